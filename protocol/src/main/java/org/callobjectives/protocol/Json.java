@@ -1,0 +1,53 @@
+package org.callobjectives.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** The one JSON mapping both sides use, so a message means the same thing at either end. */
+public final class Json {
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .build();
+
+  static {
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(64 * 1024).build());
+  }
+
+  private Json() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  public static String write(Message message) {
+    try {
+      return MAPPER.writeValueAsString(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + message.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** Parses one message; the exception's message says what was wrong, for the error reply. */
+  public static Message read(String text) throws MalformedMessageException {
+    try {
+      Message m = MAPPER.readValue(text, Message.class);
+      if (m == null) {
+        throw new MalformedMessageException("empty message");
+      }
+      return m;
+    } catch (JsonProcessingException e) {
+      throw new MalformedMessageException(e.getOriginalMessage());
+    }
+  }
+}

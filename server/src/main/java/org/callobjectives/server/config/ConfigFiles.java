@@ -1,0 +1,42 @@
+package org.callobjectives.server.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** The shape of the YAML files as admins write them; {@link ConfigLoader} validates and converts. */
+final class ConfigFiles {
+  private ConfigFiles() {}
+
+  record ServerYaml(Listen listen, String database, Integer wrapUpSeconds, List<AmiYaml> ami, DemoYaml demo) {}
+
+  record Listen(String host, Integer port) {}
+
+  record AmiYaml(String name, String host, Integer port, String username, String secret) {}
+
+  record DemoYaml(Double callsPerSecond, Integer minTalkSeconds, Integer maxTalkSeconds, Double abandonRate,
+      Double outboundRate, Long seed) {}
+
+  record AgentsYaml(List<AgentYaml> agents) {}
+
+  record AgentYaml(String id, String name, String group, List<String> interfaces, String token,
+      String tokenHash) {}
+
+  record ObjectivesYaml(
+      List<ObjectiveYaml> objectives,
+      @JsonProperty("dispositionCodes") List<CodeYaml> dispositionCodes,
+      Map<String, QueueYaml> queues,
+      OutboundYaml outbound) {}
+
+  record ObjectiveYaml(String id, String title, String advance, String measure, String timeFrame,
+      List<ItemYaml> checklist) {}
+
+  record ItemYaml(String id, String text, String kind, Boolean required) {}
+
+  record CodeYaml(String code, String label, List<String> flags) {}
+
+  record QueueYaml(String objective, List<String> dispositionCodes, Integer maxWaitSeconds) {}
+
+  record OutboundYaml(@JsonProperty("default") String defaultObjective, Map<String, String> agents,
+      Map<String, String> groups, List<String> dispositionCodes) {}
+}

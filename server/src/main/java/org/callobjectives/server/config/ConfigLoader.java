@@ -1,0 +1,342 @@
+package org.callobjectives.server.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.callobjectives.protocol.ChecklistItem;
+import org.callobjectives.protocol.ChecklistKind;
+import org.callobjectives.protocol.DispositionCode;
+import org.callobjectives.server.config.ConfigFiles.AgentYaml;
+import org.callobjectives.server.config.ConfigFiles.AgentsYaml;
+import org.callobjectives.server.config.ConfigFiles.AmiYaml;
+import org.callobjectives.server.config.ConfigFiles.CodeYaml;
+import org.callobjectives.server.config.ConfigFiles.ItemYaml;
+import org.callobjectives.server.config.ConfigFiles.ObjectiveYaml;
+import org.callobjectives.server.config.ConfigFiles.ObjectivesYaml;
+import org.callobjectives.server.config.ConfigFiles.QueueYaml;
+import org.callobjectives.server.config.ConfigFiles.ServerYaml;
+import org.callobjectives.server.security.Tokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code server.yaml}, {@code agents.yaml} and {@code objectives.yaml} from the config folder.
+ * What cannot work fails naming file, line and the fix; what is unwise is warned about and corrected.
+ */
+public final class ConfigLoader {
+  private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
+  private static final Set<String> FLAGS =
+      Set.of("sale", "contact", "not_interested", "callback", "do_not_call", "completed");
+
+  private final Path dir;
+
+  public ConfigLoader(Path dir) {
+    this.dir = dir;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public Config load() throws ConfigException {
+    ServerSettings server = loadServer(dir.resolve("server.yaml"));
+    List<Agent> agents = loadAgents(dir.resolve("agents.yaml"));
+    return loadObjectives(dir.resolve("objectives.yaml"), server, agents);
+  }
+
+  static ServerSettings loadServer(Path file) throws ConfigException {
+    if (!Files.exists(file)) {
+      log.warn("{} not found: using defaults (127.0.0.1:8088, demo AMI source)", file);
+      return new ServerSettings("127.0.0.1", 8088, Path.of("data/objectives.db"), Duration.ofSeconds(120),
+          List.of(), DemoSettings.DEFAULT);
+    }
+    YamlSource src = YamlSource.read(file);
+    ServerYaml y = src.bind(ServerYaml.class);
+    String host = y.listen() != null && y.listen().host() != null ? y.listen().host() : "127.0.0.1";
+    int port = y.listen() != null && y.listen().port() != null ? y.listen().port() : 8088;
+    if (port < 0 || port > 65535) {
+      throw src.error("/listen/port", "listen.port must be 0..65535, was " + port);
+    }
+    if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
+      log.warn("{}: listen.host {} is reachable from other machines: make sure TLS or a firewall protects it",
+          file, host);
+    }
+    Path db = Path.of(y.database() != null ? y.database() : "data/objectives.db");
+    int wrap = y.wrapUpSeconds() != null ? y.wrapUpSeconds() : 120;
+    if (wrap < 5) {
+      throw src.error("/wrapUpSeconds", "wrapUpSeconds must be at least 5 (agents need time to wrap up), was " + wrap);
+    }
+    if (wrap > 3600) {
+      log.warn("{}: wrapUpSeconds {} is over an hour; using 3600", file, wrap);
+      wrap = 3600;
+    }
+    List<AmiServer> ami = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    List<AmiYaml> amiYaml = y.ami() == null ? List.of() : y.ami();
+    for (int i = 0; i < amiYaml.size(); i++) {
+      AmiYaml a = amiYaml.get(i);
+      String at = "/ami/" + i;
+      if (a == null) {
+        throw src.error(at, "empty AMI entry");
+      }
+      String host1 = require(src, at + "/host", a.host(), "ami[" + i + "].host");
+      String user = require(src, at + "/username", a.username(), "ami[" + i + "].username");
+      String secret = require(src, at + "/secret", a.secret(), "ami[" + i + "].secret");
+      int p = a.port() == null ? 5038 : a.port();
+      if (p < 1 || p > 65535) {
+        throw src.error(at + "/port", "ami[" + i + "].port must be 1..65535, was " + p);
+      }
+      String name = a.name() != null ? a.name() : host1 + ":" + p;
+      if (!names.add(name)) {
+        throw src.error(at + "/name", "duplicate AMI server name '" + name + "'");
+      }
+      ami.add(new AmiServer(name, host1, p, user, secret));
+    }
+    DemoSettings demo = DemoSettings.DEFAULT;
+    if (y.demo() != null) {
+      var d = y.demo();
+      demo = new DemoSettings(
+          d.callsPerSecond() != null ? d.callsPerSecond() : demo.callsPerSecond(),
+          d.minTalkSeconds() != null ? d.minTalkSeconds() : demo.minTalkSeconds(),
+          d.maxTalkSeconds() != null ? d.maxTalkSeconds() : demo.maxTalkSeconds(),
+          d.abandonRate() != null ? d.abandonRate() : demo.abandonRate(),
+          d.outboundRate() != null ? d.outboundRate() : demo.outboundRate(),
+          d.seed() != null ? d.seed() : 0);
+      if (demo.callsPerSecond() <= 0 || demo.callsPerSecond() > 10_000) {
+        throw src.error("/demo/callsPerSecond", "demo.callsPerSecond must be > 0 and <= 10000");
+      }
+      if (demo.minTalkSeconds() < 1 || demo.maxTalkSeconds() < demo.minTalkSeconds()) {
+        throw src.error("/demo/minTalkSeconds", "demo talk seconds need 1 <= minTalkSeconds <= maxTalkSeconds");
+      }
+      if (demo.abandonRate() < 0 || demo.abandonRate() > 1 || demo.outboundRate() < 0 || demo.outboundRate() > 1) {
+        throw src.error("/demo", "demo.abandonRate and demo.outboundRate are fractions from 0 to 1");
+      }
+    }
+    return new ServerSettings(host, port, db, Duration.ofSeconds(wrap), ami, demo);
+  }
+
+  static List<Agent> loadAgents(Path file) throws ConfigException {
+    YamlSource src = YamlSource.read(file);
+    AgentsYaml y = src.bind(AgentsYaml.class);
+    if (y.agents() == null || y.agents().isEmpty()) {
+      throw src.error("/agents", "no agents: list at least one under 'agents:'");
+    }
+    List<Agent> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    Map<String, String> deviceOwner = new LinkedHashMap<>();
+    for (int i = 0; i < y.agents().size(); i++) {
+      AgentYaml a = y.agents().get(i);
+      String at = "/agents/" + i;
+      if (a == null) {
+        throw src.error(at, "empty agent entry");
+      }
+      String id = require(src, at + "/id", a.id(), "agents[" + i + "].id");
+      if (!ids.add(id)) {
+        throw src.error(at + "/id", "duplicate agent id '" + id + "'");
+      }
+      String name = a.name() != null ? a.name() : id;
+      List<String> ifaces = a.interfaces() == null ? List.of() : a.interfaces();
+      if (ifaces.isEmpty()) {
+        throw src.error(at, "agent " + id + " has no interfaces: add e.g. PJSIP/" + id + " or Local/" + id + "@agents");
+      }
+      for (String iface : ifaces) {
+        String dev = Interfaces.device(iface);
+        String prev = deviceOwner.putIfAbsent(dev, id);
+        if (prev != null && !prev.equals(id)) {
+          throw src.error(at + "/interfaces", "interface " + iface + " is already agent " + prev + "'s");
+        }
+      }
+      String hash;
+      if (a.tokenHash() != null) {
+        if (!Tokens.isHash(a.tokenHash())) {
+          throw src.error(at + "/tokenHash", "tokenHash of agent " + id
+              + " is not a hash made by 'hash-token' (pbkdf2-sha256$...)");
+        }
+        hash = a.tokenHash();
+      } else if (a.token() != null) {
+        log.warn("{}: agent {} has a plain 'token'; store 'tokenHash' instead (java -jar server.jar hash-token)",
+            file, id);
+        hash = Tokens.hash(a.token());
+      } else {
+        throw src.error(at, "agent " + id + " has no tokenHash: run 'hash-token' and add its output");
+      }
+      out.add(new Agent(id, name, a.group(), ifaces, hash));
+    }
+    return out;
+  }
+
+  static Config loadObjectives(Path file, ServerSettings server, List<Agent> agents) throws ConfigException {
+    YamlSource src = YamlSource.read(file);
+    ObjectivesYaml y = src.bind(ObjectivesYaml.class);
+    Map<String, Objective> objectives = new LinkedHashMap<>();
+    List<ObjectiveYaml> list = y.objectives() == null ? List.of() : y.objectives();
+    if (list.isEmpty()) {
+      throw src.error("/objectives", "no objectives: define at least one under 'objectives:'");
+    }
+    for (int i = 0; i < list.size(); i++) {
+      ObjectiveYaml o = list.get(i);
+      String at = "/objectives/" + i;
+      if (o == null) {
+        throw src.error(at, "empty objective entry");
+      }
+      String id = require(src, at + "/id", o.id(), "objectives[" + i + "].id");
+      if (objectives.containsKey(id)) {
+        throw src.error(at + "/id", "duplicate objective id '" + id + "'");
+      }
+      String title = require(src, at + "/title", o.title(), "objective " + id + ": title");
+      String advance = require(src, at + "/advance", o.advance(),
+          "objective " + id + ": advance (what the customer commits to)");
+      String measure = require(src, at + "/measure", o.measure(),
+          "objective " + id + ": measure (how to tell at the end of the call that it happened)");
+      String timeFrame = require(src, at + "/timeFrame", o.timeFrame(),
+          "objective " + id + ": timeFrame (during the call, by a date, within N days)");
+      List<ChecklistItem> items = new ArrayList<>();
+      Set<String> itemIds = new HashSet<>();
+      List<ItemYaml> itemYaml = o.checklist() == null ? List.of() : o.checklist();
+      for (int j = 0; j < itemYaml.size(); j++) {
+        ItemYaml it = itemYaml.get(j);
+        String iat = at + "/checklist/" + j;
+        if (it == null) {
+          throw src.error(iat, "empty checklist item");
+        }
+        String iid = require(src, iat + "/id", it.id(), "checklist item id");
+        if (!itemIds.add(iid)) {
+          throw src.error(iat + "/id", "duplicate checklist item id '" + iid + "' in objective " + id);
+        }
+        String text = require(src, iat + "/text", it.text(), "checklist item " + iid + ": text");
+        ChecklistKind kind;
+        try {
+          kind = ChecklistKind.parse(it.kind());
+        } catch (IllegalArgumentException e) {
+          throw src.error(iat + "/kind", "checklist item " + iid + ": " + e.getMessage());
+        }
+        items.add(new ChecklistItem(iid, text, kind, it.required() != null && it.required()));
+      }
+      objectives.put(id, new Objective(id, title, advance, measure, timeFrame, items));
+    }
+
+    Map<String, DispositionCode> catalog = new LinkedHashMap<>();
+    List<CodeYaml> codes = y.dispositionCodes() == null ? List.of() : y.dispositionCodes();
+    if (codes.isEmpty()) {
+      throw src.error("/dispositionCodes", "no dispositionCodes: define the default set (e.g. ADVANCE, NO_ADVANCE)");
+    }
+    for (int i = 0; i < codes.size(); i++) {
+      CodeYaml c = codes.get(i);
+      String at = "/dispositionCodes/" + i;
+      if (c == null) {
+        throw src.error(at, "empty disposition code");
+      }
+      String code = require(src, at + "/code", c.code(), "dispositionCodes[" + i + "].code");
+      if (!code.matches("[A-Z][A-Z0-9_]{0,31}")) {
+        throw src.error(at + "/code", "disposition code '" + code + "' must be UPPER_SNAKE_CASE, at most 32 characters");
+      }
+      if (catalog.containsKey(code)) {
+        throw src.error(at + "/code", "duplicate disposition code '" + code + "'");
+      }
+      Set<String> flags = new HashSet<>();
+      for (String f : c.flags() == null ? List.<String>of() : c.flags()) {
+        String norm = f.toLowerCase(Locale.ROOT).replace('-', '_');
+        if (!FLAGS.contains(norm)) {
+          throw src.error(at + "/flags", "unknown flag '" + f + "' on " + code + "; flags are " + FLAGS);
+        }
+        flags.add(norm);
+      }
+      catalog.put(code, new DispositionCode(code, c.label() != null ? c.label() : code,
+          flags.contains("sale"), flags.contains("contact"), flags.contains("not_interested"),
+          flags.contains("callback"), flags.contains("do_not_call"), flags.contains("completed")));
+    }
+    List<DispositionCode> defaults = List.copyOf(catalog.values());
+
+    Map<String, QueueMapping> queues = new LinkedHashMap<>();
+    Map<String, QueueYaml> qy = y.queues() == null ? Map.of() : y.queues();
+    for (var e : qy.entrySet()) {
+      String at = "/queues/" + e.getKey();
+      QueueYaml q = e.getValue();
+      if (q == null) {
+        throw src.error(at, "queue " + e.getKey() + " needs at least 'objective:'");
+      }
+      String obj = require(src, at + "/objective", q.objective(), "queue " + e.getKey() + ": objective");
+      if (!objectives.containsKey(obj)) {
+        throw src.error(at + "/objective", "queue " + e.getKey() + " maps to unknown objective '" + obj
+            + "'; known: " + objectives.keySet());
+      }
+      int maxWait = q.maxWaitSeconds() == null ? 0 : q.maxWaitSeconds();
+      if (maxWait < 0) {
+        throw src.error(at + "/maxWaitSeconds", "maxWaitSeconds must be >= 0 (0 = the queue never times out)");
+      }
+      queues.put(e.getKey(), new QueueMapping(e.getKey(), obj,
+          pickCodes(src, at + "/dispositionCodes", q.dispositionCodes(), catalog, defaults),
+          Duration.ofSeconds(maxWait)));
+    }
+
+    var oy = y.outbound();
+    String outDefault = oy != null ? oy.defaultObjective() : null;
+    Map<String, String> byAgent = oy != null && oy.agents() != null ? oy.agents() : Map.of();
+    Map<String, String> byGroup = oy != null && oy.groups() != null ? oy.groups() : Map.of();
+    if (outDefault == null) {
+      outDefault = objectives.keySet().iterator().next();
+      log.warn("{}: no outbound.default objective; agent-dialled calls get '{}'", file, outDefault);
+    }
+    checkObjective(src, "/outbound/default", outDefault, objectives);
+    Set<String> agentIds = new HashSet<>();
+    Set<String> groups = new HashSet<>();
+    for (Agent a : agents) {
+      agentIds.add(a.id());
+      if (a.group() != null) {
+        groups.add(a.group());
+      }
+    }
+    for (var e : byAgent.entrySet()) {
+      if (!agentIds.contains(e.getKey())) {
+        throw src.error("/outbound/agents/" + e.getKey(), "outbound.agents names unknown agent '" + e.getKey() + "'");
+      }
+      checkObjective(src, "/outbound/agents/" + e.getKey(), e.getValue(), objectives);
+    }
+    for (var e : byGroup.entrySet()) {
+      if (!groups.contains(e.getKey())) {
+        log.warn("{}: outbound.groups names group '{}' that no agent is in", file, e.getKey());
+      }
+      checkObjective(src, "/outbound/groups/" + e.getKey(), e.getValue(), objectives);
+    }
+    OutboundMapping outbound = new OutboundMapping(outDefault, byAgent, byGroup,
+        pickCodes(src, "/outbound/dispositionCodes", oy == null ? null : oy.dispositionCodes(), catalog, defaults));
+    return new Config(server, agents, objectives, queues, defaults, outbound);
+  }
+
+  private static void checkObjective(YamlSource src, String at, String id, Map<String, Objective> objectives)
+      throws ConfigException {
+    if (!objectives.containsKey(id)) {
+      throw src.error(at, "unknown objective '" + id + "'; known: " + objectives.keySet());
+    }
+  }
+
+  private static List<DispositionCode> pickCodes(YamlSource src, String at, List<String> names,
+      Map<String, DispositionCode> catalog, List<DispositionCode> defaults) throws ConfigException {
+    if (names == null || names.isEmpty()) {
+      return defaults;
+    }
+    List<DispositionCode> out = new ArrayList<>();
+    for (String n : names) {
+      DispositionCode c = catalog.get(n);
+      if (c == null) {
+        throw src.error(at, "unknown disposition code '" + n + "'; defined: " + catalog.keySet());
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  private static String require(YamlSource src, String at, String value, String what) throws ConfigException {
+    if (value == null || value.isBlank()) {
+      throw src.error(at, what + " is required");
+    }
+    return value.trim();
+  }
+}
