@@ -1,0 +1,849 @@
+package org.callobjectives.bridge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import org.callobjectives.protocol.CallEnded;
+import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.DispositionAck;
+import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.protocol.ErrorMessage;
+import org.callobjectives.protocol.Hello;
+import org.callobjectives.protocol.Json;
+import org.callobjectives.protocol.MalformedMessageException;
+import org.callobjectives.protocol.Message;
+import org.callobjectives.protocol.Welcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent side of the server's WebSocket: receives call pops and ends, sends dispositions and
+ * makes sure each one reaches the server's store.
+ *
+ * <p>{@link #start()} connects and, until {@link #close()}, reconnects with exponential backoff and
+ * jitter ({@link Backoff}) whenever the connection fails or drops, including when the server
+ * rejects the token. Each connection first sends {@link Hello}; once the server answers
+ * {@link Welcome} the connection counts as connected ({@link #isConnected()}).
+ *
+ * <p>{@link #submit} puts the disposition in the {@link Outbox} (fsync'd to a file when one is
+ * given) and sends it if connected; after every Welcome the whole outbox is sent again, in order.
+ * An entry leaves the outbox only when its {@link DispositionAck} arrives (matched by request id,
+ * else by call id), or when the server refuses it for good with an {@link ErrorMessage} naming its
+ * request id. {@code store_failed} is retryable: the entry stays and is sent again after a delay.
+ *
+ * <p>Listener callbacks run on one thread of this client, in the order the messages arrived. Do
+ * not block that thread (e.g. by waiting on a {@link #submit} future inside a callback): acks are
+ * delivered on it too.
+ */
+public final class BridgeClient implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(BridgeClient.class);
+
+  /** Error codes after which the disposition stays queued and is sent again. */
+  private static final List<String> RETRYABLE = List.of(ErrorMessage.STORE_FAILED);
+
+  /** Callbacks from the client; all are optional. Called on the client's event thread, in order. */
+  public interface Listener {
+    /** The server accepted this agent (sent after {@link #onConnected()}). */
+    default void onWelcome(Welcome welcome) {}
+
+    /** A call connected to this agent (also re-sent after a reconnect, with {@code replay=true}). */
+    default void onCallStarted(CallStarted call) {}
+
+    /** The call ended; the disposition is due by its wrap-up deadline. */
+    default void onCallEnded(CallEnded ended) {}
+
+    /** The server stored a disposition (or already had one for that call: {@code duplicate}). */
+    default void onAck(DispositionAck ack) {}
+
+    /** The server reported an error (bad token, refused disposition, ...). */
+    default void onError(ErrorMessage error) {}
+
+    /** A connection was welcomed by the server: submissions now go straight out. */
+    default void onConnected() {}
+
+    /** A welcomed connection ended; the client is reconnecting unless closed. */
+    default void onDisconnected(String reason) {}
+  }
+
+  /** Options for tests and tuning; {@link BridgeClient#builder} starts one. */
+  public static final class Builder {
+    private final URI server;
+    private final String agentId;
+    private final String token;
+    private Path outboxFile;
+    private Listener listener = new Listener() {};
+    private Duration initialBackoff = Backoff.DEFAULT_INITIAL;
+    private Duration maxBackoff = Backoff.DEFAULT_MAX;
+    private double jitter = Backoff.DEFAULT_JITTER;
+    private Duration stableAfter = Backoff.DEFAULT_STABLE_AFTER;
+    private Clock clock = Clock.systemUTC();
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration welcomeTimeout = Duration.ofSeconds(15);
+    private Duration pingInterval = Duration.ofSeconds(20);
+
+    private Builder(URI server, String agentId, String token) {
+      this.server = Objects.requireNonNull(server, "server");
+      this.agentId = Objects.requireNonNull(agentId, "agentId");
+      this.token = Objects.requireNonNull(token, "token");
+    }
+
+    /** The durable outbox file (JSON lines); null (the default) keeps the outbox in memory. */
+    public Builder outbox(Path file) {
+      this.outboxFile = file;
+      return this;
+    }
+
+    public Builder listener(Listener listener) {
+      this.listener = listener == null ? new Listener() {} : listener;
+      return this;
+    }
+
+    /** Reconnect delays: {@code initial} doubling up to {@code max} (defaults 0.5 s and 30 s). */
+    public Builder backoff(Duration initial, Duration max) {
+      this.initialBackoff = Objects.requireNonNull(initial, "initial");
+      this.maxBackoff = Objects.requireNonNull(max, "max");
+      return this;
+    }
+
+    /** Fraction (0..1) a delay may be shortened by at random; default 0.2. */
+    public Builder jitter(double jitter) {
+      this.jitter = jitter;
+      return this;
+    }
+
+    /** How long a welcomed connection must last for the backoff to start over; default 5 s. */
+    public Builder stableAfter(Duration stableAfter) {
+      this.stableAfter = Objects.requireNonNull(stableAfter, "stableAfter");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Source of jitter, values in [0, 1). */
+    public Builder random(DoubleSupplier random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** A connection that gets no Welcome within this time is dropped and retried; default 15 s. */
+    public Builder welcomeTimeout(Duration timeout) {
+      this.welcomeTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Keepalive: a ping every interval; a connection silent for three intervals is dropped and
+     * retried. Default 20 s; zero turns keepalive off.
+     */
+    public Builder pingInterval(Duration interval) {
+      this.pingInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** Opens the outbox (loading what an earlier run left) and builds the client, not yet started. */
+    public BridgeClient build() {
+      return new BridgeClient(this);
+    }
+  }
+
+  private final URI server;
+  private final String agentId;
+  private final String token;
+  private final Listener listener;
+  private final Outbox outbox;
+  private final Backoff backoff;
+  private final Duration initialBackoff;
+  private final Duration maxBackoff;
+  private final Duration connectTimeout;
+  private final Duration welcomeTimeout;
+  private final Duration pingInterval;
+  private final HttpClient http;
+  private final ScheduledExecutorService timer;
+  private final ExecutorService events;
+  private volatile Thread eventThread;
+
+  private final Object lock = new Object();
+  private final Map<String, CompletableFuture<DispositionAck>> pending = new ConcurrentHashMap<>();
+  private final Map<String, Integer> retries = new HashMap<>(); // guarded by lock
+  private Session session; // guarded by lock
+  private boolean started; // guarded by lock
+  private boolean closed; // guarded by lock
+  private ScheduledFuture<?> reconnectTask; // guarded by lock
+  private int sessionCounter; // guarded by lock
+
+  /**
+   * A client with default backoff (0.5 s doubling to 30 s, jitter) and keepalive.
+   *
+   * @param server e.g. {@code ws://host:port/agent}
+   * @param outboxFile durable outbox (JSON lines); null keeps it in memory only
+   * @param listener callbacks, may be null
+   * @throws UncheckedIOException if the outbox file cannot be opened or read
+   */
+  public BridgeClient(URI server, String agentId, String token, Path outboxFile, Listener listener) {
+    this(builder(server, agentId, token).outbox(outboxFile).listener(listener));
+  }
+
+  public static Builder builder(URI server, String agentId, String token) {
+    return new Builder(server, agentId, token);
+  }
+
+  private BridgeClient(Builder b) {
+    this.server = b.server;
+    this.agentId = b.agentId;
+    this.token = b.token;
+    this.listener = b.listener;
+    this.initialBackoff = b.initialBackoff;
+    this.maxBackoff = b.maxBackoff;
+    this.backoff =
+        new Backoff(b.initialBackoff, b.maxBackoff, b.jitter, b.stableAfter, b.clock, b.random);
+    this.connectTimeout = b.connectTimeout;
+    this.welcomeTimeout = b.welcomeTimeout;
+    this.pingInterval = b.pingInterval;
+    try {
+      this.outbox = b.outboxFile == null ? Outbox.inMemory() : Outbox.open(b.outboxFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open outbox " + b.outboxFile, e);
+    }
+    String name = "agent-bridge-" + agentId;
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, name + "-timer");
+              t.setDaemon(true);
+              return t;
+            });
+    this.events =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, name + "-events");
+              t.setDaemon(true);
+              eventThread = t;
+              return t;
+            });
+    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+  }
+
+  /** "agent-bridge/&lt;version&gt;", as sent in Hello. */
+  public static String clientName() {
+    return "agent-bridge/" + version();
+  }
+
+  /** This build's version, or "dev" when not built by Maven. */
+  public static String version() {
+    try (InputStream in =
+        BridgeClient.class.getResourceAsStream("/org/callobjectives/bridge/version.properties")) {
+      if (in != null) {
+        Properties p = new Properties();
+        p.load(in);
+        String v = p.getProperty("version");
+        if (v != null && !v.isBlank() && !v.startsWith("${")) {
+          return v.trim();
+        }
+      }
+    } catch (IOException e) {
+      // fall through
+    }
+    return "dev";
+  }
+
+  public URI server() {
+    return server;
+  }
+
+  public String agentId() {
+    return agentId;
+  }
+
+  /** Connects in the background and keeps reconnecting until {@link #close()}. Idempotent. */
+  public void start() {
+    synchronized (lock) {
+      if (closed) {
+        throw new IllegalStateException("client is closed");
+      }
+      if (started) {
+        return;
+      }
+      started = true;
+    }
+    log.info("agent-bridge {} connecting to {} as agent {}", version(), server, agentId);
+    connect();
+  }
+
+  /** True while a connection is open and the server has welcomed this agent. */
+  public boolean isConnected() {
+    synchronized (lock) {
+      return session != null && session.welcomed && !session.ended;
+    }
+  }
+
+  /** The dispositions not yet acknowledged, oldest first. */
+  public List<DispositionSubmit> queued() {
+    return outbox.entries();
+  }
+
+  /**
+   * Queues {@code d} durably and sends it when connected. Gives it a random request id if it has
+   * none. The future completes with the server's ack (possibly {@code duplicate}), or exceptionally
+   * with {@link DispositionRejectedException} if the server refuses it for good, with {@link
+   * UncheckedIOException} if it could not be written to the outbox, or {@link IllegalStateException}
+   * if the client is closed before the ack (the entry then stays in a file outbox for next time).
+   */
+  public CompletableFuture<DispositionAck> submit(DispositionSubmit d) {
+    Objects.requireNonNull(d, "d");
+    if (d.callId() == null || d.callId().isBlank()) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException("callId is required"));
+    }
+    String requestId =
+        d.requestId() == null || d.requestId().isBlank() ? UUID.randomUUID().toString() : d.requestId();
+    DispositionSubmit entry =
+        requestId.equals(d.requestId())
+            ? d
+            : new DispositionSubmit(
+                requestId,
+                d.callId(),
+                d.code(),
+                d.advanceObtained(),
+                d.checklistDone(),
+                d.upsellCount(),
+                d.upsellNotes(),
+                d.csat(),
+                d.notes());
+    CompletableFuture<DispositionAck> future = new CompletableFuture<>();
+    synchronized (lock) {
+      if (closed) {
+        return CompletableFuture.failedFuture(new IllegalStateException("client is closed"));
+      }
+      CompletableFuture<DispositionAck> existing = pending.putIfAbsent(requestId, future);
+      if (existing != null) {
+        return existing; // the same request submitted again: one entry, one answer
+      }
+      boolean alreadyQueued =
+          outbox.entries().stream().anyMatch(e -> requestId.equals(e.requestId()));
+      if (!alreadyQueued) {
+        try {
+          outbox.add(entry);
+        } catch (IOException e) {
+          pending.remove(requestId);
+          log.error("cannot write disposition for call {} to the outbox", d.callId(), e);
+          return CompletableFuture.failedFuture(
+              new UncheckedIOException("cannot write to outbox " + outbox.file(), e));
+        }
+      }
+      Session s = session;
+      if (s != null && s.welcomed && !s.ended) {
+        send(s, entry);
+      }
+    }
+    log.info("disposition for call {} queued (request {})", entry.callId(), requestId);
+    return future;
+  }
+
+  /**
+   * Stops reconnecting and closes the connection. Futures still waiting for an ack complete
+   * exceptionally; their entries stay in a file outbox and are sent by the next run. Idempotent.
+   */
+  @Override
+  public void close() {
+    Session s;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (reconnectTask != null) {
+        reconnectTask.cancel(false);
+      }
+      s = session;
+    }
+    if (s != null && s.ws != null && !s.ended) {
+      try {
+        s.ws
+            .sendClose(WebSocket.NORMAL_CLOSURE, "agent-bridge closing")
+            .toCompletableFuture()
+            .get(1, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        log.debug("close handshake did not complete: {}", e.toString());
+      }
+    }
+    if (s != null) {
+      sessionEnded(s, "client closed");
+    }
+    IllegalStateException gone =
+        new IllegalStateException(
+            outbox.file() == null
+                ? "client closed before the server acknowledged"
+                : "client closed before the server acknowledged; the disposition stays in "
+                    + outbox.file());
+    for (String id : List.copyOf(pending.keySet())) {
+      CompletableFuture<DispositionAck> f = pending.remove(id);
+      if (f != null) {
+        f.completeExceptionally(gone);
+      }
+    }
+    timer.shutdownNow();
+    events.shutdown();
+    if (Thread.currentThread() != eventThread) {
+      try {
+        events.awaitTermination(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    outbox.close();
+    log.info("agent-bridge for agent {} closed", agentId);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Connection lifecycle
+
+  private void connect() {
+    Session s;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      s = new Session(++sessionCounter);
+      session = s;
+    }
+    log.debug("connection #{} to {}", s.id, server);
+    try {
+      http.newWebSocketBuilder()
+          .connectTimeout(connectTimeout)
+          .buildAsync(server, s)
+          .whenComplete(
+              (ws, err) -> {
+                if (err != null) {
+                  sessionEnded(s, "cannot connect: " + rootMessage(err));
+                }
+              });
+    } catch (RuntimeException e) { // e.g. a URI the client refuses
+      sessionEnded(s, "cannot connect: " + rootMessage(e));
+    }
+  }
+
+  /** Ends {@code s} once (later calls are ignored) and, unless closed, schedules a reconnect. */
+  private void sessionEnded(Session s, String reason) {
+    boolean wasWelcomed;
+    boolean rejected;
+    Duration delay = null;
+    synchronized (lock) {
+      if (s.ended) {
+        return;
+      }
+      s.ended = true;
+      wasWelcomed = s.welcomed;
+      rejected = s.unauthorized != null;
+      if (session == s) {
+        session = null;
+      }
+      s.cancelTimers();
+      backoff.disconnected();
+      if (!closed) {
+        delay = backoff.nextDelay();
+        reconnectTask = schedule(this::connect, delay);
+      }
+    }
+    if (s.ws != null) {
+      s.ws.abort();
+    }
+    String retry = delay == null ? "" : "; reconnecting in " + delay.toMillis() + " ms";
+    if (rejected) {
+      log.error(
+          "server {} REJECTED agent {} ({}): check the agent id and token{}",
+          server,
+          agentId,
+          s.unauthorized,
+          retry);
+    } else if (wasWelcomed) {
+      log.warn("disconnected from {}: {}{}", server, reason, retry);
+    } else if (delay != null) {
+      log.info("no connection to {}: {}{}", server, reason, retry);
+    }
+    if (wasWelcomed) {
+      dispatch(() -> listener.onDisconnected(reason));
+    }
+  }
+
+  private ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+    try {
+      return timer.schedule(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              log.error("agent-bridge timer task failed", e);
+            }
+          },
+          delay.toMillis(),
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      return null; // closing
+    }
+  }
+
+  /** Queues a text frame on {@code s}; frames go out one at a time, in order. Caller holds lock. */
+  private void send(Session s, Message m) {
+    String json = Json.write(m);
+    s.sendTail =
+        s.sendTail
+            .handle((x, e) -> null)
+            .thenCompose(
+                x -> s.ended || s.ws == null ? CompletableFuture.completedFuture(null) : s.ws.sendText(json, true))
+            .whenComplete(
+                (x, e) -> {
+                  if (e != null) {
+                    log.debug("send on connection #{} failed: {}", s.id, e.toString());
+                    try {
+                      timer.execute(() -> sessionEnded(s, "send failed: " + rootMessage(e)));
+                    } catch (RejectedExecutionException closing) {
+                      // closing anyway
+                    }
+                  }
+                });
+  }
+
+  private void dispatch(Runnable callback) {
+    try {
+      events.execute(
+          () -> {
+            try {
+              callback.run();
+            } catch (RuntimeException e) {
+              log.error("agent-bridge listener failed", e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      log.debug("event dropped, client closed");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Incoming messages (on the event thread, in arrival order)
+
+  private void handle(Session s, String text) {
+    Message m;
+    try {
+      m = Json.read(text);
+    } catch (MalformedMessageException | RuntimeException e) {
+      log.warn("ignoring malformed frame from server ({}): {}", e.getMessage(), abbreviate(text));
+      return;
+    }
+    if (m instanceof Welcome w) {
+      onWelcome(s, w);
+    } else if (m instanceof CallStarted c) {
+      listener.onCallStarted(c);
+    } else if (m instanceof CallEnded c) {
+      listener.onCallEnded(c);
+    } else if (m instanceof DispositionAck a) {
+      onAck(a);
+    } else if (m instanceof ErrorMessage e) {
+      onError(s, e);
+    } else {
+      log.warn("ignoring unexpected {} from server", m.getClass().getSimpleName());
+    }
+  }
+
+  private void onWelcome(Session s, Welcome w) {
+    int resent;
+    synchronized (lock) {
+      if (s.ended || session != s || s.welcomed) {
+        return;
+      }
+      s.welcomed = true;
+      s.unauthorized = null;
+      if (s.welcomeTimer != null) {
+        s.welcomeTimer.cancel(false);
+      }
+      backoff.welcomed();
+      List<DispositionSubmit> queued = outbox.entries();
+      for (DispositionSubmit d : queued) {
+        send(s, d);
+      }
+      resent = queued.size();
+    }
+    log.info(
+        "connected to {} as agent {}{}{}",
+        server,
+        agentId,
+        w.displayName() == null ? "" : " (" + w.displayName() + ")",
+        resent == 0 ? "" : "; re-sent " + resent + " queued disposition(s)");
+    listener.onConnected();
+    listener.onWelcome(w);
+  }
+
+  private void onAck(DispositionAck a) {
+    List<DispositionSubmit> removed = new ArrayList<>();
+    try {
+      removed.addAll(outbox.removeByRequestId(a.requestId()));
+      if (removed.isEmpty()) {
+        removed.addAll(outbox.removeByCallId(a.callId()));
+      }
+    } catch (IOException e) {
+      log.error("cannot remove acknowledged disposition from the outbox; it will be re-sent", e);
+    }
+    synchronized (lock) {
+      retries.remove(a.requestId());
+      removed.forEach(d -> retries.remove(d.requestId()));
+    }
+    List<CompletableFuture<DispositionAck>> done = new ArrayList<>();
+    if (a.requestId() != null) {
+      CompletableFuture<DispositionAck> f = pending.remove(a.requestId());
+      if (f != null) {
+        done.add(f);
+      }
+    }
+    for (DispositionSubmit d : removed) {
+      CompletableFuture<DispositionAck> f = pending.remove(d.requestId());
+      if (f != null) {
+        done.add(f);
+      }
+    }
+    log.info(
+        "server stored disposition for call {}{}",
+        a.callId(),
+        a.duplicate() ? " (duplicate: the first disposition was kept)" : "");
+    done.forEach(f -> f.complete(a));
+    listener.onAck(a);
+  }
+
+  private void onError(Session s, ErrorMessage e) {
+    if (ErrorMessage.UNAUTHORIZED.equals(e.code())) {
+      synchronized (lock) {
+        s.unauthorized = e.message() == null ? e.code() : e.message();
+      }
+      log.error(
+          "server {} rejected agent {}: {} (will keep retrying with backoff)",
+          server,
+          agentId,
+          e.message());
+    } else if (e.requestId() != null && RETRYABLE.contains(e.code())) {
+      Duration delay;
+      synchronized (lock) {
+        int n = retries.merge(e.requestId(), 1, Integer::sum);
+        delay = retryDelay(n);
+      }
+      log.warn(
+          "server could not store disposition {} ({}); retrying in {} ms",
+          e.requestId(),
+          e.message(),
+          delay.toMillis());
+      String requestId = e.requestId();
+      schedule(() -> resend(requestId), delay);
+    } else if (e.requestId() != null) {
+      try {
+        outbox.removeByRequestId(e.requestId());
+      } catch (IOException io) {
+        log.error("cannot remove refused disposition from the outbox", io);
+      }
+      synchronized (lock) {
+        retries.remove(e.requestId());
+      }
+      log.warn("server refused disposition {}: {} {}", e.requestId(), e.code(), e.message());
+      CompletableFuture<DispositionAck> f = pending.remove(e.requestId());
+      if (f != null) {
+        f.completeExceptionally(new DispositionRejectedException(e));
+      }
+    } else {
+      log.warn("server error: {} {}", e.code(), e.message());
+    }
+    listener.onError(e);
+  }
+
+  private Duration retryDelay(int attempt) {
+    long ms = initialBackoff.toMillis();
+    for (int i = 1; i < attempt && ms < maxBackoff.toMillis(); i++) {
+      ms *= 2;
+    }
+    return Duration.ofMillis(Math.min(ms, maxBackoff.toMillis()));
+  }
+
+  private void resend(String requestId) {
+    synchronized (lock) {
+      Session s = session;
+      if (closed || s == null || !s.welcomed || s.ended) {
+        return; // the next Welcome re-sends the whole outbox anyway
+      }
+      outbox.entries().stream()
+          .filter(d -> requestId.equals(d.requestId()))
+          .findFirst()
+          .ifPresent(d -> send(s, d));
+    }
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    return c.getMessage() == null ? c.getClass().getSimpleName() : c.getClass().getSimpleName() + ": " + c.getMessage();
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+  }
+
+  /** One WebSocket connection attempt and, if it opens, its life. */
+  private final class Session implements WebSocket.Listener {
+    final int id;
+    volatile WebSocket ws;
+    boolean welcomed; // guarded by lock
+    volatile boolean ended; // written under lock
+    String unauthorized; // guarded by lock
+    CompletableFuture<?> sendTail = CompletableFuture.completedFuture(null); // guarded by lock
+    ScheduledFuture<?> welcomeTimer; // guarded by lock
+    ScheduledFuture<?> pingTask; // guarded by lock
+    volatile long lastHeardNanos = System.nanoTime();
+    private final StringBuilder text = new StringBuilder();
+
+    Session(int id) {
+      this.id = id;
+    }
+
+    void cancelTimers() {
+      if (welcomeTimer != null) {
+        welcomeTimer.cancel(false);
+      }
+      if (pingTask != null) {
+        pingTask.cancel(false);
+      }
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+      ws = webSocket;
+      lastHeardNanos = System.nanoTime();
+      synchronized (lock) {
+        if (ended || closed) {
+          webSocket.abort();
+          return;
+        }
+        send(this, new Hello(agentId, token, clientName()));
+        welcomeTimer =
+            schedule(() -> {
+              if (!welcomed) {
+                sessionEnded(this, "no welcome from the server within " + welcomeTimeout.toMillis() + " ms");
+              }
+            }, welcomeTimeout);
+        if (!pingInterval.isZero() && !pingInterval.isNegative()) {
+          try {
+            pingTask =
+                timer.scheduleAtFixedRate(
+                    this::keepAlive,
+                    pingInterval.toMillis(),
+                    pingInterval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+          } catch (RejectedExecutionException e) {
+            // closing
+          }
+        }
+      }
+      webSocket.request(1);
+    }
+
+    private void keepAlive() {
+      long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastHeardNanos);
+      if (silentMs > 3 * pingInterval.toMillis()) {
+        sessionEnded(this, "server silent for " + silentMs + " ms");
+        return;
+      }
+      synchronized (lock) {
+        if (ended) {
+          return;
+        }
+        sendTail =
+            sendTail
+                .handle((x, e) -> null)
+                .thenCompose(x -> ended ? CompletableFuture.completedFuture(null) : ws.sendPing(ByteBuffer.allocate(0)))
+                .exceptionally(e -> null);
+      }
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      lastHeardNanos = System.nanoTime();
+      text.append(data);
+      if (last) {
+        String frame = text.toString();
+        text.setLength(0);
+        dispatch(() -> handle(this, frame));
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+      lastHeardNanos = System.nanoTime();
+      if (last) {
+        log.warn("ignoring binary frame from server");
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+      lastHeardNanos = System.nanoTime();
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+      lastHeardNanos = System.nanoTime();
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      String why =
+          "closed by server (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")";
+      // After the frames already queued on the event thread, so an error sent just before the
+      // close (e.g. unauthorized) is seen first.
+      dispatch(() -> sessionEnded(this, why));
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      String why = "connection error: " + rootMessage(error);
+      dispatch(() -> sessionEnded(this, why));
+    }
+  }
+}
