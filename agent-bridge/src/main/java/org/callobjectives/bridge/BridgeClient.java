@@ -457,13 +457,17 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   /** Ends {@code s} once (later calls are ignored) and, unless closed, schedules a reconnect. */
-  private void sessionEnded(Session s, String reason) {
+  private void sessionEnded(Session s, String why) {
+    String reason = why;
     boolean wasWelcomed;
     boolean rejected;
     Duration delay = null;
     synchronized (lock) {
       if (s.ended) {
         return;
+      }
+      if (closed) {
+        reason = "client closed";
       }
       s.ended = true;
       wasWelcomed = s.welcomed;
@@ -482,7 +486,9 @@ public final class BridgeClient implements AutoCloseable {
       s.ws.abort();
     }
     String retry = delay == null ? "" : "; reconnecting in " + delay.toMillis() + " ms";
-    if (rejected) {
+    if (delay == null) {
+      log.info("disconnected from {}: client closed", server);
+    } else if (rejected) {
       log.error(
           "server {} REJECTED agent {} ({}): check the agent id and token{}",
           server,
@@ -491,11 +497,12 @@ public final class BridgeClient implements AutoCloseable {
           retry);
     } else if (wasWelcomed) {
       log.warn("disconnected from {}: {}{}", server, reason, retry);
-    } else if (delay != null) {
+    } else {
       log.info("no connection to {}: {}{}", server, reason, retry);
     }
     if (wasWelcomed) {
-      dispatch(() -> listener.onDisconnected(reason));
+      String finalReason = reason;
+      dispatch(() -> listener.onDisconnected(finalReason));
     }
   }
 
@@ -646,11 +653,8 @@ public final class BridgeClient implements AutoCloseable {
       synchronized (lock) {
         s.unauthorized = e.message() == null ? e.code() : e.message();
       }
-      log.error(
-          "server {} rejected agent {}: {} (will keep retrying with backoff)",
-          server,
-          agentId,
-          e.message());
+      // Logged as an error when the connection closes, with the retry delay.
+      log.debug("server {} rejected agent {}: {}", server, agentId, e.message());
     } else if (e.requestId() != null && RETRYABLE.contains(e.code())) {
       Duration delay;
       synchronized (lock) {
