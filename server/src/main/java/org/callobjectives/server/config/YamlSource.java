@@ -113,8 +113,11 @@ public final class YamlSource {
     return new ConfigException(file, line(pointer), message + " (at " + pointer + ")");
   }
 
-  private static int lineOf(JsonProcessingException e) {
-    JsonLocation loc = e.getLocation();
+  private static int lineOf(IOException e) {
+    if (!(e instanceof JsonProcessingException jpe)) {
+      return 0;
+    }
+    JsonLocation loc = jpe.getLocation();
     return loc == null ? 0 : loc.getLineNr();
   }
 

@@ -1,0 +1,103 @@
+package org.callobjectives.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.callobjectives.server.config.AmiServer;
+import org.callobjectives.server.config.Config;
+import org.callobjectives.server.config.ConfigException;
+import org.callobjectives.server.config.ConfigLoader;
+import org.callobjectives.server.security.Tokens;
+import org.callobjectives.server.sim.DemoAmi;
+import org.callobjectives.server.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Command line: {@code run} (default) starts the server; {@code hash-token} hashes a token for the config. */
+public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> a = new ArrayList<>(List.of(args));
+    String cmd = !a.isEmpty() && !a.get(0).startsWith("--") ? a.remove(0) : "run";
+    switch (cmd) {
+      case "run" -> System.exit(run(a));
+      case "hash-token" -> {
+        if (a.size() != 1) {
+          System.err.println("usage: hash-token TOKEN   (prints the tokenHash line for agents.yaml)");
+          System.exit(2);
+        }
+        System.out.println(Tokens.hash(a.get(0)));
+      }
+      default -> {
+        System.err.println("usage: [run] [--config DIR] [--demo] | hash-token TOKEN");
+        System.exit(2);
+      }
+    }
+  }
+
+  static int run(List<String> args) throws Exception {
+    Path configDir = Path.of("config");
+    boolean demo = false;
+    for (int i = 0; i < args.size(); i++) {
+      switch (args.get(i)) {
+        case "--config" -> {
+          if (i + 1 >= args.size()) {
+            System.err.println("--config needs a folder");
+            return 2;
+          }
+          configDir = Path.of(args.get(++i));
+        }
+        case "--demo" -> demo = true;
+        default -> {
+          System.err.println("unknown option " + args.get(i) + "; usage: [run] [--config DIR] [--demo]");
+          return 2;
+        }
+      }
+    }
+    Config config;
+    try {
+      config = new ConfigLoader(configDir).load();
+    } catch (ConfigException e) {
+      System.err.println("configuration error: " + e.getMessage());
+      return 1;
+    }
+    if (demo) {
+      config = config.withServer(config.server().withDemo());
+    }
+    log.info("effective configuration: listen {}:{}, database {}, wrap-up {} s, AMI {}, {} agents, {} objectives,"
+            + " queues {}", config.server().listenHost(), config.server().listenPort(), config.server().database(),
+        config.server().wrapUp().toSeconds(),
+        config.server().demoMode() ? "demo simulator" : config.server().ami(), config.agents().size(),
+        config.objectives().size(), config.queues().keySet());
+
+    Store store = Store.open(config.server().database());
+    DemoAmi demoAmi = null;
+    List<AmiServer> ami = config.server().ami();
+    if (config.server().demoMode()) {
+      demoAmi = DemoAmi.start(config, Clock.systemUTC());
+      ami = List.of(demoAmi.amiServer());
+      log.info("no Asterisk configured: demo AMI simulator on 127.0.0.1:{} generating {} calls/s",
+          demoAmi.amiServer().port(), config.server().demo().callsPerSecond());
+    }
+    ObjectivesServer server = new ObjectivesServer(config, store, Clock.systemUTC(), List.of());
+    var addr = server.start(ami);
+    log.info("ready: agents connect to ws://{}:{}/agent", addr.getHostString(), addr.getPort());
+    CountDownLatch stop = new CountDownLatch(1);
+    DemoAmi finalDemo = demoAmi;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("shutting down");
+      server.close();
+      if (finalDemo != null) {
+        finalDemo.close();
+      }
+      stop.countDown();
+    }, "shutdown"));
+    stop.await();
+    return 0;
+  }
+}

@@ -1,0 +1,45 @@
+package org.callobjectives.server.ami;
+
+/**
+ * The few AMI facts call tracking needs, copied out of Asterisk-Java's events on its dispatch
+ * thread so that nothing else ever touches Asterisk-Java objects. {@code server} names the AMI link.
+ */
+public sealed interface AmiEvent {
+  String server();
+
+  /** When our listener received it, for latency figures ({@link System#nanoTime()}). */
+  long receivedNanos();
+
+  record LinkUp(String server, long receivedNanos) implements AmiEvent {}
+
+  record LinkDown(String server, long receivedNanos) implements AmiEvent {}
+
+  record QueueJoin(String server, long receivedNanos, String queue, String uniqueid, String linkedid,
+      String channel, String callerNum, String callerName) implements AmiEvent {}
+
+  record QueueAbandon(String server, long receivedNanos, String queue, String uniqueid, String callerNum,
+      String callerName, long holdSeconds) implements AmiEvent {}
+
+  record AgentConnect(String server, long receivedNanos, String queue, String uniqueid, String linkedid,
+      String channel, String callerNum, String callerName, String memberUniqueid, String memberChannel,
+      String iface, String memberName, long holdSeconds) implements AmiEvent {}
+
+  /** Caller and member fields are null when Asterisk had already destroyed that channel. */
+  record AgentComplete(String server, long receivedNanos, String queue, String uniqueid, String callerNum,
+      String memberUniqueid, String memberChannel, String iface, String memberName, long holdSeconds,
+      long talkSeconds, String reason) implements AmiEvent {}
+
+  record DialBegin(String server, long receivedNanos, String uniqueid, String linkedid, String channel,
+      String destUniqueid, String destChannel, String dialString) implements AmiEvent {}
+
+  record DialEnd(String server, long receivedNanos, String uniqueid, String destUniqueid, String status)
+      implements AmiEvent {}
+
+  /** A HangupRequest or SoftHangupRequest: tells which side of a call hung up first. */
+  record HangupRequest(String server, long receivedNanos, String uniqueid, String channel) implements AmiEvent {}
+
+  record Hangup(String server, long receivedNanos, String uniqueid, String channel, int cause) implements AmiEvent {}
+
+  /** One live channel reported by CoreShowChannels after a reconnect. */
+  record LiveChannels(String server, long receivedNanos, java.util.Set<String> uniqueids) implements AmiEvent {}
+}

@@ -1,0 +1,77 @@
+package org.callobjectives.server.ami;
+
+import org.asteriskjava.manager.event.AgentCompleteEvent;
+import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HangupRequestEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
+import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.asteriskjava.manager.event.SoftHangupRequestEvent;
+
+/** Copies the fields call tracking needs out of an Asterisk-Java event; null for events we ignore. */
+public final class AmiEventTranslator {
+  private final String server;
+
+  public AmiEventTranslator(String server) {
+    this.server = server;
+  }
+
+  public AmiEvent translate(ManagerEvent e, long now) {
+    if (e instanceof AgentConnectEvent c) {
+      return new AmiEvent.AgentConnect(server, now, c.getQueue(), c.getUniqueId(), c.getLinkedId(),
+          c.getChannel(), known(c.getCallerIdNum()), known(c.getCallerIdName()), c.getDestUniqueId(),
+          c.getDestChannel(), c.getInterface(), c.getMemberName(), nz(c.getHoldTime()));
+    }
+    if (e instanceof AgentCompleteEvent c) {
+      return new AmiEvent.AgentComplete(server, now, c.getQueue(), c.getUniqueId(), known(c.getCallerIdNum()),
+          c.getDestUniqueId(), c.getDestChannel(), c.getInterface(), c.getMemberName(), nz(c.getHoldTime()),
+          nz(c.getTalkTime()), c.getReason());
+    }
+    if (e instanceof QueueCallerJoinEvent j) {
+      return new AmiEvent.QueueJoin(server, now, j.getQueue(), j.getUniqueId(), j.getLinkedId(), j.getChannel(),
+          known(j.getCallerIdNum()), known(j.getCallerIdName()));
+    }
+    if (e instanceof QueueCallerAbandonEvent a) {
+      return new AmiEvent.QueueAbandon(server, now, a.getQueue(), a.getUniqueId(), known(a.getCallerIdNum()),
+          known(a.getCallerIdName()), a.getHoldTime() == null ? 0 : a.getHoldTime());
+    }
+    if (e instanceof DialBeginEvent d) {
+      return new AmiEvent.DialBegin(server, now, d.getUniqueId(), d.getLinkedId(), d.getChannel(),
+          d.getDestUniqueId(), d.getDestChannel(), d.getDialString());
+    }
+    if (e instanceof DialEndEvent d) {
+      return new AmiEvent.DialEnd(server, now, d.getUniqueId(), d.getDestUniqueId(), d.getDialStatus());
+    }
+    if (e instanceof HangupEvent h) {
+      return new AmiEvent.Hangup(server, now, h.getUniqueId(), h.getChannel(),
+          h.getCause() == null ? 0 : h.getCause());
+    }
+    if (e instanceof HangupRequestEvent h) {
+      return new AmiEvent.HangupRequest(server, now, h.getUniqueId(), h.getChannel());
+    }
+    if (e instanceof SoftHangupRequestEvent h) {
+      return new AmiEvent.HangupRequest(server, now, h.getUniqueId(), h.getChannel());
+    }
+    if (e instanceof ConnectEvent) {
+      return new AmiEvent.LinkUp(server, now);
+    }
+    if (e instanceof DisconnectEvent) {
+      return new AmiEvent.LinkDown(server, now);
+    }
+    return null;
+  }
+
+  /** Asterisk writes {@code <unknown>} where a caller id is not set. */
+  static String known(String s) {
+    return s == null || s.isEmpty() || "<unknown>".equals(s) ? null : s;
+  }
+
+  private static long nz(Long v) {
+    return v == null ? 0 : v;
+  }
+}

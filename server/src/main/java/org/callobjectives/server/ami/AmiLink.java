@@ -1,0 +1,127 @@
+package org.callobjectives.server.ami;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.ResponseEvent;
+import org.callobjectives.server.config.AmiServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Asterisk: an Asterisk-Java ManagerConnection that logs in (retrying with backoff), hands
+ * every event to the pump, and resynchronises open calls with CoreShowChannels after a reconnect.
+ */
+public final class AmiLink implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
+  private static final long MAX_BACKOFF_MS = 30_000;
+
+  private final AmiServer server;
+  private final AmiEventPump pump;
+  private final ScheduledExecutorService actions;
+  private final ManagerConnection connection;
+  private final AmiEventTranslator translator;
+  private volatile boolean closed;
+  private long backoffMs = 500;
+
+  public AmiLink(AmiServer server, AmiEventPump pump, ScheduledExecutorService actions) {
+    this.server = server;
+    this.pump = pump;
+    this.actions = actions;
+    this.translator = new AmiEventTranslator(server.name());
+    this.connection = new ManagerConnectionFactory(server.host(), server.port(), server.username(),
+        server.secret()).createManagerConnection();
+    connection.addEventListener(this::onEvent);
+  }
+
+  public String name() {
+    return server.name();
+  }
+
+  public boolean connected() {
+    return connection.getState() == ManagerConnectionState.CONNECTED;
+  }
+
+  /** Logs in on the actions thread; retries until it works or the link is closed. */
+  public void start() {
+    actions.execute(this::login);
+  }
+
+  private void login() {
+    if (closed) {
+      return;
+    }
+    try {
+      connection.login();
+      backoffMs = 500;
+      log.info("AMI link {} logged in ({})", server.name(), server);
+    } catch (Exception e) {
+      log.warn("AMI link {} ({}): login failed: {}; retrying in {} ms", server.name(), server, e.toString(),
+          backoffMs);
+      try {
+        connection.logoff();
+      } catch (RuntimeException ignored) {
+        // not connected: nothing to log off
+      }
+      actions.schedule(this::login, backoffMs, TimeUnit.MILLISECONDS);
+      backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+    }
+  }
+
+  /** Asterisk-Java's dispatch thread: translate and hand over, nothing else. */
+  private void onEvent(ManagerEvent e) {
+    if (e instanceof ResponseEvent) {
+      return; // answers to our own actions (CoreShowChannel) are collected by the action itself
+    }
+    if (e instanceof DisconnectEvent) {
+      log.warn("AMI link {} lost; Asterisk-Java is reconnecting", server.name());
+    } else if (e instanceof ConnectEvent) {
+      log.info("AMI link {} connected", server.name());
+    }
+    AmiEvent a = translator.translate(e, System.nanoTime());
+    if (a != null) {
+      pump.offer(a);
+    }
+  }
+
+  /** Asks Asterisk which channels are alive; the answer goes into the pump as {@link AmiEvent.LiveChannels}. */
+  public void resync() {
+    actions.execute(() -> {
+      try {
+        ResponseEvents res = connection.sendEventGeneratingAction(new CoreShowChannelsAction(), 10_000);
+        Set<String> live = new HashSet<>();
+        for (ResponseEvent r : res.getEvents()) {
+          if (r instanceof CoreShowChannelEvent c && c.getUniqueid() != null) {
+            live.add(c.getUniqueid());
+          }
+        }
+        pump.offer(new AmiEvent.LiveChannels(server.name(), System.nanoTime(), live));
+      } catch (Exception ex) {
+        log.warn("AMI link {}: resync (CoreShowChannels) failed: {}; open calls kept until they end",
+            server.name(), ex.toString());
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      if (connection.getState() == ManagerConnectionState.CONNECTED) {
+        connection.logoff();
+      }
+    } catch (RuntimeException e) {
+      log.debug("AMI logoff: {}", e.toString());
+    }
+  }
+}

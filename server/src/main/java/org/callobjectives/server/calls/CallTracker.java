@@ -1,0 +1,435 @@
+package org.callobjectives.server.calls;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.server.ami.AmiEvent;
+import org.callobjectives.server.config.Agent;
+import org.callobjectives.server.config.Config;
+import org.callobjectives.server.objectives.ObjectiveResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns AMI events into call legs: queue calls connect on AgentConnect, agent-dialled calls on
+ * DialEnd ANSWER; legs end on AgentComplete or the hang-up of either side, whichever comes first.
+ * Keyed by AMI link + Uniqueid, never by channel name (names repeat after an Asterisk restart).
+ * Single-threaded by design: only the call-tracking thread calls {@link #handle}.
+ */
+public final class CallTracker {
+  private static final Logger log = LoggerFactory.getLogger(CallTracker.class);
+  private static final int RECENT_LIMIT = 10_000;
+
+  private final Supplier<Config> config;
+  private final ObjectiveResolver resolver;
+  private final CallListener listener;
+  private final Clock clock;
+  private final Consumer<String> resyncRequest;
+
+  private final Map<String, Wait> waits = new HashMap<>();
+  private final Map<String, Leg> byOther = new HashMap<>();
+  private final Map<String, List<Leg>> byCaller = new HashMap<>();
+  private final Map<String, Leg> byBase = new HashMap<>();
+  private final Map<String, Dial> dials = new HashMap<>();
+  private final Set<String> queueLinkedids = new HashSet<>();
+  private final Map<String, Integer> epochs = new HashMap<>();
+  private final Set<String> warnedMembers = new HashSet<>();
+  private final LinkedHashMap<String, Leg> recent =
+      new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Leg> e) {
+          return size() > RECENT_LIMIT;
+        }
+      };
+
+  public CallTracker(Supplier<Config> config, ObjectiveResolver resolver, CallListener listener, Clock clock,
+      Consumer<String> resyncRequest) {
+    this.config = config;
+    this.resolver = resolver;
+    this.listener = listener;
+    this.clock = clock;
+    this.resyncRequest = resyncRequest;
+  }
+
+  private record Wait(String queue, String uniqueid, String linkedid, String callerNum, String callerName,
+      long joinedAt, int epoch) {}
+
+  private record Dial(Agent agent, String agentUniqueid, String linkedid, String channel, String destUniqueid,
+      String destChannel, String number, long startedAt, int epoch) {}
+
+  public void handle(AmiEvent e) {
+    try {
+      if (e instanceof AmiEvent.QueueJoin j) {
+        onQueueJoin(j);
+      } else if (e instanceof AmiEvent.AgentConnect c) {
+        onAgentConnect(c);
+      } else if (e instanceof AmiEvent.AgentComplete c) {
+        onAgentComplete(c);
+      } else if (e instanceof AmiEvent.QueueAbandon a) {
+        onAbandon(a);
+      } else if (e instanceof AmiEvent.DialBegin d) {
+        onDialBegin(d);
+      } else if (e instanceof AmiEvent.DialEnd d) {
+        onDialEnd(d);
+      } else if (e instanceof AmiEvent.HangupRequest h) {
+        onHangupRequest(h);
+      } else if (e instanceof AmiEvent.Hangup h) {
+        onHangup(h);
+      } else if (e instanceof AmiEvent.LinkUp u) {
+        onLinkUp(u);
+      } else if (e instanceof AmiEvent.LinkDown d) {
+        log.warn("AMI link {} lost; calls stay open until it is back and resynced", d.server());
+      } else if (e instanceof AmiEvent.LiveChannels l) {
+        onLiveChannels(l);
+      }
+    } catch (RuntimeException ex) {
+      // One odd event must never stop call tracking for everyone else.
+      log.error("could not process AMI event {}", e, ex);
+    }
+  }
+
+  /** Open legs, for tests and the supervisor view; call only on the tracking thread. */
+  public List<CallRecord> openCalls() {
+    List<CallRecord> out = new ArrayList<>();
+    Set<Leg> seen = new HashSet<>(byOther.values());
+    for (Leg l : seen) {
+      out.add(l.record());
+    }
+    return out;
+  }
+
+  private static String key(String server, String uniqueid) {
+    return server + ":" + uniqueid;
+  }
+
+  private int epoch(String server) {
+    return epochs.getOrDefault(server, 0);
+  }
+
+  private long now() {
+    return clock.millis();
+  }
+
+  private void onQueueJoin(AmiEvent.QueueJoin j) {
+    String ck = key(j.server(), j.uniqueid());
+    // A caller re-entering a queue while bridged to an agent was redirected or transferred:
+    // the first agent's leg is over even if Asterisk's AgentComplete for it comes much later.
+    for (Leg l : List.copyOf(byCaller.getOrDefault(ck, List.of()))) {
+      end(l, CallOutcome.COMPLETED, "transfer", false);
+    }
+    waits.put(ck + "@" + j.queue(), new Wait(j.queue(), j.uniqueid(), j.linkedid(), j.callerNum(), j.callerName(),
+        now(), epoch(j.server())));
+    if (j.linkedid() != null) {
+      queueLinkedids.add(key(j.server(), j.linkedid()));
+    }
+  }
+
+  private void onAgentConnect(AmiEvent.AgentConnect c) {
+    Wait w = waits.remove(key(c.server(), c.uniqueid()) + "@" + c.queue());
+    String other = c.memberUniqueid() != null ? c.memberUniqueid() : c.uniqueid() + "/" + c.iface();
+    String ok = key(c.server(), other);
+    if (byOther.containsKey(ok)) {
+      return;
+    }
+    Agent agent = config.get().agentForMember(c.iface(), c.memberName()).orElse(null);
+    if (agent == null && warnedMembers.add(c.iface() + "|" + c.memberName())) {
+      log.warn("queue member {} ({}) is not an agent in agents.yaml: its calls are recorded but not popped",
+          c.memberName(), c.iface());
+    }
+    String num = c.callerNum() != null ? c.callerNum() : w == null ? null : w.callerNum();
+    String name = c.callerName() != null ? c.callerName() : w == null ? null : w.callerName();
+    long now = now();
+    ObjectiveResolver.Resolution r = agent == null ? null : resolver.forQueueCall(c.queue(), agent, num);
+    Leg l = new Leg(ok, c.server(), CallStarted.INBOUND, c.queue(), agent, num, name, c.linkedid(), c.uniqueid(),
+        other, c.iface(), base(c.server(), c.memberChannel()), base(c.server(), c.channel()),
+        w != null ? w.joinedAt() : now - c.holdSeconds() * 1000, now, r, epoch(c.server()));
+    l.holdSeconds = c.holdSeconds();
+    index(l);
+    listener.connected(l.record(), c.receivedNanos());
+  }
+
+  private void onAgentComplete(AmiEvent.AgentComplete c) {
+    Leg l = findForComplete(c);
+    if (l == null) {
+      orphanComplete(c);
+      return;
+    }
+    if (l.outcome == CallOutcome.CONNECTED) {
+      l.talkSeconds = c.talkSeconds();
+      end(l, CallOutcome.COMPLETED, c.reason(), true);
+      return;
+    }
+    // Already ended by a hang-up; Asterisk's word on who ended it is better than ours, except after a
+    // redirect, where its late AgentComplete says "caller" and counts the talk time in the next queue.
+    if (!l.reasonFromAsterisk && !"transfer".equals(l.endReason) && l.outcome == CallOutcome.COMPLETED) {
+      l.endReason = c.reason();
+      l.reasonFromAsterisk = true;
+      l.talkSeconds = c.talkSeconds();
+      listener.updated(l.record());
+    }
+  }
+
+  private Leg findForComplete(AmiEvent.AgentComplete c) {
+    if (c.memberUniqueid() != null) {
+      String ok = key(c.server(), c.memberUniqueid());
+      Leg l = byOther.get(ok);
+      if (l == null) {
+        l = recent.get(ok);
+      }
+      if (l != null) {
+        return l;
+      }
+    }
+    if (c.uniqueid() != null) {
+      Leg l = matchQueueLeg(byCaller.getOrDefault(key(c.server(), c.uniqueid()), List.of()), c);
+      if (l != null) {
+        return l;
+      }
+    }
+    // No member snapshot (and maybe no caller snapshot): the leg this member had in this queue.
+    Leg best = matchQueueLeg(byOther.values(), c);
+    if (best == null) {
+      best = matchQueueLeg(recent.values(), c);
+    }
+    return best;
+  }
+
+  private Leg matchQueueLeg(Iterable<Leg> legs, AmiEvent.AgentComplete c) {
+    Leg best = null;
+    for (Leg l : legs) {
+      if (!l.server.equals(c.server()) || !CallStarted.INBOUND.equals(l.direction)
+          || !c.queue().equals(l.queue) || l.reasonFromAsterisk) {
+        continue;
+      }
+      if (c.uniqueid() != null && !c.uniqueid().equals(l.callerUniqueid)) {
+        continue;
+      }
+      boolean sameMember = c.iface() != null && l.iface != null
+          ? c.iface().equalsIgnoreCase(l.iface)
+          : l.agent != null && config.get().agentForMember(c.iface(), c.memberName())
+              .map(a -> a.id().equals(l.agent.id())).orElse(false);
+      if (sameMember && (best == null || l.connectedAt > best.connectedAt)) {
+        best = l;
+      }
+    }
+    return best;
+  }
+
+  /** An AgentComplete for a call whose start we never saw (the AMI link was down): record it late. */
+  private void orphanComplete(AmiEvent.AgentComplete c) {
+    Agent agent = config.get().agentForMember(c.iface(), c.memberName()).orElse(null);
+    String other = c.memberUniqueid() != null ? c.memberUniqueid()
+        : (c.uniqueid() != null ? c.uniqueid() : "orphan-" + c.receivedNanos()) + "/" + c.iface();
+    String ok = key(c.server(), other);
+    long now = now();
+    long connectedAt = now - c.talkSeconds() * 1000;
+    ObjectiveResolver.Resolution r = agent == null ? null : resolver.forQueueCall(c.queue(), agent, c.callerNum());
+    Leg l = new Leg(ok, c.server(), CallStarted.INBOUND, c.queue(), agent, c.callerNum(), null, null, c.uniqueid(),
+        other, c.iface(), base(c.server(), c.memberChannel()), null, connectedAt - c.holdSeconds() * 1000,
+        connectedAt, r, epoch(c.server()));
+    l.holdSeconds = c.holdSeconds();
+    l.talkSeconds = c.talkSeconds();
+    log.info("AgentComplete for {} in {} without its start (AMI link was down): recording it late", c.memberName(),
+        c.queue());
+    index(l);
+    listener.connected(l.record(), c.receivedNanos());
+    end(l, CallOutcome.COMPLETED, c.reason(), true);
+  }
+
+  private void onAbandon(AmiEvent.QueueAbandon a) {
+    String ck = key(a.server(), a.uniqueid());
+    Wait w = waits.remove(ck + "@" + a.queue());
+    Duration maxWait = config.get().queue(a.queue()).map(q -> q.maxWait()).orElse(Duration.ZERO);
+    boolean timedOut = !maxWait.isZero() && a.holdSeconds() >= maxWait.toSeconds();
+    long now = now();
+    Leg l = new Leg(ck + "@" + a.queue(), a.server(), CallStarted.INBOUND, a.queue(), null,
+        a.callerNum() != null ? a.callerNum() : w == null ? null : w.callerNum(),
+        a.callerName() != null ? a.callerName() : w == null ? null : w.callerName(),
+        w == null ? null : w.linkedid(), a.uniqueid(), null, null, null, null,
+        w != null ? w.joinedAt() : now - a.holdSeconds() * 1000, null, null, epoch(a.server()));
+    l.holdSeconds = a.holdSeconds();
+    l.outcome = timedOut ? CallOutcome.TIMED_OUT : CallOutcome.ABANDONED;
+    l.endReason = timedOut ? "timeout" : "caller";
+    l.endedAt = now;
+    recent.put(l.callId, l);
+    listener.ended(l.record());
+  }
+
+  private void onDialBegin(AmiEvent.DialBegin d) {
+    if (d.channel() == null || d.destUniqueid() == null) {
+      return; // an Originate's own dial has no calling channel
+    }
+    Agent agent = config.get().agentForDevice(d.channel()).orElse(null);
+    if (agent == null) {
+      return;
+    }
+    if (d.linkedid() != null && queueLinkedids.contains(key(d.server(), d.linkedid()))) {
+      return; // part of a queue call (e.g. a Local member leg dialling the agent's phone)
+    }
+    if (byBase.containsKey(base(d.server(), d.channel()))) {
+      return; // the agent is already on a tracked call and this channel is part of it
+    }
+    dials.put(key(d.server(), d.destUniqueid()), new Dial(agent, d.uniqueid(), d.linkedid(), d.channel(),
+        d.destUniqueid(), d.destChannel(), number(d.dialString(), d.destChannel()), now(), epoch(d.server())));
+  }
+
+  private void onDialEnd(AmiEvent.DialEnd d) {
+    if (d.destUniqueid() == null) {
+      return;
+    }
+    Dial dial = dials.remove(key(d.server(), d.destUniqueid()));
+    if (dial == null || !"ANSWER".equalsIgnoreCase(d.status())) {
+      return;
+    }
+    long now = now();
+    ObjectiveResolver.Resolution r = resolver.forOutbound(dial.agent(), dial.number());
+    Leg l = new Leg(key(d.server(), dial.destUniqueid()), d.server(), CallStarted.OUTBOUND, null, dial.agent(),
+        dial.number(), null, dial.linkedid(), dial.agentUniqueid(), dial.destUniqueid(), null,
+        base(d.server(), dial.channel()), base(d.server(), dial.destChannel()), dial.startedAt(), now, r,
+        epoch(d.server()));
+    index(l);
+    listener.connected(l.record(), d.receivedNanos());
+  }
+
+  private void onHangupRequest(AmiEvent.HangupRequest h) {
+    String b = base(h.server(), h.channel());
+    Leg l = b == null ? null : byBase.get(b);
+    if (l != null && l.firstHangupSide == null) {
+      l.firstHangupSide = b.equals(l.agentBase) ? "agent"
+          : CallStarted.OUTBOUND.equals(l.direction) ? "customer" : "caller";
+    }
+  }
+
+  private void onHangup(AmiEvent.Hangup h) {
+    String k = key(h.server(), h.uniqueid());
+    waits.keySet().removeIf(w -> w.startsWith(k + "@"));
+    dials.remove(k);
+    Leg l = byOther.get(k);
+    if (l != null) {
+      String fallback = CallStarted.OUTBOUND.equals(l.direction) ? "customer" : "agent";
+      end(l, CallOutcome.COMPLETED, l.firstHangupSide != null ? l.firstHangupSide : fallback, false);
+    }
+    for (Leg c : List.copyOf(byCaller.getOrDefault(k, List.of()))) {
+      String fallback = CallStarted.OUTBOUND.equals(c.direction) ? "agent" : "caller";
+      end(c, CallOutcome.COMPLETED, c.firstHangupSide != null ? c.firstHangupSide : fallback, false);
+    }
+    if (h.uniqueid() != null) {
+      queueLinkedids.remove(k);
+    }
+  }
+
+  private void onLinkUp(AmiEvent.LinkUp u) {
+    int e = epochs.merge(u.server(), 1, Integer::sum);
+    if (e > 1) {
+      log.info("AMI link {} is back: resynchronising open calls", u.server());
+      resyncRequest.accept(u.server());
+    }
+  }
+
+  /** Calls from before the link came back are kept if any of their channels is still alive. */
+  private void onLiveChannels(AmiEvent.LiveChannels live) {
+    int now = epoch(live.server());
+    int closed = 0;
+    for (Leg l : new HashSet<>(byOther.values())) {
+      if (!l.server.equals(live.server()) || l.epoch >= now) {
+        continue;
+      }
+      if (live.uniqueids().contains(l.otherUniqueid) || live.uniqueids().contains(l.callerUniqueid)) {
+        l.epoch = now;
+      } else {
+        end(l, CallOutcome.INTERRUPTED, "lost", false);
+        closed++;
+      }
+    }
+    String prefix = live.server() + ":";
+    waits.entrySet().removeIf(w -> w.getKey().startsWith(prefix) && w.getValue().epoch() < now
+        && !live.uniqueids().contains(w.getValue().uniqueid()));
+    dials.entrySet().removeIf(d -> d.getKey().startsWith(prefix) && d.getValue().epoch() < now
+        && !live.uniqueids().contains(d.getValue().destUniqueid()));
+    log.info("AMI link {} resynced: {} live channels, {} calls closed as interrupted", live.server(),
+        live.uniqueids().size(), closed);
+  }
+
+  private void index(Leg l) {
+    byOther.put(key(l.server, l.otherUniqueid), l);
+    if (l.callerUniqueid != null) {
+      byCaller.computeIfAbsent(key(l.server, l.callerUniqueid), k -> new ArrayList<>(1)).add(l);
+    }
+    if (l.agentBase != null) {
+      byBase.put(l.agentBase, l);
+    }
+    if (l.farBase != null) {
+      byBase.put(l.farBase, l);
+    }
+  }
+
+  private void end(Leg l, CallOutcome outcome, String reason, boolean fromAsterisk) {
+    if (l.outcome != CallOutcome.CONNECTED) {
+      return;
+    }
+    l.outcome = outcome;
+    l.endReason = reason;
+    l.reasonFromAsterisk = fromAsterisk;
+    l.endedAt = now();
+    if (l.talkSeconds == 0 && l.connectedAt != null) {
+      l.talkSeconds = Math.max(0, (l.endedAt - l.connectedAt) / 1000);
+    }
+    byOther.remove(key(l.server, l.otherUniqueid), l);
+    if (l.callerUniqueid != null) {
+      String ck = key(l.server, l.callerUniqueid);
+      List<Leg> legs = byCaller.get(ck);
+      if (legs != null) {
+        legs.remove(l);
+        if (legs.isEmpty()) {
+          byCaller.remove(ck);
+        }
+      }
+    }
+    if (l.agentBase != null) {
+      byBase.remove(l.agentBase, l);
+    }
+    if (l.farBase != null) {
+      byBase.remove(l.farBase, l);
+    }
+    recent.put(key(l.server, l.otherUniqueid), l);
+    listener.ended(l.record());
+  }
+
+  /** {@code Local/1001@agents-00000001;2} and {@code ;1} are one call's two halves: strip the half. */
+  private static String base(String server, String channel) {
+    if (channel == null) {
+      return null;
+    }
+    int semi = channel.lastIndexOf(';');
+    return server + ":" + (semi > 0 ? channel.substring(0, semi) : channel);
+  }
+
+  /** The dialled number: {@code 15559870001@customers}, {@code PJSIP/15559870001@trunk}, {@code trunk/155...}. */
+  static String number(String dialString, String destChannel) {
+    String s = dialString;
+    if (s == null || s.isBlank()) {
+      s = destChannel;
+    }
+    if (s == null) {
+      return null;
+    }
+    int slash = s.lastIndexOf('/');
+    if (slash >= 0) {
+      s = s.substring(slash + 1);
+    }
+    int at = s.indexOf('@');
+    if (at >= 0) {
+      s = s.substring(0, at);
+    }
+    return s.replaceFirst("-[0-9a-fA-F]{8}(;[12])?$", "");
+  }
+}

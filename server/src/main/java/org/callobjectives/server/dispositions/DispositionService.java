@@ -1,0 +1,159 @@
+package org.callobjectives.server.dispositions;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.callobjectives.protocol.ChecklistItem;
+import org.callobjectives.protocol.DispositionAck;
+import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.protocol.ErrorMessage;
+import org.callobjectives.protocol.Message;
+import org.callobjectives.server.push.AgentSessions;
+import org.callobjectives.server.store.DispositionRejected;
+import org.callobjectives.server.store.Store;
+import org.callobjectives.server.store.StoredCall;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes the agent's disposition, checks it against the call, stores it once and acks only after
+ * the commit; a call whose wrap-up deadline passes without one is stored as UNDISPOSED.
+ */
+public final class DispositionService {
+  private static final Logger log = LoggerFactory.getLogger(DispositionService.class);
+  static final int MAX_NOTES = 2000;
+  static final int MAX_UPSELL_NOTES = 20;
+  static final int MAX_UPSELL_NOTE = 500;
+  static final int MAX_UPSELL_COUNT = 100;
+
+  private final Store store;
+  private final AgentSessions sessions;
+  private final ScheduledExecutorService scheduler;
+  private final Clock clock;
+  private final Duration wrapUp;
+  private final AtomicLong stored = new AtomicLong();
+  private final AtomicLong undisposed = new AtomicLong();
+
+  public DispositionService(Store store, AgentSessions sessions, ScheduledExecutorService scheduler, Clock clock,
+      Duration wrapUp) {
+    this.store = store;
+    this.sessions = sessions;
+    this.scheduler = scheduler;
+    this.clock = clock;
+    this.wrapUp = wrapUp;
+  }
+
+  public long stored() {
+    return stored.get();
+  }
+
+  public long undisposed() {
+    return undisposed.get();
+  }
+
+  /** Starts the wrap-up clock for an ended call; returns the deadline. */
+  public long wrapUpStarted(String callId, String agentId, long endedAtMillis) {
+    long deadline = endedAtMillis + wrapUp.toMillis();
+    long delay = Math.max(0, deadline - clock.millis());
+    scheduler.schedule(() -> expire(callId, agentId), delay, TimeUnit.MILLISECONDS);
+    return deadline;
+  }
+
+  private void expire(String callId, String agentId) {
+    store.markUndisposed(callId, agentId).whenComplete((inserted, err) -> {
+      if (err != null) {
+        log.error("could not mark call {} undisposed: {}", callId, err.toString());
+        return;
+      }
+      if (inserted) {
+        undisposed.incrementAndGet();
+        log.info("call {}: agent {} missed the wrap-up deadline: stored as UNDISPOSED", callId, agentId);
+      }
+      sessions.done(agentId, callId);
+    });
+  }
+
+  /** Validates, stores and answers one disposition; {@code reply} runs once, on the store's thread. */
+  public void submit(String agentId, DispositionSubmit d, Consumer<Message> reply) {
+    String problem = shapeProblem(d);
+    if (problem != null) {
+      reply.accept(new ErrorMessage(ErrorMessage.INVALID_DISPOSITION, problem, d.requestId()));
+      return;
+    }
+    store.saveDisposition(agentId, d, DispositionService::check).whenComplete((saved, err) -> {
+      if (err == null) {
+        if (!saved.duplicate()) {
+          stored.incrementAndGet();
+        }
+        sessions.done(agentId, d.callId());
+        reply.accept(new DispositionAck(d.requestId(), d.callId(), saved.duplicate(), saved.stored()));
+        return;
+      }
+      Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+      if (cause instanceof DispositionRejected r) {
+        reply.accept(new ErrorMessage(r.code(), r.getMessage(), d.requestId()));
+      } else {
+        log.error("disposition for call {} by agent {} not stored: {}", d.callId(), agentId, cause.toString());
+        reply.accept(new ErrorMessage(ErrorMessage.STORE_FAILED,
+            "the disposition could not be stored; it was not saved, send it again", d.requestId()));
+      }
+    });
+  }
+
+  /** What can be said without the stored call: missing fields and limits. */
+  static String shapeProblem(DispositionSubmit d) {
+    if (d.callId() == null || d.callId().isBlank()) {
+      return "callId is required";
+    }
+    if (d.code() == null || d.code().isBlank()) {
+      return "code is required";
+    }
+    if (Store.UNDISPOSED.equals(d.code())) {
+      return "UNDISPOSED is set by the server when the wrap-up deadline passes; pick an outcome";
+    }
+    if (d.upsellCount() < 0 || d.upsellCount() > MAX_UPSELL_COUNT) {
+      return "upsellCount must be 0.." + MAX_UPSELL_COUNT;
+    }
+    if (d.csat() != null && (d.csat() < 0 || d.csat() > 100)) {
+      return "csat is a percentage: 0..100, or leave it out";
+    }
+    if (d.notes() != null && d.notes().length() > MAX_NOTES) {
+      return "notes are limited to " + MAX_NOTES + " characters";
+    }
+    if (d.upsellNotes().size() > MAX_UPSELL_NOTES) {
+      return "at most " + MAX_UPSELL_NOTES + " upsell notes";
+    }
+    for (String n : d.upsellNotes()) {
+      if (n == null || n.isBlank() || n.length() > MAX_UPSELL_NOTE) {
+        return "each upsell note must be 1.." + MAX_UPSELL_NOTE + " characters";
+      }
+    }
+    return null;
+  }
+
+  /** What needs the stored call: the code and checklist items must be the call's own. */
+  static void check(StoredCall call, DispositionSubmit d) throws DispositionRejected {
+    if (call.codes().stream().noneMatch(c -> c.code().equals(d.code()))) {
+      throw new DispositionRejected(ErrorMessage.INVALID_DISPOSITION, "code " + d.code()
+          + " is not allowed for this call; allowed: " + call.codes().stream().map(c -> c.code()).toList());
+    }
+    Set<String> items = new HashSet<>();
+    if (call.objective() != null) {
+      for (ChecklistItem i : call.objective().checklist()) {
+        items.add(i.id());
+      }
+    }
+    for (String done : d.checklistDone()) {
+      if (!items.contains(done)) {
+        throw new DispositionRejected(ErrorMessage.INVALID_DISPOSITION,
+            "checklist item '" + done + "' is not on this call's checklist " + items);
+      }
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package org.callobjectives.server.push;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicLong;
+import org.callobjectives.protocol.CallEnded;
+import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.Json;
+import org.callobjectives.protocol.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which agent-bridge connections belong to which agent, and the pops each agent still needs
+ * (open calls and calls in wrap-up), so a reconnecting client gets its current call again.
+ */
+public final class AgentSessions {
+  private static final Logger log = LoggerFactory.getLogger(AgentSessions.class);
+
+  private final Map<String, Set<Channel>> channels = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Pending>> pending = new ConcurrentHashMap<>();
+  private final AtomicLong pushes = new AtomicLong();
+  private final AtomicLong slowClientsClosed = new AtomicLong();
+
+  private record Pending(CallStarted started, CallEnded ended) {}
+
+  /** Registers a signed-in client and sends it what it missed; atomic with respect to new pops. */
+  public synchronized void attach(String agentId, Channel ch) {
+    for (Message m : replayFor(agentId)) {
+      write(ch, Json.write(m));
+    }
+    register(agentId, ch);
+  }
+
+  private void register(String agentId, Channel ch) {
+    channels.computeIfAbsent(agentId, k -> new CopyOnWriteArraySet<>()).add(ch);
+    ch.closeFuture().addListener(f -> {
+      Set<Channel> set = channels.get(agentId);
+      if (set != null) {
+        set.remove(ch);
+      }
+    });
+  }
+
+  public int connectedAgents() {
+    int n = 0;
+    for (Set<Channel> s : channels.values()) {
+      if (!s.isEmpty()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  public boolean isConnected(String agentId) {
+    Set<Channel> s = channels.get(agentId);
+    return s != null && !s.isEmpty();
+  }
+
+  public long pushes() {
+    return pushes.get();
+  }
+
+  public long slowClientsClosed() {
+    return slowClientsClosed.get();
+  }
+
+  /** Pop for a call that just connected. */
+  public synchronized void callStarted(String agentId, CallStarted pop) {
+    pending.computeIfAbsent(agentId, k -> new LinkedHashMap<>()).put(pop.callId(), new Pending(pop, null));
+    send(agentId, pop);
+  }
+
+  public synchronized void callEnded(String agentId, CallEnded end) {
+    Map<String, Pending> m = pending.get(agentId);
+    if (m != null) {
+      Pending p = m.get(end.callId());
+      if (p != null) {
+        m.put(end.callId(), new Pending(p.started(), end));
+      }
+    }
+    send(agentId, end);
+  }
+
+  /** The call needs nothing more from the agent (disposition stored or wrap-up over). */
+  public synchronized void done(String agentId, String callId) {
+    Map<String, Pending> m = pending.get(agentId);
+    if (m != null) {
+      m.remove(callId);
+      if (m.isEmpty()) {
+        pending.remove(agentId);
+      }
+    }
+  }
+
+  /** What a (re)connecting client must see again, in order. */
+  synchronized List<Message> replayFor(String agentId) {
+    List<Message> out = new ArrayList<>();
+    {
+      Map<String, Pending> m = pending.get(agentId);
+      if (m == null) {
+        return out;
+      }
+      for (Pending p : m.values()) {
+        CallStarted s = p.started();
+        out.add(new CallStarted(s.callId(), s.direction(), s.queue(), s.callerNumber(), s.callerName(),
+            s.connectedAtMillis(), s.objective(), s.dispositionCodes(), true));
+        if (p.ended() != null) {
+          out.add(p.ended());
+        }
+      }
+    }
+    return out;
+  }
+
+  public void send(String agentId, Message m) {
+    Set<Channel> set = channels.get(agentId);
+    if (set == null || set.isEmpty()) {
+      return;
+    }
+    String json = Json.write(m);
+    for (Channel ch : set) {
+      write(ch, json);
+    }
+  }
+
+  /** Writes without waiting; a client that stopped reading is cut off rather than slowing others. */
+  void write(Channel ch, String json) {
+    if (!ch.isWritable()) {
+      slowClientsClosed.incrementAndGet();
+      log.warn("agent client {} is not reading (outbound buffer full): closing it", ch.remoteAddress());
+      ch.close();
+      return;
+    }
+    pushes.incrementAndGet();
+    ch.writeAndFlush(new TextWebSocketFrame(json)).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+  }
+}

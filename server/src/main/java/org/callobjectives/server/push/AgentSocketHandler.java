@@ -1,0 +1,133 @@
+package org.callobjectives.server.push;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.protocol.ErrorMessage;
+import org.callobjectives.protocol.Hello;
+import org.callobjectives.protocol.Json;
+import org.callobjectives.protocol.MalformedMessageException;
+import org.callobjectives.protocol.Message;
+import org.callobjectives.protocol.Welcome;
+import org.callobjectives.server.config.Agent;
+import org.callobjectives.server.dispositions.DispositionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One agent-bridge connection: authenticates with Hello, then takes dispositions. Not sharable. */
+public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+  private static final Logger log = LoggerFactory.getLogger(AgentSocketHandler.class);
+
+  private final AgentAuthenticator auth;
+  private final AgentSessions sessions;
+  private final DispositionService dispositions;
+  private final Executor authExecutor;
+  private String agentId;
+  private boolean authenticating;
+
+  public AgentSocketHandler(AgentAuthenticator auth, AgentSessions sessions, DispositionService dispositions,
+      Executor authExecutor) {
+    this.auth = auth;
+    this.sessions = sessions;
+    this.dispositions = dispositions;
+    this.authExecutor = authExecutor;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    if (frame instanceof BinaryWebSocketFrame) {
+      reply(ctx, new ErrorMessage(ErrorMessage.BAD_REQUEST, "binary frames are not supported; send JSON text", null));
+      return;
+    }
+    if (!(frame instanceof TextWebSocketFrame text)) {
+      return; // ping/pong/continuation are handled by Netty's protocol handler
+    }
+    Message m;
+    try {
+      m = Json.read(text.text());
+    } catch (MalformedMessageException e) {
+      reply(ctx, new ErrorMessage(ErrorMessage.BAD_REQUEST, "not a valid message: " + e.getMessage(), null));
+      return;
+    }
+    if (m instanceof Hello h) {
+      hello(ctx, h);
+    } else if (m instanceof DispositionSubmit d) {
+      if (agentId == null) {
+        reply(ctx, new ErrorMessage(ErrorMessage.UNAUTHORIZED, "send hello with your agent id and token first",
+            d.requestId()));
+        return;
+      }
+      String me = agentId;
+      dispositions.submit(me, d, answer -> reply(ctx, answer));
+    } else {
+      reply(ctx, new ErrorMessage(ErrorMessage.BAD_REQUEST,
+          "agents may send hello and disposition, not " + m.getClass().getSimpleName(), null));
+    }
+  }
+
+  private void hello(ChannelHandlerContext ctx, Hello h) {
+    if (agentId != null || authenticating) {
+      reply(ctx, new ErrorMessage(ErrorMessage.BAD_REQUEST, "already signed in", null));
+      return;
+    }
+    authenticating = true;
+    try {
+      // Token hashing is CPU work: keep it off the event loop.
+      authExecutor.execute(() -> {
+        Agent a = auth.authenticate(h.agentId(), h.token()).orElse(null);
+        ctx.executor().execute(() -> signedIn(ctx, h, a));
+      });
+    } catch (RejectedExecutionException e) {
+      authenticating = false;
+      reply(ctx, new ErrorMessage(ErrorMessage.BAD_REQUEST, "server is shutting down", null));
+      ctx.close();
+    }
+  }
+
+  private void signedIn(ChannelHandlerContext ctx, Hello h, Agent a) {
+    authenticating = false;
+    if (a == null) {
+      log.warn("agent sign-in refused for id '{}' from {}", safe(h.agentId()), ctx.channel().remoteAddress());
+      reply(ctx, new ErrorMessage(ErrorMessage.UNAUTHORIZED, "unknown agent or wrong token", null));
+      // A short pause before closing slows down token guessing.
+      ctx.executor().schedule(() -> ctx.close(), 500, TimeUnit.MILLISECONDS);
+      return;
+    }
+    agentId = a.id();
+    reply(ctx, new Welcome(a.id(), a.name(), System.currentTimeMillis()));
+    sessions.attach(a.id(), ctx.channel());
+    log.info("agent {} ({}) connected from {}", a.id(), a.name(), ctx.channel().remoteAddress());
+  }
+
+  private void reply(ChannelHandlerContext ctx, Message m) {
+    sessions.write(ctx.channel(), Json.write(m));
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (agentId != null) {
+      log.info("agent {} disconnected", agentId);
+    }
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.warn("agent connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    ctx.close();
+  }
+
+  private static String safe(String s) {
+    if (s == null) {
+      return "";
+    }
+    String t = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    return t.replaceAll("[^\\p{Alnum}._@-]", "?");
+  }
+}

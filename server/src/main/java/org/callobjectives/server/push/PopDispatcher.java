@@ -1,0 +1,66 @@
+package org.callobjectives.server.push;
+
+import java.util.List;
+import org.callobjectives.protocol.CallEnded;
+import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.server.calls.CallListener;
+import org.callobjectives.server.calls.CallRecord;
+import org.callobjectives.server.dispositions.DispositionService;
+import org.callobjectives.server.store.Store;
+
+/**
+ * Where a call change goes: the row to the store's writer queue first, then the pop or the end to
+ * the agent, then to the other listeners (live statistics). Runs on the call-tracking thread.
+ */
+public final class PopDispatcher implements CallListener {
+  private final Store store;
+  private final AgentSessions sessions;
+  private final DispositionService dispositions;
+  private final List<CallListener> others;
+  private final PopLatency latency;
+
+  public PopDispatcher(Store store, AgentSessions sessions, DispositionService dispositions,
+      List<CallListener> others, PopLatency latency) {
+    this.store = store;
+    this.sessions = sessions;
+    this.dispositions = dispositions;
+    this.others = List.copyOf(others);
+    this.latency = latency;
+  }
+
+  @Override
+  public void connected(CallRecord c, long amiReceivedNanos) {
+    store.upsertCall(c);
+    if (c.agentId() != null) {
+      sessions.callStarted(c.agentId(), new CallStarted(c.callId(), c.direction(), c.queue(), c.callerNumber(),
+          c.callerName(), c.connectedAtMillis(), c.objective(), c.codes(), false));
+      latency.record(System.nanoTime() - amiReceivedNanos);
+    }
+    for (CallListener l : others) {
+      l.connected(c, amiReceivedNanos);
+    }
+  }
+
+  @Override
+  public void ended(CallRecord c) {
+    store.upsertCall(c);
+    if (c.agentId() != null && c.connectedAtMillis() != null) {
+      long deadline = dispositions.wrapUpStarted(c.callId(), c.agentId(), c.endedAtMillis());
+      sessions.callEnded(c.agentId(), new CallEnded(c.callId(), c.endedAtMillis(),
+          c.outcome().name().toLowerCase(java.util.Locale.ROOT) + (c.endReason() == null ? "" : ":" + c.endReason()),
+          deadline));
+    }
+    for (CallListener l : others) {
+      l.ended(c);
+    }
+  }
+
+  @Override
+  public void updated(CallRecord c) {
+    store.upsertCall(c);
+    for (CallListener l : others) {
+      l.updated(c);
+    }
+  }
+
+}

@@ -1,0 +1,105 @@
+package org.callobjectives.server.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** Schema versions, applied in order at start; the version lives in {@code PRAGMA user_version}. */
+final class Migrations {
+  private Migrations() {}
+
+  static final List<String[]> STEPS = List.<String[]>of(
+      new String[] {
+        """
+        CREATE TABLE calls (
+          call_id TEXT PRIMARY KEY,
+          server TEXT NOT NULL,
+          direction TEXT NOT NULL,
+          queue TEXT,
+          agent_id TEXT,
+          caller_number TEXT,
+          caller_name TEXT,
+          linkedid TEXT,
+          outcome TEXT NOT NULL,
+          end_reason TEXT,
+          hold_seconds INTEGER NOT NULL DEFAULT 0,
+          talk_seconds INTEGER NOT NULL DEFAULT 0,
+          started_at INTEGER NOT NULL,
+          connected_at INTEGER,
+          ended_at INTEGER,
+          objective_id TEXT,
+          objective_json TEXT,
+          updated_at INTEGER NOT NULL
+        )""",
+        "CREATE INDEX calls_agent_connected ON calls(agent_id, connected_at)",
+        "CREATE INDEX calls_started ON calls(started_at)",
+        "CREATE INDEX calls_open ON calls(outcome) WHERE outcome = 'CONNECTED'",
+        """
+        CREATE TABLE dispositions (
+          id INTEGER PRIMARY KEY,
+          call_id TEXT NOT NULL REFERENCES calls(call_id),
+          agent_id TEXT NOT NULL,
+          code TEXT NOT NULL,
+          advance_obtained INTEGER NOT NULL,
+          upsell_count INTEGER NOT NULL DEFAULT 0,
+          csat INTEGER,
+          notes TEXT,
+          request_id TEXT,
+          is_sale INTEGER NOT NULL DEFAULT 0,
+          is_contact INTEGER NOT NULL DEFAULT 0,
+          is_not_interested INTEGER NOT NULL DEFAULT 0,
+          is_callback INTEGER NOT NULL DEFAULT 0,
+          is_do_not_call INTEGER NOT NULL DEFAULT 0,
+          is_completed INTEGER NOT NULL DEFAULT 0,
+          late INTEGER NOT NULL DEFAULT 0,
+          created_at INTEGER NOT NULL,
+          UNIQUE (call_id, agent_id)
+        )""",
+        "CREATE INDEX dispositions_created ON dispositions(created_at)",
+        """
+        CREATE TABLE checklist_results (
+          disposition_id INTEGER NOT NULL REFERENCES dispositions(id) ON DELETE CASCADE,
+          item_id TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          required INTEGER NOT NULL,
+          done INTEGER NOT NULL,
+          PRIMARY KEY (disposition_id, item_id)
+        )""",
+        """
+        CREATE TABLE upsell_notes (
+          disposition_id INTEGER NOT NULL REFERENCES dispositions(id) ON DELETE CASCADE,
+          seq INTEGER NOT NULL,
+          note TEXT NOT NULL,
+          PRIMARY KEY (disposition_id, seq)
+        )"""
+      });
+
+  static int apply(Connection c) throws SQLException {
+    int version;
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      version = rs.next() ? rs.getInt(1) : 0;
+    }
+    if (version > STEPS.size()) {
+      throw new SQLException("database schema version " + version + " is newer than this server ("
+          + STEPS.size() + "): use a newer server or another database file");
+    }
+    for (int v = version; v < STEPS.size(); v++) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        for (String sql : STEPS.get(v)) {
+          s.execute(sql);
+        }
+        s.execute("PRAGMA user_version = " + (v + 1));
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+    return STEPS.size();
+  }
+}

@@ -1,0 +1,434 @@
+package org.callobjectives.server.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.callobjectives.protocol.ChecklistItem;
+import org.callobjectives.protocol.DispositionCode;
+import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.protocol.ErrorMessage;
+import org.callobjectives.protocol.Json;
+import org.callobjectives.protocol.ObjectiveView;
+import org.callobjectives.server.calls.CallRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one SQLite file: WAL, schema migrations at open, every write on one writer thread so the
+ * Netty event loops and the call-tracking thread never wait for the disk.
+ */
+public final class Store implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Store.class);
+  public static final String UNDISPOSED = "UNDISPOSED";
+
+  private final Path file;
+  private final Connection writer;
+  private final ExecutorService writerThread;
+  private final AtomicLong failures = new AtomicLong();
+
+  private Store(Path file, Connection writer, ExecutorService writerThread) {
+    this.file = file;
+    this.writer = writer;
+    this.writerThread = writerThread;
+  }
+
+  public static Store open(Path file) throws SQLException, IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA synchronous=NORMAL");
+      s.execute("PRAGMA foreign_keys=ON");
+      s.execute("PRAGMA busy_timeout=5000");
+    }
+    int version = Migrations.apply(c);
+    log.info("database {} ready (schema version {})", file, version);
+    ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "store-writer");
+      t.setDaemon(true);
+      return t;
+    });
+    return new Store(file, c, ex);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public long failures() {
+    return failures.get();
+  }
+
+  /** Inserts or updates one call leg. */
+  public CompletableFuture<Void> upsertCall(CallRecord r) {
+    return submit(() -> {
+      try (PreparedStatement ps = writer.prepareStatement("""
+          INSERT INTO calls (call_id, server, direction, queue, agent_id, caller_number, caller_name, linkedid,
+            outcome, end_reason, hold_seconds, talk_seconds, started_at, connected_at, ended_at, objective_id,
+            objective_json, updated_at)
+          VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+          ON CONFLICT(call_id) DO UPDATE SET outcome=excluded.outcome, end_reason=excluded.end_reason,
+            hold_seconds=excluded.hold_seconds, talk_seconds=excluded.talk_seconds, ended_at=excluded.ended_at,
+            caller_number=COALESCE(calls.caller_number, excluded.caller_number), updated_at=excluded.updated_at
+          """)) {
+        int i = 1;
+        ps.setString(i++, r.callId());
+        ps.setString(i++, r.server());
+        ps.setString(i++, r.direction());
+        ps.setString(i++, r.queue());
+        ps.setString(i++, r.agentId());
+        ps.setString(i++, r.callerNumber());
+        ps.setString(i++, r.callerName());
+        ps.setString(i++, r.linkedid());
+        ps.setString(i++, r.outcome().name());
+        ps.setString(i++, r.endReason());
+        ps.setLong(i++, r.holdSeconds());
+        ps.setLong(i++, r.talkSeconds());
+        ps.setLong(i++, r.startedAtMillis());
+        setLong(ps, i++, r.connectedAtMillis());
+        setLong(ps, i++, r.endedAtMillis());
+        ps.setString(i++, r.objective() == null ? null : r.objective().id());
+        ps.setString(i++, r.objective() == null ? null : objectiveJson(r.objective(), r.codes()));
+        ps.setLong(i, System.currentTimeMillis());
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** Checks a disposition against the stored call; throws {@link DispositionRejected} to refuse it. */
+  public interface DispositionCheck {
+    void check(StoredCall call, DispositionSubmit d) throws DispositionRejected;
+  }
+
+  /**
+   * Stores the agent's disposition once: a second one for the same call and agent returns the first.
+   * An UNDISPOSED placeholder (wrap-up missed) is replaced and the row marked late.
+   */
+  public CompletableFuture<SavedDisposition> saveDisposition(String agentId, DispositionSubmit d,
+      DispositionCheck check) {
+    return submit(() -> {
+      StoredCall call = findCall(d.callId());
+      if (call == null) {
+        throw new DispositionRejected(ErrorMessage.UNKNOWN_CALL, "no call " + d.callId());
+      }
+      if (!agentId.equals(call.agentId())) {
+        throw new DispositionRejected(ErrorMessage.NOT_YOUR_CALL, "call " + d.callId() + " is not yours");
+      }
+      Long existingId = null;
+      boolean placeholder = false;
+      try (PreparedStatement ps = writer.prepareStatement(
+          "SELECT id, code FROM dispositions WHERE call_id = ? AND agent_id = ?")) {
+        ps.setString(1, d.callId());
+        ps.setString(2, agentId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            existingId = rs.getLong(1);
+            placeholder = UNDISPOSED.equals(rs.getString(2));
+          }
+        }
+      }
+      if (existingId != null && !placeholder) {
+        return new SavedDisposition(loadDisposition(existingId, d.callId()), true, false);
+      }
+      check.check(call, d);
+      DispositionCode code = call.codes().stream().filter(c -> c.code().equals(d.code())).findFirst()
+          .orElseThrow(() -> new DispositionRejected(ErrorMessage.INVALID_DISPOSITION, "unknown code " + d.code()));
+      writer.setAutoCommit(false);
+      try {
+        if (existingId != null) {
+          try (PreparedStatement del = writer.prepareStatement("DELETE FROM dispositions WHERE id = ?")) {
+            del.setLong(1, existingId);
+            del.executeUpdate();
+          }
+        }
+        long id = insertDisposition(call, agentId, d, code, existingId != null);
+        insertDetails(id, call.objective(), d);
+        writer.commit();
+      } catch (SQLException e) {
+        writer.rollback();
+        throw e;
+      } finally {
+        writer.setAutoCommit(true);
+      }
+      return new SavedDisposition(d, false, existingId != null);
+    });
+  }
+
+  /** Records that the wrap-up deadline passed without a disposition; false if one was already there. */
+  public CompletableFuture<Boolean> markUndisposed(String callId, String agentId) {
+    return submit(() -> {
+      try (PreparedStatement ps = writer.prepareStatement("""
+          INSERT OR IGNORE INTO dispositions (call_id, agent_id, code, advance_obtained, created_at)
+          SELECT call_id, agent_id, 'UNDISPOSED', 0, ? FROM calls WHERE call_id = ? AND agent_id = ?""")) {
+        ps.setLong(1, System.currentTimeMillis());
+        ps.setString(2, callId);
+        ps.setString(3, agentId);
+        return ps.executeUpdate() > 0;
+      }
+    });
+  }
+
+  /**
+   * At start: calls left open by a previous run are closed as interrupted, and ended calls whose
+   * wrap-up has passed without a disposition become UNDISPOSED. Returns how many calls were closed.
+   */
+  public CompletableFuture<Integer> recoverAfterRestart(long nowMillis, long wrapUpMillis) {
+    return submit(() -> {
+      int closed;
+      try (PreparedStatement ps = writer.prepareStatement("""
+          UPDATE calls SET outcome = 'INTERRUPTED', end_reason = 'server_restart', ended_at = ?, updated_at = ?
+          WHERE outcome = 'CONNECTED'""")) {
+        ps.setLong(1, nowMillis);
+        ps.setLong(2, nowMillis);
+        closed = ps.executeUpdate();
+      }
+      try (PreparedStatement ps = writer.prepareStatement("""
+          INSERT OR IGNORE INTO dispositions (call_id, agent_id, code, advance_obtained, created_at)
+          SELECT c.call_id, c.agent_id, 'UNDISPOSED', 0, ? FROM calls c
+          WHERE c.agent_id IS NOT NULL AND c.ended_at IS NOT NULL AND c.ended_at + ? < ?
+            AND c.outcome <> 'INTERRUPTED'
+            AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.call_id = c.call_id)""")) {
+        ps.setLong(1, nowMillis);
+        ps.setLong(2, wrapUpMillis);
+        ps.setLong(3, nowMillis);
+        ps.executeUpdate();
+      }
+      return closed;
+    });
+  }
+
+  /** Ended calls still waiting for a disposition (e.g. after a restart), as callId -> agentId and end time. */
+  public CompletableFuture<List<StoredCall>> awaitingDisposition() {
+    return submit(() -> {
+      List<StoredCall> out = new ArrayList<>();
+      try (PreparedStatement ps = writer.prepareStatement("""
+          SELECT c.call_id FROM calls c WHERE c.agent_id IS NOT NULL AND c.ended_at IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.call_id = c.call_id)""");
+          ResultSet rs = ps.executeQuery()) {
+        List<String> ids = new ArrayList<>();
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+        for (String id : ids) {
+          out.add(findCall(id));
+        }
+      }
+      return out;
+    });
+  }
+
+  private long insertDisposition(StoredCall call, String agentId, DispositionSubmit d, DispositionCode code,
+      boolean late) throws SQLException {
+    try (PreparedStatement ps = writer.prepareStatement("""
+        INSERT INTO dispositions (call_id, agent_id, code, advance_obtained, upsell_count, csat, notes, request_id,
+          is_sale, is_contact, is_not_interested, is_callback, is_do_not_call, is_completed, late, created_at)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", Statement.RETURN_GENERATED_KEYS)) {
+      int i = 1;
+      ps.setString(i++, call.callId());
+      ps.setString(i++, agentId);
+      ps.setString(i++, d.code());
+      ps.setInt(i++, d.advanceObtained() ? 1 : 0);
+      ps.setInt(i++, d.upsellCount());
+      if (d.csat() == null) {
+        ps.setNull(i++, Types.INTEGER);
+      } else {
+        ps.setInt(i++, d.csat());
+      }
+      ps.setString(i++, d.notes());
+      ps.setString(i++, d.requestId());
+      ps.setInt(i++, code.sale() ? 1 : 0);
+      ps.setInt(i++, code.contact() ? 1 : 0);
+      ps.setInt(i++, code.notInterested() ? 1 : 0);
+      ps.setInt(i++, code.callback() ? 1 : 0);
+      ps.setInt(i++, code.doNotCall() ? 1 : 0);
+      ps.setInt(i++, code.completed() ? 1 : 0);
+      ps.setInt(i++, late ? 1 : 0);
+      ps.setLong(i, System.currentTimeMillis());
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  private void insertDetails(long id, ObjectiveView objective, DispositionSubmit d) throws SQLException {
+    Set<String> done = new HashSet<>(d.checklistDone());
+    if (objective != null && !objective.checklist().isEmpty()) {
+      try (PreparedStatement ps = writer.prepareStatement(
+          "INSERT INTO checklist_results (disposition_id, item_id, kind, required, done) VALUES (?,?,?,?,?)")) {
+        for (ChecklistItem item : objective.checklist()) {
+          ps.setLong(1, id);
+          ps.setString(2, item.id());
+          ps.setString(3, item.kind().wire());
+          ps.setInt(4, item.required() ? 1 : 0);
+          ps.setInt(5, done.contains(item.id()) ? 1 : 0);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (!d.upsellNotes().isEmpty()) {
+      try (PreparedStatement ps = writer.prepareStatement(
+          "INSERT INTO upsell_notes (disposition_id, seq, note) VALUES (?,?,?)")) {
+        int seq = 0;
+        for (String note : d.upsellNotes()) {
+          ps.setLong(1, id);
+          ps.setInt(2, seq++);
+          ps.setString(3, note);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+  }
+
+  private DispositionSubmit loadDisposition(long id, String callId) throws SQLException {
+    List<String> done = new ArrayList<>();
+    try (PreparedStatement ps = writer.prepareStatement(
+        "SELECT item_id FROM checklist_results WHERE disposition_id = ? AND done = 1 ORDER BY item_id")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          done.add(rs.getString(1));
+        }
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    try (PreparedStatement ps = writer.prepareStatement(
+        "SELECT note FROM upsell_notes WHERE disposition_id = ? ORDER BY seq")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          notes.add(rs.getString(1));
+        }
+      }
+    }
+    try (PreparedStatement ps = writer.prepareStatement(
+        "SELECT request_id, code, advance_obtained, upsell_count, csat, notes FROM dispositions WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        Integer csat = rs.getObject(5) == null ? null : rs.getInt(5);
+        return new DispositionSubmit(rs.getString(1), callId, rs.getString(2), rs.getInt(3) == 1, done,
+            rs.getInt(4), notes, csat, rs.getString(6));
+      }
+    }
+  }
+
+  private StoredCall findCall(String callId) throws SQLException {
+    try (PreparedStatement ps = writer.prepareStatement(
+        "SELECT agent_id, outcome, ended_at, objective_json FROM calls WHERE call_id = ?")) {
+      ps.setString(1, callId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        Long ended = rs.getObject(3) == null ? null : rs.getLong(3);
+        ObjectiveAndCodes oc = parseObjective(rs.getString(4));
+        return new StoredCall(callId, rs.getString(1), rs.getString(2), ended, oc.objective(), oc.codes());
+      }
+    }
+  }
+
+  record ObjectiveAndCodes(ObjectiveView objective, List<DispositionCode> codes) {}
+
+  private static String objectiveJson(ObjectiveView o, List<DispositionCode> codes) {
+    try {
+      return Json.mapper().writeValueAsString(new ObjectiveAndCodes(o, codes));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ObjectiveAndCodes parseObjective(String json) {
+    if (json == null) {
+      return new ObjectiveAndCodes(null, List.of());
+    }
+    try {
+      return Json.mapper().readValue(json, ObjectiveAndCodes.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored objective is not readable", e);
+    }
+  }
+
+  private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.INTEGER);
+    } else {
+      ps.setLong(i, v);
+    }
+  }
+
+  private interface Work<T> {
+    T run() throws Exception;
+  }
+
+  private <T> CompletableFuture<T> submit(Work<T> work) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    try {
+      writerThread.execute(() -> {
+        try {
+          f.complete(work.run());
+        } catch (DispositionRejected e) {
+          f.completeExceptionally(e);
+        } catch (Exception e) {
+          failures.incrementAndGet();
+          log.error("database write failed: {}", e.toString());
+          f.completeExceptionally(e);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      f.completeExceptionally(new IllegalStateException("store is closed"));
+    }
+    return f;
+  }
+
+  /** Runs a read-only query on the writer's connection; for the stats and admin APIs. */
+  public <T> CompletableFuture<T> read(SqlFunction<T> fn) {
+    return submit(() -> fn.apply(writer));
+  }
+
+  /** A function over the JDBC connection, run on the writer thread. */
+  public interface SqlFunction<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  @Override
+  public void close() {
+    writerThread.shutdown();
+    try {
+      if (!writerThread.awaitTermination(10, TimeUnit.SECONDS)) {
+        log.warn("store writer did not finish within 10 s");
+      }
+      writer.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (SQLException e) {
+      log.warn("closing database: {}", e.toString());
+    }
+  }
+
+}

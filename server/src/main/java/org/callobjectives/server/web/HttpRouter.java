@@ -1,0 +1,53 @@
+package org.callobjectives.server.web;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.callobjectives.protocol.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Plain HTTP requests (not the WebSocket upgrade): health and anything else is a clear 404. Stateless. */
+@ChannelHandler.Sharable
+public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
+
+  private final Supplier<Map<String, Object>> health;
+
+  public HttpRouter(Supplier<Map<String, Object>> health) {
+    this.health = health;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) throws Exception {
+    if (!req.decoderResult().isSuccess()) {
+      HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request");
+      return;
+    }
+    String path = new QueryStringDecoder(req.uri()).path();
+    if (req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD) {
+      HttpResponses.error(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET here");
+      return;
+    }
+    switch (path) {
+      case "/health" -> HttpResponses.json(ctx, req, HttpResponseStatus.OK,
+          Json.mapper().writeValueAsString(health.get()));
+      case "/" -> HttpResponses.send(ctx, req, HttpResponseStatus.OK, "text/plain; charset=utf-8",
+          "Call Objectives server. Agents connect with agent-bridge to ws://<host>:<port>/agent; "
+              + "health at /health.\n");
+      default -> HttpResponses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such page: " + path);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.warn("HTTP connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    ctx.close();
+  }
+}
