@@ -47,7 +47,7 @@ public final class ObjectivesServer implements AutoCloseable {
   private final AmiEventPump pump;
   private final CallTracker tracker;
   private final DispositionService dispositions;
-  private final List<AmiLink> links = new ArrayList<>();
+  private final List<AmiLink> links = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final WebServer web = new WebServer();
   private InetSocketAddress address;
 
@@ -83,11 +83,16 @@ public final class ObjectivesServer implements AutoCloseable {
     address = web.start(c.server().listenHost(), c.server().listenPort(), new WebInitializer(null,
         () -> new AgentSocketHandler(auth, sessions, dispositions, authExecutor), router));
     for (AmiServer s : amiServers) {
-      AmiLink link = new AmiLink(s, pump, amiActions);
-      links.add(link);
-      link.start();
+      connectAmi(s);
     }
     return address;
+  }
+
+  /** Adds one Asterisk to listen to; its link logs in in the background and keeps reconnecting. */
+  public void connectAmi(AmiServer s) {
+    AmiLink link = new AmiLink(s, pump, amiActions);
+    links.add(link);
+    link.start();
   }
 
   private void resync(String server) {

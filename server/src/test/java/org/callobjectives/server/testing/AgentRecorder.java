@@ -1,0 +1,75 @@
+package org.callobjectives.server.testing;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.callobjectives.bridge.BridgeClient;
+import org.callobjectives.protocol.CallEnded;
+import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.DispositionAck;
+import org.callobjectives.protocol.ErrorMessage;
+import org.callobjectives.protocol.Message;
+import org.callobjectives.protocol.Welcome;
+
+/** Every callback of a real agent-bridge client into a queue; a wait that times out fails the test. */
+public final class AgentRecorder implements BridgeClient.Listener {
+  private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
+  private final String agentId;
+
+  public AgentRecorder(String agentId) {
+    this.agentId = agentId;
+  }
+
+  @Override
+  public void onWelcome(Welcome w) {
+    messages.add(w);
+  }
+
+  @Override
+  public void onCallStarted(CallStarted c) {
+    messages.add(c);
+  }
+
+  @Override
+  public void onCallEnded(CallEnded e) {
+    messages.add(e);
+  }
+
+  @Override
+  public void onAck(DispositionAck a) {
+    messages.add(a);
+  }
+
+  @Override
+  public void onError(ErrorMessage e) {
+    messages.add(e);
+  }
+
+  public <T extends Message> T next(Class<T> type) throws InterruptedException {
+    return next(type, 10);
+  }
+
+  /** The next message, which must be of {@code type}. */
+  public <T extends Message> T next(Class<T> type, int seconds) throws InterruptedException {
+    Message m = messages.poll(seconds, TimeUnit.SECONDS);
+    if (m == null) {
+      fail("agent " + agentId + ": no " + type.getSimpleName() + " within " + seconds + " s");
+    }
+    if (!type.isInstance(m)) {
+      fail("agent " + agentId + ": expected " + type.getSimpleName() + " but got " + m);
+    }
+    return type.cast(m);
+  }
+
+  /** The next message of any type, or null after the wait. */
+  public Message poll(long millis) throws InterruptedException {
+    return messages.poll(millis, TimeUnit.MILLISECONDS);
+  }
+
+  public void assertNothingMore(long millis) throws InterruptedException {
+    assertNull(messages.poll(millis, TimeUnit.MILLISECONDS), "agent " + agentId + " got an unexpected message");
+  }
+}

@@ -1,0 +1,55 @@
+package org.callobjectives.server.testing;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.callobjectives.server.ObjectivesServer;
+import org.callobjectives.server.calls.CallListener;
+import org.callobjectives.server.config.AmiServer;
+import org.callobjectives.server.config.Config;
+import org.callobjectives.server.config.ConfigLoader;
+import org.callobjectives.server.config.ServerSettings;
+import org.callobjectives.server.store.Store;
+
+/** A real server on an ephemeral loopback port with the shipped example config and a temp SQLite file. */
+public final class TestServer implements AutoCloseable {
+  public static final Path CONFIG_DIR = Path.of("..", "config");
+
+  public final ObjectivesServer server;
+  public final Path database;
+
+  private TestServer(ObjectivesServer server, Path database) {
+    this.server = server;
+    this.database = database;
+  }
+
+  public static Config exampleConfig(Path database, Duration wrapUp) throws Exception {
+    Config c = new ConfigLoader(CONFIG_DIR).load();
+    ServerSettings s = c.server();
+    return c.withServer(new ServerSettings("127.0.0.1", 0, database, wrapUp, List.of(), s.demo()));
+  }
+
+  public static TestServer start(Path dir, List<AmiServer> ami, Duration wrapUp, List<CallListener> listeners)
+      throws Exception {
+    Path db = dir.resolve("objectives.db");
+    Config c = exampleConfig(db, wrapUp);
+    ObjectivesServer s = new ObjectivesServer(c, Store.open(db), Clock.systemUTC(), listeners);
+    s.start(ami);
+    return new TestServer(s, db);
+  }
+
+  public URI agentUri() {
+    return URI.create("ws://127.0.0.1:" + server.address().getPort() + "/agent");
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:sqlite:" + database;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
