@@ -5,6 +5,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.SslContext;
@@ -40,6 +41,8 @@ public final class WebInitializer extends ChannelInitializer<SocketChannel> {
         .checkStartsWith(false)
         .handleCloseFrames(true)
         .build()));
+    // Clients may fragment a message; the whole message is still limited to MAX_WS_FRAME.
+    p.addLast(new WebSocketFrameAggregator(MAX_WS_FRAME));
     p.addLast(agentHandler.get());
     p.addLast(router);
   }
