@@ -79,11 +79,11 @@ public final class YamlSource {
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException(
           file,
-          lineOf(e),
+          lineFor(e),
           "unknown key '" + e.getPropertyName() + "' at " + e.getPathReference()
               + "; known keys: " + e.getKnownPropertyIds());
     } catch (JsonMappingException e) {
-      throw new ConfigException(file, lineOf(e), "wrong value at " + path(e) + ": " + message(e));
+      throw new ConfigException(file, lineFor(e), "wrong value at " + path(e) + ": " + message(e));
     } catch (JsonProcessingException e) {
       throw new ConfigException(file, lineOf(e), message(e));
     }
@@ -111,6 +111,12 @@ public final class YamlSource {
 
   public ConfigException error(String pointer, String message) {
     return new ConfigException(file, line(pointer), message + " (at " + pointer + ")");
+  }
+
+  /** The line of the offending key from our own index; Jackson's location can be a token later. */
+  private int lineFor(JsonMappingException e) {
+    Integer exact = lines.get(path(e));
+    return exact != null ? exact : lineOf(e);
   }
 
   private static int lineOf(IOException e) {
