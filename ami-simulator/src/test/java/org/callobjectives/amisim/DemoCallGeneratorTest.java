@@ -77,7 +77,12 @@ class DemoCallGeneratorTest {
         assertTrue(generator.placeOutboundCall("1002", "15559870003").isEmpty(), "the agent is busy");
         scheduler.advance(Duration.ofSeconds(10));
 
-        assertEquals(capturedSequence("d2_outbound_second_agent", false), generatedSequence());
+        // Asterisk reports the agent's device state asynchronously: the first QueueMemberStatus
+        // lands anywhere around the customer dial (compare d and d2), so only its count is checked.
+        List<String> captured = capturedSequence("d2_outbound_second_agent", false);
+        List<String> generated = generatedSequence();
+        assertEquals(withoutMemberStatus(captured), withoutMemberStatus(generated));
+        assertEquals(captured.size(), generated.size());
     }
 
     @Test
@@ -220,6 +225,10 @@ class DemoCallGeneratorTest {
         assertEquals(1, connectTimes.size());
         int listened = order.indexOf("listener AgentConnect");
         assertEquals("sink AgentConnect", order.get(listened + 1));
+    }
+
+    private static List<String> withoutMemberStatus(List<String> keys) {
+        return keys.stream().filter(key -> !key.startsWith("QueueMemberStatus")).toList();
     }
 
     /** The generated events as (type, channel with the Local counter blanked), for trace comparison. */
