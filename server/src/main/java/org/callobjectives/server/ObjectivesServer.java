@@ -26,7 +26,10 @@ import org.callobjectives.server.push.AgentSocketHandler;
 import org.callobjectives.server.push.PopDispatcher;
 import org.callobjectives.server.push.PopLatency;
 import org.callobjectives.server.store.Store;
+import org.callobjectives.server.security.Access;
+import org.callobjectives.server.web.HttpRoute;
 import org.callobjectives.server.web.HttpRouter;
+import org.callobjectives.server.web.LoginRoute;
 import org.callobjectives.server.web.WebInitializer;
 import org.callobjectives.server.web.WebServer;
 import org.slf4j.Logger;
@@ -50,6 +53,7 @@ public final class ObjectivesServer implements AutoCloseable {
   private final List<AmiLink> links = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final WebServer web = new WebServer();
   private InetSocketAddress address;
+  private final List<HttpRoute> extraRoutes = new ArrayList<>();
 
   public ObjectivesServer(Config initial, Store store, Clock clock, List<CallListener> extraListeners) {
     this.config = new AtomicReference<>(initial);
@@ -63,6 +67,11 @@ public final class ObjectivesServer implements AutoCloseable {
     ObjectiveResolver resolver = new ObjectiveResolver(config::get);
     this.tracker = new CallTracker(config::get, resolver, dispatcher, clock, this::resync);
     this.pump = new AmiEventPump(65_536, tracker::handle);
+  }
+
+  /** Adds pages or APIs; call before {@link #start}. */
+  public void addRoute(HttpRoute route) {
+    extraRoutes.add(route);
   }
 
   /** Starts the pump, the web server and one AMI link per configured Asterisk. */
@@ -79,7 +88,11 @@ public final class ObjectivesServer implements AutoCloseable {
     }
     pump.start();
     AgentAuthenticator auth = new AgentAuthenticator(config::get);
-    HttpRouter router = new HttpRouter(this::health);
+    Access access = new Access(config::get, clock);
+    List<HttpRoute> routes = new ArrayList<>();
+    routes.add(new LoginRoute(access, authExecutor, false));
+    routes.addAll(extraRoutes);
+    HttpRouter router = new HttpRouter(this::health, access, routes);
     address = web.start(c.server().listenHost(), c.server().listenPort(), new WebInitializer(null,
         () -> new AgentSocketHandler(auth, sessions, dispositions, authExecutor), router));
     for (AmiServer s : amiServers) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.callobjectives.protocol.DispositionCode;
+import org.callobjectives.server.security.User;
 
 /** One consistent, validated configuration snapshot: replaced whole on reload, never mutated. */
 public final class Config {
@@ -42,6 +43,11 @@ public final class Config {
 
   public Config withServer(ServerSettings s) {
     return new Config(s, List.copyOf(agentsById.values()), objectives, queues, defaultCodes, outbound);
+  }
+
+  /** Supervisors and admins (from server.yaml). */
+  public List<User> users() {
+    return server.users();
   }
 
   public List<Agent> agents() {

@@ -8,7 +8,10 @@ import java.util.Map;
 final class ConfigFiles {
   private ConfigFiles() {}
 
-  record ServerYaml(Listen listen, String database, Integer wrapUpSeconds, List<AmiYaml> ami, DemoYaml demo) {}
+  record ServerYaml(Listen listen, String database, Integer wrapUpSeconds, List<AmiYaml> ami, DemoYaml demo,
+      List<UserYaml> users) {}
+
+  record UserYaml(String name, String role, String token, String tokenHash) {}
 
   record Listen(String host, Integer port) {}
 

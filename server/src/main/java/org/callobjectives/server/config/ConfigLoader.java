@@ -22,7 +22,9 @@ import org.callobjectives.server.config.ConfigFiles.ObjectiveYaml;
 import org.callobjectives.server.config.ConfigFiles.ObjectivesYaml;
 import org.callobjectives.server.config.ConfigFiles.QueueYaml;
 import org.callobjectives.server.config.ConfigFiles.ServerYaml;
+import org.callobjectives.server.security.Role;
 import org.callobjectives.server.security.Tokens;
+import org.callobjectives.server.security.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +57,7 @@ public final class ConfigLoader {
     if (!Files.exists(file)) {
       log.warn("{} not found: using defaults (127.0.0.1:8088, demo AMI source)", file);
       return new ServerSettings("127.0.0.1", 8088, Path.of("data/objectives.db"), Duration.ofSeconds(120),
-          List.of(), DemoSettings.DEFAULT);
+          List.of(), DemoSettings.DEFAULT, List.of());
     }
     YamlSource src = YamlSource.read(file);
     ServerYaml y = src.bind(ServerYaml.class);
@@ -119,7 +121,31 @@ public final class ConfigLoader {
         throw src.error("/demo", "demo.abandonRate and demo.outboundRate are fractions from 0 to 1");
       }
     }
-    return new ServerSettings(host, port, db, Duration.ofSeconds(wrap), ami, demo);
+    List<User> users = new ArrayList<>();
+    Set<String> userNames = new HashSet<>();
+    List<ConfigFiles.UserYaml> usersYaml = y.users() == null ? List.of() : y.users();
+    for (int i = 0; i < usersYaml.size(); i++) {
+      ConfigFiles.UserYaml u = usersYaml.get(i);
+      String at = "/users/" + i;
+      if (u == null) {
+        throw src.error(at, "empty user entry");
+      }
+      String name = require(src, at + "/name", u.name(), "users[" + i + "].name");
+      if (!userNames.add(name)) {
+        throw src.error(at + "/name", "duplicate user name '" + name + "'");
+      }
+      Role role;
+      try {
+        role = Role.valueOf(require(src, at + "/role", u.role(), "users[" + i + "].role").toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw src.error(at + "/role", "role of " + name + " must be supervisor or admin");
+      }
+      if (role == Role.AGENT) {
+        throw src.error(at + "/role", "agents belong in agents.yaml; users are supervisors or admins");
+      }
+      users.add(new User(name, role, tokenHash(src, at, name, u.token(), u.tokenHash(), file)));
+    }
+    return new ServerSettings(host, port, db, Duration.ofSeconds(wrap), ami, demo, users);
   }
 
   static List<Agent> loadAgents(Path file) throws ConfigException {
@@ -153,20 +179,7 @@ public final class ConfigLoader {
           throw src.error(at + "/interfaces", "interface " + iface + " is already agent " + prev + "'s");
         }
       }
-      String hash;
-      if (a.tokenHash() != null) {
-        if (!Tokens.isHash(a.tokenHash())) {
-          throw src.error(at + "/tokenHash", "tokenHash of agent " + id
-              + " is not a hash made by 'hash-token' (pbkdf2-sha256$...)");
-        }
-        hash = a.tokenHash();
-      } else if (a.token() != null) {
-        log.warn("{}: agent {} has a plain 'token'; store 'tokenHash' instead (java -jar server.jar hash-token)",
-            file, id);
-        hash = Tokens.hash(a.token());
-      } else {
-        throw src.error(at, "agent " + id + " has no tokenHash: run 'hash-token' and add its output");
-      }
+      String hash = tokenHash(src, at, "agent " + id, a.token(), a.tokenHash(), file);
       out.add(new Agent(id, name, a.group(), ifaces, hash));
     }
     return out;
@@ -308,6 +321,22 @@ public final class ConfigLoader {
     OutboundMapping outbound = new OutboundMapping(outDefault, byAgent, byGroup,
         pickCodes(src, "/outbound/dispositionCodes", oy == null ? null : oy.dispositionCodes(), catalog, defaults));
     return new Config(server, agents, objectives, queues, defaults, outbound);
+  }
+
+  private static String tokenHash(YamlSource src, String at, String who, String token, String tokenHash, Path file)
+      throws ConfigException {
+    if (tokenHash != null) {
+      if (!Tokens.isHash(tokenHash)) {
+        throw src.error(at + "/tokenHash", "tokenHash of " + who
+            + " is not a hash made by 'hash-token' (pbkdf2-sha256$...)");
+      }
+      return tokenHash;
+    }
+    if (token != null) {
+      log.warn("{}: {} has a plain 'token'; store 'tokenHash' instead (hash-token command)", file, who);
+      return Tokens.hash(token);
+    }
+    throw src.error(at, who + " has no tokenHash: run 'hash-token' and add its output");
   }
 
   private static void checkObjective(YamlSource src, String at, String id, Map<String, Objective> objectives)

@@ -39,6 +39,7 @@ public final class DispositionService {
   private final Duration wrapUp;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong undisposed = new AtomicLong();
+  private final java.util.List<DispositionListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public DispositionService(Store store, AgentSessions sessions, ScheduledExecutorService scheduler, Clock clock,
       Duration wrapUp) {
@@ -47,6 +48,10 @@ public final class DispositionService {
     this.scheduler = scheduler;
     this.clock = clock;
     this.wrapUp = wrapUp;
+  }
+
+  public void addListener(DispositionListener l) {
+    listeners.add(l);
   }
 
   public long stored() {
@@ -73,6 +78,9 @@ public final class DispositionService {
       }
       if (inserted) {
         undisposed.incrementAndGet();
+        for (DispositionListener l : listeners) {
+          l.undisposed(agentId, callId);
+        }
         log.info("call {}: agent {} missed the wrap-up deadline: stored as UNDISPOSED", callId, agentId);
       }
       sessions.done(agentId, callId);
@@ -90,6 +98,9 @@ public final class DispositionService {
       if (err == null) {
         if (!saved.duplicate()) {
           stored.incrementAndGet();
+          for (DispositionListener l : listeners) {
+            l.stored(agentId, saved.stored(), saved.late());
+          }
         }
         sessions.done(agentId, d.callId());
         reply.accept(new DispositionAck(d.requestId(), d.callId(), saved.duplicate(), saved.stored()));

@@ -36,6 +36,13 @@ public final class HttpResponses {
     }
   }
 
+  public static void redirect(ChannelHandlerContext ctx, FullHttpRequest req, String location) {
+    FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SEE_OTHER);
+    res.headers().set(HttpHeaderNames.LOCATION, location);
+    res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+    ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+  }
+
   public static void json(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String json) {
     send(ctx, req, status, "application/json; charset=utf-8", json);
   }

@@ -7,21 +7,28 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
 import java.util.Map;
+import org.callobjectives.server.security.Access;
+import org.callobjectives.server.security.Principal;
 import java.util.function.Supplier;
 import org.callobjectives.protocol.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Plain HTTP requests (not the WebSocket upgrade): health and anything else is a clear 404. Stateless. */
+/** Plain HTTP requests (not the WebSocket upgrade): identifies the caller, then asks each route in turn. */
 @ChannelHandler.Sharable
 public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
 
   private final Supplier<Map<String, Object>> health;
+  private final Access access;
+  private final List<HttpRoute> routes;
 
-  public HttpRouter(Supplier<Map<String, Object>> health) {
+  public HttpRouter(Supplier<Map<String, Object>> health, Access access, List<HttpRoute> routes) {
     this.health = health;
+    this.access = access;
+    this.routes = List.copyOf(routes);
   }
 
   @Override
@@ -31,6 +38,13 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       return;
     }
     String path = new QueryStringDecoder(req.uri()).path();
+    String remote = String.valueOf(ctx.channel().remoteAddress()).replaceAll(":\\d+$", "");
+    Principal who = access.identify(req, remote).orElse(null);
+    for (HttpRoute r : routes) {
+      if (r.handle(ctx, req, path, who)) {
+        return;
+      }
+    }
     if (req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD) {
       HttpResponses.error(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET here");
       return;
@@ -40,7 +54,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
           Json.mapper().writeValueAsString(health.get()));
       case "/" -> HttpResponses.send(ctx, req, HttpResponseStatus.OK, "text/plain; charset=utf-8",
           "Call Objectives server. Agents connect with agent-bridge to ws://<host>:<port>/agent; "
-              + "health at /health.\n");
+              + "health at /health; supervisors sign in at /login.\n");
       default -> HttpResponses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such page: " + path);
     }
   }

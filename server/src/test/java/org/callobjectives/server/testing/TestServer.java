@@ -28,7 +28,7 @@ public final class TestServer implements AutoCloseable {
   public static Config exampleConfig(Path database, Duration wrapUp) throws Exception {
     Config c = new ConfigLoader(CONFIG_DIR).load();
     ServerSettings s = c.server();
-    return c.withServer(new ServerSettings("127.0.0.1", 0, database, wrapUp, List.of(), s.demo()));
+    return c.withServer(new ServerSettings("127.0.0.1", 0, database, wrapUp, List.of(), s.demo(), s.users()));
   }
 
   public static TestServer start(Path dir, List<AmiServer> ami, Duration wrapUp, List<CallListener> listeners)

@@ -1,0 +1,167 @@
+package org.callobjectives.server.security;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.callobjectives.server.config.Agent;
+import org.callobjectives.server.config.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who is asking: HTTP Basic (name:token, for API clients) or the session cookie set by /login
+ * (for browsers). Tokens are checked against hashes; failures are throttled and logged without secrets.
+ */
+public final class Access {
+  private static final Logger log = LoggerFactory.getLogger(Access.class);
+  public static final String COOKIE = "co_session";
+  static final long SESSION_MS = 12 * 3600 * 1000L;
+
+  private final Supplier<Config> config;
+  private final Clock clock;
+  private final LoginThrottle throttle;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+  private record Session(Principal who, long expiresAt) {}
+
+  /** The outcome of a sign-in attempt. */
+  public sealed interface Result {
+    record Ok(Principal who) implements Result {}
+
+    record Refused() implements Result {}
+
+    record Throttled() implements Result {}
+  }
+
+  public Access(Supplier<Config> config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.throttle = new LoginThrottle(clock);
+  }
+
+  /** Checks a name (agent id or user name) and token; CPU-heavy (PBKDF2), keep off event loops when possible. */
+  public Result login(String name, String token, String remote) {
+    if (name == null || token == null || name.length() > 200 || token.length() > 500) {
+      return new Result.Refused();
+    }
+    if (!throttle.allowed(remote) || !throttle.allowed("name:" + name)) {
+      log.warn("sign-in for '{}' from {} refused: too many failures, wait a minute", clean(name), remote);
+      return new Result.Throttled();
+    }
+    Config c = config.get();
+    Principal who = null;
+    for (User u : c.users()) {
+      if (u.name().equals(name) && matches(name, token, u.tokenHash())) {
+        who = new Principal(u.name(), u.role());
+      }
+    }
+    if (who == null) {
+      Optional<Agent> a = c.agent(name);
+      if (a.isPresent() && matches(name, token, a.get().tokenHash())) {
+        who = new Principal(a.get().id(), Role.AGENT);
+      }
+    }
+    if (who == null) {
+      throttle.failed(remote);
+      throttle.failed("name:" + name);
+      log.warn("sign-in failed for '{}' from {}", clean(name), remote);
+      return new Result.Refused();
+    }
+    throttle.succeeded("name:" + name);
+    return new Result.Ok(who);
+  }
+
+  // name -> stored hash + SHA-256 of the token that matched it: repeat API calls skip PBKDF2.
+  private final Map<String, String> verified = new ConcurrentHashMap<>();
+
+  private boolean matches(String name, String token, String storedHash) {
+    String key = storedHash + "|" + sha256(token);
+    if (key.equals(verified.get(name))) {
+      return true;
+    }
+    if (Tokens.matches(token, storedHash)) {
+      verified.put(name, key);
+      return true;
+    }
+    return false;
+  }
+
+  private static String sha256(String s) {
+    try {
+      return Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A new browser session for a signed-in principal; returns the cookie value. */
+  public String openSession(Principal who) {
+    byte[] b = new byte[32];
+    random.nextBytes(b);
+    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    sessions.put(id, new Session(who, clock.millis() + SESSION_MS));
+    return id;
+  }
+
+  public void closeSession(String id) {
+    if (id != null) {
+      sessions.remove(id);
+    }
+  }
+
+  /** The principal behind a request's session cookie or Basic credentials, if any and valid. */
+  public Optional<Principal> identify(HttpRequest req, String remote) {
+    String sid = sessionId(req);
+    if (sid != null) {
+      Session s = sessions.get(sid);
+      if (s != null && s.expiresAt() > clock.millis()) {
+        return Optional.of(s.who());
+      }
+      sessions.remove(sid);
+    }
+    String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION);
+    if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+      String decoded;
+      try {
+        decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+      int colon = decoded.indexOf(':');
+      if (colon > 0 && login(decoded.substring(0, colon), decoded.substring(colon + 1), remote)
+          instanceof Result.Ok ok) {
+        return Optional.of(ok.who());
+      }
+    }
+    return Optional.empty();
+  }
+
+  public static String sessionId(HttpRequest req) {
+    String header = req.headers().get(HttpHeaderNames.COOKIE);
+    if (header == null) {
+      return null;
+    }
+    for (Cookie c : ServerCookieDecoder.STRICT.decode(header)) {
+      if (COOKIE.equals(c.name())) {
+        return c.value();
+      }
+    }
+    return null;
+  }
+
+  private static String clean(String s) {
+    String t = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    return t.replaceAll("[^\\p{Alnum}._@-]", "?");
+  }
+}

@@ -1,0 +1,118 @@
+package org.callobjectives.server.web;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.cookie.DefaultCookie;
+import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.callobjectives.server.security.Access;
+import org.callobjectives.server.security.Principal;
+
+/** GET /login shows the sign-in form; POST /login checks name + token and sets the session cookie. */
+public final class LoginRoute implements HttpRoute {
+  private final Access access;
+  private final Executor slowWork;
+  private final boolean secureCookies;
+
+  public LoginRoute(Access access, Executor slowWork, boolean secureCookies) {
+    this.access = access;
+    this.slowWork = slowWork;
+    this.secureCookies = secureCookies;
+  }
+
+  @Override
+  public boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path, Principal who) {
+    if (path.equals("/logout") && req.method() == HttpMethod.POST) {
+      access.closeSession(Access.sessionId(req));
+      HttpResponses.redirect(ctx, req, "/login");
+      return true;
+    }
+    if (!path.equals("/login")) {
+      return false;
+    }
+    String next = safeNext(new QueryStringDecoder(req.uri()).parameters().get("next"));
+    if (req.method() == HttpMethod.GET || req.method() == HttpMethod.HEAD) {
+      HttpResponses.send(ctx, req, HttpResponseStatus.OK, "text/html; charset=utf-8", page(next, null));
+      return true;
+    }
+    if (req.method() != HttpMethod.POST) {
+      HttpResponses.error(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "GET or POST /login");
+      return true;
+    }
+    Map<String, List<String>> form = new QueryStringDecoder(
+        "?" + req.content().toString(StandardCharsets.UTF_8)).parameters();
+    String name = first(form.get("name"));
+    String token = first(form.get("token"));
+    String target = safeNext(form.get("next"));
+    String remote = String.valueOf(ctx.channel().remoteAddress()).replaceAll(":\\d+$", "");
+    req.retain();
+    slowWork.execute(() -> {
+      try {
+        Access.Result r = access.login(name, token, remote);
+        if (r instanceof Access.Result.Ok ok) {
+          DefaultCookie c = new DefaultCookie(Access.COOKIE, access.openSession(ok.who()));
+          c.setHttpOnly(true);
+          c.setPath("/");
+          c.setSecure(secureCookies);
+          c.setSameSite(io.netty.handler.codec.http.cookie.CookieHeaderNames.SameSite.Strict);
+          FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SEE_OTHER,
+              Unpooled.EMPTY_BUFFER);
+          res.headers().set(HttpHeaderNames.LOCATION, target);
+          res.headers().set(HttpHeaderNames.SET_COOKIE, ServerCookieEncoder.STRICT.encode(c));
+          res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+          ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        } else if (r instanceof Access.Result.Throttled) {
+          HttpResponses.send(ctx, req, HttpResponseStatus.TOO_MANY_REQUESTS, "text/html; charset=utf-8",
+              page(target, "Too many failed sign-ins. Wait a minute and try again."));
+        } else {
+          HttpResponses.send(ctx, req, HttpResponseStatus.UNAUTHORIZED, "text/html; charset=utf-8",
+              page(target, "Unknown name or wrong token."));
+        }
+      } finally {
+        req.release();
+      }
+    });
+    return true;
+  }
+
+  private static String first(List<String> v) {
+    return v == null || v.isEmpty() ? null : v.get(0);
+  }
+
+  /** Only local paths: never redirect a signed-in user to another site. */
+  static String safeNext(List<String> v) {
+    String n = first(v);
+    if (n == null || !n.startsWith("/") || n.startsWith("//") || n.contains("\\")) {
+      return "/supervisor";
+    }
+    return n;
+  }
+
+  private static String page(String next, String error) {
+    return """
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in - Call Objectives</title>
+        <style>body{font-family:sans-serif;background:#f4f6f8;display:flex;justify-content:center;padding-top:10vh}
+        form{background:#fff;padding:2em;border-radius:8px;box-shadow:0 1px 4px #0002;min-width:20em}
+        label{display:block;margin:.8em 0 .2em}input{width:100%;padding:.5em;box-sizing:border-box}
+        button{margin-top:1.2em;padding:.6em 1.2em}.err{color:#b00020}</style></head><body>
+        <form method="post" action="/login"><h1>Call Objectives</h1>
+        """ + (error == null ? "" : "<p class=\"err\" id=\"error\">" + Html.escape(error) + "</p>") + """
+        <label for="name">Name</label><input id="name" name="name" autocomplete="username" required>
+        <label for="token">Token</label><input id="token" name="token" type="password"
+          autocomplete="current-password" required>
+        <input type="hidden" name="next" value=\"""" + Html.escape(next) + """
+        "><button id="signin" type="submit">Sign in</button></form></body></html>""";
+  }
+}
