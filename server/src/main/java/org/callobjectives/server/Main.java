@@ -11,6 +11,7 @@ import org.callobjectives.server.config.ConfigException;
 import org.callobjectives.server.config.ConfigLoader;
 import org.callobjectives.server.security.Tokens;
 import org.callobjectives.server.sim.DemoAmi;
+import org.callobjectives.server.store.ReadOnlyQuery;
 import org.callobjectives.server.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +34,36 @@ public final class Main {
         }
         System.out.println(Tokens.hash(a.get(0)));
       }
+      case "query" -> System.exit(query(a));
       default -> {
-        System.err.println("usage: [run] [--config DIR] [--demo] | hash-token TOKEN");
+        System.err.println(USAGE);
         System.exit(2);
       }
+    }
+  }
+
+  static final String USAGE = String.join("\n",
+      "usage:",
+      "  run [--config DIR] [--demo]        start the server (default command)",
+      "  hash-token TOKEN                   print the tokenHash for agents.yaml / server.yaml users",
+      "  query [--db FILE] \"SELECT ...\"     run a read-only SQL query on the database");
+
+  static int query(List<String> args) {
+    Path db = Path.of("data/objectives.db");
+    if (args.size() == 3 && args.get(0).equals("--db")) {
+      db = Path.of(args.get(1));
+      args = args.subList(2, 3);
+    }
+    if (args.size() != 1) {
+      System.err.println(USAGE);
+      return 2;
+    }
+    try {
+      ReadOnlyQuery.print(db, args.get(0), System.out);
+      return 0;
+    } catch (java.sql.SQLException e) {
+      System.err.println("query failed: " + e.getMessage());
+      return 1;
     }
   }
 
@@ -54,7 +81,7 @@ public final class Main {
         }
         case "--demo" -> demo = true;
         default -> {
-          System.err.println("unknown option " + args.get(i) + "; usage: [run] [--config DIR] [--demo]");
+          System.err.println("unknown option " + args.get(i) + "\n" + USAGE);
           return 2;
         }
       }
