@@ -130,6 +130,7 @@ public final class ObjectivesServer implements AutoCloseable {
     h.put("dispositionsStored", dispositions.stored());
     h.put("undisposed", dispositions.undisposed());
     h.put("storeFailures", store.failures());
+    h.put("callRowsWaitingForDatabase", store.unsavedCalls());
     return h;
   }
 
