@@ -45,7 +45,6 @@ public final class ObjectivesServer implements AutoCloseable {
   private final AgentSessions sessions = new AgentSessions();
   private final PopLatency latency = new PopLatency();
   private final ScheduledExecutorService scheduler;
-  private final ScheduledExecutorService amiActions;
   private final ExecutorService authExecutor;
   private final AmiEventPump pump;
   private final CallTracker tracker;
@@ -60,7 +59,6 @@ public final class ObjectivesServer implements AutoCloseable {
     this.clock = clock;
     this.store = store;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("wrap-up"));
-    this.amiActions = Executors.newScheduledThreadPool(1, daemon("ami-actions"));
     this.authExecutor = Executors.newFixedThreadPool(2, daemon("agent-auth"));
     this.dispositions = new DispositionService(store, sessions, scheduler, clock, initial.server().wrapUp());
     PopDispatcher dispatcher = new PopDispatcher(store, sessions, dispositions, extraListeners, latency);
@@ -103,7 +101,7 @@ public final class ObjectivesServer implements AutoCloseable {
 
   /** Adds one Asterisk to listen to; its link logs in in the background and keeps reconnecting. */
   public void connectAmi(AmiServer s) {
-    AmiLink link = new AmiLink(s, pump, amiActions);
+    AmiLink link = new AmiLink(s, pump);
     links.add(link);
     link.start();
   }
@@ -172,7 +170,6 @@ public final class ObjectivesServer implements AutoCloseable {
     }
     web.close();
     pump.close();
-    amiActions.shutdownNow();
     authExecutor.shutdownNow();
     scheduler.shutdownNow();
     store.close();

@@ -2,6 +2,7 @@ package org.callobjectives.server.ami;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.manager.ManagerConnection;
@@ -9,6 +10,7 @@ import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
@@ -34,13 +36,21 @@ public final class AmiLink implements AutoCloseable {
   private volatile boolean closed;
   private long backoffMs = 500;
 
-  public AmiLink(AmiServer server, AmiEventPump pump, ScheduledExecutorService actions) {
+  public AmiLink(AmiServer server, AmiEventPump pump) {
     this.server = server;
     this.pump = pump;
-    this.actions = actions;
+    // Each link has its own thread for actions, so a dead Asterisk never delays another one's.
+    this.actions = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "ami-actions-" + server.name());
+      t.setDaemon(true);
+      return t;
+    });
     this.translator = new AmiEventTranslator(server.name());
     this.connection = new ManagerConnectionFactory(server.host(), server.port(), server.username(),
         server.secret()).createManagerConnection();
+    // Bytes must arrive at least every three ping intervals (our pings guarantee that on a healthy
+    // link); an Asterisk that stops answering is then dropped and reconnected by Asterisk-Java.
+    connection.setSocketReadTimeout(server.pingSeconds() * 3000);
     connection.addEventListener(this::onEvent);
   }
 
@@ -55,6 +65,20 @@ public final class AmiLink implements AutoCloseable {
   /** Logs in on the actions thread; retries until it works or the link is closed. */
   public void start() {
     actions.execute(this::login);
+    long ping = server.pingSeconds() * 1000L;
+    actions.scheduleWithFixedDelay(this::ping, ping, ping, TimeUnit.MILLISECONDS);
+  }
+
+  private void ping() {
+    if (closed || connection.getState() != ManagerConnectionState.CONNECTED) {
+      return;
+    }
+    try {
+      connection.sendAction(new PingAction(), server.pingSeconds() * 1000L);
+    } catch (Exception e) {
+      log.warn("AMI link {}: no answer to ping ({}); the read timeout will reconnect it", server.name(),
+          e.toString());
+    }
   }
 
   private void login() {
@@ -116,6 +140,7 @@ public final class AmiLink implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    actions.shutdownNow();
     try {
       if (connection.getState() == ManagerConnectionState.CONNECTED) {
         connection.logoff();

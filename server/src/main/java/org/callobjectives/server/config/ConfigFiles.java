@@ -15,7 +15,7 @@ final class ConfigFiles {
 
   record Listen(String host, Integer port) {}
 
-  record AmiYaml(String name, String host, Integer port, String username, String secret) {}
+  record AmiYaml(String name, String host, Integer port, String username, String secret, Integer pingSeconds) {}
 
   record DemoYaml(Double callsPerSecond, Integer minTalkSeconds, Integer maxTalkSeconds, Double abandonRate,
       Double outboundRate, Long seed) {}

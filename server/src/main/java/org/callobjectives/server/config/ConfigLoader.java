@@ -99,7 +99,11 @@ public final class ConfigLoader {
       if (!names.add(name)) {
         throw src.error(at + "/name", "duplicate AMI server name '" + name + "'");
       }
-      ami.add(new AmiServer(name, host1, p, user, secret));
+      int ping = a.pingSeconds() == null ? AmiServer.DEFAULT_PING_SECONDS : a.pingSeconds();
+      if (ping < 1 || ping > 600) {
+        throw src.error(at + "/pingSeconds", "ami[" + i + "].pingSeconds must be 1..600, was " + ping);
+      }
+      ami.add(new AmiServer(name, host1, p, user, secret, ping));
     }
     DemoSettings demo = DemoSettings.DEFAULT;
     if (y.demo() != null) {
