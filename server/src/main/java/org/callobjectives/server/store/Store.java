@@ -244,6 +244,10 @@ public final class Store implements AutoCloseable {
       check.check(call, d);
       DispositionCode code = call.codes().stream().filter(c -> c.code().equals(d.code())).findFirst()
           .orElseThrow(() -> new DispositionRejected(ErrorMessage.INVALID_DISPOSITION, "unknown code " + d.code()));
+      // An acked disposition must survive a power cut, not only a crash: sync this commit fully.
+      try (Statement st = writer.createStatement()) {
+        st.execute("PRAGMA synchronous=FULL");
+      }
       writer.setAutoCommit(false);
       try {
         if (existingId != null) {
@@ -260,6 +264,9 @@ public final class Store implements AutoCloseable {
         throw e;
       } finally {
         writer.setAutoCommit(true);
+        try (Statement st = writer.createStatement()) {
+          st.execute("PRAGMA synchronous=NORMAL");
+        }
       }
       return new SavedDisposition(d, false, existingId != null);
     });
