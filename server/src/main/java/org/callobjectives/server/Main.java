@@ -113,7 +113,8 @@ public final class Main {
     }
     ObjectivesServer server = new ObjectivesServer(config, store, Clock.systemUTC(), List.of());
     var addr = server.start(ami);
-    log.info("ready: agents connect to ws://{}:{}/agent", addr.getHostString(), addr.getPort());
+    log.info("ready: agents connect to {}://{}:{}/agent", config.server().tls() == null ? "ws" : "wss",
+        addr.getHostString(), addr.getPort());
     CountDownLatch stop = new CountDownLatch(1);
     DemoAmi finalDemo = demoAmi;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -17,7 +17,10 @@ import org.callobjectives.server.calls.CallListener;
 import org.callobjectives.server.calls.CallRecord;
 import org.callobjectives.server.calls.CallTracker;
 import org.callobjectives.server.config.AmiServer;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import org.callobjectives.server.config.Config;
+import org.callobjectives.server.config.ServerSettings;
 import org.callobjectives.server.dispositions.DispositionService;
 import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.callobjectives.server.push.AgentAuthenticator;
@@ -88,10 +91,13 @@ public final class ObjectivesServer implements AutoCloseable {
     AgentAuthenticator auth = new AgentAuthenticator(config::get);
     Access access = new Access(config::get, clock);
     List<HttpRoute> routes = new ArrayList<>();
-    routes.add(new LoginRoute(access, authExecutor, false));
+    ServerSettings.Tls tls = c.server().tls();
+    SslContext ssl = tls == null ? null
+        : SslContextBuilder.forServer(tls.certificate().toFile(), tls.key().toFile()).build();
+    routes.add(new LoginRoute(access, authExecutor, ssl != null));
     routes.addAll(extraRoutes);
     HttpRouter router = new HttpRouter(this::health, access, routes);
-    address = web.start(c.server().listenHost(), c.server().listenPort(), new WebInitializer(null,
+    address = web.start(c.server().listenHost(), c.server().listenPort(), new WebInitializer(ssl,
         () -> new AgentSocketHandler(auth, sessions, dispositions, authExecutor), router));
     for (AmiServer s : amiServers) {
       connectAmi(s);

@@ -9,7 +9,9 @@ final class ConfigFiles {
   private ConfigFiles() {}
 
   record ServerYaml(Listen listen, String database, Integer wrapUpSeconds, List<AmiYaml> ami, DemoYaml demo,
-      List<UserYaml> users) {}
+      List<UserYaml> users, TlsYaml tls) {}
+
+  record TlsYaml(String certificate, String key) {}
 
   record UserYaml(String name, String role, String token, String tokenHash) {}
 

@@ -149,7 +149,19 @@ public final class ConfigLoader {
       }
       users.add(new User(name, role, tokenHash(src, at, name, u.token(), u.tokenHash(), file)));
     }
-    return new ServerSettings(host, port, db, Duration.ofSeconds(wrap), ami, demo, users);
+    ServerSettings.Tls tls = null;
+    if (y.tls() != null) {
+      String cert = require(src, "/tls/certificate", y.tls().certificate(), "tls.certificate (PEM file)");
+      String key = require(src, "/tls/key", y.tls().key(), "tls.key (PEM PKCS#8 private key file)");
+      Path base = file.toAbsolutePath().getParent();
+      tls = new ServerSettings.Tls(base.resolve(cert), base.resolve(key));
+      for (Path f : new Path[] {tls.certificate(), tls.key()}) {
+        if (!Files.isReadable(f)) {
+          throw src.error("/tls", "cannot read " + f);
+        }
+      }
+    }
+    return new ServerSettings(host, port, db, Duration.ofSeconds(wrap), ami, demo, users, tls);
   }
 
   static List<Agent> loadAgents(Path file) throws ConfigException {
