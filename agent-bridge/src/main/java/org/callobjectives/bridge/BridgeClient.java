@@ -709,12 +709,18 @@ public final class BridgeClient implements AutoCloseable {
     }
   }
 
+  /** The most telling message in a failure chain (skipping wrappers without one). */
   private static String rootMessage(Throwable t) {
     Throwable c = t;
-    while (c.getCause() != null && c.getCause() != c) {
+    while ((c instanceof java.util.concurrent.CompletionException
+            || c instanceof java.util.concurrent.ExecutionException
+            || c.getMessage() == null)
+        && c.getCause() != null
+        && c.getCause() != c) {
       c = c.getCause();
     }
-    return c.getMessage() == null ? c.getClass().getSimpleName() : c.getClass().getSimpleName() + ": " + c.getMessage();
+    String name = c.getClass().getSimpleName();
+    return c.getMessage() == null ? name : name + ": " + c.getMessage();
   }
 
   private static String abbreviate(String s) {
