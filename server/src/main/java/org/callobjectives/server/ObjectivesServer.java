@@ -23,7 +23,6 @@ import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ServerSettings;
 import org.callobjectives.server.dispositions.DispositionService;
 import org.callobjectives.server.objectives.ObjectiveResolver;
-import org.callobjectives.server.push.AgentAuthenticator;
 import org.callobjectives.server.push.AgentSessions;
 import org.callobjectives.server.push.AgentSocketHandler;
 import org.callobjectives.server.push.PopDispatcher;
@@ -54,6 +53,7 @@ public final class ObjectivesServer implements AutoCloseable {
   private final DispositionService dispositions;
   private final List<AmiLink> links = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final WebServer web = new WebServer();
+  private final Access access;
   private InetSocketAddress address;
   private final List<HttpRoute> extraRoutes = new ArrayList<>();
 
@@ -68,6 +68,7 @@ public final class ObjectivesServer implements AutoCloseable {
     ObjectiveResolver resolver = new ObjectiveResolver(config::get);
     this.tracker = new CallTracker(config::get, resolver, dispatcher, clock, this::resync);
     this.pump = new AmiEventPump(65_536, tracker::handle);
+    this.access = new Access(config::get, clock);
   }
 
   /** Adds pages or APIs; call before {@link #start}. */
@@ -88,8 +89,6 @@ public final class ObjectivesServer implements AutoCloseable {
       }
     }
     pump.start();
-    AgentAuthenticator auth = new AgentAuthenticator(config::get);
-    Access access = new Access(config::get, clock);
     List<HttpRoute> routes = new ArrayList<>();
     ServerSettings.Tls tls = c.server().tls();
     SslContext ssl = tls == null ? null
@@ -98,7 +97,7 @@ public final class ObjectivesServer implements AutoCloseable {
     routes.addAll(extraRoutes);
     HttpRouter router = new HttpRouter(this::health, access, routes);
     address = web.start(c.server().listenHost(), c.server().listenPort(), new WebInitializer(ssl,
-        () -> new AgentSocketHandler(auth, sessions, dispositions, authExecutor), router));
+        () -> new AgentSocketHandler(access, sessions, dispositions, authExecutor), router));
     for (AmiServer s : amiServers) {
       connectAmi(s);
     }
