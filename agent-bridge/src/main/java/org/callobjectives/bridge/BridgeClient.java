@@ -711,6 +711,11 @@ public final class BridgeClient implements AutoCloseable {
 
   /** The most telling message in a failure chain (skipping wrappers without one). */
   private static String rootMessage(Throwable t) {
+    for (Throwable x = t; x != null && x.getCause() != x; x = x.getCause()) {
+      if (x instanceof java.net.ConnectException && x.getMessage() == null) {
+        return "connection refused or host unreachable";
+      }
+    }
     Throwable c = t;
     while ((c instanceof java.util.concurrent.CompletionException
             || c instanceof java.util.concurrent.ExecutionException
