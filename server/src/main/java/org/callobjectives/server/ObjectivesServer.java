@@ -128,6 +128,7 @@ public final class ObjectivesServer implements AutoCloseable {
     h.put("ami", ami);
     h.put("amiEventsReceived", pump.received());
     h.put("amiEventsDropped", pump.dropped());
+    h.put("amiMalformedPacketsDropped", links.stream().mapToLong(AmiLink::droppedPackets).sum());
     h.put("agentsConnected", sessions.connectedAgents());
     h.put("pops", sessions.pushes());
     h.put("dispositionsStored", dispositions.stored());

@@ -5,8 +5,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
@@ -31,7 +29,7 @@ public final class AmiLink implements AutoCloseable {
   private final AmiServer server;
   private final AmiEventPump pump;
   private final ScheduledExecutorService actions;
-  private final ManagerConnection connection;
+  private final GuardedManagerConnection connection;
   private final AmiEventTranslator translator;
   private volatile boolean closed;
   private long backoffMs = 500;
@@ -46,8 +44,8 @@ public final class AmiLink implements AutoCloseable {
       return t;
     });
     this.translator = new AmiEventTranslator(server.name());
-    this.connection = new ManagerConnectionFactory(server.host(), server.port(), server.username(),
-        server.secret()).createManagerConnection();
+    this.connection = new GuardedManagerConnection(server.host(), server.port(), server.username(),
+        server.secret());
     // Bytes must arrive at least every three ping intervals (our pings guarantee that on a healthy
     // link); an Asterisk that stops answering is then dropped and reconnected by Asterisk-Java.
     connection.setSocketReadTimeout(server.pingSeconds() * 3000);
@@ -56,6 +54,11 @@ public final class AmiLink implements AutoCloseable {
 
   public String name() {
     return server.name();
+  }
+
+  /** Malformed AMI packets dropped before they could reach Asterisk-Java's reader. */
+  public long droppedPackets() {
+    return connection.droppedPackets() + translator.malformed();
   }
 
   public boolean connected() {
