@@ -87,6 +87,7 @@ public final class PopupWindow {
   private final Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter;
   private final Clock clock;
   private final Set<String> submittedCalls = ConcurrentHashMap.newKeySet();
+  private final Set<String> sentCalls = ConcurrentHashMap.newKeySet(); // EDT: submit clicked
 
   // Swing state: EDT only.
   private JFrame frame;
@@ -215,7 +216,7 @@ public final class PopupWindow {
     if (call != null && call.callId().equals(c.callId()) && frame.isVisible()) {
       return; // already showing (e.g. replay after reconnect)
     }
-    if (call != null && frame.isVisible() && !submittedCalls.contains(call.callId())) {
+    if (call != null && frame.isVisible() && !sentCalls.contains(call.callId())) {
       log.warn("call {} replaced on the pop by call {} before its disposition was submitted", call.callId(), c.callId());
     }
     stopTimers();
@@ -522,10 +523,21 @@ public final class PopupWindow {
             csat,
             text.isEmpty() ? null : text);
     submitting = true;
+    sentCalls.add(call.callId());
     setInputsEnabled(false);
     updateSubmitEnabled();
-    showStatus("Saving... (kept until the server confirms)", MUTED);
+    showStatus("Saving...", MUTED);
     CallStarted forCall = call;
+    Timer slow =
+        new Timer(
+            3000,
+            e -> {
+              if (call == forCall && submitting) {
+                showStatus("Queued - it will be saved when the server is reachable", new Color(0x8A5A00));
+              }
+            });
+    slow.setRepeats(false);
+    slow.start();
     CompletableFuture<DispositionAck> future;
     try {
       future = submitter.apply(d);
