@@ -107,6 +107,7 @@ public final class BridgeClient implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration welcomeTimeout = Duration.ofSeconds(15);
     private Duration pingInterval = Duration.ofSeconds(20);
+    private javax.net.ssl.SSLContext sslContext;
 
     private Builder(URI server, String agentId, String token) {
       this.server = Objects.requireNonNull(server, "server");
@@ -172,6 +173,12 @@ public final class BridgeClient implements AutoCloseable {
      */
     public Builder pingInterval(Duration interval) {
       this.pingInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** TLS settings for {@code wss://} (e.g. trusting a test certificate); default: the JDK's. */
+    public Builder sslContext(javax.net.ssl.SSLContext sslContext) {
+      this.sslContext = sslContext;
       return this;
     }
 
@@ -255,7 +262,11 @@ public final class BridgeClient implements AutoCloseable {
               eventThread = t;
               return t;
             });
-    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(connectTimeout);
+    if (b.sslContext != null) {
+      hb.sslContext(b.sslContext);
+    }
+    this.http = hb.build();
   }
 
   /** "agent-bridge/&lt;version&gt;", as sent in Hello. */
