@@ -108,6 +108,7 @@ public final class BridgeClient implements AutoCloseable {
     private Duration welcomeTimeout = Duration.ofSeconds(15);
     private Duration pingInterval = Duration.ofSeconds(20);
     private javax.net.ssl.SSLContext sslContext;
+    private HttpClient httpClient;
 
     private Builder(URI server, String agentId, String token) {
       this.server = Objects.requireNonNull(server, "server");
@@ -173,6 +174,12 @@ public final class BridgeClient implements AutoCloseable {
      */
     public Builder pingInterval(Duration interval) {
       this.pingInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** Shares one HTTP client (one selector thread) between many bridges, e.g. in a load test. */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = httpClient;
       return this;
     }
 
@@ -266,7 +273,7 @@ public final class BridgeClient implements AutoCloseable {
     if (b.sslContext != null) {
       hb.sslContext(b.sslContext);
     }
-    this.http = hb.build();
+    this.http = b.httpClient != null ? b.httpClient : hb.build();
   }
 
   /** "agent-bridge/&lt;version&gt;", as sent in Hello. */
