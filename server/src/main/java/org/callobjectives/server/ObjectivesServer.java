@@ -126,7 +126,8 @@ public final class ObjectivesServer implements AutoCloseable {
       ami.put(l.name(), l.connected());
     }
     h.put("ami", ami);
-    h.put("amiEventsReceived", pump.received());
+    h.put("amiEventsSeen", amiEventsSeen());
+    h.put("amiEventsTracked", pump.received());
     h.put("amiEventsDropped", pump.dropped());
     h.put("amiMalformedPacketsDropped", links.stream().mapToLong(AmiLink::droppedPackets).sum());
     h.put("agentsConnected", sessions.connectedAgents());
@@ -143,6 +144,11 @@ public final class ObjectivesServer implements AutoCloseable {
     var f = new java.util.concurrent.CompletableFuture<List<CallRecord>>();
     pump.execute(() -> f.complete(tracker.openCalls()));
     return f.get(10, TimeUnit.SECONDS);
+  }
+
+  /** Every AMI event the links received (before we keep only the call events). */
+  public long amiEventsSeen() {
+    return links.stream().mapToLong(AmiLink::eventsSeen).sum();
   }
 
   public AmiEventPump pump() {

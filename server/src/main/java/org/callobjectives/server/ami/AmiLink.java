@@ -32,6 +32,7 @@ public final class AmiLink implements AutoCloseable {
   private final GuardedManagerConnection connection;
   private final AmiEventTranslator translator;
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicLong eventsSeen = new java.util.concurrent.atomic.AtomicLong();
   private long backoffMs = 500;
 
   public AmiLink(AmiServer server, AmiEventPump pump) {
@@ -54,6 +55,11 @@ public final class AmiLink implements AutoCloseable {
 
   public String name() {
     return server.name();
+  }
+
+  /** Every event Asterisk-Java delivered to us, kept or not. */
+  public long eventsSeen() {
+    return eventsSeen.get();
   }
 
   /** Malformed AMI packets dropped before they could reach Asterisk-Java's reader. */
@@ -107,6 +113,7 @@ public final class AmiLink implements AutoCloseable {
 
   /** Asterisk-Java's dispatch thread: translate and hand over, nothing else. */
   private void onEvent(ManagerEvent e) {
+    eventsSeen.incrementAndGet();
     if (e instanceof ResponseEvent) {
       return; // answers to our own actions (CoreShowChannel) are collected by the action itself
     }
