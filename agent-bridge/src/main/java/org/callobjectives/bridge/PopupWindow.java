@@ -231,6 +231,13 @@ public final class PopupWindow {
     frame.setAutoRequestFocus(false);
     frame.setVisible(true);
     frame.toFront();
+    // Without a window manager X may map the window before it applies the position, leaving Java
+    // with a stale idea of where it is (clicks and drop-downs then land elsewhere): place it again.
+    SwingUtilities.invokeLater(() -> {
+      if (frame != null && frame.isShowing()) {
+        placeTopRight();
+      }
+    });
   }
 
   private void onEdtCallEnded(CallEnded e) {
@@ -265,7 +272,7 @@ public final class PopupWindow {
     // The first click into the window makes it focusable, so text fields can be typed in.
     clickToFocus =
         event -> {
-          if (event.getID() != MouseEvent.MOUSE_PRESSED || frame == null) {
+          if (event.getID() != MouseEvent.MOUSE_RELEASED || frame == null) {
             return;
           }
           Object src = event.getSource();
@@ -274,9 +281,14 @@ public final class PopupWindow {
           }
           Window w = comp instanceof Window win ? win : SwingUtilities.getWindowAncestor(comp);
           if (w == frame && !frame.getFocusableWindowState()) {
-            frame.setFocusableWindowState(true);
+            // After this click is fully handled: changing the window's focus state mid-click
+            // makes X drop the press/release pair, so the first tick would be lost.
             SwingUtilities.invokeLater(
                 () -> {
+                  if (frame == null) {
+                    return;
+                  }
+                  frame.setFocusableWindowState(true);
                   frame.toFront();
                   if (comp.isFocusable()) {
                     comp.requestFocusInWindow();

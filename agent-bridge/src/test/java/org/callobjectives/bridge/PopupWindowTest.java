@@ -60,6 +60,9 @@ class PopupWindowTest {
             Clock.fixed(NOW, ZoneOffset.UTC));
     robot = new Robot();
     robot.setAutoDelay(20);
+    // Start with the pointer outside where the pop will appear (Xvfb starts it mid-screen, inside it).
+    robot.mouseMove(5, 5);
+    robot.waitForIdle();
   }
 
   @AfterEach
@@ -90,6 +93,9 @@ class PopupWindowTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!onEdt(condition)) {
       if (System.nanoTime() > deadline) {
+        java.awt.Rectangle all = new java.awt.Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize());
+        Files.createDirectories(Path.of("target", "screenshots"));
+        ImageIO.write(robot.createScreenCapture(all), "png", Path.of("target", "screenshots", "failure.png").toFile());
         throw new AssertionError("timed out waiting until " + what);
       }
       Thread.sleep(20);
@@ -101,8 +107,17 @@ class PopupWindowTest {
       Point at = c.getLocationOnScreen();
       return new Point(at.x + Math.min(12, c.getWidth() / 2), at.y + c.getHeight() / 2);
     });
+    press(p);
+  }
+
+  /** Moves, lets X deliver the motion, then clicks. */
+  private void press(Point p) throws InterruptedException {
+    robot.mouseMove(p.x, p.y);
+    robot.waitForIdle();
+    Thread.sleep(100);
     robot.mouseMove(p.x, p.y);
     robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+    Thread.sleep(30);
     robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
     robot.waitForIdle();
   }
@@ -112,10 +127,7 @@ class PopupWindowTest {
       Point at = c.getLocationOnScreen();
       return new Point(at.x + c.getWidth() / 2, at.y + c.getHeight() / 2);
     });
-    robot.mouseMove(p.x, p.y);
-    robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-    robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-    robot.waitForIdle();
+    press(p);
   }
 
   @Test
@@ -123,6 +135,8 @@ class PopupWindowTest {
     CallStarted call = SampleCalls.salesCall();
     popup.showCall(call);
     waitFor("the pop is showing", () -> popup.frame() != null && popup.frame().isShowing());
+    int screenWidth = java.awt.Toolkit.getDefaultToolkit().getScreenSize().width;
+    waitFor("the pop sits at the top right", () -> popup.frame().getLocationOnScreen().x > screenWidth / 2);
     robot.waitForIdle();
 
     assertTrue(onEdt(() -> popup.frame().isAlwaysOnTop()));
