@@ -35,6 +35,7 @@ public final class Main {
         System.out.println(Tokens.hash(a.get(0)));
       }
       case "query" -> System.exit(query(a));
+      case "lint" -> System.exit(org.callobjectives.server.objectives.lint.LintCommand.run(a, System.out));
       default -> {
         System.err.println(USAGE);
         System.exit(2);
@@ -46,7 +47,8 @@ public final class Main {
       "usage:",
       "  run [--config DIR] [--demo]        start the server (default command)",
       "  hash-token TOKEN                   print the tokenHash for agents.yaml / server.yaml users",
-      "  query [--db FILE] \"SELECT ...\"     run a read-only SQL query on the database");
+      "  query [--db FILE] \"SELECT ...\"     run a read-only SQL query on the database",
+      "  lint [--config DIR]                check the objectives (SMART, advance); exit 1 on errors");
 
   static int query(List<String> args) {
     Path db = Path.of("data/objectives.db");
