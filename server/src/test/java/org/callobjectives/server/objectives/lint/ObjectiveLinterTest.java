@@ -187,6 +187,7 @@ class ObjectiveLinterTest {
     assertTrue(bytes.toString().contains("0 error(s)"), bytes.toString());
     copyExample();
     edit("objectives.yaml", "timeFrame: within 2 working days of the call", "timeFrame: soon");
+    edit("objectives.yaml", "by e-mail within 2 working days, so", "by e-mail, so");
     bytes.reset();
     assertEquals(1, LintCommand.run(List.of("--config", dir.toString()), new java.io.PrintStream(bytes, true)));
     assertTrue(bytes.toString().contains("objectives.yaml:" + lineOf("timeFrame: soon") + ": error [not-time-bound]"
