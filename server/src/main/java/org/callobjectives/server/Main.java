@@ -114,12 +114,16 @@ public final class Main {
           demoAmi.amiServer().port(), config.server().demo().callsPerSecond());
     }
     ObjectivesServer server = new ObjectivesServer(config, store, Clock.systemUTC(), List.of());
+    // Admin page and API at /admin; config files hot-reloaded when they change.
+    var admin = org.callobjectives.server.admin.AdminModule.install(server, configDir, Clock.systemUTC(),
+        java.time.Duration.ofMillis(500));
     var addr = server.start(ami);
     log.info("ready: agents connect to ws://{}:{}/agent", addr.getHostString(), addr.getPort());
     CountDownLatch stop = new CountDownLatch(1);
     DemoAmi finalDemo = demoAmi;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("shutting down");
+      admin.close();
       server.close();
       if (finalDemo != null) {
         finalDemo.close();
