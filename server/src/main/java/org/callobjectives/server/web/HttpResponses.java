@@ -32,6 +32,8 @@ public final class HttpResponses {
       res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(res);
     } else {
+      // Say so: an HTTP/1.1 client would otherwise reuse the connection we are about to close.
+      res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
     }
   }
@@ -40,6 +42,7 @@ public final class HttpResponses {
     FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SEE_OTHER);
     res.headers().set(HttpHeaderNames.LOCATION, location);
     res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+    res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
   }
 
