@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,8 +130,6 @@ class ChainOfAdvancesTest {
       }
       assertNotNull(pop, "no pop for " + link);
       assertTrue(ended, "no end for " + pop.callId());
-      List<AgentRecorder> unused = new ArrayList<>(recorders.values());
-      unused.remove(recorders.get(agent));
       return new Popped(clients.get(agent), recorders.get(agent), pop);
     }
   }
