@@ -112,6 +112,8 @@ public final class BridgeClient implements AutoCloseable {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration welcomeTimeout = Duration.ofSeconds(15);
     private Duration pingInterval = Duration.ofSeconds(20);
+    private javax.net.ssl.SSLContext sslContext;
+    private HttpClient httpClient;
 
     private Builder(URI server, String agentId, String token) {
       this.server = Objects.requireNonNull(server, "server");
@@ -177,6 +179,18 @@ public final class BridgeClient implements AutoCloseable {
      */
     public Builder pingInterval(Duration interval) {
       this.pingInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** Shares one HTTP client (one selector thread) between many bridges, e.g. in a load test. */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    /** TLS settings for {@code wss://} (e.g. trusting a test certificate); default: the JDK's. */
+    public Builder sslContext(javax.net.ssl.SSLContext sslContext) {
+      this.sslContext = sslContext;
       return this;
     }
 
@@ -261,7 +275,11 @@ public final class BridgeClient implements AutoCloseable {
               eventThread = t;
               return t;
             });
-    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(connectTimeout);
+    if (b.sslContext != null) {
+      hb.sslContext(b.sslContext);
+    }
+    this.http = b.httpClient != null ? b.httpClient : hb.build();
   }
 
   /** "agent-bridge/&lt;version&gt;", as sent in Hello. */
@@ -765,12 +783,23 @@ public final class BridgeClient implements AutoCloseable {
     }
   }
 
+  /** The most telling message in a failure chain (skipping wrappers without one). */
   private static String rootMessage(Throwable t) {
+    for (Throwable x = t; x != null && x.getCause() != x; x = x.getCause()) {
+      if (x instanceof java.net.ConnectException && x.getMessage() == null) {
+        return "connection refused or host unreachable";
+      }
+    }
     Throwable c = t;
-    while (c.getCause() != null && c.getCause() != c) {
+    while ((c instanceof java.util.concurrent.CompletionException
+            || c instanceof java.util.concurrent.ExecutionException
+            || c.getMessage() == null)
+        && c.getCause() != null
+        && c.getCause() != c) {
       c = c.getCause();
     }
-    return c.getMessage() == null ? c.getClass().getSimpleName() : c.getClass().getSimpleName() + ": " + c.getMessage();
+    String name = c.getClass().getSimpleName();
+    return c.getMessage() == null ? name : name + ": " + c.getMessage();
   }
 
   private static String abbreviate(String s) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -79,15 +78,15 @@ class ProposalAndConsoleTest {
     ObjectiveView o = new ObjectiveView("sales-demo-booked", "Book a product demo", "The customer agrees",
         "Date confirmed", "during the call", List.of())
         .forCall("demo", new LastCall("ADVANCE", true, 0, "sales-discovery", "discovery"), second);
-    String text = ConsoleUi.describe(new CallStarted("c1", "queue", "sales", "15551230001", null, 0, o, List.of(),
+    String text = HeadlessUi.formatPop(new CallStarted("c1", "queue", "sales", "15551230001", null, 0, o, List.of(),
         false));
-    assertTrue(text.contains("STAGE: demo"), text);
-    assertTrue(text.contains("LAST CALL: ADVANCE (advance obtained)"), text);
+    assertTrue(text.contains("STAGE:      demo"), text);
+    assertTrue(text.contains("LAST CALL:  ADVANCE (advance obtained)"), text);
     assertTrue(text.contains("at stage discovery"), text);
-    assertTrue(text.contains("ALSO: Annual plan quote"), text);
+    assertTrue(text.contains("ALSO:       Annual plan quote"), text);
     ObjectiveView first = new ObjectiveView("x", "X", "a", "m", "t", List.of());
-    assertTrue(ConsoleUi.describe(new CallStarted("c2", "queue", "sales", "1", null, 0, first, List.of(), false))
-        .contains("LAST CALL: none"));
+    String plain = HeadlessUi.formatPop(new CallStarted("c2", "queue", "sales", "1", null, 0, first, List.of(), false));
+    assertTrue(!plain.contains("STAGE") && !plain.contains("LAST CALL"), plain);
   }
 
   @Test
@@ -98,19 +97,21 @@ class ProposalAndConsoleTest {
           : TestWsServer.WELCOME_AND_ACK.apply(n, m);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-      ConsoleUi ui = new ConsoleUi(out);
+      HeadlessUi ui = new HeadlessUi(new java.io.ByteArrayInputStream(
+          "propose sales-demo-booked measure the demo by the calendar invite\n".getBytes(StandardCharsets.UTF_8)), out);
       try (BridgeClient c = BridgeClient.builder(server.uri(), "1001", "t").listener(ui).build()) {
-        ui.attach(c);
+        ui.proposals(c::propose);
         c.start();
         await(c);
-        ui.run(new StringReader("propose sales-demo-booked measure the demo by the calendar invite\nquit\n"));
+        ui.run(c::submit);
         Proposal sent = server.next(Proposal.class, WAIT);
+        assertEquals("sales-demo-booked", sent.objectiveId());
         assertEquals("measure the demo by the calendar invite", sent.text());
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!bytes.toString(StandardCharsets.UTF_8).contains("proposal #3") && System.nanoTime() < deadline) {
+        while (!bytes.toString(StandardCharsets.UTF_8).contains("Proposal #3") && System.nanoTime() < deadline) {
           Thread.sleep(10);
         }
-        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("proposal #3"), bytes.toString());
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("Proposal #3 sent to the admins"), bytes.toString());
       }
     }
   }

@@ -197,9 +197,11 @@ final class TestWsServer implements AutoCloseable {
             new TextWebSocketFrame(Json.write(new ErrorMessage(ErrorMessage.BAD_REQUEST, e.getMessage(), null))));
         return;
       }
+      // Decide the reply before a waiting test sees the message, so a test that changes
+      // `replies` after seeing it changes the reply to the *next* message only.
+      Reply r = replies.apply(messageCount.incrementAndGet(), m);
       all.add(m);
       received.add(m);
-      Reply r = replies.apply(messageCount.incrementAndGet(), m);
       for (String f : r.frames()) {
         ctx.write(new TextWebSocketFrame(f));
       }

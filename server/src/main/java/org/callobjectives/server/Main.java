@@ -118,7 +118,8 @@ public final class Main {
     var admin = org.callobjectives.server.admin.AdminModule.install(server, configDir, Clock.systemUTC(),
         java.time.Duration.ofMillis(500));
     var addr = server.start(ami);
-    log.info("ready: agents connect to ws://{}:{}/agent", addr.getHostString(), addr.getPort());
+    log.info("ready: agents connect to {}://{}:{}/agent", config.server().tls() == null ? "ws" : "wss",
+        addr.getHostString(), addr.getPort());
     CountDownLatch stop = new CountDownLatch(1);
     DemoAmi finalDemo = demoAmi;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

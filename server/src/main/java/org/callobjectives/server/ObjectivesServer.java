@@ -17,7 +17,10 @@ import org.callobjectives.server.calls.CallListener;
 import org.callobjectives.server.calls.CallRecord;
 import org.callobjectives.server.calls.CallTracker;
 import org.callobjectives.server.config.AmiServer;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import org.callobjectives.server.config.Config;
+import org.callobjectives.server.config.ServerSettings;
 import org.callobjectives.server.dispositions.DispositionService;
 import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.callobjectives.server.objectives.StageIndex;
@@ -25,7 +28,6 @@ import org.callobjectives.server.proposals.ProposalService;
 import org.callobjectives.server.admin.QueuesSeen;
 import org.callobjectives.server.store.CallerHistory;
 import org.callobjectives.server.store.Proposals;
-import org.callobjectives.server.push.AgentAuthenticator;
 import org.callobjectives.server.push.AgentSessions;
 import org.callobjectives.server.push.AgentSocketHandler;
 import org.callobjectives.server.push.PopDispatcher;
@@ -50,13 +52,13 @@ public final class ObjectivesServer implements AutoCloseable {
   private final AgentSessions sessions = new AgentSessions();
   private final PopLatency latency = new PopLatency();
   private final ScheduledExecutorService scheduler;
-  private final ScheduledExecutorService amiActions;
   private final ExecutorService authExecutor;
   private final AmiEventPump pump;
   private final CallTracker tracker;
   private final DispositionService dispositions;
   private final List<AmiLink> links = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final WebServer web = new WebServer();
+  private final Access access;
   private InetSocketAddress address;
   private final List<HttpRoute> extraRoutes = new ArrayList<>();
   private final StageIndex stages;
@@ -69,7 +71,6 @@ public final class ObjectivesServer implements AutoCloseable {
     this.clock = clock;
     this.store = store;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("wrap-up"));
-    this.amiActions = Executors.newScheduledThreadPool(1, daemon("ami-actions"));
     this.authExecutor = Executors.newFixedThreadPool(2, daemon("agent-auth"));
     this.dispositions = new DispositionService(store, sessions, scheduler, clock, initial.server().wrapUp());
     this.stages = new StageIndex(new CallerHistory(store));
@@ -81,6 +82,7 @@ public final class ObjectivesServer implements AutoCloseable {
     this.resolver = new ObjectiveResolver(config::get, stages, clock);
     this.tracker = new CallTracker(config::get, resolver, dispatcher, clock, this::resync);
     this.pump = new AmiEventPump(65_536, tracker::handle);
+    this.access = new Access(config::get, clock);
   }
 
   /** Adds pages or APIs; call before {@link #start}. */
@@ -102,14 +104,15 @@ public final class ObjectivesServer implements AutoCloseable {
     }
     stages.load().get(30, TimeUnit.SECONDS);
     pump.start();
-    AgentAuthenticator auth = new AgentAuthenticator(config::get);
-    Access access = new Access(config::get, clock);
     List<HttpRoute> routes = new ArrayList<>();
-    routes.add(new LoginRoute(access, authExecutor, false));
+    ServerSettings.Tls tls = c.server().tls();
+    SslContext ssl = tls == null ? null
+        : SslContextBuilder.forServer(tls.certificate().toFile(), tls.key().toFile()).build();
+    routes.add(new LoginRoute(access, authExecutor, ssl != null));
     routes.addAll(extraRoutes);
     HttpRouter router = new HttpRouter(this::health, access, routes);
-    address = web.start(c.server().listenHost(), c.server().listenPort(), new WebInitializer(null,
-        () -> new AgentSocketHandler(auth, sessions, dispositions, authExecutor, proposals), router));
+    address = web.start(c.server().listenHost(), c.server().listenPort(), new WebInitializer(ssl,
+        () -> new AgentSocketHandler(access, sessions, dispositions, authExecutor, proposals), router));
     for (AmiServer s : amiServers) {
       connectAmi(s);
     }
@@ -118,7 +121,7 @@ public final class ObjectivesServer implements AutoCloseable {
 
   /** Adds one Asterisk to listen to; its link logs in in the background and keeps reconnecting. */
   public void connectAmi(AmiServer s) {
-    AmiLink link = new AmiLink(s, pump, amiActions);
+    AmiLink link = new AmiLink(s, pump);
     links.add(link);
     link.start();
   }
@@ -138,13 +141,16 @@ public final class ObjectivesServer implements AutoCloseable {
       ami.put(l.name(), l.connected());
     }
     h.put("ami", ami);
-    h.put("amiEventsReceived", pump.received());
+    h.put("amiEventsSeen", amiEventsSeen());
+    h.put("amiEventsTracked", pump.received());
     h.put("amiEventsDropped", pump.dropped());
+    h.put("amiMalformedPacketsDropped", links.stream().mapToLong(AmiLink::droppedPackets).sum());
     h.put("agentsConnected", sessions.connectedAgents());
     h.put("pops", sessions.pushes());
     h.put("dispositionsStored", dispositions.stored());
     h.put("undisposed", dispositions.undisposed());
     h.put("storeFailures", store.failures());
+    h.put("callRowsWaitingForDatabase", store.unsavedCalls());
     return h;
   }
 
@@ -153,6 +159,11 @@ public final class ObjectivesServer implements AutoCloseable {
     var f = new java.util.concurrent.CompletableFuture<List<CallRecord>>();
     pump.execute(() -> f.complete(tracker.openCalls()));
     return f.get(10, TimeUnit.SECONDS);
+  }
+
+  /** Every AMI event the links received (before we keep only the call events). */
+  public long amiEventsSeen() {
+    return links.stream().mapToLong(AmiLink::eventsSeen).sum();
   }
 
   public AmiEventPump pump() {
@@ -219,7 +230,6 @@ public final class ObjectivesServer implements AutoCloseable {
     }
     web.close();
     pump.close();
-    amiActions.shutdownNow();
     authExecutor.shutdownNow();
     scheduler.shutdownNow();
     store.close();

@@ -13,15 +13,59 @@ import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.SoftHangupRequestEvent;
 
-/** Copies the fields call tracking needs out of an Asterisk-Java event; null for events we ignore. */
+/**
+ * Copies the fields call tracking needs out of an Asterisk-Java event; null for events we ignore
+ * and for events missing the fields that identify a call (counted as malformed).
+ */
 public final class AmiEventTranslator {
   private final String server;
+  private final java.util.concurrent.atomic.AtomicLong malformed = new java.util.concurrent.atomic.AtomicLong();
 
   public AmiEventTranslator(String server) {
     this.server = server;
   }
 
+  public long malformed() {
+    return malformed.get();
+  }
+
   public AmiEvent translate(ManagerEvent e, long now) {
+    AmiEvent a = copy(e, now);
+    if (a != null && !complete(a)) {
+      malformed.incrementAndGet();
+      return null;
+    }
+    return a;
+  }
+
+  /** The fields without which an event cannot be tied to a call. */
+  static boolean complete(AmiEvent a) {
+    if (a instanceof AmiEvent.AgentConnect c) {
+      return has(c.queue()) && has(c.uniqueid()) && (has(c.iface()) || has(c.memberName()));
+    }
+    if (a instanceof AmiEvent.AgentComplete c) {
+      return has(c.queue()) && (has(c.iface()) || has(c.memberName()));
+    }
+    if (a instanceof AmiEvent.QueueJoin j) {
+      return has(j.queue()) && has(j.uniqueid());
+    }
+    if (a instanceof AmiEvent.QueueAbandon q) {
+      return has(q.queue()) && has(q.uniqueid());
+    }
+    if (a instanceof AmiEvent.DialEnd d) {
+      return has(d.destUniqueid());
+    }
+    if (a instanceof AmiEvent.Hangup h) {
+      return has(h.uniqueid());
+    }
+    return true;
+  }
+
+  private static boolean has(String s) {
+    return s != null && !s.isBlank();
+  }
+
+  private AmiEvent copy(ManagerEvent e, long now) {
     if (e instanceof AgentConnectEvent c) {
       return new AmiEvent.AgentConnect(server, now, c.getQueue(), c.getUniqueId(), c.getLinkedId(),
           c.getChannel(), known(c.getCallerIdNum()), known(c.getCallerIdName()), c.getDestUniqueId(),

@@ -2,13 +2,13 @@ package org.callobjectives.server.ami;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
@@ -29,23 +29,42 @@ public final class AmiLink implements AutoCloseable {
   private final AmiServer server;
   private final AmiEventPump pump;
   private final ScheduledExecutorService actions;
-  private final ManagerConnection connection;
+  private final GuardedManagerConnection connection;
   private final AmiEventTranslator translator;
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicLong eventsSeen = new java.util.concurrent.atomic.AtomicLong();
   private long backoffMs = 500;
 
-  public AmiLink(AmiServer server, AmiEventPump pump, ScheduledExecutorService actions) {
+  public AmiLink(AmiServer server, AmiEventPump pump) {
     this.server = server;
     this.pump = pump;
-    this.actions = actions;
+    // Each link has its own thread for actions, so a dead Asterisk never delays another one's.
+    this.actions = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "ami-actions-" + server.name());
+      t.setDaemon(true);
+      return t;
+    });
     this.translator = new AmiEventTranslator(server.name());
-    this.connection = new ManagerConnectionFactory(server.host(), server.port(), server.username(),
-        server.secret()).createManagerConnection();
+    this.connection = new GuardedManagerConnection(server.host(), server.port(), server.username(),
+        server.secret());
+    // Bytes must arrive at least every three ping intervals (our pings guarantee that on a healthy
+    // link); an Asterisk that stops answering is then dropped and reconnected by Asterisk-Java.
+    connection.setSocketReadTimeout(server.pingSeconds() * 3000);
     connection.addEventListener(this::onEvent);
   }
 
   public String name() {
     return server.name();
+  }
+
+  /** Every event Asterisk-Java delivered to us, kept or not. */
+  public long eventsSeen() {
+    return eventsSeen.get();
+  }
+
+  /** Malformed AMI packets dropped before they could reach Asterisk-Java's reader. */
+  public long droppedPackets() {
+    return connection.droppedPackets() + translator.malformed();
   }
 
   public boolean connected() {
@@ -55,6 +74,20 @@ public final class AmiLink implements AutoCloseable {
   /** Logs in on the actions thread; retries until it works or the link is closed. */
   public void start() {
     actions.execute(this::login);
+    long ping = server.pingSeconds() * 1000L;
+    actions.scheduleWithFixedDelay(this::ping, ping, ping, TimeUnit.MILLISECONDS);
+  }
+
+  private void ping() {
+    if (closed || connection.getState() != ManagerConnectionState.CONNECTED) {
+      return;
+    }
+    try {
+      connection.sendAction(new PingAction(), server.pingSeconds() * 1000L);
+    } catch (Exception e) {
+      log.warn("AMI link {}: no answer to ping ({}); the read timeout will reconnect it", server.name(),
+          e.toString());
+    }
   }
 
   private void login() {
@@ -80,6 +113,7 @@ public final class AmiLink implements AutoCloseable {
 
   /** Asterisk-Java's dispatch thread: translate and hand over, nothing else. */
   private void onEvent(ManagerEvent e) {
+    eventsSeen.incrementAndGet();
     if (e instanceof ResponseEvent) {
       return; // answers to our own actions (CoreShowChannel) are collected by the action itself
     }
@@ -141,6 +175,7 @@ public final class AmiLink implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    actions.shutdownNow();
     try {
       if (connection.getState() == ManagerConnectionState.CONNECTED) {
         connection.logoff();

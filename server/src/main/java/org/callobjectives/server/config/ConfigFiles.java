@@ -9,13 +9,15 @@ final class ConfigFiles {
   private ConfigFiles() {}
 
   record ServerYaml(Listen listen, String database, Integer wrapUpSeconds, List<AmiYaml> ami, DemoYaml demo,
-      List<UserYaml> users) {}
+      List<UserYaml> users, TlsYaml tls) {}
+
+  record TlsYaml(String certificate, String key) {}
 
   record UserYaml(String name, String role, String token, String tokenHash) {}
 
   record Listen(String host, Integer port) {}
 
-  record AmiYaml(String name, String host, Integer port, String username, String secret) {}
+  record AmiYaml(String name, String host, Integer port, String username, String secret, Integer pingSeconds) {}
 
   record DemoYaml(Double callsPerSecond, Integer minTalkSeconds, Integer maxTalkSeconds, Double abandonRate,
       Double outboundRate, Long seed) {}

@@ -110,7 +110,11 @@ public final class ConfigLoader {
       if (!names.add(name)) {
         throw src.error(at + "/name", "duplicate AMI server name '" + name + "'");
       }
-      ami.add(new AmiServer(name, host1, p, user, secret));
+      int ping = a.pingSeconds() == null ? AmiServer.DEFAULT_PING_SECONDS : a.pingSeconds();
+      if (ping < 1 || ping > 600) {
+        throw src.error(at + "/pingSeconds", "ami[" + i + "].pingSeconds must be 1..600, was " + ping);
+      }
+      ami.add(new AmiServer(name, host1, p, user, secret, ping));
     }
     DemoSettings demo = DemoSettings.DEFAULT;
     if (y.demo() != null) {
@@ -156,7 +160,19 @@ public final class ConfigLoader {
       }
       users.add(new User(name, role, tokenHash(src, at, name, u.token(), u.tokenHash(), file)));
     }
-    return new ServerSettings(host, port, db, Duration.ofSeconds(wrap), ami, demo, users);
+    ServerSettings.Tls tls = null;
+    if (y.tls() != null) {
+      String cert = require(src, "/tls/certificate", y.tls().certificate(), "tls.certificate (PEM file)");
+      String key = require(src, "/tls/key", y.tls().key(), "tls.key (PEM PKCS#8 private key file)");
+      Path base = file.toAbsolutePath().getParent();
+      tls = new ServerSettings.Tls(base.resolve(cert), base.resolve(key));
+      for (Path f : new Path[] {tls.certificate(), tls.key()}) {
+        if (!Files.isReadable(f)) {
+          throw src.error("/tls", "cannot read " + f);
+        }
+      }
+    }
+    return new ServerSettings(host, port, db, Duration.ofSeconds(wrap), ami, demo, users, tls);
   }
 
   static List<Agent> loadAgents(Path file) throws ConfigException {

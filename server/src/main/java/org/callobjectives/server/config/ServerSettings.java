@@ -13,11 +13,20 @@ public record ServerSettings(
     Duration wrapUp,
     List<AmiServer> ami,
     DemoSettings demo,
-    List<User> users) {
+    List<User> users,
+    Tls tls) {
+
+  /** PEM certificate chain and PKCS#8 private key for https/wss; null = plain http/ws. */
+  public record Tls(Path certificate, Path key) {}
 
   public ServerSettings {
     ami = List.copyOf(ami);
     users = users == null ? List.of() : List.copyOf(users);
+  }
+
+  public ServerSettings(String listenHost, int listenPort, Path database, Duration wrapUp, List<AmiServer> ami,
+      DemoSettings demo, List<User> users) {
+    this(listenHost, listenPort, database, wrapUp, ami, demo, users, null);
   }
 
   public boolean demoMode() {
@@ -25,14 +34,14 @@ public record ServerSettings(
   }
 
   public ServerSettings withDemo() {
-    return new ServerSettings(listenHost, listenPort, database, wrapUp, List.of(), demo, users);
+    return new ServerSettings(listenHost, listenPort, database, wrapUp, List.of(), demo, users, tls);
   }
 
   public ServerSettings withDatabase(Path db) {
-    return new ServerSettings(listenHost, listenPort, db, wrapUp, ami, demo, users);
+    return new ServerSettings(listenHost, listenPort, db, wrapUp, ami, demo, users, tls);
   }
 
   public ServerSettings withListenPort(int port) {
-    return new ServerSettings(listenHost, port, database, wrapUp, ami, demo, users);
+    return new ServerSettings(listenHost, port, database, wrapUp, ami, demo, users, tls);
   }
 }

@@ -19,6 +19,8 @@ import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.dispositions.DispositionService;
 import org.callobjectives.server.proposals.ProposalService;
+import org.callobjectives.server.security.Access;
+import org.callobjectives.server.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private static final Logger log = LoggerFactory.getLogger(AgentSocketHandler.class);
 
-  private final AgentAuthenticator auth;
+  private final Access access;
   private final AgentSessions sessions;
   private final DispositionService dispositions;
   private final Executor authExecutor;
@@ -34,16 +36,16 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
   private String agentId;
   private boolean authenticating;
 
-  public AgentSocketHandler(AgentAuthenticator auth, AgentSessions sessions, DispositionService dispositions,
+  public AgentSocketHandler(Access access, AgentSessions sessions, DispositionService dispositions,
       Executor authExecutor) {
-    this(auth, sessions, dispositions, authExecutor, null);
+    this(access, sessions, dispositions, authExecutor, null);
   }
 
   /** With {@code proposals}, agents may also send objective change proposals. */
-  public AgentSocketHandler(AgentAuthenticator auth, AgentSessions sessions, DispositionService dispositions,
+  public AgentSocketHandler(Access access, AgentSessions sessions, DispositionService dispositions,
       Executor authExecutor, ProposalService proposals) {
     this.proposals = proposals;
-    this.auth = auth;
+    this.access = access;
     this.sessions = sessions;
     this.dispositions = dispositions;
     this.authExecutor = authExecutor;
@@ -96,9 +98,10 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
     authenticating = true;
     try {
       // Token hashing is CPU work: keep it off the event loop.
+      String remote = String.valueOf(ctx.channel().remoteAddress()).replaceAll(":\\d+$", "");
       authExecutor.execute(() -> {
-        Agent a = auth.authenticate(h.agentId(), h.token()).orElse(null);
-        ctx.executor().execute(() -> signedIn(ctx, h, a));
+        Access.Result r = access.login(h.agentId(), h.token(), remote);
+        ctx.executor().execute(() -> signedIn(ctx, h, r));
       });
     } catch (RejectedExecutionException e) {
       authenticating = false;
@@ -107,15 +110,19 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
     }
   }
 
-  private void signedIn(ChannelHandlerContext ctx, Hello h, Agent a) {
+  private void signedIn(ChannelHandlerContext ctx, Hello h, Access.Result r) {
     authenticating = false;
-    if (a == null) {
-      log.warn("agent sign-in refused for id '{}' from {}", safe(h.agentId()), ctx.channel().remoteAddress());
-      reply(ctx, new ErrorMessage(ErrorMessage.UNAUTHORIZED, "unknown agent or wrong token", null));
+    if (!(r instanceof Access.Result.Ok ok) || ok.who().role() != Role.AGENT) {
+      String why = r instanceof Access.Result.Throttled
+          ? "too many failed sign-ins; wait a minute" : "unknown agent or wrong token";
+      log.warn("agent sign-in refused for id '{}' from {}: {}", safe(h.agentId()), ctx.channel().remoteAddress(),
+          why);
+      reply(ctx, new ErrorMessage(ErrorMessage.UNAUTHORIZED, why, null));
       // A short pause before closing slows down token guessing.
       ctx.executor().schedule(() -> ctx.close(), 500, TimeUnit.MILLISECONDS);
       return;
     }
+    Agent a = access.agent(ok.who().name()).orElseThrow();
     agentId = a.id();
     reply(ctx, new Welcome(a.id(), a.name(), System.currentTimeMillis()));
     sessions.attach(a.id(), ctx.channel());

@@ -105,6 +105,10 @@ public final class Access {
     }
   }
 
+  public Optional<Agent> agent(String id) {
+    return config.get().agent(id);
+  }
+
   /** A new browser session for a signed-in principal; returns the cookie value. */
   public String openSession(Principal who) {
     byte[] b = new byte[32];

@@ -6,9 +6,13 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Slows down token guessing: after too many failures from one address or for one name, refuse for a while. */
+/**
+ * Slows down token guessing: too many failures for one name, or very many from one address (a whole
+ * floor may share one address behind NAT), and that name or address is refused for a minute.
+ */
 public final class LoginThrottle {
-  static final int MAX_FAILURES = 5;
+  static final int MAX_FAILURES_PER_NAME = 5;
+  static final int MAX_FAILURES_PER_ADDRESS = 50;
   static final long WINDOW_MS = 60_000;
 
   private final Clock clock;
@@ -26,7 +30,7 @@ public final class LoginThrottle {
     }
     synchronized (d) {
       prune(d);
-      return d.size() < MAX_FAILURES;
+      return d.size() < (key.startsWith("name:") ? MAX_FAILURES_PER_NAME : MAX_FAILURES_PER_ADDRESS);
     }
   }
 

@@ -18,9 +18,14 @@ public final class Tokens {
 
   /** {@code pbkdf2-sha256$10000$salt$hash}, the form {@code tokenHash:} takes in the config files. */
   public static String hash(String token) {
+    return hash(token, ITERATIONS);
+  }
+
+  /** With a chosen work factor; fewer iterations only for generated test and benchmark fleets. */
+  public static String hash(String token, int iterations) {
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
-    return PREFIX + "$" + ITERATIONS + "$" + b64(salt) + "$" + b64(derive(token, salt, ITERATIONS));
+    return PREFIX + "$" + iterations + "$" + b64(salt) + "$" + b64(derive(token, salt, iterations));
   }
 
   public static boolean isHash(String stored) {

@@ -13,12 +13,14 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.callobjectives.protocol.ChecklistItem;
@@ -43,14 +45,37 @@ public final class Store implements AutoCloseable {
   private final Connection writer;
   private final ExecutorService writerThread;
   private final AtomicLong failures = new AtomicLong();
+  // Call rows that could not be written (database busy, disk full): kept, newest version per call,
+  // and flushed in order before anything else touches those calls. Writer-thread confined.
+  private final Map<String, CallRecord> unsaved = new LinkedHashMap<>();
+  private volatile int unsavedCount;
+  private final ScheduledExecutorService retry;
 
   private Store(Path file, Connection writer, ExecutorService writerThread) {
     this.file = file;
     this.writer = writer;
     this.writerThread = writerThread;
+    this.retry = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "store-retry");
+      t.setDaemon(true);
+      return t;
+    });
+    retry.scheduleWithFixedDelay(() -> {
+      if (unsavedCount > 0) {
+        submit(() -> {
+          flushUnsaved();
+          return null;
+        });
+      }
+    }, 1, 1, TimeUnit.SECONDS);
   }
 
   public static Store open(Path file) throws SQLException, IOException {
+    return open(file, 5000);
+  }
+
+  /** Opens (creating and migrating) the database; {@code busyTimeoutMs} is how long a write waits for a lock. */
+  public static Store open(Path file, int busyTimeoutMs) throws SQLException, IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -60,7 +85,7 @@ public final class Store implements AutoCloseable {
       s.execute("PRAGMA journal_mode=WAL");
       s.execute("PRAGMA synchronous=NORMAL");
       s.execute("PRAGMA foreign_keys=ON");
-      s.execute("PRAGMA busy_timeout=5000");
+      s.execute("PRAGMA busy_timeout=" + busyTimeoutMs);
     }
     int version = Migrations.apply(c);
     log.info("database {} ready (schema version {})", file, version);
@@ -80,41 +105,99 @@ public final class Store implements AutoCloseable {
     return failures.get();
   }
 
-  /** Inserts or updates one call leg. */
+  /** Call rows waiting for the database to accept writes again. */
+  public int unsavedCalls() {
+    return unsavedCount;
+  }
+
+  /**
+   * Inserts or updates one call leg. If the database is busy or full the row is kept in memory and
+   * written by the retry loop; the future still completes (the call goes on either way).
+   */
   public CompletableFuture<Void> upsertCall(CallRecord r) {
     return submit(() -> {
-      try (PreparedStatement ps = writer.prepareStatement("""
-          INSERT INTO calls (call_id, server, direction, queue, agent_id, caller_number, caller_name, linkedid,
-            outcome, end_reason, hold_seconds, talk_seconds, started_at, connected_at, ended_at, objective_id,
-            objective_json, updated_at)
-          VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-          ON CONFLICT(call_id) DO UPDATE SET outcome=excluded.outcome, end_reason=excluded.end_reason,
-            hold_seconds=excluded.hold_seconds, talk_seconds=excluded.talk_seconds, ended_at=excluded.ended_at,
-            caller_number=COALESCE(calls.caller_number, excluded.caller_number), updated_at=excluded.updated_at
-          """)) {
-        int i = 1;
-        ps.setString(i++, r.callId());
-        ps.setString(i++, r.server());
-        ps.setString(i++, r.direction());
-        ps.setString(i++, r.queue());
-        ps.setString(i++, r.agentId());
-        ps.setString(i++, r.callerNumber());
-        ps.setString(i++, r.callerName());
-        ps.setString(i++, r.linkedid());
-        ps.setString(i++, r.outcome().name());
-        ps.setString(i++, r.endReason());
-        ps.setLong(i++, r.holdSeconds());
-        ps.setLong(i++, r.talkSeconds());
-        ps.setLong(i++, r.startedAtMillis());
-        setLong(ps, i++, r.connectedAtMillis());
-        setLong(ps, i++, r.endedAtMillis());
-        ps.setString(i++, r.objective() == null ? null : r.objective().id());
-        ps.setString(i++, r.objective() == null ? null : objectiveJson(r.objective(), r.codes()));
-        ps.setLong(i, System.currentTimeMillis());
-        ps.executeUpdate();
+      if (!unsaved.isEmpty()) {
+        unsaved.remove(r.callId());
+        unsaved.put(r.callId(), r);
+        flushUnsaved();
+        return null;
+      }
+      try {
+        writeCall(r);
+      } catch (SQLException e) {
+        if (!isTransient(e)) {
+          throw e;
+        }
+        failures.incrementAndGet();
+        unsaved.put(r.callId(), r);
+        unsavedCount = unsaved.size();
+        log.error("database not writable ({}): keeping call rows in memory and retrying every second",
+            e.getMessage());
       }
       return null;
     });
+  }
+
+  private void flushUnsaved() throws SQLException {
+    var it = unsaved.values().iterator();
+    while (it.hasNext()) {
+      try {
+        writeCall(it.next());
+      } catch (SQLException e) {
+        if (isTransient(e)) {
+          unsavedCount = unsaved.size();
+          return;
+        }
+        throw e;
+      }
+      it.remove();
+      if (unsaved.isEmpty()) {
+        log.info("database writable again: all held call rows written");
+      }
+    }
+    unsavedCount = unsaved.size();
+  }
+
+  /** Busy, locked, I/O error or disk full: worth trying again later. */
+  static boolean isTransient(SQLException e) {
+    if (e instanceof org.sqlite.SQLiteException s) {
+      int primary = s.getResultCode().code & 0xff;
+      return primary == 5 || primary == 6 || primary == 10 || primary == 13;
+    }
+    return false;
+  }
+
+  private void writeCall(CallRecord r) throws SQLException {
+    try (PreparedStatement ps = writer.prepareStatement("""
+        INSERT INTO calls (call_id, server, direction, queue, agent_id, caller_number, caller_name, linkedid,
+          outcome, end_reason, hold_seconds, talk_seconds, started_at, connected_at, ended_at, objective_id,
+          objective_json, updated_at)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+        ON CONFLICT(call_id) DO UPDATE SET outcome=excluded.outcome, end_reason=excluded.end_reason,
+          hold_seconds=excluded.hold_seconds, talk_seconds=excluded.talk_seconds, ended_at=excluded.ended_at,
+          caller_number=COALESCE(calls.caller_number, excluded.caller_number), updated_at=excluded.updated_at
+        """)) {
+      int i = 1;
+      ps.setString(i++, r.callId());
+      ps.setString(i++, r.server());
+      ps.setString(i++, r.direction());
+      ps.setString(i++, r.queue());
+      ps.setString(i++, r.agentId());
+      ps.setString(i++, r.callerNumber());
+      ps.setString(i++, r.callerName());
+      ps.setString(i++, r.linkedid());
+      ps.setString(i++, r.outcome().name());
+      ps.setString(i++, r.endReason());
+      ps.setLong(i++, r.holdSeconds());
+      ps.setLong(i++, r.talkSeconds());
+      ps.setLong(i++, r.startedAtMillis());
+      setLong(ps, i++, r.connectedAtMillis());
+      setLong(ps, i++, r.endedAtMillis());
+      ps.setString(i++, r.objective() == null ? null : r.objective().id());
+      ps.setString(i++, r.objective() == null ? null : objectiveJson(r.objective(), r.codes()));
+      ps.setLong(i, System.currentTimeMillis());
+      ps.executeUpdate();
+    }
   }
 
   /** Checks a disposition against the stored call; throws {@link DispositionRejected} to refuse it. */
@@ -129,6 +212,12 @@ public final class Store implements AutoCloseable {
   public CompletableFuture<SavedDisposition> saveDisposition(String agentId, DispositionSubmit d,
       DispositionCheck check) {
     return submit(() -> {
+      if (unsaved.containsKey(d.callId())) {
+        flushUnsaved();
+        if (unsaved.containsKey(d.callId())) {
+          throw new SQLException("the call is not stored yet (database not writable)");
+        }
+      }
       StoredCall call = findCall(d.callId());
       if (call == null) {
         throw new DispositionRejected(ErrorMessage.UNKNOWN_CALL, "no call " + d.callId());
@@ -155,6 +244,10 @@ public final class Store implements AutoCloseable {
       check.check(call, d);
       DispositionCode code = call.codes().stream().filter(c -> c.code().equals(d.code())).findFirst()
           .orElseThrow(() -> new DispositionRejected(ErrorMessage.INVALID_DISPOSITION, "unknown code " + d.code()));
+      // An acked disposition must survive a power cut, not only a crash: sync this commit fully.
+      try (Statement st = writer.createStatement()) {
+        st.execute("PRAGMA synchronous=FULL");
+      }
       writer.setAutoCommit(false);
       try {
         if (existingId != null) {
@@ -171,6 +264,9 @@ public final class Store implements AutoCloseable {
         throw e;
       } finally {
         writer.setAutoCommit(true);
+        try (Statement st = writer.createStatement()) {
+          st.execute("PRAGMA synchronous=NORMAL");
+        }
       }
       return new SavedDisposition(d, false, existingId != null);
     });
@@ -423,6 +519,13 @@ public final class Store implements AutoCloseable {
 
   @Override
   public void close() {
+    retry.shutdownNow();
+    if (unsavedCount > 0) {
+      submit(() -> {
+        flushUnsaved();
+        return null;
+      });
+    }
     writerThread.shutdown();
     try {
       if (!writerThread.awaitTermination(10, TimeUnit.SECONDS)) {

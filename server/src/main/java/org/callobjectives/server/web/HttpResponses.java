@@ -32,7 +32,6 @@ public final class HttpResponses {
       res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(res);
     } else {
-      // Say so: an HTTP/1.1 client would otherwise reuse the connection we are about to close.
       res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
     }

@@ -72,6 +72,7 @@ public final class LoginRoute implements HttpRoute {
           res.headers().set(HttpHeaderNames.LOCATION, target);
           res.headers().set(HttpHeaderNames.SET_COOKIE, ServerCookieEncoder.STRICT.encode(c));
           res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+          res.headers().set(HttpHeaderNames.CONNECTION, "close");
           ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
         } else if (r instanceof Access.Result.Throttled) {
           HttpResponses.send(ctx, req, HttpResponseStatus.TOO_MANY_REQUESTS, "text/html; charset=utf-8",

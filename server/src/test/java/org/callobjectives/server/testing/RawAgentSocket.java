@@ -21,8 +21,12 @@ public final class RawAgentSocket implements AutoCloseable {
   private final WebSocket ws;
 
   public RawAgentSocket(URI uri) throws Exception {
+    this(uri, HttpClient.newHttpClient());
+  }
+
+  public RawAgentSocket(URI uri, HttpClient http) throws Exception {
     StringBuilder partial = new StringBuilder();
-    ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+    ws = http.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
       @Override
       public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
         partial.append(data);

@@ -26,15 +26,25 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static Config exampleConfig(Path database, Duration wrapUp) throws Exception {
+    return exampleConfig(database, wrapUp, 0);
+  }
+
+  public static Config exampleConfig(Path database, Duration wrapUp, int port) throws Exception {
     Config c = new ConfigLoader(CONFIG_DIR).load();
     ServerSettings s = c.server();
-    return c.withServer(new ServerSettings("127.0.0.1", 0, database, wrapUp, List.of(), s.demo(), s.users()));
+    return c.withServer(new ServerSettings("127.0.0.1", port, database, wrapUp, List.of(), s.demo(), s.users()));
   }
 
   public static TestServer start(Path dir, List<AmiServer> ami, Duration wrapUp, List<CallListener> listeners)
       throws Exception {
+    return start(dir, 0, ami, wrapUp, listeners);
+  }
+
+  /** On a chosen port (0 = any), e.g. to restart a server where clients will reconnect. */
+  public static TestServer start(Path dir, int port, List<AmiServer> ami, Duration wrapUp,
+      List<CallListener> listeners) throws Exception {
     Path db = dir.resolve("objectives.db");
-    Config c = exampleConfig(db, wrapUp);
+    Config c = exampleConfig(db, wrapUp, port);
     ObjectivesServer s = new ObjectivesServer(c, Store.open(db), Clock.systemUTC(), listeners);
     s.start(ami);
     return new TestServer(s, db);

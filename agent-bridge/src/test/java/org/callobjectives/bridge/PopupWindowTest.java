@@ -1,0 +1,182 @@
+package org.callobjectives.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.GraphicsEnvironment;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.event.InputEvent;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
+import javax.swing.JComponent;
+import javax.swing.SwingUtilities;
+import org.callobjectives.protocol.CallEnded;
+import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.DispositionAck;
+import org.callobjectives.protocol.DispositionSubmit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/** The real Swing pop under a display (run with {@code xvfb-run -a mvn ...}); skipped when headless. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class PopupWindowTest {
+
+  private static final Instant NOW = Instant.parse("2025-03-10T14:00:00Z");
+
+  private final BlockingQueue<DispositionSubmit> submitted = new LinkedBlockingQueue<>();
+  private final CompletableFuture<DispositionAck> reply = new CompletableFuture<>();
+  private PopupWindow popup;
+  private Robot robot;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (xvfb-run -a)");
+    SwingUtilities.invokeAndWait(PopupWindow::installLookAndFeel);
+    popup =
+        new PopupWindow(
+            d -> {
+              submitted.add(d);
+              return reply;
+            },
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    robot = new Robot();
+    robot.setAutoDelay(20);
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (popup != null) {
+      popup.dispose();
+    }
+  }
+
+  private static <T> T onEdt(Callable<T> c) throws Exception {
+    AtomicReference<T> result = new AtomicReference<>();
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    SwingUtilities.invokeAndWait(
+        () -> {
+          try {
+            result.set(c.call());
+          } catch (Exception e) {
+            failure.set(e);
+          }
+        });
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    return result.get();
+  }
+
+  private void waitFor(String what, Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!onEdt(condition)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private void click(JComponent c) throws Exception {
+    Point p = onEdt(() -> {
+      Point at = c.getLocationOnScreen();
+      return new Point(at.x + Math.min(12, c.getWidth() / 2), at.y + c.getHeight() / 2);
+    });
+    robot.mouseMove(p.x, p.y);
+    robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+    robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+    robot.waitForIdle();
+  }
+
+  private void clickCenter(JComponent c) throws Exception {
+    Point p = onEdt(() -> {
+      Point at = c.getLocationOnScreen();
+      return new Point(at.x + c.getWidth() / 2, at.y + c.getHeight() / 2);
+    });
+    robot.mouseMove(p.x, p.y);
+    robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+    robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+    robot.waitForIdle();
+  }
+
+  @Test
+  void the_pop_appears_on_top_without_focus_records_ticks_and_hides_after_the_ack() throws Exception {
+    CallStarted call = SampleCalls.salesCall();
+    popup.showCall(call);
+    waitFor("the pop is showing", () -> popup.frame() != null && popup.frame().isShowing());
+    robot.waitForIdle();
+
+    assertTrue(onEdt(() -> popup.frame().isAlwaysOnTop()));
+    assertFalse(onEdt(() -> popup.frame().getFocusableWindowState()), "does not take the keyboard");
+    assertFalse(onEdt(() -> popup.frame().isFocused()));
+    assertEquals(4, onEdt(() -> popup.checklistBoxes().size()));
+    assertTrue(onEdt(() -> popup.advanceLabel().getText().contains("Customer books a fibre installation date")));
+    assertFalse(onEdt(() -> popup.submitButton().isEnabled()), "no code picked yet");
+
+    // The agent ticks "verify identity" and "ask about speed problems" with the mouse.
+    click(onEdt(() -> popup.checklistBoxes().get(1)));
+    click(onEdt(() -> popup.checklistBoxes().get(2)));
+    waitFor("two items ticked", () -> popup.checklistBoxes().get(1).isSelected() && popup.checklistBoxes().get(2).isSelected());
+    assertTrue(onEdt(() -> popup.frame().getFocusableWindowState()), "focusable once clicked into");
+
+    clickCenter(onEdt(() -> popup.upsellPlus()));
+    click(onEdt(() -> popup.advanceBox()));
+    onEdt(() -> {
+      popup.codeCombo().setSelectedIndex(1);
+      popup.csatField().setText("85");
+      return null;
+    });
+    assertTrue(onEdt(() -> popup.submitButton().isEnabled()), "a code is picked");
+
+    popup.callEnded(new CallEnded(call.callId(), NOW.toEpochMilli(), "hangup", NOW.toEpochMilli() + 95_000));
+    waitFor("the wrap-up countdown", () -> popup.statusLabel().getText().contains("wrap-up: 1:35 left"));
+    robot.waitForIdle();
+
+    Rectangle bounds = onEdt(() -> new Rectangle(popup.frame().getLocationOnScreen(), popup.frame().getSize()));
+    BufferedImage shot = robot.createScreenCapture(bounds);
+    Path file = Path.of("target", "screenshots", "agent-popup.png");
+    Files.createDirectories(file.getParent());
+    ImageIO.write(shot, "png", file.toFile());
+    assertTrue(Files.size(file) > 1000);
+
+    clickCenter(onEdt(() -> popup.submitButton()));
+    DispositionSubmit d = submitted.poll(10, TimeUnit.SECONDS);
+    assertEquals(call.callId(), d.callId());
+    assertEquals("SALE", d.code());
+    assertTrue(d.advanceObtained());
+    assertEquals(List.of("identity", "needs"), d.checklistDone());
+    assertEquals(1, d.upsellCount());
+    assertEquals(85, d.csat());
+    assertFalse(onEdt(() -> popup.submitButton().isEnabled()), "no double submit while saving");
+
+    reply.complete(new DispositionAck("r1", call.callId(), false, d));
+    waitFor("'saved' is shown", () -> popup.statusLabel().getText().contains("Saved"));
+    waitFor("the pop hides", () -> !popup.frame().isShowing());
+
+    // A replay of the same call after a reconnect does not bring it back.
+    popup.showCall(new CallStarted(call.callId(), call.direction(), call.queue(), call.callerNumber(),
+        call.callerName(), call.connectedAtMillis(), call.objective(), call.dispositionCodes(), true));
+    robot.waitForIdle();
+    Thread.sleep(200);
+    assertFalse(onEdt(() -> popup.frame().isShowing()));
+  }
+}

@@ -1,0 +1,128 @@
+package org.callobjectives.server.ami;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.asteriskjava.util.SocketConnectionFacade;
+
+/**
+ * Sits under Asterisk-Java's reader and drops the few malformed AMI packets that would kill it
+ * (a Bridge* event without BridgeUniqueid makes its bridge bookkeeping throw and the reader die).
+ * Everything else passes through unchanged, packet by packet.
+ */
+final class AmiPacketGuard implements SocketConnectionFacade {
+  static final int MAX_PACKET_LINES = 2048;
+
+  private final SocketConnectionFacade in;
+  private final AtomicLong dropped;
+  private final ArrayDeque<String> ready = new ArrayDeque<>();
+
+  AmiPacketGuard(SocketConnectionFacade in, AtomicLong dropped) {
+    this.in = in;
+    this.dropped = dropped;
+  }
+
+  @Override
+  public String readLine() throws IOException {
+    while (ready.isEmpty()) {
+      fill();
+    }
+    return ready.poll();
+  }
+
+  private void fill() throws IOException {
+    List<String> packet = new ArrayList<>();
+    while (true) {
+      String line = in.readLine();
+      if (line == null) {
+        if (packet.isEmpty()) {
+          throw new IOException("end of AMI stream");
+        }
+        ready.addAll(packet); // an unfinished last packet: let the reader see what there was
+        return;
+      }
+      if (packet.isEmpty() && !line.isEmpty() && line.indexOf(':') < 0) {
+        ready.add(line); // the protocol banner, or noise the reader ignores anyway: no packet to wait for
+        return;
+      }
+      packet.add(line);
+      if (line.isEmpty()) {
+        break;
+      }
+      if (packet.size() > MAX_PACKET_LINES) {
+        // A runaway packet: pass what we have so memory stays bounded; the reader copes with any lines.
+        ready.addAll(packet);
+        return;
+      }
+    }
+    if (isHarmful(packet)) {
+      dropped.incrementAndGet();
+      return;
+    }
+    ready.addAll(packet);
+  }
+
+  /** Bridge events are tracked by Asterisk-Java itself and must carry a BridgeUniqueid. */
+  static boolean isHarmful(List<String> packet) {
+    String event = null;
+    boolean bridgeId = false;
+    for (String line : packet) {
+      int colon = line.indexOf(':');
+      if (colon <= 0) {
+        continue;
+      }
+      String key = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+      String value = line.substring(colon + 1).trim();
+      if (key.equals("event") && event == null) {
+        event = value.toLowerCase(Locale.ROOT);
+      } else if (key.equals("bridgeuniqueid") && !value.isEmpty()) {
+        bridgeId = true;
+      }
+    }
+    return event != null && event.startsWith("bridge") && !bridgeId;
+  }
+
+  @Override
+  public void write(String s) throws IOException {
+    in.write(s);
+  }
+
+  @Override
+  public void flush() throws IOException {
+    in.flush();
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  @Override
+  public boolean isConnected() {
+    return in.isConnected();
+  }
+
+  @Override
+  public InetAddress getLocalAddress() {
+    return in.getLocalAddress();
+  }
+
+  @Override
+  public int getLocalPort() {
+    return in.getLocalPort();
+  }
+
+  @Override
+  public InetAddress getRemoteAddress() {
+    return in.getRemoteAddress();
+  }
+
+  @Override
+  public int getRemotePort() {
+    return in.getRemotePort();
+  }
+}

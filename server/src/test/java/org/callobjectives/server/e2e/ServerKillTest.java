@@ -1,0 +1,155 @@
+package org.callobjectives.server.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.callobjectives.amisim.AmiTrace;
+import org.callobjectives.amisim.AmiWireServer;
+import org.callobjectives.amisim.ScriptedAmiServer;
+import org.callobjectives.bridge.BridgeClient;
+import org.callobjectives.protocol.CallEnded;
+import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.DispositionAck;
+import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.protocol.Welcome;
+import org.callobjectives.server.testing.AgentRecorder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real server as its own process, killed with SIGKILL mid-call and started again. */
+class ServerKillTest {
+  static final Path TRACES = Path.of(System.getProperty("shared.dir", "../../shared"), "ami-traces");
+
+  @TempDir Path dir;
+
+  @Test
+  void afterKillNineEveryAckedDispositionIsStoredAndTheOpenCallIsClosedAsInterrupted() throws Exception {
+    assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
+    // Dave's call (trace b) completes; Alice's (trace a) is cut after it connects: still open at the kill.
+    List<AmiTrace.Packet> packets = new ArrayList<>(AmiTrace.load(TRACES, "b_support_agent_hangup").sessions().get(0)
+        .packets());
+    for (AmiTrace.Packet p : AmiTrace.load(TRACES, "a_sales_caller_hangup").sessions().get(0).packets()) {
+      packets.add(p);
+      if ("AgentConnect".equals(p.eventType())) {
+        break;
+      }
+    }
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    try (ScriptedAmiServer ami = new ScriptedAmiServer(List.of(new AmiTrace.Session(0, packets)), 0).start()) {
+      Path config = writeConfig(port, ami.port());
+      Path db = dir.resolve("objectives.db");
+      URI ws = URI.create("ws://127.0.0.1:" + port + "/agent");
+
+      Process first = start(config, "first");
+      AgentRecorder dave = new AgentRecorder("2001");
+      AgentRecorder alice = new AgentRecorder("1001");
+      try (BridgeClient d = new BridgeClient(ws, "2001", "demo-2001", null, dave);
+          BridgeClient a = new BridgeClient(ws, "1001", "demo-1001", null, alice)) {
+        d.start();
+        a.start();
+        dave.next(Welcome.class, 30);
+        alice.next(Welcome.class, 30);
+        CallStarted davesCall = dave.next(CallStarted.class, 20);
+        dave.next(CallEnded.class);
+        DispositionAck ack = d.submit(new DispositionSubmit(null, davesCall.callId(), "ADVANCE", true, List.of(), 0,
+            List.of(), 88, "figures promised for Friday")).get(10, TimeUnit.SECONDS);
+        assertFalse(ack.duplicate());
+        CallStarted alicesCall = alice.next(CallStarted.class, 20);
+
+        first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+        assertTrue(first.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(137, first.exitValue());
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+          ResultSet rs = c.createStatement().executeQuery(
+              "SELECT code, csat FROM dispositions WHERE call_id = '" + davesCall.callId() + "'");
+          assertTrue(rs.next(), "the acked disposition survived kill -9");
+          assertEquals("ADVANCE", rs.getString(1));
+          assertEquals(88, rs.getInt(2));
+        }
+
+        Process second = start(config, "second");
+        try {
+          try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            ResultSet rs = c.createStatement().executeQuery(
+                "SELECT outcome, end_reason FROM calls WHERE call_id = '" + alicesCall.callId() + "'");
+            assertTrue(rs.next());
+            assertEquals("INTERRUPTED", rs.getString(1));
+            assertEquals("server_restart", rs.getString(2));
+            rs = c.createStatement().executeQuery("SELECT count(*) FROM calls WHERE outcome = 'CONNECTED'");
+            rs.next();
+            assertEquals(0, rs.getInt(1), "no call left open forever");
+          }
+        } finally {
+          second.destroy();
+          second.waitFor(20, TimeUnit.SECONDS);
+        }
+      }
+    }
+  }
+
+  private Path writeConfig(int port, int amiPort) throws Exception {
+    Path config = dir.resolve("config");
+    Files.createDirectories(config);
+    for (String f : new String[] {"agents.yaml", "objectives.yaml"}) {
+      Files.copy(Path.of("..", "config", f), config.resolve(f));
+    }
+    Files.writeString(config.resolve("server.yaml"), String.join("\n",
+        "listen: {host: 127.0.0.1, port: " + port + "}",
+        "database: " + dir.resolve("objectives.db"),
+        "ami:",
+        "  - {name: pbx, host: 127.0.0.1, port: " + amiPort + ", username: " + AmiWireServer.DEFAULT_USERNAME
+            + ", secret: " + AmiWireServer.DEFAULT_SECRET + "}",
+        ""));
+    return config;
+  }
+
+  /** Starts the server's Main in a new JVM and waits until /health answers. */
+  private Process start(Path config, String name) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "org.callobjectives.server.Main", "run", "--config", config.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve(name + ".log").toFile())
+        .start();
+    String yaml = Files.readString(config.resolve("server.yaml"));
+    String port = yaml.replaceAll("(?s).*port: (\\d+)\\}.*", "$1");
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      assertTrue(p.isAlive(), "server exited: " + Files.readString(dir.resolve(name + ".log")));
+      try {
+        var res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() == 200) {
+          return p;
+        }
+      } catch (java.io.IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    p.destroyForcibly();
+    throw new AssertionError("server did not start: " + Files.readString(dir.resolve(name + ".log")));
+  }
+
+}
