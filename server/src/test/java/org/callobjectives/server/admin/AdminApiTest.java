@@ -181,6 +181,62 @@ class AdminApiTest {
     assertEquals("proposal-accepted", json(s.admin("GET", "/api/admin/audit", null)).get(0).get("action").asText());
   }
 
+  @Test
+  void queuesAsteriskReportsOverQueueSummaryAreListedBesideTheConfiguredOnes() throws Exception {
+    try (org.callobjectives.amisim.AmiWireServer pbx = new org.callobjectives.amisim.AmiWireServer(
+        java.net.InetAddress.getLoopbackAddress(), 0).start()) {
+      pbx.setChannelDirectory(new org.callobjectives.amisim.ChannelDirectory() {
+        @Override
+        public List<org.callobjectives.amisim.AmiEvent> coreShowChannels() {
+          return List.of();
+        }
+
+        @Override
+        public List<org.callobjectives.amisim.AmiEvent> queueStatus() {
+          return List.of();
+        }
+
+        @Override
+        public List<org.callobjectives.amisim.AmiEvent> queueSummary() {
+          return List.of(summary("sales"), summary("billing"));
+        }
+
+        @Override
+        public List<org.callobjectives.amisim.AmiEvent> status() {
+          return List.of();
+        }
+      });
+      s.server.connectAmi(new org.callobjectives.server.config.AmiServer("pbx", "127.0.0.1", pbx.port(),
+          org.callobjectives.amisim.AmiWireServer.DEFAULT_USERNAME,
+          org.callobjectives.amisim.AmiWireServer.DEFAULT_SECRET));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      JsonNode billing = null;
+      while (billing == null && System.nanoTime() < deadline) {
+        for (JsonNode q : json(s.admin("GET", "/api/admin/mappings", null)).get("queues")) {
+          if (q.get("queue").asText().equals("billing")) {
+            billing = q;
+          }
+        }
+        Thread.sleep(50);
+      }
+      assertTrue(billing != null, "queue billing from QueueSummary listed");
+      assertTrue(billing.get("seen").asBoolean());
+      assertFalse(billing.get("configured").asBoolean());
+      for (JsonNode q : json(s.admin("GET", "/api/admin/mappings", null)).get("queues")) {
+        if (q.get("queue").asText().equals("support")) {
+          assertFalse(q.get("seen").asBoolean(), "configured but not on this Asterisk");
+          assertTrue(q.get("configured").asBoolean());
+        }
+      }
+    }
+  }
+
+  private static org.callobjectives.amisim.AmiEvent summary(String queue) {
+    return org.callobjectives.amisim.AmiEvent.event("QueueSummary").put("Queue", queue).put("LoggedIn", 1)
+        .put("Available", 1).put("Callers", 0).put("HoldTime", 0).put("TalkTime", 0).put("LongestHoldTime", 0)
+        .build();
+  }
+
   private static String assertThrowsCause(java.util.concurrent.CompletableFuture<?> f) {
     try {
       f.get(10, TimeUnit.SECONDS);
