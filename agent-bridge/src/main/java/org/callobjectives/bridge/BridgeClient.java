@@ -37,6 +37,8 @@ import org.callobjectives.protocol.Hello;
 import org.callobjectives.protocol.Json;
 import org.callobjectives.protocol.MalformedMessageException;
 import org.callobjectives.protocol.Message;
+import org.callobjectives.protocol.Proposal;
+import org.callobjectives.protocol.ProposalAck;
 import org.callobjectives.protocol.Welcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +82,9 @@ public final class BridgeClient implements AutoCloseable {
 
     /** The server stored a disposition (or already had one for that call: {@code duplicate}). */
     default void onAck(DispositionAck ack) {}
+
+    /** The server stored a proposal of this agent for the admins. */
+    default void onProposalAck(ProposalAck ack) {}
 
     /** The server reported an error (bad token, refused disposition, ...). */
     default void onError(ErrorMessage error) {}
@@ -213,6 +218,7 @@ public final class BridgeClient implements AutoCloseable {
 
   private final Object lock = new Object();
   private final Map<String, CompletableFuture<DispositionAck>> pending = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<ProposalAck>> proposals = new ConcurrentHashMap<>();
   private final Map<String, Integer> retries = new HashMap<>(); // guarded by lock
   private Session session; // guarded by lock
   private boolean started; // guarded by lock
@@ -392,6 +398,32 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   /**
+   * Proposes a change to an objective (or, with a null id, to the targets) as free text; admins see
+   * it on the admin page. Not queued: fails at once when not connected, so the agent can try again.
+   */
+  public CompletableFuture<ProposalAck> propose(String objectiveId, String text) {
+    if (text == null || text.isBlank()) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException("a proposal needs some text"));
+    }
+    if (text.length() > Proposal.MAX_TEXT) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException("a proposal is limited to " + Proposal.MAX_TEXT + " characters"));
+    }
+    String requestId = UUID.randomUUID().toString();
+    CompletableFuture<ProposalAck> future = new CompletableFuture<>();
+    synchronized (lock) {
+      Session s = session;
+      if (closed || s == null || !s.welcomed || s.ended) {
+        return CompletableFuture.failedFuture(
+            new IllegalStateException("not connected to the server; try again when connected"));
+      }
+      proposals.put(requestId, future);
+      send(s, new Proposal(requestId, objectiveId, text.strip()));
+    }
+    return future;
+  }
+
+  /**
    * Stops reconnecting and closes the connection. Futures still waiting for an ack complete
    * exceptionally; their entries stay in a file outbox and are sent by the next run. Idempotent.
    */
@@ -427,6 +459,7 @@ public final class BridgeClient implements AutoCloseable {
                 ? "client closed before the server acknowledged"
                 : "client closed before the server acknowledged; the disposition stays in "
                     + outbox.file());
+    failProposals("client closed before the server acknowledged the proposal");
     for (String id : List.copyOf(pending.keySet())) {
       CompletableFuture<DispositionAck> f = pending.remove(id);
       if (f != null) {
@@ -519,6 +552,7 @@ public final class BridgeClient implements AutoCloseable {
       log.info("no connection to {}: {}{}", server, reason, retry);
     }
     if (wasWelcomed) {
+      failProposals("connection lost before the server acknowledged the proposal: " + reason);
       String finalReason = reason;
       dispatch(() -> listener.onDisconnected(finalReason));
     }
@@ -596,6 +630,12 @@ public final class BridgeClient implements AutoCloseable {
       listener.onCallEnded(c);
     } else if (m instanceof DispositionAck a) {
       onAck(a);
+    } else if (m instanceof ProposalAck a) {
+      CompletableFuture<ProposalAck> f = proposals.remove(a.requestId());
+      if (f != null) {
+        f.complete(a);
+      }
+      listener.onProposalAck(a);
     } else if (m instanceof ErrorMessage e) {
       onError(s, e);
     } else {
@@ -667,6 +707,13 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   private void onError(Session s, ErrorMessage e) {
+    CompletableFuture<ProposalAck> proposal = e.requestId() == null ? null : proposals.remove(e.requestId());
+    if (proposal != null) {
+      log.warn("server refused proposal {}: {} {}", e.requestId(), e.code(), e.message());
+      proposal.completeExceptionally(new IllegalArgumentException(e.code() + ": " + e.message()));
+      listener.onError(e);
+      return;
+    }
     if (ErrorMessage.UNAUTHORIZED.equals(e.code())) {
       synchronized (lock) {
         s.unauthorized = e.message() == null ? e.code() : e.message();
@@ -724,6 +771,15 @@ public final class BridgeClient implements AutoCloseable {
           .filter(d -> requestId.equals(d.requestId()))
           .findFirst()
           .ifPresent(d -> send(s, d));
+    }
+  }
+
+  private void failProposals(String why) {
+    for (String id : List.copyOf(proposals.keySet())) {
+      CompletableFuture<ProposalAck> f = proposals.remove(id);
+      if (f != null) {
+        f.completeExceptionally(new IllegalStateException(why));
+      }
     }
   }
 

@@ -31,7 +31,9 @@ import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.DispositionCode;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.ErrorMessage;
+import org.callobjectives.protocol.LastCall;
 import org.callobjectives.protocol.ObjectiveView;
+import org.callobjectives.protocol.ProposalAck;
 import org.callobjectives.protocol.Welcome;
 
 /**
@@ -70,6 +72,37 @@ public final class HeadlessUi implements BridgeClient.Listener {
   private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
   private Thread reader;
   private volatile String activePrompt;
+  private volatile java.util.function.BiFunction<String, String, CompletableFuture<ProposalAck>> proposer;
+
+  /**
+   * Enables the {@code propose OBJECTIVE_ID|- TEXT} command, typed while no question is asked (e.g.
+   * {@code client::propose}): the agent suggests a change to an objective or target to the admins.
+   */
+  public void proposals(java.util.function.BiFunction<String, String, CompletableFuture<ProposalAck>> proposer) {
+    this.proposer = proposer;
+  }
+
+  /** Handles a command line typed between questions; false when the line is not a command. */
+  boolean command(String line) {
+    String[] w = line.strip().split("\\s+", 3);
+    if (proposer == null || activePrompt != null || !w[0].equalsIgnoreCase("propose")) {
+      return false;
+    }
+    if (w.length < 3) {
+      print("  usage: propose OBJECTIVE_ID|- TEXT   (- = about the targets in general)\n");
+      return true;
+    }
+    String objective = w[1].equals("-") ? null : w[1];
+    proposer.apply(objective, w[2]).whenComplete((ack, err) -> {
+      if (err == null) {
+        print("Proposal #" + ack.proposalId() + " sent to the admins.\n");
+      } else {
+        Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        print("!! Proposal not sent: " + c.getMessage() + "\n");
+      }
+    });
+    return true;
+  }
 
   public HeadlessUi(InputStream in, PrintStream out) {
     this(in, out, Clock.systemDefaultZone());
@@ -397,7 +430,9 @@ public final class HeadlessUi implements BridgeClient.Listener {
             () -> {
               try {
                 for (String line; (line = in.readLine()) != null; ) {
-                  lines.add(line);
+                  if (!command(line)) {
+                    lines.add(line);
+                  }
                 }
               } catch (IOException e) {
                 // treated as the end of input
@@ -474,6 +509,19 @@ public final class HeadlessUi implements BridgeClient.Listener {
       sb.append(" >> ADVANCE: ").append(nz(o.advance())).append('\n');
       sb.append("    Measured by: ").append(nz(o.measure())).append('\n');
       sb.append("    Time frame:  ").append(nz(o.timeFrame())).append('\n');
+      if (o.stage() != null) {
+        sb.append(" STAGE:      ").append(o.stage()).append('\n');
+      }
+      LastCall last = o.lastCall();
+      if (last != null) {
+        sb.append(" LAST CALL:  ").append(last.code()).append(last.advanceObtained() ? " (advance obtained)" : " (no advance)")
+            .append(" on ").append(Instant.ofEpochMilli(last.atMillis()).atZone(ZoneId.systemDefault()).toLocalDate())
+            .append(last.stage() == null ? "" : " at stage " + last.stage()).append('\n');
+      }
+      if (o.secondary() != null) {
+        sb.append(" ALSO:       ").append(nz(o.secondary().title())).append(" - ")
+            .append(nz(o.secondary().advance())).append('\n');
+      }
       if (!o.checklist().isEmpty()) {
         sb.append(" CHECKLIST (* = required):\n");
         appendChecklist(sb, o.checklist());

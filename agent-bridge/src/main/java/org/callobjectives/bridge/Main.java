@@ -94,6 +94,8 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(client::close, "agent-bridge-shutdown"));
     System.out.println("agent-bridge " + BridgeClient.version() + " - agent " + o.agentId()
         + ", server " + o.server() + ". Ctrl-C to quit.");
+    ui.proposals(client::propose);
+    System.out.println("Between calls, type: propose OBJECTIVE_ID TEXT   to suggest a change to the admins.");
     client.start();
     ui.run(client::submit);
     log.info("standard input closed: pops are still printed, dispositions cannot be entered here");

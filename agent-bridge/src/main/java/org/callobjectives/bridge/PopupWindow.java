@@ -428,7 +428,10 @@ public final class PopupWindow {
     callerLabel.setText((outbound ? "Outbound to " : "Call from ") + party + where);
 
     ObjectiveView o = c.objective();
-    titleLabel.setText(o == null ? "No objective for this call" : nz(o.title()));
+    titleLabel.setText(o == null ? "No objective for this call" : nz(o.title())
+        + (o.stage() == null ? "" : "   \u00B7   stage " + o.stage())
+        + (o.lastCall() == null ? "" : "   \u00B7   last call " + o.lastCall().code()
+            + (o.lastCall().advanceObtained() ? " (advance)" : "")));
     advanceLabel.setText(html(o == null ? "-" : nz(o.advance()), WIDTH - 70));
     measureLabel.setText(html("<b>Measured by:</b> ", o == null ? "-" : nz(o.measure()), WIDTH - 40));
     timeFrameLabel.setText(html("<b>Time frame:</b> ", o == null ? "-" : nz(o.timeFrame()), WIDTH - 40));

@@ -35,6 +35,7 @@ public final class Main {
         System.out.println(Tokens.hash(a.get(0)));
       }
       case "query" -> System.exit(query(a));
+      case "lint" -> System.exit(org.callobjectives.server.objectives.lint.LintCommand.run(a, System.out));
       default -> {
         System.err.println(USAGE);
         System.exit(2);
@@ -46,7 +47,8 @@ public final class Main {
       "usage:",
       "  run [--config DIR] [--demo]        start the server (default command)",
       "  hash-token TOKEN                   print the tokenHash for agents.yaml / server.yaml users",
-      "  query [--db FILE] \"SELECT ...\"     run a read-only SQL query on the database");
+      "  query [--db FILE] \"SELECT ...\"     run a read-only SQL query on the database",
+      "  lint [--config DIR]                check the objectives (SMART, advance); exit 1 on errors");
 
   static int query(List<String> args) {
     Path db = Path.of("data/objectives.db");
@@ -112,6 +114,9 @@ public final class Main {
           demoAmi.amiServer().port(), config.server().demo().callsPerSecond());
     }
     ObjectivesServer server = new ObjectivesServer(config, store, Clock.systemUTC(), List.of());
+    // Admin page and API at /admin; config files hot-reloaded when they change.
+    var admin = org.callobjectives.server.admin.AdminModule.install(server, configDir, Clock.systemUTC(),
+        java.time.Duration.ofMillis(500));
     var addr = server.start(ami);
     log.info("ready: agents connect to {}://{}:{}/agent", config.server().tls() == null ? "ws" : "wss",
         addr.getHostString(), addr.getPort());
@@ -119,6 +124,7 @@ public final class Main {
     DemoAmi finalDemo = demoAmi;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("shutting down");
+      admin.close();
       server.close();
       if (finalDemo != null) {
         finalDemo.close();

@@ -23,6 +23,11 @@ import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ServerSettings;
 import org.callobjectives.server.dispositions.DispositionService;
 import org.callobjectives.server.objectives.ObjectiveResolver;
+import org.callobjectives.server.objectives.StageIndex;
+import org.callobjectives.server.proposals.ProposalService;
+import org.callobjectives.server.admin.QueuesSeen;
+import org.callobjectives.server.store.CallerHistory;
+import org.callobjectives.server.store.Proposals;
 import org.callobjectives.server.push.AgentSessions;
 import org.callobjectives.server.push.AgentSocketHandler;
 import org.callobjectives.server.push.PopDispatcher;
@@ -56,6 +61,10 @@ public final class ObjectivesServer implements AutoCloseable {
   private final Access access;
   private InetSocketAddress address;
   private final List<HttpRoute> extraRoutes = new ArrayList<>();
+  private final StageIndex stages;
+  private final ProposalService proposals;
+  private final QueuesSeen queuesSeen = new QueuesSeen();
+  private final ObjectiveResolver resolver;
 
   public ObjectivesServer(Config initial, Store store, Clock clock, List<CallListener> extraListeners) {
     this.config = new AtomicReference<>(initial);
@@ -64,8 +73,13 @@ public final class ObjectivesServer implements AutoCloseable {
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("wrap-up"));
     this.authExecutor = Executors.newFixedThreadPool(2, daemon("agent-auth"));
     this.dispositions = new DispositionService(store, sessions, scheduler, clock, initial.server().wrapUp());
-    PopDispatcher dispatcher = new PopDispatcher(store, sessions, dispositions, extraListeners, latency);
-    ObjectiveResolver resolver = new ObjectiveResolver(config::get);
+    this.stages = new StageIndex(new CallerHistory(store));
+    dispositions.addListener(stages);
+    this.proposals = new ProposalService(new Proposals(store), config::get, clock);
+    List<CallListener> listeners = new ArrayList<>(extraListeners);
+    listeners.add(queuesSeen);
+    PopDispatcher dispatcher = new PopDispatcher(store, sessions, dispositions, listeners, latency);
+    this.resolver = new ObjectiveResolver(config::get, stages, clock);
     this.tracker = new CallTracker(config::get, resolver, dispatcher, clock, this::resync);
     this.pump = new AmiEventPump(65_536, tracker::handle);
     this.access = new Access(config::get, clock);
@@ -88,6 +102,7 @@ public final class ObjectivesServer implements AutoCloseable {
         dispositions.wrapUpStarted(s.callId(), s.agentId(), s.endedAtMillis());
       }
     }
+    stages.load().get(30, TimeUnit.SECONDS);
     pump.start();
     List<HttpRoute> routes = new ArrayList<>();
     ServerSettings.Tls tls = c.server().tls();
@@ -97,7 +112,7 @@ public final class ObjectivesServer implements AutoCloseable {
     routes.addAll(extraRoutes);
     HttpRouter router = new HttpRouter(this::health, access, routes);
     address = web.start(c.server().listenHost(), c.server().listenPort(), new WebInitializer(ssl,
-        () -> new AgentSocketHandler(access, sessions, dispositions, authExecutor), router));
+        () -> new AgentSocketHandler(access, sessions, dispositions, authExecutor, proposals), router));
     for (AmiServer s : amiServers) {
       connectAmi(s);
     }
@@ -169,6 +184,39 @@ public final class ObjectivesServer implements AutoCloseable {
 
   public Config config() {
     return config.get();
+  }
+
+  /** Puts a new configuration in force for calls that connect from now on; calls in progress keep theirs. */
+  public void replaceConfig(Config next) {
+    config.set(next);
+  }
+
+  public ObjectiveResolver resolver() {
+    return resolver;
+  }
+
+  public StageIndex stages() {
+    return stages;
+  }
+
+  public ProposalService proposals() {
+    return proposals;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  /** Queues Asterisk reports (QueueSummary on every link) plus those seen in call events. */
+  public java.util.concurrent.CompletableFuture<java.util.Set<String>> queuesSeen() {
+    java.util.Set<String> all = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    all.addAll(queuesSeen.names());
+    List<java.util.concurrent.CompletableFuture<?>> asks = new ArrayList<>();
+    for (AmiLink l : links) {
+      asks.add(l.queueNames().handle((names, err) -> names == null ? all : all.addAll(names)));
+    }
+    return java.util.concurrent.CompletableFuture.allOf(asks.toArray(new java.util.concurrent.CompletableFuture[0]))
+        .thenApply(x -> new java.util.TreeSet<>(all));
   }
 
   public InetSocketAddress address() {

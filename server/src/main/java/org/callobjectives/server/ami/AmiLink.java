@@ -147,6 +147,31 @@ public final class AmiLink implements AutoCloseable {
     });
   }
 
+  /** Queue names from QueueSummary, sent on the actions thread (never Asterisk-Java's listener thread). */
+  public java.util.concurrent.CompletableFuture<Set<String>> queueNames() {
+    var f = new java.util.concurrent.CompletableFuture<Set<String>>();
+    try {
+      actions.execute(() -> {
+        try {
+          ResponseEvents res = connection.sendEventGeneratingAction(
+              new org.asteriskjava.manager.action.QueueSummaryAction(), 10_000);
+          Set<String> names = new java.util.TreeSet<>();
+          for (ResponseEvent r : res.getEvents()) {
+            if (r instanceof org.asteriskjava.manager.event.QueueSummaryEvent q && q.getQueue() != null) {
+              names.add(q.getQueue());
+            }
+          }
+          f.complete(names);
+        } catch (Exception e) {
+          f.completeExceptionally(e);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      f.completeExceptionally(e);
+    }
+    return f;
+  }
+
   @Override
   public void close() {
     closed = true;

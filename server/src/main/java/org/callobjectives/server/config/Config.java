@@ -19,9 +19,17 @@ public final class Config {
   private final Map<String, QueueMapping> queues;
   private final List<DispositionCode> defaultCodes;
   private final OutboundMapping outbound;
+  private final MappingRules rules;
 
   public Config(ServerSettings server, List<Agent> agents, Map<String, Objective> objectives,
       Map<String, QueueMapping> queues, List<DispositionCode> defaultCodes, OutboundMapping outbound) {
+    this(server, agents, objectives, queues, defaultCodes, outbound, MappingRules.NONE);
+  }
+
+  public Config(ServerSettings server, List<Agent> agents, Map<String, Objective> objectives,
+      Map<String, QueueMapping> queues, List<DispositionCode> defaultCodes, OutboundMapping outbound,
+      MappingRules rules) {
+    this.rules = rules;
     this.server = server;
     this.agentsById = new LinkedHashMap<>();
     for (Agent a : agents) {
@@ -42,7 +50,12 @@ public final class Config {
   }
 
   public Config withServer(ServerSettings s) {
-    return new Config(s, List.copyOf(agentsById.values()), objectives, queues, defaultCodes, outbound);
+    return new Config(s, List.copyOf(agentsById.values()), objectives, queues, defaultCodes, outbound, rules);
+  }
+
+  /** Agent overrides, queue stages and second objectives, campaigns. */
+  public MappingRules rules() {
+    return rules;
   }
 
   /** Supervisors and admins (from server.yaml). */

@@ -31,7 +31,9 @@ final class ConfigFiles {
       List<ObjectiveYaml> objectives,
       @JsonProperty("dispositionCodes") List<CodeYaml> dispositionCodes,
       Map<String, QueueYaml> queues,
-      OutboundYaml outbound) {}
+      OutboundYaml outbound,
+      Map<String, TargetYaml> agentOverrides,
+      List<CampaignYaml> campaigns) {}
 
   record ObjectiveYaml(String id, String title, String advance, String measure, String timeFrame,
       List<ItemYaml> checklist) {}
@@ -40,7 +42,15 @@ final class ConfigFiles {
 
   record CodeYaml(String code, String label, List<String> flags) {}
 
-  record QueueYaml(String objective, List<String> dispositionCodes, Integer maxWaitSeconds) {}
+  record QueueYaml(String objective, List<String> objectives, List<StageYaml> stages, List<String> dispositionCodes,
+      Integer maxWaitSeconds) {}
+
+  /** {@code objective: id} or {@code objectives: [primary, secondary]}. */
+  record TargetYaml(String objective, List<String> objectives) {}
+
+  record StageYaml(String id, String objective, List<String> objectives) {}
+
+  record CampaignYaml(String id, String start, String end, String objective, List<String> objectives) {}
 
   record OutboundYaml(@JsonProperty("default") String defaultObjective, Map<String, String> agents,
       Map<String, String> groups, List<String> dispositionCodes) {}

@@ -38,9 +38,16 @@ public final class ConfigLoader {
       Set.of("sale", "contact", "not_interested", "callback", "do_not_call", "completed");
 
   private final Path dir;
+  private final boolean enforceLint;
 
   public ConfigLoader(Path dir) {
+    this(dir, true);
+  }
+
+  /** With {@code enforceLint} false, objectives with lint errors load too (for the lint report). */
+  public ConfigLoader(Path dir, boolean enforceLint) {
     this.dir = dir;
+    this.enforceLint = enforceLint;
   }
 
   public Path dir() {
@@ -50,7 +57,11 @@ public final class ConfigLoader {
   public Config load() throws ConfigException {
     ServerSettings server = loadServer(dir.resolve("server.yaml"));
     List<Agent> agents = loadAgents(dir.resolve("agents.yaml"));
-    return loadObjectives(dir.resolve("objectives.yaml"), server, agents);
+    Config config = loadObjectives(dir.resolve("objectives.yaml"), server, agents);
+    if (enforceLint) {
+      org.callobjectives.server.objectives.lint.Lint.enforce(dir, config);
+    }
+    return config;
   }
 
   static ServerSettings loadServer(Path file) throws ConfigException {
@@ -291,11 +302,7 @@ public final class ConfigLoader {
       if (q == null) {
         throw src.error(at, "queue " + e.getKey() + " needs at least 'objective:'");
       }
-      String obj = require(src, at + "/objective", q.objective(), "queue " + e.getKey() + ": objective");
-      if (!objectives.containsKey(obj)) {
-        throw src.error(at + "/objective", "queue " + e.getKey() + " maps to unknown objective '" + obj
-            + "'; known: " + objectives.keySet());
-      }
+      String obj = MappingRulesLoader.queueObjective(src, at, e.getKey(), q, objectives);
       int maxWait = q.maxWaitSeconds() == null ? 0 : q.maxWaitSeconds();
       if (maxWait < 0) {
         throw src.error(at + "/maxWaitSeconds", "maxWaitSeconds must be >= 0 (0 = the queue never times out)");
@@ -336,7 +343,8 @@ public final class ConfigLoader {
     }
     OutboundMapping outbound = new OutboundMapping(outDefault, byAgent, byGroup,
         pickCodes(src, "/outbound/dispositionCodes", oy == null ? null : oy.dispositionCodes(), catalog, defaults));
-    return new Config(server, agents, objectives, queues, defaults, outbound);
+    return new Config(server, agents, objectives, queues, defaults, outbound,
+        MappingRulesLoader.load(src, y, objectives, agents));
   }
 
   private static String tokenHash(YamlSource src, String at, String who, String token, String tokenHash, Path file)

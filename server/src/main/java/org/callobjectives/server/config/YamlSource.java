@@ -93,6 +93,15 @@ public final class YamlSource {
     return file;
   }
 
+  /** The parsed tree (for lookups such as which index an objective id has); null for an empty file. */
+  public com.fasterxml.jackson.databind.JsonNode tree() {
+    try {
+      return YAML.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("already parsed once", e);
+    }
+  }
+
   /** Line of the value at a JSON pointer such as {@code /queues/sales/objective}, or of its parent. */
   public int line(String pointer) {
     String p = pointer;

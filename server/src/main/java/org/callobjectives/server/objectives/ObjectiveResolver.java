@@ -1,24 +1,46 @@
 package org.callobjectives.server.objectives;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.callobjectives.protocol.DispositionCode;
+import org.callobjectives.protocol.LastCall;
 import org.callobjectives.protocol.ObjectiveView;
 import org.callobjectives.server.config.Agent;
+import org.callobjectives.server.config.Campaign;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.Objective;
 import org.callobjectives.server.config.QueueMapping;
+import org.callobjectives.server.config.Stage;
+import org.callobjectives.server.config.Target;
+import org.callobjectives.server.store.CallerOutcome;
 
-/** Picks the objective and disposition codes a call gets, from the configuration in force now. */
+/**
+ * Picks the objective(s) and disposition codes a call gets, from the configuration in force now.
+ * The first rule that matches decides: agent override; the queue (its stage for this caller when
+ * it has a chain of advances); outbound per agent, then per group; an active campaign; the default.
+ */
 public final class ObjectiveResolver {
   private final Supplier<Config> config;
+  private final StageIndex stages;
+  private final Clock clock;
 
   public ObjectiveResolver(Supplier<Config> config) {
-    this.config = config;
+    this(config, null, Clock.systemUTC());
   }
 
-  /** What a call gets: fixed at connect, so a reload never changes a call in progress. */
-  public record Resolution(ObjectiveView objective, List<DispositionCode> codes) {}
+  /** {@code stages} may be null: then no caller has history. */
+  public ObjectiveResolver(Supplier<Config> config, StageIndex stages, Clock clock) {
+    this.config = config;
+    this.stages = stages;
+    this.clock = clock;
+  }
+
+  /** What a call gets: fixed at connect, so a reload never changes a call in progress; {@code rule} says why. */
+  public record Resolution(ObjectiveView objective, List<DispositionCode> codes, String rule) {}
 
   public Resolution forQueueCall(String queue, Agent agent, String callerNumber) {
     Config c = config.get();
@@ -27,13 +49,79 @@ public final class ObjectiveResolver {
       // A queue nobody mapped still gets the outbound/default objective rather than no pop at all.
       return forOutbound(agent, callerNumber);
     }
-    Objective o = c.objective(q.objectiveId()).orElseThrow();
-    return new Resolution(o.view(), q.codes());
+    LastCall lastCall = lastCall(callerNumber);
+    Target override = override(c, agent);
+    if (override != null) {
+      return build(c, override, null, lastCall, q.codes(), "agent override for " + agent.id());
+    }
+    List<Stage> chain = c.rules().stages(queue);
+    if (!chain.isEmpty()) {
+      int i = stageIndex(chain, stages == null ? Optional.empty() : stages.lastStaged(callerNumber));
+      Stage s = chain.get(i);
+      return build(c, s.target(), s.id(), lastCall, q.codes(),
+          "queue " + queue + ", stage " + s.id() + " (" + (i + 1) + " of " + chain.size() + ")");
+    }
+    return build(c, c.rules().queueTarget(queue).orElse(Target.of(q.objectiveId())), null, lastCall, q.codes(),
+        "queue " + queue);
   }
 
   public Resolution forOutbound(Agent agent, String number) {
     Config c = config.get();
-    Objective o = c.objective(c.outbound().objectiveFor(agent)).orElseThrow();
-    return new Resolution(o.view(), c.outbound().codes());
+    LastCall lastCall = lastCall(number);
+    List<DispositionCode> codes = c.outbound().codes();
+    Target override = override(c, agent);
+    if (override != null) {
+      return build(c, override, null, lastCall, codes, "agent override for " + agent.id());
+    }
+    if (agent != null && c.outbound().byAgent().containsKey(agent.id())) {
+      return build(c, Target.of(c.outbound().byAgent().get(agent.id())), null, lastCall, codes,
+          "outbound agent " + agent.id());
+    }
+    if (agent != null && agent.group() != null && c.outbound().byGroup().containsKey(agent.group())) {
+      return build(c, Target.of(c.outbound().byGroup().get(agent.group())), null, lastCall, codes,
+          "outbound group " + agent.group());
+    }
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+    for (Campaign k : c.rules().campaigns()) {
+      if (k.activeOn(today)) {
+        return build(c, k.target(), null, lastCall, codes, "campaign " + k.id() + " (" + k.start() + " to "
+            + k.end() + ")");
+      }
+    }
+    return build(c, Target.of(c.outbound().defaultObjective()), null, lastCall, codes, "default");
+  }
+
+  /** The stage the customer is at: the next one after an advance obtained, else the same; new customers start. */
+  static int stageIndex(List<Stage> chain, Optional<CallerOutcome> last) {
+    if (last.isEmpty() || last.get().stage() == null) {
+      return 0;
+    }
+    for (int i = 0; i < chain.size(); i++) {
+      if (chain.get(i).id().equals(last.get().stage())) {
+        return last.get().advanceObtained() ? Math.min(i + 1, chain.size() - 1) : i;
+      }
+    }
+    return 0; // the stage was renamed or removed since: start the chain again
+  }
+
+  private static Target override(Config c, Agent agent) {
+    return agent == null ? null : c.rules().agentOverrides().get(agent.id());
+  }
+
+  private LastCall lastCall(String number) {
+    if (stages == null) {
+      return null;
+    }
+    return stages.last(number).map(o -> new LastCall(o.code(), o.advanceObtained(), o.atMillis(), o.objectiveId(),
+        o.stage())).orElse(null);
+  }
+
+  private static Resolution build(Config c, Target t, String stage, LastCall lastCall, List<DispositionCode> codes,
+      String rule) {
+    Objective primary = c.objective(t.primary()).orElseThrow();
+    ObjectiveView second = t.secondary() == null ? null : c.objective(t.secondary()).map(Objective::view).orElse(null);
+    ObjectiveView view = stage == null && lastCall == null && second == null
+        ? primary.view() : primary.view().forCall(stage, lastCall, second);
+    return new Resolution(view, codes, rule);
   }
 }

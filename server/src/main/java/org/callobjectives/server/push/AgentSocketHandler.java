@@ -14,9 +14,11 @@ import org.callobjectives.protocol.Hello;
 import org.callobjectives.protocol.Json;
 import org.callobjectives.protocol.MalformedMessageException;
 import org.callobjectives.protocol.Message;
+import org.callobjectives.protocol.Proposal;
 import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.dispositions.DispositionService;
+import org.callobjectives.server.proposals.ProposalService;
 import org.callobjectives.server.security.Access;
 import org.callobjectives.server.security.Role;
 import org.slf4j.Logger;
@@ -30,11 +32,19 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
   private final AgentSessions sessions;
   private final DispositionService dispositions;
   private final Executor authExecutor;
+  private final ProposalService proposals;
   private String agentId;
   private boolean authenticating;
 
   public AgentSocketHandler(Access access, AgentSessions sessions, DispositionService dispositions,
       Executor authExecutor) {
+    this(access, sessions, dispositions, authExecutor, null);
+  }
+
+  /** With {@code proposals}, agents may also send objective change proposals. */
+  public AgentSocketHandler(Access access, AgentSessions sessions, DispositionService dispositions,
+      Executor authExecutor, ProposalService proposals) {
+    this.proposals = proposals;
     this.access = access;
     this.sessions = sessions;
     this.dispositions = dispositions;
@@ -67,9 +77,16 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
       }
       String me = agentId;
       dispositions.submit(me, d, answer -> reply(ctx, answer));
+    } else if (m instanceof Proposal p && proposals != null) {
+      if (agentId == null) {
+        reply(ctx, new ErrorMessage(ErrorMessage.UNAUTHORIZED, "send hello with your agent id and token first",
+            p.requestId()));
+        return;
+      }
+      proposals.submit(agentId, p, answer -> reply(ctx, answer));
     } else {
       reply(ctx, new ErrorMessage(ErrorMessage.BAD_REQUEST,
-          "agents may send hello and disposition, not " + m.getClass().getSimpleName(), null));
+          "agents may send hello, disposition and proposal, not " + m.getClass().getSimpleName(), null));
     }
   }
 

@@ -507,6 +507,11 @@ public final class Store implements AutoCloseable {
     return submit(() -> fn.apply(writer));
   }
 
+  /** Runs a write (its own statements, committed on return) on the writer thread; SQL stays in this package. */
+  <T> CompletableFuture<T> write(SqlFunction<T> fn) {
+    return submit(() -> fn.apply(writer));
+  }
+
   /** A function over the JDBC connection, run on the writer thread. */
   public interface SqlFunction<T> {
     T apply(Connection c) throws SQLException;

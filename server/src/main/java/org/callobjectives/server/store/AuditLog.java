@@ -1,0 +1,59 @@
+package org.callobjectives.server.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Who changed what and when: configuration saves, reloads, proposal decisions. */
+public final class AuditLog {
+  /** One audit entry (the file texts are left out of listings). */
+  public record Entry(long id, long at, String who, String action, String file, String summary) {}
+
+  private final Store store;
+
+  public AuditLog(Store store) {
+    this.store = store;
+  }
+
+  public CompletableFuture<Long> record(long at, String who, String action, String file, String summary,
+      String before, String after) {
+    return store.write(c -> {
+      try (PreparedStatement ps = c.prepareStatement("""
+          INSERT INTO config_audit (at, who, action, file, summary, before_text, after_text) VALUES (?,?,?,?,?,?,?)""",
+          java.sql.Statement.RETURN_GENERATED_KEYS)) {
+        ps.setLong(1, at);
+        ps.setString(2, who);
+        ps.setString(3, action);
+        ps.setString(4, file);
+        ps.setString(5, summary);
+        ps.setString(6, before);
+        ps.setString(7, after);
+        ps.executeUpdate();
+        try (ResultSet k = ps.getGeneratedKeys()) {
+          k.next();
+          return k.getLong(1);
+        }
+      }
+    });
+  }
+
+  /** Newest first. */
+  public CompletableFuture<List<Entry>> recent(int limit) {
+    return store.read(c -> {
+      List<Entry> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT id, at, who, action, file, summary FROM config_audit ORDER BY id DESC LIMIT ?")) {
+        ps.setInt(1, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6)));
+          }
+        }
+      }
+      return out;
+    });
+  }
+}
