@@ -13,6 +13,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = DispositionSubmit.class, name = "disposition"),
     @JsonSubTypes.Type(value = DispositionAck.class, name = "disposition_ack"),
     @JsonSubTypes.Type(value = ErrorMessage.class, name = "error"),
+    @JsonSubTypes.Type(value = AgentStats.class, name = "agent_stats"),
+    @JsonSubTypes.Type(value = Congratulation.class, name = "congratulation"),
 })
 public sealed interface Message
-    permits Hello, Welcome, CallStarted, CallEnded, DispositionSubmit, DispositionAck, ErrorMessage {}
+    permits Hello, Welcome, CallStarted, CallEnded, DispositionSubmit, DispositionAck, ErrorMessage,
+        AgentStats, Congratulation {}
