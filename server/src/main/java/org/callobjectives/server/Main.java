@@ -9,9 +9,12 @@ import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ConfigException;
 import org.callobjectives.server.config.ConfigLoader;
+import org.callobjectives.server.goals.GoalsConfig;
+import org.callobjectives.server.goals.GoalsLoader;
 import org.callobjectives.server.security.Tokens;
 import org.callobjectives.server.sim.DemoAmi;
 import org.callobjectives.server.store.Store;
+import org.callobjectives.server.supervisor.Supervision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +63,10 @@ public final class Main {
       }
     }
     Config config;
+    GoalsConfig goals;
     try {
       config = new ConfigLoader(configDir).load();
+      goals = GoalsLoader.load(configDir, config);
     } catch (ConfigException e) {
       System.err.println("configuration error: " + e.getMessage());
       return 1;
@@ -84,14 +89,20 @@ public final class Main {
       log.info("no Asterisk configured: demo AMI simulator on 127.0.0.1:{} generating {} calls/s",
           demoAmi.amiServer().port(), config.server().demo().callsPerSecond());
     }
-    ObjectivesServer server = new ObjectivesServer(config, store, Clock.systemUTC(), List.of());
+    Config finalConfig = config;
+    Supervision supervision = new Supervision(() -> finalConfig, goals, Clock.systemUTC());
+    ObjectivesServer server = new ObjectivesServer(config, store, Clock.systemUTC(),
+        List.of(supervision.callListener()));
+    supervision.install(server, store);
     var addr = server.start(ami);
-    log.info("ready: agents connect to ws://{}:{}/agent", addr.getHostString(), addr.getPort());
+    log.info("ready: agents connect to ws://{}:{}/agent; supervisors open http://{}:{}/supervisor",
+        addr.getHostString(), addr.getPort(), addr.getHostString(), addr.getPort());
     CountDownLatch stop = new CountDownLatch(1);
     DemoAmi finalDemo = demoAmi;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("shutting down");
       server.close();
+      supervision.close();
       if (finalDemo != null) {
         finalDemo.close();
       }

@@ -54,6 +54,7 @@ public final class ObjectivesServer implements AutoCloseable {
   private final WebServer web = new WebServer();
   private InetSocketAddress address;
   private final List<HttpRoute> extraRoutes = new ArrayList<>();
+  private final List<java.util.concurrent.Callable<?>> beforeEvents = new ArrayList<>();
 
   public ObjectivesServer(Config initial, Store store, Clock clock, List<CallListener> extraListeners) {
     this.config = new AtomicReference<>(initial);
@@ -74,6 +75,11 @@ public final class ObjectivesServer implements AutoCloseable {
     extraRoutes.add(route);
   }
 
+  /** Runs a step at start after crash recovery, before AMI events flow (e.g. rebuilding figures); call before {@link #start}. */
+  public void beforeEvents(java.util.concurrent.Callable<?> step) {
+    beforeEvents.add(step);
+  }
+
   /** Starts the pump, the web server and one AMI link per configured Asterisk. */
   public InetSocketAddress start(List<AmiServer> amiServers) throws Exception {
     Config c = config.get();
@@ -85,6 +91,9 @@ public final class ObjectivesServer implements AutoCloseable {
       if (s.agentId() != null && s.endedAtMillis() != null) {
         dispositions.wrapUpStarted(s.callId(), s.agentId(), s.endedAtMillis());
       }
+    }
+    for (var step : beforeEvents) {
+      step.call();
     }
     pump.start();
     AgentAuthenticator auth = new AgentAuthenticator(config::get);
