@@ -88,7 +88,7 @@ function renderGoals(goals) {
     return el('div', { class: 'goal', 'data-goal': g.id },
       el('div', {}, el('div', {}, g.title), el('div', { class: 'who' }, g.subject + ' \u00b7 ' + g.period)),
       bar,
-      el('div', {}, figure + ' ', el('span', { class: 'badge ' + g.status }, g.status.replace('_', ' '))));
+      el('div', { class: 'fig' }, figure + ' ', el('span', { class: 'badge ' + g.status }, g.status.replace('_', ' '))));
   });
   put('goals', el('div', {}, rows));
 }
@@ -102,7 +102,7 @@ function renderWins(wins) {
 
 function renderInProgress(calls) {
   put('in-progress', table([
-    { h: 'Caller', v: c => caller(c.callerNumber, c.callerName) },
+    { h: 'Caller', v: c => caller(c.callerNumber, c.callerName), wrap: true },
     { h: 'Agent', v: c => c.agentName || '\u2013' },
     { h: 'Queue', v: c => c.queue || 'agent-dialled' },
     { h: 'Objective', v: c => c.objective || '\u2013', wrap: true },
@@ -153,7 +153,7 @@ function renderBoards(v) {
 function recentTable(calls, id) {
   put(id, table([
     { h: 'Time', v: c => clock(c.atMillis) },
-    { h: 'Caller', v: c => caller(c.callerNumber, c.callerName) },
+    { h: 'Caller', v: c => caller(c.callerNumber, c.callerName), wrap: true },
     { h: 'Agent', v: c => c.agentName || '\u2013' },
     { h: 'Queue', v: c => c.queue },
     { h: 'Objective', v: c => c.objective || '\u2013', wrap: true },
