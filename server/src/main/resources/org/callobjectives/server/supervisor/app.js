@@ -22,6 +22,7 @@ function put(id, node) {
   target.replaceChildren(node);
 }
 
+const plural = (n, word) => n + ' ' + word + (n === 1 ? '' : 's');
 const num = v => (v === null || v === undefined ? '\u2013' : String(v));
 const pct = v => (v === null || v === undefined ? '\u2013' : Math.round(v) + ' %');
 function duration(s) {
@@ -147,7 +148,7 @@ function renderBoards(v) {
   put('boards', el('div', { style: 'display:contents' }, v.leaderboards.map(b => el('div', { class: 'board' },
     el('h3', {}, b.title),
     el('ol', {}, b.rows.map(r => el('li', {}, r.name + ' ',
-      el('span', {}, r.advances + ' advances \u00b7 ' + pct(r.advanceRate) + ' \u00b7 ' + r.handled + ' calls'))))))));
+      el('span', {}, plural(r.advances, 'advance') + ' \u00b7 ' + pct(r.advanceRate) + ' \u00b7 ' + plural(r.handled, 'call')))))))));
 }
 
 function recentTable(calls, id) {
