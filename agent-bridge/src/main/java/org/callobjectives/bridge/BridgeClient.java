@@ -28,8 +28,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import org.callobjectives.protocol.AgentStats;
 import org.callobjectives.protocol.CallEnded;
 import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.Congratulation;
 import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.ErrorMessage;
@@ -94,6 +96,12 @@ public final class BridgeClient implements AutoCloseable {
 
     /** A welcomed connection ended; the client is reconnecting unless closed. */
     default void onDisconnected(String reason) {}
+
+    /** The agent's own figures (today, this shift), sent on sign-in and after each disposition. */
+    default void onAgentStats(AgentStats stats) {}
+
+    /** The agent or their team reached a target. */
+    default void onCongratulation(Congratulation congratulation) {}
   }
 
   /** Options for tests and tuning; {@link BridgeClient#builder} starts one. */
@@ -638,6 +646,15 @@ public final class BridgeClient implements AutoCloseable {
       listener.onProposalAck(a);
     } else if (m instanceof ErrorMessage e) {
       onError(s, e);
+    } else if (m instanceof AgentStats a) {
+      // Headless: the log is the agent's screen.
+      log.info("today: {} calls, {} advances, upsell opportunities this shift {}/{}, compliance {}",
+          a.calls(), a.advances(), a.shiftOpportunities(), a.shiftOpportunitiesTarget(),
+          a.compliancePercent() == null ? "-" : String.format("%.0f %%", a.compliancePercent()));
+      listener.onAgentStats(a);
+    } else if (m instanceof Congratulation c) {
+      log.info("*** {} ***", c.text());
+      listener.onCongratulation(c);
     } else {
       log.warn("ignoring unexpected {} from server", m.getClass().getSimpleName());
     }

@@ -15,7 +15,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ErrorMessage.class, name = "error"),
     @JsonSubTypes.Type(value = Proposal.class, name = "proposal"),
     @JsonSubTypes.Type(value = ProposalAck.class, name = "proposal_ack"),
+    @JsonSubTypes.Type(value = AgentStats.class, name = "agent_stats"),
+    @JsonSubTypes.Type(value = Congratulation.class, name = "congratulation"),
 })
 public sealed interface Message
     permits Hello, Welcome, CallStarted, CallEnded, DispositionSubmit, DispositionAck, ErrorMessage,
-        Proposal, ProposalAck {}
+        Proposal, ProposalAck, AgentStats, Congratulation {}

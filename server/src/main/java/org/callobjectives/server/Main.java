@@ -9,10 +9,13 @@ import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ConfigException;
 import org.callobjectives.server.config.ConfigLoader;
+import org.callobjectives.server.goals.GoalsConfig;
+import org.callobjectives.server.goals.GoalsLoader;
 import org.callobjectives.server.security.Tokens;
 import org.callobjectives.server.sim.DemoAmi;
 import org.callobjectives.server.store.ReadOnlyQuery;
 import org.callobjectives.server.store.Store;
+import org.callobjectives.server.supervisor.Supervision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,8 +92,10 @@ public final class Main {
       }
     }
     Config config;
+    GoalsConfig goals;
     try {
       config = new ConfigLoader(configDir).load();
+      goals = GoalsLoader.load(configDir, config);
     } catch (ConfigException e) {
       System.err.println("configuration error: " + e.getMessage());
       return 1;
@@ -113,19 +118,29 @@ public final class Main {
       log.info("no Asterisk configured: demo AMI simulator on 127.0.0.1:{} generating {} calls/s",
           demoAmi.amiServer().port(), config.server().demo().callsPerSecond());
     }
-    ObjectivesServer server = new ObjectivesServer(config, store, Clock.systemUTC(), List.of());
+    ObjectivesServer[] running = new ObjectivesServer[1];
+    // Live figures follow the configuration in force, which the admin module may reload.
+    Config firstConfig = config;
+    Supervision supervision = new Supervision(
+        () -> running[0] == null ? firstConfig : running[0].config(), goals, Clock.systemUTC());
+    ObjectivesServer server = new ObjectivesServer(config, store, Clock.systemUTC(),
+        List.of(supervision.callListener()));
+    running[0] = server;
+    supervision.install(server, store);
     // Admin page and API at /admin; config files hot-reloaded when they change.
     var admin = org.callobjectives.server.admin.AdminModule.install(server, configDir, Clock.systemUTC(),
         java.time.Duration.ofMillis(500));
     var addr = server.start(ami);
-    log.info("ready: agents connect to {}://{}:{}/agent", config.server().tls() == null ? "ws" : "wss",
-        addr.getHostString(), addr.getPort());
+    String scheme = config.server().tls() == null ? "" : "s";
+    log.info("ready: agents connect to ws{}://{}:{}/agent; supervisors open http{}://{}:{}/supervisor, admins /admin",
+        scheme, addr.getHostString(), addr.getPort(), scheme, addr.getHostString(), addr.getPort());
     CountDownLatch stop = new CountDownLatch(1);
     DemoAmi finalDemo = demoAmi;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       log.info("shutting down");
       admin.close();
       server.close();
+      supervision.close();
       if (finalDemo != null) {
         finalDemo.close();
       }

@@ -65,6 +65,7 @@ public final class ObjectivesServer implements AutoCloseable {
   private final ProposalService proposals;
   private final QueuesSeen queuesSeen = new QueuesSeen();
   private final ObjectiveResolver resolver;
+  private final List<java.util.concurrent.Callable<?>> beforeEvents = new ArrayList<>();
 
   public ObjectivesServer(Config initial, Store store, Clock clock, List<CallListener> extraListeners) {
     this.config = new AtomicReference<>(initial);
@@ -90,6 +91,11 @@ public final class ObjectivesServer implements AutoCloseable {
     extraRoutes.add(route);
   }
 
+  /** Runs a step at start after crash recovery, before AMI events flow (e.g. rebuilding figures); call before {@link #start}. */
+  public void beforeEvents(java.util.concurrent.Callable<?> step) {
+    beforeEvents.add(step);
+  }
+
   /** Starts the pump, the web server and one AMI link per configured Asterisk. */
   public InetSocketAddress start(List<AmiServer> amiServers) throws Exception {
     Config c = config.get();
@@ -103,6 +109,9 @@ public final class ObjectivesServer implements AutoCloseable {
       }
     }
     stages.load().get(30, TimeUnit.SECONDS);
+    for (var step : beforeEvents) {
+      step.call();
+    }
     pump.start();
     List<HttpRoute> routes = new ArrayList<>();
     ServerSettings.Tls tls = c.server().tls();

@@ -29,6 +29,8 @@ public final class AgentSessions {
   private final Map<String, Map<String, Pending>> pending = new ConcurrentHashMap<>();
   private final AtomicLong pushes = new AtomicLong();
   private final AtomicLong slowClientsClosed = new AtomicLong();
+  private final List<java.util.function.Consumer<String>> attachListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private record Pending(CallStarted started, CallEnded ended) {}
 
@@ -38,6 +40,12 @@ public final class AgentSessions {
       write(ch, Json.write(m));
     }
     register(agentId, ch);
+    attachListeners.forEach(l -> l.accept(agentId));
+  }
+
+  /** Told each time an agent's client signs in (after its replay); must not block. */
+  public void onAttach(java.util.function.Consumer<String> listener) {
+    attachListeners.add(listener);
   }
 
   private void register(String agentId, Channel ch) {

@@ -1,0 +1,136 @@
+package org.callobjectives.server.stats;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.callobjectives.server.config.Agent;
+import org.callobjectives.server.config.Config;
+import org.callobjectives.server.config.Objective;
+import org.callobjectives.server.goals.Window;
+import org.callobjectives.server.store.StatsRow;
+
+/**
+ * The periodic review: per objective and per agent, this period against the previous one of the
+ * same length, so managers can spot objectives nobody reaches (a low advance rate) and adjust them.
+ */
+public final class Review {
+  /** Below this advance rate (with enough dispositions) an objective is flagged for review. */
+  static final double LOW_ADVANCE_RATE = 20;
+  static final int MIN_DISPOSITIONS = 5;
+
+  /** The whole report, as /api/stats/review answers it. */
+  public record Report(String from, String to, String previousFrom, String previousTo, List<Line> objectives,
+      List<Line> agents) {}
+
+  /** One objective's or agent's figures now and before; rates are percentages (null: nothing to divide). */
+  public record Line(String id, String name, long calls, long callsBefore, long dispositioned, Double advanceRate,
+      Double advanceRateBefore, Double compliance, Double complianceBefore, long opportunities,
+      long opportunitiesBefore, long conversions, long conversionsBefore, Double csat, Double csatBefore,
+      long undisposed, List<String> topCodes, String note) {}
+
+  private Review() {}
+
+  public static Report compute(Window current, Window previous, List<StatsRow> now, List<StatsRow> before,
+      Config config) {
+    Function<StatsRow, String> byObjective = StatsRow::objectiveId;
+    Function<StatsRow, String> byAgent = StatsRow::agentId;
+    Map<String, String> objectiveNames = new LinkedHashMap<>();
+    for (Objective o : config.objectives().values()) {
+      objectiveNames.put(o.id(), o.title());
+    }
+    for (StatsRow r : now) {
+      if (r.objectiveId() != null && r.objectiveTitle() != null) {
+        objectiveNames.putIfAbsent(r.objectiveId(), r.objectiveTitle());
+      }
+    }
+    Map<String, String> agentNames = new LinkedHashMap<>();
+    for (Agent a : config.agents()) {
+      agentNames.put(a.id(), a.name());
+    }
+    return new Report(current.from().toString(), current.to().toString(), previous.from().toString(),
+        previous.to().toString(), lines(now, before, byObjective, objectiveNames, true),
+        lines(now, before, byAgent, agentNames, false));
+  }
+
+  private static List<Line> lines(List<StatsRow> now, List<StatsRow> before, Function<StatsRow, String> key,
+      Map<String, String> names, boolean objectives) {
+    Map<String, Figures> cur = fold(now, key);
+    Map<String, Figures> prev = fold(before, key);
+    Set<String> ids = new java.util.LinkedHashSet<>(new java.util.TreeSet<>(cur.keySet()));
+    ids.addAll(new java.util.TreeSet<>(prev.keySet()));
+    List<Line> out = new ArrayList<>();
+    for (String id : ids) {
+      Figures c = cur.getOrDefault(id, new Figures());
+      Figures p = prev.getOrDefault(id, new Figures());
+      Double rate = c.advanceRate();
+      String note = null;
+      if (objectives && rate != null && c.dispositioned >= MIN_DISPOSITIONS && rate < LOW_ADVANCE_RATE) {
+        note = String.format(Locale.ROOT, "low advance rate (%.0f %%): is the objective realistic?", rate);
+      }
+      out.add(new Line(id, names.getOrDefault(id, id), c.handled, p.handled, c.dispositioned, rate, p.advanceRate(),
+          c.compliance(), p.compliance(), c.opportunities, p.opportunities, c.conversions, p.conversions, c.csat(),
+          p.csat(), c.undisposed, c.topCodes(3), note));
+    }
+    return out;
+  }
+
+  private static Map<String, Figures> fold(List<StatsRow> rows, Function<StatsRow, String> key) {
+    Map<String, Figures> out = new TreeMap<>();
+    for (StatsRow r : rows) {
+      String k = key.apply(r);
+      if (k != null) {
+        out.computeIfAbsent(k, x -> new Figures()).apply(CallFact.fromRow(r, null, null, Set.of()), 1);
+      }
+    }
+    return out;
+  }
+
+  /** The report as CSV (RFC 4180), one line per objective and per agent. */
+  public static String csv(Report r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("kind,id,name,from,to,calls,calls_previous,dispositioned,advance_rate,advance_rate_previous,"
+        + "compliance,compliance_previous,opportunities,opportunities_previous,conversions,conversions_previous,"
+        + "csat,csat_previous,undisposed,top_codes,note\r\n");
+    for (Line l : r.objectives()) {
+      csvLine(sb, "objective", l, r);
+    }
+    for (Line l : r.agents()) {
+      csvLine(sb, "agent", l, r);
+    }
+    return sb.toString();
+  }
+
+  private static void csvLine(StringBuilder sb, String kind, Line l, Report r) {
+    Object[] cells = {kind, l.id(), l.name(), r.from(), r.to(), l.calls(), l.callsBefore(), l.dispositioned(),
+        l.advanceRate(), l.advanceRateBefore(), l.compliance(), l.complianceBefore(), l.opportunities(),
+        l.opportunitiesBefore(), l.conversions(), l.conversionsBefore(), l.csat(), l.csatBefore(), l.undisposed(),
+        String.join(" | ", l.topCodes()), l.note()};
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(cell(cells[i]));
+    }
+    sb.append("\r\n");
+  }
+
+  static String cell(Object v) {
+    if (v == null) {
+      return "";
+    }
+    String s = v.toString();
+    // A spreadsheet would run a cell starting with = + - @ as a formula: names come from config.
+    if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+      s = "'" + s;
+    }
+    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") || s.contains("'")) {
+      s = "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+    return s;
+  }
+}

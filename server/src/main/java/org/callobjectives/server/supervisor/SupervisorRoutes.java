@@ -1,0 +1,171 @@
+package org.callobjectives.server.supervisor;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.callobjectives.server.config.Config;
+import org.callobjectives.server.goals.PeriodSpec;
+import org.callobjectives.server.goals.ShiftCalendar;
+import org.callobjectives.server.goals.Window;
+import org.callobjectives.server.security.Principal;
+import org.callobjectives.server.security.Role;
+import org.callobjectives.server.stats.LiveStats;
+import org.callobjectives.server.stats.Review;
+import org.callobjectives.server.store.StatsQueries;
+import org.callobjectives.server.store.Store;
+import org.callobjectives.server.web.Guard;
+import org.callobjectives.server.web.HttpResponses;
+import org.callobjectives.server.web.HttpRoute;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Supervisor pages and APIs, all for supervisors and admins: /supervisor (live view, its JS and the
+ * /supervisor/live WebSocket), /supervisor/review, /api/stats/live, /api/stats/review[.csv]?from=&amp;to=.
+ */
+public final class SupervisorRoutes implements HttpRoute {
+  private static final Logger log = LoggerFactory.getLogger(SupervisorRoutes.class);
+  static final int MAX_REVIEW_DAYS = 366;
+
+  private final LiveStats stats;
+  private final Store store;
+  private final Supplier<Config> config;
+  private final SupervisorHub hub;
+  private final ShiftCalendar calendar;
+  private final Map<String, String[]> files;
+
+  public SupervisorRoutes(LiveStats stats, Store store, Supplier<Config> config, SupervisorHub hub) {
+    this.stats = stats;
+    this.store = store;
+    this.config = config;
+    this.hub = hub;
+    this.calendar = stats.goals().calendar();
+    String html = "text/html; charset=utf-8";
+    String js = "text/javascript; charset=utf-8";
+    this.files = Map.of(
+        "/supervisor", new String[] {html, resource("live.html")},
+        "/supervisor/", new String[] {html, resource("live.html")},
+        "/supervisor/app.js", new String[] {js, resource("app.js")},
+        "/supervisor/review", new String[] {html, resource("review.html")},
+        "/supervisor/review.js", new String[] {js, resource("review.js")});
+  }
+
+  @Override
+  public boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path, Principal who) {
+    if (!path.equals("/supervisor") && !path.startsWith("/supervisor/") && !path.startsWith("/api/stats/")) {
+      return false;
+    }
+    if (!Guard.require(ctx, req, who, Role.SUPERVISOR)) {
+      return true;
+    }
+    if (req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD) {
+      HttpResponses.error(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET here");
+      return true;
+    }
+    String[] file = files.get(path);
+    if (file != null) {
+      HttpResponses.send(ctx, req, HttpResponseStatus.OK, file[0], file[1]);
+      return true;
+    }
+    switch (path) {
+      case "/supervisor/live" -> hub.upgrade(ctx, req);
+      case "/api/stats/live" -> later(ctx, req, stats.snapshotJson(), "application/json; charset=utf-8");
+      case "/api/stats/review" -> review(ctx, req, LiveStatsJson::write, "application/json; charset=utf-8");
+      case "/api/stats/review.csv" -> review(ctx, req, Review::csv, "text/csv; charset=utf-8");
+      default -> HttpResponses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such page: " + path);
+    }
+    return true;
+  }
+
+  private void review(ChannelHandlerContext ctx, FullHttpRequest req, Function<Review.Report, String> format,
+      String contentType) {
+    Map<String, List<String>> q = new QueryStringDecoder(req.uri()).parameters();
+    long now = System.currentTimeMillis();
+    LocalDate from;
+    LocalDate to;
+    try {
+      Window week = calendar.window(PeriodSpec.of(PeriodSpec.Kind.WEEK), now);
+      to = date(q, "to", calendar.today(now));
+      from = date(q, "from", q.containsKey("to") ? to.minusDays(6) : week.from());
+    } catch (DateTimeParseException e) {
+      HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST,
+          "from and to are dates like 2026-11-23 (inclusive): " + e.getParsedString());
+      return;
+    }
+    if (to.isBefore(from)) {
+      HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST, "to (" + to + ") is before from (" + from + ")");
+      return;
+    }
+    if (ChronoUnit.DAYS.between(from, to) >= MAX_REVIEW_DAYS) {
+      HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST,
+          "a review spans at most " + MAX_REVIEW_DAYS + " days");
+      return;
+    }
+    Window current = calendar.dates("review", from, to);
+    Window previous = calendar.previous(current);
+    var rows = StatsQueries.rows(store, current.fromMillis(), current.toMillis());
+    var before = StatsQueries.rows(store, previous.fromMillis(), previous.toMillis());
+    later(ctx, req, rows.thenCombine(before, (a, b) -> format.apply(
+        Review.compute(current, previous, a, b, config.get()))), contentType);
+  }
+
+  private static LocalDate date(Map<String, List<String>> q, String name, LocalDate dflt) {
+    List<String> v = q.get(name);
+    return v == null || v.isEmpty() || v.get(0).isBlank() ? dflt : LocalDate.parse(v.get(0).trim());
+  }
+
+  /** Answers when the work (on the store or stats thread) is done, never blocking the event loop. */
+  private static void later(ChannelHandlerContext ctx, FullHttpRequest req, CompletableFuture<String> body,
+      String contentType) {
+    req.retain();
+    body.whenComplete((text, err) -> {
+      try {
+        if (err != null) {
+          log.error("statistics request {} failed: {}", req.uri(), err.toString());
+          HttpResponses.error(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE,
+              "figures are not available right now; try again");
+        } else {
+          HttpResponses.send(ctx, req, HttpResponseStatus.OK, contentType, text);
+        }
+      } finally {
+        req.release();
+      }
+    });
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = SupervisorRoutes.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name + " next to " + SupervisorRoutes.class);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** JSON for the review API. */
+  private static final class LiveStatsJson {
+    static String write(Object o) {
+      try {
+        return org.callobjectives.protocol.Json.mapper().writeValueAsString(o);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

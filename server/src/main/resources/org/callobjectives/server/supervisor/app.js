@@ -1,0 +1,224 @@
+// Supervisor live view. Every piece of data goes into the page as text (textContent), never as HTML:
+// caller ids, agent names and objective titles come from callers and config files.
+'use strict';
+
+const state = { snap: null, view: 'shift', offset: 0, failures: 0 };
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') e.className = v; else if (k === 'style') e.style.cssText = v; else e.setAttribute(k, v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined) continue;
+    e.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+function put(id, node) {
+  const target = document.getElementById(id);
+  target.replaceChildren(node);
+}
+
+const plural = (n, word) => n + ' ' + word + (n === 1 ? '' : 's');
+const num = v => (v === null || v === undefined ? '\u2013' : String(v));
+const pct = v => (v === null || v === undefined ? '\u2013' : Math.round(v) + ' %');
+function duration(s) {
+  if (s === null || s === undefined) return '\u2013';
+  s = Math.max(0, Math.round(s));
+  const m = Math.floor(s / 60);
+  return m + ':' + String(s % 60).padStart(2, '0');
+}
+function clock(ms) {
+  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+const now = () => Date.now() + state.offset;
+
+function table(columns, rows, rowClass) {
+  if (!rows.length) return el('p', { class: 'empty' }, 'none');
+  const head = el('tr', {}, columns.map(c => el('th', { class: c.n ? 'n' : null }, c.h)));
+  const body = rows.map(r => el('tr', { class: rowClass ? rowClass(r) : null },
+    columns.map(c => el('td', { class: (c.n ? 'n ' : '') + (c.wrap ? 'wrap' : '') || null }, c.v(r)))));
+  return el('table', {}, el('thead', {}, head), el('tbody', {}, body));
+}
+
+function caller(number, name) {
+  return el('span', {}, number || 'unknown', name ? el('span', { class: 'caller-name' }, ' ' + name) : null);
+}
+
+function opportunities(r) {
+  if (r.opportunitiesTarget === null || r.opportunitiesTarget === undefined) return num(r.opportunities);
+  const t = r.opportunitiesTarget;
+  const share = t > 0 ? Math.min(1, r.opportunities / t) : 1;
+  return el('span', {}, r.opportunities + ' / ' + t,
+    el('span', { class: 'mini' + (r.opportunities >= t ? ' done' : '') }, el('span', { style: 'width:' + (share * 100) + '%' })));
+}
+
+function renderKpis(v) {
+  const t = v.total;
+  const tiles = [
+    ['handled', 'Calls handled', num(t.handled)],
+    ['in-progress', 'In progress', num(state.snap.inProgress.length)],
+    ['abandoned', 'Abandoned', num(t.abandoned)],
+    ['aht', 'Avg handle time', duration(t.ahtSeconds)],
+    ['advance-rate', 'Advance rate', pct(t.advanceRate)],
+    ['advances', 'Objectives achieved', num(t.advances)],
+    ['compliance', 'Compliance', pct(t.compliance)],
+    ['opportunities', 'Upsell opportunities', num(t.opportunities)],
+    ['conversions', 'Upsell conversions', num(t.conversions)],
+    ['csat', 'Avg CSAT', pct(t.csat)],
+    ['undisposed', 'Undisposed', num(t.undisposed)],
+  ];
+  put('kpis', el('div', { style: 'display:contents' }, tiles.map(([id, label, value]) =>
+    el('div', { class: 'kpi' + (id === 'undisposed' && t.undisposed > 0 ? ' alert' : '') },
+      el('div', { class: 'v', id: 'kpi-' + id }, value), el('div', { class: 'l' }, label)))));
+}
+
+function renderGoals(goals) {
+  if (!goals.length) { put('goals', el('p', { class: 'empty' }, 'No targets: add them in goals.yaml')); return; }
+  const rows = goals.map(g => {
+    const target = g.target || 0;
+    const value = g.value === null ? 0 : g.value;
+    const share = target > 0 ? Math.min(1, value / target) : 0;
+    const bar = el('div', { class: 'bar', title: g.percentMetric ? 'at least ' + pct(target) : value + ' of ' + target },
+      el('div', { class: 'fill', style: 'width:' + (share * 100) + '%' }),
+      g.expected !== null && target > 0 ? el('div', { class: 'pace', style: 'left:' + Math.min(100, g.expected / target * 100) + '%' }) : null);
+    const figure = g.percentMetric ? pct(g.value) + ' (min ' + pct(target) + ')' : num(g.value) + ' / ' + num(target);
+    return el('div', { class: 'goal', 'data-goal': g.id },
+      el('div', {}, el('div', {}, g.title), el('div', { class: 'who' }, g.subject + ' \u00b7 ' + g.period)),
+      bar,
+      el('div', { class: 'fig' }, figure + ' ', el('span', { class: 'badge ' + g.status }, g.status.replace('_', ' '))));
+  });
+  put('goals', el('div', {}, rows));
+}
+
+function renderWins(wins) {
+  const section = document.getElementById('wins-section');
+  section.hidden = !wins.length;
+  put('wins', el('div', { style: 'display:contents' }, wins.map(w =>
+    el('li', {}, clock(w.atMillis) + ' \u2014 ' + w.subject + ': ' + w.title))));
+}
+
+function renderInProgress(calls) {
+  put('in-progress', table([
+    { h: 'Caller', v: c => caller(c.callerNumber, c.callerName), wrap: true },
+    { h: 'Agent', v: c => c.agentName || '\u2013' },
+    { h: 'Queue', v: c => c.queue || 'agent-dialled' },
+    { h: 'Objective', v: c => c.objective || '\u2013', wrap: true },
+    { h: 'On call', n: true, v: c => el('span', { class: 'ticker', 'data-since': c.connectedAtMillis }, duration((now() - c.connectedAtMillis) / 1000)) },
+  ], calls));
+}
+
+function renderQueues(v) {
+  put('queues', table([
+    { h: 'Queue', v: r => r.name },
+    { h: 'Live', n: true, v: r => num(r.inProgress) },
+    { h: 'Handled', n: true, v: r => num(r.handled) },
+    { h: 'Abandoned', n: true, v: r => num(r.abandoned) },
+    { h: 'AHT', n: true, v: r => duration(r.ahtSeconds) },
+    { h: 'Advance rate', n: true, v: r => pct(r.advanceRate) },
+    { h: 'Compliance', n: true, v: r => pct(r.compliance) },
+    { h: 'Opps', n: true, v: r => num(r.opportunities) },
+    { h: 'Conv.', n: true, v: r => num(r.conversions) },
+    { h: 'CSAT', n: true, v: r => pct(r.csat) },
+  ], v.queues.concat([v.total])));
+}
+
+function renderAgents(v) {
+  put('agents', table([
+    { h: 'Agent', v: r => r.name },
+    { h: 'Team', v: r => r.team || '\u2013' },
+    { h: 'Live', n: true, v: r => num(r.inProgress) },
+    { h: 'Handled', n: true, v: r => num(r.handled) },
+    { h: 'AHT', n: true, v: r => duration(r.ahtSeconds) },
+    { h: 'Advances', n: true, v: r => num(r.advances) },
+    { h: 'Advance rate', n: true, v: r => pct(r.advanceRate) },
+    { h: 'Compliance', n: true, v: r => pct(r.compliance) + (r.complianceCalls ? ' (' + r.complianceFullCalls + '/' + r.complianceCalls + ' calls)' : '') },
+    { h: state.view === 'shift' ? 'Opps vs target' : 'Opps', n: true, v: opportunities },
+    { h: 'Conv.', n: true, v: r => num(r.conversions) },
+    { h: 'CSAT', n: true, v: r => pct(r.csat) },
+    { h: 'Undisposed', n: true, v: r => num(r.undisposed) },
+  ], v.agents, r => (r.undisposed > 0 ? 'undisposed' : null)));
+}
+
+function renderBoards(v) {
+  if (!v.leaderboards.length) { put('boards', el('p', { class: 'empty' }, 'none')); return; }
+  put('boards', el('div', { style: 'display:contents' }, v.leaderboards.map(b => el('div', { class: 'board' },
+    el('h3', {}, b.title),
+    el('ol', {}, b.rows.map(r => el('li', {}, r.name + ' ',
+      el('span', {}, plural(r.advances, 'advance') + ' \u00b7 ' + pct(r.advanceRate) + ' \u00b7 ' + plural(r.handled, 'call')))))))));
+}
+
+function recentTable(calls, id) {
+  put(id, table([
+    { h: 'Time', v: c => clock(c.atMillis) },
+    { h: 'Caller', v: c => caller(c.callerNumber, c.callerName), wrap: true },
+    { h: 'Agent', v: c => c.agentName || '\u2013' },
+    { h: 'Queue', v: c => c.queue },
+    { h: 'Objective', v: c => c.objective || '\u2013', wrap: true },
+    { h: 'Outcome', v: c => c.outcome },
+    { h: 'Disposition', v: c => (c.code || 'waiting') + (c.advance ? ' \u2713 advance' : '') },
+    { h: 'Compliance', n: true, v: c => c.compliance || '\u2013' },
+  ], calls, c => (c.undisposed ? 'undisposed' : null)));
+}
+
+function render() {
+  const s = state.snap;
+  if (!s) return;
+  const v = s.views[state.view];
+  const label = state.view === 'shift' ? 'shift ' + s.shift + ', ' + s.date
+    : state.view === 'today' ? 'today, ' + s.date : 'week ' + v.from + ' to ' + v.to;
+  document.getElementById('where').textContent = label + ' (' + s.zone + ')';
+  renderKpis(v);
+  renderWins(s.wins);
+  renderGoals(s.goals);
+  renderInProgress(s.inProgress);
+  renderQueues(v);
+  renderAgents(v);
+  renderBoards(v);
+  recentTable(s.undisposed, 'undisposed');
+  recentTable(s.recent, 'recent');
+}
+
+function tick() {
+  for (const t of document.querySelectorAll('.ticker')) {
+    t.textContent = duration((now() - Number(t.dataset.since)) / 1000);
+  }
+}
+
+function status(text, cls) {
+  const s = document.getElementById('status');
+  s.textContent = text;
+  s.className = cls || '';
+}
+
+function connect() {
+  const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/supervisor/live');
+  ws.onopen = () => { state.failures = 0; status('live', 'live'); };
+  ws.onmessage = e => {
+    state.snap = JSON.parse(e.data);
+    state.offset = state.snap.serverTime - Date.now();
+    render();
+  };
+  ws.onclose = () => {
+    status('reconnecting', 'down');
+    state.failures++;
+    // A refused upgrade looks like any other failure: ask the API whether the session is still valid.
+    fetch('/api/stats/live', { headers: { Accept: 'application/json' } }).then(r => {
+      if (r.status === 401) location.href = '/login?next=/supervisor';
+    }).catch(() => {});
+    setTimeout(connect, Math.min(10000, 500 * 2 ** Math.min(5, state.failures)));
+  };
+}
+
+for (const b of document.querySelectorAll('.switch button')) {
+  b.addEventListener('click', () => {
+    state.view = b.dataset.view;
+    for (const o of document.querySelectorAll('.switch button')) o.setAttribute('aria-pressed', String(o === b));
+    render();
+  });
+}
+setInterval(tick, 1000);
+connect();

@@ -1,0 +1,191 @@
+package org.callobjectives.server.supervisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.callobjectives.amisim.AmiTrace;
+import org.callobjectives.amisim.AmiWireServer;
+import org.callobjectives.amisim.ScriptedAmiServer;
+import org.callobjectives.bridge.BridgeClient;
+import org.callobjectives.protocol.CallEnded;
+import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.ChecklistItem;
+import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.protocol.Message;
+import org.callobjectives.server.config.AmiServer;
+import org.callobjectives.server.testing.SupervisedServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The supervisor page in a real headless Chromium: sign in through the form, watch a replayed call
+ * and its disposition arrive without a reload, and see hostile caller ids rendered as plain text.
+ */
+class SupervisorPageBrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path TRACES = Path.of(System.getProperty("shared.dir", "../../shared"), "ami-traces");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final String XSS_NAME = "<img src=x onerror=\"window.__xss=1;document.title='pwned'\">";
+  static final String XSS_NUMBER = "<img src=y onerror=window.__xss=2>";
+
+  @TempDir Path dir;
+  SupervisedServer ss;
+  ChromeDriver driver;
+  BridgeClient alice;
+  final BlockingQueue<Message> aliceInbox = new LinkedBlockingQueue<>();
+  ScriptedAmiServer ami;
+
+  @BeforeEach
+  void start() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium: install the Debian packages chromium and"
+        + " chromium-driver to run the browser tests; skipped");
+    assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
+    ss = SupervisedServer.start(dir, Duration.ofMinutes(2));
+    alice = new BridgeClient(ss.agentUri(), "1001", "demo-1001", null, new BridgeClient.Listener() {
+      @Override
+      public void onCallStarted(CallStarted c) {
+        aliceInbox.add(c);
+      }
+
+      @Override
+      public void onCallEnded(CallEnded e) {
+        aliceInbox.add(e);
+      }
+    });
+    alice.start();
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(CHROMIUM.toString());
+    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"), "--window-size=1400,2400");
+    driver = new ChromeDriver(o);
+  }
+
+  @AfterEach
+  void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (alice != null) {
+      alice.close();
+    }
+    if (ami != null) {
+      ami.close();
+    }
+    if (ss != null) {
+      ss.close();
+    }
+  }
+
+  @Test
+  void aReplayedCallAndItsDispositionShowUpWithoutAReload() throws Exception {
+    signIn();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    wait.until(ExpectedConditions.textToBe(By.id("kpi-handled"), "0"));
+    ((JavascriptExecutor) driver).executeScript("window.__sameDocument = 42;");
+
+    replay(List.of(AmiTrace.load(TRACES, "a_sales_caller_hangup").sessions().get(0)), 2);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-progress"), "Alice Agent"));
+    String inProgress = driver.findElement(By.id("in-progress")).getText();
+    assertTrue(inProgress.contains("15551230001") && inProgress.contains("Ann Caller")
+        && inProgress.contains("Book a product demo"), "caller, agent, objective: " + inProgress);
+    screenshot("supervisor-call-in-progress.png");
+
+    CallStarted pop = next(CallStarted.class);
+    next(CallEnded.class);
+    List<String> required = pop.objective().checklist().stream().filter(ChecklistItem::required)
+        .map(ChecklistItem::id).toList();
+    alice.submit(new DispositionSubmit(null, pop.callId(), "SALE", true, required, 2, List.of("annual plan"), 90,
+        null)).get(10, TimeUnit.SECONDS);
+
+    wait.until(ExpectedConditions.textToBe(By.id("kpi-handled"), "1"));
+    wait.until(ExpectedConditions.textToBe(By.id("kpi-advances"), "1"));
+    wait.until(ExpectedConditions.textToBe(By.id("kpi-advance-rate"), "100 %"));
+    wait.until(ExpectedConditions.textToBe(By.id("kpi-compliance"), "100 %"));
+    wait.until(ExpectedConditions.textToBe(By.id("kpi-opportunities"), "2"));
+    wait.until(ExpectedConditions.textToBe(By.id("kpi-conversions"), "1"));
+    wait.until(ExpectedConditions.textToBe(By.id("kpi-csat"), "90 %"));
+    // Alice's 2 opportunities meet the per-shift target: a win on the dashboard.
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wins"), "Alice Agent"));
+    assertEquals(42L, ((JavascriptExecutor) driver).executeScript("return window.__sameDocument;"),
+        "the page updated itself; it was not reloaded");
+    assertTrue(driver.findElement(By.id("recent")).getText().contains("SALE"));
+    screenshot("supervisor-live.png");
+
+    driver.findElement(By.cssSelector("button[data-view='week']")).click();
+    assertEquals("1", driver.findElement(By.id("kpi-handled")).getText());
+  }
+
+  @Test
+  void callerIdsWithHtmlAreShownAsTextNeverRun() throws Exception {
+    signIn();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    String title = driver.getTitle();
+    AmiTrace.Session s = AmiTrace.load(TRACES, "a_sales_caller_hangup").sessions().get(0);
+    List<AmiTrace.Packet> hostile = new ArrayList<>();
+    for (AmiTrace.Packet p : s.packets()) {
+      String text = new String(p.bytes(), StandardCharsets.UTF_8).replace("Ann Caller", XSS_NAME)
+          .replace("15551230001", XSS_NUMBER);
+      hostile.add(new AmiTrace.Packet(p.seconds(), text.getBytes(StandardCharsets.UTF_8)));
+    }
+    replay(List.of(new AmiTrace.Session(s.startSeconds(), hostile)), 20);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recent"), XSS_NAME));
+    String recent = driver.findElement(By.id("recent")).getText();
+    assertTrue(recent.contains(XSS_NUMBER), "the number is shown literally: " + recent);
+    assertEquals(0L, ((JavascriptExecutor) driver).executeScript("return document.querySelectorAll('main img').length;"),
+        "no element was made from caller data");
+    assertNotNull(title);
+    assertEquals(title, driver.getTitle());
+    assertEquals(null, ((JavascriptExecutor) driver).executeScript("return window.__xss === undefined ? null : window.__xss;"));
+    screenshot("supervisor-hostile-caller-id.png");
+  }
+
+  private void signIn() {
+    driver.get(ss.base() + "/supervisor");
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+    driver.findElement(By.id("name")).sendKeys("sam");
+    driver.findElement(By.id("token")).sendKeys("demo-supervisor");
+    driver.findElement(By.id("signin")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("status"), "live"));
+    assertFalse(driver.getCurrentUrl().contains("/login"));
+  }
+
+  private void replay(List<AmiTrace.Session> sessions, double speed) throws Exception {
+    ami = new ScriptedAmiServer(sessions, speed).start();
+    ss.server.connectAmi(new AmiServer("trace", "127.0.0.1", ami.port(), AmiWireServer.DEFAULT_USERNAME,
+        AmiWireServer.DEFAULT_SECRET));
+  }
+
+  private <T extends Message> T next(Class<T> type) throws InterruptedException {
+    Message m = aliceInbox.poll(15, TimeUnit.SECONDS);
+    assertTrue(type.isInstance(m), "expected " + type.getSimpleName() + " for Alice, got " + m);
+    return type.cast(m);
+  }
+
+  private void screenshot(String name) throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+}

@@ -1,0 +1,80 @@
+package org.callobjectives.server.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.callobjectives.server.ObjectivesServer;
+import org.callobjectives.server.config.Config;
+import org.callobjectives.server.goals.GoalsConfig;
+import org.callobjectives.server.goals.GoalsLoader;
+import org.callobjectives.server.store.Store;
+import org.callobjectives.server.supervisor.Supervision;
+
+/** A real server with the supervisor view installed, the shipped config (incl. goals.yaml) and a temp SQLite file. */
+public final class SupervisedServer implements AutoCloseable {
+  public final ObjectivesServer server;
+  public final Supervision supervision;
+  public final Path database;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private SupervisedServer(ObjectivesServer server, Supervision supervision, Path database) {
+    this.server = server;
+    this.supervision = supervision;
+    this.database = database;
+  }
+
+  public static SupervisedServer start(Path dir, Duration wrapUp) throws Exception {
+    Path db = dir.resolve("objectives.db");
+    Config c = TestServer.exampleConfig(db, wrapUp);
+    GoalsConfig goals = GoalsLoader.load(TestServer.CONFIG_DIR, c);
+    Supervision sup = new Supervision(() -> c, goals, Clock.systemUTC());
+    Store store = Store.open(db);
+    ObjectivesServer s = new ObjectivesServer(c, store, Clock.systemUTC(), List.of(sup.callListener()));
+    sup.install(s, store);
+    s.start(List.of());
+    return new SupervisedServer(s, sup, db);
+  }
+
+  public String base() {
+    return "http://127.0.0.1:" + server.address().getPort();
+  }
+
+  public URI agentUri() {
+    return URI.create("ws://127.0.0.1:" + server.address().getPort() + "/agent");
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:sqlite:" + database;
+  }
+
+  /** GET with HTTP Basic name:token (null name: anonymous). */
+  public HttpResponse<String> get(String path, String name, String token, String accept) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10));
+    if (name != null) {
+      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+          (name + ":" + token).getBytes(StandardCharsets.UTF_8)));
+    }
+    if (accept != null) {
+      b.header("Accept", accept);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** GET as the demo supervisor sam. */
+  public HttpResponse<String> supervisorGet(String path) throws Exception {
+    return get(path, "sam", "demo-supervisor", "application/json");
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    supervision.close();
+  }
+}
