@@ -138,7 +138,11 @@ class AgentProtocolTest {
   @Test
   void anOversizedFrameClosesOnlyThatConnection() throws Exception {
     try (RawAgentSocket good = signIn("1002"); RawAgentSocket bad = new RawAgentSocket(ts.agentUri())) {
-      bad.sendText("{\"type\":\"hello\",\"agentId\":\"" + "x".repeat(200_000) + "\"}");
+      try {
+        bad.sendText("{\"type\":\"hello\",\"agentId\":\"" + "x".repeat(200_000) + "\"}");
+      } catch (java.util.concurrent.ExecutionException e) {
+        // the server may close the connection before the client has finished writing the frame
+      }
       assertTrue(bad.next().startsWith(RawAgentSocket.CLOSED));
       good.sendText("{oops");
       assertEquals(ErrorMessage.BAD_REQUEST, good.next(ErrorMessage.class).code());
