@@ -24,7 +24,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
+import org.callobjectives.protocol.AgentStats;
 import org.callobjectives.protocol.CallEnded;
+import org.callobjectives.protocol.Congratulation;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.protocol.ChecklistItem;
 import org.callobjectives.protocol.DispositionAck;
@@ -159,6 +161,34 @@ public final class HeadlessUi implements BridgeClient.Listener {
   @Override
   public void onAck(DispositionAck ack) {
     // The submit future reports the ack of our own submissions (see run); this covers re-sent ones.
+  }
+
+  @Override
+  public void onAgentStats(AgentStats s) {
+    print(formatStats(s));
+  }
+
+  @Override
+  public void onCongratulation(Congratulation c) {
+    print("*** Well done: " + nz(c.text()) + " ***\n");
+  }
+
+  /** One line of the agent's own figures: today, and opportunities this shift against the target. */
+  static String formatStats(AgentStats s) {
+    StringBuilder sb = new StringBuilder("Your figures today: ").append(s.calls()).append(" calls, ")
+        .append(s.advances()).append(" advances");
+    if (s.advanceRatePercent() != null) {
+      sb.append(String.format(java.util.Locale.ROOT, " (%.0f %%)", s.advanceRatePercent()));
+    }
+    if (s.compliancePercent() != null) {
+      sb.append(String.format(java.util.Locale.ROOT, ", compliance %.0f %%", s.compliancePercent()));
+    }
+    sb.append("; upsell opportunities this shift ").append(s.shiftOpportunities()).append('/')
+        .append(s.shiftOpportunitiesTarget());
+    if (s.undisposed() > 0) {
+      sb.append("; ").append(s.undisposed()).append(" calls without disposition");
+    }
+    return sb.append('\n').toString();
   }
 
   @Override

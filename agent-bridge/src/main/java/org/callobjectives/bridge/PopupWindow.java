@@ -50,7 +50,9 @@ import javax.swing.text.AbstractDocument;
 import javax.swing.text.AttributeSet;
 import javax.swing.text.BadLocationException;
 import javax.swing.text.DocumentFilter;
+import org.callobjectives.protocol.AgentStats;
 import org.callobjectives.protocol.CallEnded;
+import org.callobjectives.protocol.Congratulation;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.protocol.ChecklistItem;
 import org.callobjectives.protocol.ChecklistKind;
@@ -97,6 +99,8 @@ public final class PopupWindow {
   private boolean submitting;
   private final List<JCheckBox> checklistBoxes = new ArrayList<>();
   private JLabel callerLabel;
+  private JLabel statsLabel;
+  private String latestStats;
   private JLabel connectionLabel;
   private JLabel titleLabel;
   private JLabel advanceLabel;
@@ -161,10 +165,30 @@ public final class PopupWindow {
       }
 
       @Override
+      public void onAgentStats(AgentStats stats) {
+        showFigures(HeadlessUi.formatStats(stats).strip());
+      }
+
+      @Override
+      public void onCongratulation(Congratulation c) {
+        showFigures("Well done: " + c.text());
+      }
+
+      @Override
       public void onDisconnected(String reason) {
         setConnected(false, reason);
       }
     };
+  }
+
+  /** The agent's own figures (or a congratulation) in the header line; kept for the next pop. */
+  public void showFigures(String text) {
+    SwingUtilities.invokeLater(() -> {
+      latestStats = text;
+      if (statsLabel != null) {
+        statsLabel.setText(text);
+      }
+    });
   }
 
   /** Shows the pop for {@code c}, replacing any other call's (a replay of the shown call is ignored). */
@@ -311,6 +335,10 @@ public final class PopupWindow {
     connectionLabel.setForeground(new Color(0x9BE59B));
     header.add(callerLabel, BorderLayout.CENTER);
     header.add(connectionLabel, BorderLayout.EAST);
+    statsLabel = new JLabel(latestStats == null ? " " : latestStats);
+    statsLabel.setFont(statsLabel.getFont().deriveFont(11f));
+    statsLabel.setForeground(new Color(0xC9D6EA));
+    header.add(statsLabel, BorderLayout.SOUTH);
     return header;
   }
 

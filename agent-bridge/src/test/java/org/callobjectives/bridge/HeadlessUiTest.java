@@ -203,4 +203,18 @@ class HeadlessUiTest {
     }
     return n;
   }
+
+  @Test
+  void the_agents_own_figures_and_congratulations_are_printed() {
+    var out = new java.io.ByteArrayOutputStream();
+    HeadlessUi ui = new HeadlessUi(new java.io.ByteArrayInputStream(new byte[0]),
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), java.time.Clock.systemUTC());
+    ui.onAgentStats(new org.callobjectives.protocol.AgentStats("1001", "2026-11-22", "day", 12, 5, 41.7, 3, 1, 2, 1,
+        98.0, 1));
+    ui.onCongratulation(new org.callobjectives.protocol.Congratulation("advances", "5 advances today!", 0));
+    String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assertions.assertTrue(text.contains("12 calls, 5 advances (42 %), compliance 98 %"), text);
+    org.junit.jupiter.api.Assertions.assertTrue(text.contains("upsell opportunities this shift 1/2"), text);
+    org.junit.jupiter.api.Assertions.assertTrue(text.contains("Well done: 5 advances today!"), text);
+  }
 }

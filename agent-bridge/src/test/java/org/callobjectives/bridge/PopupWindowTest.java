@@ -133,6 +133,8 @@ class PopupWindowTest {
   @Test
   void the_pop_appears_on_top_without_focus_records_ticks_and_hides_after_the_ack() throws Exception {
     CallStarted call = SampleCalls.salesCall();
+    popup.showFigures("Your figures today: 12 calls, 5 advances (42 %), compliance 98 %; upsell opportunities"
+        + " this shift 1/2");
     popup.showCall(call);
     waitFor("the pop is showing", () -> popup.frame() != null && popup.frame().isShowing());
     int screenWidth = java.awt.Toolkit.getDefaultToolkit().getScreenSize().width;
