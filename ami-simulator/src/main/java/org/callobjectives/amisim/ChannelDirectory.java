@@ -4,42 +4,30 @@ import java.util.List;
 
 /**
  * The live state behind the list actions; each method returns the list events without ActionID
- * (the server adds it), in the order Asterisk would send them.
+ * (the server adds it), in the order Asterisk would send them. Lists not overridden are empty.
  */
 public interface ChannelDirectory {
 
     /** A directory with no channels, queues or callers (e.g. for trace replay). */
-    ChannelDirectory EMPTY = new ChannelDirectory() {
-        @Override
-        public List<AmiEvent> coreShowChannels() {
-            return List.of();
-        }
-
-        @Override
-        public List<AmiEvent> queueStatus() {
-            return List.of();
-        }
-
-        @Override
-        public List<AmiEvent> queueSummary() {
-            return List.of();
-        }
-
-        @Override
-        public List<AmiEvent> status() {
-            return List.of();
-        }
-    };
+    ChannelDirectory EMPTY = new ChannelDirectory() {};
 
     /** {@code CoreShowChannel} events, one per active channel. */
-    List<AmiEvent> coreShowChannels();
+    default List<AmiEvent> coreShowChannels() {
+        return List.of();
+    }
 
     /** Per queue: a {@code QueueParams} event, its {@code QueueMember}s, then its {@code QueueEntry}s. */
-    List<AmiEvent> queueStatus();
+    default List<AmiEvent> queueStatus() {
+        return List.of();
+    }
 
     /** {@code QueueSummary} events, one per queue. */
-    List<AmiEvent> queueSummary();
+    default List<AmiEvent> queueSummary() {
+        return List.of();
+    }
 
     /** {@code Status} events, one per active channel. */
-    List<AmiEvent> status();
+    default List<AmiEvent> status() {
+        return List.of();
+    }
 }

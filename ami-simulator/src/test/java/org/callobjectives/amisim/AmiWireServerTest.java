@@ -300,15 +300,5 @@ class AmiWireServerTest {
                     AmiEvent.event("QueueEntry").put("Queue", "sales").put("Position", 1)
                             .put("Channel", "Local/sales@callers-00000000;2").build());
         }
-
-        @Override
-        public List<AmiEvent> queueSummary() {
-            return List.of();
-        }
-
-        @Override
-        public List<AmiEvent> status() {
-            return List.of();
-        }
     }
 }

@@ -20,22 +20,9 @@ public final class AuditLog {
   public CompletableFuture<Long> record(long at, String who, String action, String file, String summary,
       String before, String after) {
     return store.write(c -> {
-      try (PreparedStatement ps = c.prepareStatement("""
+      return Sql.insert(c, """
           INSERT INTO config_audit (at, who, action, file, summary, before_text, after_text) VALUES (?,?,?,?,?,?,?)""",
-          java.sql.Statement.RETURN_GENERATED_KEYS)) {
-        ps.setLong(1, at);
-        ps.setString(2, who);
-        ps.setString(3, action);
-        ps.setString(4, file);
-        ps.setString(5, summary);
-        ps.setString(6, before);
-        ps.setString(7, after);
-        ps.executeUpdate();
-        try (ResultSet k = ps.getGeneratedKeys()) {
-          k.next();
-          return k.getLong(1);
-        }
-      }
+          at, who, action, file, summary, before, after);
     });
   }
 

@@ -34,20 +34,9 @@ public final class Proposals {
           }
         }
       }
-      try (PreparedStatement ps = c.prepareStatement("""
+      return Sql.insert(c, """
           INSERT INTO proposals (agent_id, objective_id, text, request_id, created_at) VALUES (?,?,?,?,?)""",
-          Statement.RETURN_GENERATED_KEYS)) {
-        ps.setString(1, agentId);
-        ps.setString(2, objectiveId);
-        ps.setString(3, text);
-        ps.setString(4, requestId);
-        ps.setLong(5, now);
-        ps.executeUpdate();
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-          keys.next();
-          return keys.getLong(1);
-        }
-      }
+          agentId, objectiveId, text, requestId, now);
     });
   }
 

@@ -337,37 +337,13 @@ public final class Store implements AutoCloseable {
 
   private long insertDisposition(StoredCall call, String agentId, DispositionSubmit d, DispositionCode code,
       boolean late) throws SQLException {
-    try (PreparedStatement ps = writer.prepareStatement("""
+    return Sql.insert(writer, """
         INSERT INTO dispositions (call_id, agent_id, code, advance_obtained, upsell_count, csat, notes, request_id,
           is_sale, is_contact, is_not_interested, is_callback, is_do_not_call, is_completed, late, created_at)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", Statement.RETURN_GENERATED_KEYS)) {
-      int i = 1;
-      ps.setString(i++, call.callId());
-      ps.setString(i++, agentId);
-      ps.setString(i++, d.code());
-      ps.setInt(i++, d.advanceObtained() ? 1 : 0);
-      ps.setInt(i++, d.upsellCount());
-      if (d.csat() == null) {
-        ps.setNull(i++, Types.INTEGER);
-      } else {
-        ps.setInt(i++, d.csat());
-      }
-      ps.setString(i++, d.notes());
-      ps.setString(i++, d.requestId());
-      ps.setInt(i++, code.sale() ? 1 : 0);
-      ps.setInt(i++, code.contact() ? 1 : 0);
-      ps.setInt(i++, code.notInterested() ? 1 : 0);
-      ps.setInt(i++, code.callback() ? 1 : 0);
-      ps.setInt(i++, code.doNotCall() ? 1 : 0);
-      ps.setInt(i++, code.completed() ? 1 : 0);
-      ps.setInt(i++, late ? 1 : 0);
-      ps.setLong(i, System.currentTimeMillis());
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
-    }
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+        call.callId(), agentId, d.code(), d.advanceObtained(), d.upsellCount(), d.csat(), d.notes(), d.requestId(),
+        code.sale(), code.contact(), code.notInterested(), code.callback(), code.doNotCall(), code.completed(), late,
+        System.currentTimeMillis());
   }
 
   private void insertDetails(long id, ObjectiveView objective, DispositionSubmit d) throws SQLException {

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input from the AMI side and the agent side: clear errors, no crash, nothing lost. */
 class AgentProtocolTest {
-  static final Path TRACES = Path.of(System.getProperty("shared.dir", "../../shared"), "ami-traces");
+  static final Path TRACES = AmiTrace.defaultDirectory();
 
   @TempDir Path dir;
   TestServer ts;

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A disposition made while the server is unreachable waits in the bridge's file queue and lands once. */
 class AgentReconnectTest {
-  static final Path TRACES = Path.of(System.getProperty("shared.dir", "../../shared"), "ami-traces");
+  static final Path TRACES = AmiTrace.defaultDirectory();
 
   @TempDir Path dir;
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The real server as its own process, killed with SIGKILL mid-call and started again. */
 class ServerKillTest {
-  static final Path TRACES = Path.of(System.getProperty("shared.dir", "../../shared"), "ami-traces");
+  static final Path TRACES = AmiTrace.defaultDirectory();
 
   @TempDir Path dir;
 

@@ -48,7 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * calls match the ground truth, pops reach exactly the right agents, dispositions are stored.
  */
 class TraceReplayTest {
-  static final Path TRACES = Path.of(System.getProperty("shared.dir", "../../shared"), "ami-traces");
+  static final Path TRACES = AmiTrace.defaultDirectory();
   static final double SPEED = 20;
 
   @TempDir Path dir;

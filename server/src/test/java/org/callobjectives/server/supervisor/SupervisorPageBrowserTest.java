@@ -45,7 +45,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SupervisorPageBrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path TRACES = Path.of(System.getProperty("shared.dir", "../../shared"), "ami-traces");
+  static final Path TRACES = AmiTrace.defaultDirectory();
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final String XSS_NAME = "<img src=x onerror=\"window.__xss=1;document.title='pwned'\">";
   static final String XSS_NUMBER = "<img src=y onerror=window.__xss=2>";

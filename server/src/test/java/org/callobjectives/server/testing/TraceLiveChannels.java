@@ -58,19 +58,4 @@ public final class TraceLiveChannels implements ChannelDirectory {
     int s = Math.max(0, Math.min(perSession.size() - 1, currentSession.getAsInt()));
     return perSession.get(s);
   }
-
-  @Override
-  public List<AmiEvent> queueStatus() {
-    return List.of();
-  }
-
-  @Override
-  public List<AmiEvent> queueSummary() {
-    return List.of();
-  }
-
-  @Override
-  public List<AmiEvent> status() {
-    return List.of();
-  }
 }
