@@ -82,7 +82,7 @@ public final class ObjectivesServer implements AutoCloseable {
     PopDispatcher dispatcher = new PopDispatcher(store, sessions, dispositions, listeners, latency);
     this.resolver = new ObjectiveResolver(config::get, stages, clock);
     this.tracker = new CallTracker(config::get, resolver, dispatcher, clock, this::resync);
-    this.pump = new AmiEventPump(65_536, tracker::handle);
+    this.pump = new AmiEventPump(65_536, tracker::handle, tracker::requestResync);
     this.access = new Access(config::get, clock);
   }
 
@@ -119,12 +119,21 @@ public final class ObjectivesServer implements AutoCloseable {
         : SslContextBuilder.forServer(tls.certificate().toFile(), tls.key().toFile()).build();
     routes.add(new LoginRoute(access, authExecutor, ssl != null));
     routes.addAll(extraRoutes);
-    HttpRouter router = new HttpRouter(this::health, access, routes);
+    HttpRouter router = new HttpRouter(this::health, access, routes, authExecutor);
     address = web.start(c.server().listenHost(), c.server().listenPort(), new WebInitializer(ssl,
         () -> new AgentSocketHandler(access, sessions, dispositions, authExecutor, proposals), router));
     for (AmiServer s : amiServers) {
       connectAmi(s);
     }
+    // Now and then check open calls against Asterisk anyway: an end event lost for any reason
+    // must not leave a call open (and its pop replayed) forever.
+    scheduler.scheduleWithFixedDelay(() -> {
+      for (AmiLink l : links) {
+        if (l.connected()) {
+          pump.execute(() -> tracker.requestResync(l.name()));
+        }
+      }
+    }, 10, 10, TimeUnit.MINUTES);
     return address;
   }
 
@@ -135,10 +144,10 @@ public final class ObjectivesServer implements AutoCloseable {
     link.start();
   }
 
-  private void resync(String server) {
+  private void resync(String server, int epoch) {
     for (AmiLink l : links) {
       if (l.name().equals(server)) {
-        l.resync();
+        l.resync(epoch);
       }
     }
   }
@@ -153,6 +162,7 @@ public final class ObjectivesServer implements AutoCloseable {
     h.put("amiEventsSeen", amiEventsSeen());
     h.put("amiEventsTracked", pump.received());
     h.put("amiEventsDropped", pump.dropped());
+    h.put("callTrackingAlive", pump.alive());
     h.put("amiMalformedPacketsDropped", links.stream().mapToLong(AmiLink::droppedPackets).sum());
     h.put("agentsConnected", sessions.connectedAgents());
     h.put("pops", sessions.pushes());

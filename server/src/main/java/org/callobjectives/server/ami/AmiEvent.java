@@ -40,6 +40,10 @@ public sealed interface AmiEvent {
 
   record Hangup(String server, long receivedNanos, String uniqueid, String channel, int cause) implements AmiEvent {}
 
-  /** One live channel reported by CoreShowChannels after a reconnect. */
-  record LiveChannels(String server, long receivedNanos, java.util.Set<String> uniqueids) implements AmiEvent {}
+  /**
+   * The channels CoreShowChannels reported alive, answering the resync asked for at tracking
+   * {@code epoch}: anything tracked before that epoch and not in the list is gone.
+   */
+  record LiveChannels(String server, long receivedNanos, int epoch, java.util.Set<String> uniqueids)
+      implements AmiEvent {}
 }

@@ -20,10 +20,14 @@ public final class AmiEventPump implements AutoCloseable {
   private final Thread thread;
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
+  private final java.util.Set<String> droppedFrom = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Consumer<String> afterDrops;
 
-  public AmiEventPump(int capacity, Consumer<AmiEvent> handler) {
+  /** {@code afterDrops} runs on the tracking thread for each AMI link that lost events (to resync it). */
+  public AmiEventPump(int capacity, Consumer<AmiEvent> handler, Consumer<String> afterDrops) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.handler = handler;
+    this.afterDrops = afterDrops;
     this.thread = new Thread(this::run, "call-tracking");
     this.thread.setDaemon(true);
   }
@@ -38,6 +42,7 @@ public final class AmiEventPump implements AutoCloseable {
     if (queue.offer(e)) {
       return true;
     }
+    droppedFrom.add(e.server());
     if (dropped.incrementAndGet() % 1000 == 1) {
       log.error("call-tracking queue full ({} events): dropped {} AMI events so far", queue.size(), dropped.get());
     }
@@ -61,6 +66,11 @@ public final class AmiEventPump implements AutoCloseable {
     return dropped.get();
   }
 
+  /** False if the tracking thread has died (it never should): /health shows it. */
+  public boolean alive() {
+    return thread.isAlive();
+  }
+
   public int backlog() {
     return queue.size();
   }
@@ -82,7 +92,16 @@ public final class AmiEventPump implements AutoCloseable {
         } else {
           handler.accept((AmiEvent) o);
         }
-      } catch (RuntimeException ex) {
+        if (!droppedFrom.isEmpty()) {
+          for (String server : java.util.List.copyOf(droppedFrom)) {
+            droppedFrom.remove(server);
+            afterDrops.accept(server);
+          }
+        }
+      } catch (VirtualMachineError fatal) {
+        log.error("call tracking stopped: {}", fatal.toString());
+        throw fatal;
+      } catch (Throwable ex) {
         log.error("call tracking failed on {}", o, ex);
       }
     }
@@ -91,7 +110,9 @@ public final class AmiEventPump implements AutoCloseable {
   @Override
   public void close() {
     queue.clear();
-    queue.offer(STOP);
+    if (!queue.offer(STOP)) {
+      thread.interrupt();
+    }
     try {
       thread.join(5000);
     } catch (InterruptedException e) {

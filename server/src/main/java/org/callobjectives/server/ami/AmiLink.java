@@ -129,7 +129,7 @@ public final class AmiLink implements AutoCloseable {
   }
 
   /** Asks Asterisk which channels are alive; the answer goes into the pump as {@link AmiEvent.LiveChannels}. */
-  public void resync() {
+  public void resync(int epoch) {
     actions.execute(() -> {
       try {
         ResponseEvents res = connection.sendEventGeneratingAction(new CoreShowChannelsAction(), 10_000);
@@ -139,7 +139,7 @@ public final class AmiLink implements AutoCloseable {
             live.add(c.getUniqueid());
           }
         }
-        pump.offer(new AmiEvent.LiveChannels(server.name(), System.nanoTime(), live));
+        pump.offer(new AmiEvent.LiveChannels(server.name(), System.nanoTime(), epoch, live));
       } catch (Exception ex) {
         log.warn("AMI link {}: resync (CoreShowChannels) failed: {}; open calls kept until they end",
             server.name(), ex.toString());

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.server.ami.AmiEvent;
@@ -33,14 +32,14 @@ public final class CallTracker {
   private final ObjectiveResolver resolver;
   private final CallListener listener;
   private final Clock clock;
-  private final Consumer<String> resyncRequest;
+  private final java.util.function.BiConsumer<String, Integer> resyncRequest;
 
   private final Map<String, Wait> waits = new HashMap<>();
   private final Map<String, Leg> byOther = new HashMap<>();
   private final Map<String, List<Leg>> byCaller = new HashMap<>();
   private final Map<String, Leg> byBase = new HashMap<>();
   private final Map<String, Dial> dials = new HashMap<>();
-  private final Set<String> queueLinkedids = new HashSet<>();
+  private final Map<String, Integer> queueLinkedids = new HashMap<>();
   private final Map<String, Integer> epochs = new HashMap<>();
   private final Set<String> warnedMembers = new HashSet<>();
   private final LinkedHashMap<String, Leg> recent =
@@ -52,7 +51,7 @@ public final class CallTracker {
       };
 
   public CallTracker(Supplier<Config> config, ObjectiveResolver resolver, CallListener listener, Clock clock,
-      Consumer<String> resyncRequest) {
+      java.util.function.BiConsumer<String, Integer> resyncRequest) {
     this.config = config;
     this.resolver = resolver;
     this.listener = listener;
@@ -129,7 +128,7 @@ public final class CallTracker {
     waits.put(ck + "@" + j.queue(), new Wait(j.queue(), j.uniqueid(), j.linkedid(), j.callerNum(), j.callerName(),
         now(), epoch(j.server())));
     if (j.linkedid() != null) {
-      queueLinkedids.add(key(j.server(), j.linkedid()));
+      queueLinkedids.put(key(j.server(), j.linkedid()), epoch(j.server()));
     }
   }
 
@@ -272,7 +271,7 @@ public final class CallTracker {
     if (agent == null) {
       return;
     }
-    if (d.linkedid() != null && queueLinkedids.contains(key(d.server(), d.linkedid()))) {
+    if (d.linkedid() != null && queueLinkedids.containsKey(key(d.server(), d.linkedid()))) {
       return; // part of a queue call (e.g. a Local member leg dialling the agent's phone)
     }
     if (byBase.containsKey(base(d.server(), d.channel()))) {
@@ -322,41 +321,54 @@ public final class CallTracker {
       String fallback = CallStarted.OUTBOUND.equals(c.direction) ? "agent" : "caller";
       end(c, CallOutcome.COMPLETED, c.firstHangupSide != null ? c.firstHangupSide : fallback, false);
     }
-    if (h.uniqueid() != null) {
-      queueLinkedids.remove(k);
-    }
+    queueLinkedids.remove(k);
   }
 
   private void onLinkUp(AmiEvent.LinkUp u) {
-    int e = epochs.merge(u.server(), 1, Integer::sum);
-    if (e > 1) {
+    if (epochs.containsKey(u.server())) {
       log.info("AMI link {} is back: resynchronising open calls", u.server());
-      resyncRequest.accept(u.server());
+      requestResync(u.server());
+    } else {
+      epochs.put(u.server(), 1);
     }
   }
 
-  /** Calls from before the link came back are kept if any of their channels is still alive. */
+  /**
+   * Asks the link which channels are alive (after a reconnect, after dropped events, and now and
+   * then anyway): whatever was tracked before this request and is not alive any more is closed.
+   */
+  public void requestResync(String server) {
+    int e = epochs.merge(server, 1, Integer::sum);
+    resyncRequest.accept(server, e);
+  }
+
+  /** Calls from before the resync request are kept if any of their channels is still alive. */
   private void onLiveChannels(AmiEvent.LiveChannels live) {
-    int now = epoch(live.server());
+    int asked = live.epoch();
+    Set<String> alive = live.uniqueids();
     int closed = 0;
     for (Leg l : new HashSet<>(byOther.values())) {
-      if (!l.server.equals(live.server()) || l.epoch >= now) {
+      if (!l.server.equals(live.server()) || l.epoch >= asked) {
         continue;
       }
-      if (live.uniqueids().contains(l.otherUniqueid) || live.uniqueids().contains(l.callerUniqueid)) {
-        l.epoch = now;
+      if (alive.contains(l.otherUniqueid) || alive.contains(l.callerUniqueid)) {
+        l.epoch = asked;
       } else {
         end(l, CallOutcome.INTERRUPTED, "lost", false);
         closed++;
       }
     }
     String prefix = live.server() + ":";
-    waits.entrySet().removeIf(w -> w.getKey().startsWith(prefix) && w.getValue().epoch() < now
-        && !live.uniqueids().contains(w.getValue().uniqueid()));
-    dials.entrySet().removeIf(d -> d.getKey().startsWith(prefix) && d.getValue().epoch() < now
-        && !live.uniqueids().contains(d.getValue().destUniqueid()));
-    log.info("AMI link {} resynced: {} live channels, {} calls closed as interrupted", live.server(),
-        live.uniqueids().size(), closed);
+    waits.entrySet().removeIf(w -> w.getKey().startsWith(prefix) && w.getValue().epoch() < asked
+        && !alive.contains(w.getValue().uniqueid()));
+    dials.entrySet().removeIf(d -> d.getKey().startsWith(prefix) && d.getValue().epoch() < asked
+        && !alive.contains(d.getValue().destUniqueid()));
+    queueLinkedids.entrySet().removeIf(q -> q.getKey().startsWith(prefix) && q.getValue() < asked
+        && !alive.contains(q.getKey().substring(prefix.length())));
+    if (closed > 0 || log.isDebugEnabled()) {
+      log.info("AMI link {} resynced: {} live channels, {} calls closed as interrupted", live.server(),
+          alive.size(), closed);
+    }
   }
 
   private void index(Leg l) {

@@ -5,6 +5,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -98,10 +99,17 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
     authenticating = true;
     try {
       // Token hashing is CPU work: keep it off the event loop.
-      String remote = String.valueOf(ctx.channel().remoteAddress()).replaceAll(":\\d+$", "");
+      String remote = Access.remote(ctx.channel().remoteAddress());
       authExecutor.execute(() -> {
-        Access.Result r = access.login(h.agentId(), h.token(), remote);
-        ctx.executor().execute(() -> signedIn(ctx, h, r));
+        Access.Result r;
+        try {
+          r = access.login(h.agentId(), h.token(), remote);
+        } catch (RuntimeException e) {
+          log.warn("sign-in check failed for '{}': {}", safe(h.agentId()), e.toString());
+          r = new Access.Result.Refused();
+        }
+        Access.Result result = r;
+        ctx.executor().execute(() -> signedIn(ctx, h, result));
       });
     } catch (RejectedExecutionException e) {
       authenticating = false;
@@ -122,7 +130,12 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
       ctx.executor().schedule(() -> ctx.close(), 500, TimeUnit.MILLISECONDS);
       return;
     }
-    Agent a = access.agent(ok.who().name()).orElseThrow();
+    Agent a = access.agent(ok.who().name()).orElse(null);
+    if (a == null) { // removed by a config reload a moment ago
+      reply(ctx, new ErrorMessage(ErrorMessage.UNAUTHORIZED, "unknown agent", null));
+      ctx.close();
+      return;
+    }
     agentId = a.id();
     reply(ctx, new Welcome(a.id(), a.name(), System.currentTimeMillis()));
     sessions.attach(a.id(), ctx.channel());
@@ -131,6 +144,20 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
 
   private void reply(ChannelHandlerContext ctx, Message m) {
     sessions.write(ctx.channel(), Json.write(m));
+  }
+
+  /** A client that opens the agent socket must sign in promptly; otherwise it only holds a connection. */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+      ctx.executor().schedule(() -> {
+        if (agentId == null && ctx.channel().isActive()) {
+          reply(ctx, new ErrorMessage(ErrorMessage.UNAUTHORIZED, "no hello within 15 s", null));
+          ctx.close();
+        }
+      }, 15, TimeUnit.SECONDS);
+    }
+    super.userEventTriggered(ctx, evt);
   }
 
   @Override

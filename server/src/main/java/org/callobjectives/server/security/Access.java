@@ -54,7 +54,7 @@ public final class Access {
     if (name == null || token == null || name.length() > 200 || token.length() > 500) {
       return new Result.Refused();
     }
-    if (!throttle.allowed(remote) || !throttle.allowed("name:" + name)) {
+    if (!throttle.allowed(name, remote)) {
       log.warn("sign-in for '{}' from {} refused: too many failures, wait a minute", clean(name), remote);
       return new Result.Throttled();
     }
@@ -72,12 +72,11 @@ public final class Access {
       }
     }
     if (who == null) {
-      throttle.failed(remote);
-      throttle.failed("name:" + name);
+      throttle.failed(name, remote);
       log.warn("sign-in failed for '{}' from {}", clean(name), remote);
       return new Result.Refused();
     }
-    throttle.succeeded("name:" + name);
+    throttle.succeeded(name, remote);
     return new Result.Ok(who);
   }
 
@@ -114,7 +113,9 @@ public final class Access {
     byte[] b = new byte[32];
     random.nextBytes(b);
     String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    sessions.put(id, new Session(who, clock.millis() + SESSION_MS));
+    long now = clock.millis();
+    sessions.values().removeIf(x -> x.expiresAt() <= now); // expired sessions go when new ones come
+    sessions.put(id, new Session(who, now + SESSION_MS));
     return id;
   }
 
@@ -149,6 +150,35 @@ public final class Access {
       }
     }
     return Optional.empty();
+  }
+
+  /** The caller's address without the port, for throttling and logs. */
+  public static String remote(java.net.SocketAddress address) {
+    if (address instanceof java.net.InetSocketAddress in) {
+      return in.getAddress() != null ? in.getAddress().getHostAddress() : in.getHostString();
+    }
+    return String.valueOf(address);
+  }
+
+  /** True when checking this request's credentials may need a PBKDF2 derivation (Basic, token not yet verified). */
+  public boolean needsSlowCheck(HttpRequest req) {
+    String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION);
+    if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return false;
+    }
+    try {
+      String decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      if (colon <= 0) {
+        return false;
+      }
+      String name = decoded.substring(0, colon);
+      String token = decoded.substring(colon + 1);
+      String known = verified.get(name);
+      return known == null || !known.endsWith("|" + sha256(token));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   public static String sessionId(HttpRequest req) {

@@ -7,13 +7,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down token guessing: too many failures for one name, or very many from one address (a whole
- * floor may share one address behind NAT), and that name or address is refused for a minute.
+ * Slows down token guessing without letting a stranger lock a real agent out: failures count per
+ * name from one address (5 a minute), per address (50: a floor may share one address behind NAT),
+ * and per name from everywhere (100, a backstop against a spread-out attack).
  */
 public final class LoginThrottle {
-  static final int MAX_FAILURES_PER_NAME = 5;
-  static final int MAX_FAILURES_PER_ADDRESS = 50;
+  static final int PER_NAME_AND_ADDRESS = 5;
+  static final int PER_ADDRESS = 50;
+  static final int PER_NAME = 100;
   static final long WINDOW_MS = 60_000;
+  static final int MAX_KEYS = 100_000;
 
   private final Clock clock;
   private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
@@ -22,31 +25,46 @@ public final class LoginThrottle {
     this.clock = clock;
   }
 
-  /** True when {@code key} (an address or a name) may try now. */
-  public boolean allowed(String key) {
+  /** True when {@code name} may try to sign in from {@code address} now. */
+  public boolean allowed(String name, String address) {
+    return under("n:" + name + "@" + address, PER_NAME_AND_ADDRESS) && under("a:" + address, PER_ADDRESS)
+        && under("n:" + name, PER_NAME);
+  }
+
+  public void failed(String name, String address) {
+    if (failures.size() >= MAX_KEYS) {
+      failures.values().removeIf(d -> {
+        synchronized (d) {
+          prune(d);
+          return d.isEmpty();
+        }
+      });
+    }
+    for (String key : new String[] {"n:" + name + "@" + address, "a:" + address, "n:" + name}) {
+      if (failures.size() >= MAX_KEYS && !failures.containsKey(key)) {
+        continue; // memory stays bounded under a flood of distinct names; existing counts are kept
+      }
+      Deque<Long> d = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+      synchronized (d) {
+        prune(d);
+        d.addLast(clock.millis());
+      }
+    }
+  }
+
+  public void succeeded(String name, String address) {
+    failures.remove("n:" + name + "@" + address);
+  }
+
+  private boolean under(String key, int limit) {
     Deque<Long> d = failures.get(key);
     if (d == null) {
       return true;
     }
     synchronized (d) {
       prune(d);
-      return d.size() < (key.startsWith("name:") ? MAX_FAILURES_PER_NAME : MAX_FAILURES_PER_ADDRESS);
+      return d.size() < limit;
     }
-  }
-
-  public void failed(String key) {
-    Deque<Long> d = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-    synchronized (d) {
-      prune(d);
-      d.addLast(clock.millis());
-    }
-    if (failures.size() > 100_000) {
-      failures.clear(); // bounded memory under a flood of distinct keys
-    }
-  }
-
-  public void succeeded(String key) {
-    failures.remove(key);
   }
 
   private void prune(Deque<Long> d) {

@@ -29,6 +29,7 @@ import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.protocol.Json;
 import org.callobjectives.protocol.ObjectiveView;
+import org.callobjectives.server.Threads;
 import org.callobjectives.server.calls.CallRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,16 +51,18 @@ public final class Store implements AutoCloseable {
   private final Map<String, CallRecord> unsaved = new LinkedHashMap<>();
   private volatile int unsavedCount;
   private final ScheduledExecutorService retry;
+  // Reports and admin pages read on their own connection and thread (WAL lets readers run beside
+  // the writer), so a long report never delays a call row or a disposition ack.
+  private final Connection reader;
+  private final ExecutorService readerThread;
 
-  private Store(Path file, Connection writer, ExecutorService writerThread) {
+  private Store(Path file, Connection writer, ExecutorService writerThread, Connection reader) {
     this.file = file;
     this.writer = writer;
     this.writerThread = writerThread;
-    this.retry = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "store-retry");
-      t.setDaemon(true);
-      return t;
-    });
+    this.reader = reader;
+    this.readerThread = Executors.newSingleThreadExecutor(Threads.daemon("store-reader"));
+    this.retry = Executors.newSingleThreadScheduledExecutor(Threads.daemon("store-retry"));
     retry.scheduleWithFixedDelay(() -> {
       if (unsavedCount > 0) {
         submit(() -> {
@@ -89,12 +92,12 @@ public final class Store implements AutoCloseable {
     }
     int version = Migrations.apply(c);
     log.info("database {} ready (schema version {})", file, version);
-    ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "store-writer");
-      t.setDaemon(true);
-      return t;
-    });
-    return new Store(file, c, ex);
+    Connection r = DriverManager.getConnection("jdbc:sqlite:" + file);
+    try (Statement s = r.createStatement()) {
+      s.execute("PRAGMA query_only=1");
+      s.execute("PRAGMA busy_timeout=" + busyTimeoutMs);
+    }
+    return new Store(file, c, Executors.newSingleThreadExecutor(Threads.daemon("store-writer")), r);
   }
 
   public Path file() {
@@ -478,9 +481,22 @@ public final class Store implements AutoCloseable {
     return f;
   }
 
-  /** Runs a read-only query on the writer's connection; for the stats and admin APIs. */
-  public <T> CompletableFuture<T> read(SqlFunction<T> fn) {
-    return submit(() -> fn.apply(writer));
+  /** Runs a read-only query on the reader connection and thread; sees everything committed so far. */
+  <T> CompletableFuture<T> read(SqlFunction<T> fn) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    try {
+      readerThread.execute(() -> {
+        try {
+          f.complete(fn.apply(reader));
+        } catch (Exception e) {
+          log.warn("database read failed: {}", e.toString());
+          f.completeExceptionally(e);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      f.completeExceptionally(new IllegalStateException("store is closed"));
+    }
+    return f;
   }
 
   /** Runs a write (its own statements, committed on return) on the writer thread; SQL stays in this package. */
@@ -496,6 +512,7 @@ public final class Store implements AutoCloseable {
   @Override
   public void close() {
     retry.shutdownNow();
+    readerThread.shutdownNow();
     if (unsavedCount > 0) {
       submit(() -> {
         flushUnsaved();
@@ -508,6 +525,7 @@ public final class Store implements AutoCloseable {
         log.warn("store writer did not finish within 10 s");
       }
       writer.close();
+      reader.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (SQLException e) {

@@ -25,10 +25,14 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
   private final Access access;
   private final List<HttpRoute> routes;
 
-  public HttpRouter(Supplier<Map<String, Object>> health, Access access, List<HttpRoute> routes) {
+  private final java.util.concurrent.Executor slowWork;
+
+  public HttpRouter(Supplier<Map<String, Object>> health, Access access, List<HttpRoute> routes,
+      java.util.concurrent.Executor slowWork) {
     this.health = health;
     this.access = access;
     this.routes = List.copyOf(routes);
+    this.slowWork = slowWork;
   }
 
   @Override
@@ -37,9 +41,43 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request");
       return;
     }
+    String remote = Access.remote(ctx.channel().remoteAddress());
+    if (access.needsSlowCheck(req)) {
+      // HTTP Basic with a token not seen yet costs a PBKDF2 derivation: never on the event loop.
+      req.retain();
+      try {
+        slowWork.execute(() -> {
+          Principal who = safeIdentify(req, remote);
+          ctx.executor().execute(() -> {
+            try {
+              route(ctx, req, who);
+            } catch (Exception e) {
+              exceptionCaught(ctx, e);
+            } finally {
+              req.release();
+            }
+          });
+        });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        req.release();
+        HttpResponses.error(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting down");
+      }
+      return;
+    }
+    route(ctx, req, access.identify(req, remote).orElse(null));
+  }
+
+  private Principal safeIdentify(FullHttpRequest req, String remote) {
+    try {
+      return access.identify(req, remote).orElse(null);
+    } catch (RuntimeException e) {
+      log.warn("could not check credentials: {}", e.toString());
+      return null;
+    }
+  }
+
+  private void route(ChannelHandlerContext ctx, FullHttpRequest req, Principal who) throws Exception {
     String path = new QueryStringDecoder(req.uri()).path();
-    String remote = String.valueOf(ctx.channel().remoteAddress()).replaceAll(":\\d+$", "");
-    Principal who = access.identify(req, remote).orElse(null);
     for (HttpRoute r : routes) {
       if (r.handle(ctx, req, path, who)) {
         return;

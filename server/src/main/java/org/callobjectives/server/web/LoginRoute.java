@@ -22,6 +22,8 @@ import org.callobjectives.server.security.Principal;
 
 /** GET /login shows the sign-in form; POST /login checks name + token and sets the session cookie. */
 public final class LoginRoute implements HttpRoute {
+  private static final java.util.regex.Pattern SAFE_NEXT =
+      java.util.regex.Pattern.compile("/[A-Za-z0-9/_.~-]*(\\?[A-Za-z0-9=&%_.~+-]*)?");
   private final Access access;
   private final Executor slowWork;
   private final boolean secureCookies;
@@ -56,7 +58,7 @@ public final class LoginRoute implements HttpRoute {
     String name = first(form.get("name"));
     String token = first(form.get("token"));
     String target = safeNext(form.get("next"));
-    String remote = String.valueOf(ctx.channel().remoteAddress()).replaceAll(":\\d+$", "");
+    String remote = Access.remote(ctx.channel().remoteAddress());
     req.retain();
     slowWork.execute(() -> {
       try {
@@ -95,7 +97,9 @@ public final class LoginRoute implements HttpRoute {
   /** Only local paths: never redirect a signed-in user to another site. */
   static String safeNext(List<String> v) {
     String n = first(v);
-    if (n == null || !n.startsWith("/") || n.startsWith("//") || n.contains("\\")) {
+    // A plain local path (and query) only: no scheme, host, backslash, tab or other control
+    // character that a browser could turn into a redirect to another site.
+    if (n == null || !SAFE_NEXT.matcher(n).matches() || n.startsWith("//")) {
       return "/supervisor";
     }
     return n;

@@ -9,6 +9,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.callobjectives.server.push.AgentSocketHandler;
 
@@ -33,6 +35,9 @@ public final class WebInitializer extends ChannelInitializer<SocketChannel> {
     if (ssl != null) {
       p.addLast(ssl.newHandler(ch.alloc()));
     }
+    // Silent for two minutes both ways (agent-bridges ping every 20 s, the live view pushes every 5 s): gone.
+    p.addLast(new IdleStateHandler(0, 0, 120, TimeUnit.SECONDS));
+    p.addLast(IdleCloser.INSTANCE);
     p.addLast(new HttpServerCodec(8192, 16 * 1024, 16 * 1024));
     p.addLast(new HttpObjectAggregator(MAX_HTTP_BODY));
     p.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()

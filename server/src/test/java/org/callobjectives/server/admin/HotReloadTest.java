@@ -103,7 +103,7 @@ class HotReloadTest {
       public void ended(CallRecord c) {
         records.add(c);
       }
-    }, clock, x -> { });
+    }, clock, (server, epoch) -> { });
     tracker.handle(new AmiEvent.AgentConnect("pbx", 0, "support", "1.1", "1.1", "Local/support@callers-1;2",
         "15550001", "Caller", "1.2", "Local/2001@agents-2;1", "Local/2001@agents/n", "Dave Agent", 1));
     assertEquals("support-usage-figures", records.get(0).objective().id());

@@ -45,7 +45,7 @@ class CallTrackerTest {
         log.add("update " + c.callId() + " " + c.endReason());
         ended.add(c);
       }
-    }, clock, resyncs::add);
+    }, clock, (server, epoch) -> resyncs.add(server + "@" + epoch));
   }
 
   private static AmiEvent.AgentConnect connect(String callerUid, String memberUid, String queue, String iface,
@@ -115,11 +115,23 @@ class CallTrackerTest {
     tracker.handle(connect("9.1", "9.2", "support", "Local/2001@agents/n", "Dave Agent"));
     tracker.handle(new AmiEvent.LinkDown("pbx", 0));
     tracker.handle(new AmiEvent.LinkUp("pbx", 0));
-    assertEquals(List.of("pbx"), resyncs);
-    tracker.handle(new AmiEvent.LiveChannels("pbx", 0, Set.of("9.1", "9.2")));
+    assertEquals(List.of("pbx@2"), resyncs);
+    tracker.handle(new AmiEvent.LiveChannels("pbx", 0, 2, Set.of("9.1", "9.2")));
     assertTrue(log.contains("end pbx:8.2 INTERRUPTED lost"), log.toString());
     assertEquals(1, tracker.openCalls().size());
     assertEquals("pbx:9.2", tracker.openCalls().get(0).callId());
+  }
+
+  @Test
+  void aLateAnswerToAnEarlierResyncDoesNotCloseCallsThatStartedAfterIt() {
+    tracker.handle(new AmiEvent.LinkUp("pbx", 0));
+    tracker.handle(connect("11.1", "11.2", "sales", "Local/1001@agents/n", "Alice Agent"));
+    tracker.requestResync("pbx"); // epoch 2: asks about 11.x
+    tracker.handle(connect("12.1", "12.2", "support", "Local/2001@agents/n", "Dave Agent"));
+    tracker.requestResync("pbx"); // epoch 3
+    tracker.handle(new AmiEvent.LiveChannels("pbx", 0, 2, Set.of())); // answer to the first request
+    assertTrue(log.contains("end pbx:11.2 INTERRUPTED lost"), log.toString());
+    assertEquals(List.of("pbx:12.2"), tracker.openCalls().stream().map(CallRecord::callId).toList());
   }
 
   @Test
