@@ -170,6 +170,7 @@ public final class ObjectivesServer implements AutoCloseable {
     h.put("undisposed", dispositions.undisposed());
     h.put("storeFailures", store.failures());
     h.put("callRowsWaitingForDatabase", store.unsavedCalls());
+    h.put("callRowsLost", store.lostCallRows());
     return h;
   }
 

@@ -25,7 +25,11 @@ public final class AdminModule implements AutoCloseable {
     config.init();
     server.addRoute(new AdminRoute(server, config, audit, clock));
     ConfigWatcher watcher = new ConfigWatcher(configDir, ConfigService.WATCHED, debounce,
-        () -> config.reload("file-watcher", "file changed", true)).start();
+        () -> config.reload("file-watcher", "file changed", true).whenComplete((outcome, err) -> {
+          if (err != null) {
+            org.slf4j.LoggerFactory.getLogger(AdminModule.class).error("config reload failed: {}", err.toString());
+          }
+        })).start();
     return new AdminModule(config, watcher);
   }
 

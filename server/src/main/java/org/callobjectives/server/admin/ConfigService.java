@@ -115,9 +115,10 @@ public final class ConfigService implements AutoCloseable {
     Outcome o;
     try {
       Config next = new ConfigLoader(dir).load();
+      var nextFindings = Lint.findings(dir, next); // checked completely before anything is put in force
       Config now = current.get();
       apply.accept(next.withServer(now.server()));
-      findings = Lint.findings(dir, next);
+      findings = nextFindings;
       fingerprint = fp;
       o = new Outcome(true, null, null, 0, findings, "reloaded (" + why + "): " + next.objectives().size()
           + " objectives, queues " + next.queues().keySet());
@@ -128,8 +129,12 @@ public final class ConfigService implements AutoCloseable {
       o = new Outcome(false, e.getMessage(), String.valueOf(e.file()), e.line(), List.of(),
           "rejected; the last good configuration stays in force");
       log.error("configuration {} by {} REJECTED, the last good one stays in force: {}", why, who, e.getMessage());
-      audit.record(clock.millis(), who, "reload-rejected", String.valueOf(e.file().getFileName()), e.getMessage(),
-          null, null);
+      audit.record(clock.millis(), who, "reload-rejected",
+          e.file() == null ? null : String.valueOf(e.file().getFileName()), e.getMessage(), null, null);
+    } catch (RuntimeException e) {
+      fingerprint = fp;
+      o = new Outcome(false, e.toString(), null, 0, List.of(), "rejected; the last good configuration stays in force");
+      log.error("configuration {} by {} REJECTED, the last good one stays in force: {}", why, who, e.toString());
     }
     last = o;
     return o;

@@ -61,7 +61,9 @@ public final class ConfigWatcher implements AutoCloseable {
         WatchKey key = watch.take();
         boolean relevant = false;
         for (WatchEvent<?> e : key.pollEvents()) {
-          if (e.context() instanceof Path p && names.contains(p.getFileName().toString())) {
+          // OVERFLOW: events were lost, so one of our files may have changed.
+          if (e.kind() == java.nio.file.StandardWatchEventKinds.OVERFLOW
+              || e.context() instanceof Path p && names.contains(p.getFileName().toString())) {
             relevant = true;
           }
         }

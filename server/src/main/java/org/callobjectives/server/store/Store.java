@@ -50,6 +50,8 @@ public final class Store implements AutoCloseable {
   // and flushed in order before anything else touches those calls. Writer-thread confined.
   private final Map<String, CallRecord> unsaved = new LinkedHashMap<>();
   private volatile int unsavedCount;
+  static final int MAX_UNSAVED = 200_000;
+  private final AtomicLong lostRows = new AtomicLong();
   private final ScheduledExecutorService retry;
   // Reports and admin pages read on their own connection and thread (WAL lets readers run beside
   // the writer), so a long report never delays a call row or a disposition ack.
@@ -121,7 +123,7 @@ public final class Store implements AutoCloseable {
     return submit(() -> {
       if (!unsaved.isEmpty()) {
         unsaved.remove(r.callId());
-        unsaved.put(r.callId(), r);
+        holdUnsaved(r);
         flushUnsaved();
         return null;
       }
@@ -132,13 +134,30 @@ public final class Store implements AutoCloseable {
           throw e;
         }
         failures.incrementAndGet();
-        unsaved.put(r.callId(), r);
-        unsavedCount = unsaved.size();
+        holdUnsaved(r);
         log.error("database not writable ({}): keeping call rows in memory and retrying every second",
             e.getMessage());
       }
       return null;
     });
+  }
+
+  /** Holds a row for later; beyond {@link #MAX_UNSAVED} the oldest are given up, loudly. */
+  private void holdUnsaved(CallRecord r) {
+    unsaved.put(r.callId(), r);
+    while (unsaved.size() > MAX_UNSAVED) {
+      var it = unsaved.entrySet().iterator();
+      CallRecord lost = it.next().getValue();
+      it.remove();
+      lostRows.incrementAndGet();
+      log.error("database unwritable for too long: call row {} given up ({} held)", lost.callId(), MAX_UNSAVED);
+    }
+    unsavedCount = unsaved.size();
+  }
+
+  /** Call rows given up because the database stayed unwritable while too many piled up. */
+  public long lostCallRows() {
+    return lostRows.get();
   }
 
   private void flushUnsaved() throws SQLException {

@@ -105,6 +105,13 @@ public final class SupervisorRoutes implements HttpRoute {
       HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST,
           "from and to are dates like 2026-11-23 (inclusive): " + e.getParsedString());
       return;
+    } catch (java.time.DateTimeException | ArithmeticException e) {
+      HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST, "from and to must be dates between 2000 and 2100");
+      return;
+    }
+    if (from.getYear() < 2000 || to.getYear() > 2100) {
+      HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST, "from and to must be dates between 2000 and 2100");
+      return;
     }
     if (to.isBefore(from)) {
       HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST, "to (" + to + ") is before from (" + from + ")");
