@@ -118,6 +118,7 @@ public final class Main {
     BridgeClient client =
         new BridgeClient(o.server(), o.agentId(), o.token(), o.outbox(), popup.listener());
     clientRef.set(client);
+    popup.setProposer((objectiveId, text) -> client.propose(objectiveId, text));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -98,6 +98,7 @@ public final class PopupWindow {
   private CallEnded ended;
   private boolean submitting;
   private final List<JCheckBox> checklistBoxes = new ArrayList<>();
+  private volatile java.util.function.BiFunction<String, String, CompletableFuture<?>> proposer;
   private JLabel callerLabel;
   private JLabel statsLabel;
   private String latestStats;
@@ -128,6 +129,14 @@ public final class PopupWindow {
       Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter, Clock clock) {
     this.submitter = Objects.requireNonNull(submitter, "submitter");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Lets the agent suggest a change to the objective on screen (objective id, free text); the
+   * footer then shows a "Suggest a change" button. Optional.
+   */
+  public void setProposer(java.util.function.BiFunction<String, String, CompletableFuture<?>> proposer) {
+    this.proposer = proposer;
   }
 
   /** Nimbus when available (cleaner than Metal), with anti-aliased text. Call once, before any window. */
@@ -443,9 +452,33 @@ public final class PopupWindow {
     submitButton.setMargin(new Insets(4, 18, 4, 18));
     submitButton.setEnabled(false);
     submitButton.addActionListener(e -> submit());
+    JButton suggest = new JButton("Suggest a change\u2026");
+    suggest.setFont(suggest.getFont().deriveFont(11f));
+    suggest.setToolTipText("Propose a change to this objective or its target to the admins");
+    suggest.addActionListener(e -> suggestChange());
+    suggest.setVisible(proposer != null);
+    footer.add(suggest, BorderLayout.WEST);
     footer.add(statusLabel, BorderLayout.CENTER);
     footer.add(submitButton, BorderLayout.EAST);
     return footer;
+  }
+
+  /** Asks for the suggestion and sends it; the answer shows in the status line. */
+  private void suggestChange() {
+    var p = proposer;
+    if (p == null || call == null || call.objective() == null) {
+      return;
+    }
+    String text = javax.swing.JOptionPane.showInputDialog(frame,
+        "What should change in \"" + call.objective().title() + "\" (objective or target)?",
+        "Suggest a change", javax.swing.JOptionPane.PLAIN_MESSAGE);
+    if (text == null || text.isBlank()) {
+      return;
+    }
+    statusLabel.setText("Sending your suggestion\u2026");
+    p.apply(call.objective().id(), text.strip()).whenComplete((ok, err) -> SwingUtilities.invokeLater(() ->
+        statusLabel.setText(err == null ? "Thanks: your suggestion reached the admins"
+            : "Suggestion not sent: " + err.getMessage())));
   }
 
   private void fill(CallStarted c) {

@@ -597,11 +597,13 @@ public final class DemoCallGenerator implements AutoCloseable {
     }
 
     private String nextLocalId() {
-        return String.format(Locale.ROOT, "%08x", localSequence++);
+        // Hot in load tests: no Formatter per call.
+        String hex = Integer.toHexString(localSequence++);
+        return "00000000".substring(hex.length()) + hex;
     }
 
     private String fourDigits() {
-        return String.format(Locale.ROOT, "%04d", random.nextInt(10_000));
+        return Integer.toString(10_000 + random.nextInt(10_000)).substring(1);
     }
 
     private String bridgeId() {

@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.asteriskjava.util.SocketConnectionFacade;
 
@@ -68,22 +67,23 @@ final class AmiPacketGuard implements SocketConnectionFacade {
 
   /** Bridge events are tracked by Asterisk-Java itself and must carry a BridgeUniqueid. */
   static boolean isHarmful(List<String> packet) {
-    String event = null;
-    boolean bridgeId = false;
+    // Cheap: only Bridge* events are at risk and few packets are one; no copies of lines.
+    boolean bridge = false;
     for (String line : packet) {
-      int colon = line.indexOf(':');
-      if (colon <= 0) {
-        continue;
-      }
-      String key = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-      String value = line.substring(colon + 1).trim();
-      if (key.equals("event") && event == null) {
-        event = value.toLowerCase(Locale.ROOT);
-      } else if (key.equals("bridgeuniqueid") && !value.isEmpty()) {
-        bridgeId = true;
+      if (line.regionMatches(true, 0, "Event:", 0, 6)) {
+        bridge = line.substring(6).stripLeading().regionMatches(true, 0, "Bridge", 0, 6);
+        break;
       }
     }
-    return event != null && event.startsWith("bridge") && !bridgeId;
+    if (!bridge) {
+      return false;
+    }
+    for (String line : packet) {
+      if (line.regionMatches(true, 0, "BridgeUniqueid:", 0, 15) && !line.substring(15).isBlank()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
