@@ -71,8 +71,8 @@ public final class ObjectivesServer implements AutoCloseable {
     this.config = new AtomicReference<>(initial);
     this.clock = clock;
     this.store = store;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("wrap-up"));
-    this.authExecutor = Executors.newFixedThreadPool(2, daemon("agent-auth"));
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(Threads.daemon("wrap-up"));
+    this.authExecutor = Executors.newFixedThreadPool(2, Threads.daemon("agent-auth"));
     this.dispositions = new DispositionService(store, sessions, scheduler, clock, initial.server().wrapUp());
     this.stages = new StageIndex(new CallerHistory(store));
     dispositions.addListener(stages);
@@ -255,11 +255,4 @@ public final class ObjectivesServer implements AutoCloseable {
     store.close();
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
-  }
 }

@@ -1,5 +1,6 @@
 package org.callobjectives.server.admin;
 
+import org.callobjectives.server.Threads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -57,11 +58,7 @@ public final class ConfigService implements AutoCloseable {
   private final Consumer<Config> apply;
   private final AuditLog audit;
   private final Clock clock;
-  private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "config-io");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService io = Executors.newSingleThreadExecutor(Threads.daemon("config-io"));
   private volatile Outcome last;
   private volatile List<LintFinding> findings = List.of();
   private volatile String fingerprint = "";

@@ -1,5 +1,6 @@
 package org.callobjectives.server.admin;
 
+import org.callobjectives.server.Threads;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 
@@ -29,11 +30,7 @@ public final class ConfigWatcher implements AutoCloseable {
   private final Set<String> names;
   private final Duration debounce;
   private final Runnable onChange;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "config-debounce");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("config-debounce"));
   private WatchService watch;
   private Thread thread;
   private ScheduledFuture<?> pending; // guarded by this

@@ -14,6 +14,7 @@ import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
+import org.callobjectives.server.Threads;
 import org.callobjectives.server.config.AmiServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +40,7 @@ public final class AmiLink implements AutoCloseable {
     this.server = server;
     this.pump = pump;
     // Each link has its own thread for actions, so a dead Asterisk never delays another one's.
-    this.actions = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "ami-actions-" + server.name());
-      t.setDaemon(true);
-      return t;
-    });
+    this.actions = Executors.newSingleThreadScheduledExecutor(Threads.daemon("ami-actions-" + server.name()));
     this.translator = new AmiEventTranslator(server.name());
     this.connection = new GuardedManagerConnection(server.host(), server.port(), server.username(),
         server.secret());

@@ -105,7 +105,7 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
         try {
           r = access.login(h.agentId(), h.token(), remote);
         } catch (RuntimeException e) {
-          log.warn("sign-in check failed for '{}': {}", safe(h.agentId()), e.toString());
+          log.warn("sign-in check failed for '{}': {}", Access.clean(h.agentId()), e.toString());
           r = new Access.Result.Refused();
         }
         Access.Result result = r;
@@ -123,8 +123,8 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
     if (!(r instanceof Access.Result.Ok ok) || ok.who().role() != Role.AGENT) {
       String why = r instanceof Access.Result.Throttled
           ? "too many failed sign-ins; wait a minute" : "unknown agent or wrong token";
-      log.warn("agent sign-in refused for id '{}' from {}: {}", safe(h.agentId()), ctx.channel().remoteAddress(),
-          why);
+      log.warn("agent sign-in refused for id '{}' from {}: {}", Access.clean(h.agentId()),
+          ctx.channel().remoteAddress(), why);
       reply(ctx, new ErrorMessage(ErrorMessage.UNAUTHORIZED, why, null));
       // A short pause before closing slows down token guessing.
       ctx.executor().schedule(() -> ctx.close(), 500, TimeUnit.MILLISECONDS);
@@ -172,13 +172,5 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     log.warn("agent connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
     ctx.close();
-  }
-
-  private static String safe(String s) {
-    if (s == null) {
-      return "";
-    }
-    String t = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-    return t.replaceAll("[^\\p{Alnum}._@-]", "?");
   }
 }

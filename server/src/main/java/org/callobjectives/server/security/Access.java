@@ -194,7 +194,11 @@ public final class Access {
     return null;
   }
 
-  private static String clean(String s) {
+  /** A name fit for a log line: short, and nothing that could forge another line or hide text. */
+  public static String clean(String s) {
+    if (s == null) {
+      return "";
+    }
     String t = s.length() > 40 ? s.substring(0, 40) + "..." : s;
     return t.replaceAll("[^\\p{Alnum}._@-]", "?");
   }

@@ -1,5 +1,6 @@
 package org.callobjectives.server.sim;
 
+import org.callobjectives.server.Threads;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.security.SecureRandom;
@@ -40,11 +41,7 @@ public final class DemoAmi implements AutoCloseable {
   public static DemoAmi start(Config config, Clock clock) throws IOException {
     String secret = HexFormat.of().formatHex(SecureRandom.getSeed(12));
     AmiWireServer wire = new AmiWireServer(InetAddress.getLoopbackAddress(), 0, "demo", secret).start();
-    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "demo-calls");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(Threads.daemon("demo-calls"));
     DemoCallGenerator gen = new DemoCallGenerator(settings(config), wire::broadcast, clock, scheduler);
     wire.setChannelDirectory(gen.directory());
     gen.start();

@@ -1,5 +1,6 @@
 package org.callobjectives.server.stats;
 
+import org.callobjectives.server.Threads;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -96,11 +97,7 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     this.goals = goals;
     this.calendar = goals.calendar();
     this.clock = clock;
-    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "live-stats");
-      t.setDaemon(true);
-      return t;
-    });
+    this.thread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("live-stats"));
   }
 
   public GoalsConfig goals() {
