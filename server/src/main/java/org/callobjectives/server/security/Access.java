@@ -104,6 +104,15 @@ public final class Access {
     }
   }
 
+  /** A session ends when its person is removed from the config or given another role. */
+  private boolean stillAllowed(Principal who) {
+    Config c = config.get();
+    if (who.role() == Role.AGENT) {
+      return c.agent(who.name()).isPresent();
+    }
+    return c.users().stream().anyMatch(u -> u.name().equals(who.name()) && u.role() == who.role());
+  }
+
   public Optional<Agent> agent(String id) {
     return config.get().agent(id);
   }
@@ -130,7 +139,7 @@ public final class Access {
     String sid = sessionId(req);
     if (sid != null) {
       Session s = sessions.get(sid);
-      if (s != null && s.expiresAt() > clock.millis()) {
+      if (s != null && s.expiresAt() > clock.millis() && stillAllowed(s.who())) {
         return Optional.of(s.who());
       }
       sessions.remove(sid);

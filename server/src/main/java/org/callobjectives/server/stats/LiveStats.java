@@ -495,9 +495,10 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     for (String id : undisposedIds) {
       CallFact f = facts.get(id);
       if (f != null && today.contains(f.slot())) {
-        missed.add(0, recentCall(f));
+        missed.add(recentCall(f));
       }
     }
+    java.util.Collections.reverse(missed); // newest first, without an O(n^2) insert at the front
     return new LiveSnapshot(now, calendar.zone().getId(), slot.date().toString(), slot.shift(),
         goals.upsellOpportunitiesPerShift(), views, inProgress, recentCalls,
         missed.subList(0, Math.min(50, missed.size())), evaluate(now), List.copyOf(wins));
