@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.callobjectives.amisim.AmiTrace;
 import org.callobjectives.amisim.AmiWireServer;
@@ -25,6 +23,7 @@ import org.callobjectives.protocol.ChecklistItem;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.Message;
 import org.callobjectives.server.config.AmiServer;
+import org.callobjectives.server.testing.AgentRecorder;
 import org.callobjectives.server.testing.SupervisedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,7 +53,7 @@ class SupervisorPageBrowserTest {
   SupervisedServer ss;
   ChromeDriver driver;
   BridgeClient alice;
-  final BlockingQueue<Message> aliceInbox = new LinkedBlockingQueue<>();
+  final AgentRecorder aliceInbox = new AgentRecorder("1001");
   ScriptedAmiServer ami;
 
   @BeforeEach
@@ -63,17 +62,7 @@ class SupervisorPageBrowserTest {
         + " chromium-driver to run the browser tests; skipped");
     assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
     ss = SupervisedServer.start(dir, Duration.ofMinutes(2));
-    alice = new BridgeClient(ss.agentUri(), "1001", "demo-1001", null, new BridgeClient.Listener() {
-      @Override
-      public void onCallStarted(CallStarted c) {
-        aliceInbox.add(c);
-      }
-
-      @Override
-      public void onCallEnded(CallEnded e) {
-        aliceInbox.add(e);
-      }
-    });
+    alice = new BridgeClient(ss.agentUri(), "1001", "demo-1001", null, aliceInbox);
     alice.start();
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM.toString());
@@ -179,9 +168,7 @@ class SupervisorPageBrowserTest {
   }
 
   private <T extends Message> T next(Class<T> type) throws InterruptedException {
-    Message m = aliceInbox.poll(15, TimeUnit.SECONDS);
-    assertTrue(type.isInstance(m), "expected " + type.getSimpleName() + " for Alice, got " + m);
-    return type.cast(m);
+    return aliceInbox.await(type, 15);
   }
 
   private void screenshot(String name) throws Exception {

@@ -64,6 +64,21 @@ public final class AgentRecorder implements BridgeClient.Listener {
     return type.cast(m);
   }
 
+  /** The next message of {@code type}, skipping others (e.g. the welcome); fails after the wait. */
+  public <T extends Message> T await(Class<T> type, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (true) {
+      long left = deadline - System.nanoTime();
+      Message m = left > 0 ? messages.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (m == null) {
+        fail("agent " + agentId + ": no " + type.getSimpleName() + " within " + seconds + " s");
+      }
+      if (type.isInstance(m)) {
+        return type.cast(m);
+      }
+    }
+  }
+
   /** The next message of any type, or null after the wait. */
   public Message poll(long millis) throws InterruptedException {
     return messages.poll(millis, TimeUnit.MILLISECONDS);
