@@ -1,0 +1,102 @@
+package org.callobjectives.server.dispositions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.callobjectives.protocol.DispositionAck;
+import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.protocol.ErrorMessage;
+import org.callobjectives.protocol.Message;
+import org.callobjectives.server.push.AgentSessions;
+import org.callobjectives.server.store.DispositionRejected;
+import org.callobjectives.server.store.SavedDisposition;
+import org.callobjectives.server.store.Store;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The disposition rules at the seam to the store: what is answered for each store outcome. */
+class DispositionServiceTest {
+  final Store store = mock(Store.class);
+  final AgentSessions sessions = mock(AgentSessions.class);
+  final ScheduledExecutorService scheduler = mock(ScheduledExecutorService.class);
+  final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+  final List<Message> replies = new ArrayList<>();
+  final List<String> stored = new ArrayList<>();
+  DispositionService service;
+
+  @BeforeEach
+  void setUp() {
+    service = new DispositionService(store, sessions, scheduler, clock, Duration.ofSeconds(120));
+    service.addListener((agent, d, late) -> stored.add(agent + ":" + d.callId()));
+  }
+
+  static DispositionSubmit d(String code, Integer csat) {
+    return new DispositionSubmit("r1", "pbx:1.2", code, true, List.of(), 1, List.of(), csat, null);
+  }
+
+  @Test
+  void aDispositionThatIsOutOfShapeIsRefusedWithoutTouchingTheStore() {
+    service.submit("1001", d("ADVANCE", 150), replies::add);
+    service.submit("1001", d("UNDISPOSED", null), replies::add);
+    service.submit("1001", new DispositionSubmit("r2", " ", "ADVANCE", true, null, 0, null, null, null),
+        replies::add);
+    assertEquals(3, replies.size());
+    replies.forEach(r -> assertEquals(ErrorMessage.INVALID_DISPOSITION, ((ErrorMessage) r).code()));
+    verifyNoInteractions(store);
+  }
+
+  @Test
+  void aCommittedDispositionIsAckedAndToldToListenersButADuplicateIsOnlyAcked() {
+    when(store.saveDisposition(eq("1001"), any(), any()))
+        .thenReturn(CompletableFuture.completedFuture(new SavedDisposition(d("ADVANCE", 90), false, false)))
+        .thenReturn(CompletableFuture.completedFuture(new SavedDisposition(d("ADVANCE", 90), true, false)));
+    service.submit("1001", d("ADVANCE", 90), replies::add);
+    service.submit("1001", d("SALE", null), replies::add);
+    DispositionAck first = (DispositionAck) replies.get(0);
+    DispositionAck second = (DispositionAck) replies.get(1);
+    assertEquals(List.of(false, true), List.of(first.duplicate(), second.duplicate()));
+    assertEquals("ADVANCE", second.stored().code());
+    assertEquals(List.of("1001:pbx:1.2"), stored);
+    assertEquals(1, service.stored());
+  }
+
+  @Test
+  void aStoreFailureIsNeverAckedAndARefusalKeepsItsCode() {
+    when(store.saveDisposition(eq("1001"), any(), any()))
+        .thenReturn(CompletableFuture.failedFuture(new SQLException("disk I/O error")))
+        .thenReturn(CompletableFuture.failedFuture(new DispositionRejected(ErrorMessage.NOT_YOUR_CALL, "not yours")));
+    service.submit("1001", d("ADVANCE", null), replies::add);
+    service.submit("1001", d("ADVANCE", null), replies::add);
+    ErrorMessage failed = assertInstanceOf(ErrorMessage.class, replies.get(0));
+    assertEquals(ErrorMessage.STORE_FAILED, failed.code());
+    assertEquals("r1", failed.requestId());
+    assertEquals(ErrorMessage.NOT_YOUR_CALL, ((ErrorMessage) replies.get(1)).code());
+    assertTrue(stored.isEmpty());
+    verify(sessions, never()).done(any(), any());
+  }
+
+  @Test
+  void theWrapUpDeadlineIsTheEndPlusTheWrapUpTime() {
+    long ended = clock.millis() - 20_000;
+    assertEquals(ended + 120_000, service.wrapUpStarted("pbx:1.2", "1001", ended));
+    verify(scheduler).schedule(any(Runnable.class), eq(100_000L), eq(TimeUnit.MILLISECONDS));
+  }
+}
