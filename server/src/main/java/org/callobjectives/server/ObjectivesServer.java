@@ -223,6 +223,11 @@ public final class ObjectivesServer implements AutoCloseable {
     return proposals;
   }
 
+  /** Who is signed in; routes and sockets check sessions with it. */
+  public Access access() {
+    return access;
+  }
+
   public Store store() {
     return store;
   }

@@ -128,6 +128,12 @@ public final class Access {
     return id;
   }
 
+  /** True while a browser session is open, unexpired and its person still in the config. */
+  public boolean sessionValid(String id) {
+    Session s = id == null ? null : sessions.get(id);
+    return s != null && s.expiresAt() > clock.millis() && stillAllowed(s.who());
+  }
+
   public void closeSession(String id) {
     if (id != null) {
       sessions.remove(id);

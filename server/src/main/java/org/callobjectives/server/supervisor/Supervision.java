@@ -31,6 +31,7 @@ public final class Supervision implements AutoCloseable {
   /** Hooks into the server; call before {@link ObjectivesServer#start}. */
   public void install(ObjectivesServer server, Store store) {
     server.dispositions().addListener(stats);
+    hub.checkSessionsWith(server.access()::sessionValid);
     stats.pushToAgents((agentId, m) -> server.sessions().send(agentId, m));
     server.sessions().onAttach(stats::agentSignedIn);
     server.addRoute(new SupervisorRoutes(stats, store, server::config, hub));

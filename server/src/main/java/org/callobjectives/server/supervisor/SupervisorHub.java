@@ -36,11 +36,18 @@ public final class SupervisorHub {
   static final int MAX_FRAME = 64 * 1024;
 
   private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+  private static final io.netty.util.AttributeKey<String> SESSION = io.netty.util.AttributeKey.valueOf("session");
+  private volatile java.util.function.Predicate<String> sessionValid = sid -> true;
   private final Supplier<CompletableFuture<String>> current;
 
   /** {@code current} gives the latest snapshot for a newly opened socket. */
   public SupervisorHub(Supplier<CompletableFuture<String>> current) {
     this.current = current;
+  }
+
+  /** Live sockets opened with a session cookie close when that session ends (sign-out, expiry, removal). */
+  public void checkSessionsWith(java.util.function.Predicate<String> valid) {
+    this.sessionValid = valid;
   }
 
   public int connected() {
@@ -57,6 +64,13 @@ public final class SupervisorHub {
   private void write(Channel ch, String json) {
     if (!ch.isActive()) {
       channels.remove(ch);
+      return;
+    }
+    String sid = ch.attr(SESSION).get();
+    if (sid != null && !sessionValid.test(sid)) {
+      log.info("supervisor page {}: session ended, closing its live socket", ch.remoteAddress());
+      channels.remove(ch);
+      ch.close();
       return;
     }
     if (!ch.isWritable()) {
@@ -101,6 +115,7 @@ public final class SupervisorHub {
       }
     }
     Channel ch = ctx.channel();
+    ch.attr(SESSION).set(org.callobjectives.server.security.Access.sessionId(req));
     handshaker.handshake(ch, req).addListener(f -> {
       if (!f.isSuccess()) {
         log.warn("supervisor WebSocket handshake with {} failed: {}", ch.remoteAddress(), f.cause().toString());

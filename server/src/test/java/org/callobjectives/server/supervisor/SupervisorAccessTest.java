@@ -127,6 +127,33 @@ class SupervisorAccessTest {
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
   }
 
+  @Test
+  void signingOutClosesTheLiveSocketOfThatSession() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    URI ws = URI.create("ws://127.0.0.1:" + ss.server.address().getPort() + "/supervisor/live");
+    String cookie = signIn(http, "sam", "demo-supervisor");
+    java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    WebSocket socket = http.newWebSocketBuilder().header("Cookie", cookie).buildAsync(ws, new WebSocket.Listener() {
+      @Override
+      public CompletionStage<?> onClose(WebSocket w, int status, String reason) {
+        closed.countDown();
+        return null;
+      }
+
+      @Override
+      public void onError(WebSocket w, Throwable error) {
+        closed.countDown();
+      }
+    }).get(10, TimeUnit.SECONDS);
+    HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(ss.base() + "/logout"))
+        .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(303, out.statusCode());
+    // The next push (at most every 5 s) finds the session gone and closes the socket.
+    assertTrue(closed.await(15, TimeUnit.SECONDS), "live socket still open after sign-out");
+    socket.abort();
+  }
+
   String signIn(HttpClient http, String name, String token) throws Exception {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(ss.base() + "/login"))
         .header("Content-Type", "application/x-www-form-urlencoded")
