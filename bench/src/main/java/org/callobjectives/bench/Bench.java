@@ -17,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.callobjectives.amisim.AmiWireServer;
 import org.callobjectives.amisim.DemoAgent;
 import org.callobjectives.amisim.DemoCallGenerator;
@@ -50,19 +48,22 @@ public final class Bench {
     double rate = 200;
     int seconds = 60;
     int warmup = 15;
+    int ingestCalls = 5000;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--agents" -> agents = Integer.parseInt(args[++i]);
         case "--rate" -> rate = Double.parseDouble(args[++i]);
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--ingest-calls" -> ingestCalls = Integer.parseInt(args[++i]);
         default -> {
-          System.err.println("usage: Bench [--agents N] [--rate CALLS_PER_S] [--seconds S] [--warmup S]");
+          System.err.println("usage: Bench [--agents N] [--rate CALLS_PER_S] [--seconds S] [--warmup S]"
+              + " [--ingest-calls N]");
           System.exit(2);
         }
       }
     }
-    new Run(agents, rate, seconds, warmup).run();
+    new Run(agents, rate, seconds, warmup, ingestCalls).run();
     System.exit(0);
   }
 
@@ -72,13 +73,14 @@ public final class Bench {
     final double rate;
     final int seconds;
     final int warmup;
+    final int ingestCalls;
     final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     final Recorder endToEnd = new Recorder(3);
     final AtomicLong pops = new AtomicLong();
     final AtomicLong acks = new AtomicLong();
-    final AtomicLong bareEvents = new AtomicLong();
 
-    Run(int agents, double rate, int seconds, int warmup) {
+    Run(int agents, double rate, int seconds, int warmup, int ingestCalls) {
+      this.ingestCalls = ingestCalls;
       this.agents = agents;
       this.rate = rate;
       this.seconds = seconds;
@@ -120,11 +122,19 @@ public final class Bench {
       var addr = server.start(List.of());
       URI uri = URI.create("ws://127.0.0.1:" + addr.getPort() + "/agent");
 
-      // Bare Asterisk-Java on the same AMI stream: the ingest rate to compare ours with.
-      ManagerConnection bare = new ManagerConnectionFactory("127.0.0.1", wire.port(), AmiWireServer.DEFAULT_USERNAME,
-          AmiWireServer.DEFAULT_SECRET).createManagerConnection();
-      bare.addEventListener(e -> bareEvents.incrementAndGet());
-      bare.login();
+      // Phase 1, ingest capacity: the same recorded stream, as fast as the socket takes it, to a bare
+      // Asterisk-Java connection and then to the server (parsing, our queue, call tracking, store).
+      IngestCapacity ingest = IngestCapacity.record(settings, ingestCalls);
+      double bareRate = 0;
+      double serverRate = 0;
+      for (int round = 1; round <= 2; round++) { // alternating, best of two: JIT warm-up favours neither
+        bareRate = Math.max(bareRate, ingest.bareAsteriskJava());
+        String link = "ingest-" + round;
+        serverRate = Math.max(serverRate, ingest.into(port -> server.connectAmi(new AmiServer(link, "127.0.0.1", port,
+            AmiWireServer.DEFAULT_USERNAME, AmiWireServer.DEFAULT_SECRET)), server::amiEventsSeen,
+            () -> server.pump().received()));
+        server.disconnectAmi(link);
+      }
 
       long heapBefore = usedHeapAfterGc();
       List<BridgeClient> clients = new ArrayList<>();
@@ -178,7 +188,6 @@ public final class Bench {
       server.latency().reset();
       long e0 = server.amiEventsSeen();
       long k0 = server.pump().received();
-      long b0 = bareEvents.get();
       long p0 = pops.get();
       long a0 = acks.get();
       long c0 = gen.callsStarted();
@@ -187,7 +196,6 @@ public final class Bench {
       double secs = (System.nanoTime() - t0) / 1e9;
       long e1 = server.amiEventsSeen();
       long k1 = server.pump().received();
-      long b1 = bareEvents.get();
       long p1 = pops.get();
       long a1 = acks.get();
       long c1 = gen.callsStarted();
@@ -203,10 +211,12 @@ public final class Bench {
       System.out.println();
       System.out.println("| metric | value |");
       System.out.println("|---|---|");
-      row("calls started /s (simulator)", "%.1f", (c1 - c0) / secs);
+      row("AMI ingest capacity, bare Asterisk-Java (events/s, " + ingest.events() + " events)", "%.0f", bareRate);
+      row("AMI ingest capacity, server incl. call tracking and store (events/s)", "%.0f", serverRate);
+      row("server ingest / bare Asterisk-Java", "%.2f", serverRate / bareRate);
+      row("calls started /s (simulator, live phase)", "%.1f", (c1 - c0) / secs);
       row("AMI events /s ingested by the server (all types)", "%.0f", (e1 - e0) / secs);
       row("  of which call events /s handed to call tracking", "%.0f", (k1 - k0) / secs);
-      row("AMI events /s, bare Asterisk-Java (same stream, same run)", "%.0f", (b1 - b0) / secs);
       row("pops /s received by agent clients", "%.1f", (p1 - p0) / secs);
       row("dispositions acked /s", "%.1f", (a1 - a0) / secs);
       row("AMI event -> pop at the agent client, p50 (ms)", "%.2f", h.getValueAtPercentile(50) / 1e6);
@@ -219,7 +229,6 @@ public final class Bench {
       row("heap per connected agent, server + client in one JVM (KiB)", "%.1f",
           (heapAfter - heapBefore) / 1024.0 / agents);
       clients.forEach(BridgeClient::close);
-      bare.logoff();
       server.close();
       gen.close();
       wire.close();

@@ -144,6 +144,16 @@ public final class ObjectivesServer implements AutoCloseable {
     link.start();
   }
 
+  /** Stops listening to one Asterisk (its open calls are resolved by the next resync of nothing). */
+  public void disconnectAmi(String name) {
+    for (AmiLink l : links) {
+      if (l.name().equals(name)) {
+        links.remove(l);
+        l.close();
+      }
+    }
+  }
+
   private void resync(String server, int epoch) {
     for (AmiLink l : links) {
       if (l.name().equals(server)) {

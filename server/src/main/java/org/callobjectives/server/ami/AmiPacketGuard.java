@@ -19,6 +19,7 @@ final class AmiPacketGuard implements SocketConnectionFacade {
   private final SocketConnectionFacade in;
   private final AtomicLong dropped;
   private final ArrayDeque<String> ready = new ArrayDeque<>();
+  private boolean streaming;
 
   AmiPacketGuard(SocketConnectionFacade in, AtomicLong dropped) {
     this.in = in;
@@ -27,14 +28,47 @@ final class AmiPacketGuard implements SocketConnectionFacade {
 
   @Override
   public String readLine() throws IOException {
+    if (!ready.isEmpty()) {
+      return ready.poll();
+    }
+    if (streaming) {
+      // Inside a packet already judged harmless: hand lines straight through, no copies.
+      String line = in.readLine();
+      if (line == null || line.isEmpty()) {
+        streaming = false;
+      }
+      return line;
+    }
+    String first = in.readLine();
+    if (first == null || first.isEmpty() || first.indexOf(':') < 0) {
+      return first; // end of stream, a stray blank line, the banner or noise the reader ignores
+    }
+    if (startsPlainPacket(first)) {
+      streaming = true;
+      return first;
+    }
     while (ready.isEmpty()) {
-      fill();
+      fill(first);
+      first = null;
     }
     return ready.poll();
   }
 
-  private void fill() throws IOException {
+  /** Every Response and every event but Bridge* is harmless and can stream (nearly all traffic). */
+  private static boolean startsPlainPacket(String first) {
+    if (first.regionMatches(true, 0, "Response:", 0, 9)) {
+      return true;
+    }
+    return first.regionMatches(true, 0, "Event:", 0, 6)
+        && !first.substring(6).stripLeading().regionMatches(true, 0, "Bridge", 0, 6);
+  }
+
+  /** Buffers one whole packet (starting with {@code first}, if given) and queues it unless harmful. */
+  private void fill(String first) throws IOException {
     List<String> packet = new ArrayList<>();
+    if (first != null) {
+      packet.add(first);
+    }
     while (true) {
       String line = in.readLine();
       if (line == null) {
@@ -42,10 +76,6 @@ final class AmiPacketGuard implements SocketConnectionFacade {
           throw new IOException("end of AMI stream");
         }
         ready.addAll(packet); // an unfinished last packet: let the reader see what there was
-        return;
-      }
-      if (packet.isEmpty() && !line.isEmpty() && line.indexOf(':') < 0) {
-        ready.add(line); // the protocol banner, or noise the reader ignores anyway: no packet to wait for
         return;
       }
       packet.add(line);

@@ -52,6 +52,10 @@ public final class Store implements AutoCloseable {
   private volatile int unsavedCount;
   static final int MAX_UNSAVED = 200_000;
   private final AtomicLong lostRows = new AtomicLong();
+  private final java.util.concurrent.ConcurrentLinkedQueue<PendingCall> pendingCalls =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicBoolean flushScheduled =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final ScheduledExecutorService retry;
   // Reports and admin pages read on their own connection and thread (WAL lets readers run beside
   // the writer), so a long report never delays a call row or a disposition ack.
@@ -120,27 +124,70 @@ public final class Store implements AutoCloseable {
    * written by the retry loop; the future still completes (the call goes on either way).
    */
   public CompletableFuture<Void> upsertCall(CallRecord r) {
-    return submit(() -> {
-      if (!unsaved.isEmpty()) {
-        unsaved.remove(r.callId());
-        holdUnsaved(r);
-        flushUnsaved();
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    pendingCalls.add(new PendingCall(r, f));
+    // One flush task drains every row queued meanwhile into a single transaction: at hundreds of
+    // calls a second, one commit per row would cost more than the rows themselves.
+    if (flushScheduled.compareAndSet(false, true)) {
+      submit(() -> {
+        flushScheduled.set(false);
+        flushPending();
         return null;
+      }).whenComplete((ok, err) -> {
+        if (err != null) {
+          failPending(err);
+        }
+      });
+    }
+    return f;
+  }
+
+  private record PendingCall(CallRecord record, CompletableFuture<Void> done) {}
+
+  private void flushPending() throws SQLException {
+    List<PendingCall> batch = new ArrayList<>();
+    for (PendingCall p; (p = pendingCalls.poll()) != null; ) {
+      batch.add(p);
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    if (!unsaved.isEmpty()) {
+      for (PendingCall p : batch) {
+        unsaved.remove(p.record().callId());
+        holdUnsaved(p.record());
       }
+      flushUnsaved();
+    } else {
+      writer.setAutoCommit(false);
       try {
-        writeCall(r);
+        for (PendingCall p : batch) {
+          writeCall(p.record());
+        }
+        writer.commit();
       } catch (SQLException e) {
+        writer.rollback();
         if (!isTransient(e)) {
+          batch.forEach(p -> p.done().completeExceptionally(e));
           throw e;
         }
         failures.incrementAndGet();
-        holdUnsaved(r);
+        batch.forEach(p -> holdUnsaved(p.record()));
         log.error("database not writable ({}): keeping call rows in memory and retrying every second",
             e.getMessage());
+      } finally {
+        writer.setAutoCommit(true);
       }
-      return null;
-    });
+    }
+    batch.forEach(p -> p.done().complete(null));
   }
+
+  private void failPending(Throwable err) {
+    for (PendingCall p; (p = pendingCalls.poll()) != null; ) {
+      p.done().completeExceptionally(err);
+    }
+  }
+
 
   /** Holds a row for later; beyond {@link #MAX_UNSAVED} the oldest are given up, loudly. */
   private void holdUnsaved(CallRecord r) {
