@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.callobjectives.amisim.AmiTrace;
 import org.callobjectives.amisim.AmiWireServer;
@@ -29,13 +27,12 @@ import org.callobjectives.protocol.AgentStats;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.protocol.ChecklistItem;
 import org.callobjectives.protocol.ChecklistKind;
-import org.callobjectives.protocol.Congratulation;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.Json;
-import org.callobjectives.protocol.Message;
 import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.AmiServer;
+import org.callobjectives.server.testing.AgentRecorder;
 import org.callobjectives.server.testing.SupervisedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,46 +49,19 @@ class LiveFiguresMatchSqliteTest {
   @TempDir Path dir;
 
   /** Every message an agent-bridge client reports, in order. */
-  static final class Inbox implements BridgeClient.Listener {
-    final BlockingQueue<Message> all = new LinkedBlockingQueue<>();
-    final List<CallStarted> pops = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final List<AgentStats> stats = new java.util.concurrent.CopyOnWriteArrayList<>();
-    final List<Congratulation> congratulations = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    @Override
-    public void onWelcome(Welcome w) {
-      all.add(w);
-    }
-
-    @Override
-    public void onCallStarted(CallStarted c) {
-      pops.add(c);
-    }
-
-    @Override
-    public void onAgentStats(AgentStats s) {
-      stats.add(s);
-    }
-
-    @Override
-    public void onCongratulation(Congratulation c) {
-      congratulations.add(c);
-    }
-  }
-
   @Test
   void liveAggregatesEqualTheFiguresComputedFromTheSqliteRows() throws Exception {
     assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES.toAbsolutePath() + ": skipped");
     List<ScriptedAmiServer> amis = new ArrayList<>();
     List<BridgeClient> clients = new ArrayList<>();
-    Map<String, Inbox> inboxes = new TreeMap<>();
+    Map<String, AgentRecorder> inboxes = new TreeMap<>();
     Map<String, Map<String, Object>> beforeRestart;
     try (SupervisedServer ss = SupervisedServer.start(dir, Duration.ofSeconds(3))) {
       for (Agent a : ss.server.config().agents()) {
-        Inbox in = new Inbox();
+        AgentRecorder in = new AgentRecorder(a.id());
         BridgeClient c = new BridgeClient(ss.agentUri(), a.id(), "demo-" + a.id(), null, in);
         c.start();
-        assertNotNull(in.all.poll(10, TimeUnit.SECONDS), "welcome for " + a.id());
+        in.next(Welcome.class);
         inboxes.put(a.id(), in);
         clients.add(c);
       }
@@ -115,7 +85,7 @@ class LiveFiguresMatchSqliteTest {
       int i = 0;
       int skipped = 0;
       for (var e : inboxes.entrySet()) {
-        for (CallStarted s : e.getValue().pops) {
+        for (CallStarted s : e.getValue().pops()) {
           i++;
           if (i % 7 == 0) {
             skipped++;
@@ -170,7 +140,7 @@ class LiveFiguresMatchSqliteTest {
       JsonNode shiftAgents = live.get("views").get("shift").get("agents");
       for (JsonNode a : live.get("views").get("today").get("agents")) {
         String id = a.get("id").asText();
-        Inbox in = inboxes.get(id);
+        AgentRecorder in = inboxes.get(id);
         if (a.get("dispositioned").asInt() + a.get("undisposed").asInt() == 0) {
           continue;
         }
@@ -181,9 +151,9 @@ class LiveFiguresMatchSqliteTest {
       }
       for (JsonNode a : shiftAgents) {
         if (a.get("opportunities").asInt() >= 2) {
-          Inbox in = inboxes.get(a.get("id").asText());
-          assertTrue(in.congratulations.stream().anyMatch(c -> c.goalId().equals("upsell-opportunities-per-shift")),
-              a.get("id") + " reached 2 opportunities this shift but got " + in.congratulations);
+          AgentRecorder in = inboxes.get(a.get("id").asText());
+          assertTrue(in.congratulations().stream().anyMatch(c -> c.goalId().equals("upsell-opportunities-per-shift")),
+              a.get("id") + " reached 2 opportunities this shift but got " + in.congratulations());
         }
       }
       assertFalse(live.get("wins").isEmpty(), "wins are shown on the dashboard");
@@ -211,11 +181,11 @@ class LiveFiguresMatchSqliteTest {
     }
   }
 
-  private static AgentStats awaitStats(Inbox in, long advances, long undisposed) throws InterruptedException {
+  private static AgentStats awaitStats(AgentRecorder in, long advances, long undisposed) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {
-      if (!in.stats.isEmpty()) {
-        AgentStats last = in.stats.get(in.stats.size() - 1);
+      if (!in.stats().isEmpty()) {
+        AgentStats last = in.stats().get(in.stats().size() - 1);
         if (last.advances() == advances && last.undisposed() == undisposed) {
           return last;
         }
@@ -223,7 +193,7 @@ class LiveFiguresMatchSqliteTest {
       Thread.sleep(50);
     }
     throw new AssertionError("agent stats never showed " + advances + " advances, " + undisposed
-        + " undisposed: " + in.stats);
+        + " undisposed: " + in.stats());
   }
 
   private static void awaitSql(SupervisedServer ss, String sql, long want) throws Exception {

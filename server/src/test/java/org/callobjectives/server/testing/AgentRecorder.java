@@ -3,11 +3,15 @@ package org.callobjectives.server.testing;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.callobjectives.bridge.BridgeClient;
+import org.callobjectives.protocol.AgentStats;
 import org.callobjectives.protocol.CallEnded;
+import org.callobjectives.protocol.Congratulation;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.ErrorMessage;
@@ -17,6 +21,11 @@ import org.callobjectives.protocol.Welcome;
 /** Every callback of a real agent-bridge client into a queue; a wait that times out fails the test. */
 public final class AgentRecorder implements BridgeClient.Listener {
   private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
+  // Kept as well, for tests that look at everything an agent got: every pop, and the figures and
+  // congratulations (these two never enter the queue, so next() sequences stay as they were).
+  private final List<CallStarted> pops = new CopyOnWriteArrayList<>();
+  private final List<AgentStats> stats = new CopyOnWriteArrayList<>();
+  private final List<Congratulation> congratulations = new CopyOnWriteArrayList<>();
   private final String agentId;
 
   public AgentRecorder(String agentId) {
@@ -30,7 +39,30 @@ public final class AgentRecorder implements BridgeClient.Listener {
 
   @Override
   public void onCallStarted(CallStarted c) {
+    pops.add(c);
     messages.add(c);
+  }
+
+  @Override
+  public void onAgentStats(AgentStats s) {
+    stats.add(s);
+  }
+
+  @Override
+  public void onCongratulation(Congratulation c) {
+    congratulations.add(c);
+  }
+
+  public List<CallStarted> pops() {
+    return pops;
+  }
+
+  public List<AgentStats> stats() {
+    return stats;
+  }
+
+  public List<Congratulation> congratulations() {
+    return congratulations;
   }
 
   @Override
