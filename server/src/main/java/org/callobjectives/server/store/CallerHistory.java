@@ -1,6 +1,5 @@
 package org.callobjectives.server.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.callobjectives.protocol.Json;
+import org.callobjectives.protocol.ObjectiveView;
 
 /** Reads customers' last dispositioned calls (UNDISPOSED does not count), on the store's thread. */
 public final class CallerHistory {
@@ -64,15 +63,14 @@ public final class CallerHistory {
   private static CallerOutcome outcome(ResultSet rs) throws SQLException {
     String stage = null;
     String objectiveId = null;
-    String json = rs.getString(4);
-    if (json != null) {
-      try {
-        JsonNode o = Json.mapper().readTree(json).path("objective");
-        stage = o.hasNonNull("stage") ? o.get("stage").asText() : null;
-        objectiveId = o.hasNonNull("id") ? o.get("id").asText() : null;
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        // An unreadable stored objective only loses the stage, never the outcome.
+    try {
+      ObjectiveView o = StoredObjective.read(rs.getString(4)).objective();
+      if (o != null) {
+        stage = o.stage();
+        objectiveId = o.id();
       }
+    } catch (IllegalStateException e) {
+      // An unreadable stored objective only loses the stage, never the outcome.
     }
     return new CallerOutcome(rs.getString(1), rs.getString(2), rs.getString(3), stage, objectiveId, rs.getString(5),
         rs.getInt(6) == 1, rs.getLong(7));

@@ -1,6 +1,5 @@
 package org.callobjectives.server.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,6 @@ import org.callobjectives.protocol.ChecklistItem;
 import org.callobjectives.protocol.DispositionCode;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.ErrorMessage;
-import org.callobjectives.protocol.Json;
 import org.callobjectives.protocol.ObjectiveView;
 import org.callobjectives.server.Threads;
 import org.callobjectives.server.calls.CallRecord;
@@ -263,7 +261,7 @@ public final class Store implements AutoCloseable {
       setLong(ps, i++, r.connectedAtMillis());
       setLong(ps, i++, r.endedAtMillis());
       ps.setString(i++, r.objective() == null ? null : r.objective().id());
-      ps.setString(i++, r.objective() == null ? null : objectiveJson(r.objective(), r.codes()));
+      ps.setString(i++, r.objective() == null ? null : StoredObjective.write(r.objective(), r.codes()));
       ps.setLong(i, System.currentTimeMillis());
       ps.executeUpdate();
     }
@@ -488,30 +486,9 @@ public final class Store implements AutoCloseable {
           return null;
         }
         Long ended = rs.getObject(3) == null ? null : rs.getLong(3);
-        ObjectiveAndCodes oc = parseObjective(rs.getString(4));
+        StoredObjective oc = StoredObjective.read(rs.getString(4));
         return new StoredCall(callId, rs.getString(1), rs.getString(2), ended, oc.objective(), oc.codes());
       }
-    }
-  }
-
-  record ObjectiveAndCodes(ObjectiveView objective, List<DispositionCode> codes) {}
-
-  private static String objectiveJson(ObjectiveView o, List<DispositionCode> codes) {
-    try {
-      return Json.mapper().writeValueAsString(new ObjectiveAndCodes(o, codes));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static ObjectiveAndCodes parseObjective(String json) {
-    if (json == null) {
-      return new ObjectiveAndCodes(null, List.of());
-    }
-    try {
-      return Json.mapper().readValue(json, ObjectiveAndCodes.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored objective is not readable", e);
     }
   }
 
