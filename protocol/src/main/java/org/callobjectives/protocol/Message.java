@@ -17,7 +17,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ProposalAck.class, name = "proposal_ack"),
     @JsonSubTypes.Type(value = AgentStats.class, name = "agent_stats"),
     @JsonSubTypes.Type(value = Congratulation.class, name = "congratulation"),
+    @JsonSubTypes.Type(value = AgentState.class, name = "agent_state"),
 })
 public sealed interface Message
     permits Hello, Welcome, CallStarted, CallEnded, DispositionSubmit, DispositionAck, ErrorMessage,
-        Proposal, ProposalAck, AgentStats, Congratulation {}
+        Proposal, ProposalAck, AgentStats, Congratulation, AgentState {}

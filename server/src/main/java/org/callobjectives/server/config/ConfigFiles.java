@@ -40,7 +40,7 @@ final class ConfigFiles {
 
   record ItemYaml(String id, String text, String kind, Boolean required) {}
 
-  record CodeYaml(String code, String label, List<String> flags) {}
+  record CodeYaml(String code, String label, List<String> flags, Integer key) {}
 
   record QueueYaml(String objective, List<String> objectives, List<StageYaml> stages, List<String> dispositionCodes,
       Integer maxWaitSeconds) {}

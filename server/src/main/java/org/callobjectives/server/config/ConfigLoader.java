@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLoader {
   private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
   private static final Set<String> FLAGS =
-      Set.of("sale", "contact", "not_interested", "callback", "do_not_call", "completed");
+      Set.of("sale", "contact", "not_interested", "callback", "do_not_call", "completed", "advance", "no_advance");
 
   private final Path dir;
   private final boolean enforceLint;
@@ -288,9 +288,23 @@ public final class ConfigLoader {
         }
         flags.add(norm);
       }
+      if (flags.contains("advance") && flags.contains("no_advance")) {
+        throw src.error(at + "/flags", code + " cannot have both flags advance and no_advance");
+      }
+      int key = c.key() != null ? c.key() : i + 1;
+      if (key < 1 || key > 99) {
+        throw src.error(at + "/key", "key of " + code + " must be 1..99 (the number agents type for it)");
+      }
+      for (DispositionCode other : catalog.values()) {
+        if (other.key() == key) {
+          throw src.error(at + "/key", code + " has key " + key + ", already the key of " + other.code()
+              + "; a code has one number everywhere");
+        }
+      }
       catalog.put(code, new DispositionCode(code, c.label() != null ? c.label() : code,
           flags.contains("sale"), flags.contains("contact"), flags.contains("not_interested"),
-          flags.contains("callback"), flags.contains("do_not_call"), flags.contains("completed")));
+          flags.contains("callback"), flags.contains("do_not_call"), flags.contains("completed"), key,
+          flags.contains("advance") ? Boolean.TRUE : flags.contains("no_advance") ? Boolean.FALSE : null));
     }
     List<DispositionCode> defaults = List.copyOf(catalog.values());
 

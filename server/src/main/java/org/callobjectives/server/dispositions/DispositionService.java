@@ -150,9 +150,14 @@ public final class DispositionService {
 
   /** What needs the stored call: the code and checklist items must be the call's own. */
   static void check(StoredCall call, DispositionSubmit d) throws DispositionRejected {
-    if (call.codes().stream().noneMatch(c -> c.code().equals(d.code()))) {
+    var code = call.codes().stream().filter(c -> c.code().equals(d.code())).findFirst();
+    if (code.isEmpty()) {
       throw new DispositionRejected(ErrorMessage.INVALID_DISPOSITION, "code " + d.code()
           + " is not allowed for this call; allowed: " + call.codes().stream().map(c -> c.code()).toList());
+    }
+    String mismatch = code.get().advanceMismatch(d.advanceObtained());
+    if (mismatch != null) {
+      throw new DispositionRejected(ErrorMessage.INVALID_DISPOSITION, mismatch);
     }
     Set<String> items = new HashSet<>();
     if (call.objective() != null) {

@@ -97,10 +97,12 @@ class LiveFiguresMatchSqliteTest {
               done.add(item.id());
             }
           }
-          String code = s.dispositionCodes().get(i % s.dispositionCodes().size()).code();
+          var picked = s.dispositionCodes().get(i % s.dispositionCodes().size());
+          String code = picked.code();
+          boolean advance = picked.advance() != null ? picked.advance() : i % 2 == 0;
           int upsell = i % 3;
           clients.stream().filter(c -> c.agentId().equals(e.getKey())).findFirst().orElseThrow()
-              .submit(new DispositionSubmit(null, s.callId(), code, i % 2 == 0, done, upsell,
+              .submit(new DispositionSubmit(null, s.callId(), code, advance, done, upsell,
                   upsell > 0 ? List.of("needs the bigger plan") : List.of(), i % 4 == 0 ? null : 50 + (i * 7) % 51,
                   "call " + i)).get(10, TimeUnit.SECONDS);
         }
