@@ -55,6 +55,7 @@ public final class ObjectivesServer implements AutoCloseable {
   private final ExecutorService authExecutor;
   private final AmiEventPump pump;
   private final CallTracker tracker;
+  private final PopDispatcher dispatcher;
   private final DispositionService dispositions;
   private final List<AmiLink> links = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final WebServer web = new WebServer();
@@ -79,7 +80,7 @@ public final class ObjectivesServer implements AutoCloseable {
     this.proposals = new ProposalService(new Proposals(store), config::get, clock);
     List<CallListener> listeners = new ArrayList<>(extraListeners);
     listeners.add(queuesSeen);
-    PopDispatcher dispatcher = new PopDispatcher(store, sessions, dispositions, listeners, latency);
+    this.dispatcher = new PopDispatcher(store, sessions, dispositions, listeners, latency);
     this.resolver = new ObjectiveResolver(config::get, stages, clock);
     this.tracker = new CallTracker(config::get, resolver, dispatcher, clock, this::resync);
     this.pump = new AmiEventPump(65_536, tracker::handle, tracker::requestResync);
@@ -99,14 +100,17 @@ public final class ObjectivesServer implements AutoCloseable {
   /** Starts the pump, the web server and one AMI link per configured Asterisk. */
   public InetSocketAddress start(List<AmiServer> amiServers) throws Exception {
     Config c = config.get();
-    int closed = store.recoverAfterRestart(clock.millis(), c.server().wrapUp().toMillis()).get(30, TimeUnit.SECONDS);
-    if (closed > 0) {
-      log.warn("{} calls were still open when the server last stopped: closed as interrupted", closed);
+    store.recoverAfterRestart(clock.millis(), c.server().wrapUp().toMillis()).get(30, TimeUnit.SECONDS);
+    // Calls still waiting for their disposition go back to their agents (as replays, with their wrap-up);
+    // calls left open are tracked again until Asterisk says whether they are still up.
+    for (CallRecord r : store.callsAwaitingDisposition().get(30, TimeUnit.SECONDS)) {
+      dispatcher.restored(r);
     }
-    for (var s : store.awaitingDisposition().get(30, TimeUnit.SECONDS)) {
-      if (s.agentId() != null && s.endedAtMillis() != null) {
-        dispositions.wrapUpStarted(s.callId(), s.agentId(), s.endedAtMillis());
-      }
+    List<CallRecord> open = store.openCalls().get(30, TimeUnit.SECONDS);
+    open.forEach(dispatcher::restored);
+    if (tracker.restore(open) > 0) {
+      log.info("{} calls were open when the server last stopped: tracked again until Asterisk confirms them",
+          open.size());
     }
     stages.load().get(30, TimeUnit.SECONDS);
     for (var step : beforeEvents) {
@@ -125,6 +129,9 @@ public final class ObjectivesServer implements AutoCloseable {
     for (AmiServer s : amiServers) {
       connectAmi(s);
     }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    amiServers.forEach(s -> names.add(s.name()));
+    pump.execute(() -> tracker.closeCallsOfLinksOtherThan(names));
     // Now and then check open calls against Asterisk anyway: an end event lost for any reason
     // must not leave a call open (and its pop replayed) forever.
     scheduler.scheduleWithFixedDelay(() -> {
@@ -174,6 +181,7 @@ public final class ObjectivesServer implements AutoCloseable {
     h.put("amiEventsDropped", pump.dropped());
     h.put("callTrackingAlive", pump.alive());
     h.put("amiMalformedPacketsDropped", links.stream().mapToLong(AmiLink::droppedPackets).sum());
+    h.put("amiResyncFailures", links.stream().mapToLong(AmiLink::resyncFailures).sum());
     h.put("agentsConnected", sessions.connectedAgents());
     h.put("pops", sessions.pushes());
     h.put("dispositionsStored", dispositions.stored());

@@ -17,17 +17,17 @@ public sealed interface AmiEvent {
   record QueueJoin(String server, long receivedNanos, String queue, String uniqueid, String linkedid,
       String channel, String callerNum, String callerName) implements AmiEvent {}
 
-  record QueueAbandon(String server, long receivedNanos, String queue, String uniqueid, String callerNum,
-      String callerName, long holdSeconds) implements AmiEvent {}
+  record QueueAbandon(String server, long receivedNanos, String queue, String uniqueid, String linkedid,
+      String callerNum, String callerName, long holdSeconds) implements AmiEvent {}
 
   record AgentConnect(String server, long receivedNanos, String queue, String uniqueid, String linkedid,
       String channel, String callerNum, String callerName, String memberUniqueid, String memberChannel,
       String iface, String memberName, long holdSeconds) implements AmiEvent {}
 
   /** Caller and member fields are null when Asterisk had already destroyed that channel. */
-  record AgentComplete(String server, long receivedNanos, String queue, String uniqueid, String callerNum,
-      String memberUniqueid, String memberChannel, String iface, String memberName, long holdSeconds,
-      long talkSeconds, String reason) implements AmiEvent {}
+  record AgentComplete(String server, long receivedNanos, String queue, String uniqueid, String linkedid,
+      String callerNum, String callerName, String memberUniqueid, String memberChannel, String iface,
+      String memberName, long holdSeconds, long talkSeconds, String reason) implements AmiEvent {}
 
   record DialBegin(String server, long receivedNanos, String uniqueid, String linkedid, String channel,
       String destUniqueid, String destChannel, String dialString) implements AmiEvent {}
@@ -37,6 +37,9 @@ public sealed interface AmiEvent {
 
   /** A HangupRequest or SoftHangupRequest: tells which side of a call hung up first. */
   record HangupRequest(String server, long receivedNanos, String uniqueid, String channel) implements AmiEvent {}
+
+  /** A channel left a bridge: a caller leaving before anyone hung up was redirected or transferred away. */
+  record BridgeLeave(String server, long receivedNanos, String uniqueid, String channel) implements AmiEvent {}
 
   record Hangup(String server, long receivedNanos, String uniqueid, String channel, int cause) implements AmiEvent {}
 

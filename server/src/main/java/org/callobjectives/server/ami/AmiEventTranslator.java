@@ -2,6 +2,7 @@ package org.callobjectives.server.ami;
 
 import org.asteriskjava.manager.event.AgentCompleteEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
@@ -72,8 +73,8 @@ public final class AmiEventTranslator {
           c.getDestChannel(), c.getInterface(), c.getMemberName(), nz(c.getHoldTime()));
     }
     if (e instanceof AgentCompleteEvent c) {
-      return new AmiEvent.AgentComplete(server, now, c.getQueue(), c.getUniqueId(), known(c.getCallerIdNum()),
-          c.getDestUniqueId(), c.getDestChannel(), c.getInterface(), c.getMemberName(), nz(c.getHoldTime()),
+      return new AmiEvent.AgentComplete(server, now, c.getQueue(), c.getUniqueId(), c.getLinkedId(),
+          known(c.getCallerIdNum()), known(c.getCallerIdName()), c.getDestUniqueId(), c.getDestChannel(), c.getInterface(), c.getMemberName(), nz(c.getHoldTime()),
           nz(c.getTalkTime()), c.getReason());
     }
     if (e instanceof QueueCallerJoinEvent j) {
@@ -81,7 +82,8 @@ public final class AmiEventTranslator {
           known(j.getCallerIdNum()), known(j.getCallerIdName()));
     }
     if (e instanceof QueueCallerAbandonEvent a) {
-      return new AmiEvent.QueueAbandon(server, now, a.getQueue(), a.getUniqueId(), known(a.getCallerIdNum()),
+      return new AmiEvent.QueueAbandon(server, now, a.getQueue(), a.getUniqueId(), a.getLinkedId(),
+          known(a.getCallerIdNum()),
           known(a.getCallerIdName()), a.getHoldTime() == null ? 0 : a.getHoldTime());
     }
     if (e instanceof DialBeginEvent d) {
@@ -100,6 +102,9 @@ public final class AmiEventTranslator {
     }
     if (e instanceof SoftHangupRequestEvent h) {
       return new AmiEvent.HangupRequest(server, now, h.getUniqueId(), h.getChannel());
+    }
+    if (e instanceof BridgeLeaveEvent b && b.getUniqueId() != null) {
+      return new AmiEvent.BridgeLeave(server, now, b.getUniqueId(), b.getChannel());
     }
     if (e instanceof ConnectEvent) {
       return new AmiEvent.LinkUp(server, now);

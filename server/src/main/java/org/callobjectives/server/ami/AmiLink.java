@@ -14,6 +14,7 @@ import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.response.ManagerError;
 import org.callobjectives.server.Threads;
 import org.callobjectives.server.config.AmiServer;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ public final class AmiLink implements AutoCloseable {
   private volatile boolean closed;
   private final java.util.concurrent.atomic.AtomicLong eventsSeen = new java.util.concurrent.atomic.AtomicLong();
   private long backoffMs = 500;
+  private final java.util.concurrent.atomic.AtomicLong resyncFailures = new java.util.concurrent.atomic.AtomicLong();
 
   public AmiLink(AmiServer server, AmiEventPump pump) {
     this.server = server;
@@ -62,6 +64,11 @@ public final class AmiLink implements AutoCloseable {
   /** Malformed AMI packets dropped before they could reach Asterisk-Java's reader. */
   public long droppedPackets() {
     return connection.droppedPackets() + translator.malformed();
+  }
+
+  /** Resyncs Asterisk refused or did not answer: each kept every open call as it was. */
+  public long resyncFailures() {
+    return resyncFailures.get();
   }
 
   public boolean connected() {
@@ -130,6 +137,15 @@ public final class AmiLink implements AutoCloseable {
     actions.execute(() -> {
       try {
         ResponseEvents res = connection.sendEventGeneratingAction(new CoreShowChannelsAction(), 10_000);
+        if (res.getResponse() == null || res.getResponse() instanceof ManagerError) {
+          // Refused (e.g. "Permission denied" for a user without write = reporting) is not "no
+          // channels": closing calls on it would cut live calls. Keep everything, say why.
+          resyncFailures.incrementAndGet();
+          log.warn("AMI link {}: resync refused by Asterisk ({}); open calls kept until they end. The AMI user needs"
+              + " 'write = reporting' (or system) for CoreShowChannels", server.name(),
+              res.getResponse() == null ? "no response" : res.getResponse().getMessage());
+          return;
+        }
         Set<String> live = new HashSet<>();
         for (ResponseEvent r : res.getEvents()) {
           if (r instanceof CoreShowChannelEvent c && c.getUniqueid() != null) {
@@ -138,6 +154,7 @@ public final class AmiLink implements AutoCloseable {
         }
         pump.offer(new AmiEvent.LiveChannels(server.name(), System.nanoTime(), epoch, live));
       } catch (Exception ex) {
+        resyncFailures.incrementAndGet();
         log.warn("AMI link {}: resync (CoreShowChannels) failed: {}; open calls kept until they end",
             server.name(), ex.toString());
       }

@@ -42,6 +42,14 @@ public final class CallTracker {
   private final Map<String, Integer> queueLinkedids = new HashMap<>();
   private final Map<String, Integer> epochs = new HashMap<>();
   private final Set<String> warnedMembers = new HashSet<>();
+  /** Call ids given out lately: a caller who comes back to the same member in the same queue gets a new one. */
+  private final LinkedHashMap<String, Boolean> usedIds =
+      new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> e) {
+          return size() > RECENT_LIMIT;
+        }
+      };
   private final LinkedHashMap<String, Leg> recent =
       new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
@@ -83,6 +91,8 @@ public final class CallTracker {
         onHangupRequest(h);
       } else if (e instanceof AmiEvent.Hangup h) {
         onHangup(h);
+      } else if (e instanceof AmiEvent.BridgeLeave b) {
+        onBridgeLeave(b);
       } else if (e instanceof AmiEvent.LinkUp u) {
         onLinkUp(u);
       } else if (e instanceof AmiEvent.LinkDown d) {
@@ -139,6 +149,7 @@ public final class CallTracker {
     if (byOther.containsKey(ok)) {
       return;
     }
+    String callId = newCallId(queueCallId(c.server(), c.uniqueid(), c.iface(), c.memberName()));
     Agent agent = config.get().agentForMember(c.iface(), c.memberName()).orElse(null);
     if (agent == null && warnedMembers.add(c.iface() + "|" + c.memberName())) {
       log.warn("queue member {} ({}) is not an agent in agents.yaml: its calls are recorded but not popped",
@@ -148,7 +159,7 @@ public final class CallTracker {
     String name = c.callerName() != null ? c.callerName() : w == null ? null : w.callerName();
     long now = now();
     ObjectiveResolver.Resolution r = agent == null ? null : resolver.forQueueCall(c.queue(), agent, num);
-    Leg l = new Leg(ok, c.server(), CallStarted.INBOUND, c.queue(), agent, num, name, c.linkedid(), c.uniqueid(),
+    Leg l = new Leg(callId, c.server(), CallStarted.INBOUND, c.queue(), agent, num, name, c.linkedid(), c.uniqueid(),
         other, c.iface(), base(c.server(), c.memberChannel()), base(c.server(), c.channel()),
         w != null ? w.joinedAt() : now - c.holdSeconds() * 1000, now, r, epoch(c.server()));
     l.holdSeconds = c.holdSeconds();
@@ -167,14 +178,21 @@ public final class CallTracker {
       end(l, CallOutcome.COMPLETED, c.reason(), true);
       return;
     }
-    // Already ended by a hang-up; Asterisk's word on who ended it is better than ours, except after a
-    // redirect, where its late AgentComplete says "caller" and counts the talk time in the next queue.
-    if (!l.reasonFromAsterisk && !"transfer".equals(l.endReason) && l.outcome == CallOutcome.COMPLETED) {
-      l.endReason = c.reason();
-      l.reasonFromAsterisk = true;
-      l.talkSeconds = c.talkSeconds();
-      listener.updated(l.record());
+    if (l.reasonFromAsterisk) {
+      return;
     }
+    l.reasonFromAsterisk = true;
+    if ("transfer".equals(l.endReason) && !"transfer".equals(c.reason())) {
+      // After a redirect Asterisk sends this leg's AgentComplete only when the caller finally hangs
+      // up, saying "caller" and counting the talk time in the next queue: our end at the redirect stands.
+      return;
+    }
+    // Already ended by a hang-up, a transfer or a resync: Asterisk's word on how and how long is better
+    // than ours. An interrupted call becomes completed; the agent already has it, so no new pop.
+    l.outcome = CallOutcome.COMPLETED;
+    l.endReason = c.reason();
+    l.talkSeconds = c.talkSeconds();
+    listener.updated(l.record());
   }
 
   private Leg findForComplete(AmiEvent.AgentComplete c) {
@@ -229,10 +247,13 @@ public final class CallTracker {
     String other = c.memberUniqueid() != null ? c.memberUniqueid()
         : (c.uniqueid() != null ? c.uniqueid() : "orphan-" + c.receivedNanos()) + "/" + c.iface();
     String ok = key(c.server(), other);
+    String callId = newCallId(c.uniqueid() != null ? queueCallId(c.server(), c.uniqueid(), c.iface(), c.memberName())
+        : ok);
     long now = now();
     long connectedAt = now - c.talkSeconds() * 1000;
     ObjectiveResolver.Resolution r = agent == null ? null : resolver.forQueueCall(c.queue(), agent, c.callerNum());
-    Leg l = new Leg(ok, c.server(), CallStarted.INBOUND, c.queue(), agent, c.callerNum(), null, null, c.uniqueid(),
+    Leg l = new Leg(callId, c.server(), CallStarted.INBOUND, c.queue(), agent, c.callerNum(), c.callerName(),
+        c.linkedid(), c.uniqueid(),
         other, c.iface(), base(c.server(), c.memberChannel()), null, connectedAt - c.holdSeconds() * 1000,
         connectedAt, r, epoch(c.server()));
     l.holdSeconds = c.holdSeconds();
@@ -253,7 +274,7 @@ public final class CallTracker {
     Leg l = new Leg(ck + "@" + a.queue(), a.server(), CallStarted.INBOUND, a.queue(), null,
         a.callerNum() != null ? a.callerNum() : w == null ? null : w.callerNum(),
         a.callerName() != null ? a.callerName() : w == null ? null : w.callerName(),
-        w == null ? null : w.linkedid(), a.uniqueid(), null, null, null, null,
+        a.linkedid() != null ? a.linkedid() : w == null ? null : w.linkedid(), a.uniqueid(), null, null, null, null,
         w != null ? w.joinedAt() : now - a.holdSeconds() * 1000, null, null, epoch(a.server()));
     l.holdSeconds = a.holdSeconds();
     l.outcome = timedOut ? CallOutcome.TIMED_OUT : CallOutcome.ABANDONED;
@@ -291,7 +312,7 @@ public final class CallTracker {
     }
     long now = now();
     ObjectiveResolver.Resolution r = resolver.forOutbound(dial.agent(), dial.number());
-    Leg l = new Leg(key(d.server(), dial.destUniqueid()), d.server(), CallStarted.OUTBOUND, null, dial.agent(),
+    Leg l = new Leg(newCallId(key(d.server(), dial.destUniqueid())), d.server(), CallStarted.OUTBOUND, null, dial.agent(),
         dial.number(), null, dial.linkedid(), dial.agentUniqueid(), dial.destUniqueid(), null,
         base(d.server(), dial.channel()), base(d.server(), dial.destChannel()), dial.startedAt(), now, r,
         epoch(d.server()));
@@ -324,13 +345,13 @@ public final class CallTracker {
     queueLinkedids.remove(k);
   }
 
+  /**
+   * Every login, the first one too, asks Asterisk which channels are up: calls restored from the
+   * store after a restart and calls open across a link drop are kept or closed by the answer.
+   */
   private void onLinkUp(AmiEvent.LinkUp u) {
-    if (epochs.containsKey(u.server())) {
-      log.info("AMI link {} is back: resynchronising open calls", u.server());
-      requestResync(u.server());
-    } else {
-      epochs.put(u.server(), 1);
-    }
+    log.info("AMI link {} is up: resynchronising open calls", u.server());
+    requestResync(u.server());
   }
 
   /**
@@ -369,6 +390,75 @@ public final class CallTracker {
       log.info("AMI link {} resynced: {} live channels, {} calls closed as interrupted", live.server(),
           alive.size(), closed);
     }
+  }
+
+  /**
+   * The caller left the bridge before either side hung up: a Redirect or transfer took the caller
+   * away from the agent. The agent's part ends now (talk time by our clock, as AMI events carry no
+   * time); whatever Asterisk says later about this leg counts the caller's next stop too.
+   */
+  private void onBridgeLeave(AmiEvent.BridgeLeave b) {
+    for (Leg l : List.copyOf(byCaller.getOrDefault(key(b.server(), b.uniqueid()), List.of()))) {
+      if (CallStarted.INBOUND.equals(l.direction) && l.firstHangupSide == null) {
+        end(l, CallOutcome.COMPLETED, "transfer", false);
+      }
+    }
+  }
+
+  /**
+   * Takes back the calls a previous run left open (from the store), before any AMI event: they are
+   * tracked again under the same id, without a new pop, and the first resync of their link keeps
+   * those Asterisk still has and closes the others as interrupted. Call before events flow.
+   */
+  public int restore(List<CallRecord> open) {
+    int n = 0;
+    for (CallRecord r : open) {
+      CallRecord.Channels ch = r.channels();
+      usedIds.put(r.callId(), Boolean.TRUE);
+      Agent agent = r.agentId() == null ? null : config.get().agent(r.agentId()).orElse(null);
+      ObjectiveResolver.Resolution res = new ObjectiveResolver.Resolution(r.objective(), r.codes(), "restored");
+      Leg l = new Leg(r.callId(), r.server(), r.direction(), r.queue(), agent, r.callerNumber(), r.callerName(),
+          r.linkedid(), ch == null ? null : ch.callerUniqueid(),
+          ch == null || ch.otherUniqueid() == null ? "restored-" + r.callId() : ch.otherUniqueid(),
+          ch == null ? null : ch.iface(), ch == null ? null : prefixed(r.server(), ch.agentChannel()),
+          ch == null ? null : prefixed(r.server(), ch.farChannel()), r.startedAtMillis(), r.connectedAtMillis(), res,
+          0);
+      l.holdSeconds = r.holdSeconds();
+      index(l);
+      if (ch == null || ch.otherUniqueid() == null) {
+        // Stored by an older version without channel identities: nothing to match it with any more.
+        end(l, CallOutcome.INTERRUPTED, "server_restart", false);
+      }
+      n++;
+    }
+    return n;
+  }
+
+  /** Closes the calls of AMI links that are not configured any more (nothing will ever resync them). */
+  public void closeCallsOfLinksOtherThan(Set<String> servers) {
+    for (Leg l : new HashSet<>(byOther.values())) {
+      if (!servers.contains(l.server)) {
+        end(l, CallOutcome.INTERRUPTED, "server_restart", false);
+      }
+    }
+  }
+
+  private static String prefixed(String server, String channel) {
+    return channel == null ? null : server + ":" + channel;
+  }
+
+  /** A queue call is the caller's Uniqueid with the member who took it, whatever the event it is first seen in. */
+  private static String queueCallId(String server, String callerUniqueid, String iface, String memberName) {
+    return key(server, callerUniqueid + "/" + (iface != null ? iface : memberName));
+  }
+
+  private String newCallId(String id) {
+    String candidate = id;
+    for (int n = 2; usedIds.containsKey(candidate); n++) {
+      candidate = id + "#" + n;
+    }
+    usedIds.put(candidate, Boolean.TRUE);
+    return candidate;
   }
 
   private void index(Leg l) {

@@ -57,6 +57,12 @@ final class Leg {
   CallRecord record() {
     return new CallRecord(callId, server, direction, queue, agent == null ? null : agent.id(), callerNumber,
         callerName, linkedid, outcome, endReason, holdSeconds, talkSeconds, startedAt, connectedAt, endedAt,
-        resolution == null ? null : resolution.objective(), resolution == null ? null : resolution.codes());
+        resolution == null ? null : resolution.objective(), resolution == null ? null : resolution.codes(),
+        new CallRecord.Channels(callerUniqueid, otherUniqueid, iface, unprefixed(agentBase), unprefixed(farBase)));
+  }
+
+  /** Channel bases are kept as {@code server:channel}; the stored form has no server. */
+  private String unprefixed(String base) {
+    return base == null ? null : base.substring(server.length() + 1);
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.callobjectives.protocol.CallEnded;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.server.calls.CallListener;
+import org.callobjectives.server.calls.CallOutcome;
 import org.callobjectives.server.calls.CallRecord;
 import org.callobjectives.server.dispositions.DispositionService;
 import org.callobjectives.server.store.Store;
@@ -32,8 +33,7 @@ public final class PopDispatcher implements CallListener {
   public void connected(CallRecord c, long amiReceivedNanos) {
     store.upsertCall(c);
     if (c.agentId() != null) {
-      sessions.callStarted(c.agentId(), new CallStarted(c.callId(), c.direction(), c.queue(), c.callerNumber(),
-          c.callerName(), c.connectedAtMillis(), c.objective(), c.codes(), false));
+      sessions.callStarted(c.agentId(), pop(c, false));
       latency.record(System.nanoTime() - amiReceivedNanos);
     }
     for (CallListener l : others) {
@@ -46,13 +46,39 @@ public final class PopDispatcher implements CallListener {
     store.upsertCall(c);
     if (c.agentId() != null && c.connectedAtMillis() != null) {
       long deadline = dispositions.wrapUpStarted(c.callId(), c.agentId(), c.endedAtMillis());
-      sessions.callEnded(c.agentId(), new CallEnded(c.callId(), c.endedAtMillis(),
-          c.outcome().name().toLowerCase(java.util.Locale.ROOT) + (c.endReason() == null ? "" : ":" + c.endReason()),
-          deadline));
+      sessions.callEnded(c.agentId(), new CallEnded(c.callId(), c.endedAtMillis(), endReason(c), deadline));
     }
     for (CallListener l : others) {
       l.ended(c);
     }
+  }
+
+  /**
+   * A call a previous run left open or waiting for its disposition, taken back at start: the agent's
+   * client gets it again when it signs in (as a replay, never as a new pop), with its wrap-up.
+   */
+  public void restored(CallRecord c) {
+    if (c.agentId() == null || c.connectedAtMillis() == null) {
+      return;
+    }
+    sessions.callStarted(c.agentId(), pop(c, true));
+    if (c.endedAtMillis() != null) {
+      long deadline = dispositions.wrapUpStarted(c.callId(), c.agentId(), c.endedAtMillis());
+      sessions.callEnded(c.agentId(), new CallEnded(c.callId(), c.endedAtMillis(), endReason(c), deadline));
+    }
+  }
+
+  private static CallStarted pop(CallRecord c, boolean replay) {
+    return new CallStarted(c.callId(), c.direction(), c.queue(), c.callerNumber(), c.callerName(),
+        c.connectedAtMillis(), c.objective(), c.codes(), replay);
+  }
+
+  /** {@code completed:caller}, {@code completed:transfer}, ...; a call we lost sight of is just {@code interrupted}. */
+  static String endReason(CallRecord c) {
+    if (c.outcome() == CallOutcome.INTERRUPTED) {
+      return CallEnded.INTERRUPTED;
+    }
+    return c.outcome().name().toLowerCase(java.util.Locale.ROOT) + (c.endReason() == null ? "" : ":" + c.endReason());
   }
 
   @Override

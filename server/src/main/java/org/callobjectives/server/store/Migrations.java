@@ -103,6 +103,14 @@ final class Migrations {
           UNIQUE (agent_id, request_id)
         )""",
         "CREATE INDEX proposals_status ON proposals(status, created_at)"
+      },
+      // 3: the AMI identities of a call, so that a restarted server tracks its open calls again.
+      new String[] {
+        "ALTER TABLE calls ADD COLUMN caller_uniqueid TEXT",
+        "ALTER TABLE calls ADD COLUMN other_uniqueid TEXT",
+        "ALTER TABLE calls ADD COLUMN member_interface TEXT",
+        "ALTER TABLE calls ADD COLUMN agent_channel TEXT",
+        "ALTER TABLE calls ADD COLUMN far_channel TEXT"
       });
 
   static int apply(Connection c) throws SQLException {

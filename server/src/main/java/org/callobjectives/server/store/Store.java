@@ -28,6 +28,7 @@ import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.protocol.ObjectiveView;
 import org.callobjectives.server.Threads;
+import org.callobjectives.server.calls.CallOutcome;
 import org.callobjectives.server.calls.CallRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -238,11 +239,13 @@ public final class Store implements AutoCloseable {
     try (PreparedStatement ps = writer.prepareStatement("""
         INSERT INTO calls (call_id, server, direction, queue, agent_id, caller_number, caller_name, linkedid,
           outcome, end_reason, hold_seconds, talk_seconds, started_at, connected_at, ended_at, objective_id,
-          objective_json, updated_at)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+          objective_json, updated_at, caller_uniqueid, other_uniqueid, member_interface, agent_channel, far_channel)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
         ON CONFLICT(call_id) DO UPDATE SET outcome=excluded.outcome, end_reason=excluded.end_reason,
           hold_seconds=excluded.hold_seconds, talk_seconds=excluded.talk_seconds, ended_at=excluded.ended_at,
-          caller_number=COALESCE(calls.caller_number, excluded.caller_number), updated_at=excluded.updated_at
+          caller_number=COALESCE(calls.caller_number, excluded.caller_number),
+          caller_name=COALESCE(calls.caller_name, excluded.caller_name),
+          linkedid=COALESCE(calls.linkedid, excluded.linkedid), updated_at=excluded.updated_at
         """)) {
       int i = 1;
       ps.setString(i++, r.callId());
@@ -262,7 +265,13 @@ public final class Store implements AutoCloseable {
       setLong(ps, i++, r.endedAtMillis());
       ps.setString(i++, r.objective() == null ? null : r.objective().id());
       ps.setString(i++, r.objective() == null ? null : StoredObjective.write(r.objective(), r.codes()));
-      ps.setLong(i, System.currentTimeMillis());
+      ps.setLong(i++, System.currentTimeMillis());
+      CallRecord.Channels ch = r.channels();
+      ps.setString(i++, ch == null ? null : ch.callerUniqueid());
+      ps.setString(i++, ch == null ? null : ch.otherUniqueid());
+      ps.setString(i++, ch == null ? null : ch.iface());
+      ps.setString(i++, ch == null ? null : ch.agentChannel());
+      ps.setString(i, ch == null ? null : ch.farChannel());
       ps.executeUpdate();
     }
   }
@@ -354,19 +363,12 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * At start: calls left open by a previous run are closed as interrupted, and ended calls whose
-   * wrap-up has passed without a disposition become UNDISPOSED. Returns how many calls were closed.
+   * At start: ended calls whose wrap-up has passed without a disposition become UNDISPOSED. Calls a
+   * previous run left open are not touched here: call tracking takes them back ({@link #openCalls})
+   * and asks Asterisk whether they are still up. Returns how many calls were marked.
    */
   public CompletableFuture<Integer> recoverAfterRestart(long nowMillis, long wrapUpMillis) {
     return submit(() -> {
-      int closed;
-      try (PreparedStatement ps = writer.prepareStatement("""
-          UPDATE calls SET outcome = 'INTERRUPTED', end_reason = 'server_restart', ended_at = ?, updated_at = ?
-          WHERE outcome = 'CONNECTED'""")) {
-        ps.setLong(1, nowMillis);
-        ps.setLong(2, nowMillis);
-        closed = ps.executeUpdate();
-      }
       try (PreparedStatement ps = writer.prepareStatement("""
           INSERT OR IGNORE INTO dispositions (call_id, agent_id, code, advance_obtained, created_at)
           SELECT c.call_id, c.agent_id, 'UNDISPOSED', 0, ? FROM calls c
@@ -376,30 +378,43 @@ public final class Store implements AutoCloseable {
         ps.setLong(1, nowMillis);
         ps.setLong(2, wrapUpMillis);
         ps.setLong(3, nowMillis);
-        ps.executeUpdate();
+        return ps.executeUpdate();
       }
-      return closed;
     });
   }
 
-  /** Ended calls still waiting for a disposition (e.g. after a restart), as callId -> agentId and end time. */
-  public CompletableFuture<List<StoredCall>> awaitingDisposition() {
-    return submit(() -> {
-      List<StoredCall> out = new ArrayList<>();
-      try (PreparedStatement ps = writer.prepareStatement("""
-          SELECT c.call_id FROM calls c WHERE c.agent_id IS NOT NULL AND c.ended_at IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.call_id = c.call_id)""");
-          ResultSet rs = ps.executeQuery()) {
-        List<String> ids = new ArrayList<>();
-        while (rs.next()) {
-          ids.add(rs.getString(1));
-        }
-        for (String id : ids) {
-          out.add(findCall(id));
-        }
+  /** Calls a previous run left open (connected when it stopped), oldest first. */
+  public CompletableFuture<List<CallRecord>> openCalls() {
+    return submit(() -> callRecords("WHERE c.outcome = 'CONNECTED'"));
+  }
+
+  /** Agents' ended calls still waiting for a disposition, oldest first. */
+  public CompletableFuture<List<CallRecord>> callsAwaitingDisposition() {
+    return submit(() -> callRecords("""
+        WHERE c.agent_id IS NOT NULL AND c.ended_at IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.call_id = c.call_id)"""));
+  }
+
+  private List<CallRecord> callRecords(String where) throws SQLException {
+    List<CallRecord> out = new ArrayList<>();
+    try (PreparedStatement ps = writer.prepareStatement("""
+        SELECT call_id, server, direction, queue, agent_id, caller_number, caller_name, linkedid, outcome, end_reason,
+          hold_seconds, talk_seconds, started_at, connected_at, ended_at, objective_json, caller_uniqueid,
+          other_uniqueid, member_interface, agent_channel, far_channel FROM calls c\s""" + where
+        + " ORDER BY c.started_at");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        StoredObjective oc = StoredObjective.read(rs.getString(16));
+        CallRecord.Channels ch = rs.getString(17) == null && rs.getString(18) == null ? null
+            : new CallRecord.Channels(rs.getString(17), rs.getString(18), rs.getString(19), rs.getString(20),
+                rs.getString(21));
+        out.add(new CallRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), rs.getString(8), CallOutcome.valueOf(rs.getString(9)),
+            rs.getString(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), nullableLong(rs, 14),
+            nullableLong(rs, 15), oc.objective(), oc.codes(), ch));
       }
-      return out;
-    });
+    }
+    return out;
   }
 
   private long insertDisposition(StoredCall call, String agentId, DispositionSubmit d, DispositionCode code,
@@ -490,6 +505,11 @@ public final class Store implements AutoCloseable {
         return new StoredCall(callId, rs.getString(1), rs.getString(2), ended, oc.objective(), oc.codes());
       }
     }
+  }
+
+  private static Long nullableLong(ResultSet rs, int i) throws SQLException {
+    long v = rs.getLong(i);
+    return rs.wasNull() ? null : v;
   }
 
   private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {

@@ -119,7 +119,7 @@ class HotReloadTest {
     assertTrue(service.reload("test", "edited", false).get().ok());
     assertEquals("outbound-follow-up", config.get().queue("support").orElseThrow().objectiveId());
 
-    tracker.handle(new AmiEvent.AgentComplete("pbx", 0, "support", "1.1", "15550001", "1.2",
+    tracker.handle(new AmiEvent.AgentComplete("pbx", 0, "support", "1.1", null, "15550001", null, "1.2",
         "Local/2001@agents-2;1", "Local/2001@agents/n", "Dave Agent", 1, 30, "caller"));
     CallRecord ended = records.get(1);
     assertFalse(ended.open());

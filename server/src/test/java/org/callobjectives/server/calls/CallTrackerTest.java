@@ -59,28 +59,30 @@ class CallTrackerTest {
     tracker.handle(connect("1.1", "1.2", "sales", "Local/1001@agents/n", "Alice Agent"));
     tracker.handle(new AmiEvent.HangupRequest("pbx", 0, "1.3", "Local/1001@agents-00000002;2"));
     tracker.handle(new AmiEvent.Hangup("pbx", 0, "1.2", "Local/1001@agents-00000002;1", 16));
-    tracker.handle(new AmiEvent.AgentComplete("pbx", 0, "sales", "1.1", "15550001", "1.2",
+    tracker.handle(new AmiEvent.AgentComplete("pbx", 0, "sales", "1.1", null, "15550001", null, "1.2",
         "Local/1001@agents-00000002;1", "Local/1001@agents/n", "Alice Agent", 3, 42, "agent"));
     tracker.handle(new AmiEvent.Hangup("pbx", 0, "1.1", "Local/q@callers-00000001;2", 16));
-    assertEquals(List.of("pop 1001 pbx:1.2", "end pbx:1.2 COMPLETED agent", "update pbx:1.2 agent"), log);
+    String id = "pbx:1.1/Local/1001@agents/n";
+    assertEquals(List.of("pop 1001 " + id, "end " + id + " COMPLETED agent", "update " + id + " agent"), log);
     assertEquals(42, ended.get(1).talkSeconds());
   }
 
   @Test
   void agentCompleteWithoutAnySnapshotIsMatchedByQueueAndInterface() {
     tracker.handle(connect("2.1", "2.2", "support", "Local/2001@agents/n", "Dave Agent"));
-    tracker.handle(new AmiEvent.AgentComplete("pbx", 0, "support", null, null, null, null, "Local/2001@agents/n",
+    tracker.handle(new AmiEvent.AgentComplete("pbx", 0, "support", null, null, null, null, null, null, "Local/2001@agents/n",
         "Dave Agent", 1, 7, "caller"));
-    assertEquals(List.of("pop 2001 pbx:2.2", "end pbx:2.2 COMPLETED caller"), log);
+    String id = "pbx:2.1/Local/2001@agents/n";
+    assertEquals(List.of("pop 2001 " + id, "end " + id + " COMPLETED caller"), log);
     assertEquals(7, ended.get(0).talkSeconds());
   }
 
   @Test
   void aCallerWhoWaitedTheQueuesMaximumTimedOutRatherThanAbandoned() {
     tracker.handle(new AmiEvent.QueueJoin("pbx", 0, "sales", "3.1", "3.0", "Local/sales@callers-1;2", "1555", null));
-    tracker.handle(new AmiEvent.QueueAbandon("pbx", 0, "sales", "3.1", "1555", null, 120));
+    tracker.handle(new AmiEvent.QueueAbandon("pbx", 0, "sales", "3.1", null, "1555", null, 120));
     tracker.handle(new AmiEvent.QueueJoin("pbx", 0, "sales", "4.1", "4.0", "Local/sales@callers-2;2", "1556", null));
-    tracker.handle(new AmiEvent.QueueAbandon("pbx", 0, "sales", "4.1", "1556", null, 30));
+    tracker.handle(new AmiEvent.QueueAbandon("pbx", 0, "sales", "4.1", null, "1556", null, 30));
     assertEquals(List.of("end pbx:3.1@sales TIMED_OUT timeout", "end pbx:4.1@sales ABANDONED caller"), log);
   }
 
@@ -115,11 +117,11 @@ class CallTrackerTest {
     tracker.handle(connect("9.1", "9.2", "support", "Local/2001@agents/n", "Dave Agent"));
     tracker.handle(new AmiEvent.LinkDown("pbx", 0));
     tracker.handle(new AmiEvent.LinkUp("pbx", 0));
-    assertEquals(List.of("pbx@2"), resyncs);
+    assertEquals(List.of("pbx@1", "pbx@2"), resyncs);
     tracker.handle(new AmiEvent.LiveChannels("pbx", 0, 2, Set.of("9.1", "9.2")));
-    assertTrue(log.contains("end pbx:8.2 INTERRUPTED lost"), log.toString());
+    assertTrue(log.contains("end pbx:8.1/Local/1001@agents/n INTERRUPTED lost"), log.toString());
     assertEquals(1, tracker.openCalls().size());
-    assertEquals("pbx:9.2", tracker.openCalls().get(0).callId());
+    assertEquals("pbx:9.1/Local/2001@agents/n", tracker.openCalls().get(0).callId());
   }
 
   @Test
@@ -130,8 +132,8 @@ class CallTrackerTest {
     tracker.handle(connect("12.1", "12.2", "support", "Local/2001@agents/n", "Dave Agent"));
     tracker.requestResync("pbx"); // epoch 3
     tracker.handle(new AmiEvent.LiveChannels("pbx", 0, 2, Set.of())); // answer to the first request
-    assertTrue(log.contains("end pbx:11.2 INTERRUPTED lost"), log.toString());
-    assertEquals(List.of("pbx:12.2"), tracker.openCalls().stream().map(CallRecord::callId).toList());
+    assertTrue(log.contains("end pbx:11.1/Local/1001@agents/n INTERRUPTED lost"), log.toString());
+    assertEquals(List.of("pbx:12.1/Local/2001@agents/n"), tracker.openCalls().stream().map(CallRecord::callId).toList());
   }
 
   @Test
@@ -139,7 +141,101 @@ class CallTrackerTest {
     tracker.handle(connect("10.1", "10.2", "support", "Local/2002@agents/n", "Erin Agent"));
     tracker.handle(connect("20.1", "20.2", "support", "Local/2001@agents/n", "Dave Agent"));
     tracker.handle(new AmiEvent.Hangup("pbx", 0, "20.2", "Local/1001@agents-00000002;1", 16));
-    assertEquals("end pbx:20.2 COMPLETED agent", log.get(2));
+    assertEquals("end pbx:20.1/Local/2001@agents/n COMPLETED agent", log.get(2));
     assertEquals(1, tracker.openCalls().size());
+  }
+
+  private static AmiEvent.AgentComplete complete(String callerUid, String memberUid, String queue, String iface,
+      String member, long talk, String reason) {
+    return new AmiEvent.AgentComplete("pbx", 0, queue, callerUid, callerUid, callerUid == null ? null : "15550001",
+        callerUid == null ? null : "Caller", memberUid, memberUid == null ? null : "Local/x@agents-1;1", iface,
+        member, 1, talk, reason);
+  }
+
+  @Test
+  void aRedirectedCallerEndsTheFirstAgentsLegAsATransferWhicheverEventComesFirst() {
+    String first = "pbx:30.1/Local/2001@agents/n";
+    // The order of the stream captured from Asterisk: the caller leaves the bridge, joins the next queue,
+    // then the first agent's leg is hung up.
+    tracker.handle(connect("30.1", "30.2", "support", "Local/2001@agents/n", "Dave Agent"));
+    tracker.handle(new AmiEvent.BridgeLeave("pbx", 0, "30.1", "Local/support@callers-00000001;2"));
+    tracker.handle(new AmiEvent.QueueJoin("pbx", 0, "sales", "30.1", "30.0", "Local/support@callers-1;2", "1555",
+        null));
+    tracker.handle(new AmiEvent.HangupRequest("pbx", 0, "30.3", "Local/1001@agents-00000002;2"));
+    tracker.handle(new AmiEvent.Hangup("pbx", 0, "30.2", "Local/1001@agents-00000002;1", 16));
+    tracker.handle(complete("30.1", null, "support", "Local/2001@agents/n", "Dave Agent", 9, "caller"));
+    assertEquals(List.of("pop 2001 " + first, "end " + first + " COMPLETED transfer"), log);
+
+    // Seen live: the agent leg's hang-up before the caller is queued again.
+    log.clear();
+    String second = "pbx:31.1/Local/2001@agents/n";
+    tracker.handle(connect("31.1", "31.2", "support", "Local/2001@agents/n", "Dave Agent"));
+    tracker.handle(new AmiEvent.BridgeLeave("pbx", 0, "31.1", "Local/support@callers-00000001;2"));
+    tracker.handle(new AmiEvent.HangupRequest("pbx", 0, "31.3", "Local/1001@agents-00000002;2"));
+    tracker.handle(new AmiEvent.Hangup("pbx", 0, "31.2", "Local/1001@agents-00000002;1", 16));
+    tracker.handle(new AmiEvent.QueueJoin("pbx", 0, "sales", "31.1", "31.0", "Local/support@callers-1;2", "1555",
+        null));
+    tracker.handle(complete("31.1", null, "support", "Local/2001@agents/n", "Dave Agent", 9, "caller"));
+    assertEquals(List.of("pop 2001 " + second, "end " + second + " COMPLETED transfer"), log);
+  }
+
+  @Test
+  void aBlindTransferTakesItsTalkTimeFromAgentCompleteEvenWhenTheNextQueueIsSeenFirst() {
+    String id = "pbx:32.1/Local/1001@agents/n";
+    tracker.handle(connect("32.1", "32.2", "sales", "Local/1001@agents/n", "Alice Agent"));
+    tracker.handle(new AmiEvent.QueueJoin("pbx", 0, "support", "32.1", "32.0", "Local/sales@callers-1;2", "1555",
+        null));
+    tracker.handle(complete("32.1", null, "sales", "Local/1001@agents/n", "Alice Agent", 2, "transfer"));
+    assertEquals(List.of("pop 1001 " + id, "end " + id + " COMPLETED transfer", "update " + id + " transfer"), log);
+    assertEquals(2, ended.get(1).talkSeconds());
+  }
+
+  @Test
+  void aCallTakenBackAfterARestartIsNotPoppedAgainAndEndsUnderItsOwnId() {
+    CallRecord stored = new CallRecord("pbx:40.1/Local/1001@agents/n", "pbx", "queue", "sales", "1001", "1555",
+        "Ann", "40.0", CallOutcome.CONNECTED, null, 2, 0, 1000, 2000L, null, null, List.of(),
+        new CallRecord.Channels("40.1", "40.2", "Local/1001@agents/n", "Local/1001@agents-00000002", null));
+    assertEquals(1, tracker.restore(List.of(stored)));
+    tracker.handle(new AmiEvent.LinkUp("pbx", 0));
+    assertEquals(List.of("pbx@1"), resyncs);
+    tracker.handle(new AmiEvent.LiveChannels("pbx", 0, 1, Set.of("40.1", "40.2")));
+    tracker.handle(new AmiEvent.HangupRequest("pbx", 0, "40.3", "Local/1001@agents-00000002;2"));
+    tracker.handle(new AmiEvent.Hangup("pbx", 0, "40.2", "Local/1001@agents-00000002;1", 16));
+    tracker.handle(complete(null, null, "sales", "Local/1001@agents/n", "Alice Agent", 33, "agent"));
+    assertEquals(List.of("end pbx:40.1/Local/1001@agents/n COMPLETED agent",
+        "update pbx:40.1/Local/1001@agents/n agent"), log);
+    assertEquals("Ann", ended.get(1).callerName());
+    assertEquals(33, ended.get(1).talkSeconds());
+  }
+
+  @Test
+  void aCallGoneWhileTheServerWasDownIsClosedAsInterruptedAndALateCompleteOnlyCorrectsTheRow() {
+    CallRecord stored = new CallRecord("pbx:41.1/Local/1001@agents/n", "pbx", "queue", "sales", "1001", "1555",
+        "Ann", "41.0", CallOutcome.CONNECTED, null, 2, 0, 1000, 2000L, null, null, List.of(),
+        new CallRecord.Channels("41.1", "41.2", "Local/1001@agents/n", "Local/1001@agents-00000002", null));
+    tracker.restore(List.of(stored));
+    tracker.handle(new AmiEvent.LinkUp("pbx", 0));
+    tracker.handle(new AmiEvent.LiveChannels("pbx", 0, 1, Set.of()));
+    tracker.handle(complete("41.1", "41.2", "sales", "Local/1001@agents/n", "Alice Agent", 12, "caller"));
+    assertEquals(List.of("end pbx:41.1/Local/1001@agents/n INTERRUPTED lost",
+        "update pbx:41.1/Local/1001@agents/n caller"), log);
+    assertEquals(CallOutcome.COMPLETED, ended.get(1).outcome());
+  }
+
+  @Test
+  void aCallFirstSeenAtItsAgentCompleteKeepsTheCallersNameAndLinkedid() {
+    tracker.handle(complete("50.1", "50.2", "support", "Local/2002@agents/n", "Erin Agent", 2, "agent"));
+    assertEquals(List.of("pop 2002 pbx:50.1/Local/2002@agents/n", "end pbx:50.1/Local/2002@agents/n COMPLETED agent"),
+        log);
+    assertEquals("Caller", ended.get(0).callerName());
+    assertEquals("50.1", ended.get(0).linkedid());
+  }
+
+  @Test
+  void aCallerWhoComesBackToTheSameMemberGetsANewCallId() {
+    tracker.handle(connect("60.1", "60.2", "support", "Local/2001@agents/n", "Dave Agent"));
+    tracker.handle(new AmiEvent.BridgeLeave("pbx", 0, "60.1", "Local/support@callers-00000001;2"));
+    tracker.handle(connect("60.1", "60.3", "support", "Local/2001@agents/n", "Dave Agent"));
+    assertEquals("pop 2001 pbx:60.1/Local/2001@agents/n#2", log.get(2));
   }
 }

@@ -76,6 +76,11 @@ class AgentReconnectTest {
             .listener(again).build()) {
           restarted.start();
           again.next(Welcome.class);
+          // The restarted server gives the agent back the call still waiting for its outcome.
+          CallStarted replay = again.next(CallStarted.class);
+          assertEquals(pop.callId(), replay.callId());
+          assertTrue(replay.replay(), "a replay, not a new call");
+          again.next(CallEnded.class);
           DispositionAck ack = again.next(DispositionAck.class);
           assertEquals(pop.callId(), ack.callId());
           assertFalse(ack.duplicate());

@@ -39,7 +39,7 @@ class ServerKillTest {
   @TempDir Path dir;
 
   @Test
-  void afterKillNineEveryAckedDispositionIsStoredAndTheOpenCallIsClosedAsInterrupted() throws Exception {
+  void afterKillNineEveryAckedDispositionIsStoredAndTheOpenCallIsClosedAsInterruptedAndStillTakesAnOutcome() throws Exception {
     assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
     // Dave's call (trace b) completes; Alice's (trace a) is cut after it connects: still open at the kill.
     List<AmiTrace.Packet> packets = new ArrayList<>(AmiTrace.load(TRACES, "b_support_agent_hangup").sessions().get(0)
@@ -63,7 +63,8 @@ class ServerKillTest {
       AgentRecorder dave = new AgentRecorder("2001");
       AgentRecorder alice = new AgentRecorder("1001");
       try (BridgeClient d = new BridgeClient(ws, "2001", "demo-2001", null, dave);
-          BridgeClient a = new BridgeClient(ws, "1001", "demo-1001", null, alice)) {
+          BridgeClient a = BridgeClient.builder(ws, "1001", "demo-1001").listener(alice)
+              .backoff(Duration.ofMillis(200), Duration.ofSeconds(1)).build()) {
         d.start();
         a.start();
         dave.next(Welcome.class, 30);
@@ -89,15 +90,28 @@ class ServerKillTest {
 
         Process second = start(config, "second");
         try {
+          // Asterisk no longer has Alice's call: the restarted server closes it as interrupted and gives it
+          // back to her (a replay, then the end) so that she can still record the outcome.
+          CallStarted again = alice.await(CallStarted.class, 30);
+          assertEquals(alicesCall.callId(), again.callId());
+          assertTrue(again.replay());
+          CallEnded end = alice.await(CallEnded.class, 30);
+          assertEquals(CallEnded.INTERRUPTED, end.reason());
+          DispositionAck late = a.submit(new DispositionSubmit(null, alicesCall.callId(), "CALLBACK", false,
+              List.of(), 0, List.of(), null, "line dropped")).get(10, TimeUnit.SECONDS);
+          assertFalse(late.duplicate());
           try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             ResultSet rs = c.createStatement().executeQuery(
                 "SELECT outcome, end_reason FROM calls WHERE call_id = '" + alicesCall.callId() + "'");
             assertTrue(rs.next());
             assertEquals("INTERRUPTED", rs.getString(1));
-            assertEquals("server_restart", rs.getString(2));
+            assertEquals("lost", rs.getString(2));
             rs = c.createStatement().executeQuery("SELECT count(*) FROM calls WHERE outcome = 'CONNECTED'");
             rs.next();
             assertEquals(0, rs.getInt(1), "no call left open forever");
+            rs = c.createStatement().executeQuery("SELECT count(*) FROM calls");
+            rs.next();
+            assertEquals(2, rs.getInt(1), "no second row for a call");
           }
         } finally {
           second.destroy();

@@ -63,8 +63,14 @@ class TraceReplayTest {
     }
   }
 
+  /** {@code talkSeconds}: Asterisk's TalkTime where ours must equal it, or -1; {@code talkBelow}: an upper bound, or -1. */
   record Expected(String callId, String queue, String agentId, String caller, String outcome, String reason,
-      String direction) {}
+      String direction, long talkSeconds, long talkBelow) {
+    Expected(String callId, String queue, String agentId, String caller, String outcome, String reason,
+        String direction) {
+      this(callId, queue, agentId, caller, outcome, reason, direction, -1, -1);
+    }
+  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("traces")
@@ -105,6 +111,26 @@ class TraceReplayTest {
             assertEquals(e.direction(), row.get("direction"), name + " direction of " + e);
             if (e.reason() != null) {
               assertEquals(e.reason(), row.get("end_reason"), name + " end reason of " + e);
+            }
+            long talk = ((Number) row.get("talk_seconds")).longValue();
+            if (e.talkSeconds() >= 0) {
+              assertEquals(e.talkSeconds(), talk, name + " talk time of " + e);
+            }
+            if (e.talkBelow() >= 0) {
+              assertTrue(talk < e.talkBelow(), name + " talk time of " + e + " must stop at the redirect: " + talk);
+            }
+          }
+
+          // Caller name and Linkedid on every row of a queue call, whatever event first showed the call.
+          for (JsonNode q : truth.get("observed").get("queue_calls")) {
+            for (var row : rows.values()) {
+              if (q.get("caller_id_num").asText().equals(row.get("caller_number"))) {
+                String callerName = q.get("caller_id_name").asText();
+                if (!"<unknown>".equals(callerName)) {
+                  assertEquals(callerName, row.get("caller_name"), name + ": caller name of " + row.get("call_id"));
+                }
+                assertEquals(q.get("linkedid").asText(), row.get("linkedid"), name + ": linkedid of " + row.get("call_id"));
+              }
             }
           }
 
@@ -191,7 +217,7 @@ class TraceReplayTest {
         continue;
       }
       String agent = config.agentForMember(q.get("interface").asText(), q.get("agent").asText()).orElseThrow().id();
-      String callId = "trace:" + q.get("agent_uniqueid").asText();
+      String callId = "trace:" + uid + "/" + q.get("interface").asText();
       if ("connected".equals(outcome)) {
         // No end event ever came (Asterisk was killed); the resync after reconnect closes it.
         out.add(new Expected(callId, q.get("queue").asText(), agent, caller, "INTERRUPTED", "lost", "queue"));
@@ -200,7 +226,11 @@ class TraceReplayTest {
       // A caller redirected to another queue: the first agent's leg ended with the redirect.
       boolean movedOn = legIndex < legsPerCaller.get(uid);
       String reason = movedOn ? "transfer" : q.get("reason").asText();
-      out.add(new Expected(callId, q.get("queue").asText(), agent, caller, "COMPLETED", reason, "queue"));
+      long talk = q.get("talk_time_s").asLong();
+      boolean asteriskTransfer = "transfer".equals(q.get("reason").asText());
+      // A blind transfer's TalkTime is Asterisk's; after a redirect Asterisk's counts the next queue too.
+      out.add(new Expected(callId, q.get("queue").asText(), agent, caller, "COMPLETED", reason, "queue",
+          asteriskTransfer || !movedOn ? talk : -1, movedOn && !asteriskTransfer ? talk : -1));
     }
     for (JsonNode o : obs.get("outbound_calls")) {
       String agent = config.agentForDevice(o.get("agent_channel").asText()).orElseThrow().id();

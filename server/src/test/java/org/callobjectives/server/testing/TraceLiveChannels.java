@@ -19,8 +19,13 @@ public final class TraceLiveChannels implements ChannelDirectory {
   private final IntSupplier currentSession;
 
   public TraceLiveChannels(AmiTrace trace, IntSupplier currentSession) {
+    this(trace.sessions(), currentSession);
+  }
+
+  /** For sessions put together from parts of traces. */
+  public TraceLiveChannels(List<AmiTrace.Session> sessions, IntSupplier currentSession) {
     this.currentSession = currentSession;
-    for (AmiTrace.Session s : trace.sessions()) {
+    for (AmiTrace.Session s : sessions) {
       Map<String, String[]> seen = new LinkedHashMap<>();
       java.util.Set<String> created = new java.util.HashSet<>();
       for (AmiTrace.Packet p : s.packets()) {
