@@ -181,6 +181,9 @@ public final class ObjectivesServer implements AutoCloseable {
     h.put("storeFailures", store.failures());
     h.put("callRowsWaitingForDatabase", store.unsavedCalls());
     h.put("callRowsLost", store.lostCallRows());
+    h.put("undisposedMarksWaitingForDatabase", dispositions.undisposedMarksWaiting());
+    h.put("dispositionsWaitingForDatabase", dispositions.dispositionsWaiting());
+    h.put("store", store.health());
     return h;
   }
 
