@@ -102,6 +102,8 @@ class FullDatabaseTest {
 
       assertFalse(s.saveDisposition("1001", StoreTest.disposition(held, "SALE"), (c, d) -> { }).get().duplicate());
       assertTrue(s.markUndisposed("pbx:39", "1001").get());
+      assertTrue(s.saveDisposition("1001", StoreTest.disposition("pbx:39", "ADVANCE"), (c, d) -> { }).get().late(),
+          "a real disposition still replaces the mark written after the outage");
       int calls = s.read(c -> {
         ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM calls");
         rs.next();
