@@ -96,8 +96,17 @@ public final class ObjectivesServer implements AutoCloseable {
     beforeEvents.add(step);
   }
 
-  /** Starts the pump, the web server and one AMI link per configured Asterisk. */
+  /** Binds the port, then starts as {@link #start(List, java.nio.channels.ServerSocketChannel)}. */
   public InetSocketAddress start(List<AmiServer> amiServers) throws Exception {
+    return start(amiServers, WebServer.bind(config.get().server().listenHost(), config.get().server().listenPort()));
+  }
+
+  /**
+   * On a port already bound ({@link WebServer#bind}, before any data was touched): recovers the
+   * store, starts the pump and the web server, then one AMI link per configured Asterisk.
+   */
+  public InetSocketAddress start(List<AmiServer> amiServers, java.nio.channels.ServerSocketChannel listener)
+      throws Exception {
     Config c = config.get();
     int closed = store.recoverAfterRestart(clock.millis(), c.server().wrapUp().toMillis()).get(30, TimeUnit.SECONDS);
     if (closed > 0) {
@@ -120,7 +129,7 @@ public final class ObjectivesServer implements AutoCloseable {
     routes.add(new LoginRoute(access, authExecutor, ssl != null));
     routes.addAll(extraRoutes);
     HttpRouter router = new HttpRouter(this::health, access, routes, authExecutor);
-    address = web.start(c.server().listenHost(), c.server().listenPort(), new WebInitializer(ssl,
+    address = web.start(listener, new WebInitializer(ssl,
         () -> new AgentSocketHandler(access, sessions, dispositions, authExecutor, proposals), router));
     for (AmiServer s : amiServers) {
       connectAmi(s);
