@@ -11,11 +11,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.callobjectives.server.calls.CallOutcome;
+import org.callobjectives.server.testing.FullDisk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -30,24 +28,6 @@ import org.slf4j.LoggerFactory;
 /** A full database (SQLite's max_page_count on the writer): nothing is lost, one log line, WAL truncated after. */
 class FullDatabaseTest {
   @TempDir Path dir;
-
-  /** Uses up every free page of the file, so that the capped writer gets SQLITE_FULL at its next new page. */
-  static void fillFreePages(Path db) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-      s.execute("PRAGMA busy_timeout=5000");
-      s.execute("CREATE TABLE IF NOT EXISTS test_filler (b BLOB)");
-      s.execute("PRAGMA max_page_count = 1");
-      for (int size : new int[] {4000, 1000, 200, 20}) {
-        try {
-          while (true) {
-            s.execute("INSERT INTO test_filler VALUES (randomblob(" + size + "))");
-          }
-        } catch (SQLException full) {
-          assertTrue(full.getMessage().contains("full"), full.getMessage());
-        }
-      }
-    }
-  }
 
   static void await(BooleanSupplier condition, String what) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -68,7 +48,7 @@ class FullDatabaseTest {
     storeLog.addAppender(logged);
     try (Store s = Store.open(db)) {
       s.upsertCall(StoreTest.call("pbx:0", CallOutcome.COMPLETED)).get(5, TimeUnit.SECONDS);
-      fillFreePages(db);
+      FullDisk.fillFreePages(db);
       s.maxPageCountForTest(1).get(5, TimeUnit.SECONDS);
 
       List<CompletableFuture<Void>> rows = new ArrayList<>();
