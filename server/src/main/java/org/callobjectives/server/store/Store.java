@@ -688,12 +688,15 @@ public final class Store implements AutoCloseable {
   public void close() {
     retry.shutdownNow();
     readerThread.shutdownNow();
-    if (unsavedCount > 0) {
-      submit(() -> {
-        flushUnsaved();
-        return null;
-      });
-    }
+    submit(() -> {
+      flushPending();
+      flushUnsaved();
+      if (!unsaved.isEmpty()) {
+        log.error("stopping with {} call rows the database would not take ({}): they are not stored",
+            unsaved.size(), state.view().get("lastError"));
+      }
+      return null;
+    });
     writerThread.shutdown();
     try {
       if (!writerThread.awaitTermination(10, TimeUnit.SECONDS)) {
