@@ -13,15 +13,20 @@ import org.callobjectives.server.goals.GoalsConfig;
 import org.callobjectives.server.goals.GoalsLoader;
 import org.callobjectives.server.security.Tokens;
 import org.callobjectives.server.sim.DemoAmi;
+import org.callobjectives.server.store.DatabaseLock;
 import org.callobjectives.server.store.ReadOnlyQuery;
 import org.callobjectives.server.store.Store;
 import org.callobjectives.server.supervisor.Supervision;
+import org.callobjectives.server.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Command line: {@code run} (default) starts the server; {@code hash-token} hashes a token for the config. */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  // Held for the life of the process: one server per database.
+  private static volatile DatabaseLock heldLock;
 
   private Main() {}
 
@@ -109,6 +114,27 @@ public final class Main {
         config.server().demoMode() ? "demo simulator" : config.server().ami(), config.agents().size(),
         config.objectives().size(), config.queues().keySet());
 
+    // Start order: lock the database, bind the port, and only then open the store (migrations,
+    // recovery) and listen to AMI. A second server on the same database or port stops here at once
+    // and has touched no data.
+    DatabaseLock lock;
+    try {
+      lock = DatabaseLock.acquire(config.server().database());
+    } catch (DatabaseLock.HeldException e) {
+      log.error("not starting: {}", e.getMessage());
+      System.err.println("not starting: " + e.getMessage());
+      return 1;
+    }
+    java.nio.channels.ServerSocketChannel listener;
+    try {
+      listener = WebServer.bind(config.server().listenHost(), config.server().listenPort());
+    } catch (java.io.IOException e) {
+      log.error("not starting: {}", e.getMessage());
+      System.err.println("not starting: " + e.getMessage());
+      lock.close();
+      return 1;
+    }
+    heldLock = lock;
     Store store = Store.open(config.server().database());
     DemoAmi demoAmi = null;
     List<AmiServer> ami = config.server().ami();
@@ -130,7 +156,7 @@ public final class Main {
     // Admin page and API at /admin; config files hot-reloaded when they change.
     var admin = org.callobjectives.server.admin.AdminModule.install(server, configDir, Clock.systemUTC(),
         java.time.Duration.ofMillis(500));
-    var addr = server.start(ami);
+    var addr = server.start(ami, listener);
     String scheme = config.server().tls() == null ? "" : "s";
     log.info("ready: agents connect to ws{}://{}:{}/agent; supervisors open http{}://{}:{}/supervisor, admins /admin",
         scheme, addr.getHostString(), addr.getPort(), scheme, addr.getHostString(), addr.getPort());

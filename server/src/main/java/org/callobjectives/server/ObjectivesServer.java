@@ -97,8 +97,17 @@ public final class ObjectivesServer implements AutoCloseable {
     beforeEvents.add(step);
   }
 
-  /** Starts the pump, the web server and one AMI link per configured Asterisk. */
+  /** Binds the port, then starts as {@link #start(List, java.nio.channels.ServerSocketChannel)}. */
   public InetSocketAddress start(List<AmiServer> amiServers) throws Exception {
+    return start(amiServers, WebServer.bind(config.get().server().listenHost(), config.get().server().listenPort()));
+  }
+
+  /**
+   * On a port already bound ({@link WebServer#bind}, before any data was touched): recovers the
+   * store, starts the pump and the web server, then one AMI link per configured Asterisk.
+   */
+  public InetSocketAddress start(List<AmiServer> amiServers, java.nio.channels.ServerSocketChannel listener)
+      throws Exception {
     Config c = config.get();
     store.recoverAfterRestart(clock.millis(), c.server().wrapUp().toMillis()).get(30, TimeUnit.SECONDS);
     // Calls still waiting for their disposition go back to their agents (as replays, with their wrap-up);
@@ -124,7 +133,7 @@ public final class ObjectivesServer implements AutoCloseable {
     routes.add(new LoginRoute(access, authExecutor, ssl != null));
     routes.addAll(extraRoutes);
     HttpRouter router = new HttpRouter(this::health, access, routes, authExecutor);
-    address = web.start(c.server().listenHost(), c.server().listenPort(), new WebInitializer(ssl,
+    address = web.start(listener, new WebInitializer(ssl,
         () -> new AgentSocketHandler(access, sessions, dispositions, authExecutor, proposals), router));
     for (AmiServer s : amiServers) {
       connectAmi(s);
@@ -189,6 +198,9 @@ public final class ObjectivesServer implements AutoCloseable {
     h.put("storeFailures", store.failures());
     h.put("callRowsWaitingForDatabase", store.unsavedCalls());
     h.put("callRowsLost", store.lostCallRows());
+    h.put("undisposedMarksWaitingForDatabase", dispositions.undisposedMarksWaiting());
+    h.put("dispositionsWaitingForDatabase", dispositions.dispositionsWaiting());
+    h.put("store", store.health());
     return h;
   }
 

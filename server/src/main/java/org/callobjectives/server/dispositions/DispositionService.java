@@ -39,6 +39,12 @@ public final class DispositionService {
   private final Duration wrapUp;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong undisposed = new AtomicLong();
+  static final long RETRY_FIRST_MS = 1_000;
+  static final long RETRY_MAX_MS = 30_000;
+  // While the store fails: UNDISPOSED marks to retry, and dispositions answered store_failed that the
+  // agents' bridges hold and will send again (keyed call + agent). Shown on /health.
+  private final Set<String> marksWaiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> refusedWaiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final java.util.List<DispositionListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public DispositionService(Store store, AgentSessions sessions, ScheduledExecutorService scheduler, Clock clock,
@@ -62,20 +68,38 @@ public final class DispositionService {
     return undisposed.get();
   }
 
+  /** UNDISPOSED marks the store could not write yet; retried until it can. */
+  public int undisposedMarksWaiting() {
+    return marksWaiting.size();
+  }
+
+  /** Dispositions answered store_failed and not stored since (the agents' bridges send them again). */
+  public int dispositionsWaiting() {
+    return refusedWaiting.size();
+  }
+
   /** Starts the wrap-up clock for an ended call; returns the deadline. */
   public long wrapUpStarted(String callId, String agentId, long endedAtMillis) {
     long deadline = endedAtMillis + wrapUp.toMillis();
     long delay = Math.max(0, deadline - clock.millis());
-    scheduler.schedule(() -> expire(callId, agentId), delay, TimeUnit.MILLISECONDS);
+    scheduler.schedule(() -> expire(callId, agentId, RETRY_FIRST_MS), delay, TimeUnit.MILLISECONDS);
     return deadline;
   }
 
-  private void expire(String callId, String agentId) {
+  private void expire(String callId, String agentId, long retryMs) {
     store.markUndisposed(callId, agentId).whenComplete((inserted, err) -> {
       if (err != null) {
-        log.error("could not mark call {} undisposed: {}", callId, err.toString());
+        // The store logs the outage once; the mark is tried again until it is written (a real
+        // disposition stored meanwhile wins: the mark then inserts nothing).
+        if (marksWaiting.add(callId + "\u0000" + agentId)) {
+          log.warn("call {}: wrap-up deadline passed but UNDISPOSED not stored yet ({}); retrying", callId,
+              err.toString());
+        }
+        scheduler.schedule(() -> expire(callId, agentId, Math.min(retryMs * 2, RETRY_MAX_MS)), retryMs,
+            TimeUnit.MILLISECONDS);
         return;
       }
+      marksWaiting.remove(callId + "\u0000" + agentId);
       if (inserted) {
         undisposed.incrementAndGet();
         for (DispositionListener l : listeners) {
@@ -94,8 +118,10 @@ public final class DispositionService {
       reply.accept(new ErrorMessage(ErrorMessage.INVALID_DISPOSITION, problem, d.requestId()));
       return;
     }
+    String key = d.callId() + "\u0000" + agentId;
     store.saveDisposition(agentId, d, DispositionService::check).whenComplete((saved, err) -> {
       if (err == null) {
+        refusedWaiting.remove(key);
         if (!saved.duplicate()) {
           stored.incrementAndGet();
           for (DispositionListener l : listeners) {
@@ -108,9 +134,13 @@ public final class DispositionService {
       }
       Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
       if (cause instanceof DispositionRejected r) {
+        refusedWaiting.remove(key);
         reply.accept(new ErrorMessage(r.code(), r.getMessage(), d.requestId()));
       } else {
-        log.error("disposition for call {} by agent {} not stored: {}", d.callId(), agentId, cause.toString());
+        // During an outage the store has logged it once already; one line per refused disposition is noise.
+        if (refusedWaiting.add(key) && store.writable()) {
+          log.error("disposition for call {} by agent {} not stored: {}", d.callId(), agentId, cause.toString());
+        }
         reply.accept(new ErrorMessage(ErrorMessage.STORE_FAILED,
             "the disposition could not be stored; it was not saved, send it again", d.requestId()));
       }

@@ -123,19 +123,16 @@ final class Migrations {
           + STEPS.size() + "): use a newer server or another database file");
     }
     for (int v = version; v < STEPS.size(); v++) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        for (String sql : STEPS.get(v)) {
-          s.execute(sql);
+      int step = v;
+      Transactions.inTransaction(c, conn -> {
+        try (Statement s = conn.createStatement()) {
+          for (String sql : STEPS.get(step)) {
+            s.execute(sql);
+          }
+          s.execute("PRAGMA user_version = " + (step + 1));
         }
-        s.execute("PRAGMA user_version = " + (v + 1));
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+        return null;
+      });
     }
     return STEPS.size();
   }

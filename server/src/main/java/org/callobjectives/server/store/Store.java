@@ -56,6 +56,12 @@ public final class Store implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean flushScheduled =
       new java.util.concurrent.atomic.AtomicBoolean();
   private final ScheduledExecutorService retry;
+  private final StoreState state = new StoreState(java.time.Clock.systemUTC());
+  // After an outage, or while the disk is nearly full, the WAL is checkpointed and truncated so that
+  // it cannot grow back into the little space there is.
+  static final long LOW_SPACE_BYTES = 64L * 1024 * 1024;
+  private boolean truncateWalDue;
+  private final java.nio.file.FileStore fileStore;
   // Reports and admin pages read on their own connection and thread (WAL lets readers run beside
   // the writer), so a long report never delays a call row or a disposition ack.
   private final Connection reader;
@@ -68,14 +74,109 @@ public final class Store implements AutoCloseable {
     this.reader = reader;
     this.readerThread = Executors.newSingleThreadExecutor(Threads.daemon("store-reader"));
     this.retry = Executors.newSingleThreadScheduledExecutor(Threads.daemon("store-retry"));
-    retry.scheduleWithFixedDelay(() -> {
-      if (unsavedCount > 0) {
-        submit(() -> {
-          flushUnsaved();
-          return null;
-        });
+    this.fileStore = fileStoreOf(file);
+    retry.scheduleWithFixedDelay(() -> submit(() -> {
+      tick();
+      return null;
+    }), 1, 1, TimeUnit.SECONDS);
+  }
+
+  private static java.nio.file.FileStore fileStoreOf(Path file) {
+    try {
+      return Files.getFileStore(file.toAbsolutePath());
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Every second on the writer thread: write held rows, and truncate the WAL when due. */
+  private void tick() throws SQLException {
+    if (!unsaved.isEmpty()) {
+      flushUnsaved();
+    }
+    if (unsaved.isEmpty() && (truncateWalDue || lowOnSpace())) {
+      truncateWal();
+    }
+  }
+
+  private boolean lowOnSpace() {
+    try {
+      return fileStore != null && fileStore.getUsableSpace() < LOW_SPACE_BYTES && walBytes() > 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Size of the write-ahead log file (0 when absent or truncated). */
+  public long walBytes() {
+    try {
+      Path wal = Path.of(file + "-wal");
+      return Files.exists(wal) ? Files.size(wal) : 0;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private void truncateWal() {
+    try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+      if (rs.next() && rs.getInt(1) == 0) {
+        if (truncateWalDue) {
+          log.info("write-ahead log checkpointed and truncated after the outage");
+        }
+        truncateWalDue = false;
+        state.walTruncated();
       }
-    }, 1, 1, TimeUnit.SECONDS);
+    } catch (SQLException e) {
+      // A full disk can fail the checkpoint too; the next tick tries again.
+      log.debug("WAL checkpoint failed: {}", e.toString());
+    }
+  }
+
+  /**
+   * A write committed. The outage ends only once no row waits any more: on a full disk small writes
+   * still fit now and then, and that is not the end of it.
+   */
+  private void wrote() {
+    if (unsaved.isEmpty() && state.succeeded()) {
+      truncateWalDue = true;
+    }
+  }
+
+  private void failedTransiently(SQLException e) {
+    failures.incrementAndGet();
+    state.failed(e);
+  }
+
+  /** The store's state for /health: writable or not since when, the last error, rows waiting, WAL size. */
+  public Map<String, Object> health() {
+    Map<String, Object> m = state.view();
+    m.put("callRowsWaiting", unsavedCount);
+    m.put("callRowsLost", lostRows.get());
+    m.put("walBytes", walBytes());
+    return m;
+  }
+
+  /** Whether the last write succeeded. */
+  public boolean writable() {
+    return state.writable();
+  }
+
+  /**
+   * Test seam: SQLite's {@code max_page_count} on the writer connection, to make the database full
+   * without filling a disk (1: no new page from now on; a large value: room again). Returns the value in force.
+   */
+  public CompletableFuture<Long> maxPageCountForTest(long pages) {
+    CompletableFuture<Long> f = new CompletableFuture<>();
+    writerThread.execute(() -> {
+      try (Statement s = writer.createStatement();
+          ResultSet rs = s.executeQuery("PRAGMA max_page_count = " + pages)) {
+        rs.next();
+        f.complete(rs.getLong(1));
+      } catch (SQLException e) {
+        f.completeExceptionally(e);
+      }
+    });
+    return f;
   }
 
   public static Store open(Path file) throws SQLException, IOException {
@@ -94,6 +195,8 @@ public final class Store implements AutoCloseable {
       s.execute("PRAGMA synchronous=NORMAL");
       s.execute("PRAGMA foreign_keys=ON");
       s.execute("PRAGMA busy_timeout=" + busyTimeoutMs);
+      // A checkpoint that resets the WAL also shrinks its file: a burst never leaves a big WAL behind.
+      s.execute("PRAGMA journal_size_limit=" + (4L * 1024 * 1024));
     }
     int version = Migrations.apply(c);
     log.info("database {} ready (schema version {})", file, version);
@@ -152,30 +255,30 @@ public final class Store implements AutoCloseable {
       return;
     }
     if (!unsaved.isEmpty()) {
+      // Rows already waiting go first, so a call's versions are written in order.
       for (PendingCall p : batch) {
         unsaved.remove(p.record().callId());
         holdUnsaved(p.record());
       }
       flushUnsaved();
     } else {
-      writer.setAutoCommit(false);
       try {
-        for (PendingCall p : batch) {
-          writeCall(p.record());
-        }
-        writer.commit();
+        Transactions.inTransaction(writer, c -> {
+          for (PendingCall p : batch) {
+            writeCall(p.record());
+          }
+          return null;
+        });
+        wrote();
       } catch (SQLException e) {
-        writer.rollback();
-        if (!isTransient(e)) {
-          batch.forEach(p -> p.done().completeExceptionally(e));
-          throw e;
-        }
-        failures.incrementAndGet();
+        // Whatever failed, the rows are kept: the retry loop writes them one by one.
         batch.forEach(p -> holdUnsaved(p.record()));
-        log.error("database not writable ({}): keeping call rows in memory and retrying every second",
-            e.getMessage());
-      } finally {
-        writer.setAutoCommit(true);
+        if (isTransient(e)) {
+          failedTransiently(e);
+        } else {
+          failures.incrementAndGet();
+          log.error("call rows not written ({}): kept in memory, retried one by one", e.toString());
+        }
       }
     }
     batch.forEach(p -> p.done().complete(null));
@@ -206,33 +309,55 @@ public final class Store implements AutoCloseable {
     return lostRows.get();
   }
 
-  private void flushUnsaved() throws SQLException {
+  private void flushUnsaved() {
     var it = unsaved.values().iterator();
+    int written = 0;
     while (it.hasNext()) {
+      CallRecord r = it.next();
       try {
-        writeCall(it.next());
+        writeCall(r);
+        written++;
       } catch (SQLException e) {
         if (isTransient(e)) {
-          unsavedCount = unsaved.size();
-          return;
+          failedTransiently(e);
+          break;
         }
-        throw e;
+        // This row can never be written (it breaks a constraint): give it up loudly, not the rows behind it.
+        lostRows.incrementAndGet();
+        failures.incrementAndGet();
+        log.error("call row {} given up: {}", r.callId(), e.toString());
       }
       it.remove();
-      if (unsaved.isEmpty()) {
-        log.info("database writable again: all held call rows written");
-      }
     }
     unsavedCount = unsaved.size();
+    if (written > 0 && unsaved.isEmpty()) {
+      log.info("all held call rows written");
+      wrote();
+    }
   }
 
-  /** Busy, locked, I/O error or disk full: worth trying again later. */
+  /** Full, I/O error, busy, locked, can't open...: the database, not the row; worth trying again later. */
   static boolean isTransient(SQLException e) {
+    if (e instanceof StoreUnavailable) {
+      return true;
+    }
     if (e instanceof org.sqlite.SQLiteException s) {
       int primary = s.getResultCode().code & 0xff;
-      return primary == 5 || primary == 6 || primary == 10 || primary == 13;
+      // ERROR (a bad statement), TOOBIG, CONSTRAINT, MISMATCH, MISUSE, RANGE: the row or the code is at fault.
+      return !(primary == 1 || primary == 18 || primary == 19 || primary == 20 || primary == 21 || primary == 25);
     }
-    return false;
+    return true;
+  }
+
+  /** Makes sure the call's row is in the database, writing what is queued or held first. */
+  private void requireStored(String callId) throws SQLException {
+    flushPending();
+    if (unsaved.containsKey(callId)) {
+      flushUnsaved();
+      if (unsaved.containsKey(callId)) {
+        throw new StoreUnavailable("call " + callId + " is not stored yet: the database is not writable");
+      }
+    }
   }
 
   private void writeCall(CallRecord r) throws SQLException {
@@ -288,12 +413,7 @@ public final class Store implements AutoCloseable {
   public CompletableFuture<SavedDisposition> saveDisposition(String agentId, DispositionSubmit d,
       DispositionCheck check) {
     return submit(() -> {
-      if (unsaved.containsKey(d.callId())) {
-        flushUnsaved();
-        if (unsaved.containsKey(d.callId())) {
-          throw new SQLException("the call is not stored yet (database not writable)");
-        }
-      }
+      requireStored(d.callId());
       StoredCall call = findCall(d.callId());
       if (call == null) {
         throw new DispositionRejected(ErrorMessage.UNKNOWN_CALL, "no call " + d.callId());
@@ -324,26 +444,27 @@ public final class Store implements AutoCloseable {
       try (Statement st = writer.createStatement()) {
         st.execute("PRAGMA synchronous=FULL");
       }
-      writer.setAutoCommit(false);
+      Long replaced = existingId;
       try {
-        if (existingId != null) {
-          try (PreparedStatement del = writer.prepareStatement("DELETE FROM dispositions WHERE id = ?")) {
-            del.setLong(1, existingId);
-            del.executeUpdate();
+        Transactions.inTransaction(writer, c -> {
+          if (replaced != null) {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM dispositions WHERE id = ?")) {
+              del.setLong(1, replaced);
+              del.executeUpdate();
+            }
           }
-        }
-        long id = insertDisposition(call, agentId, d, code, existingId != null);
-        insertDetails(id, call.objective(), d);
-        writer.commit();
-      } catch (SQLException e) {
-        writer.rollback();
-        throw e;
+          long id = insertDisposition(call, agentId, d, code, replaced != null);
+          insertDetails(id, call.objective(), d);
+          return null;
+        });
       } finally {
-        writer.setAutoCommit(true);
         try (Statement st = writer.createStatement()) {
           st.execute("PRAGMA synchronous=NORMAL");
+        } catch (SQLException e) {
+          log.debug("synchronous=NORMAL not restored: {}", e.toString());
         }
       }
+      wrote();
       return new SavedDisposition(d, false, existingId != null);
     });
   }
@@ -351,13 +472,16 @@ public final class Store implements AutoCloseable {
   /** Records that the wrap-up deadline passed without a disposition; false if one was already there. */
   public CompletableFuture<Boolean> markUndisposed(String callId, String agentId) {
     return submit(() -> {
+      requireStored(callId);
       try (PreparedStatement ps = writer.prepareStatement("""
           INSERT OR IGNORE INTO dispositions (call_id, agent_id, code, advance_obtained, created_at)
           SELECT call_id, agent_id, 'UNDISPOSED', 0, ? FROM calls WHERE call_id = ? AND agent_id = ?""")) {
         ps.setLong(1, System.currentTimeMillis());
         ps.setString(2, callId);
         ps.setString(3, agentId);
-        return ps.executeUpdate() > 0;
+        boolean inserted = ps.executeUpdate() > 0;
+        wrote();
+        return inserted;
       }
     });
   }
@@ -530,7 +654,15 @@ public final class Store implements AutoCloseable {
       writerThread.execute(() -> {
         try {
           f.complete(work.run());
-        } catch (DispositionRejected e) {
+        } catch (DispositionRejected | StoreUnavailable e) {
+          f.completeExceptionally(e);
+        } catch (SQLException e) {
+          if (isTransient(e)) {
+            failedTransiently(e); // one log line per outage, not per write
+          } else {
+            failures.incrementAndGet();
+            log.error("database write failed: {}", e.toString());
+          }
           f.completeExceptionally(e);
         } catch (Exception e) {
           failures.incrementAndGet();
@@ -576,12 +708,15 @@ public final class Store implements AutoCloseable {
   public void close() {
     retry.shutdownNow();
     readerThread.shutdownNow();
-    if (unsavedCount > 0) {
-      submit(() -> {
-        flushUnsaved();
-        return null;
-      });
-    }
+    submit(() -> {
+      flushPending();
+      flushUnsaved();
+      if (!unsaved.isEmpty()) {
+        log.error("stopping with {} call rows the database would not take ({}): they are not stored",
+            unsaved.size(), state.view().get("lastError"));
+      }
+      return null;
+    });
     writerThread.shutdown();
     try {
       if (!writerThread.awaitTermination(10, TimeUnit.SECONDS)) {

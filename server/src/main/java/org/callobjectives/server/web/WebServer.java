@@ -9,6 +9,8 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,16 +22,48 @@ public final class WebServer implements AutoCloseable {
   private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
   private Channel channel;
 
-  public InetSocketAddress start(String host, int port, WebInitializer initializer) throws InterruptedException {
+  /**
+   * Binds the listening socket without accepting yet: done before any data is touched, so a port in
+   * use stops a start at once. Connections made before {@link #start} wait in the backlog.
+   */
+  public static ServerSocketChannel bind(String host, int port) throws PortInUseException, java.io.IOException {
+    ServerSocketChannel ch = ServerSocketChannel.open();
+    try {
+      ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      ch.bind(new InetSocketAddress(host, port), 1024);
+      return ch;
+    } catch (java.net.BindException e) {
+      ch.close();
+      throw new PortInUseException("cannot listen on " + host + ":" + port + ": " + e.getMessage()
+          + " (is another server running? change listen.port in server.yaml)");
+    } catch (java.io.IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  /** The port is taken (or the address not usable). */
+  public static final class PortInUseException extends java.io.IOException {
+    PortInUseException(String message) {
+      super(message);
+    }
+  }
+
+  public InetSocketAddress start(String host, int port, WebInitializer initializer) throws Exception {
+    return start(bind(host, port), initializer);
+  }
+
+  /** Starts accepting on a socket from {@link #bind}. */
+  public InetSocketAddress start(ServerSocketChannel bound, WebInitializer initializer) throws InterruptedException {
     ServerBootstrap b = new ServerBootstrap()
         .group(boss, workers)
-        .channel(NioServerSocketChannel.class)
+        .channelFactory(() -> new NioServerSocketChannel(bound))
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         // A client that stops reading fills at most 1 MiB before pushes to it stop (see AgentSessions).
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
         .childHandler(initializer);
-    channel = b.bind(host, port).sync().channel();
+    channel = b.register().sync().channel(); // already bound: registering starts accepting
     InetSocketAddress addr = (InetSocketAddress) channel.localAddress();
     log.info("listening on {}:{}", addr.getHostString(), addr.getPort());
     return addr;

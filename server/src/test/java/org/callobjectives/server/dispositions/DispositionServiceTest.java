@@ -29,6 +29,8 @@ import org.callobjectives.server.push.AgentSessions;
 import org.callobjectives.server.store.DispositionRejected;
 import org.callobjectives.server.store.SavedDisposition;
 import org.callobjectives.server.store.Store;
+import org.callobjectives.server.store.StoreUnavailable;
+import org.mockito.ArgumentCaptor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +100,42 @@ class DispositionServiceTest {
     long ended = clock.millis() - 20_000;
     assertEquals(ended + 120_000, service.wrapUpStarted("pbx:1.2", "1001", ended));
     verify(scheduler).schedule(any(Runnable.class), eq(100_000L), eq(TimeUnit.MILLISECONDS));
+  }
+
+  @Test
+  void aMissedWrapUpMarkTheStoreCannotWriteIsRetriedUntilItIsAndTheAgentIsReleasedOnlyThen() {
+    when(store.markUndisposed("pbx:1.2", "1001"))
+        .thenReturn(CompletableFuture.failedFuture(new StoreUnavailable("database or disk is full")))
+        .thenReturn(CompletableFuture.failedFuture(new SQLException("disk I/O error")))
+        .thenReturn(CompletableFuture.completedFuture(true));
+    service.wrapUpStarted("pbx:1.2", "1001", clock.millis());
+    ArgumentCaptor<Runnable> task = ArgumentCaptor.forClass(Runnable.class);
+    verify(scheduler).schedule(task.capture(), eq(120_000L), eq(TimeUnit.MILLISECONDS));
+
+    task.getValue().run(); // the deadline: the store is full
+    assertEquals(1, service.undisposedMarksWaiting());
+    verify(scheduler).schedule(task.capture(), eq(1_000L), eq(TimeUnit.MILLISECONDS));
+    task.getValue().run(); // still failing: the next try waits longer
+    verify(scheduler).schedule(task.capture(), eq(2_000L), eq(TimeUnit.MILLISECONDS));
+    verify(sessions, never()).done(any(), any());
+    assertEquals(0, service.undisposed());
+
+    task.getValue().run(); // room again
+    assertEquals(0, service.undisposedMarksWaiting());
+    assertEquals(1, service.undisposed());
+    verify(sessions).done("1001", "pbx:1.2");
+  }
+
+  @Test
+  void aDispositionRefusedForAStoreFailureCountsAsWaitingUntilItIsStored() {
+    when(store.saveDisposition(eq("1001"), any(), any()))
+        .thenReturn(CompletableFuture.failedFuture(new StoreUnavailable("call pbx:1.2 is not stored yet")))
+        .thenReturn(CompletableFuture.completedFuture(new SavedDisposition(d("ADVANCE", 90), false, false)));
+    service.submit("1001", d("ADVANCE", 90), replies::add);
+    assertEquals(ErrorMessage.STORE_FAILED, ((ErrorMessage) replies.get(0)).code());
+    assertEquals(1, service.dispositionsWaiting());
+    service.submit("1001", d("ADVANCE", 90), replies::add); // the bridge sends it again
+    assertInstanceOf(DispositionAck.class, replies.get(1));
+    assertEquals(0, service.dispositionsWaiting());
   }
 }
