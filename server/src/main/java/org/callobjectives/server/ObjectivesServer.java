@@ -109,7 +109,13 @@ public final class ObjectivesServer implements AutoCloseable {
   public InetSocketAddress start(List<AmiServer> amiServers, java.nio.channels.ServerSocketChannel listener)
       throws Exception {
     Config c = config.get();
-    store.recoverAfterRestart(clock.millis(), c.server().wrapUp().toMillis()).get(30, TimeUnit.SECONDS);
+    try {
+      store.recoverAfterRestart(clock.millis(), c.server().wrapUp().toMillis()).get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      // E.g. a full disk: the restored wrap-up timers below mark these calls again, with retries.
+      log.warn("could not mark missed wrap-ups at start ({}); retried as each call's wrap-up expires",
+          e.getCause().toString());
+    }
     // Calls still waiting for their disposition go back to their agents (as replays, with their wrap-up);
     // calls left open are tracked again until Asterisk says whether they are still up.
     for (CallRecord r : store.callsAwaitingDisposition().get(30, TimeUnit.SECONDS)) {
