@@ -37,6 +37,47 @@ final class AmiProtocol {
         ChannelDirectory directory();
 
         Clock clock();
+
+        /** QueuePause and friends. */
+        default QueueControl queueControl() {
+            return QueueControl.NONE;
+        }
+
+        /** The user's manager.conf {@code write} classes (e.g. {@code agent}, {@code reporting}). */
+        default java.util.Set<String> writeClasses() {
+            return ALL_WRITE_CLASSES;
+        }
+    }
+
+    /** Every write class Asterisk 22 knows: a user with {@code write = all}. */
+    static final java.util.Set<String> ALL_WRITE_CLASSES = java.util.Set.of("system", "call", "log", "verbose",
+            "command", "agent", "user", "config", "dtmf", "reporting", "cdr", "dialplan", "originate", "agi", "cc",
+            "aoc", "test", "security", "message");
+
+    /** An action this server answers: Asterisk's synopsis and the write classes that allow it (empty: anyone). */
+    private record Command(String synopsis, List<String> classes, boolean enforced) {}
+
+    private static final java.util.Map<String, Command> COMMANDS = commands();
+
+    private static java.util.Map<String, Command> commands() {
+        java.util.Map<String, Command> m = new java.util.LinkedHashMap<>();
+        m.put("Ping", new Command("Keepalive command.", List.of(), false));
+        m.put("Events", new Command("Control Event Flow.", List.of(), false));
+        m.put("Logoff", new Command("Logoff Manager.", List.of(), false));
+        m.put("Login", new Command("Login Manager.", List.of(), false));
+        m.put("Challenge", new Command("Generate Challenge for MD5 Auth.", List.of(), false));
+        m.put("ListCommands", new Command("List available manager commands.", List.of(), false));
+        // Not enforced: Asterisk-Java's version probe must keep working for a read-only demo user.
+        m.put("CoreSettings", new Command("Show PBX core settings (version etc).", List.of("system", "reporting"),
+                false));
+        m.put("Command", new Command("Execute Asterisk CLI Command.", List.of("command"), false));
+        m.put("CoreShowChannels", new Command("List currently active channels.", List.of("system", "reporting"),
+                true));
+        m.put("Status", new Command("List channel status.", List.of("system", "call", "reporting"), true));
+        m.put("QueueStatus", new Command("Show queue status.", List.of(), false));
+        m.put("QueueSummary", new Command("Show queue summary.", List.of(), false));
+        m.put("QueuePause", new Command("Makes a queue member temporarily unavailable.", List.of("agent"), true));
+        return m;
     }
 
     private final Host host;
@@ -72,7 +113,15 @@ final class AmiProtocol {
         if (!authenticated) {
             return Reply.of(error(id, "Permission denied"));
         }
+        Command command = command(name);
+        if (command != null && command.enforced() && !allowed(command)) {
+            return Reply.of(error(id, "Permission denied"));
+        }
         switch (lower) {
+            case "listcommands":
+                return listCommands(id);
+            case "queuepause":
+                return queuePause(action, id);
             case "ping":
                 return Reply.of(success(id).put("Ping", "Pong").put("Timestamp", timestamp()).build());
             case "coresettings":
@@ -97,6 +146,62 @@ final class AmiProtocol {
             default:
                 return Reply.of(error(id, "Invalid/unknown command"));
         }
+    }
+
+    private static Command command(String name) {
+        for (var e : COMMANDS.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private boolean allowed(Command command) {
+        if (command.classes().isEmpty()) {
+            return true;
+        }
+        java.util.Set<String> mine = host.writeClasses();
+        return command.classes().stream().anyMatch(mine::contains);
+    }
+
+    /** Like Asterisk: only the actions this user may send, each with its synopsis and privilege. */
+    private Reply listCommands(String id) {
+        AmiEvent.Builder b = success(id);
+        COMMANDS.forEach((name, c) -> {
+            if (allowed(c)) {
+                String priv = c.classes().isEmpty() ? "<none>" : String.join(",", c.classes()) + ",all";
+                b.put(name, c.synopsis() + "  (Priv: " + priv + ")");
+            }
+        });
+        return Reply.of(b.build());
+    }
+
+    private Reply queuePause(AmiAction action, String id) {
+        String iface = action.get("Interface");
+        String paused = action.get("Paused");
+        if (iface == null || iface.isEmpty()) {
+            return Reply.of(error(id, "Need 'Interface' parameter."));
+        }
+        if (paused == null || paused.isEmpty()) {
+            return Reply.of(error(id, "Need 'Paused' parameter."));
+        }
+        boolean pause = isTrue(paused);
+        String queue = action.get("Queue");
+        String problem = host.queueControl().pause(iface, queue == null || queue.isEmpty() ? null : queue, pause,
+                action.get("Reason"));
+        if (problem != null) {
+            return Reply.of(error(id, problem));
+        }
+        return Reply.of(success(id).put("Message", pause ? "Interface paused successfully"
+                : "Interface unpaused successfully").build());
+    }
+
+    /** Asterisk's ast_true(). */
+    private static boolean isTrue(String v) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        return s.equals("yes") || s.equals("true") || s.equals("y") || s.equals("t") || s.equals("1")
+                || s.equals("on");
     }
 
     private Reply challenge(AmiAction action, String id) {

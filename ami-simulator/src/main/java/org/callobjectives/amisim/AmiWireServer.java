@@ -63,6 +63,8 @@ public final class AmiWireServer implements AutoCloseable {
         return thread;
     });
     private volatile ChannelDirectory directory = ChannelDirectory.EMPTY;
+    private volatile QueueControl queueControl = QueueControl.NONE;
+    private volatile Set<String> writeClasses = AmiProtocol.ALL_WRITE_CLASSES;
     private volatile boolean acceptingLogins = true;
     private volatile int queueCapacity = DEFAULT_QUEUE_CAPACITY;
     private volatile SessionHooks hooks;
@@ -106,6 +108,20 @@ public final class AmiWireServer implements AutoCloseable {
     /** Supplies the state answered to CoreShowChannels, QueueStatus, QueueSummary and Status. */
     public void setChannelDirectory(ChannelDirectory directory) {
         this.directory = Objects.requireNonNull(directory, "directory");
+    }
+
+    /** Answers QueuePause (e.g. {@link DemoCallGenerator#queueControl()}). */
+    public void setQueueControl(QueueControl control) {
+        this.queueControl = Objects.requireNonNull(control, "control");
+    }
+
+    /**
+     * The manager user's {@code write} classes (default: all). Without {@code agent} QueuePause, and
+     * without {@code system}/{@code reporting} CoreShowChannels, answer "Permission denied" and are
+     * left out of ListCommands, as in Asterisk.
+     */
+    public void setWriteClasses(Set<String> classes) {
+        this.writeClasses = Set.copyOf(classes);
     }
 
     /** When false, every Login is refused with "Authentication failed" (as if credentials were changed). */
@@ -275,6 +291,16 @@ public final class AmiWireServer implements AutoCloseable {
         @Override
         public Clock clock() {
             return Clock.systemUTC();
+        }
+
+        @Override
+        public QueueControl queueControl() {
+            return queueControl;
+        }
+
+        @Override
+        public Set<String> writeClasses() {
+            return writeClasses;
         }
     }
 

@@ -48,6 +48,7 @@ public final class DemoCallGenerator implements AutoCloseable {
     private final List<InboundCall> queued = new ArrayList<>();
     private final Map<String, LocalChannel> channels = new LinkedHashMap<>();
     private final Map<String, QueueStats> queueStats = new LinkedHashMap<>();
+    private final Map<String, Duration> wrapUpTimes = new LinkedHashMap<>();
     private volatile EventSentListener listener = (event, nanoTime) -> { };
     private long uniqueSequence;
     private int localSequence;
@@ -80,6 +81,32 @@ public final class DemoCallGenerator implements AutoCloseable {
     /** Sets the hook told about each event (e.g. to time AgentConnect by its DestUniqueid). */
     public void setListener(EventSentListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** QueuePause on the simulated members, for {@link AmiWireServer#setQueueControl}. */
+    public QueueControl queueControl() {
+        return this::pause;
+    }
+
+    /**
+     * A queue's {@code wrapuptime}: after a call a member is offered no call from this queue for
+     * that long (0, the default, offers the next call at once).
+     */
+    public void setWrapUpTime(String queue, Duration wrapUp) {
+        synchronized (lock) {
+            if (!queueStats.containsKey(queue)) {
+                throw new IllegalArgumentException("unknown queue " + queue);
+            }
+            wrapUpTimes.put(queue, wrapUp);
+        }
+    }
+
+    /** Whether the member with this interface is paused in the queue. */
+    public boolean isPaused(String memberInterface, String queue) {
+        synchronized (lock) {
+            AgentState agent = byInterface(memberInterface);
+            return agent != null && agent.paused.containsKey(queue);
+        }
     }
 
     /** The live channels, queue members and callers, for {@link AmiWireServer#setChannelDirectory}. */
@@ -206,7 +233,8 @@ public final class DemoCallGenerator implements AutoCloseable {
 
     private void placeRandomCall(Runnable onEnd) {
         if (random.nextDouble() < settings.outboundRate()) {
-            List<AgentState> free = agents.values().stream().filter(agent -> !agent.busy).toList();
+            List<AgentState> free = agents.values().stream()
+                    .filter(agent -> !agent.busy && agent.paused.isEmpty()).toList();
             if (!free.isEmpty()) {
                 dialOut(free.get(random.nextInt(free.size())), "1555987" + fourDigits(), onEnd);
                 return;
@@ -270,12 +298,52 @@ public final class DemoCallGenerator implements AutoCloseable {
     private AgentState longestIdleAgent(String queue) {
         AgentState best = null;
         for (AgentState agent : agents.values()) {
-            if (!agent.busy && agent.agent.queues().contains(queue)
+            if (!agent.busy && agent.agent.queues().contains(queue) && !agent.paused.containsKey(queue)
+                    && !inWrapUp(agent, queue)
                     && (best == null || agent.freeSinceMillis < best.freeSinceMillis)) {
                 best = agent;
             }
         }
         return best;
+    }
+
+    private boolean inWrapUp(AgentState agent, String queue) {
+        Duration wrapUp = wrapUpTimes.get(queue);
+        return wrapUp != null && agent.lastCallEndMillis > 0
+                && clock.millis() < agent.lastCallEndMillis + wrapUp.toMillis();
+    }
+
+    private AgentState byInterface(String memberInterface) {
+        for (AgentState agent : agents.values()) {
+            if (agent.agent.memberInterface().equalsIgnoreCase(memberInterface)) {
+                return agent;
+            }
+        }
+        return null;
+    }
+
+    /** QueuePause as app_queue does it: a QueueMemberPause per membership changed; unknown interface: error. */
+    private String pause(String memberInterface, String queue, boolean paused, String reason) {
+        synchronized (lock) {
+            AgentState agent = byInterface(memberInterface);
+            if (agent == null || (queue != null && !agent.agent.queues().contains(queue))) {
+                return "Interface not found";
+            }
+            List<String> queues = queue == null ? agent.agent.queues() : List.of(queue);
+            for (String q : queues) {
+                if (paused) {
+                    agent.paused.put(q, reason == null ? "" : reason);
+                } else {
+                    agent.paused.remove(q);
+                }
+                agent.lastPauseEpoch = clock.millis() / 1000;
+                emit(memberBlock(event("QueueMemberPause", AGENT), agent, q, agent.busy ? 2 : 1));
+            }
+            if (!paused) {
+                connectWaitingCallers();
+            }
+            return null;
+        }
     }
 
     private void ring(InboundCall call, AgentState agent) {
@@ -502,7 +570,16 @@ public final class DemoCallGenerator implements AutoCloseable {
         agent.callsTaken++;
         agent.lastCallEpoch = clock.millis() / 1000;
         agent.freeSinceMillis = clock.millis();
+        agent.lastCallEndMillis = clock.millis();
         memberStatus(agent, 1);
+        long longest = 0;
+        for (String queue : agent.agent.queues()) {
+            Duration wrapUp = wrapUpTimes.get(queue);
+            longest = Math.max(longest, wrapUp == null ? 0 : wrapUp.toNanos());
+        }
+        if (longest > 0) {
+            after(longest, this::connectWaitingCallers); // the wrap-up time is over: offer waiting callers
+        }
     }
 
     private void memberStatus(AgentState agent, int deviceStatus) {
@@ -515,9 +592,12 @@ public final class DemoCallGenerator implements AutoCloseable {
         DemoAgent who = agent.agent;
         return event.put("Queue", queue).put("MemberName", who.name()).put("Interface", who.memberInterface())
                 .put("StateInterface", who.stateInterface()).put("Membership", "static").put("Penalty", 0)
-                .put("CallsTaken", agent.callsTaken).put("LastCall", agent.lastCallEpoch).put("LastPause", 0)
-                .put("LoginTime", agent.loginEpoch).put("InCall", agent.inCall ? 1 : 0).put("Status", status)
-                .put("Paused", 0).put("PausedReason", "").put("Ringinuse", 0).put("Wrapuptime", 0);
+                .put("CallsTaken", agent.callsTaken).put("LastCall", agent.lastCallEpoch)
+                .put("LastPause", agent.lastPauseEpoch).put("LoginTime", agent.loginEpoch)
+                .put("InCall", agent.inCall ? 1 : 0).put("Status", status)
+                .put("Paused", agent.paused.containsKey(queue) ? 1 : 0)
+                .put("PausedReason", agent.paused.getOrDefault(queue, "")).put("Ringinuse", 0)
+                .put("Wrapuptime", wrapUpTimes.getOrDefault(queue, Duration.ZERO).toSeconds());
     }
 
     private static AmiEvent.Builder member(AmiEvent.Builder event, AgentState agent) {
@@ -646,6 +726,10 @@ public final class DemoCallGenerator implements AutoCloseable {
         boolean inCall;
         int callsTaken;
         long lastCallEpoch;
+        long lastCallEndMillis;
+        long lastPauseEpoch;
+        /** Queue -> pause reason, for the queues the member is paused in. */
+        final Map<String, String> paused = new LinkedHashMap<>();
 
         AgentState(DemoAgent agent, long loginEpoch, long freeSinceMillis) {
             this.agent = agent;
@@ -793,7 +877,8 @@ public final class DemoCallGenerator implements AutoCloseable {
                     long longest = queued.stream().filter(call -> call.queue.equals(queue))
                             .mapToLong(call -> (now - call.joinedMillis) / 1000).max().orElse(0);
                     events.add(AmiEvent.event("QueueSummary").put("Queue", queue).put("LoggedIn", members.size())
-                            .put("Available", members.stream().filter(agent -> !agent.busy).count())
+                            .put("Available", members.stream()
+                                    .filter(agent -> !agent.busy && !agent.paused.containsKey(queue)).count())
                             .put("Callers", queueLength(queue))
                             .put("HoldTime", average(stats.holdSeconds, stats.completed))
                             .put("TalkTime", average(stats.talkSeconds, stats.completed))

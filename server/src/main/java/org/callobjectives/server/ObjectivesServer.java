@@ -11,6 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.callobjectives.server.agents.AgentDay;
+import org.callobjectives.server.agents.QueuePauses;
+import org.callobjectives.server.ami.AmiCapabilities;
 import org.callobjectives.server.ami.AmiEventPump;
 import org.callobjectives.server.ami.AmiLink;
 import org.callobjectives.server.calls.CallListener;
@@ -67,6 +70,8 @@ public final class ObjectivesServer implements AutoCloseable {
   private final QueuesSeen queuesSeen = new QueuesSeen();
   private final ObjectiveResolver resolver;
   private final List<java.util.concurrent.Callable<?>> beforeEvents = new ArrayList<>();
+  private final AgentDay agentDay;
+  private final ExecutorService handoff;
 
   public ObjectivesServer(Config initial, Store store, Clock clock, List<CallListener> extraListeners) {
     this.config = new AtomicReference<>(initial);
@@ -80,11 +85,62 @@ public final class ObjectivesServer implements AutoCloseable {
     this.proposals = new ProposalService(new Proposals(store), config::get, clock);
     List<CallListener> listeners = new ArrayList<>(extraListeners);
     listeners.add(queuesSeen);
+    AgentDay[] day = new AgentDay[1]; // the pump and the agent day need each other
+    this.pump = new AmiEventPump(65_536, e -> {
+      day[0].handle(e);
+      tracker().handle(e);
+    }, s -> tracker().requestResync(s));
+    // Hand-over to the tracking thread from Netty and the store's writer without ever blocking them.
+    this.handoff = Executors.newSingleThreadExecutor(Threads.daemon("agent-day-handoff"));
+    this.agentDay = day[0] = new AgentDay(config::get, sessions, new LinkPauses(),
+        r -> {
+          try {
+            handoff.execute(() -> pump.execute(r));
+          } catch (java.util.concurrent.RejectedExecutionException closing) {
+            log.debug("server closing: agent state update dropped");
+          }
+        }, clock);
+    listeners.add(agentDay);
+    dispositions.addListener(agentDay);
     this.dispatcher = new PopDispatcher(store, sessions, dispositions, listeners, latency);
     this.resolver = new ObjectiveResolver(config::get, stages, clock);
     this.tracker = new CallTracker(config::get, resolver, dispatcher, clock, this::resync);
-    this.pump = new AmiEventPump(65_536, tracker::handle, tracker::requestResync);
     this.access = new Access(config::get, clock);
+  }
+
+  private CallTracker tracker() {
+    return tracker;
+  }
+
+  /** QueuePause and capabilities over the AMI link of the call's server. */
+  private final class LinkPauses implements QueuePauses {
+    @Override
+    public AmiCapabilities capabilities(String server) {
+      AmiLink l = link(server);
+      return l == null ? AmiCapabilities.UNKNOWN : l.capabilities();
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> pause(String server, String iface, String queue,
+        boolean paused, String reason) {
+      AmiLink l = link(server);
+      return l == null ? java.util.concurrent.CompletableFuture.failedFuture(
+          new IllegalStateException("no AMI link " + server)) : l.queuePause(iface, queue, paused, reason);
+    }
+  }
+
+  private AmiLink link(String server) {
+    for (AmiLink l : links) {
+      if (l.name().equals(server)) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  /** Each agent's state and forced wrap-up. */
+  public AgentDay agentDay() {
+    return agentDay;
   }
 
   /** Adds pages or APIs; call before {@link #start}. */
@@ -120,9 +176,15 @@ public final class ObjectivesServer implements AutoCloseable {
     // calls left open are tracked again until Asterisk says whether they are still up.
     for (CallRecord r : store.callsAwaitingDisposition().get(30, TimeUnit.SECONDS)) {
       dispatcher.restored(r);
+      if (r.agentId() != null && r.endedAtMillis() != null) {
+        agentDay.pendingAtStart(r.agentId(), r.callId());
+      }
     }
     List<CallRecord> open = store.openCalls().get(30, TimeUnit.SECONDS);
-    open.forEach(dispatcher::restored);
+    for (CallRecord r : open) {
+      dispatcher.restored(r);
+      agentDay.connected(r, 0); // still on the call as far as we know, until the resync says otherwise
+    }
     if (tracker.restore(open) > 0) {
       log.info("{} calls were open when the server last stopped: tracked again until Asterisk confirms them",
           open.size());
@@ -162,6 +224,7 @@ public final class ObjectivesServer implements AutoCloseable {
   /** Adds one Asterisk to listen to; its link logs in in the background and keeps reconnecting. */
   public void connectAmi(AmiServer s) {
     AmiLink link = new AmiLink(s, pump);
+    link.onCapabilities(caps -> agentDay.capabilities(s.name(), caps));
     links.add(link);
     link.start();
   }
@@ -195,6 +258,7 @@ public final class ObjectivesServer implements AutoCloseable {
     h.put("amiEventsTracked", pump.received());
     h.put("amiEventsDropped", pump.dropped());
     h.put("callTrackingAlive", pump.alive());
+    h.put("forcedWrapUp", agentDay.forcedWrapUp(links.stream().map(AmiLink::name).toList()));
     h.put("amiMalformedPacketsDropped", links.stream().mapToLong(AmiLink::droppedPackets).sum());
     h.put("amiResyncFailures", links.stream().mapToLong(AmiLink::resyncFailures).sum());
     h.put("agentsConnected", sessions.connectedAgents());
@@ -292,6 +356,7 @@ public final class ObjectivesServer implements AutoCloseable {
     web.close();
     pump.close();
     authExecutor.shutdownNow();
+    handoff.shutdownNow();
     scheduler.shutdownNow();
     store.close();
   }

@@ -49,4 +49,19 @@ public sealed interface AmiEvent {
    */
   record LiveChannels(String server, long receivedNanos, int epoch, java.util.Set<String> uniqueids)
       implements AmiEvent {}
+
+  /** What a member event says: a status change, a pause change, added, removed, or listed by QueueStatus. */
+  enum MemberChange { STATUS, PAUSE, ADDED, REMOVED, LISTED }
+
+  /**
+   * A queue membership as QueueMemberStatus / QueueMemberPause / QueueMemberAdded / QueueMemberRemoved
+   * (or QueueStatus at login) report it: {@code status} is the device state (1 not in use, 2 in use,
+   * 6 ringing, ...), {@code pausedReason} empty when not paused.
+   */
+  record QueueMember(String server, long receivedNanos, MemberChange change, String queue, String iface,
+      String memberName, int status, boolean paused, String pausedReason) implements AmiEvent {}
+
+  /** AgentCalled ({@code ringing} true) or AgentRingNoAnswer (false) for the caller {@code uniqueid}. */
+  record AgentRinging(String server, long receivedNanos, String queue, String uniqueid, String iface,
+      String memberName, boolean ringing) implements AmiEvent {}
 }

@@ -1,6 +1,13 @@
 package org.callobjectives.server.ami;
 
+import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentCompleteEvent;
+import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
+import org.asteriskjava.manager.event.QueueMemberAddedEvent;
+import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.event.QueueMemberPausedEvent;
+import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
+import org.asteriskjava.manager.event.QueueMemberStatusEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.ConnectEvent;
@@ -59,6 +66,12 @@ public final class AmiEventTranslator {
     if (a instanceof AmiEvent.Hangup h) {
       return has(h.uniqueid());
     }
+    if (a instanceof AmiEvent.QueueMember m) {
+      return has(m.queue()) && has(m.iface());
+    }
+    if (a instanceof AmiEvent.AgentRinging r) {
+      return has(r.iface()) || has(r.memberName());
+    }
     return true;
   }
 
@@ -106,6 +119,32 @@ public final class AmiEventTranslator {
     if (e instanceof BridgeLeaveEvent b && b.getUniqueId() != null) {
       return new AmiEvent.BridgeLeave(server, now, b.getUniqueId(), b.getChannel());
     }
+    if (e instanceof QueueMemberStatusEvent m) {
+      return member(now, AmiEvent.MemberChange.STATUS, m);
+    }
+    if (e instanceof QueueMemberPausedEvent p) {
+      String reason = p instanceof org.asteriskjava.manager.event.QueueMemberPauseEvent pe
+          && pe.getPausedreason() != null ? pe.getPausedreason() : p.getReason();
+      return new AmiEvent.QueueMember(server, now, AmiEvent.MemberChange.PAUSE, p.getQueue(), p.getInterface(),
+          p.getMemberName(), 0, Boolean.TRUE.equals(p.getPaused()), reason == null ? "" : reason);
+    }
+    if (e instanceof QueueMemberAddedEvent m) {
+      return new AmiEvent.QueueMember(server, now, AmiEvent.MemberChange.ADDED, m.getQueue(), m.getInterface(),
+          m.getMemberName(), m.getStatus() == null ? 0 : m.getStatus(), Boolean.TRUE.equals(m.getPaused()),
+          m.getPausedReason() == null ? "" : m.getPausedReason());
+    }
+    if (e instanceof QueueMemberRemovedEvent m) {
+      return new AmiEvent.QueueMember(server, now, AmiEvent.MemberChange.REMOVED, m.getQueue(), m.getInterface(),
+          m.getMemberName(), 0, false, "");
+    }
+    if (e instanceof AgentCalledEvent c) {
+      return new AmiEvent.AgentRinging(server, now, c.getQueue(), c.getUniqueId(),
+          c.getInterface() != null ? c.getInterface() : c.getAgentCalled(), c.getMemberName(), true);
+    }
+    if (e instanceof AgentRingNoAnswerEvent r) {
+      return new AmiEvent.AgentRinging(server, now, r.getQueue(), r.getUniqueId(), r.getInterface(),
+          r.getMemberName(), false);
+    }
     if (e instanceof ConnectEvent) {
       return new AmiEvent.LinkUp(server, now);
     }
@@ -113,6 +152,15 @@ public final class AmiEventTranslator {
       return new AmiEvent.LinkDown(server, now);
     }
     return null;
+  }
+
+  /** A QueueMemberStatus event, or a QueueMember listed by QueueStatus ({@code change} LISTED). */
+  AmiEvent.QueueMember member(long now, AmiEvent.MemberChange change, QueueMemberEvent m) {
+    String iface = m.getInterface() != null ? m.getInterface() : m.getLocation();
+    String name = m.getMemberName() != null ? m.getMemberName() : m.getName();
+    return new AmiEvent.QueueMember(server, now, change, m.getQueue(), iface, name,
+        m.getStatus() == null ? 0 : m.getStatus(), Boolean.TRUE.equals(m.getPaused()),
+        m.getPausedreason() == null ? "" : m.getPausedreason());
   }
 
   /** Asterisk writes {@code <unknown>} where a caller id is not set. */

@@ -1,6 +1,11 @@
 package org.callobjectives.server.ami;
 
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,7 +13,13 @@ import java.util.concurrent.TimeUnit;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.ListCommandsAction;
 import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.action.QueuePauseAction;
+import org.asteriskjava.manager.action.QueueStatusAction;
+import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
@@ -37,6 +48,10 @@ public final class AmiLink implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicLong eventsSeen = new java.util.concurrent.atomic.AtomicLong();
   private long backoffMs = 500;
   private final java.util.concurrent.atomic.AtomicLong resyncFailures = new java.util.concurrent.atomic.AtomicLong();
+  private volatile AmiCapabilities capabilities = AmiCapabilities.UNKNOWN;
+  private final java.util.concurrent.atomic.AtomicBoolean connectCheckQueued =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final List<Consumer<AmiCapabilities>> capabilityListeners = new CopyOnWriteArrayList<>();
 
   public AmiLink(AmiServer server, AmiEventPump pump) {
     this.server = server;
@@ -102,6 +117,7 @@ public final class AmiLink implements AutoCloseable {
       connection.login();
       backoffMs = 500;
       log.info("AMI link {} logged in ({})", server.name(), server);
+      afterConnect();
     } catch (Exception e) {
       log.warn("AMI link {} ({}): login failed: {}; retrying in {} ms", server.name(), server, e.toString(),
           backoffMs);
@@ -118,18 +134,136 @@ public final class AmiLink implements AutoCloseable {
   /** Asterisk-Java's dispatch thread: translate and hand over, nothing else. */
   private void onEvent(ManagerEvent e) {
     eventsSeen.incrementAndGet();
-    if (e instanceof ResponseEvent) {
+    if (e instanceof ResponseEvent r && r.getActionId() != null) {
       return; // answers to our own actions (CoreShowChannel) are collected by the action itself
     }
     if (e instanceof DisconnectEvent) {
       log.warn("AMI link {} lost; Asterisk-Java is reconnecting", server.name());
     } else if (e instanceof ConnectEvent) {
       log.info("AMI link {} connected", server.name());
+      afterConnect(); // only queues the check on the actions thread: never an action from this thread
     }
     AmiEvent a = translator.translate(e, System.nanoTime());
     if (a != null) {
       pump.offer(a);
     }
+  }
+
+  /** What this link's AMI user may send (from ListCommands at each login). */
+  public AmiCapabilities capabilities() {
+    return capabilities;
+  }
+
+  /** Told on the actions thread each time ListCommands was answered (every login). */
+  public void onCapabilities(Consumer<AmiCapabilities> listener) {
+    capabilityListeners.add(listener);
+  }
+
+  /** Queues (once) the checks made at each login: what the user may send, and the queue members. */
+  private void afterConnect() {
+    if (connectCheckQueued.compareAndSet(false, true)) {
+      try {
+        actions.execute(() -> {
+          connectCheckQueued.set(false);
+          checkCapabilities();
+          listMembers();
+        });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        connectCheckQueued.set(false); // closing
+      }
+    }
+  }
+
+  private void checkCapabilities() {
+    AmiCapabilities now;
+    try {
+      ManagerResponse r = connection.sendAction(new ListCommandsAction(), 10_000);
+      if (r instanceof ManagerError) {
+        log.warn("AMI link {}: ListCommands refused ({}); assuming every action is allowed", server.name(),
+            r.getMessage());
+        now = AmiCapabilities.UNKNOWN;
+      } else {
+        Set<String> names = new HashSet<>();
+        if (r.getAttributes() != null) {
+          for (String k : r.getAttributes().keySet()) {
+            names.add(k.toLowerCase(Locale.ROOT));
+          }
+        }
+        now = new AmiCapabilities(true, names.contains("queuepause"), names.contains("coreshowchannels"));
+      }
+    } catch (Exception e) {
+      log.warn("AMI link {}: ListCommands failed ({}); assuming every action is allowed", server.name(),
+          e.toString());
+      now = AmiCapabilities.UNKNOWN;
+    }
+    AmiCapabilities before = capabilities;
+    capabilities = now;
+    if (!now.equals(before) && now.known()) {
+      // Said once per change, not at every reconnect.
+      if (now.missingWriteClasses().isEmpty()) {
+        log.info("AMI link {}: the AMI user may send QueuePause and CoreShowChannels", server.name());
+      }
+      if (!now.coreShowChannels()) {
+        log.warn("AMI link {}: the AMI user may not send CoreShowChannels (manager.conf write class 'reporting' "
+            + "or 'system' missing): open calls cannot be checked against Asterisk after a reconnect",
+            server.name());
+      }
+    }
+    for (Consumer<AmiCapabilities> l : capabilityListeners) {
+      try {
+        l.accept(now);
+      } catch (RuntimeException e) {
+        log.warn("AMI link {}: capabilities listener failed", server.name(), e);
+      }
+    }
+  }
+
+  /** QueueStatus at login: every membership with its pause state, into the pump like member events. */
+  private void listMembers() {
+    try {
+      ResponseEvents res = connection.sendEventGeneratingAction(new QueueStatusAction(), 10_000);
+      long now = System.nanoTime();
+      for (ResponseEvent r : res.getEvents()) {
+        if (r instanceof QueueMemberEvent m) {
+          AmiEvent a = translator.member(now, AmiEvent.MemberChange.LISTED, m);
+          if (AmiEventTranslator.complete(a)) {
+            pump.offer(a);
+          }
+        }
+      }
+    } catch (Exception e) {
+      log.warn("AMI link {}: QueueStatus failed ({}); queue members are learnt from their events",
+          server.name(), e.toString());
+    }
+  }
+
+  /**
+   * Sends QueuePause on the actions thread (never Asterisk-Java's listener thread); {@code queue}
+   * null means every queue of the interface. Completes exceptionally with Asterisk's error message.
+   */
+  public CompletableFuture<Void> queuePause(String iface, String queue, boolean paused, String reason) {
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    try {
+      actions.execute(() -> {
+        try {
+          QueuePauseAction a = new QueuePauseAction(iface, queue, paused);
+          if (reason != null) {
+            a.setReason(reason);
+          }
+          ManagerResponse r = connection.sendAction(a, 10_000);
+          if (r instanceof ManagerError) {
+            f.completeExceptionally(new IllegalStateException(r.getMessage()));
+          } else {
+            f.complete(null);
+          }
+        } catch (Exception e) {
+          f.completeExceptionally(e);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      f.completeExceptionally(e);
+    }
+    return f;
   }
 
   /** Asks Asterisk which channels are alive; the answer goes into the pump as {@link AmiEvent.LiveChannels}. */

@@ -43,7 +43,7 @@ final class ConfigFiles {
   record CodeYaml(String code, String label, List<String> flags, Integer key) {}
 
   record QueueYaml(String objective, List<String> objectives, List<StageYaml> stages, List<String> dispositionCodes,
-      Integer maxWaitSeconds) {}
+      Integer maxWaitSeconds, Boolean forcedWrapUp) {}
 
   /** {@code objective: id} or {@code objectives: [primary, secondary]}. */
   record TargetYaml(String objective, List<String> objectives) {}

@@ -323,7 +323,7 @@ public final class ConfigLoader {
       }
       queues.put(e.getKey(), new QueueMapping(e.getKey(), obj,
           pickCodes(src, at + "/dispositionCodes", q.dispositionCodes(), catalog, defaults),
-          Duration.ofSeconds(maxWait)));
+          Duration.ofSeconds(maxWait), Boolean.TRUE.equals(q.forcedWrapUp())));
     }
 
     var oy = y.outbound();

@@ -43,6 +43,14 @@ public final class AgentSessions {
     attachListeners.forEach(l -> l.accept(agentId));
   }
 
+  private final List<java.util.function.Consumer<String>> detachListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Told when an agent's last client connection closes; must not block. */
+  public void onDetach(java.util.function.Consumer<String> listener) {
+    detachListeners.add(listener);
+  }
+
   /** Told each time an agent's client signs in (after its replay); must not block. */
   public void onAttach(java.util.function.Consumer<String> listener) {
     attachListeners.add(listener);
@@ -52,8 +60,8 @@ public final class AgentSessions {
     channels.computeIfAbsent(agentId, k -> new CopyOnWriteArraySet<>()).add(ch);
     ch.closeFuture().addListener(f -> {
       Set<Channel> set = channels.get(agentId);
-      if (set != null) {
-        set.remove(ch);
+      if (set != null && set.remove(ch) && set.isEmpty()) {
+        detachListeners.forEach(l -> l.accept(agentId));
       }
     });
   }

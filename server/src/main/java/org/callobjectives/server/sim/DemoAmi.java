@@ -44,6 +44,7 @@ public final class DemoAmi implements AutoCloseable {
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(Threads.daemon("demo-calls"));
     DemoCallGenerator gen = new DemoCallGenerator(settings(config), wire::broadcast, clock, scheduler);
     wire.setChannelDirectory(gen.directory());
+    wire.setQueueControl(gen.queueControl()); // forced wrap-up pauses the simulated members like Asterisk
     gen.start();
     return new DemoAmi(wire, gen, scheduler, new AmiServer("demo", "127.0.0.1", wire.port(), "demo", secret));
   }

@@ -3,7 +3,10 @@ package org.callobjectives.server.stats;
 import java.util.List;
 import java.util.Map;
 
-/** What the supervisor page shows, as pushed over /supervisor/live and answered by /api/stats/live. */
+/**
+ * What the supervisor page shows, as pushed over /supervisor/live and answered by /api/stats/live;
+ * {@code agentStates} is where each agent stands now (ready, on_call, wrap_up, paused, ...).
+ */
 public record LiveSnapshot(
     long serverTime,
     String zone,
@@ -15,7 +18,8 @@ public record LiveSnapshot(
     List<RecentCall> recent,
     List<RecentCall> undisposed,
     List<GoalProgress> goals,
-    List<Win> wins) {
+    List<Win> wins,
+    List<org.callobjectives.protocol.AgentState> agentStates) {
 
   /** Figures over one window (the current shift, today, this week). */
   public record View(String name, String from, String to, long fromMillis, long toMillis, Row total,

@@ -109,6 +109,18 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     this.publisher = publisher;
   }
 
+  private volatile Supplier<List<org.callobjectives.protocol.AgentState>> agentStates = List::of;
+
+  /** Where each agent stands, shown with the figures. */
+  public void agentStates(Supplier<List<org.callobjectives.protocol.AgentState>> states) {
+    this.agentStates = states;
+  }
+
+  /** An agent's state changed: push a fresh snapshot with the next coalesced push. */
+  public void agentStateChanged() {
+    run(() -> dirty = true);
+  }
+
   public void pushToAgents(AgentPush agents) {
     this.agents = agents;
   }
@@ -501,7 +513,7 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     java.util.Collections.reverse(missed); // newest first, without an O(n^2) insert at the front
     return new LiveSnapshot(now, calendar.zone().getId(), slot.date().toString(), slot.shift(),
         goals.upsellOpportunitiesPerShift(), views, inProgress, recentCalls,
-        missed.subList(0, Math.min(50, missed.size())), evaluate(now), List.copyOf(wins));
+        missed.subList(0, Math.min(50, missed.size())), evaluate(now), List.copyOf(wins), agentStates.get());
   }
 
   private LiveSnapshot.RecentCall recentCall(CallFact f) {

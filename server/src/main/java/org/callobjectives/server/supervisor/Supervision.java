@@ -34,6 +34,8 @@ public final class Supervision implements AutoCloseable {
     hub.checkSessionsWith(server.access()::sessionValid);
     stats.pushToAgents((agentId, m) -> server.sessions().send(agentId, m));
     server.sessions().onAttach(stats::agentSignedIn);
+    stats.agentStates(server.agentDay()::states);
+    server.agentDay().onChange(st -> stats.agentStateChanged());
     server.addRoute(new SupervisorRoutes(stats, store, server::config, hub));
     server.beforeEvents(() -> {
       stats.rebuild(store);

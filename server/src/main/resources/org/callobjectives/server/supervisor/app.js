@@ -126,10 +126,21 @@ function renderQueues(v) {
   ], v.queues.concat([v.total])));
 }
 
+// ready, ringing, on call, wrap-up (forced: paused in Asterisk), paused (reason) or offline, with the time in it.
+function agentState(r) {
+  const st = (state.snap.agentStates || []).find(a => a.agentId === r.id);
+  if (!st) return '\u2013';
+  const label = st.state.replace('_', ' ') + (st.reason ? ' (' + st.reason + ')' : '')
+    + (st.pendingWrapUps > 1 ? ' \u00b7 ' + st.pendingWrapUps + ' pending' : '');
+  return el('span', { class: 'agent-state ' + st.state }, label + ' ',
+    st.sinceMillis > 0 ? el('span', { class: 'ticker', 'data-since': st.sinceMillis }, duration((now() - st.sinceMillis) / 1000)) : null);
+}
+
 function renderAgents(v) {
   put('agents', table([
     { h: 'Agent', v: r => r.name },
     { h: 'Team', v: r => r.team || '\u2013' },
+    { h: 'State', v: agentState },
     { h: 'Live', n: true, v: r => num(r.inProgress) },
     { h: 'Handled', n: true, v: r => num(r.handled) },
     { h: 'AHT', n: true, v: r => duration(r.ahtSeconds) },

@@ -63,17 +63,55 @@ public final class RawAgentSocket implements AutoCloseable {
     ws.sendBinary(ByteBuffer.wrap(b), true).get(10, TimeUnit.SECONDS);
   }
 
-  /** The next text frame (or {@link #CLOSED} + status); fails after 10 s. */
+  /**
+   * The next text frame (or {@link #CLOSED} + status), skipping {@code agent_state} pushes (they come
+   * on every change; ask for them with {@code next(AgentState.class)}); fails after 10 s.
+   */
   public String next() throws InterruptedException {
-    String s = received.poll(10, TimeUnit.SECONDS);
-    if (s == null) {
-      fail("nothing received within 10 s");
+    return next(false);
+  }
+
+  private String next(boolean withStates) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      String s = received.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (s == null) {
+        fail("nothing received within 10 s");
+      }
+      if (withStates || !s.contains("\"type\":\"agent_state\"")) {
+        return s;
+      }
     }
-    return s;
+  }
+
+  /** The next message of any type, agent_state included; fails after 10 s or on close. */
+  public Message nextMessage() throws Exception {
+    String s = next(true);
+    if (s.startsWith(CLOSED)) {
+      fail("connection closed: " + s);
+    }
+    return Json.read(s);
+  }
+
+  /** The first message of {@code type} within {@code millis}, dropping the others; null if none came. */
+  public <T extends Message> T poll(Class<T> type, long millis) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (true) {
+      String s = received.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (s == null) {
+        return null;
+      }
+      if (!s.startsWith(CLOSED)) {
+        Message m = Json.read(s);
+        if (type.isInstance(m)) {
+          return type.cast(m);
+        }
+      }
+    }
   }
 
   public <T extends Message> T next(Class<T> type) throws Exception {
-    String s = next();
+    String s = next(type == org.callobjectives.protocol.AgentState.class);
     if (s.startsWith(CLOSED)) {
       fail("connection closed while waiting for " + type.getSimpleName() + ": " + s);
     }

@@ -1,0 +1,150 @@
+package org.callobjectives.server.agents;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.callobjectives.protocol.AgentState;
+import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.server.ami.AmiCapabilities;
+import org.callobjectives.server.ami.AmiEvent;
+import org.callobjectives.server.calls.CallListener;
+import org.callobjectives.server.calls.CallRecord;
+import org.callobjectives.server.config.Agent;
+import org.callobjectives.server.config.Config;
+import org.callobjectives.server.dispositions.DispositionListener;
+import org.callobjectives.server.push.AgentSessions;
+
+/**
+ * The agent's working day as the server sees it: states from AMI, calls, dispositions and the
+ * client, pushed as {@code agent_state}; and forced wrap-up. Every input is handled on the
+ * call-tracking thread ({@code tracking}), those from other threads are handed over to it.
+ */
+public final class AgentDay implements CallListener, DispositionListener {
+  private final Supplier<Config> config;
+  private final AgentSessions sessions;
+  private final Executor tracking;
+  private final Memberships members;
+  private final WrapUpPauser pauser;
+  private final AgentStates states;
+
+  public AgentDay(Supplier<Config> config, AgentSessions sessions, QueuePauses ami, Executor tracking, Clock clock) {
+    this.config = config;
+    this.sessions = sessions;
+    this.tracking = tracking;
+    this.members = new Memberships(config);
+    this.pauser = new WrapUpPauser(config, ami, members, tracking);
+    this.states = new AgentStates(config, members, pauser, sessions::isConnected, clock);
+    pauser.onAgentChanged(states::refresh);
+    states.onChange(s -> sessions.send(s.agentId(), s));
+    sessions.onAttach(agentId -> tracking.execute(() -> {
+      AgentState before = states.current(agentId);
+      AgentState s = states.refresh(agentId);
+      if (s.equals(before)) {
+        sessions.send(agentId, s); // unchanged, so not sent by the change listener: a client always hears it
+      }
+    }));
+    sessions.onDetach(agentId -> tracking.execute(() -> states.refresh(agentId)));
+  }
+
+  /** Told of every state change (tracking thread; must not block), e.g. for supervisors. */
+  public void onChange(Consumer<AgentState> listener) {
+    states.onChange(listener);
+  }
+
+  /** Every configured agent's current state; any thread. */
+  public List<AgentState> states() {
+    return states.all();
+  }
+
+  /** Forced wrap-up per AMI link: {@code on} or {@code off: why}. */
+  public String forcedWrapUpStatus(String server) {
+    return pauser.status(server);
+  }
+
+  /** The link's AMI user was checked (any thread). */
+  public void capabilities(String server, AmiCapabilities caps) {
+    tracking.execute(() -> pauser.capabilities(server, caps));
+  }
+
+  /** A call still waiting for a disposition when the server started; call before events flow. */
+  public void pendingAtStart(String agentId, String callId) {
+    tracking.execute(() -> {
+      pauser.pendingAtStart(agentId, callId);
+      states.ended(agentId, callId, true);
+    });
+  }
+
+  /** An AMI event, on the tracking thread, before call tracking sees it. */
+  public void handle(AmiEvent e) {
+    if (e instanceof AmiEvent.QueueMember m) {
+      String agentId = members.apply(m);
+      if (agentId != null) {
+        pauser.memberChanged(agentId, m);
+        if (m.change() == AmiEvent.MemberChange.STATUS && (m.status() == 1 || m.status() == 5)) {
+          states.notRinging(agentId); // not in use / unavailable: the ring is over
+        }
+        states.refresh(agentId);
+      }
+    } else if (e instanceof AmiEvent.AgentRinging r) {
+      Agent a = config.get().agentForMember(r.iface(), r.memberName()).orElse(null);
+      if (a != null) {
+        if (r.ringing()) {
+          states.ringing(a.id(), r.uniqueid());
+        } else {
+          states.notRinging(a.id());
+        }
+      }
+    } else if (e instanceof AmiEvent.AgentConnect c) {
+      pauser.agentConnected(c);
+      Agent answering = config.get().agentForMember(c.iface(), c.memberName()).orElse(null);
+      // The others rung for this caller stop ringing; the one who answered turns on_call with the pop.
+      states.callerGone(c.uniqueid(), answering == null ? null : answering.id());
+    } else if (e instanceof AmiEvent.QueueAbandon a) {
+      states.callerGone(a.uniqueid(), null);
+    }
+  }
+
+  @Override
+  public void connected(CallRecord call, long amiReceivedNanos) {
+    if (call.agentId() != null) {
+      states.connected(call.agentId(), call.callId());
+    }
+  }
+
+  @Override
+  public void ended(CallRecord call) {
+    if (call.agentId() == null) {
+      return;
+    }
+    boolean pending = call.connectedAtMillis() != null;
+    pauser.callEnded(call, pending);
+    states.ended(call.agentId(), call.callId(), pending);
+  }
+
+  @Override
+  public void stored(String agentId, DispositionSubmit d, boolean late) {
+    tracking.execute(() -> done(agentId, d.callId()));
+  }
+
+  @Override
+  public void undisposed(String agentId, String callId) {
+    tracking.execute(() -> done(agentId, callId));
+  }
+
+  private void done(String agentId, String callId) {
+    pauser.callDone(agentId, callId);
+    states.done(agentId, callId);
+  }
+
+  /** For /health: forced wrap-up per link. */
+  public Map<String, String> forcedWrapUp(List<String> servers) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (String s : servers) {
+      m.put(s, pauser.status(s));
+    }
+    return m;
+  }
+}

@@ -1,0 +1,71 @@
+package org.callobjectives.server.agents;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.callobjectives.server.ami.AmiEvent;
+import org.callobjectives.server.config.Agent;
+import org.callobjectives.server.config.Config;
+
+/** Each agent's queue memberships per AMI link and their pause state, as member events report them. */
+final class Memberships {
+  /** One membership: the interface as Asterisk spells it (QueuePause needs it so) in one queue. */
+  record Key(String server, String iface, String queue) {}
+
+  /** {@code reason} is empty when not paused. */
+  record Member(String agentId, int status, boolean paused, String reason) {}
+
+  private final Supplier<Config> config;
+  private final Map<Key, Member> members = new LinkedHashMap<>();
+
+  Memberships(Supplier<Config> config) {
+    this.config = config;
+  }
+
+  /** Records the event; returns the agent it concerns, or null for a member we do not know. */
+  String apply(AmiEvent.QueueMember e) {
+    Key k = new Key(e.server(), e.iface(), e.queue());
+    if (e.change() == AmiEvent.MemberChange.REMOVED) {
+      Member gone = members.remove(k);
+      return gone == null ? null : gone.agentId();
+    }
+    Agent a = config.get().agentForMember(e.iface(), e.memberName()).orElse(null);
+    if (a == null) {
+      return null;
+    }
+    Member old = members.get(k);
+    // QueueMemberPause says nothing new about the device; keep the status we knew.
+    int status = e.change() == AmiEvent.MemberChange.PAUSE && old != null ? old.status() : e.status();
+    members.put(k, new Member(a.id(), status, e.paused(), e.paused() && e.pausedReason() != null
+        ? e.pausedReason() : ""));
+    return a.id();
+  }
+
+  Member get(Key k) {
+    return members.get(k);
+  }
+
+  /** The agent's memberships on one link. */
+  List<Key> of(String agentId, String server) {
+    List<Key> out = new ArrayList<>();
+    members.forEach((k, m) -> {
+      if (m.agentId().equals(agentId) && k.server().equals(server)) {
+        out.add(k);
+      }
+    });
+    return out;
+  }
+
+  /** The agent's memberships on every link, with their state. */
+  Map<Key, Member> of(String agentId) {
+    Map<Key, Member> out = new LinkedHashMap<>();
+    members.forEach((k, m) -> {
+      if (m.agentId().equals(agentId)) {
+        out.put(k, m);
+      }
+    });
+    return out;
+  }
+}

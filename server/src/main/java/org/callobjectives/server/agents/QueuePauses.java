@@ -1,0 +1,13 @@
+package org.callobjectives.server.agents;
+
+import java.util.concurrent.CompletableFuture;
+import org.callobjectives.server.ami.AmiCapabilities;
+
+/** The AMI side of forced wrap-up: what each link may send, and QueuePause on that link. */
+public interface QueuePauses {
+  /** What the named link's AMI user may send ({@link AmiCapabilities#UNKNOWN} before its login). */
+  AmiCapabilities capabilities(String server);
+
+  /** QueuePause on the named link ({@code queue} null: every queue of the interface). */
+  CompletableFuture<Void> pause(String server, String iface, String queue, boolean paused, String reason);
+}
