@@ -128,13 +128,14 @@ public final class Main {
   }
 
   private static void runWindow(Options o) {
+    WrapUps drafts = openDrafts(o);
     AtomicReference<BridgeClient> clientRef = new AtomicReference<>();
     AtomicReference<PopupWindow> popupRef = new AtomicReference<>();
     try {
       SwingUtilities.invokeAndWait(
           () -> {
             PopupWindow.installLookAndFeel();
-            popupRef.set(new PopupWindow(d -> clientRef.get().submit(d)));
+            popupRef.set(new PopupWindow(d -> clientRef.get().submit(d), Clock.systemDefaultZone(), drafts));
           });
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the window", e);
