@@ -260,6 +260,9 @@ public final class HeadlessUi implements BridgeClient.Listener {
   public void run(Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter) {
     this.submitter = Objects.requireNonNull(submitter, "submitter");
     print("Type /help for the commands. Enter on an empty line opens the next call's form.");
+    if (wrapUps.size() > 0) {
+      print(formatList()); // drafts kept from an earlier run
+    }
     while (true) {
       String line;
       try {

@@ -310,6 +310,10 @@ public final class PopupWindow {
           ensureFrame();
           connectionLabel.setText(connected ? "\u25CF online" : "\u25CB offline - reconnecting");
           connectionLabel.setForeground(connected ? new Color(0x9BE59B) : new Color(0xFFB3B3));
+          List<WrapUp> kept = wrapUps.all();
+          if (!frame.isVisible() && !kept.isEmpty()) {
+            show(kept.get(0).callId()); // drafts kept from an earlier run
+          }
         });
   }
 
