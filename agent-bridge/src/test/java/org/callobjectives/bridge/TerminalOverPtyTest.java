@@ -143,14 +143,15 @@ class TerminalOverPtyTest {
     waitFor("A's pop", () -> screen().contains("CALL from Alice Adams"));
     ui.onCallEnded(new CallEnded("A-1", NOW.toEpochMilli(), "caller", NOW.toEpochMilli() + 95_000));
     type("\r"); // Enter opens A's form
-    waitFor("A's code question", () -> screen().contains("[Alice Adams <"));
-    assertTrue(screen().contains("sales | 1:35 left] Code (1, 3, 4, 7 or name):"), screen());
+    waitFor("A's code question, naming A's caller, queue and time left",
+        () -> screen().contains("[Alice Adams <") && screen().contains("sales | 1:35 left] Code (1, 3, 4, 7 or name):"));
 
     // 1. Typed NO_ADV, a call pops, typed ANCE: the answer is NO_ADVANCE for A, the call on screen.
     type("NO_ADV");
     waitFor("the typing echoed", () -> screen().endsWith("NO_ADV"));
     ui.onCallStarted(b);
-    waitFor("B's pop above the prompt", () -> screen().contains("CALL from Bob Brown"));
+    waitFor("B's pop above the prompt, and A's prompt with the typed text below it", () -> screen().contains("CALL from Bob Brown")
+        && screen().substring(screen().lastIndexOf("CALL from Bob Brown")).endsWith("NO_ADV"));
     String afterPop = screen().substring(screen().lastIndexOf("CALL from Bob Brown"));
     assertTrue(afterPop.contains("Your form for Alice Adams"), afterPop);
     assertTrue(afterPop.contains("[Alice Adams <"), "the prompt redrawn below the pop names A: " + afterPop);
@@ -197,7 +198,8 @@ class TerminalOverPtyTest {
     waitFor("the stray input refused", () -> screen().contains("'1' was not used: no disposition form is open"));
     ui.onCallEnded(new CallEnded("C-3", NOW.toEpochMilli(), "caller", NOW.toEpochMilli() + 120_000));
     type("/open 3\r");
-    waitFor("C's code question", () -> screen().contains("[Carol Chen <"));
+    waitFor("C's code question", () -> screen().contains("[Carol Chen <")
+        && screen().substring(screen().lastIndexOf("[Carol Chen <")).contains("or name)"));
     String last = screen().substring(screen().lastIndexOf("[Carol Chen <"));
     assertTrue(last.contains("Code (1, 3, 4, 7 or name):"), last);
     assertFalse(last.contains("Code (1, 3, 4, 7 or name) ["), "no code carried over: " + last);
