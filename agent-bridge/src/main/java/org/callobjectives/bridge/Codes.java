@@ -1,7 +1,6 @@
 package org.callobjectives.bridge;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.callobjectives.protocol.DispositionCode;
 
@@ -54,9 +53,5 @@ public final class Codes {
       sb.append(i == 0 ? "" : ", ").append(key(codes, i));
     }
     return sb.toString();
-  }
-
-  static String upper(String s) {
-    return s.toUpperCase(Locale.ROOT);
   }
 }
