@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import org.callobjectives.protocol.AgentState;
 import org.callobjectives.protocol.AgentStats;
 import org.callobjectives.protocol.CallEnded;
 import org.callobjectives.protocol.CallStarted;
@@ -102,6 +103,9 @@ public final class BridgeClient implements AutoCloseable {
 
     /** The agent or their team reached a target. */
     default void onCongratulation(Congratulation congratulation) {}
+
+    /** Where the agent stands (ready, on a call, in wrap-up, paused, ...), whenever it changes. */
+    default void onAgentState(AgentState state) {}
   }
 
   /** Options for tests and tuning; {@link BridgeClient#builder} starts one. */
@@ -652,6 +656,8 @@ public final class BridgeClient implements AutoCloseable {
           a.calls(), a.advances(), a.shiftOpportunities(), a.shiftOpportunitiesTarget(),
           a.compliancePercent() == null ? "-" : String.format("%.0f %%", a.compliancePercent()));
       listener.onAgentStats(a);
+    } else if (m instanceof AgentState a) {
+      listener.onAgentState(a);
     } else if (m instanceof Congratulation c) {
       log.info("*** {} ***", c.text());
       listener.onCongratulation(c);

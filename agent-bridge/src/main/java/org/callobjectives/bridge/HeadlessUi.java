@@ -1,10 +1,10 @@
 package org.callobjectives.bridge;
 
-import java.io.BufferedReader;
+import java.io.IOError;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,23 +12,24 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.callobjectives.protocol.AgentState;
 import org.callobjectives.protocol.AgentStats;
 import org.callobjectives.protocol.CallEnded;
-import org.callobjectives.protocol.Congratulation;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.protocol.ChecklistItem;
+import org.callobjectives.protocol.Congratulation;
 import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.DispositionCode;
 import org.callobjectives.protocol.DispositionSubmit;
@@ -37,13 +38,25 @@ import org.callobjectives.protocol.LastCall;
 import org.callobjectives.protocol.ObjectiveView;
 import org.callobjectives.protocol.ProposalAck;
 import org.callobjectives.protocol.Welcome;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
 
 /**
- * The terminal front end ({@code --headless}): prints each pop and call end as they arrive and,
- * after a call ends, asks for its disposition step by step on the given input.
+ * The terminal front end ({@code --headless}), on a JLine line editor: pops, call ends and the
+ * agent's state print above the prompt; the prompt always names the call its question is for.
+ *
+ * <p>Input never moves to another question or call behind the agent's back: the question on screen
+ * changes only when the agent presses Enter, and a new call opens only on the agent's command
+ * (Enter on an empty line at the idle prompt, or {@code /open N}). So text typed before a pop
+ * answers exactly the question that was on screen, for the call it named. Every call waiting for a
+ * disposition is kept with its draft in {@link WrapUps}, until the server acks it.
  *
  * <p>Use it as the client's {@link BridgeClient.Listener} and call {@link #run} on a thread of its
- * own (e.g. main); it reads the input only there, so listener callbacks never block on the agent.
+ * own (e.g. main); listener callbacks never block on the agent.
  */
 public final class HeadlessUi implements BridgeClient.Listener {
 
@@ -61,106 +74,107 @@ public final class HeadlessUi implements BridgeClient.Listener {
     }
   }
 
-  private static final Object END = new Object();
+  /** The questions of one disposition, in the order they are asked. */
+  private enum Step { CODE, ADVANCE, CHECKLIST, UPSELL, UPSELL_NOTES, CSAT, NOTES, CONFIRM }
 
-  private final BufferedReader in;
-  private final PrintStream out;
+  private final Terminal terminal;
+  private final LineReader reader;
   private final Clock clock;
-  private final Map<String, CallStarted> calls = new ConcurrentHashMap<>();
-  private final Set<String> queuedOrDone = ConcurrentHashMap.newKeySet();
-  /** Calls waiting for a disposition, and {@link #END} once the input has ended. */
-  private final BlockingQueue<Object> toDispose = new LinkedBlockingQueue<>();
-  /** Lines read from the input, then {@link #END}. */
-  private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
-  private Thread reader;
-  private volatile String activePrompt;
-  private volatile java.util.function.BiFunction<String, String, CompletableFuture<ProposalAck>> proposer;
+  private final WrapUps wrapUps;
+  private volatile AgentState agentState;
+  private volatile BiFunction<String, String, CompletableFuture<ProposalAck>> proposer;
+  private Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter; // UI thread
 
-  /**
-   * Enables the {@code propose OBJECTIVE_ID|- TEXT} command, typed while no question is asked (e.g.
-   * {@code client::propose}): the agent suggests a change to an objective or target to the admins.
-   */
-  public void proposals(java.util.function.BiFunction<String, String, CompletableFuture<ProposalAck>> proposer) {
-    this.proposer = proposer;
-  }
+  // The open form: UI thread only.
+  private String focus;
+  private Step step;
 
-  /** Handles a command line typed between questions; false when the line is not a command. */
-  boolean command(String line) {
-    String[] w = line.strip().split("\\s+", 3);
-    if (proposer == null || activePrompt != null || !w[0].equalsIgnoreCase("propose")) {
-      return false;
-    }
-    if (w.length < 3) {
-      print("  usage: propose OBJECTIVE_ID|- TEXT   (- = about the targets in general)\n");
-      return true;
-    }
-    String objective = w[1].equals("-") ? null : w[1];
-    proposer.apply(objective, w[2]).whenComplete((ack, err) -> {
-      if (err == null) {
-        print("Proposal #" + ack.proposalId() + " sent to the admins.\n");
-      } else {
-        Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-        print("!! Proposal not sent: " + c.getMessage() + "\n");
-      }
-    });
-    return true;
-  }
-
-  public HeadlessUi(InputStream in, PrintStream out) {
+  public HeadlessUi(InputStream in, OutputStream out) {
     this(in, out, Clock.systemDefaultZone());
   }
 
-  public HeadlessUi(InputStream in, PrintStream out, Clock clock) {
-    this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    this.out = Objects.requireNonNull(out, "out");
+  /** On plain streams (a pipe, a test): a dumb terminal, line by line. */
+  public HeadlessUi(InputStream in, OutputStream out, Clock clock) {
+    this(dumb(in, out), clock, WrapUps.inMemory());
+  }
+
+  public HeadlessUi(Terminal terminal, Clock clock, WrapUps wrapUps) {
+    this.terminal = Objects.requireNonNull(terminal, "terminal");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.wrapUps = Objects.requireNonNull(wrapUps, "wrapUps");
+    this.reader =
+        LineReaderBuilder.builder()
+            .terminal(terminal)
+            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' in notes is text
+            .option(LineReader.Option.INSERT_TAB, true)
+            .variable(LineReader.HISTORY_SIZE, 0)
+            .build();
+  }
+
+  private static Terminal dumb(InputStream in, OutputStream out) {
+    try {
+      return new DumbTerminal("agent-bridge", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The pending wrap-ups this terminal works on. */
+  public WrapUps wrapUps() {
+    return wrapUps;
+  }
+
+  /**
+   * Enables the {@code propose OBJECTIVE_ID|- TEXT} command (e.g. {@code client::propose}): the agent
+   * suggests a change to an objective or target to the admins.
+   */
+  public void proposals(BiFunction<String, String, CompletableFuture<ProposalAck>> proposer) {
+    this.proposer = proposer;
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Listener: print what the server pushes
+  // Listener: print what the server pushes, above the prompt
 
   @Override
   public void onConnected() {
-    print("[connected]\n");
+    print("[connected]");
   }
 
   @Override
   public void onWelcome(Welcome welcome) {
     if (welcome.displayName() != null) {
-      print("Signed in as " + welcome.displayName() + ". Waiting for calls...\n");
+      print("Signed in as " + Text.clean(welcome.displayName()) + ". Waiting for calls...");
     }
   }
 
   @Override
   public void onDisconnected(String reason) {
-    print("[disconnected: " + reason + "; reconnecting - dispositions are kept until saved]\n");
+    print("[disconnected: " + Text.clean(reason) + "; reconnecting - dispositions and drafts are kept]");
   }
 
   @Override
   public void onCallStarted(CallStarted call) {
-    CallStarted known = calls.putIfAbsent(call.callId(), call);
-    if (known != null && call.replay()) {
-      return; // already on screen
+    boolean isNew = wrapUps.callStarted(call);
+    if (!isNew && call.replay()) {
+      return; // already known: the draft stays as it is
     }
-    calls.put(call.callId(), call);
-    print(formatPop(call));
+    print(formatPop(call) + hint(call.callId()));
   }
 
   @Override
   public void onCallEnded(CallEnded ended) {
-    CallStarted call = calls.get(ended.callId());
-    print(formatEnded(ended, call, clock));
-    if (queuedOrDone.add(ended.callId())) {
-      toDispose.add(
-          call != null
-              ? call
-              : new CallStarted(ended.callId(), null, null, null, null, 0, null, List.of(), false));
-    }
+    wrapUps.callEnded(ended);
+    CallStarted call = wrapUps.get(ended.callId()).map(WrapUp::call).orElse(null);
+    print(formatEnded(ended, call, clock).strip() + hint(ended.callId()));
   }
 
   @Override
   public void onAck(DispositionAck ack) {
-    // The submit future reports the ack of our own submissions (see run); this covers re-sent ones.
+    // Acks of dispositions re-sent from the outbox (our own submissions are reported by their future).
+    if (wrapUps.get(ack.callId()).isPresent()) {
+      wrapUps.acked(ack.callId());
+      print(formatAck(ack));
+    }
   }
 
   @Override
@@ -170,7 +184,35 @@ public final class HeadlessUi implements BridgeClient.Listener {
 
   @Override
   public void onCongratulation(Congratulation c) {
-    print("*** Well done: " + nz(c.text()) + " ***\n");
+    print("*** Well done: " + Text.nz(c.text()) + " ***");
+  }
+
+  @Override
+  public void onAgentState(AgentState s) {
+    agentState = s;
+    print(formatState(s, clock));
+  }
+
+  @Override
+  public void onError(ErrorMessage error) {
+    if (ErrorMessage.UNAUTHORIZED.equals(error.code())) {
+      print("!! The server rejected this agent/token: " + Text.nz(error.message()) + " (retrying)");
+      return;
+    }
+    if (error.requestId() == null) {
+      print("!! Server error: " + Text.nz(error.code()) + " " + Text.nz(error.message()));
+      return;
+    }
+    Optional<String> callId = wrapUps.callOfRequest(error.requestId());
+    if (callId.isEmpty()) {
+      return;
+    }
+    if (ErrorMessage.STORE_FAILED.equals(error.code())) {
+      print("!! The server could not store the disposition for " + label(callId.get())
+          + " yet (" + Text.nz(error.message()) + "); it is kept and sent again.");
+    } else {
+      refused(callId.get(), error.requestId(), error);
+    }
   }
 
   /** One line of the agent's own figures: today, and opportunities this shift against the target. */
@@ -178,10 +220,10 @@ public final class HeadlessUi implements BridgeClient.Listener {
     StringBuilder sb = new StringBuilder("Your figures today: ").append(s.calls()).append(" calls, ")
         .append(s.advances()).append(" advances");
     if (s.advanceRatePercent() != null) {
-      sb.append(String.format(java.util.Locale.ROOT, " (%.0f %%)", s.advanceRatePercent()));
+      sb.append(String.format(Locale.ROOT, " (%.0f %%)", s.advanceRatePercent()));
     }
     if (s.compliancePercent() != null) {
-      sb.append(String.format(java.util.Locale.ROOT, ", compliance %.0f %%", s.compliancePercent()));
+      sb.append(String.format(Locale.ROOT, ", compliance %.0f %%", s.compliancePercent()));
     }
     sb.append("; upsell opportunities this shift ").append(s.shiftOpportunities()).append('/')
         .append(s.shiftOpportunitiesTarget());
@@ -191,381 +233,578 @@ public final class HeadlessUi implements BridgeClient.Listener {
     return sb.append('\n').toString();
   }
 
-  @Override
-  public void onError(ErrorMessage error) {
-    if (ErrorMessage.UNAUTHORIZED.equals(error.code())) {
-      print("!! The server rejected this agent/token: " + error.message() + " (retrying)\n");
-    } else if (error.requestId() == null) {
-      print("!! Server error: " + error.code() + " " + nz(error.message()) + "\n");
+  /** The agent's state as one line: state, reason, time in it, pending wrap-ups, forced wrap-up. */
+  static String formatState(AgentState s, Clock clock) {
+    String state = s.state() == null ? "unknown" : Text.clean(s.state()).replace('_', ' ');
+    StringBuilder sb = new StringBuilder("State: ").append(state);
+    if (s.reason() != null && !s.reason().isBlank()) {
+      sb.append(" (").append(Text.clean(s.reason())).append(')');
     }
+    if (s.sinceMillis() > 0) {
+      sb.append(" for ").append(minSec(Duration.ofMillis(Math.max(0, clock.millis() - s.sinceMillis()))));
+    }
+    sb.append("; ").append(s.pendingWrapUps()).append(" pending wrap-up").append(s.pendingWrapUps() == 1 ? "" : "s");
+    if (s.forcedWrapUp()) {
+      sb.append("; forced wrap-up: paused in the queue until you submit");
+    }
+    return sb.toString();
   }
 
   // ---------------------------------------------------------------------------------------------
   // The prompt loop
 
   /**
-   * Asks for a disposition after each call end and submits it; returns when the input ends or the
-   * thread is interrupted. A disposition the server refuses as invalid is asked for again.
+   * Reads the agent's answers and commands and submits each confirmed disposition; returns when
+   * the input ends or the thread is interrupted.
    */
   public void run(Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter) {
-    startReader();
-    boolean inputEnded = false;
+    this.submitter = Objects.requireNonNull(submitter, "submitter");
+    print("Type /help for the commands. Enter on an empty line opens the next call's form.");
+    if (wrapUps.size() > 0) {
+      print(formatList()); // drafts kept from an earlier run
+    }
     while (true) {
-      Object next;
+      String line;
       try {
-        next = inputEnded ? toDispose.poll() : toDispose.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      if (next == null) {
-        print("(input closed: no more dispositions can be entered)\n");
-        return;
-      }
-      if (next == END) {
-        inputEnded = true; // answer what is already typed for the calls already waiting
-        continue;
-      }
-      CallStarted call = (CallStarted) next;
-      DispositionSubmit d;
-      try {
-        d = prompt(call);
+        line = read();
       } catch (EndOfInputException e) {
-        print("(input closed: no more dispositions can be entered)\n");
+        print("(input closed: no more dispositions can be entered)");
         return;
       }
-      print("Submitting... (kept on disk until the server confirms)\n");
-      CallStarted forRetry = call;
-      submitter
-          .apply(d)
-          .whenComplete(
-              (ack, err) -> {
-                if (err == null) {
-                  print(formatAck(ack));
-                  return;
-                }
-                Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-                if (cause instanceof DispositionRejectedException r) {
-                  String code = r.error().code();
-                  print("!! Not saved: " + r.error().message() + " (" + code + ")\n");
-                  if (ErrorMessage.INVALID_DISPOSITION.equals(code)
-                      || ErrorMessage.BAD_REQUEST.equals(code)) {
-                    print("Please enter the disposition for call " + forRetry.callId() + " again.\n");
-                    toDispose.add(forRetry);
-                  }
-                } else {
-                  print("!! Not confirmed yet: " + cause.getMessage() + "\n");
-                }
-              });
+      handle(line).ifPresent(this::send);
     }
   }
 
-  /** Asks for one call's disposition, re-asking on bad input. */
+  /** Opens {@code call}'s form and asks until the agent confirms; the disposition is not sent. */
   public DispositionSubmit prompt(CallStarted call) {
+    wrapUps.callStarted(call);
+    open(call.callId());
     while (true) {
-      List<DispositionCode> codes = call.dispositionCodes();
-      List<ChecklistItem> checklist =
-          call.objective() == null ? List.of() : call.objective().checklist();
-      print("\n--- Disposition for call " + call.callId() + describeParty(call) + " ---\n");
-
-      String code = askCode(codes);
-      boolean advance = askYesNo("Advance obtained" + advanceHint(call) + "? [y/n]: ", null);
-      List<String> done = askChecklist(checklist);
-      int upsell =
-          askInt("Upsell opportunities spotted (0-" + MAX_UPSELL_COUNT + ", blank = 0): ", 0, MAX_UPSELL_COUNT, 0);
-      List<String> upsellNotes = upsell > 0 ? askUpsellNotes() : List.of();
-      Integer csat = askOptionalInt("CSAT 0-100 (blank = none): ", 0, 100);
-      String notes = askText("Notes (blank = none): ", MAX_NOTES);
-
-      DispositionSubmit d =
-          new DispositionSubmit(
-              null, call.callId(), code, advance, done, upsell, upsellNotes, csat, notes.isEmpty() ? null : notes);
-      print(formatSummary(d, call));
-      if (askYesNo("Submit this disposition? [Y/n]: ", Boolean.TRUE)) {
-        return d;
+      Optional<DispositionSubmit> d = handle(read());
+      if (d.isPresent()) {
+        return d.get();
       }
-      print("Starting over.\n");
     }
   }
 
-  private String askCode(List<DispositionCode> codes) {
-    if (codes.isEmpty()) {
-      while (true) {
-        String line = ask("Disposition code: ");
-        if (!line.isBlank()) {
-          return line.strip();
-        }
-        print("  Please type a disposition code.\n");
-      }
-    }
-    StringBuilder sb = new StringBuilder("Disposition codes:\n");
-    for (int i = 0; i < codes.size(); i++) {
-      DispositionCode c = codes.get(i);
-      sb.append(String.format(Locale.ROOT, "  %d) %-8s %s%n", i + 1, c.code(), nz(c.label())));
-    }
-    print(sb.toString());
+  private String read() {
     while (true) {
-      String line = ask("Code (number or code): ").strip();
-      if (line.matches("\\d+")) {
-        int n = parseIntOr(line, -1);
-        if (n >= 1 && n <= codes.size()) {
-          return codes.get(n - 1).code();
-        }
-      } else {
-        for (DispositionCode c : codes) {
-          if (c.code().equalsIgnoreCase(line)) {
-            return c.code();
-          }
-        }
-      }
-      print("  '" + line + "' is not one of the codes: pick 1-" + codes.size() + " or type the code.\n");
-    }
-  }
-
-  private List<String> askChecklist(List<ChecklistItem> checklist) {
-    if (checklist.isEmpty()) {
-      return List.of();
-    }
-    StringBuilder sb = new StringBuilder("Checklist:\n");
-    appendChecklist(sb, checklist);
-    print(sb.toString());
-    while (true) {
-      String line = ask("Items done (e.g. 1,3; 'all'; blank = none): ").strip().toLowerCase(Locale.ROOT);
-      List<String> done = new ArrayList<>();
-      if (line.isEmpty() || line.equals("none") || line.equals("-")) {
-        // none
-      } else if (line.equals("all")) {
-        checklist.forEach(i -> done.add(i.id()));
-      } else {
-        Set<Integer> picked = new LinkedHashSet<>();
-        String bad = null;
-        for (String part : line.split("[,\\s]+")) {
-          if (part.isEmpty()) {
-            continue;
-          }
-          int n = part.matches("\\d+") ? parseIntOr(part, -1) : -1;
-          if (n < 1 || n > checklist.size()) {
-            bad = part;
-            break;
-          }
-          picked.add(n);
-        }
-        if (bad != null) {
-          print("  '" + bad + "' is not an item number: use numbers 1-" + checklist.size() + ", e.g. 1,3.\n");
-          continue;
-        }
-        picked.stream().sorted().forEach(n -> done.add(checklist.get(n - 1).id()));
-      }
-      List<String> missing = new ArrayList<>();
-      for (int i = 0; i < checklist.size(); i++) {
-        if (checklist.get(i).required() && !done.contains(checklist.get(i).id())) {
-          missing.add(String.valueOf(i + 1));
-        }
-      }
-      if (!missing.isEmpty()) {
-        print("  Note: required item(s) " + String.join(", ", missing) + " not done.\n");
-      }
-      return done;
-    }
-  }
-
-  private List<String> askUpsellNotes() {
-    while (true) {
-      String line = ask("Upsell notes, short; separate several with ';' (blank = none): ").strip();
-      if (line.isEmpty()) {
-        return List.of();
-      }
-      List<String> notes = new ArrayList<>();
-      String tooLong = null;
-      for (String part : line.split(";")) {
-        String s = part.strip();
-        if (s.isEmpty()) {
-          continue;
-        }
-        if (s.length() > MAX_UPSELL_NOTE) {
-          tooLong = s;
-          break;
-        }
-        notes.add(s);
-      }
-      if (tooLong != null) {
-        print("  Each upsell note must be at most " + MAX_UPSELL_NOTE + " characters; please shorten it.\n");
-        continue;
-      }
-      return notes;
-    }
-  }
-
-  private int askInt(String question, int min, int max, int blankValue) {
-    while (true) {
-      String line = ask(question).strip();
-      if (line.isEmpty()) {
-        return blankValue;
-      }
-      int n = line.matches("\\d{1,6}") ? parseIntOr(line, -1) : -1;
-      if (n >= min && n <= max) {
-        return n;
-      }
-      print("  Please enter a whole number from " + min + " to " + max + ".\n");
-    }
-  }
-
-  private Integer askOptionalInt(String question, int min, int max) {
-    while (true) {
-      String line = ask(question).strip();
-      if (line.isEmpty()) {
-        return null;
-      }
-      int n = line.matches("\\d{1,6}") ? parseIntOr(line, -1) : -1;
-      if (n >= min && n <= max) {
-        return n;
-      }
-      print("  Please enter a whole number from " + min + " to " + max + ", or leave it blank.\n");
-    }
-  }
-
-  private boolean askYesNo(String question, Boolean blankValue) {
-    while (true) {
-      String line = ask(question).strip().toLowerCase(Locale.ROOT);
-      if (line.isEmpty() && blankValue != null) {
-        return blankValue;
-      }
-      if (line.equals("y") || line.equals("yes")) {
-        return true;
-      }
-      if (line.equals("n") || line.equals("no")) {
-        return false;
-      }
-      print("  Please answer y or n.\n");
-    }
-  }
-
-  private String askText(String question, int maxLength) {
-    while (true) {
-      String line = ask(question).strip();
-      if (line.length() <= maxLength) {
-        return line;
-      }
-      print("  At most " + maxLength + " characters, please.\n");
-    }
-  }
-
-  /** Reads the input on a thread of its own, so the end of input is noticed even between calls. */
-  private synchronized void startReader() {
-    if (reader != null) {
-      return;
-    }
-    reader =
-        new Thread(
-            () -> {
-              try {
-                for (String line; (line = in.readLine()) != null; ) {
-                  if (!command(line)) {
-                    lines.add(line);
-                  }
-                }
-              } catch (IOException e) {
-                // treated as the end of input
-              }
-              lines.add(END);
-              toDispose.add(END);
-            },
-            "agent-bridge-stdin");
-    reader.setDaemon(true);
-    reader.start();
-  }
-
-  private String ask(String question) {
-    startReader();
-    synchronized (out) {
-      activePrompt = question;
-      out.print(question);
-      out.flush();
-    }
-    try {
-      Object line = lines.take();
-      if (line == END) {
-        lines.add(END); // every later question ends too
+      try {
+        return reader.readLine(promptText().replace("%", "%%"));
+      } catch (UserInterruptException e) {
+        // Ctrl-C clears the line; quitting is Ctrl-D or closing the terminal.
+      } catch (EndOfFileException | IOError e) {
         throw new EndOfInputException();
       }
-      return (String) line;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EndOfInputException();
-    } finally {
-      activePrompt = null;
+      if (Thread.currentThread().isInterrupted()) {
+        throw new EndOfInputException();
+      }
     }
   }
 
-  /** Prints a block; if a question is waiting for an answer, repeats it below the block. */
-  private void print(String text) {
-    synchronized (out) {
-      String pending = activePrompt;
-      if (pending != null) {
-        out.println();
-      }
-      out.print(text);
-      if (pending != null) {
-        out.print(pending);
-      }
-      out.flush();
+  /** One line typed at the prompt on screen; a disposition when the agent confirmed one. */
+  private Optional<DispositionSubmit> handle(String raw) {
+    String line = raw == null ? "" : raw.strip();
+    if (line.startsWith("/")) {
+      command(line.substring(1).strip());
+      return Optional.empty();
     }
+    if (focus == null) {
+      idle(line);
+      return Optional.empty();
+    }
+    WrapUp u = wrapUps.get(focus).orElse(null);
+    if (u == null || u.sending()) {
+      print("Call " + Text.nz(focus) + (u == null ? " is no longer pending" : " was submitted already")
+          + "; that answer was not used.");
+      focus = null;
+      return Optional.empty();
+    }
+    return answer(u, line);
+  }
+
+  private void idle(String line) {
+    if (line.isEmpty()) {
+      Optional<WrapUp> next = nextToOpen();
+      if (next.isPresent()) {
+        open(next.get().callId());
+      } else {
+        print("No call is waiting for a disposition.");
+      }
+      return;
+    }
+    String[] w = line.split("\\s+", 2);
+    if (w[0].equalsIgnoreCase("propose")) {
+      command(line);
+      return;
+    }
+    print("  '" + abbreviate(Text.clean(line)) + "' was not used: no disposition form is open. "
+        + "Press Enter to open the next call's form, or type /help.");
+  }
+
+  private void command(String line) {
+    String[] w = line.split("\\s+", 3);
+    String name = w[0].toLowerCase(Locale.ROOT);
+    switch (name) {
+      case "list", "l" -> print(formatList());
+      case "open", "o" -> {
+        List<WrapUp> all = wrapUps.all();
+        int n = w.length > 1 && w[1].matches("\\d{1,4}") ? Integer.parseInt(w[1]) : -1;
+        if (n < 1 || n > all.size()) {
+          print("  usage: /open N   (N from /list: 1-" + all.size() + ")");
+        } else if (all.get(n - 1).sending()) {
+          print("  " + label(all.get(n - 1)) + " is submitted and waiting for the server.");
+        } else {
+          open(all.get(n - 1).callId());
+        }
+      }
+      case "back", "b" -> {
+        if (focus != null) {
+          print("Form closed; the draft for " + label(focus) + " is kept (/list, /open N).");
+        }
+        focus = null;
+      }
+      case "discard" -> discard(w);
+      case "propose" -> propose(w);
+      case "help", "h", "?" -> print(String.join("\n",
+          "Commands (type them at any prompt):",
+          "  /list              the calls waiting for a disposition, with their drafts",
+          "  /open N            fill in call N's disposition (its draft is kept)",
+          "  /back              close the form; the draft is kept",
+          "  /discard N yes     drop call N's draft for good (e.g. a call the server does not know)",
+          "  /propose OBJECTIVE_ID|- TEXT   suggest a change to the admins",
+          "At the idle prompt, Enter on an empty line opens the most urgent call.",
+          "In a form, Enter on an empty answer keeps the value shown in [brackets]; '-' clears it."));
+      default -> print("  '/" + abbreviate(Text.clean(line)) + "' is not a command; type /help.");
+    }
+  }
+
+  private void discard(String[] w) {
+    List<WrapUp> all = wrapUps.all();
+    int n = w.length > 1 && w[1].matches("\\d{1,4}") ? Integer.parseInt(w[1]) : -1;
+    if (n < 1 || n > all.size()) {
+      print("  usage: /discard N yes   (N from /list)");
+      return;
+    }
+    WrapUp u = all.get(n - 1);
+    if (w.length < 3 || !w[2].equalsIgnoreCase("yes")) {
+      print("  Type /discard " + n + " yes to drop the draft for " + label(u) + " for good.");
+      return;
+    }
+    wrapUps.discard(u.callId());
+    if (u.callId().equals(focus)) {
+      focus = null;
+    }
+    print("Draft for " + label(u) + " dropped.");
+  }
+
+  private void propose(String[] w) {
+    var p = proposer;
+    if (p == null) {
+      print("  Proposals are not available here.");
+      return;
+    }
+    if (w.length < 3) {
+      print("  usage: propose OBJECTIVE_ID|- TEXT   (- = about the targets in general)");
+      return;
+    }
+    String objective = w[1].equals("-") ? null : w[1];
+    p.apply(objective, w[2]).whenComplete((ack, err) -> {
+      if (err == null) {
+        print("Proposal #" + ack.proposalId() + " sent to the admins.");
+      } else {
+        Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        print("!! Proposal not sent: " + Text.nz(c.getMessage()));
+      }
+    });
+  }
+
+  /** The call Enter opens: ended calls by deadline first, then the live one. */
+  private Optional<WrapUp> nextToOpen() {
+    return wrapUps.all().stream()
+        .filter(u -> !u.sending())
+        .min(Comparator.<WrapUp>comparingInt(u -> u.ended() == null ? 1 : 0)
+            .thenComparingLong(u -> u.ended() == null ? -u.call().connectedAtMillis() : u.ended().wrapUpDeadlineMillis()));
+  }
+
+  private void open(String callId) {
+    focus = callId;
+    WrapUp u = wrapUps.get(callId).orElseThrow();
+    StringBuilder sb = new StringBuilder("\n--- Disposition for call ").append(Text.nz(callId))
+        .append(describeParty(u.call()));
+    if (u.call().queue() != null) {
+      sb.append(" | queue ").append(Text.clean(u.call().queue()));
+    }
+    sb.append(" | ").append(timeLeft(u)).append(" ---");
+    if (u.error() != null) {
+      sb.append("\n!! The server refused the last submission: ").append(Text.clean(u.error()));
+    }
+    print(sb.toString());
+    enter(Step.CODE, u);
+  }
+
+  private void enter(Step s, WrapUp u) {
+    step = s;
+    if (s == Step.CODE && !u.call().dispositionCodes().isEmpty()) {
+      StringBuilder sb = new StringBuilder("Disposition codes:");
+      List<DispositionCode> codes = u.call().dispositionCodes();
+      for (int i = 0; i < codes.size(); i++) {
+        DispositionCode c = codes.get(i);
+        sb.append(String.format(Locale.ROOT, "%n  %d) %-8s %s", Codes.key(codes, i), Text.clean(c.code()),
+            Text.nz(c.label())));
+      }
+      print(sb.toString());
+    } else if (s == Step.CHECKLIST) {
+      StringBuilder sb = new StringBuilder("Checklist:\n");
+      appendChecklist(sb, checklist(u));
+      print(sb.toString().stripTrailing());
+    } else if (s == Step.CONFIRM) {
+      print(formatSummary(u.draft(), u.call()));
+    }
+  }
+
+  private Optional<DispositionSubmit> answer(WrapUp u, String line) {
+    Draft d = u.draft();
+    String lower = line.toLowerCase(Locale.ROOT);
+    List<DispositionCode> codes = u.call().dispositionCodes();
+    switch (step) {
+      case CODE -> {
+        String code;
+        if (line.isEmpty() && d.code() != null) {
+          code = d.code();
+        } else if (codes.isEmpty()) {
+          if (line.isEmpty()) {
+            print("  Please type a disposition code.");
+            return Optional.empty();
+          }
+          code = line;
+        } else {
+          Optional<DispositionCode> c = Codes.find(codes, line);
+          if (c.isEmpty()) {
+            print("  '" + abbreviate(Text.clean(line)) + "' is not one of the codes: type a number shown ("
+                + Codes.keys(codes) + ") or the code.");
+            return Optional.empty();
+          }
+          code = c.get().code();
+        }
+        update(u, x -> x.withCode(code));
+        enter(Step.ADVANCE, u);
+      }
+      case ADVANCE -> {
+        Boolean a = line.isEmpty() ? d.advance() : yesNo(lower);
+        if (a == null) {
+          print("  Please answer y or n.");
+          return Optional.empty();
+        }
+        update(u, x -> x.withAdvance(a));
+        String mismatch = Codes.mismatch(codes, d.code(), a);
+        if (mismatch != null) {
+          print("  " + mismatch + ". Pick the code again (Enter keeps it), then answer the advance.");
+          enter(Step.CODE, u);
+          return Optional.empty();
+        }
+        enter(checklist(u).isEmpty() ? Step.UPSELL : Step.CHECKLIST, u);
+      }
+      case CHECKLIST -> {
+        List<ChecklistItem> items = checklist(u);
+        List<String> done = new ArrayList<>();
+        if (line.isEmpty()) {
+          done.addAll(d.checklistDone());
+        } else if (lower.equals("-") || lower.equals("none")) {
+          // none
+        } else if (lower.equals("all")) {
+          items.forEach(i -> done.add(i.id()));
+        } else {
+          Set<Integer> picked = new LinkedHashSet<>();
+          for (String part : lower.split("[,\\s]+")) {
+            if (part.isEmpty()) {
+              continue;
+            }
+            int n = part.matches("\\d{1,4}") ? Integer.parseInt(part) : -1;
+            if (n < 1 || n > items.size()) {
+              print("  '" + abbreviate(Text.clean(part)) + "' is not an item number: use numbers 1-" + items.size()
+                  + ", e.g. 1,3.");
+              return Optional.empty();
+            }
+            picked.add(n);
+          }
+          picked.stream().sorted().forEach(n -> done.add(items.get(n - 1).id()));
+        }
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+          if (items.get(i).required() && !done.contains(items.get(i).id())) {
+            missing.add(String.valueOf(i + 1));
+          }
+        }
+        if (!missing.isEmpty()) {
+          print("  Note: required item(s) " + String.join(", ", missing) + " not done.");
+        }
+        update(u, x -> x.withChecklist(done));
+        enter(Step.UPSELL, u);
+      }
+      case UPSELL -> {
+        int n = line.isEmpty() ? d.upsellCount() : line.matches("\\d{1,6}") ? Integer.parseInt(line) : -1;
+        if (n < 0 || n > MAX_UPSELL_COUNT) {
+          print("  Please enter a whole number from 0 to " + MAX_UPSELL_COUNT + ".");
+          return Optional.empty();
+        }
+        update(u, x -> x.withUpsell(n, n == 0 ? "" : x.upsellNotes()));
+        enter(n > 0 ? Step.UPSELL_NOTES : Step.CSAT, u);
+      }
+      case UPSELL_NOTES -> {
+        String notes = line.isEmpty() ? d.upsellNotes() : line.equals("-") ? "" : line;
+        for (String part : notes.split(";")) {
+          if (part.strip().length() > MAX_UPSELL_NOTE) {
+            print("  Each upsell note must be at most " + MAX_UPSELL_NOTE + " characters; please shorten it.");
+            return Optional.empty();
+          }
+        }
+        update(u, x -> x.withUpsell(x.upsellCount(), notes));
+        enter(Step.CSAT, u);
+      }
+      case CSAT -> {
+        Integer csat;
+        if (line.isEmpty()) {
+          csat = d.csat();
+        } else if (line.equals("-")) {
+          csat = null;
+        } else {
+          int n = line.matches("\\d{1,6}") ? Integer.parseInt(line) : -1;
+          if (n < 0 || n > 100) {
+            print("  Please enter a whole number from 0 to 100, or leave it blank.");
+            return Optional.empty();
+          }
+          csat = n;
+        }
+        update(u, x -> x.withCsat(csat));
+        enter(Step.NOTES, u);
+      }
+      case NOTES -> {
+        String notes = line.isEmpty() ? d.notes() : line.equals("-") ? "" : line;
+        if (notes.length() > MAX_NOTES) {
+          print("  At most " + MAX_NOTES + " characters, please.");
+          return Optional.empty();
+        }
+        update(u, x -> x.withNotes(notes));
+        enter(Step.CONFIRM, wrapUps.get(u.callId()).orElse(u));
+      }
+      case CONFIRM -> {
+        Boolean yes = line.isEmpty() ? Boolean.TRUE : yesNo(lower);
+        if (yes == null) {
+          print("  Please answer y or n.");
+          return Optional.empty();
+        }
+        if (!yes) {
+          print("Starting over.");
+          update(u, x -> Draft.EMPTY);
+          enter(Step.CODE, u);
+          return Optional.empty();
+        }
+        String mismatch = Codes.mismatch(codes, d.code(), d.advance());
+        if (d.code() == null || d.advance() == null || mismatch != null) {
+          print("  " + (mismatch != null ? mismatch : "The code and the advance answer are needed") + ".");
+          enter(Step.CODE, u);
+          return Optional.empty();
+        }
+        focus = null;
+        return Optional.of(d.toSubmit(null, u.callId()));
+      }
+      default -> throw new IllegalStateException("step " + step);
+    }
+    return Optional.empty();
+  }
+
+  private void update(WrapUp u, java.util.function.UnaryOperator<Draft> change) {
+    wrapUps.updateDraft(u.callId(), change);
+  }
+
+  private void send(DispositionSubmit draft) {
+    String requestId = UUID.randomUUID().toString();
+    DispositionSubmit d = new DispositionSubmit(requestId, draft.callId(), draft.code(), draft.advanceObtained(),
+        draft.checklistDone(), draft.upsellCount(), draft.upsellNotes(), draft.csat(), draft.notes());
+    String callId = d.callId();
+    wrapUps.sent(callId, requestId);
+    print("Submitting the disposition for " + label(callId) + "... (kept on disk until the server confirms)");
+    CompletableFuture<DispositionAck> f;
+    try {
+      f = submitter.apply(d);
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    f.whenComplete((ack, err) -> {
+      if (err == null) {
+        if (wrapUps.get(callId).isPresent()) {
+          wrapUps.acked(callId);
+          print(formatAck(ack));
+        }
+        return;
+      }
+      Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+      if (cause instanceof DispositionRejectedException r) {
+        refused(callId, requestId, r.error());
+      } else {
+        print("!! Not confirmed yet for " + label(callId) + ": " + Text.nz(cause.getMessage()));
+      }
+    });
+  }
+
+  /** The server refused this call's submission for good: the draft is editable again. */
+  private void refused(String callId, String requestId, ErrorMessage e) {
+    WrapUp u = wrapUps.get(callId).orElse(null);
+    if (u == null || !requestId.equals(u.requestId())) {
+      return; // already reported
+    }
+    wrapUps.refused(callId, e.message() == null ? e.code() : e.message());
+    int n = wrapUps.all().stream().map(WrapUp::callId).toList().indexOf(callId) + 1;
+    print("!! Not saved: " + Text.nz(e.message()) + " (" + Text.nz(e.code()) + ") for " + label(callId)
+        + ". The draft is kept: /open " + n + " to correct it.");
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Formatting
+  // Output
 
-  /** The pop as printed when a call starts. */
+  /** Prints a block above the prompt (the prompt and what is typed stay as they are). */
+  private void print(String text) {
+    reader.printAbove(text.endsWith("\n") ? text : text + "\n");
+  }
+
+  private String promptText() {
+    WrapUp u = focus == null ? null : wrapUps.get(focus).orElse(null);
+    if (u == null) {
+      long waiting = wrapUps.all().stream().filter(x -> !x.sending()).count();
+      AgentState s = agentState;
+      String state = s == null || s.state() == null ? "" : Text.clean(s.state()).replace('_', ' ') + " | ";
+      return "[" + state + (waiting == 0 ? "no calls waiting" : waiting + " waiting - Enter opens "
+          + nextToOpen().map(this::label).orElse("")) + "] > ";
+    }
+    Draft d = u.draft();
+    String q = switch (step) {
+      case CODE -> "Code (" + (u.call().dispositionCodes().isEmpty() ? "type it" : Codes.keys(u.call().dispositionCodes())
+          + " or name)") + current(d.code() == null ? null : Text.clean(d.code()));
+      case ADVANCE -> "Advance obtained" + advanceHint(u.call()) + "? [y/n]"
+          + current(d.advance() == null ? null : d.advance() ? "y" : "n");
+      case CHECKLIST -> "Items done (e.g. 1,3; 'all'; '-' = none)" + current(itemNumbers(d, u.call()));
+      case UPSELL -> "Upsell opportunities spotted (0-" + MAX_UPSELL_COUNT + ")" + current(String.valueOf(d.upsellCount()));
+      case UPSELL_NOTES -> "Upsell notes, ';' between several" + current(d.upsellNotes().isEmpty() ? null
+          : abbreviate(Text.clean(d.upsellNotes())));
+      case CSAT -> "CSAT 0-100 ('-' = none)" + current(d.csat() == null ? null : String.valueOf(d.csat()));
+      case NOTES -> "Notes ('-' = none)" + current(d.notes().isEmpty() ? null : abbreviate(Text.clean(d.notes())));
+      case CONFIRM -> "Submit this disposition? [Y/n]";
+    };
+    return "[" + label(u) + "] " + q + ": ";
+  }
+
+  private static String current(String value) {
+    return value == null || value.isEmpty() ? "" : " [" + value + "]";
+  }
+
+  /** "Jane Doe <+44...> | sales | 1:35 left": how every prompt names its call. */
+  private String label(WrapUp u) {
+    CallStarted c = u.call();
+    String who = c.callerName() == null && c.callerNumber() == null ? "call " + Text.nz(c.callId()) : party(c);
+    return who + (c.queue() == null ? "" : " | " + Text.clean(c.queue())) + " | " + timeLeft(u);
+  }
+
+  private String label(String callId) {
+    return wrapUps.get(callId).map(this::label).orElse("call " + Text.nz(callId));
+  }
+
+  private String timeLeft(WrapUp u) {
+    if (u.ended() == null) {
+      return "on call";
+    }
+    Duration left = Duration.between(clock.instant(), Instant.ofEpochMilli(u.ended().wrapUpDeadlineMillis()));
+    return left.isNegative() || left.isZero() ? "wrap-up time over" : minSec(left) + " left";
+  }
+
+  private static String minSec(Duration d) {
+    long s = (d.toMillis() + 999) / 1000;
+    return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+
+  private String hint(String callId) {
+    if (focus != null && !focus.equals(callId)) {
+      int n = wrapUps.all().stream().map(WrapUp::callId).toList().indexOf(callId) + 1;
+      return "\nYour form for " + label(focus) + " stays open; /open " + n + " switches to this call.";
+    }
+    return focus == null ? "\nPress Enter on an empty line to fill in a disposition (/list shows the waiting calls)." : "";
+  }
+
+  private String formatList() {
+    List<WrapUp> all = wrapUps.all();
+    if (all.isEmpty()) {
+      return "No call is waiting for a disposition.";
+    }
+    StringBuilder sb = new StringBuilder("Calls waiting for a disposition:");
+    for (int i = 0; i < all.size(); i++) {
+      WrapUp u = all.get(i);
+      Draft d = u.draft();
+      sb.append(String.format(Locale.ROOT, "%n %s%d) ", u.callId().equals(focus) ? "*" : " ", i + 1)).append(label(u));
+      sb.append(" | draft: ").append(d.code() == null ? "no code" : "code " + Text.clean(d.code()));
+      if (!d.checklistDone().isEmpty()) {
+        sb.append(", items ").append(itemNumbers(d, u.call()));
+      }
+      if (u.sending()) {
+        sb.append(" | submitted, waiting for the server");
+      }
+      if (u.error() != null) {
+        sb.append(" | refused: ").append(Text.clean(u.error()));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The pop as printed when a call starts; every outside text is cleaned of control characters. */
   public static String formatPop(CallStarted c) {
     StringBuilder sb = new StringBuilder();
     sb.append('\n').append(RULE).append('\n');
     boolean outbound = CallStarted.OUTBOUND.equals(c.direction());
     sb.append(outbound ? " OUTBOUND CALL to " : " CALL from ").append(party(c));
-    if (!outbound && c.queue() != null) {
-      sb.append("   queue: ").append(c.queue());
-    } else if (outbound && c.queue() != null) {
-      sb.append("   campaign: ").append(c.queue());
+    if (c.queue() != null) {
+      sb.append(outbound ? "   campaign: " : "   queue: ").append(Text.clean(c.queue()));
     }
     if (c.replay()) {
       sb.append("   (still open, re-sent after reconnect)");
     }
-    sb.append('\n').append(" call id: ").append(c.callId()).append('\n');
+    sb.append('\n').append(" call id: ").append(Text.nz(c.callId())).append('\n');
     ObjectiveView o = c.objective();
     if (o == null) {
       sb.append(" No objective configured for this call.\n");
     } else {
       sb.append(RULE.replace('=', '-')).append('\n');
-      sb.append(" OBJECTIVE:  ").append(nz(o.title())).append('\n');
-      sb.append(" >> ADVANCE: ").append(nz(o.advance())).append('\n');
-      sb.append("    Measured by: ").append(nz(o.measure())).append('\n');
-      sb.append("    Time frame:  ").append(nz(o.timeFrame())).append('\n');
+      sb.append(" OBJECTIVE:  ").append(Text.nz(o.title())).append('\n');
+      sb.append(" >> ADVANCE: ").append(Text.nz(o.advance())).append('\n');
+      sb.append("    Measured by: ").append(Text.nz(o.measure())).append('\n');
+      sb.append("    Time frame:  ").append(Text.nz(o.timeFrame())).append('\n');
       if (o.stage() != null) {
-        sb.append(" STAGE:      ").append(o.stage()).append('\n');
+        sb.append(" STAGE:      ").append(Text.clean(o.stage())).append('\n');
       }
       LastCall last = o.lastCall();
       if (last != null) {
-        sb.append(" LAST CALL:  ").append(last.code()).append(last.advanceObtained() ? " (advance obtained)" : " (no advance)")
+        sb.append(" LAST CALL:  ").append(Text.nz(last.code()))
+            .append(last.advanceObtained() ? " (advance obtained)" : " (no advance)")
             .append(" on ").append(Instant.ofEpochMilli(last.atMillis()).atZone(ZoneId.systemDefault()).toLocalDate())
-            .append(last.stage() == null ? "" : " at stage " + last.stage()).append('\n');
+            .append(last.stage() == null ? "" : " at stage " + Text.clean(last.stage())).append('\n');
       }
       if (o.secondary() != null) {
-        sb.append(" ALSO:       ").append(nz(o.secondary().title())).append(" - ")
-            .append(nz(o.secondary().advance())).append('\n');
+        sb.append(" ALSO:       ").append(Text.nz(o.secondary().title())).append(" - ")
+            .append(Text.nz(o.secondary().advance())).append('\n');
       }
       if (!o.checklist().isEmpty()) {
         sb.append(" CHECKLIST (* = required):\n");
         appendChecklist(sb, o.checklist());
       }
     }
-    if (!c.dispositionCodes().isEmpty()) {
-      sb.append(" DISPOSITION CODES: ");
+    List<DispositionCode> codes = c.dispositionCodes();
+    if (!codes.isEmpty()) {
       List<String> parts = new ArrayList<>();
-      for (DispositionCode d : c.dispositionCodes()) {
-        parts.add(d.code() + (d.label() == null ? "" : " (" + d.label() + ")"));
+      for (int i = 0; i < codes.size(); i++) {
+        DispositionCode d = codes.get(i);
+        parts.add(Codes.key(codes, i) + "=" + Text.nz(d.code()) + (d.label() == null ? "" : " (" + Text.clean(d.label()) + ")"));
       }
-      sb.append(String.join(", ", parts)).append('\n');
+      sb.append(" DISPOSITION CODES: ").append(String.join(", ", parts)).append('\n');
     }
-    sb.append(RULE).append('\n');
+    sb.append(RULE);
     return sb.toString();
   }
 
@@ -575,7 +814,7 @@ public final class HeadlessUi implements BridgeClient.Listener {
       ChecklistItem item = checklist.get(i);
       String tag = item.kind() == null ? "" : "[" + item.kind().wire() + "]";
       sb.append(String.format(Locale.ROOT, "   %" + width + "d. %-12s %s%s%n",
-          i + 1, tag, nz(item.text()), item.required() ? "  *" : ""));
+          i + 1, tag, Text.nz(item.text()), item.required() ? "  *" : ""));
     }
   }
 
@@ -588,56 +827,76 @@ public final class HeadlessUi implements BridgeClient.Listener {
         left.isNegative() || left.isZero()
             ? "already passed"
             : "in " + (left.toMinutes() > 0 ? left.toMinutes() + " min " : "") + left.toSecondsPart() + " s";
+    String reason = CallEnded.INTERRUPTED.equals(e.reason())
+        ? " (interrupted: the server lost sight of the call; it still needs your disposition)"
+        : e.reason() == null ? "" : " (" + Text.clean(e.reason()) + ")";
     return "\n*** Call "
-        + e.callId()
+        + Text.nz(e.callId())
         + (call == null ? "" : describeParty(call))
         + " ended"
-        + (e.reason() == null ? "" : " (" + e.reason() + ")")
+        + reason
         + ". Wrap-up: submit the disposition by "
         + TIME.format(deadline.atZone(zone))
         + " ("
         + leftText
-        + ").\n";
+        + ")"
+        + (e.forcedWrapUp() ? "; you stay paused in the queue until then" : "")
+        + ".\n";
   }
 
   static String formatAck(DispositionAck ack) {
     if (ack.duplicate()) {
       DispositionSubmit s = ack.stored();
       return "Saved earlier: call "
-          + ack.callId()
+          + Text.nz(ack.callId())
           + " already had a disposition"
-          + (s == null ? "" : " (" + s.code() + ")")
+          + (s == null ? "" : " (" + Text.nz(s.code()) + ")")
           + "; the first one was kept.\n";
     }
-    return "Saved: disposition for call " + ack.callId() + " stored by the server.\n";
+    return "Saved: disposition for call " + Text.nz(ack.callId()) + " stored by the server.\n";
   }
 
-  private static String formatSummary(DispositionSubmit d, CallStarted call) {
-    List<ChecklistItem> items = call.objective() == null ? List.of() : call.objective().checklist();
-    List<String> doneNumbers = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      if (d.checklistDone().contains(items.get(i).id())) {
-        doneNumbers.add(String.valueOf(i + 1));
-      }
-    }
+  private static String formatSummary(Draft d, CallStarted call) {
     return "Summary: code "
-        + d.code()
+        + (d.code() == null ? "-" : Text.clean(d.code()))
         + " | advance "
-        + (d.advanceObtained() ? "YES" : "no")
+        + (d.advance() == null ? "-" : d.advance() ? "YES" : "no")
         + " | checklist "
-        + (doneNumbers.isEmpty() ? "none" : String.join(",", doneNumbers))
+        + (d.checklistDone().isEmpty() ? "none" : itemNumbers(d, call))
         + " | upsell "
         + d.upsellCount()
-        + (d.upsellNotes().isEmpty() ? "" : " (" + String.join("; ", d.upsellNotes()) + ")")
+        + (d.upsellNoteList().isEmpty() ? "" : " (" + Text.clean(String.join("; ", d.upsellNoteList())) + ")")
         + " | CSAT "
         + (d.csat() == null ? "-" : d.csat())
-        + (d.notes() == null ? "" : " | notes: " + d.notes())
-        + "\n";
+        + (d.notes().isBlank() ? "" : " | notes: " + Text.clean(d.notes().strip()));
+  }
+
+  private static String itemNumbers(Draft d, CallStarted call) {
+    List<ChecklistItem> items = call.objective() == null ? List.of() : call.objective().checklist();
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (d.checklistDone().contains(items.get(i).id())) {
+        numbers.add(String.valueOf(i + 1));
+      }
+    }
+    return String.join(",", numbers);
+  }
+
+  private static List<ChecklistItem> checklist(WrapUp u) {
+    return u.call().objective() == null ? List.of() : u.call().objective().checklist();
+  }
+
+  private static Boolean yesNo(String lower) {
+    return switch (lower) {
+      case "y", "yes" -> Boolean.TRUE;
+      case "n", "no" -> Boolean.FALSE;
+      default -> null;
+    };
   }
 
   private static String party(CallStarted c) {
-    String number = c.callerNumber() == null ? "unknown number" : c.callerNumber();
-    return c.callerName() == null || c.callerName().isBlank() ? number : c.callerName() + " <" + number + ">";
+    String number = c.callerNumber() == null ? "unknown number" : Text.clean(c.callerNumber());
+    return c.callerName() == null || c.callerName().isBlank() ? number : Text.clean(c.callerName()) + " <" + number + ">";
   }
 
   private static String describeParty(CallStarted c) {
@@ -645,20 +904,10 @@ public final class HeadlessUi implements BridgeClient.Listener {
   }
 
   private static String advanceHint(CallStarted c) {
-    return c.objective() == null || c.objective().advance() == null
-        ? ""
-        : " (" + c.objective().advance() + ")";
+    return c.objective() == null || c.objective().advance() == null ? "" : " (" + Text.clean(c.objective().advance()) + ")";
   }
 
-  private static int parseIntOr(String s, int fallback) {
-    try {
-      return Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
+  private static String abbreviate(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 }

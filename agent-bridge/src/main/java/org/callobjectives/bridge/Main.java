@@ -1,6 +1,9 @@
 package org.callobjectives.bridge;
 
 import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -9,6 +12,8 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,28 +93,49 @@ public final class Main {
     }
   }
 
+  /** The pending wrap-ups and their drafts, in the file beside the outbox. */
+  static WrapUps openDrafts(Options o) {
+    Path file = WrapUps.besideOutbox(o.outbox());
+    try {
+      return WrapUps.open(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the drafts file " + file, e);
+    }
+  }
+
   private static void runHeadless(Options o) {
-    HeadlessUi ui = new HeadlessUi(System.in, System.out);
+    Terminal terminal;
+    try {
+      terminal = TerminalBuilder.builder().system(true).name("agent-bridge").build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the terminal", e);
+    }
+    HeadlessUi ui = new HeadlessUi(terminal, Clock.systemDefaultZone(), openDrafts(o));
     BridgeClient client = new BridgeClient(o.server(), o.agentId(), o.token(), o.outbox(), ui);
     Runtime.getRuntime().addShutdownHook(new Thread(client::close, "agent-bridge-shutdown"));
-    System.out.println("agent-bridge " + BridgeClient.version() + " - agent " + o.agentId()
-        + ", server " + o.server() + ". Ctrl-C to quit.");
+    terminal.writer().println("agent-bridge " + BridgeClient.version() + " - agent " + Text.clean(o.agentId())
+        + ", server " + o.server() + ". Ctrl-D to quit.");
+    terminal.writer().println("Drafts are kept in " + ui.wrapUps().file() + " until the server confirms.");
+    terminal.flush();
     ui.proposals(client::propose);
-    System.out.println("Between calls, type: propose OBJECTIVE_ID TEXT   to suggest a change to the admins.");
     client.start();
     ui.run(client::submit);
+    if (System.console() != null) {
+      System.exit(0); // Ctrl-D at the keyboard: quit (the shutdown hook closes the client; drafts stay on disk)
+    }
     log.info("standard input closed: pops are still printed, dispositions cannot be entered here");
     waitForever();
   }
 
   private static void runWindow(Options o) {
+    WrapUps drafts = openDrafts(o);
     AtomicReference<BridgeClient> clientRef = new AtomicReference<>();
     AtomicReference<PopupWindow> popupRef = new AtomicReference<>();
     try {
       SwingUtilities.invokeAndWait(
           () -> {
             PopupWindow.installLookAndFeel();
-            popupRef.set(new PopupWindow(d -> clientRef.get().submit(d)));
+            popupRef.set(new PopupWindow(d -> clientRef.get().submit(d), Clock.systemDefaultZone(), drafts));
           });
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the window", e);

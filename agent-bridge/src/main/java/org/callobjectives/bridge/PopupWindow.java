@@ -4,6 +4,7 @@ import java.awt.AWTEvent;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
+import java.awt.Container;
 import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
@@ -14,6 +15,9 @@ import java.awt.Rectangle;
 import java.awt.Toolkit;
 import java.awt.Window;
 import java.awt.event.AWTEventListener;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,15 +26,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
 import javax.swing.DefaultListCellRenderer;
+import javax.swing.DefaultListModel;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
@@ -38,27 +44,34 @@ import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JList;
+import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
+import javax.swing.KeyStroke;
+import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.UIManager;
 import javax.swing.border.Border;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
 import javax.swing.text.AbstractDocument;
 import javax.swing.text.AttributeSet;
 import javax.swing.text.BadLocationException;
 import javax.swing.text.DocumentFilter;
+import org.callobjectives.protocol.AgentState;
 import org.callobjectives.protocol.AgentStats;
 import org.callobjectives.protocol.CallEnded;
-import org.callobjectives.protocol.Congratulation;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.protocol.ChecklistItem;
 import org.callobjectives.protocol.ChecklistKind;
+import org.callobjectives.protocol.Congratulation;
 import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.DispositionCode;
 import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.protocol.ObjectiveView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,9 +79,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The Swing pop: an always-on-top window that appears when a call connects, without taking the
  * keyboard from whatever the agent is typing in (it becomes focusable once the agent clicks into
- * it). Shows the objective with the advance most prominent, the checklist as tick boxes, an upsell
- * counter, the disposition form, and after the call ends the wrap-up countdown. After the server's
- * ack it says "saved" and hides.
+ * it). Shows the objective with the advance most prominent (and the second objective), the
+ * checklist as tick boxes, an upsell counter, the disposition form and the agent's state.
+ *
+ * <p>Every call waiting for a disposition stays in the "waiting" list with its own draft
+ * ({@link WrapUps}); a new pop shows the new call and the earlier one stays one click away. A draft
+ * leaves only when the server acks it. No text is ever rendered as HTML ({@code html.disable} on
+ * every component; long texts are plain wrapped text areas). A compact mode shows the title and
+ * the advance on one line; Alt+key picks the code with that number, Ctrl+Enter submits.
  *
  * <p>The public methods may be called from any thread; all Swing work happens on the EDT.
  */
@@ -76,59 +94,83 @@ public final class PopupWindow {
 
   private static final Logger log = LoggerFactory.getLogger(PopupWindow.class);
 
-  static final int WIDTH = 480;
+  static final int WIDTH = 520;
+  private static final String HTML_DISABLE = "html.disable";
   private static final Color HEADER_BG = new Color(0x1F3A5F);
   private static final Color ADVANCE_BG = new Color(0xFFF4CC);
   private static final Color ADVANCE_BORDER = new Color(0xE0B000);
   private static final Color MUTED = new Color(0x555555);
   private static final Color OK = new Color(0x1E7B34);
   private static final Color WARN = new Color(0xB00020);
-  private static final Color REQUIRED = new Color(0xB00020);
   private static final Duration HIDE_AFTER_SAVE = Duration.ofMillis(1500);
 
   private final Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter;
   private final Clock clock;
-  private final Set<String> submittedCalls = ConcurrentHashMap.newKeySet();
-  private final Set<String> sentCalls = ConcurrentHashMap.newKeySet(); // EDT: submit clicked
+  private final WrapUps wrapUps;
+  private volatile java.util.function.BiFunction<String, String, CompletableFuture<?>> proposer;
 
   // Swing state: EDT only.
   private JFrame frame;
   private AWTEventListener clickToFocus;
-  private CallStarted call;
-  private CallEnded ended;
-  private boolean submitting;
-  private final List<JCheckBox> checklistBoxes = new ArrayList<>();
-  private volatile java.util.function.BiFunction<String, String, CompletableFuture<?>> proposer;
-  private JLabel callerLabel;
-  private JLabel statsLabel;
+  private String shownId;
+  private boolean filling;
+  private boolean compact;
   private String latestStats;
+  private AgentState latestState;
+  private final List<JCheckBox> checklistBoxes = new ArrayList<>();
+  private JLabel callerLabel;
+  private JLabel stateLabel;
+  private JLabel statsLabel;
   private JLabel connectionLabel;
-  private JLabel titleLabel;
-  private JLabel advanceLabel;
-  private JLabel measureLabel;
-  private JLabel timeFrameLabel;
+  private JButton detailsButton;
+  private JPanel pendingPanel;
+  private JLabel pendingCaption;
+  private DefaultListModel<WrapUp> pendingModel;
+  private JList<WrapUp> pendingList;
+  private JLabel compactLine;
+  private JPanel details;
+  private JTextArea titleArea;
+  private JTextArea advanceArea;
+  private JTextArea measureArea;
+  private JTextArea timeFrameArea;
+  private JTextArea secondaryArea;
   private JPanel checklistPanel;
   private JLabel upsellCount;
   private JButton upsellMinus;
   private JButton upsellPlus;
   private JTextField upsellNotes;
+  private JPanel moreFields;
   private JComboBox<Object> codeCombo;
   private JCheckBox advanceBox;
   private JTextField csatField;
   private JTextArea notesArea;
   private JButton submitButton;
   private JLabel statusLabel;
-  private Timer countdown;
+  private Timer ticker;
+  /** A message about the shown call that the countdown must not overwrite (mismatch, CSAT...). */
+  private String notice;
+  private Timer textCommit;
   private Timer hideTimer;
 
   public PopupWindow(Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter) {
     this(submitter, Clock.systemDefaultZone());
   }
 
+  public PopupWindow(Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter, Clock clock) {
+    this(submitter, clock, WrapUps.inMemory());
+  }
+
   public PopupWindow(
-      Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter, Clock clock) {
+      Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter, Clock clock, WrapUps wrapUps) {
     this.submitter = Objects.requireNonNull(submitter, "submitter");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.wrapUps = Objects.requireNonNull(wrapUps, "wrapUps");
+    wrapUps.addListener(() -> SwingUtilities.invokeLater(this::refreshPending));
+  }
+
+  /** The pending wrap-ups this window works on. */
+  public WrapUps wrapUps() {
+    return wrapUps;
   }
 
   /**
@@ -169,6 +211,20 @@ public final class PopupWindow {
       }
 
       @Override
+      public void onAck(DispositionAck ack) {
+        // Acks of dispositions re-sent from the outbox (e.g. after a restart).
+        if (wrapUps.get(ack.callId()).isPresent()) {
+          wrapUps.acked(ack.callId());
+          SwingUtilities.invokeLater(() -> afterAck(ack.callId(), ack));
+        }
+      }
+
+      @Override
+      public void onError(ErrorMessage e) {
+        serverError(e);
+      }
+
+      @Override
       public void onConnected() {
         setConnected(true, null);
       }
@@ -180,7 +236,12 @@ public final class PopupWindow {
 
       @Override
       public void onCongratulation(Congratulation c) {
-        showFigures("Well done: " + c.text());
+        showFigures("Well done: " + Text.nz(c.text()));
+      }
+
+      @Override
+      public void onAgentState(AgentState s) {
+        showState(s);
       }
 
       @Override
@@ -193,26 +254,53 @@ public final class PopupWindow {
   /** The agent's own figures (or a congratulation) in the header line; kept for the next pop. */
   public void showFigures(String text) {
     SwingUtilities.invokeLater(() -> {
-      latestStats = text;
+      latestStats = Text.clean(text);
       if (statsLabel != null) {
-        statsLabel.setText(text);
+        statsLabel.setText(latestStats);
       }
     });
   }
 
-  /** Shows the pop for {@code c}, replacing any other call's (a replay of the shown call is ignored). */
-  public void showCall(CallStarted c) {
-    Objects.requireNonNull(c, "call");
-    if (submittedCalls.contains(c.callId())) {
-      return; // re-sent after a reconnect, but already dealt with
-    }
-    SwingUtilities.invokeLater(() -> onEdtShowCall(c));
+  /** The agent's state (ready, on a call, wrap-up, paused...) in the header. */
+  public void showState(AgentState s) {
+    SwingUtilities.invokeLater(() -> {
+      latestState = s;
+      updateState();
+    });
   }
 
-  /** The call ended: shows the wrap-up countdown (if it is the call on screen). */
+  /**
+   * A call popped: kept with its own draft and shown; the call on screen before stays in the
+   * waiting list with its draft. A re-sent pop of a known call changes nothing on screen.
+   */
+  public void showCall(CallStarted c) {
+    Objects.requireNonNull(c, "call");
+    boolean isNew = wrapUps.callStarted(c);
+    if (!isNew && c.replay()) {
+      SwingUtilities.invokeLater(() -> {
+        if (frame == null || !frame.isVisible()) {
+          show(c.callId()); // e.g. after a restart of the client: bring the kept draft back
+        }
+      });
+      return;
+    }
+    if (wrapUps.get(c.callId()).isEmpty()) {
+      return; // acked already
+    }
+    SwingUtilities.invokeLater(() -> show(c.callId()));
+  }
+
+  /** The call ended (possibly interrupted): its wrap-up countdown starts; it stays in the list. */
   public void callEnded(CallEnded e) {
     Objects.requireNonNull(e, "ended");
-    SwingUtilities.invokeLater(() -> onEdtCallEnded(e));
+    wrapUps.callEnded(e);
+    SwingUtilities.invokeLater(() -> {
+      if (frame == null || !frame.isVisible()) {
+        show(e.callId());
+      } else if (e.callId().equals(shownId)) {
+        updateStatus();
+      }
+    });
   }
 
   /** Shows whether the bridge is connected, in the header. */
@@ -222,7 +310,10 @@ public final class PopupWindow {
           ensureFrame();
           connectionLabel.setText(connected ? "\u25CF online" : "\u25CB offline - reconnecting");
           connectionLabel.setForeground(connected ? new Color(0x9BE59B) : new Color(0xFFB3B3));
-          connectionLabel.setToolTipText(reason);
+          List<WrapUp> kept = wrapUps.all();
+          if (!frame.isVisible() && !kept.isEmpty()) {
+            show(kept.get(0).callId()); // drafts kept from an earlier run
+          }
         });
   }
 
@@ -230,6 +321,7 @@ public final class PopupWindow {
   public void dispose() {
     SwingUtilities.invokeLater(
         () -> {
+          commitText();
           stopTimers();
           if (clickToFocus != null) {
             Toolkit.getDefaultToolkit().removeAWTEventListener(clickToFocus);
@@ -241,48 +333,82 @@ public final class PopupWindow {
         });
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // EDT
+  private void serverError(ErrorMessage e) {
+    if (e.requestId() == null) {
+      return;
+    }
+    Optional<String> callId = wrapUps.callOfRequest(e.requestId());
+    if (callId.isEmpty()) {
+      return;
+    }
+    if (ErrorMessage.STORE_FAILED.equals(e.code())) {
+      SwingUtilities.invokeLater(() -> {
+        if (callId.get().equals(shownId)) {
+          showStatus("Server could not store it yet - kept and sent again", new Color(0x8A5A00));
+        }
+      });
+    } else {
+      refused(callId.get(), e.requestId(), e.message() == null ? e.code() : e.message());
+    }
+  }
 
-  private void onEdtShowCall(CallStarted c) {
-    ensureFrame();
-    if (call != null && call.callId().equals(c.callId()) && frame.isVisible()) {
-      return; // already showing (e.g. replay after reconnect)
+  /** The server refused this submission for good: the draft is editable again with the reason. */
+  private void refused(String callId, String requestId, String message) {
+    WrapUp u = wrapUps.get(callId).orElse(null);
+    if (u == null || !requestId.equals(u.requestId())) {
+      return;
     }
-    if (call != null && frame.isVisible() && !sentCalls.contains(call.callId())) {
-      log.warn("call {} replaced on the pop by call {} before its disposition was submitted", call.callId(), c.callId());
-    }
-    stopTimers();
-    call = c;
-    ended = null;
-    submitting = false;
-    fill(c);
-    frame.pack();
-    placeTopRight();
-    // Appear without taking the keyboard: the agent may be typing elsewhere.
-    frame.setFocusableWindowState(false);
-    frame.setAutoRequestFocus(false);
-    frame.setVisible(true);
-    frame.toFront();
-    // Without a window manager X may map the window before it applies the position, leaving Java
-    // with a stale idea of where it is (clicks and drop-downs then land elsewhere): place it again.
+    wrapUps.refused(callId, message);
     SwingUtilities.invokeLater(() -> {
-      if (frame != null && frame.isShowing()) {
-        placeTopRight();
+      if (callId.equals(shownId)) {
+        show(callId);
       }
     });
   }
 
-  private void onEdtCallEnded(CallEnded e) {
-    if (call == null || !call.callId().equals(e.callId()) || frame == null || !frame.isVisible()) {
+  // ---------------------------------------------------------------------------------------------
+  // EDT
+
+  private void show(String callId) {
+    ensureFrame();
+    WrapUp u = wrapUps.get(callId).orElse(null);
+    if (u == null) {
       return;
     }
-    ended = e;
-    if (countdown == null) {
-      countdown = new Timer(1000, ev -> updateStatus());
-      countdown.start();
+    commitText();
+    if (hideTimer != null) {
+      hideTimer.stop();
+      hideTimer = null;
     }
-    updateStatus();
+    shownId = callId;
+    notice = null;
+    fill(u);
+    refreshPending();
+    layoutFrame();
+    if (!frame.isVisible()) {
+      // Appear without taking the keyboard: the agent may be typing elsewhere.
+      frame.setFocusableWindowState(false);
+      frame.setAutoRequestFocus(false);
+      frame.setVisible(true);
+      frame.toFront();
+      // Without a window manager X may map the window before it applies the position, leaving Java
+      // with a stale idea of where it is (clicks and drop-downs then land elsewhere): place it again.
+      SwingUtilities.invokeLater(() -> {
+        if (frame != null && frame.isShowing()) {
+          placeTopRight();
+        }
+      });
+    }
+  }
+
+  private void layoutFrame() {
+    frame.pack();
+    Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+    if (frame.getHeight() > screen.height - 32) {
+      frame.setSize(frame.getWidth(), screen.height - 32); // the details scroll
+      frame.validate();
+    }
+    placeTopRight();
   }
 
   private void ensureFrame() {
@@ -296,11 +422,31 @@ public final class PopupWindow {
     frame.setFocusableWindowState(false);
     frame.setResizable(false);
 
-    JPanel root = new JPanel(new BorderLayout());
-    root.add(buildHeader(), BorderLayout.NORTH);
+    // A fixed width: long texts wrap or are cut with "...", the pop never grows over the CRM.
+    JPanel root = new JPanel(new BorderLayout()) {
+      @Override
+      public Dimension getPreferredSize() {
+        return new Dimension(PopupWindow.WIDTH, super.getPreferredSize().height);
+      }
+    };
+    JPanel north = new JPanel(new BorderLayout());
+    north.add(buildHeader(), BorderLayout.NORTH);
+    north.add(buildPending(), BorderLayout.CENTER);
+    root.add(north, BorderLayout.NORTH);
     root.add(buildBody(), BorderLayout.CENTER);
     root.add(buildFooter(), BorderLayout.SOUTH);
     frame.setContentPane(root);
+    installHotkeys(root);
+    noHtml(root);
+
+    ticker = new Timer(1000, ev -> {
+      updateStatus();
+      updateState();
+      pendingList.repaint();
+    });
+    ticker.start();
+    textCommit = new Timer(400, ev -> commitText());
+    textCommit.setRepeats(false);
 
     // The first click into the window makes it focusable, so text fields can be typed in.
     clickToFocus =
@@ -335,30 +481,84 @@ public final class PopupWindow {
   private JComponent buildHeader() {
     JPanel header = new JPanel(new BorderLayout(8, 0));
     header.setBackground(HEADER_BG);
-    header.setBorder(BorderFactory.createEmptyBorder(8, 12, 8, 12));
+    header.setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 8));
     callerLabel = new JLabel(" ");
     callerLabel.setForeground(Color.WHITE);
     callerLabel.setFont(callerLabel.getFont().deriveFont(Font.BOLD, 13f));
     connectionLabel = new JLabel("");
     connectionLabel.setFont(connectionLabel.getFont().deriveFont(11f));
     connectionLabel.setForeground(new Color(0x9BE59B));
+    detailsButton = new JButton("Compact");
+    detailsButton.setFont(detailsButton.getFont().deriveFont(10.5f));
+    detailsButton.setMargin(new Insets(0, 6, 0, 6));
+    detailsButton.setFocusable(false);
+    detailsButton.setToolTipText("Show only the title, the advance and the code (or everything again)");
+    detailsButton.addActionListener(e -> setCompact(!compact));
+    JPanel east = new JPanel();
+    east.setOpaque(false);
+    east.setLayout(new BoxLayout(east, BoxLayout.X_AXIS));
+    east.add(connectionLabel);
+    east.add(Box.createHorizontalStrut(6));
+    east.add(detailsButton);
     header.add(callerLabel, BorderLayout.CENTER);
-    header.add(connectionLabel, BorderLayout.EAST);
+    header.add(east, BorderLayout.EAST);
+    JPanel lines = new JPanel(new BorderLayout());
+    lines.setOpaque(false);
+    stateLabel = new JLabel(" ");
+    stateLabel.setFont(stateLabel.getFont().deriveFont(Font.BOLD, 11f));
+    stateLabel.setForeground(new Color(0xFFE08A));
     statsLabel = new JLabel(latestStats == null ? " " : latestStats);
     statsLabel.setFont(statsLabel.getFont().deriveFont(11f));
     statsLabel.setForeground(new Color(0xC9D6EA));
-    header.add(statsLabel, BorderLayout.SOUTH);
+    lines.add(stateLabel, BorderLayout.NORTH);
+    lines.add(statsLabel, BorderLayout.SOUTH);
+    header.add(lines, BorderLayout.SOUTH);
     return header;
+  }
+
+  private JComponent buildPending() {
+    pendingPanel = new JPanel(new BorderLayout(0, 2));
+    pendingPanel.setBorder(BorderFactory.createEmptyBorder(4, 12, 2, 12));
+    pendingCaption = new JLabel("WAITING FOR A DISPOSITION");
+    pendingCaption.setFont(pendingCaption.getFont().deriveFont(Font.BOLD, 10.5f));
+    pendingCaption.setForeground(new Color(0x8A5A00));
+    pendingModel = new DefaultListModel<>();
+    pendingList = new JList<>(pendingModel);
+    pendingList.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+    pendingList.setVisibleRowCount(3);
+    pendingList.setCellRenderer(new PendingRenderer());
+    pendingList.addListSelectionListener(e -> {
+      WrapUp picked = pendingList.getSelectedValue();
+      if (!e.getValueIsAdjusting() && !filling && picked != null && !picked.callId().equals(shownId)) {
+        show(picked.callId());
+      }
+    });
+    pendingPanel.add(pendingCaption, BorderLayout.NORTH);
+    pendingPanel.add(new JScrollPane(pendingList, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
+        JScrollPane.HORIZONTAL_SCROLLBAR_NEVER), BorderLayout.CENTER);
+    pendingPanel.setVisible(false);
+    return pendingPanel;
   }
 
   private JComponent buildBody() {
     JPanel body = new JPanel(new GridBagLayout());
-    body.setBorder(BorderFactory.createEmptyBorder(10, 12, 6, 12));
+    body.setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
     Rows rows = new Rows(body);
 
-    titleLabel = new JLabel(" ");
-    titleLabel.setFont(titleLabel.getFont().deriveFont(Font.BOLD, 14f));
-    rows.add(titleLabel, 6);
+    compactLine = new JLabel(" ");
+    compactLine.setFont(compactLine.getFont().deriveFont(Font.BOLD, 13f));
+    compactLine.setOpaque(true);
+    compactLine.setBackground(ADVANCE_BG);
+    compactLine.setBorder(BorderFactory.createCompoundBorder(
+        BorderFactory.createMatteBorder(0, 5, 0, 0, ADVANCE_BORDER), BorderFactory.createEmptyBorder(4, 8, 4, 8)));
+    compactLine.setPreferredSize(new Dimension(WIDTH - 24, compactLine.getPreferredSize().height + 8));
+    compactLine.setVisible(false);
+    rows.add(compactLine, 6);
+
+    details = new JPanel(new GridBagLayout());
+    Rows d = new Rows(details);
+    titleArea = wrapped(Font.BOLD, 14f);
+    d.add(titleArea, 6);
 
     JPanel advancePanel = new JPanel(new BorderLayout(0, 2));
     advancePanel.setBackground(ADVANCE_BG);
@@ -369,23 +569,25 @@ public final class PopupWindow {
     JLabel advanceCaption = new JLabel("ADVANCE - what the customer commits to");
     advanceCaption.setFont(advanceCaption.getFont().deriveFont(Font.BOLD, 10.5f));
     advanceCaption.setForeground(new Color(0x7A5C00));
-    advanceLabel = new JLabel(" ");
-    advanceLabel.setFont(advanceLabel.getFont().deriveFont(Font.BOLD, 17f));
+    advanceArea = wrapped(Font.BOLD, 16f);
     advancePanel.add(advanceCaption, BorderLayout.NORTH);
-    advancePanel.add(advanceLabel, BorderLayout.CENTER);
-    rows.add(advancePanel, 6);
+    advancePanel.add(advanceArea, BorderLayout.CENTER);
+    d.add(advancePanel, 6);
 
-    measureLabel = new JLabel(" ");
-    timeFrameLabel = new JLabel(" ");
-    rows.add(measureLabel, 2);
-    rows.add(timeFrameLabel, 10);
+    measureArea = wrapped(Font.PLAIN, 12f);
+    timeFrameArea = wrapped(Font.PLAIN, 12f);
+    d.add(measureArea, 2);
+    d.add(timeFrameArea, 6);
+    secondaryArea = wrapped(Font.PLAIN, 12f);
+    secondaryArea.setForeground(new Color(0x1F3A5F));
+    d.add(secondaryArea, 8);
 
-    rows.add(sectionTitle("Checklist  (* required)"), 2);
+    d.add(sectionTitle("Checklist  (* required)"), 2);
     checklistPanel = new JPanel();
     checklistPanel.setLayout(new BoxLayout(checklistPanel, BoxLayout.Y_AXIS));
-    rows.add(checklistPanel, 10);
+    d.add(checklistPanel, 8);
 
-    rows.add(sectionTitle("Upsell opportunities"), 2);
+    d.add(sectionTitle("Upsell opportunities"), 2);
     JPanel upsell = new JPanel();
     upsell.setLayout(new BoxLayout(upsell, BoxLayout.X_AXIS));
     upsellMinus = smallButton("\u2212", "One fewer upsell opportunity");
@@ -398,6 +600,7 @@ public final class PopupWindow {
     upsellNotes = new JTextField();
     limit(upsellNotes, HeadlessUi.MAX_UPSELL_NOTE);
     upsellNotes.setToolTipText("Short note, e.g. 'wants TV bundle'; separate several with ';'");
+    onText(upsellNotes);
     upsell.add(upsellMinus);
     upsell.add(upsellCount);
     upsell.add(upsellPlus);
@@ -405,19 +608,27 @@ public final class PopupWindow {
     upsell.add(new JLabel("Notes:"));
     upsell.add(Box.createHorizontalStrut(4));
     upsell.add(upsellNotes);
-    rows.add(upsell, 10);
+    d.add(upsell, 4);
+    rows.add(details, 0);
 
-    rows.add(sectionTitle("Disposition"), 2);
+    rows.add(sectionTitle("Disposition   (Alt+number picks a code, Ctrl+Enter submits)"), 2);
     JPanel codeRow = new JPanel(new BorderLayout(8, 0));
     codeCombo = new JComboBox<>();
     codeCombo.setRenderer(new CodeRenderer());
-    codeCombo.addActionListener(e -> updateSubmitEnabled());
+    codeCombo.setPrototypeDisplayValue("Choose a disposition code..."); // long labels must not widen the row
+    codeCombo.addActionListener(e -> {
+      commitForm();
+      updateSubmitEnabled();
+    });
     codeRow.add(codeCombo, BorderLayout.CENTER);
     advanceBox = new JCheckBox("Advance obtained");
     advanceBox.setFont(advanceBox.getFont().deriveFont(Font.BOLD));
+    advanceBox.addActionListener(e -> commitForm());
     codeRow.add(advanceBox, BorderLayout.EAST);
     rows.add(codeRow, 6);
 
+    moreFields = new JPanel(new GridBagLayout());
+    Rows m = new Rows(moreFields);
     JPanel csatRow = new JPanel();
     csatRow.setLayout(new BoxLayout(csatRow, BoxLayout.X_AXIS));
     csatRow.add(new JLabel("CSAT (0-100, optional):"));
@@ -425,18 +636,24 @@ public final class PopupWindow {
     csatField = new JTextField(4);
     limit(csatField, 3);
     csatField.setMaximumSize(new Dimension(60, 28));
+    onText(csatField);
     csatRow.add(csatField);
     csatRow.add(Box.createHorizontalGlue());
-    rows.add(csatRow, 6);
-
+    m.add(csatRow, 6);
     notesArea = new JTextArea(3, 30);
     notesArea.setLineWrap(true);
     notesArea.setWrapStyleWord(true);
     limit(notesArea, HeadlessUi.MAX_NOTES);
-    JScrollPane notesScroll = new JScrollPane(notesArea);
-    rows.add(new JLabel("Notes:"), 2);
-    rows.add(notesScroll, 0);
-    return body;
+    onText(notesArea);
+    m.add(new JLabel("Notes:"), 2);
+    m.add(new JScrollPane(notesArea), 0);
+    rows.add(moreFields, 0);
+
+    JScrollPane scroll = new JScrollPane(body, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
+        JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+    scroll.setBorder(BorderFactory.createEmptyBorder());
+    scroll.getVerticalScrollBar().setUnitIncrement(16);
+    return scroll;
   }
 
   private JComponent buildFooter() {
@@ -444,15 +661,16 @@ public final class PopupWindow {
     footer.setBorder(
         BorderFactory.createCompoundBorder(
             BorderFactory.createMatteBorder(1, 0, 0, 0, new Color(0xCCCCCC)),
-            BorderFactory.createEmptyBorder(8, 12, 10, 12)));
+            BorderFactory.createEmptyBorder(6, 12, 8, 12)));
     statusLabel = new JLabel(" ");
     statusLabel.setFont(statusLabel.getFont().deriveFont(Font.BOLD));
     submitButton = new JButton("Submit");
     submitButton.setFont(submitButton.getFont().deriveFont(Font.BOLD, 13f));
     submitButton.setMargin(new Insets(4, 18, 4, 18));
     submitButton.setEnabled(false);
+    submitButton.setToolTipText("Ctrl+Enter");
     submitButton.addActionListener(e -> submit());
-    JButton suggest = new JButton("Suggest a change\u2026");
+    JButton suggest = new JButton("Suggest\u2026");
     suggest.setFont(suggest.getFont().deriveFont(11f));
     suggest.setToolTipText("Propose a change to this objective or its target to the admins");
     suggest.addActionListener(e -> suggestChange());
@@ -463,155 +681,328 @@ public final class PopupWindow {
     return footer;
   }
 
+  private void installHotkeys(JComponent rootPane) {
+    for (int n = 1; n <= 9; n++) {
+      int key = n;
+      String name = "code-" + n;
+      rootPane.getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
+          .put(KeyStroke.getKeyStroke(KeyEvent.VK_0 + n, InputEvent.ALT_DOWN_MASK), name);
+      rootPane.getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
+          .put(KeyStroke.getKeyStroke(KeyEvent.VK_NUMPAD0 + n, InputEvent.ALT_DOWN_MASK), name);
+      rootPane.getActionMap().put(name, new AbstractAction() {
+        @Override
+        public void actionPerformed(ActionEvent e) {
+          pickCode(key);
+        }
+      });
+    }
+    rootPane.getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
+        .put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK), "submit");
+    rootPane.getActionMap().put("submit", new AbstractAction() {
+      @Override
+      public void actionPerformed(ActionEvent e) {
+        if (submitButton.isEnabled()) {
+          submit();
+        }
+      }
+    });
+  }
+
+  /** Selects the code with this number ({@link Codes#key}), if the shown call has one. */
+  void pickCode(int key) {
+    WrapUp u = shown();
+    if (u == null || u.sending() || !codeCombo.isEnabled()) {
+      return;
+    }
+    List<DispositionCode> codes = u.call().dispositionCodes();
+    for (int i = 0; i < codes.size(); i++) {
+      if (Codes.key(codes, i) == key) {
+        codeCombo.setSelectedIndex(i + 1);
+        return;
+      }
+    }
+  }
+
+  private void setCompact(boolean on) {
+    compact = on;
+    details.setVisible(!on);
+    moreFields.setVisible(!on);
+    compactLine.setVisible(on);
+    detailsButton.setText(on ? "Details" : "Compact");
+    if (frame.isVisible()) {
+      layoutFrame();
+    }
+  }
+
   /** Asks for the suggestion and sends it; the answer shows in the status line. */
   private void suggestChange() {
     var p = proposer;
-    if (p == null || call == null || call.objective() == null) {
+    WrapUp u = shown();
+    if (p == null || u == null || u.call().objective() == null) {
       return;
     }
-    String text = javax.swing.JOptionPane.showInputDialog(frame,
-        "What should change in \"" + call.objective().title() + "\" (objective or target)?",
-        "Suggest a change", javax.swing.JOptionPane.PLAIN_MESSAGE);
+    JTextArea question = wrapped(Font.PLAIN, 12f);
+    question.setText("What should change in \"" + Text.nz(u.call().objective().title()) + "\" (objective or target)?");
+    String text = JOptionPane.showInputDialog(frame, question, "Suggest a change", JOptionPane.PLAIN_MESSAGE);
     if (text == null || text.isBlank()) {
       return;
     }
     statusLabel.setText("Sending your suggestion\u2026");
-    p.apply(call.objective().id(), text.strip()).whenComplete((ok, err) -> SwingUtilities.invokeLater(() ->
+    p.apply(u.call().objective().id(), text.strip()).whenComplete((ok, err) -> SwingUtilities.invokeLater(() ->
         statusLabel.setText(err == null ? "Thanks: your suggestion reached the admins"
-            : "Suggestion not sent: " + err.getMessage())));
+            : "Suggestion not sent: " + Text.nz(err.getMessage()))));
   }
 
-  private void fill(CallStarted c) {
-    boolean outbound = CallStarted.OUTBOUND.equals(c.direction());
-    String party = party(c);
-    String where =
-        c.queue() == null ? "" : (outbound ? "   \u00B7   campaign " : "   \u00B7   queue ") + c.queue();
-    callerLabel.setText((outbound ? "Outbound to " : "Call from ") + party + where);
+  private WrapUp shown() {
+    return shownId == null ? null : wrapUps.get(shownId).orElse(null);
+  }
 
-    ObjectiveView o = c.objective();
-    titleLabel.setText(o == null ? "No objective for this call" : nz(o.title())
-        + (o.stage() == null ? "" : "   \u00B7   stage " + o.stage())
-        + (o.lastCall() == null ? "" : "   \u00B7   last call " + o.lastCall().code()
-            + (o.lastCall().advanceObtained() ? " (advance)" : "")));
-    advanceLabel.setText(html(o == null ? "-" : nz(o.advance()), WIDTH - 70));
-    measureLabel.setText(html("<b>Measured by:</b> ", o == null ? "-" : nz(o.measure()), WIDTH - 40));
-    timeFrameLabel.setText(html("<b>Time frame:</b> ", o == null ? "-" : nz(o.timeFrame()), WIDTH - 40));
+  private void fill(WrapUp u) {
+    filling = true;
+    try {
+      CallStarted c = u.call();
+      boolean outbound = CallStarted.OUTBOUND.equals(c.direction());
+      String where = c.queue() == null ? "" : (outbound ? "  \u00B7  campaign " : "  \u00B7  queue ") + Text.clean(c.queue());
+      callerLabel.setText((outbound ? "Outbound to " : "Call from ") + party(c) + where);
+      frame.setTitle("Call objective - " + party(c));
 
-    checklistPanel.removeAll();
-    checklistBoxes.clear();
-    for (ChecklistItem item : o == null ? List.<ChecklistItem>of() : o.checklist()) {
-      JCheckBox box = new JCheckBox(checklistText(item));
-      box.setAlignmentX(Component.LEFT_ALIGNMENT);
-      box.putClientProperty("itemId", item.id());
-      box.setToolTipText(item.required() ? "Required" : null);
-      checklistBoxes.add(box);
-      checklistPanel.add(box);
-    }
-    if (checklistBoxes.isEmpty()) {
-      checklistPanel.add(new JLabel("(no checklist)"));
-    }
+      ObjectiveView o = c.objective();
+      String title = o == null ? "No objective for this call" : Text.nz(o.title())
+          + (o.stage() == null ? "" : "   \u00B7   stage " + Text.clean(o.stage()))
+          + (o.lastCall() == null ? "" : "   \u00B7   last call " + Text.nz(o.lastCall().code())
+              + (o.lastCall().advanceObtained() ? " (advance)" : ""));
+      setWrapped(titleArea, title);
+      setWrapped(advanceArea, o == null ? "-" : Text.nz(o.advance()));
+      setWrapped(measureArea, "Measured by: " + (o == null ? "-" : Text.nz(o.measure())));
+      setWrapped(timeFrameArea, "Time frame: " + (o == null ? "-" : Text.nz(o.timeFrame())));
+      ObjectiveView second = o == null ? null : o.secondary();
+      secondaryArea.setVisible(second != null);
+      setWrapped(secondaryArea, second == null ? "" : "Also: " + Text.nz(second.title()) + " - " + Text.nz(second.advance()));
+      compactLine.setText((o == null ? "No objective" : Text.nz(o.title())) + "  \u2192  "
+          + (o == null ? "-" : Text.nz(o.advance())));
 
-    upsellCount.setText("0");
-    upsellNotes.setText("");
-    codeCombo.removeAllItems();
-    codeCombo.addItem("Choose a disposition code...");
-    for (DispositionCode code : c.dispositionCodes()) {
-      codeCombo.addItem(code);
+      Draft d = u.draft();
+      checklistPanel.removeAll();
+      checklistBoxes.clear();
+      for (ChecklistItem item : o == null ? List.<ChecklistItem>of() : o.checklist()) {
+        JCheckBox box = new JCheckBox(checklistText(item));
+        box.putClientProperty(HTML_DISABLE, Boolean.TRUE);
+        box.setAlignmentX(Component.LEFT_ALIGNMENT);
+        box.putClientProperty("itemId", item.id());
+        box.setForeground(item.kind() == ChecklistKind.COMPLIANCE ? new Color(0x6A1B9A)
+            : item.kind() == ChecklistKind.UPSELL ? OK : new Color(0x0D47A1));
+        box.setSelected(d.checklistDone().contains(item.id()));
+        box.addActionListener(e -> commitForm());
+        checklistBoxes.add(box);
+        checklistPanel.add(box);
+      }
+      if (checklistBoxes.isEmpty()) {
+        checklistPanel.add(new JLabel("(no checklist)"));
+      }
+
+      upsellCount.setText(String.valueOf(d.upsellCount()));
+      upsellNotes.setText(d.upsellNotes());
+      codeCombo.removeAllItems();
+      codeCombo.addItem("Choose a disposition code...");
+      List<DispositionCode> codes = c.dispositionCodes();
+      int selected = 0;
+      for (int i = 0; i < codes.size(); i++) {
+        codeCombo.addItem(new KeyedCode(Codes.key(codes, i), codes.get(i)));
+        if (codes.get(i).code().equals(d.code())) {
+          selected = i + 1;
+        }
+      }
+      codeCombo.setSelectedIndex(selected);
+      advanceBox.setSelected(Boolean.TRUE.equals(d.advance()));
+      csatField.setText(d.csat() == null ? "" : String.valueOf(d.csat()));
+      notesArea.setText(d.notes());
+      setInputsEnabled(!u.sending());
+      noHtml(checklistPanel);
+    } finally {
+      filling = false;
     }
-    codeCombo.setSelectedIndex(0);
-    advanceBox.setSelected(false);
-    csatField.setText("");
-    notesArea.setText("");
-    setInputsEnabled(true);
     updateStatus();
     updateSubmitEnabled();
   }
 
-  private void changeUpsell(int delta) {
-    int n = Integer.parseInt(upsellCount.getText()) + delta;
-    n = Math.max(0, Math.min(HeadlessUi.MAX_UPSELL_COUNT, n));
-    upsellCount.setText(String.valueOf(n));
-  }
-
-  private void updateSubmitEnabled() {
-    if (submitButton != null) {
-      submitButton.setEnabled(!submitting && call != null && codeCombo.getSelectedItem() instanceof DispositionCode);
-    }
-  }
-
-  private void updateStatus() {
-    if (statusLabel == null || submitting) {
+  /** Writes the form into the shown call's draft (ticks, code, advance, upsell, CSAT, notes). */
+  private void commitForm() {
+    if (filling || shownId == null) {
       return;
     }
-    if (ended == null) {
-      statusLabel.setForeground(MUTED);
-      statusLabel.setText("Call in progress");
-      return;
-    }
-    Duration left = Duration.between(clock.instant(), Instant.ofEpochMilli(ended.wrapUpDeadlineMillis()));
-    if (left.isNegative() || left.isZero()) {
-      statusLabel.setForeground(WARN);
-      statusLabel.setText("Wrap-up time is over - please submit now");
-    } else {
-      long s = (left.toMillis() + 999) / 1000;
-      statusLabel.setForeground(s <= 30 ? WARN : new Color(0x8A5A00));
-      statusLabel.setText(String.format(Locale.ROOT, "Call ended - wrap-up: %d:%02d left", s / 60, s % 60));
-    }
-  }
-
-  private void submit() {
-    if (call == null || submitting || !(codeCombo.getSelectedItem() instanceof DispositionCode code)) {
-      return;
-    }
-    Integer csat = null;
-    String csatText = csatField.getText().strip();
-    if (!csatText.isEmpty()) {
-      int v = csatText.matches("\\d{1,3}") ? Integer.parseInt(csatText) : -1;
-      if (v < 0 || v > 100) {
-        showStatus("CSAT must be a number from 0 to 100 (or blank)", WARN);
-        csatField.requestFocusInWindow();
-        return;
-      }
-      csat = v;
-    }
+    notice = null;
     List<String> done = new ArrayList<>();
     for (JCheckBox box : checklistBoxes) {
       if (box.isSelected()) {
         done.add((String) box.getClientProperty("itemId"));
       }
     }
-    List<String> notes = new ArrayList<>();
-    for (String part : upsellNotes.getText().split(";")) {
-      if (!part.isBlank()) {
-        notes.add(part.strip());
+    String code = codeCombo.getSelectedItem() instanceof KeyedCode k ? k.code().code() : null;
+    boolean advance = advanceBox.isSelected();
+    int upsell = Integer.parseInt(upsellCount.getText());
+    String upNotes = upsellNotes.getText();
+    String csatText = csatField.getText().strip();
+    Integer csat = csatText.matches("\\d{1,3}") && Integer.parseInt(csatText) <= 100 ? Integer.parseInt(csatText) : null;
+    String notes = notesArea.getText();
+    wrapUps.updateDraft(shownId, d -> new Draft(code, code == null && !advance && d.advance() == null ? null : advance,
+        done, upsell, upNotes, csat, notes));
+  }
+
+  private void commitText() {
+    if (textCommit != null) {
+      textCommit.stop();
+    }
+    commitForm();
+  }
+
+  private void onText(javax.swing.text.JTextComponent field) {
+    field.getDocument().addDocumentListener(new DocumentListener() {
+      @Override
+      public void insertUpdate(DocumentEvent e) {
+        later();
+      }
+
+      @Override
+      public void removeUpdate(DocumentEvent e) {
+        later();
+      }
+
+      @Override
+      public void changedUpdate(DocumentEvent e) {
+        later();
+      }
+
+      private void later() {
+        if (!filling && textCommit != null) {
+          textCommit.restart();
+        }
+      }
+    });
+  }
+
+  private void changeUpsell(int delta) {
+    int n = Integer.parseInt(upsellCount.getText()) + delta;
+    n = Math.max(0, Math.min(HeadlessUi.MAX_UPSELL_COUNT, n));
+    upsellCount.setText(String.valueOf(n));
+    commitForm();
+  }
+
+  private void refreshPending() {
+    if (frame == null) {
+      return;
+    }
+    List<WrapUp> all = wrapUps.all();
+    filling = true;
+    try {
+      pendingModel.clear();
+      all.forEach(pendingModel::addElement);
+      int index = -1;
+      for (int i = 0; i < all.size(); i++) {
+        if (all.get(i).callId().equals(shownId)) {
+          index = i;
+        }
+      }
+      if (index >= 0) {
+        pendingList.setSelectedIndex(index);
+      } else {
+        pendingList.clearSelection();
+      }
+    } finally {
+      filling = false;
+    }
+    pendingCaption.setText("WAITING FOR A DISPOSITION (" + all.size() + ") - click one to switch, drafts are kept");
+    boolean visible = all.size() > 1 || (all.size() == 1 && !all.get(0).callId().equals(shownId));
+    if (pendingPanel.isVisible() != visible) {
+      pendingPanel.setVisible(visible);
+      if (frame.isVisible()) {
+        layoutFrame();
       }
     }
-    String text = notesArea.getText().strip();
-    DispositionSubmit d =
-        new DispositionSubmit(
-            null,
-            call.callId(),
-            code.code(),
-            advanceBox.isSelected(),
-            done,
-            Integer.parseInt(upsellCount.getText()),
-            notes,
-            csat,
-            text.isEmpty() ? null : text);
-    submitting = true;
-    sentCalls.add(call.callId());
+  }
+
+  private void updateSubmitEnabled() {
+    if (submitButton != null) {
+      WrapUp u = shown();
+      submitButton.setEnabled(u != null && !u.sending() && codeCombo.getSelectedItem() instanceof KeyedCode);
+    }
+  }
+
+  private void updateState() {
+    if (stateLabel == null) {
+      return;
+    }
+    AgentState s = latestState;
+    stateLabel.setText(s == null ? " " : HeadlessUi.formatState(s, clock));
+  }
+
+  private void updateStatus() {
+    WrapUp u = shown();
+    if (statusLabel == null || u == null) {
+      return;
+    }
+    if (notice != null) {
+      showStatus(notice, WARN);
+      return;
+    }
+    if (u.sending()) {
+      showStatus("Saving... (kept until the server confirms)", MUTED);
+      return;
+    }
+    if (u.error() != null) {
+      showStatus("Not saved: " + Text.clean(u.error()), WARN);
+      return;
+    }
+    if (u.ended() == null) {
+      showStatus("Call in progress", MUTED);
+      return;
+    }
+    Duration left = Duration.between(clock.instant(), Instant.ofEpochMilli(u.ended().wrapUpDeadlineMillis()));
+    String interrupted = CallEnded.INTERRUPTED.equals(u.ended().reason()) ? "Interrupted call - " : "Call ended - ";
+    if (left.isNegative() || left.isZero()) {
+      showStatus(interrupted + "wrap-up time is over, please submit now", WARN);
+    } else {
+      long s = (left.toMillis() + 999) / 1000;
+      showStatus(String.format(Locale.ROOT, "%swrap-up: %d:%02d left", interrupted, s / 60, s % 60),
+          s <= 30 ? WARN : new Color(0x8A5A00));
+    }
+  }
+
+  private void submit() {
+    WrapUp u = shown();
+    if (u == null || u.sending() || !(codeCombo.getSelectedItem() instanceof KeyedCode code)) {
+      return;
+    }
+    String csatText = csatField.getText().strip();
+    if (!csatText.isEmpty()) {
+      int v = csatText.matches("\\d{1,3}") ? Integer.parseInt(csatText) : -1;
+      if (v < 0 || v > 100) {
+        notice = "CSAT must be a number from 0 to 100 (or blank)";
+        updateStatus();
+        csatField.requestFocusInWindow();
+        return;
+      }
+    }
+    String mismatch = code.code().advanceMismatch(advanceBox.isSelected());
+    if (mismatch != null) {
+      notice = Text.clean(mismatch);
+      updateStatus();
+      return;
+    }
+    notice = null;
+    commitText();
+    u = shown();
+    DispositionSubmit d = u.draft().withAdvance(advanceBox.isSelected()).toSubmit(UUID.randomUUID().toString(), u.callId());
+    String callId = u.callId();
+    wrapUps.sent(callId, d.requestId());
     setInputsEnabled(false);
     updateSubmitEnabled();
-    showStatus("Saving...", MUTED);
-    CallStarted forCall = call;
-    Timer slow =
-        new Timer(
-            3000,
-            e -> {
-              if (call == forCall && submitting) {
-                showStatus("Queued - it will be saved when the server is reachable", new Color(0x8A5A00));
-              }
-            });
+    updateStatus();
+    Timer slow = new Timer(3000, e -> {
+      WrapUp now = wrapUps.get(callId).orElse(null);
+      if (callId.equals(shownId) && now != null && now.sending()) {
+        showStatus("Queued - it will be saved when the server is reachable", new Color(0x8A5A00));
+      }
+    });
     slow.setRepeats(false);
     slow.start();
     CompletableFuture<DispositionAck> future;
@@ -620,36 +1011,51 @@ public final class PopupWindow {
     } catch (RuntimeException e) {
       future = CompletableFuture.failedFuture(e);
     }
-    future.whenComplete((ack, err) -> SwingUtilities.invokeLater(() -> onEdtSubmitted(forCall, ack, err)));
+    future.whenComplete((ack, err) -> {
+      if (err == null) {
+        wrapUps.acked(callId);
+        SwingUtilities.invokeLater(() -> afterAck(callId, ack));
+        return;
+      }
+      Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+      if (cause instanceof DispositionRejectedException r) {
+        refused(callId, d.requestId(), r.error().message() == null ? r.error().code() : r.error().message());
+      } else {
+        SwingUtilities.invokeLater(() -> {
+          if (callId.equals(shownId)) {
+            showStatus("Not confirmed yet: " + Text.nz(cause.getMessage()), WARN);
+          }
+        });
+      }
+    });
   }
 
-  private void onEdtSubmitted(CallStarted forCall, DispositionAck ack, Throwable err) {
-    if (call != forCall) {
-      return; // another call is on screen now
-    }
-    submitting = false;
-    if (err == null) {
-      submittedCalls.add(forCall.callId());
-      stopTimers();
-      showStatus(ack.duplicate() ? "\u2714 Saved earlier - the first disposition was kept" : "\u2714 Saved", OK);
-      hideTimer = new Timer((int) HIDE_AFTER_SAVE.toMillis(), e -> {
-        if (call == forCall) {
-          frame.setVisible(false);
-          frame.setFocusableWindowState(false);
-        }
-      });
-      hideTimer.setRepeats(false);
-      hideTimer.start();
+  /** The disposition for {@code callId} is stored: say so, then show the next waiting call or hide. */
+  private void afterAck(String callId, DispositionAck ack) {
+    if (!callId.equals(shownId)) {
+      refreshPending();
       return;
     }
-    Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-    String msg =
-        cause instanceof DispositionRejectedException r
-            ? "Not saved: " + nz(r.error().message())
-            : "Not confirmed: " + nz(cause.getMessage());
-    setInputsEnabled(true);
-    updateSubmitEnabled();
-    showStatus(msg, WARN);
+    showStatus(ack.duplicate() ? "\u2714 Saved earlier - the first disposition was kept" : "\u2714 Saved", OK);
+    if (hideTimer != null) {
+      hideTimer.stop();
+    }
+    hideTimer = new Timer((int) HIDE_AFTER_SAVE.toMillis(), e -> {
+      hideTimer = null;
+      if (!callId.equals(shownId)) {
+        return;
+      }
+      List<WrapUp> rest = wrapUps.all();
+      if (rest.isEmpty()) {
+        shownId = null;
+        frame.setVisible(false);
+        frame.setFocusableWindowState(false);
+      } else {
+        show(rest.get(rest.size() - 1).callId()); // the latest call: usually the live one
+      }
+    });
+    hideTimer.setRepeats(false);
+    hideTimer.start();
   }
 
   private void showStatus(String text, Color color) {
@@ -669,13 +1075,10 @@ public final class PopupWindow {
   }
 
   private void stopTimers() {
-    if (countdown != null) {
-      countdown.stop();
-      countdown = null;
-    }
-    if (hideTimer != null) {
-      hideTimer.stop();
-      hideTimer = null;
+    for (Timer t : new Timer[] {ticker, hideTimer, textCommit}) {
+      if (t != null) {
+        t.stop();
+      }
     }
   }
 
@@ -688,6 +1091,39 @@ public final class PopupWindow {
 
   // ---------------------------------------------------------------------------------------------
   // Helpers
+
+  /** Turns HTML rendering off for {@code c} and everything inside it. */
+  static void noHtml(Component c) {
+    if (c instanceof JComponent j) {
+      j.putClientProperty(HTML_DISABLE, Boolean.TRUE);
+    }
+    if (c instanceof Container k) {
+      for (Component child : k.getComponents()) {
+        noHtml(child);
+      }
+    }
+  }
+
+  /** A read-only text area that wraps at the pop's width: long texts without HTML. */
+  private static JTextArea wrapped(int style, float size) {
+    JTextArea a = new JTextArea();
+    a.setEditable(false);
+    a.setFocusable(false);
+    a.setLineWrap(true);
+    a.setWrapStyleWord(true);
+    a.setOpaque(false);
+    a.setBackground(new Color(0, 0, 0, 0)); // Nimbus paints text areas even when not opaque
+    a.setBorder(BorderFactory.createEmptyBorder());
+    a.setFont(new JLabel().getFont().deriveFont(style, size));
+    return a;
+  }
+
+  private static void setWrapped(JTextArea a, String text) {
+    a.setText(text);
+    a.setPreferredSize(null);
+    a.setSize(WIDTH - 60, Short.MAX_VALUE);
+    a.setPreferredSize(new Dimension(WIDTH - 60, a.getPreferredSize().height));
+  }
 
   private static JLabel sectionTitle(String text) {
     JLabel l = new JLabel(text.toUpperCase(Locale.ROOT));
@@ -709,32 +1145,30 @@ public final class PopupWindow {
 
   private static String checklistText(ChecklistItem item) {
     ChecklistKind kind = item.kind();
-    String color =
-        kind == ChecklistKind.COMPLIANCE ? "#8E24AA" : kind == ChecklistKind.UPSELL ? "#1E7B34" : "#1565C0";
-    String tag = kind == null ? "" : "<font color='" + color + "'><b>[" + kind.wire() + "]</b></font>&nbsp;";
-    String req = item.required() ? "&nbsp;<font color='#B00020'><b>*</b></font>" : "";
-    return "<html>" + tag + escape(nz(item.text())) + req + "</html>";
-  }
-
-  private static String html(String text, int width) {
-    return "<html><div style='width:" + width + "px'>" + escape(text) + "</div></html>";
-  }
-
-  private static String html(String boldPrefix, String text, int width) {
-    return "<html><div style='width:" + width + "px'>" + boldPrefix + escape(text) + "</div></html>";
-  }
-
-  static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return (kind == null ? "" : "[" + kind.wire() + "] ") + Text.nz(item.text()) + (item.required() ? "  *" : "");
   }
 
   private static String party(CallStarted c) {
-    String number = c.callerNumber() == null ? "unknown number" : c.callerNumber();
-    return c.callerName() == null || c.callerName().isBlank() ? number : c.callerName() + "  " + number;
+    String number = c.callerNumber() == null ? "unknown number" : Text.clean(c.callerNumber());
+    return c.callerName() == null || c.callerName().isBlank() ? number : Text.clean(c.callerName()) + "  " + number;
   }
 
-  private static String nz(String s) {
-    return s == null ? "" : s;
+  private String pendingText(WrapUp u) {
+    CallStarted c = u.call();
+    String who = c.callerName() == null && c.callerNumber() == null ? "call " + Text.nz(c.callId()) : party(c);
+    String when;
+    if (u.sending()) {
+      when = "saving";
+    } else if (u.ended() == null) {
+      when = "on call";
+    } else {
+      Duration left = Duration.between(clock.instant(), Instant.ofEpochMilli(u.ended().wrapUpDeadlineMillis()));
+      long s = Math.max(0, (left.toMillis() + 999) / 1000);
+      when = s == 0 ? "wrap-up over" : String.format(Locale.ROOT, "%d:%02d left", s / 60, s % 60);
+    }
+    return who + (c.queue() == null ? "" : "  \u00B7  " + Text.clean(c.queue())) + "  \u00B7  " + when
+        + (u.draft().code() == null ? "" : "  \u00B7  " + Text.clean(u.draft().code()))
+        + (u.error() != null ? "  \u00B7  refused" : "");
   }
 
   private static void limit(javax.swing.text.JTextComponent field, int max) {
@@ -756,6 +1190,9 @@ public final class PopupWindow {
               }
             });
   }
+
+  /** A code in the drop-down with its number. */
+  record KeyedCode(int key, DispositionCode code) {}
 
   /** Lays components out one per row, full width. */
   private static final class Rows {
@@ -779,13 +1216,31 @@ public final class PopupWindow {
   }
 
   private static final class CodeRenderer extends DefaultListCellRenderer {
+    CodeRenderer() {
+      putClientProperty(HTML_DISABLE, Boolean.TRUE);
+    }
+
     @Override
     public Component getListCellRendererComponent(
         JList<?> list, Object value, int index, boolean selected, boolean focus) {
       Object shown = value;
-      if (value instanceof DispositionCode c) {
-        shown = c.code() + (c.label() == null ? "" : "  -  " + c.label());
+      if (value instanceof KeyedCode k) {
+        DispositionCode c = k.code();
+        shown = k.key() + "  " + Text.nz(c.code()) + (c.label() == null ? "" : "  -  " + Text.clean(c.label()));
       }
+      return super.getListCellRendererComponent(list, shown, index, selected, focus);
+    }
+  }
+
+  private final class PendingRenderer extends DefaultListCellRenderer {
+    PendingRenderer() {
+      putClientProperty(HTML_DISABLE, Boolean.TRUE);
+    }
+
+    @Override
+    public Component getListCellRendererComponent(
+        JList<?> list, Object value, int index, boolean selected, boolean focus) {
+      Object shown = value instanceof WrapUp u ? (u.callId().equals(shownId) ? "\u25B6 " : "   ") + pendingText(u) : value;
       return super.getListCellRendererComponent(list, shown, index, selected, focus);
     }
   }
@@ -797,12 +1252,21 @@ public final class PopupWindow {
     return frame;
   }
 
+  String shownCallId() {
+    return shownId;
+  }
+
   List<JCheckBox> checklistBoxes() {
     return List.copyOf(checklistBoxes);
   }
 
   JComboBox<Object> codeCombo() {
     return codeCombo;
+  }
+
+  /** The code selected in the drop-down, or null. */
+  String selectedCode() {
+    return codeCombo.getSelectedItem() instanceof KeyedCode k ? k.code().code() : null;
   }
 
   JCheckBox advanceBox() {
@@ -821,11 +1285,35 @@ public final class PopupWindow {
     return csatField;
   }
 
+  JTextArea notesArea() {
+    return notesArea;
+  }
+
   JLabel statusLabel() {
     return statusLabel;
   }
 
-  JLabel advanceLabel() {
-    return advanceLabel;
+  JLabel stateLabel() {
+    return stateLabel;
+  }
+
+  JTextArea advanceArea() {
+    return advanceArea;
+  }
+
+  JTextArea secondaryArea() {
+    return secondaryArea;
+  }
+
+  JList<WrapUp> pendingList() {
+    return pendingList;
+  }
+
+  JButton detailsButton() {
+    return detailsButton;
+  }
+
+  JLabel callerLabel() {
+    return callerLabel;
   }
 }

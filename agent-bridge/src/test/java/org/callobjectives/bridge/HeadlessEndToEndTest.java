@@ -50,7 +50,8 @@ class HeadlessEndToEndTest {
       CallStarted call = SampleCalls.salesCall();
       server.broadcast(call);
       server.broadcast(new CallEnded(call.callId(), System.currentTimeMillis(), "hangup", System.currentTimeMillis() + 60_000));
-      keyboard.write("SALE\ny\n1,2\n1\ntv\n\n\n\n".getBytes(StandardCharsets.UTF_8));
+      waitFor(() -> bytes.toString(StandardCharsets.UTF_8).contains("Wrap-up: submit the disposition by"));
+      keyboard.write("\nSALE\ny\n1,2\n1\ntv\n\n\n\n".getBytes(StandardCharsets.UTF_8));
       keyboard.flush();
 
       DispositionSubmit d = server.next(DispositionSubmit.class, Duration.ofSeconds(10));

@@ -52,7 +52,7 @@ class HeadlessUiTest {
     assertTrue(pop.contains("1. [compliance] Tell the caller the call is recorded  *"), pop);
     assertTrue(pop.contains("3. [quality]    Ask about current speed problems\n"), pop);
     assertTrue(pop.contains("4. [upsell]     Offer the TV bundle\n"), pop);
-    assertTrue(pop.contains("DISPOSITION CODES: SALE (Sale), CALLBK (Call back), NI (Not interested), DNC (Do not call)"), pop);
+    assertTrue(pop.contains("DISPOSITION CODES: 1=SALE (Sale), 2=CALLBK (Call back), 3=NI (Not interested), 4=DNC (Do not call)"), pop);
   }
 
   @Test
@@ -107,7 +107,7 @@ class HeadlessUiTest {
     assertNull(d.csat());
     assertNull(d.notes());
     String o = output();
-    assertTrue(o.contains("'9' is not one of the codes: pick 1-4 or type the code."), o);
+    assertTrue(o.contains("'9' is not one of the codes: type a number shown (1, 2, 3, 4) or the code."), o);
     assertTrue(o.contains("'maybe' is not one of the codes"), o);
     assertTrue(o.contains("Please answer y or n."), o);
     assertTrue(o.contains("'7' is not an item number: use numbers 1-4"), o);
@@ -149,7 +149,7 @@ class HeadlessUiTest {
 
   @Test
   void after_the_call_ends_run_asks_submits_and_prints_the_ack() throws Exception {
-    HeadlessUi ui = ui("1", "y", "1,2", "0", "90", "", "");
+    HeadlessUi ui = ui("", "1", "y", "1,2", "0", "90", "", ""); // Enter opens the waiting call
     List<DispositionSubmit> submitted = new CopyOnWriteArrayList<>();
     CallStarted call = SampleCalls.salesCall();
     ui.onCallStarted(call);
@@ -173,7 +173,7 @@ class HeadlessUiTest {
 
   @Test
   void a_disposition_refused_as_invalid_is_asked_for_again() {
-    HeadlessUi ui = ui("1", "y", "", "0", "", "", "", "3", "n", "", "0", "", "", "");
+    HeadlessUi ui = ui("", "1", "y", "", "0", "", "", "", "", "3", "n", "", "0", "", "", "");
     List<DispositionSubmit> submitted = new CopyOnWriteArrayList<>();
     CallStarted call = SampleCalls.salesCall();
     ui.onCallStarted(call);

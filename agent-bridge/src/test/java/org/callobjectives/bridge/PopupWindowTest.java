@@ -145,7 +145,7 @@ class PopupWindowTest {
     assertFalse(onEdt(() -> popup.frame().getFocusableWindowState()), "does not take the keyboard");
     assertFalse(onEdt(() -> popup.frame().isFocused()));
     assertEquals(4, onEdt(() -> popup.checklistBoxes().size()));
-    assertTrue(onEdt(() -> popup.advanceLabel().getText().contains("Customer books a fibre installation date")));
+    assertTrue(onEdt(() -> popup.advanceArea().getText().contains("Customer books a fibre installation date")));
     assertFalse(onEdt(() -> popup.submitButton().isEnabled()), "no code picked yet");
 
     // The agent ticks "verify identity" and "ask about speed problems" with the mouse.

@@ -1,0 +1,400 @@
+package org.callobjectives.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.GraphicsEnvironment;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.image.BufferedImage;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
+import javax.swing.JComponent;
+import javax.swing.JList;
+import javax.swing.SwingUtilities;
+import org.callobjectives.protocol.AgentState;
+import org.callobjectives.protocol.CallEnded;
+import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.ChecklistItem;
+import org.callobjectives.protocol.ChecklistKind;
+import org.callobjectives.protocol.DispositionCode;
+import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.protocol.ErrorMessage;
+import org.callobjectives.protocol.Hello;
+import org.callobjectives.protocol.ObjectiveView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real Swing pop, the real bridge and a real WebSocket server, under Xvfb; skipped when headless. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class PopupBackToBackTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @TempDir Path dir;
+  private TestWsServer server;
+  private BridgeClient client;
+  private PopupWindow popup;
+  private Robot robot;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Assumptions.assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (xvfb-run -a)");
+    SwingUtilities.invokeAndWait(PopupWindow::installLookAndFeel);
+    server = TestWsServer.start();
+    AtomicReference<BridgeClient> ref = new AtomicReference<>();
+    popup = new PopupWindow(d -> ref.get().submit(d), java.time.Clock.systemUTC(),
+        WrapUps.open(dir.resolve("outbox.drafts.json")));
+    client = BridgeClient.builder(server.uri(), "1001", "t").outbox(dir.resolve("outbox.jsonl"))
+        .listener(popup.listener()).backoff(Duration.ofMillis(50), Duration.ofMillis(200)).build();
+    ref.set(client);
+    client.start();
+    server.next(Hello.class, WAIT);
+    robot = new Robot();
+    robot.setAutoDelay(20);
+    robot.mouseMove(5, 5);
+    robot.waitForIdle();
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (client != null) {
+      client.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (popup != null) {
+      popup.dispose();
+    }
+  }
+
+  private static <T> T onEdt(Callable<T> c) throws Exception {
+    AtomicReference<T> result = new AtomicReference<>();
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    SwingUtilities.invokeAndWait(() -> {
+      try {
+        result.set(c.call());
+      } catch (Exception e) {
+        failure.set(e);
+      }
+    });
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    return result.get();
+  }
+
+  private void waitFor(String what, Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!onEdt(condition)) {
+      if (System.nanoTime() > deadline) {
+        shot("failure.png");
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private Path shot(String name) throws Exception {
+    robot.waitForIdle();
+    Rectangle bounds = onEdt(() -> popup.frame() != null && popup.frame().isShowing()
+        ? new Rectangle(popup.frame().getLocationOnScreen(), popup.frame().getSize())
+        : new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize()));
+    BufferedImage img = robot.createScreenCapture(bounds);
+    Path file = Path.of("target", "screenshots", name);
+    Files.createDirectories(file.getParent());
+    ImageIO.write(img, "png", file.toFile());
+    return file;
+  }
+
+  private void click(Callable<JComponent> which) throws Exception {
+    JComponent c = onEdt(which);
+    Point p = onEdt(() -> {
+      Point at = c.getLocationOnScreen();
+      return new Point(at.x + Math.min(12, c.getWidth() / 2), at.y + c.getHeight() / 2);
+    });
+    press(p);
+  }
+
+  private void clickCenter(Callable<JComponent> which) throws Exception {
+    JComponent c = onEdt(which);
+    Point p = onEdt(() -> {
+      Point at = c.getLocationOnScreen();
+      return new Point(at.x + c.getWidth() / 2, at.y + c.getHeight() / 2);
+    });
+    press(p);
+  }
+
+  private void press(Point p) throws InterruptedException {
+    robot.mouseMove(p.x, p.y);
+    robot.waitForIdle();
+    Thread.sleep(100);
+    robot.mouseMove(p.x, p.y);
+    robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+    Thread.sleep(30);
+    robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+    robot.waitForIdle();
+  }
+
+  private void clickPendingRow(int index) throws Exception {
+    JList<WrapUp> list = onEdt(() -> popup.pendingList());
+    Point p = onEdt(() -> {
+      Rectangle r = list.getCellBounds(index, index);
+      Point at = list.getLocationOnScreen();
+      return new Point(at.x + r.x + 40, at.y + r.y + r.height / 2);
+    });
+    press(p);
+  }
+
+  private void keys(int modifier, int key) {
+    robot.keyPress(modifier);
+    robot.keyPress(key);
+    robot.keyRelease(key);
+    robot.keyRelease(modifier);
+    robot.waitForIdle();
+  }
+
+  static CallStarted second() {
+    CallStarted a = SampleCalls.salesCall();
+    ObjectiveView o = new ObjectiveView("support-fix", "Fix the router on the first call",
+        "Customer confirms the internet works again", "Ticket closed as solved", "Before hanging up",
+        List.of(new ChecklistItem("identity", "Verify identity", ChecklistKind.COMPLIANCE, true)))
+        .forCall(null, null, new ObjectiveView("nps", "Ask for a review", "Customer agrees to rate us", "m", "t",
+            List.of()));
+    return new CallStarted("1700000099.7", CallStarted.INBOUND, "support", "+44 161 496 0000", "Bob Brown",
+        System.currentTimeMillis(), o, a.dispositionCodes(), false);
+  }
+
+  @Test
+  void two_calls_back_to_back_keep_the_first_draft_which_is_submitted_after_the_second_pop() throws Exception {
+    CallStarted a = SampleCalls.salesCall();
+    CallStarted b = second();
+    server.broadcast(a);
+    waitFor("A on the pop", () -> popup.frame() != null && popup.frame().isShowing()
+        && popup.callerLabel().getText().contains("Jane Doe"));
+    int screenWidth = java.awt.Toolkit.getDefaultToolkit().getScreenSize().width;
+    waitFor("the pop sits at the top right", () -> popup.frame().getLocationOnScreen().x > screenWidth / 2);
+
+    // During A the agent ticks two items, picks SALE with its hotkey, ticks the advance and types notes.
+    click(() -> popup.checklistBoxes().get(0));
+    click(() -> popup.checklistBoxes().get(1));
+    waitFor("two ticks", () -> popup.checklistBoxes().get(0).isSelected() && popup.checklistBoxes().get(1).isSelected());
+    keys(KeyEvent.VK_ALT, KeyEvent.VK_1);
+    waitFor("SALE picked by Alt+1", () -> "SALE".equals(popup.selectedCode()));
+    click(() -> popup.advanceBox());
+    click(() -> popup.notesArea());
+    robot.keyPress(KeyEvent.VK_O);
+    robot.keyRelease(KeyEvent.VK_O);
+    robot.keyPress(KeyEvent.VK_K);
+    robot.keyRelease(KeyEvent.VK_K);
+    waitFor("notes typed", () -> popup.notesArea().getText().equals("ok"));
+    server.broadcast(new CallEnded(a.callId(), System.currentTimeMillis(), "caller",
+        System.currentTimeMillis() + 120_000));
+    server.broadcast(new AgentState("1001", AgentState.WRAP_UP, "wrap-up", System.currentTimeMillis() - 5_000, 1, true));
+    waitFor("the state shown", () -> popup.stateLabel().getText().contains("wrap up (wrap-up)")
+        && popup.stateLabel().getText().contains("forced wrap-up"));
+
+    // B pops: the pop shows B, A waits in the list with its draft.
+    server.broadcast(b);
+    waitFor("B on the pop", () -> popup.callerLabel().getText().contains("Bob Brown"));
+    waitFor("two calls waiting", () -> popup.pendingList().getModel().getSize() == 2);
+    assertTrue(onEdt(() -> popup.secondaryArea().isVisible() && popup.secondaryArea().getText().contains("Ask for a review")),
+        "the second objective is shown");
+    assertNull(onEdt(() -> popup.selectedCode()), "B starts with an empty form");
+    assertFalse(onEdt(() -> popup.checklistBoxes().get(0).isSelected()));
+    Draft kept = popup.wrapUps().get(a.callId()).orElseThrow().draft();
+    assertEquals("SALE", kept.code());
+    assertEquals(List.of("recording", "identity"), kept.checklistDone());
+    assertEquals("ok", kept.notes());
+    int normalHeight = onEdt(() -> popup.frame().getHeight());
+    shot("popup-normal.png");
+
+    // Compact mode: title and advance on one line, well within a 1366x768 screen beside a CRM.
+    clickCenter(() -> popup.detailsButton());
+    waitFor("compact", () -> popup.frame().getHeight() < normalHeight - 100);
+    int compactHeight = onEdt(() -> popup.frame().getHeight());
+    assertTrue(compactHeight <= 320, "compact height " + compactHeight);
+    int width = onEdt(() -> popup.frame().getWidth());
+    assertTrue(width <= 1366 / 2 - 60, "leaves most of a 1366 px screen to the CRM: width " + width);
+    shot("popup-compact.png");
+    clickCenter(() -> popup.detailsButton());
+    waitFor("expanded again", () -> popup.frame().getHeight() >= normalHeight - 10);
+    assertTrue(normalHeight <= 768 - 32, "expanded height " + normalHeight);
+
+    // Back to A: its ticks, code, advance and notes are all there; submit it (Ctrl+Enter).
+    clickPendingRow(0);
+    waitFor("A on the pop again", () -> popup.callerLabel().getText().contains("Jane Doe"));
+    assertEquals("SALE", onEdt(() -> popup.selectedCode()));
+    assertTrue(onEdt(() -> popup.checklistBoxes().get(0).isSelected() && popup.checklistBoxes().get(1).isSelected()
+        && !popup.checklistBoxes().get(2).isSelected()));
+    assertTrue(onEdt(() -> popup.advanceBox().isSelected()));
+    assertEquals("ok", onEdt(() -> popup.notesArea().getText()));
+    keys(KeyEvent.VK_CONTROL, KeyEvent.VK_ENTER);
+    DispositionSubmit first = server.next(DispositionSubmit.class, WAIT);
+    assertEquals(a.callId(), first.callId());
+    assertEquals("SALE", first.code());
+    assertTrue(first.advanceObtained());
+    assertEquals(List.of("recording", "identity"), first.checklistDone());
+    assertEquals("ok", first.notes());
+    waitFor("A acked and gone from the list", () -> popup.wrapUps().get(a.callId()).isEmpty());
+
+    // After "saved" the pop moves on to B, the call still waiting.
+    waitFor("B shown again", () -> b.callId().equals(popup.shownCallId())
+        && popup.callerLabel().getText().contains("Bob Brown"));
+    // NI with the advance ticked contradicts the code's flags? NI has no rule here; pick it by Alt+3.
+    keys(KeyEvent.VK_ALT, KeyEvent.VK_3);
+    waitFor("NI picked", () -> "NI".equals(popup.selectedCode()));
+    clickCenter(() -> popup.submitButton());
+    DispositionSubmit secondSent = server.next(DispositionSubmit.class, WAIT);
+    assertEquals(b.callId(), secondSent.callId());
+    assertEquals("NI", secondSent.code());
+    assertEquals(List.of(), secondSent.checklistDone());
+    waitFor("nothing waiting", () -> popup.wrapUps().size() == 0);
+    waitFor("the pop hides", () -> !popup.frame().isShowing());
+    assertTrue(Files.size(Path.of("target", "screenshots", "popup-compact.png")) > 1000);
+  }
+
+  @Test
+  void a_code_that_contradicts_the_advance_is_explained_and_not_sent_and_a_refusal_keeps_the_draft()
+      throws Exception {
+    CallStarted a = SampleCalls.salesCall();
+    List<DispositionCode> codes = List.of(
+        new DispositionCode("SALE", "Sale", true, true, false, false, false, true, 1, Boolean.TRUE),
+        new DispositionCode("NO_ADVANCE", "No advance", false, true, false, false, false, true, 3, Boolean.FALSE));
+    CallStarted c = new CallStarted(a.callId(), a.direction(), a.queue(), a.callerNumber(), a.callerName(),
+        a.connectedAtMillis(), a.objective(), codes, false);
+    server.replies = (n, m) -> m instanceof DispositionSubmit d
+        ? TestWsServer.Reply.of(new ErrorMessage(ErrorMessage.NOT_YOUR_CALL, "call taken by agent 1002", d.requestId()))
+        : TestWsServer.WELCOME_AND_ACK.apply(n, m);
+    server.broadcast(c);
+    waitFor("the pop", () -> popup.frame() != null && popup.frame().isShowing());
+    onEdt(() -> {
+      popup.pickCode(3);
+      popup.advanceBox().doClick();
+      return null;
+    });
+    assertEquals("NO_ADVANCE", onEdt(() -> popup.selectedCode()), "the code's own number, not its position");
+    onEdt(() -> {
+      popup.submitButton().doClick();
+      return null;
+    });
+    assertNull(server.received.poll(300, TimeUnit.MILLISECONDS), "nothing sent");
+    onEdt(() -> {
+      popup.advanceBox().doClick();
+      popup.submitButton().doClick();
+      return null;
+    });
+    server.next(DispositionSubmit.class, WAIT);
+    waitFor("the refusal on the call's form", () -> popup.statusLabel().getText().contains("call taken by agent 1002"));
+    assertTrue(onEdt(() -> popup.codeCombo().isEnabled()), "the draft stays editable");
+    assertEquals("NO_ADVANCE", popup.wrapUps().get(c.callId()).orElseThrow().draft().code());
+  }
+
+  @Test
+  void html_in_any_text_from_outside_is_shown_as_text_and_never_fetches_anything() throws Exception {
+    AtomicInteger fetched = new AtomicInteger();
+    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    http.createContext("/", ex -> {
+      fetched.incrementAndGet();
+      ex.sendResponseHeaders(404, -1);
+      ex.close();
+    });
+    http.start();
+    try {
+      String img = "<html><img src='http://127.0.0.1:" + http.getAddress().getPort() + "/";
+      ObjectiveView o = new ObjectiveView("o", img + "title'>Title", img + "advance'>", img + "measure'>",
+          img + "frame'>", List.of(new ChecklistItem("i", img + "item'>", ChecklistKind.QUALITY, true)))
+          .forCall(img + "stage'>", null, new ObjectiveView("s", img + "second'>", img + "sadv'>", "m", "t", List.of()));
+      CallStarted c = new CallStarted("H-1", CallStarted.INBOUND, img + "queue'>", "+1", img + "caller'>",
+          System.currentTimeMillis(), o,
+          List.of(new DispositionCode("SALE", img + "label'>", true, true, false, false, false, true, 1, null)), false);
+      server.replies = (n, m) -> m instanceof DispositionSubmit d
+          ? TestWsServer.Reply.of(new ErrorMessage(ErrorMessage.INVALID_DISPOSITION, img + "error'>", d.requestId()))
+          : TestWsServer.WELCOME_AND_ACK.apply(n, m);
+      server.broadcast(c);
+      server.broadcast(new CallStarted("H-2", CallStarted.INBOUND, img + "q2'>", "+2", img + "c2'>", 0, null,
+          List.of(), false));
+      server.broadcast(new AgentState("1001", AgentState.PAUSED, img + "reason'>", 0, 2, false));
+      waitFor("the pop", () -> popup.frame() != null && popup.frame().isShowing()
+          && popup.pendingList().getModel().getSize() == 2);
+      clickPendingRow(0);
+      waitFor("H-1 shown", () -> "H-1".equals(popup.shownCallId()));
+      onEdt(() -> {
+        popup.pickCode(1);
+        popup.submitButton().doClick();
+        return null;
+      });
+      waitFor("the error shown", () -> popup.statusLabel().getText().contains("error'>"));
+      // Render everything, including the drop-down's and the list's cells.
+      onEdt(() -> {
+        popup.codeCombo().showPopup();
+        return null;
+      });
+      shot("popup-html-as-text.png");
+      onEdt(() -> {
+        popup.codeCombo().hidePopup();
+        return null;
+      });
+      List<String> rendered = onEdt(() -> {
+        List<String> bad = new ArrayList<>();
+        List<Component> all = new ArrayList<>();
+        collect(popup.frame(), all);
+        JList<WrapUp> list = popup.pendingList();
+        for (int i = 0; i < list.getModel().getSize(); i++) {
+          all.add(list.getCellRenderer().getListCellRendererComponent(list, list.getModel().getElementAt(i), i, false,
+              false));
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        JList<Object> probe = new JList<>();
+        for (int i = 0; i < popup.codeCombo().getItemCount(); i++) {
+          all.add(popup.codeCombo().getRenderer().getListCellRendererComponent((JList) probe,
+              popup.codeCombo().getItemAt(i), i, false, false));
+        }
+        for (Component k : all) {
+          if (k instanceof JComponent j && j.getClientProperty(javax.swing.plaf.basic.BasicHTML.propertyKey) != null) {
+            bad.add(j.getClass().getSimpleName() + ": " + j.getClientProperty("html"));
+          }
+        }
+        return bad;
+      });
+      assertEquals(List.of(), rendered, "no component renders HTML");
+      assertTrue(onEdt(() -> popup.callerLabel().getText().contains("<html><img")), "shown as text");
+      Thread.sleep(500);
+      assertEquals(0, fetched.get(), "no URL was fetched");
+    } finally {
+      http.stop(0);
+    }
+  }
+
+  private static void collect(Component c, List<Component> out) {
+    out.add(c);
+    if (c instanceof Container k) {
+      for (Component child : k.getComponents()) {
+        collect(child, out);
+      }
+    }
+  }
+}
