@@ -180,6 +180,8 @@ public final class ObjectivesServer implements AutoCloseable {
         agentDay.pendingAtStart(r.agentId(), r.callId());
       }
     }
+    tracker.rememberCallIds(store.callIdsSince(clock.millis() - TimeUnit.DAYS.toMillis(2), 10_000)
+        .get(30, TimeUnit.SECONDS));
     List<CallRecord> open = store.openCalls().get(30, TimeUnit.SECONDS);
     for (CallRecord r : open) {
       dispatcher.restored(r);

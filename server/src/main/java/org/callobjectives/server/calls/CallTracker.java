@@ -336,7 +336,8 @@ public final class CallTracker {
     Leg l = byOther.get(k);
     if (l != null) {
       String fallback = CallStarted.OUTBOUND.equals(l.direction) ? "customer" : "agent";
-      end(l, CallOutcome.COMPLETED, l.firstHangupSide != null ? l.firstHangupSide : fallback, false);
+      String side = l.callerLeftAt != null ? "transfer" : l.firstHangupSide != null ? l.firstHangupSide : fallback;
+      end(l, CallOutcome.COMPLETED, side, false);
     }
     for (Leg c : List.copyOf(byCaller.getOrDefault(k, List.of()))) {
       String fallback = CallStarted.OUTBOUND.equals(c.direction) ? "agent" : "caller";
@@ -372,7 +373,7 @@ public final class CallTracker {
       if (!l.server.equals(live.server()) || l.epoch >= asked) {
         continue;
       }
-      if (alive.contains(l.otherUniqueid) || alive.contains(l.callerUniqueid)) {
+      if (stillUp(l, alive)) {
         l.epoch = asked;
       } else {
         end(l, CallOutcome.INTERRUPTED, "lost", false);
@@ -393,14 +394,21 @@ public final class CallTracker {
   }
 
   /**
-   * The caller left the bridge before either side hung up: a Redirect or transfer took the caller
-   * away from the agent. The agent's part ends now (talk time by our clock, as AMI events carry no
-   * time); whatever Asterisk says later about this leg counts the caller's next stop too.
+   * Who left the bridge first. A caller who leaves while nobody hung up and the agent's leg is still
+   * in the bridge was taken away (a Redirect or transfer): when the agent's leg then ends, or the
+   * caller joins another queue, the agent's part ended at that moment (our clock, as AMI events
+   * carry no time). A hang-up on the agent's side takes the agent's leg out of the bridge first.
    */
   private void onBridgeLeave(AmiEvent.BridgeLeave b) {
-    for (Leg l : List.copyOf(byCaller.getOrDefault(key(b.server(), b.uniqueid()), List.of()))) {
-      if (CallStarted.INBOUND.equals(l.direction) && l.firstHangupSide == null) {
-        end(l, CallOutcome.COMPLETED, "transfer", false);
+    String k = key(b.server(), b.uniqueid());
+    Leg member = byOther.get(k);
+    if (member != null) {
+      member.memberLeft = true;
+    }
+    for (Leg l : byCaller.getOrDefault(k, List.of())) {
+      if (CallStarted.INBOUND.equals(l.direction) && l.firstHangupSide == null && !l.memberLeft
+          && l.callerLeftAt == null) {
+        l.callerLeftAt = now();
       }
     }
   }
@@ -461,6 +469,23 @@ public final class CallTracker {
     return candidate;
   }
 
+  /**
+   * The agent's part is up while the agent's own leg is (queue calls: the member leg; outbound: the
+   * customer leg). The caller alone may be talking to someone else by now, e.g. after a transfer.
+   */
+  private static boolean stillUp(Leg l, Set<String> alive) {
+    boolean realOther = l.otherUniqueid != null && !l.otherUniqueid.contains("/")
+        && !l.otherUniqueid.startsWith("restored-");
+    return realOther ? alive.contains(l.otherUniqueid) : alive.contains(l.callerUniqueid);
+  }
+
+  /** Call ids the store already has (recent days): a new call never takes one of them over. */
+  public void rememberCallIds(java.util.Collection<String> ids) {
+    for (String id : ids) {
+      usedIds.put(id, Boolean.TRUE);
+    }
+  }
+
   private void index(Leg l) {
     byOther.put(key(l.server, l.otherUniqueid), l);
     if (l.callerUniqueid != null) {
@@ -483,7 +508,8 @@ public final class CallTracker {
     l.reasonFromAsterisk = fromAsterisk;
     l.endedAt = now();
     if (l.talkSeconds == 0 && l.connectedAt != null) {
-      l.talkSeconds = Math.max(0, (l.endedAt - l.connectedAt) / 1000);
+      long talkEnd = !fromAsterisk && l.callerLeftAt != null ? l.callerLeftAt : l.endedAt;
+      l.talkSeconds = Math.max(0, (talkEnd - l.connectedAt) / 1000);
     }
     byOther.remove(key(l.server, l.otherUniqueid), l);
     if (l.callerUniqueid != null) {

@@ -31,6 +31,9 @@ final class Leg {
   String endReason;
   boolean reasonFromAsterisk;
   String firstHangupSide;
+  /** When the caller left the bridge while the agent's leg was still in it (a redirect or transfer). */
+  Long callerLeftAt;
+  boolean memberLeft;
 
   Leg(String callId, String server, String direction, String queue, Agent agent, String callerNumber,
       String callerName, String linkedid, String callerUniqueid, String otherUniqueid, String iface,

@@ -94,10 +94,26 @@ public final class Store implements AutoCloseable {
     if (!unsaved.isEmpty()) {
       flushUnsaved();
     }
-    if (unsaved.isEmpty() && (truncateWalDue || lowOnSpace())) {
+    if (unsaved.isEmpty() && (truncateWalDue || lowOnSpaceCheckpointDue())) {
       truncateWal();
     }
   }
+
+  /**
+   * While the disk is nearly full the WAL is truncated now and then, not at every tick: a TRUNCATE
+   * checkpoint waits for readers (busy timeout), and a long report must not stall acks every second.
+   */
+  private boolean lowOnSpaceCheckpointDue() {
+    long now = System.nanoTime();
+    if (now - lastLowSpaceCheckpoint < LOW_SPACE_CHECKPOINT_EVERY_NANOS || !lowOnSpace()) {
+      return false;
+    }
+    lastLowSpaceCheckpoint = now;
+    return true;
+  }
+
+  private static final long LOW_SPACE_CHECKPOINT_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+  private long lastLowSpaceCheckpoint = System.nanoTime() - LOW_SPACE_CHECKPOINT_EVERY_NANOS;
 
   private boolean lowOnSpace() {
     try {
@@ -504,6 +520,25 @@ public final class Store implements AutoCloseable {
         ps.setLong(3, nowMillis);
         return ps.executeUpdate();
       }
+    });
+  }
+
+  /** Ids of the calls that started since {@code sinceMillis}, newest last (bounded by {@code limit}). */
+  public CompletableFuture<List<String>> callIdsSince(long sinceMillis, int limit) {
+    return submit(() -> {
+      List<String> ids = new ArrayList<>();
+      try (PreparedStatement ps = writer.prepareStatement(
+          "SELECT call_id FROM (SELECT call_id, started_at FROM calls WHERE started_at >= ? ORDER BY started_at DESC"
+              + " LIMIT ?) ORDER BY started_at")) {
+        ps.setLong(1, sinceMillis);
+        ps.setInt(2, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+          }
+        }
+      }
+      return ids;
     });
   }
 

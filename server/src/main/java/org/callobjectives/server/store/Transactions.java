@@ -30,8 +30,11 @@ final class Transactions {
   static void rollbackIfActive(Connection c, Throwable cause) {
     try {
       if (!c.getAutoCommit()) {
-        // Someone used the driver's transaction mode: leave it the way this class expects.
+        // Someone used the driver's transaction mode: roll that back first (setAutoCommit(true) alone
+        // would commit the half-done work), then leave the connection the way this class expects.
+        c.rollback();
         c.setAutoCommit(true);
+        return;
       }
       exec(c, "ROLLBACK");
     } catch (SQLException e) {

@@ -235,7 +235,34 @@ class CallTrackerTest {
   void aCallerWhoComesBackToTheSameMemberGetsANewCallId() {
     tracker.handle(connect("60.1", "60.2", "support", "Local/2001@agents/n", "Dave Agent"));
     tracker.handle(new AmiEvent.BridgeLeave("pbx", 0, "60.1", "Local/support@callers-00000001;2"));
+    tracker.handle(new AmiEvent.Hangup("pbx", 0, "60.2", "Local/2001@agents-00000002;1", 16));
     tracker.handle(connect("60.1", "60.3", "support", "Local/2001@agents/n", "Dave Agent"));
     assertEquals("pop 2001 pbx:60.1/Local/2001@agents/n#2", log.get(2));
+  }
+
+  @Test
+  void anAgentWhoseHangupWeDidNotSeeLeavesTheBridgeFirstAndIsNotTakenForATransfer() {
+    String id = "pbx:70.1/Local/1001@agents/n";
+    tracker.handle(connect("70.1", "70.2", "sales", "Local/1001@agents/n", "Alice Agent"));
+    tracker.handle(new AmiEvent.BridgeLeave("pbx", 0, "70.2", "Local/1001@agents-00000002;1"));
+    tracker.handle(new AmiEvent.BridgeLeave("pbx", 0, "70.1", "Local/q@callers-00000001;2"));
+    tracker.handle(new AmiEvent.Hangup("pbx", 0, "70.2", "Local/1001@agents-00000002;1", 16));
+    assertEquals(List.of("pop 1001 " + id, "end " + id + " COMPLETED agent"), log);
+  }
+
+  @Test
+  void aResyncClosesTheAgentsLegWhenOnlyTheCallerIsStillUp() {
+    tracker.handle(new AmiEvent.LinkUp("pbx", 0));
+    tracker.handle(connect("71.1", "71.2", "sales", "Local/1001@agents/n", "Alice Agent"));
+    tracker.requestResync("pbx");
+    tracker.handle(new AmiEvent.LiveChannels("pbx", 0, 2, Set.of("71.1")));
+    assertEquals("end pbx:71.1/Local/1001@agents/n INTERRUPTED lost", log.get(1));
+  }
+
+  @Test
+  void aCallIdTheStoreAlreadyHasIsNeverGivenToANewCall() {
+    tracker.rememberCallIds(List.of("pbx:72.1/Local/1001@agents/n"));
+    tracker.handle(connect("72.1", "72.2", "sales", "Local/1001@agents/n", "Alice Agent"));
+    assertEquals("pop 1001 pbx:72.1/Local/1001@agents/n#2", log.get(0));
   }
 }
