@@ -1,0 +1,87 @@
+package org.callobjectives.server.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.callobjectives.amisim.AmiTrace;
+import org.callobjectives.amisim.AmiWireServer;
+import org.callobjectives.bridge.BridgeClient;
+import org.callobjectives.protocol.CallEnded;
+import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.Welcome;
+import org.callobjectives.server.config.AmiServer;
+import org.callobjectives.server.testing.AgentRecorder;
+import org.callobjectives.server.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With the AMI user the old README recommended (no write classes), Asterisk answers CoreShowChannels
+ * with "Permission denied": that is not "no channels". A link drop then closes nothing; the call
+ * ends when Asterisk says so, with Asterisk's talk time.
+ */
+class ResyncRefusedTest {
+  static final Path TRACES = AmiTrace.defaultDirectory();
+
+  @TempDir Path dir;
+
+  @Test
+  void aResyncRefusedByAsteriskClosesNothing() throws Exception {
+    assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
+    List<AmiTrace.Packet> start = new ArrayList<>();
+    List<AmiTrace.Packet> end = new ArrayList<>();
+    boolean connected = false;
+    for (AmiTrace.Packet p : AmiTrace.load(TRACES, "a_sales_caller_hangup").sessions().get(0).packets()) {
+      (connected ? end : start).add(p);
+      connected |= "AgentConnect".equals(p.eventType());
+    }
+    try (AmiWireServer ami = new AmiWireServer(InetAddress.getLoopbackAddress(), 0).start();
+        TestServer ts = TestServer.start(dir, List.of(), Duration.ofMinutes(2), List.of())) {
+      ami.setWriteClasses(Set.of()); // read = call,agent,user; write = (nothing)
+      AgentRecorder alice = new AgentRecorder("1001");
+      try (BridgeClient client = new BridgeClient(ts.agentUri(), "1001", "demo-1001", null, alice)) {
+        client.start();
+        alice.await(Welcome.class, 10);
+        ts.server.connectAmi(new AmiServer("pbx", "127.0.0.1", ami.port(), AmiWireServer.DEFAULT_USERNAME,
+            AmiWireServer.DEFAULT_SECRET));
+        assertTrue(ami.awaitLogins(1, Duration.ofSeconds(10)));
+        start.forEach(p -> ami.sendRaw(p.bytes()));
+        CallStarted pop = alice.await(CallStarted.class, 10);
+
+        ami.dropAllConnections(); // the link drops; Asterisk-Java reconnects and we ask for a resync
+        assertTrue(ami.awaitLogins(2, Duration.ofSeconds(20)));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (((Number) ts.server.health().get("amiResyncFailures")).longValue() < 2
+            && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        assertTrue(((Number) ts.server.health().get("amiResyncFailures")).longValue() >= 2,
+            "both resyncs (first login, reconnect) were refused and reported: " + ts.server.health());
+        assertEquals(1, ts.server.openCalls().size(), "the call is still up: kept");
+
+        end.forEach(p -> ami.sendRaw(p.bytes()));
+        CallEnded ended = alice.await(CallEnded.class, 10);
+        assertEquals(pop.callId(), ended.callId());
+        assertEquals("completed:caller", ended.reason());
+      }
+      try (Connection c = DriverManager.getConnection(ts.jdbcUrl())) {
+        ResultSet rs = c.createStatement().executeQuery("SELECT outcome, end_reason, talk_seconds FROM calls");
+        assertTrue(rs.next());
+        assertEquals("COMPLETED", rs.getString(1));
+        assertEquals("caller", rs.getString(2));
+        assertEquals(3, rs.getInt(3), "Asterisk's TalkTime");
+      }
+    }
+  }
+}
