@@ -32,6 +32,7 @@ import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.testing.AgentRecorder;
 import org.callobjectives.server.testing.TestServer;
 import org.callobjectives.server.testing.TraceLiveChannels;
+import org.callobjectives.server.testing.TraceParts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,11 +52,11 @@ class RestartReconciliationTest {
     assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
     // Before the stop: Alice (a, the caller will hang up), Dave (b, the agent will hang up) and Bob's
     // outbound call (d2) connect. After it: a and b end; d2 ended while the server was away.
-    List<AmiTrace.Packet> before = new ArrayList<>();
-    List<AmiTrace.Packet> after = new ArrayList<>();
-    split("a_sales_caller_hangup", "AgentConnect", before, after);
-    split("b_support_agent_hangup", "AgentConnect", before, after);
-    split("d2_outbound_second_agent", "DialEnd", before, new ArrayList<>(), "@customers", "DialStatus: ANSWER");
+    List<AmiTrace.Packet> before = new ArrayList<>(TraceParts.upTo("a_sales_caller_hangup", "AgentConnect"));
+    before.addAll(TraceParts.upTo("b_support_agent_hangup", "AgentConnect"));
+    before.addAll(TraceParts.upTo("d2_outbound_second_agent", "DialEnd", "@customers", "DialStatus: ANSWER"));
+    List<AmiTrace.Packet> after = new ArrayList<>(TraceParts.after("a_sales_caller_hangup", "AgentConnect"));
+    after.addAll(TraceParts.after("b_support_agent_hangup", "AgentConnect"));
     List<AmiTrace.Session> sessions = List.of(new AmiTrace.Session(0, before), new AmiTrace.Session(0, after));
 
     int port;
@@ -145,20 +146,6 @@ class RestartReconciliationTest {
         clients.forEach(BridgeClient::close);
       }
     }
-  }
-
-  /** The packets of one trace up to and including the first {@code event} that has every text given, then the rest. */
-  private static void split(String trace, String event, List<AmiTrace.Packet> head, List<AmiTrace.Packet> tail,
-      String... having) throws Exception {
-    boolean cut = false;
-    for (AmiTrace.Packet p : AmiTrace.load(TRACES, trace).sessions().get(0).packets()) {
-      (cut ? tail : head).add(p);
-      String text = new String(p.bytes(), java.nio.charset.StandardCharsets.UTF_8);
-      if (!cut && event.equals(p.eventType()) && java.util.Arrays.stream(having).allMatch(text::contains)) {
-        cut = true;
-      }
-    }
-    assertTrue(cut, trace + " has no " + event);
   }
 
   private static void send(AmiWireServer ami, List<AmiTrace.Packet> packets) {

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.callobjectives.amisim.AmiTrace;
@@ -23,6 +22,7 @@ import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.testing.AgentRecorder;
 import org.callobjectives.server.testing.TestServer;
+import org.callobjectives.server.testing.TraceParts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,13 +39,8 @@ class ResyncRefusedTest {
   @Test
   void aResyncRefusedByAsteriskClosesNothing() throws Exception {
     assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
-    List<AmiTrace.Packet> start = new ArrayList<>();
-    List<AmiTrace.Packet> end = new ArrayList<>();
-    boolean connected = false;
-    for (AmiTrace.Packet p : AmiTrace.load(TRACES, "a_sales_caller_hangup").sessions().get(0).packets()) {
-      (connected ? end : start).add(p);
-      connected |= "AgentConnect".equals(p.eventType());
-    }
+    List<AmiTrace.Packet> start = TraceParts.upTo("a_sales_caller_hangup", "AgentConnect");
+    List<AmiTrace.Packet> end = TraceParts.after("a_sales_caller_hangup", "AgentConnect");
     try (AmiWireServer ami = new AmiWireServer(InetAddress.getLoopbackAddress(), 0).start();
         TestServer ts = TestServer.start(dir, List.of(), Duration.ofMinutes(2), List.of())) {
       ami.setWriteClasses(Set.of()); // read = call,agent,user; write = (nothing)

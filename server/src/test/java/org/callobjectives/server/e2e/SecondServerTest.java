@@ -28,6 +28,7 @@ import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.store.DatabaseLock;
 import org.callobjectives.server.testing.AgentRecorder;
+import org.callobjectives.server.testing.TraceParts;
 import org.callobjectives.server.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,14 +49,8 @@ class SecondServerTest {
   void aSecondServerOnTheSameDatabaseExitsAtOnceNamingTheLockAndTheFirstServersCallsAreUntouched() throws Exception {
     assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
     // Dave's call (trace b) completes; Alice's (trace a) is cut after it connects: open while the second server tries.
-    List<AmiTrace.Packet> packets = new ArrayList<>(AmiTrace.load(TRACES, "b_support_agent_hangup").sessions().get(0)
-        .packets());
-    for (AmiTrace.Packet p : AmiTrace.load(TRACES, "a_sales_caller_hangup").sessions().get(0).packets()) {
-      packets.add(p);
-      if ("AgentConnect".equals(p.eventType())) {
-        break;
-      }
-    }
+    List<AmiTrace.Packet> packets = new ArrayList<>(TraceParts.all("b_support_agent_hangup"));
+    packets.addAll(TraceParts.upTo("a_sales_caller_hangup", "AgentConnect"));
     int port = freePort();
     Path db = dir.resolve("objectives.db");
     try (ScriptedAmiServer ami = new ScriptedAmiServer(List.of(new AmiTrace.Session(0, packets)), 0).start()) {

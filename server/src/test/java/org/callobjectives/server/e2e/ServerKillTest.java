@@ -29,6 +29,7 @@ import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.testing.AgentRecorder;
+import org.callobjectives.server.testing.TraceParts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,14 +43,8 @@ class ServerKillTest {
   void afterKillNineEveryAckedDispositionIsStoredAndTheOpenCallIsClosedAsInterruptedAndStillTakesAnOutcome() throws Exception {
     assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
     // Dave's call (trace b) completes; Alice's (trace a) is cut after it connects: still open at the kill.
-    List<AmiTrace.Packet> packets = new ArrayList<>(AmiTrace.load(TRACES, "b_support_agent_hangup").sessions().get(0)
-        .packets());
-    for (AmiTrace.Packet p : AmiTrace.load(TRACES, "a_sales_caller_hangup").sessions().get(0).packets()) {
-      packets.add(p);
-      if ("AgentConnect".equals(p.eventType())) {
-        break;
-      }
-    }
+    List<AmiTrace.Packet> packets = new ArrayList<>(TraceParts.all("b_support_agent_hangup"));
+    packets.addAll(TraceParts.upTo("a_sales_caller_hangup", "AgentConnect"));
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
