@@ -85,8 +85,12 @@ class ForcedWrapUpOverTheWireTest {
     ts.server.connectAmi(new AmiServer("pbx", "127.0.0.1", wire.port(), AmiWireServer.DEFAULT_USERNAME,
         AmiWireServer.DEFAULT_SECRET));
     assertTrue(wire.awaitLogins(1, Duration.ofSeconds(10)));
-    waitFor("ListCommands answered", () -> ts.server.agentDay().forcedWrapUpStatus("pbx").startsWith("on")
-        == writeClasses.contains("agent") && !ts.server.agentDay().forcedWrapUpStatus("pbx").contains("not checked"));
+    waitFor("ListCommands answered", () -> status().startsWith("on")
+        == writeClasses.contains("agent") && !status().contains("not checked"));
+  }
+
+  private String status() {
+    return ts.server.agentDay().forcedWrapUp(List.of("pbx")).get("pbx");
   }
 
   private static final Set<String> ALL = Set.of("system", "call", "agent", "user", "reporting", "command");
@@ -193,6 +197,15 @@ class ForcedWrapUpOverTheWireTest {
   }
 
   @Test
+  void theFirstLoginAsksListCommandsAndQueueStatusOnceEach() throws Exception {
+    start(Duration.ofMinutes(2), ALL);
+    waitFor("QueueStatus asked", () -> wire.actionsReceived().stream().anyMatch(a -> a.is("QueueStatus")));
+    Thread.sleep(1000); // a second check, if any, would come right after the first
+    assertEquals(1, wire.actionsReceived().stream().filter(a -> a.is("ListCommands")).count());
+    assertEquals(1, wire.actionsReceived().stream().filter(a -> a.is("QueueStatus")).count());
+  }
+
+  @Test
   void aReadOnlyAmiUserTurnsForcedWrapUpOffAndTheServerSaysSoOnce() throws Exception {
     Logger logger = (Logger) LoggerFactory.getLogger(WrapUpPauser.class);
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -200,7 +213,7 @@ class ForcedWrapUpOverTheWireTest {
     logger.addAppender(logs);
     try {
       start(Duration.ofMinutes(2), Set.of());
-      assertTrue(ts.server.agentDay().forcedWrapUpStatus("pbx").contains("write class agent"));
+      assertTrue(status().contains("write class agent"));
       @SuppressWarnings("unchecked")
       Map<String, String> health = (Map<String, String>) ts.server.health().get("forcedWrapUp");
       assertTrue(health.get("pbx").startsWith("off"), health.toString());
