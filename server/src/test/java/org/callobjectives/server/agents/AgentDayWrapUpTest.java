@@ -47,8 +47,11 @@ class AgentDayWrapUpTest {
       }
     };
     day = new AgentDay(() -> config, new AgentSessions(), ami, Runnable::run, (ms, r) -> {}, Clock.systemUTC());
-    day.handle(new AmiEvent.QueueMember("pbx", 0, AmiEvent.MemberChange.LISTED, "sales", ALICE, "Alice Agent", 1,
-        false, ""));
+  }
+
+  private void listed(String queue, boolean paused, String reason) {
+    day.handle(new AmiEvent.QueueMember("pbx", 0, AmiEvent.MemberChange.LISTED, queue, ALICE, "Alice Agent", 1,
+        paused, reason));
   }
 
   private static CallRecord ended(String callId) {
@@ -61,7 +64,19 @@ class AgentDayWrapUpTest {
   }
 
   @Test
+  void withoutKnownMembershipsTheAgentIsNotPausedAcrossHerInterfaceSoASupervisorsPauseIsNeverTakenOver() {
+    // QueueStatus failed at login: her memberships (support paused 'lunch' by a supervisor) are unknown.
+    day.handle(new AmiEvent.AgentConnect("pbx", 0, "sales", "u1", "l1", "ch", null, null, "m1", "mch", ALICE,
+        "Alice Agent", 0));
+    day.ended(ended("c1"));
+    assertTrue(sent.isEmpty(), "no QueuePause for every queue of her interface: " + sent);
+    day.wrapUpOver("1001", "c1");
+    assertTrue(sent.isEmpty(), sent.toString());
+  }
+
+  @Test
   void aDispositionStoredWhileTheCallIsStillUpLeavesNoWrapUpPauseWhenItEnds() {
+    listed("sales", false, "");
     day.stored("1001", new DispositionSubmit("r1", "c1", "NO_ADVANCE", false, List.of(), 0, List.of(), null, null),
         false);
     day.ended(ended("c1"));
@@ -72,6 +87,7 @@ class AgentDayWrapUpTest {
 
   @Test
   void theWrapUpDeadlineReleasesAPauseEvenWhenNoUndisposedWasStored() {
+    listed("sales", false, "");
     day.ended(ended("c1"));
     assertEquals(List.of("pause sales"), sent);
     assertTrue(alice().forcedWrapUp());
@@ -84,8 +100,7 @@ class AgentDayWrapUpTest {
   void anExpiryHandledBeforeTheCallIsRegisteredAsPendingAtStartLeavesNothingWaiting() {
     day.wrapUpOver("1001", "old"); // its deadline passed while the server was down: expired at once
     day.pendingAtStart("1001", "old");
-    day.handle(new AmiEvent.QueueMember("pbx", 0, AmiEvent.MemberChange.LISTED, "support", ALICE, "Alice Agent", 1,
-        true, "wrap-up")); // our pause from before the restart
+    listed("support", true, "wrap-up"); // our pause from before the restart
     assertEquals(List.of("unpause support"), sent);
     assertFalse(alice().state().equals(AgentState.WRAP_UP), alice().toString());
     assertEquals(0, alice().pendingWrapUps());
