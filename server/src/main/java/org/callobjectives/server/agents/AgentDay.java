@@ -44,8 +44,13 @@ public final class AgentDay implements CallListener, DispositionListener {
   /** {@code timers} runs the retries of failed unpauses (handed over to {@code tracking}). */
   public AgentDay(Supplier<Config> config, AgentSessions sessions, QueuePauses ami, Executor tracking,
       ScheduledExecutorService timers, Clock clock) {
-    this(config, sessions, ami, tracking, (ms, r) -> timers.schedule(() -> tracking.execute(r), ms,
-        TimeUnit.MILLISECONDS), clock);
+    this(config, sessions, ami, tracking, (ms, r) -> {
+      try {
+        timers.schedule(() -> tracking.execute(r), ms, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        // the server is stopping: nothing left to retry for
+      }
+    }, clock);
   }
 
   AgentDay(Supplier<Config> config, AgentSessions sessions, QueuePauses ami, Executor tracking,

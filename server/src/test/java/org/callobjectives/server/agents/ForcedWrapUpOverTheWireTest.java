@@ -170,6 +170,25 @@ class ForcedWrapUpOverTheWireTest {
   }
 
   @Test
+  void anUnpauseAsteriskRefusesIsRetriedUntilItLandsSoTheAgentIsNotLeftPaused() throws Exception {
+    start(Duration.ofMinutes(2), ALL);
+    try (RawAgentSocket ws = signIn()) {
+      String callId = oneCall(ws, "sales");
+      waitFor("Alice paused", () -> gen.isPaused(ALICE, "sales") && gen.isPaused(ALICE, "support"));
+      wire.setWriteClasses(Set.of("system", "call", "user", "reporting", "command")); // 'agent' taken away
+      dispose(ws, callId);
+      waitFor("the unpauses refused", () -> pauses().stream().filter(a -> "false".equals(a.get("Paused"))).count()
+          >= 2);
+      Thread.sleep(300);
+      assertTrue(gen.isPaused(ALICE, "sales") && gen.isPaused(ALICE, "support"), "refused: still paused");
+      wire.setWriteClasses(ALL);
+      waitFor("unpaused by a retry", () -> !gen.isPaused(ALICE, "sales") && !gen.isPaused(ALICE, "support"));
+      gen.placeInboundCall("sales");
+      assertEquals("sales", ws.next(CallStarted.class).queue(), "calls reach her again");
+    }
+  }
+
+  @Test
   void aPauseTheAgentSetIsNeverUndoneByTheServer() throws Exception {
     start(Duration.ofMinutes(2), ALL);
     // Alice paused herself in support before the call: only sales is hers to take calls from.
