@@ -99,7 +99,7 @@ public final class ObjectivesServer implements AutoCloseable {
           } catch (java.util.concurrent.RejectedExecutionException closing) {
             log.debug("server closing: agent state update dropped");
           }
-        }, clock);
+        }, scheduler, clock);
     listeners.add(agentDay);
     dispositions.addListener(agentDay);
     this.dispatcher = new PopDispatcher(store, sessions, dispositions, listeners, latency);
@@ -175,10 +175,10 @@ public final class ObjectivesServer implements AutoCloseable {
     // Calls still waiting for their disposition go back to their agents (as replays, with their wrap-up);
     // calls left open are tracked again until Asterisk says whether they are still up.
     for (CallRecord r : store.callsAwaitingDisposition().get(30, TimeUnit.SECONDS)) {
-      dispatcher.restored(r);
       if (r.agentId() != null && r.endedAtMillis() != null) {
-        agentDay.pendingAtStart(r.agentId(), r.callId());
+        agentDay.pendingAtStart(r.agentId(), r.callId()); // before restored: its expiry may run at once
       }
+      dispatcher.restored(r);
     }
     tracker.rememberCallIds(store.callIdsSince(clock.millis() - TimeUnit.DAYS.toMillis(2), 10_000)
         .get(30, TimeUnit.SECONDS));

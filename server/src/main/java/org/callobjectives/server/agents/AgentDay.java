@@ -1,9 +1,12 @@
 package org.callobjectives.server.agents;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.callobjectives.protocol.AgentState;
@@ -29,13 +32,34 @@ public final class AgentDay implements CallListener, DispositionListener {
   private final Memberships members;
   private final WrapUpPauser pauser;
   private final AgentStates states;
+  /** Calls whose disposition or deadline came already (a disposition may come before the call ends). */
+  private final Map<String, Boolean> recentlyDone = new LinkedHashMap<>(256, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > RECENTLY_DONE;
+    }
+  };
+  static final int RECENTLY_DONE = 10_000;
 
-  public AgentDay(Supplier<Config> config, AgentSessions sessions, QueuePauses ami, Executor tracking, Clock clock) {
+  /** {@code timers} runs the retries of failed unpauses (handed over to {@code tracking}). */
+  public AgentDay(Supplier<Config> config, AgentSessions sessions, QueuePauses ami, Executor tracking,
+      ScheduledExecutorService timers, Clock clock) {
+    this(config, sessions, ami, tracking, (ms, r) -> {
+      try {
+        timers.schedule(() -> tracking.execute(r), ms, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        // the server is stopping: nothing left to retry for
+      }
+    }, clock);
+  }
+
+  AgentDay(Supplier<Config> config, AgentSessions sessions, QueuePauses ami, Executor tracking,
+      WrapUpPauser.Later later, Clock clock) {
     this.config = config;
     this.sessions = sessions;
     this.tracking = tracking;
     this.members = new Memberships(config);
-    this.pauser = new WrapUpPauser(config, ami, members, tracking);
+    this.pauser = new WrapUpPauser(config, ami, members, tracking, later);
     this.states = new AgentStates(config, members, pauser, sessions::isConnected, clock);
     pauser.onAgentChanged(states::refresh);
     states.onChange(s -> sessions.send(s.agentId(), s));
@@ -59,11 +83,6 @@ public final class AgentDay implements CallListener, DispositionListener {
     return states.all();
   }
 
-  /** Forced wrap-up per AMI link: {@code on} or {@code off: why}. */
-  public String forcedWrapUpStatus(String server) {
-    return pauser.status(server);
-  }
-
   /** The link's AMI user was checked (any thread). */
   public void capabilities(String server, AmiCapabilities caps) {
     tracking.execute(() -> pauser.capabilities(server, caps));
@@ -72,6 +91,9 @@ public final class AgentDay implements CallListener, DispositionListener {
   /** A call still waiting for a disposition when the server started; call before events flow. */
   public void pendingAtStart(String agentId, String callId) {
     tracking.execute(() -> {
+      if (recentlyDone.containsKey(callId)) {
+        return; // its deadline passed already (a start-up expiry handled first): nothing waits
+      }
       pauser.pendingAtStart(agentId, callId);
       states.ended(agentId, callId, true);
     });
@@ -98,7 +120,6 @@ public final class AgentDay implements CallListener, DispositionListener {
         }
       }
     } else if (e instanceof AmiEvent.AgentConnect c) {
-      pauser.agentConnected(c);
       Agent answering = config.get().agentForMember(c.iface(), c.memberName()).orElse(null);
       // The others rung for this caller stop ringing; the one who answered turns on_call with the pop.
       states.callerGone(c.uniqueid(), answering == null ? null : answering.id());
@@ -119,7 +140,8 @@ public final class AgentDay implements CallListener, DispositionListener {
     if (call.agentId() == null) {
       return;
     }
-    boolean pending = call.connectedAtMillis() != null;
+    // Dispositioned while still up: nothing waits, so no wrap-up pause (nothing would lift it).
+    boolean pending = call.connectedAtMillis() != null && !recentlyDone.containsKey(call.callId());
     pauser.callEnded(call, pending);
     states.ended(call.agentId(), call.callId(), pending);
   }
@@ -130,18 +152,19 @@ public final class AgentDay implements CallListener, DispositionListener {
   }
 
   @Override
-  public void undisposed(String agentId, String callId) {
+  public void wrapUpOver(String agentId, String callId) {
     tracking.execute(() -> done(agentId, callId));
   }
 
   private void done(String agentId, String callId) {
+    recentlyDone.put(callId, Boolean.TRUE);
     pauser.callDone(agentId, callId);
     states.done(agentId, callId);
   }
 
-  /** For /health: forced wrap-up per link. */
+  /** For /health: forced wrap-up per link, {@code on} or {@code off: why}. */
   public Map<String, String> forcedWrapUp(List<String> servers) {
-    Map<String, String> m = new java.util.LinkedHashMap<>();
+    Map<String, String> m = new LinkedHashMap<>();
     for (String s : servers) {
       m.put(s, pauser.status(s));
     }

@@ -25,7 +25,6 @@ import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
-import org.asteriskjava.manager.response.ManagerError;
 import org.callobjectives.server.Threads;
 import org.callobjectives.server.config.AmiServer;
 import org.slf4j.Logger;
@@ -51,6 +50,10 @@ public final class AmiLink implements AutoCloseable {
   private volatile AmiCapabilities capabilities = AmiCapabilities.UNKNOWN;
   private final java.util.concurrent.atomic.AtomicBoolean connectCheckQueued =
       new java.util.concurrent.atomic.AtomicBoolean();
+  // Both login() and Asterisk-Java's ConnectEvent ask for the checks; they run once per connection:
+  // disconnects counts lost links (listener thread), checkedFor is the count last checked (actions thread).
+  private volatile int disconnects;
+  private int checkedFor = -1;
   private final List<Consumer<AmiCapabilities>> capabilityListeners = new CopyOnWriteArrayList<>();
 
   public AmiLink(AmiServer server, AmiEventPump pump) {
@@ -138,6 +141,7 @@ public final class AmiLink implements AutoCloseable {
       return; // answers to our own actions (CoreShowChannel) are collected by the action itself
     }
     if (e instanceof DisconnectEvent) {
+      disconnects++; // the listener thread is its only writer
       log.warn("AMI link {} lost; Asterisk-Java is reconnecting", server.name());
     } else if (e instanceof ConnectEvent) {
       log.info("AMI link {} connected", server.name());
@@ -165,6 +169,11 @@ public final class AmiLink implements AutoCloseable {
       try {
         actions.execute(() -> {
           connectCheckQueued.set(false);
+          int connection = disconnects;
+          if (checkedFor == connection || !connected()) {
+            return; // checked already, or down: the ConnectEvent of the next login asks again
+          }
+          checkedFor = connection;
           checkCapabilities();
           listMembers();
         });

@@ -8,4 +8,10 @@ public interface DispositionListener {
 
   /** The wrap-up deadline passed without a disposition: stored as UNDISPOSED. */
   default void undisposed(String agentId, String callId) {}
+
+  /**
+   * The call's wrap-up deadline passed: over whether UNDISPOSED was stored now or a disposition was
+   * stored before (e.g. while the call was still up), so anything held for the call can go.
+   */
+  default void wrapUpOver(String agentId, String callId) {}
 }

@@ -107,6 +107,9 @@ public final class DispositionService {
         }
         log.info("call {}: agent {} missed the wrap-up deadline: stored as UNDISPOSED", callId, agentId);
       }
+      for (DispositionListener l : listeners) {
+        l.wrapUpOver(agentId, callId);
+      }
       sessions.done(agentId, callId);
     });
   }

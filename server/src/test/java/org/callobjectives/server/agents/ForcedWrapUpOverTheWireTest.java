@@ -85,8 +85,12 @@ class ForcedWrapUpOverTheWireTest {
     ts.server.connectAmi(new AmiServer("pbx", "127.0.0.1", wire.port(), AmiWireServer.DEFAULT_USERNAME,
         AmiWireServer.DEFAULT_SECRET));
     assertTrue(wire.awaitLogins(1, Duration.ofSeconds(10)));
-    waitFor("ListCommands answered", () -> ts.server.agentDay().forcedWrapUpStatus("pbx").startsWith("on")
-        == writeClasses.contains("agent") && !ts.server.agentDay().forcedWrapUpStatus("pbx").contains("not checked"));
+    waitFor("ListCommands answered", () -> status().startsWith("on")
+        == writeClasses.contains("agent") && !status().contains("not checked"));
+  }
+
+  private String status() {
+    return ts.server.agentDay().forcedWrapUp(List.of("pbx")).get("pbx");
   }
 
   private static final Set<String> ALL = Set.of("system", "call", "agent", "user", "reporting", "command");
@@ -166,6 +170,25 @@ class ForcedWrapUpOverTheWireTest {
   }
 
   @Test
+  void anUnpauseAsteriskRefusesIsRetriedUntilItLandsSoTheAgentIsNotLeftPaused() throws Exception {
+    start(Duration.ofMinutes(2), ALL);
+    try (RawAgentSocket ws = signIn()) {
+      String callId = oneCall(ws, "sales");
+      waitFor("Alice paused", () -> gen.isPaused(ALICE, "sales") && gen.isPaused(ALICE, "support"));
+      wire.setWriteClasses(Set.of("system", "call", "user", "reporting", "command")); // 'agent' taken away
+      dispose(ws, callId);
+      waitFor("the unpauses refused", () -> pauses().stream().filter(a -> "false".equals(a.get("Paused"))).count()
+          >= 2);
+      Thread.sleep(300);
+      assertTrue(gen.isPaused(ALICE, "sales") && gen.isPaused(ALICE, "support"), "refused: still paused");
+      wire.setWriteClasses(ALL);
+      waitFor("unpaused by a retry", () -> !gen.isPaused(ALICE, "sales") && !gen.isPaused(ALICE, "support"));
+      gen.placeInboundCall("sales");
+      assertEquals("sales", ws.next(CallStarted.class).queue(), "calls reach her again");
+    }
+  }
+
+  @Test
   void aPauseTheAgentSetIsNeverUndoneByTheServer() throws Exception {
     start(Duration.ofMinutes(2), ALL);
     // Alice paused herself in support before the call: only sales is hers to take calls from.
@@ -193,6 +216,15 @@ class ForcedWrapUpOverTheWireTest {
   }
 
   @Test
+  void theFirstLoginAsksListCommandsAndQueueStatusOnceEach() throws Exception {
+    start(Duration.ofMinutes(2), ALL);
+    waitFor("QueueStatus asked", () -> wire.actionsReceived().stream().anyMatch(a -> a.is("QueueStatus")));
+    Thread.sleep(1000); // a second check, if any, would come right after the first
+    assertEquals(1, wire.actionsReceived().stream().filter(a -> a.is("ListCommands")).count());
+    assertEquals(1, wire.actionsReceived().stream().filter(a -> a.is("QueueStatus")).count());
+  }
+
+  @Test
   void aReadOnlyAmiUserTurnsForcedWrapUpOffAndTheServerSaysSoOnce() throws Exception {
     Logger logger = (Logger) LoggerFactory.getLogger(WrapUpPauser.class);
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -200,7 +232,7 @@ class ForcedWrapUpOverTheWireTest {
     logger.addAppender(logs);
     try {
       start(Duration.ofMinutes(2), Set.of());
-      assertTrue(ts.server.agentDay().forcedWrapUpStatus("pbx").contains("write class agent"));
+      assertTrue(status().contains("write class agent"));
       @SuppressWarnings("unchecked")
       Map<String, String> health = (Map<String, String>) ts.server.health().get("forcedWrapUp");
       assertTrue(health.get("pbx").startsWith("off"), health.toString());

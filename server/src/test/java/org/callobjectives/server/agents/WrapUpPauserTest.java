@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.callobjectives.server.ami.AmiCapabilities;
 import org.callobjectives.server.ami.AmiEvent;
@@ -25,6 +28,10 @@ class WrapUpPauserTest {
 
   @TempDir Path dir;
   final List<String> sent = new ArrayList<>();
+  /** Failures the next QueuePause actions get, in order (null: accepted). */
+  final Deque<String> failures = new ArrayDeque<>();
+  /** Tasks waiting on virtual time: delay and task. */
+  final List<Map.Entry<Long, Runnable>> later = new ArrayList<>();
   Memberships members;
   WrapUpPauser pauser;
 
@@ -41,11 +48,13 @@ class WrapUpPauserTest {
       public CompletableFuture<Void> pause(String server, String iface, String queue, boolean paused, String reason) {
         sent.add((paused ? "pause " : "unpause ") + iface + " " + (queue == null ? "*" : queue)
             + (reason == null ? "" : " " + reason));
-        return CompletableFuture.completedFuture(null);
+        String failure = failures.poll();
+        return failure == null ? CompletableFuture.completedFuture(null)
+            : CompletableFuture.failedFuture(new IllegalStateException(failure));
       }
     };
     members = new Memberships(() -> config);
-    pauser = new WrapUpPauser(() -> config, ami, members, Runnable::run);
+    pauser = new WrapUpPauser(() -> config, ami, members, Runnable::run, (ms, r) -> later.add(Map.entry(ms, r)));
   }
 
   private void member(AmiEvent.MemberChange change, String queue, boolean paused, String reason) {
@@ -85,16 +94,13 @@ class WrapUpPauserTest {
   }
 
   @Test
-  void withoutKnownMembershipsTheInterfaceIsPausedEverywhereAndUnpausedOnlyWhereOurPauseLanded() {
-    pauser.agentConnected(new AmiEvent.AgentConnect("pbx", 0, "sales", "u1", "l1", "ch", null, null, "m1", "mch",
-        ALICE, "Alice Agent", 0));
+  void withoutKnownMembershipsNothingIsPausedSoASupervisorsPauseIsNeverTakenOver() {
+    // Alice's memberships were never listed (QueueStatus failed); a supervisor has her on 'lunch' in support.
     pauser.callEnded(ended("c1", "sales"), true);
-    assertEquals(List.of("pause " + ALICE + " * wrap-up"), sent);
-    member(AmiEvent.MemberChange.PAUSE, "sales", true, "wrap-up");
-    member(AmiEvent.MemberChange.PAUSE, "support", true, "wrap-up");
-    member(AmiEvent.MemberChange.PAUSE, "support", true, "coaching"); // a supervisor takes support over
+    assertTrue(sent.isEmpty(), "no QueuePause for the whole interface: " + sent);
+    assertFalse(pauser.pausing("1001"));
     pauser.callDone("1001", "c1");
-    assertEquals(List.of("pause " + ALICE + " * wrap-up", "unpause " + ALICE + " sales"), sent);
+    assertTrue(sent.isEmpty(), sent.toString());
   }
 
   @Test
@@ -117,5 +123,101 @@ class WrapUpPauserTest {
 
     member(AmiEvent.MemberChange.LISTED, "support", true, "wrap-up"); // nothing pending for it
     assertEquals("unpause " + ALICE + " support", sent.get(1));
+  }
+
+  @Test
+  void afterARestartEveryWrapUpPausedMembershipOfTheAgentIsLiftedWithTheLastPendingCall() {
+    pauser.pendingAtStart("1001", "c1");
+    member(AmiEvent.MemberChange.LISTED, "sales", true, "wrap-up");
+    member(AmiEvent.MemberChange.LISTED, "support", true, "wrap-up");
+    assertTrue(sent.isEmpty());
+    pauser.callDone("1001", "c1");
+    assertEquals(List.of("unpause " + ALICE + " sales", "unpause " + ALICE + " support"), sent);
+  }
+
+  @Test
+  void aSecondCallAfterASupervisorUnpausedTheAgentDuringHerWrapUpPausesHerAgain() {
+    member(AmiEvent.MemberChange.LISTED, "sales", false, "");
+    pauser.callEnded(ended("c1", "sales"), true);
+    member(AmiEvent.MemberChange.PAUSE, "sales", true, "wrap-up");
+    member(AmiEvent.MemberChange.PAUSE, "sales", false, ""); // the supervisor unpaused her
+    assertFalse(pauser.pausing("1001"));
+    pauser.callEnded(ended("c2", "sales"), true);
+    assertEquals(List.of("pause " + ALICE + " sales wrap-up", "pause " + ALICE + " sales wrap-up"), sent);
+    assertTrue(pauser.pausing("1001"));
+    member(AmiEvent.MemberChange.PAUSE, "sales", true, "wrap-up");
+    pauser.callDone("1001", "c1");
+    pauser.callDone("1001", "c2");
+    assertEquals("unpause " + ALICE + " sales", sent.get(2));
+  }
+
+  @Test
+  void aSecondCallNeverPausesAMembershipTheAgentPausedHerselfDuringTheFirstWrapUp() {
+    member(AmiEvent.MemberChange.LISTED, "sales", false, "");
+    member(AmiEvent.MemberChange.LISTED, "support", false, "");
+    pauser.callEnded(ended("c1", "sales"), true);
+    member(AmiEvent.MemberChange.PAUSE, "sales", true, "wrap-up");
+    member(AmiEvent.MemberChange.PAUSE, "support", true, "lunch"); // she took support over
+    pauser.callEnded(ended("c2", "sales"), true);
+    assertEquals(2, sent.size(), sent.toString());
+    pauser.callDone("1001", "c1");
+    pauser.callDone("1001", "c2");
+    assertEquals(List.of("pause " + ALICE + " sales wrap-up", "pause " + ALICE + " support wrap-up",
+        "unpause " + ALICE + " sales"), sent);
+  }
+
+  @Test
+  void aFailedUnpauseIsRetriedWithBackoffAndTheMembershipStaysOursUntilAsteriskReportsItUnpaused() {
+    member(AmiEvent.MemberChange.LISTED, "sales", false, "");
+    Memberships.Key sales = new Memberships.Key("pbx", ALICE, "sales");
+    pauser.callEnded(ended("c1", "sales"), true);
+    member(AmiEvent.MemberChange.PAUSE, "sales", true, "wrap-up");
+    failures.add("Interface not found");
+    failures.add("link down");
+    pauser.callDone("1001", "c1");
+    assertFalse(pauser.pausing("1001"), "nothing of hers waits");
+    assertTrue(pauser.owns("1001", sales), "still ours to undo");
+    assertEquals(1, later.size());
+    assertEquals(WrapUpPauser.RETRY_FIRST_MS, later.get(0).getKey());
+    later.remove(0).getValue().run(); // the retry fails again: it waits longer
+    assertEquals(2 * WrapUpPauser.RETRY_FIRST_MS, later.get(0).getKey());
+    later.remove(0).getValue().run(); // accepted
+    assertTrue(later.isEmpty());
+    assertEquals(List.of("pause " + ALICE + " sales wrap-up", "unpause " + ALICE + " sales",
+        "unpause " + ALICE + " sales", "unpause " + ALICE + " sales"), sent);
+    assertTrue(pauser.owns("1001", sales), "ours until Asterisk says it is unpaused");
+    member(AmiEvent.MemberChange.PAUSE, "sales", false, "");
+    assertFalse(pauser.owns("1001", sales));
+    assertEquals(0, pauser.unpausesWaiting());
+  }
+
+  @Test
+  void aRetriedUnpauseStopsWhenSomeoneElsePausesTheMembershipMeanwhile() {
+    member(AmiEvent.MemberChange.LISTED, "sales", false, "");
+    pauser.callEnded(ended("c1", "sales"), true);
+    member(AmiEvent.MemberChange.PAUSE, "sales", true, "wrap-up");
+    failures.add("link down");
+    pauser.callDone("1001", "c1");
+    member(AmiEvent.MemberChange.PAUSE, "sales", true, "lunch"); // the agent's own pause: hers now
+    later.forEach(t -> t.getValue().run());
+    assertEquals(2, sent.size(), "no unpause of her lunch: " + sent);
+    assertEquals(0, pauser.unpausesWaiting());
+  }
+
+  @Test
+  void aCallEndingWhileTheUnpauseIsOnItsWayIsWrappedUpOnceAsteriskReportsTheUnpause() {
+    member(AmiEvent.MemberChange.LISTED, "sales", false, "");
+    pauser.callEnded(ended("c1", "sales"), true);
+    member(AmiEvent.MemberChange.PAUSE, "sales", true, "wrap-up");
+    pauser.callDone("1001", "c1"); // unpause sent, not reported yet
+    pauser.callEnded(ended("c2", "sales"), true);
+    assertTrue(pauser.pausing("1001"));
+    assertEquals(2, sent.size(), sent.toString());
+    member(AmiEvent.MemberChange.PAUSE, "sales", false, ""); // our unpause landed: pause again for c2
+    assertEquals("pause " + ALICE + " sales wrap-up", sent.get(2));
+    member(AmiEvent.MemberChange.PAUSE, "sales", true, "wrap-up");
+    assertTrue(pauser.pausing("1001"));
+    pauser.callDone("1001", "c2");
+    assertEquals("unpause " + ALICE + " sales", sent.get(3));
   }
 }

@@ -103,6 +103,36 @@ class DispositionServiceTest {
   }
 
   @Test
+  void theWrapUpDeadlineTellsListenersTheWrapUpIsOverEvenWhenADispositionWasStoredBefore() {
+    List<String> over = new ArrayList<>();
+    List<String> undisposed = new ArrayList<>();
+    service.addListener(new DispositionListener() {
+      @Override
+      public void stored(String agentId, DispositionSubmit d, boolean late) {}
+
+      @Override
+      public void undisposed(String agentId, String callId) {
+        undisposed.add(callId);
+      }
+
+      @Override
+      public void wrapUpOver(String agentId, String callId) {
+        over.add(agentId + ":" + callId);
+      }
+    });
+    // pbx:1.2 was dispositioned while still up (the mark inserts nothing); pbx:1.3 was not.
+    when(store.markUndisposed("pbx:1.2", "1001")).thenReturn(CompletableFuture.completedFuture(false));
+    when(store.markUndisposed("pbx:1.3", "1001")).thenReturn(CompletableFuture.completedFuture(true));
+    service.wrapUpStarted("pbx:1.2", "1001", clock.millis());
+    service.wrapUpStarted("pbx:1.3", "1001", clock.millis());
+    ArgumentCaptor<Runnable> task = ArgumentCaptor.forClass(Runnable.class);
+    verify(scheduler, org.mockito.Mockito.times(2)).schedule(task.capture(), eq(120_000L), eq(TimeUnit.MILLISECONDS));
+    task.getAllValues().forEach(Runnable::run);
+    assertEquals(List.of("1001:pbx:1.2", "1001:pbx:1.3"), over);
+    assertEquals(List.of("pbx:1.3"), undisposed);
+  }
+
+  @Test
   void aMissedWrapUpMarkTheStoreCannotWriteIsRetriedUntilItIsAndTheAgentIsReleasedOnlyThen() {
     when(store.markUndisposed("pbx:1.2", "1001"))
         .thenReturn(CompletableFuture.failedFuture(new StoreUnavailable("database or disk is full")))

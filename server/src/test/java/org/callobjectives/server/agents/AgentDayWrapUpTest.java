@@ -1,0 +1,108 @@
+package org.callobjectives.server.agents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.callobjectives.protocol.AgentState;
+import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.server.ami.AmiCapabilities;
+import org.callobjectives.server.ami.AmiEvent;
+import org.callobjectives.server.calls.CallOutcome;
+import org.callobjectives.server.calls.CallRecord;
+import org.callobjectives.server.config.Config;
+import org.callobjectives.server.push.AgentSessions;
+import org.callobjectives.server.testing.TestServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent day's order of inputs around forced wrap-up: dispositions before the end, expiries before the start. */
+class AgentDayWrapUpTest {
+  static final String ALICE = "Local/1001@agents/n";
+
+  @TempDir Path dir;
+  final List<String> sent = new ArrayList<>();
+  AgentDay day;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Config config = TestServer.exampleConfig(dir.resolve("x.db"), Duration.ofMinutes(2));
+    QueuePauses ami = new QueuePauses() {
+      @Override
+      public AmiCapabilities capabilities(String server) {
+        return new AmiCapabilities(true, true, true);
+      }
+
+      @Override
+      public CompletableFuture<Void> pause(String server, String iface, String queue, boolean paused, String reason) {
+        sent.add((paused ? "pause " : "unpause ") + queue);
+        return CompletableFuture.completedFuture(null);
+      }
+    };
+    day = new AgentDay(() -> config, new AgentSessions(), ami, Runnable::run, (ms, r) -> {}, Clock.systemUTC());
+  }
+
+  private void listed(String queue, boolean paused, String reason) {
+    day.handle(new AmiEvent.QueueMember("pbx", 0, AmiEvent.MemberChange.LISTED, queue, ALICE, "Alice Agent", 1,
+        paused, reason));
+  }
+
+  private static CallRecord ended(String callId) {
+    return new CallRecord(callId, "pbx", "inbound", "sales", "1001", "15551230001", null, "l", CallOutcome.COMPLETED,
+        "caller", 0, 5, 0, 1000L, 6000L, null, List.of());
+  }
+
+  private AgentState alice() {
+    return day.states().stream().filter(s -> s.agentId().equals("1001")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void withoutKnownMembershipsTheAgentIsNotPausedAcrossHerInterfaceSoASupervisorsPauseIsNeverTakenOver() {
+    // QueueStatus failed at login: her memberships (support paused 'lunch' by a supervisor) are unknown.
+    day.handle(new AmiEvent.AgentConnect("pbx", 0, "sales", "u1", "l1", "ch", null, null, "m1", "mch", ALICE,
+        "Alice Agent", 0));
+    day.ended(ended("c1"));
+    assertTrue(sent.isEmpty(), "no QueuePause for every queue of her interface: " + sent);
+    day.wrapUpOver("1001", "c1");
+    assertTrue(sent.isEmpty(), sent.toString());
+  }
+
+  @Test
+  void aDispositionStoredWhileTheCallIsStillUpLeavesNoWrapUpPauseWhenItEnds() {
+    listed("sales", false, "");
+    day.stored("1001", new DispositionSubmit("r1", "c1", "NO_ADVANCE", false, List.of(), 0, List.of(), null, null),
+        false);
+    day.ended(ended("c1"));
+    assertTrue(sent.isEmpty(), "nothing waits for her: " + sent);
+    assertFalse(alice().state().equals(AgentState.WRAP_UP), alice().toString());
+    assertEquals(0, alice().pendingWrapUps());
+  }
+
+  @Test
+  void theWrapUpDeadlineReleasesAPauseEvenWhenNoUndisposedWasStored() {
+    listed("sales", false, "");
+    day.ended(ended("c1"));
+    assertEquals(List.of("pause sales"), sent);
+    assertTrue(alice().forcedWrapUp());
+    day.wrapUpOver("1001", "c1"); // the deadline, whatever the store inserted
+    assertEquals(List.of("pause sales", "unpause sales"), sent);
+    assertEquals(0, alice().pendingWrapUps());
+  }
+
+  @Test
+  void anExpiryHandledBeforeTheCallIsRegisteredAsPendingAtStartLeavesNothingWaiting() {
+    day.wrapUpOver("1001", "old"); // its deadline passed while the server was down: expired at once
+    day.pendingAtStart("1001", "old");
+    listed("support", true, "wrap-up"); // our pause from before the restart
+    assertEquals(List.of("unpause support"), sent);
+    assertFalse(alice().state().equals(AgentState.WRAP_UP), alice().toString());
+    assertEquals(0, alice().pendingWrapUps());
+  }
+}
