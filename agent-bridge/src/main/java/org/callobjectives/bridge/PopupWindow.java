@@ -993,6 +993,13 @@ public final class PopupWindow {
     u = shown();
     DispositionSubmit d = u.draft().withAdvance(advanceBox.isSelected()).toSubmit(UUID.randomUUID().toString(), u.callId());
     String callId = u.callId();
+    CompletableFuture<DispositionAck> future;
+    try {
+      future = submitter.apply(d);
+    } catch (RuntimeException e) {
+      future = CompletableFuture.failedFuture(e);
+    }
+    // Marked sent only now that the outbox has it (or refused it): a failed write leaves it editable.
     wrapUps.sent(callId, d.requestId());
     setInputsEnabled(false);
     updateSubmitEnabled();
@@ -1005,12 +1012,6 @@ public final class PopupWindow {
     });
     slow.setRepeats(false);
     slow.start();
-    CompletableFuture<DispositionAck> future;
-    try {
-      future = submitter.apply(d);
-    } catch (RuntimeException e) {
-      future = CompletableFuture.failedFuture(e);
-    }
     future.whenComplete((ack, err) -> {
       if (err == null) {
         wrapUps.acked(callId);
@@ -1021,9 +1022,11 @@ public final class PopupWindow {
       if (cause instanceof DispositionRejectedException r) {
         refused(callId, d.requestId(), r.error().message() == null ? r.error().code() : r.error().message());
       } else {
+        // Not in a running outbox (write failed, or the bridge is closing): editable again.
+        wrapUps.unsent(callId, d.requestId(), Text.nz(cause.getMessage()));
         SwingUtilities.invokeLater(() -> {
           if (callId.equals(shownId)) {
-            showStatus("Not confirmed yet: " + Text.nz(cause.getMessage()), WARN);
+            show(callId);
           }
         });
       }
