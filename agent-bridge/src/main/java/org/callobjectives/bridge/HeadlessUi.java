@@ -623,7 +623,6 @@ public final class HeadlessUi implements BridgeClient.Listener {
     DispositionSubmit d = new DispositionSubmit(requestId, draft.callId(), draft.code(), draft.advanceObtained(),
         draft.checklistDone(), draft.upsellCount(), draft.upsellNotes(), draft.csat(), draft.notes());
     String callId = d.callId();
-    wrapUps.sent(callId, requestId);
     print("Submitting the disposition for " + label(callId) + "... (kept on disk until the server confirms)");
     CompletableFuture<DispositionAck> f;
     try {
@@ -631,6 +630,8 @@ public final class HeadlessUi implements BridgeClient.Listener {
     } catch (RuntimeException e) {
       f = CompletableFuture.failedFuture(e);
     }
+    // Marked sent only now that the outbox has it (or refused it): a failed write leaves it editable.
+    wrapUps.sent(callId, requestId);
     f.whenComplete((ack, err) -> {
       if (err == null) {
         if (wrapUps.get(callId).isPresent()) {
@@ -643,7 +644,11 @@ public final class HeadlessUi implements BridgeClient.Listener {
       if (cause instanceof DispositionRejectedException r) {
         refused(callId, requestId, r.error());
       } else {
-        print("!! Not confirmed yet for " + label(callId) + ": " + Text.nz(cause.getMessage()));
+        // Not in a running outbox (write failed, or the bridge is closing): editable again.
+        wrapUps.unsent(callId, requestId, Text.nz(cause.getMessage()));
+        int n = wrapUps.all().stream().map(WrapUp::callId).toList().indexOf(callId) + 1;
+        print("!! Not saved for " + label(callId) + ": " + Text.nz(cause.getMessage())
+            + (n > 0 ? ". The draft is kept: /open " + n + " to submit it again." : ""));
       }
     });
   }

@@ -112,6 +112,7 @@ public final class Main {
     }
     HeadlessUi ui = new HeadlessUi(terminal, Clock.systemDefaultZone(), openDrafts(o));
     BridgeClient client = new BridgeClient(o.server(), o.agentId(), o.token(), o.outbox(), ui);
+    ui.wrapUps().matchOutbox(client.queued());
     Runtime.getRuntime().addShutdownHook(new Thread(client::close, "agent-bridge-shutdown"));
     terminal.writer().println("agent-bridge " + BridgeClient.version() + " - agent " + Text.clean(o.agentId())
         + ", server " + o.server() + ". Ctrl-D to quit.");
@@ -144,6 +145,7 @@ public final class Main {
     BridgeClient client =
         new BridgeClient(o.server(), o.agentId(), o.token(), o.outbox(), popup.listener());
     clientRef.set(client);
+    drafts.matchOutbox(client.queued());
     popup.setProposer((objectiveId, text) -> client.propose(objectiveId, text));
     Runtime.getRuntime()
         .addShutdownHook(

@@ -83,7 +83,9 @@ import org.slf4j.LoggerFactory;
  * checklist as tick boxes, an upsell counter, the disposition form and the agent's state.
  *
  * <p>Every call waiting for a disposition stays in the "waiting" list with its own draft
- * ({@link WrapUps}); a new pop shows the new call and the earlier one stays one click away. A draft
+ * ({@link WrapUps}); a new pop shows the new call and the earlier one stays one click away, but
+ * while the agent works in the form the pop only raises a "New call" banner, so keys and clicks stay
+ * with the call on screen ({@link InputGuard}). A draft
  * leaves only when the server acks it. No text is ever rendered as HTML ({@code html.disable} on
  * every component; long texts are plain wrapped text areas). A compact mode shows the title and
  * the advance on one line; Alt+key picks the code with that number, Ctrl+Enter submits.
@@ -112,6 +114,10 @@ public final class PopupWindow {
   // Swing state: EDT only.
   private JFrame frame;
   private AWTEventListener clickToFocus;
+  private InputGuard inputGuard;
+  /** The call a "New call" banner offers (a pop that came while the agent worked in the form), or null. */
+  private String bannerId;
+  private JLabel banner;
   private String shownId;
   private boolean filling;
   private boolean compact;
@@ -287,7 +293,7 @@ public final class PopupWindow {
     if (wrapUps.get(c.callId()).isEmpty()) {
       return; // acked already
     }
-    SwingUtilities.invokeLater(() -> show(c.callId()));
+    SwingUtilities.invokeLater(() -> popped(c.callId()));
   }
 
   /** The call ended (possibly interrupted): its wrap-up countdown starts; it stays in the list. */
@@ -326,6 +332,10 @@ public final class PopupWindow {
           if (clickToFocus != null) {
             Toolkit.getDefaultToolkit().removeAWTEventListener(clickToFocus);
             clickToFocus = null;
+          }
+          if (inputGuard != null) {
+            inputGuard.dispose();
+            inputGuard = null;
           }
           if (frame != null) {
             frame.dispose();
@@ -369,6 +379,59 @@ public final class PopupWindow {
   // ---------------------------------------------------------------------------------------------
   // EDT
 
+  /**
+   * A new pop: shown at once unless the agent is working in the form of another call; then it waits
+   * behind a banner so that what they type or tick stays with the call they see.
+   */
+  private void popped(String callId) {
+    if (wrapUps.get(callId).isEmpty()) {
+      return;
+    }
+    if (frame == null || !frame.isVisible() || shown() == null) {
+      show(callId);
+    } else if (inputGuard.editing()) {
+      if (!callId.equals(shownId)) {
+        offer(callId);
+      }
+    } else {
+      switchTo(callId);
+    }
+  }
+
+  /** Shows another call than the one on screen, keeping input meant for the old form away from it. */
+  private void switchTo(String callId) {
+    boolean other = !callId.equals(shownId);
+    show(callId);
+    if (other && callId.equals(shownId)) {
+      inputGuard.formSwitched();
+    }
+  }
+
+  /** Raises the banner for a call that popped while the agent was busy in the form. */
+  private void offer(String callId) {
+    WrapUp u = wrapUps.get(callId).orElse(null);
+    if (u == null) {
+      return;
+    }
+    bannerId = callId;
+    banner.setText("New call: " + party(u.call()) + "  -  click to open");
+    if (!banner.isVisible()) {
+      banner.setVisible(true);
+      layoutFrame();
+    }
+    refreshPending();
+  }
+
+  private void hideBanner() {
+    bannerId = null;
+    if (banner != null && banner.isVisible()) {
+      banner.setVisible(false);
+      if (frame.isVisible()) {
+        layoutFrame();
+      }
+    }
+  }
+
   private void show(String callId) {
     ensureFrame();
     WrapUp u = wrapUps.get(callId).orElse(null);
@@ -382,6 +445,9 @@ public final class PopupWindow {
     }
     shownId = callId;
     notice = null;
+    if (callId.equals(bannerId)) {
+      hideBanner();
+    }
     fill(u);
     refreshPending();
     layoutFrame();
@@ -431,13 +497,17 @@ public final class PopupWindow {
     };
     JPanel north = new JPanel(new BorderLayout());
     north.add(buildHeader(), BorderLayout.NORTH);
-    north.add(buildPending(), BorderLayout.CENTER);
+    JPanel waiting = new JPanel(new BorderLayout());
+    waiting.add(buildBanner(), BorderLayout.NORTH);
+    waiting.add(buildPending(), BorderLayout.CENTER);
+    north.add(waiting, BorderLayout.CENTER);
     root.add(north, BorderLayout.NORTH);
     root.add(buildBody(), BorderLayout.CENTER);
     root.add(buildFooter(), BorderLayout.SOUTH);
     frame.setContentPane(root);
     installHotkeys(root);
     noHtml(root);
+    inputGuard = new InputGuard(frame);
 
     ticker = new Timer(1000, ev -> {
       updateStatus();
@@ -514,6 +584,27 @@ public final class PopupWindow {
     lines.add(statsLabel, BorderLayout.SOUTH);
     header.add(lines, BorderLayout.SOUTH);
     return header;
+  }
+
+  private JComponent buildBanner() {
+    banner = new JLabel(" ");
+    banner.setOpaque(true);
+    banner.setBackground(new Color(0xFFD54F));
+    banner.setForeground(new Color(0x3E2700));
+    banner.setFont(banner.getFont().deriveFont(Font.BOLD, 13f));
+    banner.setBorder(BorderFactory.createCompoundBorder(
+        BorderFactory.createMatteBorder(0, 5, 0, 0, new Color(0xB00020)), BorderFactory.createEmptyBorder(6, 10, 6, 10)));
+    banner.setCursor(java.awt.Cursor.getPredefinedCursor(java.awt.Cursor.HAND_CURSOR));
+    banner.setVisible(false);
+    banner.addMouseListener(new java.awt.event.MouseAdapter() {
+      @Override
+      public void mouseClicked(MouseEvent e) {
+        if (bannerId != null) {
+          show(bannerId); // the agent's own choice: the form changes now
+        }
+      }
+    });
+    return banner;
   }
 
   private JComponent buildPending() {
@@ -911,6 +1002,9 @@ public final class PopupWindow {
       filling = false;
     }
     pendingCaption.setText("WAITING FOR A DISPOSITION (" + all.size() + ") - click one to switch, drafts are kept");
+    if (bannerId != null && all.stream().noneMatch(w -> w.callId().equals(bannerId))) {
+      hideBanner();
+    }
     boolean visible = all.size() > 1 || (all.size() == 1 && !all.get(0).callId().equals(shownId));
     if (pendingPanel.isVisible() != visible) {
       pendingPanel.setVisible(visible);
@@ -993,6 +1087,13 @@ public final class PopupWindow {
     u = shown();
     DispositionSubmit d = u.draft().withAdvance(advanceBox.isSelected()).toSubmit(UUID.randomUUID().toString(), u.callId());
     String callId = u.callId();
+    CompletableFuture<DispositionAck> future;
+    try {
+      future = submitter.apply(d);
+    } catch (RuntimeException e) {
+      future = CompletableFuture.failedFuture(e);
+    }
+    // Marked sent only now that the outbox has it (or refused it): a failed write leaves it editable.
     wrapUps.sent(callId, d.requestId());
     setInputsEnabled(false);
     updateSubmitEnabled();
@@ -1005,12 +1106,6 @@ public final class PopupWindow {
     });
     slow.setRepeats(false);
     slow.start();
-    CompletableFuture<DispositionAck> future;
-    try {
-      future = submitter.apply(d);
-    } catch (RuntimeException e) {
-      future = CompletableFuture.failedFuture(e);
-    }
     future.whenComplete((ack, err) -> {
       if (err == null) {
         wrapUps.acked(callId);
@@ -1021,9 +1116,11 @@ public final class PopupWindow {
       if (cause instanceof DispositionRejectedException r) {
         refused(callId, d.requestId(), r.error().message() == null ? r.error().code() : r.error().message());
       } else {
+        // Not in a running outbox (write failed, or the bridge is closing): editable again.
+        wrapUps.unsent(callId, d.requestId(), Text.nz(cause.getMessage()));
         SwingUtilities.invokeLater(() -> {
           if (callId.equals(shownId)) {
-            showStatus("Not confirmed yet: " + Text.nz(cause.getMessage()), WARN);
+            show(callId);
           }
         });
       }
@@ -1051,7 +1148,7 @@ public final class PopupWindow {
         frame.setVisible(false);
         frame.setFocusableWindowState(false);
       } else {
-        show(rest.get(rest.size() - 1).callId()); // the latest call: usually the live one
+        switchTo(rest.get(rest.size() - 1).callId()); // the latest call: usually the live one
       }
     });
     hideTimer.setRepeats(false);
@@ -1315,5 +1412,21 @@ public final class PopupWindow {
 
   JLabel callerLabel() {
     return callerLabel;
+  }
+
+  /** Sets how long input counts as working in the form and how long it is swallowed after a switch. */
+  void inputTimes(Duration editing, Duration afterSwitch) {
+    ensureFrame();
+    inputGuard.times(editing, afterSwitch);
+  }
+
+  /** True while keys and clicks are swallowed after the form switched calls. */
+  boolean inputGuarded() {
+    return inputGuard != null && inputGuard.guarding();
+  }
+
+  /** The "New call" banner (visible while a pop waits for the agent to open it). */
+  JLabel newCallBanner() {
+    return banner;
   }
 }

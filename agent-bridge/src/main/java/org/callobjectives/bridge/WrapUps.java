@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.callobjectives.protocol.CallEnded;
 import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,6 +180,53 @@ public final class WrapUps {
   /** The draft went to the server as {@code requestId}; kept until acked. */
   public void sent(String callId, String requestId) {
     update(callId, u -> u.withSent(requestId));
+  }
+
+  /**
+   * Submitting {@code requestId} failed before the outbox held it (e.g. the agent's disk is full):
+   * the draft is editable again, with the reason, so it can be submitted again.
+   */
+  public void unsent(String callId, String requestId, String message) {
+    update(callId, u -> requestId.equals(u.requestId()) ? u.withError(Text.clean(message)) : u);
+  }
+
+  /**
+   * At start, makes the drafts agree with the outbox ({@code queued}): a draft whose request is not
+   * in the outbox (the bridge stopped before the outbox had it) is editable again; a call whose
+   * disposition is in the outbox is shown as sent (it is sent at the next Welcome). Returns how many
+   * drafts changed.
+   */
+  public int matchOutbox(List<DispositionSubmit> queued) {
+    Map<String, String> queuedRequestOfCall = new LinkedHashMap<>();
+    Set<String> queuedRequests = new java.util.HashSet<>();
+    for (DispositionSubmit d : queued) {
+      queuedRequestOfCall.put(d.callId(), d.requestId());
+      queuedRequests.add(d.requestId());
+    }
+    int changed = 0;
+    synchronized (this) {
+      for (WrapUp u : List.copyOf(entries.values())) {
+        String inOutbox = queuedRequestOfCall.get(u.callId());
+        WrapUp now = u;
+        if (inOutbox != null && !inOutbox.equals(u.requestId())) {
+          now = u.withSent(inOutbox);
+        } else if (inOutbox == null && u.sending() && !queuedRequests.contains(u.requestId())) {
+          now = u.withError("not sent before the bridge stopped - please submit again");
+        }
+        if (now != u) {
+          entries.put(u.callId(), now);
+          changed++;
+          log.warn("call {}: draft marked {} to match the outbox", u.callId(), now.sending() ? "sent" : "not sent");
+        }
+      }
+      if (changed > 0) {
+        persist();
+      }
+    }
+    if (changed > 0) {
+      changed();
+    }
+    return changed;
   }
 
   /** The server refused it for good: the draft is editable again, with the reason. */

@@ -177,6 +177,32 @@ class PopupBackToBackTest {
     robot.waitForIdle();
   }
 
+  /** Clicks a text field until it has the cursor (the first click into the pop makes it focusable). */
+  private void clickInto(Callable<JComponent> field) throws Exception {
+    for (int i = 0; i < 3 && !onEdt(() -> field.call().isFocusOwner()); i++) {
+      click(field);
+      Thread.sleep(100);
+    }
+    waitFor("the cursor in the field", () -> field.call().isFocusOwner());
+  }
+
+  /** Types {@code text} key by key (letters, digits, spaces), as the agent would. */
+  private void type(String text) {
+    for (char ch : text.toCharArray()) {
+      boolean upper = Character.isUpperCase(ch);
+      int code = ch == ' ' ? KeyEvent.VK_SPACE : KeyEvent.getExtendedKeyCodeForChar(Character.toLowerCase(ch));
+      if (upper) {
+        robot.keyPress(KeyEvent.VK_SHIFT);
+      }
+      robot.keyPress(code);
+      robot.keyRelease(code);
+      if (upper) {
+        robot.keyRelease(KeyEvent.VK_SHIFT);
+      }
+    }
+    robot.waitForIdle();
+  }
+
   static CallStarted second() {
     CallStarted a = SampleCalls.salesCall();
     ObjectiveView o = new ObjectiveView("support-fix", "Fix the router on the first call",
@@ -217,9 +243,14 @@ class PopupBackToBackTest {
     waitFor("the state shown", () -> popup.stateLabel().getText().contains("wrap up (wrap-up)")
         && popup.stateLabel().getText().contains("forced wrap-up"));
 
-    // B pops: the pop shows B, A waits in the list with its draft.
+    // B pops while the agent's cursor is still in A's notes: A stays, B waits behind a banner.
     server.broadcast(b);
+    waitFor("the banner for B", () -> popup.newCallBanner().isVisible()
+        && popup.newCallBanner().getText().contains("Bob Brown"));
+    assertEquals(a.callId(), onEdt(() -> popup.shownCallId()));
+    clickCenter(() -> popup.newCallBanner());
     waitFor("B on the pop", () -> popup.callerLabel().getText().contains("Bob Brown"));
+    assertFalse(onEdt(() -> popup.newCallBanner().isVisible()), "the banner goes once B is open");
     waitFor("two calls waiting", () -> popup.pendingList().getModel().getSize() == 2);
     assertTrue(onEdt(() -> popup.secondaryArea().isVisible() && popup.secondaryArea().getText().contains("Ask for a review")),
         "the second objective is shown");
@@ -264,7 +295,9 @@ class PopupBackToBackTest {
     // After "saved" the pop moves on to B, the call still waiting.
     waitFor("B shown again", () -> b.callId().equals(popup.shownCallId())
         && popup.callerLabel().getText().contains("Bob Brown"));
-    // NI with the advance ticked contradicts the code's flags? NI has no rule here; pick it by Alt+3.
+    // The switch dropped the keyboard focus: the agent clicks into B's form, then picks NI by Alt+3.
+    waitFor("input accepted again", () -> !popup.inputGuarded());
+    click(() -> popup.notesArea());
     keys(KeyEvent.VK_ALT, KeyEvent.VK_3);
     waitFor("NI picked", () -> "NI".equals(popup.selectedCode()));
     clickCenter(() -> popup.submitButton());
@@ -339,7 +372,8 @@ class PopupBackToBackTest {
           List.of(), false));
       server.broadcast(new AgentState("1001", AgentState.PAUSED, img + "reason'>", 0, 2, false));
       waitFor("the pop", () -> popup.frame() != null && popup.frame().isShowing()
-          && popup.pendingList().getModel().getSize() == 2);
+          && popup.pendingList().getModel().getSize() == 2 && "H-2".equals(popup.shownCallId()));
+      waitFor("input accepted again after the switch to H-2", () -> !popup.inputGuarded());
       clickPendingRow(0);
       waitFor("H-1 shown", () -> "H-1".equals(popup.shownCallId()));
       onEdt(() -> {
@@ -387,6 +421,110 @@ class PopupBackToBackTest {
     } finally {
       http.stop(0);
     }
+  }
+
+  @Test
+  void typing_in_call_a_notes_when_call_b_pops_stays_in_a_and_b_waits_behind_a_banner() throws Exception {
+    CallStarted a = SampleCalls.salesCall();
+    CallStarted b = second();
+    server.broadcast(a);
+    waitFor("A on the pop", () -> popup.frame() != null && popup.frame().isShowing()
+        && popup.callerLabel().getText().contains("Jane Doe"));
+    clickInto(() -> popup.notesArea());
+    type("wants callb");
+    waitFor("the first words typed", () -> popup.notesArea().getText().equals("wants callb"));
+
+    // B connects mid-typing; the agent types on without looking up.
+    server.broadcast(b);
+    waitFor("B's pop handled", () -> popup.newCallBanner().isVisible() || b.callId().equals(popup.shownCallId()));
+    type(" ack Tuesday");
+    waitFor("the typing settled", () -> popup.notesArea().getText().endsWith("Tuesday"));
+    shot("popup-new-call-banner.png");
+    assertEquals(a.callId(), onEdt(() -> popup.shownCallId()), "the form still shows A");
+    assertEquals("wants callb ack Tuesday", onEdt(() -> popup.notesArea().getText()));
+    waitFor("A's draft has every word", () -> popup.wrapUps().get(a.callId()).orElseThrow().draft().notes()
+        .equals("wants callb ack Tuesday"));
+    assertEquals("", popup.wrapUps().get(b.callId()).orElseThrow().draft().notes(), "nothing went into B");
+    assertTrue(onEdt(() -> popup.newCallBanner().getText().contains("New call: Bob Brown")),
+        onEdt(() -> popup.newCallBanner().getText()));
+    assertEquals(2, (int) onEdt(() -> popup.pendingList().getModel().getSize()), "B is in the waiting list");
+
+    // The agent opens B from the banner: an empty form; A keeps its notes.
+    clickCenter(() -> popup.newCallBanner());
+    waitFor("B on the pop", () -> b.callId().equals(popup.shownCallId())
+        && popup.callerLabel().getText().contains("Bob Brown"));
+    assertEquals("", onEdt(() -> popup.notesArea().getText()));
+    assertFalse(onEdt(() -> popup.newCallBanner().isVisible()));
+    shot("popup-after-banner.png");
+    assertEquals("wants callb ack Tuesday", popup.wrapUps().get(a.callId()).orElseThrow().draft().notes());
+  }
+
+  @Test
+  void a_pop_while_the_agent_is_idle_switches_the_form_and_a_click_or_alt_number_at_that_moment_is_swallowed()
+      throws Exception {
+    // Short "working in the form" window, long swallow window: the click below surely falls inside it.
+    onEdt(() -> {
+      popup.inputTimes(Duration.ofMillis(400), Duration.ofMillis(2500));
+      return null;
+    });
+    CallStarted a = SampleCalls.salesCall();
+    CallStarted b = second();
+    server.broadcast(a);
+    waitFor("A on the pop", () -> popup.frame() != null && popup.frame().isShowing()
+        && popup.callerLabel().getText().contains("Jane Doe"));
+    click(() -> popup.checklistBoxes().get(0));
+    waitFor("A's first item ticked", () -> popup.checklistBoxes().get(0).isSelected());
+    Thread.sleep(600); // the agent stops working in the form
+
+    server.broadcast(b);
+    waitFor("B on the pop", () -> b.callId().equals(popup.shownCallId()));
+    // Clicks and a hotkey meant for A arrive just as the form turns to B.
+    click(() -> popup.checklistBoxes().get(0));
+    keys(KeyEvent.VK_ALT, KeyEvent.VK_1);
+    boolean stillGuarded = onEdt(() -> popup.inputGuarded());
+    shot("popup-switch-swallowed.png");
+    assertFalse(onEdt(() -> popup.checklistBoxes().get(0).isSelected()), "B's box not ticked");
+    assertNull(onEdt(() -> popup.selectedCode()), "no code picked for B");
+    assertTrue(stillGuarded, "the click and the hotkey came within the swallow window: the test is meaningful");
+    assertEquals(List.of(), popup.wrapUps().get(b.callId()).orElseThrow().draft().checklistDone());
+    assertNull(popup.wrapUps().get(b.callId()).orElseThrow().draft().code());
+    assertEquals(List.of("recording"), popup.wrapUps().get(a.callId()).orElseThrow().draft().checklistDone());
+
+    // A moment later the agent, looking at B, ticks B's box on purpose.
+    waitFor("input accepted again", () -> !popup.inputGuarded());
+    click(() -> popup.checklistBoxes().get(0));
+    waitFor("B's box ticked", () -> popup.checklistBoxes().get(0).isSelected());
+    waitFor("B's draft", () -> popup.wrapUps().get(b.callId()).orElseThrow().draft().checklistDone()
+        .equals(List.of("identity")));
+  }
+
+  @Test
+  void when_the_outbox_cannot_be_written_the_form_stays_editable_and_submits_once_the_disk_is_back()
+      throws Exception {
+    CallStarted a = SampleCalls.salesCall();
+    Path outbox = dir.resolve("outbox.jsonl");
+    Files.createDirectory(outbox); // the agent's disk refuses the append
+    server.broadcast(a);
+    waitFor("A on the pop", () -> popup.frame() != null && popup.frame().isShowing());
+    clickInto(() -> popup.notesArea());
+    type("call back");
+    keys(KeyEvent.VK_ALT, KeyEvent.VK_3);
+    waitFor("NI picked", () -> "NI".equals(popup.selectedCode()));
+    clickCenter(() -> popup.submitButton());
+    waitFor("the failure on the form", () -> popup.statusLabel().getText().startsWith("Not saved")
+        && popup.statusLabel().getText().contains("outbox"));
+    shot("popup-outbox-failed.png");
+    assertTrue(onEdt(() -> popup.codeCombo().isEnabled() && popup.notesArea().isEnabled()), "editable");
+    assertFalse(popup.wrapUps().get(a.callId()).orElseThrow().sending());
+    assertNull(server.received.poll(200, TimeUnit.MILLISECONDS), "nothing sent");
+
+    Files.delete(outbox);
+    clickCenter(() -> popup.submitButton());
+    DispositionSubmit sent = server.next(DispositionSubmit.class, WAIT);
+    assertEquals(a.callId(), sent.callId());
+    assertEquals("NI", sent.code());
+    assertEquals("call back", sent.notes());
+    waitFor("acked", () -> popup.wrapUps().size() == 0);
   }
 
   private static void collect(Component c, List<Component> out) {
