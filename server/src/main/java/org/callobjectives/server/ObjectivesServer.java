@@ -103,6 +103,7 @@ public final class ObjectivesServer implements AutoCloseable {
     listeners.add(agentDay);
     dispositions.addListener(agentDay);
     this.dispatcher = new PopDispatcher(store, sessions, dispositions, listeners, latency);
+    dispatcher.forcedWrapUp(agentDay::forcesWrapUp);
     this.resolver = new ObjectiveResolver(config::get, stages, clock);
     this.tracker = new CallTracker(config::get, resolver, dispatcher, clock, this::resync);
     this.access = new Access(config::get, clock);

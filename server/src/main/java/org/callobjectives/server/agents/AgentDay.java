@@ -163,6 +163,11 @@ public final class AgentDay implements CallListener, DispositionListener {
   }
 
   /** For /health: forced wrap-up per link, {@code on} or {@code off: why}. */
+  /** Whether the end of this call pauses its agent in the queue until the disposition (tracking thread). */
+  public boolean forcesWrapUp(CallRecord call) {
+    return pauser.forces(call);
+  }
+
   public Map<String, String> forcedWrapUp(List<String> servers) {
     Map<String, String> m = new LinkedHashMap<>();
     for (String s : servers) {

@@ -111,6 +111,15 @@ final class WrapUpPauser {
     return caps.known() ? "on" : "on (not checked yet)";
   }
 
+  /** Whether the end of this call pauses its agent (its queue forces wrap-up and the link may pause). */
+  boolean forces(CallRecord c) {
+    if (c.agentId() == null || c.queue() == null || c.connectedAtMillis() == null) {
+      return false;
+    }
+    return config.get().queue(c.queue()).map(QueueMapping::forcedWrapUp).orElse(false)
+        && ami.capabilities(c.server()).queuePause();
+  }
+
   private boolean anyForcedQueue() {
     return config.get().queues().values().stream().anyMatch(QueueMapping::forcedWrapUp);
   }

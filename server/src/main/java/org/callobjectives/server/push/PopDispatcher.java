@@ -19,6 +19,7 @@ public final class PopDispatcher implements CallListener {
   private final DispositionService dispositions;
   private final List<CallListener> others;
   private final PopLatency latency;
+  private java.util.function.Predicate<CallRecord> forcedWrapUp = c -> false;
 
   public PopDispatcher(Store store, AgentSessions sessions, DispositionService dispositions,
       List<CallListener> others, PopLatency latency) {
@@ -27,6 +28,11 @@ public final class PopDispatcher implements CallListener {
     this.dispositions = dispositions;
     this.others = List.copyOf(others);
     this.latency = latency;
+  }
+
+  /** Tells which ended calls pause their agent in the queue, so that call_ended can say so. */
+  public void forcedWrapUp(java.util.function.Predicate<CallRecord> test) {
+    this.forcedWrapUp = test;
   }
 
   @Override
@@ -46,7 +52,8 @@ public final class PopDispatcher implements CallListener {
     store.upsertCall(c);
     if (c.agentId() != null && c.connectedAtMillis() != null) {
       long deadline = dispositions.wrapUpStarted(c.callId(), c.agentId(), c.endedAtMillis());
-      sessions.callEnded(c.agentId(), new CallEnded(c.callId(), c.endedAtMillis(), endReason(c), deadline));
+      sessions.callEnded(c.agentId(), new CallEnded(c.callId(), c.endedAtMillis(), endReason(c), deadline,
+          forcedWrapUp.test(c)));
     }
     for (CallListener l : others) {
       l.ended(c);

@@ -38,6 +38,8 @@ public final class DemoAmi implements AutoCloseable {
     this.server = server;
   }
 
+  static final Duration DEMO_WRAPUPTIME = Duration.ofSeconds(3);
+
   public static DemoAmi start(Config config, Clock clock) throws IOException {
     String secret = HexFormat.of().formatHex(SecureRandom.getSeed(12));
     AmiWireServer wire = new AmiWireServer(InetAddress.getLoopbackAddress(), 0, "demo", secret).start();
@@ -45,6 +47,10 @@ public final class DemoAmi implements AutoCloseable {
     DemoCallGenerator gen = new DemoCallGenerator(settings(config), wire::broadcast, clock, scheduler);
     wire.setChannelDirectory(gen.directory());
     wire.setQueueControl(gen.queueControl()); // forced wrap-up pauses the simulated members like Asterisk
+    for (String queue : settings(config).queues()) {
+      // Like queues.conf's wrapuptime: the forced wrap-up pause lands before the next caller is offered.
+      gen.setWrapUpTime(queue, DEMO_WRAPUPTIME);
+    }
     gen.start();
     return new DemoAmi(wire, gen, scheduler, new AmiServer("demo", "127.0.0.1", wire.port(), "demo", secret));
   }

@@ -53,7 +53,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * its note, never another call's) or UNDISPOSED for the calls the humans chose not to submit.
  */
 class AgentDayTest {
-  static final Duration WRAP_UP = Duration.ofSeconds(8);
+  static final Duration WRAP_UP = Duration.ofSeconds(10);
   static final Duration DAY = Duration.ofSeconds(25);
 
   @TempDir Path dir;
@@ -87,7 +87,7 @@ class AgentDayTest {
       demo.generator().stop();
 
       // The day is over when no call is open and every human has nothing left to do.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (System.nanoTime() < deadline
           && (!server.openCalls().isEmpty() || humans.stream().anyMatch(Human::busy))) {
         Thread.sleep(100);
@@ -244,7 +244,7 @@ class AgentDayTest {
       }
     }
 
-    /** 0.5 to 4 s per form (the 5-40 s of a real agent, ten times faster), in three steps. */
+    /** 1.5 to 12 s per form (the 5-40 s of a real agent, about three times faster), in three steps. */
     private void fill(WrapUp u) throws InterruptedException {
       String id = u.callId();
       if (!planned.containsKey(id) && random.nextInt(10) == 0) {
@@ -252,7 +252,7 @@ class AgentDayTest {
         return;
       }
       onForm = id;
-      long step = (500 + random.nextInt(3500)) / 3;
+      long step = (1500 + random.nextInt(10_500)) / 3;
       CallStarted call = u.call();
       List<String> required = call.objective() == null ? List.of()
           : call.objective().checklist().stream().filter(ChecklistItem::required).map(ChecklistItem::id).toList();
