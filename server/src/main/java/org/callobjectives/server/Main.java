@@ -55,21 +55,32 @@ public final class Main {
       "usage:",
       "  run [--config DIR] [--demo]        start the server (default command)",
       "  hash-token TOKEN                   print the tokenHash for agents.yaml / server.yaml users",
-      "  query [--db FILE] \"SELECT ...\"     run a read-only SQL query on the database",
+      "  query [--db FILE] [--full] \"SELECT ...\"  run a read-only SQL query (--full: no cut values)",
       "  lint [--config DIR]                check the objectives (SMART, advance); exit 1 on errors");
 
   static int query(List<String> args) {
     Path db = Path.of("data/objectives.db");
-    if (args.size() == 3 && args.get(0).equals("--db")) {
-      db = Path.of(args.get(1));
-      args = args.subList(2, 3);
+    boolean full = false;
+    String sql = null;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--db") && i + 1 < args.size()) {
+        db = Path.of(args.get(++i));
+      } else if (a.equals("--full")) {
+        full = true;
+      } else if (sql == null && !a.startsWith("--")) {
+        sql = a;
+      } else {
+        System.err.println(USAGE);
+        return 2;
+      }
     }
-    if (args.size() != 1) {
+    if (sql == null) {
       System.err.println(USAGE);
       return 2;
     }
     try {
-      ReadOnlyQuery.print(db, args.get(0), System.out);
+      ReadOnlyQuery.print(db, sql, System.out, full ? 0 : 40);
       return 0;
     } catch (java.sql.SQLException e) {
       System.err.println("query failed: " + e.getMessage());

@@ -18,6 +18,12 @@ public final class ReadOnlyQuery {
   private ReadOnlyQuery() {}
 
   public static void print(Path db, String sql, PrintStream out) throws SQLException {
+    print(db, sql, out, 40);
+  }
+
+  /** Prints the result as a table; values longer than {@code maxWidth} are cut ({@code 0}: never). */
+  public static void print(Path db, String sql, PrintStream out, int maxWidth) throws SQLException {
+    int max = maxWidth <= 0 ? Integer.MAX_VALUE : Math.max(4, maxWidth);
     if (!Files.exists(db)) {
       throw new SQLException("no database at " + db.toAbsolutePath() + " (start the server first)");
     }
@@ -44,15 +50,15 @@ public final class ReadOnlyQuery {
       int[] w = new int[n];
       for (String[] r : rows) {
         for (int i = 0; i < n; i++) {
-          w[i] = Math.min(40, Math.max(w[i], r[i].length()));
+          w[i] = Math.min(max, Math.max(w[i], r[i].length()));
         }
       }
       for (int k = 0; k < rows.size(); k++) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
           String v = rows.get(k)[i];
-          if (v.length() > 40) {
-            v = v.substring(0, 37) + "...";
+          if (v.length() > max) {
+            v = v.substring(0, max - 3) + "...";
           }
           sb.append(String.format("%-" + w[i] + "s", v)).append(i + 1 < n ? " | " : "");
         }
