@@ -133,15 +133,15 @@ final class AgentStates {
       state = AgentState.ON_CALL;
     } else if (d.ringingFor != null) {
       state = AgentState.RINGING;
+    } else if (!d.pending.isEmpty() && connected.test(agentId)) {
+      state = AgentState.WRAP_UP;
+      reason = forced ? WrapUpPauser.REASON : null;
     } else if (pausedBy != null) {
       state = AgentState.PAUSED;
       reason = pausedBy.isEmpty() ? null : pausedBy;
     } else if (!connected.test(agentId)) {
-      // Not at the desk: what matters to the floor (the pending count still travels with it).
+      // Not at the desk: what matters to the floor (a pending count still travels with it).
       state = AgentState.OFFLINE;
-    } else if (!d.pending.isEmpty()) {
-      state = AgentState.WRAP_UP;
-      reason = forced ? WrapUpPauser.REASON : null;
     } else {
       state = AgentState.READY;
     }
