@@ -464,7 +464,7 @@ class PopupBackToBackTest {
       throws Exception {
     // Short "working in the form" window, long swallow window: the click below surely falls inside it.
     onEdt(() -> {
-      popup.inputTimes(Duration.ofMillis(400), Duration.ofMillis(2500));
+      popup.inputTimes(Duration.ofMillis(400), Duration.ofMillis(8000)); // room for a busy machine
       return null;
     });
     CallStarted a = SampleCalls.salesCall();
