@@ -86,12 +86,13 @@ class AgentDayTest {
       Thread.sleep(DAY.toMillis());
       demo.generator().stop();
 
-      // The day is over when no call is open and every human has nothing left to do.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (System.nanoTime() < deadline
-          && (!server.openCalls().isEmpty() || humans.stream().anyMatch(Human::busy))) {
+      // The day is over when no caller is left (waiting or talking) and every human has nothing left to do.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (System.nanoTime() < deadline && (demo.generator().activeChannelCount() > 0
+          || !server.openCalls().isEmpty() || humans.stream().anyMatch(Human::busy))) {
         Thread.sleep(100);
       }
+      assertEquals(0, demo.generator().activeChannelCount(), "callers still in the simulator");
       assertTrue(server.openCalls().isEmpty(), "calls still open at the end of the day");
       humans.forEach(h -> assertFalse(h.busy(), h.agent + " still has forms to send: " + h.wrapUps.all()));
       Thread.sleep(WRAP_UP.toMillis() + 1000); // skipped calls reach their wrap-up deadline
@@ -129,6 +130,7 @@ class AgentDayTest {
           }
         }
         assertEquals(0, h.secondPops.get(), h.agent + ": a call popped twice as new");
+        assertEquals(0, h.queuePopsInForcedWrapUp.get(), h.agent + ": queue calls offered during a forced wrap-up");
         assertEquals(List.of(), h.errors, h.agent + ": errors from the server");
         // The bridge keeps a call until its disposition is acked (a late one still replaces UNDISPOSED):
         // only the calls the human left alone may still be there.
@@ -137,6 +139,7 @@ class AgentDayTest {
         assertEquals(List.of(), left, h.agent + ": drafts left behind");
         if (!h.popped.isEmpty()) {
           assertTrue(h.states.contains(AgentState.WRAP_UP), h.agent + " went through wrap-up: " + h.states);
+          assertEquals(forced, h.forcedEnds.get() > 0, h.agent + ": calls ended with the agent paused");
           assertTrue(h.states.contains(AgentState.ON_CALL), h.agent + " was on a call: " + h.states);
         }
         midForm += h.popsMidForm.get();
@@ -169,6 +172,8 @@ class AgentDayTest {
     final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger secondPops = new AtomicInteger();
     final AtomicInteger popsMidForm = new AtomicInteger();
+    final AtomicInteger queuePopsInForcedWrapUp = new AtomicInteger();
+    final AtomicInteger forcedEnds = new AtomicInteger();
     final AtomicInteger inFlight = new AtomicInteger();
     volatile String onForm;
     volatile boolean running = true;
@@ -193,6 +198,17 @@ class AgentDayTest {
       if (!c.replay() && !popped.add(c.callId())) {
         secondPops.incrementAndGet();
       }
+      if (!c.replay() && CallStarted.INBOUND.equals(c.direction())) {
+        long now = System.currentTimeMillis();
+        // A queue call while an earlier queue call still waits for its outcome (and its deadline is a
+        // second or more away): the forced wrap-up pause did not hold the queue back.
+        boolean inWrapUp = wrapUps.all().stream().anyMatch(u -> u.ended() != null && u.call() != null
+            && CallStarted.INBOUND.equals(u.call().direction()) && u.ended().forcedWrapUp()
+            && u.ended().wrapUpDeadlineMillis() > now + 1000);
+        if (inWrapUp) {
+          queuePopsInForcedWrapUp.incrementAndGet();
+        }
+      }
       popped.add(c.callId());
       if (onForm != null && !onForm.equals(c.callId())) {
         popsMidForm.incrementAndGet();
@@ -202,6 +218,9 @@ class AgentDayTest {
 
     @Override
     public void onCallEnded(CallEnded e) {
+      if (e.forcedWrapUp()) {
+        forcedEnds.incrementAndGet();
+      }
       wrapUps.callEnded(e);
     }
 
