@@ -189,7 +189,7 @@ public final class HeadlessUi implements BridgeClient.Listener {
 
   @Override
   public void onCongratulation(Congratulation c) {
-    print("*** Well done: " + Text.nz(c.text()) + " ***");
+    print("*** " + congratulation(c.text()) + " ***");
   }
 
   @Override
@@ -221,7 +221,13 @@ public final class HeadlessUi implements BridgeClient.Listener {
     }
   }
 
-  /** One line of the agent's own figures: today, and opportunities this shift against the target. */
+  /** A congratulation with one "Well done" in front (the server's text may carry its own). */
+  static String congratulation(String text) {
+    String t = Text.nz(text).strip();
+    return t.toLowerCase(Locale.ROOT).startsWith("well done") ? t : "Well done: " + t;
+  }
+
+    /** One line of the agent's own figures: today, and opportunities this shift against the target. */
   static String formatStats(AgentStats s) {
     StringBuilder sb = new StringBuilder("Your figures today: ").append(s.calls()).append(" calls, ")
         .append(s.advances()).append(" advances");
