@@ -1334,7 +1334,8 @@ public final class PopupWindow {
     }
     int before = a.getPreferredSize().height;
     setWrapped(a, text, width);
-    if (a.getPreferredSize().height != before && frame != null && frame.isVisible()) {
+    // While a form is filled, show() lays the window out once at the end.
+    if (!filling && a.getPreferredSize().height != before && frame != null && frame.isVisible()) {
       layoutFrame();
     }
   }
