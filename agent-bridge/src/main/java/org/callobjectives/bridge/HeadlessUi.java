@@ -42,6 +42,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 
@@ -78,16 +79,19 @@ public final class HeadlessUi implements BridgeClient.Listener {
   private enum Step { CODE, ADVANCE, CHECKLIST, UPSELL, UPSELL_NOTES, CSAT, NOTES, CONFIRM }
 
   private final Terminal terminal;
-  private final LineReader reader;
+  private final LineReaderImpl reader;
   private final Clock clock;
   private final WrapUps wrapUps;
   private volatile AgentState agentState;
   private volatile BiFunction<String, String, CompletableFuture<ProposalAck>> proposer;
   private Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter; // UI thread
 
-  // The open form: UI thread only.
-  private String focus;
-  private Step step;
+  // The open form: written by the UI thread only; read by the prompt refresh on other threads.
+  private volatile String focus;
+  private volatile Step step;
+  private final Object promptLock = new Object();
+  private volatile Thread uiThread;
+  private String shownPrompt; // guarded by promptLock
 
   public HeadlessUi(InputStream in, OutputStream out) {
     this(in, out, Clock.systemDefaultZone());
@@ -102,13 +106,14 @@ public final class HeadlessUi implements BridgeClient.Listener {
     this.terminal = Objects.requireNonNull(terminal, "terminal");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.wrapUps = Objects.requireNonNull(wrapUps, "wrapUps");
-    this.reader =
+    this.reader = (LineReaderImpl)
         LineReaderBuilder.builder()
             .terminal(terminal)
             .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' in notes is text
             .option(LineReader.Option.INSERT_TAB, true)
             .variable(LineReader.HISTORY_SIZE, 0)
             .build();
+    wrapUps.addListener(this::refreshPrompt);
   }
 
   private static Terminal dumb(InputStream in, OutputStream out) {
@@ -184,13 +189,14 @@ public final class HeadlessUi implements BridgeClient.Listener {
 
   @Override
   public void onCongratulation(Congratulation c) {
-    print("*** Well done: " + Text.nz(c.text()) + " ***");
+    print("*** " + congratulation(c.text()) + " ***");
   }
 
   @Override
   public void onAgentState(AgentState s) {
     agentState = s;
     print(formatState(s, clock));
+    refreshPrompt();
   }
 
   @Override
@@ -215,7 +221,13 @@ public final class HeadlessUi implements BridgeClient.Listener {
     }
   }
 
-  /** One line of the agent's own figures: today, and opportunities this shift against the target. */
+  /** A congratulation with one "Well done" in front (the server's text may carry its own). */
+  static String congratulation(String text) {
+    String t = Text.nz(text).strip();
+    return t.toLowerCase(Locale.ROOT).startsWith("well done") ? t : "Well done: " + t;
+  }
+
+    /** One line of the agent's own figures: today, and opportunities this shift against the target. */
   static String formatStats(AgentStats s) {
     StringBuilder sb = new StringBuilder("Your figures today: ").append(s.calls()).append(" calls, ")
         .append(s.advances()).append(" advances");
@@ -259,6 +271,7 @@ public final class HeadlessUi implements BridgeClient.Listener {
    */
   public void run(Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter) {
     this.submitter = Objects.requireNonNull(submitter, "submitter");
+    uiThread = Thread.currentThread();
     print("Type /help for the commands. Enter on an empty line opens the next call's form.");
     if (wrapUps.size() > 0) {
       print(formatList()); // drafts kept from an earlier run
@@ -290,7 +303,13 @@ public final class HeadlessUi implements BridgeClient.Listener {
   private String read() {
     while (true) {
       try {
-        return reader.readLine(promptText().replace("%", "%%"));
+        String prompt;
+        synchronized (promptLock) {
+          uiThread = Thread.currentThread();
+          prompt = promptText();
+          shownPrompt = prompt;
+        }
+        return reader.readLine(prompt.replace("%", "%%"));
       } catch (UserInterruptException e) {
         // Ctrl-C clears the line; quitting is Ctrl-D or closing the terminal.
       } catch (EndOfFileException | IOError e) {
@@ -487,7 +506,9 @@ public final class HeadlessUi implements BridgeClient.Listener {
           }
           code = c.get().code();
         }
-        update(u, x -> x.withCode(code));
+        // An advance answer the new code refuses is not offered as the default.
+        update(u, x -> x.withCode(code).withAdvance(
+            Codes.mismatch(codes, code, x.advance()) == null ? x.advance() : fittingAdvance(codes, code)));
         enter(Step.ADVANCE, u);
       }
       case ADVANCE -> {
@@ -496,8 +517,9 @@ public final class HeadlessUi implements BridgeClient.Listener {
           print("  Please answer y or n.");
           return Optional.empty();
         }
-        update(u, x -> x.withAdvance(a));
         String mismatch = Codes.mismatch(codes, d.code(), a);
+        // A refused answer is not kept as the default: the value the code asks for (or none) is.
+        update(u, x -> x.withAdvance(mismatch == null ? a : fittingAdvance(codes, x.code())));
         if (mismatch != null) {
           print("  " + mismatch + ". Pick the code again (Enter keeps it), then answer the advance.");
           enter(Step.CODE, u);
@@ -603,6 +625,9 @@ public final class HeadlessUi implements BridgeClient.Listener {
         String mismatch = Codes.mismatch(codes, d.code(), d.advance());
         if (d.code() == null || d.advance() == null || mismatch != null) {
           print("  " + (mismatch != null ? mismatch : "The code and the advance answer are needed") + ".");
+          if (mismatch != null) {
+            update(u, x -> x.withAdvance(fittingAdvance(codes, x.code())));
+          }
           enter(Step.CODE, u);
           return Optional.empty();
         }
@@ -612,6 +637,11 @@ public final class HeadlessUi implements BridgeClient.Listener {
       default -> throw new IllegalStateException("step " + step);
     }
     return Optional.empty();
+  }
+
+  /** The advance answer this code asks for, or null when it takes either. */
+  private static Boolean fittingAdvance(List<DispositionCode> codes, String code) {
+    return Codes.named(codes, code).map(DispositionCode::advance).orElse(null);
   }
 
   private void update(WrapUp u, java.util.function.UnaryOperator<Draft> change) {
@@ -671,6 +701,32 @@ public final class HeadlessUi implements BridgeClient.Listener {
   /** Prints a block above the prompt (the prompt and what is typed stay as they are). */
   private void print(String text) {
     reader.printAbove(text.endsWith("\n") ? text : text + "\n");
+  }
+
+  /**
+   * Redraws the prompt on screen if what it shows changed (a call ended, a draft was saved, the
+   * agent's state moved), keeping what the agent has typed. From other threads only: the UI thread
+   * builds a fresh prompt at every read.
+   */
+  private void refreshPrompt() {
+    if (Thread.currentThread() == uiThread) {
+      return;
+    }
+    synchronized (promptLock) {
+      try {
+        String text = promptText();
+        if (text.equals(shownPrompt)) {
+          return;
+        }
+        shownPrompt = text;
+        reader.setPrompt(text.replace("%", "%%"));
+        reader.callWidget(LineReader.REDISPLAY);
+      } catch (IllegalStateException notReading) {
+        // Between two reads: the next read shows the fresh prompt.
+      } catch (RuntimeException e) {
+        // A prompt that cannot be redrawn now is redrawn at the next read; never fail the caller.
+      }
+    }
   }
 
   private String promptText() {

@@ -1,14 +1,9 @@
 package org.callobjectives.bridge;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -99,20 +94,7 @@ public final class Outbox implements AutoCloseable {
   public synchronized void add(DispositionSubmit d) throws IOException {
     Objects.requireNonNull(d, "d");
     if (file != null) {
-      boolean created = !Files.exists(file);
-      byte[] line = (Json.write(d) + "\n").getBytes(StandardCharsets.UTF_8);
-      try (FileChannel ch =
-          FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-        ByteBuffer buf = ByteBuffer.wrap(line);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      if (created) {
-        fsyncDirectory();
-      }
+      AtomicFile.append(file, (Json.write(d) + "\n").getBytes(StandardCharsets.UTF_8));
     }
     entries.add(d);
   }
@@ -173,42 +155,11 @@ public final class Outbox implements AutoCloseable {
     if (file == null) {
       return;
     }
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     StringBuilder sb = new StringBuilder();
     for (DispositionSubmit d : entries) {
       sb.append(Json.write(d)).append('\n');
     }
-    try (FileChannel ch =
-        FileChannel.open(
-            tmp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer buf = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
-      while (buf.hasRemaining()) {
-        ch.write(buf);
-      }
-      ch.force(true);
-    }
-    try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-    fsyncDirectory();
-  }
-
-  private void fsyncDirectory() {
-    Path dir = file.getParent();
-    if (dir == null) {
-      return;
-    }
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Not every platform lets a directory be opened or synced (Windows); the data itself is.
-      log.debug("cannot fsync directory {}: {}", dir, e.toString());
-    }
+    AtomicFile.replace(file, sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -124,10 +124,14 @@ public final class PopupWindow {
   private String latestStats;
   private AgentState latestState;
   private final List<JCheckBox> checklistBoxes = new ArrayList<>();
-  private JLabel callerLabel;
-  private JLabel stateLabel;
-  private JLabel statsLabel;
+  private JTextArea callerLabel;
+  private JTextArea stateLabel;
+  private JTextArea statsLabel;
   private JLabel connectionLabel;
+  private JPanel headerEast;
+  private JButton dismissButton;
+  /** The confirmation shown by "Dismiss", while it is open (for tests). */
+  private javax.swing.JDialog dismissDialog;
   private JButton detailsButton;
   private JPanel pendingPanel;
   private JLabel pendingCaption;
@@ -242,7 +246,7 @@ public final class PopupWindow {
 
       @Override
       public void onCongratulation(Congratulation c) {
-        showFigures("Well done: " + Text.nz(c.text()));
+        showFigures(HeadlessUi.congratulation(c.text()));
       }
 
       @Override
@@ -262,7 +266,7 @@ public final class PopupWindow {
     SwingUtilities.invokeLater(() -> {
       latestStats = Text.clean(text);
       if (statsLabel != null) {
-        statsLabel.setText(latestStats);
+        setHeaderText(statsLabel, latestStats, headerWidth());
       }
     });
   }
@@ -316,6 +320,7 @@ public final class PopupWindow {
           ensureFrame();
           connectionLabel.setText(connected ? "\u25CF online" : "\u25CB offline - reconnecting");
           connectionLabel.setForeground(connected ? new Color(0x9BE59B) : new Color(0xFFB3B3));
+          setHeaderText(callerLabel, callerLabel.getText(), callerWidth()); // the room beside it changed
           List<WrapUp> kept = wrapUps.all();
           if (!frame.isVisible() && !kept.isEmpty()) {
             show(kept.get(0).callId()); // drafts kept from an earlier run
@@ -512,7 +517,12 @@ public final class PopupWindow {
     ticker = new Timer(1000, ev -> {
       updateStatus();
       updateState();
-      pendingList.repaint();
+      if (!pendingOrderCurrent()) {
+        refreshPending(); // a call passed its deadline: it moves to the end of the list
+      } else {
+        pendingList.repaint();
+      }
+      updateDismiss();
     });
     ticker.start();
     textCommit = new Timer(400, ev -> commitText());
@@ -552,9 +562,9 @@ public final class PopupWindow {
     JPanel header = new JPanel(new BorderLayout(8, 0));
     header.setBackground(HEADER_BG);
     header.setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 8));
-    callerLabel = new JLabel(" ");
+    // Wrapped text, not labels: caller, number, queue and state stay readable at the fixed width.
+    callerLabel = wrapped(Font.BOLD, 13f);
     callerLabel.setForeground(Color.WHITE);
-    callerLabel.setFont(callerLabel.getFont().deriveFont(Font.BOLD, 13f));
     connectionLabel = new JLabel("");
     connectionLabel.setFont(connectionLabel.getFont().deriveFont(11f));
     connectionLabel.setForeground(new Color(0x9BE59B));
@@ -565,6 +575,7 @@ public final class PopupWindow {
     detailsButton.setToolTipText("Show only the title, the advance and the code (or everything again)");
     detailsButton.addActionListener(e -> setCompact(!compact));
     JPanel east = new JPanel();
+    headerEast = east;
     east.setOpaque(false);
     east.setLayout(new BoxLayout(east, BoxLayout.X_AXIS));
     east.add(connectionLabel);
@@ -574,15 +585,15 @@ public final class PopupWindow {
     header.add(east, BorderLayout.EAST);
     JPanel lines = new JPanel(new BorderLayout());
     lines.setOpaque(false);
-    stateLabel = new JLabel(" ");
-    stateLabel.setFont(stateLabel.getFont().deriveFont(Font.BOLD, 11f));
+    stateLabel = wrapped(Font.BOLD, 11f);
     stateLabel.setForeground(new Color(0xFFE08A));
-    statsLabel = new JLabel(latestStats == null ? " " : latestStats);
-    statsLabel.setFont(statsLabel.getFont().deriveFont(11f));
+    statsLabel = wrapped(Font.PLAIN, 11f);
     statsLabel.setForeground(new Color(0xC9D6EA));
+    setHeaderText(statsLabel, latestStats == null ? "" : latestStats, headerWidth());
     lines.add(stateLabel, BorderLayout.NORTH);
     lines.add(statsLabel, BorderLayout.SOUTH);
     header.add(lines, BorderLayout.SOUTH);
+    east.setAlignmentY(Component.TOP_ALIGNMENT);
     return header;
   }
 
@@ -616,7 +627,7 @@ public final class PopupWindow {
     pendingModel = new DefaultListModel<>();
     pendingList = new JList<>(pendingModel);
     pendingList.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-    pendingList.setVisibleRowCount(3);
+    pendingList.setVisibleRowCount(1); // grows with the list, see refreshPending
     pendingList.setCellRenderer(new PendingRenderer());
     pendingList.addListSelectionListener(e -> {
       WrapUp picked = pendingList.getSelectedValue();
@@ -696,7 +707,7 @@ public final class PopupWindow {
     upsell.add(upsellCount);
     upsell.add(upsellPlus);
     upsell.add(Box.createHorizontalStrut(8));
-    upsell.add(new JLabel("Notes:"));
+    upsell.add(new JLabel("Upsell notes:"));
     upsell.add(Box.createHorizontalStrut(4));
     upsell.add(upsellNotes);
     d.add(upsell, 4);
@@ -767,8 +778,18 @@ public final class PopupWindow {
     suggest.addActionListener(e -> suggestChange());
     suggest.setVisible(proposer != null);
     footer.add(suggest, BorderLayout.WEST);
+    dismissButton = new JButton("Dismiss\u2026");
+    dismissButton.setFont(dismissButton.getFont().deriveFont(11f));
+    dismissButton.setToolTipText("Wrap-up time is over and the server stored the call as undisposed: remove it from the list");
+    dismissButton.setVisible(false);
+    dismissButton.addActionListener(e -> confirmDismiss());
+    JPanel buttons = new JPanel();
+    buttons.setLayout(new BoxLayout(buttons, BoxLayout.X_AXIS));
+    buttons.add(dismissButton);
+    buttons.add(Box.createHorizontalStrut(6));
+    buttons.add(submitButton);
     footer.add(statusLabel, BorderLayout.CENTER);
-    footer.add(submitButton, BorderLayout.EAST);
+    footer.add(buttons, BorderLayout.EAST);
     return footer;
   }
 
@@ -820,6 +841,7 @@ public final class PopupWindow {
     moreFields.setVisible(!on);
     compactLine.setVisible(on);
     detailsButton.setText(on ? "Details" : "Compact");
+    refreshPending();
     if (frame.isVisible()) {
       layoutFrame();
     }
@@ -854,7 +876,7 @@ public final class PopupWindow {
       CallStarted c = u.call();
       boolean outbound = CallStarted.OUTBOUND.equals(c.direction());
       String where = c.queue() == null ? "" : (outbound ? "  \u00B7  campaign " : "  \u00B7  queue ") + Text.clean(c.queue());
-      callerLabel.setText((outbound ? "Outbound to " : "Call from ") + party(c) + where);
+      setHeaderText(callerLabel, (outbound ? "Outbound to " : "Call from ") + party(c) + where, callerWidth());
       frame.setTitle("Call objective - " + party(c));
 
       ObjectiveView o = c.objective();
@@ -914,6 +936,7 @@ public final class PopupWindow {
     }
     updateStatus();
     updateSubmitEnabled();
+    updateDismiss();
   }
 
   /** Writes the form into the shown call's draft (ticks, code, advance, upsell, CSAT, notes). */
@@ -982,7 +1005,7 @@ public final class PopupWindow {
     if (frame == null) {
       return;
     }
-    List<WrapUp> all = wrapUps.all();
+    List<WrapUp> all = WaitingOrder.order(wrapUps.all(), clock.instant());
     filling = true;
     try {
       pendingModel.clear();
@@ -1006,11 +1029,81 @@ public final class PopupWindow {
       hideBanner();
     }
     boolean visible = all.size() > 1 || (all.size() == 1 && !all.get(0).callId().equals(shownId));
+    // Every waiting call in view up to 5 (2 in compact mode, which must stay small); more scroll.
+    int rows = Math.max(1, Math.min(all.size(), compact ? 2 : 5));
+    boolean relayout = pendingList.getVisibleRowCount() != rows;
+    pendingList.setVisibleRowCount(rows);
     if (pendingPanel.isVisible() != visible) {
       pendingPanel.setVisible(visible);
-      if (frame.isVisible()) {
-        layoutFrame();
+      relayout = true;
+    }
+    if (relayout && frame.isVisible()) {
+      layoutFrame();
+    }
+    updateDismiss();
+  }
+
+  /** True when the list shows the waiting calls in their current order. */
+  private boolean pendingOrderCurrent() {
+    List<WrapUp> all = WaitingOrder.order(wrapUps.all(), clock.instant());
+    if (all.size() != pendingModel.size()) {
+      return false;
+    }
+    for (int i = 0; i < all.size(); i++) {
+      if (!all.get(i).callId().equals(pendingModel.get(i).callId())) {
+        return false;
       }
+    }
+    return true;
+  }
+
+  /** "Dismiss" is offered for the shown call once its wrap-up time is over (and it is not being sent). */
+  private void updateDismiss() {
+    if (dismissButton == null) {
+      return;
+    }
+    WrapUp u = shown();
+    boolean offer = u != null && !u.sending() && WaitingOrder.overdue(u, clock.instant());
+    if (dismissButton.isVisible() != offer) {
+      dismissButton.setVisible(offer);
+      dismissButton.getParent().revalidate();
+    }
+  }
+
+  /**
+   * Asks before dropping the shown past-deadline call (the server has stored it as undisposed); until
+   * then a late disposition from the form still works.
+   */
+  private void confirmDismiss() {
+    WrapUp u = shown();
+    if (u == null || u.sending() || !WaitingOrder.overdue(u, clock.instant())) {
+      return;
+    }
+    String callId = u.callId();
+    JTextArea message = wrapped(Font.PLAIN, 12f);
+    setWrapped(message, "The wrap-up time for " + party(u.call()) + " is over: the server has stored the call"
+        + " as UNDISPOSED.\n\nDismiss it from the list? Its draft is dropped and no disposition can be sent for it"
+        + " from this window any more.", 360);
+    Object[] options = {"Dismiss", "Keep"};
+    javax.swing.JOptionPane pane = new JOptionPane(message, JOptionPane.WARNING_MESSAGE, JOptionPane.YES_NO_OPTION,
+        null, options, options[1]);
+    noHtml(pane);
+    dismissDialog = pane.createDialog(frame, "Dismiss this call?");
+    dismissDialog.setAlwaysOnTop(true);
+    dismissDialog.setVisible(true); // modal
+    dismissDialog.dispose();
+    dismissDialog = null;
+    if (!options[0].equals(pane.getValue())) {
+      return;
+    }
+    WrapUp now = wrapUps.get(callId).orElse(null);
+    if (now == null || now.sending()) {
+      return; // acked or submitted meanwhile: nothing to dismiss
+    }
+    log.info("call {} dismissed by the agent after its wrap-up deadline (undisposed)", callId);
+    wrapUps.discard(callId);
+    if (callId.equals(shownId)) {
+      showNextOrHide();
     }
   }
 
@@ -1026,7 +1119,7 @@ public final class PopupWindow {
       return;
     }
     AgentState s = latestState;
-    stateLabel.setText(s == null ? " " : HeadlessUi.formatState(s, clock));
+    setHeaderText(stateLabel, s == null ? "" : HeadlessUi.formatState(s, clock), headerWidth());
   }
 
   private void updateStatus() {
@@ -1053,7 +1146,9 @@ public final class PopupWindow {
     Duration left = Duration.between(clock.instant(), Instant.ofEpochMilli(u.ended().wrapUpDeadlineMillis()));
     String interrupted = CallEnded.INTERRUPTED.equals(u.ended().reason()) ? "Interrupted call - " : "Call ended - ";
     if (left.isNegative() || left.isZero()) {
-      showStatus(interrupted + "wrap-up time is over, please submit now", WARN);
+      // Short: the Dismiss button shares the line. A late disposition is still taken.
+      showStatus(CallEnded.INTERRUPTED.equals(u.ended().reason()) ? "Interrupted - wrap-up time is over"
+          : "Wrap-up time is over", WARN);
     } else {
       long s = (left.toMillis() + 999) / 1000;
       showStatus(String.format(Locale.ROOT, "%swrap-up: %d:%02d left", interrupted, s / 60, s % 60),
@@ -1142,17 +1237,23 @@ public final class PopupWindow {
       if (!callId.equals(shownId)) {
         return;
       }
-      List<WrapUp> rest = wrapUps.all();
-      if (rest.isEmpty()) {
-        shownId = null;
-        frame.setVisible(false);
-        frame.setFocusableWindowState(false);
-      } else {
-        switchTo(rest.get(rest.size() - 1).callId()); // the latest call: usually the live one
-      }
+      showNextOrHide();
     });
     hideTimer.setRepeats(false);
     hideTimer.start();
+  }
+
+  /** The shown call is done: shows the latest waiting call (usually the live one), or hides. */
+  private void showNextOrHide() {
+    List<WrapUp> rest = wrapUps.all();
+    if (rest.isEmpty()) {
+      shownId = null;
+      refreshPending();
+      frame.setVisible(false);
+      frame.setFocusableWindowState(false);
+    } else {
+      switchTo(rest.get(rest.size() - 1).callId());
+    }
   }
 
   private void showStatus(String text, Color color) {
@@ -1216,10 +1317,37 @@ public final class PopupWindow {
   }
 
   private static void setWrapped(JTextArea a, String text) {
+    setWrapped(a, text, WIDTH - 60);
+  }
+
+  private static void setWrapped(JTextArea a, String text, int width) {
     a.setText(text);
     a.setPreferredSize(null);
-    a.setSize(WIDTH - 60, Short.MAX_VALUE);
-    a.setPreferredSize(new Dimension(WIDTH - 60, a.getPreferredSize().height));
+    a.setSize(width, Short.MAX_VALUE);
+    a.setPreferredSize(new Dimension(width, a.getPreferredSize().height));
+  }
+
+  /** Sets a header line's text, wrapped at {@code width}; the window is laid out again if its height changed. */
+  private void setHeaderText(JTextArea a, String text, int width) {
+    if (text.equals(a.getText()) && a.getPreferredSize().width == width) {
+      return;
+    }
+    int before = a.getPreferredSize().height;
+    setWrapped(a, text, width);
+    // While a form is filled, show() lays the window out once at the end.
+    if (!filling && a.getPreferredSize().height != before && frame != null && frame.isVisible()) {
+      layoutFrame();
+    }
+  }
+
+  /** The width of the header's full-width lines (state, figures). */
+  private static int headerWidth() {
+    return WIDTH - 12 - 8;
+  }
+
+  /** The width beside the connection state and the Compact button. */
+  private int callerWidth() {
+    return headerWidth() - 8 - (headerEast == null ? 0 : headerEast.getPreferredSize().width);
   }
 
   private static JLabel sectionTitle(String text) {
@@ -1261,7 +1389,7 @@ public final class PopupWindow {
     } else {
       Duration left = Duration.between(clock.instant(), Instant.ofEpochMilli(u.ended().wrapUpDeadlineMillis()));
       long s = Math.max(0, (left.toMillis() + 999) / 1000);
-      when = s == 0 ? "wrap-up over" : String.format(Locale.ROOT, "%d:%02d left", s / 60, s % 60);
+      when = s == 0 ? "\u26A0 wrap-up over (stored as undisposed)" : String.format(Locale.ROOT, "%d:%02d left", s / 60, s % 60);
     }
     return who + (c.queue() == null ? "" : "  \u00B7  " + Text.clean(c.queue())) + "  \u00B7  " + when
         + (u.draft().code() == null ? "" : "  \u00B7  " + Text.clean(u.draft().code()))
@@ -1338,7 +1466,11 @@ public final class PopupWindow {
     public Component getListCellRendererComponent(
         JList<?> list, Object value, int index, boolean selected, boolean focus) {
       Object shown = value instanceof WrapUp u ? (u.callId().equals(shownId) ? "\u25B6 " : "   ") + pendingText(u) : value;
-      return super.getListCellRendererComponent(list, shown, index, selected, focus);
+      Component c = super.getListCellRendererComponent(list, shown, index, selected, focus);
+      if (value instanceof WrapUp u && WaitingOrder.overdue(u, clock.instant()) && !selected) {
+        c.setForeground(new Color(0x8A8A8A));
+      }
+      return c;
     }
   }
 
@@ -1390,7 +1522,7 @@ public final class PopupWindow {
     return statusLabel;
   }
 
-  JLabel stateLabel() {
+  JTextArea stateLabel() {
     return stateLabel;
   }
 
@@ -1410,7 +1542,7 @@ public final class PopupWindow {
     return detailsButton;
   }
 
-  JLabel callerLabel() {
+  JTextArea callerLabel() {
     return callerLabel;
   }
 
@@ -1423,6 +1555,19 @@ public final class PopupWindow {
   /** True while keys and clicks are swallowed after the form switched calls. */
   boolean inputGuarded() {
     return inputGuard != null && inputGuard.guarding();
+  }
+
+  JTextArea statsLabel() {
+    return statsLabel;
+  }
+
+  JButton dismissButton() {
+    return dismissButton;
+  }
+
+  /** The open "Dismiss this call?" confirmation, or null. */
+  javax.swing.JDialog dismissDialog() {
+    return dismissDialog;
   }
 
   /** The "New call" banner (visible while a pop waits for the agent to open it). */

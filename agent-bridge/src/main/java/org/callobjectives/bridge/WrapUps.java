@@ -2,14 +2,9 @@ package org.callobjectives.bridge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -292,25 +287,10 @@ public final class WrapUps {
     if (file == null) {
       return;
     }
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
-      byte[] bytes =
+      AtomicFile.replace(file,
           Json.mapper().writeValueAsString(new Saved(1, new ArrayList<>(entries.values())))
-              .getBytes(StandardCharsets.UTF_8);
-      try (FileChannel ch =
-          FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+              .getBytes(StandardCharsets.UTF_8));
       if (writeError != null) {
         log.info("drafts file {} written again", file);
       }

@@ -527,6 +527,175 @@ class PopupBackToBackTest {
     waitFor("acked", () -> popup.wrapUps().size() == 0);
   }
 
+  private static CallStarted callOf(String id, String name, String queue, long connectedAt) {
+    CallStarted a = SampleCalls.salesCall();
+    return new CallStarted(id, CallStarted.INBOUND, queue, "+1 555 01" + id.length(), name, connectedAt, a.objective(),
+        a.dispositionCodes(), false);
+  }
+
+  private int rowOf(String callId) throws Exception {
+    return onEdt(() -> row(callId));
+  }
+
+  /** The row of this call in the waiting list, or -1 (EDT). */
+  private int row(String callId) {
+    JList<WrapUp> list = popup.pendingList();
+    for (int i = 0; i < list.getModel().getSize(); i++) {
+      if (list.getModel().getElementAt(i).callId().equals(callId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private String rowText(int index) throws Exception {
+    return onEdt(() -> {
+      JList<WrapUp> list = popup.pendingList();
+      Component c = list.getCellRenderer().getListCellRendererComponent(list, list.getModel().getElementAt(index),
+          index, false, false);
+      return ((javax.swing.JLabel) c).getText();
+    });
+  }
+
+  /** Clicks the button with this text in the open "Dismiss this call?" confirmation. */
+  private void answerDismiss(String button) throws Exception {
+    waitFor("the confirmation", () -> popup.dismissDialog() != null && popup.dismissDialog().isShowing());
+    JComponent b = onEdt(() -> {
+      List<Component> all = new ArrayList<>();
+      collect(popup.dismissDialog(), all);
+      return (JComponent) all.stream().filter(c -> c instanceof javax.swing.JButton j && j.getText().equals(button))
+          .findFirst().orElseThrow();
+    });
+    clickCenter(() -> b);
+    waitFor("the confirmation closed", () -> popup.dismissDialog() == null);
+  }
+
+  @Test
+  void the_waiting_list_shows_five_calls_live_and_in_time_first_and_a_past_deadline_call_is_marked_last_and_dismissed_after_a_confirmation()
+      throws Exception {
+    long now = System.currentTimeMillis();
+    // Arrival order: two calls already past their deadline, three inside it, then the live call.
+    List<CallStarted> calls = List.of(callOf("O-1", "Olga Old", "sales", now - 300_000),
+        callOf("O-2", "Oscar Over", "sales", now - 290_000), callOf("E-1", "Erin Early", "sales", now - 200_000),
+        callOf("E-2", "Eve Echo", "support", now - 190_000), callOf("E-3", "Ed Ends", "sales", now - 180_000),
+        callOf("L-1", "Liam Live", "sales", now - 10_000));
+    for (CallStarted c : calls) {
+      server.broadcast(c);
+    }
+    server.broadcast(new CallEnded("O-1", now - 100_000, "caller", now - 5_000));
+    server.broadcast(new CallEnded("O-2", now - 100_000, "caller", now - 4_000));
+    server.broadcast(new CallEnded("E-1", now - 20_000, "caller", now + 300_000));
+    server.broadcast(new CallEnded("E-2", now - 20_000, "caller", now + 100_000));
+    server.broadcast(new CallEnded("E-3", now - 20_000, "caller", now + 200_000));
+    waitFor("six calls waiting", () -> popup.frame() != null && popup.frame().isShowing()
+        && popup.pendingList().getModel().getSize() == 6);
+    waitFor("the list in its order", () -> row("E-2") == 0);
+    assertEquals(List.of(0, 1, 2, 3, 4, 5), List.of(rowOf("E-2"), rowOf("E-3"), rowOf("E-1"), rowOf("L-1"),
+        rowOf("O-1"), rowOf("O-2")), "in time by deadline, the live call, then past the deadline");
+    assertTrue(rowText(4).contains("wrap-up over (stored as undisposed)"), rowText(4));
+    assertFalse(rowText(3).contains("wrap-up over"), rowText(3));
+
+    // Five rows in view without scrolling; the window fits a 1366x768 screen.
+    waitFor("input accepted", () -> !popup.inputGuarded());
+    String rows = onEdt(() -> {
+      JList<WrapUp> list = popup.pendingList();
+      Rectangle view = list.getVisibleRect();
+      int n = 0;
+      for (int i = 0; i < list.getModel().getSize(); i++) {
+        Rectangle r = list.getCellBounds(i, i);
+        if (r.y >= view.y && r.y + r.height <= view.y + view.height) {
+          n++;
+        }
+      }
+      return n + " rows in " + view + " of " + list.getSize();
+    });
+    assertTrue(Integer.parseInt(rows.split(" ")[0]) >= 5, "rows in view: " + rows);
+    int height = onEdt(() -> popup.frame().getHeight());
+    assertTrue(height <= 768 - 32, "height with six calls waiting " + height);
+    shot("popup-waiting-list.png");
+    clickCenter(() -> popup.detailsButton());
+    waitFor("compact", () -> popup.frame().getHeight() < height - 100);
+    int compactHeight = onEdt(() -> popup.frame().getHeight());
+    assertTrue(compactHeight <= 320, "compact height " + compactHeight);
+    shot("popup-waiting-list-compact.png");
+    clickCenter(() -> popup.detailsButton());
+    waitFor("expanded again", () -> popup.frame().getHeight() >= height - 10);
+
+    // A late disposition for a past-deadline call still works from the window.
+    assertFalse(onEdt(() -> popup.dismissButton().isVisible()), "no Dismiss for a call inside its deadline");
+    clickPendingRow(rowOf("O-1"));
+    waitFor("O-1 shown with Dismiss offered", () -> "O-1".equals(popup.shownCallId()) && popup.dismissButton().isVisible()
+        && popup.statusLabel().getText().contains("rap-up time is over"));
+    onEdt(() -> {
+      popup.pickCode(3);
+      return null;
+    });
+    clickCenter(() -> popup.submitButton());
+    DispositionSubmit late = server.next(DispositionSubmit.class, WAIT);
+    assertEquals("O-1", late.callId());
+    assertEquals("NI", late.code());
+    waitFor("O-1 acked", () -> popup.wrapUps().get("O-1").isEmpty());
+
+    // The other one is dismissed: "Keep" keeps it, "Dismiss" drops it; nothing is sent for it.
+    waitFor("the pop moved on after the save, input accepted again", () -> popup.shownCallId() != null
+        && !"O-1".equals(popup.shownCallId()) && !popup.inputGuarded() && row("O-2") >= 0);
+    clickPendingRow(rowOf("O-2"));
+    waitFor("O-2 shown with Dismiss offered", () -> "O-2".equals(popup.shownCallId()) && popup.dismissButton().isVisible());
+    clickCenter(() -> popup.dismissButton());
+    shot("popup-dismiss-confirm.png");
+    answerDismiss("Keep");
+    assertTrue(popup.wrapUps().get("O-2").isPresent(), "kept after Keep");
+    clickCenter(() -> popup.dismissButton());
+    answerDismiss("Dismiss");
+    waitFor("O-2 gone", () -> popup.wrapUps().get("O-2").isEmpty() && row("O-2") < 0);
+    waitFor("another call shown", () -> popup.shownCallId() != null && !"O-2".equals(popup.shownCallId()));
+    assertNull(server.received.poll(300, TimeUnit.MILLISECONDS), "nothing sent for the dismissed call");
+    assertEquals(4, popup.wrapUps().size());
+  }
+
+  @Test
+  void the_header_shows_caller_number_queue_and_state_in_full_the_figures_once_and_the_upsell_notes_label()
+      throws Exception {
+    CallStarted c = new CallStarted("W-1", CallStarted.INBOUND, "queue-long-name-for-renewals",
+        "15551230426", "Caller 0426 Maximilian Featherstonehaugh", System.currentTimeMillis(),
+        SampleCalls.salesCall().objective(), SampleCalls.salesCall().dispositionCodes(), false);
+    server.broadcast(c);
+    server.broadcast(new AgentState("1001", AgentState.PAUSED, "wrap-up", System.currentTimeMillis() - 65_000, 3, true));
+    server.broadcast(new org.callobjectives.protocol.Congratulation("g", "Well done! Target reached: 5 advances", 0));
+    waitFor("the pop with the state and the figures", () -> popup.frame() != null && popup.frame().isShowing()
+        && popup.stateLabel().getText().contains("forced wrap-up")
+        && popup.statsLabel().getText().contains("Target reached"));
+    robot.waitForIdle();
+    shot("popup-header.png");
+    for (Callable<JComponent> line : List.<Callable<JComponent>>of(() -> popup.callerLabel(), () -> popup.stateLabel(),
+        () -> popup.statsLabel())) {
+      String problem = onEdt(() -> {
+        javax.swing.JTextArea a = (javax.swing.JTextArea) line.call();
+        java.awt.Dimension want = a.getPreferredSize();
+        int rightEdge = javax.swing.SwingUtilities.convertPoint(a, a.getWidth(), 0, popup.frame().getContentPane()).x;
+        return a.getHeight() >= want.height && a.getWidth() >= want.width - 1
+            && rightEdge <= popup.frame().getContentPane().getWidth() ? null
+            : "'" + a.getText() + "' has " + a.getSize() + " of " + want + ", right edge " + rightEdge;
+      });
+      assertNull(problem, problem);
+    }
+    String caller = onEdt(() -> popup.callerLabel().getText());
+    for (String part : List.of("Caller 0426 Maximilian Featherstonehaugh", "15551230426", "queue-long-name-for-renewals")) {
+      assertTrue(caller.contains(part), caller);
+    }
+    assertTrue(onEdt(() -> popup.callerLabel().getPreferredSize().height
+        >= 2 * popup.callerLabel().getFontMetrics(popup.callerLabel().getFont()).getHeight()), "the caller line wraps: " + caller);
+    assertTrue(onEdt(() -> popup.stateLabel().getText()).endsWith("forced wrap-up: paused in the queue until you submit"));
+    assertEquals("Well done! Target reached: 5 advances", onEdt(() -> popup.statsLabel().getText()));
+    List<String> labels = onEdt(() -> {
+      List<Component> all = new ArrayList<>();
+      collect(popup.frame(), all);
+      return all.stream().filter(k -> k instanceof javax.swing.JLabel).map(k -> ((javax.swing.JLabel) k).getText())
+          .filter(t -> t != null && t.endsWith("otes:")).toList();
+    });
+    assertEquals(List.of("Upsell notes:", "Notes:"), labels);
+  }
+
   private static void collect(Component c, List<Component> out) {
     out.add(c);
     if (c instanceof Container k) {

@@ -85,6 +85,7 @@ class TerminalOverPtyTest {
     PipedInputStream in = new PipedInputStream(keys, 1 << 16);
     terminal = new JniTerminalProvider().newTerminal("pty-test", "xterm-256color", in, screen,
         StandardCharsets.UTF_8, Terminal.SignalHandler.SIG_DFL, false, null, new Size(200, 50));
+    debugScreen = this::rawScreen;
     wrapUps = WrapUps.open(dir.resolve("outbox-1001.drafts.json"));
     ui = new HeadlessUi(terminal, CLOCK, wrapUps);
     loop = new Thread(() -> ui.run(d -> {
@@ -115,16 +116,80 @@ class TerminalOverPtyTest {
     }
   }
 
+  /**
+   * The line the cursor is on, as a terminal shows it: the output after the last line feed, with
+   * carriage return, cursor left/right, insert/delete characters and erase-to-end applied (the
+   * edits JLine makes when it redraws a prompt); other escape sequences are skipped.
+   */
+  private String cursorLine() {
+    String raw = rawScreen();
+    String out = raw.substring(raw.lastIndexOf('\n') + 1);
+    StringBuilder line = new StringBuilder();
+    int col = 0;
+    for (int i = 0; i < out.length(); i++) {
+      char ch = out.charAt(i);
+      if (ch == '\r') {
+        col = 0;
+      } else if (ch == '\u001B' && i + 1 < out.length() && out.charAt(i + 1) == '[') {
+        int j = i + 2;
+        while (j < out.length() && (out.charAt(j) < '@' || out.charAt(j) > '~')) {
+          j++;
+        }
+        if (j >= out.length()) {
+          break;
+        }
+        String arg = out.substring(i + 2, j);
+        int n = arg.matches("\\d+") ? Integer.parseInt(arg) : 1;
+        switch (out.charAt(j)) {
+          case 'D' -> col = Math.max(0, col - n);
+          case 'C' -> col += n;
+          case '@' -> {
+            while (line.length() < col) {
+              line.append(' ');
+            }
+            line.insert(col, " ".repeat(n));
+          }
+          case 'P' -> {
+            if (col < line.length()) {
+              line.delete(col, Math.min(line.length(), col + n));
+            }
+          }
+          case 'K' -> {
+            if (col < line.length()) {
+              line.setLength(col);
+            }
+          }
+          default -> { }
+        }
+        i = j;
+      } else if (ch >= ' ') {
+        while (line.length() < col) {
+          line.append(' ');
+        }
+        if (col < line.length()) {
+          line.setCharAt(col, ch);
+        } else {
+          line.append(ch);
+        }
+        col++;
+      }
+    }
+    return line.toString();
+  }
+
   private void type(String s) throws Exception {
     keys.write(s.getBytes(StandardCharsets.UTF_8));
     keys.flush();
   }
 
+  private static java.util.function.Supplier<String> debugScreen;
+
   private static void waitFor(String what, BooleanSupplier c) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!c.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
+        throw new AssertionError("timed out waiting for " + what + (debugScreen == null ? "" : "; screen ends: "
+            + debugScreen.get().substring(Math.max(0, debugScreen.get().length() - 600)).replace("\u001B", "ESC")));
       }
       Thread.sleep(10);
     }
@@ -226,5 +291,50 @@ class TerminalOverPtyTest {
         "\u001B[41m", "\u001B[1m", "\u001B[32m", "\u001B[33m", "\u001B]0;", "\r" + "X")) {
       assertFalse(raw.contains(bad), "the screen must not contain " + bad.replace("\u001B", "ESC"));
     }
+  }
+
+  @Test
+  void the_prompt_is_redrawn_when_a_call_ends_or_the_state_changes_and_keeps_what_was_typed() throws Exception {
+    type("abc");
+    waitFor("the typing echoed", () -> cursorLine().endsWith("no calls waiting] > abc"));
+
+    ui.onCallStarted(call("A-1", "Alice Adams", "sales"));
+    ui.onCallEnded(new CallEnded("A-1", NOW.toEpochMilli(), "caller", NOW.toEpochMilli() + 95_000));
+    waitFor("the prompt naming the waiting call, with the typed text kept",
+        () -> cursorLine().endsWith("[1 waiting - Enter opens Alice Adams <" + call("A-1", "", "").callerNumber()
+            + "> | sales | 1:35 left] > abc"));
+
+    ui.onAgentState(new org.callobjectives.protocol.AgentState("1001", "wrap_up", null, NOW.toEpochMilli(), 1, true));
+    waitFor("the state in the prompt", () -> cursorLine().endsWith("[wrap up | 1 waiting - Enter opens Alice Adams <"
+        + call("A-1", "", "").callerNumber() + "> | sales | 1:35 left] > abc"));
+
+    wrapUps.acked("A-1");
+    ui.onAgentState(new org.callobjectives.protocol.AgentState("1001", "ready", null, NOW.toEpochMilli(), 0, false));
+    waitFor("the prompt back to idle and ready", () -> cursorLine().endsWith("[ready | no calls waiting] > abc"));
+
+    type("\r"); // what was typed is still the line the agent sends
+    waitFor("the typed text refused as before", () -> screen().contains("'abc' was not used: no disposition form is open"));
+  }
+
+  @Test
+  void after_a_refused_advance_answer_the_question_offers_the_value_that_fits_the_code() throws Exception {
+    ui.onCallStarted(call("A-1", "Alice Adams", "sales"));
+    ui.onCallEnded(new CallEnded("A-1", NOW.toEpochMilli(), "caller", NOW.toEpochMilli() + 95_000));
+    type("\r3\r");
+    waitFor("the advance question", () -> screen().endsWith("Advance obtained (Customer books a demo)? [y/n]: "));
+    type("y\r");
+    waitFor("the mismatch explained", () -> screen().contains("NO_ADVANCE means no advance"));
+    assertEquals(Boolean.FALSE, draft("A-1").advance(), "the refused yes is not kept");
+    type("\r"); // keep the code
+    waitFor("the advance asked again", () -> screen().endsWith("Advance obtained (Customer books a demo)? [y/n] [n]: "));
+    type("\r"); // Enter takes the offered value
+    waitFor("the checklist question", () -> screen().contains("Items done (e.g. 1,3; 'all'; '-' = none):"));
+    assertEquals(Boolean.FALSE, draft("A-1").advance());
+
+    // A code that takes either answer keeps the agent's answer; one that needs the other offers it.
+    type("/open 1\r1\r");
+    waitFor("the advance question for SALE", () -> screen().endsWith("Advance obtained (Customer books a demo)? [y/n] [y]: "));
+    type("\r");
+    waitFor("SALE with an advance", () -> Boolean.TRUE.equals(draft("A-1").advance()) && "SALE".equals(draft("A-1").code()));
   }
 }
