@@ -107,11 +107,20 @@ final class InputGuard {
     KeyboardFocusManager.getCurrentKeyboardFocusManager().removeKeyEventDispatcher(swallowKeys);
   }
 
+  /** In the pop or in a window it owns (a combo box's list, a dialog); a key without a component counts too. */
   private boolean inFrame(Object source) {
+    if (source == null) {
+      return KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusedWindow() == frame;
+    }
     if (!(source instanceof Component c)) {
       return false;
     }
-    Window w = c instanceof Window win ? win : SwingUtilities.getWindowAncestor(c);
-    return w == frame;
+    for (Window w = c instanceof Window win ? win : SwingUtilities.getWindowAncestor(c); w != null;
+        w = w.getOwner()) {
+      if (w == frame) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -804,7 +804,9 @@ public final class PopupWindow {
       rootPane.getActionMap().put(name, new AbstractAction() {
         @Override
         public void actionPerformed(ActionEvent e) {
-          pickCode(key);
+          if (!inputGuarded()) { // a hotkey meant for the form before the switch
+            pickCode(key);
+          }
         }
       });
     }
@@ -813,7 +815,7 @@ public final class PopupWindow {
     rootPane.getActionMap().put("submit", new AbstractAction() {
       @Override
       public void actionPerformed(ActionEvent e) {
-        if (submitButton.isEnabled()) {
+        if (submitButton.isEnabled() && !inputGuarded()) {
           submit();
         }
       }

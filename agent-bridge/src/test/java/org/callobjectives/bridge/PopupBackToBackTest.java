@@ -12,7 +12,6 @@ import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
-import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.net.InetSocketAddress;
@@ -92,19 +91,7 @@ class PopupBackToBackTest {
   }
 
   private static <T> T onEdt(Callable<T> c) throws Exception {
-    AtomicReference<T> result = new AtomicReference<>();
-    AtomicReference<Exception> failure = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      try {
-        result.set(c.call());
-      } catch (Exception e) {
-        failure.set(e);
-      }
-    });
-    if (failure.get() != null) {
-      throw failure.get();
-    }
-    return result.get();
+    return SwingTesting.onEdt(c);
   }
 
   private void waitFor(String what, Callable<Boolean> condition) throws Exception {
@@ -149,14 +136,7 @@ class PopupBackToBackTest {
   }
 
   private void press(Point p) throws InterruptedException {
-    robot.mouseMove(p.x, p.y);
-    robot.waitForIdle();
-    Thread.sleep(100);
-    robot.mouseMove(p.x, p.y);
-    robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-    Thread.sleep(30);
-    robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-    robot.waitForIdle();
+    SwingTesting.press(robot, p);
   }
 
   private void clickPendingRow(int index) throws Exception {

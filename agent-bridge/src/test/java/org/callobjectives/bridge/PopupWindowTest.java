@@ -8,7 +8,6 @@ import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
-import java.awt.event.InputEvent;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
@@ -73,20 +71,7 @@ class PopupWindowTest {
   }
 
   private static <T> T onEdt(Callable<T> c) throws Exception {
-    AtomicReference<T> result = new AtomicReference<>();
-    AtomicReference<Exception> failure = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(
-        () -> {
-          try {
-            result.set(c.call());
-          } catch (Exception e) {
-            failure.set(e);
-          }
-        });
-    if (failure.get() != null) {
-      throw failure.get();
-    }
-    return result.get();
+    return SwingTesting.onEdt(c);
   }
 
   private void waitFor(String what, Callable<Boolean> condition) throws Exception {
@@ -110,16 +95,8 @@ class PopupWindowTest {
     press(p);
   }
 
-  /** Moves, lets X deliver the motion, then clicks. */
   private void press(Point p) throws InterruptedException {
-    robot.mouseMove(p.x, p.y);
-    robot.waitForIdle();
-    Thread.sleep(100);
-    robot.mouseMove(p.x, p.y);
-    robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-    Thread.sleep(30);
-    robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-    robot.waitForIdle();
+    SwingTesting.press(robot, p);
   }
 
   private void clickCenter(JComponent c) throws Exception {
