@@ -11,6 +11,7 @@ import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import javax.swing.JFrame;
 import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
@@ -36,6 +37,7 @@ final class InputGuard {
   private final Timer lift;
   private Duration editingWindow = EDITING;
   private Duration afterSwitch = AFTER_SWITCH;
+  private LongSupplier nanoTime = System::nanoTime;
   private long lastInputNanos;
   private boolean anyInput;
   private long guardUntilNanos;
@@ -51,15 +53,20 @@ final class InputGuard {
     watch = event -> {
       int id = event.getID();
       if ((id == KeyEvent.KEY_PRESSED || id == MouseEvent.MOUSE_PRESSED) && inFrame(event.getSource())) {
-        lastInputNanos = System.nanoTime();
+        lastInputNanos = nanoTime.getAsLong();
         anyInput = true;
       }
     };
     Toolkit.getDefaultToolkit().addAWTEventListener(watch, AWTEvent.KEY_EVENT_MASK | AWTEvent.MOUSE_EVENT_MASK);
     swallowKeys = e -> guarding() && inFrame(e.getComponent());
     KeyboardFocusManager.getCurrentKeyboardFocusManager().addKeyEventDispatcher(swallowKeys);
-    lift = new Timer((int) AFTER_SWITCH.toMillis(), e -> glass.setVisible(false));
-    lift.setRepeats(false);
+    // Polls rather than waits a fixed delay, so the glass stays exactly as long as the guard.
+    lift = new Timer(100, e -> {
+      if (!guarding()) {
+        glass.setVisible(false);
+        ((Timer) e.getSource()).stop();
+      }
+    });
   }
 
   /** True while the agent's text cursor is in a field of the window or they just typed or clicked in it. */
@@ -71,7 +78,7 @@ final class InputGuard {
     if (owner instanceof JTextComponent t && t.isEditable() && t.isEnabled()) {
       return true;
     }
-    return anyInput && System.nanoTime() - lastInputNanos < editingWindow.toNanos();
+    return anyInput && nanoTime.getAsLong() - lastInputNanos < editingWindow.toNanos();
   }
 
   /** The form now shows another call: nothing typed or clicked in the next moment reaches it. */
@@ -80,16 +87,15 @@ final class InputGuard {
       // Keys typed after this go nowhere until the agent clicks into a field of the call they see.
       KeyboardFocusManager.getCurrentKeyboardFocusManager().clearFocusOwner();
     }
-    guardUntilNanos = System.nanoTime() + afterSwitch.toNanos();
+    guardUntilNanos = nanoTime.getAsLong() + afterSwitch.toNanos();
     guarding = true;
     glass.setVisible(true);
-    lift.setInitialDelay((int) afterSwitch.toMillis());
     lift.restart();
   }
 
   /** True while input is being swallowed after a switch. */
   boolean guarding() {
-    if (guarding && System.nanoTime() - guardUntilNanos >= 0) {
+    if (guarding && nanoTime.getAsLong() - guardUntilNanos >= 0) {
       guarding = false;
     }
     return guarding;
@@ -99,6 +105,11 @@ final class InputGuard {
   void times(Duration editing, Duration afterSwitch) {
     this.editingWindow = editing;
     this.afterSwitch = afterSwitch;
+  }
+
+  /** Another clock (tests on virtual time). */
+  void clock(LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
   }
 
   void dispose() {

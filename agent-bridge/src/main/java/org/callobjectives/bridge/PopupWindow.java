@@ -1554,6 +1554,12 @@ public final class PopupWindow {
     inputGuard.times(editing, afterSwitch);
   }
 
+  /** Sets the clock the input windows are measured on (tests on virtual time). */
+  void inputClock(java.util.function.LongSupplier nanoTime) {
+    ensureFrame();
+    inputGuard.clock(nanoTime);
+  }
+
   /** True while keys and clicks are swallowed after the form switched calls. */
   boolean inputGuarded() {
     return inputGuard != null && inputGuard.guarding();
