@@ -84,7 +84,7 @@ async function loadObjectives() {
     d.appendChild(el('div', 'Measure: ' + o.measure + ' \u00b7 By: ' + o.timeFrame, 'muted'));
     if (o.findings.length === 0) d.appendChild(el('div', 'lint: no findings', 'finding ok'));
     for (const f of o.findings) {
-      d.appendChild(el('div', findingLine(f), 'finding ' + (f.severity === 'ERROR' ? 'err' : 'warn')));
+      d.appendChild(findingBlock(f));
     }
     box.appendChild(d);
   }
@@ -102,22 +102,44 @@ async function loadFile() {
   $('editor').value = status === 200 ? data.text : '';
 }
 
-function showOutcome(o, saved) {
+function findingBlock(f) {
+  const d = el('div', findingLine(f), 'finding ' + (f.severity === 'ERROR' ? 'err' : 'warn'));
+  if (f.suggestion) d.appendChild(el('div', 'Suggested: ' + f.suggestion, 'suggestion'));
+  return d;
+}
+
+function showOutcome(o, saved, live) {
   const box = $('result');
   box.replaceChildren();
   if (o.ok) {
-    box.appendChild(el('div', saved ? 'Saved and in force. ' + (o.detail || '') : 'Valid: the server would load this.', 'ok'));
+    box.appendChild(el('div', saved ? 'Saved and in force. ' + (o.detail || '')
+      : live ? 'Checked as you type: the server would load this.' : 'Valid: the server would load this.', 'ok'));
   } else {
-    box.appendChild(el('div', 'Rejected: ' + (o.error || 'unknown error'), 'err'));
+    box.appendChild(el('div', (live ? 'Checked as you type: not loadable. ' : 'Rejected: ') + (o.error || 'unknown error'), 'err'));
   }
   for (const f of o.findings || []) {
-    box.appendChild(el('div', findingLine(f), f.severity === 'ERROR' ? 'err' : 'warn'));
+    box.appendChild(findingBlock(f));
   }
 }
 
-async function validate() {
+// Each check carries a number: an answer to an older text never replaces the newer one's.
+let checkSeq = 0;
+let typingTimer = null;
+
+async function validate(live) {
+  const seq = ++checkSeq;
   const { data } = await api('POST', 'lint', { file: $('file').value, text: $('editor').value });
-  showOutcome(data, false);
+  if (seq !== checkSeq) return;
+  showOutcome(data, false, live === true);
+}
+
+function checkWhileTyping() {
+  clearTimeout(typingTimer);
+  $('result').dataset.pending = 'yes';
+  typingTimer = setTimeout(async () => {
+    await validate(true);
+    delete $('result').dataset.pending;
+  }, 400);
 }
 
 async function save() {
@@ -190,7 +212,8 @@ async function refresh() {
 }
 
 async function start() {
-  $('validate').addEventListener('click', validate);
+  $('validate').addEventListener('click', () => validate(false));
+  $('editor').addEventListener('input', checkWhileTyping);
   $('save').addEventListener('click', save);
   $('reload').addEventListener('click', reload);
   $('file').addEventListener('change', loadFile);

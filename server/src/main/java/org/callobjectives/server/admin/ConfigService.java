@@ -158,8 +158,7 @@ public final class ConfigService implements AutoCloseable {
       String prefix = tmp.toString();
       List<LintFinding> fs = new ArrayList<>();
       for (LintFinding f : r.findings()) {
-        fs.add(new LintFinding(f.objectiveId(), f.severity(), f.rule(), f.message(),
-            f.file().replace(prefix, dir.toString()), f.line()));
+        fs.add(f.at(f.file().replace(prefix, dir.toString()), f.line()));
       }
       if (r.loadError() != null) {
         return new Outcome(false, r.loadError().replace(prefix, dir.toString()),

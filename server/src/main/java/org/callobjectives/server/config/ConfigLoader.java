@@ -235,8 +235,8 @@ public final class ConfigLoader {
           "objective " + id + ": advance (what the customer commits to)");
       String measure = require(src, at + "/measure", o.measure(),
           "objective " + id + ": measure (how to tell at the end of the call that it happened)");
-      String timeFrame = require(src, at + "/timeFrame", o.timeFrame(),
-          "objective " + id + ": timeFrame (during the call, by a date, within N days)");
+      // A missing time frame is the objective check's finding (not-time-bound, with the rest of its findings).
+      String timeFrame = o.timeFrame() == null ? "" : o.timeFrame().strip();
       List<ChecklistItem> items = new ArrayList<>();
       Set<String> itemIds = new HashSet<>();
       List<ItemYaml> itemYaml = o.checklist() == null ? List.of() : o.checklist();

@@ -15,12 +15,16 @@ import org.callobjectives.server.config.ConfigException;
 import org.callobjectives.server.config.YamlSource;
 
 /**
- * The word lists the lint rules use: built-in defaults plus {@code lint.yaml} in the config folder,
- * which admins extend (or replace with {@code replaceDefaults: true}).
+ * The site vocabulary of the objective check: built-in lists plus {@code lint.yaml} in the config
+ * folder, which adds to them (customer roles, product names, time phrases, ...). The sentence analysis
+ * itself (OpenNLP, the time grammar, the buying-process steps) is not configured here;
+ * {@code replaceDefaults: true} replaces the built-in word lists only.
  */
 public record LintRules(Boolean replaceDefaults, List<String> vaguePhrases, List<String> agentVerbs,
-    List<String> customerActors, List<String> commitmentVerbs, List<String> evidenceWords,
-    List<String> timePatterns, List<String> vagueTimeWords, List<String> closeWords, List<String> hedges) {
+    List<String> agentActors, List<String> customerActors, List<String> lowEffortPhrases,
+    List<String> subjectiveWords, List<String> commitmentVerbs, List<String> evidenceWords,
+    List<String> timePhrases, List<String> timePatterns, List<String> vagueTimeWords, List<String> closeWords,
+    List<String> hedges, List<String> productNames) {
   public static final String FILE = "lint.yaml";
   private static final String DEFAULTS = "lint-defaults.yaml";
 
@@ -55,15 +59,18 @@ public record LintRules(Boolean replaceDefaults, List<String> vaguePhrases, List
   }
 
   private LintRules orEmpty() {
-    return new LintRules(true, n(vaguePhrases), n(agentVerbs), n(customerActors), n(commitmentVerbs),
-        n(evidenceWords), n(timePatterns), n(vagueTimeWords), n(closeWords), n(hedges));
+    return new LintRules(true, n(vaguePhrases), n(agentVerbs), n(agentActors), n(customerActors),
+        n(lowEffortPhrases), n(subjectiveWords), n(commitmentVerbs), n(evidenceWords), n(timePhrases),
+        n(timePatterns), n(vagueTimeWords), n(closeWords), n(hedges), n(productNames));
   }
 
   private LintRules plus(LintRules o) {
     return new LintRules(false, u(vaguePhrases, o.vaguePhrases), u(agentVerbs, o.agentVerbs),
-        u(customerActors, o.customerActors), u(commitmentVerbs, o.commitmentVerbs),
-        u(evidenceWords, o.evidenceWords), u(timePatterns, o.timePatterns), u(vagueTimeWords, o.vagueTimeWords),
-        u(closeWords, o.closeWords), u(hedges, o.hedges));
+        u(agentActors, o.agentActors), u(customerActors, o.customerActors),
+        u(lowEffortPhrases, o.lowEffortPhrases), u(subjectiveWords, o.subjectiveWords),
+        u(commitmentVerbs, o.commitmentVerbs), u(evidenceWords, o.evidenceWords), u(timePhrases, o.timePhrases),
+        u(timePatterns, o.timePatterns), u(vagueTimeWords, o.vagueTimeWords), u(closeWords, o.closeWords),
+        u(hedges, o.hedges), u(productNames, o.productNames));
   }
 
   private static List<String> n(List<String> l) {

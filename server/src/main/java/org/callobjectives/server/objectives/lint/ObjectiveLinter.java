@@ -4,19 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.callobjectives.protocol.ChecklistItem;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.Objective;
 import org.callobjectives.server.config.Stage;
 import org.callobjectives.server.config.YamlSource;
 
 /**
- * Checks that each objective is SMART and an advance (a commitment of the CUSTOMER). Errors: too
- * general, not an advance, not measurable, not time-bound, unrealistic (a close before the last
- * stage). Warnings: hedged or vague wording elsewhere, agent actions beside the customer's.
+ * Checks that each objective is SMART and an advance: the CUSTOMER takes a step that costs them
+ * effort, observable when the call ends, by a stated time, realistic for where the queue's stage sits
+ * in the buying process, and short plain text a pop-up can show. The advance is read as a sentence
+ * ({@link AdvanceReader}); every finding says what to change and, where it can, proposes a rewrite.
  */
 public final class ObjectiveLinter {
   public static final String TOO_GENERAL = "too-general";
@@ -25,38 +26,20 @@ public final class ObjectiveLinter {
   public static final String NOT_TIME_BOUND = "not-time-bound";
   public static final String UNREALISTIC = "unrealistic";
   public static final String HEDGED = "hedged";
+  public static final String MARKUP = "markup";
+  public static final String TOO_LONG = "too-long";
 
-  private final List<Pattern> vague;
-  private final List<Pattern> agentVerbs;
-  private final Pattern agentFirst;
-  private final Pattern agentActs;
-  private final List<Pattern> actors;
-  private final List<Pattern> commitments;
-  private final List<Pattern> evidence;
-  private final List<Pattern> times;
-  private final List<Pattern> vagueTimes;
-  private final List<Pattern> closes;
-  private final List<Pattern> hedges;
+  private final Vocabulary v;
+  private final AdvanceReader reader;
 
   public ObjectiveLinter(LintRules r) {
-    vague = words(r.vaguePhrases(), true);
-    agentVerbs = words(r.agentVerbs(), true);
-    String verbs = alternation(r.agentVerbs());
-    // "Present the product", "To explain ...", "Agent demonstrates ...", "We show ..."
-    agentFirst = Pattern.compile("^\\W*(?:to\\s+|(?:the\\s+)?agents?\\s+(?:will\\s+)?|we\\s+(?:will\\s+)?|i\\s+(?:will\\s+)?)?"
-        + "(?:" + verbs + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    agentActs = Pattern.compile("(?<![\\p{L}\\p{N}])(?:agents?|we)\\s+(?:will\\s+)?(?:" + verbs + ")(?![\\p{L}\\p{N}])",
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    actors = words(r.customerActors(), true);
-    commitments = words(r.commitmentVerbs(), true);
-    evidence = words(r.evidenceWords(), true);
-    times = new ArrayList<>();
-    for (String t : n(r.timePatterns())) {
-      times.add(Pattern.compile(t, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-    }
-    vagueTimes = words(r.vagueTimeWords(), false);
-    closes = words(r.closeWords(), true);
-    hedges = words(r.hedges(), false);
+    v = new Vocabulary(r);
+    reader = new AdvanceReader(v);
+  }
+
+  /** Loads the language models now rather than on the first check. */
+  public static void warmUp() {
+    English.warmUp();
   }
 
   /** Every finding for every objective of {@code config}, with lines from the objectives file. */
@@ -98,120 +81,323 @@ public final class ObjectiveLinter {
   }
 
   List<LintFinding> lint(Objective o, Config config, Lines lines, String file) {
-    List<LintFinding> out = new ArrayList<>();
-    String advance = o.advance();
-    // S: specific, an outcome rather than vague activity.
-    find(vague, advance).ifPresent(w -> out.add(f(o, Severity.ERROR, TOO_GENERAL, "too general: '" + w
-        + "' names no concrete outcome; say what the customer commits to (e.g. agrees to a demo on a date)",
-        file, lines.of("advance"))));
-    find(vague, o.title()).ifPresent(w -> out.add(f(o, Severity.WARNING, TOO_GENERAL, "vague title: '" + w + "'",
-        file, lines.of("title"))));
-    find(vague, o.measure()).ifPresent(w -> out.add(f(o, Severity.WARNING, TOO_GENERAL, "vague measure: '" + w
-        + "'", file, lines.of("measure"))));
-    // An advance: the CUSTOMER acts.
-    Matcher first = agentFirst.matcher(advance);
-    Optional<String> commitment = find(commitments, advance);
-    if (first.find()) {
-      out.add(f(o, Severity.ERROR, NOT_AN_ADVANCE, "not an advance: the actor is the agent ('" + first.group().strip()
-          + "'); write what the CUSTOMER commits to during or right after the call", file, lines.of("advance")));
-    } else if (commitment.isEmpty()) {
-      out.add(f(o, Severity.ERROR, NOT_AN_ADVANCE, "not an advance: no customer action (agree, book, send, sign, ...)"
-          + "; an advance is something the customer commits to", file, lines.of("advance")));
-    } else {
-      if (find(actors, advance).isEmpty()) {
-        out.add(f(o, Severity.WARNING, NOT_AN_ADVANCE, "say who commits: name the customer as the one who acts",
-            file, lines.of("advance")));
-      }
-      Matcher acts = agentActs.matcher(advance);
-      if (acts.find()) {
-        out.add(f(o, Severity.WARNING, NOT_AN_ADVANCE, "'" + acts.group() + "' is the agent's part; the objective"
-            + " is the customer's commitment", file, lines.of("advance")));
-      }
+    Findings out = new Findings(o, lines, file);
+    boolean markup = plainText(o, out);
+    String advanceText = markup ? TextLimits.plain(o.advance()) : o.advance();
+    Sentence advance = v.read(advanceText);
+    Sentence measure = v.read(markup ? TextLimits.plain(o.measure()) : o.measure());
+    Sentence title = v.read(markup ? TextLimits.plain(o.title()) : o.title());
+
+    // Hedged: an attempt is not a commitment.
+    Phrase hedge = advance.first(v.hedges);
+    Phrase titleHedge = title.first(v.hedges);
+    if (hedge != null || titleHedge != null) {
+      String w = hedge != null ? hedge.text() : titleHedge.text();
+      out.error(hedge != null ? "advance" : "title", HEDGED, "hedged wording '" + w + "': an attempt is not a"
+          + " commitment; state what the customer does", hedge != null
+          ? "'" + Rewrites.withoutHedges(advance, v.hedges) + "'" : "'" + Rewrites.withoutHedges(title, v.hedges) + "'");
     }
-    // M: measurable at the end of the call.
-    if (find(evidence, o.measure()).isEmpty()) {
-      out.add(f(o, Severity.ERROR, NOT_MEASURABLE, "not measurable: the measure names nothing to check at the end of"
-          + " the call (a date confirmed, a form sent, an entry in the calendar or ticket)", file, lines.of("measure")));
+
+    // An advance: the customer acts, with effort.
+    Reading r = reader.read(advance);
+    if (hedge == null && titleHedge == null && r.hedge() != null) {
+      out.error("advance", HEDGED, "hedged wording '" + r.hedge() + "': a possibility is not a commitment; state"
+          + " what the customer does", "'" + Rewrites.customer(r) + " " + (r.verb() == null ? "..." : Rewrites.third(
+          r.verb())) + " " + advance.span(r.verbAt() + 1, advance.size()) + "'");
     }
-    find(hedges, advance + " \n " + o.measure()).ifPresent(w -> out.add(f(o, Severity.WARNING, HEDGED,
-        "hedged wording '" + w + "': state the commitment, not an attempt", file, lines.of("advance"))));
+    String vague = vagueIn(advance);
+    if (vague == null) {
+      vague = vagueMainVerb(advance, r);
+    }
+    notAnAdvance(r, advance, vague, out);
+    if (vague != null) {
+      out.error("advance", TOO_GENERAL, "too general: '" + vague + "' names no concrete outcome",
+          "name the step and what it is about, e.g. '" + Rewrites.customer(r) + " agrees to a 30-minute demo on a"
+              + " named date and invites the decision maker'");
+    }
+    String vagueTitle = vagueIn(title);
+    if (vagueTitle != null && vague == null) {
+      out.warning("title", TOO_GENERAL, "vague title: '" + vagueTitle + "'", "name the customer's step in"
+          + " the title, e.g. 'Demo booked with the decision maker'");
+    }
+
+    // M: observable when the call ends.
+    notMeasurable(measure, advance, r, out);
+
     // T: time-bound.
-    String when = o.timeFrame() + " \n " + advance;
-    if (times.stream().noneMatch(p -> p.matcher(when).find())) {
-      String vagueTime = find(vagueTimes, o.timeFrame()).map(w -> " ('" + w + "' is no time frame)").orElse("");
-      out.add(f(o, Severity.ERROR, NOT_TIME_BOUND, "not time-bound" + vagueTime + ": give a time frame such as"
-          + " 'during the call', 'by 2026-12-01' or 'within 5 days'", file, lines.of("timeFrame")));
+    if (v.times.find(o.timeFrame()).isEmpty() && v.times.find(advanceText).isEmpty()) {
+      Sentence when = v.read(o.timeFrame());
+      Optional<String> vagueTime = o.timeFrame() == null || o.timeFrame().isBlank() ? Optional.empty()
+          : v.times.vague(when);
+      out.error("timeFrame", NOT_TIME_BOUND, "not time-bound" + vagueTime.map(w -> " ('" + w + "' is no time"
+          + " frame)").orElse(o.timeFrame() == null || o.timeFrame().isBlank() ? " (no time frame)" : " ('"
+          + o.timeFrame().strip() + "' names no time)"), "say by when: 'during the call', 'before we hang up',"
+          + " 'by Friday', 'within 5 working days' or a date such as 2027-03-05");
     }
-    // R: realistic for where the customer is in the sales cycle.
-    Optional<String> close = find(closes, advance + " \n " + o.title());
-    if (close.isPresent()) {
-      for (var e : config.rules().queueStages().entrySet()) {
-        List<Stage> stages = e.getValue();
-        for (int i = 0; i < stages.size() - 1; i++) {
-          Stage s = stages.get(i);
-          if (o.id().equals(s.target().primary()) || o.id().equals(s.target().secondary())) {
-            out.add(f(o, Severity.ERROR, UNREALISTIC, "unrealistic: '" + close.get() + "' is a close, but queue "
-                + e.getKey() + " uses it at stage " + s.id() + " (" + (i + 1) + " of " + stages.size()
-                + "); a close fits only the last stage (" + stages.get(stages.size() - 1).id() + ")", file,
-                lines.of("advance")));
-          }
+
+    // R: realistic for where the customer is.
+    realism(o, config, advanceText + " \n " + (markup ? TextLimits.plain(o.title()) : o.title()), advance, out);
+    return out.list;
+  }
+
+  /** Phrases that start with a verb: "check in" is no finding in "the eligibility check in the app". */
+  private static final java.util.Set<String> VERB_FIRST = java.util.Set.of("keep", "maintain", "touch", "check",
+      "build", "strengthen", "do", "sell", "move", "raise", "get", "gather", "learn", "find", "see", "make",
+      "create", "generate", "sort", "resolve", "take", "go", "think", "explore", "discuss", "look", "be", "warm",
+      "feel", "decide", "stay", "improve", "engage", "nurture");
+  /** Main verbs that name no step of their own ("works on", "explores", "improves"). */
+  private static final java.util.Set<String> VAGUE_VERBS = java.util.Set.of("progress", "advance", "continue",
+      "engage", "explore", "improve", "strengthen", "enhance", "develop", "grow", "deepen", "support", "help",
+      "handle", "deal", "work", "proceed", "evolve", "benefit", "enjoy", "embrace", "warm", "open", "reconsider",
+      "reflect", "ponder", "value", "appreciate", "trust", "move", "go", "become", "push", "firm");
+  /** Comparatives that promise "more" of something without saying how much. */
+  private static final java.util.Set<String> COMPARATIVES = java.util.Set.of("closer", "firmer", "better",
+      "further", "more", "wider", "deeper", "stronger", "greater", "higher", "bigger", "broader", "clearer");
+  /** Objects that name no concrete thing ("their situation", "things", "some options"). */
+  private static final java.util.Set<String> ABSTRACT = java.util.Set.of("situation", "relationship", "journey",
+      "thing", "matter", "stuff", "option", "possibility", "idea", "thought", "experience", "value",
+      "engagement", "progress", "future", "something", "anything", "everything", "way", "direction", "position",
+      "circumstance", "opportunity", "picture", "view", "approach", "homework", "thinking", "involvement",
+      "footing", "charge", "ways", "finances", "plans", "side");
+
+  /** "we demonstrate": the agent acting beside the customer's step, or null. */
+  private String agentAside(Sentence s) {
+    for (int i = 0; i + 1 < s.size(); i++) {
+      // "so we can size the plan" is the reason for the customer's step, not the agent's part of it
+      if (Vocabulary.longest(s, v.agentActors, i) > 0 && !s.word(i, "us") && !s.word(i, "our")
+          && !s.wordIn(i - 1, java.util.Set.of("so", "that", "because", "which", "where", "until"))
+          && (s.is(i + 1, "VERB") || s.is(i + 1, "AUX") && s.is(i + 2, "VERB"))) {
+        return s.span(i, s.is(i + 1, "AUX") ? i + 3 : i + 2);
+      }
+    }
+    return null;
+  }
+
+  /** The first vague phrase in {@code s}, as written, or null. */
+  private String vagueIn(Sentence s) {
+    for (int i = 0; i < s.size(); i++) {
+      for (Phrase p : v.vague) {
+        int n = s.matchAt(p, i);
+        boolean verbFirst = p.words().length > 1 && VERB_FIRST.contains(p.words()[0]);
+        // "the eligibility check in the app" is a noun: a verb-first phrase needs a verb there
+        if (n > 0 && !(verbFirst && (s.is(i, "DET") || s.is(i - 1, "DET") || s.is(i - 1, "ADJ")
+            || s.is(i - 1, "NOUN") && !reader.isActorWord(s, i - 1)))) {
+          return s.span(i, i + n);
         }
       }
     }
-    return out;
+    return null;
   }
 
-  private static LintFinding f(Objective o, Severity s, String rule, String msg, String file, int line) {
-    return new LintFinding(o.id(), s, rule, msg, file, line);
-  }
-
-  private static Optional<String> find(List<Pattern> patterns, String text) {
-    if (text == null) {
-      return Optional.empty();
+  /** A main verb that names no step, or a step on an abstract object, when nothing concrete is named. */
+  private String vagueMainVerb(Sentence s, Reading r) {
+    if (r.verb() == null || r.verbAt() < 0 || r.lowEffort() != null
+        || r.agentVerb() != null && !r.imperative()) {
+      return null;
     }
-    for (Pattern p : patterns) {
-      Matcher m = p.matcher(text);
-      if (m.find()) {
-        return Optional.of(m.group().strip());
+    boolean concrete = false;
+    for (int i = 0; i < s.size(); i++) {
+      if (s.is(i, "NUM") || s.is(i, "PROPN") && i > 0) {
+        concrete = true;
       }
     }
-    return Optional.empty();
-  }
-
-  /** Whole words or phrases; with {@code inflect}, the first word may end in up to three more letters. */
-  private static List<Pattern> words(List<String> list, boolean inflect) {
-    List<Pattern> out = new ArrayList<>();
-    for (String w : n(list)) {
-      out.add(Pattern.compile("(?<![\\p{L}\\p{N}])" + phrase(w, inflect) + "(?![\\p{L}\\p{N}])",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+    if (concrete) {
+      return null;
     }
-    return out;
-  }
-
-  private static String phrase(String w, boolean inflect) {
-    String[] parts = w.strip().split("\\s+");
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < parts.length; i++) {
-      if (i > 0) {
-        sb.append("\\s+");
-      }
-      sb.append(Pattern.quote(parts[i]));
-      if (i == 0 && inflect) {
-        sb.append("\\p{L}{0,3}");
+    for (int i = r.verbAt(); i < s.size(); i++) {
+      if (COMPARATIVES.contains(s.lower()[i]) && !s.word(i + 1, "than")) {
+        return s.span(Math.max(r.verbAt(), i - 1), Math.min(s.size(), i + 3));
       }
     }
-    return sb.toString();
-  }
-
-  private static String alternation(List<String> list) {
-    List<String> alts = new ArrayList<>();
-    for (String w : n(list)) {
-      alts.add(phrase(w, true));
+    if (VAGUE_VERBS.contains(r.verb())) {
+      int end = r.verbAt() + 1;
+      while (end < s.size() && !s.is(end, "NOUN") && end < r.verbAt() + 4) {
+        end++;
+      }
+      return s.span(r.verbAt(), Math.min(s.size(), end + 1));
     }
-    return alts.isEmpty() ? "(?!)" : String.join("|", alts);
+    for (int i = r.verbAt() + 1; i < Math.min(s.size(), r.verbAt() + 6); i++) {
+      if (s.is(i, "NOUN")) {
+        return ABSTRACT.contains(s.lemmas()[i]) ? s.span(r.verbAt(), i + 1) : null;
+      }
+    }
+    return null;
   }
 
-  private static List<String> n(List<String> l) {
-    return l == null ? List.of() : l;
+  private void notAnAdvance(Reading r, Sentence advance, String vague, Findings out) {
+    String who = Rewrites.customer(r);
+    if (r.imperative() || r.actor() == Reading.Actor.AGENT && !r.passive()) {
+      String said = r.verb() == null ? "" : " ('" + advance.span(r.verbAt(), Math.min(advance.size(), r.verbAt() + 3))
+          + " ...')";
+      out.error("advance", NOT_AN_ADVANCE, "not an advance: this is the agent's task" + said + "; write what the"
+          + " CUSTOMER does during or right after the call", "make the customer the actor: '" + who + " agrees to"
+          + " ...', e.g. '" + Rewrites.example(advance, who) + "'");
+    } else if (r.passive()) {
+      out.error("advance", NOT_AN_ADVANCE, "not an advance: the passive ('" + advance.span(r.verbAt() - 1,
+          r.verbAt() + 1) + "') hides who acts, and it is not the customer", "make the customer the actor: '"
+          + Rewrites.example(advance, who) + "'");
+    } else if (r.agentVerb() != null) {
+      out.error("advance", NOT_AN_ADVANCE, "not an advance: '" + r.agentVerb() + "' is the agent's work, not a"
+          + " step the customer takes", "'" + Rewrites.example(advance, who) + "'");
+    } else if (r.lowEffort() != null && vague == null) {
+      out.error("advance", NOT_AN_ADVANCE, "not an advance: '" + r.lowEffort() + "' costs the customer no effort"
+          + " and moves nothing forward", "ask for a step that costs the customer effort: '"
+          + Rewrites.example(advance, who) + "'");
+    } else if (r.lowEffort() != null) {
+      out.error("advance", NOT_AN_ADVANCE, "not an advance: '" + r.lowEffort() + "' is no commitment", "'"
+          + Rewrites.example(advance, who) + "'");
+    } else if (r.verb() == null) {
+      out.error("advance", NOT_AN_ADVANCE, "not an advance: no action in it; say what the customer does",
+          "'" + Rewrites.example(advance, who) + "'");
+    } else if (r.actor() == Reading.Actor.NONE || r.actor() == Reading.Actor.THING
+        && java.util.Set.of("be", "have", "go", "get", "become", "remain", "stay", "come").contains(r.verb())) {
+      out.error("advance", NOT_AN_ADVANCE, "not an advance: '" + (r.subject().isBlank() ? "nobody" : r.subject())
+          + "' is not the customer; the customer must be the one who acts", "'"
+          + Rewrites.example(advance, "The customer") + "'");
+    } else if (r.customerActs() && agentAside(advance) != null) {
+      out.warning("advance", NOT_AN_ADVANCE, "'" + agentAside(advance) + "' is the agent's part; the objective is the"
+          + " customer's step", "'" + Rewrites.customer(r) + " " + Rewrites.third(r.verb()) + " "
+          + advance.span(r.verbAt() + 1, advance.size()) + "'");
+    } else if (r.actor() == Reading.Actor.UNKNOWN || r.actor() == Reading.Actor.THING) {
+      out.warning("advance", NOT_AN_ADVANCE, "is '" + r.subject() + "' the customer? Name the customer's role"
+          + " (or add it to customerActors in lint.yaml)", null);
+    }
+  }
+
+  /** A field value in a record ("disposition set to engaged") is observable whatever the word. */
+  private static final java.util.regex.Pattern RECORD_VALUE = java.util.regex.Pattern.compile(
+      "(?i)\\b(?:set to|status|field|flag|marked as|recorded as|logged as|tagged)\\b");
+
+  private void notMeasurable(Sentence measure, Sentence advance, Reading r, Findings out) {
+    if (RECORD_VALUE.matcher(measure.text()).find()) {
+      return;
+    }
+    if (measure.size() == 0) {
+      out.error("measure", NOT_MEASURABLE, "not measurable: the measure is empty", Rewrites.measureFor(r));
+      return;
+    }
+    for (int i = 0; i < measure.size(); i++) {
+      for (Phrase p : v.subjective) {
+        int n = measure.matchAt(p, i);
+        boolean asWritten = n > 1 || measure.lower()[i].equals(p.words()[0])
+            || Phrase.stem(measure.lower()[i]).equals(p.words()[0]) || measure.is(i, "VERB");
+        if (n > 0 && asWritten && (n > 1 || !measure.is(i, "NOUN") || NOUN_FEELINGS.contains(measure.lemmas()[i]))
+            && !measure.is(i, "PROPN") && Vocabulary.longest(measure, v.evidence, i) == 0) {
+          out.error("measure", NOT_MEASURABLE, "not measurable: '" + measure.span(i, i + n) + "' is how someone"
+              + " feels or thinks, which nobody can check when the call ends", Rewrites.measureFor(r));
+          return;
+        }
+      }
+    }
+  }
+
+  private static final java.util.Set<String> NOUN_FEELINGS = java.util.Set.of("rapport", "relationship",
+      "progress", "trust", "sense", "understanding", "feeling", "confidence", "comfort", "satisfaction", "loyalty",
+      "engagement", "consideration", "enthusiasm", "excitement", "happiness", "goodwill", "impression", "sentiment",
+      "perception", "opinion", "attitude", "mood", "vibe", "tone", "curiosity", "appetite");
+
+  private void realism(Objective o, Config config, String text, Sentence advance, Findings out) {
+    Optional<BuyingProcess.Found> step = BuyingProcess.ofAdvance(text, v.closes, advance);
+    if (step.isEmpty()) {
+      return;
+    }
+    BuyingProcess.Found f = step.get();
+    for (var e : config.rules().queueStages().entrySet()) {
+      List<Stage> stages = e.getValue();
+      for (int i = 0; i < stages.size(); i++) {
+        Stage s = stages.get(i);
+        if (!o.id().equals(s.target().primary()) && !o.id().equals(s.target().secondary())) {
+          continue;
+        }
+        Optional<Integer> at = BuyingProcess.ofStage(s.id(), i, stages.size());
+        if (at.isPresent() && f.phase() - at.get() >= 2) {
+          out.error("advance", UNREALISTIC, "unrealistic: '" + f.words() + "' is " + f.what() + " (a "
+              + BuyingProcess.name(f.phase()) + " step), but queue " + e.getKey() + " uses this objective at stage "
+              + s.id() + " (" + BuyingProcess.name(at.get()) + ", " + (i + 1) + " of " + stages.size() + ")",
+              "ask for the next step that fits " + BuyingProcess.name(at.get()) + ": '" + Rewrites.forPhase(at.get())
+              + "'");
+        }
+      }
+    }
+    var outbound = config.outbound();
+    boolean firstContact = o.id().equals(outbound.defaultObjective()) || outbound.byAgent().containsValue(o.id())
+        || outbound.byGroup().containsValue(o.id());
+    if (firstContact && f.phase() >= 4) {
+      out.warning("advance", UNREALISTIC, "'" + f.words() + "' is " + f.what() + " on an outbound rule, where a"
+          + " call is often a first contact", "'" + Rewrites.forPhase(0) + "'");
+    }
+  }
+
+  /** Markup and length limits; true when some text had markup (the rest of the check reads it without). */
+  private boolean plainText(Objective o, Findings out) {
+    boolean any = false;
+    String[][] fields = {{"title", o.title()}, {"advance", o.advance()}, {"measure", o.measure()},
+        {"timeFrame", o.timeFrame()}};
+    int[] limits = {TextLimits.TITLE, TextLimits.ADVANCE, TextLimits.MEASURE, TextLimits.TIME_FRAME};
+    for (int i = 0; i < fields.length; i++) {
+      String name = fields[i][0];
+      String text = fields[i][1] == null ? "" : fields[i][1];
+      Optional<String> m = TextLimits.markup(text);
+      if (m.isPresent()) {
+        any = true;
+        out.error(name, MARKUP, "markup in the " + name + " ('" + m.get() + "'): the pop-up shows plain text"
+            + " only", "'" + TextLimits.plain(text) + "'");
+      }
+      int len = text.strip().length();
+      if (len > limits[i]) {
+        out.error(name, TOO_LONG, "the " + name + " has " + len + " characters; the pop-up shows at most "
+            + limits[i], "keep the one step and its date in the " + name + " and move the detail to the"
+            + " checklist or the call notes");
+      }
+    }
+    List<ChecklistItem> items = o.checklist();
+    for (int i = 0; i < items.size(); i++) {
+      String text = items.get(i).text() == null ? "" : items.get(i).text();
+      Optional<String> m = TextLimits.markup(text);
+      if (m.isPresent()) {
+        out.error("checklist/" + i, MARKUP, "markup in checklist item " + items.get(i).id() + " ('" + m.get()
+            + "'): the pop-up shows plain text only", "'" + TextLimits.plain(text) + "'");
+      }
+      if (text.strip().length() > TextLimits.CHECKLIST) {
+        out.error("checklist/" + i, TOO_LONG, "checklist item " + items.get(i).id() + " has "
+            + text.strip().length() + " characters; the pop-up shows at most " + TextLimits.CHECKLIST,
+            "one short check per item");
+      }
+    }
+    return any;
+  }
+
+  /** The findings of one objective. */
+  private static final class Findings {
+    final List<LintFinding> list = new ArrayList<>();
+    final Objective o;
+    final Lines lines;
+    final String file;
+
+    Findings(Objective o, Lines lines, String file) {
+      this.o = o;
+      this.lines = lines;
+      this.file = file;
+    }
+
+    void error(String field, String rule, String message, String suggestion) {
+      add(Severity.ERROR, field, rule, message, suggestion);
+    }
+
+    void warning(String field, String rule, String message, String suggestion) {
+      add(Severity.WARNING, field, rule, message, suggestion);
+    }
+
+    private void add(Severity s, String field, String rule, String message, String suggestion) {
+      int line = lines.of(field);
+      if (line <= 0 && field.contains("/")) {
+        line = lines.of(field.substring(0, field.indexOf('/')));
+      }
+      list.add(new LintFinding(o.id(), s, rule, message, file, line, suggestion));
+    }
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
   }
 }

@@ -1,0 +1,383 @@
+package org.callobjectives.server.objectives.lint;
+
+import java.util.List;
+import java.util.Set;
+import org.callobjectives.server.objectives.lint.Reading.Actor;
+
+/**
+ * Reads an advance sentence: skips a leading hedge, tells an instruction to the agent ("Present the
+ * product") from a clause with a subject, finds the subject and its main verb (also past a mis-tagged
+ * third-person verb such as "forwards"), tells the passive voice and its "by" phrase, and matches the
+ * agent's verbs and the customer's low-effort steps by lemma.
+ */
+final class AdvanceReader {
+  /** Verbs that hand the action to the one named after them: "get the tenant to book", "have them sign". */
+  private static final Set<String> CAUSATIVE = Set.of("get", "have", "help", "let", "ask", "invite", "enable",
+      "allow", "bring");
+  private static final Set<String> MODALS = Set.of("will", "shall", "can", "must", "should", "would", "could",
+      "may", "might", "to", "also", "then", "now", "immediately", "personally", "actually", "successfully",
+      "still", "finally", "already", "not", "n't", "both", "each", "all", "themselves", "directly");
+  private static final Set<String> IRREGULAR_PARTICIPLES = Set.of("given", "sent", "shown", "done", "made",
+      "paid", "told", "brought", "taken", "written", "held", "set", "put", "sold", "bought", "run", "read",
+      "offered", "spent", "kept", "left", "met", "found", "built", "won", "got", "gotten", "seen", "drawn",
+      "signed", "booked", "emailed", "e-mailed", "mailed", "posted", "provided", "applied", "explained",
+      "presented", "delivered", "dispatched", "completed", "returned", "issued", "processed", "arranged");
+  private static final Set<String> STATE_VERBS = Set.of("be", "have", "feel", "seem", "become", "remain", "stay",
+      "look", "sound", "appear", "get");
+  private static final Set<String> LEADING_CLAUSE = Set.of("after", "once", "when", "before", "as", "if",
+      "while", "since", "following", "having");
+  /** Modals in front of the main verb that make it a possibility, not a commitment. */
+  private static final Set<String> MODAL_HEDGES = Set.of("could", "might", "may", "would");
+  /** Nouns ending like a person's role that are things. */
+  private static final Set<String> THINGS = Set.of("reminder", "order", "letter", "number", "offer", "voucher",
+      "router", "computer", "printer", "flyer", "poster", "transfer", "folder", "paper", "answer", "error",
+      "sensor", "monitor", "meter", "counter", "register", "server", "browser", "trailer", "container", "banner",
+      "newsletter", "brochure", "payment", "agreement", "document", "statement", "account", "amount",
+      "equipment", "appointment", "investment", "settlement", "indicator", "calculator", "elevator", "generator");
+  private static final Set<String> TOWARD_US = Set.of("us", "me", "our");
+
+  private final Vocabulary v;
+
+  AdvanceReader(Vocabulary v) {
+    this.v = v;
+  }
+
+  Reading read(Sentence s) {
+    // "Which depot is short of drivers? The supervisor names it": the part where the customer acts.
+    int start = 0;
+    for (int k = 0; k < s.size() - 1; k++) {
+      if (s.wordIn(k, Set.of(".", "?", "!", ":", ";")) && k > start) {
+        Reading part = readOne(s.slice(start, k));
+        if (part.customerActs()) {
+          return part;
+        }
+        start = k + 1;
+      }
+    }
+    if (start > 0) {
+      Reading last = readOne(s.slice(start, s.size()));
+      if (last.customerActs() || last.actor() == Actor.CUSTOMER) {
+        return last;
+      }
+    }
+    return readOne(s);
+  }
+
+  private Reading readOne(Sentence s) {
+    int i = skipLead(s, 0);
+    if (i >= s.size()) {
+      return new Reading(Actor.NONE, "", null, -1, false, false, null, null, null);
+    }
+    if (startsInstruction(s, i)) {
+      int verb = s.word(i, "to") ? i + 1 : i;
+      String lemma = s.lemmas()[verb];
+      if (CAUSATIVE.contains(lemma)) {
+        // "Get the tenant to book a visit": the tenant acts.
+        int np = verb + 1;
+        int end = nounPhraseEnd(s, np);
+        Actor who = actorOf(s, np, end);
+        int k = end;
+        if (s.word(k, "to")) {
+          k++;
+        }
+        if (who == Actor.CUSTOMER && k < s.size() && isVerb(s, k)) {
+          return clause(s, np, end, k);
+        }
+      }
+      return new Reading(Actor.AGENT, "", lemma, verb, true, false, agentVerbAt(s, verb), null, null);
+    }
+    int verb = findVerb(s, i);
+    if (verb < 0) {
+      return new Reading(actorOf(s, i, s.size()), s.span(i, s.size()), null, -1, false, false, null, null, null);
+    }
+    return clause(s, i, verb, verb);
+  }
+
+  /** A subject from {@code from} to {@code to}, its verb group starting at {@code verb}. */
+  private Reading clause(Sentence s, int from, int to, int verb) {
+    Actor actor = actorOf(s, from, to);
+    String subject = s.span(from, to);
+    int k = verb;
+    boolean passive = false;
+    boolean perfect = false;
+    String hedge = null;
+    while (k < s.size() && (s.is(k, "AUX") || s.wordIn(k, MODALS) || s.is(k, "ADV") && k + 1 < s.size()
+        && (isVerb(s, k + 1) || s.is(k + 1, "AUX")))) {
+      if (s.wordIn(k, MODAL_HEDGES) && hedge == null) {
+        hedge = s.lower()[k];
+      }
+      if (s.lemmas()[k].equals("have") && s.is(k, "AUX")) {
+        perfect = true;
+      }
+      if (s.lemmas()[k].equals("be") || s.lower()[k].equals("get") && participle(s, k + 1)) {
+        passive = !perfect && (participle(s, k + 1) || s.is(k + 1, "ADJ") && s.lower()[k + 1].endsWith("ed")
+            && indexOf(s, "by", k + 2) > 0) && !s.word(k + 1, "going") && !s.word(k + 1, "able");
+      }
+      k++;
+    }
+    // "The customer is happy with ...": a state, not an action.
+    if (k < s.size() && s.is(k, "ADJ") && k > verb && s.lemmas()[k - 1].equals("be")
+        && !(s.lower()[k].endsWith("ed") && indexOf(s, "by", k + 1) > 0)) {
+      String low = lowEffortFrom(s, verb);
+      return new Reading(actor, subject, "be", verb, false, false, null,
+          low != null ? low : "be " + s.lower()[k], hedge);
+    }
+    int main = Math.min(k, s.size() - 1);
+    if (passive) {
+      int by = indexOf(s, "by", main + 1);
+      Actor agent = by < 0 ? Actor.NONE : actorOf(s, by + 1, nounPhraseEnd(s, by + 1));
+      if (agent == Actor.CUSTOMER) {
+        return new Reading(Actor.CUSTOMER, s.span(by + 1, nounPhraseEnd(s, by + 1)), s.lemmas()[main], main,
+            false, false, agentVerbAt(s, main), lowEffortFrom(s, verb), hedge);
+      }
+      return new Reading(agent == Actor.NONE ? actor : agent, subject, s.lemmas()[main], main, false, true,
+          null, null, hedge);
+    }
+    String low = lowEffortFrom(s, verb);
+    if (low != null && anotherEffortfulVerb(s, main, low)) {
+      low = null;
+    }
+    return new Reading(actor, subject, s.lemmas()[main], main, false, false, agentVerbAt(s, main), low, hedge);
+  }
+
+  /** Past hedges, adverbs and punctuation at the start ("Hopefully, the ...", "Where possible, explain"). */
+  private int skipLead(Sentence s, int i) {
+    boolean moved = true;
+    while (moved && i < s.size()) {
+      moved = false;
+      int h = Vocabulary.longest(s, v.hedges, i);
+      if (h > 0) {
+        i += h;
+        moved = true;
+      } else if (s.wordIn(i, LEADING_CLAUSE) && indexOf(s, ",", i + 1) > 0) {
+        // "After we demonstrate the report, the customer agrees ...": the main clause follows the comma.
+        i = indexOf(s, ",", i + 1) + 1;
+        moved = true;
+      } else if (s.is(i, "PUNCT") || (s.is(i, "ADV") && !s.wordIn(i, Set.of("there"))) || s.word(i, "please")
+          || s.word(i, "then")) {
+        i++;
+        moved = true;
+      }
+    }
+    return i;
+  }
+
+  /** The text starts with a verb (or "to" and a verb): an instruction to whoever reads it, the agent. */
+  private boolean startsInstruction(Sentence s, int i) {
+    if (isActorWord(s, i) || s.is(i, "DET") || s.is(i, "PRON") || s.is(i, "PROPN") && !agentVerb(s, i)) {
+      return false;
+    }
+    if (s.word(i, "to") && i + 1 < s.size() && (isVerb(s, i + 1) || agentVerb(s, i + 1))) {
+      return true;
+    }
+    return (s.is(i, "VERB") || agentVerb(s, i)) && !s.lower()[i].endsWith("ing") || s.is(i, "AUX")
+        && !s.lemmas()[i].equals("be");
+  }
+
+  private boolean agentVerb(Sentence s, int i) {
+    return Vocabulary.longest(s, v.agentVerbs, i) > 0;
+  }
+
+  /** The agent's verb at {@code i}, unless it turns toward us or the customer's own side ("walks us through"). */
+  private String agentVerbAt(Sentence s, int i) {
+    if (i < 0 || Vocabulary.longest(s, v.commitments, i) > 0) {
+      return null;
+    }
+    for (Phrase p : v.agentVerbs) {
+      int n = s.matchAt(p, i);
+      if (n > 0) {
+        int after = i + 1;
+        if (s.wordIn(after, TOWARD_US) || s.word(after, "it") && s.wordIn(after + 1, Set.of("to")) ) {
+          return null;
+        }
+        for (int k = i + 1; k < Math.min(s.size(), i + 12); k++) {
+          if (s.word(k, "to") && (s.wordIn(k + 1, Set.of("their", "his", "her", "its")) || s.word(k + 1, "the")
+              && s.wordIn(k + 2, Set.of("board", "committee", "management", "team", "cfo", "ceo", "owner")))) {
+            return null; // the customer presents to their own side: effort on their part
+          }
+          if (s.word(k, "internally")) {
+            return null;
+          }
+        }
+        return s.span(i, i + n);
+      }
+    }
+    return null;
+  }
+
+  private String lowEffortFrom(Sentence s, int from) {
+    for (int i = Math.max(0, from); i < s.size(); i++) {
+      if ((s.is(i, "NOUN") || s.is(i, "PROPN") || s.is(i, "ADJ")) && i != from) {
+        continue; // "a hearing test" is no "hear"
+      }
+      for (Phrase p : v.lowEffort) {
+        int n = s.matchAt(p, i);
+        if (n > 0) {
+          return s.span(i, i + n);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A verb outside the low-effort phrase that is real work ("accepts the plan and books a session"). */
+  private boolean anotherEffortfulVerb(Sentence s, int main, String low) {
+    String[] lowWords = Vocabulary.lower(low).split("\\s+");
+    Set<String> lowSet = Set.of(lowWords);
+    for (int k = main; k < s.size(); k++) {
+      if (isVerb(s, k) && !lowSet.contains(s.lower()[k]) && !STATE_VERBS.contains(s.lemmas()[k])
+          && !s.lemmas()[k].equals("agree") && !participleModifier(s, k) && lowEffortFrom(s, k) == null
+          && (s.is(k - 1, "CCONJ") || s.lower()[k - 1].equals(",") || s.word(k - 1, "then")
+          || s.word(k - 1, "to") && k >= 2 && !lowSet.contains(s.lower()[k - 2]) && !lowSet.contains(s.lemmas()[k - 2])
+          && !s.wordIn(k - 2, TOWARD_US) && !s.word(k - 2, "we"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int findVerb(Sentence s, int from) {
+    for (int k = from; k < s.size(); k++) {
+      if (s.lower()[k].equals(",")) {
+        int close = indexOf(s, ",", k + 1);
+        // an aside between commas ("The patient, overdue for a check-up, books ...")
+        if (close > 0 && !containsVerbGroup(s, k + 1, close)) {
+          k = close;
+          if (close + 1 < s.size() && s.lower()[close + 1].endsWith("s") && s.is(close + 1, "NOUN")
+              && (s.is(close + 2, "DET") || s.is(close + 2, "PRON") || s.is(close + 2, "NUM"))) {
+            return close + 1;
+          }
+          continue;
+        }
+      }
+      if (k == from) {
+        continue;
+      }
+      boolean gerund = s.lower()[k].endsWith("ing") && (s.is(k - 1, "ADP") || s.is(k - 1, "SCONJ"));
+      boolean role = s.is(k, "VERB") && isActorWord(s, k) && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN")
+          || s.is(k - 1, "ADJ") || s.is(k - 1, "DET")); // "The HR lead", "the pub landlord"
+      if (s.is(k, "AUX") || s.is(k, "VERB") && !participleModifier(s, k) && !gerund && !role
+          || misTaggedVerb(s, k)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private boolean containsVerbGroup(Sentence s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (s.is(k, "AUX")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "the named date", "accepted invites": a participle used as an adjective. */
+  private boolean participleModifier(Sentence s, int k) {
+    return s.is(k, "VERB") && k + 1 < s.size() && (s.is(k + 1, "NOUN") || s.is(k + 1, "PROPN")
+        || s.is(k + 1, "ADJ") && s.is(k + 2, "NOUN"))
+        && (s.is(k - 1, "DET") || s.is(k - 1, "ADJ") || s.is(k - 1, "PRON") || s.is(k - 1, "NUM")
+        || s.lower()[k].endsWith("ed") && !s.is(k - 1, "NOUN") && !s.is(k - 1, "PROPN"));
+  }
+
+  /** A third-person verb the tagger read as something else ("The head of finance forwards the proposal"). */
+  private boolean misTaggedVerb(Sentence s, int k) {
+    String w = s.lower()[k];
+    return w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !s.is(k, "PROPN") && !s.is(k, "PRON")
+        && !s.is(k, "VERB") && !s.is(k, "AUX")
+        && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN") || isActorWord(s, k - 1))
+        && (s.is(k + 1, "DET") || s.is(k + 1, "PRON") || s.is(k + 1, "NUM") || s.is(k + 1, "ADJ")
+        || s.wordIn(k + 1, PARTICLES) || s.is(k + 1, "NOUN") && (isActorWord(s, k - 1)
+        || personLike(s.lower()[k - 1]))
+        || (isActorWord(s, k - 1) || personLike(s.lower()[k - 1])) && !isActorWord(s, k) && s.is(k + 1, "ADP")
+        || s.is(k + 1, "NOUN") && s.is(k - 1, "NOUN") && s.is(k - 2, "DET") && !isActorWord(s, k));
+  }
+
+  private static final Set<String> PARTICLES = Set.of("up", "out", "back", "down", "in", "off", "over", "through",
+      "on");
+
+  private boolean isVerb(Sentence s, int k) {
+    return k >= 0 && k < s.size() && (s.is(k, "VERB") || misTaggedVerb(s, k));
+  }
+
+  private boolean participle(Sentence s, int k) {
+    while (k < s.size() && s.is(k, "ADV")) {
+      k++;
+    }
+    if (k >= s.size()) {
+      return false;
+    }
+    String w = s.lower()[k];
+    return s.is(k, "VERB") && (w.endsWith("ed") || w.endsWith("en") || IRREGULAR_PARTICIPLES.contains(w));
+  }
+
+  private int nounPhraseEnd(Sentence s, int from) {
+    int k = from;
+    while (k < s.size() && (s.is(k, "DET") || s.is(k, "ADJ") || s.is(k, "NOUN") || s.is(k, "PROPN")
+        || s.wordIn(k, Set.of("both", "all", "each", "either")) || isActorWord(s, k)
+        || s.is(k, "PRON") || s.is(k, "NUM") || s.lower()[k].equals("'s") || s.lower()[k].equals("'")
+        || s.word(k, "of") && k > from || s.is(k, "CCONJ") && k > from && (s.is(k + 1, "DET")
+        || s.is(k + 1, "NOUN")) || s.lower()[k].equals("-"))) {
+      k++;
+    }
+    return k;
+  }
+
+  private static int indexOf(Sentence s, String word, int from) {
+    for (int k = Math.max(0, from); k < s.size(); k++) {
+      if (s.lower()[k].equals(word)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  boolean isActorWord(Sentence s, int i) {
+    return Vocabulary.longest(s, v.customerActors, i) > 0 || Vocabulary.longest(s, v.agentActors, i) > 0;
+  }
+
+  /** Who the words from {@code from} to {@code to} name: the customer's side, ours, a thing, or nobody. */
+  Actor actorOf(Sentence s, int from, int to) {
+    int customer = -1;
+    int agent = -1;
+    boolean noun = false;
+    boolean person = false;
+    for (int k = Math.max(0, from); k < Math.min(to, s.size()); k++) {
+      if (Vocabulary.longest(s, v.agentActors, k) > 0) {
+        agent = k;
+      } else if (Vocabulary.longest(s, v.customerActors, k) > 0) {
+        customer = k;
+      }
+      if (s.is(k, "NOUN") || s.is(k, "ADJ") && k + 1 == Math.min(to, s.size())) {
+        noun = true;
+        if (personLike(s.lower()[k]) && !THINGS.contains(s.lemmas()[k]) && !THINGS.contains(s.lower()[k])) {
+          person = true;
+        }
+      }
+      if (s.is(k, "PROPN") || s.is(k, "PRON") && !s.wordIn(k, Set.of("it", "this", "that", "its"))) {
+        person = true;
+      }
+    }
+    if (customer < 0 && agent < 0) {
+      return person ? Actor.UNKNOWN : noun ? Actor.THING : Actor.NONE;
+    }
+    if (agent >= 0 && customer >= 0) {
+      // "our customer's admin" names the customer; "the agent of the customer" is rare: the head decides.
+      boolean possessive = s.word(customer + 1, "'s") || s.word(customer + 1, "'");
+      if (s.word(agent, "our") && customer > agent || possessive && customer > agent) {
+        return Actor.CUSTOMER;
+      }
+      return agent > customer ? Actor.AGENT : Actor.CUSTOMER;
+    }
+    return customer >= 0 ? Actor.CUSTOMER : Actor.AGENT;
+  }
+
+  /** A role by its ending: receptionist, cardholder, coordinator, attendee. */
+  private static boolean personLike(String w) {
+    return w.length() > 4 && (w.endsWith("ist") || w.endsWith("er") || w.endsWith("or") || w.endsWith("ant")
+        || w.endsWith("ent") || w.endsWith("ian") || w.endsWith("ee") || w.endsWith("ers") || w.endsWith("ors")
+        || w.endsWith("man") || w.endsWith("woman") || w.endsWith("person") || w.endsWith("people")
+        || w.endsWith("staff"));
+  }
+}

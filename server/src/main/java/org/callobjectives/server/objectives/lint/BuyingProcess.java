@@ -1,0 +1,110 @@
+package org.callobjectives.server.objectives.lint;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where a step sits in the buying process (first contact, discovery, demo, proposal, commitment,
+ * close), for a queue stage (by its name, else its place in the chain) and for an advance (by what
+ * it asks: a site visit, a budget approval, a signed contract).
+ */
+final class BuyingProcess {
+  static final List<String> PHASES = List.of("first contact", "discovery", "demo", "proposal", "commitment",
+      "close");
+
+  private static final List<List<String>> STAGE_WORDS = List.of(
+      List.of("first", "firstcontact", "intro", "introduction", "prospect", "prospecting", "outbound", "cold",
+          "lead", "leads", "new", "enquiry", "inquiry", "welcome", "contact", "opening", "reach", "outreach",
+          "callback", "recall", "winback", "win"),
+      List.of("discovery", "discover", "qualify", "qualification", "qualifying", "needs", "assessment",
+          "research", "factfind", "fact", "understand", "diagnosis", "survey"),
+      List.of("demo", "demonstration", "trial", "evaluation", "evaluate", "pilot", "presentation", "visit",
+          "test", "poc"),
+      List.of("proposal", "quote", "quotation", "pricing", "offer", "solution", "tender", "bid"),
+      List.of("commitment", "commit", "negotiation", "negotiate", "approval", "decision", "legal",
+          "procurement", "review"),
+      List.of("close", "closing", "contract", "sign", "signature", "signing", "order", "purchase", "won",
+          "deal", "onboarding"));
+
+  /** Steps of an advance with their phase (index into {@link #PHASES}); the latest found wins. */
+  private record Step(int phase, String what, Pattern pattern) {}
+
+  private static final String MONEY_BIG = "(?:[$€£]\\s?\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion|k)\\b"
+      + "|\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion)\\s*(?:usd|eur|gbp|dollars?|euros?|pounds?)?\\b"
+      + "|(?:usd|eur|gbp)\\s?\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion)\\b|\\d{1,3}(?:,\\d{3}){2,}"
+      + "|(?:[$€£]\\s?|(?:usd|eur|gbp)\\s?)?\\d{3}(?:,\\d{3})(?:\\s?(?:usd|eur|gbp|dollars?|euros?|pounds?))?)";
+  private static final List<Step> STEPS = List.of(
+      new Step(2, "a site visit", p("\\b(?:site visit|site tour|plant tour|factory tour|visit (?:to )?our "
+          + "(?:\\w+ )?(?:plant|factory|hub|headquarters|hq|site|facility|facilities|warehouse|lab|office|offices|"
+          + "reference site|campus)|(?:visit|tour)s? (?:of )?(?:the |our )?reference (?:site|plant|customer))\\b")),
+      new Step(3, "a site visit that needs travel", p("\\b(?:fl(?:y|ies|ew)|flight|travel(?:s|ling|ing)?|abroad|"
+          + "overseas|international|two-day|three-day|multi-day|overnight|\\d-day)\\b.*\\b(?:visit|tour|trip|"
+          + "plant|hub|site)\\b|\\b(?:visit|tour|trip|plant|hub|site)\\b.*\\b(?:fl(?:y|ies|ew)|flight|"
+          + "travel(?:s|ling|ing)?|abroad|overseas|two-day|three-day|multi-day|overnight|\\d-day)\\b")),
+      new Step(4, "a budget approval", p("\\b(?:approves?|approved|approving|signs? off|sign-off|secures?|gets?|"
+          + "obtains?|wins?)\\b[^.]{0,40}\\b(?:budget|capex|capital|spend|investment|funding|board approval)\\b"
+          + "|\\bboard approval\\b|\\bbudget approval\\b")),
+      new Step(4, "a large financial commitment", p("\\b(?:approves?|commits?|signs?|pays?|prepays?|invests?|"
+          + "transfers?|authori[sz]es?)\\b[^.]{0,60}" + MONEY_BIG)),
+      new Step(5, "a signed contract or order", p("\\b(?:signs?|signed|signing|e-signs?|countersigns?|executes?)"
+          + "\\b[^.]{0,60}\\b(?:contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|"
+          + "treatment plan contract)\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
+          + "|\\bprepays?\\b|\\bdraws? down\\b|\\bplaces? (?:an?|the) (?:\\w+ )?order\\b|\\bcloses? the deal\\b"
+          + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|three-year|five-year|enterprise)\\b"
+          + "|\\b(?:multi-year|three-year|five-year|\\d+-year)\\b[^.]{0,30}\\b(?:contract|agreement|deal)\\b")));
+
+  private BuyingProcess() {}
+
+  /** The phase of a queue stage: by its name, else by its place among {@code count} stages. */
+  static Optional<Integer> ofStage(String id, int index, int count) {
+    String norm = id == null ? "" : id.toLowerCase(Locale.ROOT);
+    for (String part : norm.split("[^a-z]+")) {
+      for (int ph = 0; ph < STAGE_WORDS.size(); ph++) {
+        if (STAGE_WORDS.get(ph).contains(part)) {
+          return Optional.of(ph);
+        }
+      }
+    }
+    String joined = norm.replaceAll("[^a-z]", "");
+    for (int ph = 0; ph < STAGE_WORDS.size(); ph++) {
+      if (STAGE_WORDS.get(ph).contains(joined)) {
+        return Optional.of(ph);
+      }
+    }
+    if (count < 2) {
+      return Optional.empty();
+    }
+    return Optional.of((int) Math.round(5.0 * index / (count - 1)));
+  }
+
+  /** The furthest step an advance asks for, with its phase, if it names one. */
+  static Optional<Found> ofAdvance(String text, List<Phrase> closeWords, Sentence s) {
+    String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
+    Found best = null;
+    for (Step st : STEPS) {
+      var m = st.pattern().matcher(t);
+      if (m.find() && (best == null || st.phase() > best.phase())) {
+        best = new Found(st.phase(), st.what(), m.group().strip());
+      }
+    }
+    if (s != null && (best == null || best.phase() < 5)) {
+      Phrase close = s.first(closeWords);
+      if (close != null) {
+        best = new Found(5, "a close", close.text());
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  record Found(int phase, String what, String words) {}
+
+  static String name(int phase) {
+    return PHASES.get(Math.max(0, Math.min(PHASES.size() - 1, phase)));
+  }
+
+  private static Pattern p(String regex) {
+    return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+}

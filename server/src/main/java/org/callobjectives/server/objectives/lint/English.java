@@ -1,0 +1,141 @@
+package org.callobjectives.server.objectives.lint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import opennlp.tools.lemmatizer.LemmatizerME;
+import opennlp.tools.lemmatizer.LemmatizerModel;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.POSTagFormat;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+
+/**
+ * English sentence analysis with Apache OpenNLP's UD English models (tokens, universal part-of-speech
+ * tags, lemmas), loaded once from the model jars on the class path. Thread-safe: the OpenNLP tools are
+ * not, so each thread gets its own over the shared models.
+ */
+final class English {
+  private static final String TOKENS = "opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
+  private static final String POS = "opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
+  private static final String LEMMAS = "opennlp-en-ud-ewt-lemmas-1.3-2.5.4.bin";
+
+  /** Models are read once, on first use (about half a second). */
+  private static final class Models {
+    static final TokenizerModel TOKENIZER = load(TOKENS, TokenizerModel::new);
+    static final POSModel TAGGER = load(POS, POSModel::new);
+    static final LemmatizerModel LEMMATIZER = load(LEMMAS, LemmatizerModel::new);
+  }
+
+  private static final ThreadLocal<English> PER_THREAD = ThreadLocal.withInitial(English::new);
+
+  private final TokenizerME tokenizer = new TokenizerME(Models.TOKENIZER);
+  private final POSTaggerME universal = new POSTaggerME(Models.TAGGER, POSTagFormat.UD);
+  private final LemmatizerME lemmatizer = new LemmatizerME(Models.LEMMATIZER);
+
+  private English() {}
+
+  /** Tokens, tags and lemmas of {@code text} (one or more sentences; treated as one run of tokens). */
+  static Sentence analyze(String text) {
+    return PER_THREAD.get().run(text == null ? "" : text);
+  }
+
+  /** Loads the models now, so that the first check does not pay for it. */
+  static void warmUp() {
+    analyze("The customer agrees to a demo.");
+  }
+
+  private Sentence run(String text) {
+    String[] raw = tokenizer.tokenize(text);
+    String[] rawTags = universal.tag(raw);
+    // The UD model tags "customer's" as one token NOUN+PART: split such words at the clitic.
+    java.util.List<String> tok = new java.util.ArrayList<>();
+    java.util.List<String> tag = new java.util.ArrayList<>();
+    for (int i = 0; i < raw.length; i++) {
+      int plus = rawTags[i].indexOf('+');
+      if (plus < 0) {
+        tok.add(raw[i]);
+        tag.add(rawTags[i]);
+        continue;
+      }
+      String first = rawTags[i].substring(0, plus);
+      String second = rawTags[i].substring(plus + 1);
+      int cut = clitic(raw[i]);
+      if (cut > 0) {
+        tok.add(raw[i].substring(0, cut));
+        tag.add(first);
+        tok.add(raw[i].substring(cut));
+        tag.add(second.contains("+") ? second.substring(0, second.indexOf('+')) : second);
+      } else {
+        tok.add(raw[i]);
+        tag.add(first);
+      }
+    }
+    String[] tokens = tok.toArray(String[]::new);
+    String[] tags = tag.toArray(String[]::new);
+    // The lemmatizer was trained on Penn tags: the coarse mapping OpenNLP itself uses, without tagging twice.
+    String[] lemmas = lemmatizer.lemmatize(tokens, penn(tags));
+    String[] lower = new String[tokens.length];
+    for (int i = 0; i < tokens.length; i++) {
+      lower[i] = tokens[i].toLowerCase(Locale.ROOT);
+      String l = lemmas[i] == null || lemmas[i].equals("O") ? lower[i] : lemmas[i].toLowerCase(Locale.ROOT);
+      lemmas[i] = l;
+    }
+    return new Sentence(text, tokens, lower, tags, lemmas);
+  }
+
+  private static final String[] CLITICS = {"n't", "'s", "'re", "'ll", "'ve", "'d", "'m", "s'", "\u2019s", "'"};
+
+  /** Where a clitic ("'s", "n't") starts in {@code word}, or -1. */
+  private static int clitic(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    for (String c : CLITICS) {
+      if (w.length() > c.length() && w.endsWith(c)) {
+        return c.equals("s'") ? w.length() - 1 : w.length() - c.length();
+      }
+    }
+    return -1;
+  }
+
+  private static String[] penn(String[] ud) {
+    String[] out = new String[ud.length];
+    for (int i = 0; i < ud.length; i++) {
+      out[i] = switch (ud[i]) {
+        case "VERB" -> "VB";
+        case "AUX" -> "MD";
+        case "NOUN" -> "NN";
+        case "PROPN" -> "NNP";
+        case "ADJ" -> "JJ";
+        case "ADV" -> "RB";
+        case "ADP", "SCONJ" -> "IN";
+        case "DET" -> "DT";
+        case "PRON" -> "PRP";
+        case "CCONJ" -> "CC";
+        case "PART" -> "RP";
+        case "NUM" -> "CD";
+        case "INTJ" -> "UH";
+        case "SYM" -> "SYM";
+        case "PUNCT" -> ".";
+        default -> "FW";
+      };
+    }
+    return out;
+  }
+
+  private interface Reader<T> {
+    T read(InputStream in) throws IOException;
+  }
+
+  private static <T> T load(String resource, Reader<T> reader) {
+    try (InputStream in = English.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("OpenNLP model " + resource + " is not on the class path");
+      }
+      return reader.read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("OpenNLP model " + resource + " unreadable", e);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.callobjectives.server.objectives.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A word or phrase of a word list, matched by lemma against a {@link Sentence}; {@code *} skips a few words. */
+record Phrase(String text, String[] words) {
+
+  static Phrase of(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    List<String> w = new ArrayList<>();
+    for (String s : t.split("\\s+")) {
+      if (!s.isEmpty()) {
+        w.add(s.equals("*") ? s : stem(s));
+      }
+    }
+    return new Phrase(t, w.toArray(String[]::new));
+  }
+
+  static List<Phrase> all(List<String> list) {
+    List<Phrase> out = new ArrayList<>();
+    for (String s : list == null ? List.<String>of() : list) {
+      if (s != null && !s.isBlank()) {
+        out.add(of(s));
+      }
+    }
+    return out;
+  }
+
+  /** A plain plural's singular, so that list entries and text meet halfway where the lemmatizer did not. */
+  static String stem(String w) {
+    if (w.length() > 4 && w.endsWith("ies")) {
+      return w.substring(0, w.length() - 3) + "y";
+    }
+    if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+      return w.substring(0, w.length() - 1);
+    }
+    return w;
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

@@ -1,0 +1,102 @@
+package org.callobjectives.server.objectives.lint;
+
+import java.util.List;
+
+/** A text as OpenNLP read it: tokens, lower-cased tokens, universal POS tags and lemmas. */
+record Sentence(String text, String[] tokens, String[] lower, String[] tags, String[] lemmas) {
+
+  /** Tokens {@code from} to {@code to} as a sentence of their own. */
+  Sentence slice(int from, int to) {
+    return new Sentence(span(from, to), java.util.Arrays.copyOfRange(tokens, from, to),
+        java.util.Arrays.copyOfRange(lower, from, to), java.util.Arrays.copyOfRange(tags, from, to),
+        java.util.Arrays.copyOfRange(lemmas, from, to));
+  }
+
+  int size() {
+    return tokens.length;
+  }
+
+  boolean is(int i, String tag) {
+    return i >= 0 && i < tags.length && tags[i].equals(tag);
+  }
+
+  /** The word at {@code i} is {@code w}, as written or as its lemma. */
+  boolean word(int i, String w) {
+    return i >= 0 && i < tokens.length && (lower[i].equals(w) || lemmas[i].equals(w));
+  }
+
+  boolean wordIn(int i, java.util.Set<String> words) {
+    return i >= 0 && i < tokens.length && (words.contains(lower[i]) || words.contains(lemmas[i]));
+  }
+
+  /** Where {@code phrase} starts at or after {@code from}, or -1; see {@link #matchAt}. */
+  int find(Phrase phrase, int from) {
+    for (int i = Math.max(0, from); i < tokens.length; i++) {
+      if (matchAt(phrase, i) > 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The first of {@code phrases} found, or null. */
+  Phrase first(List<Phrase> phrases) {
+    for (Phrase p : phrases) {
+      if (find(p, 0) >= 0) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * How many tokens {@code phrase} covers at {@code i}, or 0. Words match as written or by lemma; a
+   * {@code *} stands for up to three determiners, pronouns, adjectives, nouns, numbers or adverbs ("agrees to
+   * the next steps" matches "agree to * next step").
+   */
+  int matchAt(Phrase phrase, int i) {
+    return match(phrase.words(), 0, i, i);
+  }
+
+  private int match(String[] words, int w, int i, int start) {
+    if (w == words.length) {
+      return i - start;
+    }
+    String word = words[w];
+    if (word.equals("*")) {
+      for (int skip = 0; skip <= 3; skip++) {
+        if (skip > 0) {
+          int k = i + skip - 1;
+          if (k >= tokens.length || !(is(k, "DET") || is(k, "PRON") || is(k, "ADJ") || is(k, "NUM") || is(k, "ADV")
+              || is(k, "NOUN") || is(k, "PROPN") || lower[k].equals("'s") || lower[k].equals("-") || lower[k].equals("'") || lower[k].equals("\"")
+              || lower[k].equals("`"))) {
+            break;
+          }
+        }
+        int m = match(words, w + 1, i + skip, start);
+        if (m > 0) {
+          return m;
+        }
+      }
+      return 0;
+    }
+    if (i >= tokens.length) {
+      return 0;
+    }
+    if (lower[i].equals(word) || lemmas[i].equals(word) || Phrase.stem(lower[i]).equals(word)) {
+      return match(words, w + 1, i + 1, start);
+    }
+    return 0;
+  }
+
+  String span(int from, int to) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = Math.max(0, from); i < Math.min(to, tokens.length); i++) {
+      if (sb.length() > 0 && !tokens[i].matches("[,.;:!?)'].*") && !tokens[i - 1].equals("(")) {
+        sb.append(' ');
+      }
+      sb.append(tokens[i]);
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,46 @@
+package org.callobjectives.server.objectives.lint;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What a pop-up can show well: stated length limits per field, and plain text without markup. */
+final class TextLimits {
+  static final int TITLE = 80;
+  static final int ADVANCE = 200;
+  static final int MEASURE = 160;
+  static final int TIME_FRAME = 60;
+  static final int CHECKLIST = 100;
+
+  private static final Pattern TAG = Pattern.compile("</?[a-zA-Z!][^>]*>");
+  private static final Pattern ENTITY = Pattern.compile("&(?:[a-zA-Z]{2,8}|#\\d{1,6}|#x[0-9a-fA-F]{1,6});");
+  private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\(([^)]*)\\)");
+  private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|`)(.+?)\\1");
+  private static final Pattern SCHEME = Pattern.compile("(?i)\\b(?:javascript|data|vbscript):");
+
+  private TextLimits() {}
+
+  /** The markup in {@code text} (an HTML tag or entity, a Markdown link or emphasis), if any. */
+  static Optional<String> markup(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    for (Pattern p : new Pattern[] {TAG, LINK, ENTITY, EMPHASIS, SCHEME}) {
+      Matcher m = p.matcher(text);
+      if (m.find()) {
+        return Optional.of(m.group());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code text} as plain words: tags and entities dropped, a link reduced to its words. */
+  static String plain(String text) {
+    String t = LINK.matcher(text).replaceAll("$1");
+    t = EMPHASIS.matcher(t).replaceAll("$2");
+    t = TAG.matcher(t).replaceAll("");
+    t = ENTITY.matcher(t).replaceAll(" ");
+    t = SCHEME.matcher(t).replaceAll("");
+    return t.replaceAll("\\s+", " ").strip();
+  }
+}

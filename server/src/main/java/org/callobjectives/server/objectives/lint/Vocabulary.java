@@ -1,0 +1,61 @@
+package org.callobjectives.server.objectives.lint;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The word lists of {@link LintRules}, compiled once for matching by lemma. */
+final class Vocabulary {
+  final List<Phrase> vague;
+  final List<Phrase> agentVerbs;
+  final List<Phrase> agentActors;
+  final List<Phrase> customerActors;
+  final List<Phrase> lowEffort;
+  final List<Phrase> subjective;
+  final List<Phrase> commitments;
+  final List<Phrase> evidence;
+  final List<Phrase> closes;
+  final List<Phrase> hedges;
+  final List<Pattern> products;
+  final TimeExpressions times;
+
+  Vocabulary(LintRules r) {
+    vague = Phrase.all(r.vaguePhrases());
+    agentVerbs = Phrase.all(r.agentVerbs());
+    agentActors = Phrase.all(r.agentActors());
+    customerActors = Phrase.all(r.customerActors());
+    lowEffort = Phrase.all(r.lowEffortPhrases());
+    subjective = Phrase.all(r.subjectiveWords());
+    commitments = Phrase.all(r.commitmentVerbs());
+    evidence = Phrase.all(r.evidenceWords());
+    closes = Phrase.all(r.closeWords());
+    hedges = Phrase.all(r.hedges());
+    products = r.productNames() == null ? List.of() : r.productNames().stream().filter(p -> p != null && !p.isBlank())
+        .map(p -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(p.strip()) + "(?![\\p{L}\\p{N}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+        .toList();
+    times = new TimeExpressions(r.timePatterns(), r.timePhrases(), r.vagueTimeWords());
+  }
+
+  /** {@code text} read as English, product names standing in as the plain noun "product". */
+  Sentence read(String text) {
+    String t = text == null ? "" : text;
+    for (Pattern p : products) {
+      t = p.matcher(t).replaceAll("product");
+    }
+    return English.analyze(t);
+  }
+
+  /** The length of the longest phrase of {@code list} at token {@code i}, or 0. */
+  static int longest(Sentence s, List<Phrase> list, int i) {
+    int best = 0;
+    for (Phrase p : list) {
+      best = Math.max(best, s.matchAt(p, i));
+    }
+    return best;
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}

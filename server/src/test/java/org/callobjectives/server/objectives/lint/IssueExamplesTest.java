@@ -1,0 +1,123 @@
+package org.callobjectives.server.objectives.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.callobjectives.server.config.ConfigLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The examples of issue #10: good objectives the old word lists refused now load; the bad ones are
+ * refused with the rule, a reason and a suggested rewrite. Each objective sits on a queue at its stage.
+ */
+class IssueExamplesTest {
+  static final Path EXAMPLE = Path.of("..", "config");
+
+  @TempDir Path dir;
+
+  /** A config folder with one objective on a queue whose first stage is {@code stage} (or on no queue). */
+  private Path folder(String stage, String title, String advance, String measure, String timeFrame)
+      throws Exception {
+    for (String f : new String[] {"server.yaml", "agents.yaml", "objectives.yaml", "lint.yaml"}) {
+      Files.copy(EXAMPLE.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+    }
+    String objectives = Files.readString(dir.resolve("objectives.yaml"));
+    String entry = "  - id: tried\n    title: " + q(title) + "\n    advance: " + q(advance) + "\n    measure: "
+        + q(measure) + "\n    timeFrame: " + q(timeFrame) + "\n\n";
+    objectives = objectives.replaceFirst("(?m)^objectives:\\n",
+        java.util.regex.Matcher.quoteReplacement("objectives:\n" + entry));
+    if (!stage.equals("none")) {
+      // A close stage is the last; any other stage has the close after it.
+      objectives = objectives.replaceFirst("(?m)^queues:\\n", "queues:\n  tried-queue:\n    stages:\n      - {id: "
+          + stage + ", objective: tried}\n" + (stage.equals("close") ? "" : "      - {id: close, objective: sales-close}\n"));
+    }
+    Files.writeString(dir.resolve("objectives.yaml"), objectives);
+    return dir;
+  }
+
+  private static String q(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private List<LintFinding> findings(Path d) {
+    Lint.Report r = Lint.report(d);
+    assertEquals(null, r.loadError(), r.loadError());
+    return r.findings().stream().filter(f -> f.objectiveId().equals("tried")).toList();
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      none          | The caller signs up for the annual plan and sets up a direct debit | Plan active on the account and direct debit mandate confirmed | during the call
+      first-contact | The buyer agrees to a 30-minute demo next Tue and accepts the invite | Accepted invite visible in the shared calendar | before we hang up
+      proposal      | The head of finance forwards the proposal to the CFO | Forwarded email with the CFO among the recipients received | within two weeks
+      discovery     | The applicant uploads the documents to the secure portal | Documents visible in the portal upload list | while on the line
+      demo          | The operations manager invites two colleagues to the trial workspace | Accepted invites visible in the admin console | in the next fortnight
+      none          | The customer makes a payment of 120 USD by card | Payment posted and account active | on this call
+      discovery     | The support director names the top two pain points and the current ticket volume | Both pain points and the ticket count written in the CRM | no later than the 20th
+      commitment    | The policyholder sets up a direct debit for the renewal premium | Policy issued, payment authorised | before we hang up
+      discovery     | The team lead names another department that could use the scheduler and gives a contact | New contact created and linked to the account | during the call
+      close         | A signed renewal form is returned by the business customer through e-signature | Signed form stored against the account | by 2027-03-05
+      """)
+  void aGoodObjectiveLoads(String stage, String advance, String measure, String timeFrame) throws Exception {
+    Path d = folder(stage, "Customer's step", advance, measure, timeFrame);
+    List<LintFinding> f = findings(d);
+    assertEquals(List.of(), f.stream().filter(x -> x.severity() == Severity.ERROR).toList(), advance);
+    new ConfigLoader(d).load(); // the gate lets it through
+  }
+
+  @ParameterizedTest(name = "{1} -> {4}")
+  @CsvSource(delimiter = '|', textBlock = """
+      none      | The customer reads our booklet | Booklet read | during the call | not-an-advance
+      demo      | A demo of the module is given to the prospect | Demo logged in the CRM | during the call | not-an-advance
+      none      | Try to persuade the customer to upgrade to the annual plan | Upgrade visible on the account | during the call | hedged
+      none      | Try to persuade the customer to upgrade to the annual plan | Upgrade visible on the account | during the call | not-an-advance
+      none      | The customer agrees to receive our brochure | Brochure request logged | this week | not-an-advance
+      proposal  | The customer is given a quote | Quote PDF generated | during the call | not-an-advance
+      none      | The customer confirms their contact details | Contact fields verified | during the call | not-an-advance
+      proposal  | The customer agrees to next steps | Next steps noted | during the call | too-general
+      discovery | The IT director flies to our headquarters in Singapore for a two-day site visit | Travel dates confirmed by email | next month | unrealistic
+      discovery | The CFO approves a $2M budget for the nationwide rollout | Signed budget approval received | by Friday | unrealistic
+      none      | The customer agrees to a demo on a named date | The customer feels happy about the demo | during the call | not-measurable
+      none      | The customer agrees to a demo on a named date | Invite accepted in the calendar | soon | not-time-bound
+      """)
+  void aBadObjectiveIsRefusedWithAReasonAndARewrite(String stage, String advance, String measure, String timeFrame,
+      String rule) throws Exception {
+    Path d = folder(stage, "The step", advance, measure, timeFrame);
+    List<LintFinding> errors = findings(d).stream().filter(x -> x.severity() == Severity.ERROR).toList();
+    assertTrue(errors.stream().anyMatch(x -> x.rule().equals(rule)), advance + " -> " + errors);
+    for (LintFinding e : errors) {
+      assertNotNull(e.suggestion(), "every refusal proposes what to write: " + e);
+      assertTrue(e.line() > 0, "points at a line: " + e);
+    }
+  }
+
+  @Test
+  void aLongAdvanceAndMarkupInTheTitleAreRefusedWithTheLimitAndThePlainText() throws Exception {
+    String longAdvance = "The customer agrees to a demo on a named date " + "with every detail of the rollout ".repeat(11);
+    Path d = folder("none", "<html><b>Book</b> the demo", longAdvance, "Invite accepted in the calendar",
+        "during the call");
+    List<LintFinding> errors = findings(d).stream().filter(x -> x.severity() == Severity.ERROR).toList();
+    LintFinding tooLong = errors.stream().filter(x -> x.rule().equals(ObjectiveLinter.TOO_LONG)).findFirst()
+        .orElseThrow(() -> new AssertionError(errors.toString()));
+    assertTrue(tooLong.message().contains("at most " + TextLimits.ADVANCE), tooLong.message());
+    LintFinding markup = errors.stream().filter(x -> x.rule().equals(ObjectiveLinter.MARKUP)).findFirst()
+        .orElseThrow(() -> new AssertionError(errors.toString()));
+    assertEquals("'Book the demo'", markup.suggestion());
+  }
+
+  @Test
+  void aPassiveObjectiveGetsTheCustomerAsActorInTheRewrite() throws Exception {
+    List<LintFinding> f = findings(folder("none", "Persuade", "Persuade the customer to upgrade to the annual plan",
+        "Upgrade visible on the account", "during the call"));
+    LintFinding e = f.stream().filter(x -> x.rule().equals(ObjectiveLinter.NOT_AN_ADVANCE)).findFirst().orElseThrow();
+    assertTrue(e.suggestion().contains("The customer upgrades to the annual plan"), e.suggestion());
+  }
+}
