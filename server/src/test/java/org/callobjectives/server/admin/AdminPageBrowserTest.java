@@ -24,6 +24,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -120,6 +121,50 @@ class AdminPageBrowserTest {
         s.server.config().objective("sales-proposal-review").orElseThrow().title());
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "save"));
     screenshot("admin-page-after-save.png");
+  }
+
+  @Test
+  void anAdminTypingAnObjectiveSeesItsFindingsWithARewriteAndSavesTheFixedOne() throws Exception {
+    driver.get(s.uri("/admin").toString());
+    wait.until(ExpectedConditions.urlContains("/login"));
+    driver.findElement(By.id("name")).sendKeys("ada");
+    driver.findElement(By.id("token")).sendKeys("demo-admin");
+    driver.findElement(By.id("signin")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("status"), "ready"));
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    wait.until(d -> !((String) js.executeScript("return document.getElementById('editor').value")).isEmpty());
+    String shipped = (String) js.executeScript("return document.getElementById('editor').value");
+    String head = "  - id: typed\n    title: Annual plan\n    advance: ";
+    String tail = "\n    measure: Annual plan active on the account\n    timeFrame: during the call\n\n";
+
+    // The admin types the advance; findings appear without pressing anything.
+    putCaret(js, shipped.replaceFirst("(?m)^objectives:\\n", "objectives:\n" + head + "|" + tail));
+    new Actions(driver).sendKeys("Try to persuade the customer to upgrade to the annual plan").perform();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "[hedged]"));
+    String result = driver.findElement(By.id("result")).getText();
+    assertTrue(result.contains("Checked as you type"), result);
+    assertTrue(result.contains("[not-an-advance] typed"), result);
+    assertTrue(result.contains("Suggested: 'The customer upgrades to the annual plan'"), result); // for the hedge
+    screenshot("admin-live-findings.png");
+
+    // The admin takes the rewrite: the check clears, and the objective saves and is in force.
+    putCaret(js, shipped.replaceFirst("(?m)^objectives:\\n", "objectives:\n" + head
+        + "The customer upgrades to the annual pla|" + tail));
+    new Actions(driver).sendKeys("n").perform();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "the server would load this"));
+    assertEquals(0, driver.findElements(By.cssSelector("#result .err")).size(),
+        driver.findElement(By.id("result")).getText());
+    driver.findElement(By.id("save")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "Saved and in force"));
+    assertEquals("The customer upgrades to the annual plan",
+        s.server.config().objective("typed").orElseThrow().advance());
+  }
+
+  /** Puts {@code text} in the editor with the caret where its '|' is (the '|' removed). */
+  private static void putCaret(JavascriptExecutor js, String text) {
+    int at = text.indexOf('|');
+    js.executeScript("const e = document.getElementById('editor'); e.value = arguments[0]; e.focus();"
+        + " e.setSelectionRange(arguments[1], arguments[1]);", text.substring(0, at) + text.substring(at + 1), at);
   }
 
   private void screenshot(String name) throws Exception {

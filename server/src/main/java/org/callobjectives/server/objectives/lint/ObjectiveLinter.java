@@ -88,18 +88,20 @@ public final class ObjectiveLinter {
     Sentence measure = v.read(markup ? TextLimits.plain(o.measure()) : o.measure());
     Sentence title = v.read(markup ? TextLimits.plain(o.title()) : o.title());
 
+    // An advance: the customer acts, with effort.
+    Reading r = reader.read(advance);
+
     // Hedged: an attempt is not a commitment.
     Phrase hedge = advance.first(v.hedges);
     Phrase titleHedge = title.first(v.hedges);
     if (hedge != null || titleHedge != null) {
       String w = hedge != null ? hedge.text() : titleHedge.text();
+      String rewrite = hedge == null ? Rewrites.withoutHedges(title, v.hedges)
+          : r.customerActs() ? Rewrites.withoutHedges(advance, v.hedges)
+          : Rewrites.example(advance, Rewrites.customer(r));
       out.error(hedge != null ? "advance" : "title", HEDGED, "hedged wording '" + w + "': an attempt is not a"
-          + " commitment; state what the customer does", hedge != null
-          ? "'" + Rewrites.withoutHedges(advance, v.hedges) + "'" : "'" + Rewrites.withoutHedges(title, v.hedges) + "'");
+          + " commitment; state what the customer does", "'" + rewrite + "'");
     }
-
-    // An advance: the customer acts, with effort.
-    Reading r = reader.read(advance);
     if (hedge == null && titleHedge == null && r.hedge() != null) {
       out.error("advance", HEDGED, "hedged wording '" + r.hedge() + "': a possibility is not a commitment; state"
           + " what the customer does", "'" + Rewrites.customer(r) + " " + (r.verb() == null ? "..." : Rewrites.third(
