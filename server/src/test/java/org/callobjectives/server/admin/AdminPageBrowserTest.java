@@ -73,12 +73,7 @@ class AdminPageBrowserTest {
       agent.propose("sales-demo-booked", hostile).get(10, TimeUnit.SECONDS);
     }
 
-    driver.get(s.uri("/admin").toString());
-    wait.until(ExpectedConditions.urlContains("/login"));
-    driver.findElement(By.id("name")).sendKeys("ada");
-    driver.findElement(By.id("token")).sendKeys("demo-admin");
-    driver.findElement(By.id("signin")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("status"), "ready"));
+    signIn();
 
     WebElement sales = driver.findElement(By.cssSelector("#queues tr[data-queue='sales']"));
     assertTrue(sales.getText().contains("1. demo: sales-demo-booked"), sales.getText());
@@ -125,12 +120,7 @@ class AdminPageBrowserTest {
 
   @Test
   void anAdminTypingAnObjectiveSeesItsFindingsWithARewriteAndSavesTheFixedOne() throws Exception {
-    driver.get(s.uri("/admin").toString());
-    wait.until(ExpectedConditions.urlContains("/login"));
-    driver.findElement(By.id("name")).sendKeys("ada");
-    driver.findElement(By.id("token")).sendKeys("demo-admin");
-    driver.findElement(By.id("signin")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("status"), "ready"));
+    signIn();
     JavascriptExecutor js = (JavascriptExecutor) driver;
     wait.until(d -> !((String) js.executeScript("return document.getElementById('editor').value")).isEmpty());
     String shipped = (String) js.executeScript("return document.getElementById('editor').value");
@@ -158,6 +148,16 @@ class AdminPageBrowserTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "Saved and in force"));
     assertEquals("The customer upgrades to the annual plan",
         s.server.config().objective("typed").orElseThrow().advance());
+  }
+
+  /** Opens /admin, is sent to sign in, signs in as ada and waits until the page is ready. */
+  private void signIn() {
+    driver.get(s.uri("/admin").toString());
+    wait.until(ExpectedConditions.urlContains("/login"));
+    driver.findElement(By.id("name")).sendKeys("ada");
+    driver.findElement(By.id("token")).sendKeys("demo-admin");
+    driver.findElement(By.id("signin")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("status"), "ready"));
   }
 
   /** Puts {@code text} in the editor with the caret where its '|' is (the '|' removed). */
