@@ -127,12 +127,6 @@ class DraftSentOnlyWhenQueuedTest {
   }
 
   private static void waitFor(java.util.function.BooleanSupplier c) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!c.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out");
-      }
-      Thread.sleep(10);
-    }
+    Eventually.until("the condition", WAIT, c);
   }
 }

@@ -126,12 +126,6 @@ class DraftsSurviveRestartTest {
   }
 
   private static void waitFor(java.util.function.BooleanSupplier c) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!c.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out");
-      }
-      Thread.sleep(10);
-    }
+    Eventually.until("the condition", Duration.ofSeconds(10), c);
   }
 }

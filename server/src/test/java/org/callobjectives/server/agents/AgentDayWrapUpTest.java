@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.callobjectives.protocol.AgentState;
 import org.callobjectives.protocol.DispositionSubmit;
-import org.callobjectives.server.ami.AmiCapabilities;
 import org.callobjectives.server.ami.AmiEvent;
 import org.callobjectives.server.calls.CallOutcome;
 import org.callobjectives.server.calls.CallRecord;
@@ -28,24 +25,12 @@ class AgentDayWrapUpTest {
   static final String ALICE = "Local/1001@agents/n";
 
   @TempDir Path dir;
-  final List<String> sent = new ArrayList<>();
+  final ScriptedQueuePauses ami = new ScriptedQueuePauses();
   AgentDay day;
 
   @BeforeEach
   void setUp() throws Exception {
     Config config = TestServer.exampleConfig(dir.resolve("x.db"), Duration.ofMinutes(2));
-    QueuePauses ami = new QueuePauses() {
-      @Override
-      public AmiCapabilities capabilities(String server) {
-        return new AmiCapabilities(true, true, true);
-      }
-
-      @Override
-      public CompletableFuture<Void> pause(String server, String iface, String queue, boolean paused, String reason) {
-        sent.add((paused ? "pause " : "unpause ") + queue);
-        return CompletableFuture.completedFuture(null);
-      }
-    };
     day = new AgentDay(() -> config, new AgentSessions(), ami, Runnable::run, (ms, r) -> {}, Clock.systemUTC());
   }
 
@@ -69,9 +54,9 @@ class AgentDayWrapUpTest {
     day.handle(new AmiEvent.AgentConnect("pbx", 0, "sales", "u1", "l1", "ch", null, null, "m1", "mch", ALICE,
         "Alice Agent", 0));
     day.ended(ended("c1"));
-    assertTrue(sent.isEmpty(), "no QueuePause for every queue of her interface: " + sent);
+    assertTrue(ami.queueLines().isEmpty(), "no QueuePause for every queue of her interface: " + ami.queueLines());
     day.wrapUpOver("1001", "c1");
-    assertTrue(sent.isEmpty(), sent.toString());
+    assertTrue(ami.queueLines().isEmpty(), ami.queueLines().toString());
   }
 
   @Test
@@ -80,7 +65,7 @@ class AgentDayWrapUpTest {
     day.stored("1001", new DispositionSubmit("r1", "c1", "NO_ADVANCE", false, List.of(), 0, List.of(), null, null),
         false);
     day.ended(ended("c1"));
-    assertTrue(sent.isEmpty(), "nothing waits for her: " + sent);
+    assertTrue(ami.queueLines().isEmpty(), "nothing waits for her: " + ami.queueLines());
     assertFalse(alice().state().equals(AgentState.WRAP_UP), alice().toString());
     assertEquals(0, alice().pendingWrapUps());
   }
@@ -89,10 +74,10 @@ class AgentDayWrapUpTest {
   void theWrapUpDeadlineReleasesAPauseEvenWhenNoUndisposedWasStored() {
     listed("sales", false, "");
     day.ended(ended("c1"));
-    assertEquals(List.of("pause sales"), sent);
+    assertEquals(List.of("pause sales"), ami.queueLines());
     assertTrue(alice().forcedWrapUp());
     day.wrapUpOver("1001", "c1"); // the deadline, whatever the store inserted
-    assertEquals(List.of("pause sales", "unpause sales"), sent);
+    assertEquals(List.of("pause sales", "unpause sales"), ami.queueLines());
     assertEquals(0, alice().pendingWrapUps());
   }
 
@@ -101,7 +86,7 @@ class AgentDayWrapUpTest {
     day.wrapUpOver("1001", "old"); // its deadline passed while the server was down: expired at once
     day.pendingAtStart("1001", "old");
     listed("support", true, "wrap-up"); // our pause from before the restart
-    assertEquals(List.of("unpause support"), sent);
+    assertEquals(List.of("unpause support"), ami.queueLines());
     assertFalse(alice().state().equals(AgentState.WRAP_UP), alice().toString());
     assertEquals(0, alice().pendingWrapUps());
   }

@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import org.callobjectives.server.ami.AmiCapabilities;
 import org.callobjectives.server.ami.AmiEvent;
 import org.callobjectives.server.calls.CallOutcome;
 import org.callobjectives.server.calls.CallRecord;
@@ -27,9 +23,7 @@ class WrapUpPauserTest {
   static final String ALICE = "Local/1001@agents/n";
 
   @TempDir Path dir;
-  final List<String> sent = new ArrayList<>();
-  /** Failures the next QueuePause actions get, in order (null: accepted). */
-  final Deque<String> failures = new ArrayDeque<>();
+  final ScriptedQueuePauses ami = new ScriptedQueuePauses();
   /** Tasks waiting on virtual time: delay and task. */
   final List<Map.Entry<Long, Runnable>> later = new ArrayList<>();
   Memberships members;
@@ -38,21 +32,6 @@ class WrapUpPauserTest {
   @BeforeEach
   void setUp() throws Exception {
     Config config = TestServer.exampleConfig(dir.resolve("x.db"), Duration.ofMinutes(2));
-    QueuePauses ami = new QueuePauses() {
-      @Override
-      public AmiCapabilities capabilities(String server) {
-        return new AmiCapabilities(true, true, true);
-      }
-
-      @Override
-      public CompletableFuture<Void> pause(String server, String iface, String queue, boolean paused, String reason) {
-        sent.add((paused ? "pause " : "unpause ") + iface + " " + (queue == null ? "*" : queue)
-            + (reason == null ? "" : " " + reason));
-        String failure = failures.poll();
-        return failure == null ? CompletableFuture.completedFuture(null)
-            : CompletableFuture.failedFuture(new IllegalStateException(failure));
-      }
-    };
     members = new Memberships(() -> config);
     pauser = new WrapUpPauser(() -> config, ami, members, Runnable::run, (ms, r) -> later.add(Map.entry(ms, r)));
   }
@@ -74,12 +53,12 @@ class WrapUpPauserTest {
     member(AmiEvent.MemberChange.LISTED, "sales", false, "");
     pauser.callEnded(ended("c1", "sales"), true);
     pauser.callEnded(ended("c2", "sales"), true);
-    assertEquals(List.of("pause " + ALICE + " sales wrap-up"), sent);
+    assertEquals(List.of("pause " + ALICE + " sales wrap-up"), ami.lines());
     pauser.callDone("1001", "c1");
     assertTrue(pauser.pausing("1001"));
-    assertEquals(1, sent.size());
+    assertEquals(1, ami.lines().size());
     pauser.callDone("1001", "c2");
-    assertEquals("unpause " + ALICE + " sales", sent.get(1));
+    assertEquals("unpause " + ALICE + " sales", ami.lines().get(1));
     assertFalse(pauser.pausing("1001"));
   }
 
@@ -88,19 +67,19 @@ class WrapUpPauserTest {
     member(AmiEvent.MemberChange.LISTED, "sales", false, "");
     pauser.callEnded(ended("c1", "sales"), true);
     pauser.callDone("1001", "c1"); // the deadline: UNDISPOSED, unpaused
-    assertEquals(2, sent.size());
+    assertEquals(2, ami.lines().size());
     pauser.callDone("1001", "c1"); // the late disposition
-    assertEquals(2, sent.size());
+    assertEquals(2, ami.lines().size());
   }
 
   @Test
   void withoutKnownMembershipsNothingIsPausedSoASupervisorsPauseIsNeverTakenOver() {
     // Alice's memberships were never listed (QueueStatus failed); a supervisor has her on 'lunch' in support.
     pauser.callEnded(ended("c1", "sales"), true);
-    assertTrue(sent.isEmpty(), "no QueuePause for the whole interface: " + sent);
+    assertTrue(ami.lines().isEmpty(), "no QueuePause for the whole interface: " + ami.lines());
     assertFalse(pauser.pausing("1001"));
     pauser.callDone("1001", "c1");
-    assertTrue(sent.isEmpty(), sent.toString());
+    assertTrue(ami.lines().isEmpty(), ami.lines().toString());
   }
 
   @Test
@@ -109,7 +88,7 @@ class WrapUpPauserTest {
     pauser.callEnded(ended("c1", null), true);
     pauser.callEnded(ended("c2", "unlisted-queue"), true);
     pauser.callEnded(ended("c3", "sales"), false); // never connected: no disposition to wait for
-    assertTrue(sent.isEmpty(), sent.toString());
+    assertTrue(ami.lines().isEmpty(), ami.lines().toString());
   }
 
   @Test
@@ -117,12 +96,12 @@ class WrapUpPauserTest {
     pauser.pendingAtStart("1001", "old");
     member(AmiEvent.MemberChange.LISTED, "sales", true, "wrap-up");
     assertTrue(pauser.pausing("1001"));
-    assertTrue(sent.isEmpty());
+    assertTrue(ami.lines().isEmpty());
     pauser.callDone("1001", "old");
-    assertEquals(List.of("unpause " + ALICE + " sales"), sent);
+    assertEquals(List.of("unpause " + ALICE + " sales"), ami.lines());
 
     member(AmiEvent.MemberChange.LISTED, "support", true, "wrap-up"); // nothing pending for it
-    assertEquals("unpause " + ALICE + " support", sent.get(1));
+    assertEquals("unpause " + ALICE + " support", ami.lines().get(1));
   }
 
   @Test
@@ -130,9 +109,9 @@ class WrapUpPauserTest {
     pauser.pendingAtStart("1001", "c1");
     member(AmiEvent.MemberChange.LISTED, "sales", true, "wrap-up");
     member(AmiEvent.MemberChange.LISTED, "support", true, "wrap-up");
-    assertTrue(sent.isEmpty());
+    assertTrue(ami.lines().isEmpty());
     pauser.callDone("1001", "c1");
-    assertEquals(List.of("unpause " + ALICE + " sales", "unpause " + ALICE + " support"), sent);
+    assertEquals(List.of("unpause " + ALICE + " sales", "unpause " + ALICE + " support"), ami.lines());
   }
 
   @Test
@@ -143,12 +122,12 @@ class WrapUpPauserTest {
     member(AmiEvent.MemberChange.PAUSE, "sales", false, ""); // the supervisor unpaused her
     assertFalse(pauser.pausing("1001"));
     pauser.callEnded(ended("c2", "sales"), true);
-    assertEquals(List.of("pause " + ALICE + " sales wrap-up", "pause " + ALICE + " sales wrap-up"), sent);
+    assertEquals(List.of("pause " + ALICE + " sales wrap-up", "pause " + ALICE + " sales wrap-up"), ami.lines());
     assertTrue(pauser.pausing("1001"));
     member(AmiEvent.MemberChange.PAUSE, "sales", true, "wrap-up");
     pauser.callDone("1001", "c1");
     pauser.callDone("1001", "c2");
-    assertEquals("unpause " + ALICE + " sales", sent.get(2));
+    assertEquals("unpause " + ALICE + " sales", ami.lines().get(2));
   }
 
   @Test
@@ -159,11 +138,11 @@ class WrapUpPauserTest {
     member(AmiEvent.MemberChange.PAUSE, "sales", true, "wrap-up");
     member(AmiEvent.MemberChange.PAUSE, "support", true, "lunch"); // she took support over
     pauser.callEnded(ended("c2", "sales"), true);
-    assertEquals(2, sent.size(), sent.toString());
+    assertEquals(2, ami.lines().size(), ami.lines().toString());
     pauser.callDone("1001", "c1");
     pauser.callDone("1001", "c2");
     assertEquals(List.of("pause " + ALICE + " sales wrap-up", "pause " + ALICE + " support wrap-up",
-        "unpause " + ALICE + " sales"), sent);
+        "unpause " + ALICE + " sales"), ami.lines());
   }
 
   @Test
@@ -172,8 +151,8 @@ class WrapUpPauserTest {
     Memberships.Key sales = new Memberships.Key("pbx", ALICE, "sales");
     pauser.callEnded(ended("c1", "sales"), true);
     member(AmiEvent.MemberChange.PAUSE, "sales", true, "wrap-up");
-    failures.add("Interface not found");
-    failures.add("link down");
+    ami.failures.add("Interface not found");
+    ami.failures.add("link down");
     pauser.callDone("1001", "c1");
     assertFalse(pauser.pausing("1001"), "nothing of hers waits");
     assertTrue(pauser.owns("1001", sales), "still ours to undo");
@@ -184,7 +163,7 @@ class WrapUpPauserTest {
     later.remove(0).getValue().run(); // accepted
     assertTrue(later.isEmpty());
     assertEquals(List.of("pause " + ALICE + " sales wrap-up", "unpause " + ALICE + " sales",
-        "unpause " + ALICE + " sales", "unpause " + ALICE + " sales"), sent);
+        "unpause " + ALICE + " sales", "unpause " + ALICE + " sales"), ami.lines());
     assertTrue(pauser.owns("1001", sales), "ours until Asterisk says it is unpaused");
     member(AmiEvent.MemberChange.PAUSE, "sales", false, "");
     assertFalse(pauser.owns("1001", sales));
@@ -196,11 +175,11 @@ class WrapUpPauserTest {
     member(AmiEvent.MemberChange.LISTED, "sales", false, "");
     pauser.callEnded(ended("c1", "sales"), true);
     member(AmiEvent.MemberChange.PAUSE, "sales", true, "wrap-up");
-    failures.add("link down");
+    ami.failures.add("link down");
     pauser.callDone("1001", "c1");
     member(AmiEvent.MemberChange.PAUSE, "sales", true, "lunch"); // the agent's own pause: hers now
     later.forEach(t -> t.getValue().run());
-    assertEquals(2, sent.size(), "no unpause of her lunch: " + sent);
+    assertEquals(2, ami.lines().size(), "no unpause of her lunch: " + ami.lines());
     assertEquals(0, pauser.unpausesWaiting());
   }
 
@@ -212,12 +191,12 @@ class WrapUpPauserTest {
     pauser.callDone("1001", "c1"); // unpause sent, not reported yet
     pauser.callEnded(ended("c2", "sales"), true);
     assertTrue(pauser.pausing("1001"));
-    assertEquals(2, sent.size(), sent.toString());
+    assertEquals(2, ami.lines().size(), ami.lines().toString());
     member(AmiEvent.MemberChange.PAUSE, "sales", false, ""); // our unpause landed: pause again for c2
-    assertEquals("pause " + ALICE + " sales wrap-up", sent.get(2));
+    assertEquals("pause " + ALICE + " sales wrap-up", ami.lines().get(2));
     member(AmiEvent.MemberChange.PAUSE, "sales", true, "wrap-up");
     assertTrue(pauser.pausing("1001"));
     pauser.callDone("1001", "c2");
-    assertEquals("unpause " + ALICE + " sales", sent.get(3));
+    assertEquals("unpause " + ALICE + " sales", ami.lines().get(3));
   }
 }
