@@ -162,12 +162,12 @@ public final class AgentDay implements CallListener, DispositionListener {
     states.done(agentId, callId);
   }
 
-  /** For /health: forced wrap-up per link, {@code on} or {@code off: why}. */
-  /** Whether the end of this call pauses its agent in the queue until the disposition (tracking thread). */
+  /** Whether the end of this call paused its agent in the queue until the disposition (tracking thread). */
   public boolean forcesWrapUp(CallRecord call) {
-    return pauser.forces(call);
+    return pauser.holds(call);
   }
 
+  /** For /health: forced wrap-up per link, {@code on} or {@code off: why}. */
   public Map<String, String> forcedWrapUp(List<String> servers) {
     Map<String, String> m = new LinkedHashMap<>();
     for (String s : servers) {

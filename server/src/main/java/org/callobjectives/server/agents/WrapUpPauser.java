@@ -111,13 +111,10 @@ final class WrapUpPauser {
     return caps.known() ? "on" : "on (not checked yet)";
   }
 
-  /** Whether the end of this call pauses its agent (its queue forces wrap-up and the link may pause). */
-  boolean forces(CallRecord c) {
-    if (c.agentId() == null || c.queue() == null || c.connectedAtMillis() == null) {
-      return false;
-    }
-    return config.get().queue(c.queue()).map(QueueMapping::forcedWrapUp).orElse(false)
-        && ami.capabilities(c.server()).queuePause();
+  /** Whether the server paused the call's agent for this call's wrap-up (decided by {@link #callEnded}). */
+  boolean holds(CallRecord c) {
+    Hold h = c.agentId() == null ? null : holds.get(c.agentId());
+    return h != null && h.calls.contains(c.callId()) && !h.owned.isEmpty();
   }
 
   private boolean anyForcedQueue() {

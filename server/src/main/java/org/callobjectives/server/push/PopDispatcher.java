@@ -50,13 +50,15 @@ public final class PopDispatcher implements CallListener {
   @Override
   public void ended(CallRecord c) {
     store.upsertCall(c);
-    if (c.agentId() != null && c.connectedAtMillis() != null) {
-      long deadline = dispositions.wrapUpStarted(c.callId(), c.agentId(), c.endedAtMillis());
-      sessions.callEnded(c.agentId(), new CallEnded(c.callId(), c.endedAtMillis(), endReason(c), deadline,
-          forcedWrapUp.test(c)));
-    }
+    boolean waits = c.agentId() != null && c.connectedAtMillis() != null;
+    long deadline = waits ? dispositions.wrapUpStarted(c.callId(), c.agentId(), c.endedAtMillis()) : 0;
     for (CallListener l : others) {
       l.ended(c);
+    }
+    if (waits) {
+      // After the listeners: the agent day has decided by now whether this call pauses the agent.
+      sessions.callEnded(c.agentId(), new CallEnded(c.callId(), c.endedAtMillis(), endReason(c), deadline,
+          forcedWrapUp.test(c)));
     }
   }
 

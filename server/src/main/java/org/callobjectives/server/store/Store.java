@@ -97,7 +97,11 @@ public final class Store implements AutoCloseable {
     if (unsaved.isEmpty() && (truncateWalDue || lowOnSpaceCheckpointDue())) {
       truncateWal();
     }
+    walBytesSeen = walBytes();
   }
+
+  /** The WAL size as the writer last saw it: /health answers on an event loop and never touches the disk. */
+  private volatile long walBytesSeen;
 
   /**
    * While the disk is nearly full the WAL is truncated now and then, not at every tick: a TRUNCATE
@@ -168,7 +172,7 @@ public final class Store implements AutoCloseable {
     Map<String, Object> m = state.view();
     m.put("callRowsWaiting", unsavedCount);
     m.put("callRowsLost", lostRows.get());
-    m.put("walBytes", walBytes());
+    m.put("walBytes", walBytesSeen);
     return m;
   }
 
