@@ -148,6 +148,7 @@ public final class CheckerHarness {
     // After start-up: the same check again and again; per objective, median and spread of the rounds.
     double[] perObjective = new double[rounds];
     for (int r = 0; r < warmup + rounds; r++) {
+      ObjectiveLinter.forgetAnalyses(); // each round reads every text anew, as for new objectives
       long t0 = System.nanoTime();
       linter.lint(config, source);
       if (r >= warmup) {

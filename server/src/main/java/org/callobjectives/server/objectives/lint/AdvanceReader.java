@@ -88,6 +88,9 @@ final class AdvanceReader {
     }
     int verb = findVerb(s, i);
     if (verb < 0) {
+      verb = verbAfterShortSubject(s, i);
+    }
+    if (verb < 0) {
       return new Reading(actorOf(s, i, s.size()), s.span(i, s.size()), null, -1, false, false, null, null, null);
     }
     return clause(s, i, verb, verb);
@@ -115,8 +118,12 @@ final class AdvanceReader {
       }
       k++;
     }
-    // "The customer is happy with ...": a state, not an action.
-    if (k < s.size() && s.is(k, "ADJ") && k > verb && s.lemmas()[k - 1].equals("be")
+    // "The customer is happy with ...", "is more certain": a state, not an action.
+    while (k < s.size() && s.is(k, "ADV") && s.is(k + 1, "ADJ") && k > verb && s.lemmas()[k - 1].equals("be")) {
+      k++;
+    }
+    if (k < s.size() && s.is(k, "ADJ") && k > verb && (s.lemmas()[k - 1].equals("be")
+        || s.is(k - 1, "ADV") && s.lemmas()[k - 2].equals("be"))
         && !(s.lower()[k].endsWith("ed") && indexOf(s, "by", k + 1) > 0)) {
       String low = lowEffortFrom(s, verb);
       return new Reading(actor, subject, "be", verb, false, false, null,
@@ -126,9 +133,12 @@ final class AdvanceReader {
     if (passive) {
       int by = indexOf(s, "by", main + 1);
       Actor agent = by < 0 ? Actor.NONE : actorOf(s, by + 1, nounPhraseEnd(s, by + 1));
+      if (agent == Actor.UNKNOWN && namesAPerson(s, by + 1, nounPhraseEnd(s, by + 1))) {
+        agent = Actor.CUSTOMER; // "by the bride's mother": a person on the customer's side
+      }
       if (agent == Actor.CUSTOMER) {
         return new Reading(Actor.CUSTOMER, s.span(by + 1, nounPhraseEnd(s, by + 1)), s.lemmas()[main], main,
-            false, false, agentVerbAt(s, main), lowEffortFrom(s, verb), hedge);
+            false, false, agentVerbAt(s, main), lowEffortFrom(s, main + 1), hedge);
       }
       return new Reading(agent == Actor.NONE ? actor : agent, subject, s.lemmas()[main], main, false, true,
           null, null, hedge);
@@ -205,8 +215,15 @@ final class AdvanceReader {
     return null;
   }
 
+  /** Words that start a clause of its own ("while we stay on the line"): its steps are not the customer's. */
+  private static final Set<String> CLAUSE_BREAK = Set.of("while", "whilst", "so", "because", "until", "unless",
+      "whereas", "although", "though");
+
   private String lowEffortFrom(Sentence s, int from) {
     for (int i = Math.max(0, from); i < s.size(); i++) {
+      if (i > from && s.wordIn(i, CLAUSE_BREAK)) {
+        return null;
+      }
       if ((s.is(i, "NOUN") || s.is(i, "PROPN") || s.is(i, "ADJ")) && i != from) {
         continue; // "a hearing test" is no "hear"
       }
@@ -264,6 +281,17 @@ final class AdvanceReader {
     return -1;
   }
 
+  /** "The landlady emails photos": with no verb found, a plural-looking word right after "The X". */
+  private int verbAfterShortSubject(Sentence s, int from) {
+    for (int k = from + 1; k <= from + 3 && k + 1 < s.size(); k++) {
+      if (s.lower()[k].endsWith("s") && s.is(k, "NOUN") && s.is(k - 2, "DET") && !isActorWord(s, k)
+          && (s.is(k + 1, "NOUN") || s.is(k + 1, "DET") || s.is(k + 1, "PRON") || s.is(k + 1, "NUM"))) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
   private boolean containsVerbGroup(Sentence s, int from, int to) {
     for (int k = from; k < to; k++) {
       if (s.is(k, "AUX")) {
@@ -288,6 +316,7 @@ final class AdvanceReader {
         && !s.is(k, "VERB") && !s.is(k, "AUX")
         && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN") || isActorWord(s, k - 1))
         && (s.is(k + 1, "DET") || s.is(k + 1, "PRON") || s.is(k + 1, "NUM") || s.is(k + 1, "ADJ")
+        || s.is(k + 1, "ADV") && isActorWord(s, k - 1)
         || s.wordIn(k + 1, PARTICLES) || s.is(k + 1, "NOUN") && (isActorWord(s, k - 1)
         || personLike(s.lower()[k - 1]))
         || (isActorWord(s, k - 1) || personLike(s.lower()[k - 1])) && !isActorWord(s, k) && s.is(k + 1, "ADP")
@@ -371,6 +400,16 @@ final class AdvanceReader {
       return agent > customer ? Actor.AGENT : Actor.CUSTOMER;
     }
     return customer >= 0 ? Actor.CUSTOMER : Actor.AGENT;
+  }
+
+  /** Words that name someone: a possessive ("the bride's mother") or a role by its ending. */
+  private boolean namesAPerson(Sentence s, int from, int to) {
+    for (int k = Math.max(0, from); k < Math.min(to, s.size()); k++) {
+      if (s.lower()[k].equals("'s") || s.is(k, "NOUN") && personLike(s.lower()[k]) && !THINGS.contains(s.lemmas()[k])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A role by its ending: receptionist, cardholder, coordinator, attendee. */

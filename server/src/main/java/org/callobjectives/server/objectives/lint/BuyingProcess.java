@@ -31,7 +31,7 @@ final class BuyingProcess {
   /** Steps of an advance with their phase (index into {@link #PHASES}); the latest found wins. */
   private record Step(int phase, String what, Pattern pattern) {}
 
-  private static final String MONEY_BIG = "(?:[$€£]\\s?\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion|k)\\b"
+  private static final String MONEY_BIG = "(?:(?:six|seven|eight)-figure|\\d+(?:\\.\\d+)?-?\\s?(?:megawatt|mw)\\b|[$€£]\\s?\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion|k)\\b"
       + "|\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion)\\s*(?:usd|eur|gbp|dollars?|euros?|pounds?)?\\b"
       + "|(?:usd|eur|gbp)\\s?\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion)\\b|\\d{1,3}(?:,\\d{3}){2,}"
       + "|(?:[$€£]\\s?|(?:usd|eur|gbp)\\s?)?\\d{3}(?:,\\d{3})(?:\\s?(?:usd|eur|gbp|dollars?|euros?|pounds?))?)";
@@ -53,7 +53,9 @@ final class BuyingProcess {
           + "treatment plan contract)\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
           + "|\\bprepays?\\b|\\bdraws? down\\b|\\bplaces? (?:an?|the) (?:\\w+ )?order\\b|\\bcloses? the deal\\b"
           + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|three-year|five-year|enterprise)\\b"
-          + "|\\b(?:multi-year|three-year|five-year|\\d+-year)\\b[^.]{0,30}\\b(?:contract|agreement|deal)\\b")));
+          + "|\\b(?:multi-year|three-year|five-year|\\d+-year)\\b[^.]{0,30}\\b(?:contract|agreement|deal)\\b"
+          + "|\\b(?:orders?|buys?|purchases?)\\b[^.]{0,60}" + MONEY_BIG
+          + "|\\bpays? (?:an? |the )?(?:\\w+[- ]?)?(?:percent|per cent|%) deposit\\b")));
 
   private BuyingProcess() {}
 

@@ -37,9 +37,9 @@ public final class ObjectiveLinter {
     reader = new AdvanceReader(v);
   }
 
-  /** Loads the language models now rather than on the first check. */
-  public static void warmUp() {
-    English.warmUp();
+  /** Forgets the texts analysed so far, so the next check reads everything anew (benchmarks). */
+  public static void forgetAnalyses() {
+    English.forget();
   }
 
   /** Every finding for every objective of {@code config}, with lines from the objectives file. */
@@ -160,7 +160,7 @@ public final class ObjectiveLinter {
       "thing", "matter", "stuff", "option", "possibility", "idea", "thought", "experience", "value",
       "engagement", "progress", "future", "something", "anything", "everything", "way", "direction", "position",
       "circumstance", "opportunity", "picture", "view", "approach", "homework", "thinking", "involvement",
-      "footing", "charge", "ways", "finances", "plans", "side");
+      "footing", "charge", "ways", "finances", "plans", "bit", "bits", "headache", "move", "shape");
 
   /** "we demonstrate": the agent acting beside the customer's step, or null. */
   private String agentAside(Sentence s) {
@@ -228,6 +228,7 @@ public final class ObjectiveLinter {
 
   private void notAnAdvance(Reading r, Sentence advance, String vague, Findings out) {
     String who = Rewrites.customer(r);
+    String aside;
     if (r.imperative() || r.actor() == Reading.Actor.AGENT && !r.passive()) {
       String said = r.verb() == null ? "" : " ('" + advance.span(r.verbAt(), Math.min(advance.size(), r.verbAt() + 3))
           + " ...')";
@@ -256,8 +257,8 @@ public final class ObjectiveLinter {
       out.error("advance", NOT_AN_ADVANCE, "not an advance: '" + (r.subject().isBlank() ? "nobody" : r.subject())
           + "' is not the customer; the customer must be the one who acts", "'"
           + Rewrites.example(advance, "The customer") + "'");
-    } else if (r.customerActs() && agentAside(advance) != null) {
-      out.warning("advance", NOT_AN_ADVANCE, "'" + agentAside(advance) + "' is the agent's part; the objective is the"
+    } else if (r.customerActs() && (aside = agentAside(advance)) != null) {
+      out.warning("advance", NOT_AN_ADVANCE, "'" + aside + "' is the agent's part; the objective is the"
           + " customer's step", "'" + Rewrites.customer(r) + " " + Rewrites.third(r.verb()) + " "
           + advance.span(r.verbAt() + 1, advance.size()) + "'");
     } else if (r.actor() == Reading.Actor.UNKNOWN || r.actor() == Reading.Actor.THING) {
@@ -291,10 +292,50 @@ public final class ObjectiveLinter {
         }
       }
     }
+    // "The homeowner is leaning toward our policy": a person's state of mind, with no record named.
+    String mind = stateOfMind(measure);
+    if (mind != null) {
+      out.error("measure", NOT_MEASURABLE, "not measurable: '" + mind + "' is a state of mind, not a record,"
+          + " a state or a number anyone can check when the call ends", Rewrites.measureFor(r));
+    }
+  }
+
+  /** Verbs of the mind: what a person thinks, wants or feels. */
+  private static final java.util.Set<String> MENTAL = java.util.Set.of("feel", "think", "know", "understand",
+      "believe", "want", "like", "love", "lean", "trust", "value", "see", "appreciate", "intend", "plan", "hope",
+      "consider", "realise", "realize", "seem", "appear", "sound", "look", "prefer", "wish", "enjoy", "care",
+      "remember", "recognise", "recognize", "warm", "favour", "favor", "doubt", "worry", "expect", "regard",
+      "ease");
+  /** Words that name something a colleague can open and check. */
+  private static final java.util.Set<String> RECORDS = java.util.Set.of("account", "system", "crm", "portal",
+      "record", "calendar", "file", "ticket", "inbox", "database", "note", "log", "console", "app", "booking",
+      "invoice", "form", "email", "e-mail", "order", "status", "field", "signed", "sent", "received", "visible",
+      "shown", "logged", "recorded", "entered", "saved", "stored", "attached", "created", "posted", "booked",
+      "active", "issued", "number", "date", "reference", "id", "list", "sheet", "screen", "dashboard", "case",
+      "opportunity", "lead", "appointment", "diary", "mailbox", "upload", "uploaded", "completed", "registered");
+
+  /** The person-and-state-of-mind part of a measure, or null. */
+  private String stateOfMind(Sentence m) {
+    for (int i = 0; i < m.size(); i++) {
+      if (m.wordIn(i, RECORDS) || m.is(i, "NUM")) {
+        return null;
+      }
+    }
+    Reading x = reader.read(m);
+    if (x.verb() == null || x.passive() || x.actor() != Reading.Actor.CUSTOMER && x.actor() != Reading.Actor.UNKNOWN) {
+      return null;
+    }
+    if (MENTAL.contains(x.verb())) {
+      return m.span(x.verbAt(), Math.min(m.size(), x.verbAt() + 3));
+    }
+    if (x.verb().equals("be") && x.lowEffort() != null && x.lowEffort().startsWith("be ")) {
+      return x.lowEffort();
+    }
+    return null;
   }
 
   private static final java.util.Set<String> NOUN_FEELINGS = java.util.Set.of("rapport", "relationship",
-      "progress", "trust", "sense", "understanding", "feeling", "confidence", "comfort", "satisfaction", "loyalty",
+      "progress", "sense", "understanding", "faith", "regard", "worry", "feeling", "confidence", "comfort", "satisfaction", "loyalty",
       "engagement", "consideration", "enthusiasm", "excitement", "happiness", "goodwill", "impression", "sentiment",
       "perception", "opinion", "attitude", "mood", "vibe", "tone", "curiosity", "appetite");
 

@@ -30,7 +30,7 @@ final class Rewrites {
         }
         continue;
       }
-      if (kept.length() > 0 && !s.tokens()[i].matches("[,.;:!?)'].*")) {
+      if (kept.length() > 0 && !",.;:!?)'".contains(s.tokens()[i].substring(0, 1))) {
         kept.append(' ');
       }
       kept.append(s.tokens()[i]);

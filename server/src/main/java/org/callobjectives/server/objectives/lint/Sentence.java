@@ -4,6 +4,7 @@ import java.util.List;
 
 /** A text as OpenNLP read it: tokens, lower-cased tokens, universal POS tags and lemmas. */
 record Sentence(String text, String[] tokens, String[] lower, String[] tags, String[] lemmas) {
+  private static final java.util.regex.Pattern NO_SPACE_BEFORE = java.util.regex.Pattern.compile("[,.;:!?)']");
 
   /** Tokens {@code from} to {@code to} as a sentence of their own. */
   Sentence slice(int from, int to) {
@@ -92,7 +93,7 @@ record Sentence(String text, String[] tokens, String[] lower, String[] tags, Str
   String span(int from, int to) {
     StringBuilder sb = new StringBuilder();
     for (int i = Math.max(0, from); i < Math.min(to, tokens.length); i++) {
-      if (sb.length() > 0 && !tokens[i].matches("[,.;:!?)'].*") && !tokens[i - 1].equals("(")) {
+      if (sb.length() > 0 && !NO_SPACE_BEFORE.matcher(tokens[i]).lookingAt() && !tokens[i - 1].equals("(")) {
         sb.append(' ');
       }
       sb.append(tokens[i]);

@@ -28,7 +28,10 @@ final class TimeExpressions {
       + "|(?:the\\s+)?" + ORD + "(?:\\s+of)?\\s+" + MONTH + "\\b(?:\\s+\\d{4})?"
       + "|" + MONTH + "\\.?\\s+" + ORD + "\\b(?:,?\\s+\\d{4})?"
       + "|the\\s+\\d{1,2}(?:st|nd|rd|th)\\b)";
-  private static final String CALL = "(?:call|conversation|phone call|phone|line|contact)";
+  private static final String CALL = "(?:call|conversation|phone call|phone|line|contact|screen[- ]share|session|"
+      + "demo|meeting|webinar|video call|chat|consultation|appointment)";
+  private static final String MONTH_NAME = "(?:january|february|march|april|june|july|august|september|october"
+      + "|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
 
   private static final List<Pattern> BUILT_IN = List.of(
       // the call itself
@@ -46,6 +49,12 @@ final class TimeExpressions {
           + "wrap up)\\s+(?:the\\s+)?(?:call|conversation)\\b|\\bbefore\\s+disconnecting\\b"),
       p("\\bbefore\\s+(?:the|this)\\s+(?:call|conversation)\\s+(?:ends|is over|closes|finishes)\\b"),
       p("\\bbefore\\s+(?:we|you|they)\\s+(?:say\\s+(?:goodbye|bye)|part|ring off|log off|disconnect)\\b"),
+      p("\\b(?:before|ahead of|prior to)\\s+(?:hanging up|ringing off|ending (?:the|this) " + CALL + "|finishing (?:the|this) "
+          + CALL + "|(?:we|you|they|i)\\s+(?:finish|end|stop|close|wrap up)(?:\\s+(?:speaking|talking|the " + CALL + "))?|"
+          + "(?:we|you|they|i)\\s+put\\s+the\\s+phone\\s+down|(?:the|this)\\s+" + CALL + "\\s+(?:wraps up|is finished|"
+          + "is over|is done|ends|finishes|closes|stops))\\b"),
+      p("\\b(?:while|whilst|as long as)\\s+(?:the|this|our)\\s+" + CALL + "\\s+(?:is\\s+)?(?:running|live|open|on|"
+          + "going|in progress|lasts)\\b"),
       p("\\b(?:while|whilst)\\s+(?:we|you|they|the customer)(?:'re|\\s+are|\\s+is)?\\s+(?:still\\s+)?"
           + "(?:talking|speaking|connected|on)\\b"),
       p("\\b(?:at|by|before)\\s+the\\s+(?:start|beginning|end|close)\\s+of\\s+(?:the|this)\\s+call\\b"),
@@ -64,6 +73,9 @@ final class TimeExpressions {
           + "weekend|year|morning|afternoon|evening|business day|working day|day)\\b"),
       p("\\b(?:today|tonight|tomorrow|overnight|same[- ]day|next[- ]day|end of (?:the )?(?:day|business|week|month|"
           + "quarter|year|play|shift)|close of (?:business|play)|eod|eow|eom|cob|this (?:morning|afternoon|evening))\\b"),
+      // months
+      p("\\b(?:by|before|until|till|in|during|within|(?:by |before )?(?:the )?(?:end|start|beginning|middle) of|early|"
+          + "mid|late|no later than)\\s+" + MONTH_NAME + "\\b"),
       // weekdays, dates, clock times
       p("\\b(?:on|by|next|this|before|until|till|no later than|coming|from|or|and|latest|the)\\s+" + DAY + "\\b"),
       p("^\\s*" + DAY + "\\b"),
