@@ -71,7 +71,6 @@ public final class ObjectivesServer implements AutoCloseable {
   private final ObjectiveResolver resolver;
   private final List<java.util.concurrent.Callable<?>> beforeEvents = new ArrayList<>();
   private final AgentDay agentDay;
-  private final ExecutorService handoff;
 
   public ObjectivesServer(Config initial, Store store, Clock clock, List<CallListener> extraListeners) {
     this.config = new AtomicReference<>(initial);
@@ -91,15 +90,7 @@ public final class ObjectivesServer implements AutoCloseable {
       tracker().handle(e);
     }, s -> tracker().requestResync(s));
     // Hand-over to the tracking thread from Netty and the store's writer without ever blocking them.
-    this.handoff = Executors.newSingleThreadExecutor(Threads.daemon("agent-day-handoff"));
-    this.agentDay = day[0] = new AgentDay(config::get, sessions, new LinkPauses(),
-        r -> {
-          try {
-            handoff.execute(() -> pump.execute(r));
-          } catch (java.util.concurrent.RejectedExecutionException closing) {
-            log.debug("server closing: agent state update dropped");
-          }
-        }, scheduler, clock);
+    this.agentDay = day[0] = new AgentDay(config::get, sessions, new LinkPauses(), pump::submit, scheduler, clock);
     listeners.add(agentDay);
     dispositions.addListener(agentDay);
     this.dispatcher = new PopDispatcher(store, sessions, dispositions, listeners, latency);
@@ -359,7 +350,6 @@ public final class ObjectivesServer implements AutoCloseable {
     web.close();
     pump.close();
     authExecutor.shutdownNow();
-    handoff.shutdownNow();
     scheduler.shutdownNow();
     store.close();
   }

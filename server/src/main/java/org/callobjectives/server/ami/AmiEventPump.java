@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 public final class AmiEventPump implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AmiEventPump.class);
   private static final Object STOP = new Object();
+  /** Wakes the thread for {@link #submit}ted tasks. */
+  private static final Object WAKE = new Object();
 
   private final BlockingQueue<Object> queue;
   private final Consumer<AmiEvent> handler;
@@ -22,6 +24,7 @@ public final class AmiEventPump implements AutoCloseable {
   private final AtomicLong dropped = new AtomicLong();
   private final java.util.Set<String> droppedFrom = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Consumer<String> afterDrops;
+  private final java.util.Queue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   /** {@code afterDrops} runs on the tracking thread for each AMI link that lost events (to resync it). */
   public AmiEventPump(int capacity, Consumer<AmiEvent> handler, Consumer<String> afterDrops) {
@@ -58,6 +61,15 @@ public final class AmiEventPump implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a task on the call-tracking thread before the next event, from any thread (Netty, the store's
+   * writer) without ever blocking: tasks wait in their own unbounded queue, never dropped.
+   */
+  public void submit(Runnable task) {
+    tasks.add(task);
+    queue.offer(WAKE); // a full queue needs no wake-up: the thread drains tasks after every item
+  }
+
   public long received() {
     return received.get();
   }
@@ -86,6 +98,12 @@ public final class AmiEventPump implements AutoCloseable {
       if (o == STOP) {
         return;
       }
+      for (Runnable t; (t = tasks.poll()) != null; ) {
+        runTask(t);
+      }
+      if (o == WAKE) {
+        continue;
+      }
       try {
         if (o instanceof Runnable r) {
           r.run();
@@ -104,6 +122,17 @@ public final class AmiEventPump implements AutoCloseable {
       } catch (Throwable ex) {
         log.error("call tracking failed on {}", o, ex);
       }
+    }
+  }
+
+  private void runTask(Runnable t) {
+    try {
+      t.run();
+    } catch (VirtualMachineError fatal) {
+      log.error("call tracking stopped: {}", fatal.toString());
+      throw fatal;
+    } catch (Throwable ex) {
+      log.error("call tracking task failed", ex);
     }
   }
 
