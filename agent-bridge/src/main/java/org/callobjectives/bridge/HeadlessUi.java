@@ -229,8 +229,8 @@ public final class HeadlessUi implements BridgeClient.Listener {
 
     /** One line of the agent's own figures: today, and opportunities this shift against the target. */
   static String formatStats(AgentStats s) {
-    StringBuilder sb = new StringBuilder("Your figures today: ").append(s.calls()).append(" calls, ")
-        .append(s.advances()).append(" advances");
+    StringBuilder sb = new StringBuilder("Your figures today: ").append(count(s.calls(), "call")).append(", ")
+        .append(count(s.advances(), "advance"));
     if (s.advanceRatePercent() != null) {
       sb.append(String.format(Locale.ROOT, " (%.0f %%)", s.advanceRatePercent()));
     }
@@ -240,9 +240,14 @@ public final class HeadlessUi implements BridgeClient.Listener {
     sb.append("; upsell opportunities this shift ").append(s.shiftOpportunities()).append('/')
         .append(s.shiftOpportunitiesTarget());
     if (s.undisposed() > 0) {
-      sb.append("; ").append(s.undisposed()).append(" calls without disposition");
+      sb.append("; ").append(count(s.undisposed(), "call")).append(" without disposition");
     }
     return sb.append('\n').toString();
+  }
+
+  /** "1 call", "2 calls". */
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** The agent's state as one line: state, reason, time in it, pending wrap-ups, forced wrap-up. */
@@ -438,12 +443,13 @@ public final class HeadlessUi implements BridgeClient.Listener {
     });
   }
 
-  /** The call Enter opens: ended calls by deadline first, then the live one. */
+  /**
+   * The call Enter opens, in the pop-up's waiting order: ended calls inside their deadline (most urgent
+   * first), then the live one, then calls past their deadline.
+   */
   private Optional<WrapUp> nextToOpen() {
-    return wrapUps.all().stream()
-        .filter(u -> !u.sending())
-        .min(Comparator.<WrapUp>comparingInt(u -> u.ended() == null ? 1 : 0)
-            .thenComparingLong(u -> u.ended() == null ? -u.call().connectedAtMillis() : u.ended().wrapUpDeadlineMillis()));
+    return WaitingOrder.order(wrapUps.all().stream().filter(u -> !u.sending()).toList(), clock.instant()).stream()
+        .findFirst();
   }
 
   private void open(String callId) {

@@ -172,6 +172,26 @@ class HeadlessUiTest {
   }
 
   @Test
+  void enter_opens_a_call_still_inside_its_wrap_up_before_one_whose_deadline_has_passed() throws Exception {
+    HeadlessUi ui = ui("", "2", "n", "", "0", "", "", "");
+    List<DispositionSubmit> submitted = new CopyOnWriteArrayList<>();
+    CallStarted late = SampleCalls.salesCall();
+    CallStarted current = new CallStarted("1700000000.77", late.direction(), late.queue(), "+44 20 7946 0999",
+        "Bob Late", late.connectedAtMillis(), late.objective(), late.dispositionCodes(), false);
+    ui.onCallStarted(late);
+    ui.onCallEnded(new CallEnded(late.callId(), CLOCK.millis() - 200_000, "hangup", CLOCK.millis() - 80_000));
+    ui.onCallStarted(current);
+    ui.onCallEnded(new CallEnded(current.callId(), CLOCK.millis(), "hangup", CLOCK.millis() + 110_000));
+
+    ui.run(d -> {
+      submitted.add(d);
+      return CompletableFuture.completedFuture(new DispositionAck("r", d.callId(), false, d));
+    });
+
+    assertEquals(current.callId(), submitted.get(0).callId(), "the call the agent can still make in time comes first");
+  }
+
+  @Test
   void a_disposition_refused_as_invalid_is_asked_for_again() {
     HeadlessUi ui = ui("", "1", "y", "", "0", "", "", "", "", "3", "n", "", "0", "", "", "");
     List<DispositionSubmit> submitted = new CopyOnWriteArrayList<>();
