@@ -93,7 +93,8 @@ final class AdvanceReader {
     if (verb < 0) {
       return new Reading(actorOf(s, i, s.size()), s.span(i, s.size()), null, -1, false, false, null, null, null);
     }
-    return clause(s, i, verb, verb);
+    // "Shipper to email the volumes": the note-taking future, subject before "to"
+    return clause(s, i, s.word(verb - 1, "to") && verb - 1 > i ? verb - 1 : verb, verb);
   }
 
   /** A subject from {@code from} to {@code to}, its verb group starting at {@code verb}. */
@@ -174,7 +175,8 @@ final class AdvanceReader {
 
   /** The text starts with a verb (or "to" and a verb): an instruction to whoever reads it, the agent. */
   private boolean startsInstruction(Sentence s, int i) {
-    if (isActorWord(s, i) || s.is(i, "DET") || s.is(i, "PRON") || s.is(i, "PROPN") && !agentVerb(s, i)) {
+    // "Site manager reads out ...", "Ops lead imports ...": a role, not an instruction
+    if (isActorWord(s, i) || isActorWord(s, i + 1) && !agentVerb(s, i) || s.is(i, "DET") || s.is(i, "PRON") || s.is(i, "PROPN") && !agentVerb(s, i)) {
       return false;
     }
     if (s.word(i, "to") && i + 1 < s.size() && (isVerb(s, i + 1) || agentVerb(s, i + 1))) {
@@ -270,6 +272,17 @@ final class AdvanceReader {
       if (k == from) {
         continue;
       }
+      if (s.wordIn(k, CLAUSE_BREAK) && k > from + 1) {
+        // "Customer completes the AIP online while we're on the phone": the verb is before "while"
+        int v = verbAfterShortSubject(s, from);
+        return v > 0 && v < k ? v : -1;
+      }
+      if (s.word(k, "to") && k > from && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN") || isActorWord(s, k - 1))
+          && k + 1 < s.size() && (s.is(k + 1, "VERB") || s.is(k + 1, "NOUN") && isActorWord(s, k - 1)
+          || s.is(k + 1, "NOUN") && (s.is(k + 2, "DET")
+          || s.is(k + 2, "NUM") || s.is(k + 2, "PRON") || s.is(k + 2, "ADJ")))) {
+        return k + 1;
+      }
       boolean gerund = s.lower()[k].endsWith("ing") && (s.is(k - 1, "ADP") || s.is(k - 1, "SCONJ"));
       boolean role = s.is(k, "VERB") && isActorWord(s, k) && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN")
           || s.is(k - 1, "ADJ") || s.is(k - 1, "DET")); // "The HR lead", "the pub landlord"
@@ -284,6 +297,12 @@ final class AdvanceReader {
   /** "The landlady emails photos": with no verb found, a plural-looking word right after "The X". */
   private int verbAfterShortSubject(Sentence s, int from) {
     for (int k = from + 1; k <= from + 3 && k + 1 < s.size(); k++) {
+      // "Both directors e-sign the mandate": a plural subject's verb has no -s
+      if (isActorWord(s, k - 1) && !isActorWord(s, k) && !s.is(k, "ADP")
+          && (!s.is(k, "PUNCT") || s.lower()[k].chars().anyMatch(Character::isLetter))
+          && (s.is(k + 1, "DET") || s.is(k + 1, "PRON") || s.is(k + 1, "NUM"))) {
+        return k;
+      }
       if (s.lower()[k].endsWith("s") && s.is(k, "NOUN") && s.is(k - 2, "DET") && !isActorWord(s, k)
           && (s.is(k + 1, "NOUN") || s.is(k + 1, "DET") || s.is(k + 1, "PRON") || s.is(k + 1, "NUM"))) {
         return k;
@@ -316,7 +335,7 @@ final class AdvanceReader {
         && !s.is(k, "VERB") && !s.is(k, "AUX")
         && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN") || isActorWord(s, k - 1))
         && (s.is(k + 1, "DET") || s.is(k + 1, "PRON") || s.is(k + 1, "NUM") || s.is(k + 1, "ADJ")
-        || s.is(k + 1, "ADV") && isActorWord(s, k - 1)
+        || (s.is(k + 1, "ADV") || s.is(k + 1, "PROPN")) && isActorWord(s, k - 1)
         || s.wordIn(k + 1, PARTICLES) || s.is(k + 1, "NOUN") && (isActorWord(s, k - 1)
         || personLike(s.lower()[k - 1]))
         || (isActorWord(s, k - 1) || personLike(s.lower()[k - 1])) && !isActorWord(s, k) && s.is(k + 1, "ADP")

@@ -39,15 +39,18 @@ final class BuyingProcess {
       new Step(2, "a site visit", p("\\b(?:site visit|site tour|plant tour|factory tour|visit (?:to )?our "
           + "(?:\\w+ )?(?:plant|factory|hub|headquarters|hq|site|facility|facilities|warehouse|lab|office|offices|"
           + "reference site|campus)|(?:visit|tour)s? (?:of )?(?:the |our )?reference (?:site|plant|customer))\\b")),
-      new Step(3, "a site visit that needs travel", p("\\b(?:fl(?:y|ies|ew)|flight|travel(?:s|ling|ing)?|abroad|"
-          + "overseas|international|two-day|three-day|multi-day|overnight|\\d-day)\\b.*\\b(?:visit|tour|trip|"
-          + "plant|hub|site)\\b|\\b(?:visit|tour|trip|plant|hub|site)\\b.*\\b(?:fl(?:y|ies|ew)|flight|"
-          + "travel(?:s|ling|ing)?|abroad|overseas|two-day|three-day|multi-day|overnight|\\d-day)\\b")),
-      new Step(4, "a budget approval", p("\\b(?:approves?|approved|approving|signs? off|sign-off|secures?|gets?|"
-          + "obtains?|wins?)\\b[^.]{0,40}\\b(?:budget|capex|capital|spend|investment|funding|board approval)\\b"
+      new Step(3, "a site visit that needs travel", p("\\b(?:fl(?:y|ies|ew|ying)|flight|travel(?:s|ling|ing)?|abroad|"
+          + "overseas|international|two-day|three-day|multi-day|overnight|\\d-day)\\b[^\\n]{0,60}\\b(?:site visit|site tour|"
+          + "(?:our|the vendor's|the supplier's)\\s+(?:\\w+\\s+){0,2}(?:plant|factory|hub|site|headquarters|hq|facility|"
+          + "campus|offices?|reference site|warehouse))\\b|\\b(?:site visit|site tour|visit (?:to )?our\\s+(?:\\w+\\s+){0,2}"
+          + "(?:plant|factory|hub|site|headquarters|hq|facility|campus|offices?|warehouse))\\b[^\\n]{0,60}\\b(?:fl(?:y|ies|ew|ying)|"
+          + "flight|travel(?:s|ling|ing)?|abroad|overseas|two-day|three-day|multi-day|overnight|\\d-day)\\b"
+          + "|\\b(?:two|three|multi|\\d)-day\\s+(?:site\\s+)?(?:visit|tour)\\b")),
+      new Step(4, "a budget approval", p("\\b(?:approves?|approved|approving|signs? off|secures?|gets?|"
+          + "obtains?|wins?)\\b[^.\\n]{0,40}\\b(?:budget|capex|capital|spend|investment|funding|board approval)\\b"
           + "|\\bboard approval\\b|\\bbudget approval\\b")),
       new Step(4, "a large financial commitment", p("\\b(?:approves?|commits?|signs?|pays?|prepays?|invests?|"
-          + "transfers?|authori[sz]es?)\\b[^.]{0,60}" + MONEY_BIG)),
+          + "transfers?|moves?|switch(?:es)?|deposits?|authori[sz]es?)\\b[^.\\n]{0,60}" + MONEY_BIG)),
       new Step(5, "a signed contract or order", p("\\b(?:signs?|signed|signing|e-signs?|countersigns?|executes?)"
           + "\\b[^.]{0,60}\\b(?:contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|"
           + "treatment plan contract)\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"

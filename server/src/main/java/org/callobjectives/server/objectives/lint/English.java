@@ -67,7 +67,13 @@ final class English {
 
   private Sentence run(String text) {
     String[] raw = joinHyphens(text, tokenizer.tokenizePos(text));
-    String[] rawTags = universal.tag(raw);
+    // A capital at the start makes the tagger read "Align with ..." as a name: tag it in lower case.
+    String[] forTagging = raw.clone();
+    if (raw.length > 0 && raw[0].length() > 1 && Character.isUpperCase(raw[0].charAt(0))
+        && Character.isLowerCase(raw[0].charAt(1))) {
+      forTagging[0] = raw[0].toLowerCase(Locale.ROOT);
+    }
+    String[] rawTags = universal.tag(forTagging);
     // The UD model tags "customer's" as one token NOUN+PART: split such words at the clitic.
     java.util.List<String> tok = new java.util.ArrayList<>();
     java.util.List<String> tag = new java.util.ArrayList<>();
@@ -112,9 +118,17 @@ final class English {
       String t = text.substring(sp.getStart(), sp.getEnd());
       boolean glued = sp.getStart() == lastEnd && !out.isEmpty();
       String prev = glued ? out.get(out.size() - 1) : "";
-      if (glued && (t.length() > 1 && t.startsWith("-") && Character.isLetter(t.charAt(1))
+      if (glued && t.equals("-") && Character.isLetterOrDigit(prev.charAt(prev.length() - 1))
+          && sp.getEnd() < text.length() && Character.isLetterOrDigit(text.charAt(sp.getEnd()))) {
+        out.set(out.size() - 1, prev + t); // "buy" "-" "in"
+      } else if (glued && (t.length() > 1 && t.startsWith("-") && Character.isLetter(t.charAt(1))
           || prev.endsWith("-") && prev.length() > 1 && Character.isLetterOrDigit(t.charAt(0)))) {
         out.set(out.size() - 1, prev + t);
+      } else if (clitic(t) > 0 && Character.isLetter(t.charAt(0))) {
+        // "Client's" as "Client" "'s": the tagger was trained on words split this way
+        int cut = clitic(t);
+        out.add(t.substring(0, cut));
+        out.add(t.substring(cut));
       } else {
         out.add(t);
       }

@@ -98,7 +98,7 @@ public final class ObjectiveLinter {
       String w = hedge != null ? hedge.text() : titleHedge.text();
       String rewrite = hedge == null ? Rewrites.withoutHedges(title, v.hedges)
           : r.customerActs() ? Rewrites.withoutHedges(advance, v.hedges)
-          : Rewrites.example(advance, Rewrites.customer(r));
+          : Rewrites.example(advance, Rewrites.customer(r), r);
       out.error(hedge != null ? "advance" : "title", HEDGED, "hedged wording '" + w + "': an attempt is not a"
           + " commitment; state what the customer does", "'" + rewrite + "'");
     }
@@ -151,14 +151,15 @@ public final class ObjectiveLinter {
   private static final java.util.Set<String> VAGUE_VERBS = java.util.Set.of("progress", "advance", "continue",
       "engage", "explore", "improve", "strengthen", "enhance", "develop", "grow", "deepen", "support", "help",
       "handle", "deal", "work", "proceed", "evolve", "benefit", "enjoy", "embrace", "warm", "open", "reconsider",
-      "reflect", "ponder", "value", "appreciate", "trust", "move", "go", "become", "push", "firm");
+      "reflect", "ponder", "value", "appreciate", "trust", "become", "push", "firm", "nurture", "unblock", "leverage",
+      "maximise", "maximize", "optimise", "optimize", "drive", "align", "revisit");
   /** Comparatives that promise "more" of something without saying how much. */
   private static final java.util.Set<String> COMPARATIVES = java.util.Set.of("closer", "firmer", "better",
       "further", "more", "wider", "deeper", "stronger", "greater", "higher", "bigger", "broader", "clearer");
   /** Objects that name no concrete thing ("their situation", "things", "some options"). */
   private static final java.util.Set<String> ABSTRACT = java.util.Set.of("situation", "relationship", "journey",
       "thing", "matter", "stuff", "option", "possibility", "idea", "thought", "experience", "value",
-      "engagement", "progress", "future", "something", "anything", "everything", "way", "direction", "position",
+      "progress", "future", "something", "anything", "everything", "way", "direction", "position",
       "circumstance", "opportunity", "picture", "view", "approach", "homework", "thinking", "involvement",
       "footing", "charge", "ways", "finances", "plans", "bit", "bits", "headache", "move", "shape");
 
@@ -199,7 +200,8 @@ public final class ObjectiveLinter {
     }
     boolean concrete = false;
     for (int i = 0; i < s.size(); i++) {
-      if (s.is(i, "NUM") || s.is(i, "PROPN") && i > 0) {
+      // a number or a name ("Tuesday", "Rotterdam"); acronyms such as "IT" name no outcome
+      if (s.is(i, "NUM") || s.is(i, "PROPN") && i > 0 && !s.tokens()[i].equals(s.tokens()[i].toUpperCase(Locale.ROOT))) {
         concrete = true;
       }
     }
@@ -234,29 +236,29 @@ public final class ObjectiveLinter {
           + " ...')";
       out.error("advance", NOT_AN_ADVANCE, "not an advance: this is the agent's task" + said + "; write what the"
           + " CUSTOMER does during or right after the call", "make the customer the actor: '" + who + " agrees to"
-          + " ...', e.g. '" + Rewrites.example(advance, who) + "'");
+          + " ...', e.g. '" + Rewrites.example(advance, who, r) + "'");
     } else if (r.passive()) {
       out.error("advance", NOT_AN_ADVANCE, "not an advance: the passive ('" + advance.span(r.verbAt() - 1,
           r.verbAt() + 1) + "') hides who acts, and it is not the customer", "make the customer the actor: '"
-          + Rewrites.example(advance, who) + "'");
+          + Rewrites.example(advance, who, r) + "'");
     } else if (r.agentVerb() != null) {
       out.error("advance", NOT_AN_ADVANCE, "not an advance: '" + r.agentVerb() + "' is the agent's work, not a"
-          + " step the customer takes", "'" + Rewrites.example(advance, who) + "'");
+          + " step the customer takes", "'" + Rewrites.example(advance, who, r) + "'");
     } else if (r.lowEffort() != null && vague == null) {
       out.error("advance", NOT_AN_ADVANCE, "not an advance: '" + r.lowEffort() + "' costs the customer no effort"
           + " and moves nothing forward", "ask for a step that costs the customer effort: '"
-          + Rewrites.example(advance, who) + "'");
+          + Rewrites.example(advance, who, r) + "'");
     } else if (r.lowEffort() != null) {
       out.error("advance", NOT_AN_ADVANCE, "not an advance: '" + r.lowEffort() + "' is no commitment", "'"
-          + Rewrites.example(advance, who) + "'");
+          + Rewrites.example(advance, who, r) + "'");
     } else if (r.verb() == null) {
       out.error("advance", NOT_AN_ADVANCE, "not an advance: no action in it; say what the customer does",
-          "'" + Rewrites.example(advance, who) + "'");
+          "'" + Rewrites.example(advance, who, r) + "'");
     } else if (r.actor() == Reading.Actor.NONE || r.actor() == Reading.Actor.THING
         && java.util.Set.of("be", "have", "go", "get", "become", "remain", "stay", "come").contains(r.verb())) {
       out.error("advance", NOT_AN_ADVANCE, "not an advance: '" + (r.subject().isBlank() ? "nobody" : r.subject())
           + "' is not the customer; the customer must be the one who acts", "'"
-          + Rewrites.example(advance, "The customer") + "'");
+          + Rewrites.example(advance, "The customer", r) + "'");
     } else if (r.customerActs() && (aside = agentAside(advance)) != null) {
       out.warning("advance", NOT_AN_ADVANCE, "'" + aside + "' is the agent's part; the objective is the"
           + " customer's step", "'" + Rewrites.customer(r) + " " + Rewrites.third(r.verb()) + " "

@@ -40,11 +40,50 @@ final class Rewrites {
     return capital(t);
   }
 
+  /**
+   * An advance the customer would take, close to what was written: for the agent's own step on
+   * something ("Present the premium plan"), the customer's next step on that same thing.
+   */
+  static String example(Sentence s, String who, Reading r) {
+    String base = example(s, who);
+    if (!base.endsWith(GENERIC) && !base.contains("accepts the renewal offer")) {
+      return base;
+    }
+    boolean agents = r != null && r.verbAt() >= 0 && (r.imperative() || r.agentVerb() != null
+        || r.actor() == Reading.Actor.AGENT);
+    if (agents) {
+      int from = r.verbAt() + 1;
+      while (from < s.size() && (s.is(from, "ADP") || s.is(from, "PART"))) {
+        from++; // "walk through the options"
+      }
+      int to = from;
+      while (to < s.size() && to < from + 7 && !s.is(to, "ADP") && !s.is(to, "PUNCT") && !s.is(to, "CCONJ")
+          && !s.word(to, "to") && !s.word(to, "and")) {
+        to++;
+      }
+      String object = s.span(from, to);
+      if (to > from && !object.isBlank() && !s.wordIn(from, java.util.Set.of("the customer", "customer", "them",
+          "him", "her", "it"))) {
+        return who + " books a 20-minute follow-up on " + lowerFirst(object) + " with the decision maker for a"
+            + " named date";
+      }
+    }
+    return base;
+  }
+
+  private static final String GENERIC = "agrees to a follow-up call on a named date with the decision maker";
+
+  private static String lowerFirst(String s) {
+    return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
+        ? s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1) : s;
+  }
+
   /** An advance the customer would take, close to what was written. */
   static String example(Sentence s, String who) {
     // "Persuade the customer to upgrade to the annual plan" -> "The customer upgrades to the annual plan"
     for (int i = 0; i + 1 < s.size(); i++) {
-      boolean verbNext = s.is(i + 1, "VERB") || s.is(i + 1, "NOUN") && (s.is(i + 2, "ADP") || s.is(i + 2, "DET"));
+      boolean verbNext = s.is(i + 1, "VERB") || s.is(i + 1, "NOUN") && (s.is(i + 2, "ADP") || s.is(i + 2, "DET")
+          || i + 2 == s.size() || s.is(i + 2, "PUNCT"));
       if (s.lower()[i].equals("to") && i > 1 && verbNext && isActorBefore(s, i)) {
         String rest = s.span(i + 2, s.size());
         return capital(actorBefore(s, i)) + " " + third(s.lower()[i + 1]) + (rest.isEmpty() ? "" : " " + rest);
@@ -75,7 +114,7 @@ final class Rewrites {
     if (any(words, "ticket", "issue", "fix", "problem", "device", "router", "patch")) {
       return who + " runs the fix with the agent on the line and confirms the result code";
     }
-    return who + " agrees to a follow-up call on a named date with the decision maker";
+    return who + " " + GENERIC;
   }
 
   /** A measure that fits what the customer does. */

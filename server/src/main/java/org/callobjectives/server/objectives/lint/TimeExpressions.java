@@ -65,7 +65,7 @@ final class TimeExpressions {
       p("\\b(?:then and there|there and then|live on the call|in the same call|same call)\\b"),
       // relative
       p("\\b(?:within|in|over|inside|during|before|after)\\s+(?:the\\s+)?(?:next\\s+|coming\\s+|following\\s+|"
-          + "first\\s+)?" + NUM + "\\s+" + UNIT + "\\b"),
+          + "first\\s+)?" + NUM + "\\s*-?\\s*" + UNIT + "\\b"),
       p("\\b" + NUM + "\\s+" + UNIT + "\\s+(?:from now|from today|after the call|after today)\\b"),
       p("\\b(?:within|in|over|inside|during|before the end of|by the end of)\\s+(?:the\\s+|a\\s+|this\\s+)?"
           + "(?:next\\s+|coming\\s+|same\\s+|current\\s+)?(?:fortnight|week|month|quarter|hour|day|weekend|year)\\b"),
@@ -73,6 +73,10 @@ final class TimeExpressions {
           + "weekend|year|morning|afternoon|evening|business day|working day|day)\\b"),
       p("\\b(?:today|tonight|tomorrow|overnight|same[- ]day|next[- ]day|end of (?:the )?(?:day|business|week|month|"
           + "quarter|year|play|shift)|close of (?:business|play)|eod|eow|eom|cob|this (?:morning|afternoon|evening))\\b"),
+      // quarters, "week commencing the 14th", "by 30th"
+      p("\\b(?:by|in|during|through|before|end of|the end of|by the end of|within)\\s+(?:the\\s+)?q[1-4]\\b"),
+      p("\\bweek commencing\\b"),
+      p("\\b(?:by|on|before|until|till|no later than|from)\\s+(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)\\b"),
       // months
       p("\\b(?:by|before|until|till|in|during|within|(?:by |before )?(?:the )?(?:end|start|beginning|middle) of|early|"
           + "mid|late|no later than)\\s+" + MONTH_NAME + "\\b"),
@@ -109,7 +113,7 @@ final class TimeExpressions {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
-    String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ");
+    String t = Shorthand.expand(text).toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ");
     for (List<Pattern> list : List.of(BUILT_IN, extra)) {
       for (Pattern p : list) {
         Matcher m = p.matcher(t);

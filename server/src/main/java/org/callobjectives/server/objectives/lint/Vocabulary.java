@@ -39,7 +39,7 @@ final class Vocabulary {
 
   /** {@code text} read as English, product names standing in as the plain noun "product". */
   Sentence read(String text) {
-    String t = text == null ? "" : text;
+    String t = Shorthand.expand(text == null ? "" : text);
     for (Pattern p : products) {
       t = p.matcher(t).replaceAll("product");
     }
