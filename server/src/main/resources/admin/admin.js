@@ -115,7 +115,10 @@ function showOutcome(o, saved, live) {
     box.appendChild(el('div', saved ? 'Saved and in force. ' + (o.detail || '')
       : live ? 'Checked as you type: the server would load this.' : 'Valid: the server would load this.', 'ok'));
   } else {
-    box.appendChild(el('div', (live ? 'Checked as you type: not loadable. ' : 'Rejected: ') + (o.error || 'unknown error'), 'err'));
+    // Lint errors are listed one by one below; the headline only counts them.
+    const errors = (o.findings || []).filter((f) => f.severity === 'ERROR').length;
+    const why = errors > 0 ? errors + ' objective check error(s), listed below' : (o.error || 'unknown error');
+    box.appendChild(el('div', (live ? 'Checked as you type: not loadable. ' : 'Rejected: ') + why, 'err'));
   }
   for (const f of o.findings || []) {
     box.appendChild(findingBlock(f));
