@@ -266,7 +266,11 @@ public final class WrapUps {
       if (u == null) {
         return;
       }
-      entries.put(callId, change.apply(u));
+      WrapUp next = change.apply(u);
+      if (next.equals(u)) {
+        return; // the form committed what was already kept (a tick, a focus change): no write, no fsync
+      }
+      entries.put(callId, next);
       persist();
     }
     changed();
