@@ -110,6 +110,12 @@ public final class AgentDay implements CallListener, DispositionListener {
         }
         states.refresh(agentId);
       }
+    } else if (e instanceof AmiEvent.MembersListed l) {
+      // Removed while the link was down: handled as if Asterisk had reported each removal.
+      for (Memberships.Key k : members.missingFrom(l.server(), l.memberships())) {
+        handle(new AmiEvent.QueueMember(l.server(), l.receivedNanos(), AmiEvent.MemberChange.REMOVED, k.queue(),
+            k.iface(), null, 0, false, ""));
+      }
     } else if (e instanceof AmiEvent.AgentRinging r) {
       Agent a = config.get().agentForMember(r.iface(), r.memberName()).orElse(null);
       if (a != null) {

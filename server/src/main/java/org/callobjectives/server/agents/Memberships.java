@@ -43,6 +43,17 @@ final class Memberships {
     return a.id();
   }
 
+  /** Memberships of the link that a complete listing ("queue|interface") no longer has. */
+  List<Key> missingFrom(String server, java.util.Set<String> listed) {
+    List<Key> out = new ArrayList<>();
+    for (Key k : members.keySet()) {
+      if (k.server().equals(server) && !listed.contains(k.queue() + "|" + k.iface())) {
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
   Member get(Key k) {
     return members.get(k);
   }

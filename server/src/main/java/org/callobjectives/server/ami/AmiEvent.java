@@ -61,6 +61,12 @@ public sealed interface AmiEvent {
   record QueueMember(String server, long receivedNanos, MemberChange change, String queue, String iface,
       String memberName, int status, boolean paused, String pausedReason) implements AmiEvent {}
 
+  /**
+   * QueueStatus at login listed every membership of the link (sent after its {@code LISTED} events):
+   * {@code memberships} as "queue|interface". Memberships not in it were removed while we were away.
+   */
+  record MembersListed(String server, long receivedNanos, java.util.Set<String> memberships) implements AmiEvent {}
+
   /** AgentCalled ({@code ringing} true) or AgentRingNoAnswer (false) for the caller {@code uniqueid}. */
   record AgentRinging(String server, long receivedNanos, String queue, String uniqueid, String iface,
       String memberName, boolean ringing) implements AmiEvent {}

@@ -231,15 +231,25 @@ public final class AmiLink implements AutoCloseable {
   private void listMembers() {
     try {
       ResponseEvents res = connection.sendEventGeneratingAction(new QueueStatusAction(), 10_000);
+      if (res.getResponse() instanceof org.asteriskjava.manager.response.ManagerError err) {
+        // Refused (e.g. no read class agent): no listing, so no membership is taken as gone.
+        log.warn("AMI link {}: QueueStatus refused ({}); queue members are learnt from their events",
+            server.name(), err.getMessage());
+        return;
+      }
       long now = System.nanoTime();
+      java.util.Set<String> listed = new java.util.HashSet<>();
       for (ResponseEvent r : res.getEvents()) {
         if (r instanceof QueueMemberEvent m) {
           AmiEvent a = translator.member(now, AmiEvent.MemberChange.LISTED, m);
           if (AmiEventTranslator.complete(a)) {
             pump.offer(a);
+            AmiEvent.QueueMember q = (AmiEvent.QueueMember) a;
+            listed.add(q.queue() + "|" + q.iface());
           }
         }
       }
+      pump.offer(new AmiEvent.MembersListed(server.name(), now, listed));
     } catch (Exception e) {
       log.warn("AMI link {}: QueueStatus failed ({}); queue members are learnt from their events",
           server.name(), e.toString());

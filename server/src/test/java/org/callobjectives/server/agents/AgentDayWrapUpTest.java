@@ -49,6 +49,20 @@ class AgentDayWrapUpTest {
   }
 
   @Test
+  void aMembershipRemovedWhileTheLinkWasDownIsForgottenWhenTheNextListingLacksIt() {
+    listed("sales", false, "");
+    listed("support", true, "lunch");
+    assertEquals(AgentState.PAUSED, alice().state(), alice().toString());
+    // The link comes back; QueueStatus lists sales only: support was removed meanwhile.
+    listed("sales", false, "");
+    day.handle(new AmiEvent.MembersListed("pbx", 0, java.util.Set.of("sales|" + ALICE)));
+    assertFalse(alice().state().equals(AgentState.PAUSED), "no pause left from a queue she is no longer in: "
+        + alice());
+    day.ended(ended("c1"));
+    assertEquals(List.of("pause sales"), ami.queueLines(), "only her remaining membership is paused for wrap-up");
+  }
+
+  @Test
   void withoutKnownMembershipsTheAgentIsNotPausedAcrossHerInterfaceSoASupervisorsPauseIsNeverTakenOver() {
     // QueueStatus failed at login: her memberships (support paused 'lunch' by a supervisor) are unknown.
     day.handle(new AmiEvent.AgentConnect("pbx", 0, "sales", "u1", "l1", "ch", null, null, "m1", "mch", ALICE,
