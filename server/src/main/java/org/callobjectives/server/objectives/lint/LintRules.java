@@ -24,7 +24,8 @@ public record LintRules(Boolean replaceDefaults, List<String> vaguePhrases, List
     List<String> agentActors, List<String> customerActors, List<String> lowEffortPhrases,
     List<String> subjectiveWords, List<String> commitmentVerbs, List<String> evidenceWords,
     List<String> timePhrases, List<String> timePatterns, List<String> vagueTimeWords, List<String> closeWords,
-    List<String> hedges, List<String> productNames) {
+    List<String> hedges, List<String> productNames, List<String> vagueVerbs, List<String> abstractObjects,
+    List<String> mentalVerbs, List<String> recordWords) {
   public static final String FILE = "lint.yaml";
   private static final String DEFAULTS = "lint-defaults.yaml";
 
@@ -61,7 +62,8 @@ public record LintRules(Boolean replaceDefaults, List<String> vaguePhrases, List
   private LintRules orEmpty() {
     return new LintRules(true, n(vaguePhrases), n(agentVerbs), n(agentActors), n(customerActors),
         n(lowEffortPhrases), n(subjectiveWords), n(commitmentVerbs), n(evidenceWords), n(timePhrases),
-        n(timePatterns), n(vagueTimeWords), n(closeWords), n(hedges), n(productNames));
+        n(timePatterns), n(vagueTimeWords), n(closeWords), n(hedges), n(productNames), n(vagueVerbs),
+        n(abstractObjects), n(mentalVerbs), n(recordWords));
   }
 
   private LintRules plus(LintRules o) {
@@ -70,7 +72,8 @@ public record LintRules(Boolean replaceDefaults, List<String> vaguePhrases, List
         u(lowEffortPhrases, o.lowEffortPhrases), u(subjectiveWords, o.subjectiveWords),
         u(commitmentVerbs, o.commitmentVerbs), u(evidenceWords, o.evidenceWords), u(timePhrases, o.timePhrases),
         u(timePatterns, o.timePatterns), u(vagueTimeWords, o.vagueTimeWords), u(closeWords, o.closeWords),
-        u(hedges, o.hedges), u(productNames, o.productNames));
+        u(hedges, o.hedges), u(productNames, o.productNames), u(vagueVerbs, o.vagueVerbs),
+        u(abstractObjects, o.abstractObjects), u(mentalVerbs, o.mentalVerbs), u(recordWords, o.recordWords));
   }
 
   private static List<String> n(List<String> l) {

@@ -147,21 +147,9 @@ public final class ObjectiveLinter {
       "build", "strengthen", "do", "sell", "move", "raise", "get", "gather", "learn", "find", "see", "make",
       "create", "generate", "sort", "resolve", "take", "go", "think", "explore", "discuss", "look", "be", "warm",
       "feel", "decide", "stay", "improve", "engage", "nurture");
-  /** Main verbs that name no step of their own ("works on", "explores", "improves"). */
-  private static final java.util.Set<String> VAGUE_VERBS = java.util.Set.of("progress", "advance", "continue",
-      "engage", "explore", "improve", "strengthen", "enhance", "develop", "grow", "deepen", "support", "help",
-      "handle", "deal", "work", "proceed", "evolve", "benefit", "enjoy", "embrace", "warm", "open", "reconsider",
-      "reflect", "ponder", "value", "appreciate", "trust", "become", "push", "firm", "nurture", "unblock", "leverage",
-      "maximise", "maximize", "optimise", "optimize", "drive", "align", "revisit");
   /** Comparatives that promise "more" of something without saying how much. */
   private static final java.util.Set<String> COMPARATIVES = java.util.Set.of("closer", "firmer", "better",
       "further", "more", "wider", "deeper", "stronger", "greater", "higher", "bigger", "broader", "clearer");
-  /** Objects that name no concrete thing ("their situation", "things", "some options"). */
-  private static final java.util.Set<String> ABSTRACT = java.util.Set.of("situation", "relationship", "journey",
-      "thing", "matter", "stuff", "option", "possibility", "idea", "thought", "experience", "value",
-      "progress", "future", "something", "anything", "everything", "way", "direction", "position",
-      "circumstance", "opportunity", "picture", "view", "approach", "homework", "thinking", "involvement",
-      "footing", "charge", "ways", "finances", "plans", "bit", "bits", "headache", "move", "shape");
 
   /** "we demonstrate": the agent acting beside the customer's step, or null. */
   private String agentAside(Sentence s) {
@@ -213,7 +201,7 @@ public final class ObjectiveLinter {
         return s.span(Math.max(r.verbAt(), i - 1), Math.min(s.size(), i + 3));
       }
     }
-    if (VAGUE_VERBS.contains(r.verb())) {
+    if (v.vagueVerbs.contains(r.verb())) {
       int end = r.verbAt() + 1;
       while (end < s.size() && !s.is(end, "NOUN") && end < r.verbAt() + 4) {
         end++;
@@ -222,7 +210,7 @@ public final class ObjectiveLinter {
     }
     for (int i = r.verbAt() + 1; i < Math.min(s.size(), r.verbAt() + 6); i++) {
       if (s.is(i, "NOUN")) {
-        return ABSTRACT.contains(s.lemmas()[i]) ? s.span(r.verbAt(), i + 1) : null;
+        return v.abstractObjects.contains(s.lemmas()[i]) ? s.span(r.verbAt(), i + 1) : null;
       }
     }
     return null;
@@ -302,24 +290,11 @@ public final class ObjectiveLinter {
     }
   }
 
-  /** Verbs of the mind: what a person thinks, wants or feels. */
-  private static final java.util.Set<String> MENTAL = java.util.Set.of("feel", "think", "know", "understand",
-      "believe", "want", "like", "love", "lean", "trust", "value", "see", "appreciate", "intend", "plan", "hope",
-      "consider", "realise", "realize", "seem", "appear", "sound", "look", "prefer", "wish", "enjoy", "care",
-      "remember", "recognise", "recognize", "warm", "favour", "favor", "doubt", "worry", "expect", "regard",
-      "ease");
-  /** Words that name something a colleague can open and check. */
-  private static final java.util.Set<String> RECORDS = java.util.Set.of("account", "system", "crm", "portal",
-      "record", "calendar", "file", "ticket", "inbox", "database", "note", "log", "console", "app", "booking",
-      "invoice", "form", "email", "e-mail", "order", "status", "field", "signed", "sent", "received", "visible",
-      "shown", "logged", "recorded", "entered", "saved", "stored", "attached", "created", "posted", "booked",
-      "active", "issued", "number", "date", "reference", "id", "list", "sheet", "screen", "dashboard", "case",
-      "opportunity", "lead", "appointment", "diary", "mailbox", "upload", "uploaded", "completed", "registered");
 
   /** The person-and-state-of-mind part of a measure, or null. */
   private String stateOfMind(Sentence m) {
     for (int i = 0; i < m.size(); i++) {
-      if (m.wordIn(i, RECORDS) || m.is(i, "NUM")) {
+      if (m.wordIn(i, v.recordWords) || m.is(i, "NUM")) {
         return null;
       }
     }
@@ -327,7 +302,7 @@ public final class ObjectiveLinter {
     if (x.verb() == null || x.passive() || x.actor() != Reading.Actor.CUSTOMER && x.actor() != Reading.Actor.UNKNOWN) {
       return null;
     }
-    if (MENTAL.contains(x.verb())) {
+    if (v.mentalVerbs.contains(x.verb())) {
       return m.span(x.verbAt(), Math.min(m.size(), x.verbAt() + 3));
     }
     if (x.verb().equals("be") && x.lowEffort() != null && x.lowEffort().startsWith("be ")) {

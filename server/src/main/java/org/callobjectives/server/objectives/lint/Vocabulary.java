@@ -17,6 +17,10 @@ final class Vocabulary {
   final List<Phrase> closes;
   final List<Phrase> hedges;
   final List<Pattern> products;
+  final java.util.Set<String> vagueVerbs;
+  final java.util.Set<String> abstractObjects;
+  final java.util.Set<String> mentalVerbs;
+  final java.util.Set<String> recordWords;
   final TimeExpressions times;
 
   Vocabulary(LintRules r) {
@@ -34,6 +38,10 @@ final class Vocabulary {
         .map(p -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(p.strip()) + "(?![\\p{L}\\p{N}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
         .toList();
+    vagueVerbs = words(r.vagueVerbs());
+    abstractObjects = words(r.abstractObjects());
+    mentalVerbs = words(r.mentalVerbs());
+    recordWords = words(r.recordWords());
     times = new TimeExpressions(r.timePatterns(), r.timePhrases(), r.vagueTimeWords());
   }
 
@@ -53,6 +61,17 @@ final class Vocabulary {
       best = Math.max(best, s.matchAt(p, i));
     }
     return best;
+  }
+
+  /** Single words, lower case, for lookup by lemma. */
+  private static java.util.Set<String> words(List<String> list) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String w : list == null ? List.<String>of() : list) {
+      if (w != null && !w.isBlank()) {
+        out.add(lower(w.strip()));
+      }
+    }
+    return java.util.Set.copyOf(out);
   }
 
   static String lower(String s) {
