@@ -719,6 +719,11 @@ public final class PopupWindow {
     codeCombo.setRenderer(new CodeRenderer());
     codeCombo.setPrototypeDisplayValue("Choose a disposition code..."); // long labels must not widen the row
     codeCombo.addActionListener(e -> {
+      // A code that settles "advance obtained" (ADVANCE, NO_ADVANCE) sets the box: one click less, no mismatch.
+      if (!filling && codeCombo.getSelectedItem() instanceof KeyedCode k && k.code().advance() != null
+          && advanceBox != null) {
+        advanceBox.setSelected(k.code().advance());
+      }
       commitForm();
       updateSubmitEnabled();
     });

@@ -25,6 +25,7 @@ import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 import org.callobjectives.protocol.CallEnded;
 import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.DispositionCode;
 import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.junit.jupiter.api.AfterEach;
@@ -171,5 +172,34 @@ class PopupWindowTest {
     robot.waitForIdle();
     Thread.sleep(200);
     assertFalse(onEdt(() -> popup.frame().isShowing()));
+  }
+
+  @Test
+  void a_code_that_settles_advance_obtained_sets_the_box_when_picked() throws Exception {
+    CallStarted s = SampleCalls.salesCall();
+    CallStarted call = new CallStarted(s.callId(), s.direction(), s.queue(), s.callerNumber(), s.callerName(),
+        s.connectedAtMillis(), s.objective(), List.of(
+            new DispositionCode("ADVANCE", "Advance agreed", false, true, false, false, false, true, 1, true),
+            new DispositionCode("NO_ADVANCE", "No advance", false, true, false, false, false, true, 2, false),
+            new DispositionCode("CALLBACK", "Call back", false, true, false, true, false, false, 3, null)), false);
+    popup.showCall(call);
+    waitFor("the pop is showing", () -> popup.frame() != null && popup.frame().isShowing());
+
+    onEdt(() -> {
+      popup.pickCode(1);
+      return null;
+    });
+    assertTrue(onEdt(() -> popup.advanceBox().isSelected()), "ADVANCE means an advance was obtained");
+    onEdt(() -> {
+      popup.pickCode(2);
+      return null;
+    });
+    assertFalse(onEdt(() -> popup.advanceBox().isSelected()), "NO_ADVANCE means none");
+    onEdt(() -> {
+      popup.advanceBox().setSelected(true);
+      popup.pickCode(3);
+      return null;
+    });
+    assertTrue(onEdt(() -> popup.advanceBox().isSelected()), "a code that allows either leaves the agent's answer");
   }
 }
