@@ -68,6 +68,10 @@ final class AdvanceReader {
     if (i >= s.size()) {
       return new Reading(Actor.NONE, "", null, -1, false, false, null, null, null);
     }
+    Reading nominal = nominal(s, i);
+    if (nominal != null) {
+      return nominal;
+    }
     if (startsInstruction(s, i)) {
       int verb = s.word(i, "to") ? i + 1 : i;
       String lemma = s.lemmas()[verb];
@@ -151,6 +155,45 @@ final class AdvanceReader {
     return new Reading(actor, subject, s.lemmas()[main], main, false, false, agentVerbAt(s, main), low, hedge);
   }
 
+  /** Nouns that name the agent's own work when they head an objective ("Presentation of the offer"). */
+  private static final Set<String> AGENT_NOMINALS = Set.of("presentation", "explanation", "demonstration", "demo",
+      "walkthrough", "introduction", "delivery", "pitch", "overview", "reminder", "notification", "information",
+      "education", "explaining", "presenting", "pitching", "promotion", "clarification", "reassurance");
+
+  /**
+   * "Completion by the applicant of the finance form": a step named as a noun, with the one who takes
+   * it in a "by" phrase. Without a "by", a noun that names the agent's work is the agent's task.
+   */
+  private Reading nominal(Sentence s, int i) {
+    String w = s.lower()[i];
+    boolean nominalForm = s.is(i, "NOUN") && w.length() > 5 && (w.endsWith("tion") || w.endsWith("sion")
+        || w.endsWith("ment") || w.endsWith("ance") || w.endsWith("ence") || w.endsWith("al") || w.endsWith("ure")
+        || w.endsWith("ing") || w.endsWith("sal"));
+    boolean byFollows = s.word(i + 1, "by") && !s.is(i, "DET") && !s.is(i, "PRON");
+    if (!(nominalForm || AGENT_NOMINALS.contains(s.lemmas()[i]) || byFollows)
+        || !(s.word(i + 1, "by") || s.word(i + 1, "of"))) {
+      return null;
+    }
+    for (int b = i + 1; b < s.size(); b++) {
+      if (s.word(b, "by")) {
+        int end = nounPhraseEnd(s, b + 1);
+        Actor who = actorOf(s, b + 1, end);
+        if (who == Actor.CUSTOMER || who == Actor.UNKNOWN && namesAPerson(s, b + 1, end)) {
+          return new Reading(Actor.CUSTOMER, s.span(b + 1, end), s.lemmas()[i], i, false, false, null,
+              lowEffortFrom(s, i), null);
+        }
+        if (who == Actor.AGENT) {
+          return new Reading(Actor.AGENT, s.span(b + 1, end), s.lemmas()[i], i, false, false, null, null, null);
+        }
+      }
+    }
+    if (AGENT_NOMINALS.contains(s.lemmas()[i])) {
+      return new Reading(Actor.AGENT, "", s.lemmas()[i], i, true, false, s.tokens()[i], null, null);
+    }
+    // "Advancement of the relationship": a step with nobody taking it
+    return nominalForm ? new Reading(Actor.NONE, "", s.lemmas()[i], i, false, false, null, null, null) : null;
+  }
+
   /** Past hedges, adverbs and punctuation at the start ("Hopefully, the ...", "Where possible, explain"). */
   private int skipLead(Sentence s, int i) {
     boolean moved = true;
@@ -175,8 +218,10 @@ final class AdvanceReader {
 
   /** The text starts with a verb (or "to" and a verb): an instruction to whoever reads it, the agent. */
   private boolean startsInstruction(Sentence s, int i) {
-    // "Site manager reads out ...", "Ops lead imports ...": a role, not an instruction
-    if (isActorWord(s, i) || isActorWord(s, i + 1) && !agentVerb(s, i) || s.is(i, "DET") || s.is(i, "PRON") || s.is(i, "PROPN") && !agentVerb(s, i)) {
+    // "Site manager reads out ...", "Ops lead imports ...", "Driver books ...": a role, not an instruction
+    boolean roleThenVerb = personLike(s.lower()[i]) && !THINGS.contains(s.lemmas()[i])
+        && (s.lower().length > i + 1 && s.lower()[i + 1].endsWith("s") && !s.is(i + 1, "NOUN") || s.is(i + 1, "VERB"));
+    if (isActorWord(s, i) || isActorWord(s, i + 1) && !agentVerb(s, i) || roleThenVerb || s.is(i, "DET") || s.is(i, "PRON") || s.is(i, "PROPN") && !agentVerb(s, i)) {
       return false;
     }
     if (s.word(i, "to") && i + 1 < s.size() && (isVerb(s, i + 1) || agentVerb(s, i + 1))) {
@@ -300,7 +345,7 @@ final class AdvanceReader {
       // "Both directors e-sign the mandate": a plural subject's verb has no -s
       if (isActorWord(s, k - 1) && !isActorWord(s, k) && !s.is(k, "ADP")
           && (!s.is(k, "PUNCT") || s.lower()[k].chars().anyMatch(Character::isLetter))
-          && (s.is(k + 1, "DET") || s.is(k + 1, "PRON") || s.is(k + 1, "NUM"))) {
+          && (s.is(k + 1, "DET") || s.is(k + 1, "PRON") || s.is(k + 1, "NUM") || s.wordIn(k + 1, PARTICLES))) {
         return k;
       }
       if (s.lower()[k].endsWith("s") && s.is(k, "NOUN") && s.is(k - 2, "DET") && !isActorWord(s, k)

@@ -42,7 +42,7 @@ final class BuyingProcess {
       new Step(3, "a site visit that needs travel", p("\\b(?:fl(?:y|ies|ew|ying)|flight|travel(?:s|ling|ing)?|abroad|"
           + "overseas|international|two-day|three-day|multi-day|overnight|\\d-day)\\b[^\\n]{0,60}\\b(?:site visit|site tour|"
           + "(?:our|the vendor's|the supplier's)\\s+(?:\\w+\\s+){0,2}(?:plant|factory|hub|site|headquarters|hq|facility|"
-          + "campus|offices?|reference site|warehouse))\\b|\\b(?:site visit|site tour|visit (?:to )?our\\s+(?:\\w+\\s+){0,2}"
+          + "campus|offices?|reference site|warehouse|event|conference|summit|showcase))\\b|\\b(?:site visit|site tour|visit (?:to )?our\\s+(?:\\w+\\s+){0,2}"
           + "(?:plant|factory|hub|site|headquarters|hq|facility|campus|offices?|warehouse))\\b[^\\n]{0,60}\\b(?:fl(?:y|ies|ew|ying)|"
           + "flight|travel(?:s|ling|ing)?|abroad|overseas|two-day|three-day|multi-day|overnight|\\d-day)\\b"
           + "|\\b(?:two|three|multi|\\d)-day\\s+(?:site\\s+)?(?:visit|tour)\\b")),
@@ -58,7 +58,8 @@ final class BuyingProcess {
           + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|three-year|five-year|enterprise)\\b"
           + "|\\b(?:multi-year|three-year|five-year|\\d+-year)\\b[^.]{0,30}\\b(?:contract|agreement|deal)\\b"
           + "|\\b(?:orders?|buys?|purchases?)\\b[^.]{0,60}" + MONEY_BIG
-          + "|\\bpays? (?:an? |the )?(?:\\w+[- ]?)?(?:percent|per cent|%) deposit\\b")));
+          + "|\\bpays? (?:an? |the )?(?:\\w+[- ]?)?(?:percent|per cent|%) deposit\\b"
+          + "|\\bpays?\\b[^.\\n]{0,30}\\b(?:years?|\\d+ months)\\b[^.\\n]{0,15}\\b(?:up ?front|in advance)\\b")));
 
   private BuyingProcess() {}
 

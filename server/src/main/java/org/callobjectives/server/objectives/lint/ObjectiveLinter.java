@@ -208,7 +208,16 @@ public final class ObjectiveLinter {
       }
       return s.span(r.verbAt(), Math.min(s.size(), end + 1));
     }
-    for (int i = r.verbAt() + 1; i < Math.min(s.size(), r.verbAt() + 6); i++) {
+    int from = r.verbAt() + 1;
+    if (s.word(from, "by")) { // "Resolution by the account holder of outstanding matters": the object follows "of"
+      for (int k = from; k < s.size(); k++) {
+        if (s.word(k, "of")) {
+          from = k + 1;
+          break;
+        }
+      }
+    }
+    for (int i = from; i < Math.min(s.size(), from + 5); i++) {
       if (s.is(i, "NOUN")) {
         return v.abstractObjects.contains(s.lemmas()[i]) ? s.span(r.verbAt(), i + 1) : null;
       }
@@ -239,9 +248,13 @@ public final class ObjectiveLinter {
     } else if (r.lowEffort() != null) {
       out.error("advance", NOT_AN_ADVANCE, "not an advance: '" + r.lowEffort() + "' is no commitment", "'"
           + Rewrites.example(advance, who, r) + "'");
+    } else if (r.verb() == null && vague != null) {
+      return;
     } else if (r.verb() == null) {
       out.error("advance", NOT_AN_ADVANCE, "not an advance: no action in it; say what the customer does",
           "'" + Rewrites.example(advance, who, r) + "'");
+    } else if (vague != null && r.actor() == Reading.Actor.NONE) {
+      return; // "Advancement of the relationship": too general says it all
     } else if (r.actor() == Reading.Actor.NONE || r.actor() == Reading.Actor.THING
         && java.util.Set.of("be", "have", "go", "get", "become", "remain", "stay", "come").contains(r.verb())) {
       out.error("advance", NOT_AN_ADVANCE, "not an advance: '" + (r.subject().isBlank() ? "nobody" : r.subject())
@@ -269,7 +282,14 @@ public final class ObjectiveLinter {
       out.error("measure", NOT_MEASURABLE, "not measurable: the measure is empty", Rewrites.measureFor(r));
       return;
     }
+    boolean record = false;
     for (int i = 0; i < measure.size(); i++) {
+      record |= measure.wordIn(i, v.recordWords);
+    }
+    for (int i = 0; i < measure.size(); i++) {
+      if (record && measure.is(i, "NOUN")) {
+        continue; // "Relationship stage updated in the CRM" names a field
+      }
       for (Phrase p : v.subjective) {
         int n = measure.matchAt(p, i);
         boolean asWritten = n > 1 || measure.lower()[i].equals(p.words()[0])
@@ -314,7 +334,7 @@ public final class ObjectiveLinter {
   private static final java.util.Set<String> NOUN_FEELINGS = java.util.Set.of("rapport", "relationship",
       "progress", "sense", "understanding", "faith", "regard", "worry", "feeling", "confidence", "comfort", "satisfaction", "loyalty",
       "engagement", "consideration", "enthusiasm", "excitement", "happiness", "goodwill", "impression", "sentiment",
-      "perception", "opinion", "attitude", "mood", "vibe", "tone", "curiosity", "appetite");
+      "perception", "opinion", "attitude", "mood", "vibe", "tone", "curiosity", "appetite", "awareness", "love");
 
   private void realism(Objective o, Config config, String text, Sentence advance, Findings out) {
     Optional<BuyingProcess.Found> step = BuyingProcess.ofAdvance(text, v.closes, advance);

@@ -29,7 +29,7 @@ final class TimeExpressions {
       + "|" + MONTH + "\\.?\\s+" + ORD + "\\b(?:,?\\s+\\d{4})?"
       + "|the\\s+\\d{1,2}(?:st|nd|rd|th)\\b)";
   private static final String CALL = "(?:call|conversation|phone call|phone|line|contact|screen[- ]share|session|"
-      + "demo|meeting|webinar|video call|chat|consultation|appointment)";
+      + "demo|demonstration|meeting|webinar|video call|chat|consultation|appointment|interaction|visit)";
   private static final String MONTH_NAME = "(?:january|february|march|april|june|july|august|september|october"
       + "|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
 
@@ -49,6 +49,16 @@ final class TimeExpressions {
           + "wrap up)\\s+(?:the\\s+)?(?:call|conversation)\\b|\\bbefore\\s+disconnecting\\b"),
       p("\\bbefore\\s+(?:the|this)\\s+(?:call|conversation)\\s+(?:ends|is over|closes|finishes)\\b"),
       p("\\bbefore\\s+(?:we|you|they)\\s+(?:say\\s+(?:goodbye|bye)|part|ring off|log off|disconnect)\\b"),
+      p("\\b(?:course|duration|conclusion|end|close|start|beginning|begin)\\s+of\\s+(?:the\\s+|this\\s+|our\\s+)?"
+          + "(?:\\w+\\s+)?" + CALL + "\\b"),
+      p("\\b(?:during|on|in|before the end of|by the end of|at the end of)\\s+(?:the|this|our)\\s+(?:\\w+\\s+){1,2}"
+          + CALL + "\\b"),
+      p("\\b(?:prior to|before)\\s+(?:the\\s+)?(?:termination|conclusion|end|close)\\s+of\\s+(?:the|this)\\s+" + CALL + "\\b"),
+      p("\\bbefore\\s+(?:the|this)\\s+(?:call|conversation)\\s+is\\s+(?:concluded|finished|over|ended|done|closed)\\b"),
+      p("\\bbefore\\s+to\\s+hang\\s+up\\b|\\bbefore\\s+(?:we|you)\\s+finish\\b"),
+      p("\\b(?:until|till|by|before|on)\\s+the\\s+\\d{1,2}\\b"),
+      p("\\b(?:prior to|before|by|ahead of)\\s+(?:the|their|its)\\s+(?:next\\s+)?(?:billing|renewal|due|payment|statement|"
+          + "review|delivery|installation|start|go-live|closing|completion|moving|move-in|exchange)\\s+date\\b"),
       p("\\b(?:before|ahead of|prior to)\\s+(?:hanging up|ringing off|ending (?:the|this) " + CALL + "|finishing (?:the|this) "
           + CALL + "|(?:we|you|they|i)\\s+(?:finish|end|stop|close|wrap up)(?:\\s+(?:speaking|talking|the " + CALL + "))?|"
           + "(?:we|you|they|i)\\s+put\\s+the\\s+phone\\s+down|(?:the|this)\\s+" + CALL + "\\s+(?:wraps up|is finished|"
@@ -56,7 +66,7 @@ final class TimeExpressions {
       p("\\b(?:while|whilst|as long as)\\s+(?:the|this|our)\\s+" + CALL + "\\s+(?:is\\s+)?(?:running|live|open|on|"
           + "going|in progress|lasts)\\b"),
       p("\\b(?:while|whilst)\\s+(?:we|you|they|the customer)(?:'re|\\s+are|\\s+is)?\\s+(?:still\\s+)?"
-          + "(?:talking|speaking|connected|on)\\b"),
+          + "(?:talking|speaking|chatting|connected|on)\\b"),
       p("\\b(?:at|by|before)\\s+the\\s+(?:start|beginning|end|close)\\s+of\\s+(?:the|this)\\s+call\\b"),
       p("\\b(?:before|by)\\s+(?:the\\s+)?(?:month|week|quarter|year|term|shift)[- ]end\\b|\\b(?:month|week|"
           + "quarter|year)[- ]end\\b"),
