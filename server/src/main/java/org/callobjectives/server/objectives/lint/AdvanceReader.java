@@ -240,7 +240,7 @@ final class AdvanceReader {
     if (i < 0 || Vocabulary.longest(s, v.commitments, i) > 0) {
       return null;
     }
-    for (Phrase p : v.agentVerbs) {
+    for (Phrase p : v.agentVerbs.candidates(s, i)) {
       int n = s.matchAt(p, i);
       if (n > 0) {
         int after = i + 1;
@@ -274,7 +274,7 @@ final class AdvanceReader {
       if ((s.is(i, "NOUN") || s.is(i, "PROPN") || s.is(i, "ADJ")) && i != from) {
         continue; // "a hearing test" is no "hear"
       }
-      for (Phrase p : v.lowEffort) {
+      for (Phrase p : v.lowEffort.candidates(s, i)) {
         int n = s.matchAt(p, i);
         if (n > 0) {
           return s.span(i, i + n);

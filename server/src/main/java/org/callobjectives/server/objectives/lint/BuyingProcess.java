@@ -86,7 +86,7 @@ final class BuyingProcess {
   }
 
   /** The furthest step an advance asks for, with its phase, if it names one. */
-  static Optional<Found> ofAdvance(String text, List<Phrase> closeWords, Sentence s) {
+  static Optional<Found> ofAdvance(String text, Phrases closeWords, Sentence s) {
     String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
     Found best = null;
     for (Step st : STEPS) {
@@ -96,7 +96,7 @@ final class BuyingProcess {
       }
     }
     if (s != null && (best == null || best.phase() < 5)) {
-      Phrase close = s.first(closeWords);
+      Phrase close = closeWords.first(s);
       if (close != null) {
         best = new Found(5, "a close", close.text());
       }

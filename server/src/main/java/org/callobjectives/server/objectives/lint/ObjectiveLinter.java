@@ -92,8 +92,8 @@ public final class ObjectiveLinter {
     Reading r = reader.read(advance);
 
     // Hedged: an attempt is not a commitment.
-    Phrase hedge = advance.first(v.hedges);
-    Phrase titleHedge = title.first(v.hedges);
+    Phrase hedge = v.hedges.first(advance);
+    Phrase titleHedge = v.hedges.first(title);
     if (hedge != null || titleHedge != null) {
       String w = hedge != null ? hedge.text() : titleHedge.text();
       String rewrite = hedge == null ? Rewrites.withoutHedges(title, v.hedges)
@@ -167,7 +167,7 @@ public final class ObjectiveLinter {
   /** The first vague phrase in {@code s}, as written, or null. */
   private String vagueIn(Sentence s) {
     for (int i = 0; i < s.size(); i++) {
-      for (Phrase p : v.vague) {
+      for (Phrase p : v.vague.candidates(s, i)) {
         int n = s.matchAt(p, i);
         boolean verbFirst = p.words().length > 1 && VERB_FIRST.contains(p.words()[0]);
         // "the eligibility check in the app" is a noun: a verb-first phrase needs a verb there
@@ -290,7 +290,7 @@ public final class ObjectiveLinter {
       if (record && measure.is(i, "NOUN")) {
         continue; // "Relationship stage updated in the CRM" names a field
       }
-      for (Phrase p : v.subjective) {
+      for (Phrase p : v.subjective.candidates(measure, i)) {
         int n = measure.matchAt(p, i);
         boolean asWritten = n > 1 || measure.lower()[i].equals(p.words()[0])
             || Phrase.stem(measure.lower()[i]).equals(p.words()[0]) || measure.is(i, "VERB");

@@ -18,7 +18,7 @@ final class Rewrites {
   }
 
   /** The text with its hedges taken out. */
-  static String withoutHedges(Sentence s, List<Phrase> hedges) {
+  static String withoutHedges(Sentence s, Phrases hedges) {
     StringBuilder kept = new StringBuilder();
     int i = 0;
     while (i < s.size()) {

@@ -6,16 +6,16 @@ import java.util.regex.Pattern;
 
 /** The word lists of {@link LintRules}, compiled once for matching by lemma. */
 final class Vocabulary {
-  final List<Phrase> vague;
-  final List<Phrase> agentVerbs;
-  final List<Phrase> agentActors;
-  final List<Phrase> customerActors;
-  final List<Phrase> lowEffort;
-  final List<Phrase> subjective;
-  final List<Phrase> commitments;
-  final List<Phrase> evidence;
-  final List<Phrase> closes;
-  final List<Phrase> hedges;
+  final Phrases vague;
+  final Phrases agentVerbs;
+  final Phrases agentActors;
+  final Phrases customerActors;
+  final Phrases lowEffort;
+  final Phrases subjective;
+  final Phrases commitments;
+  final Phrases evidence;
+  final Phrases closes;
+  final Phrases hedges;
   final List<Pattern> products;
   final java.util.Set<String> vagueVerbs;
   final java.util.Set<String> abstractObjects;
@@ -24,16 +24,16 @@ final class Vocabulary {
   final TimeExpressions times;
 
   Vocabulary(LintRules r) {
-    vague = Phrase.all(r.vaguePhrases());
-    agentVerbs = Phrase.all(r.agentVerbs());
-    agentActors = Phrase.all(r.agentActors());
-    customerActors = Phrase.all(r.customerActors());
-    lowEffort = Phrase.all(r.lowEffortPhrases());
-    subjective = Phrase.all(r.subjectiveWords());
-    commitments = Phrase.all(r.commitmentVerbs());
-    evidence = Phrase.all(r.evidenceWords());
-    closes = Phrase.all(r.closeWords());
-    hedges = Phrase.all(r.hedges());
+    vague = new Phrases(r.vaguePhrases());
+    agentVerbs = new Phrases(r.agentVerbs());
+    agentActors = new Phrases(r.agentActors());
+    customerActors = new Phrases(r.customerActors());
+    lowEffort = new Phrases(r.lowEffortPhrases());
+    subjective = new Phrases(r.subjectiveWords());
+    commitments = new Phrases(r.commitmentVerbs());
+    evidence = new Phrases(r.evidenceWords());
+    closes = new Phrases(r.closeWords());
+    hedges = new Phrases(r.hedges());
     products = r.productNames() == null ? List.of() : r.productNames().stream().filter(p -> p != null && !p.isBlank())
         .map(p -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(p.strip()) + "(?![\\p{L}\\p{N}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
@@ -55,12 +55,8 @@ final class Vocabulary {
   }
 
   /** The length of the longest phrase of {@code list} at token {@code i}, or 0. */
-  static int longest(Sentence s, List<Phrase> list, int i) {
-    int best = 0;
-    for (Phrase p : list) {
-      best = Math.max(best, s.matchAt(p, i));
-    }
-    return best;
+  static int longest(Sentence s, Phrases list, int i) {
+    return list.longest(s, i);
   }
 
   /** Single words, lower case, for lookup by lemma. */

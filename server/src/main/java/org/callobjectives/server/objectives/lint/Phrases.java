@@ -1,0 +1,82 @@
+package org.callobjectives.server.objectives.lint;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** A word list indexed by its first word, so a text is matched against the few phrases that can start there. */
+final class Phrases implements Iterable<Phrase> {
+  private final List<Phrase> all;
+  private final Map<String, List<Phrase>> byFirst = new HashMap<>();
+  private final List<Phrase> wildFirst = new ArrayList<>();
+
+  Phrases(List<String> words) {
+    this.all = Phrase.all(words);
+    for (Phrase p : all) {
+      if (p.words().length == 0) {
+        continue;
+      }
+      if (p.words()[0].equals("*")) {
+        wildFirst.add(p);
+      } else {
+        byFirst.computeIfAbsent(p.words()[0], k -> new ArrayList<>()).add(p);
+      }
+    }
+  }
+
+  /** The phrases that may match at token {@code i} (by its text, lemma or plain singular). */
+  List<Phrase> candidates(Sentence s, int i) {
+    if (i < 0 || i >= s.size()) {
+      return List.of();
+    }
+    List<Phrase> out = new ArrayList<>(wildFirst);
+    add(out, s.lower()[i]);
+    if (!s.lemmas()[i].equals(s.lower()[i])) {
+      add(out, s.lemmas()[i]);
+    }
+    String stem = Phrase.stem(s.lower()[i]);
+    if (!stem.equals(s.lower()[i]) && !stem.equals(s.lemmas()[i])) {
+      add(out, stem);
+    }
+    return out;
+  }
+
+  private void add(List<Phrase> out, String key) {
+    List<Phrase> l = byFirst.get(key);
+    if (l != null) {
+      out.addAll(l);
+    }
+  }
+
+  /** The length of the longest phrase at token {@code i}, or 0. */
+  int longest(Sentence s, int i) {
+    int best = 0;
+    for (Phrase p : candidates(s, i)) {
+      best = Math.max(best, s.matchAt(p, i));
+    }
+    return best;
+  }
+
+  /** The first phrase, in list order, found anywhere in {@code s}, or null. */
+  Phrase first(Sentence s) {
+    Phrase found = null;
+    int order = Integer.MAX_VALUE;
+    for (int i = 0; i < s.size(); i++) {
+      for (Phrase p : candidates(s, i)) {
+        int at = all.indexOf(p);
+        if (at < order && s.matchAt(p, i) > 0) {
+          found = p;
+          order = at;
+        }
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public Iterator<Phrase> iterator() {
+    return all.iterator();
+  }
+}
