@@ -1,5 +1,6 @@
 package org.callobjectives.bench;
 
+import org.callobjectives.server.objectives.lint.Lint;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
@@ -30,7 +31,6 @@ import org.callobjectives.server.ObjectivesServer;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.config.Config;
-import org.callobjectives.server.config.ConfigLoader;
 import org.callobjectives.server.config.ServerSettings;
 import org.callobjectives.server.security.Tokens;
 import org.callobjectives.server.store.Store;
@@ -89,7 +89,7 @@ public final class Bench {
 
     void run() throws Exception {
       Path dir = Files.createTempDirectory("bench");
-      Config example = new ConfigLoader(Path.of("config")).load();
+      Config example = Lint.loader(Path.of("config")).load();
       List<Agent> fleet = new ArrayList<>();
       List<DemoAgent> demo = new ArrayList<>();
       for (int i = 0; i < agents; i++) {

@@ -137,7 +137,7 @@ public final class CheckerHarness {
     doc.put("queues", queues);
     doc.put("outbound", Map.of("default", "harness-close"));
     Files.writeString(dir.resolve("objectives.yaml"), YAML.writeValueAsString(doc));
-    Config config = new ConfigLoader(dir, false).load();
+    Config config = new ConfigLoader(dir, org.callobjectives.server.config.ConfigGate.NONE).load();
     ObjectiveLinter linter = new ObjectiveLinter(LintRules.defaults());
     YamlSource source = YamlSource.read(dir.resolve("objectives.yaml"));
     long start = System.nanoTime();

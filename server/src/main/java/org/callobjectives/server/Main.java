@@ -1,5 +1,6 @@
 package org.callobjectives.server;
 
+import org.callobjectives.server.objectives.lint.Lint;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ConfigException;
-import org.callobjectives.server.config.ConfigLoader;
 import org.callobjectives.server.goals.GoalsConfig;
 import org.callobjectives.server.goals.GoalsLoader;
 import org.callobjectives.server.security.Tokens;
@@ -110,7 +110,7 @@ public final class Main {
     Config config;
     GoalsConfig goals;
     try {
-      config = new ConfigLoader(configDir).load();
+      config = Lint.loader(configDir).load();
       goals = GoalsLoader.load(configDir, config);
     } catch (ConfigException e) {
       System.err.println("configuration error: " + e.getMessage());
@@ -155,18 +155,14 @@ public final class Main {
       log.info("no Asterisk configured: demo AMI simulator on 127.0.0.1:{} generating {} calls/s",
           demoAmi.amiServer().port(), config.server().demo().callsPerSecond());
     }
-    ObjectivesServer[] running = new ObjectivesServer[1];
     // Live figures follow the configuration in force, which the admin module may reload.
-    Config firstConfig = config;
-    Supervision supervision = new Supervision(
-        () -> running[0] == null ? firstConfig : running[0].config(), goals, Clock.systemUTC());
-    ObjectivesServer server = new ObjectivesServer(config, store, Clock.systemUTC(),
+    var inForce = new java.util.concurrent.atomic.AtomicReference<>(config);
+    Supervision supervision = new Supervision(inForce::get, goals, Clock.systemUTC());
+    ObjectivesServer server = new ObjectivesServer(inForce, store, Clock.systemUTC(),
         List.of(supervision.callListener()));
-    running[0] = server;
-    supervision.install(server, store);
+    Modules.supervise(server, supervision, store);
     // Admin page and API at /admin; config files hot-reloaded when they change.
-    var admin = org.callobjectives.server.admin.AdminModule.install(server, configDir, Clock.systemUTC(),
-        java.time.Duration.ofMillis(500));
+    var admin = Modules.admin(server, store, configDir, Clock.systemUTC(), java.time.Duration.ofMillis(500));
     var addr = server.start(ami, listener);
     String scheme = config.server().tls() == null ? "" : "s";
     log.info("ready: agents connect to ws{}://{}:{}/agent; supervisors open http{}://{}:{}/supervisor, admins /admin",

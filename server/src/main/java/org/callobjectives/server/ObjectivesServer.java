@@ -1,5 +1,6 @@
 package org.callobjectives.server;
 
+import org.callobjectives.server.domain.Threads;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ import org.callobjectives.server.agents.QueuePauses;
 import org.callobjectives.server.ami.AmiCapabilities;
 import org.callobjectives.server.ami.AmiEventPump;
 import org.callobjectives.server.ami.AmiLink;
-import org.callobjectives.server.calls.CallListener;
-import org.callobjectives.server.calls.CallRecord;
+import org.callobjectives.server.domain.CallListener;
+import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.calls.CallTracker;
 import org.callobjectives.server.config.AmiServer;
 import io.netty.handler.ssl.SslContext;
@@ -28,7 +29,7 @@ import org.callobjectives.server.dispositions.DispositionService;
 import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.callobjectives.server.objectives.StageIndex;
 import org.callobjectives.server.proposals.ProposalService;
-import org.callobjectives.server.admin.QueuesSeen;
+import org.callobjectives.server.calls.QueuesSeen;
 import org.callobjectives.server.store.CallerHistory;
 import org.callobjectives.server.store.Proposals;
 import org.callobjectives.server.push.AgentSessions;
@@ -36,7 +37,7 @@ import org.callobjectives.server.push.AgentSocketHandler;
 import org.callobjectives.server.push.PopDispatcher;
 import org.callobjectives.server.push.PopLatency;
 import org.callobjectives.server.store.Store;
-import org.callobjectives.server.security.Access;
+import org.callobjectives.server.access.Access;
 import org.callobjectives.server.web.HttpRoute;
 import org.callobjectives.server.web.HttpRouter;
 import org.callobjectives.server.web.LoginRoute;
@@ -73,12 +74,19 @@ public final class ObjectivesServer implements AutoCloseable {
   private final AgentDay agentDay;
 
   public ObjectivesServer(Config initial, Store store, Clock clock, List<CallListener> extraListeners) {
-    this.config = new AtomicReference<>(initial);
+    this(new AtomicReference<>(initial), store, clock, extraListeners);
+  }
+
+  /** {@code inForce}: the configuration in force, shared with modules that follow reloads. */
+  public ObjectivesServer(AtomicReference<Config> inForce, Store store, Clock clock,
+      List<CallListener> extraListeners) {
+    Config initial = inForce.get();
+    this.config = inForce;
     this.clock = clock;
     this.store = store;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(Threads.daemon("wrap-up"));
     this.authExecutor = Executors.newFixedThreadPool(2, Threads.daemon("agent-auth"));
-    this.dispositions = new DispositionService(store, sessions, scheduler, clock, initial.server().wrapUp());
+    this.dispositions = new DispositionService(store, scheduler, clock, initial.server().wrapUp());
     this.stages = new StageIndex(new CallerHistory(store));
     dispositions.addListener(stages);
     this.proposals = new ProposalService(new Proposals(store), config::get, clock);
@@ -93,6 +101,7 @@ public final class ObjectivesServer implements AutoCloseable {
     this.agentDay = day[0] = new AgentDay(config::get, sessions, new LinkPauses(), pump::submit, scheduler, clock);
     listeners.add(agentDay);
     dispositions.addListener(agentDay);
+    dispositions.addListener(sessions); // last: what is held for a settled call goes after the others heard of it
     this.dispatcher = new PopDispatcher(store, sessions, dispositions, listeners, latency);
     dispatcher.forcedWrapUp(agentDay::forcesWrapUp);
     this.resolver = new ObjectiveResolver(config::get, stages, clock);

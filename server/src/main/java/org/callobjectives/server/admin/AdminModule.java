@@ -4,33 +4,53 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.callobjectives.server.ObjectivesServer;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.callobjectives.server.config.Config;
+import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.callobjectives.server.store.AuditLog;
+import org.callobjectives.server.store.Proposals;
+import org.callobjectives.server.store.Store;
+import org.callobjectives.server.web.HttpRoute;
 
-/** Installs the admin page and API, and hot reload of the config folder, on a server before it starts. */
+/** The admin page and API, and hot reload of the config folder. */
 public final class AdminModule implements AutoCloseable {
+  /** What the admin module reads and changes in the running server. */
+  public record Sources(Supplier<Config> config, Consumer<Config> putInForce,
+      Supplier<CompletableFuture<Set<String>>> queuesSeen, ObjectiveResolver resolver, Proposals proposals,
+      Store store) {}
+
   private final ConfigService config;
   private final ConfigWatcher watcher;
+  private final HttpRoute route;
 
-  private AdminModule(ConfigService config, ConfigWatcher watcher) {
+  private AdminModule(ConfigService config, ConfigWatcher watcher, HttpRoute route) {
     this.config = config;
     this.watcher = watcher;
+    this.route = route;
   }
 
   /** {@code debounce}: how long the folder must be quiet after a change before it is reloaded. */
-  public static AdminModule install(ObjectivesServer server, Path configDir, Clock clock, Duration debounce)
+  public static AdminModule start(Sources server, Path configDir, Clock clock, Duration debounce)
       throws IOException {
     AuditLog audit = new AuditLog(server.store());
-    ConfigService config = new ConfigService(configDir, server::config, server::replaceConfig, audit, clock);
+    ConfigService config = new ConfigService(configDir, server.config(), server.putInForce(), audit, clock);
     config.init();
-    server.addRoute(new AdminRoute(server, config, audit, clock));
+    AdminRoute route = new AdminRoute(server, config, audit, clock);
     ConfigWatcher watcher = new ConfigWatcher(configDir, ConfigService.WATCHED, debounce,
         () -> config.reload("file-watcher", "file changed", true).whenComplete((outcome, err) -> {
           if (err != null) {
             org.slf4j.LoggerFactory.getLogger(AdminModule.class).error("config reload failed: {}", err.toString());
           }
         })).start();
-    return new AdminModule(config, watcher);
+    return new AdminModule(config, watcher, route);
+  }
+
+  /** The page and API under /admin and /api/admin/: add it to the server before it starts. */
+  public HttpRoute route() {
+    return route;
   }
 
   public ConfigService config() {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.callobjectives.protocol.Json;
-import org.callobjectives.server.ObjectivesServer;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.Objective;
@@ -30,6 +29,7 @@ import org.callobjectives.server.objectives.lint.LintFinding;
 import org.callobjectives.server.security.Principal;
 import org.callobjectives.server.security.Role;
 import org.callobjectives.server.store.AuditLog;
+import org.callobjectives.server.store.Proposals;
 import org.callobjectives.server.web.Guard;
 import org.callobjectives.server.web.HttpResponses;
 import org.callobjectives.server.web.HttpRoute;
@@ -46,13 +46,13 @@ public final class AdminRoute implements HttpRoute {
   private static final Map<String, String> ASSETS = Map.of(
       "/admin", "admin.html", "/admin/", "admin.html", "/admin/admin.js", "admin.js", "/admin/admin.css", "admin.css");
 
-  private final ObjectivesServer server;
+  private final AdminModule.Sources server;
   private final ConfigService config;
   private final AuditLog audit;
   private final Clock clock;
   private final Map<String, byte[]> assets = new LinkedHashMap<>();
 
-  public AdminRoute(ObjectivesServer server, ConfigService config, AuditLog audit, Clock clock) throws IOException {
+  AdminRoute(AdminModule.Sources server, ConfigService config, AuditLog audit, Clock clock) throws IOException {
     this.server = server;
     this.config = config;
     this.audit = audit;
@@ -117,7 +117,7 @@ public final class AdminRoute implements HttpRoute {
         ok(ctx, req, one);
       }
     } else if (get && head.equals("mappings") && p.length == 1) {
-      async(ctx, req, server.queuesSeen().thenApply(this::mappings));
+      async(ctx, req, server.queuesSeen().get().thenApply(this::mappings));
     } else if (get && head.equals("preview") && p.length == 1) {
       ok(ctx, req, preview(param(q, "number"), param(q, "queue"), param(q, "agent"), param(q, "direction")));
     } else if (get && head.equals("status") && p.length == 1) {
@@ -140,13 +140,13 @@ public final class AdminRoute implements HttpRoute {
       outcome(ctx, req, config.reload(who.name(), "reload requested", false));
     } else if (get && head.equals("proposals") && p.length == 1) {
       String status = param(q, "status");
-      async(ctx, req, server.proposals().store().list(status, 200));
+      async(ctx, req, server.proposals().list(status, 200));
     } else if (m == HttpMethod.POST && head.equals("proposals") && p.length == 3
         && (p[2].equals("accept") || p[2].equals("dismiss"))) {
       long id = id(p[1]);
       String status = p[2].equals("accept") ? "accepted" : "dismissed";
       req.retain();
-      server.proposals().store().decide(id, status, who.name(), clock.millis()).whenComplete((changed, err) -> {
+      server.proposals().decide(id, status, who.name(), clock.millis()).whenComplete((changed, err) -> {
         try {
           if (err != null) {
             fail(ctx, req, err);
@@ -170,7 +170,7 @@ public final class AdminRoute implements HttpRoute {
 
   /** Objectives in force with their lint findings; one objective when {@code id} is given (null if unknown). */
   private Object objectives(String id) {
-    Config c = server.config();
+    Config c = server.config().get();
     Map<String, List<LintFinding>> byObjective = new LinkedHashMap<>();
     for (LintFinding f : config.findings()) {
       byObjective.computeIfAbsent(f.objectiveId(), k -> new ArrayList<>()).add(f);
@@ -194,7 +194,7 @@ public final class AdminRoute implements HttpRoute {
   }
 
   private Map<String, Object> mappings(java.util.Set<String> seen) {
-    Config c = server.config();
+    Config c = server.config().get();
     java.util.Set<String> names = new java.util.TreeSet<>(seen);
     names.addAll(c.queues().keySet());
     List<Map<String, Object>> queues = new ArrayList<>();
@@ -236,7 +236,7 @@ public final class AdminRoute implements HttpRoute {
   }
 
   private Map<String, Object> preview(String number, String queue, String agentId, String direction) {
-    Config c = server.config();
+    Config c = server.config().get();
     if (number != null && number.length() > 40 || queue != null && queue.length() > 80) {
       throw new BadRequest("number or queue too long");
     }

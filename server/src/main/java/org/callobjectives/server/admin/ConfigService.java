@@ -1,6 +1,6 @@
 package org.callobjectives.server.admin;
 
-import org.callobjectives.server.Threads;
+import org.callobjectives.server.domain.Threads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -26,7 +26,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ConfigException;
-import org.callobjectives.server.config.ConfigLoader;
 import org.callobjectives.server.objectives.lint.Lint;
 import org.callobjectives.server.objectives.lint.LintFinding;
 import org.callobjectives.server.objectives.lint.Severity;
@@ -111,7 +110,7 @@ public final class ConfigService implements AutoCloseable {
     }
     Outcome o;
     try {
-      Config next = new ConfigLoader(dir).load();
+      Config next = Lint.loader(dir).load();
       var nextFindings = Lint.findings(dir, next); // checked completely before anything is put in force
       Config now = current.get();
       apply.accept(next.withServer(now.server()));

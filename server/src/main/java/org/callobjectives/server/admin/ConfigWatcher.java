@@ -1,6 +1,6 @@
 package org.callobjectives.server.admin;
 
-import org.callobjectives.server.Threads;
+import org.callobjectives.server.domain.Threads;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 

@@ -13,11 +13,11 @@ import org.callobjectives.protocol.AgentState;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.server.ami.AmiCapabilities;
 import org.callobjectives.server.ami.AmiEvent;
-import org.callobjectives.server.calls.CallListener;
-import org.callobjectives.server.calls.CallRecord;
+import org.callobjectives.server.domain.CallListener;
+import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Config;
-import org.callobjectives.server.dispositions.DispositionListener;
+import org.callobjectives.server.domain.DispositionListener;
 import org.callobjectives.server.push.AgentSessions;
 
 /**

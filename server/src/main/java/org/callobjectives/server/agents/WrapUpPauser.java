@@ -10,7 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.callobjectives.server.ami.AmiCapabilities;
 import org.callobjectives.server.ami.AmiEvent;
-import org.callobjectives.server.calls.CallRecord;
+import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.QueueMapping;
 import org.slf4j.Logger;

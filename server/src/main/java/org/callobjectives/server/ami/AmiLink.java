@@ -25,7 +25,7 @@ import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
-import org.callobjectives.server.Threads;
+import org.callobjectives.server.domain.Threads;
 import org.callobjectives.server.config.AmiServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,8 @@
 package org.callobjectives.server.calls;
 
+import org.callobjectives.server.domain.CallListener;
+import org.callobjectives.server.domain.CallOutcome;
+import org.callobjectives.server.domain.CallRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.callobjectives.server.calls;
 
+import org.callobjectives.server.domain.CallOutcome;
+import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.objectives.ObjectiveResolver.Resolution;
 

@@ -38,16 +38,12 @@ public final class ConfigLoader {
       Set.of("sale", "contact", "not_interested", "callback", "do_not_call", "completed", "advance", "no_advance");
 
   private final Path dir;
-  private final boolean enforceLint;
+  private final ConfigGate gate;
 
-  public ConfigLoader(Path dir) {
-    this(dir, true);
-  }
-
-  /** With {@code enforceLint} false, objectives with lint errors load too (for the lint report). */
-  public ConfigLoader(Path dir, boolean enforceLint) {
+  /** {@code gate} runs on every load, after the files were read and checked on their own. */
+  public ConfigLoader(Path dir, ConfigGate gate) {
     this.dir = dir;
-    this.enforceLint = enforceLint;
+    this.gate = gate;
   }
 
   public Path dir() {
@@ -58,9 +54,7 @@ public final class ConfigLoader {
     ServerSettings server = loadServer(dir.resolve("server.yaml"));
     List<Agent> agents = loadAgents(dir.resolve("agents.yaml"));
     Config config = loadObjectives(dir.resolve("objectives.yaml"), server, agents);
-    if (enforceLint) {
-      org.callobjectives.server.objectives.lint.Lint.enforce(dir, config);
-    }
+    gate.check(dir, config);
     return config;
   }
 

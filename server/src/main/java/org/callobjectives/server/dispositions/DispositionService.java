@@ -1,5 +1,6 @@
 package org.callobjectives.server.dispositions;
 
+import org.callobjectives.server.domain.DispositionListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -14,7 +15,6 @@ import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.protocol.Message;
-import org.callobjectives.server.push.AgentSessions;
 import org.callobjectives.server.store.DispositionRejected;
 import org.callobjectives.server.store.Store;
 import org.callobjectives.server.store.StoredCall;
@@ -33,7 +33,6 @@ public final class DispositionService {
   static final int MAX_UPSELL_COUNT = 100;
 
   private final Store store;
-  private final AgentSessions sessions;
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final Duration wrapUp;
@@ -47,10 +46,9 @@ public final class DispositionService {
   private final Set<String> refusedWaiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final java.util.List<DispositionListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  public DispositionService(Store store, AgentSessions sessions, ScheduledExecutorService scheduler, Clock clock,
+  public DispositionService(Store store, ScheduledExecutorService scheduler, Clock clock,
       Duration wrapUp) {
     this.store = store;
-    this.sessions = sessions;
     this.scheduler = scheduler;
     this.clock = clock;
     this.wrapUp = wrapUp;
@@ -110,7 +108,9 @@ public final class DispositionService {
       for (DispositionListener l : listeners) {
         l.wrapUpOver(agentId, callId);
       }
-      sessions.done(agentId, callId);
+      for (DispositionListener l : listeners) {
+        l.settled(agentId, callId);
+      }
     });
   }
 
@@ -131,7 +131,9 @@ public final class DispositionService {
             l.stored(agentId, saved.stored(), saved.late());
           }
         }
-        sessions.done(agentId, d.callId());
+        for (DispositionListener l : listeners) {
+          l.settled(agentId, d.callId());
+        }
         reply.accept(new DispositionAck(d.requestId(), d.callId(), saved.duplicate(), saved.stored()));
         return;
       }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.callobjectives.protocol.DispositionSubmit;
-import org.callobjectives.server.dispositions.DispositionListener;
+import org.callobjectives.server.domain.DispositionListener;
 import org.callobjectives.server.store.CallerHistory;
 import org.callobjectives.server.store.CallerOutcome;
 import org.slf4j.Logger;

@@ -15,6 +15,7 @@ import org.callobjectives.protocol.CallEnded;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.protocol.Json;
 import org.callobjectives.protocol.Message;
+import org.callobjectives.server.domain.DispositionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Which agent-bridge connections belong to which agent, and the pops each agent still needs
  * (open calls and calls in wrap-up), so a reconnecting client gets its current call again.
  */
-public final class AgentSessions {
+public final class AgentSessions implements DispositionListener {
   private static final Logger log = LoggerFactory.getLogger(AgentSessions.class);
 
   private final Map<String, Set<Channel>> channels = new ConcurrentHashMap<>();
@@ -107,6 +108,11 @@ public final class AgentSessions {
   }
 
   /** The call needs nothing more from the agent (disposition stored or wrap-up over). */
+  @Override
+  public void settled(String agentId, String callId) {
+    done(agentId, callId);
+  }
+
   public synchronized void done(String agentId, String callId) {
     Map<String, Pending> m = pending.get(agentId);
     if (m != null) {

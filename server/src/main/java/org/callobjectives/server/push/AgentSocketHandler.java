@@ -20,7 +20,7 @@ import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.dispositions.DispositionService;
 import org.callobjectives.server.proposals.ProposalService;
-import org.callobjectives.server.security.Access;
+import org.callobjectives.server.access.Access;
 import org.callobjectives.server.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,9 +3,9 @@ package org.callobjectives.server.push;
 import java.util.List;
 import org.callobjectives.protocol.CallEnded;
 import org.callobjectives.protocol.CallStarted;
-import org.callobjectives.server.calls.CallListener;
-import org.callobjectives.server.calls.CallOutcome;
-import org.callobjectives.server.calls.CallRecord;
+import org.callobjectives.server.domain.CallListener;
+import org.callobjectives.server.domain.CallOutcome;
+import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.dispositions.DispositionService;
 import org.callobjectives.server.store.Store;
 

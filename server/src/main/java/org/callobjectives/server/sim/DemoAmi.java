@@ -1,6 +1,6 @@
 package org.callobjectives.server.sim;
 
-import org.callobjectives.server.Threads;
+import org.callobjectives.server.domain.Threads;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.security.SecureRandom;

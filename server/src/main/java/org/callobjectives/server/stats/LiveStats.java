@@ -1,6 +1,6 @@
 package org.callobjectives.server.stats;
 
-import org.callobjectives.server.Threads;
+import org.callobjectives.server.domain.Threads;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,12 +32,12 @@ import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.Json;
 import org.callobjectives.protocol.Message;
 import org.callobjectives.protocol.ObjectiveView;
-import org.callobjectives.server.calls.CallListener;
-import org.callobjectives.server.calls.CallRecord;
+import org.callobjectives.server.domain.CallListener;
+import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.Objective;
-import org.callobjectives.server.dispositions.DispositionListener;
+import org.callobjectives.server.domain.DispositionListener;
 import org.callobjectives.server.goals.Goal;
 import org.callobjectives.server.goals.GoalsConfig;
 import org.callobjectives.server.goals.Metric;

@@ -27,9 +27,9 @@ import org.callobjectives.protocol.DispositionCode;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.protocol.ObjectiveView;
-import org.callobjectives.server.Threads;
-import org.callobjectives.server.calls.CallOutcome;
-import org.callobjectives.server.calls.CallRecord;
+import org.callobjectives.server.domain.Threads;
+import org.callobjectives.server.domain.CallOutcome;
+import org.callobjectives.server.domain.CallRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

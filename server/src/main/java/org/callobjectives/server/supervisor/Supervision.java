@@ -2,8 +2,7 @@ package org.callobjectives.server.supervisor;
 
 import java.time.Clock;
 import java.util.function.Supplier;
-import org.callobjectives.server.ObjectivesServer;
-import org.callobjectives.server.calls.CallListener;
+import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.goals.GoalsConfig;
 import org.callobjectives.server.stats.LiveStats;
@@ -23,24 +22,19 @@ public final class Supervision implements AutoCloseable {
     stats.publishTo(hub::broadcast);
   }
 
-  /** Pass this to the {@link ObjectivesServer} constructor's listeners. */
+  /** Pass this to the server's call listeners. */
   public CallListener callListener() {
     return stats;
   }
 
-  /** Hooks into the server; call before {@link ObjectivesServer#start}. */
-  public void install(ObjectivesServer server, Store store) {
-    server.dispositions().addListener(stats);
-    hub.checkSessionsWith(server.access()::sessionValid);
-    stats.pushToAgents((agentId, m) -> server.sessions().send(agentId, m));
-    server.sessions().onAttach(stats::agentSignedIn);
-    stats.agentStates(server.agentDay()::states);
-    server.agentDay().onChange(st -> stats.agentStateChanged());
-    server.addRoute(new SupervisorRoutes(stats, store, server::config, hub));
-    server.beforeEvents(() -> {
-      stats.rebuild(store);
-      return null;
-    });
+  /** Checks supervisor sockets against the signed-in sessions. */
+  public void checkSessionsWith(java.util.function.Predicate<String> sessionValid) {
+    hub.checkSessionsWith(sessionValid);
+  }
+
+  /** The supervisor pages, APIs and live socket. */
+  public SupervisorRoutes routes(Store store, Supplier<Config> config) {
+    return new SupervisorRoutes(stats, store, config, hub);
   }
 
   public LiveStats stats() {

@@ -115,7 +115,7 @@ public final class SupervisorHub {
       }
     }
     Channel ch = ctx.channel();
-    ch.attr(SESSION).set(org.callobjectives.server.security.Access.sessionId(req));
+    ch.attr(SESSION).set(org.callobjectives.server.access.Access.sessionId(req));
     handshaker.handshake(ch, req).addListener(f -> {
       if (!f.isSuccess()) {
         log.warn("supervisor WebSocket handshake with {} failed: {}", ch.remoteAddress(), f.cause().toString());

@@ -9,7 +9,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
 import java.util.Map;
-import org.callobjectives.server.security.Access;
+import org.callobjectives.server.access.Access;
 import org.callobjectives.server.security.Principal;
 import java.util.function.Supplier;
 import org.callobjectives.protocol.Json;

@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import org.callobjectives.server.security.Access;
+import org.callobjectives.server.access.Access;
 import org.callobjectives.server.security.Principal;
 
 /** GET /login shows the sign-in form; POST /login checks name + token and sets the session cookie. */

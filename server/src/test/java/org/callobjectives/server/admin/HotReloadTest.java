@@ -1,5 +1,6 @@
 package org.callobjectives.server.admin;
 
+import org.callobjectives.server.objectives.lint.Lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,11 +15,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.callobjectives.server.ami.AmiEvent;
-import org.callobjectives.server.calls.CallListener;
-import org.callobjectives.server.calls.CallRecord;
+import org.callobjectives.server.domain.CallListener;
+import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.calls.CallTracker;
 import org.callobjectives.server.config.Config;
-import org.callobjectives.server.config.ConfigLoader;
 import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.callobjectives.server.testing.AdminServer;
 import org.junit.jupiter.api.Test;
@@ -90,7 +90,7 @@ class HotReloadTest {
     for (String f : new String[] {"server.yaml", "agents.yaml", "objectives.yaml", "lint.yaml"}) {
       Files.copy(Path.of("..", "config", f), cfg.resolve(f));
     }
-    AtomicReference<Config> config = new AtomicReference<>(new ConfigLoader(cfg).load());
+    AtomicReference<Config> config = new AtomicReference<>(Lint.loader(cfg).load());
     List<CallRecord> records = new ArrayList<>();
     Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     CallTracker tracker = new CallTracker(config::get, new ObjectiveResolver(config::get), new CallListener() {

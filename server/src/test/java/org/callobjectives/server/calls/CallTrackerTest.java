@@ -1,5 +1,9 @@
 package org.callobjectives.server.calls;
 
+import org.callobjectives.server.objectives.lint.Lint;
+import org.callobjectives.server.domain.CallListener;
+import org.callobjectives.server.domain.CallOutcome;
+import org.callobjectives.server.domain.CallRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import org.callobjectives.server.ami.AmiEvent;
 import org.callobjectives.server.config.Config;
-import org.callobjectives.server.config.ConfigLoader;
 import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,7 @@ class CallTrackerTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    Config config = new ConfigLoader(Path.of("..", "config")).load();
+    Config config = Lint.loader(Path.of("..", "config")).load();
     Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     tracker = new CallTracker(() -> config, new ObjectiveResolver(() -> config), new CallListener() {
       @Override

@@ -1,5 +1,6 @@
 package org.callobjectives.server.config;
 
+import org.callobjectives.server.objectives.lint.Lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ class ConfigLoaderTest {
 
   @Test
   void theShippedExampleConfigLoadsWithTheTracesQueuesAndAgents() throws Exception {
-    Config c = new ConfigLoader(EXAMPLE).load();
+    Config c = Lint.loader(EXAMPLE).load();
     assertEquals(5, c.agents().size());
     assertTrue(c.server().demoMode());
     assertEquals(Duration.ofSeconds(120), c.server().wrapUp());
@@ -38,7 +39,7 @@ class ConfigLoaderTest {
       Files.copy(EXAMPLE.resolve(f), dir.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     Files.writeString(dir.resolve(file), text);
-    return assertThrows(ConfigException.class, () -> new ConfigLoader(dir).load());
+    return assertThrows(ConfigException.class, () -> Lint.loader(dir).load());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.callobjectives.server.dispositions;
 
+import org.callobjectives.server.domain.DispositionListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,6 @@ import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.protocol.Message;
-import org.callobjectives.server.push.AgentSessions;
 import org.callobjectives.server.store.DispositionRejected;
 import org.callobjectives.server.store.SavedDisposition;
 import org.callobjectives.server.store.Store;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /** The disposition rules at the seam to the store: what is answered for each store outcome. */
 class DispositionServiceTest {
   final Store store = mock(Store.class);
-  final AgentSessions sessions = mock(AgentSessions.class);
+  final List<String> settled = new ArrayList<>();
   final ScheduledExecutorService scheduler = mock(ScheduledExecutorService.class);
   final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
   final List<Message> replies = new ArrayList<>();
@@ -46,8 +46,18 @@ class DispositionServiceTest {
 
   @BeforeEach
   void setUp() {
-    service = new DispositionService(store, sessions, scheduler, clock, Duration.ofSeconds(120));
-    service.addListener((agent, d, late) -> stored.add(agent + ":" + d.callId()));
+    service = new DispositionService(store, scheduler, clock, Duration.ofSeconds(120));
+    service.addListener(new DispositionListener() {
+      @Override
+      public void stored(String agent, DispositionSubmit d, boolean late) {
+        stored.add(agent + ":" + d.callId());
+      }
+
+      @Override
+      public void settled(String agent, String callId) {
+        settled.add(agent + ":" + callId);
+      }
+    });
   }
 
   static DispositionSubmit d(String code, Integer csat) {
@@ -92,7 +102,7 @@ class DispositionServiceTest {
     assertEquals("r1", failed.requestId());
     assertEquals(ErrorMessage.NOT_YOUR_CALL, ((ErrorMessage) replies.get(1)).code());
     assertTrue(stored.isEmpty());
-    verify(sessions, never()).done(any(), any());
+    assertEquals(List.of(), settled);
   }
 
   @Test
@@ -147,13 +157,13 @@ class DispositionServiceTest {
     verify(scheduler).schedule(task.capture(), eq(1_000L), eq(TimeUnit.MILLISECONDS));
     task.getValue().run(); // still failing: the next try waits longer
     verify(scheduler).schedule(task.capture(), eq(2_000L), eq(TimeUnit.MILLISECONDS));
-    verify(sessions, never()).done(any(), any());
+    assertEquals(List.of(), settled);
     assertEquals(0, service.undisposed());
 
     task.getValue().run(); // room again
     assertEquals(0, service.undisposedMarksWaiting());
     assertEquals(1, service.undisposed());
-    verify(sessions).done("1001", "pbx:1.2");
+    assertEquals(List.of("1001:pbx:1.2"), settled);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.callobjectives.server.e2e;
 
+import org.callobjectives.server.objectives.lint.Lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,6 @@ import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.server.ObjectivesServer;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Config;
-import org.callobjectives.server.config.ConfigLoader;
 import org.callobjectives.server.config.DemoSettings;
 import org.callobjectives.server.config.ServerSettings;
 import org.callobjectives.server.sim.DemoAmi;
@@ -69,7 +69,7 @@ class AgentDayTest {
     Files.writeString(configDir.resolve("objectives.yaml"), Files.readString(Path.of("..", "config",
         "objectives.yaml")).replace("forcedWrapUp: true", "forcedWrapUp: " + forced));
     Path db = dir.resolve("objectives.db");
-    Config base = new ConfigLoader(configDir).load();
+    Config base = Lint.loader(configDir).load();
     ServerSettings s = base.server();
     Config config = base.withServer(new ServerSettings("127.0.0.1", 0, db, WRAP_UP, List.of(),
         new DemoSettings(0.7, 1, 3, 0.1, 0.15, forced ? 11 : 12), s.users()));

@@ -1,5 +1,6 @@
 package org.callobjectives.server.e2e;
 
+import org.callobjectives.server.objectives.lint.Lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -34,7 +35,6 @@ import org.callobjectives.protocol.Message;
 import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.config.ConfigException;
-import org.callobjectives.server.config.ConfigLoader;
 import org.callobjectives.server.testing.AgentRecorder;
 import org.callobjectives.server.testing.RawAgentSocket;
 import org.callobjectives.server.testing.TestServer;
@@ -244,7 +244,7 @@ class FuzzTest {
       }
       Files.writeString(cfg.resolve(names[which]), String.join("\n", lines));
       try {
-        new ConfigLoader(cfg).load();
+        Lint.loader(cfg).load();
       } catch (ConfigException e) {
         assertTrue(e.getMessage().contains(names[which]), "error names the file: " + e.getMessage());
         rejected++;

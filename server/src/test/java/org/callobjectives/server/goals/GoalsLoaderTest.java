@@ -1,5 +1,6 @@
 package org.callobjectives.server.goals;
 
+import org.callobjectives.server.objectives.lint.Lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ConfigException;
-import org.callobjectives.server.config.ConfigLoader;
 import org.callobjectives.server.config.YamlSource;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ class GoalsLoaderTest {
   static final Path CONFIG = Path.of("..", "config");
 
   private static Config config() throws Exception {
-    return new ConfigLoader(CONFIG).load();
+    return Lint.loader(CONFIG).load();
   }
 
   private static ConfigException error(String yaml) throws Exception {

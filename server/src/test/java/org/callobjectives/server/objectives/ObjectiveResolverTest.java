@@ -1,5 +1,6 @@
 package org.callobjectives.server.objectives;
 
+import org.callobjectives.server.objectives.lint.Lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ConfigException;
-import org.callobjectives.server.config.ConfigLoader;
 import org.callobjectives.server.config.Stage;
 import org.callobjectives.server.config.Target;
 import org.callobjectives.server.store.CallerOutcome;
@@ -42,7 +42,7 @@ class ObjectiveResolverTest {
     text = text.replace("    objective: support-usage-figures\n",
         "    objectives: [support-usage-figures, outbound-follow-up]\n");
     Files.writeString(dir.resolve("objectives.yaml"), objectivesEdit == null ? text : objectivesEdit.replace("$", text));
-    return new ConfigLoader(dir).load();
+    return Lint.loader(dir).load();
   }
 
   private static ObjectiveResolver resolver(Config c, String day) {
@@ -126,7 +126,7 @@ class ObjectiveResolverTest {
     assertTrue(text.contains(from), from);
     String bad = text.replace(from, to);
     Files.writeString(dir.resolve("objectives.yaml"), bad);
-    ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(dir).load());
+    ConfigException e = assertThrows(ConfigException.class, () -> Lint.loader(dir).load());
     assertTrue(e.getMessage().contains(message), e.getMessage());
     assertTrue(e.getMessage().startsWith(dir.resolve("objectives.yaml") + ":"), e.getMessage());
     assertTrue(e.line() > 0, e.getMessage());

@@ -20,8 +20,8 @@ import org.callobjectives.protocol.DispositionCode;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.protocol.ObjectiveView;
-import org.callobjectives.server.calls.CallOutcome;
-import org.callobjectives.server.calls.CallRecord;
+import org.callobjectives.server.domain.CallOutcome;
+import org.callobjectives.server.domain.CallRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package org.callobjectives.server.testing;
 
+import org.callobjectives.server.objectives.lint.Lint;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import org.callobjectives.server.Modules;
 import org.callobjectives.server.ObjectivesServer;
 import org.callobjectives.server.admin.AdminModule;
 import org.callobjectives.server.config.Config;
-import org.callobjectives.server.config.ConfigLoader;
 import org.callobjectives.server.config.ServerSettings;
 import org.callobjectives.server.store.Store;
 
@@ -46,12 +47,13 @@ public final class AdminServer implements AutoCloseable {
         Files.copy(TestServer.CONFIG_DIR.resolve(f), cfg.resolve(f));
       }
     }
-    Config c = new ConfigLoader(cfg).load();
+    Config c = Lint.loader(cfg).load();
     ServerSettings s = c.server();
     c = c.withServer(new ServerSettings("127.0.0.1", 0, database, Duration.ofMinutes(2), List.of(), s.demo(),
         s.users()));
-    ObjectivesServer server = new ObjectivesServer(c, Store.open(database), Clock.systemUTC(), List.of());
-    AdminModule admin = AdminModule.install(server, cfg, Clock.systemUTC(), Duration.ofMillis(100));
+    Store store = Store.open(database);
+    ObjectivesServer server = new ObjectivesServer(c, store, Clock.systemUTC(), List.of());
+    AdminModule admin = Modules.admin(server, store, cfg, Clock.systemUTC(), Duration.ofMillis(100));
     server.start(List.of());
     return new AdminServer(server, admin, cfg, database);
   }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import org.callobjectives.server.Modules;
 import org.callobjectives.server.ObjectivesServer;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.goals.GoalsConfig;
@@ -37,7 +38,7 @@ public final class SupervisedServer implements AutoCloseable {
     Supervision sup = new Supervision(() -> c, goals, Clock.systemUTC());
     Store store = Store.open(db);
     ObjectivesServer s = new ObjectivesServer(c, store, Clock.systemUTC(), List.of(sup.callListener()));
-    sup.install(s, store);
+    Modules.supervise(s, sup, store);
     s.start(List.of());
     return new SupervisedServer(s, sup, db);
   }

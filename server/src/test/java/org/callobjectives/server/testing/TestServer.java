@@ -1,15 +1,15 @@
 package org.callobjectives.server.testing;
 
+import org.callobjectives.server.objectives.lint.Lint;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.callobjectives.server.ObjectivesServer;
-import org.callobjectives.server.calls.CallListener;
+import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.config.Config;
-import org.callobjectives.server.config.ConfigLoader;
 import org.callobjectives.server.config.ServerSettings;
 import org.callobjectives.server.store.Store;
 
@@ -30,7 +30,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static Config exampleConfig(Path database, Duration wrapUp, int port) throws Exception {
-    Config c = new ConfigLoader(CONFIG_DIR).load();
+    Config c = Lint.loader(CONFIG_DIR).load();
     ServerSettings s = c.server();
     return c.withServer(new ServerSettings("127.0.0.1", port, database, wrapUp, List.of(), s.demo(), s.users()));
   }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ConfigException;
+import org.callobjectives.server.config.ConfigGate;
 import org.callobjectives.server.config.ConfigLoader;
 import org.callobjectives.server.config.YamlSource;
 import org.slf4j.Logger;
@@ -14,6 +15,11 @@ public final class Lint {
   private static final Logger log = LoggerFactory.getLogger(Lint.class);
 
   private Lint() {}
+
+  /** Loads {@code dir} as the server does: refused when the objectives have lint errors. */
+  public static ConfigLoader loader(Path dir) {
+    return new ConfigLoader(dir, Lint::enforce);
+  }
 
   /** What a config folder gives: the findings, or the error that stops it from loading at all. */
   public record Report(List<LintFinding> findings, String loadError, String loadErrorFile, int loadErrorLine) {
@@ -34,7 +40,7 @@ public final class Lint {
   /** Loads {@code dir} without the gate and lints it. */
   public static Report report(Path dir) {
     try {
-      Config c = new ConfigLoader(dir, false).load();
+      Config c = new ConfigLoader(dir, ConfigGate.NONE).load();
       return new Report(findings(dir, c), null, null, 0);
     } catch (ConfigException e) {
       return new Report(List.of(), e.getMessage(), String.valueOf(e.file()), e.line());

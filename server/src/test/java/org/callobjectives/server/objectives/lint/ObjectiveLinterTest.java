@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ConfigException;
-import org.callobjectives.server.config.ConfigLoader;
 import org.callobjectives.server.config.Objective;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class ObjectiveLinterTest {
 
   @BeforeAll
   static void load() throws Exception {
-    shipped = new ConfigLoader(EXAMPLE).load();
+    shipped = Lint.loader(EXAMPLE).load();
     linter = new ObjectiveLinter(LintRules.load(EXAMPLE));
   }
 
@@ -155,7 +154,7 @@ class ObjectiveLinterTest {
     copyExample();
     edit("objectives.yaml", "advance: The customer agrees to a proposal review meeting with the decision maker within 10 days",
         "advance: Present the proposal to the decision maker");
-    ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(dir).load());
+    ConfigException e = assertThrows(ConfigException.class, () -> Lint.loader(dir).load());
     assertEquals(lineOf("advance: Present the proposal"), e.line());
     assertTrue(e.getMessage().contains("objectives.yaml:" + e.line()), e.getMessage());
     assertTrue(e.getMessage().contains("not-an-advance"), e.getMessage());

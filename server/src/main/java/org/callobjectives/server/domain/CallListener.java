@@ -1,4 +1,4 @@
-package org.callobjectives.server.calls;
+package org.callobjectives.server.domain;
 
 /** Told of every change to a tracked call, on the call-tracking thread; must not block. */
 public interface CallListener {

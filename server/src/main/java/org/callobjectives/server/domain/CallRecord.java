@@ -1,4 +1,4 @@
-package org.callobjectives.server.calls;
+package org.callobjectives.server.domain;
 
 import java.util.List;
 import org.callobjectives.protocol.DispositionCode;

@@ -1,10 +1,10 @@
-package org.callobjectives.server.admin;
+package org.callobjectives.server.calls;
 
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.callobjectives.server.calls.CallListener;
-import org.callobjectives.server.calls.CallRecord;
+import org.callobjectives.server.domain.CallListener;
+import org.callobjectives.server.domain.CallRecord;
 
 /** Remembers every queue name seen in call events, for the admin page's list of queues. */
 public final class QueuesSeen implements CallListener {

@@ -1,4 +1,4 @@
-package org.callobjectives.server.security;
+package org.callobjectives.server.access;
 
 import java.time.Clock;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package org.callobjectives.server;
+package org.callobjectives.server.domain;
 
 import java.util.concurrent.ThreadFactory;
 

@@ -1,4 +1,4 @@
-package org.callobjectives.server.calls;
+package org.callobjectives.server.domain;
 
 /** Where a tracked call stands or how it ended. */
 public enum CallOutcome {

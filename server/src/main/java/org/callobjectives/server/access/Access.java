@@ -1,4 +1,4 @@
-package org.callobjectives.server.security;
+package org.callobjectives.server.access;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.callobjectives.server.security.Tokens;
+import org.callobjectives.server.security.Role;
+import org.callobjectives.server.security.User;
+import org.callobjectives.server.security.Principal;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Config;
 import org.slf4j.Logger;
