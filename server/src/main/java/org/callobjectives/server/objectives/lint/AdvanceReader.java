@@ -84,7 +84,8 @@ final class AdvanceReader {
         if (s.word(k, "to")) {
           k++;
         }
-        if (who == Actor.CUSTOMER && k < s.size() && isVerb(s, k)) {
+        boolean person = who == Actor.CUSTOMER || who == Actor.UNKNOWN && s.word(end, "to");
+        if (person && k < s.size() && isVerb(s, k)) {
           return clause(s, np, end, k);
         }
       }
@@ -127,6 +128,12 @@ final class AdvanceReader {
     while (k < s.size() && s.is(k, "ADV") && s.is(k + 1, "ADJ") && k > verb && s.lemmas()[k - 1].equals("be")) {
       k++;
     }
+    // "The prospect seems interested", "feels comfortable with": a state of mind, not a step
+    if (k == verb && k + 1 < s.size() && COPULAS.contains(s.lemmas()[k]) && (s.is(k + 1, "ADJ")
+        || s.is(k + 1, "ADV") && s.is(k + 2, "ADJ"))) {
+      return new Reading(actor, subject, s.lemmas()[k], k, false, false, null,
+          s.span(k, s.is(k + 1, "ADV") ? k + 3 : k + 2), hedge);
+    }
     if (k < s.size() && s.is(k, "ADJ") && k > verb && (s.lemmas()[k - 1].equals("be")
         || s.is(k - 1, "ADV") && s.lemmas()[k - 2].equals("be"))
         && !(s.lower()[k].endsWith("ed") && indexOf(s, "by", k + 1) > 0)) {
@@ -149,11 +156,23 @@ final class AdvanceReader {
           null, null, hedge);
     }
     String low = lowEffortFrom(s, verb);
+    if (low == null && main >= 2 && (s.word(main - 1, "not") || s.word(main - 1, "n't") || s.word(main - 1, "never"))) {
+      low = s.span(main - 2, main + 1); // "does not cancel": leaving something undone is no step
+    }
     if (low != null && anotherEffortfulVerb(s, main, low)) {
       low = null;
     }
-    return new Reading(actor, subject, s.lemmas()[main], main, false, false, agentVerbAt(s, main), low, hedge);
+    // "The caller explains why the payments were missed": telling us about themselves is the customer's part
+    String agentVerb = actor == Actor.CUSTOMER && INFORMING.contains(s.lemmas()[main]) ? null : agentVerbAt(s, main);
+    return new Reading(actor, subject, s.lemmas()[main], main, false, false, agentVerb, low, hedge);
   }
+
+  private static final Set<String> COPULAS = Set.of("seem", "feel", "sound", "appear", "look", "become", "remain",
+      "stay", "grow");
+
+  /** Agent verbs that, with the customer as subject, give us information ("the caller explains why ..."). */
+  private static final Set<String> INFORMING = Set.of("explain", "describe", "outline", "clarify", "mention", "tell",
+      "walk", "talk", "run", "go", "highlight", "detail");
 
   /** Nouns that name the agent's own work when they head an objective ("Presentation of the offer"). */
   private static final Set<String> AGENT_NOMINALS = Set.of("presentation", "explanation", "demonstration", "demo",
@@ -227,7 +246,10 @@ final class AdvanceReader {
     if (s.word(i, "to") && i + 1 < s.size() && (isVerb(s, i + 1) || agentVerb(s, i + 1))) {
       return true;
     }
-    return (s.is(i, "VERB") || agentVerb(s, i)) && !s.lower()[i].endsWith("ing") || s.is(i, "AUX")
+    // "Schedule a follow-up call": a first word read as a noun, yet a noun is never followed by "a" or "the"
+    boolean verbReadAsNoun = i == 0 && s.is(0, "NOUN") && !s.lower()[0].endsWith("s") && !personLike(s.lower()[0])
+        && (s.is(1, "DET") || s.wordIn(1, Set.of("their", "his", "her", "its", "our", "your")));
+    return (s.is(i, "VERB") || agentVerb(s, i) || verbReadAsNoun) && !s.lower()[i].endsWith("ing") || s.is(i, "AUX")
         && !s.lemmas()[i].equals("be");
   }
 
@@ -268,7 +290,7 @@ final class AdvanceReader {
 
   private String lowEffortFrom(Sentence s, int from) {
     for (int i = Math.max(0, from); i < s.size(); i++) {
-      if (i > from && s.wordIn(i, CLAUSE_BREAK)) {
+      if (i > from && (s.wordIn(i, CLAUSE_BREAK) || s.embedded(from, i))) {
         return null;
       }
       if ((s.is(i, "NOUN") || s.is(i, "PROPN") || s.is(i, "ADJ")) && i != from) {
@@ -292,6 +314,7 @@ final class AdvanceReader {
       if (isVerb(s, k) && !lowSet.contains(s.lower()[k]) && !STATE_VERBS.contains(s.lemmas()[k])
           && !s.lemmas()[k].equals("agree") && !participleModifier(s, k) && lowEffortFrom(s, k) == null
           && (s.is(k - 1, "CCONJ") || s.lower()[k - 1].equals(",") || s.word(k - 1, "then")
+          || s.is(k - 1, "ADV") && k >= 2 && s.is(k - 2, "CCONJ") // "and instead signs up"
           || s.word(k - 1, "to") && k >= 2 && !lowSet.contains(s.lower()[k - 2]) && !lowSet.contains(s.lemmas()[k - 2])
           && !s.wordIn(k - 2, TOWARD_US) && !s.word(k - 2, "we"))) {
         return true;

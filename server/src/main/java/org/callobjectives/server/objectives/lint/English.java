@@ -99,6 +99,7 @@ final class English {
     }
     String[] tokens = tok.toArray(String[]::new);
     String[] tags = tag.toArray(String[]::new);
+    mainVerbReadAsNoun(tokens, tags);
     // The lemmatizer was trained on Penn tags: the coarse mapping OpenNLP itself uses, without tagging twice.
     String[] lemmas = lemmatizer.lemmatize(tokens, penn(tags));
     String[] lower = new String[tokens.length];
@@ -108,6 +109,35 @@ final class English {
       lemmas[i] = l;
     }
     return new Sentence(text, tokens, lower, tags, lemmas);
+  }
+
+  private static final java.util.Set<String> AFTER_VERB_ONLY = java.util.Set.of("up", "us", "back", "through", "out",
+      "off", "me");
+
+  /**
+   * The tagger often reads the main verb after a subject noun as a plural noun ("the patient confirms
+   * they ...", "the manager agrees to a demo"). Before any verb, a noun in -s between a noun and a word
+   * that only follows a verb (a determiner, a pronoun, a number, "up", "to a") is that verb.
+   */
+  private static void mainVerbReadAsNoun(String[] tokens, String[] tags) {
+    for (int i = 1; i + 1 < tokens.length; i++) {
+      if (tags[i].equals("VERB") || tags[i].equals("AUX")) {
+        return;
+      }
+      String w = tokens[i].toLowerCase(Locale.ROOT);
+      if (!tags[i].equals("NOUN") || !w.endsWith("s") || w.endsWith("ss") || w.length() < 4
+          || !(tags[i - 1].equals("NOUN") || tags[i - 1].equals("PROPN"))) {
+        continue;
+      }
+      String next = tokens[i + 1].toLowerCase(Locale.ROOT);
+      boolean verbContext = tags[i + 1].equals("DET") || tags[i + 1].equals("PRON") || tags[i + 1].equals("NUM")
+          || AFTER_VERB_ONLY.contains(next) || next.equals("to") && i + 2 < tokens.length
+          && java.util.Set.of("DET", "ADJ", "ADV", "NUM", "PRON").contains(tags[i + 2]);
+      if (verbContext) {
+        tags[i] = "VERB";
+        return;
+      }
+    }
   }
 
   /** "pre-qualified" and "e-sign" stay one word (the tokenizer splits off "-qualified"). */

@@ -92,8 +92,8 @@ public final class ObjectiveLinter {
     Reading r = reader.read(advance);
 
     // Hedged: an attempt is not a commitment.
-    Phrase hedge = v.hedges.first(advance);
-    Phrase titleHedge = v.hedges.first(title);
+    Phrase hedge = v.hedges.first(advance, true);
+    Phrase titleHedge = v.hedges.first(title, true);
     if (hedge != null || titleHedge != null) {
       String w = hedge != null ? hedge.text() : titleHedge.text();
       String rewrite = hedge == null ? Rewrites.withoutHedges(title, v.hedges)
@@ -107,7 +107,10 @@ public final class ObjectiveLinter {
           + " what the customer does", "'" + Rewrites.customer(r) + " " + (r.verb() == null ? "..." : Rewrites.third(
           r.verb())) + " " + advance.span(r.verbAt() + 1, advance.size()) + "'");
     }
-    String vague = vagueIn(advance);
+    // Past the customer's own title ("the architect on their side books ..."), when the sentence is one part
+    boolean onePart = advance.text().chars().noneMatch(c -> c == ':' || c == ';' || c == '.' || c == '?');
+    String vague = vagueIn(advance, r.actor() == Reading.Actor.CUSTOMER && r.verbAt() > 0 && !r.passive()
+        && onePart ? r.verbAt() : 0);
     if (vague == null) {
       vague = vagueMainVerb(advance, r);
     }
@@ -147,6 +150,7 @@ public final class ObjectiveLinter {
       "build", "strengthen", "do", "sell", "move", "raise", "get", "gather", "learn", "find", "see", "make",
       "create", "generate", "sort", "resolve", "take", "go", "think", "explore", "discuss", "look", "be", "warm",
       "feel", "decide", "stay", "improve", "engage", "nurture");
+  private static final java.util.Set<String> REASONS = java.util.Set.of("so", "because");
   /** Comparatives that promise "more" of something without saying how much. */
   private static final java.util.Set<String> COMPARATIVES = java.util.Set.of("closer", "firmer", "better",
       "further", "more", "wider", "deeper", "stronger", "greater", "higher", "bigger", "broader", "clearer");
@@ -166,7 +170,15 @@ public final class ObjectiveLinter {
 
   /** The first vague phrase in {@code s}, as written, or null. */
   private String vagueIn(Sentence s) {
-    for (int i = 0; i < s.size(); i++) {
+    return vagueIn(s, 0);
+  }
+
+  /** From word {@code from} (past the customer's title: "the architect on their side") to a reason ("so ..."). */
+  private String vagueIn(Sentence s, int from) {
+    for (int i = Math.max(0, from); i < s.size(); i++) {
+      if (i > from && s.wordIn(i, REASONS) && i > 0 && !s.is(i - 1, "VERB")) {
+        return null; // "so we can keep in touch": the reason for the step, not the step
+      }
       for (Phrase p : v.vague.candidates(s, i)) {
         int n = s.matchAt(p, i);
         boolean verbFirst = p.words().length > 1 && VERB_FIRST.contains(p.words()[0]);
@@ -219,7 +231,8 @@ public final class ObjectiveLinter {
     }
     for (int i = from; i < Math.min(s.size(), from + 5); i++) {
       if (s.is(i, "NOUN")) {
-        return v.abstractObjects.contains(s.lemmas()[i]) ? s.span(r.verbAt(), i + 1) : null;
+        boolean abstractObject = v.abstractObjects.contains(s.lemmas()[i]) || v.abstractObjects.contains(s.lower()[i]);
+        return abstractObject ? s.span(r.verbAt(), i + 1) : null;
       }
     }
     return null;
@@ -294,7 +307,9 @@ public final class ObjectiveLinter {
         int n = measure.matchAt(p, i);
         boolean asWritten = n > 1 || measure.lower()[i].equals(p.words()[0])
             || Phrase.stem(measure.lower()[i]).equals(p.words()[0]) || measure.is(i, "VERB");
-        if (n > 0 && asWritten && (n > 1 || !measure.is(i, "NOUN") || NOUN_FEELINGS.contains(measure.lemmas()[i]))
+        boolean compound = measure.is(i, "NOUN") && measure.is(i + 1, "NOUN"); // "interest rate"
+        if (n > 0 && asWritten && (n > 1 || !measure.is(i, "NOUN") || NOUN_FEELINGS.contains(measure.lemmas()[i])
+            && !compound)
             && !measure.is(i, "PROPN") && Vocabulary.longest(measure, v.evidence, i) == 0) {
           out.error("measure", NOT_MEASURABLE, "not measurable: '" + measure.span(i, i + n) + "' is how someone"
               + " feels or thinks, which nobody can check when the call ends", Rewrites.measureFor(r));
@@ -306,10 +321,40 @@ public final class ObjectiveLinter {
     String mind = stateOfMind(measure);
     if (mind != null) {
       out.error("measure", NOT_MEASURABLE, "not measurable: '" + mind + "' is a state of mind, not a record,"
-          + " a state or a number anyone can check when the call ends", Rewrites.measureFor(r));
+          + " a state or a number anyone can check when the call ends", Rewrites.measureFor(r));      return;
+    }
+    // "Advisory package positioned", "Opportunities explored": the agent's work as done, nothing to check.
+    String done = agentWorkDone(measure);
+    if (done != null) {
+      out.error("measure", NOT_MEASURABLE, "not measurable: '" + done + "' says the agent did something, not"
+          + " what anyone can check when the call ends", Rewrites.measureFor(r));
     }
   }
 
+
+  /** A short measure that only says an agent's or vague verb was done ("Opportunities explored"), or null. */
+  private String agentWorkDone(Sentence m) {
+    int words = 0;
+    for (int i = 0; i < m.size(); i++) {
+      if (m.wordIn(i, v.recordWords) || m.is(i, "NUM") || m.is(i, "PROPN")) {
+        return null;
+      }
+      words += m.is(i, "PUNCT") ? 0 : 1;
+    }
+    int last = m.size() - 1;
+    while (last > 0 && m.is(last, "PUNCT")) {
+      last--;
+    }
+    if (words > 5 || last < 1 || !m.lower()[last].endsWith("ed")) {
+      return null;
+    }
+    String lemma = m.lemmas()[last];
+    boolean agentWork = v.vagueVerbs.contains(lemma);
+    for (Phrase p : v.agentVerbs) {
+      agentWork |= p.words().length == 1 && p.words()[0].equals(lemma);
+    }
+    return agentWork ? m.span(0, last + 1) : null;
+  }
 
   /** The person-and-state-of-mind part of a measure, or null. */
   private String stateOfMind(Sentence m) {
@@ -334,7 +379,8 @@ public final class ObjectiveLinter {
   private static final java.util.Set<String> NOUN_FEELINGS = java.util.Set.of("rapport", "relationship",
       "progress", "sense", "understanding", "faith", "regard", "worry", "feeling", "confidence", "comfort", "satisfaction", "loyalty",
       "engagement", "consideration", "enthusiasm", "excitement", "happiness", "goodwill", "impression", "sentiment",
-      "perception", "opinion", "attitude", "mood", "vibe", "tone", "curiosity", "appetite", "awareness", "love");
+      "perception", "opinion", "attitude", "mood", "vibe", "tone", "curiosity", "appetite", "awareness", "love",
+      "interest");
 
   private void realism(Objective o, Config config, String text, Sentence advance, Findings out) {
     Optional<BuyingProcess.Found> step = BuyingProcess.ofAdvance(text, v.closes, advance);

@@ -61,9 +61,17 @@ final class Phrases implements Iterable<Phrase> {
 
   /** The first phrase, in list order, found anywhere in {@code s}, or null. */
   Phrase first(Sentence s) {
+    return first(s, false);
+  }
+
+  /** As {@link #first(Sentence)}, skipping clauses of their own when {@code mainClause} ("they would like to"). */
+  Phrase first(Sentence s, boolean mainClause) {
     Phrase found = null;
     int order = Integer.MAX_VALUE;
     for (int i = 0; i < s.size(); i++) {
+      if (mainClause && s.embedded(i)) {
+        break;
+      }
       for (Phrase p : candidates(s, i)) {
         int at = all.indexOf(p);
         if (at < order && s.matchAt(p, i) > 0) {

@@ -90,6 +90,30 @@ record Sentence(String text, String[] tokens, String[] lower, String[] tags, Str
     return 0;
   }
 
+  private static final java.util.Set<String> CLAUSE_WORDS = java.util.Set.of("who", "whom", "whose", "which",
+      "whether", "why", "how", "where", "what");
+  private static final java.util.Set<String> SUBJECT_PRONOUNS = java.util.Set.of("they", "we", "he", "she");
+
+  /**
+   * True when word {@code i} sits in a clause of its own inside the sentence: after "who", "whether",
+   * "how" ..., or after a subject pronoun right behind a noun ("the tools they would like to replace").
+   * What happens there is not what the subject of the sentence does.
+   */
+  boolean embedded(int i) {
+    return embedded(0, i);
+  }
+
+  /** As {@link #embedded(int)}, for a clause that starts after word {@code from} (its verb). */
+  boolean embedded(int from, int i) {
+    for (int j = Math.min(i, tokens.length - 1); j > from; j--) {
+      if (wordIn(j, CLAUSE_WORDS) || wordIn(j, SUBJECT_PRONOUNS) && j - 1 > from
+          && (is(j - 1, "NOUN") || is(j - 1, "PROPN"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   String span(int from, int to) {
     StringBuilder sb = new StringBuilder();
     for (int i = Math.max(0, from); i < Math.min(to, tokens.length); i++) {

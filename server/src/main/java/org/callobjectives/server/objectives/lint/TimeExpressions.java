@@ -73,6 +73,10 @@ final class TimeExpressions {
       p("\\b(?:by|before|at|this|tomorrow)\\s+(?:lunchtime|lunch|midday|noon|tonight|teatime|close|home time)\\b"),
       p("\\b(?:right|straight|immediately|directly|just|shortly)?\\s*after\\s+(?:the|this|our)\\s+call\\b"),
       p("\\b(?:then and there|there and then|live on the call|in the same call|same call)\\b"),
+      // a time frame that is just the call ("this call"), or the follow-up already booked
+      p("^\\s*(?:the|this|same|current)\\s+(?:phone\\s+)?(?:call|conversation)\\s*\\.?$"),
+      p("\\b(?:before|by|ahead of|prior to)\\s+(?:the|our|their)\\s+(?:next|follow-up|scheduled|booked|agreed)\\s+"
+          + "(?:follow-up\\s+)?(?:call|conversation|meeting|appointment|session|visit)\\b"),
       // relative
       p("\\b(?:within|in|over|inside|during|before|after)\\s+(?:the\\s+)?(?:next\\s+|coming\\s+|following\\s+|"
           + "first\\s+)?" + NUM + "\\s*-?\\s*" + UNIT + "\\b"),

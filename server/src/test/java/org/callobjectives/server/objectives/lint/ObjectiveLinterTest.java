@@ -162,6 +162,17 @@ class ObjectiveLinterTest {
   }
 
   @Test
+  void anObjectiveWithoutAMeasureIsRefusedByTheCheckWithASuggestion() throws Exception {
+    copyExample();
+    edit("objectives.yaml", "    measure: A demo date and time is confirmed by the customer and entered in the calendar"
+        + " before hanging up\n", "");
+    ConfigException e = assertThrows(ConfigException.class, () -> Lint.loader(dir).load());
+    assertTrue(e.getMessage().contains("[not-measurable]") && e.getMessage().contains("the measure is empty"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("Suggested:"), e.getMessage());
+  }
+
+  @Test
   void adminsExtendTheWordListsInLintYamlOrReplaceThem() throws Exception {
     copyExample();
     edit("lint.yaml", "vaguePhrases: [circle back, get the ball rolling]", "vaguePhrases: [demo]");
