@@ -110,8 +110,9 @@ public final class CheckerHarness {
     objectives.add(close);
     Map<String, Set<String>> refused = new LinkedHashMap<>();
     for (Entry e : entries) {
-      if (e.title().isBlank() || e.advance().isBlank() || e.measure().isBlank()) {
-        // The loader refuses an objective without these fields: for an admin that is the check's verdict.
+      if (e.title().isBlank() || e.advance().isBlank()) {
+        // The loader refuses an objective without these fields: for an admin that is the check's verdict
+        // (an empty measure or time frame is the check's own finding).
         refused.put(e.id(), new TreeSet<>(Set.of("missing-field")));
         continue;
       }
