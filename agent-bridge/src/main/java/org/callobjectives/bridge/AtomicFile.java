@@ -20,8 +20,8 @@ final class AtomicFile {
 
   /**
    * Replaces {@code file} with {@code bytes}: written to a temporary sibling, fsync'd, renamed over
-   * the file (atomically where the file system can) and the directory fsync'd, so the file is always
-   * either the old or the new content.
+   * the file (atomically where the file system can) and the directory fsync'd, so the file is
+   * always either the old or the new content.
    */
   static void replace(Path file, byte[] bytes) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -44,7 +44,8 @@ final class AtomicFile {
   }
 
   private static void write(Path path, byte[] bytes, StandardOpenOption mode) throws IOException {
-    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
+    try (FileChannel ch =
+        FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) {
         ch.write(buf);

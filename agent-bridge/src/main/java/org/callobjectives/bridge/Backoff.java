@@ -21,8 +21,12 @@ import java.util.function.DoubleSupplier;
  */
 public final class Backoff {
 
-  /** The defaults used by {@link BridgeClient}: 0.5 s doubling to 30 s, 20 % jitter, stable after 5 s. */
+  /**
+   * The defaults used by {@link BridgeClient}: 0.5 s doubling to 30 s, 20 % jitter, stable after 5
+   * s.
+   */
   public static final Duration DEFAULT_INITIAL = Duration.ofMillis(500);
+
   public static final Duration DEFAULT_MAX = Duration.ofSeconds(30);
   public static final double DEFAULT_JITTER = 0.2;
   public static final Duration DEFAULT_STABLE_AFTER = Duration.ofSeconds(5);

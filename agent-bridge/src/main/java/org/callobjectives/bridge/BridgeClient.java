@@ -52,8 +52,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start()} connects and, until {@link #close()}, reconnects with exponential backoff and
  * jitter ({@link Backoff}) whenever the connection fails or drops, including when the server
- * rejects the token. Each connection first sends {@link Hello}; once the server answers
- * {@link Welcome} the connection counts as connected ({@link #isConnected()}).
+ * rejects the token. Each connection first sends {@link Hello}; once the server answers {@link
+ * Welcome} the connection counts as connected ({@link #isConnected()}).
  *
  * <p>{@link #submit} puts the disposition in the {@link Outbox} (fsync'd to a file when one is
  * given) and sends it if connected; after every Welcome the whole outbox is sent again, in order.
@@ -61,8 +61,8 @@ import org.slf4j.LoggerFactory;
  * else by call id), or when the server refuses it for good with an {@link ErrorMessage} naming its
  * request id. {@code store_failed} is retryable: the entry stays and is sent again after a delay.
  *
- * <p>Listener callbacks run on one thread of this client, in the order the messages arrived. Do
- * not block that thread (e.g. by waiting on a {@link #submit} future inside a callback): acks are
+ * <p>Listener callbacks run on one thread of this client, in the order the messages arrived. Do not
+ * block that thread (e.g. by waiting on a {@link #submit} future inside a callback): acks are
  * delivered on it too.
  */
 public final class BridgeClient implements AutoCloseable {
@@ -77,7 +77,9 @@ public final class BridgeClient implements AutoCloseable {
     /** The server accepted this agent (sent after {@link #onConnected()}). */
     default void onWelcome(Welcome welcome) {}
 
-    /** A call connected to this agent (also re-sent after a reconnect, with {@code replay=true}). */
+    /**
+     * A call connected to this agent (also re-sent after a reconnect, with {@code replay=true}).
+     */
     default void onCallStarted(CallStarted call) {}
 
     /** The call ended; the disposition is due by its wrap-up deadline. */
@@ -206,7 +208,9 @@ public final class BridgeClient implements AutoCloseable {
       return this;
     }
 
-    /** Opens the outbox (loading what an earlier run left) and builds the client, not yet started. */
+    /**
+     * Opens the outbox (loading what an earlier run left) and builds the client, not yet started.
+     */
     public BridgeClient build() {
       return new BridgeClient(this);
     }
@@ -246,7 +250,8 @@ public final class BridgeClient implements AutoCloseable {
    * @param listener callbacks, may be null
    * @throws UncheckedIOException if the outbox file cannot be opened or read
    */
-  public BridgeClient(URI server, String agentId, String token, Path outboxFile, Listener listener) {
+  public BridgeClient(
+      URI server, String agentId, String token, Path outboxFile, Listener listener) {
     this(builder(server, agentId, token).outbox(outboxFile).listener(listener));
   }
 
@@ -356,8 +361,9 @@ public final class BridgeClient implements AutoCloseable {
    * Queues {@code d} durably and sends it when connected. Gives it a random request id if it has
    * none. The future completes with the server's ack (possibly {@code duplicate}), or exceptionally
    * with {@link DispositionRejectedException} if the server refuses it for good, with {@link
-   * UncheckedIOException} if it could not be written to the outbox, or {@link IllegalStateException}
-   * if the client is closed before the ack (the entry then stays in a file outbox for next time).
+   * UncheckedIOException} if it could not be written to the outbox, or {@link
+   * IllegalStateException} if the client is closed before the ack (the entry then stays in a file
+   * outbox for next time).
    */
   public CompletableFuture<DispositionAck> submit(DispositionSubmit d) {
     Objects.requireNonNull(d, "d");
@@ -365,7 +371,9 @@ public final class BridgeClient implements AutoCloseable {
       return CompletableFuture.failedFuture(new IllegalArgumentException("callId is required"));
     }
     String requestId =
-        d.requestId() == null || d.requestId().isBlank() ? UUID.randomUUID().toString() : d.requestId();
+        d.requestId() == null || d.requestId().isBlank()
+            ? UUID.randomUUID().toString()
+            : d.requestId();
     DispositionSubmit entry =
         requestId.equals(d.requestId())
             ? d
@@ -415,11 +423,13 @@ public final class BridgeClient implements AutoCloseable {
    */
   public CompletableFuture<ProposalAck> propose(String objectiveId, String text) {
     if (text == null || text.isBlank()) {
-      return CompletableFuture.failedFuture(new IllegalArgumentException("a proposal needs some text"));
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException("a proposal needs some text"));
     }
     if (text.length() > Proposal.MAX_TEXT) {
       return CompletableFuture.failedFuture(
-          new IllegalArgumentException("a proposal is limited to " + Proposal.MAX_TEXT + " characters"));
+          new IllegalArgumentException(
+              "a proposal is limited to " + Proposal.MAX_TEXT + " characters"));
     }
     String requestId = UUID.randomUUID().toString();
     CompletableFuture<ProposalAck> future = new CompletableFuture<>();
@@ -594,7 +604,10 @@ public final class BridgeClient implements AutoCloseable {
         s.sendTail
             .handle((x, e) -> null)
             .thenCompose(
-                x -> s.ended || s.ws == null ? CompletableFuture.completedFuture(null) : s.ws.sendText(json, true))
+                x ->
+                    s.ended || s.ws == null
+                        ? CompletableFuture.completedFuture(null)
+                        : s.ws.sendText(json, true))
             .whenComplete(
                 (x, e) -> {
                   if (e != null) {
@@ -652,8 +665,12 @@ public final class BridgeClient implements AutoCloseable {
       onError(s, e);
     } else if (m instanceof AgentStats a) {
       // Headless: the log is the agent's screen.
-      log.info("today: {} calls, {} advances, upsell opportunities this shift {}/{}, compliance {}",
-          a.calls(), a.advances(), a.shiftOpportunities(), a.shiftOpportunitiesTarget(),
+      log.info(
+          "today: {} calls, {} advances, upsell opportunities this shift {}/{}, compliance {}",
+          a.calls(),
+          a.advances(),
+          a.shiftOpportunities(),
+          a.shiftOpportunitiesTarget(),
           a.compliancePercent() == null ? "-" : String.format("%.0f %%", a.compliancePercent()));
       listener.onAgentStats(a);
     } else if (m instanceof AgentState a) {
@@ -730,7 +747,8 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   private void onError(Session s, ErrorMessage e) {
-    CompletableFuture<ProposalAck> proposal = e.requestId() == null ? null : proposals.remove(e.requestId());
+    CompletableFuture<ProposalAck> proposal =
+        e.requestId() == null ? null : proposals.remove(e.requestId());
     if (proposal != null) {
       log.warn("server refused proposal {}: {} {}", e.requestId(), e.code(), e.message());
       proposal.completeExceptionally(new IllegalArgumentException(e.code() + ": " + e.message()));
@@ -866,11 +884,15 @@ public final class BridgeClient implements AutoCloseable {
         }
         send(this, new Hello(agentId, token, clientName()));
         welcomeTimer =
-            schedule(() -> {
-              if (!welcomed) {
-                sessionEnded(this, "no welcome from the server within " + welcomeTimeout.toMillis() + " ms");
-              }
-            }, welcomeTimeout);
+            schedule(
+                () -> {
+                  if (!welcomed) {
+                    sessionEnded(
+                        this,
+                        "no welcome from the server within " + welcomeTimeout.toMillis() + " ms");
+                  }
+                },
+                welcomeTimeout);
         if (!pingInterval.isZero() && !pingInterval.isNegative()) {
           try {
             pingTask =
@@ -900,7 +922,11 @@ public final class BridgeClient implements AutoCloseable {
         sendTail =
             sendTail
                 .handle((x, e) -> null)
-                .thenCompose(x -> ended ? CompletableFuture.completedFuture(null) : ws.sendPing(ByteBuffer.allocate(0)))
+                .thenCompose(
+                    x ->
+                        ended
+                            ? CompletableFuture.completedFuture(null)
+                            : ws.sendPing(ByteBuffer.allocate(0)))
                 .exceptionally(e -> null);
       }
     }
@@ -945,7 +971,10 @@ public final class BridgeClient implements AutoCloseable {
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
       String why =
-          "closed by server (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")";
+          "closed by server ("
+              + statusCode
+              + (reason == null || reason.isEmpty() ? "" : " " + reason)
+              + ")";
       // After the frames already queued on the event thread, so an error sent just before the
       // close (e.g. unauthorized) is seen first.
       dispatch(() -> sessionEnded(this, why));

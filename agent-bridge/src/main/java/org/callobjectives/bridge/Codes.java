@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.callobjectives.protocol.DispositionCode;
 
-/** A disposition code's one number ({@link DispositionCode#key}, else its list position) and lookups. */
+/**
+ * A disposition code's one number ({@link DispositionCode#key}, else its list position) and
+ * lookups.
+ */
 public final class Codes {
 
   private Codes() {}
@@ -35,7 +38,9 @@ public final class Codes {
 
   /** The code named {@code code} (exact), if listed. */
   public static Optional<DispositionCode> named(List<DispositionCode> codes, String code) {
-    return code == null ? Optional.empty() : codes.stream().filter(c -> c.code().equals(code)).findFirst();
+    return code == null
+        ? Optional.empty()
+        : codes.stream().filter(c -> c.code().equals(code)).findFirst();
   }
 
   /** Why this code and advance answer disagree, or null when they agree (or either is unknown). */

@@ -3,7 +3,10 @@ package org.callobjectives.bridge;
 import java.util.Objects;
 import org.callobjectives.protocol.ErrorMessage;
 
-/** The server refused a disposition for good (e.g. {@code invalid_disposition}, {@code not_your_call}). */
+/**
+ * The server refused a disposition for good (e.g. {@code invalid_disposition}, {@code
+ * not_your_call}).
+ */
 public final class DispositionRejectedException extends RuntimeException {
 
   private final transient ErrorMessage error;

@@ -66,7 +66,15 @@ public record Draft(
       throw new IllegalStateException("the code and the advance answer are needed");
     }
     String n = notes.strip();
-    return new DispositionSubmit(requestId, callId, code, advance, checklistDone, upsellCount,
-        upsellNoteList(), csat, n.isEmpty() ? null : n);
+    return new DispositionSubmit(
+        requestId,
+        callId,
+        code,
+        advance,
+        checklistDone,
+        upsellCount,
+        upsellNoteList(),
+        csat,
+        n.isEmpty() ? null : n);
   }
 }

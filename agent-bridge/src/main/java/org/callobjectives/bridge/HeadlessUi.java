@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +75,16 @@ public final class HeadlessUi implements BridgeClient.Listener {
   }
 
   /** The questions of one disposition, in the order they are asked. */
-  private enum Step { CODE, ADVANCE, CHECKLIST, UPSELL, UPSELL_NOTES, CSAT, NOTES, CONFIRM }
+  private enum Step {
+    CODE,
+    ADVANCE,
+    CHECKLIST,
+    UPSELL,
+    UPSELL_NOTES,
+    CSAT,
+    NOTES,
+    CONFIRM
+  }
 
   private final Terminal terminal;
   private final LineReaderImpl reader;
@@ -106,13 +114,14 @@ public final class HeadlessUi implements BridgeClient.Listener {
     this.terminal = Objects.requireNonNull(terminal, "terminal");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.wrapUps = Objects.requireNonNull(wrapUps, "wrapUps");
-    this.reader = (LineReaderImpl)
-        LineReaderBuilder.builder()
-            .terminal(terminal)
-            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' in notes is text
-            .option(LineReader.Option.INSERT_TAB, true)
-            .variable(LineReader.HISTORY_SIZE, 0)
-            .build();
+    this.reader =
+        (LineReaderImpl)
+            LineReaderBuilder.builder()
+                .terminal(terminal)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' in notes is text
+                .option(LineReader.Option.INSERT_TAB, true)
+                .variable(LineReader.HISTORY_SIZE, 0)
+                .build();
     wrapUps.addListener(this::refreshPrompt);
   }
 
@@ -130,8 +139,8 @@ public final class HeadlessUi implements BridgeClient.Listener {
   }
 
   /**
-   * Enables the {@code propose OBJECTIVE_ID|- TEXT} command (e.g. {@code client::propose}): the agent
-   * suggests a change to an objective or target to the admins.
+   * Enables the {@code propose OBJECTIVE_ID|- TEXT} command (e.g. {@code client::propose}): the
+   * agent suggests a change to an objective or target to the admins.
    */
   public void proposals(BiFunction<String, String, CompletableFuture<ProposalAck>> proposer) {
     this.proposer = proposer;
@@ -154,7 +163,10 @@ public final class HeadlessUi implements BridgeClient.Listener {
 
   @Override
   public void onDisconnected(String reason) {
-    print("[disconnected: " + Text.clean(reason) + "; reconnecting - dispositions and drafts are kept]");
+    print(
+        "[disconnected: "
+            + Text.clean(reason)
+            + "; reconnecting - dispositions and drafts are kept]");
   }
 
   @Override
@@ -175,7 +187,8 @@ public final class HeadlessUi implements BridgeClient.Listener {
 
   @Override
   public void onAck(DispositionAck ack) {
-    // Acks of dispositions re-sent from the outbox (our own submissions are reported by their future).
+    // Acks of dispositions re-sent from the outbox (our own submissions are reported by their
+    // future).
     if (wrapUps.get(ack.callId()).isPresent()) {
       wrapUps.acked(ack.callId());
       print(formatAck(ack));
@@ -214,8 +227,12 @@ public final class HeadlessUi implements BridgeClient.Listener {
       return;
     }
     if (ErrorMessage.STORE_FAILED.equals(error.code())) {
-      print("!! The server could not store the disposition for " + label(callId.get())
-          + " yet (" + Text.nz(error.message()) + "); it is kept and sent again.");
+      print(
+          "!! The server could not store the disposition for "
+              + label(callId.get())
+              + " yet ("
+              + Text.nz(error.message())
+              + "); it is kept and sent again.");
     } else {
       refused(callId.get(), error.requestId(), error);
     }
@@ -227,17 +244,24 @@ public final class HeadlessUi implements BridgeClient.Listener {
     return t.toLowerCase(Locale.ROOT).startsWith("well done") ? t : "Well done: " + t;
   }
 
-    /** One line of the agent's own figures: today, and opportunities this shift against the target. */
+  /**
+   * One line of the agent's own figures: today, and opportunities this shift against the target.
+   */
   static String formatStats(AgentStats s) {
-    StringBuilder sb = new StringBuilder("Your figures today: ").append(count(s.calls(), "call")).append(", ")
-        .append(count(s.advances(), "advance"));
+    StringBuilder sb =
+        new StringBuilder("Your figures today: ")
+            .append(count(s.calls(), "call"))
+            .append(", ")
+            .append(count(s.advances(), "advance"));
     if (s.advanceRatePercent() != null) {
       sb.append(String.format(Locale.ROOT, " (%.0f %%)", s.advanceRatePercent()));
     }
     if (s.compliancePercent() != null) {
       sb.append(String.format(Locale.ROOT, ", compliance %.0f %%", s.compliancePercent()));
     }
-    sb.append("; upsell opportunities this shift ").append(s.shiftOpportunities()).append('/')
+    sb.append("; upsell opportunities this shift ")
+        .append(s.shiftOpportunities())
+        .append('/')
         .append(s.shiftOpportunitiesTarget());
     if (s.undisposed() > 0) {
       sb.append("; ").append(count(s.undisposed(), "call")).append(" without disposition");
@@ -258,9 +282,13 @@ public final class HeadlessUi implements BridgeClient.Listener {
       sb.append(" (").append(Text.clean(s.reason())).append(')');
     }
     if (s.sinceMillis() > 0) {
-      sb.append(" for ").append(minSec(Duration.ofMillis(Math.max(0, clock.millis() - s.sinceMillis()))));
+      sb.append(" for ")
+          .append(minSec(Duration.ofMillis(Math.max(0, clock.millis() - s.sinceMillis()))));
     }
-    sb.append("; ").append(s.pendingWrapUps()).append(" pending wrap-up").append(s.pendingWrapUps() == 1 ? "" : "s");
+    sb.append("; ")
+        .append(s.pendingWrapUps())
+        .append(" pending wrap-up")
+        .append(s.pendingWrapUps() == 1 ? "" : "s");
     if (s.forcedWrapUp()) {
       sb.append("; forced wrap-up: paused in the queue until you submit");
     }
@@ -271,8 +299,8 @@ public final class HeadlessUi implements BridgeClient.Listener {
   // The prompt loop
 
   /**
-   * Reads the agent's answers and commands and submits each confirmed disposition; returns when
-   * the input ends or the thread is interrupted.
+   * Reads the agent's answers and commands and submits each confirmed disposition; returns when the
+   * input ends or the thread is interrupted.
    */
   public void run(Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter) {
     this.submitter = Objects.requireNonNull(submitter, "submitter");
@@ -339,8 +367,11 @@ public final class HeadlessUi implements BridgeClient.Listener {
     }
     WrapUp u = wrapUps.get(focus).orElse(null);
     if (u == null || u.sending()) {
-      print("Call " + Text.nz(focus) + (u == null ? " is no longer pending" : " was submitted already")
-          + "; that answer was not used.");
+      print(
+          "Call "
+              + Text.nz(focus)
+              + (u == null ? " is no longer pending" : " was submitted already")
+              + "; that answer was not used.");
       focus = null;
       return Optional.empty();
     }
@@ -362,8 +393,11 @@ public final class HeadlessUi implements BridgeClient.Listener {
       command(line);
       return;
     }
-    print("  '" + abbreviate(Text.clean(line)) + "' was not used: no disposition form is open. "
-        + "Press Enter to open the next call's form, or type /help.");
+    print(
+        "  '"
+            + abbreviate(Text.clean(line))
+            + "' was not used: no disposition form is open. "
+            + "Press Enter to open the next call's form, or type /help.");
   }
 
   private void command(String line) {
@@ -390,15 +424,18 @@ public final class HeadlessUi implements BridgeClient.Listener {
       }
       case "discard" -> discard(w);
       case "propose" -> propose(w);
-      case "help", "h", "?" -> print(String.join("\n",
-          "Commands (type them at any prompt):",
-          "  /list              the calls waiting for a disposition, with their drafts",
-          "  /open N            fill in call N's disposition (its draft is kept)",
-          "  /back              close the form; the draft is kept",
-          "  /discard N yes     drop call N's draft for good (e.g. a call the server does not know)",
-          "  /propose OBJECTIVE_ID|- TEXT   suggest a change to the admins",
-          "At the idle prompt, Enter on an empty line opens the most urgent call.",
-          "In a form, Enter on an empty answer keeps the value shown in [brackets]; '-' clears it."));
+      case "help", "h", "?" ->
+          print(
+              String.join(
+                  "\n",
+                  "Commands (type them at any prompt):",
+                  "  /list              the calls waiting for a disposition, with their drafts",
+                  "  /open N            fill in call N's disposition (its draft is kept)",
+                  "  /back              close the form; the draft is kept",
+                  "  /discard N yes     drop call N's draft for good (e.g. a call the server does not know)",
+                  "  /propose OBJECTIVE_ID|- TEXT   suggest a change to the admins",
+                  "At the idle prompt, Enter on an empty line opens the most urgent call.",
+                  "In a form, Enter on an empty answer keeps the value shown in [brackets]; '-' clears it."));
       default -> print("  '/" + abbreviate(Text.clean(line)) + "' is not a command; type /help.");
     }
   }
@@ -433,30 +470,39 @@ public final class HeadlessUi implements BridgeClient.Listener {
       return;
     }
     String objective = w[1].equals("-") ? null : w[1];
-    p.apply(objective, w[2]).whenComplete((ack, err) -> {
-      if (err == null) {
-        print("Proposal #" + ack.proposalId() + " sent to the admins.");
-      } else {
-        Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-        print("!! Proposal not sent: " + Text.nz(c.getMessage()));
-      }
-    });
+    p.apply(objective, w[2])
+        .whenComplete(
+            (ack, err) -> {
+              if (err == null) {
+                print("Proposal #" + ack.proposalId() + " sent to the admins.");
+              } else {
+                Throwable c =
+                    err instanceof CompletionException && err.getCause() != null
+                        ? err.getCause()
+                        : err;
+                print("!! Proposal not sent: " + Text.nz(c.getMessage()));
+              }
+            });
   }
 
   /**
-   * The call Enter opens, in the pop-up's waiting order: ended calls inside their deadline (most urgent
-   * first), then the live one, then calls past their deadline.
+   * The call Enter opens, in the pop-up's waiting order: ended calls inside their deadline (most
+   * urgent first), then the live one, then calls past their deadline.
    */
   private Optional<WrapUp> nextToOpen() {
-    return WaitingOrder.order(wrapUps.all().stream().filter(u -> !u.sending()).toList(), clock.instant()).stream()
+    return WaitingOrder.order(
+            wrapUps.all().stream().filter(u -> !u.sending()).toList(), clock.instant())
+        .stream()
         .findFirst();
   }
 
   private void open(String callId) {
     focus = callId;
     WrapUp u = wrapUps.get(callId).orElseThrow();
-    StringBuilder sb = new StringBuilder("\n--- Disposition for call ").append(Text.nz(callId))
-        .append(describeParty(u.call()));
+    StringBuilder sb =
+        new StringBuilder("\n--- Disposition for call ")
+            .append(Text.nz(callId))
+            .append(describeParty(u.call()));
     if (u.call().queue() != null) {
       sb.append(" | queue ").append(Text.clean(u.call().queue()));
     }
@@ -475,8 +521,13 @@ public final class HeadlessUi implements BridgeClient.Listener {
       List<DispositionCode> codes = u.call().dispositionCodes();
       for (int i = 0; i < codes.size(); i++) {
         DispositionCode c = codes.get(i);
-        sb.append(String.format(Locale.ROOT, "%n  %d) %-8s %s", Codes.key(codes, i), Text.clean(c.code()),
-            Text.nz(c.label())));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "%n  %d) %-8s %s",
+                Codes.key(codes, i),
+                Text.clean(c.code()),
+                Text.nz(c.label())));
       }
       print(sb.toString());
     } else if (s == Step.CHECKLIST) {
@@ -506,15 +557,25 @@ public final class HeadlessUi implements BridgeClient.Listener {
         } else {
           Optional<DispositionCode> c = Codes.find(codes, line);
           if (c.isEmpty()) {
-            print("  '" + abbreviate(Text.clean(line)) + "' is not one of the codes: type a number shown ("
-                + Codes.keys(codes) + ") or the code.");
+            print(
+                "  '"
+                    + abbreviate(Text.clean(line))
+                    + "' is not one of the codes: type a number shown ("
+                    + Codes.keys(codes)
+                    + ") or the code.");
             return Optional.empty();
           }
           code = c.get().code();
         }
         // An advance answer the new code refuses is not offered as the default.
-        update(u, x -> x.withCode(code).withAdvance(
-            Codes.mismatch(codes, code, x.advance()) == null ? x.advance() : fittingAdvance(codes, code)));
+        update(
+            u,
+            x ->
+                x.withCode(code)
+                    .withAdvance(
+                        Codes.mismatch(codes, code, x.advance()) == null
+                            ? x.advance()
+                            : fittingAdvance(codes, code)));
         enter(Step.ADVANCE, u);
       }
       case ADVANCE -> {
@@ -527,7 +588,8 @@ public final class HeadlessUi implements BridgeClient.Listener {
         // A refused answer is not kept as the default: the value the code asks for (or none) is.
         update(u, x -> x.withAdvance(mismatch == null ? a : fittingAdvance(codes, x.code())));
         if (mismatch != null) {
-          print("  " + mismatch + ". Pick the code again (Enter keeps it), then answer the advance.");
+          print(
+              "  " + mismatch + ". Pick the code again (Enter keeps it), then answer the advance.");
           enter(Step.CODE, u);
           return Optional.empty();
         }
@@ -550,8 +612,12 @@ public final class HeadlessUi implements BridgeClient.Listener {
             }
             int n = part.matches("\\d{1,4}") ? Integer.parseInt(part) : -1;
             if (n < 1 || n > items.size()) {
-              print("  '" + abbreviate(Text.clean(part)) + "' is not an item number: use numbers 1-" + items.size()
-                  + ", e.g. 1,3.");
+              print(
+                  "  '"
+                      + abbreviate(Text.clean(part))
+                      + "' is not an item number: use numbers 1-"
+                      + items.size()
+                      + ", e.g. 1,3.");
               return Optional.empty();
             }
             picked.add(n);
@@ -571,7 +637,10 @@ public final class HeadlessUi implements BridgeClient.Listener {
         enter(Step.UPSELL, u);
       }
       case UPSELL -> {
-        int n = line.isEmpty() ? d.upsellCount() : line.matches("\\d{1,6}") ? Integer.parseInt(line) : -1;
+        int n =
+            line.isEmpty()
+                ? d.upsellCount()
+                : line.matches("\\d{1,6}") ? Integer.parseInt(line) : -1;
         if (n < 0 || n > MAX_UPSELL_COUNT) {
           print("  Please enter a whole number from 0 to " + MAX_UPSELL_COUNT + ".");
           return Optional.empty();
@@ -583,7 +652,10 @@ public final class HeadlessUi implements BridgeClient.Listener {
         String notes = line.isEmpty() ? d.upsellNotes() : line.equals("-") ? "" : line;
         for (String part : notes.split(";")) {
           if (part.strip().length() > MAX_UPSELL_NOTE) {
-            print("  Each upsell note must be at most " + MAX_UPSELL_NOTE + " characters; please shorten it.");
+            print(
+                "  Each upsell note must be at most "
+                    + MAX_UPSELL_NOTE
+                    + " characters; please shorten it.");
             return Optional.empty();
           }
         }
@@ -630,7 +702,10 @@ public final class HeadlessUi implements BridgeClient.Listener {
         }
         String mismatch = Codes.mismatch(codes, d.code(), d.advance());
         if (d.code() == null || d.advance() == null || mismatch != null) {
-          print("  " + (mismatch != null ? mismatch : "The code and the advance answer are needed") + ".");
+          print(
+              "  "
+                  + (mismatch != null ? mismatch : "The code and the advance answer are needed")
+                  + ".");
           if (mismatch != null) {
             update(u, x -> x.withAdvance(fittingAdvance(codes, x.code())));
           }
@@ -656,37 +731,56 @@ public final class HeadlessUi implements BridgeClient.Listener {
 
   private void send(DispositionSubmit draft) {
     String requestId = UUID.randomUUID().toString();
-    DispositionSubmit d = new DispositionSubmit(requestId, draft.callId(), draft.code(), draft.advanceObtained(),
-        draft.checklistDone(), draft.upsellCount(), draft.upsellNotes(), draft.csat(), draft.notes());
+    DispositionSubmit d =
+        new DispositionSubmit(
+            requestId,
+            draft.callId(),
+            draft.code(),
+            draft.advanceObtained(),
+            draft.checklistDone(),
+            draft.upsellCount(),
+            draft.upsellNotes(),
+            draft.csat(),
+            draft.notes());
     String callId = d.callId();
-    print("Submitting the disposition for " + label(callId) + "... (kept on disk until the server confirms)");
+    print(
+        "Submitting the disposition for "
+            + label(callId)
+            + "... (kept on disk until the server confirms)");
     CompletableFuture<DispositionAck> f;
     try {
       f = submitter.apply(d);
     } catch (RuntimeException e) {
       f = CompletableFuture.failedFuture(e);
     }
-    // Marked sent only now that the outbox has it (or refused it): a failed write leaves it editable.
+    // Marked sent only now that the outbox has it (or refused it): a failed write leaves it
+    // editable.
     wrapUps.sent(callId, requestId);
-    f.whenComplete((ack, err) -> {
-      if (err == null) {
-        if (wrapUps.get(callId).isPresent()) {
-          wrapUps.acked(callId);
-          print(formatAck(ack));
-        }
-        return;
-      }
-      Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-      if (cause instanceof DispositionRejectedException r) {
-        refused(callId, requestId, r.error());
-      } else {
-        // Not in a running outbox (write failed, or the bridge is closing): editable again.
-        wrapUps.unsent(callId, requestId, Text.nz(cause.getMessage()));
-        int n = wrapUps.all().stream().map(WrapUp::callId).toList().indexOf(callId) + 1;
-        print("!! Not saved for " + label(callId) + ": " + Text.nz(cause.getMessage())
-            + (n > 0 ? ". The draft is kept: /open " + n + " to submit it again." : ""));
-      }
-    });
+    f.whenComplete(
+        (ack, err) -> {
+          if (err == null) {
+            if (wrapUps.get(callId).isPresent()) {
+              wrapUps.acked(callId);
+              print(formatAck(ack));
+            }
+            return;
+          }
+          Throwable cause =
+              err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+          if (cause instanceof DispositionRejectedException r) {
+            refused(callId, requestId, r.error());
+          } else {
+            // Not in a running outbox (write failed, or the bridge is closing): editable again.
+            wrapUps.unsent(callId, requestId, Text.nz(cause.getMessage()));
+            int n = wrapUps.all().stream().map(WrapUp::callId).toList().indexOf(callId) + 1;
+            print(
+                "!! Not saved for "
+                    + label(callId)
+                    + ": "
+                    + Text.nz(cause.getMessage())
+                    + (n > 0 ? ". The draft is kept: /open " + n + " to submit it again." : ""));
+          }
+        });
   }
 
   /** The server refused this call's submission for good: the draft is editable again. */
@@ -697,8 +791,16 @@ public final class HeadlessUi implements BridgeClient.Listener {
     }
     wrapUps.refused(callId, e.message() == null ? e.code() : e.message());
     int n = wrapUps.all().stream().map(WrapUp::callId).toList().indexOf(callId) + 1;
-    print("!! Not saved: " + Text.nz(e.message()) + " (" + Text.nz(e.code()) + ") for " + label(callId)
-        + ". The draft is kept: /open " + n + " to correct it.");
+    print(
+        "!! Not saved: "
+            + Text.nz(e.message())
+            + " ("
+            + Text.nz(e.code())
+            + ") for "
+            + label(callId)
+            + ". The draft is kept: /open "
+            + n
+            + " to correct it.");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -740,24 +842,48 @@ public final class HeadlessUi implements BridgeClient.Listener {
     if (u == null) {
       long waiting = wrapUps.all().stream().filter(x -> !x.sending()).count();
       AgentState s = agentState;
-      String state = s == null || s.state() == null ? "" : Text.clean(s.state()).replace('_', ' ') + " | ";
-      return "[" + state + (waiting == 0 ? "no calls waiting" : waiting + " waiting - Enter opens "
-          + nextToOpen().map(this::label).orElse("")) + "] > ";
+      String state =
+          s == null || s.state() == null ? "" : Text.clean(s.state()).replace('_', ' ') + " | ";
+      return "["
+          + state
+          + (waiting == 0
+              ? "no calls waiting"
+              : waiting + " waiting - Enter opens " + nextToOpen().map(this::label).orElse(""))
+          + "] > ";
     }
     Draft d = u.draft();
-    String q = switch (step) {
-      case CODE -> "Code (" + (u.call().dispositionCodes().isEmpty() ? "type it" : Codes.keys(u.call().dispositionCodes())
-          + " or name)") + current(d.code() == null ? null : Text.clean(d.code()));
-      case ADVANCE -> "Advance obtained" + advanceHint(u.call()) + "? [y/n]"
-          + current(d.advance() == null ? null : d.advance() ? "y" : "n");
-      case CHECKLIST -> "Items done (e.g. 1,3; 'all'; '-' = none)" + current(itemNumbers(d, u.call()));
-      case UPSELL -> "Upsell opportunities spotted (0-" + MAX_UPSELL_COUNT + ")" + current(String.valueOf(d.upsellCount()));
-      case UPSELL_NOTES -> "Upsell notes, ';' between several" + current(d.upsellNotes().isEmpty() ? null
-          : abbreviate(Text.clean(d.upsellNotes())));
-      case CSAT -> "CSAT 0-100 ('-' = none)" + current(d.csat() == null ? null : String.valueOf(d.csat()));
-      case NOTES -> "Notes ('-' = none)" + current(d.notes().isEmpty() ? null : abbreviate(Text.clean(d.notes())));
-      case CONFIRM -> "Submit this disposition? [Y/n]";
-    };
+    String q =
+        switch (step) {
+          case CODE ->
+              "Code ("
+                  + (u.call().dispositionCodes().isEmpty()
+                      ? "type it"
+                      : Codes.keys(u.call().dispositionCodes()) + " or name)")
+                  + current(d.code() == null ? null : Text.clean(d.code()));
+          case ADVANCE ->
+              "Advance obtained"
+                  + advanceHint(u.call())
+                  + "? [y/n]"
+                  + current(d.advance() == null ? null : d.advance() ? "y" : "n");
+          case CHECKLIST ->
+              "Items done (e.g. 1,3; 'all'; '-' = none)" + current(itemNumbers(d, u.call()));
+          case UPSELL ->
+              "Upsell opportunities spotted (0-"
+                  + MAX_UPSELL_COUNT
+                  + ")"
+                  + current(String.valueOf(d.upsellCount()));
+          case UPSELL_NOTES ->
+              "Upsell notes, ';' between several"
+                  + current(
+                      d.upsellNotes().isEmpty() ? null : abbreviate(Text.clean(d.upsellNotes())));
+          case CSAT ->
+              "CSAT 0-100 ('-' = none)"
+                  + current(d.csat() == null ? null : String.valueOf(d.csat()));
+          case NOTES ->
+              "Notes ('-' = none)"
+                  + current(d.notes().isEmpty() ? null : abbreviate(Text.clean(d.notes())));
+          case CONFIRM -> "Submit this disposition? [Y/n]";
+        };
     return "[" + label(u) + "] " + q + ": ";
   }
 
@@ -768,7 +894,10 @@ public final class HeadlessUi implements BridgeClient.Listener {
   /** "Jane Doe <+44...> | sales | 1:35 left": how every prompt names its call. */
   private String label(WrapUp u) {
     CallStarted c = u.call();
-    String who = c.callerName() == null && c.callerNumber() == null ? "call " + Text.nz(c.callId()) : party(c);
+    String who =
+        c.callerName() == null && c.callerNumber() == null
+            ? "call " + Text.nz(c.callId())
+            : party(c);
     return who + (c.queue() == null ? "" : " | " + Text.clean(c.queue())) + " | " + timeLeft(u);
   }
 
@@ -780,7 +909,8 @@ public final class HeadlessUi implements BridgeClient.Listener {
     if (u.ended() == null) {
       return "on call";
     }
-    Duration left = Duration.between(clock.instant(), Instant.ofEpochMilli(u.ended().wrapUpDeadlineMillis()));
+    Duration left =
+        Duration.between(clock.instant(), Instant.ofEpochMilli(u.ended().wrapUpDeadlineMillis()));
     return left.isNegative() || left.isZero() ? "wrap-up time over" : minSec(left) + " left";
   }
 
@@ -792,9 +922,15 @@ public final class HeadlessUi implements BridgeClient.Listener {
   private String hint(String callId) {
     if (focus != null && !focus.equals(callId)) {
       int n = wrapUps.all().stream().map(WrapUp::callId).toList().indexOf(callId) + 1;
-      return "\nYour form for " + label(focus) + " stays open; /open " + n + " switches to this call.";
+      return "\nYour form for "
+          + label(focus)
+          + " stays open; /open "
+          + n
+          + " switches to this call.";
     }
-    return focus == null ? "\nPress Enter on an empty line to fill in a disposition (/list shows the waiting calls)." : "";
+    return focus == null
+        ? "\nPress Enter on an empty line to fill in a disposition (/list shows the waiting calls)."
+        : "";
   }
 
   private String formatList() {
@@ -806,7 +942,9 @@ public final class HeadlessUi implements BridgeClient.Listener {
     for (int i = 0; i < all.size(); i++) {
       WrapUp u = all.get(i);
       Draft d = u.draft();
-      sb.append(String.format(Locale.ROOT, "%n %s%d) ", u.callId().equals(focus) ? "*" : " ", i + 1)).append(label(u));
+      sb.append(
+              String.format(Locale.ROOT, "%n %s%d) ", u.callId().equals(focus) ? "*" : " ", i + 1))
+          .append(label(u));
       sb.append(" | draft: ").append(d.code() == null ? "no code" : "code " + Text.clean(d.code()));
       if (!d.checklistDone().isEmpty()) {
         sb.append(", items ").append(itemNumbers(d, u.call()));
@@ -848,14 +986,21 @@ public final class HeadlessUi implements BridgeClient.Listener {
       }
       LastCall last = o.lastCall();
       if (last != null) {
-        sb.append(" LAST CALL:  ").append(Text.nz(last.code()))
+        sb.append(" LAST CALL:  ")
+            .append(Text.nz(last.code()))
             .append(last.advanceObtained() ? " (advance obtained)" : " (no advance)")
-            .append(" on ").append(Instant.ofEpochMilli(last.atMillis()).atZone(ZoneId.systemDefault()).toLocalDate())
-            .append(last.stage() == null ? "" : " at stage " + Text.clean(last.stage())).append('\n');
+            .append(" on ")
+            .append(
+                Instant.ofEpochMilli(last.atMillis()).atZone(ZoneId.systemDefault()).toLocalDate())
+            .append(last.stage() == null ? "" : " at stage " + Text.clean(last.stage()))
+            .append('\n');
       }
       if (o.secondary() != null) {
-        sb.append(" ALSO:       ").append(Text.nz(o.secondary().title())).append(" - ")
-            .append(Text.nz(o.secondary().advance())).append('\n');
+        sb.append(" ALSO:       ")
+            .append(Text.nz(o.secondary().title()))
+            .append(" - ")
+            .append(Text.nz(o.secondary().advance()))
+            .append('\n');
       }
       if (!o.checklist().isEmpty()) {
         sb.append(" CHECKLIST (* = required):\n");
@@ -867,7 +1012,11 @@ public final class HeadlessUi implements BridgeClient.Listener {
       List<String> parts = new ArrayList<>();
       for (int i = 0; i < codes.size(); i++) {
         DispositionCode d = codes.get(i);
-        parts.add(Codes.key(codes, i) + "=" + Text.nz(d.code()) + (d.label() == null ? "" : " (" + Text.clean(d.label()) + ")"));
+        parts.add(
+            Codes.key(codes, i)
+                + "="
+                + Text.nz(d.code())
+                + (d.label() == null ? "" : " (" + Text.clean(d.label()) + ")"));
       }
       sb.append(" DISPOSITION CODES: ").append(String.join(", ", parts)).append('\n');
     }
@@ -880,8 +1029,14 @@ public final class HeadlessUi implements BridgeClient.Listener {
     for (int i = 0; i < checklist.size(); i++) {
       ChecklistItem item = checklist.get(i);
       String tag = item.kind() == null ? "" : "[" + item.kind().wire() + "]";
-      sb.append(String.format(Locale.ROOT, "   %" + width + "d. %-12s %s%s%n",
-          i + 1, tag, Text.nz(item.text()), item.required() ? "  *" : ""));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "   %" + width + "d. %-12s %s%s%n",
+              i + 1,
+              tag,
+              Text.nz(item.text()),
+              item.required() ? "  *" : ""));
     }
   }
 
@@ -893,10 +1048,14 @@ public final class HeadlessUi implements BridgeClient.Listener {
     String leftText =
         left.isNegative() || left.isZero()
             ? "already passed"
-            : "in " + (left.toMinutes() > 0 ? left.toMinutes() + " min " : "") + left.toSecondsPart() + " s";
-    String reason = CallEnded.INTERRUPTED.equals(e.reason())
-        ? " (interrupted: the server lost sight of the call; it still needs your disposition)"
-        : e.reason() == null ? "" : " (" + Text.clean(e.reason()) + ")";
+            : "in "
+                + (left.toMinutes() > 0 ? left.toMinutes() + " min " : "")
+                + left.toSecondsPart()
+                + " s";
+    String reason =
+        CallEnded.INTERRUPTED.equals(e.reason())
+            ? " (interrupted: the server lost sight of the call; it still needs your disposition)"
+            : e.reason() == null ? "" : " (" + Text.clean(e.reason()) + ")";
     return "\n*** Call "
         + Text.nz(e.callId())
         + (call == null ? "" : describeParty(call))
@@ -932,7 +1091,9 @@ public final class HeadlessUi implements BridgeClient.Listener {
         + (d.checklistDone().isEmpty() ? "none" : itemNumbers(d, call))
         + " | upsell "
         + d.upsellCount()
-        + (d.upsellNoteList().isEmpty() ? "" : " (" + Text.clean(String.join("; ", d.upsellNoteList())) + ")")
+        + (d.upsellNoteList().isEmpty()
+            ? ""
+            : " (" + Text.clean(String.join("; ", d.upsellNoteList())) + ")")
         + " | CSAT "
         + (d.csat() == null ? "-" : d.csat())
         + (d.notes().isBlank() ? "" : " | notes: " + Text.clean(d.notes().strip()));
@@ -963,7 +1124,9 @@ public final class HeadlessUi implements BridgeClient.Listener {
 
   private static String party(CallStarted c) {
     String number = c.callerNumber() == null ? "unknown number" : Text.clean(c.callerNumber());
-    return c.callerName() == null || c.callerName().isBlank() ? number : Text.clean(c.callerName()) + " <" + number + ">";
+    return c.callerName() == null || c.callerName().isBlank()
+        ? number
+        : Text.clean(c.callerName()) + " <" + number + ">";
   }
 
   private static String describeParty(CallStarted c) {
@@ -971,7 +1134,9 @@ public final class HeadlessUi implements BridgeClient.Listener {
   }
 
   private static String advanceHint(CallStarted c) {
-    return c.objective() == null || c.objective().advance() == null ? "" : " (" + Text.clean(c.objective().advance()) + ")";
+    return c.objective() == null || c.objective().advance() == null
+        ? ""
+        : " (" + Text.clean(c.objective().advance()) + ")";
   }
 
   private static String abbreviate(String s) {

@@ -2,8 +2,8 @@ package org.callobjectives.bridge;
 
 import java.awt.AWTEvent;
 import java.awt.Component;
-import java.awt.KeyboardFocusManager;
 import java.awt.KeyEventDispatcher;
+import java.awt.KeyboardFocusManager;
 import java.awt.Toolkit;
 import java.awt.Window;
 import java.awt.event.AWTEventListener;
@@ -27,6 +27,7 @@ final class InputGuard {
 
   /** A key or click in the window this recently means the agent is working in the form. */
   static final Duration EDITING = Duration.ofSeconds(3);
+
   /** Input right after the form changed was meant for the form before: swallowed this long. */
   static final Duration AFTER_SWITCH = Duration.ofSeconds(1);
 
@@ -50,26 +51,35 @@ final class InputGuard {
     // Catching the mouse here keeps presses and clicks from the components underneath.
     glass.addMouseListener(new MouseAdapter() {});
     frame.setGlassPane(glass);
-    watch = event -> {
-      int id = event.getID();
-      if ((id == KeyEvent.KEY_PRESSED || id == MouseEvent.MOUSE_PRESSED) && inFrame(event.getSource())) {
-        lastInputNanos = nanoTime.getAsLong();
-        anyInput = true;
-      }
-    };
-    Toolkit.getDefaultToolkit().addAWTEventListener(watch, AWTEvent.KEY_EVENT_MASK | AWTEvent.MOUSE_EVENT_MASK);
+    watch =
+        event -> {
+          int id = event.getID();
+          if ((id == KeyEvent.KEY_PRESSED || id == MouseEvent.MOUSE_PRESSED)
+              && inFrame(event.getSource())) {
+            lastInputNanos = nanoTime.getAsLong();
+            anyInput = true;
+          }
+        };
+    Toolkit.getDefaultToolkit()
+        .addAWTEventListener(watch, AWTEvent.KEY_EVENT_MASK | AWTEvent.MOUSE_EVENT_MASK);
     swallowKeys = e -> guarding() && inFrame(e.getComponent());
     KeyboardFocusManager.getCurrentKeyboardFocusManager().addKeyEventDispatcher(swallowKeys);
     // Polls rather than waits a fixed delay, so the glass stays exactly as long as the guard.
-    lift = new Timer(100, e -> {
-      if (!guarding()) {
-        glass.setVisible(false);
-        ((Timer) e.getSource()).stop();
-      }
-    });
+    lift =
+        new Timer(
+            100,
+            e -> {
+              if (!guarding()) {
+                glass.setVisible(false);
+                ((Timer) e.getSource()).stop();
+              }
+            });
   }
 
-  /** True while the agent's text cursor is in a field of the window or they just typed or clicked in it. */
+  /**
+   * True while the agent's text cursor is in a field of the window or they just typed or clicked in
+   * it.
+   */
   boolean editing() {
     if (!frame.isVisible()) {
       return false;
@@ -118,7 +128,10 @@ final class InputGuard {
     KeyboardFocusManager.getCurrentKeyboardFocusManager().removeKeyEventDispatcher(swallowKeys);
   }
 
-  /** In the pop or in a window it owns (a combo box's list, a dialog); a key without a component counts too. */
+  /**
+   * In the pop or in a window it owns (a combo box's list, a dialog); a key without a component
+   * counts too.
+   */
   private boolean inFrame(Object source) {
     if (source == null) {
       return KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusedWindow() == frame;
@@ -126,7 +139,8 @@ final class InputGuard {
     if (!(source instanceof Component c)) {
       return false;
     }
-    for (Window w = c instanceof Window win ? win : SwingUtilities.getWindowAncestor(c); w != null;
+    for (Window w = c instanceof Window win ? win : SwingUtilities.getWindowAncestor(c);
+        w != null;
         w = w.getOwner()) {
       if (w == frame) {
         return true;

@@ -3,10 +3,10 @@ package org.callobjectives.bridge;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -114,15 +114,27 @@ public final class Main {
     BridgeClient client = new BridgeClient(o.server(), o.agentId(), o.token(), o.outbox(), ui);
     ui.wrapUps().matchOutbox(client.queued());
     Runtime.getRuntime().addShutdownHook(new Thread(client::close, "agent-bridge-shutdown"));
-    terminal.writer().println("agent-bridge " + BridgeClient.version() + " - agent " + Text.clean(o.agentId())
-        + ", server " + o.server() + ". Ctrl-D to quit.");
-    terminal.writer().println("Drafts are kept in " + ui.wrapUps().file() + " until the server confirms.");
+    terminal
+        .writer()
+        .println(
+            "agent-bridge "
+                + BridgeClient.version()
+                + " - agent "
+                + Text.clean(o.agentId())
+                + ", server "
+                + o.server()
+                + ". Ctrl-D to quit.");
+    terminal
+        .writer()
+        .println("Drafts are kept in " + ui.wrapUps().file() + " until the server confirms.");
     terminal.flush();
     ui.proposals(client::propose);
     client.start();
     ui.run(client::submit);
     if (System.console() != null) {
-      System.exit(0); // Ctrl-D at the keyboard: quit (the shutdown hook closes the client; drafts stay on disk)
+      System.exit(
+          0); // Ctrl-D at the keyboard: quit (the shutdown hook closes the client; drafts stay on
+      // disk)
     }
     log.info("standard input closed: pops are still printed, dispositions cannot be entered here");
     waitForever();
@@ -136,7 +148,8 @@ public final class Main {
       SwingUtilities.invokeAndWait(
           () -> {
             PopupWindow.installLookAndFeel();
-            popupRef.set(new PopupWindow(d -> clientRef.get().submit(d), Clock.systemDefaultZone(), drafts));
+            popupRef.set(
+                new PopupWindow(d -> clientRef.get().submit(d), Clock.systemDefaultZone(), drafts));
           });
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the window", e);

@@ -82,13 +82,13 @@ import org.slf4j.LoggerFactory;
  * it). Shows the objective with the advance most prominent (and the second objective), the
  * checklist as tick boxes, an upsell counter, the disposition form and the agent's state.
  *
- * <p>Every call waiting for a disposition stays in the "waiting" list with its own draft
- * ({@link WrapUps}); a new pop shows the new call and the earlier one stays one click away, but
- * while the agent works in the form the pop only raises a "New call" banner, so keys and clicks stay
- * with the call on screen ({@link InputGuard}). A draft
- * leaves only when the server acks it. No text is ever rendered as HTML ({@code html.disable} on
- * every component; long texts are plain wrapped text areas). A compact mode shows the title and
- * the advance on one line; Alt+key picks the code with that number, Ctrl+Enter submits.
+ * <p>Every call waiting for a disposition stays in the "waiting" list with its own draft ({@link
+ * WrapUps}); a new pop shows the new call and the earlier one stays one click away, but while the
+ * agent works in the form the pop only raises a "New call" banner, so keys and clicks stay with the
+ * call on screen ({@link InputGuard}). A draft leaves only when the server acks it. No text is ever
+ * rendered as HTML ({@code html.disable} on every component; long texts are plain wrapped text
+ * areas). A compact mode shows the title and the advance on one line; Alt+key picks the code with
+ * that number, Ctrl+Enter submits.
  *
  * <p>The public methods may be called from any thread; all Swing work happens on the EDT.
  */
@@ -115,8 +115,13 @@ public final class PopupWindow {
   private JFrame frame;
   private AWTEventListener clickToFocus;
   private InputGuard inputGuard;
-  /** The call a "New call" banner offers (a pop that came while the agent worked in the form), or null. */
+
+  /**
+   * The call a "New call" banner offers (a pop that came while the agent worked in the form), or
+   * null.
+   */
   private String bannerId;
+
   private JLabel banner;
   private String shownId;
   private boolean filling;
@@ -130,8 +135,10 @@ public final class PopupWindow {
   private JLabel connectionLabel;
   private JPanel headerEast;
   private JButton dismissButton;
+
   /** The confirmation shown by "Dismiss", while it is open (for tests). */
   private javax.swing.JDialog dismissDialog;
+
   private JButton detailsButton;
   private JPanel pendingPanel;
   private JLabel pendingCaption;
@@ -157,8 +164,10 @@ public final class PopupWindow {
   private JButton submitButton;
   private JLabel statusLabel;
   private Timer ticker;
+
   /** A message about the shown call that the countdown must not overwrite (mismatch, CSAT...). */
   private String notice;
+
   private Timer textCommit;
   private Timer hideTimer;
 
@@ -166,12 +175,15 @@ public final class PopupWindow {
     this(submitter, Clock.systemDefaultZone());
   }
 
-  public PopupWindow(Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter, Clock clock) {
+  public PopupWindow(
+      Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter, Clock clock) {
     this(submitter, clock, WrapUps.inMemory());
   }
 
   public PopupWindow(
-      Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter, Clock clock, WrapUps wrapUps) {
+      Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter,
+      Clock clock,
+      WrapUps wrapUps) {
     this.submitter = Objects.requireNonNull(submitter, "submitter");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.wrapUps = Objects.requireNonNull(wrapUps, "wrapUps");
@@ -187,11 +199,15 @@ public final class PopupWindow {
    * Lets the agent suggest a change to the objective on screen (objective id, free text); the
    * footer then shows a "Suggest a change" button. Optional.
    */
-  public void setProposer(java.util.function.BiFunction<String, String, CompletableFuture<?>> proposer) {
+  public void setProposer(
+      java.util.function.BiFunction<String, String, CompletableFuture<?>> proposer) {
     this.proposer = proposer;
   }
 
-  /** Nimbus when available (cleaner than Metal), with anti-aliased text. Call once, before any window. */
+  /**
+   * Nimbus when available (cleaner than Metal), with anti-aliased text. Call once, before any
+   * window.
+   */
   public static void installLookAndFeel() {
     System.setProperty("awt.useSystemAAFontSettings", "lcd");
     System.setProperty("swing.aatext", "true");
@@ -263,20 +279,22 @@ public final class PopupWindow {
 
   /** The agent's own figures (or a congratulation) in the header line; kept for the next pop. */
   public void showFigures(String text) {
-    SwingUtilities.invokeLater(() -> {
-      latestStats = Text.clean(text);
-      if (statsLabel != null) {
-        setHeaderText(statsLabel, latestStats, headerWidth());
-      }
-    });
+    SwingUtilities.invokeLater(
+        () -> {
+          latestStats = Text.clean(text);
+          if (statsLabel != null) {
+            setHeaderText(statsLabel, latestStats, headerWidth());
+          }
+        });
   }
 
   /** The agent's state (ready, on a call, wrap-up, paused...) in the header. */
   public void showState(AgentState s) {
-    SwingUtilities.invokeLater(() -> {
-      latestState = s;
-      updateState();
-    });
+    SwingUtilities.invokeLater(
+        () -> {
+          latestState = s;
+          updateState();
+        });
   }
 
   /**
@@ -287,11 +305,12 @@ public final class PopupWindow {
     Objects.requireNonNull(c, "call");
     boolean isNew = wrapUps.callStarted(c);
     if (!isNew && c.replay()) {
-      SwingUtilities.invokeLater(() -> {
-        if (frame == null || !frame.isVisible()) {
-          show(c.callId()); // e.g. after a restart of the client: bring the kept draft back
-        }
-      });
+      SwingUtilities.invokeLater(
+          () -> {
+            if (frame == null || !frame.isVisible()) {
+              show(c.callId()); // e.g. after a restart of the client: bring the kept draft back
+            }
+          });
       return;
     }
     if (wrapUps.get(c.callId()).isEmpty()) {
@@ -304,13 +323,14 @@ public final class PopupWindow {
   public void callEnded(CallEnded e) {
     Objects.requireNonNull(e, "ended");
     wrapUps.callEnded(e);
-    SwingUtilities.invokeLater(() -> {
-      if (frame == null || !frame.isVisible()) {
-        show(e.callId());
-      } else if (e.callId().equals(shownId)) {
-        updateStatus();
-      }
-    });
+    SwingUtilities.invokeLater(
+        () -> {
+          if (frame == null || !frame.isVisible()) {
+            show(e.callId());
+          } else if (e.callId().equals(shownId)) {
+            updateStatus();
+          }
+        });
   }
 
   /** Shows whether the bridge is connected, in the header. */
@@ -320,7 +340,8 @@ public final class PopupWindow {
           ensureFrame();
           connectionLabel.setText(connected ? "\u25CF online" : "\u25CB offline - reconnecting");
           connectionLabel.setForeground(connected ? new Color(0x9BE59B) : new Color(0xFFB3B3));
-          setHeaderText(callerLabel, callerLabel.getText(), callerWidth()); // the room beside it changed
+          setHeaderText(
+              callerLabel, callerLabel.getText(), callerWidth()); // the room beside it changed
           List<WrapUp> kept = wrapUps.all();
           if (!frame.isVisible() && !kept.isEmpty()) {
             show(kept.get(0).callId()); // drafts kept from an earlier run
@@ -357,11 +378,13 @@ public final class PopupWindow {
       return;
     }
     if (ErrorMessage.STORE_FAILED.equals(e.code())) {
-      SwingUtilities.invokeLater(() -> {
-        if (callId.get().equals(shownId)) {
-          showStatus("Server could not store it yet - kept and sent again", new Color(0x8A5A00));
-        }
-      });
+      SwingUtilities.invokeLater(
+          () -> {
+            if (callId.get().equals(shownId)) {
+              showStatus(
+                  "Server could not store it yet - kept and sent again", new Color(0x8A5A00));
+            }
+          });
     } else {
       refused(callId.get(), e.requestId(), e.message() == null ? e.code() : e.message());
     }
@@ -374,11 +397,12 @@ public final class PopupWindow {
       return;
     }
     wrapUps.refused(callId, message);
-    SwingUtilities.invokeLater(() -> {
-      if (callId.equals(shownId)) {
-        show(callId);
-      }
-    });
+    SwingUtilities.invokeLater(
+        () -> {
+          if (callId.equals(shownId)) {
+            show(callId);
+          }
+        });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -403,7 +427,9 @@ public final class PopupWindow {
     }
   }
 
-  /** Shows another call than the one on screen, keeping input meant for the old form away from it. */
+  /**
+   * Shows another call than the one on screen, keeping input meant for the old form away from it.
+   */
   private void switchTo(String callId) {
     boolean other = !callId.equals(shownId);
     show(callId);
@@ -463,12 +489,14 @@ public final class PopupWindow {
       frame.setVisible(true);
       frame.toFront();
       // Without a window manager X may map the window before it applies the position, leaving Java
-      // with a stale idea of where it is (clicks and drop-downs then land elsewhere): place it again.
-      SwingUtilities.invokeLater(() -> {
-        if (frame != null && frame.isShowing()) {
-          placeTopRight();
-        }
-      });
+      // with a stale idea of where it is (clicks and drop-downs then land elsewhere): place it
+      // again.
+      SwingUtilities.invokeLater(
+          () -> {
+            if (frame != null && frame.isShowing()) {
+              placeTopRight();
+            }
+          });
     }
   }
 
@@ -494,12 +522,13 @@ public final class PopupWindow {
     frame.setResizable(false);
 
     // A fixed width: long texts wrap or are cut with "...", the pop never grows over the CRM.
-    JPanel root = new JPanel(new BorderLayout()) {
-      @Override
-      public Dimension getPreferredSize() {
-        return new Dimension(PopupWindow.WIDTH, super.getPreferredSize().height);
-      }
-    };
+    JPanel root =
+        new JPanel(new BorderLayout()) {
+          @Override
+          public Dimension getPreferredSize() {
+            return new Dimension(PopupWindow.WIDTH, super.getPreferredSize().height);
+          }
+        };
     JPanel north = new JPanel(new BorderLayout());
     north.add(buildHeader(), BorderLayout.NORTH);
     JPanel waiting = new JPanel(new BorderLayout());
@@ -514,16 +543,19 @@ public final class PopupWindow {
     noHtml(root);
     inputGuard = new InputGuard(frame);
 
-    ticker = new Timer(1000, ev -> {
-      updateStatus();
-      updateState();
-      if (!pendingOrderCurrent()) {
-        refreshPending(); // a call passed its deadline: it moves to the end of the list
-      } else {
-        pendingList.repaint();
-      }
-      updateDismiss();
-    });
+    ticker =
+        new Timer(
+            1000,
+            ev -> {
+              updateStatus();
+              updateState();
+              if (!pendingOrderCurrent()) {
+                refreshPending(); // a call passed its deadline: it moves to the end of the list
+              } else {
+                pendingList.repaint();
+              }
+              updateDismiss();
+            });
     ticker.start();
     textCommit = new Timer(400, ev -> commitText());
     textCommit.setRepeats(false);
@@ -572,7 +604,8 @@ public final class PopupWindow {
     detailsButton.setFont(detailsButton.getFont().deriveFont(10.5f));
     detailsButton.setMargin(new Insets(0, 6, 0, 6));
     detailsButton.setFocusable(false);
-    detailsButton.setToolTipText("Show only the title, the advance and the code (or everything again)");
+    detailsButton.setToolTipText(
+        "Show only the title, the advance and the code (or everything again)");
     detailsButton.addActionListener(e -> setCompact(!compact));
     JPanel east = new JPanel();
     headerEast = east;
@@ -603,18 +636,21 @@ public final class PopupWindow {
     banner.setBackground(new Color(0xFFD54F));
     banner.setForeground(new Color(0x3E2700));
     banner.setFont(banner.getFont().deriveFont(Font.BOLD, 13f));
-    banner.setBorder(BorderFactory.createCompoundBorder(
-        BorderFactory.createMatteBorder(0, 5, 0, 0, new Color(0xB00020)), BorderFactory.createEmptyBorder(6, 10, 6, 10)));
+    banner.setBorder(
+        BorderFactory.createCompoundBorder(
+            BorderFactory.createMatteBorder(0, 5, 0, 0, new Color(0xB00020)),
+            BorderFactory.createEmptyBorder(6, 10, 6, 10)));
     banner.setCursor(java.awt.Cursor.getPredefinedCursor(java.awt.Cursor.HAND_CURSOR));
     banner.setVisible(false);
-    banner.addMouseListener(new java.awt.event.MouseAdapter() {
-      @Override
-      public void mouseClicked(MouseEvent e) {
-        if (bannerId != null) {
-          show(bannerId); // the agent's own choice: the form changes now
-        }
-      }
-    });
+    banner.addMouseListener(
+        new java.awt.event.MouseAdapter() {
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            if (bannerId != null) {
+              show(bannerId); // the agent's own choice: the form changes now
+            }
+          }
+        });
     return banner;
   }
 
@@ -629,15 +665,23 @@ public final class PopupWindow {
     pendingList.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
     pendingList.setVisibleRowCount(1); // grows with the list, see refreshPending
     pendingList.setCellRenderer(new PendingRenderer());
-    pendingList.addListSelectionListener(e -> {
-      WrapUp picked = pendingList.getSelectedValue();
-      if (!e.getValueIsAdjusting() && !filling && picked != null && !picked.callId().equals(shownId)) {
-        show(picked.callId());
-      }
-    });
+    pendingList.addListSelectionListener(
+        e -> {
+          WrapUp picked = pendingList.getSelectedValue();
+          if (!e.getValueIsAdjusting()
+              && !filling
+              && picked != null
+              && !picked.callId().equals(shownId)) {
+            show(picked.callId());
+          }
+        });
     pendingPanel.add(pendingCaption, BorderLayout.NORTH);
-    pendingPanel.add(new JScrollPane(pendingList, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
-        JScrollPane.HORIZONTAL_SCROLLBAR_NEVER), BorderLayout.CENTER);
+    pendingPanel.add(
+        new JScrollPane(
+            pendingList,
+            JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
+            JScrollPane.HORIZONTAL_SCROLLBAR_NEVER),
+        BorderLayout.CENTER);
     pendingPanel.setVisible(false);
     return pendingPanel;
   }
@@ -651,9 +695,12 @@ public final class PopupWindow {
     compactLine.setFont(compactLine.getFont().deriveFont(Font.BOLD, 13f));
     compactLine.setOpaque(true);
     compactLine.setBackground(ADVANCE_BG);
-    compactLine.setBorder(BorderFactory.createCompoundBorder(
-        BorderFactory.createMatteBorder(0, 5, 0, 0, ADVANCE_BORDER), BorderFactory.createEmptyBorder(4, 8, 4, 8)));
-    compactLine.setPreferredSize(new Dimension(WIDTH - 24, compactLine.getPreferredSize().height + 8));
+    compactLine.setBorder(
+        BorderFactory.createCompoundBorder(
+            BorderFactory.createMatteBorder(0, 5, 0, 0, ADVANCE_BORDER),
+            BorderFactory.createEmptyBorder(4, 8, 4, 8)));
+    compactLine.setPreferredSize(
+        new Dimension(WIDTH - 24, compactLine.getPreferredSize().height + 8));
     compactLine.setVisible(false);
     rows.add(compactLine, 6);
 
@@ -717,16 +764,21 @@ public final class PopupWindow {
     JPanel codeRow = new JPanel(new BorderLayout(8, 0));
     codeCombo = new JComboBox<>();
     codeCombo.setRenderer(new CodeRenderer());
-    codeCombo.setPrototypeDisplayValue("Choose a disposition code..."); // long labels must not widen the row
-    codeCombo.addActionListener(e -> {
-      // A code that settles "advance obtained" (ADVANCE, NO_ADVANCE) sets the box: one click less, no mismatch.
-      if (!filling && codeCombo.getSelectedItem() instanceof KeyedCode k && k.code().advance() != null
-          && advanceBox != null) {
-        advanceBox.setSelected(k.code().advance());
-      }
-      commitForm();
-      updateSubmitEnabled();
-    });
+    codeCombo.setPrototypeDisplayValue(
+        "Choose a disposition code..."); // long labels must not widen the row
+    codeCombo.addActionListener(
+        e -> {
+          // A code that settles "advance obtained" (ADVANCE, NO_ADVANCE) sets the box: one click
+          // less, no mismatch.
+          if (!filling
+              && codeCombo.getSelectedItem() instanceof KeyedCode k
+              && k.code().advance() != null
+              && advanceBox != null) {
+            advanceBox.setSelected(k.code().advance());
+          }
+          commitForm();
+          updateSubmitEnabled();
+        });
     codeRow.add(codeCombo, BorderLayout.CENTER);
     advanceBox = new JCheckBox("Advance obtained");
     advanceBox.setFont(advanceBox.getFont().deriveFont(Font.BOLD));
@@ -756,8 +808,9 @@ public final class PopupWindow {
     m.add(new JScrollPane(notesArea), 0);
     rows.add(moreFields, 0);
 
-    JScrollPane scroll = new JScrollPane(body, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
-        JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+    JScrollPane scroll =
+        new JScrollPane(
+            body, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED, JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
     scroll.setBorder(BorderFactory.createEmptyBorder());
     scroll.getVerticalScrollBar().setUnitIncrement(16);
     return scroll;
@@ -785,7 +838,8 @@ public final class PopupWindow {
     footer.add(suggest, BorderLayout.WEST);
     dismissButton = new JButton("Dismiss\u2026");
     dismissButton.setFont(dismissButton.getFont().deriveFont(11f));
-    dismissButton.setToolTipText("Wrap-up time is over and the server stored the call as undisposed: remove it from the list");
+    dismissButton.setToolTipText(
+        "Wrap-up time is over and the server stored the call as undisposed: remove it from the list");
     dismissButton.setVisible(false);
     dismissButton.addActionListener(e -> confirmDismiss());
     JPanel buttons = new JPanel();
@@ -802,29 +856,40 @@ public final class PopupWindow {
     for (int n = 1; n <= 9; n++) {
       int key = n;
       String name = "code-" + n;
-      rootPane.getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
+      rootPane
+          .getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
           .put(KeyStroke.getKeyStroke(KeyEvent.VK_0 + n, InputEvent.ALT_DOWN_MASK), name);
-      rootPane.getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
+      rootPane
+          .getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
           .put(KeyStroke.getKeyStroke(KeyEvent.VK_NUMPAD0 + n, InputEvent.ALT_DOWN_MASK), name);
-      rootPane.getActionMap().put(name, new AbstractAction() {
-        @Override
-        public void actionPerformed(ActionEvent e) {
-          if (!inputGuarded()) { // a hotkey meant for the form before the switch
-            pickCode(key);
-          }
-        }
-      });
+      rootPane
+          .getActionMap()
+          .put(
+              name,
+              new AbstractAction() {
+                @Override
+                public void actionPerformed(ActionEvent e) {
+                  if (!inputGuarded()) { // a hotkey meant for the form before the switch
+                    pickCode(key);
+                  }
+                }
+              });
     }
-    rootPane.getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
+    rootPane
+        .getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
         .put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK), "submit");
-    rootPane.getActionMap().put("submit", new AbstractAction() {
-      @Override
-      public void actionPerformed(ActionEvent e) {
-        if (submitButton.isEnabled() && !inputGuarded()) {
-          submit();
-        }
-      }
-    });
+    rootPane
+        .getActionMap()
+        .put(
+            "submit",
+            new AbstractAction() {
+              @Override
+              public void actionPerformed(ActionEvent e) {
+                if (submitButton.isEnabled() && !inputGuarded()) {
+                  submit();
+                }
+              }
+            });
   }
 
   /** Selects the code with this number ({@link Codes#key}), if the shown call has one. */
@@ -862,15 +927,25 @@ public final class PopupWindow {
       return;
     }
     JTextArea question = wrapped(Font.PLAIN, 12f);
-    question.setText("What should change in \"" + Text.nz(u.call().objective().title()) + "\" (objective or target)?");
-    String text = JOptionPane.showInputDialog(frame, question, "Suggest a change", JOptionPane.PLAIN_MESSAGE);
+    question.setText(
+        "What should change in \""
+            + Text.nz(u.call().objective().title())
+            + "\" (objective or target)?");
+    String text =
+        JOptionPane.showInputDialog(frame, question, "Suggest a change", JOptionPane.PLAIN_MESSAGE);
     if (text == null || text.isBlank()) {
       return;
     }
     statusLabel.setText("Sending your suggestion\u2026");
-    p.apply(u.call().objective().id(), text.strip()).whenComplete((ok, err) -> SwingUtilities.invokeLater(() ->
-        statusLabel.setText(err == null ? "Thanks: your suggestion reached the admins"
-            : "Suggestion not sent: " + Text.nz(err.getMessage()))));
+    p.apply(u.call().objective().id(), text.strip())
+        .whenComplete(
+            (ok, err) ->
+                SwingUtilities.invokeLater(
+                    () ->
+                        statusLabel.setText(
+                            err == null
+                                ? "Thanks: your suggestion reached the admins"
+                                : "Suggestion not sent: " + Text.nz(err.getMessage()))));
   }
 
   private WrapUp shown() {
@@ -882,24 +957,42 @@ public final class PopupWindow {
     try {
       CallStarted c = u.call();
       boolean outbound = CallStarted.OUTBOUND.equals(c.direction());
-      String where = c.queue() == null ? "" : (outbound ? "  \u00B7  campaign " : "  \u00B7  queue ") + Text.clean(c.queue());
-      setHeaderText(callerLabel, (outbound ? "Outbound to " : "Call from ") + party(c) + where, callerWidth());
+      String where =
+          c.queue() == null
+              ? ""
+              : (outbound ? "  \u00B7  campaign " : "  \u00B7  queue ") + Text.clean(c.queue());
+      setHeaderText(
+          callerLabel,
+          (outbound ? "Outbound to " : "Call from ") + party(c) + where,
+          callerWidth());
       frame.setTitle("Call objective - " + party(c));
 
       ObjectiveView o = c.objective();
-      String title = o == null ? "No objective for this call" : Text.nz(o.title())
-          + (o.stage() == null ? "" : "   \u00B7   stage " + Text.clean(o.stage()))
-          + (o.lastCall() == null ? "" : "   \u00B7   last call " + Text.nz(o.lastCall().code())
-              + (o.lastCall().advanceObtained() ? " (advance)" : ""));
+      String title =
+          o == null
+              ? "No objective for this call"
+              : Text.nz(o.title())
+                  + (o.stage() == null ? "" : "   \u00B7   stage " + Text.clean(o.stage()))
+                  + (o.lastCall() == null
+                      ? ""
+                      : "   \u00B7   last call "
+                          + Text.nz(o.lastCall().code())
+                          + (o.lastCall().advanceObtained() ? " (advance)" : ""));
       setWrapped(titleArea, title);
       setWrapped(advanceArea, o == null ? "-" : Text.nz(o.advance()));
       setWrapped(measureArea, "Measured by: " + (o == null ? "-" : Text.nz(o.measure())));
       setWrapped(timeFrameArea, "Time frame: " + (o == null ? "-" : Text.nz(o.timeFrame())));
       ObjectiveView second = o == null ? null : o.secondary();
       secondaryArea.setVisible(second != null);
-      setWrapped(secondaryArea, second == null ? "" : "Also: " + Text.nz(second.title()) + " - " + Text.nz(second.advance()));
-      compactLine.setText((o == null ? "No objective" : Text.nz(o.title())) + "  \u2192  "
-          + (o == null ? "-" : Text.nz(o.advance())));
+      setWrapped(
+          secondaryArea,
+          second == null
+              ? ""
+              : "Also: " + Text.nz(second.title()) + " - " + Text.nz(second.advance()));
+      compactLine.setText(
+          (o == null ? "No objective" : Text.nz(o.title()))
+              + "  \u2192  "
+              + (o == null ? "-" : Text.nz(o.advance())));
 
       Draft d = u.draft();
       checklistPanel.removeAll();
@@ -909,8 +1002,10 @@ public final class PopupWindow {
         box.putClientProperty(HTML_DISABLE, Boolean.TRUE);
         box.setAlignmentX(Component.LEFT_ALIGNMENT);
         box.putClientProperty("itemId", item.id());
-        box.setForeground(item.kind() == ChecklistKind.COMPLIANCE ? new Color(0x6A1B9A)
-            : item.kind() == ChecklistKind.UPSELL ? OK : new Color(0x0D47A1));
+        box.setForeground(
+            item.kind() == ChecklistKind.COMPLIANCE
+                ? new Color(0x6A1B9A)
+                : item.kind() == ChecklistKind.UPSELL ? OK : new Color(0x0D47A1));
         box.setSelected(d.checklistDone().contains(item.id()));
         box.addActionListener(e -> commitForm());
         checklistBoxes.add(box);
@@ -963,10 +1058,22 @@ public final class PopupWindow {
     int upsell = Integer.parseInt(upsellCount.getText());
     String upNotes = upsellNotes.getText();
     String csatText = csatField.getText().strip();
-    Integer csat = csatText.matches("\\d{1,3}") && Integer.parseInt(csatText) <= 100 ? Integer.parseInt(csatText) : null;
+    Integer csat =
+        csatText.matches("\\d{1,3}") && Integer.parseInt(csatText) <= 100
+            ? Integer.parseInt(csatText)
+            : null;
     String notes = notesArea.getText();
-    wrapUps.updateDraft(shownId, d -> new Draft(code, code == null && !advance && d.advance() == null ? null : advance,
-        done, upsell, upNotes, csat, notes));
+    wrapUps.updateDraft(
+        shownId,
+        d ->
+            new Draft(
+                code,
+                code == null && !advance && d.advance() == null ? null : advance,
+                done,
+                upsell,
+                upNotes,
+                csat,
+                notes));
   }
 
   private void commitText() {
@@ -977,28 +1084,31 @@ public final class PopupWindow {
   }
 
   private void onText(javax.swing.text.JTextComponent field) {
-    field.getDocument().addDocumentListener(new DocumentListener() {
-      @Override
-      public void insertUpdate(DocumentEvent e) {
-        later();
-      }
+    field
+        .getDocument()
+        .addDocumentListener(
+            new DocumentListener() {
+              @Override
+              public void insertUpdate(DocumentEvent e) {
+                later();
+              }
 
-      @Override
-      public void removeUpdate(DocumentEvent e) {
-        later();
-      }
+              @Override
+              public void removeUpdate(DocumentEvent e) {
+                later();
+              }
 
-      @Override
-      public void changedUpdate(DocumentEvent e) {
-        later();
-      }
+              @Override
+              public void changedUpdate(DocumentEvent e) {
+                later();
+              }
 
-      private void later() {
-        if (!filling && textCommit != null) {
-          textCommit.restart();
-        }
-      }
-    });
+              private void later() {
+                if (!filling && textCommit != null) {
+                  textCommit.restart();
+                }
+              }
+            });
   }
 
   private void changeUpsell(int delta) {
@@ -1031,7 +1141,8 @@ public final class PopupWindow {
     } finally {
       filling = false;
     }
-    pendingCaption.setText("WAITING FOR A DISPOSITION (" + all.size() + ") - click one to switch, drafts are kept");
+    pendingCaption.setText(
+        "WAITING FOR A DISPOSITION (" + all.size() + ") - click one to switch, drafts are kept");
     if (bannerId != null && all.stream().noneMatch(w -> w.callId().equals(bannerId))) {
       hideBanner();
     }
@@ -1064,7 +1175,10 @@ public final class PopupWindow {
     return true;
   }
 
-  /** "Dismiss" is offered for the shown call once its wrap-up time is over (and it is not being sent). */
+  /**
+   * "Dismiss" is offered for the shown call once its wrap-up time is over (and it is not being
+   * sent).
+   */
   private void updateDismiss() {
     if (dismissButton == null) {
       return;
@@ -1078,8 +1192,8 @@ public final class PopupWindow {
   }
 
   /**
-   * Asks before dropping the shown past-deadline call (the server has stored it as undisposed); until
-   * then a late disposition from the form still works.
+   * Asks before dropping the shown past-deadline call (the server has stored it as undisposed);
+   * until then a late disposition from the form still works.
    */
   private void confirmDismiss() {
     WrapUp u = shown();
@@ -1088,12 +1202,23 @@ public final class PopupWindow {
     }
     String callId = u.callId();
     JTextArea message = wrapped(Font.PLAIN, 12f);
-    setWrapped(message, "The wrap-up time for " + party(u.call()) + " is over: the server has stored the call"
-        + " as UNDISPOSED.\n\nDismiss it from the list? Its draft is dropped and no disposition can be sent for it"
-        + " from this window any more.", 360);
+    setWrapped(
+        message,
+        "The wrap-up time for "
+            + party(u.call())
+            + " is over: the server has stored the call"
+            + " as UNDISPOSED.\n\nDismiss it from the list? Its draft is dropped and no disposition can be sent for it"
+            + " from this window any more.",
+        360);
     Object[] options = {"Dismiss", "Keep"};
-    javax.swing.JOptionPane pane = new JOptionPane(message, JOptionPane.WARNING_MESSAGE, JOptionPane.YES_NO_OPTION,
-        null, options, options[1]);
+    javax.swing.JOptionPane pane =
+        new JOptionPane(
+            message,
+            JOptionPane.WARNING_MESSAGE,
+            JOptionPane.YES_NO_OPTION,
+            null,
+            options,
+            options[1]);
     noHtml(pane);
     dismissDialog = pane.createDialog(frame, "Dismiss this call?");
     dismissDialog.setAlwaysOnTop(true);
@@ -1117,7 +1242,8 @@ public final class PopupWindow {
   private void updateSubmitEnabled() {
     if (submitButton != null) {
       WrapUp u = shown();
-      submitButton.setEnabled(u != null && !u.sending() && codeCombo.getSelectedItem() instanceof KeyedCode);
+      submitButton.setEnabled(
+          u != null && !u.sending() && codeCombo.getSelectedItem() instanceof KeyedCode);
     }
   }
 
@@ -1150,15 +1276,21 @@ public final class PopupWindow {
       showStatus("Call in progress", MUTED);
       return;
     }
-    Duration left = Duration.between(clock.instant(), Instant.ofEpochMilli(u.ended().wrapUpDeadlineMillis()));
-    String interrupted = CallEnded.INTERRUPTED.equals(u.ended().reason()) ? "Interrupted call - " : "Call ended - ";
+    Duration left =
+        Duration.between(clock.instant(), Instant.ofEpochMilli(u.ended().wrapUpDeadlineMillis()));
+    String interrupted =
+        CallEnded.INTERRUPTED.equals(u.ended().reason()) ? "Interrupted call - " : "Call ended - ";
     if (left.isNegative() || left.isZero()) {
       // Short: the Dismiss button shares the line. A late disposition is still taken.
-      showStatus(CallEnded.INTERRUPTED.equals(u.ended().reason()) ? "Interrupted - wrap-up time is over"
-          : "Wrap-up time is over", WARN);
+      showStatus(
+          CallEnded.INTERRUPTED.equals(u.ended().reason())
+              ? "Interrupted - wrap-up time is over"
+              : "Wrap-up time is over",
+          WARN);
     } else {
       long s = (left.toMillis() + 999) / 1000;
-      showStatus(String.format(Locale.ROOT, "%swrap-up: %d:%02d left", interrupted, s / 60, s % 60),
+      showStatus(
+          String.format(Locale.ROOT, "%swrap-up: %d:%02d left", interrupted, s / 60, s % 60),
           s <= 30 ? WARN : new Color(0x8A5A00));
     }
   }
@@ -1187,7 +1319,10 @@ public final class PopupWindow {
     notice = null;
     commitText();
     u = shown();
-    DispositionSubmit d = u.draft().withAdvance(advanceBox.isSelected()).toSubmit(UUID.randomUUID().toString(), u.callId());
+    DispositionSubmit d =
+        u.draft()
+            .withAdvance(advanceBox.isSelected())
+            .toSubmit(UUID.randomUUID().toString(), u.callId());
     String callId = u.callId();
     CompletableFuture<DispositionAck> future;
     try {
@@ -1195,57 +1330,75 @@ public final class PopupWindow {
     } catch (RuntimeException e) {
       future = CompletableFuture.failedFuture(e);
     }
-    // Marked sent only now that the outbox has it (or refused it): a failed write leaves it editable.
+    // Marked sent only now that the outbox has it (or refused it): a failed write leaves it
+    // editable.
     wrapUps.sent(callId, d.requestId());
     setInputsEnabled(false);
     updateSubmitEnabled();
     updateStatus();
-    Timer slow = new Timer(3000, e -> {
-      WrapUp now = wrapUps.get(callId).orElse(null);
-      if (callId.equals(shownId) && now != null && now.sending()) {
-        showStatus("Queued - it will be saved when the server is reachable", new Color(0x8A5A00));
-      }
-    });
+    Timer slow =
+        new Timer(
+            3000,
+            e -> {
+              WrapUp now = wrapUps.get(callId).orElse(null);
+              if (callId.equals(shownId) && now != null && now.sending()) {
+                showStatus(
+                    "Queued - it will be saved when the server is reachable", new Color(0x8A5A00));
+              }
+            });
     slow.setRepeats(false);
     slow.start();
-    future.whenComplete((ack, err) -> {
-      if (err == null) {
-        wrapUps.acked(callId);
-        SwingUtilities.invokeLater(() -> afterAck(callId, ack));
-        return;
-      }
-      Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-      if (cause instanceof DispositionRejectedException r) {
-        refused(callId, d.requestId(), r.error().message() == null ? r.error().code() : r.error().message());
-      } else {
-        // Not in a running outbox (write failed, or the bridge is closing): editable again.
-        wrapUps.unsent(callId, d.requestId(), Text.nz(cause.getMessage()));
-        SwingUtilities.invokeLater(() -> {
-          if (callId.equals(shownId)) {
-            show(callId);
+    future.whenComplete(
+        (ack, err) -> {
+          if (err == null) {
+            wrapUps.acked(callId);
+            SwingUtilities.invokeLater(() -> afterAck(callId, ack));
+            return;
+          }
+          Throwable cause =
+              err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+          if (cause instanceof DispositionRejectedException r) {
+            refused(
+                callId,
+                d.requestId(),
+                r.error().message() == null ? r.error().code() : r.error().message());
+          } else {
+            // Not in a running outbox (write failed, or the bridge is closing): editable again.
+            wrapUps.unsent(callId, d.requestId(), Text.nz(cause.getMessage()));
+            SwingUtilities.invokeLater(
+                () -> {
+                  if (callId.equals(shownId)) {
+                    show(callId);
+                  }
+                });
           }
         });
-      }
-    });
   }
 
-  /** The disposition for {@code callId} is stored: say so, then show the next waiting call or hide. */
+  /**
+   * The disposition for {@code callId} is stored: say so, then show the next waiting call or hide.
+   */
   private void afterAck(String callId, DispositionAck ack) {
     if (!callId.equals(shownId)) {
       refreshPending();
       return;
     }
-    showStatus(ack.duplicate() ? "\u2714 Saved earlier - the first disposition was kept" : "\u2714 Saved", OK);
+    showStatus(
+        ack.duplicate() ? "\u2714 Saved earlier - the first disposition was kept" : "\u2714 Saved",
+        OK);
     if (hideTimer != null) {
       hideTimer.stop();
     }
-    hideTimer = new Timer((int) HIDE_AFTER_SAVE.toMillis(), e -> {
-      hideTimer = null;
-      if (!callId.equals(shownId)) {
-        return;
-      }
-      showNextOrHide();
-    });
+    hideTimer =
+        new Timer(
+            (int) HIDE_AFTER_SAVE.toMillis(),
+            e -> {
+              hideTimer = null;
+              if (!callId.equals(shownId)) {
+                return;
+              }
+              showNextOrHide();
+            });
     hideTimer.setRepeats(false);
     hideTimer.start();
   }
@@ -1334,7 +1487,10 @@ public final class PopupWindow {
     a.setPreferredSize(new Dimension(width, a.getPreferredSize().height));
   }
 
-  /** Sets a header line's text, wrapped at {@code width}; the window is laid out again if its height changed. */
+  /**
+   * Sets a header line's text, wrapped at {@code width}; the window is laid out again if its height
+   * changed.
+   */
   private void setHeaderText(JTextArea a, String text, int width) {
     if (text.equals(a.getText()) && a.getPreferredSize().width == width) {
       return;
@@ -1362,7 +1518,8 @@ public final class PopupWindow {
     l.setFont(l.getFont().deriveFont(Font.BOLD, 11f));
     l.setForeground(new Color(0x1F3A5F));
     Border line = BorderFactory.createMatteBorder(0, 0, 1, 0, new Color(0xD5DCE5));
-    l.setBorder(BorderFactory.createCompoundBorder(line, BorderFactory.createEmptyBorder(0, 0, 2, 0)));
+    l.setBorder(
+        BorderFactory.createCompoundBorder(line, BorderFactory.createEmptyBorder(0, 0, 2, 0)));
     return l;
   }
 
@@ -1377,28 +1534,42 @@ public final class PopupWindow {
 
   private static String checklistText(ChecklistItem item) {
     ChecklistKind kind = item.kind();
-    return (kind == null ? "" : "[" + kind.wire() + "] ") + Text.nz(item.text()) + (item.required() ? "  *" : "");
+    return (kind == null ? "" : "[" + kind.wire() + "] ")
+        + Text.nz(item.text())
+        + (item.required() ? "  *" : "");
   }
 
   private static String party(CallStarted c) {
     String number = c.callerNumber() == null ? "unknown number" : Text.clean(c.callerNumber());
-    return c.callerName() == null || c.callerName().isBlank() ? number : Text.clean(c.callerName()) + "  " + number;
+    return c.callerName() == null || c.callerName().isBlank()
+        ? number
+        : Text.clean(c.callerName()) + "  " + number;
   }
 
   private String pendingText(WrapUp u) {
     CallStarted c = u.call();
-    String who = c.callerName() == null && c.callerNumber() == null ? "call " + Text.nz(c.callId()) : party(c);
+    String who =
+        c.callerName() == null && c.callerNumber() == null
+            ? "call " + Text.nz(c.callId())
+            : party(c);
     String when;
     if (u.sending()) {
       when = "saving";
     } else if (u.ended() == null) {
       when = "on call";
     } else {
-      Duration left = Duration.between(clock.instant(), Instant.ofEpochMilli(u.ended().wrapUpDeadlineMillis()));
+      Duration left =
+          Duration.between(clock.instant(), Instant.ofEpochMilli(u.ended().wrapUpDeadlineMillis()));
       long s = Math.max(0, (left.toMillis() + 999) / 1000);
-      when = s == 0 ? "\u26A0 wrap-up over (stored as undisposed)" : String.format(Locale.ROOT, "%d:%02d left", s / 60, s % 60);
+      when =
+          s == 0
+              ? "\u26A0 wrap-up over (stored as undisposed)"
+              : String.format(Locale.ROOT, "%d:%02d left", s / 60, s % 60);
     }
-    return who + (c.queue() == null ? "" : "  \u00B7  " + Text.clean(c.queue())) + "  \u00B7  " + when
+    return who
+        + (c.queue() == null ? "" : "  \u00B7  " + Text.clean(c.queue()))
+        + "  \u00B7  "
+        + when
         + (u.draft().code() == null ? "" : "  \u00B7  " + Text.clean(u.draft().code()))
         + (u.error() != null ? "  \u00B7  refused" : "");
   }
@@ -1417,7 +1588,8 @@ public final class PopupWindow {
               public void replace(FilterBypass fb, int offset, int length, String s, AttributeSet a)
                   throws BadLocationException {
                 int room = max - (fb.getDocument().getLength() - length);
-                String add = s == null ? "" : s.length() > room ? s.substring(0, Math.max(0, room)) : s;
+                String add =
+                    s == null ? "" : s.length() > room ? s.substring(0, Math.max(0, room)) : s;
                 super.replace(fb, offset, length, add, a);
               }
             });
@@ -1458,7 +1630,11 @@ public final class PopupWindow {
       Object shown = value;
       if (value instanceof KeyedCode k) {
         DispositionCode c = k.code();
-        shown = k.key() + "  " + Text.nz(c.code()) + (c.label() == null ? "" : "  -  " + Text.clean(c.label()));
+        shown =
+            k.key()
+                + "  "
+                + Text.nz(c.code())
+                + (c.label() == null ? "" : "  -  " + Text.clean(c.label()));
       }
       return super.getListCellRendererComponent(list, shown, index, selected, focus);
     }
@@ -1472,7 +1648,10 @@ public final class PopupWindow {
     @Override
     public Component getListCellRendererComponent(
         JList<?> list, Object value, int index, boolean selected, boolean focus) {
-      Object shown = value instanceof WrapUp u ? (u.callId().equals(shownId) ? "\u25B6 " : "   ") + pendingText(u) : value;
+      Object shown =
+          value instanceof WrapUp u
+              ? (u.callId().equals(shownId) ? "\u25B6 " : "   ") + pendingText(u)
+              : value;
       Component c = super.getListCellRendererComponent(list, shown, index, selected, focus);
       if (value instanceof WrapUp u && WaitingOrder.overdue(u, clock.instant()) && !selected) {
         c.setForeground(new Color(0x8A8A8A));
@@ -1553,7 +1732,9 @@ public final class PopupWindow {
     return callerLabel;
   }
 
-  /** Sets how long input counts as working in the form and how long it is swallowed after a switch. */
+  /**
+   * Sets how long input counts as working in the form and how long it is swallowed after a switch.
+   */
   void inputTimes(Duration editing, Duration afterSwitch) {
     ensureFrame();
     inputGuard.times(editing, afterSwitch);

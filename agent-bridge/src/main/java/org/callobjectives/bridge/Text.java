@@ -5,7 +5,10 @@ import java.util.regex.Pattern;
 /** The one sanitizer for every text from AMI, config or people before a client shows it. */
 public final class Text {
 
-  /** Whole escape sequences (CSI, OSC, DCS/PM/APC strings, two-character ESC x), so no residue shows. */
+  /**
+   * Whole escape sequences (CSI, OSC, DCS/PM/APC strings, two-character ESC x), so no residue
+   * shows.
+   */
   private static final Pattern ESCAPES =
       Pattern.compile(
           "\u001B\\[[0-?]*[ -/]*[@-~]?"
@@ -45,7 +48,10 @@ public final class Text {
   }
 
   private static boolean isBidiControl(char c) {
-    return c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
+    return c == '\u200E'
+        || c == '\u200F'
+        || (c >= '\u202A' && c <= '\u202E')
+        || (c >= '\u2066' && c <= '\u2069')
         || c == '\u061C';
   }
 }

@@ -20,8 +20,13 @@ final class WaitingOrder {
 
   static List<WrapUp> order(List<WrapUp> all, Instant now) {
     return all.stream()
-        .sorted(Comparator.<WrapUp>comparingInt(u -> group(u, now))
-            .thenComparingLong(u -> u.ended() == null ? -u.call().connectedAtMillis() : u.ended().wrapUpDeadlineMillis()))
+        .sorted(
+            Comparator.<WrapUp>comparingInt(u -> group(u, now))
+                .thenComparingLong(
+                    u ->
+                        u.ended() == null
+                            ? -u.call().connectedAtMillis()
+                            : u.ended().wrapUpDeadlineMillis()))
         .toList();
   }
 

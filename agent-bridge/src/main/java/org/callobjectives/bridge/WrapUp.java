@@ -8,7 +8,8 @@ import org.callobjectives.protocol.CallStarted;
  * One call still waiting for the server's ack of its disposition: the pop, its end (null while the
  * call is on), the agent's draft, the request id once submitted, and the server's last refusal.
  */
-public record WrapUp(CallStarted call, CallEnded ended, Draft draft, String requestId, String error) {
+public record WrapUp(
+    CallStarted call, CallEnded ended, Draft draft, String requestId, String error) {
 
   public String callId() {
     return call.callId();
@@ -45,7 +46,9 @@ public record WrapUp(CallStarted call, CallEnded ended, Draft draft, String requ
   }
 
   boolean isPlaceholder() {
-    return call.connectedAtMillis() == 0 && call.objective() == null && call.dispositionCodes().isEmpty()
+    return call.connectedAtMillis() == 0
+        && call.objective() == null
+        && call.dispositionCodes().isEmpty()
         && call.callerNumber() == null;
   }
 }

@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * The agent's pending wrap-ups: every call that still needs its disposition acked, each with its
  * own draft, in the order the calls arrived.
  *
- * <p>A new pop never replaces another call's draft; a re-sent pop ({@code replay}) or a repeated end
- * merges into what is kept. An entry leaves only when the server acks its disposition (or the agent
- * discards it). With a file, every change is written to a temporary sibling, fsync'd and renamed
- * over the file, so a restart of the client finds the drafts as they were. Thread-safe.
+ * <p>A new pop never replaces another call's draft; a re-sent pop ({@code replay}) or a repeated
+ * end merges into what is kept. An entry leaves only when the server acks its disposition (or the
+ * agent discards it). With a file, every change is written to a temporary sibling, fsync'd and
+ * renamed over the file, so a restart of the client finds the drafts as they were. Thread-safe.
  */
 public final class WrapUps {
 
@@ -72,9 +72,11 @@ public final class WrapUps {
           }
         } catch (JsonProcessingException e) {
           // Never overwrite what cannot be read: keep it aside for a person to look at.
-          Path aside = abs.resolveSibling(abs.getFileName() + ".unreadable-" + System.currentTimeMillis());
+          Path aside =
+              abs.resolveSibling(abs.getFileName() + ".unreadable-" + System.currentTimeMillis());
           Files.move(abs, aside);
-          log.error("drafts file {} unreadable ({}); moved to {}", abs, e.getOriginalMessage(), aside);
+          log.error(
+              "drafts file {} unreadable ({}); moved to {}", abs, e.getOriginalMessage(), aside);
         }
       }
       if (!w.entries.isEmpty()) {
@@ -84,7 +86,10 @@ public final class WrapUps {
     return w;
   }
 
-  /** The drafts file beside an outbox file: {@code outbox-1001.jsonl} gives {@code outbox-1001.drafts.json}. */
+  /**
+   * The drafts file beside an outbox file: {@code outbox-1001.jsonl} gives {@code
+   * outbox-1001.drafts.json}.
+   */
   public static Path besideOutbox(Path outbox) {
     String name = outbox.getFileName().toString();
     String base = name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name;
@@ -134,8 +139,11 @@ public final class WrapUps {
         return;
       }
       WrapUp known = entries.get(e.callId());
-      entries.put(e.callId(),
-          known == null ? new WrapUp(WrapUp.placeholder(e.callId()), e, Draft.EMPTY, null, null) : known.withEnded(e));
+      entries.put(
+          e.callId(),
+          known == null
+              ? new WrapUp(WrapUp.placeholder(e.callId()), e, Draft.EMPTY, null, null)
+              : known.withEnded(e));
       persist();
     }
     changed();
@@ -188,8 +196,8 @@ public final class WrapUps {
   /**
    * At start, makes the drafts agree with the outbox ({@code queued}): a draft whose request is not
    * in the outbox (the bridge stopped before the outbox had it) is editable again; a call whose
-   * disposition is in the outbox is shown as sent (it is sent at the next Welcome). Returns how many
-   * drafts changed.
+   * disposition is in the outbox is shown as sent (it is sent at the next Welcome). Returns how
+   * many drafts changed.
    */
   public int matchOutbox(List<DispositionSubmit> queued) {
     Map<String, String> queuedRequestOfCall = new LinkedHashMap<>();
@@ -211,7 +219,10 @@ public final class WrapUps {
         if (now != u) {
           entries.put(u.callId(), now);
           changed++;
-          log.warn("call {}: draft marked {} to match the outbox", u.callId(), now.sending() ? "sent" : "not sent");
+          log.warn(
+              "call {}: draft marked {} to match the outbox",
+              u.callId(),
+              now.sending() ? "sent" : "not sent");
         }
       }
       if (changed > 0) {
@@ -257,7 +268,10 @@ public final class WrapUps {
     if (requestId == null) {
       return Optional.empty();
     }
-    return entries.values().stream().filter(u -> requestId.equals(u.requestId())).map(WrapUp::callId).findFirst();
+    return entries.values().stream()
+        .filter(u -> requestId.equals(u.requestId()))
+        .map(WrapUp::callId)
+        .findFirst();
   }
 
   private void update(String callId, UnaryOperator<WrapUp> change) {
@@ -268,7 +282,8 @@ public final class WrapUps {
       }
       WrapUp next = change.apply(u);
       if (next.equals(u)) {
-        return; // the form committed what was already kept (a tick, a focus change): no write, no fsync
+        return; // the form committed what was already kept (a tick, a focus change): no write, no
+        // fsync
       }
       entries.put(callId, next);
       persist();
@@ -286,14 +301,18 @@ public final class WrapUps {
     }
   }
 
-  /** Writes every entry atomically; caller holds the lock. A failure is logged and kept in memory. */
+  /**
+   * Writes every entry atomically; caller holds the lock. A failure is logged and kept in memory.
+   */
   private void persist() {
     if (file == null) {
       return;
     }
     try {
-      AtomicFile.replace(file,
-          Json.mapper().writeValueAsString(new Saved(1, new ArrayList<>(entries.values())))
+      AtomicFile.replace(
+          file,
+          Json.mapper()
+              .writeValueAsString(new Saved(1, new ArrayList<>(entries.values())))
               .getBytes(StandardCharsets.UTF_8));
       if (writeError != null) {
         log.info("drafts file {} written again", file);

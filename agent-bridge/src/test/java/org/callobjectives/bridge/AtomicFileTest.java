@@ -43,7 +43,8 @@ class AtomicFileTest {
   void a_replace_that_cannot_write_fails_and_keeps_the_old_content() throws Exception {
     Path file = dir.resolve("drafts.json");
     AtomicFile.replace(file, utf8("old"));
-    Files.createDirectory(dir.resolve("drafts.json.tmp")); // the temporary file cannot be opened for writing
+    Files.createDirectory(
+        dir.resolve("drafts.json.tmp")); // the temporary file cannot be opened for writing
     assertThrows(IOException.class, () -> AtomicFile.replace(file, utf8("new")));
     assertEquals("old", Files.readString(file));
   }

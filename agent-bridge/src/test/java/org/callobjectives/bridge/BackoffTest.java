@@ -47,7 +47,12 @@ class BackoffTest {
 
   private Backoff backoff(double random) {
     return new Backoff(
-        Duration.ofMillis(500), Duration.ofSeconds(30), 0.2, Duration.ofSeconds(5), clock, () -> random);
+        Duration.ofMillis(500),
+        Duration.ofSeconds(30),
+        0.2,
+        Duration.ofSeconds(5),
+        clock,
+        () -> random);
   }
 
   private static List<Long> take(Backoff b, int n) {
@@ -112,12 +117,17 @@ class BackoffTest {
   void bad_settings_are_refused() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Backoff(Duration.ZERO, Duration.ofSeconds(1), 0.2, Duration.ZERO, clock, () -> 0));
+        () ->
+            new Backoff(Duration.ZERO, Duration.ofSeconds(1), 0.2, Duration.ZERO, clock, () -> 0));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 0.2, Duration.ZERO, clock, () -> 0));
+        () ->
+            new Backoff(
+                Duration.ofSeconds(2), Duration.ofSeconds(1), 0.2, Duration.ZERO, clock, () -> 0));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(2), 1.5, Duration.ZERO, clock, () -> 0));
+        () ->
+            new Backoff(
+                Duration.ofSeconds(1), Duration.ofSeconds(2), 1.5, Duration.ZERO, clock, () -> 0));
   }
 }

@@ -145,7 +145,9 @@ class BridgeClientTest {
 
   private static List<String> lines(Path file) throws Exception {
     return Files.exists(file)
-        ? Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList()
+        ? Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+            .filter(l -> !l.isBlank())
+            .toList()
         : List.of();
   }
 
@@ -212,7 +214,8 @@ class BridgeClientTest {
     Recorder rec = new Recorder();
     BridgeClient second = client(uri, outbox, rec);
     assertEquals(
-        List.of("call-1", "call-2"), second.queued().stream().map(DispositionSubmit::callId).toList());
+        List.of("call-1", "call-2"),
+        second.queued().stream().map(DispositionSubmit::callId).toList());
     TestWsServer server = TestWsServer.start(port);
     toClose.add(server);
     second.start();
@@ -300,8 +303,10 @@ class BridgeClientTest {
 
     CompletableFuture<DispositionAck> future = client.submit(disposition("call-4"));
 
-    ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
-    DispositionRejectedException rejected = assertInstanceOf(DispositionRejectedException.class, e.getCause());
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+    DispositionRejectedException rejected =
+        assertInstanceOf(DispositionRejectedException.class, e.getCause());
     assertEquals(ErrorMessage.INVALID_DISPOSITION, rejected.error().code());
     assertEquals(ErrorMessage.INVALID_DISPOSITION, rec.next(ErrorMessage.class).code());
     assertTrue(client.queued().isEmpty());
@@ -311,7 +316,8 @@ class BridgeClientTest {
   @Test
   void store_failed_keeps_the_disposition_queued_and_retries_it_until_acked() throws Exception {
     TestWsServer server = server();
-    java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger attempts =
+        new java.util.concurrent.atomic.AtomicInteger();
     server.replies =
         (n, m) -> {
           if (m instanceof DispositionSubmit d && attempts.incrementAndGet() <= 2) {

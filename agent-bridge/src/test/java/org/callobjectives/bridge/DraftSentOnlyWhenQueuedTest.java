@@ -33,18 +33,27 @@ class DraftSentOnlyWhenQueuedTest {
   @TempDir Path dir;
 
   @Test
-  void when_the_outbox_cannot_be_written_the_terminal_draft_stays_editable_and_is_sent_once_the_disk_is_back()
-      throws Exception {
+  void
+      when_the_outbox_cannot_be_written_the_terminal_draft_stays_editable_and_is_sent_once_the_disk_is_back()
+          throws Exception {
     Path outbox = dir.resolve("outbox.jsonl");
     Path drafts = dir.resolve("outbox.drafts.json");
     CallStarted call = SampleCalls.salesCall();
     try (TestWsServer server = TestWsServer.start()) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       PipedOutputStream keyboard = new PipedOutputStream();
-      HeadlessUi ui = new HeadlessUi(new org.jline.terminal.impl.DumbTerminal("t", "dumb",
-          new PipedInputStream(keyboard), new PrintStream(bytes, true, StandardCharsets.UTF_8), StandardCharsets.UTF_8),
-          java.time.Clock.systemUTC(), WrapUps.open(drafts));
-      try (BridgeClient client = BridgeClient.builder(server.uri(), "7", "t").outbox(outbox).listener(ui).build()) {
+      HeadlessUi ui =
+          new HeadlessUi(
+              new org.jline.terminal.impl.DumbTerminal(
+                  "t",
+                  "dumb",
+                  new PipedInputStream(keyboard),
+                  new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                  StandardCharsets.UTF_8),
+              java.time.Clock.systemUTC(),
+              WrapUps.open(drafts));
+      try (BridgeClient client =
+          BridgeClient.builder(server.uri(), "7", "t").outbox(outbox).listener(ui).build()) {
         // The agent's disk refuses the outbox append (here: a directory where the file should be).
         Files.createDirectory(outbox);
         client.start();
@@ -53,17 +62,22 @@ class DraftSentOnlyWhenQueuedTest {
         loop.start();
         server.next(Hello.class, WAIT);
         server.broadcast(call);
-        server.broadcast(new CallEnded(call.callId(), 1, "caller", System.currentTimeMillis() + 60_000));
+        server.broadcast(
+            new CallEnded(call.callId(), 1, "caller", System.currentTimeMillis() + 60_000));
         waitFor(() -> bytes.toString(StandardCharsets.UTF_8).contains("Wrap-up: submit"));
         keyboard.write("\nSALE\ny\n1,2\n0\n\nbooked Tuesday\n\n".getBytes(StandardCharsets.UTF_8));
         keyboard.flush();
         waitFor(() -> bytes.toString(StandardCharsets.UTF_8).contains("!! Not saved for"));
-        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("/open 1 to submit it again"),
+        assertTrue(
+            bytes.toString(StandardCharsets.UTF_8).contains("/open 1 to submit it again"),
             bytes.toString(StandardCharsets.UTF_8));
         WrapUp kept = ui.wrapUps().get(call.callId()).orElseThrow();
-        assertFalse(kept.sending(), "editable again, not 'submitted and waiting' for something nobody will send");
+        assertFalse(
+            kept.sending(),
+            "editable again, not 'submitted and waiting' for something nobody will send");
         assertEquals("booked Tuesday", kept.draft().notes());
-        assertNull(WrapUps.open(drafts).get(call.callId()).orElseThrow().requestId(), "the file agrees");
+        assertNull(
+            WrapUps.open(drafts).get(call.callId()).orElseThrow().requestId(), "the file agrees");
         assertNull(server.received.poll(200, TimeUnit.MILLISECONDS), "nothing went to the server");
 
         // The disk is back: the agent opens the call again and submits the kept draft.
@@ -82,8 +96,9 @@ class DraftSentOnlyWhenQueuedTest {
   }
 
   @Test
-  void at_start_a_draft_marked_sent_but_missing_from_the_outbox_is_editable_again_and_one_in_the_outbox_is_sent()
-      throws Exception {
+  void
+      at_start_a_draft_marked_sent_but_missing_from_the_outbox_is_editable_again_and_one_in_the_outbox_is_sent()
+          throws Exception {
     Path outboxFile = dir.resolve("outbox.jsonl");
     Path draftsFile = dir.resolve("outbox.drafts.json");
     CallStarted a = SampleCalls.salesCall();
@@ -93,28 +108,37 @@ class DraftSentOnlyWhenQueuedTest {
     WrapUps before = WrapUps.open(draftsFile);
     before.callStarted(a);
     before.callStarted(b);
-    before.updateDraft(a.callId(), d -> d.withCode("SALE").withAdvance(true).withNotes("booked Tuesday"));
+    before.updateDraft(
+        a.callId(), d -> d.withCode("SALE").withAdvance(true).withNotes("booked Tuesday"));
     before.updateDraft(b.callId(), d -> d.withCode("NI").withAdvance(false));
     before.sent(a.callId(), "lost-request");
-    Outbox.open(outboxFile).add(before.get(b.callId()).orElseThrow().draft().toSubmit("queued-request", b.callId()));
+    Outbox.open(outboxFile)
+        .add(before.get(b.callId()).orElseThrow().draft().toSubmit("queued-request", b.callId()));
 
     try (TestWsServer server = TestWsServer.start()) {
       WrapUps drafts = WrapUps.open(draftsFile);
       assertTrue(drafts.get(a.callId()).orElseThrow().sending(), "stuck read-only without the fix");
-      try (BridgeClient client = BridgeClient.builder(server.uri(), "7", "t").outbox(outboxFile)
-          .listener(new BridgeClient.Listener() {
-            @Override
-            public void onAck(org.callobjectives.protocol.DispositionAck ack) {
-              drafts.acked(ack.callId());
-            }
-          }).build()) {
+      try (BridgeClient client =
+          BridgeClient.builder(server.uri(), "7", "t")
+              .outbox(outboxFile)
+              .listener(
+                  new BridgeClient.Listener() {
+                    @Override
+                    public void onAck(org.callobjectives.protocol.DispositionAck ack) {
+                      drafts.acked(ack.callId());
+                    }
+                  })
+              .build()) {
         assertEquals(2, drafts.matchOutbox(client.queued()));
         WrapUp aNow = drafts.get(a.callId()).orElseThrow();
         assertFalse(aNow.sending(), "A is editable again");
         assertEquals("booked Tuesday", aNow.draft().notes());
         assertTrue(aNow.error().contains("submit again"), aNow.error());
-        assertEquals("queued-request", drafts.get(b.callId()).orElseThrow().requestId(), "B shows as sent");
-        assertFalse(WrapUps.open(draftsFile).get(a.callId()).orElseThrow().sending(), "written to the file");
+        assertEquals(
+            "queued-request", drafts.get(b.callId()).orElseThrow().requestId(), "B shows as sent");
+        assertFalse(
+            WrapUps.open(draftsFile).get(a.callId()).orElseThrow().sending(),
+            "written to the file");
 
         client.start();
         DispositionSubmit resent = server.next(DispositionSubmit.class, WAIT);

@@ -33,23 +33,41 @@ class DraftsSurviveRestartTest {
 
   @Test
   void the_drafts_file_sits_beside_the_outbox() {
-    assertEquals(dir.resolve("outbox-1001.drafts.json"), WrapUps.besideOutbox(dir.resolve("outbox-1001.jsonl")));
+    assertEquals(
+        dir.resolve("outbox-1001.drafts.json"),
+        WrapUps.besideOutbox(dir.resolve("outbox-1001.jsonl")));
   }
 
   @Test
-  void two_drafts_survive_a_restart_and_a_replayed_pop_merges_without_resetting_them() throws Exception {
+  void two_drafts_survive_a_restart_and_a_replayed_pop_merges_without_resetting_them()
+      throws Exception {
     Path file = dir.resolve("outbox-7.drafts.json");
     CallStarted a = SampleCalls.salesCall();
-    CallStarted b = new CallStarted("B-2", "queue", "support", "+1 555", "Bob", 1, a.objective(), a.dispositionCodes(),
-        false);
+    CallStarted b =
+        new CallStarted(
+            "B-2",
+            "queue",
+            "support",
+            "+1 555",
+            "Bob",
+            1,
+            a.objective(),
+            a.dispositionCodes(),
+            false);
     WrapUps first = WrapUps.open(file);
     first.callStarted(a);
     first.callEnded(new CallEnded(a.callId(), 5, CallEnded.INTERRUPTED, 99_000));
     first.callStarted(b); // a new pop: A's draft stays
-    first.updateDraft(a.callId(), d -> d.withCode("SALE").withAdvance(true).withChecklist(List.of("identity"))
-        .withNotes("booked Tuesday"));
+    first.updateDraft(
+        a.callId(),
+        d ->
+            d.withCode("SALE")
+                .withAdvance(true)
+                .withChecklist(List.of("identity"))
+                .withNotes("booked Tuesday"));
     first.updateDraft("B-2", d -> d.withCode("NI"));
-    assertFalse(Files.exists(dir.resolve("outbox-7.drafts.json.tmp")), "written through a temporary file");
+    assertFalse(
+        Files.exists(dir.resolve("outbox-7.drafts.json.tmp")), "written through a temporary file");
 
     WrapUps second = WrapUps.open(file); // the client restarted
     assertEquals(List.of(a.callId(), "B-2"), second.all().stream().map(WrapUp::callId).toList());
@@ -60,8 +78,18 @@ class DraftsSurviveRestartTest {
     assertEquals(CallEnded.INTERRUPTED, second.get(a.callId()).orElseThrow().ended().reason());
 
     // The server re-sends the pop after the reconnect: merged, not reset.
-    assertFalse(second.callStarted(new CallStarted(a.callId(), a.direction(), a.queue(), a.callerNumber(),
-        a.callerName(), a.connectedAtMillis(), a.objective(), a.dispositionCodes(), true)));
+    assertFalse(
+        second.callStarted(
+            new CallStarted(
+                a.callId(),
+                a.direction(),
+                a.queue(),
+                a.callerNumber(),
+                a.callerName(),
+                a.connectedAtMillis(),
+                a.objective(),
+                a.dispositionCodes(),
+                true)));
     assertEquals(kept, second.get(a.callId()).orElseThrow().draft());
 
     second.acked(a.callId());
@@ -75,32 +103,49 @@ class DraftsSurviveRestartTest {
     WrapUps w = WrapUps.open(file);
     assertEquals(0, w.size());
     try (var listing = Files.list(dir)) {
-      assertTrue(listing.anyMatch(p -> p.getFileName().toString().startsWith("d.json.unreadable-")));
+      assertTrue(
+          listing.anyMatch(p -> p.getFileName().toString().startsWith("d.json.unreadable-")));
     }
   }
 
   @Test
-  void a_refused_disposition_keeps_its_draft_and_the_terminal_draft_comes_back_after_a_restart() throws Exception {
+  void a_refused_disposition_keeps_its_draft_and_the_terminal_draft_comes_back_after_a_restart()
+      throws Exception {
     Path drafts = dir.resolve("outbox.drafts.json");
     CallStarted call = SampleCalls.salesCall();
     try (TestWsServer server = TestWsServer.start()) {
-      server.replies = (n, m) -> m instanceof DispositionSubmit d
-          ? TestWsServer.Reply.of(new ErrorMessage(ErrorMessage.UNKNOWN_CALL, "no such call \u001B[31mhere", d.requestId()))
-          : TestWsServer.WELCOME_AND_ACK.apply(n, m);
+      server.replies =
+          (n, m) ->
+              m instanceof DispositionSubmit d
+                  ? TestWsServer.Reply.of(
+                      new ErrorMessage(
+                          ErrorMessage.UNKNOWN_CALL, "no such call \u001B[31mhere", d.requestId()))
+                  : TestWsServer.WELCOME_AND_ACK.apply(n, m);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       PipedOutputStream keyboard = new PipedOutputStream();
-      HeadlessUi ui = new HeadlessUi(new org.jline.terminal.impl.DumbTerminal("t", "dumb",
-          new PipedInputStream(keyboard), new PrintStream(bytes, true, StandardCharsets.UTF_8), StandardCharsets.UTF_8),
-          java.time.Clock.systemUTC(), WrapUps.open(drafts));
-      try (BridgeClient client = BridgeClient.builder(server.uri(), "7", "t").outbox(dir.resolve("outbox.jsonl"))
-          .listener(ui).build()) {
+      HeadlessUi ui =
+          new HeadlessUi(
+              new org.jline.terminal.impl.DumbTerminal(
+                  "t",
+                  "dumb",
+                  new PipedInputStream(keyboard),
+                  new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                  StandardCharsets.UTF_8),
+              java.time.Clock.systemUTC(),
+              WrapUps.open(drafts));
+      try (BridgeClient client =
+          BridgeClient.builder(server.uri(), "7", "t")
+              .outbox(dir.resolve("outbox.jsonl"))
+              .listener(ui)
+              .build()) {
         client.start();
         Thread loop = new Thread(() -> ui.run(client::submit));
         loop.setDaemon(true);
         loop.start();
         server.next(Hello.class, Duration.ofSeconds(10));
         server.broadcast(call);
-        server.broadcast(new CallEnded(call.callId(), 1, "caller", System.currentTimeMillis() + 60_000));
+        server.broadcast(
+            new CallEnded(call.callId(), 1, "caller", System.currentTimeMillis() + 60_000));
         waitFor(() -> bytes.toString(StandardCharsets.UTF_8).contains("Wrap-up: submit"));
         keyboard.write("\nSALE\ny\n1,2\n0\n\nfirst try\n\n".getBytes(StandardCharsets.UTF_8));
         keyboard.flush();

@@ -7,7 +7,8 @@ import java.util.function.BooleanSupplier;
 final class Eventually {
   private Eventually() {}
 
-  static void until(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
+  static void until(String what, Duration within, BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

@@ -49,8 +49,17 @@ class HeadlessEndToEndTest {
 
       CallStarted call = SampleCalls.salesCall();
       server.broadcast(call);
-      server.broadcast(new CallEnded(call.callId(), System.currentTimeMillis(), "hangup", System.currentTimeMillis() + 60_000));
-      waitFor(() -> bytes.toString(StandardCharsets.UTF_8).contains("Wrap-up: submit the disposition by"));
+      server.broadcast(
+          new CallEnded(
+              call.callId(),
+              System.currentTimeMillis(),
+              "hangup",
+              System.currentTimeMillis() + 60_000));
+      waitFor(
+          () ->
+              bytes
+                  .toString(StandardCharsets.UTF_8)
+                  .contains("Wrap-up: submit the disposition by"));
       keyboard.write("\nSALE\ny\n1,2\n1\ntv\n\n\n\n".getBytes(StandardCharsets.UTF_8));
       keyboard.flush();
 

@@ -27,14 +27,16 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class HeadlessUiTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-10T14:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2025-03-10T14:00:00Z"), ZoneOffset.UTC);
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
   private HeadlessUi ui(String... lines) {
     String script = String.join("\n", lines) + "\n";
-    return new HeadlessUi(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), out, CLOCK);
+    return new HeadlessUi(
+        new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), out, CLOCK);
   }
 
   private String output() {
@@ -52,14 +54,26 @@ class HeadlessUiTest {
     assertTrue(pop.contains("1. [compliance] Tell the caller the call is recorded  *"), pop);
     assertTrue(pop.contains("3. [quality]    Ask about current speed problems\n"), pop);
     assertTrue(pop.contains("4. [upsell]     Offer the TV bundle\n"), pop);
-    assertTrue(pop.contains("DISPOSITION CODES: 1=SALE (Sale), 2=CALLBK (Call back), 3=NI (Not interested), 4=DNC (Do not call)"), pop);
+    assertTrue(
+        pop.contains(
+            "DISPOSITION CODES: 1=SALE (Sale), 2=CALLBK (Call back), 3=NI (Not interested), 4=DNC (Do not call)"),
+        pop);
   }
 
   @Test
   void an_outbound_pop_says_outbound_and_names_the_campaign() {
     CallStarted s = SampleCalls.salesCall();
     CallStarted out =
-        new CallStarted(s.callId(), CallStarted.OUTBOUND, "winback", "+1 555 0100", null, 0, s.objective(), s.dispositionCodes(), false);
+        new CallStarted(
+            s.callId(),
+            CallStarted.OUTBOUND,
+            "winback",
+            "+1 555 0100",
+            null,
+            0,
+            s.objective(),
+            s.dispositionCodes(),
+            false);
     String pop = HeadlessUi.formatPop(out);
     assertTrue(pop.contains("OUTBOUND CALL to +1 555 0100   campaign: winback"), pop);
   }
@@ -67,22 +81,39 @@ class HeadlessUiTest {
   @Test
   void the_call_end_shows_the_wrap_up_deadline_and_time_left() {
     long deadline = CLOCK.millis() + 90_000;
-    String text = HeadlessUi.formatEnded(new CallEnded("c1", CLOCK.millis(), "hangup", deadline), SampleCalls.salesCall(), CLOCK);
-    assertTrue(text.contains("ended (hangup). Wrap-up: submit the disposition by 14:01:30 (in 1 min 30 s)"), text);
+    String text =
+        HeadlessUi.formatEnded(
+            new CallEnded("c1", CLOCK.millis(), "hangup", deadline),
+            SampleCalls.salesCall(),
+            CLOCK);
+    assertTrue(
+        text.contains(
+            "ended (hangup). Wrap-up: submit the disposition by 14:01:30 (in 1 min 30 s)"),
+        text);
   }
 
   @Test
   void the_prompts_produce_the_disposition_the_agent_typed() {
-    HeadlessUi ui = ui("1", "y", "1,2,4", "2", "tv bundle; mobile sim", "85", "booked for Tuesday", "");
+    HeadlessUi ui =
+        ui("1", "y", "1,2,4", "2", "tv bundle; mobile sim", "85", "booked for Tuesday", "");
 
     DispositionSubmit d = ui.prompt(SampleCalls.salesCall());
 
     assertEquals(
         new DispositionSubmit(
-            null, "1700000000.42", "SALE", true, List.of("recording", "identity", "tv"), 2,
-            List.of("tv bundle", "mobile sim"), 85, "booked for Tuesday"),
+            null,
+            "1700000000.42",
+            "SALE",
+            true,
+            List.of("recording", "identity", "tv"),
+            2,
+            List.of("tv bundle", "mobile sim"),
+            85,
+            "booked for Tuesday"),
         d);
-    assertTrue(output().contains("Summary: code SALE | advance YES | checklist 1,2,4 | upsell 2"), output());
+    assertTrue(
+        output().contains("Summary: code SALE | advance YES | checklist 1,2,4 | upsell 2"),
+        output());
   }
 
   @Test
@@ -92,7 +123,8 @@ class HeadlessUiTest {
             "9", "maybe", "ni", // code: out of range, unknown, then by name (case-insensitive)
             "perhaps", "n", // advance
             "1,7", "x", "3 1", // checklist: out of range, not a number, then ok (space-separated)
-            "-1", "lots", "100", "0", // upsell count: negative, text, too big, then 0 (no notes asked)
+            "-1", "lots", "100",
+            "0", // upsell count: negative, text, too big, then 0 (no notes asked)
             "101", "great", "", // CSAT: too big, text, then blank = none
             "", // notes
             "yes");
@@ -107,7 +139,9 @@ class HeadlessUiTest {
     assertNull(d.csat());
     assertNull(d.notes());
     String o = output();
-    assertTrue(o.contains("'9' is not one of the codes: type a number shown (1, 2, 3, 4) or the code."), o);
+    assertTrue(
+        o.contains("'9' is not one of the codes: type a number shown (1, 2, 3, 4) or the code."),
+        o);
     assertTrue(o.contains("'maybe' is not one of the codes"), o);
     assertTrue(o.contains("Please answer y or n."), o);
     assertTrue(o.contains("'7' is not an item number: use numbers 1-4"), o);
@@ -120,8 +154,22 @@ class HeadlessUiTest {
   @Test
   void answering_no_at_the_summary_starts_the_disposition_over() {
     HeadlessUi ui =
-        ui("SALE", "y", "all", "0", "", "", "n", // first pass, rejected at the summary
-            "2", "n", "", "1", "", "40", "call back tomorrow", "");
+        ui(
+            "SALE",
+            "y",
+            "all",
+            "0",
+            "",
+            "",
+            "n", // first pass, rejected at the summary
+            "2",
+            "n",
+            "",
+            "1",
+            "",
+            "40",
+            "call back tomorrow",
+            "");
 
     DispositionSubmit d = ui.prompt(SampleCalls.salesCall());
 
@@ -154,7 +202,12 @@ class HeadlessUiTest {
     CallStarted call = SampleCalls.salesCall();
     ui.onCallStarted(call);
     ui.onCallEnded(new CallEnded(call.callId(), CLOCK.millis(), "hangup", CLOCK.millis() + 60_000));
-    ui.onCallEnded(new CallEnded(call.callId(), CLOCK.millis(), "hangup", CLOCK.millis() + 60_000)); // repeated: asked once
+    ui.onCallEnded(
+        new CallEnded(
+            call.callId(),
+            CLOCK.millis(),
+            "hangup",
+            CLOCK.millis() + 60_000)); // repeated: asked once
 
     ui.run(
         d -> {
@@ -172,23 +225,39 @@ class HeadlessUiTest {
   }
 
   @Test
-  void enter_opens_a_call_still_inside_its_wrap_up_before_one_whose_deadline_has_passed() throws Exception {
+  void enter_opens_a_call_still_inside_its_wrap_up_before_one_whose_deadline_has_passed()
+      throws Exception {
     HeadlessUi ui = ui("", "2", "n", "", "0", "", "", "");
     List<DispositionSubmit> submitted = new CopyOnWriteArrayList<>();
     CallStarted late = SampleCalls.salesCall();
-    CallStarted current = new CallStarted("1700000000.77", late.direction(), late.queue(), "+44 20 7946 0999",
-        "Bob Late", late.connectedAtMillis(), late.objective(), late.dispositionCodes(), false);
+    CallStarted current =
+        new CallStarted(
+            "1700000000.77",
+            late.direction(),
+            late.queue(),
+            "+44 20 7946 0999",
+            "Bob Late",
+            late.connectedAtMillis(),
+            late.objective(),
+            late.dispositionCodes(),
+            false);
     ui.onCallStarted(late);
-    ui.onCallEnded(new CallEnded(late.callId(), CLOCK.millis() - 200_000, "hangup", CLOCK.millis() - 80_000));
+    ui.onCallEnded(
+        new CallEnded(late.callId(), CLOCK.millis() - 200_000, "hangup", CLOCK.millis() - 80_000));
     ui.onCallStarted(current);
-    ui.onCallEnded(new CallEnded(current.callId(), CLOCK.millis(), "hangup", CLOCK.millis() + 110_000));
+    ui.onCallEnded(
+        new CallEnded(current.callId(), CLOCK.millis(), "hangup", CLOCK.millis() + 110_000));
 
-    ui.run(d -> {
-      submitted.add(d);
-      return CompletableFuture.completedFuture(new DispositionAck("r", d.callId(), false, d));
-    });
+    ui.run(
+        d -> {
+          submitted.add(d);
+          return CompletableFuture.completedFuture(new DispositionAck("r", d.callId(), false, d));
+        });
 
-    assertEquals(current.callId(), submitted.get(0).callId(), "the call the agent can still make in time comes first");
+    assertEquals(
+        current.callId(),
+        submitted.get(0).callId(),
+        "the call the agent can still make in time comes first");
   }
 
   @Test
@@ -205,9 +274,11 @@ class HeadlessUiTest {
           if (submitted.size() == 1) {
             return CompletableFuture.failedFuture(
                 new DispositionRejectedException(
-                    new ErrorMessage(ErrorMessage.INVALID_DISPOSITION, "SALE needs the identity check", "r")));
+                    new ErrorMessage(
+                        ErrorMessage.INVALID_DISPOSITION, "SALE needs the identity check", "r")));
           }
-          return CompletableFuture.completedFuture(new DispositionAck("r", d.callId(), true, submitted.get(0)));
+          return CompletableFuture.completedFuture(
+              new DispositionAck("r", d.callId(), true, submitted.get(0)));
         });
 
     assertEquals(List.of("SALE", "NI"), submitted.stream().map(DispositionSubmit::code).toList());
@@ -227,14 +298,22 @@ class HeadlessUiTest {
   @Test
   void the_agents_own_figures_and_congratulations_are_printed() {
     var out = new java.io.ByteArrayOutputStream();
-    HeadlessUi ui = new HeadlessUi(new java.io.ByteArrayInputStream(new byte[0]),
-        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), java.time.Clock.systemUTC());
-    ui.onAgentStats(new org.callobjectives.protocol.AgentStats("1001", "2026-11-22", "day", 12, 5, 41.7, 3, 1, 2, 1,
-        98.0, 1));
-    ui.onCongratulation(new org.callobjectives.protocol.Congratulation("advances", "5 advances today!", 0));
+    HeadlessUi ui =
+        new HeadlessUi(
+            new java.io.ByteArrayInputStream(new byte[0]),
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            java.time.Clock.systemUTC());
+    ui.onAgentStats(
+        new org.callobjectives.protocol.AgentStats(
+            "1001", "2026-11-22", "day", 12, 5, 41.7, 3, 1, 2, 1, 98.0, 1));
+    ui.onCongratulation(
+        new org.callobjectives.protocol.Congratulation("advances", "5 advances today!", 0));
     String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-    org.junit.jupiter.api.Assertions.assertTrue(text.contains("12 calls, 5 advances (42 %), compliance 98 %"), text);
-    org.junit.jupiter.api.Assertions.assertTrue(text.contains("upsell opportunities this shift 1/2"), text);
-    org.junit.jupiter.api.Assertions.assertTrue(text.contains("Well done: 5 advances today!"), text);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        text.contains("12 calls, 5 advances (42 %), compliance 98 %"), text);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        text.contains("upsell opportunities this shift 1/2"), text);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        text.contains("Well done: 5 advances today!"), text);
   }
 }

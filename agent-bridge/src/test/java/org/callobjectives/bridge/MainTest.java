@@ -22,12 +22,14 @@ class MainTest {
   }
 
   private static String error(String... args) {
-    return assertThrows(Main.UsageException.class, () -> Main.parse(args, Map.of(), HOME)).getMessage();
+    return assertThrows(Main.UsageException.class, () -> Main.parse(args, Map.of(), HOME))
+        .getMessage();
   }
 
   @Test
   void all_options_are_read_and_the_outbox_defaults_to_the_home_directory() throws Exception {
-    Main.Options o = parse(Map.of(), "--server", "ws://pbx:8080/agent", "--agent", "1001", "--token", "t0k");
+    Main.Options o =
+        parse(Map.of(), "--server", "ws://pbx:8080/agent", "--agent", "1001", "--token", "t0k");
     assertEquals(URI.create("ws://pbx:8080/agent"), o.server());
     assertEquals("1001", o.agentId());
     assertEquals("t0k", o.token());
@@ -38,7 +40,13 @@ class MainTest {
   @Test
   void equals_syntax_headless_outbox_and_the_token_from_the_environment_work() throws Exception {
     Main.Options o =
-        parse(Map.of(Main.TOKEN_ENV, "envtok"), "--server=wss://pbx/agent", "--agent=sip/7", "--headless", "--outbox", "/tmp/o.jsonl");
+        parse(
+            Map.of(Main.TOKEN_ENV, "envtok"),
+            "--server=wss://pbx/agent",
+            "--agent=sip/7",
+            "--headless",
+            "--outbox",
+            "/tmp/o.jsonl");
     assertEquals("envtok", o.token());
     assertTrue(o.headless());
     assertEquals(Path.of("/tmp/o.jsonl"), o.outbox());
@@ -47,7 +55,8 @@ class MainTest {
 
   @Test
   void an_agent_id_with_odd_characters_gives_a_safe_default_file_name() throws Exception {
-    Main.Options o = parse(Map.of(), "--server", "ws://pbx/agent", "--agent", "../SIP/7", "--token", "t");
+    Main.Options o =
+        parse(Map.of(), "--server", "ws://pbx/agent", "--agent", "../SIP/7", "--token", "t");
     assertEquals(HOME.resolve(".call-objectives/outbox-.._SIP_7.jsonl"), o.outbox());
   }
 
@@ -56,8 +65,12 @@ class MainTest {
     assertTrue(error("--agent", "1", "--token", "t").contains("--server is required"));
     assertTrue(error("--server", "ws://h/agent", "--token", "t").contains("--agent is required"));
     assertTrue(error("--server", "ws://h/agent", "--agent", "1").contains("--token is required"));
-    assertTrue(error("--server", "http://h/agent", "--agent", "1", "--token", "t").contains("ws:// or wss://"));
-    assertTrue(error("--server", "ws://h/ag ent", "--agent", "1", "--token", "t").contains("not a valid URL"));
+    assertTrue(
+        error("--server", "http://h/agent", "--agent", "1", "--token", "t")
+            .contains("ws:// or wss://"));
+    assertTrue(
+        error("--server", "ws://h/ag ent", "--agent", "1", "--token", "t")
+            .contains("not a valid URL"));
     assertTrue(error("--server").contains("--server needs a value"));
     assertTrue(error("--server", "--agent", "1").contains("--server needs a value"));
     assertTrue(error("--bogus").contains("unknown argument '--bogus'"));
@@ -66,7 +79,8 @@ class MainTest {
 
   @Test
   void help_is_recognised() {
-    assertThrows(Main.HelpRequested.class, () -> Main.parse(new String[] {"--help"}, Map.of(), HOME));
+    assertThrows(
+        Main.HelpRequested.class, () -> Main.parse(new String[] {"--help"}, Map.of(), HOME));
     assertTrue(Main.USAGE.contains("--server ws://HOST:PORT/agent"));
   }
 }

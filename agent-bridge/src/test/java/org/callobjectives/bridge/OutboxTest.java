@@ -61,7 +61,8 @@ class OutboxTest {
     Path file = dir.resolve("outbox.jsonl");
     Outbox box = Outbox.open(file);
     box.add(d("r1", "c1"));
-    Files.writeString(file, "{\"type\":\"disposition\",\"requestId\":\"r2\",\"cal", StandardOpenOption.APPEND);
+    Files.writeString(
+        file, "{\"type\":\"disposition\",\"requestId\":\"r2\",\"cal", StandardOpenOption.APPEND);
 
     Outbox reopened = Outbox.open(file);
     assertEquals(List.of(d("r1", "c1")), reopened.entries());

@@ -20,9 +20,15 @@ final class SampleCalls {
             "Installation appointment booked in the CRM",
             "Before the end of this call",
             List.of(
-                new ChecklistItem("recording", "Tell the caller the call is recorded", ChecklistKind.COMPLIANCE, true),
-                new ChecklistItem("identity", "Verify identity (DOB + postcode)", ChecklistKind.COMPLIANCE, true),
-                new ChecklistItem("needs", "Ask about current speed problems", ChecklistKind.QUALITY, false),
+                new ChecklistItem(
+                    "recording",
+                    "Tell the caller the call is recorded",
+                    ChecklistKind.COMPLIANCE,
+                    true),
+                new ChecklistItem(
+                    "identity", "Verify identity (DOB + postcode)", ChecklistKind.COMPLIANCE, true),
+                new ChecklistItem(
+                    "needs", "Ask about current speed problems", ChecklistKind.QUALITY, false),
                 new ChecklistItem("tv", "Offer the TV bundle", ChecklistKind.UPSELL, false)));
     return new CallStarted(
         "1700000000.42",

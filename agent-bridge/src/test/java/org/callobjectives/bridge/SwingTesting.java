@@ -7,21 +7,26 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
 
-/** What the Swing tests under Xvfb share: running on the event thread and clicking like a person. */
+/**
+ * What the Swing tests under Xvfb share: running on the event thread and clicking like a person.
+ */
 final class SwingTesting {
   private SwingTesting() {}
 
-  /** Runs {@code c} on the event dispatch thread and returns its result (or throws its exception). */
+  /**
+   * Runs {@code c} on the event dispatch thread and returns its result (or throws its exception).
+   */
   static <T> T onEdt(Callable<T> c) throws Exception {
     AtomicReference<T> result = new AtomicReference<>();
     AtomicReference<Exception> failure = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      try {
-        result.set(c.call());
-      } catch (Exception e) {
-        failure.set(e);
-      }
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          try {
+            result.set(c.call());
+          } catch (Exception e) {
+            failure.set(e);
+          }
+        });
     if (failure.get() != null) {
       throw failure.get();
     }

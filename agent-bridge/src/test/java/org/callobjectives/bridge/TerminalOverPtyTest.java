@@ -60,38 +60,66 @@ class TerminalOverPtyTest {
   static List<DispositionCode> codes() {
     return List.of(
         new DispositionCode("SALE", "Sale", true, true, false, false, false, true, 1, Boolean.TRUE),
-        new DispositionCode("NO_ADVANCE", "No advance", false, true, false, false, false, true, 3, Boolean.FALSE),
-        new DispositionCode("CALLBACK", "Call back", false, true, false, true, false, false, 4, null),
+        new DispositionCode(
+            "NO_ADVANCE", "No advance", false, true, false, false, false, true, 3, Boolean.FALSE),
+        new DispositionCode(
+            "CALLBACK", "Call back", false, true, false, true, false, false, 4, null),
         new DispositionCode("NO_ADV", "Old code", false, true, false, false, false, true, 7, null));
   }
 
   static CallStarted call(String id, String name, String queue) {
-    List<ChecklistItem> items = List.of(
-        new ChecklistItem("i1", "Recording notice", ChecklistKind.COMPLIANCE, true),
-        new ChecklistItem("i2", "Verify identity", ChecklistKind.COMPLIANCE, true),
-        new ChecklistItem("i3", "Needs", ChecklistKind.QUALITY, false),
-        new ChecklistItem("i4", "Budget", ChecklistKind.QUALITY, false),
-        new ChecklistItem("i5", "Timeline", ChecklistKind.QUALITY, false),
-        new ChecklistItem("i6", "Offer the bundle", ChecklistKind.UPSELL, false));
-    ObjectiveView o = new ObjectiveView("o", "Book the demo", "Customer books a demo", "Demo in the CRM",
-        "this call", items);
-    return new CallStarted(id, CallStarted.INBOUND, queue, "+1 555 01" + id.hashCode() % 90, name,
-        NOW.toEpochMilli(), o, codes(), false);
+    List<ChecklistItem> items =
+        List.of(
+            new ChecklistItem("i1", "Recording notice", ChecklistKind.COMPLIANCE, true),
+            new ChecklistItem("i2", "Verify identity", ChecklistKind.COMPLIANCE, true),
+            new ChecklistItem("i3", "Needs", ChecklistKind.QUALITY, false),
+            new ChecklistItem("i4", "Budget", ChecklistKind.QUALITY, false),
+            new ChecklistItem("i5", "Timeline", ChecklistKind.QUALITY, false),
+            new ChecklistItem("i6", "Offer the bundle", ChecklistKind.UPSELL, false));
+    ObjectiveView o =
+        new ObjectiveView(
+            "o", "Book the demo", "Customer books a demo", "Demo in the CRM", "this call", items);
+    return new CallStarted(
+        id,
+        CallStarted.INBOUND,
+        queue,
+        "+1 555 01" + id.hashCode() % 90,
+        name,
+        NOW.toEpochMilli(),
+        o,
+        codes(),
+        false);
   }
 
   @BeforeEach
   void setUp() throws Exception {
     keys = new PipedOutputStream();
     PipedInputStream in = new PipedInputStream(keys, 1 << 16);
-    terminal = new JniTerminalProvider().newTerminal("pty-test", "xterm-256color", in, screen,
-        StandardCharsets.UTF_8, Terminal.SignalHandler.SIG_DFL, false, null, new Size(200, 50));
+    terminal =
+        new JniTerminalProvider()
+            .newTerminal(
+                "pty-test",
+                "xterm-256color",
+                in,
+                screen,
+                StandardCharsets.UTF_8,
+                Terminal.SignalHandler.SIG_DFL,
+                false,
+                null,
+                new Size(200, 50));
     debugScreen = this::rawScreen;
     wrapUps = WrapUps.open(dir.resolve("outbox-1001.drafts.json"));
     ui = new HeadlessUi(terminal, CLOCK, wrapUps);
-    loop = new Thread(() -> ui.run(d -> {
-      submitted.add(d);
-      return new CompletableFuture<DispositionAck>(); // no ack: the draft stays pending
-    }), "ui-loop");
+    loop =
+        new Thread(
+            () ->
+                ui.run(
+                    d -> {
+                      submitted.add(d);
+                      return new CompletableFuture<
+                          DispositionAck>(); // no ack: the draft stays pending
+                    }),
+            "ui-loop");
     loop.setDaemon(true);
     loop.start();
     waitFor("the idle prompt", () -> screen().contains("no calls waiting] >"));
@@ -159,7 +187,7 @@ class TerminalOverPtyTest {
               line.setLength(col);
             }
           }
-          default -> { }
+          default -> {}
         }
         i = j;
       } else if (ch >= ' ') {
@@ -188,8 +216,16 @@ class TerminalOverPtyTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!c.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what + (debugScreen == null ? "" : "; screen ends: "
-            + debugScreen.get().substring(Math.max(0, debugScreen.get().length() - 600)).replace("\u001B", "ESC")));
+        throw new AssertionError(
+            "timed out waiting for "
+                + what
+                + (debugScreen == null
+                    ? ""
+                    : "; screen ends: "
+                        + debugScreen
+                            .get()
+                            .substring(Math.max(0, debugScreen.get().length() - 600))
+                            .replace("\u001B", "ESC")));
       }
       Thread.sleep(10);
     }
@@ -200,45 +236,61 @@ class TerminalOverPtyTest {
   }
 
   @Test
-  void a_pop_arriving_mid_answer_changes_neither_the_question_nor_the_call_the_answer_is_stored_for()
-      throws Exception {
+  void
+      a_pop_arriving_mid_answer_changes_neither_the_question_nor_the_call_the_answer_is_stored_for()
+          throws Exception {
     CallStarted a = call("A-1", "Alice Adams", "sales");
     CallStarted b = call("B-2", "Bob Brown", "support");
     ui.onCallStarted(a);
     waitFor("A's pop", () -> screen().contains("CALL from Alice Adams"));
     ui.onCallEnded(new CallEnded("A-1", NOW.toEpochMilli(), "caller", NOW.toEpochMilli() + 95_000));
     type("\r"); // Enter opens A's form
-    waitFor("A's code question, naming A's caller, queue and time left",
-        () -> screen().contains("[Alice Adams <") && screen().contains("sales | 1:35 left] Code (1, 3, 4, 7 or name):"));
+    waitFor(
+        "A's code question, naming A's caller, queue and time left",
+        () ->
+            screen().contains("[Alice Adams <")
+                && screen().contains("sales | 1:35 left] Code (1, 3, 4, 7 or name):"));
 
     // 1. Typed NO_ADV, a call pops, typed ANCE: the answer is NO_ADVANCE for A, the call on screen.
     type("NO_ADV");
     waitFor("the typing echoed", () -> screen().endsWith("NO_ADV"));
     ui.onCallStarted(b);
-    waitFor("B's pop above the prompt, and A's prompt with the typed text below it", () -> screen().contains("CALL from Bob Brown")
-        && screen().substring(screen().lastIndexOf("CALL from Bob Brown")).endsWith("NO_ADV"));
+    waitFor(
+        "B's pop above the prompt, and A's prompt with the typed text below it",
+        () ->
+            screen().contains("CALL from Bob Brown")
+                && screen()
+                    .substring(screen().lastIndexOf("CALL from Bob Brown"))
+                    .endsWith("NO_ADV"));
     String afterPop = screen().substring(screen().lastIndexOf("CALL from Bob Brown"));
     assertTrue(afterPop.contains("Your form for Alice Adams"), afterPop);
-    assertTrue(afterPop.contains("[Alice Adams <"), "the prompt redrawn below the pop names A: " + afterPop);
+    assertTrue(
+        afterPop.contains("[Alice Adams <"),
+        "the prompt redrawn below the pop names A: " + afterPop);
     assertTrue(afterPop.endsWith("NO_ADV"), "what was typed stays on the same prompt: " + afterPop);
     type("ANCE\r");
     waitFor("A's code stored", () -> "NO_ADVANCE".equals(draft("A-1").code()));
     assertNull(draft("B-2").code(), "nothing typed for A reaches B");
 
     // The code and the advance answer must agree (NO_ADVANCE means no advance).
-    waitFor("the advance question for A", () -> screen().contains("Advance obtained (Customer books a demo)? [y/n]:"));
+    waitFor(
+        "the advance question for A",
+        () -> screen().contains("Advance obtained (Customer books a demo)? [y/n]:"));
     type("y\r");
     waitFor("the mismatch explained", () -> screen().contains("NO_ADVANCE means no advance"));
     type("\rn\r"); // keep the code, answer no
 
     // 2. Typed 1,2, ; B ends (would once have switched the question); typed 6: items 1,2,6 of A.
-    waitFor("A's checklist question", () -> screen().contains("Items done (e.g. 1,3; 'all'; '-' = none):"));
+    waitFor(
+        "A's checklist question",
+        () -> screen().contains("Items done (e.g. 1,3; 'all'; '-' = none):"));
     type("1,2,");
     waitFor("the typing echoed", () -> screen().endsWith("1,2,"));
     ui.onCallEnded(new CallEnded("B-2", NOW.toEpochMilli(), "agent", NOW.toEpochMilli() + 60_000));
     waitFor("B's end above the prompt", () -> screen().contains("*** Call B-2"));
     type("6\r");
-    waitFor("A's items stored", () -> draft("A-1").checklistDone().equals(List.of("i1", "i2", "i6")));
+    waitFor(
+        "A's items stored", () -> draft("A-1").checklistDone().equals(List.of("i1", "i2", "i6")));
     assertEquals(List.of(), draft("B-2").checklistDone());
     assertEquals(Boolean.FALSE, draft("A-1").advance());
     assertNull(draft("B-2").advance());
@@ -260,11 +312,17 @@ class TerminalOverPtyTest {
     ui.onCallStarted(c);
     waitFor("C's pop", () -> screen().contains("CALL from Carol Chen"));
     type("\r");
-    waitFor("the stray input refused", () -> screen().contains("'1' was not used: no disposition form is open"));
-    ui.onCallEnded(new CallEnded("C-3", NOW.toEpochMilli(), "caller", NOW.toEpochMilli() + 120_000));
+    waitFor(
+        "the stray input refused",
+        () -> screen().contains("'1' was not used: no disposition form is open"));
+    ui.onCallEnded(
+        new CallEnded("C-3", NOW.toEpochMilli(), "caller", NOW.toEpochMilli() + 120_000));
     type("/open 3\r");
-    waitFor("C's code question", () -> screen().contains("[Carol Chen <")
-        && screen().substring(screen().lastIndexOf("[Carol Chen <")).contains("or name)"));
+    waitFor(
+        "C's code question",
+        () ->
+            screen().contains("[Carol Chen <")
+                && screen().substring(screen().lastIndexOf("[Carol Chen <")).contains("or name)"));
     String last = screen().substring(screen().lastIndexOf("[Carol Chen <"));
     assertTrue(last.contains("Code (1, 3, 4, 7 or name):"), last);
     assertFalse(last.contains("Code (1, 3, 4, 7 or name) ["), "no code carried over: " + last);
@@ -274,67 +332,129 @@ class TerminalOverPtyTest {
   }
 
   @Test
-  void escape_codes_from_a_caller_name_queue_objective_or_code_never_reach_the_terminal() throws Exception {
+  void escape_codes_from_a_caller_name_queue_objective_or_code_never_reach_the_terminal()
+      throws Exception {
     String evil = "Mallory\u001B]0;pwned-title\u0007\u001B[31mRED\u001B[0m\rX\u0007";
-    ObjectiveView o = new ObjectiveView("o", "Title\u001B[2J", "Adv\u001B]52;c;ZXZpbA==\u0007ance", "M\u0007",
-        "T\u001B[5m", List.of(new ChecklistItem("i1", "item\u001B[41m", ChecklistKind.QUALITY, true)));
-    CallStarted c = new CallStarted("E-1", CallStarted.INBOUND, "q\u001B[1m", "+1\u0007", evil, NOW.toEpochMilli(), o,
-        List.of(new DispositionCode("SALE", "S\u001B[32male", true, true, false, false, false, true, 1, null)), false);
+    ObjectiveView o =
+        new ObjectiveView(
+            "o",
+            "Title\u001B[2J",
+            "Adv\u001B]52;c;ZXZpbA==\u0007ance",
+            "M\u0007",
+            "T\u001B[5m",
+            List.of(new ChecklistItem("i1", "item\u001B[41m", ChecklistKind.QUALITY, true)));
+    CallStarted c =
+        new CallStarted(
+            "E-1",
+            CallStarted.INBOUND,
+            "q\u001B[1m",
+            "+1\u0007",
+            evil,
+            NOW.toEpochMilli(),
+            o,
+            List.of(
+                new DispositionCode(
+                    "SALE", "S\u001B[32male", true, true, false, false, false, true, 1, null)),
+            false);
     ui.onCallStarted(c);
-    ui.onCallEnded(new CallEnded("E-1", NOW.toEpochMilli(), "caller\u001B[33m", NOW.toEpochMilli() + 60_000));
+    ui.onCallEnded(
+        new CallEnded("E-1", NOW.toEpochMilli(), "caller\u001B[33m", NOW.toEpochMilli() + 60_000));
     ui.onError(new org.callobjectives.protocol.ErrorMessage("x", "bad\u001B]0;t\u0007", null));
     type("\r1\r");
     waitFor("the advance question", () -> screen().contains("Advance obtained"));
     String raw = rawScreen();
     assertTrue(raw.contains("MalloryRED X"), "line breaks become spaces: " + raw);
-    for (String bad : List.of("pwned-title", "\u0007", "\u001B[31m", "\u001B[2J", "\u001B]52", "\u001B[5m",
-        "\u001B[41m", "\u001B[1m", "\u001B[32m", "\u001B[33m", "\u001B]0;", "\r" + "X")) {
+    for (String bad :
+        List.of(
+            "pwned-title",
+            "\u0007",
+            "\u001B[31m",
+            "\u001B[2J",
+            "\u001B]52",
+            "\u001B[5m",
+            "\u001B[41m",
+            "\u001B[1m",
+            "\u001B[32m",
+            "\u001B[33m",
+            "\u001B]0;",
+            "\r" + "X")) {
       assertFalse(raw.contains(bad), "the screen must not contain " + bad.replace("\u001B", "ESC"));
     }
   }
 
   @Test
-  void the_prompt_is_redrawn_when_a_call_ends_or_the_state_changes_and_keeps_what_was_typed() throws Exception {
+  void the_prompt_is_redrawn_when_a_call_ends_or_the_state_changes_and_keeps_what_was_typed()
+      throws Exception {
     type("abc");
     waitFor("the typing echoed", () -> cursorLine().endsWith("no calls waiting] > abc"));
 
     ui.onCallStarted(call("A-1", "Alice Adams", "sales"));
     ui.onCallEnded(new CallEnded("A-1", NOW.toEpochMilli(), "caller", NOW.toEpochMilli() + 95_000));
-    waitFor("the prompt naming the waiting call, with the typed text kept",
-        () -> cursorLine().endsWith("[1 waiting - Enter opens Alice Adams <" + call("A-1", "", "").callerNumber()
-            + "> | sales | 1:35 left] > abc"));
+    waitFor(
+        "the prompt naming the waiting call, with the typed text kept",
+        () ->
+            cursorLine()
+                .endsWith(
+                    "[1 waiting - Enter opens Alice Adams <"
+                        + call("A-1", "", "").callerNumber()
+                        + "> | sales | 1:35 left] > abc"));
 
-    ui.onAgentState(new org.callobjectives.protocol.AgentState("1001", "wrap_up", null, NOW.toEpochMilli(), 1, true));
-    waitFor("the state in the prompt", () -> cursorLine().endsWith("[wrap up | 1 waiting - Enter opens Alice Adams <"
-        + call("A-1", "", "").callerNumber() + "> | sales | 1:35 left] > abc"));
+    ui.onAgentState(
+        new org.callobjectives.protocol.AgentState(
+            "1001", "wrap_up", null, NOW.toEpochMilli(), 1, true));
+    waitFor(
+        "the state in the prompt",
+        () ->
+            cursorLine()
+                .endsWith(
+                    "[wrap up | 1 waiting - Enter opens Alice Adams <"
+                        + call("A-1", "", "").callerNumber()
+                        + "> | sales | 1:35 left] > abc"));
 
     wrapUps.acked("A-1");
-    ui.onAgentState(new org.callobjectives.protocol.AgentState("1001", "ready", null, NOW.toEpochMilli(), 0, false));
-    waitFor("the prompt back to idle and ready", () -> cursorLine().endsWith("[ready | no calls waiting] > abc"));
+    ui.onAgentState(
+        new org.callobjectives.protocol.AgentState(
+            "1001", "ready", null, NOW.toEpochMilli(), 0, false));
+    waitFor(
+        "the prompt back to idle and ready",
+        () -> cursorLine().endsWith("[ready | no calls waiting] > abc"));
 
     type("\r"); // what was typed is still the line the agent sends
-    waitFor("the typed text refused as before", () -> screen().contains("'abc' was not used: no disposition form is open"));
+    waitFor(
+        "the typed text refused as before",
+        () -> screen().contains("'abc' was not used: no disposition form is open"));
   }
 
   @Test
-  void after_a_refused_advance_answer_the_question_offers_the_value_that_fits_the_code() throws Exception {
+  void after_a_refused_advance_answer_the_question_offers_the_value_that_fits_the_code()
+      throws Exception {
     ui.onCallStarted(call("A-1", "Alice Adams", "sales"));
     ui.onCallEnded(new CallEnded("A-1", NOW.toEpochMilli(), "caller", NOW.toEpochMilli() + 95_000));
     type("\r3\r");
-    waitFor("the advance question", () -> screen().endsWith("Advance obtained (Customer books a demo)? [y/n]: "));
+    waitFor(
+        "the advance question",
+        () -> screen().endsWith("Advance obtained (Customer books a demo)? [y/n]: "));
     type("y\r");
     waitFor("the mismatch explained", () -> screen().contains("NO_ADVANCE means no advance"));
     assertEquals(Boolean.FALSE, draft("A-1").advance(), "the refused yes is not kept");
     type("\r"); // keep the code
-    waitFor("the advance asked again", () -> screen().endsWith("Advance obtained (Customer books a demo)? [y/n] [n]: "));
+    waitFor(
+        "the advance asked again",
+        () -> screen().endsWith("Advance obtained (Customer books a demo)? [y/n] [n]: "));
     type("\r"); // Enter takes the offered value
-    waitFor("the checklist question", () -> screen().contains("Items done (e.g. 1,3; 'all'; '-' = none):"));
+    waitFor(
+        "the checklist question",
+        () -> screen().contains("Items done (e.g. 1,3; 'all'; '-' = none):"));
     assertEquals(Boolean.FALSE, draft("A-1").advance());
 
     // A code that takes either answer keeps the agent's answer; one that needs the other offers it.
     type("/open 1\r1\r");
-    waitFor("the advance question for SALE", () -> screen().endsWith("Advance obtained (Customer books a demo)? [y/n] [y]: "));
+    waitFor(
+        "the advance question for SALE",
+        () -> screen().endsWith("Advance obtained (Customer books a demo)? [y/n] [y]: "));
     type("\r");
-    waitFor("SALE with an advance", () -> Boolean.TRUE.equals(draft("A-1").advance()) && "SALE".equals(draft("A-1").code()));
+    waitFor(
+        "SALE with an advance",
+        () -> Boolean.TRUE.equals(draft("A-1").advance()) && "SALE".equals(draft("A-1").code()));
   }
 }

@@ -38,8 +38,8 @@ import org.callobjectives.protocol.Message;
 import org.callobjectives.protocol.Welcome;
 
 /**
- * A tiny real WebSocket server (Netty) standing in for the call-objectives server in tests.
- * By default it welcomes every Hello and acks every disposition; {@link #replies} changes that.
+ * A tiny real WebSocket server (Netty) standing in for the call-objectives server in tests. By
+ * default it welcomes every Hello and acks every disposition; {@link #replies} changes that.
  */
 final class TestWsServer implements AutoCloseable {
 
@@ -61,7 +61,8 @@ final class TestWsServer implements AutoCloseable {
   static final BiFunction<Integer, Message, Reply> WELCOME_AND_ACK =
       (n, m) -> {
         if (m instanceof Hello h) {
-          return Reply.of(new Welcome(h.agentId(), "Agent " + h.agentId(), System.currentTimeMillis()));
+          return Reply.of(
+              new Welcome(h.agentId(), "Agent " + h.agentId(), System.currentTimeMillis()));
         }
         if (m instanceof DispositionSubmit d) {
           return Reply.of(new DispositionAck(d.requestId(), d.callId(), false, d));
@@ -78,7 +79,8 @@ final class TestWsServer implements AutoCloseable {
   final AtomicInteger connections = new AtomicInteger();
   volatile BiFunction<Integer, Message, Reply> replies = WELCOME_AND_ACK;
 
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup group =
+      new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final AtomicInteger messageCount = new AtomicInteger();
   private volatile Channel serverChannel;
@@ -160,7 +162,8 @@ final class TestWsServer implements AutoCloseable {
       long left = deadline - System.nanoTime();
       Message m = received.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
       if (m == null) {
-        throw new AssertionError("server received no " + type.getSimpleName() + " within " + timeout);
+        throw new AssertionError(
+            "server received no " + type.getSimpleName() + " within " + timeout);
       }
       if (type.isInstance(m)) {
         return type.cast(m);
@@ -194,7 +197,8 @@ final class TestWsServer implements AutoCloseable {
         m = Json.read(frame.text());
       } catch (MalformedMessageException e) {
         ctx.writeAndFlush(
-            new TextWebSocketFrame(Json.write(new ErrorMessage(ErrorMessage.BAD_REQUEST, e.getMessage(), null))));
+            new TextWebSocketFrame(
+                Json.write(new ErrorMessage(ErrorMessage.BAD_REQUEST, e.getMessage(), null))));
         return;
       }
       // Decide the reply before a waiting test sees the message, so a test that changes

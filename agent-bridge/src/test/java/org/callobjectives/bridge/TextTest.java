@@ -32,10 +32,13 @@ class TextTest {
     var old = SampleCalls.salesCall().dispositionCodes(); // key 0: an older server
     assertEquals("NI", Codes.find(old, "3").orElseThrow().code());
     assertEquals("1, 2, 3, 4", Codes.keys(old));
-    assertEquals(List.of(1, 3, 4, 7), List.of(Codes.key(codes, 0), Codes.key(codes, 1), Codes.key(codes, 2),
-        Codes.key(codes, 3)));
+    assertEquals(
+        List.of(1, 3, 4, 7),
+        List.of(
+            Codes.key(codes, 0), Codes.key(codes, 1), Codes.key(codes, 2), Codes.key(codes, 3)));
     assertNull(Codes.mismatch(codes, "NO_ADVANCE", false));
-    assertEquals("SALE means an advance was obtained: set \"advance obtained\" to yes, or pick another code",
+    assertEquals(
+        "SALE means an advance was obtained: set \"advance obtained\" to yes, or pick another code",
         Codes.mismatch(codes, "SALE", false));
   }
 }

@@ -32,89 +32,112 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class GeneratedCallsOverTheWireTest {
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final BlockingQueue<ManagerEvent> received = new LinkedBlockingQueue<>();
-    private AmiWireServer server;
-    private ManagerConnection connection;
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final BlockingQueue<ManagerEvent> received = new LinkedBlockingQueue<>();
+  private AmiWireServer server;
+  private ManagerConnection connection;
 
-    @BeforeEach
-    void start() throws Exception {
-        server = new AmiWireServer(InetAddress.getLoopbackAddress(), 0).start();
-        connection = new ManagerConnectionFactory("127.0.0.1", server.port(), "user", "secret")
-                .createManagerConnection();
-        connection.addEventListener(received::add);
-        connection.login();
-    }
+  @BeforeEach
+  void start() throws Exception {
+    server = new AmiWireServer(InetAddress.getLoopbackAddress(), 0).start();
+    connection =
+        new ManagerConnectionFactory("127.0.0.1", server.port(), "user", "secret")
+            .createManagerConnection();
+    connection.addEventListener(received::add);
+    connection.login();
+  }
 
-    @AfterEach
-    void stop() {
-        connection.logoff();
-        server.close();
-        scheduler.shutdownNow();
-    }
+  @AfterEach
+  void stop() {
+    connection.logoff();
+    server.close();
+    scheduler.shutdownNow();
+  }
 
-    private DemoCallGenerator generator(DemoSettings settings) {
-        DemoCallGenerator generator = new DemoCallGenerator(settings, server::broadcast, Clock.systemUTC(), scheduler);
-        server.setChannelDirectory(generator.directory());
-        return generator;
-    }
+  private DemoCallGenerator generator(DemoSettings settings) {
+    DemoCallGenerator generator =
+        new DemoCallGenerator(settings, server::broadcast, Clock.systemUTC(), scheduler);
+    server.setChannelDirectory(generator.directory());
+    return generator;
+  }
 
-    @Test
-    void asteriskJavaSeesAGeneratedQueueCallAsTypedEventsAndCanResyncDuringIt() throws Exception {
-        DemoSettings settings = new DemoSettings(List.of("sales"), List.of(DemoAgent.of("1001", "Alice Agent", "sales")),
-                1, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(100), 0, 0, 0,
-                Duration.ofSeconds(30), 1);
-        DemoCallGenerator generator = generator(settings);
-        Map<String, String> connectedAgents = new ConcurrentHashMap<>();
-        generator.setListener((event, nanoTime) -> {
-            if ("AgentConnect".equals(event.type())) {
-                connectedAgents.put(event.get("DestUniqueid"), event.get("MemberName"));
-            }
+  @Test
+  void asteriskJavaSeesAGeneratedQueueCallAsTypedEventsAndCanResyncDuringIt() throws Exception {
+    DemoSettings settings =
+        new DemoSettings(
+            List.of("sales"),
+            List.of(DemoAgent.of("1001", "Alice Agent", "sales")),
+            1,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(100),
+            0,
+            0,
+            0,
+            Duration.ofSeconds(30),
+            1);
+    DemoCallGenerator generator = generator(settings);
+    Map<String, String> connectedAgents = new ConcurrentHashMap<>();
+    generator.setListener(
+        (event, nanoTime) -> {
+          if ("AgentConnect".equals(event.type())) {
+            connectedAgents.put(event.get("DestUniqueid"), event.get("MemberName"));
+          }
         });
-        generator.placeInboundCall("sales");
+    generator.placeInboundCall("sales");
 
-        AgentConnectEvent connect = AmiWireServerTest.next(received, AgentConnectEvent.class);
-        assertEquals("Alice Agent", connect.getMemberName());
-        assertEquals("Local/1001@agents/n", connect.getInterface());
-        assertEquals("Alice Agent", connectedAgents.get(connect.getDestUniqueId()));
-        assertTrue(connect.getDestChannel().startsWith("Local/1001@agents-"));
+    AgentConnectEvent connect = AmiWireServerTest.next(received, AgentConnectEvent.class);
+    assertEquals("Alice Agent", connect.getMemberName());
+    assertEquals("Local/1001@agents/n", connect.getInterface());
+    assertEquals("Alice Agent", connectedAgents.get(connect.getDestUniqueId()));
+    assertTrue(connect.getDestChannel().startsWith("Local/1001@agents-"));
 
-        ResponseEvents channels = connection.sendEventGeneratingAction(new CoreShowChannelsAction());
-        assertEquals(4, channels.getEvents().stream().filter(CoreShowChannelEvent.class::isInstance).count());
-        ResponseEvents queues = connection.sendEventGeneratingAction(new QueueStatusAction());
-        QueueMemberEvent member = queues.getEvents().stream().filter(QueueMemberEvent.class::isInstance)
-                .map(QueueMemberEvent.class::cast).findFirst().orElseThrow();
-        assertEquals("Local/1001@agents/n", member.getLocation());
+    ResponseEvents channels = connection.sendEventGeneratingAction(new CoreShowChannelsAction());
+    assertEquals(
+        4, channels.getEvents().stream().filter(CoreShowChannelEvent.class::isInstance).count());
+    ResponseEvents queues = connection.sendEventGeneratingAction(new QueueStatusAction());
+    QueueMemberEvent member =
+        queues.getEvents().stream()
+            .filter(QueueMemberEvent.class::isInstance)
+            .map(QueueMemberEvent.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertEquals("Local/1001@agents/n", member.getLocation());
 
-        AgentCompleteEvent complete = AmiWireServerTest.next(received, AgentCompleteEvent.class);
-        assertEquals("caller", complete.getReason());
-        assertEquals(connect.getDestUniqueId(), complete.getDestUniqueId());
-    }
+    AgentCompleteEvent complete = AmiWireServerTest.next(received, AgentCompleteEvent.class);
+    assertEquals("caller", complete.getReason());
+    assertEquals(connect.getDestUniqueId(), complete.getDestUniqueId());
+  }
 
-    @Test
-    void everyAgentConnectOfABurstReachesAsteriskJava() throws Exception {
-        DemoSettings settings = DemoSettings.lab(5).withCallsPerSecond(50)
-                .withTimes(Duration.ofMillis(20), Duration.ofMillis(80), Duration.ofMillis(10))
-                .withRates(0, 0.1, 0.3);
-        DemoCallGenerator generator = generator(settings);
-        AtomicInteger generatedConnects = new AtomicInteger();
-        generator.setListener((event, nanoTime) -> {
-            if ("AgentConnect".equals(event.type())) {
-                generatedConnects.incrementAndGet();
-            }
+  @Test
+  void everyAgentConnectOfABurstReachesAsteriskJava() throws Exception {
+    DemoSettings settings =
+        DemoSettings.lab(5)
+            .withCallsPerSecond(50)
+            .withTimes(Duration.ofMillis(20), Duration.ofMillis(80), Duration.ofMillis(10))
+            .withRates(0, 0.1, 0.3);
+    DemoCallGenerator generator = generator(settings);
+    AtomicInteger generatedConnects = new AtomicInteger();
+    generator.setListener(
+        (event, nanoTime) -> {
+          if ("AgentConnect".equals(event.type())) {
+            generatedConnects.incrementAndGet();
+          }
         });
 
-        generator.burst(100).get(30, TimeUnit.SECONDS);
+    generator.burst(100).get(30, TimeUnit.SECONDS);
 
-        int seen = 0;
-        while (seen < generatedConnects.get()) {
-            ManagerEvent event = received.poll(10, TimeUnit.SECONDS);
-            assertTrue(event != null, "missing AgentConnect events: saw " + seen + " of " + generatedConnects.get());
-            if (event instanceof AgentConnectEvent) {
-                seen++;
-            }
-        }
-        assertEquals(100, generator.callsEnded());
-        assertEquals(0, server.droppedPackets());
+    int seen = 0;
+    while (seen < generatedConnects.get()) {
+      ManagerEvent event = received.poll(10, TimeUnit.SECONDS);
+      assertTrue(
+          event != null,
+          "missing AgentConnect events: saw " + seen + " of " + generatedConnects.get());
+      if (event instanceof AgentConnectEvent) {
+        seen++;
+      }
     }
+    assertEquals(100, generator.callsEnded());
+    assertEquals(0, server.droppedPackets());
+  }
 }

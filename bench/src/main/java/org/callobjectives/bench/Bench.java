@@ -1,6 +1,5 @@
 package org.callobjectives.bench;
 
-import org.callobjectives.server.objectives.lint.Lint;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
@@ -32,13 +31,14 @@ import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ServerSettings;
+import org.callobjectives.server.objectives.lint.Lint;
 import org.callobjectives.server.security.Tokens;
 import org.callobjectives.server.store.Store;
 
 /**
- * The load benchmark: the demo AMI simulator generates R calls/s for N agents over a real AMI socket,
- * the server runs in this JVM, N real agent-bridge clients are connected over WebSocket and submit a
- * disposition after every call. Prints latency, throughput and memory as a Markdown table.
+ * The load benchmark: the demo AMI simulator generates R calls/s for N agents over a real AMI
+ * socket, the server runs in this JVM, N real agent-bridge clients are connected over WebSocket and
+ * submit a disposition after every call. Prints latency, throughput and memory as a Markdown table.
  */
 public final class Bench {
   private Bench() {}
@@ -57,8 +57,9 @@ public final class Bench {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--ingest-calls" -> ingestCalls = Integer.parseInt(args[++i]);
         default -> {
-          System.err.println("usage: Bench [--agents N] [--rate CALLS_PER_S] [--seconds S] [--warmup S]"
-              + " [--ingest-calls N]");
+          System.err.println(
+              "usage: Bench [--agents N] [--rate CALLS_PER_S] [--seconds S] [--warmup S]"
+                  + " [--ingest-calls N]");
           System.exit(2);
         }
       }
@@ -95,44 +96,91 @@ public final class Bench {
       for (int i = 0; i < agents; i++) {
         String id = String.format("%05d", 10000 + i);
         String queue = i % 2 == 0 ? "sales" : "support";
-        fleet.add(new Agent(id, "Agent " + id, queue + "-team", List.of("Local/" + id + "@agents"),
-            Tokens.hash("t" + id, 1)));
+        fleet.add(
+            new Agent(
+                id,
+                "Agent " + id,
+                queue + "-team",
+                List.of("Local/" + id + "@agents"),
+                Tokens.hash("t" + id, 1)));
         demo.add(DemoAgent.of(id, "Agent " + id, queue));
       }
       Path db = dir.resolve("bench.db");
-      Config cfg = new Config(new ServerSettings("127.0.0.1", 0, db, Duration.ofSeconds(30), List.of(),
-          example.server().demo(), List.of()), fleet, example.objectives(), example.queues(), example.defaultCodes(),
-          example.outbound());
+      Config cfg =
+          new Config(
+              new ServerSettings(
+                  "127.0.0.1",
+                  0,
+                  db,
+                  Duration.ofSeconds(30),
+                  List.of(),
+                  example.server().demo(),
+                  List.of()),
+              fleet,
+              example.objectives(),
+              example.queues(),
+              example.defaultCodes(),
+              example.outbound());
 
       AmiWireServer wire = new AmiWireServer(InetAddress.getLoopbackAddress(), 0).start();
       ScheduledExecutorService genThread = Executors.newSingleThreadScheduledExecutor();
-      DemoSettings settings = new DemoSettings(List.of("sales", "support"), demo, rate, Duration.ofSeconds(2),
-          Duration.ofSeconds(6), Duration.ofMillis(200), 0.05, 0.1, 0.2, Duration.ofSeconds(30), 42);
-      DemoCallGenerator gen = new DemoCallGenerator(settings, wire::broadcast, Clock.systemUTC(), genThread);
+      DemoSettings settings =
+          new DemoSettings(
+              List.of("sales", "support"),
+              demo,
+              rate,
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(6),
+              Duration.ofMillis(200),
+              0.05,
+              0.1,
+              0.2,
+              Duration.ofSeconds(30),
+              42);
+      DemoCallGenerator gen =
+          new DemoCallGenerator(settings, wire::broadcast, Clock.systemUTC(), genThread);
       wire.setChannelDirectory(gen.directory());
-      gen.setListener((e, nanos) -> {
-        if ("AgentConnect".equals(e.type())) {
-          sentAt.put("bench:" + e.get("DestUniqueid"), nanos);
-        } else if ("DialEnd".equals(e.type()) && "ANSWER".equals(e.get("DialStatus")) && e.get("Channel") != null) {
-          sentAt.put("bench:" + e.get("DestUniqueid"), nanos);
-        }
-      });
+      gen.setListener(
+          (e, nanos) -> {
+            if ("AgentConnect".equals(e.type())) {
+              sentAt.put("bench:" + e.get("DestUniqueid"), nanos);
+            } else if ("DialEnd".equals(e.type())
+                && "ANSWER".equals(e.get("DialStatus"))
+                && e.get("Channel") != null) {
+              sentAt.put("bench:" + e.get("DestUniqueid"), nanos);
+            }
+          });
 
-      ObjectivesServer server = new ObjectivesServer(cfg, Store.open(db), Clock.systemUTC(), List.of());
+      ObjectivesServer server =
+          new ObjectivesServer(cfg, Store.open(db), Clock.systemUTC(), List.of());
       var addr = server.start(List.of());
       URI uri = URI.create("ws://127.0.0.1:" + addr.getPort() + "/agent");
 
-      // Phase 1, ingest capacity: the same recorded stream, as fast as the socket takes it, to a bare
+      // Phase 1, ingest capacity: the same recorded stream, as fast as the socket takes it, to a
+      // bare
       // Asterisk-Java connection and then to the server (parsing, our queue, call tracking, store).
       IngestCapacity ingest = IngestCapacity.record(settings, ingestCalls);
       double bareRate = 0;
       double serverRate = 0;
-      for (int round = 1; round <= 2; round++) { // alternating, best of two: JIT warm-up favours neither
+      for (int round = 1;
+          round <= 2;
+          round++) { // alternating, best of two: JIT warm-up favours neither
         bareRate = Math.max(bareRate, ingest.bareAsteriskJava());
         String link = "ingest-" + round;
-        serverRate = Math.max(serverRate, ingest.into(port -> server.connectAmi(new AmiServer(link, "127.0.0.1", port,
-            AmiWireServer.DEFAULT_USERNAME, AmiWireServer.DEFAULT_SECRET)), server::amiEventsSeen,
-            () -> server.pump().received()));
+        serverRate =
+            Math.max(
+                serverRate,
+                ingest.into(
+                    port ->
+                        server.connectAmi(
+                            new AmiServer(
+                                link,
+                                "127.0.0.1",
+                                port,
+                                AmiWireServer.DEFAULT_USERNAME,
+                                AmiWireServer.DEFAULT_SECRET)),
+                    server::amiEventsSeen,
+                    () -> server.pump().received()));
         server.disconnectAmi(link);
       }
 
@@ -142,33 +190,46 @@ public final class Bench {
       AtomicLong welcomed = new AtomicLong();
       for (Agent a : fleet) {
         BridgeClient[] self = new BridgeClient[1];
-        BridgeClient c = BridgeClient.builder(uri, a.id(), "t" + a.id()).httpClient(http).listener(
-            new BridgeClient.Listener() {
-              @Override
-              public void onWelcome(org.callobjectives.protocol.Welcome w) {
-                welcomed.incrementAndGet();
-              }
+        BridgeClient c =
+            BridgeClient.builder(uri, a.id(), "t" + a.id())
+                .httpClient(http)
+                .listener(
+                    new BridgeClient.Listener() {
+                      @Override
+                      public void onWelcome(org.callobjectives.protocol.Welcome w) {
+                        welcomed.incrementAndGet();
+                      }
 
-              @Override
-              public void onCallStarted(CallStarted s) {
-                Long t = sentAt.remove(s.callId());
-                if (t != null && !s.replay()) {
-                  endToEnd.recordValue(Math.max(0, System.nanoTime() - t));
-                }
-                pops.incrementAndGet();
-              }
+                      @Override
+                      public void onCallStarted(CallStarted s) {
+                        Long t = sentAt.remove(s.callId());
+                        if (t != null && !s.replay()) {
+                          endToEnd.recordValue(Math.max(0, System.nanoTime() - t));
+                        }
+                        pops.incrementAndGet();
+                      }
 
-              @Override
-              public void onCallEnded(CallEnded e) {
-                self[0].submit(new DispositionSubmit(null, e.callId(), "ADVANCE", true, List.of(), 1, List.of(),
-                    null, null));
-              }
+                      @Override
+                      public void onCallEnded(CallEnded e) {
+                        self[0].submit(
+                            new DispositionSubmit(
+                                null,
+                                e.callId(),
+                                "ADVANCE",
+                                true,
+                                List.of(),
+                                1,
+                                List.of(),
+                                null,
+                                null));
+                      }
 
-              @Override
-              public void onAck(DispositionAck ack) {
-                acks.incrementAndGet();
-              }
-            }).build();
+                      @Override
+                      public void onAck(DispositionAck ack) {
+                        acks.incrementAndGet();
+                      }
+                    })
+                .build();
         self[0] = c;
         clients.add(c);
         c.start();
@@ -178,8 +239,13 @@ public final class Bench {
         Thread.sleep(100);
       }
       long heapAfter = usedHeapAfterGc();
-      server.connectAmi(new AmiServer("bench", "127.0.0.1", wire.port(), AmiWireServer.DEFAULT_USERNAME,
-          AmiWireServer.DEFAULT_SECRET));
+      server.connectAmi(
+          new AmiServer(
+              "bench",
+              "127.0.0.1",
+              wire.port(),
+              AmiWireServer.DEFAULT_USERNAME,
+              AmiWireServer.DEFAULT_SECRET));
       Thread.sleep(1000);
       gen.start();
       Thread.sleep(warmup * 1000L);
@@ -204,29 +270,56 @@ public final class Bench {
       gen.stop();
 
       System.out.println();
-      System.out.printf("Benchmark: %d agents connected (%d welcomed), %.0f calls/s offered, %d s measured after %d s"
-          + " warm-up, %d cores, Java %s, max heap %d MiB%n", agents, welcomed.get(), rate, seconds, warmup,
-          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+      System.out.printf(
+          "Benchmark: %d agents connected (%d welcomed), %.0f calls/s offered, %d s measured after %d s"
+              + " warm-up, %d cores, Java %s, max heap %d MiB%n",
+          agents,
+          welcomed.get(),
+          rate,
+          seconds,
+          warmup,
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"),
           Runtime.getRuntime().maxMemory() >> 20);
       System.out.println();
       System.out.println("| metric | value |");
       System.out.println("|---|---|");
-      row("AMI ingest capacity, bare Asterisk-Java (events/s, " + ingest.events() + " events)", "%.0f", bareRate);
-      row("AMI ingest capacity, server incl. call tracking and store (events/s)", "%.0f", serverRate);
+      row(
+          "AMI ingest capacity, bare Asterisk-Java (events/s, " + ingest.events() + " events)",
+          "%.0f",
+          bareRate);
+      row(
+          "AMI ingest capacity, server incl. call tracking and store (events/s)",
+          "%.0f",
+          serverRate);
       row("server ingest / bare Asterisk-Java", "%.2f", serverRate / bareRate);
       row("calls started /s (simulator, live phase)", "%.1f", (c1 - c0) / secs);
       row("AMI events /s ingested by the server (all types)", "%.0f", (e1 - e0) / secs);
       row("  of which call events /s handed to call tracking", "%.0f", (k1 - k0) / secs);
       row("pops /s received by agent clients", "%.1f", (p1 - p0) / secs);
       row("dispositions acked /s", "%.1f", (a1 - a0) / secs);
-      row("AMI event -> pop at the agent client, p50 (ms)", "%.2f", h.getValueAtPercentile(50) / 1e6);
-      row("AMI event -> pop at the agent client, p99 (ms)", "%.2f", h.getValueAtPercentile(99) / 1e6);
+      row(
+          "AMI event -> pop at the agent client, p50 (ms)",
+          "%.2f",
+          h.getValueAtPercentile(50) / 1e6);
+      row(
+          "AMI event -> pop at the agent client, p99 (ms)",
+          "%.2f",
+          h.getValueAtPercentile(99) / 1e6);
       row("AMI event -> pop at the agent client, max (ms)", "%.2f", h.getMaxValue() / 1e6);
-      row("inside the server (listener -> Netty write), p50 (ms)", "%.3f", in.getValueAtPercentile(50) / 1e6);
-      row("inside the server (listener -> Netty write), p99 (ms)", "%.3f", in.getValueAtPercentile(99) / 1e6);
+      row(
+          "inside the server (listener -> Netty write), p50 (ms)",
+          "%.3f",
+          in.getValueAtPercentile(50) / 1e6);
+      row(
+          "inside the server (listener -> Netty write), p99 (ms)",
+          "%.3f",
+          in.getValueAtPercentile(99) / 1e6);
       row("pops measured", "%d", h.getTotalCount());
       row("AMI events dropped", "%d", server.pump().dropped());
-      row("heap per connected agent, server + client in one JVM (KiB)", "%.1f",
+      row(
+          "heap per connected agent, server + client in one JVM (KiB)",
+          "%.1f",
           (heapAfter - heapBefore) / 1024.0 / agents);
       clients.forEach(BridgeClient::close);
       server.close();

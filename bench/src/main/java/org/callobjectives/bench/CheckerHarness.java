@@ -40,8 +40,15 @@ public final class CheckerHarness {
 
   private CheckerHarness() {}
 
-  record Entry(String id, String stage, String title, String advance, String measure, String timeFrame,
-      boolean good, Set<String> rules) {}
+  record Entry(
+      String id,
+      String stage,
+      String title,
+      String advance,
+      String measure,
+      String timeFrame,
+      boolean good,
+      Set<String> rules) {}
 
   public static void main(String[] args) throws Exception {
     Path corpus = Path.of("server/src/test/resources/checker");
@@ -82,9 +89,16 @@ public final class CheckerHarness {
         for (JsonNode n : YAML.readTree(f.toFile())) {
           Set<String> rules = new TreeSet<>();
           n.path("rules").forEach(r -> rules.add(r.asText()));
-          out.add(new Entry(n.path("id").asText(), n.path("stage").asText("none"), n.path("title").asText(""),
-              n.path("advance").asText(""), n.path("measure").asText(""), n.path("timeFrame").asText(""),
-              "good".equals(n.path("verdict").asText()), rules));
+          out.add(
+              new Entry(
+                  n.path("id").asText(),
+                  n.path("stage").asText("none"),
+                  n.path("title").asText(""),
+                  n.path("advance").asText(""),
+                  n.path("measure").asText(""),
+                  n.path("timeFrame").asText(""),
+                  "good".equals(n.path("verdict").asText()),
+                  rules));
         }
       }
     }
@@ -97,7 +111,8 @@ public final class CheckerHarness {
     for (String f : List.of("agents.yaml", "server.yaml")) {
       Files.copy(shipped.resolve(f), dir.resolve(f));
     }
-    JsonNode codes = YAML.readTree(shipped.resolve("objectives.yaml").toFile()).path("dispositionCodes");
+    JsonNode codes =
+        YAML.readTree(shipped.resolve("objectives.yaml").toFile()).path("dispositionCodes");
     Map<String, Object> doc = new LinkedHashMap<>();
     List<Map<String, Object>> objectives = new ArrayList<>();
     Map<String, Object> queues = new LinkedHashMap<>();
@@ -111,7 +126,8 @@ public final class CheckerHarness {
     Map<String, Set<String>> refused = new LinkedHashMap<>();
     for (Entry e : entries) {
       if (e.title().isBlank() || e.advance().isBlank()) {
-        // The loader refuses an objective without these fields: for an admin that is the check's verdict
+        // The loader refuses an objective without these fields: for an admin that is the check's
+        // verdict
         // (an empty measure or time frame is the check's own finding).
         refused.put(e.id(), new TreeSet<>(Set.of("missing-field")));
         continue;
@@ -144,9 +160,13 @@ public final class CheckerHarness {
     long start = System.nanoTime();
     List<LintFinding> findings = linter.lint(config, source);
     long nanos = System.nanoTime() - start;
-    System.out.printf(Locale.ROOT, "first pass (models loading, cold JIT): %d objectives in %.1f ms%n",
-        entries.size(), nanos / 1e6);
-    // After start-up: the same check again and again; per objective, median and spread of the rounds.
+    System.out.printf(
+        Locale.ROOT,
+        "first pass (models loading, cold JIT): %d objectives in %.1f ms%n",
+        entries.size(),
+        nanos / 1e6);
+    // After start-up: the same check again and again; per objective, median and spread of the
+    // rounds.
     double[] perObjective = new double[rounds];
     for (int r = 0; r < warmup + rounds; r++) {
       ObjectiveLinter.forgetAnalyses(); // each round reads every text anew, as for new objectives
@@ -157,18 +177,30 @@ public final class CheckerHarness {
       }
     }
     java.util.Arrays.sort(perObjective);
-    System.out.printf(Locale.ROOT, "after start-up: %.3f ms per objective (median of %d rounds; min %.3f, max %.3f)%n",
-        perObjective[rounds / 2], rounds, perObjective[0], perObjective[rounds - 1]);
+    System.out.printf(
+        Locale.ROOT,
+        "after start-up: %.3f ms per objective (median of %d rounds; min %.3f, max %.3f)%n",
+        perObjective[rounds / 2],
+        rounds,
+        perObjective[0],
+        perObjective[rounds - 1]);
     Map<String, Set<String>> out = new LinkedHashMap<>();
     for (Entry e : entries) {
       out.put(e.id(), refused.getOrDefault(e.id(), new TreeSet<>()));
     }
     for (LintFinding f : findings) {
       Set<String> s = out.get(f.objectiveId());
-      if (s != null && (f.severity() == Severity.ERROR || ObjectiveLinter.HEDGED.equals(f.rule()))) {
+      if (s != null
+          && (f.severity() == Severity.ERROR || ObjectiveLinter.HEDGED.equals(f.rule()))) {
         s.add(f.rule());
-        MESSAGES.computeIfAbsent(f.objectiveId(), k -> new ArrayList<>()).add("[" + f.rule() + "] " + f.message()
-            + (f.suggestion() == null ? "" : "  => " + f.suggestion()));
+        MESSAGES
+            .computeIfAbsent(f.objectiveId(), k -> new ArrayList<>())
+            .add(
+                "["
+                    + f.rule()
+                    + "] "
+                    + f.message()
+                    + (f.suggestion() == null ? "" : "  => " + f.suggestion()));
       }
     }
     return out;
@@ -183,9 +215,23 @@ public final class CheckerHarness {
       rules.addAll(found.get(e.id()));
       boolean saysGood = found.get(e.id()).isEmpty();
       if (mismatches && !found.get(e.id()).equals(e.rules())) {
-        System.out.println("MISMATCH " + e.id() + " stage=" + e.stage() + " want=" + e.rules() + " got="
-            + found.get(e.id()) + "\n  A: " + e.advance() + "\n  M: " + e.measure() + "\n  T: " + e.timeFrame()
-            + "\n  " + String.join("\n  ", MESSAGES.getOrDefault(e.id(), List.of())));
+        System.out.println(
+            "MISMATCH "
+                + e.id()
+                + " stage="
+                + e.stage()
+                + " want="
+                + e.rules()
+                + " got="
+                + found.get(e.id())
+                + "\n  A: "
+                + e.advance()
+                + "\n  M: "
+                + e.measure()
+                + "\n  T: "
+                + e.timeFrame()
+                + "\n  "
+                + String.join("\n  ", MESSAGES.getOrDefault(e.id(), List.of())));
       }
       if (saysGood == e.good()) {
         right++;
@@ -194,9 +240,23 @@ public final class CheckerHarness {
         good++;
       }
     }
-    System.out.printf(Locale.ROOT, "%s: %d objectives (%d good, %d bad): verdict accuracy %.2f%n", slice,
-        entries.size(), good, entries.size() - good, right / (double) entries.size());
-    System.out.printf(Locale.ROOT, "  %-16s %5s %5s %5s  %9s %6s%n", "rule", "tp", "fp", "fn", "precision", "recall");
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %d objectives (%d good, %d bad): verdict accuracy %.2f%n",
+        slice,
+        entries.size(),
+        good,
+        entries.size() - good,
+        right / (double) entries.size());
+    System.out.printf(
+        Locale.ROOT,
+        "  %-16s %5s %5s %5s  %9s %6s%n",
+        "rule",
+        "tp",
+        "fp",
+        "fn",
+        "precision",
+        "recall");
     for (String r : rules) {
       int tp = 0;
       int fp = 0;
@@ -208,7 +268,14 @@ public final class CheckerHarness {
         fp += !want && got ? 1 : 0;
         fn += want && !got ? 1 : 0;
       }
-      System.out.printf(Locale.ROOT, "  %-16s %5d %5d %5d  %9s %6s%n", r, tp, fp, fn, ratio(tp, tp + fp),
+      System.out.printf(
+          Locale.ROOT,
+          "  %-16s %5d %5d %5d  %9s %6s%n",
+          r,
+          tp,
+          fp,
+          fn,
+          ratio(tp, tp + fp),
           ratio(tp, tp + fn));
     }
   }

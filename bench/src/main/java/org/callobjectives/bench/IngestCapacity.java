@@ -28,20 +28,35 @@ final class IngestCapacity {
     this.packets = packets;
   }
 
-  /** Generates {@code calls} calls on virtual time (no waiting) and keeps their events as wire bytes. */
+  /**
+   * Generates {@code calls} calls on virtual time (no waiting) and keeps their events as wire
+   * bytes.
+   */
   static IngestCapacity record(DemoSettings settings, int calls) {
     ManualScheduler time = new ManualScheduler(Instant.parse("2026-11-22T09:00:00Z"));
     List<AmiTrace.Packet> out = new ArrayList<>();
-    DemoCallGenerator gen = new DemoCallGenerator(settings, (AmiEvent e) -> out.add(new AmiTrace.Packet(0, e.toBytes())),
-        time.clock(), time);
+    DemoCallGenerator gen =
+        new DemoCallGenerator(
+            settings,
+            (AmiEvent e) -> out.add(new AmiTrace.Packet(0, e.toBytes())),
+            time.clock(),
+            time);
     var done = gen.burst(calls);
     while (!done.isDone()) {
       time.advance(Duration.ofSeconds(1));
     }
     gen.close();
     // A marker after the last call, so the bare connection knows when it has everything.
-    out.add(new AmiTrace.Packet(0, AmiEvent.event("PeerStatus").put("Privilege", "system,all")
-        .put("ChannelType", "PJSIP").put("Peer", "PJSIP/bench-end").put("PeerStatus", "Reachable").build().toBytes()));
+    out.add(
+        new AmiTrace.Packet(
+            0,
+            AmiEvent.event("PeerStatus")
+                .put("Privilege", "system,all")
+                .put("ChannelType", "PJSIP")
+                .put("Peer", "PJSIP/bench-end")
+                .put("PeerStatus", "Reachable")
+                .build()
+                .toBytes()));
     return new IngestCapacity(out);
   }
 
@@ -51,26 +66,44 @@ final class IngestCapacity {
 
   /** How many packets are of the types call tracking keeps (what the server's queue will count). */
   long trackedEvents() {
-    java.util.Set<String> kept = java.util.Set.of("AgentConnect", "AgentComplete", "QueueCallerJoin",
-        "QueueCallerAbandon", "DialBegin", "DialEnd", "HangupRequest", "SoftHangupRequest", "Hangup");
+    java.util.Set<String> kept =
+        java.util.Set.of(
+            "AgentConnect",
+            "AgentComplete",
+            "QueueCallerJoin",
+            "QueueCallerAbandon",
+            "DialBegin",
+            "DialEnd",
+            "HangupRequest",
+            "SoftHangupRequest",
+            "Hangup");
     return packets.stream().filter(p -> kept.contains(p.eventType())).count();
   }
 
   /** Replays the stream to a fresh bare Asterisk-Java connection; returns events per second. */
   double bareAsteriskJava() throws Exception {
-    try (ScriptedAmiServer ami = new ScriptedAmiServer(List.of(new AmiTrace.Session(0, packets)), 0).start()) {
+    try (ScriptedAmiServer ami =
+        new ScriptedAmiServer(List.of(new AmiTrace.Session(0, packets)), 0).start()) {
       AtomicLong seen = new AtomicLong();
-      java.util.concurrent.atomic.AtomicBoolean end = new java.util.concurrent.atomic.AtomicBoolean();
-      ManagerConnection c = new ManagerConnectionFactory("127.0.0.1", ami.port(), AmiWireServer.DEFAULT_USERNAME,
-          AmiWireServer.DEFAULT_SECRET).createManagerConnection();
-      c.addEventListener(e -> {
-        if (!(e instanceof org.asteriskjava.manager.event.ConnectEvent)) {
-          seen.incrementAndGet();
-        }
-        if (e instanceof org.asteriskjava.manager.event.PeerStatusEvent p && "PJSIP/bench-end".equals(p.getPeer())) {
-          end.set(true);
-        }
-      });
+      java.util.concurrent.atomic.AtomicBoolean end =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      ManagerConnection c =
+          new ManagerConnectionFactory(
+                  "127.0.0.1",
+                  ami.port(),
+                  AmiWireServer.DEFAULT_USERNAME,
+                  AmiWireServer.DEFAULT_SECRET)
+              .createManagerConnection();
+      c.addEventListener(
+          e -> {
+            if (!(e instanceof org.asteriskjava.manager.event.ConnectEvent)) {
+              seen.incrementAndGet();
+            }
+            if (e instanceof org.asteriskjava.manager.event.PeerStatusEvent p
+                && "PJSIP/bench-end".equals(p.getPeer())) {
+              end.set(true);
+            }
+          });
       c.login();
       double rate = measure(seen::get, end::get);
       c.logoff();
@@ -82,17 +115,23 @@ final class IngestCapacity {
    * Replays the stream into {@code connect} (the server's AMI link): from its first event seen to
    * the last call event handed to call tracking.
    */
-  double into(java.util.function.IntConsumer connect, LongSupplier seen, LongSupplier tracked) throws Exception {
-    try (ScriptedAmiServer ami = new ScriptedAmiServer(List.of(new AmiTrace.Session(0, packets)), 0).start()) {
+  double into(java.util.function.IntConsumer connect, LongSupplier seen, LongSupplier tracked)
+      throws Exception {
+    try (ScriptedAmiServer ami =
+        new ScriptedAmiServer(List.of(new AmiTrace.Session(0, packets)), 0).start()) {
       long seenBase = seen.getAsLong();
       long trackedBase = tracked.getAsLong();
       long want = trackedEvents();
       connect.accept(ami.port());
-      return measure(() -> seen.getAsLong() - seenBase, () -> tracked.getAsLong() - trackedBase >= want);
+      return measure(
+          () -> seen.getAsLong() - seenBase, () -> tracked.getAsLong() - trackedBase >= want);
     }
   }
 
-  /** Events per second from the first event to {@code finished} (the login handshake is not counted). */
+  /**
+   * Events per second from the first event to {@code finished} (the login handshake is not
+   * counted).
+   */
   private double measure(LongSupplier received, java.util.function.BooleanSupplier finished)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);

@@ -17,4 +17,5 @@ public record AgentStats(
     long shiftOpportunitiesTarget,
     long conversions,
     Double compliancePercent,
-    long undisposed) implements Message {}
+    long undisposed)
+    implements Message {}

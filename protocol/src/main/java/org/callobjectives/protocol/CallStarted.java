@@ -12,7 +12,8 @@ public record CallStarted(
     long connectedAtMillis,
     ObjectiveView objective,
     List<DispositionCode> dispositionCodes,
-    boolean replay) implements Message {
+    boolean replay)
+    implements Message {
 
   public static final String INBOUND = "queue";
   public static final String OUTBOUND = "outbound";

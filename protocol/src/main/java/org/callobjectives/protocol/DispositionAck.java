@@ -5,4 +5,5 @@ package org.callobjectives.protocol;
  * had a disposition from this agent; {@code stored} is then the first one, unchanged.
  */
 public record DispositionAck(
-    String requestId, String callId, boolean duplicate, DispositionSubmit stored) implements Message {}
+    String requestId, String callId, boolean duplicate, DispositionSubmit stored)
+    implements Message {}

@@ -12,7 +12,8 @@ public record DispositionSubmit(
     int upsellCount,
     List<String> upsellNotes,
     Integer csat,
-    String notes) implements Message {
+    String notes)
+    implements Message {
 
   public DispositionSubmit {
     checklistDone = checklistDone == null ? List.of() : List.copyOf(checklistDone);

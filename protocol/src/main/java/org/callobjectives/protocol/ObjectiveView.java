@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The objective shown on the pop: what the customer should commit to, how it is measured, by when.
- * Optional: {@code stage} (where the customer is in the queue's chain of advances), {@code lastCall}
- * (the outcome of the customer's previous dispositioned call) and {@code secondary} (a second key
- * objective; the pop shows this one as primary). Older clients ignore them.
+ * Optional: {@code stage} (where the customer is in the queue's chain of advances), {@code
+ * lastCall} (the outcome of the customer's previous dispositioned call) and {@code secondary} (a
+ * second key objective; the pop shows this one as primary). Older clients ignore them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ObjectiveView(
@@ -28,13 +28,21 @@ public record ObjectiveView(
   }
 
   /** An objective without stage, history or second objective. */
-  public ObjectiveView(String id, String title, String advance, String measure, String timeFrame,
+  public ObjectiveView(
+      String id,
+      String title,
+      String advance,
+      String measure,
+      String timeFrame,
       List<ChecklistItem> checklist) {
     this(id, title, advance, measure, timeFrame, checklist, null, null, null);
   }
 
-  /** This objective for one call: at {@code stage}, after {@code lastCall}, with a second objective. */
+  /**
+   * This objective for one call: at {@code stage}, after {@code lastCall}, with a second objective.
+   */
   public ObjectiveView forCall(String stage, LastCall lastCall, ObjectiveView secondary) {
-    return new ObjectiveView(id, title, advance, measure, timeFrame, checklist, stage, lastCall, secondary);
+    return new ObjectiveView(
+        id, title, advance, measure, timeFrame, checklist, stage, lastCall, secondary);
   }
 }

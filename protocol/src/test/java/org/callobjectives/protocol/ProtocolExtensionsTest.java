@@ -9,15 +9,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProtocolExtensionsTest {
-  static final ObjectiveView DEMO = new ObjectiveView("demo", "Book a demo", "The customer agrees to a demo",
-      "Date confirmed", "during the call", List.of(new ChecklistItem("greeting", "Greet", ChecklistKind.QUALITY, true)));
+  static final ObjectiveView DEMO =
+      new ObjectiveView(
+          "demo",
+          "Book a demo",
+          "The customer agrees to a demo",
+          "Date confirmed",
+          "during the call",
+          List.of(new ChecklistItem("greeting", "Greet", ChecklistKind.QUALITY, true)));
 
   @Test
   void aPopFromAnOlderServerWithoutStageFieldsStillReads() throws Exception {
-    String old = "{\"type\":\"call_started\",\"callId\":\"c1\",\"direction\":\"queue\",\"queue\":\"sales\","
-        + "\"callerNumber\":\"1555\",\"callerName\":null,\"connectedAtMillis\":5,\"objective\":{\"id\":\"demo\","
-        + "\"title\":\"t\",\"advance\":\"a\",\"measure\":\"m\",\"timeFrame\":\"f\",\"checklist\":[]},"
-        + "\"dispositionCodes\":[],\"replay\":false}";
+    String old =
+        "{\"type\":\"call_started\",\"callId\":\"c1\",\"direction\":\"queue\",\"queue\":\"sales\","
+            + "\"callerNumber\":\"1555\",\"callerName\":null,\"connectedAtMillis\":5,\"objective\":{\"id\":\"demo\","
+            + "\"title\":\"t\",\"advance\":\"a\",\"measure\":\"m\",\"timeFrame\":\"f\",\"checklist\":[]},"
+            + "\"dispositionCodes\":[],\"replay\":false}";
     CallStarted c = (CallStarted) Json.read(old);
     assertEquals("demo", c.objective().id());
     assertNull(c.objective().stage());
@@ -26,9 +33,17 @@ class ProtocolExtensionsTest {
 
   @Test
   void stageLastCallAndSecondObjectiveSurviveTheWire() throws Exception {
-    ObjectiveView second = new ObjectiveView("upsell", "Annual plan", "The customer agrees to a quote", "Quote sent",
-        "during the call", List.of());
-    ObjectiveView v = DEMO.forCall("demo-booked", new LastCall("ADVANCE", true, 42, "discovery", "discovery"), second);
+    ObjectiveView second =
+        new ObjectiveView(
+            "upsell",
+            "Annual plan",
+            "The customer agrees to a quote",
+            "Quote sent",
+            "during the call",
+            List.of());
+    ObjectiveView v =
+        DEMO.forCall(
+            "demo-booked", new LastCall("ADVANCE", true, 42, "discovery", "discovery"), second);
     CallStarted c = new CallStarted("c1", "queue", "sales", "1555", null, 5, v, List.of(), false);
     CallStarted back = (CallStarted) Json.read(Json.write(c));
     assertEquals(v, back.objective());
@@ -39,7 +54,9 @@ class ProtocolExtensionsTest {
 
   @Test
   void absentOptionalFieldsAreNotWritten() {
-    String json = Json.write(new CallStarted("c1", "queue", "sales", "1555", null, 5, DEMO, List.of(), false));
+    String json =
+        Json.write(
+            new CallStarted("c1", "queue", "sales", "1555", null, 5, DEMO, List.of(), false));
     assertFalse(json.contains("lastCall"), json);
     assertFalse(json.contains("secondary"), json);
   }

@@ -1,6 +1,5 @@
 package org.callobjectives.server;
 
-import org.callobjectives.server.objectives.lint.Lint;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ConfigException;
 import org.callobjectives.server.goals.GoalsConfig;
 import org.callobjectives.server.goals.GoalsLoader;
+import org.callobjectives.server.objectives.lint.Lint;
 import org.callobjectives.server.security.Tokens;
 import org.callobjectives.server.sim.DemoAmi;
 import org.callobjectives.server.store.DatabaseLock;
@@ -21,7 +21,10 @@ import org.callobjectives.server.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Command line: {@code run} (default) starts the server; {@code hash-token} hashes a token for the config. */
+/**
+ * Command line: {@code run} (default) starts the server; {@code hash-token} hashes a token for the
+ * config.
+ */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -37,13 +40,15 @@ public final class Main {
       case "run" -> System.exit(run(a));
       case "hash-token" -> {
         if (a.size() != 1) {
-          System.err.println("usage: hash-token TOKEN   (prints the tokenHash line for agents.yaml)");
+          System.err.println(
+              "usage: hash-token TOKEN   (prints the tokenHash line for agents.yaml)");
           System.exit(2);
         }
         System.out.println(Tokens.hash(a.get(0)));
       }
       case "query" -> System.exit(query(a));
-      case "lint" -> System.exit(org.callobjectives.server.objectives.lint.LintCommand.run(a, System.out));
+      case "lint" ->
+          System.exit(org.callobjectives.server.objectives.lint.LintCommand.run(a, System.out));
       default -> {
         System.err.println(USAGE);
         System.exit(2);
@@ -51,12 +56,14 @@ public final class Main {
     }
   }
 
-  static final String USAGE = String.join("\n",
-      "usage:",
-      "  run [--config DIR] [--demo]        start the server (default command)",
-      "  hash-token TOKEN                   print the tokenHash for agents.yaml / server.yaml users",
-      "  query [--db FILE] [--full] \"SELECT ...\"  run a read-only SQL query (--full: no cut values)",
-      "  lint [--config DIR]                check the objectives (SMART, advance); exit 1 on errors");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage:",
+          "  run [--config DIR] [--demo]        start the server (default command)",
+          "  hash-token TOKEN                   print the tokenHash for agents.yaml / server.yaml users",
+          "  query [--db FILE] [--full] \"SELECT ...\"  run a read-only SQL query (--full: no cut values)",
+          "  lint [--config DIR]                check the objectives (SMART, advance); exit 1 on errors");
 
   static int query(List<String> args) {
     Path db = Path.of("data/objectives.db");
@@ -119,11 +126,17 @@ public final class Main {
     if (demo) {
       config = config.withServer(config.server().withDemo());
     }
-    log.info("effective configuration: listen {}:{}, database {}, wrap-up {} s, AMI {}, {} agents, {} objectives,"
-            + " queues {}", config.server().listenHost(), config.server().listenPort(), config.server().database(),
+    log.info(
+        "effective configuration: listen {}:{}, database {}, wrap-up {} s, AMI {}, {} agents, {} objectives,"
+            + " queues {}",
+        config.server().listenHost(),
+        config.server().listenPort(),
+        config.server().database(),
         config.server().wrapUp().toSeconds(),
-        config.server().demoMode() ? "demo simulator" : config.server().ami(), config.agents().size(),
-        config.objectives().size(), config.queues().keySet());
+        config.server().demoMode() ? "demo simulator" : config.server().ami(),
+        config.agents().size(),
+        config.objectives().size(),
+        config.queues().keySet());
 
     // Start order: lock the database, bind the port, and only then open the store (migrations,
     // recovery) and listen to AMI. A second server on the same database or port stops here at once
@@ -152,33 +165,48 @@ public final class Main {
     if (config.server().demoMode()) {
       demoAmi = DemoAmi.start(config, Clock.systemUTC());
       ami = List.of(demoAmi.amiServer());
-      log.info("no Asterisk configured: demo AMI simulator on 127.0.0.1:{} generating {} calls/s",
-          demoAmi.amiServer().port(), config.server().demo().callsPerSecond());
+      log.info(
+          "no Asterisk configured: demo AMI simulator on 127.0.0.1:{} generating {} calls/s",
+          demoAmi.amiServer().port(),
+          config.server().demo().callsPerSecond());
     }
     // Live figures follow the configuration in force, which the admin module may reload.
     var inForce = new java.util.concurrent.atomic.AtomicReference<>(config);
     Supervision supervision = new Supervision(inForce::get, goals, Clock.systemUTC());
-    ObjectivesServer server = new ObjectivesServer(inForce, store, Clock.systemUTC(),
-        List.of(supervision.callListener()));
+    ObjectivesServer server =
+        new ObjectivesServer(
+            inForce, store, Clock.systemUTC(), List.of(supervision.callListener()));
     Modules.supervise(server, supervision, store);
     // Admin page and API at /admin; config files hot-reloaded when they change.
-    var admin = Modules.admin(server, store, configDir, Clock.systemUTC(), java.time.Duration.ofMillis(500));
+    var admin =
+        Modules.admin(
+            server, store, configDir, Clock.systemUTC(), java.time.Duration.ofMillis(500));
     var addr = server.start(ami, listener);
     String scheme = config.server().tls() == null ? "" : "s";
-    log.info("ready: agents connect to ws{}://{}:{}/agent; supervisors open http{}://{}:{}/supervisor, admins /admin",
-        scheme, addr.getHostString(), addr.getPort(), scheme, addr.getHostString(), addr.getPort());
+    log.info(
+        "ready: agents connect to ws{}://{}:{}/agent; supervisors open http{}://{}:{}/supervisor, admins /admin",
+        scheme,
+        addr.getHostString(),
+        addr.getPort(),
+        scheme,
+        addr.getHostString(),
+        addr.getPort());
     CountDownLatch stop = new CountDownLatch(1);
     DemoAmi finalDemo = demoAmi;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("shutting down");
-      admin.close();
-      server.close();
-      supervision.close();
-      if (finalDemo != null) {
-        finalDemo.close();
-      }
-      stop.countDown();
-    }, "shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("shutting down");
+                  admin.close();
+                  server.close();
+                  supervision.close();
+                  if (finalDemo != null) {
+                    finalDemo.close();
+                  }
+                  stop.countDown();
+                },
+                "shutdown"));
     stop.await();
     return 0;
   }

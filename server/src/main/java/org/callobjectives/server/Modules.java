@@ -9,11 +9,17 @@ import org.callobjectives.server.store.Proposals;
 import org.callobjectives.server.store.Store;
 import org.callobjectives.server.supervisor.Supervision;
 
-/** Plugs the supervisor view and the admin module into a core server before it starts: their one wiring. */
+/**
+ * Plugs the supervisor view and the admin module into a core server before it starts: their one
+ * wiring.
+ */
 public final class Modules {
   private Modules() {}
 
-  /** Live figures hear dispositions and agent states, push agents their own figures, and add their routes. */
+  /**
+   * Live figures hear dispositions and agent states, push agents their own figures, and add their
+   * routes.
+   */
   public static void supervise(ObjectivesServer server, Supervision supervision, Store store) {
     var stats = supervision.stats();
     server.dispositions().addListener(stats);
@@ -23,17 +29,31 @@ public final class Modules {
     stats.agentStates(server.agentDay()::states);
     server.agentDay().onChange(st -> stats.agentStateChanged());
     server.addRoute(supervision.routes(store, server::config));
-    server.beforeEvents(() -> {
-      stats.rebuild(store);
-      return null;
-    });
+    server.beforeEvents(
+        () -> {
+          stats.rebuild(store);
+          return null;
+        });
   }
 
-  /** The admin page and API, with hot reload of {@code configDir} after {@code debounce} of quiet. */
-  public static AdminModule admin(ObjectivesServer server, Store store, Path configDir, Clock clock,
-      Duration debounce) throws IOException {
-    AdminModule admin = AdminModule.start(new AdminModule.Sources(server::config, server::replaceConfig,
-        server::queuesSeen, server.resolver(), new Proposals(store), store), configDir, clock, debounce);
+  /**
+   * The admin page and API, with hot reload of {@code configDir} after {@code debounce} of quiet.
+   */
+  public static AdminModule admin(
+      ObjectivesServer server, Store store, Path configDir, Clock clock, Duration debounce)
+      throws IOException {
+    AdminModule admin =
+        AdminModule.start(
+            new AdminModule.Sources(
+                server::config,
+                server::replaceConfig,
+                server::queuesSeen,
+                server.resolver(),
+                new Proposals(store),
+                store),
+            configDir,
+            clock,
+            debounce);
     server.addRoute(admin.route());
     return admin;
   }

@@ -1,6 +1,7 @@
 package org.callobjectives.server;
 
-import org.callobjectives.server.domain.Threads;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -12,32 +13,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.callobjectives.server.access.Access;
 import org.callobjectives.server.agents.AgentDay;
 import org.callobjectives.server.agents.QueuePauses;
 import org.callobjectives.server.ami.AmiCapabilities;
 import org.callobjectives.server.ami.AmiEventPump;
 import org.callobjectives.server.ami.AmiLink;
-import org.callobjectives.server.domain.CallListener;
-import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.calls.CallTracker;
+import org.callobjectives.server.calls.QueuesSeen;
 import org.callobjectives.server.config.AmiServer;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ServerSettings;
 import org.callobjectives.server.dispositions.DispositionService;
+import org.callobjectives.server.domain.CallListener;
+import org.callobjectives.server.domain.CallRecord;
+import org.callobjectives.server.domain.Threads;
 import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.callobjectives.server.objectives.StageIndex;
 import org.callobjectives.server.proposals.ProposalService;
-import org.callobjectives.server.calls.QueuesSeen;
-import org.callobjectives.server.store.CallerHistory;
-import org.callobjectives.server.store.Proposals;
 import org.callobjectives.server.push.AgentSessions;
 import org.callobjectives.server.push.AgentSocketHandler;
 import org.callobjectives.server.push.PopDispatcher;
 import org.callobjectives.server.push.PopLatency;
+import org.callobjectives.server.store.CallerHistory;
+import org.callobjectives.server.store.Proposals;
 import org.callobjectives.server.store.Store;
-import org.callobjectives.server.access.Access;
 import org.callobjectives.server.web.HttpRoute;
 import org.callobjectives.server.web.HttpRouter;
 import org.callobjectives.server.web.LoginRoute;
@@ -46,7 +46,10 @@ import org.callobjectives.server.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the data path: AMI links -> pump -> call tracking -> store + pops -> dispositions; and the web server. */
+/**
+ * Wires the data path: AMI links -> pump -> call tracking -> store + pops -> dispositions; and the
+ * web server.
+ */
 public final class ObjectivesServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ObjectivesServer.class);
 
@@ -73,12 +76,16 @@ public final class ObjectivesServer implements AutoCloseable {
   private final List<java.util.concurrent.Callable<?>> beforeEvents = new ArrayList<>();
   private final AgentDay agentDay;
 
-  public ObjectivesServer(Config initial, Store store, Clock clock, List<CallListener> extraListeners) {
+  public ObjectivesServer(
+      Config initial, Store store, Clock clock, List<CallListener> extraListeners) {
     this(new AtomicReference<>(initial), store, clock, extraListeners);
   }
 
   /** {@code inForce}: the configuration in force, shared with modules that follow reloads. */
-  public ObjectivesServer(AtomicReference<Config> inForce, Store store, Clock clock,
+  public ObjectivesServer(
+      AtomicReference<Config> inForce,
+      Store store,
+      Clock clock,
       List<CallListener> extraListeners) {
     Config initial = inForce.get();
     this.config = inForce;
@@ -93,15 +100,23 @@ public final class ObjectivesServer implements AutoCloseable {
     List<CallListener> listeners = new ArrayList<>(extraListeners);
     listeners.add(queuesSeen);
     AgentDay[] day = new AgentDay[1]; // the pump and the agent day need each other
-    this.pump = new AmiEventPump(65_536, e -> {
-      day[0].handle(e);
-      tracker().handle(e);
-    }, s -> tracker().requestResync(s));
-    // Hand-over to the tracking thread from Netty and the store's writer without ever blocking them.
-    this.agentDay = day[0] = new AgentDay(config::get, sessions, new LinkPauses(), pump::submit, scheduler, clock);
+    this.pump =
+        new AmiEventPump(
+            65_536,
+            e -> {
+              day[0].handle(e);
+              tracker().handle(e);
+            },
+            s -> tracker().requestResync(s));
+    // Hand-over to the tracking thread from Netty and the store's writer without ever blocking
+    // them.
+    this.agentDay =
+        day[0] =
+            new AgentDay(config::get, sessions, new LinkPauses(), pump::submit, scheduler, clock);
     listeners.add(agentDay);
     dispositions.addListener(agentDay);
-    dispositions.addListener(sessions); // last: what is held for a settled call goes after the others heard of it
+    dispositions.addListener(
+        sessions); // last: what is held for a settled call goes after the others heard of it
     this.dispatcher = new PopDispatcher(store, sessions, dispositions, listeners, latency);
     dispatcher.forcedWrapUp(agentDay::forcesWrapUp);
     this.resolver = new ObjectiveResolver(config::get, stages, clock);
@@ -122,11 +137,13 @@ public final class ObjectivesServer implements AutoCloseable {
     }
 
     @Override
-    public java.util.concurrent.CompletableFuture<Void> pause(String server, String iface, String queue,
-        boolean paused, String reason) {
+    public java.util.concurrent.CompletableFuture<Void> pause(
+        String server, String iface, String queue, boolean paused, String reason) {
       AmiLink l = link(server);
-      return l == null ? java.util.concurrent.CompletableFuture.failedFuture(
-          new IllegalStateException("no AMI link " + server)) : l.queuePause(iface, queue, paused, reason);
+      return l == null
+          ? java.util.concurrent.CompletableFuture.failedFuture(
+              new IllegalStateException("no AMI link " + server))
+          : l.queuePause(iface, queue, paused, reason);
     }
   }
 
@@ -149,47 +166,61 @@ public final class ObjectivesServer implements AutoCloseable {
     extraRoutes.add(route);
   }
 
-  /** Runs a step at start after crash recovery, before AMI events flow (e.g. rebuilding figures); call before {@link #start}. */
+  /**
+   * Runs a step at start after crash recovery, before AMI events flow (e.g. rebuilding figures);
+   * call before {@link #start}.
+   */
   public void beforeEvents(java.util.concurrent.Callable<?> step) {
     beforeEvents.add(step);
   }
 
   /** Binds the port, then starts as {@link #start(List, java.nio.channels.ServerSocketChannel)}. */
   public InetSocketAddress start(List<AmiServer> amiServers) throws Exception {
-    return start(amiServers, WebServer.bind(config.get().server().listenHost(), config.get().server().listenPort()));
+    return start(
+        amiServers,
+        WebServer.bind(config.get().server().listenHost(), config.get().server().listenPort()));
   }
 
   /**
    * On a port already bound ({@link WebServer#bind}, before any data was touched): recovers the
    * store, starts the pump and the web server, then one AMI link per configured Asterisk.
    */
-  public InetSocketAddress start(List<AmiServer> amiServers, java.nio.channels.ServerSocketChannel listener)
-      throws Exception {
+  public InetSocketAddress start(
+      List<AmiServer> amiServers, java.nio.channels.ServerSocketChannel listener) throws Exception {
     Config c = config.get();
     try {
-      store.recoverAfterRestart(clock.millis(), c.server().wrapUp().toMillis()).get(30, TimeUnit.SECONDS);
+      store
+          .recoverAfterRestart(clock.millis(), c.server().wrapUp().toMillis())
+          .get(30, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       // E.g. a full disk: the restored wrap-up timers below mark these calls again, with retries.
-      log.warn("could not mark missed wrap-ups at start ({}); retried as each call's wrap-up expires",
+      log.warn(
+          "could not mark missed wrap-ups at start ({}); retried as each call's wrap-up expires",
           e.getCause().toString());
     }
-    // Calls still waiting for their disposition go back to their agents (as replays, with their wrap-up);
+    // Calls still waiting for their disposition go back to their agents (as replays, with their
+    // wrap-up);
     // calls left open are tracked again until Asterisk says whether they are still up.
     for (CallRecord r : store.callsAwaitingDisposition().get(30, TimeUnit.SECONDS)) {
       if (r.agentId() != null && r.endedAtMillis() != null) {
-        agentDay.pendingAtStart(r.agentId(), r.callId()); // before restored: its expiry may run at once
+        agentDay.pendingAtStart(
+            r.agentId(), r.callId()); // before restored: its expiry may run at once
       }
       dispatcher.restored(r);
     }
-    tracker.rememberCallIds(store.callIdsSince(clock.millis() - TimeUnit.DAYS.toMillis(2), 10_000)
-        .get(30, TimeUnit.SECONDS));
+    tracker.rememberCallIds(
+        store
+            .callIdsSince(clock.millis() - TimeUnit.DAYS.toMillis(2), 10_000)
+            .get(30, TimeUnit.SECONDS));
     List<CallRecord> open = store.openCalls().get(30, TimeUnit.SECONDS);
     for (CallRecord r : open) {
       dispatcher.restored(r);
-      agentDay.connected(r, 0); // still on the call as far as we know, until the resync says otherwise
+      agentDay.connected(
+          r, 0); // still on the call as far as we know, until the resync says otherwise
     }
     if (tracker.restore(open) > 0) {
-      log.info("{} calls were open when the server last stopped: tracked again until Asterisk confirms them",
+      log.info(
+          "{} calls were open when the server last stopped: tracked again until Asterisk confirms them",
           open.size());
     }
     stages.load().get(30, TimeUnit.SECONDS);
@@ -199,13 +230,21 @@ public final class ObjectivesServer implements AutoCloseable {
     pump.start();
     List<HttpRoute> routes = new ArrayList<>();
     ServerSettings.Tls tls = c.server().tls();
-    SslContext ssl = tls == null ? null
-        : SslContextBuilder.forServer(tls.certificate().toFile(), tls.key().toFile()).build();
+    SslContext ssl =
+        tls == null
+            ? null
+            : SslContextBuilder.forServer(tls.certificate().toFile(), tls.key().toFile()).build();
     routes.add(new LoginRoute(access, authExecutor, ssl != null));
     routes.addAll(extraRoutes);
     HttpRouter router = new HttpRouter(this::health, access, routes, authExecutor);
-    address = web.start(listener, new WebInitializer(ssl,
-        () -> new AgentSocketHandler(access, sessions, dispositions, authExecutor, proposals), router));
+    address =
+        web.start(
+            listener,
+            new WebInitializer(
+                ssl,
+                () ->
+                    new AgentSocketHandler(access, sessions, dispositions, authExecutor, proposals),
+                router));
     for (AmiServer s : amiServers) {
       connectAmi(s);
     }
@@ -214,13 +253,17 @@ public final class ObjectivesServer implements AutoCloseable {
     pump.execute(() -> tracker.closeCallsOfLinksOtherThan(names));
     // Now and then check open calls against Asterisk anyway: an end event lost for any reason
     // must not leave a call open (and its pop replayed) forever.
-    scheduler.scheduleWithFixedDelay(() -> {
-      for (AmiLink l : links) {
-        if (l.connected()) {
-          pump.execute(() -> tracker.requestResync(l.name()));
-        }
-      }
-    }, 10, 10, TimeUnit.MINUTES);
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          for (AmiLink l : links) {
+            if (l.connected()) {
+              pump.execute(() -> tracker.requestResync(l.name()));
+            }
+          }
+        },
+        10,
+        10,
+        TimeUnit.MINUTES);
     return address;
   }
 
@@ -232,7 +275,9 @@ public final class ObjectivesServer implements AutoCloseable {
     link.start();
   }
 
-  /** Stops listening to one Asterisk (its open calls are resolved by the next resync of nothing). */
+  /**
+   * Stops listening to one Asterisk (its open calls are resolved by the next resync of nothing).
+   */
   public void disconnectAmi(String name) {
     for (AmiLink l : links) {
       if (l.name().equals(name)) {
@@ -309,7 +354,10 @@ public final class ObjectivesServer implements AutoCloseable {
     return config.get();
   }
 
-  /** Puts a new configuration in force for calls that connect from now on; calls in progress keep theirs. */
+  /**
+   * Puts a new configuration in force for calls that connect from now on; calls in progress keep
+   * theirs.
+   */
   public void replaceConfig(Config next) {
     config.set(next);
   }
@@ -343,7 +391,8 @@ public final class ObjectivesServer implements AutoCloseable {
     for (AmiLink l : links) {
       asks.add(l.queueNames().handle((names, err) -> names == null ? all : all.addAll(names)));
     }
-    return java.util.concurrent.CompletableFuture.allOf(asks.toArray(new java.util.concurrent.CompletableFuture[0]))
+    return java.util.concurrent.CompletableFuture.allOf(
+            asks.toArray(new java.util.concurrent.CompletableFuture[0]))
         .thenApply(x -> new java.util.TreeSet<>(all));
   }
 
@@ -362,5 +411,4 @@ public final class ObjectivesServer implements AutoCloseable {
     scheduler.shutdownNow();
     store.close();
   }
-
 }

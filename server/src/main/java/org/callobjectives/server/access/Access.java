@@ -12,18 +12,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.callobjectives.server.security.Tokens;
-import org.callobjectives.server.security.Role;
-import org.callobjectives.server.security.User;
-import org.callobjectives.server.security.Principal;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Config;
+import org.callobjectives.server.security.Principal;
+import org.callobjectives.server.security.Role;
+import org.callobjectives.server.security.Tokens;
+import org.callobjectives.server.security.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who is asking: HTTP Basic (name:token, for API clients) or the session cookie set by /login
- * (for browsers). Tokens are checked against hashes; failures are throttled and logged without secrets.
+ * Who is asking: HTTP Basic (name:token, for API clients) or the session cookie set by /login (for
+ * browsers). Tokens are checked against hashes; failures are throttled and logged without secrets.
  */
 public final class Access {
   private static final Logger log = LoggerFactory.getLogger(Access.class);
@@ -53,13 +53,19 @@ public final class Access {
     this.throttle = new LoginThrottle(clock);
   }
 
-  /** Checks a name (agent id or user name) and token; CPU-heavy (PBKDF2), keep off event loops when possible. */
+  /**
+   * Checks a name (agent id or user name) and token; CPU-heavy (PBKDF2), keep off event loops when
+   * possible.
+   */
   public Result login(String name, String token, String remote) {
     if (name == null || token == null || name.length() > 200 || token.length() > 500) {
       return new Result.Refused();
     }
     if (!throttle.allowed(name, remote)) {
-      log.warn("sign-in for '{}' from {} refused: too many failures, wait a minute", clean(name), remote);
+      log.warn(
+          "sign-in for '{}' from {} refused: too many failures, wait a minute",
+          clean(name),
+          remote);
       return new Result.Throttled();
     }
     Config c = config.get();
@@ -101,8 +107,10 @@ public final class Access {
 
   private static String sha256(String s) {
     try {
-      return Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(s.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -158,13 +166,16 @@ public final class Access {
     if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
       String decoded;
       try {
-        decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+        decoded =
+            new String(
+                Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         return Optional.empty();
       }
       int colon = decoded.indexOf(':');
-      if (colon > 0 && login(decoded.substring(0, colon), decoded.substring(colon + 1), remote)
-          instanceof Result.Ok ok) {
+      if (colon > 0
+          && login(decoded.substring(0, colon), decoded.substring(colon + 1), remote)
+              instanceof Result.Ok ok) {
         return Optional.of(ok.who());
       }
     }
@@ -179,14 +190,18 @@ public final class Access {
     return String.valueOf(address);
   }
 
-  /** True when checking this request's credentials may need a PBKDF2 derivation (Basic, token not yet verified). */
+  /**
+   * True when checking this request's credentials may need a PBKDF2 derivation (Basic, token not
+   * yet verified).
+   */
   public boolean needsSlowCheck(HttpRequest req) {
     String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION);
     if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
       return false;
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       if (colon <= 0) {
         return false;

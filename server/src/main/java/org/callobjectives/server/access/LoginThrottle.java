@@ -27,18 +27,22 @@ public final class LoginThrottle {
 
   /** True when {@code name} may try to sign in from {@code address} now. */
   public boolean allowed(String name, String address) {
-    return under("n:" + name + "@" + address, PER_NAME_AND_ADDRESS) && under("a:" + address, PER_ADDRESS)
+    return under("n:" + name + "@" + address, PER_NAME_AND_ADDRESS)
+        && under("a:" + address, PER_ADDRESS)
         && under("n:" + name, PER_NAME);
   }
 
   public void failed(String name, String address) {
     if (failures.size() >= MAX_KEYS) {
-      failures.values().removeIf(d -> {
-        synchronized (d) {
-          prune(d);
-          return d.isEmpty();
-        }
-      });
+      failures
+          .values()
+          .removeIf(
+              d -> {
+                synchronized (d) {
+                  prune(d);
+                  return d.isEmpty();
+                }
+              });
     }
     for (String key : new String[] {"n:" + name + "@" + address, "a:" + address, "n:" + name}) {
       if (failures.size() >= MAX_KEYS && !failures.containsKey(key)) {

@@ -18,8 +18,12 @@ import org.callobjectives.server.web.HttpRoute;
 /** The admin page and API, and hot reload of the config folder. */
 public final class AdminModule implements AutoCloseable {
   /** What the admin module reads and changes in the running server. */
-  public record Sources(Supplier<Config> config, Consumer<Config> putInForce,
-      Supplier<CompletableFuture<Set<String>>> queuesSeen, ObjectiveResolver resolver, Proposals proposals,
+  public record Sources(
+      Supplier<Config> config,
+      Consumer<Config> putInForce,
+      Supplier<CompletableFuture<Set<String>>> queuesSeen,
+      ObjectiveResolver resolver,
+      Proposals proposals,
       Store store) {}
 
   private final ConfigService config;
@@ -36,15 +40,26 @@ public final class AdminModule implements AutoCloseable {
   public static AdminModule start(Sources server, Path configDir, Clock clock, Duration debounce)
       throws IOException {
     AuditLog audit = new AuditLog(server.store());
-    ConfigService config = new ConfigService(configDir, server.config(), server.putInForce(), audit, clock);
+    ConfigService config =
+        new ConfigService(configDir, server.config(), server.putInForce(), audit, clock);
     config.init();
     AdminRoute route = new AdminRoute(server, config, audit, clock);
-    ConfigWatcher watcher = new ConfigWatcher(configDir, ConfigService.WATCHED, debounce,
-        () -> config.reload("file-watcher", "file changed", true).whenComplete((outcome, err) -> {
-          if (err != null) {
-            org.slf4j.LoggerFactory.getLogger(AdminModule.class).error("config reload failed: {}", err.toString());
-          }
-        })).start();
+    ConfigWatcher watcher =
+        new ConfigWatcher(
+                configDir,
+                ConfigService.WATCHED,
+                debounce,
+                () ->
+                    config
+                        .reload("file-watcher", "file changed", true)
+                        .whenComplete(
+                            (outcome, err) -> {
+                              if (err != null) {
+                                org.slf4j.LoggerFactory.getLogger(AdminModule.class)
+                                    .error("config reload failed: {}", err.toString());
+                              }
+                            }))
+            .start();
     return new AdminModule(config, watcher, route);
   }
 

@@ -29,7 +29,6 @@ import org.callobjectives.server.objectives.lint.LintFinding;
 import org.callobjectives.server.security.Principal;
 import org.callobjectives.server.security.Role;
 import org.callobjectives.server.store.AuditLog;
-import org.callobjectives.server.store.Proposals;
 import org.callobjectives.server.web.Guard;
 import org.callobjectives.server.web.HttpResponses;
 import org.callobjectives.server.web.HttpRoute;
@@ -37,14 +36,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin page ({@code /admin}, its script and style) and the admin REST API under
- * {@code /api/admin/} (see docs/admin-api.md). Admins only; slow work completes off the event loop.
+ * The admin page ({@code /admin}, its script and style) and the admin REST API under {@code
+ * /api/admin/} (see docs/admin-api.md). Admins only; slow work completes off the event loop.
  */
 public final class AdminRoute implements HttpRoute {
   private static final Logger log = LoggerFactory.getLogger(AdminRoute.class);
   private static final String API = "/api/admin/";
-  private static final Map<String, String> ASSETS = Map.of(
-      "/admin", "admin.html", "/admin/", "admin.html", "/admin/admin.js", "admin.js", "/admin/admin.css", "admin.css");
+  private static final Map<String, String> ASSETS =
+      Map.of(
+          "/admin",
+          "admin.html",
+          "/admin/",
+          "admin.html",
+          "/admin/admin.js",
+          "admin.js",
+          "/admin/admin.css",
+          "admin.css");
 
   private final AdminModule.Sources server;
   private final ConfigService config;
@@ -52,7 +59,8 @@ public final class AdminRoute implements HttpRoute {
   private final Clock clock;
   private final Map<String, byte[]> assets = new LinkedHashMap<>();
 
-  AdminRoute(AdminModule.Sources server, ConfigService config, AuditLog audit, Clock clock) throws IOException {
+  AdminRoute(AdminModule.Sources server, ConfigService config, AuditLog audit, Clock clock)
+      throws IOException {
     this.server = server;
     this.config = config;
     this.audit = audit;
@@ -68,16 +76,24 @@ public final class AdminRoute implements HttpRoute {
   }
 
   @Override
-  public boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path, Principal who) throws Exception {
+  public boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path, Principal who)
+      throws Exception {
     String asset = ASSETS.get(path);
     if (asset != null) {
       // The page needs an admin; its script and style hold no data and load like any static file.
       if (asset.equals("admin.html") && !Guard.require(ctx, req, who, Role.ADMIN)) {
         return true;
       }
-      String type = asset.endsWith(".js") ? "text/javascript; charset=utf-8"
-          : asset.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
-      HttpResponses.send(ctx, req, HttpResponseStatus.OK, type, new String(assets.get(asset), StandardCharsets.UTF_8));
+      String type =
+          asset.endsWith(".js")
+              ? "text/javascript; charset=utf-8"
+              : asset.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
+      HttpResponses.send(
+          ctx,
+          req,
+          HttpResponseStatus.OK,
+          type,
+          new String(assets.get(asset), StandardCharsets.UTF_8));
       return true;
     }
     if (!path.startsWith(API)) {
@@ -89,7 +105,11 @@ public final class AdminRoute implements HttpRoute {
     HttpMethod m = req.method();
     if ((m == HttpMethod.POST || m == HttpMethod.PUT) && !isJson(req)) {
       // Forms from other sites cannot send JSON without a preflight: no cross-site changes.
-      HttpResponses.error(ctx, req, HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json");
+      HttpResponses.error(
+          ctx,
+          req,
+          HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
+          "send Content-Type: application/json");
       return true;
     }
     String rest = path.substring(API.length());
@@ -103,8 +123,14 @@ public final class AdminRoute implements HttpRoute {
     return true;
   }
 
-  private void route(ChannelHandlerContext ctx, FullHttpRequest req, HttpMethod m, String[] p,
-      Map<String, List<String>> q, Principal who) throws Exception {
+  private void route(
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      HttpMethod m,
+      String[] p,
+      Map<String, List<String>> q,
+      Principal who)
+      throws Exception {
     String head = p[0];
     boolean get = m == HttpMethod.GET;
     if (get && head.equals("objectives") && p.length == 1) {
@@ -119,7 +145,10 @@ public final class AdminRoute implements HttpRoute {
     } else if (get && head.equals("mappings") && p.length == 1) {
       async(ctx, req, server.queuesSeen().get().thenApply(this::mappings));
     } else if (get && head.equals("preview") && p.length == 1) {
-      ok(ctx, req, preview(param(q, "number"), param(q, "queue"), param(q, "agent"), param(q, "direction")));
+      ok(
+          ctx,
+          req,
+          preview(param(q, "number"), param(q, "queue"), param(q, "agent"), param(q, "direction")));
     } else if (get && head.equals("status") && p.length == 1) {
       ok(ctx, req, Map.of("lastReload", config.last(), "findings", config.findings()));
     } else if (get && head.equals("files") && p.length == 2) {
@@ -141,34 +170,55 @@ public final class AdminRoute implements HttpRoute {
     } else if (get && head.equals("proposals") && p.length == 1) {
       String status = param(q, "status");
       async(ctx, req, server.proposals().list(status, 200));
-    } else if (m == HttpMethod.POST && head.equals("proposals") && p.length == 3
+    } else if (m == HttpMethod.POST
+        && head.equals("proposals")
+        && p.length == 3
         && (p[2].equals("accept") || p[2].equals("dismiss"))) {
       long id = id(p[1]);
       String status = p[2].equals("accept") ? "accepted" : "dismissed";
       req.retain();
-      server.proposals().decide(id, status, who.name(), clock.millis()).whenComplete((changed, err) -> {
-        try {
-          if (err != null) {
-            fail(ctx, req, err);
-          } else if (!changed) {
-            HttpResponses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "no open proposal #" + id);
-          } else {
-            audit.record(clock.millis(), who.name(), "proposal-" + status, null, "proposal #" + id, null, null);
-            HttpResponses.json(ctx, req, HttpResponseStatus.OK, json(Map.of("id", id, "status", status)));
-          }
-        } finally {
-          req.release();
-        }
-      });
+      server
+          .proposals()
+          .decide(id, status, who.name(), clock.millis())
+          .whenComplete(
+              (changed, err) -> {
+                try {
+                  if (err != null) {
+                    fail(ctx, req, err);
+                  } else if (!changed) {
+                    HttpResponses.error(
+                        ctx, req, HttpResponseStatus.NOT_FOUND, "no open proposal #" + id);
+                  } else {
+                    audit.record(
+                        clock.millis(),
+                        who.name(),
+                        "proposal-" + status,
+                        null,
+                        "proposal #" + id,
+                        null,
+                        null);
+                    HttpResponses.json(
+                        ctx, req, HttpResponseStatus.OK, json(Map.of("id", id, "status", status)));
+                  }
+                } finally {
+                  req.release();
+                }
+              });
     } else if (get && head.equals("audit") && p.length == 1) {
       async(ctx, req, audit.recent(100));
     } else {
-      HttpResponses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such admin API: " + req.method() + " "
-          + API + String.join("/", p));
+      HttpResponses.error(
+          ctx,
+          req,
+          HttpResponseStatus.NOT_FOUND,
+          "no such admin API: " + req.method() + " " + API + String.join("/", p));
     }
   }
 
-  /** Objectives in force with their lint findings; one objective when {@code id} is given (null if unknown). */
+  /**
+   * Objectives in force with their lint findings; one objective when {@code id} is given (null if
+   * unknown).
+   */
   private Object objectives(String id) {
     Config c = server.config().get();
     Map<String, List<LintFinding>> byObjective = new LinkedHashMap<>();
@@ -176,7 +226,8 @@ public final class AdminRoute implements HttpRoute {
       byObjective.computeIfAbsent(f.objectiveId(), k -> new ArrayList<>()).add(f);
     }
     List<Map<String, Object>> out = new ArrayList<>();
-    for (Objective o : c.objectives().values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList()) {
+    for (Objective o :
+        c.objectives().values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList()) {
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("id", o.id());
       v.put("title", o.title());
@@ -211,8 +262,19 @@ public final class AdminRoute implements HttpRoute {
           v.put("objective", t.primary());
           v.put("secondObjective", t.secondary());
         } else {
-          v.put("stages", stages.stream().map(s -> Map.of("id", s.id(), "objective", s.target().primary(),
-              "secondObjective", s.target().secondary() == null ? "" : s.target().secondary())).toList());
+          v.put(
+              "stages",
+              stages.stream()
+                  .map(
+                      s ->
+                          Map.of(
+                              "id",
+                              s.id(),
+                              "objective",
+                              s.target().primary(),
+                              "secondObjective",
+                              s.target().secondary() == null ? "" : s.target().secondary()))
+                  .toList());
         }
         v.put("dispositionCodes", qm.codes().stream().map(d -> d.code()).toList());
         v.put("maxWaitSeconds", qm.maxWait().toSeconds());
@@ -222,20 +284,59 @@ public final class AdminRoute implements HttpRoute {
       queues.add(v);
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("order", List.of("agent override", "queue (stage for this caller)", "outbound agent",
-        "outbound group", "campaign", "default"));
+    out.put(
+        "order",
+        List.of(
+            "agent override",
+            "queue (stage for this caller)",
+            "outbound agent",
+            "outbound group",
+            "campaign",
+            "default"));
     out.put("queues", queues);
     out.put("agentOverrides", c.rules().agentOverrides());
-    out.put("outbound", Map.of("default", c.outbound().defaultObjective(), "agents", c.outbound().byAgent(),
-        "groups", c.outbound().byGroup()));
-    out.put("campaigns", c.rules().campaigns().stream().map(k -> Map.of("id", k.id(), "start", k.start().toString(),
-        "end", k.end().toString(), "target", k.target())).toList());
-    out.put("agents", c.agents().stream().map(a -> Map.of("id", a.id(), "name", a.name(),
-        "group", a.group() == null ? "" : a.group())).toList());
+    out.put(
+        "outbound",
+        Map.of(
+            "default",
+            c.outbound().defaultObjective(),
+            "agents",
+            c.outbound().byAgent(),
+            "groups",
+            c.outbound().byGroup()));
+    out.put(
+        "campaigns",
+        c.rules().campaigns().stream()
+            .map(
+                k ->
+                    Map.of(
+                        "id",
+                        k.id(),
+                        "start",
+                        k.start().toString(),
+                        "end",
+                        k.end().toString(),
+                        "target",
+                        k.target()))
+            .toList());
+    out.put(
+        "agents",
+        c.agents().stream()
+            .map(
+                a ->
+                    Map.of(
+                        "id",
+                        a.id(),
+                        "name",
+                        a.name(),
+                        "group",
+                        a.group() == null ? "" : a.group()))
+            .toList());
     return out;
   }
 
-  private Map<String, Object> preview(String number, String queue, String agentId, String direction) {
+  private Map<String, Object> preview(
+      String number, String queue, String agentId, String direction) {
     Config c = server.config().get();
     if (number != null && number.length() > 40 || queue != null && queue.length() > 80) {
       throw new BadRequest("number or queue too long");
@@ -245,51 +346,63 @@ public final class AdminRoute implements HttpRoute {
       agent = c.agent(agentId).orElseThrow(() -> new BadRequest("unknown agent '" + agentId + "'"));
     }
     boolean outbound = "outbound".equals(direction) || queue == null;
-    ObjectiveResolver.Resolution r = outbound ? server.resolver().forOutbound(agent, number)
-        : server.resolver().forQueueCall(queue, agent, number);
+    ObjectiveResolver.Resolution r =
+        outbound
+            ? server.resolver().forOutbound(agent, number)
+            : server.resolver().forQueueCall(queue, agent, number);
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("call", (outbound ? "an outbound call to " : "a call from ") + (number == null ? "an unknown number"
-        : number) + (outbound ? "" : " on queue " + queue) + (agent == null ? "" : " for agent " + agent.id()
-        + " (" + agent.name() + ")"));
+    out.put(
+        "call",
+        (outbound ? "an outbound call to " : "a call from ")
+            + (number == null ? "an unknown number" : number)
+            + (outbound ? "" : " on queue " + queue)
+            + (agent == null ? "" : " for agent " + agent.id() + " (" + agent.name() + ")"));
     out.put("rule", r.rule());
     out.put("objective", r.objective());
     out.put("dispositionCodes", r.codes().stream().map(d -> d.code()).toList());
     return out;
   }
 
-  private void outcome(ChannelHandlerContext ctx, FullHttpRequest req, CompletableFuture<ConfigService.Outcome> f) {
+  private void outcome(
+      ChannelHandlerContext ctx, FullHttpRequest req, CompletableFuture<ConfigService.Outcome> f) {
     req.retain();
-    f.whenComplete((o, err) -> {
-      try {
-        if (err != null) {
-          fail(ctx, req, err);
-        } else {
-          HttpResponses.json(ctx, req, o.ok() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY,
-              json(o));
-        }
-      } finally {
-        req.release();
-      }
-    });
+    f.whenComplete(
+        (o, err) -> {
+          try {
+            if (err != null) {
+              fail(ctx, req, err);
+            } else {
+              HttpResponses.json(
+                  ctx,
+                  req,
+                  o.ok() ? HttpResponseStatus.OK : HttpResponseStatus.UNPROCESSABLE_ENTITY,
+                  json(o));
+            }
+          } finally {
+            req.release();
+          }
+        });
   }
 
   private void async(ChannelHandlerContext ctx, FullHttpRequest req, CompletableFuture<?> f) {
     req.retain();
-    f.whenComplete((v, err) -> {
-      try {
-        if (err != null) {
-          fail(ctx, req, err);
-        } else {
-          HttpResponses.json(ctx, req, HttpResponseStatus.OK, json(v));
-        }
-      } finally {
-        req.release();
-      }
-    });
+    f.whenComplete(
+        (v, err) -> {
+          try {
+            if (err != null) {
+              fail(ctx, req, err);
+            } else {
+              HttpResponses.json(ctx, req, HttpResponseStatus.OK, json(v));
+            }
+          } finally {
+            req.release();
+          }
+        });
   }
 
   private static void fail(ChannelHandlerContext ctx, FullHttpRequest req, Throwable err) {
-    Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+    Throwable cause =
+        err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
     if (cause instanceof IllegalArgumentException) {
       HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST, cause.getMessage());
     } else {

@@ -1,6 +1,5 @@
 package org.callobjectives.server.admin;
 
-import org.callobjectives.server.domain.Threads;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 
@@ -16,12 +15,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.callobjectives.server.domain.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the config folder and calls back once things settle: editors write a file in several steps
- * (truncate, write, rename), so events are debounced and only the last one triggers a reload.
+ * Watches the config folder and calls back once things settle: editors write a file in several
+ * steps (truncate, write, rename), so events are debounced and only the last one triggers a reload.
  */
 public final class ConfigWatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ConfigWatcher.class);
@@ -30,7 +30,8 @@ public final class ConfigWatcher implements AutoCloseable {
   private final Set<String> names;
   private final Duration debounce;
   private final Runnable onChange;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("config-debounce"));
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(Threads.daemon("config-debounce"));
   private WatchService watch;
   private Thread thread;
   private ScheduledFuture<?> pending; // guarded by this
@@ -78,13 +79,17 @@ public final class ConfigWatcher implements AutoCloseable {
     if (pending != null) {
       pending.cancel(false);
     }
-    pending = timer.schedule(() -> {
-      try {
-        onChange.run();
-      } catch (RuntimeException e) {
-        log.error("config reload after a file change failed", e);
-      }
-    }, debounce.toMillis(), TimeUnit.MILLISECONDS);
+    pending =
+        timer.schedule(
+            () -> {
+              try {
+                onChange.run();
+              } catch (RuntimeException e) {
+                log.error("config reload after a file change failed", e);
+              }
+            },
+            debounce.toMillis(),
+            TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -13,10 +13,10 @@ import org.callobjectives.protocol.AgentState;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.server.ami.AmiCapabilities;
 import org.callobjectives.server.ami.AmiEvent;
-import org.callobjectives.server.domain.CallListener;
-import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Config;
+import org.callobjectives.server.domain.CallListener;
+import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.domain.DispositionListener;
 import org.callobjectives.server.push.AgentSessions;
 
@@ -32,29 +32,50 @@ public final class AgentDay implements CallListener, DispositionListener {
   private final Memberships members;
   private final WrapUpPauser pauser;
   private final AgentStates states;
-  /** Calls whose disposition or deadline came already (a disposition may come before the call ends). */
-  private final Map<String, Boolean> recentlyDone = new LinkedHashMap<>(256, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > RECENTLY_DONE;
-    }
-  };
+
+  /**
+   * Calls whose disposition or deadline came already (a disposition may come before the call ends).
+   */
+  private final Map<String, Boolean> recentlyDone =
+      new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > RECENTLY_DONE;
+        }
+      };
+
   static final int RECENTLY_DONE = 10_000;
 
   /** {@code timers} runs the retries of failed unpauses (handed over to {@code tracking}). */
-  public AgentDay(Supplier<Config> config, AgentSessions sessions, QueuePauses ami, Executor tracking,
-      ScheduledExecutorService timers, Clock clock) {
-    this(config, sessions, ami, tracking, (ms, r) -> {
-      try {
-        timers.schedule(() -> tracking.execute(r), ms, TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.RejectedExecutionException closing) {
-        // the server is stopping: nothing left to retry for
-      }
-    }, clock);
+  public AgentDay(
+      Supplier<Config> config,
+      AgentSessions sessions,
+      QueuePauses ami,
+      Executor tracking,
+      ScheduledExecutorService timers,
+      Clock clock) {
+    this(
+        config,
+        sessions,
+        ami,
+        tracking,
+        (ms, r) -> {
+          try {
+            timers.schedule(() -> tracking.execute(r), ms, TimeUnit.MILLISECONDS);
+          } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the server is stopping: nothing left to retry for
+          }
+        },
+        clock);
   }
 
-  AgentDay(Supplier<Config> config, AgentSessions sessions, QueuePauses ami, Executor tracking,
-      WrapUpPauser.Later later, Clock clock) {
+  AgentDay(
+      Supplier<Config> config,
+      AgentSessions sessions,
+      QueuePauses ami,
+      Executor tracking,
+      WrapUpPauser.Later later,
+      Clock clock) {
     this.config = config;
     this.sessions = sessions;
     this.tracking = tracking;
@@ -63,13 +84,19 @@ public final class AgentDay implements CallListener, DispositionListener {
     this.states = new AgentStates(config, members, pauser, sessions::isConnected, clock);
     pauser.onAgentChanged(states::refresh);
     states.onChange(s -> sessions.send(s.agentId(), s));
-    sessions.onAttach(agentId -> tracking.execute(() -> {
-      AgentState before = states.current(agentId);
-      AgentState s = states.refresh(agentId);
-      if (s.equals(before)) {
-        sessions.send(agentId, s); // unchanged, so not sent by the change listener: a client always hears it
-      }
-    }));
+    sessions.onAttach(
+        agentId ->
+            tracking.execute(
+                () -> {
+                  AgentState before = states.current(agentId);
+                  AgentState s = states.refresh(agentId);
+                  if (s.equals(before)) {
+                    sessions.send(
+                        agentId,
+                        s); // unchanged, so not sent by the change listener: a client always hears
+                    // it
+                  }
+                }));
     sessions.onDetach(agentId -> tracking.execute(() -> states.refresh(agentId)));
   }
 
@@ -90,13 +117,14 @@ public final class AgentDay implements CallListener, DispositionListener {
 
   /** A call still waiting for a disposition when the server started; call before events flow. */
   public void pendingAtStart(String agentId, String callId) {
-    tracking.execute(() -> {
-      if (recentlyDone.containsKey(callId)) {
-        return; // its deadline passed already (a start-up expiry handled first): nothing waits
-      }
-      pauser.pendingAtStart(agentId, callId);
-      states.ended(agentId, callId, true);
-    });
+    tracking.execute(
+        () -> {
+          if (recentlyDone.containsKey(callId)) {
+            return; // its deadline passed already (a start-up expiry handled first): nothing waits
+          }
+          pauser.pendingAtStart(agentId, callId);
+          states.ended(agentId, callId, true);
+        });
   }
 
   /** An AMI event, on the tracking thread, before call tracking sees it. */
@@ -113,8 +141,17 @@ public final class AgentDay implements CallListener, DispositionListener {
     } else if (e instanceof AmiEvent.MembersListed l) {
       // Removed while the link was down: handled as if Asterisk had reported each removal.
       for (Memberships.Key k : members.missingFrom(l.server(), l.memberships())) {
-        handle(new AmiEvent.QueueMember(l.server(), l.receivedNanos(), AmiEvent.MemberChange.REMOVED, k.queue(),
-            k.iface(), null, 0, false, ""));
+        handle(
+            new AmiEvent.QueueMember(
+                l.server(),
+                l.receivedNanos(),
+                AmiEvent.MemberChange.REMOVED,
+                k.queue(),
+                k.iface(),
+                null,
+                0,
+                false,
+                ""));
       }
     } else if (e instanceof AmiEvent.AgentRinging r) {
       Agent a = config.get().agentForMember(r.iface(), r.memberName()).orElse(null);
@@ -127,7 +164,8 @@ public final class AgentDay implements CallListener, DispositionListener {
       }
     } else if (e instanceof AmiEvent.AgentConnect c) {
       Agent answering = config.get().agentForMember(c.iface(), c.memberName()).orElse(null);
-      // The others rung for this caller stop ringing; the one who answered turns on_call with the pop.
+      // The others rung for this caller stop ringing; the one who answered turns on_call with the
+      // pop.
       states.callerGone(c.uniqueid(), answering == null ? null : answering.id());
     } else if (e instanceof AmiEvent.QueueAbandon a) {
       states.callerGone(a.uniqueid(), null);
@@ -168,7 +206,10 @@ public final class AgentDay implements CallListener, DispositionListener {
     states.done(agentId, callId);
   }
 
-  /** Whether the end of this call paused its agent in the queue until the disposition (tracking thread). */
+  /**
+   * Whether the end of this call paused its agent in the queue until the disposition (tracking
+   * thread).
+   */
   public boolean forcesWrapUp(CallRecord call) {
     return pauser.holds(call);
   }

@@ -19,8 +19,8 @@ import org.callobjectives.server.config.Config;
 
 /**
  * Derives each agent's state (on_call, ringing, wrap_up, paused, offline, ready, in that order of
- * precedence) from calls, rings, queue pauses and the client's connection, and publishes it when
- * it changes. Mutated on the call-tracking thread only; {@link #all()} may be read from any thread.
+ * precedence) from calls, rings, queue pauses and the client's connection, and publishes it when it
+ * changes. Mutated on the call-tracking thread only; {@link #all()} may be read from any thread.
  */
 final class AgentStates {
   /** What is known of one agent. */
@@ -39,7 +39,11 @@ final class AgentStates {
   private final Map<String, AgentState> published = new ConcurrentHashMap<>();
   private final List<Consumer<AgentState>> listeners = new CopyOnWriteArrayList<>();
 
-  AgentStates(Supplier<Config> config, Memberships members, WrapUpPauser pauser, Predicate<String> connected,
+  AgentStates(
+      Supplier<Config> config,
+      Memberships members,
+      WrapUpPauser pauser,
+      Predicate<String> connected,
       Clock clock) {
     this.config = config;
     this.members = members;
@@ -74,12 +78,13 @@ final class AgentStates {
     if (callerUniqueid == null) {
       return;
     }
-    desks.forEach((agentId, d) -> {
-      if (callerUniqueid.equals(d.ringingFor) && !agentId.equals(exceptAgentId)) {
-        d.ringingFor = null;
-        refresh(agentId);
-      }
-    });
+    desks.forEach(
+        (agentId, d) -> {
+          if (callerUniqueid.equals(d.ringingFor) && !agentId.equals(exceptAgentId)) {
+            d.ringingFor = null;
+            refresh(agentId);
+          }
+        });
   }
 
   void connected(String agentId, String callId) {
@@ -110,9 +115,17 @@ final class AgentStates {
   AgentState refresh(String agentId) {
     AgentState next = compute(agentId);
     AgentState before = published.get(agentId);
-    if (before != null && before.state().equals(next.state()) && Objects.equals(before.reason(), next.reason())) {
-      next = new AgentState(agentId, next.state(), next.reason(), before.sinceMillis(), next.pendingWrapUps(),
-          next.forcedWrapUp());
+    if (before != null
+        && before.state().equals(next.state())
+        && Objects.equals(before.reason(), next.reason())) {
+      next =
+          new AgentState(
+              agentId,
+              next.state(),
+              next.reason(),
+              before.sinceMillis(),
+              next.pendingWrapUps(),
+              next.forcedWrapUp());
     }
     if (!next.equals(before)) {
       published.put(agentId, next);
@@ -152,7 +165,8 @@ final class AgentStates {
   private String pausedByOthers(String agentId) {
     for (var e : members.of(agentId).entrySet()) {
       // A wrap-up pause is the server's own (also while its unpause is on the way).
-      if (e.getValue().paused() && !WrapUpPauser.REASON.equals(e.getValue().reason())
+      if (e.getValue().paused()
+          && !WrapUpPauser.REASON.equals(e.getValue().reason())
           && !pauser.owns(agentId, e.getKey())) {
         return e.getValue().reason();
       }

@@ -9,7 +9,9 @@ import org.callobjectives.server.ami.AmiEvent;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Config;
 
-/** Each agent's queue memberships per AMI link and their pause state, as member events report them. */
+/**
+ * Each agent's queue memberships per AMI link and their pause state, as member events report them.
+ */
 final class Memberships {
   /** One membership: the interface as Asterisk spells it (QueuePause needs it so) in one queue. */
   record Key(String server, String iface, String queue) {}
@@ -37,9 +39,15 @@ final class Memberships {
     }
     Member old = members.get(k);
     // QueueMemberPause says nothing new about the device; keep the status we knew.
-    int status = e.change() == AmiEvent.MemberChange.PAUSE && old != null ? old.status() : e.status();
-    members.put(k, new Member(a.id(), status, e.paused(), e.paused() && e.pausedReason() != null
-        ? e.pausedReason() : ""));
+    int status =
+        e.change() == AmiEvent.MemberChange.PAUSE && old != null ? old.status() : e.status();
+    members.put(
+        k,
+        new Member(
+            a.id(),
+            status,
+            e.paused(),
+            e.paused() && e.pausedReason() != null ? e.pausedReason() : ""));
     return a.id();
   }
 
@@ -61,22 +69,24 @@ final class Memberships {
   /** The agent's memberships on one link. */
   List<Key> of(String agentId, String server) {
     List<Key> out = new ArrayList<>();
-    members.forEach((k, m) -> {
-      if (m.agentId().equals(agentId) && k.server().equals(server)) {
-        out.add(k);
-      }
-    });
+    members.forEach(
+        (k, m) -> {
+          if (m.agentId().equals(agentId) && k.server().equals(server)) {
+            out.add(k);
+          }
+        });
     return out;
   }
 
   /** The agent's memberships on every link, with their state. */
   Map<Key, Member> of(String agentId) {
     Map<Key, Member> out = new LinkedHashMap<>();
-    members.forEach((k, m) -> {
-      if (m.agentId().equals(agentId)) {
-        out.put(k, m);
-      }
-    });
+    members.forEach(
+        (k, m) -> {
+          if (m.agentId().equals(agentId)) {
+            out.put(k, m);
+          }
+        });
     return out;
   }
 }

@@ -9,5 +9,6 @@ public interface QueuePauses {
   AmiCapabilities capabilities(String server);
 
   /** QueuePause on the named link ({@code queue} null: every queue of the interface). */
-  CompletableFuture<Void> pause(String server, String iface, String queue, boolean paused, String reason);
+  CompletableFuture<Void> pause(
+      String server, String iface, String queue, boolean paused, String reason);
 }

@@ -10,9 +10,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.callobjectives.server.ami.AmiCapabilities;
 import org.callobjectives.server.ami.AmiEvent;
-import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.QueueMapping;
+import org.callobjectives.server.domain.CallRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,10 @@ final class WrapUpPauser {
   static final long RETRY_FIRST_MS = 1_000;
   static final long RETRY_MAX_MS = 30_000;
 
-  /** Runs a task on the tracking thread after a delay (a scheduler in production, virtual time in tests). */
+  /**
+   * Runs a task on the tracking thread after a delay (a scheduler in production, virtual time in
+   * tests).
+   */
   interface Later {
     void run(long delayMillis, Runnable onTracking);
   }
@@ -60,7 +63,12 @@ final class WrapUpPauser {
   private final Set<String> saidOff = new HashSet<>();
   private java.util.function.Consumer<String> agentChanged = a -> {};
 
-  WrapUpPauser(Supplier<Config> config, QueuePauses ami, Memberships members, Executor tracking, Later later) {
+  WrapUpPauser(
+      Supplier<Config> config,
+      QueuePauses ami,
+      Memberships members,
+      Executor tracking,
+      Later later) {
     this.config = config;
     this.ami = ami;
     this.members = members;
@@ -79,7 +87,9 @@ final class WrapUpPauser {
     return h != null && !h.owned.isEmpty();
   }
 
-  /** Whether this membership is paused by the server's wrap-up (not by the agent or a supervisor). */
+  /**
+   * Whether this membership is paused by the server's wrap-up (not by the agent or a supervisor).
+   */
   boolean owns(String agentId, Memberships.Key k) {
     Hold h = holds.get(agentId);
     Unpause u = unpausing.get(k);
@@ -94,8 +104,10 @@ final class WrapUpPauser {
   /** The link's AMI user was checked at login: says once when forced wrap-up cannot work there. */
   void capabilities(String server, AmiCapabilities caps) {
     if (caps.known() && !caps.queuePause() && anyForcedQueue() && saidOff.add(server)) {
-      log.warn("AMI link {}: forced wrap-up is off: the AMI user may not send QueuePause (manager.conf write "
-          + "class 'agent' missing); agents are not paused after their calls", server);
+      log.warn(
+          "AMI link {}: forced wrap-up is off: the AMI user may not send QueuePause (manager.conf write "
+              + "class 'agent' missing); agents are not paused after their calls",
+          server);
     }
   }
 
@@ -111,7 +123,10 @@ final class WrapUpPauser {
     return caps.known() ? "on" : "on (not checked yet)";
   }
 
-  /** Whether the server paused the call's agent for this call's wrap-up (decided by {@link #callEnded}). */
+  /**
+   * Whether the server paused the call's agent for this call's wrap-up (decided by {@link
+   * #callEnded}).
+   */
   boolean holds(CallRecord c) {
     Hold h = c.agentId() == null ? null : holds.get(c.agentId());
     return h != null && h.calls.contains(c.callId()) && !h.owned.isEmpty();
@@ -142,9 +157,14 @@ final class WrapUpPauser {
     String agentId = c.agentId();
     List<Memberships.Key> mine = members.of(agentId, c.server());
     if (mine.isEmpty()) {
-      // Pausing the whole interface could re-pause a supervisor's pause under our reason, then undo it.
-      log.warn("call {}: no queue membership known for agent {} on {} (QueueStatus at login lists them): "
-          + "not paused for wrap-up", c.callId(), agentId, c.server());
+      // Pausing the whole interface could re-pause a supervisor's pause under our reason, then undo
+      // it.
+      log.warn(
+          "call {}: no queue membership known for agent {} on {} (QueueStatus at login lists them): "
+              + "not paused for wrap-up",
+          c.callId(),
+          agentId,
+          c.server());
       return;
     }
     Hold h = holds.computeIfAbsent(agentId, a -> new Hold());
@@ -154,7 +174,8 @@ final class WrapUpPauser {
         continue;
       }
       if (unpausing.containsKey(k)) {
-        h.owned.add(k); // our unpause is on its way: paused again once Asterisk reports it (memberChanged)
+        h.owned.add(
+            k); // our unpause is on its way: paused again once Asterisk reports it (memberChanged)
         continue;
       }
       Memberships.Member m = members.get(k);
@@ -164,7 +185,11 @@ final class WrapUpPauser {
       h.owned.add(k);
       pause(agentId, k);
     }
-    log.info("agent {}: paused for wrap-up of call {} ({}): {} membership(s)", agentId, c.callId(), c.queue(),
+    log.info(
+        "agent {}: paused for wrap-up of call {} ({}): {} membership(s)",
+        agentId,
+        c.callId(),
+        c.queue(),
         h.owned.size());
   }
 
@@ -212,14 +237,22 @@ final class WrapUpPauser {
       h.owned.add(k); // ours from before a restart (or listed again): lifted with the hold
     } else if (e.change() == AmiEvent.MemberChange.PAUSE && h.owned.contains(k) && !ours) {
       h.owned.remove(k);
-      log.info("agent {}: {} in {} was {} by someone else during wrap-up: left as it is", agentId, e.iface(),
-          e.queue(), e.paused() ? "paused (" + e.pausedReason() + ")" : "unpaused");
+      log.info(
+          "agent {}: {} in {} was {} by someone else during wrap-up: left as it is",
+          agentId,
+          e.iface(),
+          e.queue(),
+          e.paused() ? "paused (" + e.pausedReason() + ")" : "unpaused");
     }
     agentChanged.accept(agentId);
   }
 
-  /** Settles an unpause we sent when Asterisk reports the membership; true if the event was about one. */
-  private boolean unpausingSeen(String agentId, Memberships.Key k, AmiEvent.QueueMember e, boolean ours, Hold h) {
+  /**
+   * Settles an unpause we sent when Asterisk reports the membership; true if the event was about
+   * one.
+   */
+  private boolean unpausingSeen(
+      String agentId, Memberships.Key k, AmiEvent.QueueMember e, boolean ours, Hold h) {
     if (!unpausing.containsKey(k)) {
       return false;
     }
@@ -239,22 +272,32 @@ final class WrapUpPauser {
         h.owned.remove(k);
       }
     } else {
-      return e.change() != AmiEvent.MemberChange.LISTED || h != null; // still our pause: the unpause is pending
+      return e.change() != AmiEvent.MemberChange.LISTED
+          || h != null; // still our pause: the unpause is pending
     }
     return true;
   }
 
-  /** A call still waiting for its disposition when the server started (its wrap-up pause may still be on). */
+  /**
+   * A call still waiting for its disposition when the server started (its wrap-up pause may still
+   * be on).
+   */
   void pendingAtStart(String agentId, String callId) {
     pendingAtStart.computeIfAbsent(agentId, a -> new LinkedHashSet<>()).add(callId);
   }
 
-  /** A wrap-up pause found at login: ours from before a restart; keep it for the calls still pending, else lift it. */
+  /**
+   * A wrap-up pause found at login: ours from before a restart; keep it for the calls still
+   * pending, else lift it.
+   */
   private void adoptAfterRestart(String agentId, Memberships.Key k) {
     Set<String> calls = pendingAtStart.get(agentId);
     if (calls == null || calls.isEmpty()) {
-      log.info("agent {}: wrap-up pause on {} in {} left from before a restart, no call pending: unpaused", agentId,
-          k.iface(), k.queue());
+      log.info(
+          "agent {}: wrap-up pause on {} in {} left from before a restart, no call pending: unpaused",
+          agentId,
+          k.iface(),
+          k.queue());
       unpause(agentId, k);
       return;
     }
@@ -265,20 +308,26 @@ final class WrapUpPauser {
   }
 
   private void pause(String agentId, Memberships.Key k) {
-    ami.pause(k.server(), k.iface(), k.queue(), true, REASON).whenComplete((ok, err) -> {
-      if (err != null) {
-        warn(agentId, k, true, err);
-        tracking.execute(() -> {
-          Hold h = holds.get(agentId);
-          if (h != null && h.owned.remove(k)) {
-            agentChanged.accept(agentId); // nothing was paused: nothing to undo
-          }
-        });
-      }
-    });
+    ami.pause(k.server(), k.iface(), k.queue(), true, REASON)
+        .whenComplete(
+            (ok, err) -> {
+              if (err != null) {
+                warn(agentId, k, true, err);
+                tracking.execute(
+                    () -> {
+                      Hold h = holds.get(agentId);
+                      if (h != null && h.owned.remove(k)) {
+                        agentChanged.accept(agentId); // nothing was paused: nothing to undo
+                      }
+                    });
+              }
+            });
   }
 
-  /** Unpauses a membership we paused; it stays ours, retried with backoff, until Asterisk reports it. */
+  /**
+   * Unpauses a membership we paused; it stays ours, retried with backoff, until Asterisk reports
+   * it.
+   */
   private void unpause(String agentId, Memberships.Key k) {
     Unpause u = new Unpause(agentId);
     unpausing.put(k, u);
@@ -286,18 +335,21 @@ final class WrapUpPauser {
   }
 
   private void sendUnpause(Memberships.Key k, Unpause u) {
-    ami.pause(k.server(), k.iface(), k.queue(), false, null).whenComplete((ok, err) -> {
-      if (err != null) {
-        warn(u.agentId, k, false, err);
-        tracking.execute(() -> {
-          if (unpausing.get(k) == u) {
-            long delay = u.retryMs;
-            u.retryMs = Math.min(RETRY_MAX_MS, u.retryMs * 2);
-            later.run(delay, () -> retryUnpause(k, u));
-          }
-        });
-      }
-    });
+    ami.pause(k.server(), k.iface(), k.queue(), false, null)
+        .whenComplete(
+            (ok, err) -> {
+              if (err != null) {
+                warn(u.agentId, k, false, err);
+                tracking.execute(
+                    () -> {
+                      if (unpausing.get(k) == u) {
+                        long delay = u.retryMs;
+                        u.retryMs = Math.min(RETRY_MAX_MS, u.retryMs * 2);
+                        later.run(delay, () -> retryUnpause(k, u));
+                      }
+                    });
+              }
+            });
   }
 
   private void retryUnpause(Memberships.Key k, Unpause u) {
@@ -306,8 +358,12 @@ final class WrapUpPauser {
     }
     Memberships.Member m = members.get(k);
     Hold h = holds.get(u.agentId);
-    if (m == null || !m.paused() || !REASON.equals(m.reason()) || h != null && h.owned.contains(k)) {
-      // Gone, unpaused, someone else's pause now, or wanted again for a newer call: nothing to undo.
+    if (m == null
+        || !m.paused()
+        || !REASON.equals(m.reason())
+        || h != null && h.owned.contains(k)) {
+      // Gone, unpaused, someone else's pause now, or wanted again for a newer call: nothing to
+      // undo.
       unpausing.remove(k);
       agentChanged.accept(u.agentId);
       return;
@@ -318,7 +374,14 @@ final class WrapUpPauser {
 
   private static void warn(String agentId, Memberships.Key k, boolean paused, Throwable err) {
     Throwable cause = err.getCause() != null ? err.getCause() : err;
-    log.warn("AMI link {}: QueuePause {} {} in {} for agent {} failed: {}{}", k.server(), paused ? "on" : "off",
-        k.iface(), k.queue(), agentId, cause.getMessage(), paused ? "" : "; retrying until Asterisk unpauses it");
+    log.warn(
+        "AMI link {}: QueuePause {} {} in {} for agent {} failed: {}{}",
+        k.server(),
+        paused ? "on" : "off",
+        k.iface(),
+        k.queue(),
+        agentId,
+        cause.getMessage(),
+        paused ? "" : "; retrying until Asterisk unpauses it");
   }
 }

@@ -9,7 +9,10 @@ public record AmiCapabilities(boolean known, boolean queuePause, boolean coreSho
   /** Not asked yet, or ListCommands itself failed. */
   public static final AmiCapabilities UNKNOWN = new AmiCapabilities(false, true, true);
 
-  /** The manager.conf write classes missing for the actions the server sends, e.g. "agent" or "reporting (or system)". */
+  /**
+   * The manager.conf write classes missing for the actions the server sends, e.g. "agent" or
+   * "reporting (or system)".
+   */
   public java.util.List<String> missingWriteClasses() {
     java.util.List<String> missing = new java.util.ArrayList<>();
     if (!queuePause) {

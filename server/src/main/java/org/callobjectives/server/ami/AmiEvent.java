@@ -2,7 +2,8 @@ package org.callobjectives.server.ami;
 
 /**
  * The few AMI facts call tracking needs, copied out of Asterisk-Java's events on its dispatch
- * thread so that nothing else ever touches Asterisk-Java objects. {@code server} names the AMI link.
+ * thread so that nothing else ever touches Asterisk-Java objects. {@code server} names the AMI
+ * link.
  */
 public sealed interface AmiEvent {
   String server();
@@ -14,60 +15,146 @@ public sealed interface AmiEvent {
 
   record LinkDown(String server, long receivedNanos) implements AmiEvent {}
 
-  record QueueJoin(String server, long receivedNanos, String queue, String uniqueid, String linkedid,
-      String channel, String callerNum, String callerName) implements AmiEvent {}
+  record QueueJoin(
+      String server,
+      long receivedNanos,
+      String queue,
+      String uniqueid,
+      String linkedid,
+      String channel,
+      String callerNum,
+      String callerName)
+      implements AmiEvent {}
 
-  record QueueAbandon(String server, long receivedNanos, String queue, String uniqueid, String linkedid,
-      String callerNum, String callerName, long holdSeconds) implements AmiEvent {}
+  record QueueAbandon(
+      String server,
+      long receivedNanos,
+      String queue,
+      String uniqueid,
+      String linkedid,
+      String callerNum,
+      String callerName,
+      long holdSeconds)
+      implements AmiEvent {}
 
-  record AgentConnect(String server, long receivedNanos, String queue, String uniqueid, String linkedid,
-      String channel, String callerNum, String callerName, String memberUniqueid, String memberChannel,
-      String iface, String memberName, long holdSeconds) implements AmiEvent {}
+  record AgentConnect(
+      String server,
+      long receivedNanos,
+      String queue,
+      String uniqueid,
+      String linkedid,
+      String channel,
+      String callerNum,
+      String callerName,
+      String memberUniqueid,
+      String memberChannel,
+      String iface,
+      String memberName,
+      long holdSeconds)
+      implements AmiEvent {}
 
   /** Caller and member fields are null when Asterisk had already destroyed that channel. */
-  record AgentComplete(String server, long receivedNanos, String queue, String uniqueid, String linkedid,
-      String callerNum, String callerName, String memberUniqueid, String memberChannel, String iface,
-      String memberName, long holdSeconds, long talkSeconds, String reason) implements AmiEvent {}
+  record AgentComplete(
+      String server,
+      long receivedNanos,
+      String queue,
+      String uniqueid,
+      String linkedid,
+      String callerNum,
+      String callerName,
+      String memberUniqueid,
+      String memberChannel,
+      String iface,
+      String memberName,
+      long holdSeconds,
+      long talkSeconds,
+      String reason)
+      implements AmiEvent {}
 
-  record DialBegin(String server, long receivedNanos, String uniqueid, String linkedid, String channel,
-      String destUniqueid, String destChannel, String dialString) implements AmiEvent {}
+  record DialBegin(
+      String server,
+      long receivedNanos,
+      String uniqueid,
+      String linkedid,
+      String channel,
+      String destUniqueid,
+      String destChannel,
+      String dialString)
+      implements AmiEvent {}
 
-  record DialEnd(String server, long receivedNanos, String uniqueid, String destUniqueid, String status)
+  record DialEnd(
+      String server, long receivedNanos, String uniqueid, String destUniqueid, String status)
       implements AmiEvent {}
 
   /** A HangupRequest or SoftHangupRequest: tells which side of a call hung up first. */
-  record HangupRequest(String server, long receivedNanos, String uniqueid, String channel) implements AmiEvent {}
-
-  /** A channel left a bridge: a caller leaving before anyone hung up was redirected or transferred away. */
-  record BridgeLeave(String server, long receivedNanos, String uniqueid, String channel) implements AmiEvent {}
-
-  record Hangup(String server, long receivedNanos, String uniqueid, String channel, int cause) implements AmiEvent {}
+  record HangupRequest(String server, long receivedNanos, String uniqueid, String channel)
+      implements AmiEvent {}
 
   /**
-   * The channels CoreShowChannels reported alive, answering the resync asked for at tracking
-   * {@code epoch}: anything tracked before that epoch and not in the list is gone.
+   * A channel left a bridge: a caller leaving before anyone hung up was redirected or transferred
+   * away.
+   */
+  record BridgeLeave(String server, long receivedNanos, String uniqueid, String channel)
+      implements AmiEvent {}
+
+  record Hangup(String server, long receivedNanos, String uniqueid, String channel, int cause)
+      implements AmiEvent {}
+
+  /**
+   * The channels CoreShowChannels reported alive, answering the resync asked for at tracking {@code
+   * epoch}: anything tracked before that epoch and not in the list is gone.
    */
   record LiveChannels(String server, long receivedNanos, int epoch, java.util.Set<String> uniqueids)
       implements AmiEvent {}
 
-  /** What a member event says: a status change, a pause change, added, removed, or listed by QueueStatus. */
-  enum MemberChange { STATUS, PAUSE, ADDED, REMOVED, LISTED }
+  /**
+   * What a member event says: a status change, a pause change, added, removed, or listed by
+   * QueueStatus.
+   */
+  enum MemberChange {
+    STATUS,
+    PAUSE,
+    ADDED,
+    REMOVED,
+    LISTED
+  }
 
   /**
-   * A queue membership as QueueMemberStatus / QueueMemberPause / QueueMemberAdded / QueueMemberRemoved
-   * (or QueueStatus at login) report it: {@code status} is the device state (1 not in use, 2 in use,
-   * 6 ringing, ...), {@code pausedReason} empty when not paused.
+   * A queue membership as QueueMemberStatus / QueueMemberPause / QueueMemberAdded /
+   * QueueMemberRemoved (or QueueStatus at login) report it: {@code status} is the device state (1
+   * not in use, 2 in use, 6 ringing, ...), {@code pausedReason} empty when not paused.
    */
-  record QueueMember(String server, long receivedNanos, MemberChange change, String queue, String iface,
-      String memberName, int status, boolean paused, String pausedReason) implements AmiEvent {}
+  record QueueMember(
+      String server,
+      long receivedNanos,
+      MemberChange change,
+      String queue,
+      String iface,
+      String memberName,
+      int status,
+      boolean paused,
+      String pausedReason)
+      implements AmiEvent {}
 
   /**
-   * QueueStatus at login listed every membership of the link (sent after its {@code LISTED} events):
-   * {@code memberships} as "queue|interface". Memberships not in it were removed while we were away.
+   * QueueStatus at login listed every membership of the link (sent after its {@code LISTED}
+   * events): {@code memberships} as "queue|interface". Memberships not in it were removed while we
+   * were away.
    */
-  record MembersListed(String server, long receivedNanos, java.util.Set<String> memberships) implements AmiEvent {}
+  record MembersListed(String server, long receivedNanos, java.util.Set<String> memberships)
+      implements AmiEvent {}
 
-  /** AgentCalled ({@code ringing} true) or AgentRingNoAnswer (false) for the caller {@code uniqueid}. */
-  record AgentRinging(String server, long receivedNanos, String queue, String uniqueid, String iface,
-      String memberName, boolean ringing) implements AmiEvent {}
+  /**
+   * AgentCalled ({@code ringing} true) or AgentRingNoAnswer (false) for the caller {@code
+   * uniqueid}.
+   */
+  record AgentRinging(
+      String server,
+      long receivedNanos,
+      String queue,
+      String uniqueid,
+      String iface,
+      String memberName,
+      boolean ringing)
+      implements AmiEvent {}
 }

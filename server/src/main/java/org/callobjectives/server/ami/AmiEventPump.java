@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 public final class AmiEventPump implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AmiEventPump.class);
   private static final Object STOP = new Object();
+
   /** Wakes the thread for {@link #submit}ted tasks. */
   private static final Object WAKE = new Object();
 
@@ -22,11 +23,16 @@ public final class AmiEventPump implements AutoCloseable {
   private final Thread thread;
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
-  private final java.util.Set<String> droppedFrom = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> droppedFrom =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Consumer<String> afterDrops;
-  private final java.util.Queue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.Queue<Runnable> tasks =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-  /** {@code afterDrops} runs on the tracking thread for each AMI link that lost events (to resync it). */
+  /**
+   * {@code afterDrops} runs on the tracking thread for each AMI link that lost events (to resync
+   * it).
+   */
   public AmiEventPump(int capacity, Consumer<AmiEvent> handler, Consumer<String> afterDrops) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.handler = handler;
@@ -47,12 +53,17 @@ public final class AmiEventPump implements AutoCloseable {
     }
     droppedFrom.add(e.server());
     if (dropped.incrementAndGet() % 1000 == 1) {
-      log.error("call-tracking queue full ({} events): dropped {} AMI events so far", queue.size(), dropped.get());
+      log.error(
+          "call-tracking queue full ({} events): dropped {} AMI events so far",
+          queue.size(),
+          dropped.get());
     }
     return false;
   }
 
-  /** Runs a task on the call-tracking thread, in order with the events (e.g. a query of open calls). */
+  /**
+   * Runs a task on the call-tracking thread, in order with the events (e.g. a query of open calls).
+   */
   public void execute(Runnable task) {
     try {
       queue.put(task);
@@ -62,8 +73,8 @@ public final class AmiEventPump implements AutoCloseable {
   }
 
   /**
-   * Runs a task on the call-tracking thread before the next event, from any thread (Netty, the store's
-   * writer) without ever blocking: tasks wait in their own unbounded queue, never dropped.
+   * Runs a task on the call-tracking thread before the next event, from any thread (Netty, the
+   * store's writer) without ever blocking: tasks wait in their own unbounded queue, never dropped.
    */
   public void submit(Runnable task) {
     tasks.add(task);

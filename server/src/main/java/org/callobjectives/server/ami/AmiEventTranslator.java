@@ -2,13 +2,8 @@ package org.callobjectives.server.ami;
 
 import org.asteriskjava.manager.event.AgentCalledEvent;
 import org.asteriskjava.manager.event.AgentCompleteEvent;
-import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
-import org.asteriskjava.manager.event.QueueMemberAddedEvent;
-import org.asteriskjava.manager.event.QueueMemberEvent;
-import org.asteriskjava.manager.event.QueueMemberPausedEvent;
-import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
-import org.asteriskjava.manager.event.QueueMemberStatusEvent;
 import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DialBeginEvent;
@@ -19,6 +14,11 @@ import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.asteriskjava.manager.event.QueueMemberAddedEvent;
+import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.event.QueueMemberPausedEvent;
+import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
+import org.asteriskjava.manager.event.QueueMemberStatusEvent;
 import org.asteriskjava.manager.event.SoftHangupRequestEvent;
 
 /**
@@ -27,7 +27,8 @@ import org.asteriskjava.manager.event.SoftHangupRequestEvent;
  */
 public final class AmiEventTranslator {
   private final String server;
-  private final java.util.concurrent.atomic.AtomicLong malformed = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong malformed =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public AmiEventTranslator(String server) {
     this.server = server;
@@ -81,34 +82,78 @@ public final class AmiEventTranslator {
 
   private AmiEvent copy(ManagerEvent e, long now) {
     if (e instanceof AgentConnectEvent c) {
-      return new AmiEvent.AgentConnect(server, now, c.getQueue(), c.getUniqueId(), c.getLinkedId(),
-          c.getChannel(), known(c.getCallerIdNum()), known(c.getCallerIdName()), c.getDestUniqueId(),
-          c.getDestChannel(), c.getInterface(), c.getMemberName(), nz(c.getHoldTime()));
+      return new AmiEvent.AgentConnect(
+          server,
+          now,
+          c.getQueue(),
+          c.getUniqueId(),
+          c.getLinkedId(),
+          c.getChannel(),
+          known(c.getCallerIdNum()),
+          known(c.getCallerIdName()),
+          c.getDestUniqueId(),
+          c.getDestChannel(),
+          c.getInterface(),
+          c.getMemberName(),
+          nz(c.getHoldTime()));
     }
     if (e instanceof AgentCompleteEvent c) {
-      return new AmiEvent.AgentComplete(server, now, c.getQueue(), c.getUniqueId(), c.getLinkedId(),
-          known(c.getCallerIdNum()), known(c.getCallerIdName()), c.getDestUniqueId(), c.getDestChannel(), c.getInterface(), c.getMemberName(), nz(c.getHoldTime()),
-          nz(c.getTalkTime()), c.getReason());
+      return new AmiEvent.AgentComplete(
+          server,
+          now,
+          c.getQueue(),
+          c.getUniqueId(),
+          c.getLinkedId(),
+          known(c.getCallerIdNum()),
+          known(c.getCallerIdName()),
+          c.getDestUniqueId(),
+          c.getDestChannel(),
+          c.getInterface(),
+          c.getMemberName(),
+          nz(c.getHoldTime()),
+          nz(c.getTalkTime()),
+          c.getReason());
     }
     if (e instanceof QueueCallerJoinEvent j) {
-      return new AmiEvent.QueueJoin(server, now, j.getQueue(), j.getUniqueId(), j.getLinkedId(), j.getChannel(),
-          known(j.getCallerIdNum()), known(j.getCallerIdName()));
+      return new AmiEvent.QueueJoin(
+          server,
+          now,
+          j.getQueue(),
+          j.getUniqueId(),
+          j.getLinkedId(),
+          j.getChannel(),
+          known(j.getCallerIdNum()),
+          known(j.getCallerIdName()));
     }
     if (e instanceof QueueCallerAbandonEvent a) {
-      return new AmiEvent.QueueAbandon(server, now, a.getQueue(), a.getUniqueId(), a.getLinkedId(),
+      return new AmiEvent.QueueAbandon(
+          server,
+          now,
+          a.getQueue(),
+          a.getUniqueId(),
+          a.getLinkedId(),
           known(a.getCallerIdNum()),
-          known(a.getCallerIdName()), a.getHoldTime() == null ? 0 : a.getHoldTime());
+          known(a.getCallerIdName()),
+          a.getHoldTime() == null ? 0 : a.getHoldTime());
     }
     if (e instanceof DialBeginEvent d) {
-      return new AmiEvent.DialBegin(server, now, d.getUniqueId(), d.getLinkedId(), d.getChannel(),
-          d.getDestUniqueId(), d.getDestChannel(), d.getDialString());
+      return new AmiEvent.DialBegin(
+          server,
+          now,
+          d.getUniqueId(),
+          d.getLinkedId(),
+          d.getChannel(),
+          d.getDestUniqueId(),
+          d.getDestChannel(),
+          d.getDialString());
     }
     if (e instanceof DialEndEvent d) {
-      return new AmiEvent.DialEnd(server, now, d.getUniqueId(), d.getDestUniqueId(), d.getDialStatus());
+      return new AmiEvent.DialEnd(
+          server, now, d.getUniqueId(), d.getDestUniqueId(), d.getDialStatus());
     }
     if (e instanceof HangupEvent h) {
-      return new AmiEvent.Hangup(server, now, h.getUniqueId(), h.getChannel(),
-          h.getCause() == null ? 0 : h.getCause());
+      return new AmiEvent.Hangup(
+          server, now, h.getUniqueId(), h.getChannel(), h.getCause() == null ? 0 : h.getCause());
     }
     if (e instanceof HangupRequestEvent h) {
       return new AmiEvent.HangupRequest(server, now, h.getUniqueId(), h.getChannel());
@@ -123,27 +168,59 @@ public final class AmiEventTranslator {
       return member(now, AmiEvent.MemberChange.STATUS, m);
     }
     if (e instanceof QueueMemberPausedEvent p) {
-      String reason = p instanceof org.asteriskjava.manager.event.QueueMemberPauseEvent pe
-          && pe.getPausedreason() != null ? pe.getPausedreason() : p.getReason();
-      return new AmiEvent.QueueMember(server, now, AmiEvent.MemberChange.PAUSE, p.getQueue(), p.getInterface(),
-          p.getMemberName(), 0, Boolean.TRUE.equals(p.getPaused()), reason == null ? "" : reason);
+      String reason =
+          p instanceof org.asteriskjava.manager.event.QueueMemberPauseEvent pe
+                  && pe.getPausedreason() != null
+              ? pe.getPausedreason()
+              : p.getReason();
+      return new AmiEvent.QueueMember(
+          server,
+          now,
+          AmiEvent.MemberChange.PAUSE,
+          p.getQueue(),
+          p.getInterface(),
+          p.getMemberName(),
+          0,
+          Boolean.TRUE.equals(p.getPaused()),
+          reason == null ? "" : reason);
     }
     if (e instanceof QueueMemberAddedEvent m) {
-      return new AmiEvent.QueueMember(server, now, AmiEvent.MemberChange.ADDED, m.getQueue(), m.getInterface(),
-          m.getMemberName(), m.getStatus() == null ? 0 : m.getStatus(), Boolean.TRUE.equals(m.getPaused()),
+      return new AmiEvent.QueueMember(
+          server,
+          now,
+          AmiEvent.MemberChange.ADDED,
+          m.getQueue(),
+          m.getInterface(),
+          m.getMemberName(),
+          m.getStatus() == null ? 0 : m.getStatus(),
+          Boolean.TRUE.equals(m.getPaused()),
           m.getPausedReason() == null ? "" : m.getPausedReason());
     }
     if (e instanceof QueueMemberRemovedEvent m) {
-      return new AmiEvent.QueueMember(server, now, AmiEvent.MemberChange.REMOVED, m.getQueue(), m.getInterface(),
-          m.getMemberName(), 0, false, "");
+      return new AmiEvent.QueueMember(
+          server,
+          now,
+          AmiEvent.MemberChange.REMOVED,
+          m.getQueue(),
+          m.getInterface(),
+          m.getMemberName(),
+          0,
+          false,
+          "");
     }
     if (e instanceof AgentCalledEvent c) {
-      return new AmiEvent.AgentRinging(server, now, c.getQueue(), c.getUniqueId(),
-          c.getInterface() != null ? c.getInterface() : c.getAgentCalled(), c.getMemberName(), true);
+      return new AmiEvent.AgentRinging(
+          server,
+          now,
+          c.getQueue(),
+          c.getUniqueId(),
+          c.getInterface() != null ? c.getInterface() : c.getAgentCalled(),
+          c.getMemberName(),
+          true);
     }
     if (e instanceof AgentRingNoAnswerEvent r) {
-      return new AmiEvent.AgentRinging(server, now, r.getQueue(), r.getUniqueId(), r.getInterface(),
-          r.getMemberName(), false);
+      return new AmiEvent.AgentRinging(
+          server, now, r.getQueue(), r.getUniqueId(), r.getInterface(), r.getMemberName(), false);
     }
     if (e instanceof ConnectEvent) {
       return new AmiEvent.LinkUp(server, now);
@@ -158,8 +235,15 @@ public final class AmiEventTranslator {
   AmiEvent.QueueMember member(long now, AmiEvent.MemberChange change, QueueMemberEvent m) {
     String iface = m.getInterface() != null ? m.getInterface() : m.getLocation();
     String name = m.getMemberName() != null ? m.getMemberName() : m.getName();
-    return new AmiEvent.QueueMember(server, now, change, m.getQueue(), iface, name,
-        m.getStatus() == null ? 0 : m.getStatus(), Boolean.TRUE.equals(m.getPaused()),
+    return new AmiEvent.QueueMember(
+        server,
+        now,
+        change,
+        m.getQueue(),
+        iface,
+        name,
+        m.getStatus() == null ? 0 : m.getStatus(),
+        Boolean.TRUE.equals(m.getPaused()),
         m.getPausedreason() == null ? "" : m.getPausedreason());
   }
 

@@ -3,13 +3,13 @@ package org.callobjectives.server.ami;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
@@ -17,16 +17,16 @@ import org.asteriskjava.manager.action.ListCommandsAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.QueuePauseAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
-import org.asteriskjava.manager.event.QueueMemberEvent;
-import org.asteriskjava.manager.response.ManagerError;
-import org.asteriskjava.manager.response.ManagerResponse;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
-import org.callobjectives.server.domain.Threads;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
 import org.callobjectives.server.config.AmiServer;
+import org.callobjectives.server.domain.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,14 +44,17 @@ public final class AmiLink implements AutoCloseable {
   private final GuardedManagerConnection connection;
   private final AmiEventTranslator translator;
   private volatile boolean closed;
-  private final java.util.concurrent.atomic.AtomicLong eventsSeen = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong eventsSeen =
+      new java.util.concurrent.atomic.AtomicLong();
   private long backoffMs = 500;
-  private final java.util.concurrent.atomic.AtomicLong resyncFailures = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong resyncFailures =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile AmiCapabilities capabilities = AmiCapabilities.UNKNOWN;
   private final java.util.concurrent.atomic.AtomicBoolean connectCheckQueued =
       new java.util.concurrent.atomic.AtomicBoolean();
   // Both login() and Asterisk-Java's ConnectEvent ask for the checks; they run once per connection:
-  // disconnects counts lost links (listener thread), checkedFor is the count last checked (actions thread).
+  // disconnects counts lost links (listener thread), checkedFor is the count last checked (actions
+  // thread).
   private volatile int disconnects;
   private int checkedFor = -1;
   private final List<Consumer<AmiCapabilities>> capabilityListeners = new CopyOnWriteArrayList<>();
@@ -60,10 +63,12 @@ public final class AmiLink implements AutoCloseable {
     this.server = server;
     this.pump = pump;
     // Each link has its own thread for actions, so a dead Asterisk never delays another one's.
-    this.actions = Executors.newSingleThreadScheduledExecutor(Threads.daemon("ami-actions-" + server.name()));
+    this.actions =
+        Executors.newSingleThreadScheduledExecutor(Threads.daemon("ami-actions-" + server.name()));
     this.translator = new AmiEventTranslator(server.name());
-    this.connection = new GuardedManagerConnection(server.host(), server.port(), server.username(),
-        server.secret());
+    this.connection =
+        new GuardedManagerConnection(
+            server.host(), server.port(), server.username(), server.secret());
     // Bytes must arrive at least every three ping intervals (our pings guarantee that on a healthy
     // link); an Asterisk that stops answering is then dropped and reconnected by Asterisk-Java.
     connection.setSocketReadTimeout(server.pingSeconds() * 3000);
@@ -107,7 +112,9 @@ public final class AmiLink implements AutoCloseable {
     try {
       connection.sendAction(new PingAction(), server.pingSeconds() * 1000L);
     } catch (Exception e) {
-      log.warn("AMI link {}: no answer to ping ({}); the read timeout will reconnect it", server.name(),
+      log.warn(
+          "AMI link {}: no answer to ping ({}); the read timeout will reconnect it",
+          server.name(),
           e.toString());
     }
   }
@@ -122,7 +129,11 @@ public final class AmiLink implements AutoCloseable {
       log.info("AMI link {} logged in ({})", server.name(), server);
       afterConnect();
     } catch (Exception e) {
-      log.warn("AMI link {} ({}): login failed: {}; retrying in {} ms", server.name(), server, e.toString(),
+      log.warn(
+          "AMI link {} ({}): login failed: {}; retrying in {} ms",
+          server.name(),
+          server,
+          e.toString(),
           backoffMs);
       try {
         connection.logoff();
@@ -145,7 +156,8 @@ public final class AmiLink implements AutoCloseable {
       log.warn("AMI link {} lost; Asterisk-Java is reconnecting", server.name());
     } else if (e instanceof ConnectEvent) {
       log.info("AMI link {} connected", server.name());
-      afterConnect(); // only queues the check on the actions thread: never an action from this thread
+      afterConnect(); // only queues the check on the actions thread: never an action from this
+      // thread
     }
     AmiEvent a = translator.translate(e, System.nanoTime());
     if (a != null) {
@@ -167,16 +179,17 @@ public final class AmiLink implements AutoCloseable {
   private void afterConnect() {
     if (connectCheckQueued.compareAndSet(false, true)) {
       try {
-        actions.execute(() -> {
-          connectCheckQueued.set(false);
-          int connection = disconnects;
-          if (checkedFor == connection || !connected()) {
-            return; // checked already, or down: the ConnectEvent of the next login asks again
-          }
-          checkedFor = connection;
-          checkCapabilities();
-          listMembers();
-        });
+        actions.execute(
+            () -> {
+              connectCheckQueued.set(false);
+              int connection = disconnects;
+              if (checkedFor == connection || !connected()) {
+                return; // checked already, or down: the ConnectEvent of the next login asks again
+              }
+              checkedFor = connection;
+              checkCapabilities();
+              listMembers();
+            });
       } catch (java.util.concurrent.RejectedExecutionException e) {
         connectCheckQueued.set(false); // closing
       }
@@ -188,7 +201,9 @@ public final class AmiLink implements AutoCloseable {
     try {
       ManagerResponse r = connection.sendAction(new ListCommandsAction(), 10_000);
       if (r instanceof ManagerError) {
-        log.warn("AMI link {}: ListCommands refused ({}); assuming every action is allowed", server.name(),
+        log.warn(
+            "AMI link {}: ListCommands refused ({}); assuming every action is allowed",
+            server.name(),
             r.getMessage());
         now = AmiCapabilities.UNKNOWN;
       } else {
@@ -198,10 +213,14 @@ public final class AmiLink implements AutoCloseable {
             names.add(k.toLowerCase(Locale.ROOT));
           }
         }
-        now = new AmiCapabilities(true, names.contains("queuepause"), names.contains("coreshowchannels"));
+        now =
+            new AmiCapabilities(
+                true, names.contains("queuepause"), names.contains("coreshowchannels"));
       }
     } catch (Exception e) {
-      log.warn("AMI link {}: ListCommands failed ({}); assuming every action is allowed", server.name(),
+      log.warn(
+          "AMI link {}: ListCommands failed ({}); assuming every action is allowed",
+          server.name(),
           e.toString());
       now = AmiCapabilities.UNKNOWN;
     }
@@ -210,11 +229,13 @@ public final class AmiLink implements AutoCloseable {
     if (!now.equals(before) && now.known()) {
       // Said once per change, not at every reconnect.
       if (now.missingWriteClasses().isEmpty()) {
-        log.info("AMI link {}: the AMI user may send QueuePause and CoreShowChannels", server.name());
+        log.info(
+            "AMI link {}: the AMI user may send QueuePause and CoreShowChannels", server.name());
       }
       if (!now.coreShowChannels()) {
-        log.warn("AMI link {}: the AMI user may not send CoreShowChannels (manager.conf write class 'reporting' "
-            + "or 'system' missing): open calls cannot be checked against Asterisk after a reconnect",
+        log.warn(
+            "AMI link {}: the AMI user may not send CoreShowChannels (manager.conf write class 'reporting' "
+                + "or 'system' missing): open calls cannot be checked against Asterisk after a reconnect",
             server.name());
       }
     }
@@ -227,14 +248,18 @@ public final class AmiLink implements AutoCloseable {
     }
   }
 
-  /** QueueStatus at login: every membership with its pause state, into the pump like member events. */
+  /**
+   * QueueStatus at login: every membership with its pause state, into the pump like member events.
+   */
   private void listMembers() {
     try {
       ResponseEvents res = connection.sendEventGeneratingAction(new QueueStatusAction(), 10_000);
       if (res.getResponse() instanceof org.asteriskjava.manager.response.ManagerError err) {
         // Refused (e.g. no read class agent): no listing, so no membership is taken as gone.
-        log.warn("AMI link {}: QueueStatus refused ({}); queue members are learnt from their events",
-            server.name(), err.getMessage());
+        log.warn(
+            "AMI link {}: QueueStatus refused ({}); queue members are learnt from their events",
+            server.name(),
+            err.getMessage());
         return;
       }
       long now = System.nanoTime();
@@ -251,8 +276,10 @@ public final class AmiLink implements AutoCloseable {
       }
       pump.offer(new AmiEvent.MembersListed(server.name(), now, listed));
     } catch (Exception e) {
-      log.warn("AMI link {}: QueueStatus failed ({}); queue members are learnt from their events",
-          server.name(), e.toString());
+      log.warn(
+          "AMI link {}: QueueStatus failed ({}); queue members are learnt from their events",
+          server.name(),
+          e.toString());
     }
   }
 
@@ -260,79 +287,96 @@ public final class AmiLink implements AutoCloseable {
    * Sends QueuePause on the actions thread (never Asterisk-Java's listener thread); {@code queue}
    * null means every queue of the interface. Completes exceptionally with Asterisk's error message.
    */
-  public CompletableFuture<Void> queuePause(String iface, String queue, boolean paused, String reason) {
+  public CompletableFuture<Void> queuePause(
+      String iface, String queue, boolean paused, String reason) {
     CompletableFuture<Void> f = new CompletableFuture<>();
     try {
-      actions.execute(() -> {
-        try {
-          QueuePauseAction a = new QueuePauseAction(iface, queue, paused);
-          if (reason != null) {
-            a.setReason(reason);
-          }
-          ManagerResponse r = connection.sendAction(a, 10_000);
-          if (r instanceof ManagerError) {
-            f.completeExceptionally(new IllegalStateException(r.getMessage()));
-          } else {
-            f.complete(null);
-          }
-        } catch (Exception e) {
-          f.completeExceptionally(e);
-        }
-      });
+      actions.execute(
+          () -> {
+            try {
+              QueuePauseAction a = new QueuePauseAction(iface, queue, paused);
+              if (reason != null) {
+                a.setReason(reason);
+              }
+              ManagerResponse r = connection.sendAction(a, 10_000);
+              if (r instanceof ManagerError) {
+                f.completeExceptionally(new IllegalStateException(r.getMessage()));
+              } else {
+                f.complete(null);
+              }
+            } catch (Exception e) {
+              f.completeExceptionally(e);
+            }
+          });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       f.completeExceptionally(e);
     }
     return f;
   }
 
-  /** Asks Asterisk which channels are alive; the answer goes into the pump as {@link AmiEvent.LiveChannels}. */
+  /**
+   * Asks Asterisk which channels are alive; the answer goes into the pump as {@link
+   * AmiEvent.LiveChannels}.
+   */
   public void resync(int epoch) {
-    actions.execute(() -> {
-      try {
-        ResponseEvents res = connection.sendEventGeneratingAction(new CoreShowChannelsAction(), 10_000);
-        if (res.getResponse() == null || res.getResponse() instanceof ManagerError) {
-          // Refused (e.g. "Permission denied" for a user without write = reporting) is not "no
-          // channels": closing calls on it would cut live calls. Keep everything, say why.
-          resyncFailures.incrementAndGet();
-          log.warn("AMI link {}: resync refused by Asterisk ({}); open calls kept until they end. The AMI user needs"
-              + " 'write = reporting' (or system) for CoreShowChannels", server.name(),
-              res.getResponse() == null ? "no response" : res.getResponse().getMessage());
-          return;
-        }
-        Set<String> live = new HashSet<>();
-        for (ResponseEvent r : res.getEvents()) {
-          if (r instanceof CoreShowChannelEvent c && c.getUniqueid() != null) {
-            live.add(c.getUniqueid());
+    actions.execute(
+        () -> {
+          try {
+            ResponseEvents res =
+                connection.sendEventGeneratingAction(new CoreShowChannelsAction(), 10_000);
+            if (res.getResponse() == null || res.getResponse() instanceof ManagerError) {
+              // Refused (e.g. "Permission denied" for a user without write = reporting) is not "no
+              // channels": closing calls on it would cut live calls. Keep everything, say why.
+              resyncFailures.incrementAndGet();
+              log.warn(
+                  "AMI link {}: resync refused by Asterisk ({}); open calls kept until they end. The AMI user needs"
+                      + " 'write = reporting' (or system) for CoreShowChannels",
+                  server.name(),
+                  res.getResponse() == null ? "no response" : res.getResponse().getMessage());
+              return;
+            }
+            Set<String> live = new HashSet<>();
+            for (ResponseEvent r : res.getEvents()) {
+              if (r instanceof CoreShowChannelEvent c && c.getUniqueid() != null) {
+                live.add(c.getUniqueid());
+              }
+            }
+            pump.offer(new AmiEvent.LiveChannels(server.name(), System.nanoTime(), epoch, live));
+          } catch (Exception ex) {
+            resyncFailures.incrementAndGet();
+            log.warn(
+                "AMI link {}: resync (CoreShowChannels) failed: {}; open calls kept until they end",
+                server.name(),
+                ex.toString());
           }
-        }
-        pump.offer(new AmiEvent.LiveChannels(server.name(), System.nanoTime(), epoch, live));
-      } catch (Exception ex) {
-        resyncFailures.incrementAndGet();
-        log.warn("AMI link {}: resync (CoreShowChannels) failed: {}; open calls kept until they end",
-            server.name(), ex.toString());
-      }
-    });
+        });
   }
 
-  /** Queue names from QueueSummary, sent on the actions thread (never Asterisk-Java's listener thread). */
+  /**
+   * Queue names from QueueSummary, sent on the actions thread (never Asterisk-Java's listener
+   * thread).
+   */
   public java.util.concurrent.CompletableFuture<Set<String>> queueNames() {
     var f = new java.util.concurrent.CompletableFuture<Set<String>>();
     try {
-      actions.execute(() -> {
-        try {
-          ResponseEvents res = connection.sendEventGeneratingAction(
-              new org.asteriskjava.manager.action.QueueSummaryAction(), 10_000);
-          Set<String> names = new java.util.TreeSet<>();
-          for (ResponseEvent r : res.getEvents()) {
-            if (r instanceof org.asteriskjava.manager.event.QueueSummaryEvent q && q.getQueue() != null) {
-              names.add(q.getQueue());
+      actions.execute(
+          () -> {
+            try {
+              ResponseEvents res =
+                  connection.sendEventGeneratingAction(
+                      new org.asteriskjava.manager.action.QueueSummaryAction(), 10_000);
+              Set<String> names = new java.util.TreeSet<>();
+              for (ResponseEvent r : res.getEvents()) {
+                if (r instanceof org.asteriskjava.manager.event.QueueSummaryEvent q
+                    && q.getQueue() != null) {
+                  names.add(q.getQueue());
+                }
+              }
+              f.complete(names);
+            } catch (Exception e) {
+              f.completeExceptionally(e);
             }
-          }
-          f.complete(names);
-        } catch (Exception e) {
-          f.completeExceptionally(e);
-        }
-      });
+          });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       f.completeExceptionally(e);
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.asteriskjava.util.SocketConnectionFacade;
 
 /**
- * Sits under Asterisk-Java's reader and drops the few malformed AMI packets that would kill it
- * (a Bridge* event without BridgeUniqueid makes its bridge bookkeeping throw and the reader die).
+ * Sits under Asterisk-Java's reader and drops the few malformed AMI packets that would kill it (a
+ * Bridge* event without BridgeUniqueid makes its bridge bookkeeping throw and the reader die).
  * Everything else passes through unchanged, packet by packet.
  */
 final class AmiPacketGuard implements SocketConnectionFacade {
@@ -63,7 +63,9 @@ final class AmiPacketGuard implements SocketConnectionFacade {
         && !first.substring(6).stripLeading().regionMatches(true, 0, "Bridge", 0, 6);
   }
 
-  /** Buffers one whole packet (starting with {@code first}, if given) and queues it unless harmful. */
+  /**
+   * Buffers one whole packet (starting with {@code first}, if given) and queues it unless harmful.
+   */
   private void fill(String first) throws IOException {
     List<String> packet = new ArrayList<>();
     if (first != null) {
@@ -83,7 +85,8 @@ final class AmiPacketGuard implements SocketConnectionFacade {
         break;
       }
       if (packet.size() > MAX_PACKET_LINES) {
-        // A runaway packet: pass what we have so memory stays bounded; the reader copes with any lines.
+        // A runaway packet: pass what we have so memory stays bounded; the reader copes with any
+        // lines.
         ready.addAll(packet);
         return;
       }

@@ -1,8 +1,5 @@
 package org.callobjectives.server.calls;
 
-import org.callobjectives.server.domain.CallListener;
-import org.callobjectives.server.domain.CallOutcome;
-import org.callobjectives.server.domain.CallRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +14,9 @@ import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.server.ami.AmiEvent;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Config;
+import org.callobjectives.server.domain.CallListener;
+import org.callobjectives.server.domain.CallOutcome;
+import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,11 @@ public final class CallTracker {
   private final Map<String, Integer> queueLinkedids = new HashMap<>();
   private final Map<String, Integer> epochs = new HashMap<>();
   private final Set<String> warnedMembers = new HashSet<>();
-  /** Call ids given out lately: a caller who comes back to the same member in the same queue gets a new one. */
+
+  /**
+   * Call ids given out lately: a caller who comes back to the same member in the same queue gets a
+   * new one.
+   */
   private final LinkedHashMap<String, Boolean> usedIds =
       new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
@@ -53,6 +57,7 @@ public final class CallTracker {
           return size() > RECENT_LIMIT;
         }
       };
+
   private final LinkedHashMap<String, Leg> recent =
       new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
@@ -61,7 +66,11 @@ public final class CallTracker {
         }
       };
 
-  public CallTracker(Supplier<Config> config, ObjectiveResolver resolver, CallListener listener, Clock clock,
+  public CallTracker(
+      Supplier<Config> config,
+      ObjectiveResolver resolver,
+      CallListener listener,
+      Clock clock,
       java.util.function.BiConsumer<String, Integer> resyncRequest) {
     this.config = config;
     this.resolver = resolver;
@@ -70,11 +79,25 @@ public final class CallTracker {
     this.resyncRequest = resyncRequest;
   }
 
-  private record Wait(String queue, String uniqueid, String linkedid, String callerNum, String callerName,
-      long joinedAt, int epoch) {}
+  private record Wait(
+      String queue,
+      String uniqueid,
+      String linkedid,
+      String callerNum,
+      String callerName,
+      long joinedAt,
+      int epoch) {}
 
-  private record Dial(Agent agent, String agentUniqueid, String linkedid, String channel, String destUniqueid,
-      String destChannel, String number, long startedAt, int epoch) {}
+  private record Dial(
+      Agent agent,
+      String agentUniqueid,
+      String linkedid,
+      String channel,
+      String destUniqueid,
+      String destChannel,
+      String number,
+      long startedAt,
+      int epoch) {}
 
   public void handle(AmiEvent e) {
     try {
@@ -138,8 +161,16 @@ public final class CallTracker {
     for (Leg l : List.copyOf(byCaller.getOrDefault(ck, List.of()))) {
       end(l, CallOutcome.COMPLETED, "transfer", false);
     }
-    waits.put(ck + "@" + j.queue(), new Wait(j.queue(), j.uniqueid(), j.linkedid(), j.callerNum(), j.callerName(),
-        now(), epoch(j.server())));
+    waits.put(
+        ck + "@" + j.queue(),
+        new Wait(
+            j.queue(),
+            j.uniqueid(),
+            j.linkedid(),
+            j.callerNum(),
+            j.callerName(),
+            now(),
+            epoch(j.server())));
     if (j.linkedid() != null) {
       queueLinkedids.put(key(j.server(), j.linkedid()), epoch(j.server()));
     }
@@ -155,16 +186,35 @@ public final class CallTracker {
     String callId = newCallId(queueCallId(c.server(), c.uniqueid(), c.iface(), c.memberName()));
     Agent agent = config.get().agentForMember(c.iface(), c.memberName()).orElse(null);
     if (agent == null && warnedMembers.add(c.iface() + "|" + c.memberName())) {
-      log.warn("queue member {} ({}) is not an agent in agents.yaml: its calls are recorded but not popped",
-          c.memberName(), c.iface());
+      log.warn(
+          "queue member {} ({}) is not an agent in agents.yaml: its calls are recorded but not popped",
+          c.memberName(),
+          c.iface());
     }
     String num = c.callerNum() != null ? c.callerNum() : w == null ? null : w.callerNum();
     String name = c.callerName() != null ? c.callerName() : w == null ? null : w.callerName();
     long now = now();
-    ObjectiveResolver.Resolution r = agent == null ? null : resolver.forQueueCall(c.queue(), agent, num);
-    Leg l = new Leg(callId, c.server(), CallStarted.INBOUND, c.queue(), agent, num, name, c.linkedid(), c.uniqueid(),
-        other, c.iface(), base(c.server(), c.memberChannel()), base(c.server(), c.channel()),
-        w != null ? w.joinedAt() : now - c.holdSeconds() * 1000, now, r, epoch(c.server()));
+    ObjectiveResolver.Resolution r =
+        agent == null ? null : resolver.forQueueCall(c.queue(), agent, num);
+    Leg l =
+        new Leg(
+            callId,
+            c.server(),
+            CallStarted.INBOUND,
+            c.queue(),
+            agent,
+            num,
+            name,
+            c.linkedid(),
+            c.uniqueid(),
+            other,
+            c.iface(),
+            base(c.server(), c.memberChannel()),
+            base(c.server(), c.channel()),
+            w != null ? w.joinedAt() : now - c.holdSeconds() * 1000,
+            now,
+            r,
+            epoch(c.server()));
     l.holdSeconds = c.holdSeconds();
     index(l);
     listener.connected(l.record(), c.receivedNanos());
@@ -187,10 +237,12 @@ public final class CallTracker {
     l.reasonFromAsterisk = true;
     if ("transfer".equals(l.endReason) && !"transfer".equals(c.reason())) {
       // After a redirect Asterisk sends this leg's AgentComplete only when the caller finally hangs
-      // up, saying "caller" and counting the talk time in the next queue: our end at the redirect stands.
+      // up, saying "caller" and counting the talk time in the next queue: our end at the redirect
+      // stands.
       return;
     }
-    // Already ended by a hang-up, a transfer or a resync: Asterisk's word on how and how long is better
+    // Already ended by a hang-up, a transfer or a resync: Asterisk's word on how and how long is
+    // better
     // than ours. An interrupted call becomes completed; the agent already has it, so no new pop.
     l.outcome = CallOutcome.COMPLETED;
     l.endReason = c.reason();
@@ -226,17 +278,24 @@ public final class CallTracker {
   private Leg matchQueueLeg(Iterable<Leg> legs, AmiEvent.AgentComplete c) {
     Leg best = null;
     for (Leg l : legs) {
-      if (!l.server.equals(c.server()) || !CallStarted.INBOUND.equals(l.direction)
-          || !c.queue().equals(l.queue) || l.reasonFromAsterisk) {
+      if (!l.server.equals(c.server())
+          || !CallStarted.INBOUND.equals(l.direction)
+          || !c.queue().equals(l.queue)
+          || l.reasonFromAsterisk) {
         continue;
       }
       if (c.uniqueid() != null && !c.uniqueid().equals(l.callerUniqueid)) {
         continue;
       }
-      boolean sameMember = c.iface() != null && l.iface != null
-          ? c.iface().equalsIgnoreCase(l.iface)
-          : l.agent != null && config.get().agentForMember(c.iface(), c.memberName())
-              .map(a -> a.id().equals(l.agent.id())).orElse(false);
+      boolean sameMember =
+          c.iface() != null && l.iface != null
+              ? c.iface().equalsIgnoreCase(l.iface)
+              : l.agent != null
+                  && config
+                      .get()
+                      .agentForMember(c.iface(), c.memberName())
+                      .map(a -> a.id().equals(l.agent.id()))
+                      .orElse(false);
       if (sameMember && (best == null || l.connectedAt > best.connectedAt)) {
         best = l;
       }
@@ -244,24 +303,51 @@ public final class CallTracker {
     return best;
   }
 
-  /** An AgentComplete for a call whose start we never saw (the AMI link was down): record it late. */
+  /**
+   * An AgentComplete for a call whose start we never saw (the AMI link was down): record it late.
+   */
   private void orphanComplete(AmiEvent.AgentComplete c) {
     Agent agent = config.get().agentForMember(c.iface(), c.memberName()).orElse(null);
-    String other = c.memberUniqueid() != null ? c.memberUniqueid()
-        : (c.uniqueid() != null ? c.uniqueid() : "orphan-" + c.receivedNanos()) + "/" + c.iface();
+    String other =
+        c.memberUniqueid() != null
+            ? c.memberUniqueid()
+            : (c.uniqueid() != null ? c.uniqueid() : "orphan-" + c.receivedNanos())
+                + "/"
+                + c.iface();
     String ok = key(c.server(), other);
-    String callId = newCallId(c.uniqueid() != null ? queueCallId(c.server(), c.uniqueid(), c.iface(), c.memberName())
-        : ok);
+    String callId =
+        newCallId(
+            c.uniqueid() != null
+                ? queueCallId(c.server(), c.uniqueid(), c.iface(), c.memberName())
+                : ok);
     long now = now();
     long connectedAt = now - c.talkSeconds() * 1000;
-    ObjectiveResolver.Resolution r = agent == null ? null : resolver.forQueueCall(c.queue(), agent, c.callerNum());
-    Leg l = new Leg(callId, c.server(), CallStarted.INBOUND, c.queue(), agent, c.callerNum(), c.callerName(),
-        c.linkedid(), c.uniqueid(),
-        other, c.iface(), base(c.server(), c.memberChannel()), null, connectedAt - c.holdSeconds() * 1000,
-        connectedAt, r, epoch(c.server()));
+    ObjectiveResolver.Resolution r =
+        agent == null ? null : resolver.forQueueCall(c.queue(), agent, c.callerNum());
+    Leg l =
+        new Leg(
+            callId,
+            c.server(),
+            CallStarted.INBOUND,
+            c.queue(),
+            agent,
+            c.callerNum(),
+            c.callerName(),
+            c.linkedid(),
+            c.uniqueid(),
+            other,
+            c.iface(),
+            base(c.server(), c.memberChannel()),
+            null,
+            connectedAt - c.holdSeconds() * 1000,
+            connectedAt,
+            r,
+            epoch(c.server()));
     l.holdSeconds = c.holdSeconds();
     l.talkSeconds = c.talkSeconds();
-    log.info("AgentComplete for {} in {} without its start (AMI link was down): recording it late", c.memberName(),
+    log.info(
+        "AgentComplete for {} in {} without its start (AMI link was down): recording it late",
+        c.memberName(),
         c.queue());
     index(l);
     listener.connected(l.record(), c.receivedNanos());
@@ -274,11 +360,25 @@ public final class CallTracker {
     Duration maxWait = config.get().queue(a.queue()).map(q -> q.maxWait()).orElse(Duration.ZERO);
     boolean timedOut = !maxWait.isZero() && a.holdSeconds() >= maxWait.toSeconds();
     long now = now();
-    Leg l = new Leg(ck + "@" + a.queue(), a.server(), CallStarted.INBOUND, a.queue(), null,
-        a.callerNum() != null ? a.callerNum() : w == null ? null : w.callerNum(),
-        a.callerName() != null ? a.callerName() : w == null ? null : w.callerName(),
-        a.linkedid() != null ? a.linkedid() : w == null ? null : w.linkedid(), a.uniqueid(), null, null, null, null,
-        w != null ? w.joinedAt() : now - a.holdSeconds() * 1000, null, null, epoch(a.server()));
+    Leg l =
+        new Leg(
+            ck + "@" + a.queue(),
+            a.server(),
+            CallStarted.INBOUND,
+            a.queue(),
+            null,
+            a.callerNum() != null ? a.callerNum() : w == null ? null : w.callerNum(),
+            a.callerName() != null ? a.callerName() : w == null ? null : w.callerName(),
+            a.linkedid() != null ? a.linkedid() : w == null ? null : w.linkedid(),
+            a.uniqueid(),
+            null,
+            null,
+            null,
+            null,
+            w != null ? w.joinedAt() : now - a.holdSeconds() * 1000,
+            null,
+            null,
+            epoch(a.server()));
     l.holdSeconds = a.holdSeconds();
     l.outcome = timedOut ? CallOutcome.TIMED_OUT : CallOutcome.ABANDONED;
     l.endReason = timedOut ? "timeout" : "caller";
@@ -301,8 +401,18 @@ public final class CallTracker {
     if (byBase.containsKey(base(d.server(), d.channel()))) {
       return; // the agent is already on a tracked call and this channel is part of it
     }
-    dials.put(key(d.server(), d.destUniqueid()), new Dial(agent, d.uniqueid(), d.linkedid(), d.channel(),
-        d.destUniqueid(), d.destChannel(), number(d.dialString(), d.destChannel()), now(), epoch(d.server())));
+    dials.put(
+        key(d.server(), d.destUniqueid()),
+        new Dial(
+            agent,
+            d.uniqueid(),
+            d.linkedid(),
+            d.channel(),
+            d.destUniqueid(),
+            d.destChannel(),
+            number(d.dialString(), d.destChannel()),
+            now(),
+            epoch(d.server())));
   }
 
   private void onDialEnd(AmiEvent.DialEnd d) {
@@ -315,10 +425,25 @@ public final class CallTracker {
     }
     long now = now();
     ObjectiveResolver.Resolution r = resolver.forOutbound(dial.agent(), dial.number());
-    Leg l = new Leg(newCallId(key(d.server(), dial.destUniqueid())), d.server(), CallStarted.OUTBOUND, null, dial.agent(),
-        dial.number(), null, dial.linkedid(), dial.agentUniqueid(), dial.destUniqueid(), null,
-        base(d.server(), dial.channel()), base(d.server(), dial.destChannel()), dial.startedAt(), now, r,
-        epoch(d.server()));
+    Leg l =
+        new Leg(
+            newCallId(key(d.server(), dial.destUniqueid())),
+            d.server(),
+            CallStarted.OUTBOUND,
+            null,
+            dial.agent(),
+            dial.number(),
+            null,
+            dial.linkedid(),
+            dial.agentUniqueid(),
+            dial.destUniqueid(),
+            null,
+            base(d.server(), dial.channel()),
+            base(d.server(), dial.destChannel()),
+            dial.startedAt(),
+            now,
+            r,
+            epoch(d.server()));
     index(l);
     listener.connected(l.record(), d.receivedNanos());
   }
@@ -327,8 +452,10 @@ public final class CallTracker {
     String b = base(h.server(), h.channel());
     Leg l = b == null ? null : byBase.get(b);
     if (l != null && l.firstHangupSide == null) {
-      l.firstHangupSide = b.equals(l.agentBase) ? "agent"
-          : CallStarted.OUTBOUND.equals(l.direction) ? "customer" : "caller";
+      l.firstHangupSide =
+          b.equals(l.agentBase)
+              ? "agent"
+              : CallStarted.OUTBOUND.equals(l.direction) ? "customer" : "caller";
     }
   }
 
@@ -339,12 +466,19 @@ public final class CallTracker {
     Leg l = byOther.get(k);
     if (l != null) {
       String fallback = CallStarted.OUTBOUND.equals(l.direction) ? "customer" : "agent";
-      String side = l.callerLeftAt != null ? "transfer" : l.firstHangupSide != null ? l.firstHangupSide : fallback;
+      String side =
+          l.callerLeftAt != null
+              ? "transfer"
+              : l.firstHangupSide != null ? l.firstHangupSide : fallback;
       end(l, CallOutcome.COMPLETED, side, false);
     }
     for (Leg c : List.copyOf(byCaller.getOrDefault(k, List.of()))) {
       String fallback = CallStarted.OUTBOUND.equals(c.direction) ? "agent" : "caller";
-      end(c, CallOutcome.COMPLETED, c.firstHangupSide != null ? c.firstHangupSide : fallback, false);
+      end(
+          c,
+          CallOutcome.COMPLETED,
+          c.firstHangupSide != null ? c.firstHangupSide : fallback,
+          false);
     }
     queueLinkedids.remove(k);
   }
@@ -384,22 +518,40 @@ public final class CallTracker {
       }
     }
     String prefix = live.server() + ":";
-    waits.entrySet().removeIf(w -> w.getKey().startsWith(prefix) && w.getValue().epoch() < asked
-        && !alive.contains(w.getValue().uniqueid()));
-    dials.entrySet().removeIf(d -> d.getKey().startsWith(prefix) && d.getValue().epoch() < asked
-        && !alive.contains(d.getValue().destUniqueid()));
-    queueLinkedids.entrySet().removeIf(q -> q.getKey().startsWith(prefix) && q.getValue() < asked
-        && !alive.contains(q.getKey().substring(prefix.length())));
+    waits
+        .entrySet()
+        .removeIf(
+            w ->
+                w.getKey().startsWith(prefix)
+                    && w.getValue().epoch() < asked
+                    && !alive.contains(w.getValue().uniqueid()));
+    dials
+        .entrySet()
+        .removeIf(
+            d ->
+                d.getKey().startsWith(prefix)
+                    && d.getValue().epoch() < asked
+                    && !alive.contains(d.getValue().destUniqueid()));
+    queueLinkedids
+        .entrySet()
+        .removeIf(
+            q ->
+                q.getKey().startsWith(prefix)
+                    && q.getValue() < asked
+                    && !alive.contains(q.getKey().substring(prefix.length())));
     if (closed > 0 || log.isDebugEnabled()) {
-      log.info("AMI link {} resynced: {} live channels, {} calls closed as interrupted", live.server(),
-          alive.size(), closed);
+      log.info(
+          "AMI link {} resynced: {} live channels, {} calls closed as interrupted",
+          live.server(),
+          alive.size(),
+          closed);
     }
   }
 
   /**
-   * Who left the bridge first. A caller who leaves while nobody hung up and the agent's leg is still
-   * in the bridge was taken away (a Redirect or transfer): when the agent's leg then ends, or the
-   * caller joins another queue, the agent's part ended at that moment (our clock, as AMI events
+   * Who left the bridge first. A caller who leaves while nobody hung up and the agent's leg is
+   * still in the bridge was taken away (a Redirect or transfer): when the agent's leg then ends, or
+   * the caller joins another queue, the agent's part ended at that moment (our clock, as AMI events
    * carry no time). A hang-up on the agent's side takes the agent's leg out of the bridge first.
    */
   private void onBridgeLeave(AmiEvent.BridgeLeave b) {
@@ -409,7 +561,9 @@ public final class CallTracker {
       member.memberLeft = true;
     }
     for (Leg l : byCaller.getOrDefault(k, List.of())) {
-      if (CallStarted.INBOUND.equals(l.direction) && l.firstHangupSide == null && !l.memberLeft
+      if (CallStarted.INBOUND.equals(l.direction)
+          && l.firstHangupSide == null
+          && !l.memberLeft
           && l.callerLeftAt == null) {
         l.callerLeftAt = now();
       }
@@ -427,13 +581,29 @@ public final class CallTracker {
       CallRecord.Channels ch = r.channels();
       usedIds.put(r.callId(), Boolean.TRUE);
       Agent agent = r.agentId() == null ? null : config.get().agent(r.agentId()).orElse(null);
-      ObjectiveResolver.Resolution res = new ObjectiveResolver.Resolution(r.objective(), r.codes(), "restored");
-      Leg l = new Leg(r.callId(), r.server(), r.direction(), r.queue(), agent, r.callerNumber(), r.callerName(),
-          r.linkedid(), ch == null ? null : ch.callerUniqueid(),
-          ch == null || ch.otherUniqueid() == null ? "restored-" + r.callId() : ch.otherUniqueid(),
-          ch == null ? null : ch.iface(), ch == null ? null : prefixed(r.server(), ch.agentChannel()),
-          ch == null ? null : prefixed(r.server(), ch.farChannel()), r.startedAtMillis(), r.connectedAtMillis(), res,
-          0);
+      ObjectiveResolver.Resolution res =
+          new ObjectiveResolver.Resolution(r.objective(), r.codes(), "restored");
+      Leg l =
+          new Leg(
+              r.callId(),
+              r.server(),
+              r.direction(),
+              r.queue(),
+              agent,
+              r.callerNumber(),
+              r.callerName(),
+              r.linkedid(),
+              ch == null ? null : ch.callerUniqueid(),
+              ch == null || ch.otherUniqueid() == null
+                  ? "restored-" + r.callId()
+                  : ch.otherUniqueid(),
+              ch == null ? null : ch.iface(),
+              ch == null ? null : prefixed(r.server(), ch.agentChannel()),
+              ch == null ? null : prefixed(r.server(), ch.farChannel()),
+              r.startedAtMillis(),
+              r.connectedAtMillis(),
+              res,
+              0);
       l.holdSeconds = r.holdSeconds();
       index(l);
       if (ch == null || ch.otherUniqueid() == null) {
@@ -445,7 +615,9 @@ public final class CallTracker {
     return n;
   }
 
-  /** Closes the calls of AMI links that are not configured any more (nothing will ever resync them). */
+  /**
+   * Closes the calls of AMI links that are not configured any more (nothing will ever resync them).
+   */
   public void closeCallsOfLinksOtherThan(Set<String> servers) {
     for (Leg l : new HashSet<>(byOther.values())) {
       if (!servers.contains(l.server)) {
@@ -458,8 +630,12 @@ public final class CallTracker {
     return channel == null ? null : server + ":" + channel;
   }
 
-  /** A queue call is the caller's Uniqueid with the member who took it, whatever the event it is first seen in. */
-  private static String queueCallId(String server, String callerUniqueid, String iface, String memberName) {
+  /**
+   * A queue call is the caller's Uniqueid with the member who took it, whatever the event it is
+   * first seen in.
+   */
+  private static String queueCallId(
+      String server, String callerUniqueid, String iface, String memberName) {
     return key(server, callerUniqueid + "/" + (iface != null ? iface : memberName));
   }
 
@@ -477,8 +653,10 @@ public final class CallTracker {
    * customer leg). The caller alone may be talking to someone else by now, e.g. after a transfer.
    */
   private static boolean stillUp(Leg l, Set<String> alive) {
-    boolean realOther = l.otherUniqueid != null && !l.otherUniqueid.contains("/")
-        && !l.otherUniqueid.startsWith("restored-");
+    boolean realOther =
+        l.otherUniqueid != null
+            && !l.otherUniqueid.contains("/")
+            && !l.otherUniqueid.startsWith("restored-");
     return realOther ? alive.contains(l.otherUniqueid) : alive.contains(l.callerUniqueid);
   }
 
@@ -535,7 +713,9 @@ public final class CallTracker {
     listener.ended(l.record());
   }
 
-  /** {@code Local/1001@agents-00000001;2} and {@code ;1} are one call's two halves: strip the half. */
+  /**
+   * {@code Local/1001@agents-00000001;2} and {@code ;1} are one call's two halves: strip the half.
+   */
   private static String base(String server, String channel) {
     if (channel == null) {
       return null;
@@ -544,7 +724,10 @@ public final class CallTracker {
     return server + ":" + (semi > 0 ? channel.substring(0, semi) : channel);
   }
 
-  /** The dialled number: {@code 15559870001@customers}, {@code PJSIP/15559870001@trunk}, {@code trunk/155...}. */
+  /**
+   * The dialled number: {@code 15559870001@customers}, {@code PJSIP/15559870001@trunk}, {@code
+   * trunk/155...}.
+   */
   static String number(String dialString, String destChannel) {
     String s = dialString;
     if (s == null || s.isBlank()) {

@@ -1,10 +1,11 @@
 package org.callobjectives.server.config;
 
 /**
- * One Asterisk to listen to over AMI; the secret never appears in {@link #toString()}.
- * {@code pingSeconds}: how often we ping; a link silent for three intervals is treated as lost.
+ * One Asterisk to listen to over AMI; the secret never appears in {@link #toString()}. {@code
+ * pingSeconds}: how often we ping; a link silent for three intervals is treated as lost.
  */
-public record AmiServer(String name, String host, int port, String username, String secret, int pingSeconds) {
+public record AmiServer(
+    String name, String host, int port, String username, String secret, int pingSeconds) {
   public static final int DEFAULT_PING_SECONDS = 20;
 
   public AmiServer(String name, String host, int port, String username, String secret) {

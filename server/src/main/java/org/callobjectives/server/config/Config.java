@@ -21,13 +21,23 @@ public final class Config {
   private final OutboundMapping outbound;
   private final MappingRules rules;
 
-  public Config(ServerSettings server, List<Agent> agents, Map<String, Objective> objectives,
-      Map<String, QueueMapping> queues, List<DispositionCode> defaultCodes, OutboundMapping outbound) {
+  public Config(
+      ServerSettings server,
+      List<Agent> agents,
+      Map<String, Objective> objectives,
+      Map<String, QueueMapping> queues,
+      List<DispositionCode> defaultCodes,
+      OutboundMapping outbound) {
     this(server, agents, objectives, queues, defaultCodes, outbound, MappingRules.NONE);
   }
 
-  public Config(ServerSettings server, List<Agent> agents, Map<String, Objective> objectives,
-      Map<String, QueueMapping> queues, List<DispositionCode> defaultCodes, OutboundMapping outbound,
+  public Config(
+      ServerSettings server,
+      List<Agent> agents,
+      Map<String, Objective> objectives,
+      Map<String, QueueMapping> queues,
+      List<DispositionCode> defaultCodes,
+      OutboundMapping outbound,
       MappingRules rules) {
     this.rules = rules;
     this.server = server;
@@ -50,7 +60,8 @@ public final class Config {
   }
 
   public Config withServer(ServerSettings s) {
-    return new Config(s, List.copyOf(agentsById.values()), objectives, queues, defaultCodes, outbound, rules);
+    return new Config(
+        s, List.copyOf(agentsById.values()), objectives, queues, defaultCodes, outbound, rules);
   }
 
   /** Agent overrides, queue stages and second objectives, campaigns. */
@@ -71,7 +82,10 @@ public final class Config {
     return Optional.ofNullable(agentsById.get(id));
   }
 
-  /** The agent behind an AMI interface or channel name ({@code Local/1001@agents/n}, {@code PJSIP/1001-0000002a}). */
+  /**
+   * The agent behind an AMI interface or channel name ({@code Local/1001@agents/n}, {@code
+   * PJSIP/1001-0000002a}).
+   */
   public Optional<Agent> agentForDevice(String interfaceOrChannel) {
     return Optional.ofNullable(agentsByDevice.get(Interfaces.device(interfaceOrChannel)));
   }

@@ -4,12 +4,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
-/** The shape of the YAML files as admins write them; {@link ConfigLoader} validates and converts. */
+/**
+ * The shape of the YAML files as admins write them; {@link ConfigLoader} validates and converts.
+ */
 final class ConfigFiles {
   private ConfigFiles() {}
 
-  record ServerYaml(Listen listen, String database, Integer wrapUpSeconds, List<AmiYaml> ami, DemoYaml demo,
-      List<UserYaml> users, TlsYaml tls) {}
+  record ServerYaml(
+      Listen listen,
+      String database,
+      Integer wrapUpSeconds,
+      List<AmiYaml> ami,
+      DemoYaml demo,
+      List<UserYaml> users,
+      TlsYaml tls) {}
 
   record TlsYaml(String certificate, String key) {}
 
@@ -17,14 +25,30 @@ final class ConfigFiles {
 
   record Listen(String host, Integer port) {}
 
-  record AmiYaml(String name, String host, Integer port, String username, String secret, Integer pingSeconds) {}
+  record AmiYaml(
+      String name,
+      String host,
+      Integer port,
+      String username,
+      String secret,
+      Integer pingSeconds) {}
 
-  record DemoYaml(Double callsPerSecond, Integer minTalkSeconds, Integer maxTalkSeconds, Double abandonRate,
-      Double outboundRate, Long seed) {}
+  record DemoYaml(
+      Double callsPerSecond,
+      Integer minTalkSeconds,
+      Integer maxTalkSeconds,
+      Double abandonRate,
+      Double outboundRate,
+      Long seed) {}
 
   record AgentsYaml(List<AgentYaml> agents) {}
 
-  record AgentYaml(String id, String name, String group, List<String> interfaces, String token,
+  record AgentYaml(
+      String id,
+      String name,
+      String group,
+      List<String> interfaces,
+      String token,
       String tokenHash) {}
 
   record ObjectivesYaml(
@@ -35,23 +59,37 @@ final class ConfigFiles {
       Map<String, TargetYaml> agentOverrides,
       List<CampaignYaml> campaigns) {}
 
-  record ObjectiveYaml(String id, String title, String advance, String measure, String timeFrame,
+  record ObjectiveYaml(
+      String id,
+      String title,
+      String advance,
+      String measure,
+      String timeFrame,
       List<ItemYaml> checklist) {}
 
   record ItemYaml(String id, String text, String kind, Boolean required) {}
 
   record CodeYaml(String code, String label, List<String> flags, Integer key) {}
 
-  record QueueYaml(String objective, List<String> objectives, List<StageYaml> stages, List<String> dispositionCodes,
-      Integer maxWaitSeconds, Boolean forcedWrapUp) {}
+  record QueueYaml(
+      String objective,
+      List<String> objectives,
+      List<StageYaml> stages,
+      List<String> dispositionCodes,
+      Integer maxWaitSeconds,
+      Boolean forcedWrapUp) {}
 
   /** {@code objective: id} or {@code objectives: [primary, secondary]}. */
   record TargetYaml(String objective, List<String> objectives) {}
 
   record StageYaml(String id, String objective, List<String> objectives) {}
 
-  record CampaignYaml(String id, String start, String end, String objective, List<String> objectives) {}
+  record CampaignYaml(
+      String id, String start, String end, String objective, List<String> objectives) {}
 
-  record OutboundYaml(@JsonProperty("default") String defaultObjective, Map<String, String> agents,
-      Map<String, String> groups, List<String> dispositionCodes) {}
+  record OutboundYaml(
+      @JsonProperty("default") String defaultObjective,
+      Map<String, String> agents,
+      Map<String, String> groups,
+      List<String> dispositionCodes) {}
 }

@@ -29,13 +29,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code server.yaml}, {@code agents.yaml} and {@code objectives.yaml} from the config folder.
- * What cannot work fails naming file, line and the fix; what is unwise is warned about and corrected.
+ * Reads {@code server.yaml}, {@code agents.yaml} and {@code objectives.yaml} from the config
+ * folder. What cannot work fails naming file, line and the fix; what is unwise is warned about and
+ * corrected.
  */
 public final class ConfigLoader {
   private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
   private static final Set<String> FLAGS =
-      Set.of("sale", "contact", "not_interested", "callback", "do_not_call", "completed", "advance", "no_advance");
+      Set.of(
+          "sale",
+          "contact",
+          "not_interested",
+          "callback",
+          "do_not_call",
+          "completed",
+          "advance",
+          "no_advance");
 
   private final Path dir;
   private final ConfigGate gate;
@@ -61,8 +70,14 @@ public final class ConfigLoader {
   static ServerSettings loadServer(Path file) throws ConfigException {
     if (!Files.exists(file)) {
       log.warn("{} not found: using defaults (127.0.0.1:8088, demo AMI source)", file);
-      return new ServerSettings("127.0.0.1", 8088, Path.of("data/objectives.db"), Duration.ofSeconds(120),
-          List.of(), DemoSettings.DEFAULT, List.of());
+      return new ServerSettings(
+          "127.0.0.1",
+          8088,
+          Path.of("data/objectives.db"),
+          Duration.ofSeconds(120),
+          List.of(),
+          DemoSettings.DEFAULT,
+          List.of());
     }
     YamlSource src = YamlSource.read(file);
     ServerYaml y = src.bind(ServerYaml.class);
@@ -72,13 +87,17 @@ public final class ConfigLoader {
       throw src.error("/listen/port", "listen.port must be 0..65535, was " + port);
     }
     if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
-      log.warn("{}: listen.host {} is reachable from other machines: make sure TLS or a firewall protects it",
-          file, host);
+      log.warn(
+          "{}: listen.host {} is reachable from other machines: make sure TLS or a firewall protects it",
+          file,
+          host);
     }
     Path db = Path.of(y.database() != null ? y.database() : "data/objectives.db");
     int wrap = y.wrapUpSeconds() != null ? y.wrapUpSeconds() : 120;
     if (wrap < 5) {
-      throw src.error("/wrapUpSeconds", "wrapUpSeconds must be at least 5 (agents need time to wrap up), was " + wrap);
+      throw src.error(
+          "/wrapUpSeconds",
+          "wrapUpSeconds must be at least 5 (agents need time to wrap up), was " + wrap);
     }
     if (wrap > 3600) {
       log.warn("{}: wrapUpSeconds {} is over an hour; using 3600", file, wrap);
@@ -106,28 +125,35 @@ public final class ConfigLoader {
       }
       int ping = a.pingSeconds() == null ? AmiServer.DEFAULT_PING_SECONDS : a.pingSeconds();
       if (ping < 1 || ping > 600) {
-        throw src.error(at + "/pingSeconds", "ami[" + i + "].pingSeconds must be 1..600, was " + ping);
+        throw src.error(
+            at + "/pingSeconds", "ami[" + i + "].pingSeconds must be 1..600, was " + ping);
       }
       ami.add(new AmiServer(name, host1, p, user, secret, ping));
     }
     DemoSettings demo = DemoSettings.DEFAULT;
     if (y.demo() != null) {
       var d = y.demo();
-      demo = new DemoSettings(
-          d.callsPerSecond() != null ? d.callsPerSecond() : demo.callsPerSecond(),
-          d.minTalkSeconds() != null ? d.minTalkSeconds() : demo.minTalkSeconds(),
-          d.maxTalkSeconds() != null ? d.maxTalkSeconds() : demo.maxTalkSeconds(),
-          d.abandonRate() != null ? d.abandonRate() : demo.abandonRate(),
-          d.outboundRate() != null ? d.outboundRate() : demo.outboundRate(),
-          d.seed() != null ? d.seed() : 0);
+      demo =
+          new DemoSettings(
+              d.callsPerSecond() != null ? d.callsPerSecond() : demo.callsPerSecond(),
+              d.minTalkSeconds() != null ? d.minTalkSeconds() : demo.minTalkSeconds(),
+              d.maxTalkSeconds() != null ? d.maxTalkSeconds() : demo.maxTalkSeconds(),
+              d.abandonRate() != null ? d.abandonRate() : demo.abandonRate(),
+              d.outboundRate() != null ? d.outboundRate() : demo.outboundRate(),
+              d.seed() != null ? d.seed() : 0);
       if (demo.callsPerSecond() <= 0 || demo.callsPerSecond() > 10_000) {
         throw src.error("/demo/callsPerSecond", "demo.callsPerSecond must be > 0 and <= 10000");
       }
       if (demo.minTalkSeconds() < 1 || demo.maxTalkSeconds() < demo.minTalkSeconds()) {
-        throw src.error("/demo/minTalkSeconds", "demo talk seconds need 1 <= minTalkSeconds <= maxTalkSeconds");
+        throw src.error(
+            "/demo/minTalkSeconds", "demo talk seconds need 1 <= minTalkSeconds <= maxTalkSeconds");
       }
-      if (demo.abandonRate() < 0 || demo.abandonRate() > 1 || demo.outboundRate() < 0 || demo.outboundRate() > 1) {
-        throw src.error("/demo", "demo.abandonRate and demo.outboundRate are fractions from 0 to 1");
+      if (demo.abandonRate() < 0
+          || demo.abandonRate() > 1
+          || demo.outboundRate() < 0
+          || demo.outboundRate() > 1) {
+        throw src.error(
+            "/demo", "demo.abandonRate and demo.outboundRate are fractions from 0 to 1");
       }
     }
     List<User> users = new ArrayList<>();
@@ -145,18 +171,23 @@ public final class ConfigLoader {
       }
       Role role;
       try {
-        role = Role.valueOf(require(src, at + "/role", u.role(), "users[" + i + "].role").toUpperCase(Locale.ROOT));
+        role =
+            Role.valueOf(
+                require(src, at + "/role", u.role(), "users[" + i + "].role")
+                    .toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw src.error(at + "/role", "role of " + name + " must be supervisor or admin");
       }
       if (role == Role.AGENT) {
-        throw src.error(at + "/role", "agents belong in agents.yaml; users are supervisors or admins");
+        throw src.error(
+            at + "/role", "agents belong in agents.yaml; users are supervisors or admins");
       }
       users.add(new User(name, role, tokenHash(src, at, name, u.token(), u.tokenHash(), file)));
     }
     ServerSettings.Tls tls = null;
     if (y.tls() != null) {
-      String cert = require(src, "/tls/certificate", y.tls().certificate(), "tls.certificate (PEM file)");
+      String cert =
+          require(src, "/tls/certificate", y.tls().certificate(), "tls.certificate (PEM file)");
       String key = require(src, "/tls/key", y.tls().key(), "tls.key (PEM PKCS#8 private key file)");
       Path base = file.toAbsolutePath().getParent();
       tls = new ServerSettings.Tls(base.resolve(cert), base.resolve(key));
@@ -191,13 +222,22 @@ public final class ConfigLoader {
       String name = a.name() != null ? a.name() : id;
       List<String> ifaces = a.interfaces() == null ? List.of() : a.interfaces();
       if (ifaces.isEmpty()) {
-        throw src.error(at, "agent " + id + " has no interfaces: add e.g. PJSIP/" + id + " or Local/" + id + "@agents");
+        throw src.error(
+            at,
+            "agent "
+                + id
+                + " has no interfaces: add e.g. PJSIP/"
+                + id
+                + " or Local/"
+                + id
+                + "@agents");
       }
       for (String iface : ifaces) {
         String dev = Interfaces.device(iface);
         String prev = deviceOwner.putIfAbsent(dev, id);
         if (prev != null && !prev.equals(id)) {
-          throw src.error(at + "/interfaces", "interface " + iface + " is already agent " + prev + "'s");
+          throw src.error(
+              at + "/interfaces", "interface " + iface + " is already agent " + prev + "'s");
         }
       }
       String hash = tokenHash(src, at, "agent " + id, a.token(), a.tokenHash(), file);
@@ -206,7 +246,8 @@ public final class ConfigLoader {
     return out;
   }
 
-  static Config loadObjectives(Path file, ServerSettings server, List<Agent> agents) throws ConfigException {
+  static Config loadObjectives(Path file, ServerSettings server, List<Agent> agents)
+      throws ConfigException {
     YamlSource src = YamlSource.read(file);
     ObjectivesYaml y = src.bind(ObjectivesYaml.class);
     Map<String, Objective> objectives = new LinkedHashMap<>();
@@ -225,9 +266,14 @@ public final class ConfigLoader {
         throw src.error(at + "/id", "duplicate objective id '" + id + "'");
       }
       String title = require(src, at + "/title", o.title(), "objective " + id + ": title");
-      String advance = require(src, at + "/advance", o.advance(),
-          "objective " + id + ": advance (what the customer commits to)");
-      // A missing measure or time frame is the objective check's finding (not-measurable, not-time-bound),
+      String advance =
+          require(
+              src,
+              at + "/advance",
+              o.advance(),
+              "objective " + id + ": advance (what the customer commits to)");
+      // A missing measure or time frame is the objective check's finding (not-measurable,
+      // not-time-bound),
       // given with the rest of its findings and a suggestion; the check gates every load.
       String measure = o.measure() == null ? "" : o.measure().strip();
       String timeFrame = o.timeFrame() == null ? "" : o.timeFrame().strip();
@@ -242,7 +288,8 @@ public final class ConfigLoader {
         }
         String iid = require(src, iat + "/id", it.id(), "checklist item id");
         if (!itemIds.add(iid)) {
-          throw src.error(iat + "/id", "duplicate checklist item id '" + iid + "' in objective " + id);
+          throw src.error(
+              iat + "/id", "duplicate checklist item id '" + iid + "' in objective " + id);
         }
         String text = require(src, iat + "/text", it.text(), "checklist item " + iid + ": text");
         ChecklistKind kind;
@@ -259,7 +306,9 @@ public final class ConfigLoader {
     Map<String, DispositionCode> catalog = new LinkedHashMap<>();
     List<CodeYaml> codes = y.dispositionCodes() == null ? List.of() : y.dispositionCodes();
     if (codes.isEmpty()) {
-      throw src.error("/dispositionCodes", "no dispositionCodes: define the default set (e.g. ADVANCE, NO_ADVANCE)");
+      throw src.error(
+          "/dispositionCodes",
+          "no dispositionCodes: define the default set (e.g. ADVANCE, NO_ADVANCE)");
     }
     for (int i = 0; i < codes.size(); i++) {
       CodeYaml c = codes.get(i);
@@ -269,7 +318,9 @@ public final class ConfigLoader {
       }
       String code = require(src, at + "/code", c.code(), "dispositionCodes[" + i + "].code");
       if (!code.matches("[A-Z][A-Z0-9_]{0,31}")) {
-        throw src.error(at + "/code", "disposition code '" + code + "' must be UPPER_SNAKE_CASE, at most 32 characters");
+        throw src.error(
+            at + "/code",
+            "disposition code '" + code + "' must be UPPER_SNAKE_CASE, at most 32 characters");
       }
       if (catalog.containsKey(code)) {
         throw src.error(at + "/code", "duplicate disposition code '" + code + "'");
@@ -278,7 +329,8 @@ public final class ConfigLoader {
       for (String f : c.flags() == null ? List.<String>of() : c.flags()) {
         String norm = f.toLowerCase(Locale.ROOT).replace('-', '_');
         if (!FLAGS.contains(norm)) {
-          throw src.error(at + "/flags", "unknown flag '" + f + "' on " + code + "; flags are " + FLAGS);
+          throw src.error(
+              at + "/flags", "unknown flag '" + f + "' on " + code + "; flags are " + FLAGS);
         }
         flags.add(norm);
       }
@@ -287,18 +339,36 @@ public final class ConfigLoader {
       }
       int key = c.key() != null ? c.key() : i + 1;
       if (key < 1 || key > 99) {
-        throw src.error(at + "/key", "key of " + code + " must be 1..99 (the number agents type for it)");
+        throw src.error(
+            at + "/key", "key of " + code + " must be 1..99 (the number agents type for it)");
       }
       for (DispositionCode other : catalog.values()) {
         if (other.key() == key) {
-          throw src.error(at + "/key", code + " has key " + key + ", already the key of " + other.code()
-              + "; a code has one number everywhere");
+          throw src.error(
+              at + "/key",
+              code
+                  + " has key "
+                  + key
+                  + ", already the key of "
+                  + other.code()
+                  + "; a code has one number everywhere");
         }
       }
-      catalog.put(code, new DispositionCode(code, c.label() != null ? c.label() : code,
-          flags.contains("sale"), flags.contains("contact"), flags.contains("not_interested"),
-          flags.contains("callback"), flags.contains("do_not_call"), flags.contains("completed"), key,
-          flags.contains("advance") ? Boolean.TRUE : flags.contains("no_advance") ? Boolean.FALSE : null));
+      catalog.put(
+          code,
+          new DispositionCode(
+              code,
+              c.label() != null ? c.label() : code,
+              flags.contains("sale"),
+              flags.contains("contact"),
+              flags.contains("not_interested"),
+              flags.contains("callback"),
+              flags.contains("do_not_call"),
+              flags.contains("completed"),
+              key,
+              flags.contains("advance")
+                  ? Boolean.TRUE
+                  : flags.contains("no_advance") ? Boolean.FALSE : null));
     }
     List<DispositionCode> defaults = List.copyOf(catalog.values());
 
@@ -313,11 +383,17 @@ public final class ConfigLoader {
       String obj = MappingRulesLoader.queueObjective(src, at, e.getKey(), q, objectives);
       int maxWait = q.maxWaitSeconds() == null ? 0 : q.maxWaitSeconds();
       if (maxWait < 0) {
-        throw src.error(at + "/maxWaitSeconds", "maxWaitSeconds must be >= 0 (0 = the queue never times out)");
+        throw src.error(
+            at + "/maxWaitSeconds", "maxWaitSeconds must be >= 0 (0 = the queue never times out)");
       }
-      queues.put(e.getKey(), new QueueMapping(e.getKey(), obj,
-          pickCodes(src, at + "/dispositionCodes", q.dispositionCodes(), catalog, defaults),
-          Duration.ofSeconds(maxWait), Boolean.TRUE.equals(q.forcedWrapUp())));
+      queues.put(
+          e.getKey(),
+          new QueueMapping(
+              e.getKey(),
+              obj,
+              pickCodes(src, at + "/dispositionCodes", q.dispositionCodes(), catalog, defaults),
+              Duration.ofSeconds(maxWait),
+              Boolean.TRUE.equals(q.forcedWrapUp())));
     }
 
     var oy = y.outbound();
@@ -339,7 +415,9 @@ public final class ConfigLoader {
     }
     for (var e : byAgent.entrySet()) {
       if (!agentIds.contains(e.getKey())) {
-        throw src.error("/outbound/agents/" + e.getKey(), "outbound.agents names unknown agent '" + e.getKey() + "'");
+        throw src.error(
+            "/outbound/agents/" + e.getKey(),
+            "outbound.agents names unknown agent '" + e.getKey() + "'");
       }
       checkObjective(src, "/outbound/agents/" + e.getKey(), e.getValue(), objectives);
     }
@@ -349,37 +427,61 @@ public final class ConfigLoader {
       }
       checkObjective(src, "/outbound/groups/" + e.getKey(), e.getValue(), objectives);
     }
-    OutboundMapping outbound = new OutboundMapping(outDefault, byAgent, byGroup,
-        pickCodes(src, "/outbound/dispositionCodes", oy == null ? null : oy.dispositionCodes(), catalog, defaults));
-    return new Config(server, agents, objectives, queues, defaults, outbound,
+    OutboundMapping outbound =
+        new OutboundMapping(
+            outDefault,
+            byAgent,
+            byGroup,
+            pickCodes(
+                src,
+                "/outbound/dispositionCodes",
+                oy == null ? null : oy.dispositionCodes(),
+                catalog,
+                defaults));
+    return new Config(
+        server,
+        agents,
+        objectives,
+        queues,
+        defaults,
+        outbound,
         MappingRulesLoader.load(src, y, objectives, agents));
   }
 
-  private static String tokenHash(YamlSource src, String at, String who, String token, String tokenHash, Path file)
+  private static String tokenHash(
+      YamlSource src, String at, String who, String token, String tokenHash, Path file)
       throws ConfigException {
     if (tokenHash != null) {
       if (!Tokens.isHash(tokenHash)) {
-        throw src.error(at + "/tokenHash", "tokenHash of " + who
-            + " is not a hash made by 'hash-token' (pbkdf2-sha256$...)");
+        throw src.error(
+            at + "/tokenHash",
+            "tokenHash of " + who + " is not a hash made by 'hash-token' (pbkdf2-sha256$...)");
       }
       return tokenHash;
     }
     if (token != null) {
-      log.warn("{}: {} has a plain 'token'; store 'tokenHash' instead (hash-token command)", file, who);
+      log.warn(
+          "{}: {} has a plain 'token'; store 'tokenHash' instead (hash-token command)", file, who);
       return Tokens.hash(token);
     }
     throw src.error(at, who + " has no tokenHash: run 'hash-token' and add its output");
   }
 
-  private static void checkObjective(YamlSource src, String at, String id, Map<String, Objective> objectives)
+  private static void checkObjective(
+      YamlSource src, String at, String id, Map<String, Objective> objectives)
       throws ConfigException {
     if (!objectives.containsKey(id)) {
       throw src.error(at, "unknown objective '" + id + "'; known: " + objectives.keySet());
     }
   }
 
-  private static List<DispositionCode> pickCodes(YamlSource src, String at, List<String> names,
-      Map<String, DispositionCode> catalog, List<DispositionCode> defaults) throws ConfigException {
+  private static List<DispositionCode> pickCodes(
+      YamlSource src,
+      String at,
+      List<String> names,
+      Map<String, DispositionCode> catalog,
+      List<DispositionCode> defaults)
+      throws ConfigException {
     if (names == null || names.isEmpty()) {
       return defaults;
     }
@@ -394,7 +496,8 @@ public final class ConfigLoader {
     return out;
   }
 
-  private static String require(YamlSource src, String at, String value, String what) throws ConfigException {
+  private static String require(YamlSource src, String at, String value, String what)
+      throws ConfigException {
     if (value == null || value.isBlank()) {
       throw src.error(at, what + " is required");
     }

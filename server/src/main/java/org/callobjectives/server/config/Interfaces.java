@@ -12,7 +12,10 @@ public final class Interfaces {
 
   private Interfaces() {}
 
-  /** {@code Local/1001@agents-00000001;1} and {@code Local/1001@agents/n} both give {@code local/1001@agents}. */
+  /**
+   * {@code Local/1001@agents-00000001;1} and {@code Local/1001@agents/n} both give {@code
+   * local/1001@agents}.
+   */
   public static String device(String interfaceOrChannel) {
     if (interfaceOrChannel == null) {
       return null;

@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The objective rules beyond a queue's plain objective: per-agent overrides (every call of the agent),
- * a queue's second objective or its chain of stages, and dated campaigns. See {@code ObjectiveResolver}
- * for the order in which they apply.
+ * The objective rules beyond a queue's plain objective: per-agent overrides (every call of the
+ * agent), a queue's second objective or its chain of stages, and dated campaigns. See {@code
+ * ObjectiveResolver} for the order in which they apply.
  */
-public record MappingRules(Map<String, Target> agentOverrides, Map<String, Target> queueTargets,
-    Map<String, List<Stage>> queueStages, List<Campaign> campaigns) {
+public record MappingRules(
+    Map<String, Target> agentOverrides,
+    Map<String, Target> queueTargets,
+    Map<String, List<Stage>> queueStages,
+    List<Campaign> campaigns) {
   public static final MappingRules NONE = new MappingRules(Map.of(), Map.of(), Map.of(), List.of());
 
   public MappingRules {

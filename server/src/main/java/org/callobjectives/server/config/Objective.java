@@ -4,9 +4,17 @@ import java.util.List;
 import org.callobjectives.protocol.ChecklistItem;
 import org.callobjectives.protocol.ObjectiveView;
 
-/** A call objective: the advance the customer commits to, how it is measured, by when, and a checklist. */
+/**
+ * A call objective: the advance the customer commits to, how it is measured, by when, and a
+ * checklist.
+ */
 public record Objective(
-    String id, String title, String advance, String measure, String timeFrame, List<ChecklistItem> checklist) {
+    String id,
+    String title,
+    String advance,
+    String measure,
+    String timeFrame,
+    List<ChecklistItem> checklist) {
   public Objective {
     checklist = List.copyOf(checklist);
   }

@@ -6,7 +6,10 @@ import org.callobjectives.protocol.DispositionCode;
 
 /** Objectives for agent-dialled calls: per agent, then per agent group, then the default. */
 public record OutboundMapping(
-    String defaultObjective, Map<String, String> byAgent, Map<String, String> byGroup, List<DispositionCode> codes) {
+    String defaultObjective,
+    Map<String, String> byAgent,
+    Map<String, String> byGroup,
+    List<DispositionCode> codes) {
   public OutboundMapping {
     byAgent = Map.copyOf(byAgent);
     byGroup = Map.copyOf(byGroup);

@@ -24,8 +24,14 @@ public record ServerSettings(
     users = users == null ? List.of() : List.copyOf(users);
   }
 
-  public ServerSettings(String listenHost, int listenPort, Path database, Duration wrapUp, List<AmiServer> ami,
-      DemoSettings demo, List<User> users) {
+  public ServerSettings(
+      String listenHost,
+      int listenPort,
+      Path database,
+      Duration wrapUp,
+      List<AmiServer> ami,
+      DemoSettings demo,
+      List<User> users) {
     this(listenHost, listenPort, database, wrapUp, ami, demo, users, null);
   }
 
@@ -34,7 +40,8 @@ public record ServerSettings(
   }
 
   public ServerSettings withDemo() {
-    return new ServerSettings(listenHost, listenPort, database, wrapUp, List.of(), demo, users, tls);
+    return new ServerSettings(
+        listenHost, listenPort, database, wrapUp, List.of(), demo, users, tls);
   }
 
   public ServerSettings withDatabase(Path db) {

@@ -56,9 +56,10 @@ public final class YamlSource {
         }
         String pointer = p.getParsingContext().pathAsPointer().toString();
         if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-          pointer = p.getParsingContext().getParent() == null
-              ? ""
-              : p.getParsingContext().getParent().pathAsPointer().toString();
+          pointer =
+              p.getParsingContext().getParent() == null
+                  ? ""
+                  : p.getParsingContext().getParent().pathAsPointer().toString();
         }
         lines.putIfAbsent(pointer, p.currentTokenLocation().getLineNr());
       }
@@ -80,8 +81,12 @@ public final class YamlSource {
       throw new ConfigException(
           file,
           lineFor(e),
-          "unknown key '" + e.getPropertyName() + "' at " + e.getPathReference()
-              + "; known keys: " + e.getKnownPropertyIds());
+          "unknown key '"
+              + e.getPropertyName()
+              + "' at "
+              + e.getPathReference()
+              + "; known keys: "
+              + e.getKnownPropertyIds());
     } catch (JsonMappingException e) {
       throw new ConfigException(file, lineFor(e), "wrong value at " + path(e) + ": " + message(e));
     } catch (JsonProcessingException e) {
@@ -93,7 +98,9 @@ public final class YamlSource {
     return file;
   }
 
-  /** The parsed tree (for lookups such as which index an objective id has); null for an empty file. */
+  /**
+   * The parsed tree (for lookups such as which index an objective id has); null for an empty file.
+   */
   public com.fasterxml.jackson.databind.JsonNode tree() {
     try {
       return YAML.readTree(text);
@@ -102,7 +109,9 @@ public final class YamlSource {
     }
   }
 
-  /** Line of the value at a JSON pointer such as {@code /queues/sales/objective}, or of its parent. */
+  /**
+   * Line of the value at a JSON pointer such as {@code /queues/sales/objective}, or of its parent.
+   */
   public int line(String pointer) {
     String p = pointer;
     while (true) {
@@ -139,7 +148,8 @@ public final class YamlSource {
   private static String path(JsonMappingException e) {
     StringBuilder sb = new StringBuilder();
     for (JsonMappingException.Reference r : e.getPath()) {
-      sb.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+      sb.append('/')
+          .append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
     }
     return sb.length() == 0 ? "/" : sb.toString();
   }

@@ -1,6 +1,5 @@
 package org.callobjectives.server.dispositions;
 
-import org.callobjectives.server.domain.DispositionListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -15,6 +14,7 @@ import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.protocol.Message;
+import org.callobjectives.server.domain.DispositionListener;
 import org.callobjectives.server.store.DispositionRejected;
 import org.callobjectives.server.store.Store;
 import org.callobjectives.server.store.StoredCall;
@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes the agent's disposition, checks it against the call, stores it once and acks only after
- * the commit; a call whose wrap-up deadline passes without one is stored as UNDISPOSED.
+ * Takes the agent's disposition, checks it against the call, stores it once and acks only after the
+ * commit; a call whose wrap-up deadline passes without one is stored as UNDISPOSED.
  */
 public final class DispositionService {
   private static final Logger log = LoggerFactory.getLogger(DispositionService.class);
@@ -40,14 +40,16 @@ public final class DispositionService {
   private final AtomicLong undisposed = new AtomicLong();
   static final long RETRY_FIRST_MS = 1_000;
   static final long RETRY_MAX_MS = 30_000;
-  // While the store fails: UNDISPOSED marks to retry, and dispositions answered store_failed that the
+  // While the store fails: UNDISPOSED marks to retry, and dispositions answered store_failed that
+  // the
   // agents' bridges hold and will send again (keyed call + agent). Shown on /health.
   private final Set<String> marksWaiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Set<String> refusedWaiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private final java.util.List<DispositionListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.List<DispositionListener> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  public DispositionService(Store store, ScheduledExecutorService scheduler, Clock clock,
-      Duration wrapUp) {
+  public DispositionService(
+      Store store, ScheduledExecutorService scheduler, Clock clock, Duration wrapUp) {
     this.store = store;
     this.scheduler = scheduler;
     this.clock = clock;
@@ -71,7 +73,9 @@ public final class DispositionService {
     return marksWaiting.size();
   }
 
-  /** Dispositions answered store_failed and not stored since (the agents' bridges send them again). */
+  /**
+   * Dispositions answered store_failed and not stored since (the agents' bridges send them again).
+   */
   public int dispositionsWaiting() {
     return refusedWaiting.size();
   }
@@ -85,36 +89,49 @@ public final class DispositionService {
   }
 
   private void expire(String callId, String agentId, long retryMs) {
-    store.markUndisposed(callId, agentId).whenComplete((inserted, err) -> {
-      if (err != null) {
-        // The store logs the outage once; the mark is tried again until it is written (a real
-        // disposition stored meanwhile wins: the mark then inserts nothing).
-        if (marksWaiting.add(callId + "\u0000" + agentId)) {
-          log.warn("call {}: wrap-up deadline passed but UNDISPOSED not stored yet ({}); retrying", callId,
-              err.toString());
-        }
-        scheduler.schedule(() -> expire(callId, agentId, Math.min(retryMs * 2, RETRY_MAX_MS)), retryMs,
-            TimeUnit.MILLISECONDS);
-        return;
-      }
-      marksWaiting.remove(callId + "\u0000" + agentId);
-      if (inserted) {
-        undisposed.incrementAndGet();
-        for (DispositionListener l : listeners) {
-          l.undisposed(agentId, callId);
-        }
-        log.info("call {}: agent {} missed the wrap-up deadline: stored as UNDISPOSED", callId, agentId);
-      }
-      for (DispositionListener l : listeners) {
-        l.wrapUpOver(agentId, callId);
-      }
-      for (DispositionListener l : listeners) {
-        l.settled(agentId, callId);
-      }
-    });
+    store
+        .markUndisposed(callId, agentId)
+        .whenComplete(
+            (inserted, err) -> {
+              if (err != null) {
+                // The store logs the outage once; the mark is tried again until it is written (a
+                // real
+                // disposition stored meanwhile wins: the mark then inserts nothing).
+                if (marksWaiting.add(callId + "\u0000" + agentId)) {
+                  log.warn(
+                      "call {}: wrap-up deadline passed but UNDISPOSED not stored yet ({}); retrying",
+                      callId,
+                      err.toString());
+                }
+                scheduler.schedule(
+                    () -> expire(callId, agentId, Math.min(retryMs * 2, RETRY_MAX_MS)),
+                    retryMs,
+                    TimeUnit.MILLISECONDS);
+                return;
+              }
+              marksWaiting.remove(callId + "\u0000" + agentId);
+              if (inserted) {
+                undisposed.incrementAndGet();
+                for (DispositionListener l : listeners) {
+                  l.undisposed(agentId, callId);
+                }
+                log.info(
+                    "call {}: agent {} missed the wrap-up deadline: stored as UNDISPOSED",
+                    callId,
+                    agentId);
+              }
+              for (DispositionListener l : listeners) {
+                l.wrapUpOver(agentId, callId);
+              }
+              for (DispositionListener l : listeners) {
+                l.settled(agentId, callId);
+              }
+            });
   }
 
-  /** Validates, stores and answers one disposition; {@code reply} runs once, on the store's thread. */
+  /**
+   * Validates, stores and answers one disposition; {@code reply} runs once, on the store's thread.
+   */
   public void submit(String agentId, DispositionSubmit d, Consumer<Message> reply) {
     String problem = shapeProblem(d);
     if (problem != null) {
@@ -122,34 +139,50 @@ public final class DispositionService {
       return;
     }
     String key = d.callId() + "\u0000" + agentId;
-    store.saveDisposition(agentId, d, DispositionService::check).whenComplete((saved, err) -> {
-      if (err == null) {
-        refusedWaiting.remove(key);
-        if (!saved.duplicate()) {
-          stored.incrementAndGet();
-          for (DispositionListener l : listeners) {
-            l.stored(agentId, saved.stored(), saved.late());
-          }
-        }
-        for (DispositionListener l : listeners) {
-          l.settled(agentId, d.callId());
-        }
-        reply.accept(new DispositionAck(d.requestId(), d.callId(), saved.duplicate(), saved.stored()));
-        return;
-      }
-      Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-      if (cause instanceof DispositionRejected r) {
-        refusedWaiting.remove(key);
-        reply.accept(new ErrorMessage(r.code(), r.getMessage(), d.requestId()));
-      } else {
-        // During an outage the store has logged it once already; one line per refused disposition is noise.
-        if (refusedWaiting.add(key) && store.writable()) {
-          log.error("disposition for call {} by agent {} not stored: {}", d.callId(), agentId, cause.toString());
-        }
-        reply.accept(new ErrorMessage(ErrorMessage.STORE_FAILED,
-            "the disposition could not be stored; it was not saved, send it again", d.requestId()));
-      }
-    });
+    store
+        .saveDisposition(agentId, d, DispositionService::check)
+        .whenComplete(
+            (saved, err) -> {
+              if (err == null) {
+                refusedWaiting.remove(key);
+                if (!saved.duplicate()) {
+                  stored.incrementAndGet();
+                  for (DispositionListener l : listeners) {
+                    l.stored(agentId, saved.stored(), saved.late());
+                  }
+                }
+                for (DispositionListener l : listeners) {
+                  l.settled(agentId, d.callId());
+                }
+                reply.accept(
+                    new DispositionAck(
+                        d.requestId(), d.callId(), saved.duplicate(), saved.stored()));
+                return;
+              }
+              Throwable cause =
+                  err instanceof CompletionException && err.getCause() != null
+                      ? err.getCause()
+                      : err;
+              if (cause instanceof DispositionRejected r) {
+                refusedWaiting.remove(key);
+                reply.accept(new ErrorMessage(r.code(), r.getMessage(), d.requestId()));
+              } else {
+                // During an outage the store has logged it once already; one line per refused
+                // disposition is noise.
+                if (refusedWaiting.add(key) && store.writable()) {
+                  log.error(
+                      "disposition for call {} by agent {} not stored: {}",
+                      d.callId(),
+                      agentId,
+                      cause.toString());
+                }
+                reply.accept(
+                    new ErrorMessage(
+                        ErrorMessage.STORE_FAILED,
+                        "the disposition could not be stored; it was not saved, send it again",
+                        d.requestId()));
+              }
+            });
   }
 
   /** What can be said without the stored call: missing fields and limits. */
@@ -187,8 +220,12 @@ public final class DispositionService {
   static void check(StoredCall call, DispositionSubmit d) throws DispositionRejected {
     var code = call.codes().stream().filter(c -> c.code().equals(d.code())).findFirst();
     if (code.isEmpty()) {
-      throw new DispositionRejected(ErrorMessage.INVALID_DISPOSITION, "code " + d.code()
-          + " is not allowed for this call; allowed: " + call.codes().stream().map(c -> c.code()).toList());
+      throw new DispositionRejected(
+          ErrorMessage.INVALID_DISPOSITION,
+          "code "
+              + d.code()
+              + " is not allowed for this call; allowed: "
+              + call.codes().stream().map(c -> c.code()).toList());
     }
     String mismatch = code.get().advanceMismatch(d.advanceObtained());
     if (mismatch != null) {
@@ -202,7 +239,8 @@ public final class DispositionService {
     }
     for (String done : d.checklistDone()) {
       if (!items.contains(done)) {
-        throw new DispositionRejected(ErrorMessage.INVALID_DISPOSITION,
+        throw new DispositionRejected(
+            ErrorMessage.INVALID_DISPOSITION,
             "checklist item '" + done + "' is not on this call's checklist " + items);
       }
     }

@@ -2,7 +2,9 @@ package org.callobjectives.server.domain;
 
 /** Told of every change to a tracked call, on the call-tracking thread; must not block. */
 public interface CallListener {
-  /** The agent's leg connected: time to pop. {@code amiReceivedNanos} is when the AMI event arrived. */
+  /**
+   * The agent's leg connected: time to pop. {@code amiReceivedNanos} is when the AMI event arrived.
+   */
   void connected(CallRecord call, long amiReceivedNanos);
 
   /** The agent's leg ended (or an abandoned / timed-out wait was recorded). */

@@ -29,11 +29,15 @@ public record CallRecord(
     Channels channels) {
 
   /**
-   * The AMI identities behind the call, kept so that a restarted server can go on tracking it:
-   * the caller's (queue) or agent's (outbound) Uniqueid, the other leg's Uniqueid, the member
+   * The AMI identities behind the call, kept so that a restarted server can go on tracking it: the
+   * caller's (queue) or agent's (outbound) Uniqueid, the other leg's Uniqueid, the member
    * interface, and the two channel names without their {@code ;1}/{@code ;2} half.
    */
-  public record Channels(String callerUniqueid, String otherUniqueid, String iface, String agentChannel,
+  public record Channels(
+      String callerUniqueid,
+      String otherUniqueid,
+      String iface,
+      String agentChannel,
       String farChannel) {}
 
   public CallRecord {
@@ -41,12 +45,43 @@ public record CallRecord(
   }
 
   /** A call without channel identities (tests, abandoned waits). */
-  public CallRecord(String callId, String server, String direction, String queue, String agentId,
-      String callerNumber, String callerName, String linkedid, CallOutcome outcome, String endReason,
-      long holdSeconds, long talkSeconds, long startedAtMillis, Long connectedAtMillis, Long endedAtMillis,
-      ObjectiveView objective, List<DispositionCode> codes) {
-    this(callId, server, direction, queue, agentId, callerNumber, callerName, linkedid, outcome, endReason,
-        holdSeconds, talkSeconds, startedAtMillis, connectedAtMillis, endedAtMillis, objective, codes, null);
+  public CallRecord(
+      String callId,
+      String server,
+      String direction,
+      String queue,
+      String agentId,
+      String callerNumber,
+      String callerName,
+      String linkedid,
+      CallOutcome outcome,
+      String endReason,
+      long holdSeconds,
+      long talkSeconds,
+      long startedAtMillis,
+      Long connectedAtMillis,
+      Long endedAtMillis,
+      ObjectiveView objective,
+      List<DispositionCode> codes) {
+    this(
+        callId,
+        server,
+        direction,
+        queue,
+        agentId,
+        callerNumber,
+        callerName,
+        linkedid,
+        outcome,
+        endReason,
+        holdSeconds,
+        talkSeconds,
+        startedAtMillis,
+        connectedAtMillis,
+        endedAtMillis,
+        objective,
+        codes,
+        null);
   }
 
   public boolean open() {

@@ -2,7 +2,9 @@ package org.callobjectives.server.domain;
 
 import org.callobjectives.protocol.DispositionSubmit;
 
-/** Told after a disposition is committed (never for a duplicate); runs on the store's writer thread. */
+/**
+ * Told after a disposition is committed (never for a duplicate); runs on the store's writer thread.
+ */
 public interface DispositionListener {
   default void stored(String agentId, DispositionSubmit d, boolean late) {}
 

@@ -2,7 +2,10 @@ package org.callobjectives.server.domain;
 
 import java.util.concurrent.ThreadFactory;
 
-/** Named daemon threads: a stuck worker never keeps the JVM from exiting, and thread dumps say who is who. */
+/**
+ * Named daemon threads: a stuck worker never keeps the JVM from exiting, and thread dumps say who
+ * is who.
+ */
 public final class Threads {
   private Threads() {}
 

@@ -5,9 +5,22 @@ package org.callobjectives.server.goals;
  * each agent separately. Either an absolute {@code target} (a count, or a percentage for rates), or
  * {@code changePercent}: that much more than the previous period of the same length.
  */
-public record Goal(String id, String title, Metric metric, Double target, Double changePercent, PeriodSpec period,
-    Scope scope, String scopeValue) {
+public record Goal(
+    String id,
+    String title,
+    Metric metric,
+    Double target,
+    Double changePercent,
+    PeriodSpec period,
+    Scope scope,
+    String scopeValue) {
 
   /** Whose figures the goal is about. */
-  public enum Scope { CENTRE, QUEUE, TEAM, AGENT, EACH_AGENT }
+  public enum Scope {
+    CENTRE,
+    QUEUE,
+    TEAM,
+    AGENT,
+    EACH_AGENT
+  }
 }

@@ -4,8 +4,11 @@ import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.List;
 
-/** goals.yaml, validated: the shift calendar, the per-agent upsell target per shift, and the goals. */
-public record GoalsConfig(ShiftCalendar calendar, int upsellOpportunitiesPerShift, List<Goal> goals) {
+/**
+ * goals.yaml, validated: the shift calendar, the per-agent upsell target per shift, and the goals.
+ */
+public record GoalsConfig(
+    ShiftCalendar calendar, int upsellOpportunitiesPerShift, List<Goal> goals) {
   public static final int DEFAULT_UPSELL_PER_SHIFT = 2;
 
   public GoalsConfig {
@@ -14,15 +17,25 @@ public record GoalsConfig(ShiftCalendar calendar, int upsellOpportunitiesPerShif
 
   /** No goals.yaml: shifts 08:00-16:00 and 16:00-24:00 in the server's zone, weeks from Monday. */
   public static GoalsConfig defaults() {
-    return new GoalsConfig(new ShiftCalendar(ZoneId.systemDefault(), DayOfWeek.MONDAY, List.of(
-        new Shift("early", 8 * 60, 16 * 60), new Shift("late", 16 * 60, 24 * 60))), DEFAULT_UPSELL_PER_SHIFT,
+    return new GoalsConfig(
+        new ShiftCalendar(
+            ZoneId.systemDefault(),
+            DayOfWeek.MONDAY,
+            List.of(new Shift("early", 8 * 60, 16 * 60), new Shift("late", 16 * 60, 24 * 60))),
+        DEFAULT_UPSELL_PER_SHIFT,
         List.of(upsellGoal(DEFAULT_UPSELL_PER_SHIFT)));
   }
 
   /** The built-in per-agent goal behind the opportunities-vs-target column. */
   static Goal upsellGoal(int perShift) {
-    return new Goal("upsell-opportunities-per-shift", "Spot " + perShift + " upsell opportunities this shift",
-        Metric.OPPORTUNITIES, (double) perShift, null, PeriodSpec.of(PeriodSpec.Kind.SHIFT), Goal.Scope.EACH_AGENT,
+    return new Goal(
+        "upsell-opportunities-per-shift",
+        "Spot " + perShift + " upsell opportunities this shift",
+        Metric.OPPORTUNITIES,
+        (double) perShift,
+        null,
+        PeriodSpec.of(PeriodSpec.Kind.SHIFT),
+        Goal.Scope.EACH_AGENT,
         null);
   }
 }

@@ -27,13 +27,26 @@ public final class GoalsLoader {
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-  record GoalsYaml(String timeZone, String weekStart, List<ShiftYaml> shifts, Integer upsellOpportunitiesPerShift,
+  record GoalsYaml(
+      String timeZone,
+      String weekStart,
+      List<ShiftYaml> shifts,
+      Integer upsellOpportunitiesPerShift,
       List<GoalYaml> goals) {}
 
   record ShiftYaml(String name, String start, String end) {}
 
-  record GoalYaml(String id, String title, String metric, Double target, Double change, Object period, String queue,
-      String team, String agent, Boolean eachAgent) {}
+  record GoalYaml(
+      String id,
+      String title,
+      String metric,
+      Double target,
+      Double change,
+      Object period,
+      String queue,
+      String team,
+      String agent,
+      Boolean eachAgent) {}
 
   private GoalsLoader() {}
 
@@ -41,8 +54,10 @@ public final class GoalsLoader {
   public static GoalsConfig load(Path dir, Config config) throws ConfigException {
     Path file = dir.resolve("goals.yaml");
     if (!Files.exists(file)) {
-      log.info("{} not found: shifts 08:00-16:00 and 16:00-24:00, {} upsell opportunities per agent and shift",
-          file, GoalsConfig.DEFAULT_UPSELL_PER_SHIFT);
+      log.info(
+          "{} not found: shifts 08:00-16:00 and 16:00-24:00, {} upsell opportunities per agent and shift",
+          file,
+          GoalsConfig.DEFAULT_UPSELL_PER_SHIFT);
       return GoalsConfig.defaults();
     }
     return parse(YamlSource.read(file), config);
@@ -55,7 +70,8 @@ public final class GoalsLoader {
       try {
         zone = ZoneId.of(y.timeZone().trim());
       } catch (DateTimeException e) {
-        throw src.error("/timeZone", "unknown time zone '" + y.timeZone() + "'; use e.g. Europe/Berlin or UTC");
+        throw src.error(
+            "/timeZone", "unknown time zone '" + y.timeZone() + "'; use e.g. Europe/Berlin or UTC");
       }
     }
     DayOfWeek weekStart = DayOfWeek.MONDAY;
@@ -67,10 +83,13 @@ public final class GoalsLoader {
       }
     }
     List<Shift> shifts = shifts(src, y.shifts());
-    int upsell = y.upsellOpportunitiesPerShift() == null ? GoalsConfig.DEFAULT_UPSELL_PER_SHIFT
-        : y.upsellOpportunitiesPerShift();
+    int upsell =
+        y.upsellOpportunitiesPerShift() == null
+            ? GoalsConfig.DEFAULT_UPSELL_PER_SHIFT
+            : y.upsellOpportunitiesPerShift();
     if (upsell < 0 || upsell > 1000) {
-      throw src.error("/upsellOpportunitiesPerShift", "upsellOpportunitiesPerShift must be 0..1000");
+      throw src.error(
+          "/upsellOpportunitiesPerShift", "upsellOpportunitiesPerShift must be 0..1000");
     }
     Set<String> teams = new HashSet<>();
     for (Agent a : config.agents()) {
@@ -88,7 +107,9 @@ public final class GoalsLoader {
         throw src.error(at, "empty goal entry");
       }
       if (g.id() == null || !ID.matcher(g.id()).matches()) {
-        throw src.error(at + "/id", "each goal needs an id of lower-case letters, digits and dashes (e.g. sales-week)");
+        throw src.error(
+            at + "/id",
+            "each goal needs an id of lower-case letters, digits and dashes (e.g. sales-week)");
       }
       if (!ids.add(g.id())) {
         throw src.error(at + "/id", "duplicate goal id '" + g.id() + "'");
@@ -100,50 +121,72 @@ public final class GoalsLoader {
       try {
         metric = Metric.parse(g.metric());
       } catch (IllegalArgumentException e) {
-        throw src.error(at + "/metric", "unknown metric '" + g.metric() + "'; metrics are " + Metric.known());
+        throw src.error(
+            at + "/metric", "unknown metric '" + g.metric() + "'; metrics are " + Metric.known());
       }
       if ((g.target() == null) == (g.change() == null)) {
-        throw src.error(at, "goal " + g.id() + " needs exactly one of target (a number) or change (percent"
-            + " more than the previous period)");
+        throw src.error(
+            at,
+            "goal "
+                + g.id()
+                + " needs exactly one of target (a number) or change (percent"
+                + " more than the previous period)");
       }
       if (g.target() != null && (g.target() <= 0 || !metric.isCount() && g.target() > 100)) {
-        throw src.error(at + "/target", metric.isCount() ? "target must be > 0"
-            : metric.wire() + " is a percentage: target must be 0 < target <= 100");
+        throw src.error(
+            at + "/target",
+            metric.isCount()
+                ? "target must be > 0"
+                : metric.wire() + " is a percentage: target must be 0 < target <= 100");
       }
       if (g.change() != null && (!metric.isCount() || g.change() <= -100)) {
-        throw src.error(at + "/change", "change (percent over the previous period) works for counts ("
-            + "calls, opportunities, advances, sales, conversions) and must be above -100");
+        throw src.error(
+            at + "/change",
+            "change (percent over the previous period) works for counts ("
+                + "calls, opportunities, advances, sales, conversions) and must be above -100");
       }
       PeriodSpec period = period(src, at + "/period", g.period());
-      int scopes = (g.queue() != null ? 1 : 0) + (g.team() != null ? 1 : 0) + (g.agent() != null ? 1 : 0)
-          + (Boolean.TRUE.equals(g.eachAgent()) ? 1 : 0);
+      int scopes =
+          (g.queue() != null ? 1 : 0)
+              + (g.team() != null ? 1 : 0)
+              + (g.agent() != null ? 1 : 0)
+              + (Boolean.TRUE.equals(g.eachAgent()) ? 1 : 0);
       if (scopes > 1) {
-        throw src.error(at, "goal " + g.id() + ": give at most one of queue, team, agent, eachAgent");
+        throw src.error(
+            at, "goal " + g.id() + ": give at most one of queue, team, agent, eachAgent");
       }
       Goal.Scope scope = Goal.Scope.CENTRE;
       String value = null;
       if (g.queue() != null) {
         if (config.queue(g.queue()).isEmpty()) {
-          throw src.error(at + "/queue", "unknown queue '" + g.queue() + "'; known: " + config.queues().keySet());
+          throw src.error(
+              at + "/queue",
+              "unknown queue '" + g.queue() + "'; known: " + config.queues().keySet());
         }
         scope = Goal.Scope.QUEUE;
         value = g.queue();
       } else if (g.team() != null) {
         if (!teams.contains(g.team())) {
-          throw src.error(at + "/team", "no agent is in team '" + g.team() + "'; teams (agent groups): " + teams);
+          throw src.error(
+              at + "/team",
+              "no agent is in team '" + g.team() + "'; teams (agent groups): " + teams);
         }
         scope = Goal.Scope.TEAM;
         value = g.team();
       } else if (g.agent() != null) {
         if (config.agent(g.agent()).isEmpty()) {
-          throw src.error(at + "/agent", "unknown agent '" + g.agent() + "' (use the id from agents.yaml)");
+          throw src.error(
+              at + "/agent", "unknown agent '" + g.agent() + "' (use the id from agents.yaml)");
         }
         scope = Goal.Scope.AGENT;
         value = g.agent();
       } else if (Boolean.TRUE.equals(g.eachAgent())) {
         scope = Goal.Scope.EACH_AGENT;
       }
-      String title = g.title() != null && !g.title().isBlank() ? g.title().trim() : defaultTitle(metric, g, period);
+      String title =
+          g.title() != null && !g.title().isBlank()
+              ? g.title().trim()
+              : defaultTitle(metric, g, period);
       goals.add(new Goal(g.id(), title, metric, g.target(), g.change(), period, scope, value));
     }
     if (!ids.contains(GoalsConfig.upsellGoal(upsell).id()) && upsell > 0) {
@@ -162,9 +205,12 @@ public final class GoalsLoader {
       String at = "/shifts/" + i;
       ShiftYaml s = ys.get(i);
       if (s == null || s.name() == null || s.name().isBlank()) {
-        throw src.error(at, "each shift needs a name, start and end, e.g. {name: early, start: \"08:00\", end: \"16:00\"}");
+        throw src.error(
+            at,
+            "each shift needs a name, start and end, e.g. {name: early, start: \"08:00\", end: \"16:00\"}");
       }
-      if (s.name().equals(Slot.OFF_SHIFT) || out.stream().anyMatch(o -> o.name().equals(s.name()))) {
+      if (s.name().equals(Slot.OFF_SHIFT)
+          || out.stream().anyMatch(o -> o.name().equals(s.name()))) {
         throw src.error(at + "/name", "shift name '" + s.name() + "' is taken");
       }
       int start = minutes(src, at + "/start", s.start(), false);
@@ -185,7 +231,8 @@ public final class GoalsLoader {
     return out;
   }
 
-  private static int minutes(YamlSource src, String at, String value, boolean allow24) throws ConfigException {
+  private static int minutes(YamlSource src, String at, String value, boolean allow24)
+      throws ConfigException {
     Matcher m = value == null ? null : TIME.matcher(value.trim());
     if (m == null || !m.matches()) {
       throw src.error(at, "time must be HH:MM in quotes, e.g. \"08:00\", was " + value);
@@ -196,8 +243,13 @@ public final class GoalsLoader {
       return 1440;
     }
     if (h > 23 || min > 59) {
-      throw src.error(at, "time " + value + " is not a time of day (00:00..23:59" + (allow24 ? ", or 24:00" : "")
-          + ")");
+      throw src.error(
+          at,
+          "time "
+              + value
+              + " is not a time of day (00:00..23:59"
+              + (allow24 ? ", or 24:00" : "")
+              + ")");
     }
     return h * 60 + min;
   }
@@ -227,15 +279,30 @@ public final class GoalsLoader {
         throw src.error(at, "dates must be YYYY-MM-DD: " + e.getMessage());
       }
     }
-    throw src.error(at, "period must be shift, day, week, month or {from: YYYY-MM-DD, to: YYYY-MM-DD}, was " + p);
+    throw src.error(
+        at,
+        "period must be shift, day, week, month or {from: YYYY-MM-DD, to: YYYY-MM-DD}, was " + p);
   }
 
   private static String defaultTitle(Metric metric, GoalYaml g, PeriodSpec period) {
-    String who = g.queue() != null ? "queue " + g.queue() : g.team() != null ? "team " + g.team()
-        : g.agent() != null ? "agent " + g.agent() : Boolean.TRUE.equals(g.eachAgent()) ? "each agent" : "centre";
-    String what = g.change() != null ? String.format(Locale.ROOT, "%+.0f %% %s", g.change(), metric.wire())
-        : metric.isCount() ? String.format(Locale.ROOT, "%.0f %s", g.target(), metric.wire())
-        : String.format(Locale.ROOT, "%s >= %.0f %%", metric.wire(), g.target());
-    return who + ": " + what + (period.kind() == PeriodSpec.Kind.RANGE ? " from " : " per ") + period.label();
+    String who =
+        g.queue() != null
+            ? "queue " + g.queue()
+            : g.team() != null
+                ? "team " + g.team()
+                : g.agent() != null
+                    ? "agent " + g.agent()
+                    : Boolean.TRUE.equals(g.eachAgent()) ? "each agent" : "centre";
+    String what =
+        g.change() != null
+            ? String.format(Locale.ROOT, "%+.0f %% %s", g.change(), metric.wire())
+            : metric.isCount()
+                ? String.format(Locale.ROOT, "%.0f %s", g.target(), metric.wire())
+                : String.format(Locale.ROOT, "%s >= %.0f %%", metric.wire(), g.target());
+    return who
+        + ": "
+        + what
+        + (period.kind() == PeriodSpec.Kind.RANGE ? " from " : " per ")
+        + period.label();
   }
 }

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What a goal counts: activity (calls, opportunities) or outcome (advances, sales, conversions, rates). */
+/**
+ * What a goal counts: activity (calls, opportunities) or outcome (advances, sales, conversions,
+ * rates).
+ */
 public enum Metric {
   CALLS(true),
   OPPORTUNITIES(true),

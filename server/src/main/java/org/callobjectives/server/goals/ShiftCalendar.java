@@ -33,7 +33,10 @@ public final class ShiftCalendar {
     return shifts;
   }
 
-  /** The shift (and its start date) an instant falls in; outside every shift: {@link Slot#OFF_SHIFT} that day. */
+  /**
+   * The shift (and its start date) an instant falls in; outside every shift: {@link Slot#OFF_SHIFT}
+   * that day.
+   */
   public Slot slotOf(long millis) {
     LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), zone);
     int m = t.getHour() * 60 + t.getMinute();
@@ -62,7 +65,8 @@ public final class ShiftCalendar {
         LocalDate from = today.with(TemporalAdjusters.previousOrSame(weekStart));
         yield dates("week", from, from.plusDays(6));
       }
-      case MONTH -> dates("month", today.withDayOfMonth(1), today.with(TemporalAdjusters.lastDayOfMonth()));
+      case MONTH ->
+          dates("month", today.withDayOfMonth(1), today.with(TemporalAdjusters.lastDayOfMonth()));
       case RANGE -> dates(p.label(), p.from(), p.to());
     };
   }
@@ -83,15 +87,23 @@ public final class ShiftCalendar {
   public Window shiftWindow(Slot slot) {
     Shift s = shift(slot.shift());
     if (s == null) {
-      return new Window("shift", slot.date(), slot.date(), slot, startOf(slot.date()), startOf(slot.date().plusDays(1)));
+      return new Window(
+          "shift",
+          slot.date(),
+          slot.date(),
+          slot,
+          startOf(slot.date()),
+          startOf(slot.date().plusDays(1)));
     }
-    long from = slot.date().atStartOfDay(zone).plusMinutes(s.startMinute()).toInstant().toEpochMilli();
-    return new Window("shift", slot.date(), slot.date(), slot, from, from + s.lengthMinutes() * 60_000L);
+    long from =
+        slot.date().atStartOfDay(zone).plusMinutes(s.startMinute()).toInstant().toEpochMilli();
+    return new Window(
+        "shift", slot.date(), slot.date(), slot, from, from + s.lengthMinutes() * 60_000L);
   }
 
   /**
-   * How much of the window's working time (its shifts) has passed at {@code nowMillis}, 0..1: the pace
-   * a count goal should have reached by now. Windows without shift time use wall-clock time.
+   * How much of the window's working time (its shifts) has passed at {@code nowMillis}, 0..1: the
+   * pace a count goal should have reached by now. Windows without shift time use wall-clock time.
    */
   public double workedFraction(Window w, long nowMillis) {
     long total = 0;

@@ -6,7 +6,8 @@ import java.time.LocalDate;
  * A stretch of time figures are summed over: one shift slot, or whole dates from..to (inclusive).
  * {@code fromMillis}/{@code toMillis} bound the calls' start times (half-open).
  */
-public record Window(String name, LocalDate from, LocalDate to, Slot shift, long fromMillis, long toMillis) {
+public record Window(
+    String name, LocalDate from, LocalDate to, Slot shift, long fromMillis, long toMillis) {
   public boolean contains(Slot s) {
     if (shift != null) {
       return shift.equals(s);

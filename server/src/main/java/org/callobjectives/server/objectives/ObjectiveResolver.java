@@ -20,8 +20,8 @@ import org.callobjectives.server.store.CallerOutcome;
 
 /**
  * Picks the objective(s) and disposition codes a call gets, from the configuration in force now.
- * The first rule that matches decides: agent override; the queue (its stage for this caller when
- * it has a chain of advances); outbound per agent, then per group; an active campaign; the default.
+ * The first rule that matches decides: agent override; the queue (its stage for this caller when it
+ * has a chain of advances); outbound per agent, then per group; an active campaign; the default.
  */
 public final class ObjectiveResolver {
   private final Supplier<Config> config;
@@ -39,7 +39,10 @@ public final class ObjectiveResolver {
     this.clock = clock;
   }
 
-  /** What a call gets: fixed at connect, so a reload never changes a call in progress; {@code rule} says why. */
+  /**
+   * What a call gets: fixed at connect, so a reload never changes a call in progress; {@code rule}
+   * says why.
+   */
   public record Resolution(ObjectiveView objective, List<DispositionCode> codes, String rule) {}
 
   public Resolution forQueueCall(String queue, Agent agent, String callerNumber) {
@@ -56,12 +59,23 @@ public final class ObjectiveResolver {
     }
     List<Stage> chain = c.rules().stages(queue);
     if (!chain.isEmpty()) {
-      int i = stageIndex(chain, stages == null ? Optional.empty() : stages.lastStaged(callerNumber));
+      int i =
+          stageIndex(chain, stages == null ? Optional.empty() : stages.lastStaged(callerNumber));
       Stage s = chain.get(i);
-      return build(c, s.target(), s.id(), lastCall, q.codes(),
+      return build(
+          c,
+          s.target(),
+          s.id(),
+          lastCall,
+          q.codes(),
           "queue " + queue + ", stage " + s.id() + " (" + (i + 1) + " of " + chain.size() + ")");
     }
-    return build(c, c.rules().queueTarget(queue).orElse(Target.of(q.objectiveId())), null, lastCall, q.codes(),
+    return build(
+        c,
+        c.rules().queueTarget(queue).orElse(Target.of(q.objectiveId())),
+        null,
+        lastCall,
+        q.codes(),
         "queue " + queue);
   }
 
@@ -74,24 +88,44 @@ public final class ObjectiveResolver {
       return build(c, override, null, lastCall, codes, "agent override for " + agent.id());
     }
     if (agent != null && c.outbound().byAgent().containsKey(agent.id())) {
-      return build(c, Target.of(c.outbound().byAgent().get(agent.id())), null, lastCall, codes,
+      return build(
+          c,
+          Target.of(c.outbound().byAgent().get(agent.id())),
+          null,
+          lastCall,
+          codes,
           "outbound agent " + agent.id());
     }
-    if (agent != null && agent.group() != null && c.outbound().byGroup().containsKey(agent.group())) {
-      return build(c, Target.of(c.outbound().byGroup().get(agent.group())), null, lastCall, codes,
+    if (agent != null
+        && agent.group() != null
+        && c.outbound().byGroup().containsKey(agent.group())) {
+      return build(
+          c,
+          Target.of(c.outbound().byGroup().get(agent.group())),
+          null,
+          lastCall,
+          codes,
           "outbound group " + agent.group());
     }
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
     for (Campaign k : c.rules().campaigns()) {
       if (k.activeOn(today)) {
-        return build(c, k.target(), null, lastCall, codes, "campaign " + k.id() + " (" + k.start() + " to "
-            + k.end() + ")");
+        return build(
+            c,
+            k.target(),
+            null,
+            lastCall,
+            codes,
+            "campaign " + k.id() + " (" + k.start() + " to " + k.end() + ")");
       }
     }
     return build(c, Target.of(c.outbound().defaultObjective()), null, lastCall, codes, "default");
   }
 
-  /** The stage the customer is at: the next one after an advance obtained, else the same; new customers start. */
+  /**
+   * The stage the customer is at: the next one after an advance obtained, else the same; new
+   * customers start.
+   */
   static int stageIndex(List<Stage> chain, Optional<CallerOutcome> last) {
     if (last.isEmpty() || last.get().stage() == null) {
       return 0;
@@ -112,16 +146,29 @@ public final class ObjectiveResolver {
     if (stages == null) {
       return null;
     }
-    return stages.last(number).map(o -> new LastCall(o.code(), o.advanceObtained(), o.atMillis(), o.objectiveId(),
-        o.stage())).orElse(null);
+    return stages
+        .last(number)
+        .map(
+            o ->
+                new LastCall(
+                    o.code(), o.advanceObtained(), o.atMillis(), o.objectiveId(), o.stage()))
+        .orElse(null);
   }
 
-  private static Resolution build(Config c, Target t, String stage, LastCall lastCall, List<DispositionCode> codes,
+  private static Resolution build(
+      Config c,
+      Target t,
+      String stage,
+      LastCall lastCall,
+      List<DispositionCode> codes,
       String rule) {
     Objective primary = c.objective(t.primary()).orElseThrow();
-    ObjectiveView second = t.secondary() == null ? null : c.objective(t.secondary()).map(Objective::view).orElse(null);
-    ObjectiveView view = stage == null && lastCall == null && second == null
-        ? primary.view() : primary.view().forCall(stage, lastCall, second);
+    ObjectiveView second =
+        t.secondary() == null ? null : c.objective(t.secondary()).map(Objective::view).orElse(null);
+    ObjectiveView view =
+        stage == null && lastCall == null && second == null
+            ? primary.view()
+            : primary.view().forCall(stage, lastCall, second);
     return new Resolution(view, codes, rule);
   }
 }

@@ -29,11 +29,14 @@ public final class StageIndex implements DispositionListener {
 
   /** Fills the index from the database; completes when it is ready. */
   public CompletableFuture<Integer> load() {
-    return history.latestPerCaller().thenApply(list -> {
-      list.forEach(this::put);
-      log.info("chain of advances: {} customers' last outcomes loaded", last.size());
-      return last.size();
-    });
+    return history
+        .latestPerCaller()
+        .thenApply(
+            list -> {
+              list.forEach(this::put);
+              log.info("chain of advances: {} customers' last outcomes loaded", last.size());
+              return last.size();
+            });
   }
 
   /** The customer's last dispositioned call, if any. */
@@ -55,13 +58,16 @@ public final class StageIndex implements DispositionListener {
   @Override
   public void stored(String agentId, DispositionSubmit d, boolean late) {
     // Runs on the store's thread: queue the lookup behind it rather than reading here.
-    history.forDisposition(d.callId()).whenComplete((o, err) -> {
-      if (err != null) {
-        log.warn("call {}: caller stage not updated: {}", d.callId(), err.toString());
-      } else if (o != null) {
-        put(o);
-      }
-    });
+    history
+        .forDisposition(d.callId())
+        .whenComplete(
+            (o, err) -> {
+              if (err != null) {
+                log.warn("call {}: caller stage not updated: {}", d.callId(), err.toString());
+              } else if (o != null) {
+                put(o);
+              }
+            });
   }
 
   private void put(CallerOutcome o) {

@@ -34,29 +34,48 @@ public final class ProposalService {
   public void submit(String agentId, Proposal p, Consumer<Message> reply) {
     String text = p.text() == null ? "" : p.text().strip();
     if (text.isEmpty()) {
-      reply.accept(new ErrorMessage(ErrorMessage.BAD_REQUEST, "a proposal needs some text", p.requestId()));
+      reply.accept(
+          new ErrorMessage(ErrorMessage.BAD_REQUEST, "a proposal needs some text", p.requestId()));
       return;
     }
     if (text.length() > Proposal.MAX_TEXT) {
-      reply.accept(new ErrorMessage(ErrorMessage.BAD_REQUEST, "a proposal is limited to " + Proposal.MAX_TEXT
-          + " characters", p.requestId()));
+      reply.accept(
+          new ErrorMessage(
+              ErrorMessage.BAD_REQUEST,
+              "a proposal is limited to " + Proposal.MAX_TEXT + " characters",
+              p.requestId()));
       return;
     }
     if (p.objectiveId() != null && config.get().objective(p.objectiveId()).isEmpty()) {
-      reply.accept(new ErrorMessage(ErrorMessage.BAD_REQUEST, "unknown objective '" + p.objectiveId()
-          + "'; known: " + config.get().objectives().keySet(), p.requestId()));
+      reply.accept(
+          new ErrorMessage(
+              ErrorMessage.BAD_REQUEST,
+              "unknown objective '"
+                  + p.objectiveId()
+                  + "'; known: "
+                  + config.get().objectives().keySet(),
+              p.requestId()));
       return;
     }
-    proposals.add(agentId, p.objectiveId(), text, p.requestId(), clock.millis()).whenComplete((id, err) -> {
-      if (err != null) {
-        log.error("proposal from agent {} not stored: {}", agentId, err.toString());
-        reply.accept(new ErrorMessage(ErrorMessage.STORE_FAILED, "the proposal could not be stored; send it again",
-            p.requestId()));
-      } else {
-        log.info("agent {} proposed a change to {} (proposal #{})", agentId,
-            p.objectiveId() == null ? "the targets" : p.objectiveId(), id);
-        reply.accept(new ProposalAck(p.requestId(), id));
-      }
-    });
+    proposals
+        .add(agentId, p.objectiveId(), text, p.requestId(), clock.millis())
+        .whenComplete(
+            (id, err) -> {
+              if (err != null) {
+                log.error("proposal from agent {} not stored: {}", agentId, err.toString());
+                reply.accept(
+                    new ErrorMessage(
+                        ErrorMessage.STORE_FAILED,
+                        "the proposal could not be stored; send it again",
+                        p.requestId()));
+              } else {
+                log.info(
+                    "agent {} proposed a change to {} (proposal #{})",
+                    agentId,
+                    p.objectiveId() == null ? "the targets" : p.objectiveId(),
+                    id);
+                reply.accept(new ProposalAck(p.requestId(), id));
+              }
+            });
   }
 }

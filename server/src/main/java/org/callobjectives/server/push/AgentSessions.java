@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which agent-bridge connections belong to which agent, and the pops each agent still needs
- * (open calls and calls in wrap-up), so a reconnecting client gets its current call again.
+ * Which agent-bridge connections belong to which agent, and the pops each agent still needs (open
+ * calls and calls in wrap-up), so a reconnecting client gets its current call again.
  */
 public final class AgentSessions implements DispositionListener {
   private static final Logger log = LoggerFactory.getLogger(AgentSessions.class);
@@ -59,12 +59,14 @@ public final class AgentSessions implements DispositionListener {
 
   private void register(String agentId, Channel ch) {
     channels.computeIfAbsent(agentId, k -> new CopyOnWriteArraySet<>()).add(ch);
-    ch.closeFuture().addListener(f -> {
-      Set<Channel> set = channels.get(agentId);
-      if (set != null && set.remove(ch) && set.isEmpty()) {
-        detachListeners.forEach(l -> l.accept(agentId));
-      }
-    });
+    ch.closeFuture()
+        .addListener(
+            f -> {
+              Set<Channel> set = channels.get(agentId);
+              if (set != null && set.remove(ch) && set.isEmpty()) {
+                detachListeners.forEach(l -> l.accept(agentId));
+              }
+            });
   }
 
   public int connectedAgents() {
@@ -92,7 +94,9 @@ public final class AgentSessions implements DispositionListener {
 
   /** Pop for a call that just connected. */
   public synchronized void callStarted(String agentId, CallStarted pop) {
-    pending.computeIfAbsent(agentId, k -> new LinkedHashMap<>()).put(pop.callId(), new Pending(pop, null));
+    pending
+        .computeIfAbsent(agentId, k -> new LinkedHashMap<>())
+        .put(pop.callId(), new Pending(pop, null));
     send(agentId, pop);
   }
 
@@ -133,8 +137,17 @@ public final class AgentSessions implements DispositionListener {
       }
       for (Pending p : m.values()) {
         CallStarted s = p.started();
-        out.add(new CallStarted(s.callId(), s.direction(), s.queue(), s.callerNumber(), s.callerName(),
-            s.connectedAtMillis(), s.objective(), s.dispositionCodes(), true));
+        out.add(
+            new CallStarted(
+                s.callId(),
+                s.direction(),
+                s.queue(),
+                s.callerNumber(),
+                s.callerName(),
+                s.connectedAtMillis(),
+                s.objective(),
+                s.dispositionCodes(),
+                true));
         if (p.ended() != null) {
           out.add(p.ended());
         }
@@ -154,15 +167,19 @@ public final class AgentSessions implements DispositionListener {
     }
   }
 
-  /** Writes without waiting; a client that stopped reading is cut off rather than slowing others. */
+  /**
+   * Writes without waiting; a client that stopped reading is cut off rather than slowing others.
+   */
   void write(Channel ch, String json) {
     if (!ch.isWritable()) {
       slowClientsClosed.incrementAndGet();
-      log.warn("agent client {} is not reading (outbound buffer full): closing it", ch.remoteAddress());
+      log.warn(
+          "agent client {} is not reading (outbound buffer full): closing it", ch.remoteAddress());
       ch.close();
       return;
     }
     pushes.incrementAndGet();
-    ch.writeAndFlush(new TextWebSocketFrame(json)).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    ch.writeAndFlush(new TextWebSocketFrame(json))
+        .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
   }
 }

@@ -17,10 +17,10 @@ import org.callobjectives.protocol.MalformedMessageException;
 import org.callobjectives.protocol.Message;
 import org.callobjectives.protocol.Proposal;
 import org.callobjectives.protocol.Welcome;
+import org.callobjectives.server.access.Access;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.dispositions.DispositionService;
 import org.callobjectives.server.proposals.ProposalService;
-import org.callobjectives.server.access.Access;
 import org.callobjectives.server.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +37,21 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
   private String agentId;
   private boolean authenticating;
 
-  public AgentSocketHandler(Access access, AgentSessions sessions, DispositionService dispositions,
+  public AgentSocketHandler(
+      Access access,
+      AgentSessions sessions,
+      DispositionService dispositions,
       Executor authExecutor) {
     this(access, sessions, dispositions, authExecutor, null);
   }
 
   /** With {@code proposals}, agents may also send objective change proposals. */
-  public AgentSocketHandler(Access access, AgentSessions sessions, DispositionService dispositions,
-      Executor authExecutor, ProposalService proposals) {
+  public AgentSocketHandler(
+      Access access,
+      AgentSessions sessions,
+      DispositionService dispositions,
+      Executor authExecutor,
+      ProposalService proposals) {
     this.proposals = proposals;
     this.access = access;
     this.sessions = sessions;
@@ -55,7 +62,10 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
     if (frame instanceof BinaryWebSocketFrame) {
-      reply(ctx, new ErrorMessage(ErrorMessage.BAD_REQUEST, "binary frames are not supported; send JSON text", null));
+      reply(
+          ctx,
+          new ErrorMessage(
+              ErrorMessage.BAD_REQUEST, "binary frames are not supported; send JSON text", null));
       return;
     }
     if (!(frame instanceof TextWebSocketFrame text)) {
@@ -65,29 +75,45 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
     try {
       m = Json.read(text.text());
     } catch (MalformedMessageException e) {
-      reply(ctx, new ErrorMessage(ErrorMessage.BAD_REQUEST, "not a valid message: " + e.getMessage(), null));
+      reply(
+          ctx,
+          new ErrorMessage(
+              ErrorMessage.BAD_REQUEST, "not a valid message: " + e.getMessage(), null));
       return;
     }
     if (m instanceof Hello h) {
       hello(ctx, h);
     } else if (m instanceof DispositionSubmit d) {
       if (agentId == null) {
-        reply(ctx, new ErrorMessage(ErrorMessage.UNAUTHORIZED, "send hello with your agent id and token first",
-            d.requestId()));
+        reply(
+            ctx,
+            new ErrorMessage(
+                ErrorMessage.UNAUTHORIZED,
+                "send hello with your agent id and token first",
+                d.requestId()));
         return;
       }
       String me = agentId;
       dispositions.submit(me, d, answer -> reply(ctx, answer));
     } else if (m instanceof Proposal p && proposals != null) {
       if (agentId == null) {
-        reply(ctx, new ErrorMessage(ErrorMessage.UNAUTHORIZED, "send hello with your agent id and token first",
-            p.requestId()));
+        reply(
+            ctx,
+            new ErrorMessage(
+                ErrorMessage.UNAUTHORIZED,
+                "send hello with your agent id and token first",
+                p.requestId()));
         return;
       }
       proposals.submit(agentId, p, answer -> reply(ctx, answer));
     } else {
-      reply(ctx, new ErrorMessage(ErrorMessage.BAD_REQUEST,
-          "agents may send hello, disposition and proposal, not " + m.getClass().getSimpleName(), null));
+      reply(
+          ctx,
+          new ErrorMessage(
+              ErrorMessage.BAD_REQUEST,
+              "agents may send hello, disposition and proposal, not "
+                  + m.getClass().getSimpleName(),
+              null));
     }
   }
 
@@ -100,17 +126,19 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
     try {
       // Token hashing is CPU work: keep it off the event loop.
       String remote = Access.remote(ctx.channel().remoteAddress());
-      authExecutor.execute(() -> {
-        Access.Result r;
-        try {
-          r = access.login(h.agentId(), h.token(), remote);
-        } catch (RuntimeException e) {
-          log.warn("sign-in check failed for '{}': {}", Access.clean(h.agentId()), e.toString());
-          r = new Access.Result.Refused();
-        }
-        Access.Result result = r;
-        ctx.executor().execute(() -> signedIn(ctx, h, result));
-      });
+      authExecutor.execute(
+          () -> {
+            Access.Result r;
+            try {
+              r = access.login(h.agentId(), h.token(), remote);
+            } catch (RuntimeException e) {
+              log.warn(
+                  "sign-in check failed for '{}': {}", Access.clean(h.agentId()), e.toString());
+              r = new Access.Result.Refused();
+            }
+            Access.Result result = r;
+            ctx.executor().execute(() -> signedIn(ctx, h, result));
+          });
     } catch (RejectedExecutionException e) {
       authenticating = false;
       reply(ctx, new ErrorMessage(ErrorMessage.BAD_REQUEST, "server is shutting down", null));
@@ -121,10 +149,15 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
   private void signedIn(ChannelHandlerContext ctx, Hello h, Access.Result r) {
     authenticating = false;
     if (!(r instanceof Access.Result.Ok ok) || ok.who().role() != Role.AGENT) {
-      String why = r instanceof Access.Result.Throttled
-          ? "too many failed sign-ins; wait a minute" : "unknown agent or wrong token";
-      log.warn("agent sign-in refused for id '{}' from {}: {}", Access.clean(h.agentId()),
-          ctx.channel().remoteAddress(), why);
+      String why =
+          r instanceof Access.Result.Throttled
+              ? "too many failed sign-ins; wait a minute"
+              : "unknown agent or wrong token";
+      log.warn(
+          "agent sign-in refused for id '{}' from {}: {}",
+          Access.clean(h.agentId()),
+          ctx.channel().remoteAddress(),
+          why);
       reply(ctx, new ErrorMessage(ErrorMessage.UNAUTHORIZED, why, null));
       // A short pause before closing slows down token guessing.
       ctx.executor().schedule(() -> ctx.close(), 500, TimeUnit.MILLISECONDS);
@@ -146,16 +179,25 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
     sessions.write(ctx.channel(), Json.write(m));
   }
 
-  /** A client that opens the agent socket must sign in promptly; otherwise it only holds a connection. */
+  /**
+   * A client that opens the agent socket must sign in promptly; otherwise it only holds a
+   * connection.
+   */
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
     if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
-      ctx.executor().schedule(() -> {
-        if (agentId == null && ctx.channel().isActive()) {
-          reply(ctx, new ErrorMessage(ErrorMessage.UNAUTHORIZED, "no hello within 15 s", null));
-          ctx.close();
-        }
-      }, 15, TimeUnit.SECONDS);
+      ctx.executor()
+          .schedule(
+              () -> {
+                if (agentId == null && ctx.channel().isActive()) {
+                  reply(
+                      ctx,
+                      new ErrorMessage(ErrorMessage.UNAUTHORIZED, "no hello within 15 s", null));
+                  ctx.close();
+                }
+              },
+              15,
+              TimeUnit.SECONDS);
     }
     super.userEventTriggered(ctx, evt);
   }

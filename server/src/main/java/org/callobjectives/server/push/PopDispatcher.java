@@ -3,10 +3,10 @@ package org.callobjectives.server.push;
 import java.util.List;
 import org.callobjectives.protocol.CallEnded;
 import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.server.dispositions.DispositionService;
 import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
-import org.callobjectives.server.dispositions.DispositionService;
 import org.callobjectives.server.store.Store;
 
 /**
@@ -21,8 +21,12 @@ public final class PopDispatcher implements CallListener {
   private final PopLatency latency;
   private java.util.function.Predicate<CallRecord> forcedWrapUp = c -> false;
 
-  public PopDispatcher(Store store, AgentSessions sessions, DispositionService dispositions,
-      List<CallListener> others, PopLatency latency) {
+  public PopDispatcher(
+      Store store,
+      AgentSessions sessions,
+      DispositionService dispositions,
+      List<CallListener> others,
+      PopLatency latency) {
     this.store = store;
     this.sessions = sessions;
     this.dispositions = dispositions;
@@ -51,20 +55,24 @@ public final class PopDispatcher implements CallListener {
   public void ended(CallRecord c) {
     store.upsertCall(c);
     boolean waits = c.agentId() != null && c.connectedAtMillis() != null;
-    long deadline = waits ? dispositions.wrapUpStarted(c.callId(), c.agentId(), c.endedAtMillis()) : 0;
+    long deadline =
+        waits ? dispositions.wrapUpStarted(c.callId(), c.agentId(), c.endedAtMillis()) : 0;
     for (CallListener l : others) {
       l.ended(c);
     }
     if (waits) {
       // After the listeners: the agent day has decided by now whether this call pauses the agent.
-      sessions.callEnded(c.agentId(), new CallEnded(c.callId(), c.endedAtMillis(), endReason(c), deadline,
-          forcedWrapUp.test(c)));
+      sessions.callEnded(
+          c.agentId(),
+          new CallEnded(
+              c.callId(), c.endedAtMillis(), endReason(c), deadline, forcedWrapUp.test(c)));
     }
   }
 
   /**
-   * A call a previous run left open or waiting for its disposition, taken back at start: the agent's
-   * client gets it again when it signs in (as a replay, never as a new pop), with its wrap-up.
+   * A call a previous run left open or waiting for its disposition, taken back at start: the
+   * agent's client gets it again when it signs in (as a replay, never as a new pop), with its
+   * wrap-up.
    */
   public void restored(CallRecord c) {
     if (c.agentId() == null || c.connectedAtMillis() == null) {
@@ -73,21 +81,34 @@ public final class PopDispatcher implements CallListener {
     sessions.callStarted(c.agentId(), pop(c, true));
     if (c.endedAtMillis() != null) {
       long deadline = dispositions.wrapUpStarted(c.callId(), c.agentId(), c.endedAtMillis());
-      sessions.callEnded(c.agentId(), new CallEnded(c.callId(), c.endedAtMillis(), endReason(c), deadline));
+      sessions.callEnded(
+          c.agentId(), new CallEnded(c.callId(), c.endedAtMillis(), endReason(c), deadline));
     }
   }
 
   private static CallStarted pop(CallRecord c, boolean replay) {
-    return new CallStarted(c.callId(), c.direction(), c.queue(), c.callerNumber(), c.callerName(),
-        c.connectedAtMillis(), c.objective(), c.codes(), replay);
+    return new CallStarted(
+        c.callId(),
+        c.direction(),
+        c.queue(),
+        c.callerNumber(),
+        c.callerName(),
+        c.connectedAtMillis(),
+        c.objective(),
+        c.codes(),
+        replay);
   }
 
-  /** {@code completed:caller}, {@code completed:transfer}, ...; a call we lost sight of is just {@code interrupted}. */
+  /**
+   * {@code completed:caller}, {@code completed:transfer}, ...; a call we lost sight of is just
+   * {@code interrupted}.
+   */
   static String endReason(CallRecord c) {
     if (c.outcome() == CallOutcome.INTERRUPTED) {
       return CallEnded.INTERRUPTED;
     }
-    return c.outcome().name().toLowerCase(java.util.Locale.ROOT) + (c.endReason() == null ? "" : ":" + c.endReason());
+    return c.outcome().name().toLowerCase(java.util.Locale.ROOT)
+        + (c.endReason() == null ? "" : ":" + c.endReason());
   }
 
   @Override
@@ -97,5 +118,4 @@ public final class PopDispatcher implements CallListener {
       l.updated(c);
     }
   }
-
 }

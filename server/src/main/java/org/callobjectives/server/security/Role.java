@@ -1,6 +1,9 @@
 package org.callobjectives.server.security;
 
-/** Who may do what: agents their own calls, supervisors the live view and reports, admins everything. */
+/**
+ * Who may do what: agents their own calls, supervisors the live view and reports, admins
+ * everything.
+ */
 public enum Role {
   AGENT,
   SUPERVISOR,

@@ -16,7 +16,9 @@ public final class Tokens {
 
   private Tokens() {}
 
-  /** {@code pbkdf2-sha256$10000$salt$hash}, the form {@code tokenHash:} takes in the config files. */
+  /**
+   * {@code pbkdf2-sha256$10000$salt$hash}, the form {@code tokenHash:} takes in the config files.
+   */
   public static String hash(String token) {
     return hash(token, ITERATIONS);
   }
@@ -32,7 +34,10 @@ public final class Tokens {
     return stored != null && stored.startsWith(PREFIX + "$") && stored.split("\\$").length == 4;
   }
 
-  /** True when {@code presented} is the token behind {@code stored}; never short-circuits on content. */
+  /**
+   * True when {@code presented} is the token behind {@code stored}; never short-circuits on
+   * content.
+   */
   public static boolean matches(String presented, String stored) {
     if (presented == null || stored == null || !isHash(stored)) {
       return false;

@@ -7,7 +7,10 @@ import org.callobjectives.server.goals.Slot;
 import org.callobjectives.server.store.StatsRow;
 import org.callobjectives.server.store.Store;
 
-/** What the statistics know of one call leg; replaced whole on each change, so it can be un-counted exactly. */
+/**
+ * What the statistics know of one call leg; replaced whole on each change, so it can be un-counted
+ * exactly.
+ */
 record CallFact(
     String callId,
     Slot slot,
@@ -26,17 +29,46 @@ record CallFact(
     Set<String> requiredCompliance) {
 
   /** The counted parts of a disposition. */
-  record Disposition(String code, boolean advance, int upsellCount, Integer csat, boolean sale,
-      int complianceRequired, int complianceDone) {}
+  record Disposition(
+      String code,
+      boolean advance,
+      int upsellCount,
+      Integer csat,
+      boolean sale,
+      int complianceRequired,
+      int complianceDone) {}
 
   /** A call as SQLite holds it; UNDISPOSED is the missed wrap-up, not a disposition. */
-  static CallFact fromRow(StatsRow r, Slot slot, String objectiveTitle, Set<String> requiredCompliance) {
+  static CallFact fromRow(
+      StatsRow r, Slot slot, String objectiveTitle, Set<String> requiredCompliance) {
     boolean undisposed = Store.UNDISPOSED.equals(r.code());
-    Disposition d = r.code() == null || undisposed ? null : new Disposition(r.code(), r.advance(),
-        r.upsellCount(), r.csat(), r.sale(), r.complianceRequired(), r.complianceDone());
-    return new CallFact(r.callId(), slot, new StatsKey(r.queue(), r.agentId(), r.objectiveId()), objectiveTitle,
-        r.callerNumber(), r.callerName(), r.outcome(), r.connectedAtMillis() != null, r.talkSeconds(),
-        r.startedAtMillis(), r.endedAtMillis(), d, undisposed, List.of(), requiredCompliance);
+    Disposition d =
+        r.code() == null || undisposed
+            ? null
+            : new Disposition(
+                r.code(),
+                r.advance(),
+                r.upsellCount(),
+                r.csat(),
+                r.sale(),
+                r.complianceRequired(),
+                r.complianceDone());
+    return new CallFact(
+        r.callId(),
+        slot,
+        new StatsKey(r.queue(), r.agentId(), r.objectiveId()),
+        objectiveTitle,
+        r.callerNumber(),
+        r.callerName(),
+        r.outcome(),
+        r.connectedAtMillis() != null,
+        r.talkSeconds(),
+        r.startedAtMillis(),
+        r.endedAtMillis(),
+        d,
+        undisposed,
+        List.of(),
+        requiredCompliance);
   }
 
   boolean handled() {
@@ -44,12 +76,40 @@ record CallFact(
   }
 
   CallFact withCall(String outcome, long talkSeconds, Long endedAt) {
-    return new CallFact(callId, slot, key, objectiveTitle, callerNumber, callerName, outcome, connected, talkSeconds,
-        startedAtMillis, endedAt, disposition, undisposed, codes, requiredCompliance);
+    return new CallFact(
+        callId,
+        slot,
+        key,
+        objectiveTitle,
+        callerNumber,
+        callerName,
+        outcome,
+        connected,
+        talkSeconds,
+        startedAtMillis,
+        endedAt,
+        disposition,
+        undisposed,
+        codes,
+        requiredCompliance);
   }
 
   CallFact withDisposition(Disposition d, boolean undisposed) {
-    return new CallFact(callId, slot, key, objectiveTitle, callerNumber, callerName, outcome, connected, talkSeconds,
-        startedAtMillis, endedAtMillis, d, undisposed, codes, requiredCompliance);
+    return new CallFact(
+        callId,
+        slot,
+        key,
+        objectiveTitle,
+        callerNumber,
+        callerName,
+        outcome,
+        connected,
+        talkSeconds,
+        startedAtMillis,
+        endedAtMillis,
+        d,
+        undisposed,
+        codes,
+        requiredCompliance);
   }
 }

@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Running totals for one slot and key (or a sum of them); every rate is derived from these counts. */
+/**
+ * Running totals for one slot and key (or a sum of them); every rate is derived from these counts.
+ */
 final class Figures {
   long handled;
   long abandoned;
@@ -44,7 +46,8 @@ final class Figures {
       advances += d.advance() ? sign : 0;
       sales += d.sale() ? sign : 0;
       opportunities += sign * d.upsellCount();
-      // Upsell conversion: a sale on a call where the agent identified at least one upsell opportunity.
+      // Upsell conversion: a sale on a call where the agent identified at least one upsell
+      // opportunity.
       conversions += d.sale() && d.upsellCount() > 0 ? sign : 0;
       if (d.csat() != null) {
         csatSum += sign * d.csat();
@@ -104,8 +107,13 @@ final class Figures {
   /** The most used disposition codes, most first, as "CODE n". */
   List<String> topCodes(int n) {
     return codes.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .limit(n).map(e -> e.getKey() + " " + e.getValue()).toList();
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(n)
+        .map(e -> e.getKey() + " " + e.getValue())
+        .toList();
   }
 
   static Double percent(long part, long whole) {

@@ -22,33 +22,88 @@ public record LiveSnapshot(
     List<org.callobjectives.protocol.AgentState> agentStates) {
 
   /** Figures over one window (the current shift, today, this week). */
-  public record View(String name, String from, String to, long fromMillis, long toMillis, Row total,
-      List<Row> queues, List<Row> agents, List<Board> leaderboards) {}
+  public record View(
+      String name,
+      String from,
+      String to,
+      long fromMillis,
+      long toMillis,
+      Row total,
+      List<Row> queues,
+      List<Row> agents,
+      List<Board> leaderboards) {}
 
-  /** One queue's, agent's or team's figures; rates are percentages, null when there is nothing to divide. */
-  public record Row(String id, String name, String team, long inProgress, long handled, long abandoned,
-      long timedOut, Long ahtSeconds, long dispositioned, long advances, Double advanceRate, Double compliance,
-      long complianceCalls, long complianceFullCalls, long opportunities, Integer opportunitiesTarget,
-      long conversions, long sales, Double csat, long undisposed, List<String> topCodes) {}
+  /**
+   * One queue's, agent's or team's figures; rates are percentages, null when there is nothing to
+   * divide.
+   */
+  public record Row(
+      String id,
+      String name,
+      String team,
+      long inProgress,
+      long handled,
+      long abandoned,
+      long timedOut,
+      Long ahtSeconds,
+      long dispositioned,
+      long advances,
+      Double advanceRate,
+      Double compliance,
+      long complianceCalls,
+      long complianceFullCalls,
+      long opportunities,
+      Integer opportunitiesTarget,
+      long conversions,
+      long sales,
+      Double csat,
+      long undisposed,
+      List<String> topCodes) {}
 
   /** Agents ranked by advances, then advance rate, then calls handled. */
   public record Board(String title, List<Row> rows) {}
 
   /** A connected call right now. */
-  public record InProgress(String callId, String queue, String agentId, String agentName, String callerNumber,
-      String callerName, String objective, long connectedAtMillis) {}
+  public record InProgress(
+      String callId,
+      String queue,
+      String agentId,
+      String agentName,
+      String callerNumber,
+      String callerName,
+      String objective,
+      long connectedAtMillis) {}
 
   /** A call that just ended or was just dispositioned; compliance is "ticked/required". */
-  public record RecentCall(String callId, long atMillis, String queue, String agentName, String callerNumber,
-      String callerName, String objective, String outcome, String code, Boolean advance, String compliance,
+  public record RecentCall(
+      String callId,
+      long atMillis,
+      String queue,
+      String agentName,
+      String callerNumber,
+      String callerName,
+      String objective,
+      String outcome,
+      String code,
+      Boolean advance,
+      String compliance,
       boolean undisposed) {}
 
   /**
-   * A goal for one subject: value against target; {@code expected} is where a count should be by now
-   * at an even pace. Status: reached, on_track, behind, missed, upcoming or no_data.
+   * A goal for one subject: value against target; {@code expected} is where a count should be by
+   * now at an even pace. Status: reached, on_track, behind, missed, upcoming or no_data.
    */
-  public record GoalProgress(String id, String title, String metric, String period, String subject, Double value,
-      Double target, Double expected, String status, boolean percentMetric) {}
+  public record GoalProgress(
+      String id,
+      String title,
+      String metric,
+      String period,
+      String subject,
+      Double value,
+      Double target,
+      Double expected,
+      String status,
+      boolean percentMetric) {}
 
   /** A target reached during this run. */
   public record Win(long atMillis, String goalId, String title, String subject) {}

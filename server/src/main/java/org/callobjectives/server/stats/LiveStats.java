@@ -1,6 +1,5 @@
 package org.callobjectives.server.stats;
 
-import org.callobjectives.server.domain.Threads;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,12 +31,13 @@ import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.Json;
 import org.callobjectives.protocol.Message;
 import org.callobjectives.protocol.ObjectiveView;
-import org.callobjectives.server.domain.CallListener;
-import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.Objective;
+import org.callobjectives.server.domain.CallListener;
+import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.domain.DispositionListener;
+import org.callobjectives.server.domain.Threads;
 import org.callobjectives.server.goals.Goal;
 import org.callobjectives.server.goals.GoalsConfig;
 import org.callobjectives.server.goals.Metric;
@@ -55,8 +55,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Running aggregates for the supervisor view: every call change and disposition is folded into
- * per-shift-slot totals on one "live-stats" thread (no database scan per event); changes are
- * pushed at most every {@value #PUSH_EVERY_MS} ms. At start the totals are rebuilt from SQLite.
+ * per-shift-slot totals on one "live-stats" thread (no database scan per event); changes are pushed
+ * at most every {@value #PUSH_EVERY_MS} ms. At start the totals are rebuilt from SQLite.
  */
 public final class LiveStats implements CallListener, DispositionListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveStats.class);
@@ -126,22 +126,27 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
   }
 
   /**
-   * Loads what SQLite holds for every window the view and the goals need, then starts pushing.
-   * Call once, after crash recovery and before AMI events flow.
+   * Loads what SQLite holds for every window the view and the goals need, then starts pushing. Call
+   * once, after crash recovery and before AMI events flow.
    */
   public void rebuild(Store store) throws Exception {
     long now = clock.millis();
     long from = neededFrom(now);
     List<StatsRow> rows = StatsQueries.rows(store, from, Long.MAX_VALUE).get(120, TimeUnit.SECONDS);
     run(() -> {
-      for (StatsRow r : rows) {
-        replace(facts.get(r.callId()), fromRow(r));
-      }
-      evaluate(clock.millis()); // targets already reached before this start are not announced again
-      announce = true;
-      prunedOn = calendar.today(now);
-    }).get(120, TimeUnit.SECONDS);
-    log.info("live statistics rebuilt from {} call legs since {}", rows.size(), java.time.Instant.ofEpochMilli(from));
+          for (StatsRow r : rows) {
+            replace(facts.get(r.callId()), fromRow(r));
+          }
+          evaluate(
+              clock.millis()); // targets already reached before this start are not announced again
+          announce = true;
+          prunedOn = calendar.today(now);
+        })
+        .get(120, TimeUnit.SECONDS);
+    log.info(
+        "live statistics rebuilt from {} call legs since {}",
+        rows.size(),
+        java.time.Instant.ofEpochMilli(from));
     thread.scheduleAtFixedRate(this::flush, PUSH_EVERY_MS, PUSH_EVERY_MS, TimeUnit.MILLISECONDS);
   }
 
@@ -163,65 +168,89 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
 
   @Override
   public void connected(CallRecord call, long amiReceivedNanos) {
-    run(() -> {
-      CallFact old = facts.get(call.callId());
-      replace(old, fromRecord(call));
-      open.put(call.callId(), call);
-    });
+    run(
+        () -> {
+          CallFact old = facts.get(call.callId());
+          replace(old, fromRecord(call));
+          open.put(call.callId(), call);
+        });
   }
 
   @Override
   public void ended(CallRecord call) {
-    run(() -> {
-      open.remove(call.callId());
-      CallFact old = facts.get(call.callId());
-      CallFact now = old == null ? fromRecord(call)
-          : old.withCall(call.outcome().name(), call.talkSeconds(), call.endedAtMillis());
-      replace(old, now);
-      touch(call.callId());
-    });
+    run(
+        () -> {
+          open.remove(call.callId());
+          CallFact old = facts.get(call.callId());
+          CallFact now =
+              old == null
+                  ? fromRecord(call)
+                  : old.withCall(call.outcome().name(), call.talkSeconds(), call.endedAtMillis());
+          replace(old, now);
+          touch(call.callId());
+        });
   }
 
   @Override
   public void updated(CallRecord call) {
-    run(() -> {
-      CallFact old = facts.get(call.callId());
-      if (old != null) {
-        replace(old, old.withCall(call.outcome().name(), call.talkSeconds(), call.endedAtMillis()));
-      }
-    });
+    run(
+        () -> {
+          CallFact old = facts.get(call.callId());
+          if (old != null) {
+            replace(
+                old, old.withCall(call.outcome().name(), call.talkSeconds(), call.endedAtMillis()));
+          }
+        });
   }
 
   @Override
   public void stored(String agentId, DispositionSubmit d, boolean late) {
-    run(() -> {
-      CallFact old = facts.get(d.callId());
-      if (old == null) {
-        log.debug("disposition for call {} outside the live window: not counted live", d.callId());
-        return;
-      }
-      boolean sale = codeFor(old, d.code()).map(DispositionCode::sale).orElse(false);
-      int required = old.requiredCompliance().size();
-      int done = (int) d.checklistDone().stream().distinct().filter(old.requiredCompliance()::contains).count();
-      replace(old, old.withDisposition(new CallFact.Disposition(d.code(), d.advanceObtained(), d.upsellCount(),
-          d.csat(), sale, required, done), false));
-      undisposedIds.remove(d.callId());
-      touch(d.callId());
-      pushAgentStats(agentId);
-    });
+    run(
+        () -> {
+          CallFact old = facts.get(d.callId());
+          if (old == null) {
+            log.debug(
+                "disposition for call {} outside the live window: not counted live", d.callId());
+            return;
+          }
+          boolean sale = codeFor(old, d.code()).map(DispositionCode::sale).orElse(false);
+          int required = old.requiredCompliance().size();
+          int done =
+              (int)
+                  d.checklistDone().stream()
+                      .distinct()
+                      .filter(old.requiredCompliance()::contains)
+                      .count();
+          replace(
+              old,
+              old.withDisposition(
+                  new CallFact.Disposition(
+                      d.code(),
+                      d.advanceObtained(),
+                      d.upsellCount(),
+                      d.csat(),
+                      sale,
+                      required,
+                      done),
+                  false));
+          undisposedIds.remove(d.callId());
+          touch(d.callId());
+          pushAgentStats(agentId);
+        });
   }
 
   @Override
   public void undisposed(String agentId, String callId) {
-    run(() -> {
-      CallFact old = facts.get(callId);
-      if (old != null && old.disposition() == null) {
-        replace(old, old.withDisposition(null, true));
-        undisposedIds.add(callId);
-        touch(callId);
-      }
-      pushAgentStats(agentId);
-    });
+    run(
+        () -> {
+          CallFact old = facts.get(callId);
+          if (old != null && old.disposition() == null) {
+            replace(old, old.withDisposition(null, true));
+            undisposedIds.add(callId);
+            touch(callId);
+          }
+          pushAgentStats(agentId);
+        });
   }
 
   @Override
@@ -244,7 +273,9 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
   }
 
   private Figures figures(Slot slot, StatsKey key) {
-    return buckets.computeIfAbsent(slot, s -> new HashMap<>()).computeIfAbsent(key, k -> new Figures());
+    return buckets
+        .computeIfAbsent(slot, s -> new HashMap<>())
+        .computeIfAbsent(key, k -> new Figures());
   }
 
   private void touch(String callId) {
@@ -257,16 +288,32 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
 
   private CallFact fromRecord(CallRecord c) {
     ObjectiveView o = c.objective();
-    return new CallFact(c.callId(), calendar.slotOf(c.startedAtMillis()),
-        new StatsKey(c.queue(), c.agentId(), o == null ? null : o.id()), o == null ? null : o.title(),
-        c.callerNumber(), c.callerName(), c.outcome().name(), c.connectedAtMillis() != null, c.talkSeconds(),
-        c.startedAtMillis(), c.endedAtMillis(), null, false, c.codes(), requiredCompliance(o));
+    return new CallFact(
+        c.callId(),
+        calendar.slotOf(c.startedAtMillis()),
+        new StatsKey(c.queue(), c.agentId(), o == null ? null : o.id()),
+        o == null ? null : o.title(),
+        c.callerNumber(),
+        c.callerName(),
+        c.outcome().name(),
+        c.connectedAtMillis() != null,
+        c.talkSeconds(),
+        c.startedAtMillis(),
+        c.endedAtMillis(),
+        null,
+        false,
+        c.codes(),
+        requiredCompliance(o));
   }
 
   private CallFact fromRow(StatsRow r) {
-    ObjectiveView o = r.objectiveId() == null ? null : config.get().objective(r.objectiveId())
-        .map(Objective::view).orElse(null);
-    return CallFact.fromRow(r, calendar.slotOf(r.startedAtMillis()),
+    ObjectiveView o =
+        r.objectiveId() == null
+            ? null
+            : config.get().objective(r.objectiveId()).map(Objective::view).orElse(null);
+    return CallFact.fromRow(
+        r,
+        calendar.slotOf(r.startedAtMillis()),
         r.objectiveTitle() != null ? r.objectiveTitle() : o == null ? r.objectiveId() : o.title(),
         requiredCompliance(o));
   }
@@ -320,13 +367,18 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     }
   }
 
-  /** The earliest start time any view or goal (incl. the previous period of "change" goals) looks at. */
+  /**
+   * The earliest start time any view or goal (incl. the previous period of "change" goals) looks
+   * at.
+   */
   private long neededFrom(long now) {
     long from = calendar.window(PeriodSpec.of(PeriodSpec.Kind.WEEK), now).fromMillis();
     from = Math.min(from, calendar.window(PeriodSpec.of(PeriodSpec.Kind.SHIFT), now).fromMillis());
     for (Goal g : goals.goals()) {
       Window w = calendar.window(g.period(), now);
-      from = Math.min(from, g.changePercent() != null ? calendar.previous(w).fromMillis() : w.fromMillis());
+      from =
+          Math.min(
+              from, g.changePercent() != null ? calendar.previous(w).fromMillis() : w.fromMillis());
     }
     return Math.max(from, now - 800L * 24 * 3600 * 1000);
   }
@@ -370,29 +422,37 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     List<GoalProgress> out = new ArrayList<>();
     for (Goal g : goals.goals()) {
       Window w = calendar.window(g.period(), now);
-      Function<StatsKey, String> grouping = switch (g.scope()) {
-        case CENTRE -> k -> "";
-        case QUEUE -> LiveStats::queueId;
-        case TEAM -> k -> team(k.agentId());
-        case AGENT, EACH_AGENT -> StatsKey::agentId;
-      };
+      Function<StatsKey, String> grouping =
+          switch (g.scope()) {
+            case CENTRE -> k -> "";
+            case QUEUE -> LiveStats::queueId;
+            case TEAM -> k -> team(k.agentId());
+            case AGENT, EACH_AGENT -> StatsKey::agentId;
+          };
       List<Subject> subjects = new ArrayList<>();
       switch (g.scope()) {
         case CENTRE -> subjects.add(new Subject("centre", "", null));
         case QUEUE -> subjects.add(new Subject("queue " + g.scopeValue(), g.scopeValue(), null));
-        case TEAM -> subjects.add(new Subject("team " + g.scopeValue(), g.scopeValue(), agentsOf(c, g.scopeValue())));
-        case AGENT -> subjects.add(new Subject(agentName(g.scopeValue()), g.scopeValue(), Set.of(g.scopeValue())));
-        case EACH_AGENT -> c.agents().forEach(a -> subjects.add(new Subject(a.name(), a.id(), Set.of(a.id()))));
+        case TEAM ->
+            subjects.add(
+                new Subject("team " + g.scopeValue(), g.scopeValue(), agentsOf(c, g.scopeValue())));
+        case AGENT ->
+            subjects.add(
+                new Subject(agentName(g.scopeValue()), g.scopeValue(), Set.of(g.scopeValue())));
+        case EACH_AGENT ->
+            c.agents().forEach(a -> subjects.add(new Subject(a.name(), a.id(), Set.of(a.id()))));
       }
       Map<String, Figures> current = sumBy(w, grouping);
-      Map<String, Figures> previous = g.changePercent() == null ? Map.of() : sumBy(calendar.previous(w), grouping);
+      Map<String, Figures> previous =
+          g.changePercent() == null ? Map.of() : sumBy(calendar.previous(w), grouping);
       for (Subject s : subjects) {
         Figures f = current.getOrDefault(s.group(), new Figures());
         Double value = value(g.metric(), f);
         Double target = g.target();
         if (g.changePercent() != null) {
           Double before = value(g.metric(), previous.getOrDefault(s.group(), new Figures()));
-          target = Math.max(1, Math.ceil((before == null ? 0 : before) * (1 + g.changePercent() / 100)));
+          target =
+              Math.max(1, Math.ceil((before == null ? 0 : before) * (1 + g.changePercent() / 100)));
         }
         Double expected = null;
         String status;
@@ -402,16 +462,30 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
           status = "no_data";
         } else if (g.metric().isCount()) {
           expected = Figures.round1(target * calendar.workedFraction(w, now));
-          status = value >= target ? "reached" : now >= w.toMillis() ? "missed"
-              : value >= Math.floor(expected) ? "on_track" : "behind";
+          status =
+              value >= target
+                  ? "reached"
+                  : now >= w.toMillis()
+                      ? "missed"
+                      : value >= Math.floor(expected) ? "on_track" : "behind";
           if (value >= target && won.add(g.id() + "|" + s.group() + "|" + w.key()) && announce) {
             win(g, s, w, now);
           }
         } else {
           status = value >= target ? "on_track" : "behind";
         }
-        out.add(new GoalProgress(g.id(), g.title(), g.metric().wire(), g.period().label(), s.label(), value, target,
-            expected, status, !g.metric().isCount()));
+        out.add(
+            new GoalProgress(
+                g.id(),
+                g.title(),
+                g.metric().wire(),
+                g.period().label(),
+                s.label(),
+                value,
+                target,
+                expected,
+                status,
+                !g.metric().isCount()));
       }
     }
     return out;
@@ -439,7 +513,8 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
       for (var slot : buckets.entrySet()) {
         if (w.contains(slot.getKey())) {
           for (var e : slot.getValue().entrySet()) {
-            if (e.getKey().agentId() != null && e.getValue().handled > 0
+            if (e.getKey().agentId() != null
+                && e.getValue().handled > 0
                 && (s.group().isEmpty() || s.group().equals(queueId(e.getKey())))) {
               to.add(e.getKey().agentId());
             }
@@ -447,8 +522,12 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
         }
       }
     }
-    String who = g.scope() == Goal.Scope.AGENT || g.scope() == Goal.Scope.EACH_AGENT ? "" : " (" + s.label() + ")";
-    Congratulation msg = new Congratulation(g.id(), "Well done! Target reached" + who + ": " + g.title(), now);
+    String who =
+        g.scope() == Goal.Scope.AGENT || g.scope() == Goal.Scope.EACH_AGENT
+            ? ""
+            : " (" + s.label() + ")";
+    Congratulation msg =
+        new Congratulation(g.id(), "Well done! Target reached" + who + ": " + g.title(), now);
     log.info("target reached by {}: {}", s.label(), g.title());
     for (String agentId : to) {
       agents.send(agentId, msg);
@@ -475,10 +554,23 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     Slot slot = calendar.slotOf(now);
     Window today = calendar.window(PeriodSpec.of(PeriodSpec.Kind.DAY), now);
     Figures d = sumBy(today, StatsKey::agentId).getOrDefault(agentId, new Figures());
-    Figures s = sumBy(calendar.shiftWindow(slot), StatsKey::agentId).getOrDefault(agentId, new Figures());
-    agents.send(agentId, new AgentStats(agentId, today.from().toString(), slot.shift(), d.handled, d.advances,
-        d.advanceRate(), d.opportunities, s.opportunities, goals.upsellOpportunitiesPerShift(), d.conversions,
-        d.compliance(), d.undisposed));
+    Figures s =
+        sumBy(calendar.shiftWindow(slot), StatsKey::agentId).getOrDefault(agentId, new Figures());
+    agents.send(
+        agentId,
+        new AgentStats(
+            agentId,
+            today.from().toString(),
+            slot.shift(),
+            d.handled,
+            d.advances,
+            d.advanceRate(),
+            d.opportunities,
+            s.opportunities,
+            goals.upsellOpportunitiesPerShift(),
+            d.conversions,
+            d.compliance(),
+            d.undisposed));
   }
 
   // ---- the snapshot
@@ -492,9 +584,16 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     views.put("week", view(calendar.window(PeriodSpec.of(PeriodSpec.Kind.WEEK), now), false));
     List<LiveSnapshot.InProgress> inProgress = new ArrayList<>();
     for (CallRecord c : open.values()) {
-      inProgress.add(new LiveSnapshot.InProgress(c.callId(), c.queue(), c.agentId(), agentName(c.agentId()),
-          c.callerNumber(), c.callerName(), c.objective() == null ? null : c.objective().title(),
-          c.connectedAtMillis() == null ? c.startedAtMillis() : c.connectedAtMillis()));
+      inProgress.add(
+          new LiveSnapshot.InProgress(
+              c.callId(),
+              c.queue(),
+              c.agentId(),
+              agentName(c.agentId()),
+              c.callerNumber(),
+              c.callerName(),
+              c.objective() == null ? null : c.objective().title(),
+              c.connectedAtMillis() == null ? c.startedAtMillis() : c.connectedAtMillis()));
     }
     List<LiveSnapshot.RecentCall> recentCalls = new ArrayList<>();
     for (String id : recent) {
@@ -511,18 +610,37 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
       }
     }
     java.util.Collections.reverse(missed); // newest first, without an O(n^2) insert at the front
-    return new LiveSnapshot(now, calendar.zone().getId(), slot.date().toString(), slot.shift(),
-        goals.upsellOpportunitiesPerShift(), views, inProgress, recentCalls,
-        missed.subList(0, Math.min(50, missed.size())), evaluate(now), List.copyOf(wins), agentStates.get());
+    return new LiveSnapshot(
+        now,
+        calendar.zone().getId(),
+        slot.date().toString(),
+        slot.shift(),
+        goals.upsellOpportunitiesPerShift(),
+        views,
+        inProgress,
+        recentCalls,
+        missed.subList(0, Math.min(50, missed.size())),
+        evaluate(now),
+        List.copyOf(wins),
+        agentStates.get());
   }
 
   private LiveSnapshot.RecentCall recentCall(CallFact f) {
     CallFact.Disposition d = f.disposition();
-    return new LiveSnapshot.RecentCall(f.callId(), f.endedAtMillis() != null ? f.endedAtMillis() : f.startedAtMillis(),
-        f.key().queue() == null ? OUTBOUND : f.key().queue(), agentName(f.key().agentId()), f.callerNumber(),
-        f.callerName(), f.objectiveTitle(), f.outcome().toLowerCase(java.util.Locale.ROOT),
-        d == null ? (f.undisposed() ? Store.UNDISPOSED : null) : d.code(), d == null ? null : d.advance(),
-        d == null || d.complianceRequired() == 0 ? null : d.complianceDone() + "/" + d.complianceRequired(),
+    return new LiveSnapshot.RecentCall(
+        f.callId(),
+        f.endedAtMillis() != null ? f.endedAtMillis() : f.startedAtMillis(),
+        f.key().queue() == null ? OUTBOUND : f.key().queue(),
+        agentName(f.key().agentId()),
+        f.callerNumber(),
+        f.callerName(),
+        f.objectiveTitle(),
+        f.outcome().toLowerCase(java.util.Locale.ROOT),
+        d == null ? (f.undisposed() ? Store.UNDISPOSED : null) : d.code(),
+        d == null ? null : d.advance(),
+        d == null || d.complianceRequired() == 0
+            ? null
+            : d.complianceDone() + "/" + d.complianceRequired(),
         f.undisposed());
   }
 
@@ -531,7 +649,8 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     Map<String, Figures> byQueue = sumBy(w, LiveStats::queueId);
     Map<String, Figures> byAgent = sumBy(w, StatsKey::agentId);
     Map<String, Figures> byTeam = sumBy(w, k -> team(k.agentId()));
-    Map<String, Figures> byQueueAgent = sumBy(w, k -> k.agentId() == null ? null : queueId(k) + "\n" + k.agentId());
+    Map<String, Figures> byQueueAgent =
+        sumBy(w, k -> k.agentId() == null ? null : queueId(k) + "\n" + k.agentId());
     Map<String, Integer> openByQueue = new HashMap<>();
     Map<String, Integer> openByAgent = new HashMap<>();
     for (CallRecord r : open.values()) {
@@ -549,18 +668,27 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     queueIds.addAll(openByQueue.keySet());
     List<Row> queues = new ArrayList<>();
     for (String q : queueIds) {
-      queues.add(row(q, OUTBOUND.equals(q) ? "Agent-dialled" : q, null, byQueue.get(q),
-          openByQueue.getOrDefault(q, 0), null));
+      queues.add(
+          row(
+              q,
+              OUTBOUND.equals(q) ? "Agent-dialled" : q,
+              null,
+              byQueue.get(q),
+              openByQueue.getOrDefault(q, 0),
+              null));
     }
     Set<String> agentIds = new LinkedHashSet<>();
     c.agents().forEach(a -> agentIds.add(a.id()));
     agentIds.addAll(new TreeSet<>(byAgent.keySet()));
     List<Row> agentRows = new ArrayList<>();
     for (String a : agentIds) {
-      agentRows.add(row(a, agentName(a), team(a), byAgent.get(a), openByAgent.getOrDefault(a, 0), target));
+      agentRows.add(
+          row(a, agentName(a), team(a), byAgent.get(a), openByAgent.getOrDefault(a, 0), target));
     }
     List<LiveSnapshot.Board> boards = new ArrayList<>();
-    for (String t : new TreeSet<>(c.agents().stream().map(Agent::group).filter(java.util.Objects::nonNull).toList())) {
+    for (String t :
+        new TreeSet<>(
+            c.agents().stream().map(Agent::group).filter(java.util.Objects::nonNull).toList())) {
       List<Row> rows = agentRows.stream().filter(r -> t.equals(r.team())).sorted(RANKING).toList();
       boards.add(new LiveSnapshot.Board("Team " + t, rows));
     }
@@ -574,45 +702,85 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
       }
       if (!rows.isEmpty()) {
         rows.sort(RANKING);
-        boards.add(new LiveSnapshot.Board(OUTBOUND.equals(q) ? "Agent-dialled calls" : "Queue " + q, rows));
+        boards.add(
+            new LiveSnapshot.Board(
+                OUTBOUND.equals(q) ? "Agent-dialled calls" : "Queue " + q, rows));
       }
     }
-    return new LiveSnapshot.View(w.name(), w.from().toString(), w.to().toString(), w.fromMillis(), w.toMillis(),
-        row("total", "All", null, total, open.size(), null), queues, agentRows, boards);
+    return new LiveSnapshot.View(
+        w.name(),
+        w.from().toString(),
+        w.to().toString(),
+        w.fromMillis(),
+        w.toMillis(),
+        row("total", "All", null, total, open.size(), null),
+        queues,
+        agentRows,
+        boards);
   }
 
-  private static final Comparator<Row> RANKING = Comparator.comparingLong(Row::advances).reversed()
-      .thenComparing(r -> r.advanceRate() == null ? -1 : r.advanceRate(), Comparator.reverseOrder())
-      .thenComparing(Comparator.comparingLong(Row::handled).reversed())
-      .thenComparing(Row::name);
+  private static final Comparator<Row> RANKING =
+      Comparator.comparingLong(Row::advances)
+          .reversed()
+          .thenComparing(
+              r -> r.advanceRate() == null ? -1 : r.advanceRate(), Comparator.reverseOrder())
+          .thenComparing(Comparator.comparingLong(Row::handled).reversed())
+          .thenComparing(Row::name);
 
-  static Row row(String id, String name, String team, Figures f, long inProgress, Integer opportunitiesTarget) {
+  static Row row(
+      String id,
+      String name,
+      String team,
+      Figures f,
+      long inProgress,
+      Integer opportunitiesTarget) {
     Figures x = f == null ? new Figures() : f;
-    return new Row(id, name, team, inProgress, x.handled, x.abandoned, x.timedOut, x.averageHandleSeconds(),
-        x.dispositioned, x.advances, x.advanceRate(), x.compliance(), x.complianceCalls, x.complianceFullCalls,
-        x.opportunities, opportunitiesTarget, x.conversions, x.sales, x.csat(), x.undisposed, x.topCodes(3));
+    return new Row(
+        id,
+        name,
+        team,
+        inProgress,
+        x.handled,
+        x.abandoned,
+        x.timedOut,
+        x.averageHandleSeconds(),
+        x.dispositioned,
+        x.advances,
+        x.advanceRate(),
+        x.compliance(),
+        x.complianceCalls,
+        x.complianceFullCalls,
+        x.opportunities,
+        opportunitiesTarget,
+        x.conversions,
+        x.sales,
+        x.csat(),
+        x.undisposed,
+        x.topCodes(3));
   }
 
   // ---- plumbing
 
   private CompletableFuture<Void> run(Runnable r) {
-    return supply(() -> {
-      r.run();
-      return null;
-    });
+    return supply(
+        () -> {
+          r.run();
+          return null;
+        });
   }
 
   private <T> CompletableFuture<T> supply(Supplier<T> s) {
     CompletableFuture<T> f = new CompletableFuture<>();
     try {
-      thread.execute(() -> {
-        try {
-          f.complete(s.get());
-        } catch (RuntimeException e) {
-          log.error("live statistics task failed", e);
-          f.completeExceptionally(e);
-        }
-      });
+      thread.execute(
+          () -> {
+            try {
+              f.complete(s.get());
+            } catch (RuntimeException e) {
+              log.error("live statistics task failed", e);
+              f.completeExceptionally(e);
+            }
+          });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       f.completeExceptionally(new IllegalStateException("live statistics are closed"));
     }

@@ -21,22 +21,46 @@ import org.callobjectives.server.store.StatsRow;
 public final class Review {
   /** Below this advance rate (with enough dispositions) an objective is flagged for review. */
   static final double LOW_ADVANCE_RATE = 20;
+
   static final int MIN_DISPOSITIONS = 5;
 
   /** The whole report, as /api/stats/review answers it. */
-  public record Report(String from, String to, String previousFrom, String previousTo, List<Line> objectives,
+  public record Report(
+      String from,
+      String to,
+      String previousFrom,
+      String previousTo,
+      List<Line> objectives,
       List<Line> agents) {}
 
-  /** One objective's or agent's figures now and before; rates are percentages (null: nothing to divide). */
-  public record Line(String id, String name, long calls, long callsBefore, long dispositioned, Double advanceRate,
-      Double advanceRateBefore, Double compliance, Double complianceBefore, long opportunities,
-      long opportunitiesBefore, long conversions, long conversionsBefore, Double csat, Double csatBefore,
-      long undisposed, List<String> topCodes, String note) {}
+  /**
+   * One objective's or agent's figures now and before; rates are percentages (null: nothing to
+   * divide).
+   */
+  public record Line(
+      String id,
+      String name,
+      long calls,
+      long callsBefore,
+      long dispositioned,
+      Double advanceRate,
+      Double advanceRateBefore,
+      Double compliance,
+      Double complianceBefore,
+      long opportunities,
+      long opportunitiesBefore,
+      long conversions,
+      long conversionsBefore,
+      Double csat,
+      Double csatBefore,
+      long undisposed,
+      List<String> topCodes,
+      String note) {}
 
   private Review() {}
 
-  public static Report compute(Window current, Window previous, List<StatsRow> now, List<StatsRow> before,
-      Config config) {
+  public static Report compute(
+      Window current, Window previous, List<StatsRow> now, List<StatsRow> before, Config config) {
     Function<StatsRow, String> byObjective = StatsRow::objectiveId;
     Function<StatsRow, String> byAgent = StatsRow::agentId;
     Map<String, String> objectiveNames = new LinkedHashMap<>();
@@ -52,13 +76,21 @@ public final class Review {
     for (Agent a : config.agents()) {
       agentNames.put(a.id(), a.name());
     }
-    return new Report(current.from().toString(), current.to().toString(), previous.from().toString(),
-        previous.to().toString(), lines(now, before, byObjective, objectiveNames, true),
+    return new Report(
+        current.from().toString(),
+        current.to().toString(),
+        previous.from().toString(),
+        previous.to().toString(),
+        lines(now, before, byObjective, objectiveNames, true),
         lines(now, before, byAgent, agentNames, false));
   }
 
-  private static List<Line> lines(List<StatsRow> now, List<StatsRow> before, Function<StatsRow, String> key,
-      Map<String, String> names, boolean objectives) {
+  private static List<Line> lines(
+      List<StatsRow> now,
+      List<StatsRow> before,
+      Function<StatsRow, String> key,
+      Map<String, String> names,
+      boolean objectives) {
     Map<String, Figures> cur = fold(now, key);
     Map<String, Figures> prev = fold(before, key);
     Set<String> ids = new java.util.LinkedHashSet<>(new java.util.TreeSet<>(cur.keySet()));
@@ -69,12 +101,34 @@ public final class Review {
       Figures p = prev.getOrDefault(id, new Figures());
       Double rate = c.advanceRate();
       String note = null;
-      if (objectives && rate != null && c.dispositioned >= MIN_DISPOSITIONS && rate < LOW_ADVANCE_RATE) {
-        note = String.format(Locale.ROOT, "low advance rate (%.0f %%): is the objective realistic?", rate);
+      if (objectives
+          && rate != null
+          && c.dispositioned >= MIN_DISPOSITIONS
+          && rate < LOW_ADVANCE_RATE) {
+        note =
+            String.format(
+                Locale.ROOT, "low advance rate (%.0f %%): is the objective realistic?", rate);
       }
-      out.add(new Line(id, names.getOrDefault(id, id), c.handled, p.handled, c.dispositioned, rate, p.advanceRate(),
-          c.compliance(), p.compliance(), c.opportunities, p.opportunities, c.conversions, p.conversions, c.csat(),
-          p.csat(), c.undisposed, c.topCodes(3), note));
+      out.add(
+          new Line(
+              id,
+              names.getOrDefault(id, id),
+              c.handled,
+              p.handled,
+              c.dispositioned,
+              rate,
+              p.advanceRate(),
+              c.compliance(),
+              p.compliance(),
+              c.opportunities,
+              p.opportunities,
+              c.conversions,
+              p.conversions,
+              c.csat(),
+              p.csat(),
+              c.undisposed,
+              c.topCodes(3),
+              note));
     }
     return out;
   }
@@ -84,7 +138,8 @@ public final class Review {
     for (StatsRow r : rows) {
       String k = key.apply(r);
       if (k != null) {
-        out.computeIfAbsent(k, x -> new Figures()).apply(CallFact.fromRow(r, null, null, Set.of()), 1);
+        out.computeIfAbsent(k, x -> new Figures())
+            .apply(CallFact.fromRow(r, null, null, Set.of()), 1);
       }
     }
     return out;
@@ -93,9 +148,10 @@ public final class Review {
   /** The report as CSV (RFC 4180), one line per objective and per agent. */
   public static String csv(Report r) {
     StringBuilder sb = new StringBuilder();
-    sb.append("kind,id,name,from,to,calls,calls_previous,dispositioned,advance_rate,advance_rate_previous,"
-        + "compliance,compliance_previous,opportunities,opportunities_previous,conversions,conversions_previous,"
-        + "csat,csat_previous,undisposed,top_codes,note\r\n");
+    sb.append(
+        "kind,id,name,from,to,calls,calls_previous,dispositioned,advance_rate,advance_rate_previous,"
+            + "compliance,compliance_previous,opportunities,opportunities_previous,conversions,conversions_previous,"
+            + "csat,csat_previous,undisposed,top_codes,note\r\n");
     for (Line l : r.objectives()) {
       csvLine(sb, "objective", l, r);
     }
@@ -106,10 +162,29 @@ public final class Review {
   }
 
   private static void csvLine(StringBuilder sb, String kind, Line l, Report r) {
-    Object[] cells = {kind, l.id(), l.name(), r.from(), r.to(), l.calls(), l.callsBefore(), l.dispositioned(),
-        l.advanceRate(), l.advanceRateBefore(), l.compliance(), l.complianceBefore(), l.opportunities(),
-        l.opportunitiesBefore(), l.conversions(), l.conversionsBefore(), l.csat(), l.csatBefore(), l.undisposed(),
-        String.join(" | ", l.topCodes()), l.note()};
+    Object[] cells = {
+      kind,
+      l.id(),
+      l.name(),
+      r.from(),
+      r.to(),
+      l.calls(),
+      l.callsBefore(),
+      l.dispositioned(),
+      l.advanceRate(),
+      l.advanceRateBefore(),
+      l.compliance(),
+      l.complianceBefore(),
+      l.opportunities(),
+      l.opportunitiesBefore(),
+      l.conversions(),
+      l.conversionsBefore(),
+      l.csat(),
+      l.csatBefore(),
+      l.undisposed(),
+      String.join(" | ", l.topCodes()),
+      l.note()
+    };
     for (int i = 0; i < cells.length; i++) {
       if (i > 0) {
         sb.append(',');
@@ -128,7 +203,11 @@ public final class Review {
     if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
       s = "'" + s;
     }
-    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") || s.contains("'")) {
+    if (s.contains(",")
+        || s.contains("\"")
+        || s.contains("\n")
+        || s.contains("\r")
+        || s.contains("'")) {
       s = "\"" + s.replace("\"", "\"\"") + "\"";
     }
     return s;

@@ -17,30 +17,53 @@ public final class AuditLog {
     this.store = store;
   }
 
-  public CompletableFuture<Long> record(long at, String who, String action, String file, String summary,
-      String before, String after) {
-    return store.write(c -> {
-      return Sql.insert(c, """
+  public CompletableFuture<Long> record(
+      long at,
+      String who,
+      String action,
+      String file,
+      String summary,
+      String before,
+      String after) {
+    return store.write(
+        c -> {
+          return Sql.insert(
+              c,
+              """
           INSERT INTO config_audit (at, who, action, file, summary, before_text, after_text) VALUES (?,?,?,?,?,?,?)""",
-          at, who, action, file, summary, before, after);
-    });
+              at,
+              who,
+              action,
+              file,
+              summary,
+              before,
+              after);
+        });
   }
 
   /** Newest first. */
   public CompletableFuture<List<Entry>> recent(int limit) {
-    return store.read(c -> {
-      List<Entry> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT id, at, who, action, file, summary FROM config_audit ORDER BY id DESC LIMIT ?")) {
-        ps.setInt(1, limit);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6)));
+    return store.read(
+        c -> {
+          List<Entry> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, at, who, action, file, summary FROM config_audit ORDER BY id DESC LIMIT ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Entry(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 }

@@ -22,9 +22,12 @@ public final class CallerHistory {
    * differ when the customer's last call was on a queue without stages).
    */
   public CompletableFuture<List<CallerOutcome>> latestPerCaller() {
-    return store.read(c -> {
-      List<CallerOutcome> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("""
+    return store.read(
+        c -> {
+          List<CallerOutcome> out = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      """
           SELECT caller_number, call_id, queue, objective_json, code, advance_obtained, created_at FROM (
             SELECT c.caller_number, c.call_id, c.queue, c.objective_json, d.code, d.advance_obtained, d.created_at,
               ROW_NUMBER() OVER (PARTITION BY c.caller_number,
@@ -33,13 +36,13 @@ public final class CallerHistory {
             FROM dispositions d JOIN calls c ON c.call_id = d.call_id
             WHERE d.code <> 'UNDISPOSED' AND c.caller_number IS NOT NULL)
           WHERE rn = 1 ORDER BY created_at""");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(outcome(rs));
-        }
-      }
-      return out;
-    });
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(outcome(rs));
+            }
+          }
+          return out;
+        });
   }
 
   /** The call behind a disposition just stored, or null when the call has no caller number. */
@@ -48,7 +51,9 @@ public final class CallerHistory {
   }
 
   private static CallerOutcome one(Connection c, String callId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("""
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            """
         SELECT c.caller_number, c.call_id, c.queue, c.objective_json, d.code, d.advance_obtained, d.created_at
         FROM dispositions d JOIN calls c ON c.call_id = d.call_id
         WHERE c.call_id = ? AND d.code <> 'UNDISPOSED' AND c.caller_number IS NOT NULL
@@ -72,7 +77,14 @@ public final class CallerHistory {
     } catch (IllegalStateException e) {
       // An unreadable stored objective only loses the stage, never the outcome.
     }
-    return new CallerOutcome(rs.getString(1), rs.getString(2), rs.getString(3), stage, objectiveId, rs.getString(5),
-        rs.getInt(6) == 1, rs.getLong(7));
+    return new CallerOutcome(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        stage,
+        objectiveId,
+        rs.getString(5),
+        rs.getInt(6) == 1,
+        rs.getLong(7));
   }
 }

@@ -13,8 +13,8 @@ import java.time.Instant;
 
 /**
  * One server per database: an exclusive lock on {@code <database>.lock}, taken before anything is
- * read or written and held for the life of the process (the OS drops it when the process dies,
- * even on kill -9). The holder writes its PID into the file so a second server can name it.
+ * read or written and held for the life of the process (the OS drops it when the process dies, even
+ * on kill -9). The holder writes its PID into the file so a second server can name it.
  */
 public final class DatabaseLock implements AutoCloseable {
   private final Path lockFile;
@@ -39,8 +39,9 @@ public final class DatabaseLock implements AutoCloseable {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    FileChannel ch =
+        FileChannel.open(
+            lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = ch.tryLock();
@@ -54,8 +55,14 @@ public final class DatabaseLock implements AutoCloseable {
       ch.close();
       throw new HeldException(database, lockFile, holder(lockFile));
     }
-    String info = "pid " + ProcessHandle.current().pid() + "\nsince " + Instant.now() + "\ndatabase "
-        + database.toAbsolutePath() + "\n";
+    String info =
+        "pid "
+            + ProcessHandle.current().pid()
+            + "\nsince "
+            + Instant.now()
+            + "\ndatabase "
+            + database.toAbsolutePath()
+            + "\n";
     ch.truncate(0);
     ch.write(ByteBuffer.wrap(info.getBytes(StandardCharsets.UTF_8)), 0);
     ch.force(false);
@@ -92,9 +99,14 @@ public final class DatabaseLock implements AutoCloseable {
     private final String holderPid;
 
     HeldException(Path database, Path lockFile, String holderPid) {
-      super("database " + database.toAbsolutePath() + " is in use by another server"
-          + (holderPid == null ? "" : " (PID " + holderPid + ")") + ": its lock file " + lockFile
-          + " is held. Stop that server first, or give this one another database in server.yaml.");
+      super(
+          "database "
+              + database.toAbsolutePath()
+              + " is in use by another server"
+              + (holderPid == null ? "" : " (PID " + holderPid + ")")
+              + ": its lock file "
+              + lockFile
+              + " is held. Stop that server first, or give this one another database in server.yaml.");
       this.holderPid = holderPid;
     }
 

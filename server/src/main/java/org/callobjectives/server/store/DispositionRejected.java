@@ -1,6 +1,9 @@
 package org.callobjectives.server.store;
 
-/** A disposition that must not be stored; {@code code} is an {@link org.callobjectives.protocol.ErrorMessage} code. */
+/**
+ * A disposition that must not be stored; {@code code} is an {@link
+ * org.callobjectives.protocol.ErrorMessage} code.
+ */
 public final class DispositionRejected extends Exception {
   private final String code;
 

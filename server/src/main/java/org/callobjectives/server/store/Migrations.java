@@ -10,9 +10,10 @@ import java.util.List;
 final class Migrations {
   private Migrations() {}
 
-  static final List<String[]> STEPS = List.<String[]>of(
-      new String[] {
-        """
+  static final List<String[]> STEPS =
+      List.<String[]>of(
+          new String[] {
+            """
         CREATE TABLE calls (
           call_id TEXT PRIMARY KEY,
           server TEXT NOT NULL,
@@ -33,10 +34,10 @@ final class Migrations {
           objective_json TEXT,
           updated_at INTEGER NOT NULL
         )""",
-        "CREATE INDEX calls_agent_connected ON calls(agent_id, connected_at)",
-        "CREATE INDEX calls_started ON calls(started_at)",
-        "CREATE INDEX calls_open ON calls(outcome) WHERE outcome = 'CONNECTED'",
-        """
+            "CREATE INDEX calls_agent_connected ON calls(agent_id, connected_at)",
+            "CREATE INDEX calls_started ON calls(started_at)",
+            "CREATE INDEX calls_open ON calls(outcome) WHERE outcome = 'CONNECTED'",
+            """
         CREATE TABLE dispositions (
           id INTEGER PRIMARY KEY,
           call_id TEXT NOT NULL REFERENCES calls(call_id),
@@ -57,8 +58,8 @@ final class Migrations {
           created_at INTEGER NOT NULL,
           UNIQUE (call_id, agent_id)
         )""",
-        "CREATE INDEX dispositions_created ON dispositions(created_at)",
-        """
+            "CREATE INDEX dispositions_created ON dispositions(created_at)",
+            """
         CREATE TABLE checklist_results (
           disposition_id INTEGER NOT NULL REFERENCES dispositions(id) ON DELETE CASCADE,
           item_id TEXT NOT NULL,
@@ -67,18 +68,19 @@ final class Migrations {
           done INTEGER NOT NULL,
           PRIMARY KEY (disposition_id, item_id)
         )""",
-        """
+            """
         CREATE TABLE upsell_notes (
           disposition_id INTEGER NOT NULL REFERENCES dispositions(id) ON DELETE CASCADE,
           seq INTEGER NOT NULL,
           note TEXT NOT NULL,
           PRIMARY KEY (disposition_id, seq)
         )"""
-      },
-      // 2: caller history lookups for the chain of advances; admin audit trail; agents' proposals.
-      new String[] {
-        "CREATE INDEX calls_caller ON calls(caller_number)",
-        """
+          },
+          // 2: caller history lookups for the chain of advances; admin audit trail; agents'
+          // proposals.
+          new String[] {
+            "CREATE INDEX calls_caller ON calls(caller_number)",
+            """
         CREATE TABLE config_audit (
           id INTEGER PRIMARY KEY,
           at INTEGER NOT NULL,
@@ -89,7 +91,7 @@ final class Migrations {
           before_text TEXT,
           after_text TEXT
         )""",
-        """
+            """
         CREATE TABLE proposals (
           id INTEGER PRIMARY KEY,
           agent_id TEXT NOT NULL,
@@ -102,37 +104,45 @@ final class Migrations {
           decided_at INTEGER,
           UNIQUE (agent_id, request_id)
         )""",
-        "CREATE INDEX proposals_status ON proposals(status, created_at)"
-      },
-      // 3: the AMI identities of a call, so that a restarted server tracks its open calls again.
-      new String[] {
-        "ALTER TABLE calls ADD COLUMN caller_uniqueid TEXT",
-        "ALTER TABLE calls ADD COLUMN other_uniqueid TEXT",
-        "ALTER TABLE calls ADD COLUMN member_interface TEXT",
-        "ALTER TABLE calls ADD COLUMN agent_channel TEXT",
-        "ALTER TABLE calls ADD COLUMN far_channel TEXT"
-      });
+            "CREATE INDEX proposals_status ON proposals(status, created_at)"
+          },
+          // 3: the AMI identities of a call, so that a restarted server tracks its open calls
+          // again.
+          new String[] {
+            "ALTER TABLE calls ADD COLUMN caller_uniqueid TEXT",
+            "ALTER TABLE calls ADD COLUMN other_uniqueid TEXT",
+            "ALTER TABLE calls ADD COLUMN member_interface TEXT",
+            "ALTER TABLE calls ADD COLUMN agent_channel TEXT",
+            "ALTER TABLE calls ADD COLUMN far_channel TEXT"
+          });
 
   static int apply(Connection c) throws SQLException {
     int version;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA user_version")) {
       version = rs.next() ? rs.getInt(1) : 0;
     }
     if (version > STEPS.size()) {
-      throw new SQLException("database schema version " + version + " is newer than this server ("
-          + STEPS.size() + "): use a newer server or another database file");
+      throw new SQLException(
+          "database schema version "
+              + version
+              + " is newer than this server ("
+              + STEPS.size()
+              + "): use a newer server or another database file");
     }
     for (int v = version; v < STEPS.size(); v++) {
       int step = v;
-      Transactions.inTransaction(c, conn -> {
-        try (Statement s = conn.createStatement()) {
-          for (String sql : STEPS.get(step)) {
-            s.execute(sql);
-          }
-          s.execute("PRAGMA user_version = " + (step + 1));
-        }
-        return null;
-      });
+      Transactions.inTransaction(
+          c,
+          conn -> {
+            try (Statement s = conn.createStatement()) {
+              for (String sql : STEPS.get(step)) {
+                s.execute(sql);
+              }
+              s.execute("PRAGMA user_version = " + (step + 1));
+            }
+            return null;
+          });
     }
     return STEPS.size();
   }

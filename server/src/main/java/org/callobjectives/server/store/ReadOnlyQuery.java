@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sqlite.SQLiteConfig;
 
-/** Runs one read-only SQL query on the database file and prints a table, for admins without sqlite3. */
+/**
+ * Runs one read-only SQL query on the database file and prints a table, for admins without sqlite3.
+ */
 public final class ReadOnlyQuery {
   private ReadOnlyQuery() {}
 
@@ -21,7 +23,9 @@ public final class ReadOnlyQuery {
     print(db, sql, out, 40);
   }
 
-  /** Prints the result as a table; values longer than {@code maxWidth} are cut ({@code 0}: never). */
+  /**
+   * Prints the result as a table; values longer than {@code maxWidth} are cut ({@code 0}: never).
+   */
   public static void print(Path db, String sql, PrintStream out, int maxWidth) throws SQLException {
     int max = maxWidth <= 0 ? Integer.MAX_VALUE : Math.max(4, maxWidth);
     if (!Files.exists(db)) {

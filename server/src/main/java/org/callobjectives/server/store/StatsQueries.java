@@ -10,12 +10,20 @@ import java.util.concurrent.CompletableFuture;
 public final class StatsQueries {
   private StatsQueries() {}
 
-  /** Every call leg that started in [fromMillis, toMillis), oldest first, read on the store's thread. */
-  public static CompletableFuture<List<StatsRow>> rows(Store store, long fromMillis, long toMillis) {
-    return store.read(c -> {
-      List<StatsRow> out = new ArrayList<>();
-      // The disposition is the call's own agent's; compliance = required compliance items, ticked or not.
-      try (PreparedStatement ps = c.prepareStatement("""
+  /**
+   * Every call leg that started in [fromMillis, toMillis), oldest first, read on the store's
+   * thread.
+   */
+  public static CompletableFuture<List<StatsRow>> rows(
+      Store store, long fromMillis, long toMillis) {
+    return store.read(
+        c -> {
+          List<StatsRow> out = new ArrayList<>();
+          // The disposition is the call's own agent's; compliance = required compliance items,
+          // ticked or not.
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  """
           SELECT c.call_id, c.queue, c.agent_id, c.objective_id, json_extract(c.objective_json, '$.objective.title'),
             c.outcome, c.talk_seconds, c.started_at, c.connected_at, c.ended_at, c.caller_number, c.caller_name,
             d.code, d.advance_obtained, d.upsell_count, d.csat, d.is_sale,
@@ -26,20 +34,36 @@ public final class StatsQueries {
           FROM calls c LEFT JOIN dispositions d ON d.call_id = c.call_id AND d.agent_id = c.agent_id
           WHERE c.started_at >= ? AND c.started_at < ?
           ORDER BY c.started_at""")) {
-        ps.setLong(1, fromMillis);
-        ps.setLong(2, toMillis);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new StatsRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), longOrNull(rs, 9),
-                longOrNull(rs, 10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getInt(14) == 1,
-                rs.getInt(15), rs.getObject(16) == null ? null : rs.getInt(16), rs.getInt(17) == 1, rs.getInt(18),
-                rs.getInt(19)));
+            ps.setLong(1, fromMillis);
+            ps.setLong(2, toMillis);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new StatsRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        longOrNull(rs, 9),
+                        longOrNull(rs, 10),
+                        rs.getString(11),
+                        rs.getString(12),
+                        rs.getString(13),
+                        rs.getInt(14) == 1,
+                        rs.getInt(15),
+                        rs.getObject(16) == null ? null : rs.getInt(16),
+                        rs.getInt(17) == 1,
+                        rs.getInt(18),
+                        rs.getInt(19)));
+              }
+            }
           }
-        }
-      }
-      return out;
-    });
+          return out;
+        });
   }
 
   private static Long longOrNull(ResultSet rs, int i) throws java.sql.SQLException {

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether the database accepts writes: one log line when an outage starts and one when it ends
- * (not one per row), and the figures {@code /health} shows.
+ * Whether the database accepts writes: one log line when an outage starts and one when it ends (not
+ * one per row), and the figures {@code /health} shows.
  */
 final class StoreState {
   private static final Logger log = LoggerFactory.getLogger(Store.class);
@@ -26,7 +26,10 @@ final class StoreState {
     this.sinceMillis = clock.millis();
   }
 
-  /** A write failed for a reason that may pass (full, I/O error, busy); logs only the first of an outage. */
+  /**
+   * A write failed for a reason that may pass (full, I/O error, busy); logs only the first of an
+   * outage.
+   */
   synchronized void failed(Exception e) {
     failedWrites++;
     lastError = e.getMessage();
@@ -34,12 +37,16 @@ final class StoreState {
       writable = false;
       sinceMillis = clock.millis();
       outages++;
-      log.error("database not writable ({}): pops go on, call rows wait in memory and are retried every second,"
-          + " dispositions are answered store_failed until it is writable again", e.getMessage());
+      log.error(
+          "database not writable ({}): pops go on, call rows wait in memory and are retried every second,"
+              + " dispositions are answered store_failed until it is writable again",
+          e.getMessage());
     }
   }
 
-  /** A write succeeded; returns true if that ends an outage (then the caller checkpoints the WAL). */
+  /**
+   * A write succeeded; returns true if that ends an outage (then the caller checkpoints the WAL).
+   */
   synchronized boolean succeeded() {
     if (writable) {
       return false;
@@ -47,8 +54,10 @@ final class StoreState {
     writable = true;
     long lasted = clock.millis() - sinceMillis;
     sinceMillis = clock.millis();
-    log.warn("database writable again after {} s ({} failed writes so far); every held call row is written",
-        lasted / 1000, failedWrites);
+    log.warn(
+        "database writable again after {} s ({} failed writes so far); every held call row is written",
+        lasted / 1000,
+        failedWrites);
     return true;
   }
 

@@ -5,5 +5,10 @@ import org.callobjectives.protocol.DispositionCode;
 import org.callobjectives.protocol.ObjectiveView;
 
 /** What the store knows of a call when a disposition for it arrives. */
-public record StoredCall(String callId, String agentId, String outcome, Long endedAtMillis, ObjectiveView objective,
+public record StoredCall(
+    String callId,
+    String agentId,
+    String outcome,
+    Long endedAtMillis,
+    ObjectiveView objective,
     List<DispositionCode> codes) {}

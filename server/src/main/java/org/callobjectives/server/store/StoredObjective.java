@@ -6,7 +6,10 @@ import org.callobjectives.protocol.DispositionCode;
 import org.callobjectives.protocol.Json;
 import org.callobjectives.protocol.ObjectiveView;
 
-/** The objective and codes a call was given, as kept in {@code calls.objective_json}: one format, read and written here. */
+/**
+ * The objective and codes a call was given, as kept in {@code calls.objective_json}: one format,
+ * read and written here.
+ */
 record StoredObjective(ObjectiveView objective, List<DispositionCode> codes) {
   static final StoredObjective NONE = new StoredObjective(null, List.of());
 

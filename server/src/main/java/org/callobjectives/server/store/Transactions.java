@@ -13,7 +13,10 @@ import java.sql.Statement;
 final class Transactions {
   private Transactions() {}
 
-  /** Runs {@code body} in one IMMEDIATE transaction: committed on return, rolled back on any failure. */
+  /**
+   * Runs {@code body} in one IMMEDIATE transaction: committed on return, rolled back on any
+   * failure.
+   */
   static <T> T inTransaction(Connection c, Store.SqlFunction<T> body) throws SQLException {
     exec(c, "BEGIN IMMEDIATE");
     try {
@@ -26,11 +29,15 @@ final class Transactions {
     }
   }
 
-  /** Rolls back unless SQLite already did (then there is nothing to roll back); never hides {@code cause}. */
+  /**
+   * Rolls back unless SQLite already did (then there is nothing to roll back); never hides {@code
+   * cause}.
+   */
   static void rollbackIfActive(Connection c, Throwable cause) {
     try {
       if (!c.getAutoCommit()) {
-        // Someone used the driver's transaction mode: roll that back first (setAutoCommit(true) alone
+        // Someone used the driver's transaction mode: roll that back first (setAutoCommit(true)
+        // alone
         // would commit the half-done work), then leave the connection the way this class expects.
         c.rollback();
         c.setAutoCommit(true);

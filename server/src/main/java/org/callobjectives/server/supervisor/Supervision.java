@@ -2,8 +2,8 @@ package org.callobjectives.server.supervisor;
 
 import java.time.Clock;
 import java.util.function.Supplier;
-import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.config.Config;
+import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.goals.GoalsConfig;
 import org.callobjectives.server.stats.LiveStats;
 import org.callobjectives.server.store.Store;

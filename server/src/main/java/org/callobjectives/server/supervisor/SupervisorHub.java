@@ -21,22 +21,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.concurrent.CompletableFuture;
 import org.callobjectives.server.push.AgentSocketHandler;
 import org.callobjectives.server.web.HttpResponses;
 import org.callobjectives.server.web.HttpRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The supervisors' live WebSockets (/supervisor/live): upgrades signed-in requests and pushes each snapshot to all. */
+/**
+ * The supervisors' live WebSockets (/supervisor/live): upgrades signed-in requests and pushes each
+ * snapshot to all.
+ */
 public final class SupervisorHub {
   private static final Logger log = LoggerFactory.getLogger(SupervisorHub.class);
   static final int MAX_FRAME = 64 * 1024;
 
   private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
-  private static final io.netty.util.AttributeKey<String> SESSION = io.netty.util.AttributeKey.valueOf("session");
+  private static final io.netty.util.AttributeKey<String> SESSION =
+      io.netty.util.AttributeKey.valueOf("session");
   private volatile java.util.function.Predicate<String> sessionValid = sid -> true;
   private final Supplier<CompletableFuture<String>> current;
 
@@ -45,7 +49,10 @@ public final class SupervisorHub {
     this.current = current;
   }
 
-  /** Live sockets opened with a session cookie close when that session ends (sign-out, expiry, removal). */
+  /**
+   * Live sockets opened with a session cookie close when that session ends (sign-out, expiry,
+   * removal).
+   */
   public void checkSessionsWith(java.util.function.Predicate<String> valid) {
     this.sessionValid = valid;
   }
@@ -79,7 +86,8 @@ public final class SupervisorHub {
       ch.close();
       return;
     }
-    ch.writeAndFlush(new TextWebSocketFrame(json)).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    ch.writeAndFlush(new TextWebSocketFrame(json))
+        .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
   }
 
   /**
@@ -88,7 +96,10 @@ public final class SupervisorHub {
    */
   void upgrade(ChannelHandlerContext ctx, FullHttpRequest req) {
     if (!"websocket".equalsIgnoreCase(req.headers().get(HttpHeaderNames.UPGRADE))) {
-      HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST,
+      HttpResponses.error(
+          ctx,
+          req,
+          HttpResponseStatus.BAD_REQUEST,
           "/supervisor/live is a WebSocket: open it with new WebSocket(...)");
       return;
     }
@@ -99,33 +110,44 @@ public final class SupervisorHub {
       HttpResponses.error(ctx, req, HttpResponseStatus.FORBIDDEN, "cross-site WebSocket refused");
       return;
     }
-    WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
-        "ws://" + host + "/supervisor/live", null, false, MAX_FRAME).newHandshaker(req);
+    WebSocketServerHandshaker handshaker =
+        new WebSocketServerHandshakerFactory(
+                "ws://" + host + "/supervisor/live", null, false, MAX_FRAME)
+            .newHandshaker(req);
     if (handshaker == null) {
       WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
       return;
     }
     ChannelPipeline p = ctx.pipeline();
-    // This connection is a supervisor's from now on: the agent socket and the HTTP routes step aside.
+    // This connection is a supervisor's from now on: the agent socket and the HTTP routes step
+    // aside.
     List<io.netty.channel.ChannelHandler> leave = new ArrayList<>();
     for (Map.Entry<String, io.netty.channel.ChannelHandler> e : p) {
       var h = e.getValue();
-      if (h instanceof WebSocketServerProtocolHandler || h instanceof AgentSocketHandler || h instanceof HttpRouter) {
+      if (h instanceof WebSocketServerProtocolHandler
+          || h instanceof AgentSocketHandler
+          || h instanceof HttpRouter) {
         leave.add(h);
       }
     }
     Channel ch = ctx.channel();
     ch.attr(SESSION).set(org.callobjectives.server.access.Access.sessionId(req));
-    handshaker.handshake(ch, req).addListener(f -> {
-      if (!f.isSuccess()) {
-        log.warn("supervisor WebSocket handshake with {} failed: {}", ch.remoteAddress(), f.cause().toString());
-        ch.close();
-        return;
-      }
-      channels.add(ch);
-      ch.closeFuture().addListener(x -> channels.remove(ch));
-      current.get().thenAccept(json -> write(ch, json));
-    });
+    handshaker
+        .handshake(ch, req)
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                log.warn(
+                    "supervisor WebSocket handshake with {} failed: {}",
+                    ch.remoteAddress(),
+                    f.cause().toString());
+                ch.close();
+                return;
+              }
+              channels.add(ch);
+              ch.closeFuture().addListener(x -> channels.remove(ch));
+              current.get().thenAccept(json -> write(ch, json));
+            });
     leave.forEach(p::remove);
     p.addLast(new Frames(handshaker));
   }

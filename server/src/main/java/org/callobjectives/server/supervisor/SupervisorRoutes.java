@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Supervisor pages and APIs, all for supervisors and admins: /supervisor (live view, its JS and the
- * /supervisor/live WebSocket), /supervisor/review, /api/stats/live, /api/stats/review[.csv]?from=&amp;to=.
+ * /supervisor/live WebSocket), /supervisor/review, /api/stats/live,
+ * /api/stats/review[.csv]?from=&amp;to=.
  */
 public final class SupervisorRoutes implements HttpRoute {
   private static final Logger log = LoggerFactory.getLogger(SupervisorRoutes.class);
@@ -48,7 +49,8 @@ public final class SupervisorRoutes implements HttpRoute {
   private final ShiftCalendar calendar;
   private final Map<String, String[]> files;
 
-  public SupervisorRoutes(LiveStats stats, Store store, Supplier<Config> config, SupervisorHub hub) {
+  public SupervisorRoutes(
+      LiveStats stats, Store store, Supplier<Config> config, SupervisorHub hub) {
     this.stats = stats;
     this.store = store;
     this.config = config;
@@ -56,17 +58,21 @@ public final class SupervisorRoutes implements HttpRoute {
     this.calendar = stats.goals().calendar();
     String html = "text/html; charset=utf-8";
     String js = "text/javascript; charset=utf-8";
-    this.files = Map.of(
-        "/supervisor", new String[] {html, resource("live.html")},
-        "/supervisor/", new String[] {html, resource("live.html")},
-        "/supervisor/app.js", new String[] {js, resource("app.js")},
-        "/supervisor/review", new String[] {html, resource("review.html")},
-        "/supervisor/review.js", new String[] {js, resource("review.js")});
+    this.files =
+        Map.of(
+            "/supervisor", new String[] {html, resource("live.html")},
+            "/supervisor/", new String[] {html, resource("live.html")},
+            "/supervisor/app.js", new String[] {js, resource("app.js")},
+            "/supervisor/review", new String[] {html, resource("review.html")},
+            "/supervisor/review.js", new String[] {js, resource("review.js")});
   }
 
   @Override
-  public boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path, Principal who) {
-    if (!path.equals("/supervisor") && !path.startsWith("/supervisor/") && !path.startsWith("/api/stats/")) {
+  public boolean handle(
+      ChannelHandlerContext ctx, FullHttpRequest req, String path, Principal who) {
+    if (!path.equals("/supervisor")
+        && !path.startsWith("/supervisor/")
+        && !path.startsWith("/api/stats/")) {
       return false;
     }
     if (!Guard.require(ctx, req, who, Role.SUPERVISOR)) {
@@ -83,15 +89,21 @@ public final class SupervisorRoutes implements HttpRoute {
     }
     switch (path) {
       case "/supervisor/live" -> hub.upgrade(ctx, req);
-      case "/api/stats/live" -> later(ctx, req, stats.snapshotJson(), "application/json; charset=utf-8");
-      case "/api/stats/review" -> review(ctx, req, LiveStatsJson::write, "application/json; charset=utf-8");
+      case "/api/stats/live" ->
+          later(ctx, req, stats.snapshotJson(), "application/json; charset=utf-8");
+      case "/api/stats/review" ->
+          review(ctx, req, LiveStatsJson::write, "application/json; charset=utf-8");
       case "/api/stats/review.csv" -> review(ctx, req, Review::csv, "text/csv; charset=utf-8");
-      default -> HttpResponses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such page: " + path);
+      default ->
+          HttpResponses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such page: " + path);
     }
     return true;
   }
 
-  private void review(ChannelHandlerContext ctx, FullHttpRequest req, Function<Review.Report, String> format,
+  private void review(
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      Function<Review.Report, String> format,
       String contentType) {
     Map<String, List<String>> q = new QueryStringDecoder(req.uri()).parameters();
     long now = System.currentTimeMillis();
@@ -102,23 +114,41 @@ public final class SupervisorRoutes implements HttpRoute {
       to = date(q, "to", calendar.today(now));
       from = date(q, "from", q.containsKey("to") ? to.minusDays(6) : week.from());
     } catch (DateTimeParseException e) {
-      HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST,
+      HttpResponses.error(
+          ctx,
+          req,
+          HttpResponseStatus.BAD_REQUEST,
           "from and to are dates like 2026-11-23 (inclusive): " + e.getParsedString());
       return;
     } catch (java.time.DateTimeException | ArithmeticException e) {
-      HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST, "from and to must be dates between 2000 and 2100");
+      HttpResponses.error(
+          ctx,
+          req,
+          HttpResponseStatus.BAD_REQUEST,
+          "from and to must be dates between 2000 and 2100");
       return;
     }
     if (from.getYear() < 2000 || to.getYear() > 2100) {
-      HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST, "from and to must be dates between 2000 and 2100");
+      HttpResponses.error(
+          ctx,
+          req,
+          HttpResponseStatus.BAD_REQUEST,
+          "from and to must be dates between 2000 and 2100");
       return;
     }
     if (to.isBefore(from)) {
-      HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST, "to (" + to + ") is before from (" + from + ")");
+      HttpResponses.error(
+          ctx,
+          req,
+          HttpResponseStatus.BAD_REQUEST,
+          "to (" + to + ") is before from (" + from + ")");
       return;
     }
     if (ChronoUnit.DAYS.between(from, to) >= MAX_REVIEW_DAYS) {
-      HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST,
+      HttpResponses.error(
+          ctx,
+          req,
+          HttpResponseStatus.BAD_REQUEST,
           "a review spans at most " + MAX_REVIEW_DAYS + " days");
       return;
     }
@@ -126,8 +156,12 @@ public final class SupervisorRoutes implements HttpRoute {
     Window previous = calendar.previous(current);
     var rows = StatsQueries.rows(store, current.fromMillis(), current.toMillis());
     var before = StatsQueries.rows(store, previous.fromMillis(), previous.toMillis());
-    later(ctx, req, rows.thenCombine(before, (a, b) -> format.apply(
-        Review.compute(current, previous, a, b, config.get()))), contentType);
+    later(
+        ctx,
+        req,
+        rows.thenCombine(
+            before, (a, b) -> format.apply(Review.compute(current, previous, a, b, config.get()))),
+        contentType);
   }
 
   private static LocalDate date(Map<String, List<String>> q, String name, LocalDate dflt) {
@@ -135,29 +169,39 @@ public final class SupervisorRoutes implements HttpRoute {
     return v == null || v.isEmpty() || v.get(0).isBlank() ? dflt : LocalDate.parse(v.get(0).trim());
   }
 
-  /** Answers when the work (on the store or stats thread) is done, never blocking the event loop. */
-  private static void later(ChannelHandlerContext ctx, FullHttpRequest req, CompletableFuture<String> body,
+  /**
+   * Answers when the work (on the store or stats thread) is done, never blocking the event loop.
+   */
+  private static void later(
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      CompletableFuture<String> body,
       String contentType) {
     req.retain();
-    body.whenComplete((text, err) -> {
-      try {
-        if (err != null) {
-          log.error("statistics request {} failed: {}", req.uri(), err.toString());
-          HttpResponses.error(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE,
-              "figures are not available right now; try again");
-        } else {
-          HttpResponses.send(ctx, req, HttpResponseStatus.OK, contentType, text);
-        }
-      } finally {
-        req.release();
-      }
-    });
+    body.whenComplete(
+        (text, err) -> {
+          try {
+            if (err != null) {
+              log.error("statistics request {} failed: {}", req.uri(), err.toString());
+              HttpResponses.error(
+                  ctx,
+                  req,
+                  HttpResponseStatus.SERVICE_UNAVAILABLE,
+                  "figures are not available right now; try again");
+            } else {
+              HttpResponses.send(ctx, req, HttpResponseStatus.OK, contentType, text);
+            }
+          } finally {
+            req.release();
+          }
+        });
   }
 
   private static String resource(String name) {
     try (InputStream in = SupervisorRoutes.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource " + name + " next to " + SupervisorRoutes.class);
+        throw new IllegalStateException(
+            "missing resource " + name + " next to " + SupervisorRoutes.class);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

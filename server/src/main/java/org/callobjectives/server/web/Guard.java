@@ -12,23 +12,37 @@ public final class Guard {
   private Guard() {}
 
   /** True when {@code who} has {@code role}; otherwise the refusal has been sent. */
-  public static boolean require(ChannelHandlerContext ctx, FullHttpRequest req, Principal who, Role role) {
+  public static boolean require(
+      ChannelHandlerContext ctx, FullHttpRequest req, Principal who, Role role) {
     if (who != null && who.role().atLeast(role)) {
       return true;
     }
-    boolean browser = req.headers().contains(HttpHeaderNames.ACCEPT)
-        && req.headers().get(HttpHeaderNames.ACCEPT).contains("text/html");
+    boolean browser =
+        req.headers().contains(HttpHeaderNames.ACCEPT)
+            && req.headers().get(HttpHeaderNames.ACCEPT).contains("text/html");
     if (who == null && browser) {
-      HttpResponses.redirect(ctx, req, "/login?next=" + java.net.URLEncoder.encode(req.uri(),
-          java.nio.charset.StandardCharsets.UTF_8));
+      HttpResponses.redirect(
+          ctx,
+          req,
+          "/login?next="
+              + java.net.URLEncoder.encode(req.uri(), java.nio.charset.StandardCharsets.UTF_8));
       return false;
     }
     if (who == null) {
-      HttpResponses.error(ctx, req, HttpResponseStatus.UNAUTHORIZED,
+      HttpResponses.error(
+          ctx,
+          req,
+          HttpResponseStatus.UNAUTHORIZED,
           "sign in: session cookie from /login or HTTP Basic name:token");
     } else {
-      HttpResponses.error(ctx, req, HttpResponseStatus.FORBIDDEN,
-          who.role().name().toLowerCase(java.util.Locale.ROOT) + " " + who.name() + " may not open this; needs "
+      HttpResponses.error(
+          ctx,
+          req,
+          HttpResponseStatus.FORBIDDEN,
+          who.role().name().toLowerCase(java.util.Locale.ROOT)
+              + " "
+              + who.name()
+              + " may not open this; needs "
               + role.name().toLowerCase(java.util.Locale.ROOT));
     }
     return false;

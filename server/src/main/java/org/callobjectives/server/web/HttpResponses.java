@@ -17,16 +17,24 @@ import java.nio.charset.StandardCharsets;
 public final class HttpResponses {
   private HttpResponses() {}
 
-  public static void send(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status,
-      String contentType, String body) {
+  public static void send(
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      HttpResponseStatus status,
+      String contentType,
+      String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
+    FullHttpResponse res =
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
     res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
     res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
     res.headers().set("X-Content-Type-Options", "nosniff");
-    res.headers().set("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; "
-        + "style-src 'self' 'unsafe-inline'");
+    res.headers()
+        .set(
+            "Content-Security-Policy",
+            "default-src 'self'; connect-src 'self' ws: wss:; "
+                + "style-src 'self' 'unsafe-inline'");
     boolean keepAlive = req != null && HttpUtil.isKeepAlive(req) && status.code() < 400;
     if (keepAlive) {
       res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
@@ -38,18 +46,21 @@ public final class HttpResponses {
   }
 
   public static void redirect(ChannelHandlerContext ctx, FullHttpRequest req, String location) {
-    FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SEE_OTHER);
+    FullHttpResponse res =
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SEE_OTHER);
     res.headers().set(HttpHeaderNames.LOCATION, location);
     res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
     res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
   }
 
-  public static void json(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String json) {
+  public static void json(
+      ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String json) {
     send(ctx, req, status, "application/json; charset=utf-8", json);
   }
 
-  public static void error(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String msg) {
+  public static void error(
+      ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String msg) {
     json(ctx, req, status, "{\"error\":" + quote(msg) + "}");
   }
 

@@ -9,14 +9,17 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
 import java.util.Map;
-import org.callobjectives.server.access.Access;
-import org.callobjectives.server.security.Principal;
 import java.util.function.Supplier;
 import org.callobjectives.protocol.Json;
+import org.callobjectives.server.access.Access;
+import org.callobjectives.server.security.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Plain HTTP requests (not the WebSocket upgrade): identifies the caller, then asks each route in turn. */
+/**
+ * Plain HTTP requests (not the WebSocket upgrade): identifies the caller, then asks each route in
+ * turn.
+ */
 @ChannelHandler.Sharable
 public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
@@ -27,7 +30,10 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
 
   private final java.util.concurrent.Executor slowWork;
 
-  public HttpRouter(Supplier<Map<String, Object>> health, Access access, List<HttpRoute> routes,
+  public HttpRouter(
+      Supplier<Map<String, Object>> health,
+      Access access,
+      List<HttpRoute> routes,
       java.util.concurrent.Executor slowWork) {
     this.health = health;
     this.access = access;
@@ -46,18 +52,21 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       // HTTP Basic with a token not seen yet costs a PBKDF2 derivation: never on the event loop.
       req.retain();
       try {
-        slowWork.execute(() -> {
-          Principal who = safeIdentify(req, remote);
-          ctx.executor().execute(() -> {
-            try {
-              route(ctx, req, who);
-            } catch (Exception e) {
-              exceptionCaught(ctx, e);
-            } finally {
-              req.release();
-            }
-          });
-        });
+        slowWork.execute(
+            () -> {
+              Principal who = safeIdentify(req, remote);
+              ctx.executor()
+                  .execute(
+                      () -> {
+                        try {
+                          route(ctx, req, who);
+                        } catch (Exception e) {
+                          exceptionCaught(ctx, e);
+                        } finally {
+                          req.release();
+                        }
+                      });
+            });
       } catch (java.util.concurrent.RejectedExecutionException e) {
         req.release();
         HttpResponses.error(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting down");
@@ -76,7 +85,8 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     }
   }
 
-  private void route(ChannelHandlerContext ctx, FullHttpRequest req, Principal who) throws Exception {
+  private void route(ChannelHandlerContext ctx, FullHttpRequest req, Principal who)
+      throws Exception {
     String path = new QueryStringDecoder(req.uri()).path();
     for (HttpRoute r : routes) {
       if (r.handle(ctx, req, path, who)) {
@@ -88,12 +98,19 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       return;
     }
     switch (path) {
-      case "/health" -> HttpResponses.json(ctx, req, HttpResponseStatus.OK,
-          Json.mapper().writeValueAsString(health.get()));
-      case "/" -> HttpResponses.send(ctx, req, HttpResponseStatus.OK, "text/plain; charset=utf-8",
-          "Call Objectives server. Agents connect with agent-bridge to ws://<host>:<port>/agent; "
-              + "health at /health; supervisors sign in at /login.\n");
-      default -> HttpResponses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such page: " + path);
+      case "/health" ->
+          HttpResponses.json(
+              ctx, req, HttpResponseStatus.OK, Json.mapper().writeValueAsString(health.get()));
+      case "/" ->
+          HttpResponses.send(
+              ctx,
+              req,
+              HttpResponseStatus.OK,
+              "text/plain; charset=utf-8",
+              "Call Objectives server. Agents connect with agent-bridge to ws://<host>:<port>/agent; "
+                  + "health at /health; supervisors sign in at /login.\n");
+      default ->
+          HttpResponses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such page: " + path);
     }
   }
 

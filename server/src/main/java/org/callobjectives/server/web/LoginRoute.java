@@ -20,7 +20,9 @@ import java.util.concurrent.Executor;
 import org.callobjectives.server.access.Access;
 import org.callobjectives.server.security.Principal;
 
-/** GET /login shows the sign-in form; POST /login checks name + token and sets the session cookie. */
+/**
+ * GET /login shows the sign-in form; POST /login checks name + token and sets the session cookie.
+ */
 public final class LoginRoute implements HttpRoute {
   private static final java.util.regex.Pattern SAFE_NEXT =
       java.util.regex.Pattern.compile("/[A-Za-z0-9/_.~-]*(\\?[A-Za-z0-9=&%_.~+-]*)?");
@@ -35,7 +37,8 @@ public final class LoginRoute implements HttpRoute {
   }
 
   @Override
-  public boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path, Principal who) {
+  public boolean handle(
+      ChannelHandlerContext ctx, FullHttpRequest req, String path, Principal who) {
     if (path.equals("/logout") && req.method() == HttpMethod.POST) {
       access.closeSession(Access.sessionId(req));
       HttpResponses.redirect(ctx, req, "/login");
@@ -46,47 +49,58 @@ public final class LoginRoute implements HttpRoute {
     }
     String next = safeNext(new QueryStringDecoder(req.uri()).parameters().get("next"));
     if (req.method() == HttpMethod.GET || req.method() == HttpMethod.HEAD) {
-      HttpResponses.send(ctx, req, HttpResponseStatus.OK, "text/html; charset=utf-8", page(next, null));
+      HttpResponses.send(
+          ctx, req, HttpResponseStatus.OK, "text/html; charset=utf-8", page(next, null));
       return true;
     }
     if (req.method() != HttpMethod.POST) {
       HttpResponses.error(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "GET or POST /login");
       return true;
     }
-    Map<String, List<String>> form = new QueryStringDecoder(
-        "?" + req.content().toString(StandardCharsets.UTF_8)).parameters();
+    Map<String, List<String>> form =
+        new QueryStringDecoder("?" + req.content().toString(StandardCharsets.UTF_8)).parameters();
     String name = first(form.get("name"));
     String token = first(form.get("token"));
     String target = safeNext(form.get("next"));
     String remote = Access.remote(ctx.channel().remoteAddress());
     req.retain();
-    slowWork.execute(() -> {
-      try {
-        Access.Result r = access.login(name, token, remote);
-        if (r instanceof Access.Result.Ok ok) {
-          DefaultCookie c = new DefaultCookie(Access.COOKIE, access.openSession(ok.who()));
-          c.setHttpOnly(true);
-          c.setPath("/");
-          c.setSecure(secureCookies);
-          c.setSameSite(io.netty.handler.codec.http.cookie.CookieHeaderNames.SameSite.Strict);
-          FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SEE_OTHER,
-              Unpooled.EMPTY_BUFFER);
-          res.headers().set(HttpHeaderNames.LOCATION, target);
-          res.headers().set(HttpHeaderNames.SET_COOKIE, ServerCookieEncoder.STRICT.encode(c));
-          res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
-          res.headers().set(HttpHeaderNames.CONNECTION, "close");
-          ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
-        } else if (r instanceof Access.Result.Throttled) {
-          HttpResponses.send(ctx, req, HttpResponseStatus.TOO_MANY_REQUESTS, "text/html; charset=utf-8",
-              page(target, "Too many failed sign-ins. Wait a minute and try again."));
-        } else {
-          HttpResponses.send(ctx, req, HttpResponseStatus.UNAUTHORIZED, "text/html; charset=utf-8",
-              page(target, "Unknown name or wrong token."));
-        }
-      } finally {
-        req.release();
-      }
-    });
+    slowWork.execute(
+        () -> {
+          try {
+            Access.Result r = access.login(name, token, remote);
+            if (r instanceof Access.Result.Ok ok) {
+              DefaultCookie c = new DefaultCookie(Access.COOKIE, access.openSession(ok.who()));
+              c.setHttpOnly(true);
+              c.setPath("/");
+              c.setSecure(secureCookies);
+              c.setSameSite(io.netty.handler.codec.http.cookie.CookieHeaderNames.SameSite.Strict);
+              FullHttpResponse res =
+                  new DefaultFullHttpResponse(
+                      HttpVersion.HTTP_1_1, HttpResponseStatus.SEE_OTHER, Unpooled.EMPTY_BUFFER);
+              res.headers().set(HttpHeaderNames.LOCATION, target);
+              res.headers().set(HttpHeaderNames.SET_COOKIE, ServerCookieEncoder.STRICT.encode(c));
+              res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+              res.headers().set(HttpHeaderNames.CONNECTION, "close");
+              ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+            } else if (r instanceof Access.Result.Throttled) {
+              HttpResponses.send(
+                  ctx,
+                  req,
+                  HttpResponseStatus.TOO_MANY_REQUESTS,
+                  "text/html; charset=utf-8",
+                  page(target, "Too many failed sign-ins. Wait a minute and try again."));
+            } else {
+              HttpResponses.send(
+                  ctx,
+                  req,
+                  HttpResponseStatus.UNAUTHORIZED,
+                  "text/html; charset=utf-8",
+                  page(target, "Unknown name or wrong token."));
+            }
+          } finally {
+            req.release();
+          }
+        });
     return true;
   }
 
@@ -113,11 +127,15 @@ public final class LoginRoute implements HttpRoute {
         label{display:block;margin:.8em 0 .2em}input{width:100%;padding:.5em;box-sizing:border-box}
         button{margin-top:1.2em;padding:.6em 1.2em}.err{color:#b00020}</style></head><body>
         <form method="post" action="/login"><h1>Call Objectives</h1>
-        """ + (error == null ? "" : "<p class=\"err\" id=\"error\">" + Html.escape(error) + "</p>") + """
+        """
+        + (error == null ? "" : "<p class=\"err\" id=\"error\">" + Html.escape(error) + "</p>")
+        + """
         <label for="name">Name</label><input id="name" name="name" autocomplete="username" required>
         <label for="token">Token</label><input id="token" name="token" type="password"
           autocomplete="current-password" required>
-        <input type="hidden" name="next" value=\"""" + Html.escape(next) + """
+        <input type="hidden" name="next" value=\""""
+        + Html.escape(next)
+        + """
         "><button id="signin" type="submit">Sign in</button></form></body></html>""";
   }
 }

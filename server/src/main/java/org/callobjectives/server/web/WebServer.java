@@ -19,14 +19,16 @@ public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
   private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-  private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+  private final EventLoopGroup workers =
+      new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
   private Channel channel;
 
   /**
    * Binds the listening socket without accepting yet: done before any data is touched, so a port in
    * use stops a start at once. Connections made before {@link #start} wait in the backlog.
    */
-  public static ServerSocketChannel bind(String host, int port) throws PortInUseException, java.io.IOException {
+  public static ServerSocketChannel bind(String host, int port)
+      throws PortInUseException, java.io.IOException {
     ServerSocketChannel ch = ServerSocketChannel.open();
     try {
       ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -34,8 +36,14 @@ public final class WebServer implements AutoCloseable {
       return ch;
     } catch (java.net.BindException e) {
       ch.close();
-      throw new PortInUseException("cannot listen on " + host + ":" + port + ": " + e.getMessage()
-          + " (is another server running? change listen.port in server.yaml)");
+      throw new PortInUseException(
+          "cannot listen on "
+              + host
+              + ":"
+              + port
+              + ": "
+              + e.getMessage()
+              + " (is another server running? change listen.port in server.yaml)");
     } catch (java.io.IOException | RuntimeException e) {
       ch.close();
       throw e;
@@ -49,20 +57,26 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  public InetSocketAddress start(String host, int port, WebInitializer initializer) throws Exception {
+  public InetSocketAddress start(String host, int port, WebInitializer initializer)
+      throws Exception {
     return start(bind(host, port), initializer);
   }
 
   /** Starts accepting on a socket from {@link #bind}. */
-  public InetSocketAddress start(ServerSocketChannel bound, WebInitializer initializer) throws InterruptedException {
-    ServerBootstrap b = new ServerBootstrap()
-        .group(boss, workers)
-        .channelFactory(() -> new NioServerSocketChannel(bound))
-        .option(ChannelOption.SO_BACKLOG, 1024)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        // A client that stops reading fills at most 1 MiB before pushes to it stop (see AgentSessions).
-        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
-        .childHandler(initializer);
+  public InetSocketAddress start(ServerSocketChannel bound, WebInitializer initializer)
+      throws InterruptedException {
+    ServerBootstrap b =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channelFactory(() -> new NioServerSocketChannel(bound))
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            // A client that stops reading fills at most 1 MiB before pushes to it stop (see
+            // AgentSessions).
+            .childOption(
+                ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+            .childHandler(initializer);
     channel = b.register().sync().channel(); // already bound: registering starts accepting
     InetSocketAddress addr = (InetSocketAddress) channel.localAddress();
     log.info("listening on {}:{}", addr.getHostString(), addr.getPort());

@@ -31,7 +31,6 @@ import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.Hello;
-import org.callobjectives.protocol.Json;
 import org.callobjectives.protocol.Message;
 import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.config.AmiServer;
@@ -44,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forced wrap-up against the simulator's AMI wire server through the real Asterisk-Java
- * connection: QueuePause on call end, unpause on disposition or deadline, others' pauses left alone.
+ * Forced wrap-up against the simulator's AMI wire server through the real Asterisk-Java connection:
+ * QueuePause on call end, unpause on disposition or deadline, others' pauses left alone.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ForcedWrapUpOverTheWireTest {
@@ -75,25 +74,44 @@ class ForcedWrapUpOverTheWireTest {
   private void start(Duration wrapUp, Set<String> writeClasses) throws Exception {
     wire = new AmiWireServer(InetAddress.getLoopbackAddress(), 0).start();
     wire.setWriteClasses(writeClasses);
-    DemoSettings s = new DemoSettings(List.of("sales", "support"),
-        List.of(DemoAgent.of("1001", "Alice Agent", "sales", "support")), 1, Duration.ofMillis(300),
-        Duration.ofMillis(300), Duration.ofMillis(100), 0, 0, 0, Duration.ofSeconds(30), 7);
+    DemoSettings s =
+        new DemoSettings(
+            List.of("sales", "support"),
+            List.of(DemoAgent.of("1001", "Alice Agent", "sales", "support")),
+            1,
+            Duration.ofMillis(300),
+            Duration.ofMillis(300),
+            Duration.ofMillis(100),
+            0,
+            0,
+            0,
+            Duration.ofSeconds(30),
+            7);
     gen = new DemoCallGenerator(s, wire::broadcast, Clock.systemUTC(), scheduler);
     wire.setChannelDirectory(gen.directory());
     wire.setQueueControl(gen.queueControl());
     ts = TestServer.start(dir, List.of(), wrapUp, List.of());
-    ts.server.connectAmi(new AmiServer("pbx", "127.0.0.1", wire.port(), AmiWireServer.DEFAULT_USERNAME,
-        AmiWireServer.DEFAULT_SECRET));
+    ts.server.connectAmi(
+        new AmiServer(
+            "pbx",
+            "127.0.0.1",
+            wire.port(),
+            AmiWireServer.DEFAULT_USERNAME,
+            AmiWireServer.DEFAULT_SECRET));
     assertTrue(wire.awaitLogins(1, Duration.ofSeconds(10)));
-    waitFor("ListCommands answered", () -> status().startsWith("on")
-        == writeClasses.contains("agent") && !status().contains("not checked"));
+    waitFor(
+        "ListCommands answered",
+        () ->
+            status().startsWith("on") == writeClasses.contains("agent")
+                && !status().contains("not checked"));
   }
 
   private String status() {
     return ts.server.agentDay().forcedWrapUp(List.of("pbx")).get("pbx");
   }
 
-  private static final Set<String> ALL = Set.of("system", "call", "agent", "user", "reporting", "command");
+  private static final Set<String> ALL =
+      Set.of("system", "call", "agent", "user", "reporting", "command");
 
   private RawAgentSocket signIn() throws Exception {
     RawAgentSocket ws = new RawAgentSocket(ts.agentUri());
@@ -125,16 +143,21 @@ class ForcedWrapUpOverTheWireTest {
   }
 
   private void dispose(RawAgentSocket ws, String callId) throws Exception {
-    ws.send(new DispositionSubmit("r-" + callId, callId, "NO_ADVANCE", false, List.of(), 0, List.of(), null, null));
+    ws.send(
+        new DispositionSubmit(
+            "r-" + callId, callId, "NO_ADVANCE", false, List.of(), 0, List.of(), null, null));
     assertEquals(callId, ws.next(DispositionAck.class).callId());
   }
 
   @Test
-  void aQueueCallEndingPausesTheAgentWithReasonWrapUpAndTheDispositionUnpausesThem() throws Exception {
+  void aQueueCallEndingPausesTheAgentWithReasonWrapUpAndTheDispositionUnpausesThem()
+      throws Exception {
     start(Duration.ofMinutes(2), ALL);
     try (RawAgentSocket ws = signIn()) {
       String callId = oneCall(ws, "sales");
-      waitFor("Alice paused in both queues", () -> gen.isPaused(ALICE, "sales") && gen.isPaused(ALICE, "support"));
+      waitFor(
+          "Alice paused in both queues",
+          () -> gen.isPaused(ALICE, "sales") && gen.isPaused(ALICE, "support"));
       List<AmiAction> on = pauses();
       assertEquals(2, on.size(), on.toString());
       for (AmiAction a : on) {
@@ -142,14 +165,16 @@ class ForcedWrapUpOverTheWireTest {
         assertEquals("true", a.get("Paused"));
         assertEquals("wrap-up", a.get("Reason"));
       }
-      assertEquals(Set.of("sales", "support"), Set.of(on.get(0).get("Queue"), on.get(1).get("Queue")));
+      assertEquals(
+          Set.of("sales", "support"), Set.of(on.get(0).get("Queue"), on.get(1).get("Queue")));
 
       gen.placeInboundCall("sales");
       Thread.sleep(500);
       assertEquals(0, ts.server.openCalls().size(), "no call offered to Alice while she wraps up");
 
       dispose(ws, callId);
-      waitFor("Alice unpaused", () -> !gen.isPaused(ALICE, "sales") && !gen.isPaused(ALICE, "support"));
+      waitFor(
+          "Alice unpaused", () -> !gen.isPaused(ALICE, "sales") && !gen.isPaused(ALICE, "support"));
       List<AmiAction> off = pauses().subList(2, pauses().size());
       assertEquals(2, off.size(), off.toString());
       off.forEach(a -> assertEquals("false", a.get("Paused")));
@@ -164,8 +189,12 @@ class ForcedWrapUpOverTheWireTest {
     try (RawAgentSocket ws = signIn()) {
       oneCall(ws, "support");
       waitFor("Alice paused", () -> gen.isPaused(ALICE, "support"));
-      waitFor("UNDISPOSED and unpaused", () -> ts.server.dispositions().undisposed() == 1
-          && !gen.isPaused(ALICE, "support") && !gen.isPaused(ALICE, "sales"));
+      waitFor(
+          "UNDISPOSED and unpaused",
+          () ->
+              ts.server.dispositions().undisposed() == 1
+                  && !gen.isPaused(ALICE, "support")
+                  && !gen.isPaused(ALICE, "sales"));
     }
   }
 
@@ -175,14 +204,19 @@ class ForcedWrapUpOverTheWireTest {
     try (RawAgentSocket ws = signIn()) {
       String callId = oneCall(ws, "sales");
       waitFor("Alice paused", () -> gen.isPaused(ALICE, "sales") && gen.isPaused(ALICE, "support"));
-      wire.setWriteClasses(Set.of("system", "call", "user", "reporting", "command")); // 'agent' taken away
+      wire.setWriteClasses(
+          Set.of("system", "call", "user", "reporting", "command")); // 'agent' taken away
       dispose(ws, callId);
-      waitFor("the unpauses refused", () -> pauses().stream().filter(a -> "false".equals(a.get("Paused"))).count()
-          >= 2);
+      waitFor(
+          "the unpauses refused",
+          () -> pauses().stream().filter(a -> "false".equals(a.get("Paused"))).count() >= 2);
       Thread.sleep(300);
-      assertTrue(gen.isPaused(ALICE, "sales") && gen.isPaused(ALICE, "support"), "refused: still paused");
+      assertTrue(
+          gen.isPaused(ALICE, "sales") && gen.isPaused(ALICE, "support"), "refused: still paused");
       wire.setWriteClasses(ALL);
-      waitFor("unpaused by a retry", () -> !gen.isPaused(ALICE, "sales") && !gen.isPaused(ALICE, "support"));
+      waitFor(
+          "unpaused by a retry",
+          () -> !gen.isPaused(ALICE, "sales") && !gen.isPaused(ALICE, "support"));
       gen.placeInboundCall("sales");
       assertEquals("sales", ws.next(CallStarted.class).queue(), "calls reach her again");
     }
@@ -196,29 +230,41 @@ class ForcedWrapUpOverTheWireTest {
     try (RawAgentSocket ws = signIn()) {
       String first = oneCall(ws, "sales");
       waitFor("paused for wrap-up in sales", () -> gen.isPaused(ALICE, "sales"));
-      assertEquals(1, pauses().size(), "only the membership that was not paused is paused: " + pauses());
+      assertEquals(
+          1, pauses().size(), "only the membership that was not paused is paused: " + pauses());
       dispose(ws, first);
       waitFor("sales unpaused", () -> !gen.isPaused(ALICE, "sales"));
       assertTrue(gen.isPaused(ALICE, "support"), "her own lunch pause stays");
 
-      // During a wrap-up she pauses herself (all queues, reason lunch): the server leaves that alone.
+      // During a wrap-up she pauses herself (all queues, reason lunch): the server leaves that
+      // alone.
       String second = oneCall(ws, "sales");
-      waitFor("paused for wrap-up again", () -> pauses().size() == 3 && gen.isPaused(ALICE, "sales"));
+      waitFor(
+          "paused for wrap-up again", () -> pauses().size() == 3 && gen.isPaused(ALICE, "sales"));
       gen.queueControl().pause(ALICE, null, true, "lunch");
       Thread.sleep(300); // her QueueMemberPause events reach the server
       dispose(ws, second);
       Thread.sleep(500);
       assertEquals(3, pauses().size(), "no unpause sent: " + pauses());
       assertTrue(gen.isPaused(ALICE, "sales") && gen.isPaused(ALICE, "support"));
-      waitFor("Alice shown paused for lunch", () -> ts.server.agentDay().states().stream().anyMatch(
-          st -> st.agentId().equals("1001") && st.state().equals(AgentState.PAUSED) && "lunch".equals(st.reason())));
+      waitFor(
+          "Alice shown paused for lunch",
+          () ->
+              ts.server.agentDay().states().stream()
+                  .anyMatch(
+                      st ->
+                          st.agentId().equals("1001")
+                              && st.state().equals(AgentState.PAUSED)
+                              && "lunch".equals(st.reason())));
     }
   }
 
   @Test
   void theFirstLoginAsksListCommandsAndQueueStatusOnceEach() throws Exception {
     start(Duration.ofMinutes(2), ALL);
-    waitFor("QueueStatus asked", () -> wire.actionsReceived().stream().anyMatch(a -> a.is("QueueStatus")));
+    waitFor(
+        "QueueStatus asked",
+        () -> wire.actionsReceived().stream().anyMatch(a -> a.is("QueueStatus")));
     Thread.sleep(1000); // a second check, if any, would come right after the first
     assertEquals(1, wire.actionsReceived().stream().filter(a -> a.is("ListCommands")).count());
     assertEquals(1, wire.actionsReceived().stream().filter(a -> a.is("QueueStatus")).count());
@@ -244,8 +290,13 @@ class ForcedWrapUpOverTheWireTest {
         oneCall(ws, "support");
       }
       assertTrue(pauses().isEmpty(), "no QueuePause sent: " + pauses());
-      long said = logs.list.stream().filter(e -> e.getFormattedMessage().contains("forced wrap-up is off")
-          && e.getFormattedMessage().contains("'agent'")).count();
+      long said =
+          logs.list.stream()
+              .filter(
+                  e ->
+                      e.getFormattedMessage().contains("forced wrap-up is off")
+                          && e.getFormattedMessage().contains("'agent'"))
+              .count();
       assertEquals(1, said);
     } finally {
       logger.detachAppender(logs);
@@ -269,19 +320,32 @@ class ForcedWrapUpOverTheWireTest {
         }
       }
       waitFor("paused", () -> gen.isPaused(ALICE, "sales"));
-      ws.send(new DispositionSubmit("r1", callId, "NO_ADVANCE", false, List.of(), 0, List.of(), null, null));
+      ws.send(
+          new DispositionSubmit(
+              "r1", callId, "NO_ADVANCE", false, List.of(), 0, List.of(), null, null));
       seen.addAll(statesFor(ws, 1500));
-      assertEquals(List.of(AgentState.READY, AgentState.RINGING, AgentState.ON_CALL, AgentState.WRAP_UP,
-          AgentState.READY), collapse(seen), seen.toString());
-      AgentState wrap = seen.stream().filter(s -> s.state().equals(AgentState.WRAP_UP) && s.forcedWrapUp())
-          .findFirst().orElseThrow(() -> new AssertionError("no forced wrap-up state: " + seen));
+      assertEquals(
+          List.of(
+              AgentState.READY,
+              AgentState.RINGING,
+              AgentState.ON_CALL,
+              AgentState.WRAP_UP,
+              AgentState.READY),
+          collapse(seen),
+          seen.toString());
+      AgentState wrap =
+          seen.stream()
+              .filter(s -> s.state().equals(AgentState.WRAP_UP) && s.forcedWrapUp())
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no forced wrap-up state: " + seen));
       assertEquals(1, wrap.pendingWrapUps());
       assertEquals("wrap-up", wrap.reason());
       AgentState last = seen.get(seen.size() - 1);
       assertFalse(last.forcedWrapUp());
       assertEquals(0, last.pendingWrapUps());
-      assertTrue(ts.server.agentDay().states().stream()
-          .anyMatch(s -> s.agentId().equals("1001") && s.state().equals(AgentState.READY)));
+      assertTrue(
+          ts.server.agentDay().states().stream()
+              .anyMatch(s -> s.agentId().equals("1001") && s.state().equals(AgentState.READY)));
     }
   }
 

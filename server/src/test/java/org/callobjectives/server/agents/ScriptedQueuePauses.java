@@ -7,13 +7,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.callobjectives.server.ami.AmiCapabilities;
 
-/** A QueuePause link for tests: every action allowed, each one recorded, failures scripted in order. */
+/**
+ * A QueuePause link for tests: every action allowed, each one recorded, failures scripted in order.
+ */
 final class ScriptedQueuePauses implements QueuePauses {
   /** One QueuePause as sent. */
   record Action(String iface, String queue, boolean paused, String reason) {
     /** "pause Local/1001@agents/n sales wrap-up" ("*" for every queue). */
     String line() {
-      return (paused ? "pause " : "unpause ") + iface + " " + (queue == null ? "*" : queue)
+      return (paused ? "pause " : "unpause ")
+          + iface
+          + " "
+          + (queue == null ? "*" : queue)
           + (reason == null ? "" : " " + reason);
     }
 
@@ -24,6 +29,7 @@ final class ScriptedQueuePauses implements QueuePauses {
   }
 
   final List<Action> sent = new ArrayList<>();
+
   /** Failures the next actions get, in order (null: accepted). */
   final Deque<String> failures = new ArrayDeque<>();
 
@@ -33,10 +39,12 @@ final class ScriptedQueuePauses implements QueuePauses {
   }
 
   @Override
-  public CompletableFuture<Void> pause(String server, String iface, String queue, boolean paused, String reason) {
+  public CompletableFuture<Void> pause(
+      String server, String iface, String queue, boolean paused, String reason) {
     sent.add(new Action(iface, queue, paused, reason));
     String failure = failures.poll();
-    return failure == null ? CompletableFuture.completedFuture(null)
+    return failure == null
+        ? CompletableFuture.completedFuture(null)
         : CompletableFuture.failedFuture(new IllegalStateException(failure));
   }
 

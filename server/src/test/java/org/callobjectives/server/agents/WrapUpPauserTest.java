@@ -10,22 +10,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.callobjectives.server.ami.AmiEvent;
+import org.callobjectives.server.config.Config;
 import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
-import org.callobjectives.server.config.Config;
 import org.callobjectives.server.testing.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pauser's bookkeeping, with the AMI side recorded (the over-the-wire test covers the real link). */
+/**
+ * The pauser's bookkeeping, with the AMI side recorded (the over-the-wire test covers the real
+ * link).
+ */
 class WrapUpPauserTest {
   static final String ALICE = "Local/1001@agents/n";
 
   @TempDir Path dir;
   final ScriptedQueuePauses ami = new ScriptedQueuePauses();
+
   /** Tasks waiting on virtual time: delay and task. */
   final List<Map.Entry<Long, Runnable>> later = new ArrayList<>();
+
   Memberships members;
   WrapUpPauser pauser;
 
@@ -33,19 +38,37 @@ class WrapUpPauserTest {
   void setUp() throws Exception {
     Config config = TestServer.exampleConfig(dir.resolve("x.db"), Duration.ofMinutes(2));
     members = new Memberships(() -> config);
-    pauser = new WrapUpPauser(() -> config, ami, members, Runnable::run, (ms, r) -> later.add(Map.entry(ms, r)));
+    pauser =
+        new WrapUpPauser(
+            () -> config, ami, members, Runnable::run, (ms, r) -> later.add(Map.entry(ms, r)));
   }
 
   private void member(AmiEvent.MemberChange change, String queue, boolean paused, String reason) {
-    AmiEvent.QueueMember e = new AmiEvent.QueueMember("pbx", 0, change, queue, ALICE, "Alice Agent", 1, paused,
-        reason);
+    AmiEvent.QueueMember e =
+        new AmiEvent.QueueMember("pbx", 0, change, queue, ALICE, "Alice Agent", 1, paused, reason);
     String agent = members.apply(e);
     pauser.memberChanged(agent, e);
   }
 
   private static CallRecord ended(String callId, String queue) {
-    return new CallRecord(callId, "pbx", "inbound", queue, "1001", "15551230001", null, "l", CallOutcome.COMPLETED,
-        "caller", 0, 5, 0, 1000L, 6000L, null, List.of());
+    return new CallRecord(
+        callId,
+        "pbx",
+        "inbound",
+        queue,
+        "1001",
+        "15551230001",
+        null,
+        "l",
+        CallOutcome.COMPLETED,
+        "caller",
+        0,
+        5,
+        0,
+        1000L,
+        6000L,
+        null,
+        List.of());
   }
 
   @Test
@@ -74,7 +97,8 @@ class WrapUpPauserTest {
 
   @Test
   void withoutKnownMembershipsNothingIsPausedSoASupervisorsPauseIsNeverTakenOver() {
-    // Alice's memberships were never listed (QueueStatus failed); a supervisor has her on 'lunch' in support.
+    // Alice's memberships were never listed (QueueStatus failed); a supervisor has her on 'lunch'
+    // in support.
     pauser.callEnded(ended("c1", "sales"), true);
     assertTrue(ami.lines().isEmpty(), "no QueuePause for the whole interface: " + ami.lines());
     assertFalse(pauser.pausing("1001"));
@@ -111,7 +135,8 @@ class WrapUpPauserTest {
     member(AmiEvent.MemberChange.LISTED, "support", true, "wrap-up");
     assertTrue(ami.lines().isEmpty());
     pauser.callDone("1001", "c1");
-    assertEquals(List.of("unpause " + ALICE + " sales", "unpause " + ALICE + " support"), ami.lines());
+    assertEquals(
+        List.of("unpause " + ALICE + " sales", "unpause " + ALICE + " support"), ami.lines());
   }
 
   @Test
@@ -122,7 +147,9 @@ class WrapUpPauserTest {
     member(AmiEvent.MemberChange.PAUSE, "sales", false, ""); // the supervisor unpaused her
     assertFalse(pauser.pausing("1001"));
     pauser.callEnded(ended("c2", "sales"), true);
-    assertEquals(List.of("pause " + ALICE + " sales wrap-up", "pause " + ALICE + " sales wrap-up"), ami.lines());
+    assertEquals(
+        List.of("pause " + ALICE + " sales wrap-up", "pause " + ALICE + " sales wrap-up"),
+        ami.lines());
     assertTrue(pauser.pausing("1001"));
     member(AmiEvent.MemberChange.PAUSE, "sales", true, "wrap-up");
     pauser.callDone("1001", "c1");
@@ -141,8 +168,12 @@ class WrapUpPauserTest {
     assertEquals(2, ami.lines().size(), ami.lines().toString());
     pauser.callDone("1001", "c1");
     pauser.callDone("1001", "c2");
-    assertEquals(List.of("pause " + ALICE + " sales wrap-up", "pause " + ALICE + " support wrap-up",
-        "unpause " + ALICE + " sales"), ami.lines());
+    assertEquals(
+        List.of(
+            "pause " + ALICE + " sales wrap-up",
+            "pause " + ALICE + " support wrap-up",
+            "unpause " + ALICE + " sales"),
+        ami.lines());
   }
 
   @Test
@@ -162,8 +193,13 @@ class WrapUpPauserTest {
     assertEquals(2 * WrapUpPauser.RETRY_FIRST_MS, later.get(0).getKey());
     later.remove(0).getValue().run(); // accepted
     assertTrue(later.isEmpty());
-    assertEquals(List.of("pause " + ALICE + " sales wrap-up", "unpause " + ALICE + " sales",
-        "unpause " + ALICE + " sales", "unpause " + ALICE + " sales"), ami.lines());
+    assertEquals(
+        List.of(
+            "pause " + ALICE + " sales wrap-up",
+            "unpause " + ALICE + " sales",
+            "unpause " + ALICE + " sales",
+            "unpause " + ALICE + " sales"),
+        ami.lines());
     assertTrue(pauser.owns("1001", sales), "ours until Asterisk says it is unpaused");
     member(AmiEvent.MemberChange.PAUSE, "sales", false, "");
     assertFalse(pauser.owns("1001", sales));
@@ -192,7 +228,8 @@ class WrapUpPauserTest {
     pauser.callEnded(ended("c2", "sales"), true);
     assertTrue(pauser.pausing("1001"));
     assertEquals(2, ami.lines().size(), ami.lines().toString());
-    member(AmiEvent.MemberChange.PAUSE, "sales", false, ""); // our unpause landed: pause again for c2
+    member(
+        AmiEvent.MemberChange.PAUSE, "sales", false, ""); // our unpause landed: pause again for c2
     assertEquals("pause " + ALICE + " sales wrap-up", ami.lines().get(2));
     member(AmiEvent.MemberChange.PAUSE, "sales", true, "wrap-up");
     assertTrue(pauser.pausing("1001"));

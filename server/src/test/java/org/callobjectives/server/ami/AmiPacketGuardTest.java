@@ -11,7 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.asteriskjava.util.SocketConnectionFacade;
 import org.junit.jupiter.api.Test;
 
-/** The guard passes every packet unchanged except the Bridge* events that would kill Asterisk-Java's reader. */
+/**
+ * The guard passes every packet unchanged except the Bridge* events that would kill Asterisk-Java's
+ * reader.
+ */
 class AmiPacketGuardTest {
   /** Lines as if read from a socket; then end of stream. */
   static final class Lines implements SocketConnectionFacade {
@@ -76,10 +79,24 @@ class AmiPacketGuardTest {
 
   @Test
   void everyOrdinaryPacketPassesThroughLineForLine() {
-    String[] stream = {"Asterisk Call Manager/11.0.0", "Response: Success", "Message: Authentication accepted", "",
-        "Event: Newchannel", "Channel: Local/1001@agents-00000001;1", "Uniqueid: 1.2", "",
-        "Event: BridgeEnter", "BridgeUniqueid: b-1", "Channel: x", "",
-        "Privilege: call,all", "Event: Hangup", "Uniqueid: 1.2", ""};
+    String[] stream = {
+      "Asterisk Call Manager/11.0.0",
+      "Response: Success",
+      "Message: Authentication accepted",
+      "",
+      "Event: Newchannel",
+      "Channel: Local/1001@agents-00000001;1",
+      "Uniqueid: 1.2",
+      "",
+      "Event: BridgeEnter",
+      "BridgeUniqueid: b-1",
+      "Channel: x",
+      "",
+      "Privilege: call,all",
+      "Event: Hangup",
+      "Uniqueid: 1.2",
+      ""
+    };
     AtomicLong dropped = new AtomicLong();
     assertEquals(List.of(stream), readAll(new AmiPacketGuard(new Lines(stream), dropped)));
     assertEquals(0, dropped.get());
@@ -88,10 +105,21 @@ class AmiPacketGuardTest {
   @Test
   void aBridgeEventWithoutItsBridgeIdIsDroppedAndCounted() {
     AtomicLong dropped = new AtomicLong();
-    List<String> out = readAll(new AmiPacketGuard(new Lines(
-        "Event: BridgeEnter", "Channel: x", "",
-        "Privilege: call,all", "Event: BridgeLeave", "BridgeUniqueid: ", "",
-        "Event: Hangup", "Uniqueid: 1.2", ""), dropped));
+    List<String> out =
+        readAll(
+            new AmiPacketGuard(
+                new Lines(
+                    "Event: BridgeEnter",
+                    "Channel: x",
+                    "",
+                    "Privilege: call,all",
+                    "Event: BridgeLeave",
+                    "BridgeUniqueid: ",
+                    "",
+                    "Event: Hangup",
+                    "Uniqueid: 1.2",
+                    ""),
+                dropped));
     assertEquals(List.of("Event: Hangup", "Uniqueid: 1.2", ""), out);
     assertEquals(2, dropped.get());
   }

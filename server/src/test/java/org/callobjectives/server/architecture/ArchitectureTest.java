@@ -10,15 +10,18 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The server's packages point one way: no cycles, the domain at the bottom, the wiring at the top. */
+/**
+ * The server's packages point one way: no cycles, the domain at the bottom, the wiring at the top.
+ */
 class ArchitectureTest {
   static JavaClasses server;
 
   @BeforeAll
   static void importServer() {
-    server = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.callobjectives.server");
+    server =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.callobjectives.server");
   }
 
   @Test
@@ -28,25 +31,40 @@ class ArchitectureTest {
 
   @Test
   void theDomainDependsOnNothingButTheJdkAndTheWireMessages() {
-    classes().that().resideInAPackage("org.callobjectives.server.domain..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage(
+    classes()
+        .that()
+        .resideInAPackage("org.callobjectives.server.domain..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
             "java..", "org.callobjectives.protocol..", "org.callobjectives.server.domain..")
         .check(server);
   }
 
   @Test
   void onlyTheWiringKnowsTheServerAsAWhole() {
-    noClasses().that().resideOutsideOfPackage("org.callobjectives.server")
-        .should().dependOnClassesThat().resideInAPackage("org.callobjectives.server")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.callobjectives.server")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.callobjectives.server")
         .check(server);
   }
 
   @Test
   void theStoreKnowsNothingOfCallTrackingPopsOrTheWeb() {
-    noClasses().that().resideInAPackage("org.callobjectives.server.store..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.callobjectives.server.calls..",
-            "org.callobjectives.server.push..", "org.callobjectives.server.dispositions..",
-            "org.callobjectives.server.web..", "org.callobjectives.server.ami..")
+    noClasses()
+        .that()
+        .resideInAPackage("org.callobjectives.server.store..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.callobjectives.server.calls..",
+            "org.callobjectives.server.push..",
+            "org.callobjectives.server.dispositions..",
+            "org.callobjectives.server.web..",
+            "org.callobjectives.server.ami..")
         .check(server);
   }
 }

@@ -1,6 +1,5 @@
 package org.callobjectives.server.config;
 
-import org.callobjectives.server.objectives.lint.Lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.callobjectives.protocol.ChecklistKind;
+import org.callobjectives.server.objectives.lint.Lint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,13 +30,15 @@ class ConfigLoaderTest {
     assertEquals("1002", c.agentForDevice("Local/1002@agents-00000006;1").orElseThrow().id());
     assertEquals("1003", c.agentForDevice("PJSIP/1003-0000002a").orElseThrow().id());
     assertEquals("outbound-follow-up", c.outbound().objectiveFor(c.agent("1001").orElseThrow()));
-    assertTrue(c.objective("sales-demo-booked").orElseThrow().checklist().stream()
-        .anyMatch(i -> i.kind() == ChecklistKind.COMPLIANCE && i.required()));
+    assertTrue(
+        c.objective("sales-demo-booked").orElseThrow().checklist().stream()
+            .anyMatch(i -> i.kind() == ChecklistKind.COMPLIANCE && i.required()));
   }
 
   private ConfigException loadWith(String file, String text) throws Exception {
     for (String f : new String[] {"server.yaml", "agents.yaml", "objectives.yaml"}) {
-      Files.copy(EXAMPLE.resolve(f), dir.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          EXAMPLE.resolve(f), dir.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     Files.writeString(dir.resolve(file), text);
     return assertThrows(ConfigException.class, () -> Lint.loader(dir).load());
@@ -44,8 +46,9 @@ class ConfigLoaderTest {
 
   @Test
   void aQueueMappedToAnUnknownObjectiveNamesTheFileAndLine() throws Exception {
-    String text = Files.readString(EXAMPLE.resolve("objectives.yaml"))
-        .replace("objective: support-usage-figures", "objective: no-such-objective");
+    String text =
+        Files.readString(EXAMPLE.resolve("objectives.yaml"))
+            .replace("objective: support-usage-figures", "objective: no-such-objective");
     ConfigException e = loadWith("objectives.yaml", text);
     assertTrue(e.getMessage().contains("objectives.yaml:"), e.getMessage());
     assertTrue(e.getMessage().contains("no-such-objective"), e.getMessage());
@@ -69,21 +72,29 @@ class ConfigLoaderTest {
   @Test
   void wrongTypesDuplicateIdsAndMissingFieldsAreRejected() throws Exception {
     assertTrue(loadWith("server.yaml", "listen:\n  port: lots\n").getMessage().contains("port"));
-    assertTrue(loadWith("server.yaml", "wrapUpSeconds: 1\n").getMessage().contains("wrapUpSeconds"));
-    String agents = Files.readString(EXAMPLE.resolve("agents.yaml")).replace("id: \"1002\"", "id: \"1001\"");
+    assertTrue(
+        loadWith("server.yaml", "wrapUpSeconds: 1\n").getMessage().contains("wrapUpSeconds"));
+    String agents =
+        Files.readString(EXAMPLE.resolve("agents.yaml")).replace("id: \"1002\"", "id: \"1001\"");
     assertTrue(loadWith("agents.yaml", agents).getMessage().contains("duplicate agent id"));
-    String noAdvance = Files.readString(EXAMPLE.resolve("objectives.yaml"))
-        .replaceFirst("    advance: The customer agrees to a 30-minute demo[^\n]*\n", "");
+    String noAdvance =
+        Files.readString(EXAMPLE.resolve("objectives.yaml"))
+            .replaceFirst("    advance: The customer agrees to a 30-minute demo[^\n]*\n", "");
     assertTrue(loadWith("objectives.yaml", noAdvance).getMessage().contains("advance"));
-    assertTrue(loadWith("objectives.yaml", "objectives: [\n").getMessage().contains("not valid YAML"));
-    String badKind = Files.readString(EXAMPLE.resolve("objectives.yaml")).replaceFirst("kind: quality", "kind: vibes");
+    assertTrue(
+        loadWith("objectives.yaml", "objectives: [\n").getMessage().contains("not valid YAML"));
+    String badKind =
+        Files.readString(EXAMPLE.resolve("objectives.yaml"))
+            .replaceFirst("kind: quality", "kind: vibes");
     assertTrue(loadWith("objectives.yaml", badKind).getMessage().contains("vibes"));
   }
 
   @Test
   void agentsTokensMustBeHashes() throws Exception {
-    ConfigException e = loadWith("agents.yaml",
-        "agents:\n  - id: \"1\"\n    interfaces: [PJSIP/1]\n    tokenHash: plain-text\n");
+    ConfigException e =
+        loadWith(
+            "agents.yaml",
+            "agents:\n  - id: \"1\"\n    interfaces: [PJSIP/1]\n    tokenHash: plain-text\n");
     assertEquals(4, e.line());
   }
 }

@@ -1,13 +1,11 @@
 package org.callobjectives.server.dispositions;
 
-import org.callobjectives.server.domain.DispositionListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -26,13 +24,14 @@ import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.protocol.Message;
+import org.callobjectives.server.domain.DispositionListener;
 import org.callobjectives.server.store.DispositionRejected;
 import org.callobjectives.server.store.SavedDisposition;
 import org.callobjectives.server.store.Store;
 import org.callobjectives.server.store.StoreUnavailable;
-import org.mockito.ArgumentCaptor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 /** The disposition rules at the seam to the store: what is answered for each store outcome. */
 class DispositionServiceTest {
@@ -47,17 +46,18 @@ class DispositionServiceTest {
   @BeforeEach
   void setUp() {
     service = new DispositionService(store, scheduler, clock, Duration.ofSeconds(120));
-    service.addListener(new DispositionListener() {
-      @Override
-      public void stored(String agent, DispositionSubmit d, boolean late) {
-        stored.add(agent + ":" + d.callId());
-      }
+    service.addListener(
+        new DispositionListener() {
+          @Override
+          public void stored(String agent, DispositionSubmit d, boolean late) {
+            stored.add(agent + ":" + d.callId());
+          }
 
-      @Override
-      public void settled(String agent, String callId) {
-        settled.add(agent + ":" + callId);
-      }
-    });
+          @Override
+          public void settled(String agent, String callId) {
+            settled.add(agent + ":" + callId);
+          }
+        });
   }
 
   static DispositionSubmit d(String code, Integer csat) {
@@ -68,7 +68,9 @@ class DispositionServiceTest {
   void aDispositionThatIsOutOfShapeIsRefusedWithoutTouchingTheStore() {
     service.submit("1001", d("ADVANCE", 150), replies::add);
     service.submit("1001", d("UNDISPOSED", null), replies::add);
-    service.submit("1001", new DispositionSubmit("r2", " ", "ADVANCE", true, null, 0, null, null, null),
+    service.submit(
+        "1001",
+        new DispositionSubmit("r2", " ", "ADVANCE", true, null, 0, null, null, null),
         replies::add);
     assertEquals(3, replies.size());
     replies.forEach(r -> assertEquals(ErrorMessage.INVALID_DISPOSITION, ((ErrorMessage) r).code()));
@@ -78,8 +80,10 @@ class DispositionServiceTest {
   @Test
   void aCommittedDispositionIsAckedAndToldToListenersButADuplicateIsOnlyAcked() {
     when(store.saveDisposition(eq("1001"), any(), any()))
-        .thenReturn(CompletableFuture.completedFuture(new SavedDisposition(d("ADVANCE", 90), false, false)))
-        .thenReturn(CompletableFuture.completedFuture(new SavedDisposition(d("ADVANCE", 90), true, false)));
+        .thenReturn(
+            CompletableFuture.completedFuture(new SavedDisposition(d("ADVANCE", 90), false, false)))
+        .thenReturn(
+            CompletableFuture.completedFuture(new SavedDisposition(d("ADVANCE", 90), true, false)));
     service.submit("1001", d("ADVANCE", 90), replies::add);
     service.submit("1001", d("SALE", null), replies::add);
     DispositionAck first = (DispositionAck) replies.get(0);
@@ -94,7 +98,9 @@ class DispositionServiceTest {
   void aStoreFailureIsNeverAckedAndARefusalKeepsItsCode() {
     when(store.saveDisposition(eq("1001"), any(), any()))
         .thenReturn(CompletableFuture.failedFuture(new SQLException("disk I/O error")))
-        .thenReturn(CompletableFuture.failedFuture(new DispositionRejected(ErrorMessage.NOT_YOUR_CALL, "not yours")));
+        .thenReturn(
+            CompletableFuture.failedFuture(
+                new DispositionRejected(ErrorMessage.NOT_YOUR_CALL, "not yours")));
     service.submit("1001", d("ADVANCE", null), replies::add);
     service.submit("1001", d("ADVANCE", null), replies::add);
     ErrorMessage failed = assertInstanceOf(ErrorMessage.class, replies.get(0));
@@ -116,27 +122,31 @@ class DispositionServiceTest {
   void theWrapUpDeadlineTellsListenersTheWrapUpIsOverEvenWhenADispositionWasStoredBefore() {
     List<String> over = new ArrayList<>();
     List<String> undisposed = new ArrayList<>();
-    service.addListener(new DispositionListener() {
-      @Override
-      public void stored(String agentId, DispositionSubmit d, boolean late) {}
+    service.addListener(
+        new DispositionListener() {
+          @Override
+          public void stored(String agentId, DispositionSubmit d, boolean late) {}
 
-      @Override
-      public void undisposed(String agentId, String callId) {
-        undisposed.add(callId);
-      }
+          @Override
+          public void undisposed(String agentId, String callId) {
+            undisposed.add(callId);
+          }
 
-      @Override
-      public void wrapUpOver(String agentId, String callId) {
-        over.add(agentId + ":" + callId);
-      }
-    });
+          @Override
+          public void wrapUpOver(String agentId, String callId) {
+            over.add(agentId + ":" + callId);
+          }
+        });
     // pbx:1.2 was dispositioned while still up (the mark inserts nothing); pbx:1.3 was not.
-    when(store.markUndisposed("pbx:1.2", "1001")).thenReturn(CompletableFuture.completedFuture(false));
-    when(store.markUndisposed("pbx:1.3", "1001")).thenReturn(CompletableFuture.completedFuture(true));
+    when(store.markUndisposed("pbx:1.2", "1001"))
+        .thenReturn(CompletableFuture.completedFuture(false));
+    when(store.markUndisposed("pbx:1.3", "1001"))
+        .thenReturn(CompletableFuture.completedFuture(true));
     service.wrapUpStarted("pbx:1.2", "1001", clock.millis());
     service.wrapUpStarted("pbx:1.3", "1001", clock.millis());
     ArgumentCaptor<Runnable> task = ArgumentCaptor.forClass(Runnable.class);
-    verify(scheduler, org.mockito.Mockito.times(2)).schedule(task.capture(), eq(120_000L), eq(TimeUnit.MILLISECONDS));
+    verify(scheduler, org.mockito.Mockito.times(2))
+        .schedule(task.capture(), eq(120_000L), eq(TimeUnit.MILLISECONDS));
     task.getAllValues().forEach(Runnable::run);
     assertEquals(List.of("1001:pbx:1.2", "1001:pbx:1.3"), over);
     assertEquals(List.of("pbx:1.3"), undisposed);
@@ -145,7 +155,8 @@ class DispositionServiceTest {
   @Test
   void aMissedWrapUpMarkTheStoreCannotWriteIsRetriedUntilItIsAndTheAgentIsReleasedOnlyThen() {
     when(store.markUndisposed("pbx:1.2", "1001"))
-        .thenReturn(CompletableFuture.failedFuture(new StoreUnavailable("database or disk is full")))
+        .thenReturn(
+            CompletableFuture.failedFuture(new StoreUnavailable("database or disk is full")))
         .thenReturn(CompletableFuture.failedFuture(new SQLException("disk I/O error")))
         .thenReturn(CompletableFuture.completedFuture(true));
     service.wrapUpStarted("pbx:1.2", "1001", clock.millis());
@@ -169,8 +180,11 @@ class DispositionServiceTest {
   @Test
   void aDispositionRefusedForAStoreFailureCountsAsWaitingUntilItIsStored() {
     when(store.saveDisposition(eq("1001"), any(), any()))
-        .thenReturn(CompletableFuture.failedFuture(new StoreUnavailable("call pbx:1.2 is not stored yet")))
-        .thenReturn(CompletableFuture.completedFuture(new SavedDisposition(d("ADVANCE", 90), false, false)));
+        .thenReturn(
+            CompletableFuture.failedFuture(new StoreUnavailable("call pbx:1.2 is not stored yet")))
+        .thenReturn(
+            CompletableFuture.completedFuture(
+                new SavedDisposition(d("ADVANCE", 90), false, false)));
     service.submit("1001", d("ADVANCE", 90), replies::add);
     assertEquals(ErrorMessage.STORE_FAILED, ((ErrorMessage) replies.get(0)).code());
     assertEquals(1, service.dispositionsWaiting());

@@ -60,10 +60,12 @@ class AgentProtocolTest {
     if (withGarbage) {
       byte[][] junk = {
         "this line has no colon\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
-        "Event: SomethingAsteriskInventsNextYear\r\nFoo: bar\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+        "Event: SomethingAsteriskInventsNextYear\r\nFoo: bar\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII),
         "Event: AgentConnect\r\nQueue: sales\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
         "Event: AgentComplete\r\nPrivilege: agent,all\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
-        "Event: Hangup\r\nUniqueid: \r\nCause: notanumber\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+        "Event: Hangup\r\nUniqueid: \r\nCause: notanumber\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII),
         new byte[] {0, 1, 2, (byte) 0xff, (byte) 0xfe, '\r', '\n', '\r', '\n'},
         ("Event: QueueCallerJoin\r\nQueue: sales\r\nCallerIDNum: " + "9".repeat(5000) + "\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII),
@@ -73,8 +75,13 @@ class AgentProtocolTest {
       }
     }
     ami = new ScriptedAmiServer(List.of(s), 50).start();
-    ts.server.connectAmi(new AmiServer("trace", "127.0.0.1", ami.port(), AmiWireServer.DEFAULT_USERNAME,
-        AmiWireServer.DEFAULT_SECRET));
+    ts.server.connectAmi(
+        new AmiServer(
+            "trace",
+            "127.0.0.1",
+            ami.port(),
+            AmiWireServer.DEFAULT_USERNAME,
+            AmiWireServer.DEFAULT_SECRET));
   }
 
   private RawAgentSocket signIn(String agent) throws Exception {
@@ -106,11 +113,14 @@ class AgentProtocolTest {
       assertEquals(ErrorMessage.BAD_REQUEST, e.code());
       ws.sendText("{\"type\":\"teleport\"}");
       assertEquals(ErrorMessage.BAD_REQUEST, ws.next(ErrorMessage.class).code());
-      ws.sendText("{\"type\":\"disposition\",\"callId\":\"x\",\"code\":\"ADVANCE\",\"upsellCount\":\"many\"}");
+      ws.sendText(
+          "{\"type\":\"disposition\",\"callId\":\"x\",\"code\":\"ADVANCE\",\"upsellCount\":\"many\"}");
       assertEquals(ErrorMessage.BAD_REQUEST, ws.next(ErrorMessage.class).code());
       ws.sendBinary(new byte[] {1, 2, 3});
       assertEquals(ErrorMessage.BAD_REQUEST, ws.next(ErrorMessage.class).code());
-      ws.send(new DispositionSubmit("r1", "trace:1", "ADVANCE", true, List.of(), 0, List.of(), null, null));
+      ws.send(
+          new DispositionSubmit(
+              "r1", "trace:1", "ADVANCE", true, List.of(), 0, List.of(), null, null));
       ErrorMessage unauth = ws.next(ErrorMessage.class);
       assertEquals(ErrorMessage.UNAUTHORIZED, unauth.code());
       assertEquals("r1", unauth.requestId());
@@ -137,7 +147,8 @@ class AgentProtocolTest {
 
   @Test
   void anOversizedFrameClosesOnlyThatConnection() throws Exception {
-    try (RawAgentSocket good = signIn("1002"); RawAgentSocket bad = new RawAgentSocket(ts.agentUri())) {
+    try (RawAgentSocket good = signIn("1002");
+        RawAgentSocket bad = new RawAgentSocket(ts.agentUri())) {
       try {
         bad.sendText("{\"type\":\"hello\",\"agentId\":\"" + "x".repeat(200_000) + "\"}");
       } catch (java.util.concurrent.ExecutionException e) {
@@ -151,49 +162,72 @@ class AgentProtocolTest {
 
   @Test
   void dispositionsAreCheckedStoredOnceAndOnlyForTheAgentsOwnCall() throws Exception {
-    try (RawAgentSocket alice = signIn("1001"); RawAgentSocket bob = signIn("1002")) {
+    try (RawAgentSocket alice = signIn("1001");
+        RawAgentSocket bob = signIn("1002")) {
       replayCallForAlice(false);
       CallStarted pop = alice.next(CallStarted.class);
       alice.next(CallEnded.class);
 
-      bob.send(new DispositionSubmit("b1", pop.callId(), "SALE", true, List.of(), 0, List.of(), null, null));
+      bob.send(
+          new DispositionSubmit(
+              "b1", pop.callId(), "SALE", true, List.of(), 0, List.of(), null, null));
       assertEquals(ErrorMessage.NOT_YOUR_CALL, bob.next(ErrorMessage.class).code());
-      alice.send(new DispositionSubmit("a0", "trace:nope", "SALE", true, List.of(), 0, List.of(), null, null));
+      alice.send(
+          new DispositionSubmit(
+              "a0", "trace:nope", "SALE", true, List.of(), 0, List.of(), null, null));
       assertEquals(ErrorMessage.UNKNOWN_CALL, alice.next(ErrorMessage.class).code());
-      alice.send(new DispositionSubmit("a1", pop.callId(), "BOGUS", true, List.of(), 0, List.of(), null, null));
+      alice.send(
+          new DispositionSubmit(
+              "a1", pop.callId(), "BOGUS", true, List.of(), 0, List.of(), null, null));
       assertEquals(ErrorMessage.INVALID_DISPOSITION, alice.next(ErrorMessage.class).code());
-      alice.send(new DispositionSubmit("a2", pop.callId(), "SALE", true, List.of("no-such-item"), 0, List.of(),
-          null, null));
+      alice.send(
+          new DispositionSubmit(
+              "a2", pop.callId(), "SALE", true, List.of("no-such-item"), 0, List.of(), null, null));
       assertEquals(ErrorMessage.INVALID_DISPOSITION, alice.next(ErrorMessage.class).code());
-      alice.send(new DispositionSubmit("a3", pop.callId(), "SALE", true, List.of(), 0, List.of(), 101, null));
+      alice.send(
+          new DispositionSubmit(
+              "a3", pop.callId(), "SALE", true, List.of(), 0, List.of(), 101, null));
       assertEquals(ErrorMessage.INVALID_DISPOSITION, alice.next(ErrorMessage.class).code());
 
-      DispositionSubmit first = new DispositionSubmit("a4", pop.callId(), "SALE", true,
-          List.of("greeting", "recording-notice", "identity"), 2, List.of("annual plan", "extra seats"), 92,
-          "booked for Tuesday");
+      DispositionSubmit first =
+          new DispositionSubmit(
+              "a4",
+              pop.callId(),
+              "SALE",
+              true,
+              List.of("greeting", "recording-notice", "identity"),
+              2,
+              List.of("annual plan", "extra seats"),
+              92,
+              "booked for Tuesday");
       alice.send(first);
       DispositionAck ack = alice.next(DispositionAck.class);
       assertFalse(ack.duplicate());
       assertEquals("a4", ack.requestId());
 
-      alice.send(new DispositionSubmit("a5", pop.callId(), "NOT_INTERESTED", false, List.of(), 0, List.of(), null,
-          null));
+      alice.send(
+          new DispositionSubmit(
+              "a5", pop.callId(), "NOT_INTERESTED", false, List.of(), 0, List.of(), null, null));
       DispositionAck dup = alice.next(DispositionAck.class);
       assertTrue(dup.duplicate());
       assertEquals("SALE", dup.stored().code());
       assertEquals(List.of("annual plan", "extra seats"), dup.stored().upsellNotes());
 
       try (Connection c = DriverManager.getConnection(ts.jdbcUrl())) {
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT count(*), max(code), max(is_sale), max(upsell_count), max(csat) FROM dispositions");
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(*), max(code), max(is_sale), max(upsell_count), max(csat) FROM dispositions");
         rs.next();
         assertEquals(1, rs.getInt(1));
         assertEquals("SALE", rs.getString(2));
         assertEquals(1, rs.getInt(3));
         assertEquals(2, rs.getInt(4));
         assertEquals(92, rs.getInt(5));
-        rs = c.createStatement().executeQuery(
-            "SELECT sum(done), count(*) FROM checklist_results WHERE required = 1 AND kind = 'compliance'");
+        rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT sum(done), count(*) FROM checklist_results WHERE required = 1 AND kind = 'compliance'");
         rs.next();
         assertEquals(2, rs.getInt(1));
         assertEquals(2, rs.getInt(2));

@@ -30,7 +30,10 @@ import org.callobjectives.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A disposition made while the server is unreachable waits in the bridge's file queue and lands once. */
+/**
+ * A disposition made while the server is unreachable waits in the bridge's file queue and lands
+ * once.
+ */
 class AgentReconnectTest {
   static final Path TRACES = AmiTrace.defaultDirectory();
 
@@ -45,16 +48,25 @@ class AgentReconnectTest {
     }
     Path outbox = dir.resolve("outbox-1001.jsonl");
     CallStarted pop;
-    try (ScriptedAmiServer ami = ScriptedAmiServer.replaying(AmiTrace.load(TRACES, "a_sales_caller_hangup"), 50)
-        .start()) {
+    try (ScriptedAmiServer ami =
+        ScriptedAmiServer.replaying(AmiTrace.load(TRACES, "a_sales_caller_hangup"), 50).start()) {
       TestServer first = TestServer.start(dir, port, List.of(), Duration.ofMinutes(2), List.of());
       AgentRecorder alice = new AgentRecorder("1001");
-      BridgeClient client = BridgeClient.builder(first.agentUri(), "1001", "demo-1001").outbox(outbox)
-          .listener(alice).backoff(Duration.ofMillis(100), Duration.ofMillis(500)).build();
+      BridgeClient client =
+          BridgeClient.builder(first.agentUri(), "1001", "demo-1001")
+              .outbox(outbox)
+              .listener(alice)
+              .backoff(Duration.ofMillis(100), Duration.ofMillis(500))
+              .build();
       client.start();
       alice.next(Welcome.class);
-      first.server.connectAmi(new AmiServer("trace", "127.0.0.1", ami.port(), AmiWireServer.DEFAULT_USERNAME,
-          AmiWireServer.DEFAULT_SECRET));
+      first.server.connectAmi(
+          new AmiServer(
+              "trace",
+              "127.0.0.1",
+              ami.port(),
+              AmiWireServer.DEFAULT_USERNAME,
+              AmiWireServer.DEFAULT_SECRET));
       pop = alice.next(CallStarted.class);
       alice.next(CallEnded.class);
 
@@ -64,16 +76,31 @@ class AgentReconnectTest {
         Thread.sleep(20);
       }
       assertFalse(client.isConnected());
-      CompletableFuture<DispositionAck> pending = client.submit(new DispositionSubmit(null, pop.callId(), "SALE",
-          true, List.of("greeting"), 1, List.of("two extra seats"), 93, "signed while the server was down"));
+      CompletableFuture<DispositionAck> pending =
+          client.submit(
+              new DispositionSubmit(
+                  null,
+                  pop.callId(),
+                  "SALE",
+                  true,
+                  List.of("greeting"),
+                  1,
+                  List.of("two extra seats"),
+                  93,
+                  "signed while the server was down"));
       assertEquals(1, client.queued().size());
-      assertTrue(Files.readString(outbox).contains(pop.callId()), "kept in the bridge's file queue");
+      assertTrue(
+          Files.readString(outbox).contains(pop.callId()), "kept in the bridge's file queue");
       client.close(); // even the bridge restarts: the file queue survives
 
-      try (TestServer second = TestServer.start(dir, port, List.of(), Duration.ofMinutes(2), List.of())) {
+      try (TestServer second =
+          TestServer.start(dir, port, List.of(), Duration.ofMinutes(2), List.of())) {
         AgentRecorder again = new AgentRecorder("1001");
-        try (BridgeClient restarted = BridgeClient.builder(second.agentUri(), "1001", "demo-1001").outbox(outbox)
-            .listener(again).build()) {
+        try (BridgeClient restarted =
+            BridgeClient.builder(second.agentUri(), "1001", "demo-1001")
+                .outbox(outbox)
+                .listener(again)
+                .build()) {
           restarted.start();
           again.next(Welcome.class);
           // The restarted server gives the agent back the call still waiting for its outcome.
@@ -86,21 +113,38 @@ class AgentReconnectTest {
           assertFalse(ack.duplicate());
           assertTrue(restarted.queued().isEmpty());
           // The same outcome sent again (e.g. the ack was lost) is answered with the stored one.
-          DispositionAck dup = restarted.submit(new DispositionSubmit(null, pop.callId(), "NO_ADVANCE", false,
-              List.of(), 0, List.of(), null, null)).get(10, TimeUnit.SECONDS);
+          DispositionAck dup =
+              restarted
+                  .submit(
+                      new DispositionSubmit(
+                          null,
+                          pop.callId(),
+                          "NO_ADVANCE",
+                          false,
+                          List.of(),
+                          0,
+                          List.of(),
+                          null,
+                          null))
+                  .get(10, TimeUnit.SECONDS);
           assertTrue(dup.duplicate());
           assertEquals("SALE", dup.stored().code());
         }
         try (Connection c = DriverManager.getConnection(second.jdbcUrl())) {
-          ResultSet rs = c.createStatement().executeQuery(
-              "SELECT count(*), max(code), max(notes) FROM dispositions WHERE call_id = '" + pop.callId() + "'");
+          ResultSet rs =
+              c.createStatement()
+                  .executeQuery(
+                      "SELECT count(*), max(code), max(notes) FROM dispositions WHERE call_id = '"
+                          + pop.callId()
+                          + "'");
           rs.next();
           assertEquals(1, rs.getInt(1));
           assertEquals("SALE", rs.getString(2));
           assertEquals("signed while the server was down", rs.getString(3));
         }
       }
-      assertTrue(pending.isCompletedExceptionally(), "the first client's future ended with its close");
+      assertTrue(
+          pending.isCompletedExceptionally(), "the first client's future ended with its close");
     }
   }
 }

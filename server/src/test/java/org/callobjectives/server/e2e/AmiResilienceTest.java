@@ -36,8 +36,19 @@ class AmiResilienceTest {
   }
 
   private DemoCallGenerator generator(AmiWireServer wire, DemoAgent agent, String queue) {
-    DemoSettings s = new DemoSettings(List.of(queue), List.of(agent), 1, Duration.ofMillis(500),
-        Duration.ofMillis(500), Duration.ofMillis(100), 0, 0, 0, Duration.ofSeconds(30), 7);
+    DemoSettings s =
+        new DemoSettings(
+            List.of(queue),
+            List.of(agent),
+            1,
+            Duration.ofMillis(500),
+            Duration.ofMillis(500),
+            Duration.ofMillis(100),
+            0,
+            0,
+            0,
+            Duration.ofSeconds(30),
+            7);
     DemoCallGenerator g = new DemoCallGenerator(s, wire::broadcast, Clock.systemUTC(), scheduler);
     wire.setChannelDirectory(g.directory());
     return g;
@@ -48,13 +59,21 @@ class AmiResilienceTest {
     try (AmiWireServer wire = new AmiWireServer(InetAddress.getLoopbackAddress(), 0).start();
         FreezableProxy proxy = new FreezableProxy(wire.port());
         TestServer ts = TestServer.start(dir, List.of(), Duration.ofMinutes(2), List.of())) {
-      DemoCallGenerator gen = generator(wire, DemoAgent.of("1001", "Alice Agent", "sales"), "sales");
+      DemoCallGenerator gen =
+          generator(wire, DemoAgent.of("1001", "Alice Agent", "sales"), "sales");
       AgentRecorder alice = new AgentRecorder("1001");
-      try (BridgeClient client = new BridgeClient(ts.agentUri(), "1001", "demo-1001", null, alice)) {
+      try (BridgeClient client =
+          new BridgeClient(ts.agentUri(), "1001", "demo-1001", null, alice)) {
         client.start();
         alice.next(Welcome.class);
-        ts.server.connectAmi(new AmiServer("pbx", "127.0.0.1", proxy.port(), AmiWireServer.DEFAULT_USERNAME,
-            AmiWireServer.DEFAULT_SECRET, 1));
+        ts.server.connectAmi(
+            new AmiServer(
+                "pbx",
+                "127.0.0.1",
+                proxy.port(),
+                AmiWireServer.DEFAULT_USERNAME,
+                AmiWireServer.DEFAULT_SECRET,
+                1));
         assertTrue(wire.awaitLogins(1, Duration.ofSeconds(10)));
         proxy.freezeCurrent();
         // Silence for three ping intervals: Asterisk-Java drops the socket and logs in again.
@@ -73,18 +92,31 @@ class AmiResilienceTest {
         FreezableProxy proxy = new FreezableProxy(hung.port());
         AmiWireServer good = new AmiWireServer(InetAddress.getLoopbackAddress(), 0).start();
         TestServer ts = TestServer.start(dir, List.of(), Duration.ofMinutes(2), List.of())) {
-      DemoCallGenerator gen = generator(good, DemoAgent.of("2001", "Dave Agent", "support"), "support");
+      DemoCallGenerator gen =
+          generator(good, DemoAgent.of("2001", "Dave Agent", "support"), "support");
       AgentRecorder dave = new AgentRecorder("2001");
       try (BridgeClient client = new BridgeClient(ts.agentUri(), "2001", "demo-2001", null, dave)) {
         client.start();
         dave.next(Welcome.class);
         proxy.freezeCurrent();
-        ts.server.connectAmi(new AmiServer("hung", "127.0.0.1", proxy.port(), AmiWireServer.DEFAULT_USERNAME,
-            AmiWireServer.DEFAULT_SECRET, 1));
+        ts.server.connectAmi(
+            new AmiServer(
+                "hung",
+                "127.0.0.1",
+                proxy.port(),
+                AmiWireServer.DEFAULT_USERNAME,
+                AmiWireServer.DEFAULT_SECRET,
+                1));
         Thread.sleep(200);
         proxy.freezeCurrent(); // the hung link's connection gets no banner, no login answer
-        ts.server.connectAmi(new AmiServer("good", "127.0.0.1", good.port(), AmiWireServer.DEFAULT_USERNAME,
-            AmiWireServer.DEFAULT_SECRET, 1));
+        ts.server.connectAmi(
+            new AmiServer(
+                "good",
+                "127.0.0.1",
+                good.port(),
+                AmiWireServer.DEFAULT_USERNAME,
+                AmiWireServer.DEFAULT_SECRET,
+                1));
         assertTrue(good.awaitLogins(1, Duration.ofSeconds(10)));
         gen.placeInboundCall("support");
         CallStarted pop = dave.next(CallStarted.class, 10);

@@ -50,9 +50,11 @@ class ChainOfAdvancesTest {
   record Popped(BridgeClient client, AgentRecorder recorder, CallStarted pop) {}
 
   @Test
-  void anAdvanceMovesTheCallerToTheNextStageAndTheNextPopShowsStageAndLastOutcome() throws Exception {
-    assumeTrue(Files.isDirectory(TraceReplayTest.TRACES), "AMI traces not found at "
-        + TraceReplayTest.TRACES.toAbsolutePath() + ": skipped");
+  void anAdvanceMovesTheCallerToTheNextStageAndTheNextPopShowsStageAndLastOutcome()
+      throws Exception {
+    assumeTrue(
+        Files.isDirectory(TraceReplayTest.TRACES),
+        "AMI traces not found at " + TraceReplayTest.TRACES.toAbsolutePath() + ": skipped");
     AmiTrace trace = AmiTrace.load(TraceReplayTest.TRACES, TRACE);
     Path db = tmp.resolve("objectives.db");
     try (AdminServer s = AdminServer.start(tmp, db)) {
@@ -79,7 +81,8 @@ class ChainOfAdvancesTest {
         Popped second = replay(s, trace, "pbx-b", recorders, clients);
         assertFalse(second.pop().callId().equals(first.pop().callId()));
         assertEquals(CALLER, second.pop().callerNumber());
-        assertEquals("sales-proposal-review", second.pop().objective().id(), "the next stage's objective");
+        assertEquals(
+            "sales-proposal-review", second.pop().objective().id(), "the next stage's objective");
         assertEquals("proposal", second.pop().objective().stage());
         assertNotNull(second.pop().objective().lastCall());
         assertEquals("ADVANCE", second.pop().objective().lastCall().code());
@@ -92,25 +95,47 @@ class ChainOfAdvancesTest {
         clients.values().forEach(BridgeClient::close);
       }
     }
-    // A restart loads the index from SQLite: no advance on the second call, so the customer stays at proposal.
+    // A restart loads the index from SQLite: no advance on the second call, so the customer stays
+    // at proposal.
     try (AdminServer again = AdminServer.start(tmp, db)) {
       CallerOutcome last = again.server.stages().lastStaged(CALLER).orElseThrow();
       assertEquals("proposal", last.stage());
-      JsonNode p = Json.mapper().readTree(again.admin("GET", "/api/admin/preview?number=" + CALLER
-          + "&queue=sales&agent=1001", null).body());
+      JsonNode p =
+          Json.mapper()
+              .readTree(
+                  again
+                      .admin(
+                          "GET",
+                          "/api/admin/preview?number=" + CALLER + "&queue=sales&agent=1001",
+                          null)
+                      .body());
       assertEquals("sales-proposal-review", p.get("objective").get("id").asText());
       assertEquals("NO_ADVANCE", p.get("objective").get("lastCall").get("code").asText());
     }
   }
 
-  /** Replays the trace on a fresh AMI link and returns the pop and the agent who got it, after its end. */
-  private static Popped replay(AdminServer s, AmiTrace trace, String link, Map<String, AgentRecorder> recorders,
-      Map<String, BridgeClient> clients) throws Exception {
+  /**
+   * Replays the trace on a fresh AMI link and returns the pop and the agent who got it, after its
+   * end.
+   */
+  private static Popped replay(
+      AdminServer s,
+      AmiTrace trace,
+      String link,
+      Map<String, AgentRecorder> recorders,
+      Map<String, BridgeClient> clients)
+      throws Exception {
     try (ScriptedAmiServer ami = ScriptedAmiServer.replaying(trace, TraceReplayTest.SPEED)) {
-      ami.wire().setChannelDirectory(new TraceLiveChannels(trace, () -> ami.wire().loginCount() - 1));
+      ami.wire()
+          .setChannelDirectory(new TraceLiveChannels(trace, () -> ami.wire().loginCount() - 1));
       ami.start();
-      s.server.connectAmi(new AmiServer(link, "127.0.0.1", ami.port(), AmiWireServer.DEFAULT_USERNAME,
-          AmiWireServer.DEFAULT_SECRET));
+      s.server.connectAmi(
+          new AmiServer(
+              link,
+              "127.0.0.1",
+              ami.port(),
+              AmiWireServer.DEFAULT_USERNAME,
+              AmiWireServer.DEFAULT_SECRET));
       assertTrue(ami.awaitDone(Duration.ofSeconds(60)), "replay did not finish");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
       CallStarted pop = null;
@@ -135,15 +160,23 @@ class ChainOfAdvancesTest {
   }
 
   private static void dispose(Popped p, String code, boolean advance) throws Exception {
-    List<String> done = p.pop().objective().checklist().stream().filter(ChecklistItem::required)
-        .map(ChecklistItem::id).toList();
-    DispositionAck ack = p.client().submit(new DispositionSubmit(null, p.pop().callId(), code, advance, done, 0,
-        List.of(), null, "chain test")).get(10, TimeUnit.SECONDS);
+    List<String> done =
+        p.pop().objective().checklist().stream()
+            .filter(ChecklistItem::required)
+            .map(ChecklistItem::id)
+            .toList();
+    DispositionAck ack =
+        p.client()
+            .submit(
+                new DispositionSubmit(
+                    null, p.pop().callId(), code, advance, done, 0, List.of(), null, "chain test"))
+            .get(10, TimeUnit.SECONDS);
     assertFalse(ack.duplicate());
     p.recorder().next(DispositionAck.class);
   }
 
-  private static void awaitStage(AdminServer s, String stage, String code) throws InterruptedException {
+  private static void awaitStage(AdminServer s, String stage, String code)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       var o = s.server.stages().lastStaged(CALLER);
@@ -152,7 +185,14 @@ class ChainOfAdvancesTest {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("caller " + CALLER + " not recorded at stage " + stage + " with " + code + ": "
-        + s.server.stages().snapshot());
+    throw new AssertionError(
+        "caller "
+            + CALLER
+            + " not recorded at stage "
+            + stage
+            + " with "
+            + code
+            + ": "
+            + s.server.stages().snapshot());
   }
 }

@@ -35,7 +35,10 @@ import org.callobjectives.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** With the database locked, calls still pop; the disposition is refused, retried and stored once it can be. */
+/**
+ * With the database locked, calls still pop; the disposition is refused, retried and stored once it
+ * can be.
+ */
 class DatabaseLockedTest {
   static final Path TRACES = AmiTrace.defaultDirectory();
 
@@ -45,14 +48,22 @@ class DatabaseLockedTest {
   void popsGoOnWhileTheDatabaseIsLockedAndTheDispositionLandsAfterwards() throws Exception {
     assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
     Path db = dir.resolve("objectives.db");
-    try (ScriptedAmiServer ami = ScriptedAmiServer.replaying(AmiTrace.load(TRACES, "a_sales_caller_hangup"), 50)
-            .start();
-        ObjectivesServer server = new ObjectivesServer(TestServer.exampleConfig(db, Duration.ofMinutes(2)),
-            Store.open(db, 200), Clock.systemUTC(), List.of())) {
+    try (ScriptedAmiServer ami =
+            ScriptedAmiServer.replaying(AmiTrace.load(TRACES, "a_sales_caller_hangup"), 50)
+                .start();
+        ObjectivesServer server =
+            new ObjectivesServer(
+                TestServer.exampleConfig(db, Duration.ofMinutes(2)),
+                Store.open(db, 200),
+                Clock.systemUTC(),
+                List.of())) {
       int port = server.start(List.of()).getPort();
       AgentRecorder alice = new AgentRecorder("1001");
-      try (BridgeClient client = BridgeClient.builder(URI.create("ws://127.0.0.1:" + port + "/agent"), "1001",
-              "demo-1001").listener(alice).build();
+      try (BridgeClient client =
+              BridgeClient.builder(
+                      URI.create("ws://127.0.0.1:" + port + "/agent"), "1001", "demo-1001")
+                  .listener(alice)
+                  .build();
           Connection other = DriverManager.getConnection("jdbc:sqlite:" + db);
           Statement lock = other.createStatement()) {
         client.start();
@@ -60,8 +71,13 @@ class DatabaseLockedTest {
         lock.execute("PRAGMA busy_timeout=200");
         lock.execute("BEGIN EXCLUSIVE"); // e.g. a backup tool holding the file
 
-        server.connectAmi(new AmiServer("trace", "127.0.0.1", ami.port(), AmiWireServer.DEFAULT_USERNAME,
-            AmiWireServer.DEFAULT_SECRET));
+        server.connectAmi(
+            new AmiServer(
+                "trace",
+                "127.0.0.1",
+                ami.port(),
+                AmiWireServer.DEFAULT_USERNAME,
+                AmiWireServer.DEFAULT_SECRET));
         CallStarted pop = alice.next(CallStarted.class); // the pop does not wait for the disk
         alice.next(CallEnded.class);
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -69,11 +85,22 @@ class DatabaseLockedTest {
             && System.nanoTime() < until) {
           Thread.sleep(50); // each write first waits out the 200 ms busy timeout
         }
-        assertTrue(server.health().get("callRowsWaitingForDatabase") instanceof Integer n && n > 0,
+        assertTrue(
+            server.health().get("callRowsWaitingForDatabase") instanceof Integer n && n > 0,
             "call rows are held: " + server.health());
 
-        CompletableFuture<DispositionAck> ack = client.submit(new DispositionSubmit(null, pop.callId(), "ADVANCE",
-            true, List.of("greeting"), 0, List.of(), null, "while locked"));
+        CompletableFuture<DispositionAck> ack =
+            client.submit(
+                new DispositionSubmit(
+                    null,
+                    pop.callId(),
+                    "ADVANCE",
+                    true,
+                    List.of("greeting"),
+                    0,
+                    List.of(),
+                    null,
+                    "while locked"));
         ErrorMessage refused = alice.await(ErrorMessage.class, 10);
         assertEquals(ErrorMessage.STORE_FAILED, refused.code());
         assertFalse(ack.isDone(), "not acked while it is not stored");
@@ -84,10 +111,14 @@ class DatabaseLockedTest {
         assertFalse(stored.duplicate());
       }
       try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM dispositions WHERE notes = 'while locked'");
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT count(*) FROM dispositions WHERE notes = 'while locked'");
         rs.next();
         assertEquals(1, rs.getInt(1));
-        rs = c.createStatement().executeQuery("SELECT count(*) FROM calls WHERE outcome = 'COMPLETED'");
+        rs =
+            c.createStatement()
+                .executeQuery("SELECT count(*) FROM calls WHERE outcome = 'COMPLETED'");
         rs.next();
         assertEquals(1, rs.getInt(1), "the held call row was written once the lock went");
       }

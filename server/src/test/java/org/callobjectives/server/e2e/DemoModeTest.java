@@ -31,7 +31,9 @@ import org.callobjectives.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's main job: the built-in AMI simulator drives the real server and a real agent-bridge. */
+/**
+ * The README's main job: the built-in AMI simulator drives the real server and a real agent-bridge.
+ */
 class DemoModeTest {
   @TempDir Path dir;
 
@@ -40,14 +42,24 @@ class DemoModeTest {
     Path db = dir.resolve("objectives.db");
     Config base = TestServer.exampleConfig(db, Duration.ofMinutes(2));
     ServerSettings s = base.server();
-    Config config = base.withServer(new ServerSettings(s.listenHost(), 0, db, s.wrapUp(), List.of(),
-        new DemoSettings(4, 1, 2, 0, 0.2, 42), s.users()));
+    Config config =
+        base.withServer(
+            new ServerSettings(
+                s.listenHost(),
+                0,
+                db,
+                s.wrapUp(),
+                List.of(),
+                new DemoSettings(4, 1, 2, 0, 0.2, 42),
+                s.users()));
     try (DemoAmi demo = DemoAmi.start(config, Clock.systemUTC());
-        ObjectivesServer server = new ObjectivesServer(config, Store.open(db), Clock.systemUTC(), List.of())) {
+        ObjectivesServer server =
+            new ObjectivesServer(config, Store.open(db), Clock.systemUTC(), List.of())) {
       int port = server.start(List.of(demo.amiServer())).getPort();
       AgentRecorder alice = new AgentRecorder("1001");
-      try (BridgeClient client = new BridgeClient(URI.create("ws://127.0.0.1:" + port + "/agent"), "1001",
-          "demo-1001", null, alice)) {
+      try (BridgeClient client =
+          new BridgeClient(
+              URI.create("ws://127.0.0.1:" + port + "/agent"), "1001", "demo-1001", null, alice)) {
         client.start();
         alice.next(Welcome.class);
         CallStarted pop = alice.await(CallStarted.class, 30);
@@ -55,15 +67,32 @@ class DemoModeTest {
         assertFalse(pop.dispositionCodes().isEmpty());
         CallEnded end = alice.await(CallEnded.class, 30);
         assertEquals(pop.callId(), end.callId());
-        List<String> required = pop.objective().checklist().stream().filter(ChecklistItem::required)
-            .map(ChecklistItem::id).toList();
-        DispositionAck ack = client.submit(new DispositionSubmit(null, pop.callId(), "ADVANCE", true, required, 1,
-            List.of("asked about seats"), 90, "demo")).get(10, TimeUnit.SECONDS);
+        List<String> required =
+            pop.objective().checklist().stream()
+                .filter(ChecklistItem::required)
+                .map(ChecklistItem::id)
+                .toList();
+        DispositionAck ack =
+            client
+                .submit(
+                    new DispositionSubmit(
+                        null,
+                        pop.callId(),
+                        "ADVANCE",
+                        true,
+                        required,
+                        1,
+                        List.of("asked about seats"),
+                        90,
+                        "demo"))
+                .get(10, TimeUnit.SECONDS);
         assertFalse(ack.duplicate());
       }
       try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT d.code, c.agent_id FROM dispositions d JOIN calls c USING (call_id) WHERE d.notes = 'demo'");
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT d.code, c.agent_id FROM dispositions d JOIN calls c USING (call_id) WHERE d.notes = 'demo'");
         rs.next();
         assertEquals("ADVANCE", rs.getString(1));
         assertEquals("1001", rs.getString(2));

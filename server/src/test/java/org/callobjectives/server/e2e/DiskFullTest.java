@@ -64,10 +64,23 @@ class DiskFullTest {
     @Override
     public void onCallEnded(CallEnded e) {
       CallStarted pop = pops.get(e.callId());
-      DispositionCode code = pop.dispositionCodes().stream().filter(c -> !Boolean.FALSE.equals(c.advance())).findFirst()
-          .orElseThrow();
-      acks.add(client.submit(new DispositionSubmit(null, e.callId(), code.code(), !Boolean.FALSE.equals(code.advance()),
-          List.of(), 0, List.of(), null, "call " + e.callId())));
+      DispositionCode code =
+          pop.dispositionCodes().stream()
+              .filter(c -> !Boolean.FALSE.equals(c.advance()))
+              .findFirst()
+              .orElseThrow();
+      acks.add(
+          client.submit(
+              new DispositionSubmit(
+                  null,
+                  e.callId(),
+                  code.code(),
+                  !Boolean.FALSE.equals(code.advance()),
+                  List.of(),
+                  0,
+                  List.of(),
+                  null,
+                  "call " + e.callId())));
     }
 
     @Override
@@ -77,13 +90,19 @@ class DiskFullTest {
   }
 
   @Test
-  void whileTheDatabaseIsFullPopsGoOnDispositionsAreResentAndAfterwardsEveryCallHasItsRowAndOneDisposition()
-      throws Exception {
+  void
+      whileTheDatabaseIsFullPopsGoOnDispositionsAreResentAndAfterwardsEveryCallHasItsRowAndOneDisposition()
+          throws Exception {
     assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
     Path db = dir.resolve("objectives.db");
-    try (ScriptedAmiServer ami = ScriptedAmiServer.replaying(AmiTrace.load(TRACES, "e_burst_20_calls"), 10);
-        ObjectivesServer server = new ObjectivesServer(TestServer.exampleConfig(db, Duration.ofMinutes(10)),
-            Store.open(db), Clock.systemUTC(), List.of())) {
+    try (ScriptedAmiServer ami =
+            ScriptedAmiServer.replaying(AmiTrace.load(TRACES, "e_burst_20_calls"), 10);
+        ObjectivesServer server =
+            new ObjectivesServer(
+                TestServer.exampleConfig(db, Duration.ofMinutes(10)),
+                Store.open(db),
+                Clock.systemUTC(),
+                List.of())) {
       ami.start();
       int port = server.start(List.of()).getPort();
       List<Agent> agents = new ArrayList<>();
@@ -91,8 +110,12 @@ class DiskFullTest {
       try {
         for (String id : AGENTS) {
           Agent a = new Agent();
-          a.client = BridgeClient.builder(URI.create("ws://127.0.0.1:" + port + "/agent"), id, "demo-" + id)
-              .listener(a).backoff(Duration.ofMillis(200), Duration.ofSeconds(1)).build();
+          a.client =
+              BridgeClient.builder(
+                      URI.create("ws://127.0.0.1:" + port + "/agent"), id, "demo-" + id)
+                  .listener(a)
+                  .backoff(Duration.ofMillis(200), Duration.ofSeconds(1))
+                  .build();
           a.client.start();
           agents.add(a);
           clients.add(a.client);
@@ -100,29 +123,46 @@ class DiskFullTest {
         FullDisk.fillFreePages(db);
         server.store().maxPageCountForTest(1).get(5, TimeUnit.SECONDS);
 
-        server.connectAmi(new AmiServer("trace", "127.0.0.1", ami.port(), AmiWireServer.DEFAULT_USERNAME,
-            AmiWireServer.DEFAULT_SECRET));
+        server.connectAmi(
+            new AmiServer(
+                "trace",
+                "127.0.0.1",
+                ami.port(),
+                AmiWireServer.DEFAULT_USERNAME,
+                AmiWireServer.DEFAULT_SECRET));
         assertTrue(ami.awaitDone(Duration.ofSeconds(60)), "the burst was replayed");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (agents.stream().mapToInt(a -> a.acks.size()).sum() < agents.stream().mapToInt(a -> a.pops.size()).sum()
+        while (agents.stream().mapToInt(a -> a.acks.size()).sum()
+                < agents.stream().mapToInt(a -> a.pops.size()).sum()
             || agents.stream().mapToInt(a -> a.errors.size()).sum() == 0) {
-          assertTrue(System.nanoTime() < deadline, "every popped call ended and was submitted: " + server.health());
+          assertTrue(
+              System.nanoTime() < deadline,
+              "every popped call ended and was submitted: " + server.health());
           Thread.sleep(100);
         }
         int popped = agents.stream().mapToInt(a -> a.pops.size()).sum();
-        assertTrue(popped >= 10, "the burst popped its calls to the agents while the database was full: " + popped);
+        assertTrue(
+            popped >= 10,
+            "the burst popped its calls to the agents while the database was full: " + popped);
         Map<String, Object> during = server.health();
         @SuppressWarnings("unchecked")
         Map<String, Object> store = (Map<String, Object>) during.get("store");
         assertEquals("unwritable", store.get("state"), during.toString());
-        assertTrue(((Number) during.get("callRowsWaitingForDatabase")).intValue() > 0, during.toString());
-        assertTrue(((Number) during.get("dispositionsWaitingForDatabase")).intValue() > 0, during.toString());
+        assertTrue(
+            ((Number) during.get("callRowsWaitingForDatabase")).intValue() > 0, during.toString());
+        assertTrue(
+            ((Number) during.get("dispositionsWaitingForDatabase")).intValue() > 0,
+            during.toString());
         for (Agent a : agents) {
           for (ErrorMessage e : a.errors) {
-            assertEquals(ErrorMessage.STORE_FAILED, e.code(), "refused as store_failed, never unknown_call: " + e);
+            assertEquals(
+                ErrorMessage.STORE_FAILED,
+                e.code(),
+                "refused as store_failed, never unknown_call: " + e);
           }
         }
-        assertTrue(agents.stream().anyMatch(a -> a.acks.stream().anyMatch(f -> !f.isDone())),
+        assertTrue(
+            agents.stream().anyMatch(a -> a.acks.stream().anyMatch(f -> !f.isDone())),
             "refused dispositions are not acked while the database is full");
 
         server.store().maxPageCountForTest(1_000_000_000).get(5, TimeUnit.SECONDS); // space is back
@@ -132,8 +172,11 @@ class DiskFullTest {
           }
         }
         deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!(((Map<?, ?>) server.health().get("store")).get("walTruncations") instanceof Long n && n > 0)) {
-          assertTrue(System.nanoTime() < deadline, "the WAL is truncated after the outage: " + server.health());
+        while (!(((Map<?, ?>) server.health().get("store")).get("walTruncations") instanceof Long n
+            && n > 0)) {
+          assertTrue(
+              System.nanoTime() < deadline,
+              "the WAL is truncated after the outage: " + server.health());
           Thread.sleep(100);
         }
         Map<String, Object> after = server.health();
@@ -144,7 +187,9 @@ class DiskFullTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
           for (int i = 0; i < agents.size(); i++) {
             for (String callId : agents.get(i).pops.keySet()) {
-              try (PreparedStatement ps = c.prepareStatement("""
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      """
                   SELECT c.agent_id, count(d.id), min(d.notes), min(d.agent_id) FROM calls c
                   LEFT JOIN dispositions d ON d.call_id = c.call_id WHERE c.call_id = ? GROUP BY c.call_id""")) {
                 ps.setString(1, callId);
@@ -152,7 +197,8 @@ class DiskFullTest {
                 assertTrue(rs.next(), "call " + callId + " has its row");
                 assertEquals(AGENTS.get(i), rs.getString(1));
                 assertEquals(1, rs.getInt(2), "exactly one disposition for " + callId);
-                assertEquals("call " + callId, rs.getString(3), "its own disposition, not another call's");
+                assertEquals(
+                    "call " + callId, rs.getString(3), "its own disposition, not another call's");
                 assertEquals(AGENTS.get(i), rs.getString(4));
               }
             }

@@ -2,7 +2,6 @@ package org.callobjectives.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -38,20 +37,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real traces replayed to a real server with real agent-bridge clients and varied dispositions (some
- * missed): the live running aggregates equal the same figures computed independently from SQLite.
+ * Real traces replayed to a real server with real agent-bridge clients and varied dispositions
+ * (some missed): the live running aggregates equal the same figures computed independently from
+ * SQLite.
  */
 class LiveFiguresMatchSqliteTest {
   static final Path TRACES = TraceReplayTest.TRACES;
-  static final List<String> SCENARIOS = List.of("a_sales_caller_hangup", "b_support_agent_hangup",
-      "c_abandon_while_ringing", "d_outbound_agent_dials", "e_burst_20_calls", "g_blind_transfer_to_other_queue");
+  static final List<String> SCENARIOS =
+      List.of(
+          "a_sales_caller_hangup",
+          "b_support_agent_hangup",
+          "c_abandon_while_ringing",
+          "d_outbound_agent_dials",
+          "e_burst_20_calls",
+          "g_blind_transfer_to_other_queue");
 
   @TempDir Path dir;
 
   /** Every message an agent-bridge client reports, in order. */
   @Test
   void liveAggregatesEqualTheFiguresComputedFromTheSqliteRows() throws Exception {
-    assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES.toAbsolutePath() + ": skipped");
+    assumeTrue(
+        Files.isDirectory(TRACES),
+        "AMI traces not found at " + TRACES.toAbsolutePath() + ": skipped");
     List<ScriptedAmiServer> amis = new ArrayList<>();
     List<BridgeClient> clients = new ArrayList<>();
     Map<String, AgentRecorder> inboxes = new TreeMap<>();
@@ -68,12 +76,20 @@ class LiveFiguresMatchSqliteTest {
       int expectedCalls = 0;
       for (String name : SCENARIOS) {
         AmiTrace trace = AmiTrace.load(TRACES, name);
-        expectedCalls += TraceReplayTest.expected(Json.mapper().readTree(
-            TRACES.resolve(name + ".truth.json").toFile()), ss.server.config()).size();
+        expectedCalls +=
+            TraceReplayTest.expected(
+                    Json.mapper().readTree(TRACES.resolve(name + ".truth.json").toFile()),
+                    ss.server.config())
+                .size();
         ScriptedAmiServer ami = ScriptedAmiServer.replaying(trace, 20).start();
         amis.add(ami);
-        ss.server.connectAmi(new AmiServer(name.substring(0, 1), "127.0.0.1", ami.port(),
-            AmiWireServer.DEFAULT_USERNAME, AmiWireServer.DEFAULT_SECRET));
+        ss.server.connectAmi(
+            new AmiServer(
+                name.substring(0, 1),
+                "127.0.0.1",
+                ami.port(),
+                AmiWireServer.DEFAULT_USERNAME,
+                AmiWireServer.DEFAULT_SECRET));
       }
       for (ScriptedAmiServer ami : amis) {
         assertTrue(ami.awaitDone(Duration.ofSeconds(60)), "replay did not finish");
@@ -81,7 +97,8 @@ class LiveFiguresMatchSqliteTest {
       awaitSql(ss, "SELECT count(*) FROM calls WHERE outcome <> 'CONNECTED'", expectedCalls);
 
       // Varied dispositions: codes from the call's own list, compliance items sometimes missed,
-      // 0..2 upsell opportunities, CSAT sometimes absent, every 7th call left for the wrap-up to expire.
+      // 0..2 upsell opportunities, CSAT sometimes absent, every 7th call left for the wrap-up to
+      // expire.
       int i = 0;
       int skipped = 0;
       for (var e : inboxes.entrySet()) {
@@ -93,7 +110,8 @@ class LiveFiguresMatchSqliteTest {
           }
           List<String> done = new ArrayList<>();
           for (ChecklistItem item : s.objective().checklist()) {
-            if (item.required() && !(item.kind() == ChecklistKind.COMPLIANCE && i % 3 == 0 && done.size() < 2)) {
+            if (item.required()
+                && !(item.kind() == ChecklistKind.COMPLIANCE && i % 3 == 0 && done.size() < 2)) {
               done.add(item.id());
             }
           }
@@ -101,17 +119,33 @@ class LiveFiguresMatchSqliteTest {
           String code = picked.code();
           boolean advance = picked.advance() != null ? picked.advance() : i % 2 == 0;
           int upsell = i % 3;
-          clients.stream().filter(c -> c.agentId().equals(e.getKey())).findFirst().orElseThrow()
-              .submit(new DispositionSubmit(null, s.callId(), code, advance, done, upsell,
-                  upsell > 0 ? List.of("needs the bigger plan") : List.of(), i % 4 == 0 ? null : 50 + (i * 7) % 51,
-                  "call " + i)).get(10, TimeUnit.SECONDS);
+          clients.stream()
+              .filter(c -> c.agentId().equals(e.getKey()))
+              .findFirst()
+              .orElseThrow()
+              .submit(
+                  new DispositionSubmit(
+                      null,
+                      s.callId(),
+                      code,
+                      advance,
+                      done,
+                      upsell,
+                      upsell > 0 ? List.of("needs the bigger plan") : List.of(),
+                      i % 4 == 0 ? null : 50 + (i * 7) % 51,
+                      "call " + i))
+              .get(10, TimeUnit.SECONDS);
         }
       }
       assertTrue(skipped > 0, "some calls are left undisposed");
-      // Every answered call ends up with a disposition or an UNDISPOSED row (after the 3 s wrap-up).
-      awaitSql(ss, """
+      // Every answered call ends up with a disposition or an UNDISPOSED row (after the 3 s
+      // wrap-up).
+      awaitSql(
+          ss,
+          """
           SELECT count(*) FROM calls c WHERE c.agent_id IS NOT NULL AND c.connected_at IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.call_id = c.call_id)""", 0);
+            AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.call_id = c.call_id)""",
+          0);
       awaitSql(ss, "SELECT count(*) FROM dispositions WHERE code = 'UNDISPOSED'", skipped);
 
       JsonNode live = null;
@@ -135,7 +169,8 @@ class LiveFiguresMatchSqliteTest {
       assertTrue(total.get("abandoned").asInt() >= 1, "trace c has an abandoned call: " + total);
       assertEquals(skipped, total.get("undisposed").asInt());
       assertEquals(skipped, live.get("undisposed").size(), "undisposed calls are listed");
-      assertTrue(total.get("conversions").asInt() > 0, "some sales on calls with opportunities: " + total);
+      assertTrue(
+          total.get("conversions").asInt() > 0, "some sales on calls with opportunities: " + total);
 
       // Agents got their own figures after their last disposition; reaching the per-shift upsell
       // target brought a congratulation.
@@ -154,7 +189,9 @@ class LiveFiguresMatchSqliteTest {
       for (JsonNode a : shiftAgents) {
         if (a.get("opportunities").asInt() >= 2) {
           AgentRecorder in = inboxes.get(a.get("id").asText());
-          assertTrue(in.congratulations().stream().anyMatch(c -> c.goalId().equals("upsell-opportunities-per-shift")),
+          assertTrue(
+              in.congratulations().stream()
+                  .anyMatch(c -> c.goalId().equals("upsell-opportunities-per-shift")),
               a.get("id") + " reached 2 opportunities this shift but got " + in.congratulations());
         }
       }
@@ -162,13 +199,17 @@ class LiveFiguresMatchSqliteTest {
 
       // The review API counts the same calls.
       String day = live.get("views").get("today").get("from").asText();
-      JsonNode review = Json.mapper().readTree(ss.supervisorGet("/api/stats/review?from=" + day + "&to=" + day)
-          .body());
+      JsonNode review =
+          Json.mapper()
+              .readTree(ss.supervisorGet("/api/stats/review?from=" + day + "&to=" + day).body());
       for (JsonNode line : review.get("agents")) {
         Map<String, Object> sql = fromSql.get("agent " + line.get("id").asText());
-        assertEquals(sql.get("handled"), line.get("calls").asLong(), "review calls of " + line.get("id"));
-        assertEquals(sql.get("advanceRate"), line.get("advanceRate").isNull() ? null
-            : line.get("advanceRate").asDouble(), "review advance rate of " + line.get("id"));
+        assertEquals(
+            sql.get("handled"), line.get("calls").asLong(), "review calls of " + line.get("id"));
+        assertEquals(
+            sql.get("advanceRate"),
+            line.get("advanceRate").isNull() ? null : line.get("advanceRate").asDouble(),
+            "review advance rate of " + line.get("id"));
       }
     } finally {
       clients.forEach(BridgeClient::close);
@@ -177,13 +218,20 @@ class LiveFiguresMatchSqliteTest {
 
     // A supervisor opening the page after a restart sees the same totals: rebuilt from SQLite.
     try (SupervisedServer again = SupervisedServer.start(dir, Duration.ofSeconds(3))) {
-      JsonNode today = Json.mapper().readTree(again.supervisorGet("/api/stats/live").body()).get("views").get("today");
+      JsonNode today =
+          Json.mapper()
+              .readTree(again.supervisorGet("/api/stats/live").body())
+              .get("views")
+              .get("today");
       assertEquals(beforeRestart, fromLive(today), "figures rebuilt at start");
-      assertEquals(fromSql(again, today.get("fromMillis").asLong(), today.get("toMillis").asLong()), fromLive(today));
+      assertEquals(
+          fromSql(again, today.get("fromMillis").asLong(), today.get("toMillis").asLong()),
+          fromLive(today));
     }
   }
 
-  private static AgentStats awaitStats(AgentRecorder in, long advances, long undisposed) throws InterruptedException {
+  private static AgentStats awaitStats(AgentRecorder in, long advances, long undisposed)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {
       if (!in.stats().isEmpty()) {
@@ -194,8 +242,13 @@ class LiveFiguresMatchSqliteTest {
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("agent stats never showed " + advances + " advances, " + undisposed
-        + " undisposed: " + in.stats());
+    throw new AssertionError(
+        "agent stats never showed "
+            + advances
+            + " advances, "
+            + undisposed
+            + " undisposed: "
+            + in.stats());
   }
 
   private static void awaitSql(SupervisedServer ss, String sql, long want) throws Exception {
@@ -215,26 +268,49 @@ class LiveFiguresMatchSqliteTest {
     assertEquals(want, got, sql);
   }
 
-  /** The figures per agent and per queue, straight from the rows, for calls started in [from, to). */
-  static Map<String, Map<String, Object>> fromSql(SupervisedServer ss, long from, long to) throws Exception {
+  /**
+   * The figures per agent and per queue, straight from the rows, for calls started in [from, to).
+   */
+  static Map<String, Map<String, Object>> fromSql(SupervisedServer ss, long from, long to)
+      throws Exception {
     Map<String, Map<String, Object>> out = new TreeMap<>();
     try (Connection c = DriverManager.getConnection(ss.jdbcUrl())) {
       for (String group : new String[] {"calls.agent_id", "COALESCE(calls.queue, 'outbound')"}) {
         String prefix = group.equals("calls.agent_id") ? "agent " : "queue ";
-        query(c, "SELECT " + group + ", count(*), sum(talk_seconds) FROM calls WHERE agent_id IS NOT NULL"
-            + " AND connected_at IS NOT NULL AND outcome <> 'CONNECTED' AND started_at >= ? AND started_at < ?"
-            + " GROUP BY 1", from, to, rs -> {
+        query(
+            c,
+            "SELECT "
+                + group
+                + ", count(*), sum(talk_seconds) FROM calls WHERE agent_id IS NOT NULL"
+                + " AND connected_at IS NOT NULL AND outcome <> 'CONNECTED' AND started_at >= ? AND started_at < ?"
+                + " GROUP BY 1",
+            from,
+            to,
+            rs -> {
               Map<String, Object> m = row(out, prefix + rs.getString(1));
               m.put("handled", rs.getLong(2));
               m.put("ahtSeconds", Math.round((double) rs.getLong(3) / rs.getLong(2)));
             });
-        query(c, "SELECT " + group + ", count(*) FROM calls WHERE outcome = 'ABANDONED' AND started_at >= ?"
-            + " AND started_at < ? GROUP BY 1", from, to, rs -> row(out, prefix + rs.getString(1))
-                .put("abandoned", rs.getLong(2)));
-        query(c, "SELECT " + group + ", count(*), sum(d.advance_obtained), sum(d.upsell_count),"
-            + " sum(d.is_sale), sum(CASE WHEN d.is_sale = 1 AND d.upsell_count > 0 THEN 1 ELSE 0 END),"
-            + " sum(d.csat), count(d.csat) FROM dispositions d JOIN calls USING (call_id)"
-            + " WHERE d.code <> 'UNDISPOSED' AND started_at >= ? AND started_at < ? GROUP BY 1", from, to, rs -> {
+        query(
+            c,
+            "SELECT "
+                + group
+                + ", count(*) FROM calls WHERE outcome = 'ABANDONED' AND started_at >= ?"
+                + " AND started_at < ? GROUP BY 1",
+            from,
+            to,
+            rs -> row(out, prefix + rs.getString(1)).put("abandoned", rs.getLong(2)));
+        query(
+            c,
+            "SELECT "
+                + group
+                + ", count(*), sum(d.advance_obtained), sum(d.upsell_count),"
+                + " sum(d.is_sale), sum(CASE WHEN d.is_sale = 1 AND d.upsell_count > 0 THEN 1 ELSE 0 END),"
+                + " sum(d.csat), count(d.csat) FROM dispositions d JOIN calls USING (call_id)"
+                + " WHERE d.code <> 'UNDISPOSED' AND started_at >= ? AND started_at < ? GROUP BY 1",
+            from,
+            to,
+            rs -> {
               Map<String, Object> m = row(out, prefix + rs.getString(1));
               m.put("dispositioned", rs.getLong(2));
               m.put("advances", rs.getLong(3));
@@ -242,15 +318,33 @@ class LiveFiguresMatchSqliteTest {
               m.put("opportunities", rs.getLong(4));
               m.put("sales", rs.getLong(5));
               m.put("conversions", rs.getLong(6));
-              m.put("csat", rs.getLong(8) == 0 ? null : Math.round((double) rs.getLong(7) / rs.getLong(8) * 10) / 10.0);
+              m.put(
+                  "csat",
+                  rs.getLong(8) == 0
+                      ? null
+                      : Math.round((double) rs.getLong(7) / rs.getLong(8) * 10) / 10.0);
             });
-        query(c, "SELECT " + group + ", count(*) FROM dispositions d JOIN calls USING (call_id)"
-            + " WHERE d.code = 'UNDISPOSED' AND started_at >= ? AND started_at < ? GROUP BY 1", from, to,
+        query(
+            c,
+            "SELECT "
+                + group
+                + ", count(*) FROM dispositions d JOIN calls USING (call_id)"
+                + " WHERE d.code = 'UNDISPOSED' AND started_at >= ? AND started_at < ? GROUP BY 1",
+            from,
+            to,
             rs -> row(out, prefix + rs.getString(1)).put("undisposed", rs.getLong(2)));
-        query(c, "SELECT " + group + ", sum(r.done), count(*) FROM checklist_results r"
-            + " JOIN dispositions d ON d.id = r.disposition_id JOIN calls USING (call_id)"
-            + " WHERE r.kind = 'compliance' AND r.required = 1 AND started_at >= ? AND started_at < ? GROUP BY 1",
-            from, to, rs -> row(out, prefix + rs.getString(1)).put("compliance", pct(rs.getLong(2), rs.getLong(3))));
+        query(
+            c,
+            "SELECT "
+                + group
+                + ", sum(r.done), count(*) FROM checklist_results r"
+                + " JOIN dispositions d ON d.id = r.disposition_id JOIN calls USING (call_id)"
+                + " WHERE r.kind = 'compliance' AND r.required = 1 AND started_at >= ? AND started_at < ? GROUP BY 1",
+            from,
+            to,
+            rs ->
+                row(out, prefix + rs.getString(1))
+                    .put("compliance", pct(rs.getLong(2), rs.getLong(3))));
       }
     }
     out.remove("agent null");
@@ -261,7 +355,8 @@ class LiveFiguresMatchSqliteTest {
     void read(ResultSet rs) throws Exception;
   }
 
-  private static void query(Connection c, String sql, long from, long to, RowReader reader) throws Exception {
+  private static void query(Connection c, String sql, long from, long to, RowReader reader)
+      throws Exception {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, from);
       ps.setLong(2, to);

@@ -37,10 +37,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server stops while three calls are connected and Asterisk goes on: after the restart the calls
- * Asterisk still has are tracked again under the same id (their ends, on the caller's side and on the
- * agent's, arrive after the restart), the call that went away meanwhile is closed as interrupted, no
- * call gets a second row or a second first-time pop, and every one of them takes a disposition.
+ * The server stops while three calls are connected and Asterisk goes on: after the restart the
+ * calls Asterisk still has are tracked again under the same id (their ends, on the caller's side
+ * and on the agent's, arrive after the restart), the call that went away meanwhile is closed as
+ * interrupted, no call gets a second row or a second first-time pop, and every one of them takes a
+ * disposition.
  */
 class RestartReconciliationTest {
   static final Path TRACES = AmiTrace.defaultDirectory();
@@ -50,14 +51,19 @@ class RestartReconciliationTest {
   @Test
   void callsOpenAcrossARestartKeepTheirIdentityAndEveryOneTakesADisposition() throws Exception {
     assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
-    // Before the stop: Alice (a, the caller will hang up), Dave (b, the agent will hang up) and Bob's
+    // Before the stop: Alice (a, the caller will hang up), Dave (b, the agent will hang up) and
+    // Bob's
     // outbound call (d2) connect. After it: a and b end; d2 ended while the server was away.
-    List<AmiTrace.Packet> before = new ArrayList<>(TraceParts.upTo("a_sales_caller_hangup", "AgentConnect"));
+    List<AmiTrace.Packet> before =
+        new ArrayList<>(TraceParts.upTo("a_sales_caller_hangup", "AgentConnect"));
     before.addAll(TraceParts.upTo("b_support_agent_hangup", "AgentConnect"));
-    before.addAll(TraceParts.upTo("d2_outbound_second_agent", "DialEnd", "@customers", "DialStatus: ANSWER"));
-    List<AmiTrace.Packet> after = new ArrayList<>(TraceParts.after("a_sales_caller_hangup", "AgentConnect"));
+    before.addAll(
+        TraceParts.upTo("d2_outbound_second_agent", "DialEnd", "@customers", "DialStatus: ANSWER"));
+    List<AmiTrace.Packet> after =
+        new ArrayList<>(TraceParts.after("a_sales_caller_hangup", "AgentConnect"));
     after.addAll(TraceParts.after("b_support_agent_hangup", "AgentConnect"));
-    List<AmiTrace.Session> sessions = List.of(new AmiTrace.Session(0, before), new AmiTrace.Session(0, after));
+    List<AmiTrace.Session> sessions =
+        List.of(new AmiTrace.Session(0, before), new AmiTrace.Session(0, after));
 
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -65,17 +71,26 @@ class RestartReconciliationTest {
     }
     try (AmiWireServer ami = new AmiWireServer(InetAddress.getLoopbackAddress(), 0).start()) {
       ami.setChannelDirectory(new TraceLiveChannels(sessions, () -> ami.loginCount() - 1));
-      AmiServer link = new AmiServer("pbx", "127.0.0.1", ami.port(), AmiWireServer.DEFAULT_USERNAME,
-          AmiWireServer.DEFAULT_SECRET);
+      AmiServer link =
+          new AmiServer(
+              "pbx",
+              "127.0.0.1",
+              ami.port(),
+              AmiWireServer.DEFAULT_USERNAME,
+              AmiWireServer.DEFAULT_SECRET);
       Map<String, AgentRecorder> recorders = new HashMap<>();
       List<BridgeClient> clients = new ArrayList<>();
       Map<String, CallStarted> firstPops = new HashMap<>();
       try {
-        TestServer first = TestServer.start(dir, port, List.of(link), Duration.ofMinutes(2), List.of());
+        TestServer first =
+            TestServer.start(dir, port, List.of(link), Duration.ofMinutes(2), List.of());
         for (String agent : List.of("1001", "2001", "1002")) {
           AgentRecorder r = new AgentRecorder(agent);
-          BridgeClient c = BridgeClient.builder(first.agentUri(), agent, "demo-" + agent).listener(r)
-              .backoff(Duration.ofMillis(100), Duration.ofMillis(300)).build();
+          BridgeClient c =
+              BridgeClient.builder(first.agentUri(), agent, "demo-" + agent)
+                  .listener(r)
+                  .backoff(Duration.ofMillis(100), Duration.ofMillis(300))
+                  .build();
           c.start();
           r.await(Welcome.class, 10);
           recorders.put(agent, r);
@@ -90,26 +105,43 @@ class RestartReconciliationTest {
         }
         first.close();
 
-        try (TestServer second = TestServer.start(dir, port, List.of(link), Duration.ofMinutes(2), List.of())) {
+        try (TestServer second =
+            TestServer.start(dir, port, List.of(link), Duration.ofMinutes(2), List.of())) {
           assertTrue(ami.awaitLogins(2, Duration.ofSeconds(10)));
           send(ami, after);
           Map<String, CallEnded> ends = new HashMap<>();
           for (String agent : List.of("1001", "2001", "1002")) {
             AgentRecorder r = recorders.get(agent);
             CallStarted again = r.await(CallStarted.class, 15);
-            assertEquals(firstPops.get(agent).callId(), again.callId(), agent + ": the same call, the same id");
-            assertTrue(again.replay(), agent + ": given back as a replay, not popped as a new call");
+            assertEquals(
+                firstPops.get(agent).callId(),
+                again.callId(),
+                agent + ": the same call, the same id");
+            assertTrue(
+                again.replay(), agent + ": given back as a replay, not popped as a new call");
             ends.put(agent, r.await(CallEnded.class, 15));
           }
           assertEquals("completed:caller", ends.get("1001").reason());
           assertEquals("completed:agent", ends.get("2001").reason());
-          assertEquals(CallEnded.INTERRUPTED, ends.get("1002").reason(), "gone while the server was away");
+          assertEquals(
+              CallEnded.INTERRUPTED, ends.get("1002").reason(), "gone while the server was away");
 
           for (int i = 0; i < clients.size(); i++) {
             BridgeClient c = clients.get(i);
             CallStarted pop = firstPops.get(c.agentId());
-            DispositionAck ack = c.submit(new DispositionSubmit(null, pop.callId(), "CALLBACK", false, List.of(), 0,
-                List.of(), null, "after the restart")).get(10, TimeUnit.SECONDS);
+            DispositionAck ack =
+                c.submit(
+                        new DispositionSubmit(
+                            null,
+                            pop.callId(),
+                            "CALLBACK",
+                            false,
+                            List.of(),
+                            0,
+                            List.of(),
+                            null,
+                            "after the restart"))
+                    .get(10, TimeUnit.SECONDS);
             assertFalse(ack.duplicate());
           }
           for (AgentRecorder r : recorders.values()) {
@@ -119,12 +151,17 @@ class RestartReconciliationTest {
             }
           }
           try (Connection c = DriverManager.getConnection(second.jdbcUrl())) {
-            ResultSet rs = c.createStatement().executeQuery(
-                "SELECT call_id, outcome, end_reason, caller_name, linkedid FROM calls ORDER BY call_id");
+            ResultSet rs =
+                c.createStatement()
+                    .executeQuery(
+                        "SELECT call_id, outcome, end_reason, caller_name, linkedid FROM calls ORDER BY call_id");
             Map<String, String[]> rows = new HashMap<>();
             while (rs.next()) {
-              rows.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4),
-                  rs.getString(5)});
+              rows.put(
+                  rs.getString(1),
+                  new String[] {
+                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)
+                  });
             }
             assertEquals(3, rows.size(), "one row per call: " + rows.keySet());
             String[] alice = rows.get(firstPops.get("1001").callId());
@@ -135,8 +172,10 @@ class RestartReconciliationTest {
             assertNotNull(alice[3], "linkedid kept");
             assertEquals("agent", rows.get(firstPops.get("2001").callId())[1]);
             assertEquals("INTERRUPTED", rows.get(firstPops.get("1002").callId())[0]);
-            rs = c.createStatement().executeQuery(
-                "SELECT count(*), count(DISTINCT call_id) FROM dispositions WHERE code = 'CALLBACK'");
+            rs =
+                c.createStatement()
+                    .executeQuery(
+                        "SELECT count(*), count(DISTINCT call_id) FROM dispositions WHERE code = 'CALLBACK'");
             rs.next();
             assertEquals(3, rs.getInt(1));
             assertEquals(3, rs.getInt(2));

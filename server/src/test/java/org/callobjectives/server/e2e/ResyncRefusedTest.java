@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * With the AMI user the old README recommended (no write classes), Asterisk answers CoreShowChannels
- * with "Permission denied": that is not "no channels". A link drop then closes nothing; the call
- * ends when Asterisk says so, with Asterisk's talk time.
+ * With the AMI user the old README recommended (no write classes), Asterisk answers
+ * CoreShowChannels with "Permission denied": that is not "no channels". A link drop then closes
+ * nothing; the call ends when Asterisk says so, with Asterisk's talk time.
  */
 class ResyncRefusedTest {
   static final Path TRACES = AmiTrace.defaultDirectory();
@@ -45,24 +45,33 @@ class ResyncRefusedTest {
         TestServer ts = TestServer.start(dir, List.of(), Duration.ofMinutes(2), List.of())) {
       ami.setWriteClasses(Set.of()); // read = call,agent,user; write = (nothing)
       AgentRecorder alice = new AgentRecorder("1001");
-      try (BridgeClient client = new BridgeClient(ts.agentUri(), "1001", "demo-1001", null, alice)) {
+      try (BridgeClient client =
+          new BridgeClient(ts.agentUri(), "1001", "demo-1001", null, alice)) {
         client.start();
         alice.await(Welcome.class, 10);
-        ts.server.connectAmi(new AmiServer("pbx", "127.0.0.1", ami.port(), AmiWireServer.DEFAULT_USERNAME,
-            AmiWireServer.DEFAULT_SECRET));
+        ts.server.connectAmi(
+            new AmiServer(
+                "pbx",
+                "127.0.0.1",
+                ami.port(),
+                AmiWireServer.DEFAULT_USERNAME,
+                AmiWireServer.DEFAULT_SECRET));
         assertTrue(ami.awaitLogins(1, Duration.ofSeconds(10)));
         start.forEach(p -> ami.sendRaw(p.bytes()));
         CallStarted pop = alice.await(CallStarted.class, 10);
 
-        ami.dropAllConnections(); // the link drops; Asterisk-Java reconnects and we ask for a resync
+        ami.dropAllConnections(); // the link drops; Asterisk-Java reconnects and we ask for a
+        // resync
         assertTrue(ami.awaitLogins(2, Duration.ofSeconds(20)));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (((Number) ts.server.health().get("amiResyncFailures")).longValue() < 2
             && System.nanoTime() < deadline) {
           Thread.sleep(50);
         }
-        assertTrue(((Number) ts.server.health().get("amiResyncFailures")).longValue() >= 2,
-            "both resyncs (first login, reconnect) were refused and reported: " + ts.server.health());
+        assertTrue(
+            ((Number) ts.server.health().get("amiResyncFailures")).longValue() >= 2,
+            "both resyncs (first login, reconnect) were refused and reported: "
+                + ts.server.health());
         assertEquals(1, ts.server.openCalls().size(), "the call is still up: kept");
 
         end.forEach(p -> ami.sendRaw(p.bytes()));
@@ -71,7 +80,8 @@ class ResyncRefusedTest {
         assertEquals("completed:caller", ended.reason());
       }
       try (Connection c = DriverManager.getConnection(ts.jdbcUrl())) {
-        ResultSet rs = c.createStatement().executeQuery("SELECT outcome, end_reason, talk_seconds FROM calls");
+        ResultSet rs =
+            c.createStatement().executeQuery("SELECT outcome, end_reason, talk_seconds FROM calls");
         assertTrue(rs.next());
         assertEquals("COMPLETED", rs.getString(1));
         assertEquals("caller", rs.getString(2));

@@ -28,12 +28,15 @@ import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.store.DatabaseLock;
 import org.callobjectives.server.testing.AgentRecorder;
-import org.callobjectives.server.testing.TraceParts;
 import org.callobjectives.server.testing.ServerProcess;
+import org.callobjectives.server.testing.TraceParts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One server per database and port, with real processes: a second one exits at once and touches nothing. */
+/**
+ * One server per database and port, with real processes: a second one exits at once and touches
+ * nothing.
+ */
 class SecondServerTest {
   static final Path TRACES = AmiTrace.defaultDirectory();
 
@@ -46,14 +49,17 @@ class SecondServerTest {
   }
 
   @Test
-  void aSecondServerOnTheSameDatabaseExitsAtOnceNamingTheLockAndTheFirstServersCallsAreUntouched() throws Exception {
+  void aSecondServerOnTheSameDatabaseExitsAtOnceNamingTheLockAndTheFirstServersCallsAreUntouched()
+      throws Exception {
     assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
-    // Dave's call (trace b) completes; Alice's (trace a) is cut after it connects: open while the second server tries.
+    // Dave's call (trace b) completes; Alice's (trace a) is cut after it connects: open while the
+    // second server tries.
     List<AmiTrace.Packet> packets = new ArrayList<>(TraceParts.all("b_support_agent_hangup"));
     packets.addAll(TraceParts.upTo("a_sales_caller_hangup", "AgentConnect"));
     int port = freePort();
     Path db = dir.resolve("objectives.db");
-    try (ScriptedAmiServer ami = new ScriptedAmiServer(List.of(new AmiTrace.Session(0, packets)), 0).start()) {
+    try (ScriptedAmiServer ami =
+        new ScriptedAmiServer(List.of(new AmiTrace.Session(0, packets)), 0).start()) {
       Path config = ServerProcess.writeConfig(dir, "config", port, db, ami.port());
       URI ws = URI.create("ws://127.0.0.1:" + port + "/agent");
       Process first = ServerProcess.startAndWait(config, dir.resolve("first.log"), port);
@@ -74,19 +80,33 @@ class SecondServerTest {
 
           // Same config: same database and same port.
           Process second = ServerProcess.launch(config, dir.resolve("second.log"));
-          assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second server exits instead of hanging");
+          assertTrue(
+              second.waitFor(60, TimeUnit.SECONDS), "the second server exits instead of hanging");
           String out = Files.readString(dir.resolve("second.log"));
           assertNotEquals(0, second.exitValue(), out);
-          assertTrue(out.contains(DatabaseLock.lockFileOf(db).toString()), "names the lock file: " + out);
+          assertTrue(
+              out.contains(DatabaseLock.lockFileOf(db).toString()), "names the lock file: " + out);
           assertTrue(out.contains(db.toAbsolutePath().toString()), "names the database: " + out);
           assertTrue(out.contains("PID " + first.pid()), "names the holder: " + out);
           assertFalse(out.contains("interrupted"), out);
 
-          assertEquals(rowBefore, row(db, alicesCall.callId()), "the first server's open call is untouched");
+          assertEquals(
+              rowBefore, row(db, alicesCall.callId()), "the first server's open call is untouched");
           assertTrue(first.isAlive());
           assertEquals(200, ServerProcess.health(HttpClient.newHttpClient(), port));
-          DispositionAck ack = d.submit(new DispositionSubmit(null, davesCall.callId(), "ADVANCE", true, List.of(), 0,
-              List.of(), null, "after the second server gave up")).get(20, TimeUnit.SECONDS);
+          DispositionAck ack =
+              d.submit(
+                      new DispositionSubmit(
+                          null,
+                          davesCall.callId(),
+                          "ADVANCE",
+                          true,
+                          List.of(),
+                          0,
+                          List.of(),
+                          null,
+                          "after the second server gave up"))
+                  .get(20, TimeUnit.SECONDS);
           assertFalse(ack.duplicate(), "the first server keeps working");
         }
       } finally {
@@ -97,10 +117,12 @@ class SecondServerTest {
   }
 
   @Test
-  void aServerWhosePortIsTakenExitsAtOnceWithAClearMessageAndDoesNotTouchItsDatabase() throws Exception {
+  void aServerWhosePortIsTakenExitsAtOnceWithAClearMessageAndDoesNotTouchItsDatabase()
+      throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       Path db = dir.resolve("fresh").resolve("objectives.db");
-      Path config = ServerProcess.writeConfig(dir, "config-port", taken.getLocalPort(), db, freePort());
+      Path config =
+          ServerProcess.writeConfig(dir, "config-port", taken.getLocalPort(), db, freePort());
       Process p = ServerProcess.launch(config, dir.resolve("port.log"));
       assertTrue(p.waitFor(60, TimeUnit.SECONDS), "exits instead of hanging");
       String out = Files.readString(dir.resolve("port.log"));
@@ -121,10 +143,20 @@ class SecondServerTest {
   /** The call's row as text (outcome, end reason, ended, updated), or "" when absent. */
   static String row(Path db, String callId) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        var ps = c.prepareStatement("SELECT outcome, end_reason, ended_at, updated_at FROM calls WHERE call_id = ?")) {
+        var ps =
+            c.prepareStatement(
+                "SELECT outcome, end_reason, ended_at, updated_at FROM calls WHERE call_id = ?")) {
       ps.setString(1, callId);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) : "";
+        return rs.next()
+            ? rs.getString(1)
+                + "|"
+                + rs.getString(2)
+                + "|"
+                + rs.getString(3)
+                + "|"
+                + rs.getString(4)
+            : "";
       }
     }
   }

@@ -40,13 +40,15 @@ class SecurityTest {
     root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     logs.start();
     root.addAppender(logs);
-    ((Logger) LoggerFactory.getLogger("org.asteriskjava")).setLevel(ch.qos.logback.classic.Level.DEBUG);
+    ((Logger) LoggerFactory.getLogger("org.asteriskjava"))
+        .setLevel(ch.qos.logback.classic.Level.DEBUG);
   }
 
   @AfterEach
   void stop() {
     root.detachAppender(logs);
-    ((Logger) LoggerFactory.getLogger("org.asteriskjava")).setLevel(ch.qos.logback.classic.Level.ERROR);
+    ((Logger) LoggerFactory.getLogger("org.asteriskjava"))
+        .setLevel(ch.qos.logback.classic.Level.ERROR);
   }
 
   @Test
@@ -83,16 +85,26 @@ class SecurityTest {
       URI login = URI.create("http://127.0.0.1:" + ts.server.address().getPort() + "/login");
       int last = 0;
       for (int i = 0; i < 6; i++) {
-        last = http.send(HttpRequest.newBuilder(login).header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("name=ada&token=nope" + i)).build(),
-            HttpResponse.BodyHandlers.ofString()).statusCode();
+        last =
+            http.send(
+                    HttpRequest.newBuilder(login)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("name=ada&token=nope" + i))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode();
       }
       assertEquals(429, last);
-      var ok = http.send(HttpRequest.newBuilder(login).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("name=sam&token=demo-supervisor")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      var ok =
+          http.send(
+              HttpRequest.newBuilder(login)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString("name=sam&token=demo-supervisor"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(303, ok.statusCode());
-      assertTrue(ok.headers().firstValue("set-cookie").orElse("").toLowerCase().contains("httponly"),
+      assertTrue(
+          ok.headers().firstValue("set-cookie").orElse("").toLowerCase().contains("httponly"),
           ok.headers().toString());
     }
   }
@@ -100,9 +112,11 @@ class SecurityTest {
   @Test
   void theAmiSecretAndTokensNeverAppearInTheLogs() throws Exception {
     String amiSecret = "ami-S3cret-value";
-    try (AmiWireServer wire = new AmiWireServer(InetAddress.getLoopbackAddress(), 0, "objectives", "other").start();
+    try (AmiWireServer wire =
+            new AmiWireServer(InetAddress.getLoopbackAddress(), 0, "objectives", "other").start();
         TestServer ts = TestServer.start(dir, List.of(), Duration.ofMinutes(2), List.of())) {
-      ts.server.connectAmi(new AmiServer("pbx", "127.0.0.1", wire.port(), "objectives", amiSecret, 1));
+      ts.server.connectAmi(
+          new AmiServer("pbx", "127.0.0.1", wire.port(), "objectives", amiSecret, 1));
       for (String token : new String[] {"wrong-Tok3n-value", "demo-1001"}) {
         try (RawAgentSocket ws = new RawAgentSocket(ts.agentUri())) {
           ws.send(new Hello("1001", token, "test"));
@@ -110,18 +124,25 @@ class SecurityTest {
         }
       }
       HttpClient http = HttpClient.newHttpClient();
-      http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ts.server.address().getPort() + "/login"))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("name=ada&token=Adm1n-guess")).build(),
+      http.send(
+          HttpRequest.newBuilder(
+                  URI.create("http://127.0.0.1:" + ts.server.address().getPort() + "/login"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString("name=ada&token=Adm1n-guess"))
+              .build(),
           HttpResponse.BodyHandlers.ofString());
       Thread.sleep(1500); // let the AMI login fail and be logged at least once
     }
     assertFalse(logs.list.isEmpty());
     boolean sawAmiFailure = false;
     for (ILoggingEvent e : logs.list) {
-      String text = e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
-          : ThrowableProxyUtil.asString(e.getThrowableProxy()));
-      for (String secret : new String[] {amiSecret, "wrong-Tok3n-value", "demo-1001", "Adm1n-guess"}) {
+      String text =
+          e.getFormattedMessage()
+              + (e.getThrowableProxy() == null
+                  ? ""
+                  : ThrowableProxyUtil.asString(e.getThrowableProxy()));
+      for (String secret :
+          new String[] {amiSecret, "wrong-Tok3n-value", "demo-1001", "Adm1n-guess"}) {
         assertFalse(text.contains(secret), "secret in log: " + text);
       }
       sawAmiFailure |= text.contains("login failed");

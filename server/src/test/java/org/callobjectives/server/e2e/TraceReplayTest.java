@@ -44,8 +44,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every capture from a real Asterisk 22, replayed over a real socket to the real Asterisk-Java
- * connection, with real agent-bridge clients on WebSocket and a real SQLite file: the tracked
- * calls match the ground truth, pops reach exactly the right agents, dispositions are stored.
+ * connection, with real agent-bridge clients on WebSocket and a real SQLite file: the tracked calls
+ * match the ground truth, pops reach exactly the right agents, dispositions are stored.
  */
 class TraceReplayTest {
   static final Path TRACES = AmiTrace.defaultDirectory();
@@ -58,15 +58,37 @@ class TraceReplayTest {
       return Stream.of("(no traces)");
     }
     try (Stream<Path> s = Files.list(TRACES)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".truth.json"))
-          .map(n -> n.substring(0, n.length() - ".truth.json".length())).sorted().toList().stream();
+      return s
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".truth.json"))
+          .map(n -> n.substring(0, n.length() - ".truth.json".length()))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
-  /** {@code talkSeconds}: Asterisk's TalkTime where ours must equal it, or -1; {@code talkBelow}: an upper bound, or -1. */
-  record Expected(String callId, String queue, String agentId, String caller, String outcome, String reason,
-      String direction, long talkSeconds, long talkBelow) {
-    Expected(String callId, String queue, String agentId, String caller, String outcome, String reason,
+  /**
+   * {@code talkSeconds}: Asterisk's TalkTime where ours must equal it, or -1; {@code talkBelow}: an
+   * upper bound, or -1.
+   */
+  record Expected(
+      String callId,
+      String queue,
+      String agentId,
+      String caller,
+      String outcome,
+      String reason,
+      String direction,
+      long talkSeconds,
+      long talkBelow) {
+    Expected(
+        String callId,
+        String queue,
+        String agentId,
+        String caller,
+        String outcome,
+        String reason,
         String direction) {
       this(callId, queue, agentId, caller, outcome, reason, direction, -1, -1);
     }
@@ -75,13 +97,15 @@ class TraceReplayTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("traces")
   void replayedTraceGivesTheTruthsCallsPopsAndDispositions(String name) throws Exception {
-    assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES.toAbsolutePath()
-        + " (../shared/ami-traces): skipped");
+    assumeTrue(
+        Files.isDirectory(TRACES),
+        "AMI traces not found at " + TRACES.toAbsolutePath() + " (../shared/ami-traces): skipped");
     AmiTrace trace = AmiTrace.load(TRACES, name);
     JsonNode truth = Json.mapper().readTree(TRACES.resolve(name + ".truth.json").toFile());
 
     try (ScriptedAmiServer ami = ScriptedAmiServer.replaying(trace, SPEED)) {
-      ami.wire().setChannelDirectory(new TraceLiveChannels(trace, () -> ami.wire().loginCount() - 1));
+      ami.wire()
+          .setChannelDirectory(new TraceLiveChannels(trace, () -> ami.wire().loginCount() - 1));
       ami.start();
       try (TestServer ts = TestServer.start(dir, List.of(), Duration.ofMinutes(2), List.of())) {
         Map<String, AgentRecorder> recorders = new LinkedHashMap<>();
@@ -95,13 +119,20 @@ class TraceReplayTest {
             recorders.put(a.id(), r);
             clients.add(c);
           }
-          ts.server.connectAmi(new AmiServer("trace", "127.0.0.1", ami.port(), AmiWireServer.DEFAULT_USERNAME,
-              AmiWireServer.DEFAULT_SECRET));
-          assertTrue(ami.awaitDone(Duration.ofSeconds(60)), "replay of " + name + " did not finish");
+          ts.server.connectAmi(
+              new AmiServer(
+                  "trace",
+                  "127.0.0.1",
+                  ami.port(),
+                  AmiWireServer.DEFAULT_USERNAME,
+                  AmiWireServer.DEFAULT_SECRET));
+          assertTrue(
+              ami.awaitDone(Duration.ofSeconds(60)), "replay of " + name + " did not finish");
 
           List<Expected> expected = expected(truth, ts.server.config());
           Map<String, Map<String, Object>> rows = awaitRows(ts, expected.size());
-          assertEquals(expected.size(), rows.size(), "calls recorded for " + name + ": " + rows.keySet());
+          assertEquals(
+              expected.size(), rows.size(), "calls recorded for " + name + ": " + rows.keySet());
           for (Expected e : expected) {
             Map<String, Object> row = find(rows, e);
             assertNotNull(row, name + ": no recorded call like " + e + " in " + rows.values());
@@ -117,19 +148,28 @@ class TraceReplayTest {
               assertEquals(e.talkSeconds(), talk, name + " talk time of " + e);
             }
             if (e.talkBelow() >= 0) {
-              assertTrue(talk < e.talkBelow(), name + " talk time of " + e + " must stop at the redirect: " + talk);
+              assertTrue(
+                  talk < e.talkBelow(),
+                  name + " talk time of " + e + " must stop at the redirect: " + talk);
             }
           }
 
-          // Caller name and Linkedid on every row of a queue call, whatever event first showed the call.
+          // Caller name and Linkedid on every row of a queue call, whatever event first showed the
+          // call.
           for (JsonNode q : truth.get("observed").get("queue_calls")) {
             for (var row : rows.values()) {
               if (q.get("caller_id_num").asText().equals(row.get("caller_number"))) {
                 String callerName = q.get("caller_id_name").asText();
                 if (!"<unknown>".equals(callerName)) {
-                  assertEquals(callerName, row.get("caller_name"), name + ": caller name of " + row.get("call_id"));
+                  assertEquals(
+                      callerName,
+                      row.get("caller_name"),
+                      name + ": caller name of " + row.get("call_id"));
                 }
-                assertEquals(q.get("linkedid").asText(), row.get("linkedid"), name + ": linkedid of " + row.get("call_id"));
+                assertEquals(
+                    q.get("linkedid").asText(),
+                    row.get("linkedid"),
+                    name + ": linkedid of " + row.get("call_id"));
               }
             }
           }
@@ -138,7 +178,8 @@ class TraceReplayTest {
           Map<String, Set<String>> expectedPops = new HashMap<>();
           for (var row : rows.values()) {
             if (row.get("agent_id") != null) {
-              expectedPops.computeIfAbsent((String) row.get("agent_id"), k -> new HashSet<>())
+              expectedPops
+                  .computeIfAbsent((String) row.get("agent_id"), k -> new HashSet<>())
                   .add((String) row.get("call_id"));
             }
           }
@@ -151,27 +192,56 @@ class TraceReplayTest {
             Set<String> ended = new HashSet<>();
             while (ended.size() < want.size() || popped.size() < want.size()) {
               Message m = rec.poll(10_000);
-              assertNotNull(m, name + ": agent " + client.agentId() + " got pops " + popped.keySet()
-                  + " ends " + ended + ", expected " + want);
+              assertNotNull(
+                  m,
+                  name
+                      + ": agent "
+                      + client.agentId()
+                      + " got pops "
+                      + popped.keySet()
+                      + " ends "
+                      + ended
+                      + ", expected "
+                      + want);
               if (m instanceof CallStarted s) {
                 assertFalse(popped.containsKey(s.callId()), "duplicate pop " + s.callId());
-                assertTrue(want.contains(s.callId()), name + ": agent " + client.agentId()
-                    + " got a pop for someone else's call " + s.callId());
+                assertTrue(
+                    want.contains(s.callId()),
+                    name
+                        + ": agent "
+                        + client.agentId()
+                        + " got a pop for someone else's call "
+                        + s.callId());
                 assertNotNull(s.objective(), "pop without objective");
                 assertFalse(s.dispositionCodes().isEmpty(), "pop without disposition codes");
                 popped.put(s.callId(), s);
               } else if (m instanceof CallEnded e) {
                 assertTrue(popped.containsKey(e.callId()), "end before pop for " + e.callId());
-                assertTrue(e.wrapUpDeadlineMillis() > e.endedAtMillis(), "wrap-up deadline after the end");
+                assertTrue(
+                    e.wrapUpDeadlineMillis() > e.endedAtMillis(), "wrap-up deadline after the end");
                 ended.add(e.callId());
               }
             }
             for (CallStarted s : popped.values()) {
-              List<String> done = s.objective().checklist().stream().filter(ChecklistItem::required)
-                  .map(ChecklistItem::id).toList();
-              DispositionAck ack = client.submit(new DispositionSubmit(null, s.callId(), "ADVANCE", true, done, 1,
-                  List.of("asked about the annual plan"), 95, "replayed " + name)).get(10,
-                  java.util.concurrent.TimeUnit.SECONDS);
+              List<String> done =
+                  s.objective().checklist().stream()
+                      .filter(ChecklistItem::required)
+                      .map(ChecklistItem::id)
+                      .toList();
+              DispositionAck ack =
+                  client
+                      .submit(
+                          new DispositionSubmit(
+                              null,
+                              s.callId(),
+                              "ADVANCE",
+                              true,
+                              done,
+                              1,
+                              List.of("asked about the annual plan"),
+                              95,
+                              "replayed " + name))
+                      .get(10, java.util.concurrent.TimeUnit.SECONDS);
               assertFalse(ack.duplicate());
               dispositions++;
             }
@@ -182,8 +252,10 @@ class TraceReplayTest {
               assertTrue(extra instanceof DispositionAck, name + ": unexpected message " + extra);
             }
           }
-          try (Connection c = DriverManager.getConnection(ts.jdbcUrl()); Statement st = c.createStatement()) {
-            ResultSet rs = st.executeQuery("SELECT count(*) FROM dispositions WHERE code = 'ADVANCE'");
+          try (Connection c = DriverManager.getConnection(ts.jdbcUrl());
+              Statement st = c.createStatement()) {
+            ResultSet rs =
+                st.executeQuery("SELECT count(*) FROM dispositions WHERE code = 'ADVANCE'");
             rs.next();
             assertEquals(dispositions, rs.getInt(1), name + ": dispositions in SQLite");
             rs = st.executeQuery("SELECT count(*) FROM upsell_notes");
@@ -212,15 +284,28 @@ class TraceReplayTest {
       String outcome = q.get("outcome").asText();
       String caller = q.get("caller_id_num").asText();
       if ("abandoned".equals(outcome)) {
-        out.add(new Expected("trace:" + uid + "@" + q.get("queue").asText(), q.get("queue").asText(), null, caller,
-            "ABANDONED", "caller", "queue"));
+        out.add(
+            new Expected(
+                "trace:" + uid + "@" + q.get("queue").asText(),
+                q.get("queue").asText(),
+                null,
+                caller,
+                "ABANDONED",
+                "caller",
+                "queue"));
         continue;
       }
-      String agent = config.agentForMember(q.get("interface").asText(), q.get("agent").asText()).orElseThrow().id();
+      String agent =
+          config
+              .agentForMember(q.get("interface").asText(), q.get("agent").asText())
+              .orElseThrow()
+              .id();
       String callId = "trace:" + uid + "/" + q.get("interface").asText();
       if ("connected".equals(outcome)) {
         // No end event ever came (Asterisk was killed); the resync after reconnect closes it.
-        out.add(new Expected(callId, q.get("queue").asText(), agent, caller, "INTERRUPTED", "lost", "queue"));
+        out.add(
+            new Expected(
+                callId, q.get("queue").asText(), agent, caller, "INTERRUPTED", "lost", "queue"));
         continue;
       }
       // A caller redirected to another queue: the first agent's leg ended with the redirect.
@@ -228,19 +313,47 @@ class TraceReplayTest {
       String reason = movedOn ? "transfer" : q.get("reason").asText();
       long talk = q.get("talk_time_s").asLong();
       boolean asteriskTransfer = "transfer".equals(q.get("reason").asText());
-      // A blind transfer's TalkTime is Asterisk's; after a redirect Asterisk's counts the next queue too.
-      out.add(new Expected(callId, q.get("queue").asText(), agent, caller, "COMPLETED", reason, "queue",
-          asteriskTransfer || !movedOn ? talk : -1, movedOn && !asteriskTransfer ? talk : -1));
+      // A blind transfer's TalkTime is Asterisk's; after a redirect Asterisk's counts the next
+      // queue too.
+      out.add(
+          new Expected(
+              callId,
+              q.get("queue").asText(),
+              agent,
+              caller,
+              "COMPLETED",
+              reason,
+              "queue",
+              asteriskTransfer || !movedOn ? talk : -1,
+              movedOn && !asteriskTransfer ? talk : -1));
     }
     for (JsonNode o : obs.get("outbound_calls")) {
       String agent = config.agentForDevice(o.get("agent_channel").asText()).orElseThrow().id();
-      out.add(new Expected("trace:" + o.get("customer_uniqueid").asText(), null, agent, o.get("number").asText(),
-          "COMPLETED", o.get("first_hangup_request").get("side").asText(), "outbound"));
+      out.add(
+          new Expected(
+              "trace:" + o.get("customer_uniqueid").asText(),
+              null,
+              agent,
+              o.get("number").asText(),
+              "COMPLETED",
+              o.get("first_hangup_request").get("side").asText(),
+              "outbound"));
     }
     for (JsonNode o : obs.get("orphan_agent_completes")) {
-      String agent = config.agentForMember(o.get("interface").asText(), o.get("member").asText()).orElseThrow().id();
-      out.add(new Expected(null, o.get("queue").asText(), agent, o.get("caller_id_num").asText(), "COMPLETED",
-          o.get("reason").asText(), "queue"));
+      String agent =
+          config
+              .agentForMember(o.get("interface").asText(), o.get("member").asText())
+              .orElseThrow()
+              .id();
+      out.add(
+          new Expected(
+              null,
+              o.get("queue").asText(),
+              agent,
+              o.get("caller_id_num").asText(),
+              "COMPLETED",
+              o.get("reason").asText(),
+              "queue"));
     }
     return out;
   }
@@ -263,7 +376,8 @@ class TraceReplayTest {
     Map<String, Map<String, Object>> rows;
     do {
       rows = new LinkedHashMap<>();
-      try (Connection c = DriverManager.getConnection(ts.jdbcUrl()); Statement st = c.createStatement();
+      try (Connection c = DriverManager.getConnection(ts.jdbcUrl());
+          Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT * FROM calls ORDER BY started_at")) {
         int cols = rs.getMetaData().getColumnCount();
         while (rs.next()) {
@@ -274,7 +388,8 @@ class TraceReplayTest {
           rows.put(rs.getString("call_id"), row);
         }
       }
-      long ended = rows.values().stream().filter(r -> !"CONNECTED".equals(r.get("outcome"))).count();
+      long ended =
+          rows.values().stream().filter(r -> !"CONNECTED".equals(r.get("outcome"))).count();
       if (ended >= n) {
         return rows;
       }

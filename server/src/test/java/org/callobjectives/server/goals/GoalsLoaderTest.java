@@ -1,6 +1,5 @@
 package org.callobjectives.server.goals;
 
-import org.callobjectives.server.objectives.lint.Lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import java.util.List;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ConfigException;
 import org.callobjectives.server.config.YamlSource;
+import org.callobjectives.server.objectives.lint.Lint;
 import org.junit.jupiter.api.Test;
 
 class GoalsLoaderTest {
@@ -24,24 +24,34 @@ class GoalsLoaderTest {
 
   private static ConfigException error(String yaml) throws Exception {
     Config c = config();
-    return assertThrows(ConfigException.class,
+    return assertThrows(
+        ConfigException.class,
         () -> GoalsLoader.parse(YamlSource.parse(Path.of("goals.yaml"), yaml), c));
   }
 
   @Test
   void theShippedGoalsLoadWithTwoShiftsAndThePerAgentUpsellTarget() throws Exception {
     GoalsConfig g = GoalsLoader.load(CONFIG, config());
-    assertEquals(List.of("early", "late"), g.calendar().shifts().stream().map(Shift::name).toList());
+    assertEquals(
+        List.of("early", "late"), g.calendar().shifts().stream().map(Shift::name).toList());
     assertEquals(2, g.upsellOpportunitiesPerShift());
-    assertTrue(g.goals().stream().anyMatch(x -> x.id().equals("upsell-opportunities-per-shift")
-        && x.scope() == Goal.Scope.EACH_AGENT));
-    assertTrue(g.goals().stream().anyMatch(x -> x.changePercent() != null
-        && x.period().kind() == PeriodSpec.Kind.RANGE));
+    assertTrue(
+        g.goals().stream()
+            .anyMatch(
+                x ->
+                    x.id().equals("upsell-opportunities-per-shift")
+                        && x.scope() == Goal.Scope.EACH_AGENT));
+    assertTrue(
+        g.goals().stream()
+            .anyMatch(
+                x -> x.changePercent() != null && x.period().kind() == PeriodSpec.Kind.RANGE));
   }
 
   @Test
   void mistakesNameTheFileLineAndTheFix() throws Exception {
-    ConfigException unknownQueue = error("""
+    ConfigException unknownQueue =
+        error(
+            """
         goals:
           - id: a
             metric: calls
@@ -50,35 +60,54 @@ class GoalsLoaderTest {
             queue: nosuchqueue
         """);
     assertEquals(6, unknownQueue.line());
-    assertTrue(unknownQueue.getMessage().startsWith("goals.yaml:6: unknown queue 'nosuchqueue'"),
+    assertTrue(
+        unknownQueue.getMessage().startsWith("goals.yaml:6: unknown queue 'nosuchqueue'"),
         unknownQueue.getMessage());
-    assertTrue(error("goals:\n  - {id: a, metric: speed, target: 5, period: week}\n").getMessage()
-        .contains("metrics are calls, opportunities"));
-    assertTrue(error("goals:\n  - {id: a, metric: csat, target: 120, period: week}\n").getMessage()
-        .contains("percentage"));
-    assertTrue(error("goals:\n  - {id: a, metric: calls, target: 5, change: 10, period: week}\n").getMessage()
-        .contains("exactly one of target"));
-    assertTrue(error("goals:\n  - {id: a, metric: calls, target: 5, period: fortnight}\n").getMessage()
-        .contains("period must be shift, day, week, month"));
-    ConfigException overlap = error("""
+    assertTrue(
+        error("goals:\n  - {id: a, metric: speed, target: 5, period: week}\n")
+            .getMessage()
+            .contains("metrics are calls, opportunities"));
+    assertTrue(
+        error("goals:\n  - {id: a, metric: csat, target: 120, period: week}\n")
+            .getMessage()
+            .contains("percentage"));
+    assertTrue(
+        error("goals:\n  - {id: a, metric: calls, target: 5, change: 10, period: week}\n")
+            .getMessage()
+            .contains("exactly one of target"));
+    assertTrue(
+        error("goals:\n  - {id: a, metric: calls, target: 5, period: fortnight}\n")
+            .getMessage()
+            .contains("period must be shift, day, week, month"));
+    ConfigException overlap =
+        error(
+            """
         shifts:
           - {name: early, start: "08:00", end: "16:00"}
           - {name: mid, start: "12:00", end: "20:00"}
         """);
     assertEquals(3, overlap.line());
     assertTrue(overlap.getMessage().contains("overlaps"), overlap.getMessage());
-    assertTrue(error("shifts:\n  - {name: x, start: \"8am\", end: \"16:00\"}\n").getMessage().contains("HH:MM"));
+    assertTrue(
+        error("shifts:\n  - {name: x, start: \"8am\", end: \"16:00\"}\n")
+            .getMessage()
+            .contains("HH:MM"));
     assertTrue(error("colour: blue\n").getMessage().contains("unknown key 'colour'"));
   }
 
   @Test
   void aNightShiftBelongsToTheDateItStartedAndPaceCountsOnlyShiftTime() throws Exception {
-    GoalsConfig g = GoalsLoader.parse(YamlSource.parse(Path.of("goals.yaml"), """
+    GoalsConfig g =
+        GoalsLoader.parse(
+            YamlSource.parse(
+                Path.of("goals.yaml"),
+                """
         timeZone: Europe/Berlin
         shifts:
           - {name: day, start: "08:00", end: "20:00"}
           - {name: night, start: "20:00", end: "08:00"}
-        """), config());
+        """),
+            config());
     ShiftCalendar cal = g.calendar();
     ZoneId berlin = ZoneId.of("Europe/Berlin");
     long at0300 = ZonedDateTime.of(2026, 11, 24, 3, 0, 0, 0, berlin).toInstant().toEpochMilli();

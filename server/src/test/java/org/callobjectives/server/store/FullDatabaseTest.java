@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** A full database (SQLite's max_page_count on the writer): nothing is lost, one log line, WAL truncated after. */
+/**
+ * A full database (SQLite's max_page_count on the writer): nothing is lost, one log line, WAL
+ * truncated after.
+ */
 class FullDatabaseTest {
   @TempDir Path dir;
 
@@ -40,7 +43,8 @@ class FullDatabaseTest {
   }
 
   @Test
-  void onAFullDatabaseCallRowsWaitDispositionsAreRefusedAndAllIsWrittenOnceThereIsRoomAgain() throws Exception {
+  void onAFullDatabaseCallRowsWaitDispositionsAreRefusedAndAllIsWrittenOnceThereIsRoomAgain()
+      throws Exception {
     Path db = dir.resolve("full.db");
     Logger storeLog = (Logger) LoggerFactory.getLogger(Store.class);
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
@@ -63,41 +67,69 @@ class FullDatabaseTest {
       assertTrue(waiting > 0, "rows wait in memory: " + s.health());
       assertEquals("unwritable", s.health().get("state"));
       String held = "pbx:40";
-      var refused = assertThrows(ExecutionException.class, () -> s.saveDisposition("1001",
-          StoreTest.disposition(held, "SALE"), (c, d) -> { }).get(10, TimeUnit.SECONDS));
-      assertInstanceOf(StoreUnavailable.class, refused.getCause(), "refused, not unknown: " + refused.getCause());
-      var notMarked = assertThrows(ExecutionException.class, () -> s.markUndisposed("pbx:39", "1001")
-          .get(10, TimeUnit.SECONDS));
+      var refused =
+          assertThrows(
+              ExecutionException.class,
+              () ->
+                  s.saveDisposition("1001", StoreTest.disposition(held, "SALE"), (c, d) -> {})
+                      .get(10, TimeUnit.SECONDS));
+      assertInstanceOf(
+          StoreUnavailable.class,
+          refused.getCause(),
+          "refused, not unknown: " + refused.getCause());
+      var notMarked =
+          assertThrows(
+              ExecutionException.class,
+              () -> s.markUndisposed("pbx:39", "1001").get(10, TimeUnit.SECONDS));
       assertInstanceOf(SQLException.class, notMarked.getCause());
-      Thread.sleep(2500); // a few retry rounds while still full (a small write may fit now and then)
+      Thread.sleep(
+          2500); // a few retry rounds while still full (a small write may fit now and then)
       assertEquals(0L, s.health().get("callRowsLost"), "nothing given up while full");
       assertTrue(s.unsavedCalls() > 0);
       assertFalse(s.writable(), "still an outage while rows wait");
 
       s.maxPageCountForTest(1_000_000).get(5, TimeUnit.SECONDS);
       await(() -> s.unsavedCalls() == 0, "held rows to be written");
-      await(() -> ((Number) s.health().get("walTruncations")).longValue() > 0, "the WAL to be truncated");
+      await(
+          () -> ((Number) s.health().get("walTruncations")).longValue() > 0,
+          "the WAL to be truncated");
       assertTrue(s.writable());
       assertEquals(0L, s.walBytes(), "WAL truncated after the outage");
 
-      assertFalse(s.saveDisposition("1001", StoreTest.disposition(held, "SALE"), (c, d) -> { }).get().duplicate());
+      assertFalse(
+          s.saveDisposition("1001", StoreTest.disposition(held, "SALE"), (c, d) -> {})
+              .get()
+              .duplicate());
       assertTrue(s.markUndisposed("pbx:39", "1001").get());
-      assertTrue(s.saveDisposition("1001", StoreTest.disposition("pbx:39", "ADVANCE"), (c, d) -> { }).get().late(),
+      assertTrue(
+          s.saveDisposition("1001", StoreTest.disposition("pbx:39", "ADVANCE"), (c, d) -> {})
+              .get()
+              .late(),
           "a real disposition still replaces the mark written after the outage");
-      int calls = s.read(c -> {
-        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM calls");
-        rs.next();
-        return rs.getInt(1);
-      }).get();
+      int calls =
+          s.read(
+                  c -> {
+                    ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM calls");
+                    rs.next();
+                    return rs.getInt(1);
+                  })
+              .get();
       assertEquals(41, calls, "every call has its row");
       assertEquals(0L, s.health().get("callRowsLost"));
     } finally {
       storeLog.detachAppender(logged);
     }
-    List<String> errors = logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
-        .map(ILoggingEvent::getFormattedMessage).toList();
-    assertEquals(1, errors.stream().filter(m -> m.startsWith("database not writable")).count(), errors.toString());
-    assertTrue(errors.stream().noneMatch(m -> m.contains("no transaction is active")), errors.toString());
+    List<String> errors =
+        logged.list.stream()
+            .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+            .map(ILoggingEvent::getFormattedMessage)
+            .toList();
+    assertEquals(
+        1,
+        errors.stream().filter(m -> m.startsWith("database not writable")).count(),
+        errors.toString());
+    assertTrue(
+        errors.stream().noneMatch(m -> m.contains("no transaction is active")), errors.toString());
     assertTrue(errors.size() <= 3, "one line when it starts, one when it ends: " + errors);
   }
 }

@@ -58,17 +58,27 @@ class SupervisorPageBrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium: install the Debian packages chromium and"
-        + " chromium-driver to run the browser tests; skipped");
+    assumeTrue(
+        Files.isExecutable(CHROMIUM),
+        "no /usr/bin/chromium: install the Debian packages chromium and"
+            + " chromium-driver to run the browser tests; skipped");
     assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
     ss = SupervisedServer.start(dir, Duration.ofMinutes(2));
     alice = new BridgeClient(ss.agentUri(), "1001", "demo-1001", null, aliceInbox);
     alice.start();
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM.toString());
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"), "--window-size=1400,2400");
+    o.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"),
+        "--window-size=1400,2400");
     driver = new ChromeDriver(o);
   }
 
@@ -96,18 +106,28 @@ class SupervisorPageBrowserTest {
     ((JavascriptExecutor) driver).executeScript("window.__sameDocument = 42;");
 
     replay(List.of(AmiTrace.load(TRACES, "a_sales_caller_hangup").sessions().get(0)), 2);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("in-progress"), "Alice Agent"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("in-progress"), "Alice Agent"));
     String inProgress = driver.findElement(By.id("in-progress")).getText();
-    assertTrue(inProgress.contains("15551230001") && inProgress.contains("Ann Caller")
-        && inProgress.contains("Book a product demo"), "caller, agent, objective: " + inProgress);
+    assertTrue(
+        inProgress.contains("15551230001")
+            && inProgress.contains("Ann Caller")
+            && inProgress.contains("Book a product demo"),
+        "caller, agent, objective: " + inProgress);
     screenshot("supervisor-call-in-progress.png");
 
     CallStarted pop = next(CallStarted.class);
     next(CallEnded.class);
-    List<String> required = pop.objective().checklist().stream().filter(ChecklistItem::required)
-        .map(ChecklistItem::id).toList();
-    alice.submit(new DispositionSubmit(null, pop.callId(), "SALE", true, required, 2, List.of("annual plan"), 90,
-        null)).get(10, TimeUnit.SECONDS);
+    List<String> required =
+        pop.objective().checklist().stream()
+            .filter(ChecklistItem::required)
+            .map(ChecklistItem::id)
+            .toList();
+    alice
+        .submit(
+            new DispositionSubmit(
+                null, pop.callId(), "SALE", true, required, 2, List.of("annual plan"), 90, null))
+        .get(10, TimeUnit.SECONDS);
 
     wait.until(ExpectedConditions.textToBe(By.id("kpi-handled"), "1"));
     wait.until(ExpectedConditions.textToBe(By.id("kpi-advances"), "1"));
@@ -118,7 +138,9 @@ class SupervisorPageBrowserTest {
     wait.until(ExpectedConditions.textToBe(By.id("kpi-csat"), "90 %"));
     // Alice's 2 opportunities meet the per-shift target: a win on the dashboard.
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("wins"), "Alice Agent"));
-    assertEquals(42L, ((JavascriptExecutor) driver).executeScript("return window.__sameDocument;"),
+    assertEquals(
+        42L,
+        ((JavascriptExecutor) driver).executeScript("return window.__sameDocument;"),
         "the page updated itself; it was not reloaded");
     assertTrue(driver.findElement(By.id("recent")).getText().contains("SALE"));
     screenshot("supervisor-live.png");
@@ -135,36 +157,51 @@ class SupervisorPageBrowserTest {
     AmiTrace.Session s = AmiTrace.load(TRACES, "a_sales_caller_hangup").sessions().get(0);
     List<AmiTrace.Packet> hostile = new ArrayList<>();
     for (AmiTrace.Packet p : s.packets()) {
-      String text = new String(p.bytes(), StandardCharsets.UTF_8).replace("Ann Caller", XSS_NAME)
-          .replace("15551230001", XSS_NUMBER);
+      String text =
+          new String(p.bytes(), StandardCharsets.UTF_8)
+              .replace("Ann Caller", XSS_NAME)
+              .replace("15551230001", XSS_NUMBER);
       hostile.add(new AmiTrace.Packet(p.seconds(), text.getBytes(StandardCharsets.UTF_8)));
     }
     replay(List.of(new AmiTrace.Session(s.startSeconds(), hostile)), 20);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recent"), XSS_NAME));
     String recent = driver.findElement(By.id("recent")).getText();
     assertTrue(recent.contains(XSS_NUMBER), "the number is shown literally: " + recent);
-    assertEquals(0L, ((JavascriptExecutor) driver).executeScript("return document.querySelectorAll('main img').length;"),
+    assertEquals(
+        0L,
+        ((JavascriptExecutor) driver)
+            .executeScript("return document.querySelectorAll('main img').length;"),
         "no element was made from caller data");
     assertNotNull(title);
     assertEquals(title, driver.getTitle());
-    assertEquals(null, ((JavascriptExecutor) driver).executeScript("return window.__xss === undefined ? null : window.__xss;"));
+    assertEquals(
+        null,
+        ((JavascriptExecutor) driver)
+            .executeScript("return window.__xss === undefined ? null : window.__xss;"));
     screenshot("supervisor-hostile-caller-id.png");
   }
 
   private void signIn() {
     driver.get(ss.base() + "/supervisor");
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlContains("/login"));
     driver.findElement(By.id("name")).sendKeys("sam");
     driver.findElement(By.id("token")).sendKeys("demo-supervisor");
     driver.findElement(By.id("signin")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("status"), "live"));
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBe(By.id("status"), "live"));
     assertFalse(driver.getCurrentUrl().contains("/login"));
   }
 
   private void replay(List<AmiTrace.Session> sessions, double speed) throws Exception {
     ami = new ScriptedAmiServer(sessions, speed).start();
-    ss.server.connectAmi(new AmiServer("trace", "127.0.0.1", ami.port(), AmiWireServer.DEFAULT_USERNAME,
-        AmiWireServer.DEFAULT_SECRET));
+    ss.server.connectAmi(
+        new AmiServer(
+            "trace",
+            "127.0.0.1",
+            ami.port(),
+            AmiWireServer.DEFAULT_USERNAME,
+            AmiWireServer.DEFAULT_SECRET));
   }
 
   private <T extends Message> T next(Class<T> type) throws InterruptedException {
@@ -173,6 +210,7 @@ class SupervisorPageBrowserTest {
 
   private void screenshot(String name) throws Exception {
     Files.createDirectories(SCREENSHOTS);
-    Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    Files.write(
+        SCREENSHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }
 }

@@ -1,6 +1,5 @@
 package org.callobjectives.server.testing;
 
-import org.callobjectives.server.objectives.lint.Lint;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,9 +16,13 @@ import org.callobjectives.server.ObjectivesServer;
 import org.callobjectives.server.admin.AdminModule;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ServerSettings;
+import org.callobjectives.server.objectives.lint.Lint;
 import org.callobjectives.server.store.Store;
 
-/** A real server with the admin module, on its own copy of the shipped config folder and a temp SQLite file. */
+/**
+ * A real server with the admin module, on its own copy of the shipped config folder and a temp
+ * SQLite file.
+ */
 public final class AdminServer implements AutoCloseable {
   public final ObjectivesServer server;
   public final AdminModule admin;
@@ -49,11 +52,14 @@ public final class AdminServer implements AutoCloseable {
     }
     Config c = Lint.loader(cfg).load();
     ServerSettings s = c.server();
-    c = c.withServer(new ServerSettings("127.0.0.1", 0, database, Duration.ofMinutes(2), List.of(), s.demo(),
-        s.users()));
+    c =
+        c.withServer(
+            new ServerSettings(
+                "127.0.0.1", 0, database, Duration.ofMinutes(2), List.of(), s.demo(), s.users()));
     Store store = Store.open(database);
     ObjectivesServer server = new ObjectivesServer(c, store, Clock.systemUTC(), List.of());
-    AdminModule admin = Modules.admin(server, store, cfg, Clock.systemUTC(), Duration.ofMillis(100));
+    AdminModule admin =
+        Modules.admin(server, store, cfg, Clock.systemUTC(), Duration.ofMillis(100));
     server.start(List.of());
     return new AdminServer(server, admin, cfg, database);
   }
@@ -67,12 +73,15 @@ public final class AdminServer implements AutoCloseable {
   }
 
   /** A request as {@code name:token} (HTTP Basic); null name for anonymous. */
-  public HttpResponse<String> send(String method, String path, String name, String token, String json)
-      throws Exception {
+  public HttpResponse<String> send(
+      String method, String path, String name, String token, String json) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(15));
     if (name != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (name + ":" + token).getBytes(StandardCharsets.UTF_8)));
+      b.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((name + ":" + token).getBytes(StandardCharsets.UTF_8)));
     }
     if (json != null) {
       b.header("Content-Type", "application/json");

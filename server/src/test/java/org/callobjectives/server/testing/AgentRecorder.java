@@ -11,14 +11,16 @@ import java.util.concurrent.TimeUnit;
 import org.callobjectives.bridge.BridgeClient;
 import org.callobjectives.protocol.AgentStats;
 import org.callobjectives.protocol.CallEnded;
-import org.callobjectives.protocol.Congratulation;
 import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.Congratulation;
 import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.protocol.Message;
 import org.callobjectives.protocol.Welcome;
 
-/** Every callback of a real agent-bridge client into a queue; a wait that times out fails the test. */
+/**
+ * Every callback of a real agent-bridge client into a queue; a wait that times out fails the test.
+ */
 public final class AgentRecorder implements BridgeClient.Listener {
   private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
   // Kept as well, for tests that look at everything an agent got: every pop, and the figures and
@@ -117,6 +119,8 @@ public final class AgentRecorder implements BridgeClient.Listener {
   }
 
   public void assertNothingMore(long millis) throws InterruptedException {
-    assertNull(messages.poll(millis, TimeUnit.MILLISECONDS), "agent " + agentId + " got an unexpected message");
+    assertNull(
+        messages.poll(millis, TimeUnit.MILLISECONDS),
+        "agent " + agentId + " got an unexpected message");
   }
 }

@@ -56,26 +56,30 @@ public final class FreezableProxy implements AutoCloseable {
   }
 
   private static void pump(Link l, Socket from, Socket to) {
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[8192];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-          while (l.frozen) {
-            Thread.sleep(50); // hold the bytes: the other side sees silence, not a close
-          }
-          out.write(buf, 0, n);
-          out.flush();
-        }
-      } catch (IOException | InterruptedException e) {
-        // connection over
-      } finally {
-        if (!l.frozen) {
-          close(from);
-          close(to);
-        }
-      }
-    }, "proxy-pump");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[8192];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                  while (l.frozen) {
+                    Thread.sleep(50); // hold the bytes: the other side sees silence, not a close
+                  }
+                  out.write(buf, 0, n);
+                  out.flush();
+                }
+              } catch (IOException | InterruptedException e) {
+                // connection over
+              } finally {
+                if (!l.frozen) {
+                  close(from);
+                  close(to);
+                }
+              }
+            },
+            "proxy-pump");
     t.setDaemon(true);
     t.start();
   }

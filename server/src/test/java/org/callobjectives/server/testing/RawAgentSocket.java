@@ -26,29 +26,34 @@ public final class RawAgentSocket implements AutoCloseable {
 
   public RawAgentSocket(URI uri, HttpClient http) throws Exception {
     StringBuilder partial = new StringBuilder();
-    ws = http.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
-      @Override
-      public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-          received.add(partial.toString());
-          partial.setLength(0);
-        }
-        w.request(1);
-        return null;
-      }
+    ws =
+        http.newWebSocketBuilder()
+            .buildAsync(
+                uri,
+                new WebSocket.Listener() {
+                  @Override
+                  public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                    partial.append(data);
+                    if (last) {
+                      received.add(partial.toString());
+                      partial.setLength(0);
+                    }
+                    w.request(1);
+                    return null;
+                  }
 
-      @Override
-      public CompletionStage<?> onClose(WebSocket w, int status, String reason) {
-        received.add(CLOSED + status);
-        return null;
-      }
+                  @Override
+                  public CompletionStage<?> onClose(WebSocket w, int status, String reason) {
+                    received.add(CLOSED + status);
+                    return null;
+                  }
 
-      @Override
-      public void onError(WebSocket w, Throwable error) {
-        received.add(CLOSED + " " + error);
-      }
-    }).get(10, TimeUnit.SECONDS);
+                  @Override
+                  public void onError(WebSocket w, Throwable error) {
+                    received.add(CLOSED + " " + error);
+                  }
+                })
+            .get(10, TimeUnit.SECONDS);
   }
 
   public void sendText(String text) throws Exception {
@@ -64,8 +69,8 @@ public final class RawAgentSocket implements AutoCloseable {
   }
 
   /**
-   * The next text frame (or {@link #CLOSED} + status), skipping {@code agent_state} pushes (they come
-   * on every change; ask for them with {@code next(AgentState.class)}); fails after 10 s.
+   * The next text frame (or {@link #CLOSED} + status), skipping {@code agent_state} pushes (they
+   * come on every change; ask for them with {@code next(AgentState.class)}); fails after 10 s.
    */
   public String next() throws InterruptedException {
     return next(false);
@@ -93,7 +98,10 @@ public final class RawAgentSocket implements AutoCloseable {
     return Json.read(s);
   }
 
-  /** The first message of {@code type} within {@code millis}, dropping the others; null if none came. */
+  /**
+   * The first message of {@code type} within {@code millis}, dropping the others; null if none
+   * came.
+   */
   public <T extends Message> T poll(Class<T> type, long millis) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     while (true) {

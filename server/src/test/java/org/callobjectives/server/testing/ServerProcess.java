@@ -14,28 +14,46 @@ import org.callobjectives.amisim.AmiWireServer;
 public final class ServerProcess {
   private ServerProcess() {}
 
-  /** Writes {@code dir/NAME} with the shipped agents and objectives and a server.yaml for this port, database and AMI. */
-  public static Path writeConfig(Path dir, String name, int port, Path database, int amiPort) throws Exception {
+  /**
+   * Writes {@code dir/NAME} with the shipped agents and objectives and a server.yaml for this port,
+   * database and AMI.
+   */
+  public static Path writeConfig(Path dir, String name, int port, Path database, int amiPort)
+      throws Exception {
     Path config = dir.resolve(name);
     Files.createDirectories(config);
     for (String f : new String[] {"agents.yaml", "objectives.yaml"}) {
       Files.copy(Path.of("..", "config", f), config.resolve(f));
     }
-    Files.writeString(config.resolve("server.yaml"), String.join("\n",
-        "listen: {host: 127.0.0.1, port: " + port + "}",
-        "database: " + database,
-        "ami:",
-        "  - {name: pbx, host: 127.0.0.1, port: " + amiPort + ", username: " + AmiWireServer.DEFAULT_USERNAME
-            + ", secret: " + AmiWireServer.DEFAULT_SECRET + "}",
-        ""));
+    Files.writeString(
+        config.resolve("server.yaml"),
+        String.join(
+            "\n",
+            "listen: {host: 127.0.0.1, port: " + port + "}",
+            "database: " + database,
+            "ami:",
+            "  - {name: pbx, host: 127.0.0.1, port: "
+                + amiPort
+                + ", username: "
+                + AmiWireServer.DEFAULT_USERNAME
+                + ", secret: "
+                + AmiWireServer.DEFAULT_SECRET
+                + "}",
+            ""));
     return config;
   }
 
   /** Starts {@code Main run --config CONFIG}, output to {@code log}; does not wait. */
   public static Process launch(Path config, Path log) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "org.callobjectives.server.Main", "run", "--config", config.toString())
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.callobjectives.server.Main",
+            "run",
+            "--config",
+            config.toString())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
@@ -62,8 +80,12 @@ public final class ServerProcess {
   /** The status of GET /health, or -1 when nothing answers. */
   public static int health(HttpClient http, int port) throws InterruptedException {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-          .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+      return http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .statusCode();
     } catch (java.io.IOException e) {
       return -1;
     }

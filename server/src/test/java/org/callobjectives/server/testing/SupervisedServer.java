@@ -18,7 +18,10 @@ import org.callobjectives.server.goals.GoalsLoader;
 import org.callobjectives.server.store.Store;
 import org.callobjectives.server.supervisor.Supervision;
 
-/** A real server with the supervisor view installed, the shipped config (incl. goals.yaml) and a temp SQLite file. */
+/**
+ * A real server with the supervisor view installed, the shipped config (incl. goals.yaml) and a
+ * temp SQLite file.
+ */
 public final class SupervisedServer implements AutoCloseable {
   public final ObjectivesServer server;
   public final Supervision supervision;
@@ -37,7 +40,8 @@ public final class SupervisedServer implements AutoCloseable {
     GoalsConfig goals = GoalsLoader.load(TestServer.CONFIG_DIR, c);
     Supervision sup = new Supervision(() -> c, goals, Clock.systemUTC());
     Store store = Store.open(db);
-    ObjectivesServer s = new ObjectivesServer(c, store, Clock.systemUTC(), List.of(sup.callListener()));
+    ObjectivesServer s =
+        new ObjectivesServer(c, store, Clock.systemUTC(), List.of(sup.callListener()));
     Modules.supervise(s, sup, store);
     s.start(List.of());
     return new SupervisedServer(s, sup, db);
@@ -56,11 +60,16 @@ public final class SupervisedServer implements AutoCloseable {
   }
 
   /** GET with HTTP Basic name:token (null name: anonymous). */
-  public HttpResponse<String> get(String path, String name, String token, String accept) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10));
+  public HttpResponse<String> get(String path, String name, String token, String accept)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10));
     if (name != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (name + ":" + token).getBytes(StandardCharsets.UTF_8)));
+      b.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((name + ":" + token).getBytes(StandardCharsets.UTF_8)));
     }
     if (accept != null) {
       b.header("Accept", accept);

@@ -1,19 +1,22 @@
 package org.callobjectives.server.testing;
 
-import org.callobjectives.server.objectives.lint.Lint;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.callobjectives.server.ObjectivesServer;
-import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ServerSettings;
+import org.callobjectives.server.domain.CallListener;
+import org.callobjectives.server.objectives.lint.Lint;
 import org.callobjectives.server.store.Store;
 
-/** A real server on an ephemeral loopback port with the shipped example config and a temp SQLite file. */
+/**
+ * A real server on an ephemeral loopback port with the shipped example config and a temp SQLite
+ * file.
+ */
 public final class TestServer implements AutoCloseable {
   public static final Path CONFIG_DIR = Path.of("..", "config");
 
@@ -32,17 +35,20 @@ public final class TestServer implements AutoCloseable {
   public static Config exampleConfig(Path database, Duration wrapUp, int port) throws Exception {
     Config c = Lint.loader(CONFIG_DIR).load();
     ServerSettings s = c.server();
-    return c.withServer(new ServerSettings("127.0.0.1", port, database, wrapUp, List.of(), s.demo(), s.users()));
+    return c.withServer(
+        new ServerSettings("127.0.0.1", port, database, wrapUp, List.of(), s.demo(), s.users()));
   }
 
-  public static TestServer start(Path dir, List<AmiServer> ami, Duration wrapUp, List<CallListener> listeners)
+  public static TestServer start(
+      Path dir, List<AmiServer> ami, Duration wrapUp, List<CallListener> listeners)
       throws Exception {
     return start(dir, 0, ami, wrapUp, listeners);
   }
 
   /** On a chosen port (0 = any), e.g. to restart a server where clients will reconnect. */
-  public static TestServer start(Path dir, int port, List<AmiServer> ami, Duration wrapUp,
-      List<CallListener> listeners) throws Exception {
+  public static TestServer start(
+      Path dir, int port, List<AmiServer> ami, Duration wrapUp, List<CallListener> listeners)
+      throws Exception {
     Path db = dir.resolve("objectives.db");
     Config c = exampleConfig(db, wrapUp, port);
     ObjectivesServer s = new ObjectivesServer(c, Store.open(db), Clock.systemUTC(), listeners);

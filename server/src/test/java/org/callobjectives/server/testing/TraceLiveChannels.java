@@ -40,8 +40,14 @@ public final class TraceLiveChannels implements ChannelDirectory {
       }
       List<AmiEvent> live = new ArrayList<>();
       for (var e : seen.entrySet()) {
-        live.add(AmiEvent.event("CoreShowChannel").put("Channel", e.getValue()[0]).put("Uniqueid", e.getKey())
-            .put("Linkedid", e.getValue()[1]).put("ChannelState", "6").put("ChannelStateDesc", "Up").build());
+        live.add(
+            AmiEvent.event("CoreShowChannel")
+                .put("Channel", e.getValue()[0])
+                .put("Uniqueid", e.getKey())
+                .put("Linkedid", e.getValue()[1])
+                .put("ChannelState", "6")
+                .put("ChannelStateDesc", "Up")
+                .build());
       }
       perSession.add(live);
     }

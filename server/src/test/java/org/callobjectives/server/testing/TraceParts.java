@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.callobjectives.amisim.AmiTrace;
 
-/** Parts of the streams captured from Asterisk (first session), to put together the stream a test needs. */
+/**
+ * Parts of the streams captured from Asterisk (first session), to put together the stream a test
+ * needs.
+ */
 public final class TraceParts {
   private TraceParts() {}
 
@@ -40,6 +43,7 @@ public final class TraceParts {
         return i + 1;
       }
     }
-    throw new IllegalArgumentException(trace + " has no " + event + " with " + Arrays.toString(having));
+    throw new IllegalArgumentException(
+        trace + " has no " + event + " with " + Arrays.toString(having));
   }
 }

@@ -1,39 +1,156 @@
 package org.callobjectives.server.objectives.lint;
 
-import java.util.List;
 import java.util.Set;
 import org.callobjectives.server.objectives.lint.Reading.Actor;
 
 /**
  * Reads an advance sentence: skips a leading hedge, tells an instruction to the agent ("Present the
- * product") from a clause with a subject, finds the subject and its main verb (also past a mis-tagged
- * third-person verb such as "forwards"), tells the passive voice and its "by" phrase, and matches the
- * agent's verbs and the customer's low-effort steps by lemma.
+ * product") from a clause with a subject, finds the subject and its main verb (also past a
+ * mis-tagged third-person verb such as "forwards"), tells the passive voice and its "by" phrase,
+ * and matches the agent's verbs and the customer's low-effort steps by lemma.
  */
 final class AdvanceReader {
-  /** Verbs that hand the action to the one named after them: "get the tenant to book", "have them sign". */
-  private static final Set<String> CAUSATIVE = Set.of("get", "have", "help", "let", "ask", "invite", "enable",
-      "allow", "bring");
-  private static final Set<String> MODALS = Set.of("will", "shall", "can", "must", "should", "would", "could",
-      "may", "might", "to", "also", "then", "now", "immediately", "personally", "actually", "successfully",
-      "still", "finally", "already", "not", "n't", "both", "each", "all", "themselves", "directly");
-  private static final Set<String> IRREGULAR_PARTICIPLES = Set.of("given", "sent", "shown", "done", "made",
-      "paid", "told", "brought", "taken", "written", "held", "set", "put", "sold", "bought", "run", "read",
-      "offered", "spent", "kept", "left", "met", "found", "built", "won", "got", "gotten", "seen", "drawn",
-      "signed", "booked", "emailed", "e-mailed", "mailed", "posted", "provided", "applied", "explained",
-      "presented", "delivered", "dispatched", "completed", "returned", "issued", "processed", "arranged");
-  private static final Set<String> STATE_VERBS = Set.of("be", "have", "feel", "seem", "become", "remain", "stay",
-      "look", "sound", "appear", "get");
-  private static final Set<String> LEADING_CLAUSE = Set.of("after", "once", "when", "before", "as", "if",
-      "while", "since", "following", "having");
+  /**
+   * Verbs that hand the action to the one named after them: "get the tenant to book", "have them
+   * sign".
+   */
+  private static final Set<String> CAUSATIVE =
+      Set.of("get", "have", "help", "let", "ask", "invite", "enable", "allow", "bring");
+
+  private static final Set<String> MODALS =
+      Set.of(
+          "will",
+          "shall",
+          "can",
+          "must",
+          "should",
+          "would",
+          "could",
+          "may",
+          "might",
+          "to",
+          "also",
+          "then",
+          "now",
+          "immediately",
+          "personally",
+          "actually",
+          "successfully",
+          "still",
+          "finally",
+          "already",
+          "not",
+          "n't",
+          "both",
+          "each",
+          "all",
+          "themselves",
+          "directly");
+  private static final Set<String> IRREGULAR_PARTICIPLES =
+      Set.of(
+          "given",
+          "sent",
+          "shown",
+          "done",
+          "made",
+          "paid",
+          "told",
+          "brought",
+          "taken",
+          "written",
+          "held",
+          "set",
+          "put",
+          "sold",
+          "bought",
+          "run",
+          "read",
+          "offered",
+          "spent",
+          "kept",
+          "left",
+          "met",
+          "found",
+          "built",
+          "won",
+          "got",
+          "gotten",
+          "seen",
+          "drawn",
+          "signed",
+          "booked",
+          "emailed",
+          "e-mailed",
+          "mailed",
+          "posted",
+          "provided",
+          "applied",
+          "explained",
+          "presented",
+          "delivered",
+          "dispatched",
+          "completed",
+          "returned",
+          "issued",
+          "processed",
+          "arranged");
+  private static final Set<String> STATE_VERBS =
+      Set.of(
+          "be", "have", "feel", "seem", "become", "remain", "stay", "look", "sound", "appear",
+          "get");
+  private static final Set<String> LEADING_CLAUSE =
+      Set.of(
+          "after", "once", "when", "before", "as", "if", "while", "since", "following", "having");
+
   /** Modals in front of the main verb that make it a possibility, not a commitment. */
   private static final Set<String> MODAL_HEDGES = Set.of("could", "might", "may", "would");
+
   /** Nouns ending like a person's role that are things. */
-  private static final Set<String> THINGS = Set.of("reminder", "order", "letter", "number", "offer", "voucher",
-      "router", "computer", "printer", "flyer", "poster", "transfer", "folder", "paper", "answer", "error",
-      "sensor", "monitor", "meter", "counter", "register", "server", "browser", "trailer", "container", "banner",
-      "newsletter", "brochure", "payment", "agreement", "document", "statement", "account", "amount",
-      "equipment", "appointment", "investment", "settlement", "indicator", "calculator", "elevator", "generator");
+  private static final Set<String> THINGS =
+      Set.of(
+          "reminder",
+          "order",
+          "letter",
+          "number",
+          "offer",
+          "voucher",
+          "router",
+          "computer",
+          "printer",
+          "flyer",
+          "poster",
+          "transfer",
+          "folder",
+          "paper",
+          "answer",
+          "error",
+          "sensor",
+          "monitor",
+          "meter",
+          "counter",
+          "register",
+          "server",
+          "browser",
+          "trailer",
+          "container",
+          "banner",
+          "newsletter",
+          "brochure",
+          "payment",
+          "agreement",
+          "document",
+          "statement",
+          "account",
+          "amount",
+          "equipment",
+          "appointment",
+          "investment",
+          "settlement",
+          "indicator",
+          "calculator",
+          "elevator",
+          "generator");
+
   private static final Set<String> TOWARD_US = Set.of("us", "me", "our");
 
   private final Vocabulary v;
@@ -89,14 +206,16 @@ final class AdvanceReader {
           return clause(s, np, end, k);
         }
       }
-      return new Reading(Actor.AGENT, "", lemma, verb, true, false, agentVerbAt(s, verb), null, null);
+      return new Reading(
+          Actor.AGENT, "", lemma, verb, true, false, agentVerbAt(s, verb), null, null);
     }
     int verb = findVerb(s, i);
     if (verb < 0) {
       verb = verbAfterShortSubject(s, i);
     }
     if (verb < 0) {
-      return new Reading(actorOf(s, i, s.size()), s.span(i, s.size()), null, -1, false, false, null, null, null);
+      return new Reading(
+          actorOf(s, i, s.size()), s.span(i, s.size()), null, -1, false, false, null, null, null);
     }
     // "Shipper to email the volumes": the note-taking future, subject before "to"
     return clause(s, i, s.word(verb - 1, "to") && verb - 1 > i ? verb - 1 : verb, verb);
@@ -110,8 +229,10 @@ final class AdvanceReader {
     boolean passive = false;
     boolean perfect = false;
     String hedge = null;
-    while (k < s.size() && (s.is(k, "AUX") || s.wordIn(k, MODALS) || s.is(k, "ADV") && k + 1 < s.size()
-        && (isVerb(s, k + 1) || s.is(k + 1, "AUX")))) {
+    while (k < s.size()
+        && (s.is(k, "AUX")
+            || s.wordIn(k, MODALS)
+            || s.is(k, "ADV") && k + 1 < s.size() && (isVerb(s, k + 1) || s.is(k + 1, "AUX")))) {
       if (s.wordIn(k, MODAL_HEDGES) && hedge == null) {
         hedge = s.lower()[k];
       }
@@ -119,27 +240,57 @@ final class AdvanceReader {
         perfect = true;
       }
       if (s.lemmas()[k].equals("be") || s.lower()[k].equals("get") && participle(s, k + 1)) {
-        passive = !perfect && (participle(s, k + 1) || s.is(k + 1, "ADJ") && s.lower()[k + 1].endsWith("ed")
-            && indexOf(s, "by", k + 2) > 0) && !s.word(k + 1, "going") && !s.word(k + 1, "able");
+        passive =
+            !perfect
+                && (participle(s, k + 1)
+                    || s.is(k + 1, "ADJ")
+                        && s.lower()[k + 1].endsWith("ed")
+                        && indexOf(s, "by", k + 2) > 0)
+                && !s.word(k + 1, "going")
+                && !s.word(k + 1, "able");
       }
       k++;
     }
     // "The customer is happy with ...", "is more certain": a state, not an action.
-    while (k < s.size() && s.is(k, "ADV") && s.is(k + 1, "ADJ") && k > verb && s.lemmas()[k - 1].equals("be")) {
+    while (k < s.size()
+        && s.is(k, "ADV")
+        && s.is(k + 1, "ADJ")
+        && k > verb
+        && s.lemmas()[k - 1].equals("be")) {
       k++;
     }
     // "The prospect seems interested", "feels comfortable with": a state of mind, not a step
-    if (k == verb && k + 1 < s.size() && COPULAS.contains(s.lemmas()[k]) && (s.is(k + 1, "ADJ")
-        || s.is(k + 1, "ADV") && s.is(k + 2, "ADJ"))) {
-      return new Reading(actor, subject, s.lemmas()[k], k, false, false, null,
-          s.span(k, s.is(k + 1, "ADV") ? k + 3 : k + 2), hedge);
+    if (k == verb
+        && k + 1 < s.size()
+        && COPULAS.contains(s.lemmas()[k])
+        && (s.is(k + 1, "ADJ") || s.is(k + 1, "ADV") && s.is(k + 2, "ADJ"))) {
+      return new Reading(
+          actor,
+          subject,
+          s.lemmas()[k],
+          k,
+          false,
+          false,
+          null,
+          s.span(k, s.is(k + 1, "ADV") ? k + 3 : k + 2),
+          hedge);
     }
-    if (k < s.size() && s.is(k, "ADJ") && k > verb && (s.lemmas()[k - 1].equals("be")
-        || s.is(k - 1, "ADV") && s.lemmas()[k - 2].equals("be"))
+    if (k < s.size()
+        && s.is(k, "ADJ")
+        && k > verb
+        && (s.lemmas()[k - 1].equals("be") || s.is(k - 1, "ADV") && s.lemmas()[k - 2].equals("be"))
         && !(s.lower()[k].endsWith("ed") && indexOf(s, "by", k + 1) > 0)) {
       String low = lowEffortFrom(s, verb);
-      return new Reading(actor, subject, "be", verb, false, false, null,
-          low != null ? low : "be " + s.lower()[k], hedge);
+      return new Reading(
+          actor,
+          subject,
+          "be",
+          verb,
+          false,
+          false,
+          null,
+          low != null ? low : "be " + s.lower()[k],
+          hedge);
     }
     int main = Math.min(k, s.size() - 1);
     if (passive) {
@@ -149,45 +300,112 @@ final class AdvanceReader {
         agent = Actor.CUSTOMER; // "by the bride's mother": a person on the customer's side
       }
       if (agent == Actor.CUSTOMER) {
-        return new Reading(Actor.CUSTOMER, s.span(by + 1, nounPhraseEnd(s, by + 1)), s.lemmas()[main], main,
-            false, false, agentVerbAt(s, main), lowEffortFrom(s, main + 1), hedge);
+        return new Reading(
+            Actor.CUSTOMER,
+            s.span(by + 1, nounPhraseEnd(s, by + 1)),
+            s.lemmas()[main],
+            main,
+            false,
+            false,
+            agentVerbAt(s, main),
+            lowEffortFrom(s, main + 1),
+            hedge);
       }
-      return new Reading(agent == Actor.NONE ? actor : agent, subject, s.lemmas()[main], main, false, true,
-          null, null, hedge);
+      return new Reading(
+          agent == Actor.NONE ? actor : agent,
+          subject,
+          s.lemmas()[main],
+          main,
+          false,
+          true,
+          null,
+          null,
+          hedge);
     }
     String low = lowEffortFrom(s, verb);
-    if (low == null && main >= 2 && (s.word(main - 1, "not") || s.word(main - 1, "n't") || s.word(main - 1, "never"))) {
+    if (low == null
+        && main >= 2
+        && (s.word(main - 1, "not") || s.word(main - 1, "n't") || s.word(main - 1, "never"))) {
       low = s.span(main - 2, main + 1); // "does not cancel": leaving something undone is no step
     }
     if (low != null && anotherEffortfulVerb(s, main, low)) {
       low = null;
     }
-    // "The caller explains why the payments were missed": telling us about themselves is the customer's part
-    String agentVerb = actor == Actor.CUSTOMER && INFORMING.contains(s.lemmas()[main]) ? null : agentVerbAt(s, main);
+    // "The caller explains why the payments were missed": telling us about themselves is the
+    // customer's part
+    String agentVerb =
+        actor == Actor.CUSTOMER && INFORMING.contains(s.lemmas()[main])
+            ? null
+            : agentVerbAt(s, main);
     return new Reading(actor, subject, s.lemmas()[main], main, false, false, agentVerb, low, hedge);
   }
 
-  private static final Set<String> COPULAS = Set.of("seem", "feel", "sound", "appear", "look", "become", "remain",
-      "stay", "grow");
-
-  /** Agent verbs that, with the customer as subject, give us information ("the caller explains why ..."). */
-  private static final Set<String> INFORMING = Set.of("explain", "describe", "outline", "clarify", "mention", "tell",
-      "walk", "talk", "run", "go", "highlight", "detail");
-
-  /** Nouns that name the agent's own work when they head an objective ("Presentation of the offer"). */
-  private static final Set<String> AGENT_NOMINALS = Set.of("presentation", "explanation", "demonstration", "demo",
-      "walkthrough", "introduction", "delivery", "pitch", "overview", "reminder", "notification", "information",
-      "education", "explaining", "presenting", "pitching", "promotion", "clarification", "reassurance");
+  private static final Set<String> COPULAS =
+      Set.of("seem", "feel", "sound", "appear", "look", "become", "remain", "stay", "grow");
 
   /**
-   * "Completion by the applicant of the finance form": a step named as a noun, with the one who takes
-   * it in a "by" phrase. Without a "by", a noun that names the agent's work is the agent's task.
+   * Agent verbs that, with the customer as subject, give us information ("the caller explains why
+   * ...").
+   */
+  private static final Set<String> INFORMING =
+      Set.of(
+          "explain",
+          "describe",
+          "outline",
+          "clarify",
+          "mention",
+          "tell",
+          "walk",
+          "talk",
+          "run",
+          "go",
+          "highlight",
+          "detail");
+
+  /**
+   * Nouns that name the agent's own work when they head an objective ("Presentation of the offer").
+   */
+  private static final Set<String> AGENT_NOMINALS =
+      Set.of(
+          "presentation",
+          "explanation",
+          "demonstration",
+          "demo",
+          "walkthrough",
+          "introduction",
+          "delivery",
+          "pitch",
+          "overview",
+          "reminder",
+          "notification",
+          "information",
+          "education",
+          "explaining",
+          "presenting",
+          "pitching",
+          "promotion",
+          "clarification",
+          "reassurance");
+
+  /**
+   * "Completion by the applicant of the finance form": a step named as a noun, with the one who
+   * takes it in a "by" phrase. Without a "by", a noun that names the agent's work is the agent's
+   * task.
    */
   private Reading nominal(Sentence s, int i) {
     String w = s.lower()[i];
-    boolean nominalForm = s.is(i, "NOUN") && w.length() > 5 && (w.endsWith("tion") || w.endsWith("sion")
-        || w.endsWith("ment") || w.endsWith("ance") || w.endsWith("ence") || w.endsWith("al") || w.endsWith("ure")
-        || w.endsWith("ing") || w.endsWith("sal"));
+    boolean nominalForm =
+        s.is(i, "NOUN")
+            && w.length() > 5
+            && (w.endsWith("tion")
+                || w.endsWith("sion")
+                || w.endsWith("ment")
+                || w.endsWith("ance")
+                || w.endsWith("ence")
+                || w.endsWith("al")
+                || w.endsWith("ure")
+                || w.endsWith("ing")
+                || w.endsWith("sal"));
     boolean byFollows = s.word(i + 1, "by") && !s.is(i, "DET") && !s.is(i, "PRON");
     if (!(nominalForm || AGENT_NOMINALS.contains(s.lemmas()[i]) || byFollows)
         || !(s.word(i + 1, "by") || s.word(i + 1, "of"))) {
@@ -198,11 +416,20 @@ final class AdvanceReader {
         int end = nounPhraseEnd(s, b + 1);
         Actor who = actorOf(s, b + 1, end);
         if (who == Actor.CUSTOMER || who == Actor.UNKNOWN && namesAPerson(s, b + 1, end)) {
-          return new Reading(Actor.CUSTOMER, s.span(b + 1, end), s.lemmas()[i], i, false, false, null,
-              lowEffortFrom(s, i), null);
+          return new Reading(
+              Actor.CUSTOMER,
+              s.span(b + 1, end),
+              s.lemmas()[i],
+              i,
+              false,
+              false,
+              null,
+              lowEffortFrom(s, i),
+              null);
         }
         if (who == Actor.AGENT) {
-          return new Reading(Actor.AGENT, s.span(b + 1, end), s.lemmas()[i], i, false, false, null, null, null);
+          return new Reading(
+              Actor.AGENT, s.span(b + 1, end), s.lemmas()[i], i, false, false, null, null, null);
         }
       }
     }
@@ -210,10 +437,15 @@ final class AdvanceReader {
       return new Reading(Actor.AGENT, "", s.lemmas()[i], i, true, false, s.tokens()[i], null, null);
     }
     // "Advancement of the relationship": a step with nobody taking it
-    return nominalForm ? new Reading(Actor.NONE, "", s.lemmas()[i], i, false, false, null, null, null) : null;
+    return nominalForm
+        ? new Reading(Actor.NONE, "", s.lemmas()[i], i, false, false, null, null, null)
+        : null;
   }
 
-  /** Past hedges, adverbs and punctuation at the start ("Hopefully, the ...", "Where possible, explain"). */
+  /**
+   * Past hedges, adverbs and punctuation at the start ("Hopefully, the ...", "Where possible,
+   * explain").
+   */
   private int skipLead(Sentence s, int i) {
     boolean moved = true;
     while (moved && i < s.size()) {
@@ -223,10 +455,13 @@ final class AdvanceReader {
         i += h;
         moved = true;
       } else if (s.wordIn(i, LEADING_CLAUSE) && indexOf(s, ",", i + 1) > 0) {
-        // "After we demonstrate the report, the customer agrees ...": the main clause follows the comma.
+        // "After we demonstrate the report, the customer agrees ...": the main clause follows the
+        // comma.
         i = indexOf(s, ",", i + 1) + 1;
         moved = true;
-      } else if (s.is(i, "PUNCT") || (s.is(i, "ADV") && !s.wordIn(i, Set.of("there"))) || s.word(i, "please")
+      } else if (s.is(i, "PUNCT")
+          || (s.is(i, "ADV") && !s.wordIn(i, Set.of("there")))
+          || s.word(i, "please")
           || s.word(i, "then")) {
         i++;
         moved = true;
@@ -235,29 +470,49 @@ final class AdvanceReader {
     return i;
   }
 
-  /** The text starts with a verb (or "to" and a verb): an instruction to whoever reads it, the agent. */
+  /**
+   * The text starts with a verb (or "to" and a verb): an instruction to whoever reads it, the
+   * agent.
+   */
   private boolean startsInstruction(Sentence s, int i) {
-    // "Site manager reads out ...", "Ops lead imports ...", "Driver books ...": a role, not an instruction
-    boolean roleThenVerb = personLike(s.lower()[i]) && !THINGS.contains(s.lemmas()[i])
-        && (s.lower().length > i + 1 && s.lower()[i + 1].endsWith("s") && !s.is(i + 1, "NOUN") || s.is(i + 1, "VERB"));
-    if (isActorWord(s, i) || isActorWord(s, i + 1) && !agentVerb(s, i) || roleThenVerb || s.is(i, "DET") || s.is(i, "PRON") || s.is(i, "PROPN") && !agentVerb(s, i)) {
+    // "Site manager reads out ...", "Ops lead imports ...", "Driver books ...": a role, not an
+    // instruction
+    boolean roleThenVerb =
+        personLike(s.lower()[i])
+            && !THINGS.contains(s.lemmas()[i])
+            && (s.lower().length > i + 1 && s.lower()[i + 1].endsWith("s") && !s.is(i + 1, "NOUN")
+                || s.is(i + 1, "VERB"));
+    if (isActorWord(s, i)
+        || isActorWord(s, i + 1) && !agentVerb(s, i)
+        || roleThenVerb
+        || s.is(i, "DET")
+        || s.is(i, "PRON")
+        || s.is(i, "PROPN") && !agentVerb(s, i)) {
       return false;
     }
     if (s.word(i, "to") && i + 1 < s.size() && (isVerb(s, i + 1) || agentVerb(s, i + 1))) {
       return true;
     }
-    // "Schedule a follow-up call": a first word read as a noun, yet a noun is never followed by "a" or "the"
-    boolean verbReadAsNoun = i == 0 && s.is(0, "NOUN") && !s.lower()[0].endsWith("s") && !personLike(s.lower()[0])
-        && (s.is(1, "DET") || s.wordIn(1, Set.of("their", "his", "her", "its", "our", "your")));
-    return (s.is(i, "VERB") || agentVerb(s, i) || verbReadAsNoun) && !s.lower()[i].endsWith("ing") || s.is(i, "AUX")
-        && !s.lemmas()[i].equals("be");
+    // "Schedule a follow-up call": a first word read as a noun, yet a noun is never followed by "a"
+    // or "the"
+    boolean verbReadAsNoun =
+        i == 0
+            && s.is(0, "NOUN")
+            && !s.lower()[0].endsWith("s")
+            && !personLike(s.lower()[0])
+            && (s.is(1, "DET") || s.wordIn(1, Set.of("their", "his", "her", "its", "our", "your")));
+    return (s.is(i, "VERB") || agentVerb(s, i) || verbReadAsNoun) && !s.lower()[i].endsWith("ing")
+        || s.is(i, "AUX") && !s.lemmas()[i].equals("be");
   }
 
   private boolean agentVerb(Sentence s, int i) {
     return Vocabulary.longest(s, v.agentVerbs, i) > 0;
   }
 
-  /** The agent's verb at {@code i}, unless it turns toward us or the customer's own side ("walks us through"). */
+  /**
+   * The agent's verb at {@code i}, unless it turns toward us or the customer's own side ("walks us
+   * through").
+   */
   private String agentVerbAt(Sentence s, int i) {
     if (i < 0 || Vocabulary.longest(s, v.commitments, i) > 0) {
       return null;
@@ -266,12 +521,24 @@ final class AdvanceReader {
       int n = s.matchAt(p, i);
       if (n > 0) {
         int after = i + 1;
-        if (s.wordIn(after, TOWARD_US) || s.word(after, "it") && s.wordIn(after + 1, Set.of("to")) ) {
+        if (s.wordIn(after, TOWARD_US)
+            || s.word(after, "it") && s.wordIn(after + 1, Set.of("to"))) {
           return null;
         }
         for (int k = i + 1; k < Math.min(s.size(), i + 12); k++) {
-          if (s.word(k, "to") && (s.wordIn(k + 1, Set.of("their", "his", "her", "its")) || s.word(k + 1, "the")
-              && s.wordIn(k + 2, Set.of("board", "committee", "management", "team", "cfo", "ceo", "owner")))) {
+          if (s.word(k, "to")
+              && (s.wordIn(k + 1, Set.of("their", "his", "her", "its"))
+                  || s.word(k + 1, "the")
+                      && s.wordIn(
+                          k + 2,
+                          Set.of(
+                              "board",
+                              "committee",
+                              "management",
+                              "team",
+                              "cfo",
+                              "ceo",
+                              "owner")))) {
             return null; // the customer presents to their own side: effort on their part
           }
           if (s.word(k, "internally")) {
@@ -284,9 +551,13 @@ final class AdvanceReader {
     return null;
   }
 
-  /** Words that start a clause of its own ("while we stay on the line"): its steps are not the customer's. */
-  private static final Set<String> CLAUSE_BREAK = Set.of("while", "whilst", "so", "because", "until", "unless",
-      "whereas", "although", "though");
+  /**
+   * Words that start a clause of its own ("while we stay on the line"): its steps are not the
+   * customer's.
+   */
+  private static final Set<String> CLAUSE_BREAK =
+      Set.of(
+          "while", "whilst", "so", "because", "until", "unless", "whereas", "although", "though");
 
   private String lowEffortFrom(Sentence s, int from) {
     for (int i = Math.max(0, from); i < s.size(); i++) {
@@ -306,17 +577,30 @@ final class AdvanceReader {
     return null;
   }
 
-  /** A verb outside the low-effort phrase that is real work ("accepts the plan and books a session"). */
+  /**
+   * A verb outside the low-effort phrase that is real work ("accepts the plan and books a
+   * session").
+   */
   private boolean anotherEffortfulVerb(Sentence s, int main, String low) {
     String[] lowWords = Vocabulary.lower(low).split("\\s+");
     Set<String> lowSet = Set.of(lowWords);
     for (int k = main; k < s.size(); k++) {
-      if (isVerb(s, k) && !lowSet.contains(s.lower()[k]) && !STATE_VERBS.contains(s.lemmas()[k])
-          && !s.lemmas()[k].equals("agree") && !participleModifier(s, k) && lowEffortFrom(s, k) == null
-          && (s.is(k - 1, "CCONJ") || s.lower()[k - 1].equals(",") || s.word(k - 1, "then")
-          || s.is(k - 1, "ADV") && k >= 2 && s.is(k - 2, "CCONJ") // "and instead signs up"
-          || s.word(k - 1, "to") && k >= 2 && !lowSet.contains(s.lower()[k - 2]) && !lowSet.contains(s.lemmas()[k - 2])
-          && !s.wordIn(k - 2, TOWARD_US) && !s.word(k - 2, "we"))) {
+      if (isVerb(s, k)
+          && !lowSet.contains(s.lower()[k])
+          && !STATE_VERBS.contains(s.lemmas()[k])
+          && !s.lemmas()[k].equals("agree")
+          && !participleModifier(s, k)
+          && lowEffortFrom(s, k) == null
+          && (s.is(k - 1, "CCONJ")
+              || s.lower()[k - 1].equals(",")
+              || s.word(k - 1, "then")
+              || s.is(k - 1, "ADV") && k >= 2 && s.is(k - 2, "CCONJ") // "and instead signs up"
+              || s.word(k - 1, "to")
+                  && k >= 2
+                  && !lowSet.contains(s.lower()[k - 2])
+                  && !lowSet.contains(s.lemmas()[k - 2])
+                  && !s.wordIn(k - 2, TOWARD_US)
+                  && !s.word(k - 2, "we"))) {
         return true;
       }
     }
@@ -330,7 +614,9 @@ final class AdvanceReader {
         // an aside between commas ("The patient, overdue for a check-up, books ...")
         if (close > 0 && !containsVerbGroup(s, k + 1, close)) {
           k = close;
-          if (close + 1 < s.size() && s.lower()[close + 1].endsWith("s") && s.is(close + 1, "NOUN")
+          if (close + 1 < s.size()
+              && s.lower()[close + 1].endsWith("s")
+              && s.is(close + 1, "NOUN")
               && (s.is(close + 2, "DET") || s.is(close + 2, "PRON") || s.is(close + 2, "NUM"))) {
             return close + 1;
           }
@@ -345,16 +631,29 @@ final class AdvanceReader {
         int v = verbAfterShortSubject(s, from);
         return v > 0 && v < k ? v : -1;
       }
-      if (s.word(k, "to") && k > from && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN") || isActorWord(s, k - 1))
-          && k + 1 < s.size() && (s.is(k + 1, "VERB") || s.is(k + 1, "NOUN") && isActorWord(s, k - 1)
-          || s.is(k + 1, "NOUN") && (s.is(k + 2, "DET")
-          || s.is(k + 2, "NUM") || s.is(k + 2, "PRON") || s.is(k + 2, "ADJ")))) {
+      if (s.word(k, "to")
+          && k > from
+          && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN") || isActorWord(s, k - 1))
+          && k + 1 < s.size()
+          && (s.is(k + 1, "VERB")
+              || s.is(k + 1, "NOUN") && isActorWord(s, k - 1)
+              || s.is(k + 1, "NOUN")
+                  && (s.is(k + 2, "DET")
+                      || s.is(k + 2, "NUM")
+                      || s.is(k + 2, "PRON")
+                      || s.is(k + 2, "ADJ")))) {
         return k + 1;
       }
       boolean gerund = s.lower()[k].endsWith("ing") && (s.is(k - 1, "ADP") || s.is(k - 1, "SCONJ"));
-      boolean role = s.is(k, "VERB") && isActorWord(s, k) && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN")
-          || s.is(k - 1, "ADJ") || s.is(k - 1, "DET")); // "The HR lead", "the pub landlord"
-      if (s.is(k, "AUX") || s.is(k, "VERB") && !participleModifier(s, k) && !gerund && !role
+      boolean role =
+          s.is(k, "VERB")
+              && isActorWord(s, k)
+              && (s.is(k - 1, "NOUN")
+                  || s.is(k - 1, "PROPN")
+                  || s.is(k - 1, "ADJ")
+                  || s.is(k - 1, "DET")); // "The HR lead", "the pub landlord"
+      if (s.is(k, "AUX")
+          || s.is(k, "VERB") && !participleModifier(s, k) && !gerund && !role
           || misTaggedVerb(s, k)) {
         return k;
       }
@@ -362,17 +661,30 @@ final class AdvanceReader {
     return -1;
   }
 
-  /** "The landlady emails photos": with no verb found, a plural-looking word right after "The X". */
+  /**
+   * "The landlady emails photos": with no verb found, a plural-looking word right after "The X".
+   */
   private int verbAfterShortSubject(Sentence s, int from) {
     for (int k = from + 1; k <= from + 3 && k + 1 < s.size(); k++) {
       // "Both directors e-sign the mandate": a plural subject's verb has no -s
-      if (isActorWord(s, k - 1) && !isActorWord(s, k) && !s.is(k, "ADP")
+      if (isActorWord(s, k - 1)
+          && !isActorWord(s, k)
+          && !s.is(k, "ADP")
           && (!s.is(k, "PUNCT") || s.lower()[k].chars().anyMatch(Character::isLetter))
-          && (s.is(k + 1, "DET") || s.is(k + 1, "PRON") || s.is(k + 1, "NUM") || s.wordIn(k + 1, PARTICLES))) {
+          && (s.is(k + 1, "DET")
+              || s.is(k + 1, "PRON")
+              || s.is(k + 1, "NUM")
+              || s.wordIn(k + 1, PARTICLES))) {
         return k;
       }
-      if (s.lower()[k].endsWith("s") && s.is(k, "NOUN") && s.is(k - 2, "DET") && !isActorWord(s, k)
-          && (s.is(k + 1, "NOUN") || s.is(k + 1, "DET") || s.is(k + 1, "PRON") || s.is(k + 1, "NUM"))) {
+      if (s.lower()[k].endsWith("s")
+          && s.is(k, "NOUN")
+          && s.is(k - 2, "DET")
+          && !isActorWord(s, k)
+          && (s.is(k + 1, "NOUN")
+              || s.is(k + 1, "DET")
+              || s.is(k + 1, "PRON")
+              || s.is(k + 1, "NUM"))) {
         return k;
       }
     }
@@ -390,28 +702,50 @@ final class AdvanceReader {
 
   /** "the named date", "accepted invites": a participle used as an adjective. */
   private boolean participleModifier(Sentence s, int k) {
-    return s.is(k, "VERB") && k + 1 < s.size() && (s.is(k + 1, "NOUN") || s.is(k + 1, "PROPN")
-        || s.is(k + 1, "ADJ") && s.is(k + 2, "NOUN"))
-        && (s.is(k - 1, "DET") || s.is(k - 1, "ADJ") || s.is(k - 1, "PRON") || s.is(k - 1, "NUM")
-        || s.lower()[k].endsWith("ed") && !s.is(k - 1, "NOUN") && !s.is(k - 1, "PROPN"));
+    return s.is(k, "VERB")
+        && k + 1 < s.size()
+        && (s.is(k + 1, "NOUN")
+            || s.is(k + 1, "PROPN")
+            || s.is(k + 1, "ADJ") && s.is(k + 2, "NOUN"))
+        && (s.is(k - 1, "DET")
+            || s.is(k - 1, "ADJ")
+            || s.is(k - 1, "PRON")
+            || s.is(k - 1, "NUM")
+            || s.lower()[k].endsWith("ed") && !s.is(k - 1, "NOUN") && !s.is(k - 1, "PROPN"));
   }
 
-  /** A third-person verb the tagger read as something else ("The head of finance forwards the proposal"). */
+  /**
+   * A third-person verb the tagger read as something else ("The head of finance forwards the
+   * proposal").
+   */
   private boolean misTaggedVerb(Sentence s, int k) {
     String w = s.lower()[k];
-    return w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !s.is(k, "PROPN") && !s.is(k, "PRON")
-        && !s.is(k, "VERB") && !s.is(k, "AUX")
+    return w.length() > 3
+        && w.endsWith("s")
+        && !w.endsWith("ss")
+        && !s.is(k, "PROPN")
+        && !s.is(k, "PRON")
+        && !s.is(k, "VERB")
+        && !s.is(k, "AUX")
         && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN") || isActorWord(s, k - 1))
-        && (s.is(k + 1, "DET") || s.is(k + 1, "PRON") || s.is(k + 1, "NUM") || s.is(k + 1, "ADJ")
-        || (s.is(k + 1, "ADV") || s.is(k + 1, "PROPN")) && isActorWord(s, k - 1)
-        || s.wordIn(k + 1, PARTICLES) || s.is(k + 1, "NOUN") && (isActorWord(s, k - 1)
-        || personLike(s.lower()[k - 1]))
-        || (isActorWord(s, k - 1) || personLike(s.lower()[k - 1])) && !isActorWord(s, k) && s.is(k + 1, "ADP")
-        || s.is(k + 1, "NOUN") && s.is(k - 1, "NOUN") && s.is(k - 2, "DET") && !isActorWord(s, k));
+        && (s.is(k + 1, "DET")
+            || s.is(k + 1, "PRON")
+            || s.is(k + 1, "NUM")
+            || s.is(k + 1, "ADJ")
+            || (s.is(k + 1, "ADV") || s.is(k + 1, "PROPN")) && isActorWord(s, k - 1)
+            || s.wordIn(k + 1, PARTICLES)
+            || s.is(k + 1, "NOUN") && (isActorWord(s, k - 1) || personLike(s.lower()[k - 1]))
+            || (isActorWord(s, k - 1) || personLike(s.lower()[k - 1]))
+                && !isActorWord(s, k)
+                && s.is(k + 1, "ADP")
+            || s.is(k + 1, "NOUN")
+                && s.is(k - 1, "NOUN")
+                && s.is(k - 2, "DET")
+                && !isActorWord(s, k));
   }
 
-  private static final Set<String> PARTICLES = Set.of("up", "out", "back", "down", "in", "off", "over", "through",
-      "on");
+  private static final Set<String> PARTICLES =
+      Set.of("up", "out", "back", "down", "in", "off", "over", "through", "on");
 
   private boolean isVerb(Sentence s, int k) {
     return k >= 0 && k < s.size() && (s.is(k, "VERB") || misTaggedVerb(s, k));
@@ -425,16 +759,26 @@ final class AdvanceReader {
       return false;
     }
     String w = s.lower()[k];
-    return s.is(k, "VERB") && (w.endsWith("ed") || w.endsWith("en") || IRREGULAR_PARTICIPLES.contains(w));
+    return s.is(k, "VERB")
+        && (w.endsWith("ed") || w.endsWith("en") || IRREGULAR_PARTICIPLES.contains(w));
   }
 
   private int nounPhraseEnd(Sentence s, int from) {
     int k = from;
-    while (k < s.size() && (s.is(k, "DET") || s.is(k, "ADJ") || s.is(k, "NOUN") || s.is(k, "PROPN")
-        || s.wordIn(k, Set.of("both", "all", "each", "either")) || isActorWord(s, k)
-        || s.is(k, "PRON") || s.is(k, "NUM") || s.lower()[k].equals("'s") || s.lower()[k].equals("'")
-        || s.word(k, "of") && k > from || s.is(k, "CCONJ") && k > from && (s.is(k + 1, "DET")
-        || s.is(k + 1, "NOUN")) || s.lower()[k].equals("-"))) {
+    while (k < s.size()
+        && (s.is(k, "DET")
+            || s.is(k, "ADJ")
+            || s.is(k, "NOUN")
+            || s.is(k, "PROPN")
+            || s.wordIn(k, Set.of("both", "all", "each", "either"))
+            || isActorWord(s, k)
+            || s.is(k, "PRON")
+            || s.is(k, "NUM")
+            || s.lower()[k].equals("'s")
+            || s.lower()[k].equals("'")
+            || s.word(k, "of") && k > from
+            || s.is(k, "CCONJ") && k > from && (s.is(k + 1, "DET") || s.is(k + 1, "NOUN"))
+            || s.lower()[k].equals("-"))) {
       k++;
     }
     return k;
@@ -450,10 +794,14 @@ final class AdvanceReader {
   }
 
   boolean isActorWord(Sentence s, int i) {
-    return Vocabulary.longest(s, v.customerActors, i) > 0 || Vocabulary.longest(s, v.agentActors, i) > 0;
+    return Vocabulary.longest(s, v.customerActors, i) > 0
+        || Vocabulary.longest(s, v.agentActors, i) > 0;
   }
 
-  /** Who the words from {@code from} to {@code to} name: the customer's side, ours, a thing, or nobody. */
+  /**
+   * Who the words from {@code from} to {@code to} name: the customer's side, ours, a thing, or
+   * nobody.
+   */
   Actor actorOf(Sentence s, int from, int to) {
     int customer = -1;
     int agent = -1;
@@ -467,11 +815,14 @@ final class AdvanceReader {
       }
       if (s.is(k, "NOUN") || s.is(k, "ADJ") && k + 1 == Math.min(to, s.size())) {
         noun = true;
-        if (personLike(s.lower()[k]) && !THINGS.contains(s.lemmas()[k]) && !THINGS.contains(s.lower()[k])) {
+        if (personLike(s.lower()[k])
+            && !THINGS.contains(s.lemmas()[k])
+            && !THINGS.contains(s.lower()[k])) {
           person = true;
         }
       }
-      if (s.is(k, "PROPN") || s.is(k, "PRON") && !s.wordIn(k, Set.of("it", "this", "that", "its"))) {
+      if (s.is(k, "PROPN")
+          || s.is(k, "PRON") && !s.wordIn(k, Set.of("it", "this", "that", "its"))) {
         person = true;
       }
     }
@@ -479,7 +830,8 @@ final class AdvanceReader {
       return person ? Actor.UNKNOWN : noun ? Actor.THING : Actor.NONE;
     }
     if (agent >= 0 && customer >= 0) {
-      // "our customer's admin" names the customer; "the agent of the customer" is rare: the head decides.
+      // "our customer's admin" names the customer; "the agent of the customer" is rare: the head
+      // decides.
       boolean possessive = s.word(customer + 1, "'s") || s.word(customer + 1, "'");
       if (s.word(agent, "our") && customer > agent || possessive && customer > agent) {
         return Actor.CUSTOMER;
@@ -492,7 +844,8 @@ final class AdvanceReader {
   /** Words that name someone: a possessive ("the bride's mother") or a role by its ending. */
   private boolean namesAPerson(Sentence s, int from, int to) {
     for (int k = Math.max(0, from); k < Math.min(to, s.size()); k++) {
-      if (s.lower()[k].equals("'s") || s.is(k, "NOUN") && personLike(s.lower()[k]) && !THINGS.contains(s.lemmas()[k])) {
+      if (s.lower()[k].equals("'s")
+          || s.is(k, "NOUN") && personLike(s.lower()[k]) && !THINGS.contains(s.lemmas()[k])) {
         return true;
       }
     }
@@ -501,9 +854,20 @@ final class AdvanceReader {
 
   /** A role by its ending: receptionist, cardholder, coordinator, attendee. */
   private static boolean personLike(String w) {
-    return w.length() > 4 && (w.endsWith("ist") || w.endsWith("er") || w.endsWith("or") || w.endsWith("ant")
-        || w.endsWith("ent") || w.endsWith("ian") || w.endsWith("ee") || w.endsWith("ers") || w.endsWith("ors")
-        || w.endsWith("man") || w.endsWith("woman") || w.endsWith("person") || w.endsWith("people")
-        || w.endsWith("staff"));
+    return w.length() > 4
+        && (w.endsWith("ist")
+            || w.endsWith("er")
+            || w.endsWith("or")
+            || w.endsWith("ant")
+            || w.endsWith("ent")
+            || w.endsWith("ian")
+            || w.endsWith("ee")
+            || w.endsWith("ers")
+            || w.endsWith("ors")
+            || w.endsWith("man")
+            || w.endsWith("woman")
+            || w.endsWith("person")
+            || w.endsWith("people")
+            || w.endsWith("staff"));
   }
 }

@@ -13,9 +13,9 @@ import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
 
 /**
- * English sentence analysis with Apache OpenNLP's UD English models (tokens, universal part-of-speech
- * tags, lemmas), loaded once from the model jars on the class path. Thread-safe: the OpenNLP tools are
- * not, so each thread gets its own over the shared models.
+ * English sentence analysis with Apache OpenNLP's UD English models (tokens, universal
+ * part-of-speech tags, lemmas), loaded once from the model jars on the class path. Thread-safe: the
+ * OpenNLP tools are not, so each thread gets its own over the shared models.
  */
 final class English {
   private static final String TOKENS = "opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
@@ -41,20 +41,23 @@ final class English {
    * Texts read lately: a load lints the same objectives more than once (the gate, the admin's list)
    * and checking as the admin types changes one objective at a time, so only new text is analysed.
    */
-  private static final java.util.Map<String, Sentence> RECENT = java.util.Collections.synchronizedMap(
-      new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, Sentence> eldest) {
-          return size() > 8192;
-        }
-      });
+  private static final java.util.Map<String, Sentence> RECENT =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Sentence> eldest) {
+              return size() > 8192;
+            }
+          });
 
   /** Drops the texts read so far (benchmarks measure the analysis itself). */
   static void forget() {
     RECENT.clear();
   }
 
-  /** Tokens, tags and lemmas of {@code text} (one or more sentences; treated as one run of tokens). */
+  /**
+   * Tokens, tags and lemmas of {@code text} (one or more sentences; treated as one run of tokens).
+   */
   static Sentence analyze(String text) {
     String t = text == null ? "" : text;
     Sentence s = RECENT.get(t);
@@ -67,9 +70,12 @@ final class English {
 
   private Sentence run(String text) {
     String[] raw = joinHyphens(text, tokenizer.tokenizePos(text));
-    // A capital at the start makes the tagger read "Align with ..." as a name: tag it in lower case.
+    // A capital at the start makes the tagger read "Align with ..." as a name: tag it in lower
+    // case.
     String[] forTagging = raw.clone();
-    if (raw.length > 0 && raw[0].length() > 1 && Character.isUpperCase(raw[0].charAt(0))
+    if (raw.length > 0
+        && raw[0].length() > 1
+        && Character.isUpperCase(raw[0].charAt(0))
         && Character.isLowerCase(raw[0].charAt(1))) {
       forTagging[0] = raw[0].toLowerCase(Locale.ROOT);
     }
@@ -100,24 +106,29 @@ final class English {
     String[] tokens = tok.toArray(String[]::new);
     String[] tags = tag.toArray(String[]::new);
     mainVerbReadAsNoun(tokens, tags);
-    // The lemmatizer was trained on Penn tags: the coarse mapping OpenNLP itself uses, without tagging twice.
+    // The lemmatizer was trained on Penn tags: the coarse mapping OpenNLP itself uses, without
+    // tagging twice.
     String[] lemmas = lemmatizer.lemmatize(tokens, penn(tags));
     String[] lower = new String[tokens.length];
     for (int i = 0; i < tokens.length; i++) {
       lower[i] = tokens[i].toLowerCase(Locale.ROOT);
-      String l = lemmas[i] == null || lemmas[i].equals("O") ? lower[i] : lemmas[i].toLowerCase(Locale.ROOT);
+      String l =
+          lemmas[i] == null || lemmas[i].equals("O")
+              ? lower[i]
+              : lemmas[i].toLowerCase(Locale.ROOT);
       lemmas[i] = l;
     }
     return new Sentence(text, tokens, lower, tags, lemmas);
   }
 
-  private static final java.util.Set<String> AFTER_VERB_ONLY = java.util.Set.of("up", "us", "back", "through", "out",
-      "off", "me");
+  private static final java.util.Set<String> AFTER_VERB_ONLY =
+      java.util.Set.of("up", "us", "back", "through", "out", "off", "me");
 
   /**
-   * The tagger often reads the main verb after a subject noun as a plural noun ("the patient confirms
-   * they ...", "the manager agrees to a demo"). Before any verb, a noun in -s between a noun and a word
-   * that only follows a verb (a determiner, a pronoun, a number, "up", "to a") is that verb.
+   * The tagger often reads the main verb after a subject noun as a plural noun ("the patient
+   * confirms they ...", "the manager agrees to a demo"). Before any verb, a noun in -s between a
+   * noun and a word that only follows a verb (a determiner, a pronoun, a number, "up", "to a") is
+   * that verb.
    */
   private static void mainVerbReadAsNoun(String[] tokens, String[] tags) {
     for (int i = 1; i + 1 < tokens.length; i++) {
@@ -125,14 +136,22 @@ final class English {
         return;
       }
       String w = tokens[i].toLowerCase(Locale.ROOT);
-      if (!tags[i].equals("NOUN") || !w.endsWith("s") || w.endsWith("ss") || w.length() < 4
+      if (!tags[i].equals("NOUN")
+          || !w.endsWith("s")
+          || w.endsWith("ss")
+          || w.length() < 4
           || !(tags[i - 1].equals("NOUN") || tags[i - 1].equals("PROPN"))) {
         continue;
       }
       String next = tokens[i + 1].toLowerCase(Locale.ROOT);
-      boolean verbContext = tags[i + 1].equals("DET") || tags[i + 1].equals("PRON") || tags[i + 1].equals("NUM")
-          || AFTER_VERB_ONLY.contains(next) || next.equals("to") && i + 2 < tokens.length
-          && java.util.Set.of("DET", "ADJ", "ADV", "NUM", "PRON").contains(tags[i + 2]);
+      boolean verbContext =
+          tags[i + 1].equals("DET")
+              || tags[i + 1].equals("PRON")
+              || tags[i + 1].equals("NUM")
+              || AFTER_VERB_ONLY.contains(next)
+              || next.equals("to")
+                  && i + 2 < tokens.length
+                  && java.util.Set.of("DET", "ADJ", "ADV", "NUM", "PRON").contains(tags[i + 2]);
       if (verbContext) {
         tags[i] = "VERB";
         return;
@@ -148,11 +167,17 @@ final class English {
       String t = text.substring(sp.getStart(), sp.getEnd());
       boolean glued = sp.getStart() == lastEnd && !out.isEmpty();
       String prev = glued ? out.get(out.size() - 1) : "";
-      if (glued && t.equals("-") && Character.isLetterOrDigit(prev.charAt(prev.length() - 1))
-          && sp.getEnd() < text.length() && Character.isLetterOrDigit(text.charAt(sp.getEnd()))) {
+      if (glued
+          && t.equals("-")
+          && Character.isLetterOrDigit(prev.charAt(prev.length() - 1))
+          && sp.getEnd() < text.length()
+          && Character.isLetterOrDigit(text.charAt(sp.getEnd()))) {
         out.set(out.size() - 1, prev + t); // "buy" "-" "in"
-      } else if (glued && (t.length() > 1 && t.startsWith("-") && Character.isLetter(t.charAt(1))
-          || prev.endsWith("-") && prev.length() > 1 && Character.isLetterOrDigit(t.charAt(0)))) {
+      } else if (glued
+          && (t.length() > 1 && t.startsWith("-") && Character.isLetter(t.charAt(1))
+              || prev.endsWith("-")
+                  && prev.length() > 1
+                  && Character.isLetterOrDigit(t.charAt(0)))) {
         out.set(out.size() - 1, prev + t);
       } else if (clitic(t) > 0 && Character.isLetter(t.charAt(0))) {
         // "Client's" as "Client" "'s": the tagger was trained on words split this way
@@ -167,7 +192,9 @@ final class English {
     return out.toArray(String[]::new);
   }
 
-  private static final String[] CLITICS = {"n't", "'s", "'re", "'ll", "'ve", "'d", "'m", "s'", "\u2019s", "'"};
+  private static final String[] CLITICS = {
+    "n't", "'s", "'re", "'ll", "'ve", "'d", "'m", "s'", "\u2019s", "'"
+  };
 
   /** Where a clitic ("'s", "n't") starts in {@code word}, or -1. */
   private static int clitic(String word) {
@@ -183,24 +210,25 @@ final class English {
   private static String[] penn(String[] ud) {
     String[] out = new String[ud.length];
     for (int i = 0; i < ud.length; i++) {
-      out[i] = switch (ud[i]) {
-        case "VERB" -> "VB";
-        case "AUX" -> "MD";
-        case "NOUN" -> "NN";
-        case "PROPN" -> "NNP";
-        case "ADJ" -> "JJ";
-        case "ADV" -> "RB";
-        case "ADP", "SCONJ" -> "IN";
-        case "DET" -> "DT";
-        case "PRON" -> "PRP";
-        case "CCONJ" -> "CC";
-        case "PART" -> "RP";
-        case "NUM" -> "CD";
-        case "INTJ" -> "UH";
-        case "SYM" -> "SYM";
-        case "PUNCT" -> ".";
-        default -> "FW";
-      };
+      out[i] =
+          switch (ud[i]) {
+            case "VERB" -> "VB";
+            case "AUX" -> "MD";
+            case "NOUN" -> "NN";
+            case "PROPN" -> "NNP";
+            case "ADJ" -> "JJ";
+            case "ADV" -> "RB";
+            case "ADP", "SCONJ" -> "IN";
+            case "DET" -> "DT";
+            case "PRON" -> "PRP";
+            case "CCONJ" -> "CC";
+            case "PART" -> "RP";
+            case "NUM" -> "CD";
+            case "INTJ" -> "UH";
+            case "SYM" -> "SYM";
+            case "PUNCT" -> ".";
+            default -> "FW";
+          };
     }
     return out;
   }

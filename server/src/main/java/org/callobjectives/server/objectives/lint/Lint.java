@@ -10,7 +10,9 @@ import org.callobjectives.server.config.YamlSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the objective lint: as a gate on every load, and as a report (CLI {@code lint}, admin page). */
+/**
+ * Runs the objective lint: as a gate on every load, and as a report (CLI {@code lint}, admin page).
+ */
 public final class Lint {
   private static final Logger log = LoggerFactory.getLogger(Lint.class);
 
@@ -22,9 +24,11 @@ public final class Lint {
   }
 
   /** What a config folder gives: the findings, or the error that stops it from loading at all. */
-  public record Report(List<LintFinding> findings, String loadError, String loadErrorFile, int loadErrorLine) {
+  public record Report(
+      List<LintFinding> findings, String loadError, String loadErrorFile, int loadErrorLine) {
     public long errors() {
-      return (loadError == null ? 0 : 1) + findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+      return (loadError == null ? 0 : 1)
+          + findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
     }
 
     public long warnings() {
@@ -34,7 +38,8 @@ public final class Lint {
 
   /** The findings for an already loaded configuration of {@code dir}. */
   public static List<LintFinding> findings(Path dir, Config config) throws ConfigException {
-    return new ObjectiveLinter(LintRules.load(dir)).lint(config, YamlSource.read(dir.resolve("objectives.yaml")));
+    return new ObjectiveLinter(LintRules.load(dir))
+        .lint(config, YamlSource.read(dir.resolve("objectives.yaml")));
   }
 
   /** Loads {@code dir} without the gate and lints it. */
@@ -57,12 +62,14 @@ public final class Lint {
       }
     }
     if (!errors.isEmpty()) {
-      StringBuilder sb = new StringBuilder("objective lint found " + errors.size() + " error(s): "
-          + errors.get(0).message());
+      StringBuilder sb =
+          new StringBuilder(
+              "objective lint found " + errors.size() + " error(s): " + errors.get(0).message());
       for (LintFinding e : errors) {
         sb.append("\n  ").append(e);
       }
-      throw new ConfigException(dir.resolve("objectives.yaml"), errors.get(0).line(), sb.toString());
+      throw new ConfigException(
+          dir.resolve("objectives.yaml"), errors.get(0).line(), sb.toString());
     }
   }
 }

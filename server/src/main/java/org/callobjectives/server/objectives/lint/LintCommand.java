@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The {@code lint [--config DIR]} command: prints every finding with file and line; exit 1 on errors. */
+/**
+ * The {@code lint [--config DIR]} command: prints every finding with file and line; exit 1 on
+ * errors.
+ */
 public final class LintCommand {
   private LintCommand() {}
 
@@ -23,8 +26,12 @@ public final class LintCommand {
     for (LintFinding f : r.findings()) {
       out.println(f);
     }
-    out.println(r.errors() + " error(s), " + r.warnings() + " warning(s)"
-        + (r.errors() > 0 ? ": the server refuses to load this configuration" : ""));
+    out.println(
+        r.errors()
+            + " error(s), "
+            + r.warnings()
+            + " warning(s)"
+            + (r.errors() > 0 ? ": the server refuses to load this configuration" : ""));
     return r.errors() > 0 ? 1 : 0;
   }
 }

@@ -16,16 +16,30 @@ import org.callobjectives.server.config.YamlSource;
 
 /**
  * The site vocabulary of the objective check: built-in lists plus {@code lint.yaml} in the config
- * folder, which adds to them (customer roles, product names, time phrases, ...). The sentence analysis
- * itself (OpenNLP, the time grammar, the buying-process steps) is not configured here;
+ * folder, which adds to them (customer roles, product names, time phrases, ...). The sentence
+ * analysis itself (OpenNLP, the time grammar, the buying-process steps) is not configured here;
  * {@code replaceDefaults: true} replaces the built-in word lists only.
  */
-public record LintRules(Boolean replaceDefaults, List<String> vaguePhrases, List<String> agentVerbs,
-    List<String> agentActors, List<String> customerActors, List<String> lowEffortPhrases,
-    List<String> subjectiveWords, List<String> commitmentVerbs, List<String> evidenceWords,
-    List<String> timePhrases, List<String> timePatterns, List<String> vagueTimeWords, List<String> closeWords,
-    List<String> hedges, List<String> productNames, List<String> vagueVerbs, List<String> abstractObjects,
-    List<String> mentalVerbs, List<String> recordWords) {
+public record LintRules(
+    Boolean replaceDefaults,
+    List<String> vaguePhrases,
+    List<String> agentVerbs,
+    List<String> agentActors,
+    List<String> customerActors,
+    List<String> lowEffortPhrases,
+    List<String> subjectiveWords,
+    List<String> commitmentVerbs,
+    List<String> evidenceWords,
+    List<String> timePhrases,
+    List<String> timePatterns,
+    List<String> vagueTimeWords,
+    List<String> closeWords,
+    List<String> hedges,
+    List<String> productNames,
+    List<String> vagueVerbs,
+    List<String> abstractObjects,
+    List<String> mentalVerbs,
+    List<String> recordWords) {
   public static final String FILE = "lint.yaml";
   private static final String DEFAULTS = "lint-defaults.yaml";
 
@@ -53,27 +67,57 @@ public record LintRules(Boolean replaceDefaults, List<String> vaguePhrases, List
       try {
         Pattern.compile(patterns.get(i));
       } catch (PatternSyntaxException e) {
-        throw src.error("/timePatterns/" + i, "not a valid regular expression: " + e.getDescription());
+        throw src.error(
+            "/timePatterns/" + i, "not a valid regular expression: " + e.getDescription());
       }
     }
     return Boolean.TRUE.equals(own.replaceDefaults()) ? own.orEmpty() : d.plus(own);
   }
 
   private LintRules orEmpty() {
-    return new LintRules(true, n(vaguePhrases), n(agentVerbs), n(agentActors), n(customerActors),
-        n(lowEffortPhrases), n(subjectiveWords), n(commitmentVerbs), n(evidenceWords), n(timePhrases),
-        n(timePatterns), n(vagueTimeWords), n(closeWords), n(hedges), n(productNames), n(vagueVerbs),
-        n(abstractObjects), n(mentalVerbs), n(recordWords));
+    return new LintRules(
+        true,
+        n(vaguePhrases),
+        n(agentVerbs),
+        n(agentActors),
+        n(customerActors),
+        n(lowEffortPhrases),
+        n(subjectiveWords),
+        n(commitmentVerbs),
+        n(evidenceWords),
+        n(timePhrases),
+        n(timePatterns),
+        n(vagueTimeWords),
+        n(closeWords),
+        n(hedges),
+        n(productNames),
+        n(vagueVerbs),
+        n(abstractObjects),
+        n(mentalVerbs),
+        n(recordWords));
   }
 
   private LintRules plus(LintRules o) {
-    return new LintRules(false, u(vaguePhrases, o.vaguePhrases), u(agentVerbs, o.agentVerbs),
-        u(agentActors, o.agentActors), u(customerActors, o.customerActors),
-        u(lowEffortPhrases, o.lowEffortPhrases), u(subjectiveWords, o.subjectiveWords),
-        u(commitmentVerbs, o.commitmentVerbs), u(evidenceWords, o.evidenceWords), u(timePhrases, o.timePhrases),
-        u(timePatterns, o.timePatterns), u(vagueTimeWords, o.vagueTimeWords), u(closeWords, o.closeWords),
-        u(hedges, o.hedges), u(productNames, o.productNames), u(vagueVerbs, o.vagueVerbs),
-        u(abstractObjects, o.abstractObjects), u(mentalVerbs, o.mentalVerbs), u(recordWords, o.recordWords));
+    return new LintRules(
+        false,
+        u(vaguePhrases, o.vaguePhrases),
+        u(agentVerbs, o.agentVerbs),
+        u(agentActors, o.agentActors),
+        u(customerActors, o.customerActors),
+        u(lowEffortPhrases, o.lowEffortPhrases),
+        u(subjectiveWords, o.subjectiveWords),
+        u(commitmentVerbs, o.commitmentVerbs),
+        u(evidenceWords, o.evidenceWords),
+        u(timePhrases, o.timePhrases),
+        u(timePatterns, o.timePatterns),
+        u(vagueTimeWords, o.vagueTimeWords),
+        u(closeWords, o.closeWords),
+        u(hedges, o.hedges),
+        u(productNames, o.productNames),
+        u(vagueVerbs, o.vagueVerbs),
+        u(abstractObjects, o.abstractObjects),
+        u(mentalVerbs, o.mentalVerbs),
+        u(recordWords, o.recordWords));
   }
 
   private static List<String> n(List<String> l) {

@@ -15,9 +15,10 @@ import org.callobjectives.server.config.YamlSource;
 
 /**
  * Checks that each objective is SMART and an advance: the CUSTOMER takes a step that costs them
- * effort, observable when the call ends, by a stated time, realistic for where the queue's stage sits
- * in the buying process, and short plain text a pop-up can show. The advance is read as a sentence
- * ({@link AdvanceReader}); every finding says what to change and, where it can, proposes a rewrite.
+ * effort, observable when the call ends, by a stated time, realistic for where the queue's stage
+ * sits in the buying process, and short plain text a pop-up can show. The advance is read as a
+ * sentence ({@link AdvanceReader}); every finding says what to change and, where it can, proposes a
+ * rewrite.
  */
 public final class ObjectiveLinter {
   public static final String TOO_GENERAL = "too-general";
@@ -68,8 +69,12 @@ public final class ObjectiveLinter {
       Objective o = config.objectives().get(id);
       if (o != null) {
         Integer i = index.get(id);
-        out.addAll(lint(o, config, field -> i == null ? 0 : objectivesFile.line("/objectives/" + i + "/" + field),
-            objectivesFile.file().toString()));
+        out.addAll(
+            lint(
+                o,
+                config,
+                field -> i == null ? 0 : objectivesFile.line("/objectives/" + i + "/" + field),
+                objectivesFile.file().toString()));
       }
     }
     return out;
@@ -96,34 +101,68 @@ public final class ObjectiveLinter {
     Phrase titleHedge = v.hedges.first(title, true);
     if (hedge != null || titleHedge != null) {
       String w = hedge != null ? hedge.text() : titleHedge.text();
-      String rewrite = hedge == null ? Rewrites.withoutHedges(title, v.hedges)
-          : r.customerActs() ? Rewrites.withoutHedges(advance, v.hedges)
-          : Rewrites.example(advance, Rewrites.customer(r), r);
-      out.error(hedge != null ? "advance" : "title", HEDGED, "hedged wording '" + w + "': an attempt is not a"
-          + " commitment; state what the customer does", "'" + rewrite + "'");
+      String rewrite =
+          hedge == null
+              ? Rewrites.withoutHedges(title, v.hedges)
+              : r.customerActs()
+                  ? Rewrites.withoutHedges(advance, v.hedges)
+                  : Rewrites.example(advance, Rewrites.customer(r), r);
+      out.error(
+          hedge != null ? "advance" : "title",
+          HEDGED,
+          "hedged wording '"
+              + w
+              + "': an attempt is not a"
+              + " commitment; state what the customer does",
+          "'" + rewrite + "'");
     }
     if (hedge == null && titleHedge == null && r.hedge() != null) {
-      out.error("advance", HEDGED, "hedged wording '" + r.hedge() + "': a possibility is not a commitment; state"
-          + " what the customer does", "'" + Rewrites.customer(r) + " " + (r.verb() == null ? "..." : Rewrites.third(
-          r.verb())) + " " + advance.span(r.verbAt() + 1, advance.size()) + "'");
+      out.error(
+          "advance",
+          HEDGED,
+          "hedged wording '"
+              + r.hedge()
+              + "': a possibility is not a commitment; state"
+              + " what the customer does",
+          "'"
+              + Rewrites.customer(r)
+              + " "
+              + (r.verb() == null ? "..." : Rewrites.third(r.verb()))
+              + " "
+              + advance.span(r.verbAt() + 1, advance.size())
+              + "'");
     }
-    // Past the customer's own title ("the architect on their side books ..."), when the sentence is one part
-    boolean onePart = advance.text().chars().noneMatch(c -> c == ':' || c == ';' || c == '.' || c == '?');
-    String vague = vagueIn(advance, r.actor() == Reading.Actor.CUSTOMER && r.verbAt() > 0 && !r.passive()
-        && onePart ? r.verbAt() : 0);
+    // Past the customer's own title ("the architect on their side books ..."), when the sentence is
+    // one part
+    boolean onePart =
+        advance.text().chars().noneMatch(c -> c == ':' || c == ';' || c == '.' || c == '?');
+    String vague =
+        vagueIn(
+            advance,
+            r.actor() == Reading.Actor.CUSTOMER && r.verbAt() > 0 && !r.passive() && onePart
+                ? r.verbAt()
+                : 0);
     if (vague == null) {
       vague = vagueMainVerb(advance, r);
     }
     notAnAdvance(r, advance, vague, out);
     if (vague != null) {
-      out.error("advance", TOO_GENERAL, "too general: '" + vague + "' names no concrete outcome",
-          "name the step and what it is about, e.g. '" + Rewrites.customer(r) + " agrees to a 30-minute demo on a"
+      out.error(
+          "advance",
+          TOO_GENERAL,
+          "too general: '" + vague + "' names no concrete outcome",
+          "name the step and what it is about, e.g. '"
+              + Rewrites.customer(r)
+              + " agrees to a 30-minute demo on a"
               + " named date and invites the decision maker'");
     }
     String vagueTitle = vagueIn(title);
     if (vagueTitle != null && vague == null) {
-      out.warning("title", TOO_GENERAL, "vague title: '" + vagueTitle + "'", "name the customer's step in"
-          + " the title, e.g. 'Demo booked with the decision maker'");
+      out.warning(
+          "title",
+          TOO_GENERAL,
+          "vague title: '" + vagueTitle + "'",
+          "name the customer's step in" + " the title, e.g. 'Demo booked with the decision maker'");
     }
 
     // M: observable when the call ends.
@@ -132,34 +171,98 @@ public final class ObjectiveLinter {
     // T: time-bound.
     if (v.times.find(o.timeFrame()).isEmpty() && v.times.find(advanceText).isEmpty()) {
       Sentence when = v.read(o.timeFrame());
-      Optional<String> vagueTime = o.timeFrame() == null || o.timeFrame().isBlank() ? Optional.empty()
-          : v.times.vague(when);
-      out.error("timeFrame", NOT_TIME_BOUND, "not time-bound" + vagueTime.map(w -> " ('" + w + "' is no time"
-          + " frame)").orElse(o.timeFrame() == null || o.timeFrame().isBlank() ? " (no time frame)" : " ('"
-          + o.timeFrame().strip() + "' names no time)"), "say by when: 'during the call', 'before we hang up',"
-          + " 'by Friday', 'within 5 working days' or a date such as 2027-03-05");
+      Optional<String> vagueTime =
+          o.timeFrame() == null || o.timeFrame().isBlank() ? Optional.empty() : v.times.vague(when);
+      out.error(
+          "timeFrame",
+          NOT_TIME_BOUND,
+          "not time-bound"
+              + vagueTime
+                  .map(w -> " ('" + w + "' is no time" + " frame)")
+                  .orElse(
+                      o.timeFrame() == null || o.timeFrame().isBlank()
+                          ? " (no time frame)"
+                          : " ('" + o.timeFrame().strip() + "' names no time)"),
+          "say by when: 'during the call', 'before we hang up',"
+              + " 'by Friday', 'within 5 working days' or a date such as 2027-03-05");
     }
 
     // R: realistic for where the customer is.
-    realism(o, config, advanceText + " \n " + (markup ? TextLimits.plain(o.title()) : o.title()), advance, out);
+    realism(
+        o,
+        config,
+        advanceText + " \n " + (markup ? TextLimits.plain(o.title()) : o.title()),
+        advance,
+        out);
     return out.list;
   }
 
-  /** Phrases that start with a verb: "check in" is no finding in "the eligibility check in the app". */
-  private static final java.util.Set<String> VERB_FIRST = java.util.Set.of("keep", "maintain", "touch", "check",
-      "build", "strengthen", "do", "sell", "move", "raise", "get", "gather", "learn", "find", "see", "make",
-      "create", "generate", "sort", "resolve", "take", "go", "think", "explore", "discuss", "look", "be", "warm",
-      "feel", "decide", "stay", "improve", "engage", "nurture");
+  /**
+   * Phrases that start with a verb: "check in" is no finding in "the eligibility check in the app".
+   */
+  private static final java.util.Set<String> VERB_FIRST =
+      java.util.Set.of(
+          "keep",
+          "maintain",
+          "touch",
+          "check",
+          "build",
+          "strengthen",
+          "do",
+          "sell",
+          "move",
+          "raise",
+          "get",
+          "gather",
+          "learn",
+          "find",
+          "see",
+          "make",
+          "create",
+          "generate",
+          "sort",
+          "resolve",
+          "take",
+          "go",
+          "think",
+          "explore",
+          "discuss",
+          "look",
+          "be",
+          "warm",
+          "feel",
+          "decide",
+          "stay",
+          "improve",
+          "engage",
+          "nurture");
+
   private static final java.util.Set<String> REASONS = java.util.Set.of("so", "because");
+
   /** Comparatives that promise "more" of something without saying how much. */
-  private static final java.util.Set<String> COMPARATIVES = java.util.Set.of("closer", "firmer", "better",
-      "further", "more", "wider", "deeper", "stronger", "greater", "higher", "bigger", "broader", "clearer");
+  private static final java.util.Set<String> COMPARATIVES =
+      java.util.Set.of(
+          "closer",
+          "firmer",
+          "better",
+          "further",
+          "more",
+          "wider",
+          "deeper",
+          "stronger",
+          "greater",
+          "higher",
+          "bigger",
+          "broader",
+          "clearer");
 
   /** "we demonstrate": the agent acting beside the customer's step, or null. */
   private String agentAside(Sentence s) {
     for (int i = 0; i + 1 < s.size(); i++) {
       // "so we can size the plan" is the reason for the customer's step, not the agent's part of it
-      if (Vocabulary.longest(s, v.agentActors, i) > 0 && !s.word(i, "us") && !s.word(i, "our")
+      if (Vocabulary.longest(s, v.agentActors, i) > 0
+          && !s.word(i, "us")
+          && !s.word(i, "our")
           && !s.wordIn(i - 1, java.util.Set.of("so", "that", "because", "which", "where", "until"))
           && (s.is(i + 1, "VERB") || s.is(i + 1, "AUX") && s.is(i + 2, "VERB"))) {
         return s.span(i, s.is(i + 1, "AUX") ? i + 3 : i + 2);
@@ -173,7 +276,10 @@ public final class ObjectiveLinter {
     return vagueIn(s, 0);
   }
 
-  /** From word {@code from} (past the customer's title: "the architect on their side") to a reason ("so ..."). */
+  /**
+   * From word {@code from} (past the customer's title: "the architect on their side") to a reason
+   * ("so ...").
+   */
   private String vagueIn(Sentence s, int from) {
     for (int i = Math.max(0, from); i < s.size(); i++) {
       if (i > from && s.wordIn(i, REASONS) && i > 0 && !s.is(i - 1, "VERB")) {
@@ -183,8 +289,12 @@ public final class ObjectiveLinter {
         int n = s.matchAt(p, i);
         boolean verbFirst = p.words().length > 1 && VERB_FIRST.contains(p.words()[0]);
         // "the eligibility check in the app" is a noun: a verb-first phrase needs a verb there
-        if (n > 0 && !(verbFirst && (s.is(i, "DET") || s.is(i - 1, "DET") || s.is(i - 1, "ADJ")
-            || s.is(i - 1, "NOUN") && !reader.isActorWord(s, i - 1)))) {
+        if (n > 0
+            && !(verbFirst
+                && (s.is(i, "DET")
+                    || s.is(i - 1, "DET")
+                    || s.is(i - 1, "ADJ")
+                    || s.is(i - 1, "NOUN") && !reader.isActorWord(s, i - 1)))) {
           return s.span(i, i + n);
         }
       }
@@ -192,16 +302,24 @@ public final class ObjectiveLinter {
     return null;
   }
 
-  /** A main verb that names no step, or a step on an abstract object, when nothing concrete is named. */
+  /**
+   * A main verb that names no step, or a step on an abstract object, when nothing concrete is
+   * named.
+   */
   private String vagueMainVerb(Sentence s, Reading r) {
-    if (r.verb() == null || r.verbAt() < 0 || r.lowEffort() != null
+    if (r.verb() == null
+        || r.verbAt() < 0
+        || r.lowEffort() != null
         || r.agentVerb() != null && !r.imperative()) {
       return null;
     }
     boolean concrete = false;
     for (int i = 0; i < s.size(); i++) {
       // a number or a name ("Tuesday", "Rotterdam"); acronyms such as "IT" name no outcome
-      if (s.is(i, "NUM") || s.is(i, "PROPN") && i > 0 && !s.tokens()[i].equals(s.tokens()[i].toUpperCase(Locale.ROOT))) {
+      if (s.is(i, "NUM")
+          || s.is(i, "PROPN")
+              && i > 0
+              && !s.tokens()[i].equals(s.tokens()[i].toUpperCase(Locale.ROOT))) {
         concrete = true;
       }
     }
@@ -221,7 +339,10 @@ public final class ObjectiveLinter {
       return s.span(r.verbAt(), Math.min(s.size(), end + 1));
     }
     int from = r.verbAt() + 1;
-    if (s.word(from, "by")) { // "Resolution by the account holder of outstanding matters": the object follows "of"
+    if (s.word(
+        from,
+        "by")) { // "Resolution by the account holder of outstanding matters": the object follows
+      // "of"
       for (int k = from; k < s.size(); k++) {
         if (s.word(k, "of")) {
           from = k + 1;
@@ -231,7 +352,8 @@ public final class ObjectiveLinter {
     }
     for (int i = from; i < Math.min(s.size(), from + 5); i++) {
       if (s.is(i, "NOUN")) {
-        boolean abstractObject = v.abstractObjects.contains(s.lemmas()[i]) || v.abstractObjects.contains(s.lower()[i]);
+        boolean abstractObject =
+            v.abstractObjects.contains(s.lemmas()[i]) || v.abstractObjects.contains(s.lower()[i]);
         return abstractObject ? s.span(r.verbAt(), i + 1) : null;
       }
     }
@@ -242,57 +364,119 @@ public final class ObjectiveLinter {
     String who = Rewrites.customer(r);
     String aside;
     if (r.imperative() || r.actor() == Reading.Actor.AGENT && !r.passive()) {
-      String said = r.verb() == null ? "" : " ('" + advance.span(r.verbAt(), Math.min(advance.size(), r.verbAt() + 3))
-          + " ...')";
-      out.error("advance", NOT_AN_ADVANCE, "not an advance: this is the agent's task" + said + "; write what the"
-          + " CUSTOMER does during or right after the call", "make the customer the actor: '" + who + " agrees to"
-          + " ...', e.g. '" + Rewrites.example(advance, who, r) + "'");
+      String said =
+          r.verb() == null
+              ? ""
+              : " ('"
+                  + advance.span(r.verbAt(), Math.min(advance.size(), r.verbAt() + 3))
+                  + " ...')";
+      out.error(
+          "advance",
+          NOT_AN_ADVANCE,
+          "not an advance: this is the agent's task"
+              + said
+              + "; write what the"
+              + " CUSTOMER does during or right after the call",
+          "make the customer the actor: '"
+              + who
+              + " agrees to"
+              + " ...', e.g. '"
+              + Rewrites.example(advance, who, r)
+              + "'");
     } else if (r.passive()) {
-      out.error("advance", NOT_AN_ADVANCE, "not an advance: the passive ('" + advance.span(r.verbAt() - 1,
-          r.verbAt() + 1) + "') hides who acts, and it is not the customer", "make the customer the actor: '"
-          + Rewrites.example(advance, who, r) + "'");
+      out.error(
+          "advance",
+          NOT_AN_ADVANCE,
+          "not an advance: the passive ('"
+              + advance.span(r.verbAt() - 1, r.verbAt() + 1)
+              + "') hides who acts, and it is not the customer",
+          "make the customer the actor: '" + Rewrites.example(advance, who, r) + "'");
     } else if (r.agentVerb() != null) {
-      out.error("advance", NOT_AN_ADVANCE, "not an advance: '" + r.agentVerb() + "' is the agent's work, not a"
-          + " step the customer takes", "'" + Rewrites.example(advance, who, r) + "'");
+      out.error(
+          "advance",
+          NOT_AN_ADVANCE,
+          "not an advance: '"
+              + r.agentVerb()
+              + "' is the agent's work, not a"
+              + " step the customer takes",
+          "'" + Rewrites.example(advance, who, r) + "'");
     } else if (r.lowEffort() != null && vague == null) {
-      out.error("advance", NOT_AN_ADVANCE, "not an advance: '" + r.lowEffort() + "' costs the customer no effort"
-          + " and moves nothing forward", "ask for a step that costs the customer effort: '"
-          + Rewrites.example(advance, who, r) + "'");
+      out.error(
+          "advance",
+          NOT_AN_ADVANCE,
+          "not an advance: '"
+              + r.lowEffort()
+              + "' costs the customer no effort"
+              + " and moves nothing forward",
+          "ask for a step that costs the customer effort: '"
+              + Rewrites.example(advance, who, r)
+              + "'");
     } else if (r.lowEffort() != null) {
-      out.error("advance", NOT_AN_ADVANCE, "not an advance: '" + r.lowEffort() + "' is no commitment", "'"
-          + Rewrites.example(advance, who, r) + "'");
+      out.error(
+          "advance",
+          NOT_AN_ADVANCE,
+          "not an advance: '" + r.lowEffort() + "' is no commitment",
+          "'" + Rewrites.example(advance, who, r) + "'");
     } else if (r.verb() == null && vague != null) {
       return;
     } else if (r.verb() == null) {
-      out.error("advance", NOT_AN_ADVANCE, "not an advance: no action in it; say what the customer does",
+      out.error(
+          "advance",
+          NOT_AN_ADVANCE,
+          "not an advance: no action in it; say what the customer does",
           "'" + Rewrites.example(advance, who, r) + "'");
     } else if (vague != null && r.actor() == Reading.Actor.NONE) {
       return; // "Advancement of the relationship": too general says it all
-    } else if (r.actor() == Reading.Actor.NONE || r.actor() == Reading.Actor.THING
-        && java.util.Set.of("be", "have", "go", "get", "become", "remain", "stay", "come").contains(r.verb())) {
-      out.error("advance", NOT_AN_ADVANCE, "not an advance: '" + (r.subject().isBlank() ? "nobody" : r.subject())
-          + "' is not the customer; the customer must be the one who acts", "'"
-          + Rewrites.example(advance, "The customer", r) + "'");
+    } else if (r.actor() == Reading.Actor.NONE
+        || r.actor() == Reading.Actor.THING
+            && java.util.Set.of("be", "have", "go", "get", "become", "remain", "stay", "come")
+                .contains(r.verb())) {
+      out.error(
+          "advance",
+          NOT_AN_ADVANCE,
+          "not an advance: '"
+              + (r.subject().isBlank() ? "nobody" : r.subject())
+              + "' is not the customer; the customer must be the one who acts",
+          "'" + Rewrites.example(advance, "The customer", r) + "'");
     } else if (r.customerActs() && (aside = agentAside(advance)) != null) {
-      out.warning("advance", NOT_AN_ADVANCE, "'" + aside + "' is the agent's part; the objective is the"
-          + " customer's step", "'" + Rewrites.customer(r) + " " + Rewrites.third(r.verb()) + " "
-          + advance.span(r.verbAt() + 1, advance.size()) + "'");
+      out.warning(
+          "advance",
+          NOT_AN_ADVANCE,
+          "'" + aside + "' is the agent's part; the objective is the" + " customer's step",
+          "'"
+              + Rewrites.customer(r)
+              + " "
+              + Rewrites.third(r.verb())
+              + " "
+              + advance.span(r.verbAt() + 1, advance.size())
+              + "'");
     } else if (r.actor() == Reading.Actor.UNKNOWN || r.actor() == Reading.Actor.THING) {
-      out.warning("advance", NOT_AN_ADVANCE, "is '" + r.subject() + "' the customer? Name the customer's role"
-          + " (or add it to customerActors in lint.yaml)", null);
+      out.warning(
+          "advance",
+          NOT_AN_ADVANCE,
+          "is '"
+              + r.subject()
+              + "' the customer? Name the customer's role"
+              + " (or add it to customerActors in lint.yaml)",
+          null);
     }
   }
 
   /** A field value in a record ("disposition set to engaged") is observable whatever the word. */
-  private static final java.util.regex.Pattern RECORD_VALUE = java.util.regex.Pattern.compile(
-      "(?i)\\b(?:set to|status|field|flag|marked as|recorded as|logged as|tagged)\\b");
+  private static final java.util.regex.Pattern RECORD_VALUE =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:set to|status|field|flag|marked as|recorded as|logged as|tagged)\\b");
 
   private void notMeasurable(Sentence measure, Sentence advance, Reading r, Findings out) {
     if (RECORD_VALUE.matcher(measure.text()).find()) {
       return;
     }
     if (measure.size() == 0) {
-      out.error("measure", NOT_MEASURABLE, "not measurable: the measure is empty", Rewrites.measureFor(r));
+      out.error(
+          "measure",
+          NOT_MEASURABLE,
+          "not measurable: the measure is empty",
+          Rewrites.measureFor(r));
       return;
     }
     boolean record = false;
@@ -305,14 +489,27 @@ public final class ObjectiveLinter {
       }
       for (Phrase p : v.subjective.candidates(measure, i)) {
         int n = measure.matchAt(p, i);
-        boolean asWritten = n > 1 || measure.lower()[i].equals(p.words()[0])
-            || Phrase.stem(measure.lower()[i]).equals(p.words()[0]) || measure.is(i, "VERB");
+        boolean asWritten =
+            n > 1
+                || measure.lower()[i].equals(p.words()[0])
+                || Phrase.stem(measure.lower()[i]).equals(p.words()[0])
+                || measure.is(i, "VERB");
         boolean compound = measure.is(i, "NOUN") && measure.is(i + 1, "NOUN"); // "interest rate"
-        if (n > 0 && asWritten && (n > 1 || !measure.is(i, "NOUN") || NOUN_FEELINGS.contains(measure.lemmas()[i])
-            && !compound)
-            && !measure.is(i, "PROPN") && Vocabulary.longest(measure, v.evidence, i) == 0) {
-          out.error("measure", NOT_MEASURABLE, "not measurable: '" + measure.span(i, i + n) + "' is how someone"
-              + " feels or thinks, which nobody can check when the call ends", Rewrites.measureFor(r));
+        if (n > 0
+            && asWritten
+            && (n > 1
+                || !measure.is(i, "NOUN")
+                || NOUN_FEELINGS.contains(measure.lemmas()[i]) && !compound)
+            && !measure.is(i, "PROPN")
+            && Vocabulary.longest(measure, v.evidence, i) == 0) {
+          out.error(
+              "measure",
+              NOT_MEASURABLE,
+              "not measurable: '"
+                  + measure.span(i, i + n)
+                  + "' is how someone"
+                  + " feels or thinks, which nobody can check when the call ends",
+              Rewrites.measureFor(r));
           return;
         }
       }
@@ -320,19 +517,35 @@ public final class ObjectiveLinter {
     // "The homeowner is leaning toward our policy": a person's state of mind, with no record named.
     String mind = stateOfMind(measure);
     if (mind != null) {
-      out.error("measure", NOT_MEASURABLE, "not measurable: '" + mind + "' is a state of mind, not a record,"
-          + " a state or a number anyone can check when the call ends", Rewrites.measureFor(r));      return;
+      out.error(
+          "measure",
+          NOT_MEASURABLE,
+          "not measurable: '"
+              + mind
+              + "' is a state of mind, not a record,"
+              + " a state or a number anyone can check when the call ends",
+          Rewrites.measureFor(r));
+      return;
     }
-    // "Advisory package positioned", "Opportunities explored": the agent's work as done, nothing to check.
+    // "Advisory package positioned", "Opportunities explored": the agent's work as done, nothing to
+    // check.
     String done = agentWorkDone(measure);
     if (done != null) {
-      out.error("measure", NOT_MEASURABLE, "not measurable: '" + done + "' says the agent did something, not"
-          + " what anyone can check when the call ends", Rewrites.measureFor(r));
+      out.error(
+          "measure",
+          NOT_MEASURABLE,
+          "not measurable: '"
+              + done
+              + "' says the agent did something, not"
+              + " what anyone can check when the call ends",
+          Rewrites.measureFor(r));
     }
   }
 
-
-  /** A short measure that only says an agent's or vague verb was done ("Opportunities explored"), or null. */
+  /**
+   * A short measure that only says an agent's or vague verb was done ("Opportunities explored"), or
+   * null.
+   */
   private String agentWorkDone(Sentence m) {
     int words = 0;
     for (int i = 0; i < m.size(); i++) {
@@ -364,7 +577,9 @@ public final class ObjectiveLinter {
       }
     }
     Reading x = reader.read(m);
-    if (x.verb() == null || x.passive() || x.actor() != Reading.Actor.CUSTOMER && x.actor() != Reading.Actor.UNKNOWN) {
+    if (x.verb() == null
+        || x.passive()
+        || x.actor() != Reading.Actor.CUSTOMER && x.actor() != Reading.Actor.UNKNOWN) {
       return null;
     }
     if (v.mentalVerbs.contains(x.verb())) {
@@ -376,11 +591,40 @@ public final class ObjectiveLinter {
     return null;
   }
 
-  private static final java.util.Set<String> NOUN_FEELINGS = java.util.Set.of("rapport", "relationship",
-      "progress", "sense", "understanding", "faith", "regard", "worry", "feeling", "confidence", "comfort", "satisfaction", "loyalty",
-      "engagement", "consideration", "enthusiasm", "excitement", "happiness", "goodwill", "impression", "sentiment",
-      "perception", "opinion", "attitude", "mood", "vibe", "tone", "curiosity", "appetite", "awareness", "love",
-      "interest");
+  private static final java.util.Set<String> NOUN_FEELINGS =
+      java.util.Set.of(
+          "rapport",
+          "relationship",
+          "progress",
+          "sense",
+          "understanding",
+          "faith",
+          "regard",
+          "worry",
+          "feeling",
+          "confidence",
+          "comfort",
+          "satisfaction",
+          "loyalty",
+          "engagement",
+          "consideration",
+          "enthusiasm",
+          "excitement",
+          "happiness",
+          "goodwill",
+          "impression",
+          "sentiment",
+          "perception",
+          "opinion",
+          "attitude",
+          "mood",
+          "vibe",
+          "tone",
+          "curiosity",
+          "appetite",
+          "awareness",
+          "love",
+          "interest");
 
   private void realism(Objective o, Config config, String text, Sentence advance, Findings out) {
     Optional<BuyingProcess.Found> step = BuyingProcess.ofAdvance(text, v.closes, advance);
@@ -397,43 +641,90 @@ public final class ObjectiveLinter {
         }
         Optional<Integer> at = BuyingProcess.ofStage(s.id(), i, stages.size());
         if (at.isPresent() && f.phase() - at.get() >= 2) {
-          out.error("advance", UNREALISTIC, "unrealistic: '" + f.words() + "' is " + f.what() + " (a "
-              + BuyingProcess.name(f.phase()) + " step), but queue " + e.getKey() + " uses this objective at stage "
-              + s.id() + " (" + BuyingProcess.name(at.get()) + ", " + (i + 1) + " of " + stages.size() + ")",
-              "ask for the next step that fits " + BuyingProcess.name(at.get()) + ": '" + Rewrites.forPhase(at.get())
-              + "'");
+          out.error(
+              "advance",
+              UNREALISTIC,
+              "unrealistic: '"
+                  + f.words()
+                  + "' is "
+                  + f.what()
+                  + " (a "
+                  + BuyingProcess.name(f.phase())
+                  + " step), but queue "
+                  + e.getKey()
+                  + " uses this objective at stage "
+                  + s.id()
+                  + " ("
+                  + BuyingProcess.name(at.get())
+                  + ", "
+                  + (i + 1)
+                  + " of "
+                  + stages.size()
+                  + ")",
+              "ask for the next step that fits "
+                  + BuyingProcess.name(at.get())
+                  + ": '"
+                  + Rewrites.forPhase(at.get())
+                  + "'");
         }
       }
     }
     var outbound = config.outbound();
-    boolean firstContact = o.id().equals(outbound.defaultObjective()) || outbound.byAgent().containsValue(o.id())
-        || outbound.byGroup().containsValue(o.id());
+    boolean firstContact =
+        o.id().equals(outbound.defaultObjective())
+            || outbound.byAgent().containsValue(o.id())
+            || outbound.byGroup().containsValue(o.id());
     if (firstContact && f.phase() >= 4) {
-      out.warning("advance", UNREALISTIC, "'" + f.words() + "' is " + f.what() + " on an outbound rule, where a"
-          + " call is often a first contact", "'" + Rewrites.forPhase(0) + "'");
+      out.warning(
+          "advance",
+          UNREALISTIC,
+          "'"
+              + f.words()
+              + "' is "
+              + f.what()
+              + " on an outbound rule, where a"
+              + " call is often a first contact",
+          "'" + Rewrites.forPhase(0) + "'");
     }
   }
 
-  /** Markup and length limits; true when some text had markup (the rest of the check reads it without). */
+  /**
+   * Markup and length limits; true when some text had markup (the rest of the check reads it
+   * without).
+   */
   private boolean plainText(Objective o, Findings out) {
     boolean any = false;
-    String[][] fields = {{"title", o.title()}, {"advance", o.advance()}, {"measure", o.measure()},
-        {"timeFrame", o.timeFrame()}};
-    int[] limits = {TextLimits.TITLE, TextLimits.ADVANCE, TextLimits.MEASURE, TextLimits.TIME_FRAME};
+    String[][] fields = {
+      {"title", o.title()},
+      {"advance", o.advance()},
+      {"measure", o.measure()},
+      {"timeFrame", o.timeFrame()}
+    };
+    int[] limits = {
+      TextLimits.TITLE, TextLimits.ADVANCE, TextLimits.MEASURE, TextLimits.TIME_FRAME
+    };
     for (int i = 0; i < fields.length; i++) {
       String name = fields[i][0];
       String text = fields[i][1] == null ? "" : fields[i][1];
       Optional<String> m = TextLimits.markup(text);
       if (m.isPresent()) {
         any = true;
-        out.error(name, MARKUP, "markup in the " + name + " ('" + m.get() + "'): the pop-up shows plain text"
-            + " only", "'" + TextLimits.plain(text) + "'");
+        out.error(
+            name,
+            MARKUP,
+            "markup in the " + name + " ('" + m.get() + "'): the pop-up shows plain text" + " only",
+            "'" + TextLimits.plain(text) + "'");
       }
       int len = text.strip().length();
       if (len > limits[i]) {
-        out.error(name, TOO_LONG, "the " + name + " has " + len + " characters; the pop-up shows at most "
-            + limits[i], "keep the one step and its date in the " + name + " and move the detail to the"
-            + " checklist or the call notes");
+        out.error(
+            name,
+            TOO_LONG,
+            "the " + name + " has " + len + " characters; the pop-up shows at most " + limits[i],
+            "keep the one step and its date in the "
+                + name
+                + " and move the detail to the"
+                + " checklist or the call notes");
       }
     }
     List<ChecklistItem> items = o.checklist();
@@ -441,12 +732,26 @@ public final class ObjectiveLinter {
       String text = items.get(i).text() == null ? "" : items.get(i).text();
       Optional<String> m = TextLimits.markup(text);
       if (m.isPresent()) {
-        out.error("checklist/" + i, MARKUP, "markup in checklist item " + items.get(i).id() + " ('" + m.get()
-            + "'): the pop-up shows plain text only", "'" + TextLimits.plain(text) + "'");
+        out.error(
+            "checklist/" + i,
+            MARKUP,
+            "markup in checklist item "
+                + items.get(i).id()
+                + " ('"
+                + m.get()
+                + "'): the pop-up shows plain text only",
+            "'" + TextLimits.plain(text) + "'");
       }
       if (text.strip().length() > TextLimits.CHECKLIST) {
-        out.error("checklist/" + i, TOO_LONG, "checklist item " + items.get(i).id() + " has "
-            + text.strip().length() + " characters; the pop-up shows at most " + TextLimits.CHECKLIST,
+        out.error(
+            "checklist/" + i,
+            TOO_LONG,
+            "checklist item "
+                + items.get(i).id()
+                + " has "
+                + text.strip().length()
+                + " characters; the pop-up shows at most "
+                + TextLimits.CHECKLIST,
             "one short check per item");
       }
     }

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A word or phrase of a word list, matched by lemma against a {@link Sentence}; {@code *} skips a few words. */
+/**
+ * A word or phrase of a word list, matched by lemma against a {@link Sentence}; {@code *} skips a
+ * few words.
+ */
 record Phrase(String text, String[] words) {
 
   static Phrase of(String text) {
@@ -28,12 +31,19 @@ record Phrase(String text, String[] words) {
     return out;
   }
 
-  /** A plain plural's singular, so that list entries and text meet halfway where the lemmatizer did not. */
+  /**
+   * A plain plural's singular, so that list entries and text meet halfway where the lemmatizer did
+   * not.
+   */
   static String stem(String w) {
     if (w.length() > 4 && w.endsWith("ies")) {
       return w.substring(0, w.length() - 3) + "y";
     }
-    if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+    if (w.length() > 3
+        && w.endsWith("s")
+        && !w.endsWith("ss")
+        && !w.endsWith("us")
+        && !w.endsWith("is")) {
       return w.substring(0, w.length() - 1);
     }
     return w;

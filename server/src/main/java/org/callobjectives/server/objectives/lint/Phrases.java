@@ -6,7 +6,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** A word list indexed by its first word, so a text is matched against the few phrases that can start there. */
+/**
+ * A word list indexed by its first word, so a text is matched against the few phrases that can
+ * start there.
+ */
 final class Phrases implements Iterable<Phrase> {
   private final List<Phrase> all;
   private final Map<String, List<Phrase>> byFirst = new HashMap<>();
@@ -64,7 +67,10 @@ final class Phrases implements Iterable<Phrase> {
     return first(s, false);
   }
 
-  /** As {@link #first(Sentence)}, skipping clauses of their own when {@code mainClause} ("they would like to"). */
+  /**
+   * As {@link #first(Sentence)}, skipping clauses of their own when {@code mainClause} ("they would
+   * like to").
+   */
   Phrase first(Sentence s, boolean mainClause) {
     Phrase found = null;
     int order = Integer.MAX_VALUE;

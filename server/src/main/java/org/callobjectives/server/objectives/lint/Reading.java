@@ -4,11 +4,25 @@ package org.callobjectives.server.objectives.lint;
  * Who acts in an advance and how: the actor, the main verb (a lemma), and what makes it no advance
  * (the agent's work, a passive that hides the actor, a step that costs the customer nothing).
  */
-record Reading(Actor actor, String subject, String verb, int verbAt, boolean imperative, boolean passive,
-    String agentVerb, String lowEffort, String hedge) {
+record Reading(
+    Actor actor,
+    String subject,
+    String verb,
+    int verbAt,
+    boolean imperative,
+    boolean passive,
+    String agentVerb,
+    String lowEffort,
+    String hedge) {
 
   /** The one who does the main action. */
-  enum Actor { CUSTOMER, AGENT, THING, UNKNOWN, NONE }
+  enum Actor {
+    CUSTOMER,
+    AGENT,
+    THING,
+    UNKNOWN,
+    NONE
+  }
 
   boolean customerActs() {
     return actor == Actor.CUSTOMER && !passive && agentVerb == null && lowEffort == null;

@@ -4,13 +4,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The rewrites the check proposes: the same objective with the customer acting, without hedges, measurable. */
+/**
+ * The rewrites the check proposes: the same objective with the customer acting, without hedges,
+ * measurable.
+ */
 final class Rewrites {
   private Rewrites() {}
 
   /** The customer as the advance names them ("The support director"), else "The customer". */
   static String customer(Reading r) {
-    if (r.actor() == Reading.Actor.CUSTOMER && r.subject() != null && !r.subject().isBlank()
+    if (r.actor() == Reading.Actor.CUSTOMER
+        && r.subject() != null
+        && !r.subject().isBlank()
         && r.subject().length() < 60) {
       return capital(r.subject());
     }
@@ -49,57 +54,116 @@ final class Rewrites {
     if (!base.endsWith(GENERIC) && !base.contains("accepts the renewal offer")) {
       return base;
     }
-    boolean agents = r != null && r.verbAt() >= 0 && (r.imperative() || r.agentVerb() != null
-        || r.actor() == Reading.Actor.AGENT);
+    boolean agents =
+        r != null
+            && r.verbAt() >= 0
+            && (r.imperative() || r.agentVerb() != null || r.actor() == Reading.Actor.AGENT);
     if (agents) {
       int from = r.verbAt() + 1;
       while (from < s.size() && (s.is(from, "ADP") || s.is(from, "PART"))) {
         from++; // "walk through the options"
       }
       int to = from;
-      while (to < s.size() && to < from + 7 && !s.is(to, "ADP") && !s.is(to, "PUNCT") && !s.is(to, "CCONJ")
-          && !s.word(to, "to") && !s.word(to, "and")) {
+      while (to < s.size()
+          && to < from + 7
+          && !s.is(to, "ADP")
+          && !s.is(to, "PUNCT")
+          && !s.is(to, "CCONJ")
+          && !s.word(to, "to")
+          && !s.word(to, "and")) {
         to++;
       }
       String object = s.span(from, to);
-      if (to > from && !object.isBlank() && !s.wordIn(from, java.util.Set.of("the customer", "customer", "them",
-          "him", "her", "it"))) {
-        return who + " books a 20-minute follow-up on " + lowerFirst(object) + " with the decision maker for a"
+      if (to > from
+          && !object.isBlank()
+          && !s.wordIn(
+              from, java.util.Set.of("the customer", "customer", "them", "him", "her", "it"))) {
+        return who
+            + " books a 20-minute follow-up on "
+            + lowerFirst(object)
+            + " with the decision maker for a"
             + " named date";
       }
     }
     return base;
   }
 
-  private static final String GENERIC = "agrees to a follow-up call on a named date with the decision maker";
+  private static final String GENERIC =
+      "agrees to a follow-up call on a named date with the decision maker";
 
   private static String lowerFirst(String s) {
-    return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
-        ? s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1) : s;
+    return s.length() > 1
+            && Character.isUpperCase(s.charAt(0))
+            && Character.isLowerCase(s.charAt(1))
+        ? s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1)
+        : s;
   }
 
   /** An advance the customer would take, close to what was written. */
   static String example(Sentence s, String who) {
-    // "Persuade the customer to upgrade to the annual plan" -> "The customer upgrades to the annual plan"
+    // "Persuade the customer to upgrade to the annual plan" -> "The customer upgrades to the annual
+    // plan"
     for (int i = 0; i + 1 < s.size(); i++) {
-      boolean verbNext = s.is(i + 1, "VERB") || s.is(i + 1, "NOUN") && (s.is(i + 2, "ADP") || s.is(i + 2, "DET")
-          || i + 2 == s.size() || s.is(i + 2, "PUNCT"));
+      boolean verbNext =
+          s.is(i + 1, "VERB")
+              || s.is(i + 1, "NOUN")
+                  && (s.is(i + 2, "ADP")
+                      || s.is(i + 2, "DET")
+                      || i + 2 == s.size()
+                      || s.is(i + 2, "PUNCT"));
       if (s.lower()[i].equals("to") && i > 1 && verbNext && isActorBefore(s, i)) {
         String rest = s.span(i + 2, s.size());
-        return capital(actorBefore(s, i)) + " " + third(s.lower()[i + 1]) + (rest.isEmpty() ? "" : " " + rest);
+        return capital(actorBefore(s, i))
+            + " "
+            + third(s.lower()[i + 1])
+            + (rest.isEmpty() ? "" : " " + rest);
       }
     }
     Set<String> words = new java.util.HashSet<>(List.of(s.lemmas()));
     if (any(words, "quote", "proposal", "offer", "price", "pricing", "estimate")) {
-      return who + " reviews the " + first(words, "quote", "proposal", "offer", "price", "pricing", "estimate")
+      return who
+          + " reviews the "
+          + first(words, "quote", "proposal", "offer", "price", "pricing", "estimate")
           + " with the decision maker and books a decision call on a named date";
     }
-    if (any(words, "brochure", "booklet", "leaflet", "guide", "pack", "newsletter", "material", "information")) {
-      return who + " books a 15-minute follow-up call on a named date to go through the "
-          + first(words, "brochure", "booklet", "leaflet", "guide", "pack", "newsletter", "material", "information");
+    if (any(
+        words,
+        "brochure",
+        "booklet",
+        "leaflet",
+        "guide",
+        "pack",
+        "newsletter",
+        "material",
+        "information")) {
+      return who
+          + " books a 15-minute follow-up call on a named date to go through the "
+          + first(
+              words,
+              "brochure",
+              "booklet",
+              "leaflet",
+              "guide",
+              "pack",
+              "newsletter",
+              "material",
+              "information");
     }
-    if (any(words, "demo", "demonstration", "walkthrough", "presentation", "overview", "roadmap", "benefit",
-        "feature", "option", "service", "product", "bundle", "tariff")) {
+    if (any(
+        words,
+        "demo",
+        "demonstration",
+        "walkthrough",
+        "presentation",
+        "overview",
+        "roadmap",
+        "benefit",
+        "feature",
+        "option",
+        "service",
+        "product",
+        "bundle",
+        "tariff")) {
       return who + " agrees to a 30-minute demo on a named date and invites the decision maker";
     }
     if (any(words, "payment", "balance", "arrears", "debt", "invoice", "reminder", "hardship")) {
@@ -120,19 +184,38 @@ final class Rewrites {
   /** A measure that fits what the customer does. */
   static String measureFor(Reading r) {
     String v = r.verb() == null ? "" : r.verb();
-    String m = switch (v) {
-      case "book", "schedule", "agree", "accept", "attend", "join", "reserve" ->
-          "Booking with date and time visible in the calendar";
-      case "send", "email", "upload", "export", "forward", "submit", "return", "share", "provide" ->
-          "File received in the shared inbox and attached to the account";
-      case "sign", "e-sign", "countersign", "authorise", "authorize" -> "Signed document stored on the account";
-      case "pay", "prepay", "settle" -> "Payment posted to the account";
-      case "name", "tell", "list", "give", "describe", "read", "state" -> "Answers written in the CRM fields";
-      case "invite", "bring", "introduce" -> "Invite accepted by the named attendee";
-      case "set", "switch", "activate", "reactivate", "install", "upgrade", "complete", "register" ->
-          "New state visible on the account (active, completed)";
-      default -> "a record anyone can check when the call ends, e.g. 'Booking visible in the calendar'";
-    };
+    String m =
+        switch (v) {
+          case "book", "schedule", "agree", "accept", "attend", "join", "reserve" ->
+              "Booking with date and time visible in the calendar";
+          case "send",
+              "email",
+              "upload",
+              "export",
+              "forward",
+              "submit",
+              "return",
+              "share",
+              "provide" ->
+              "File received in the shared inbox and attached to the account";
+          case "sign", "e-sign", "countersign", "authorise", "authorize" ->
+              "Signed document stored on the account";
+          case "pay", "prepay", "settle" -> "Payment posted to the account";
+          case "name", "tell", "list", "give", "describe", "read", "state" ->
+              "Answers written in the CRM fields";
+          case "invite", "bring", "introduce" -> "Invite accepted by the named attendee";
+          case "set",
+              "switch",
+              "activate",
+              "reactivate",
+              "install",
+              "upgrade",
+              "complete",
+              "register" ->
+              "New state visible on the account (active, completed)";
+          default ->
+              "a record anyone can check when the call ends, e.g. 'Booking visible in the calendar'";
+        };
     return m.startsWith("a record") ? "name " + m : "'" + m + "'";
   }
 
@@ -142,7 +225,8 @@ final class Rewrites {
       case 0 -> "The customer agrees to a 30-minute discovery call on a named date";
       case 1 -> "The customer names their top two needs and agrees to a demo on a named date";
       case 2 -> "The customer invites the decision maker to a demo on a named date";
-      case 3 -> "The customer reviews the proposal with the decision maker and books a decision call";
+      case 3 ->
+          "The customer reviews the proposal with the decision maker and books a decision call";
       case 4 -> "The customer confirms who signs and books the signing call for a named date";
       default -> "The customer signs the order form during the call";
     };
@@ -152,11 +236,18 @@ final class Rewrites {
     return !actorBefore(s, to).isEmpty();
   }
 
-  /** The noun phrase just before {@code to} when it names a person ("the customer" in "persuade the customer to"). */
+  /**
+   * The noun phrase just before {@code to} when it names a person ("the customer" in "persuade the
+   * customer to").
+   */
   private static String actorBefore(Sentence s, int to) {
     int k = to - 1;
-    while (k >= 1 && (s.is(k, "NOUN") || s.is(k, "PROPN") || s.is(k, "ADJ") || s.is(k, "DET") || s.is(k, "PRON")
-        && !s.lower()[k].equals("it"))) {
+    while (k >= 1
+        && (s.is(k, "NOUN")
+            || s.is(k, "PROPN")
+            || s.is(k, "ADJ")
+            || s.is(k, "DET")
+            || s.is(k, "PRON") && !s.lower()[k].equals("it"))) {
       k--;
     }
     if (k == to - 1 || k < 0 || !(s.is(k, "VERB") || k == 0)) {
@@ -170,11 +261,17 @@ final class Rewrites {
   }
 
   static String third(String verb) {
-    if (verb.endsWith("y") && verb.length() > 2 && "aeiou".indexOf(verb.charAt(verb.length() - 2)) < 0) {
+    if (verb.endsWith("y")
+        && verb.length() > 2
+        && "aeiou".indexOf(verb.charAt(verb.length() - 2)) < 0) {
       return verb.substring(0, verb.length() - 1) + "ies";
     }
-    if (verb.endsWith("s") || verb.endsWith("sh") || verb.endsWith("ch") || verb.endsWith("x")
-        || verb.endsWith("o") || verb.endsWith("z")) {
+    if (verb.endsWith("s")
+        || verb.endsWith("sh")
+        || verb.endsWith("ch")
+        || verb.endsWith("x")
+        || verb.endsWith("o")
+        || verb.endsWith("z")) {
       return verb + "es";
     }
     return verb + "s";

@@ -4,12 +4,16 @@ import java.util.List;
 
 /** A text as OpenNLP read it: tokens, lower-cased tokens, universal POS tags and lemmas. */
 record Sentence(String text, String[] tokens, String[] lower, String[] tags, String[] lemmas) {
-  private static final java.util.regex.Pattern NO_SPACE_BEFORE = java.util.regex.Pattern.compile("[,.;:!?)']");
+  private static final java.util.regex.Pattern NO_SPACE_BEFORE =
+      java.util.regex.Pattern.compile("[,.;:!?)']");
 
   /** Tokens {@code from} to {@code to} as a sentence of their own. */
   Sentence slice(int from, int to) {
-    return new Sentence(span(from, to), java.util.Arrays.copyOfRange(tokens, from, to),
-        java.util.Arrays.copyOfRange(lower, from, to), java.util.Arrays.copyOfRange(tags, from, to),
+    return new Sentence(
+        span(from, to),
+        java.util.Arrays.copyOfRange(tokens, from, to),
+        java.util.Arrays.copyOfRange(lower, from, to),
+        java.util.Arrays.copyOfRange(tags, from, to),
         java.util.Arrays.copyOfRange(lemmas, from, to));
   }
 
@@ -52,8 +56,8 @@ record Sentence(String text, String[] tokens, String[] lower, String[] tags, Str
 
   /**
    * How many tokens {@code phrase} covers at {@code i}, or 0. Words match as written or by lemma; a
-   * {@code *} stands for up to three determiners, pronouns, adjectives, nouns, numbers or adverbs ("agrees to
-   * the next steps" matches "agree to * next step").
+   * {@code *} stands for up to three determiners, pronouns, adjectives, nouns, numbers or adverbs
+   * ("agrees to the next steps" matches "agree to * next step").
    */
   int matchAt(Phrase phrase, int i) {
     return match(phrase.words(), 0, i, i);
@@ -68,9 +72,19 @@ record Sentence(String text, String[] tokens, String[] lower, String[] tags, Str
       for (int skip = 0; skip <= 3; skip++) {
         if (skip > 0) {
           int k = i + skip - 1;
-          if (k >= tokens.length || !(is(k, "DET") || is(k, "PRON") || is(k, "ADJ") || is(k, "NUM") || is(k, "ADV")
-              || is(k, "NOUN") || is(k, "PROPN") || lower[k].equals("'s") || lower[k].equals("-") || lower[k].equals("'") || lower[k].equals("\"")
-              || lower[k].equals("`"))) {
+          if (k >= tokens.length
+              || !(is(k, "DET")
+                  || is(k, "PRON")
+                  || is(k, "ADJ")
+                  || is(k, "NUM")
+                  || is(k, "ADV")
+                  || is(k, "NOUN")
+                  || is(k, "PROPN")
+                  || lower[k].equals("'s")
+                  || lower[k].equals("-")
+                  || lower[k].equals("'")
+                  || lower[k].equals("\"")
+                  || lower[k].equals("`"))) {
             break;
           }
         }
@@ -90,14 +104,15 @@ record Sentence(String text, String[] tokens, String[] lower, String[] tags, Str
     return 0;
   }
 
-  private static final java.util.Set<String> CLAUSE_WORDS = java.util.Set.of("who", "whom", "whose", "which",
-      "whether", "why", "how", "where", "what");
-  private static final java.util.Set<String> SUBJECT_PRONOUNS = java.util.Set.of("they", "we", "he", "she");
+  private static final java.util.Set<String> CLAUSE_WORDS =
+      java.util.Set.of("who", "whom", "whose", "which", "whether", "why", "how", "where", "what");
+  private static final java.util.Set<String> SUBJECT_PRONOUNS =
+      java.util.Set.of("they", "we", "he", "she");
 
   /**
-   * True when word {@code i} sits in a clause of its own inside the sentence: after "who", "whether",
-   * "how" ..., or after a subject pronoun right behind a noun ("the tools they would like to replace").
-   * What happens there is not what the subject of the sentence does.
+   * True when word {@code i} sits in a clause of its own inside the sentence: after "who",
+   * "whether", "how" ..., or after a subject pronoun right behind a noun ("the tools they would
+   * like to replace"). What happens there is not what the subject of the sentence does.
    */
   boolean embedded(int i) {
     return embedded(0, i);
@@ -106,8 +121,10 @@ record Sentence(String text, String[] tokens, String[] lower, String[] tags, Str
   /** As {@link #embedded(int)}, for a clause that starts after word {@code from} (its verb). */
   boolean embedded(int from, int i) {
     for (int j = Math.min(i, tokens.length - 1); j > from; j--) {
-      if (wordIn(j, CLAUSE_WORDS) || wordIn(j, SUBJECT_PRONOUNS) && j - 1 > from
-          && (is(j - 1, "NOUN") || is(j - 1, "PROPN"))) {
+      if (wordIn(j, CLAUSE_WORDS)
+          || wordIn(j, SUBJECT_PRONOUNS)
+              && j - 1 > from
+              && (is(j - 1, "NOUN") || is(j - 1, "PROPN"))) {
         return true;
       }
     }
@@ -117,7 +134,9 @@ record Sentence(String text, String[] tokens, String[] lower, String[] tags, Str
   String span(int from, int to) {
     StringBuilder sb = new StringBuilder();
     for (int i = Math.max(0, from); i < Math.min(to, tokens.length); i++) {
-      if (sb.length() > 0 && !NO_SPACE_BEFORE.matcher(tokens[i]).lookingAt() && !tokens[i - 1].equals("(")) {
+      if (sb.length() > 0
+          && !NO_SPACE_BEFORE.matcher(tokens[i]).lookingAt()
+          && !tokens[i - 1].equals("(")) {
         sb.append(' ');
       }
       sb.append(tokens[i]);

@@ -3,19 +3,44 @@ package org.callobjectives.server.objectives.lint;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Office shorthand read as words ("mgr", "w/c 14th", "b4 end of call", "next wk"), before any analysis. */
+/**
+ * Office shorthand read as words ("mgr", "w/c 14th", "b4 end of call", "next wk"), before any
+ * analysis.
+ */
 final class Shorthand {
   private record Rule(Pattern pattern, String words) {}
 
-  private static final List<Rule> RULES = List.of(
-      r("mgrs", "managers"), r("mgr", "manager"), r("dept", "department"), r("DMs", "decision makers"),
-      r("DM", "decision maker"), r("ops", "operations"), r("opp", "opportunity"), r("opps", "opportunities"),
-      r("thru", "through"), r("b4", "before"), r("tmrw|tmw|tmrow|2moro|tomoz", "tomorrow"), r("wk", "week"),
-      r("wks", "weeks"), r("mth|mo", "month"), r("mths|mos", "months"), r("yr", "year"), r("yrs", "years"),
-      r("hr", "hour"), r("hrs", "hours"), r("approx", "approximately"), r("pls|plz", "please"),
-      r("no\\.", "number"), r("info", "information"), r("appt", "appointment"), r("appts", "appointments"));
-  private static final Pattern WITH = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])w/(?![\\p{L}]/)(?=\\s|[\\p{L}])");
-  private static final Pattern WEEK_OF = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])w/c(?![\\p{L}\\p{N}])");
+  private static final List<Rule> RULES =
+      List.of(
+          r("mgrs", "managers"),
+          r("mgr", "manager"),
+          r("dept", "department"),
+          r("DMs", "decision makers"),
+          r("DM", "decision maker"),
+          r("ops", "operations"),
+          r("opp", "opportunity"),
+          r("opps", "opportunities"),
+          r("thru", "through"),
+          r("b4", "before"),
+          r("tmrw|tmw|tmrow|2moro|tomoz", "tomorrow"),
+          r("wk", "week"),
+          r("wks", "weeks"),
+          r("mth|mo", "month"),
+          r("mths|mos", "months"),
+          r("yr", "year"),
+          r("yrs", "years"),
+          r("hr", "hour"),
+          r("hrs", "hours"),
+          r("approx", "approximately"),
+          r("pls|plz", "please"),
+          r("no\\.", "number"),
+          r("info", "information"),
+          r("appt", "appointment"),
+          r("appts", "appointments"));
+  private static final Pattern WITH =
+      Pattern.compile("(?i)(?<![\\p{L}\\p{N}])w/(?![\\p{L}]/)(?=\\s|[\\p{L}])");
+  private static final Pattern WEEK_OF =
+      Pattern.compile("(?i)(?<![\\p{L}\\p{N}])w/c(?![\\p{L}\\p{N}])");
 
   private Shorthand() {}
 
@@ -33,8 +58,13 @@ final class Shorthand {
   }
 
   private static Rule r(String shorthand, String words) {
-    return new Rule(Pattern.compile("(?<![\\p{L}\\p{N}'’-])(?:" + shorthand + ")(?![\\p{L}\\p{N}-])"
-        + (shorthand.endsWith("\\.") ? "" : "\\.?"), shorthand.equals("DM") || shorthand.equals("DMs")
-        ? 0 : Pattern.CASE_INSENSITIVE), words);
+    return new Rule(
+        Pattern.compile(
+            "(?<![\\p{L}\\p{N}'’-])(?:"
+                + shorthand
+                + ")(?![\\p{L}\\p{N}-])"
+                + (shorthand.endsWith("\\.") ? "" : "\\.?"),
+            shorthand.equals("DM") || shorthand.equals("DMs") ? 0 : Pattern.CASE_INSENSITIVE),
+        words);
   }
 }

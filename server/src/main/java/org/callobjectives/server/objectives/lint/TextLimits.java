@@ -13,7 +13,8 @@ final class TextLimits {
   static final int CHECKLIST = 100;
 
   private static final Pattern TAG = Pattern.compile("</?[a-zA-Z!][^>]*>");
-  private static final Pattern ENTITY = Pattern.compile("&(?:[a-zA-Z]{2,8}|#\\d{1,6}|#x[0-9a-fA-F]{1,6});");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(?:[a-zA-Z]{2,8}|#\\d{1,6}|#x[0-9a-fA-F]{1,6});");
   private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\(([^)]*)\\)");
   private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|`)(.+?)\\1");
   private static final Pattern SCHEME = Pattern.compile("(?i)\\b(?:javascript|data|vbscript):");

@@ -8,102 +8,177 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds a time frame in a text: the call itself ("during the call", "before we hang up", "while on the
- * line"), relative ("within two weeks", "in the next fortnight", "by end of day"), weekdays ("next
- * Tue", "by Friday"), dates ("no later than the 20th", "5 March", "2026-12-01", "05/03/2027") and
- * clock times; plus the site's own phrases and patterns. Vague words ("soon", "asap") are named.
+ * Finds a time frame in a text: the call itself ("during the call", "before we hang up", "while on
+ * the line"), relative ("within two weeks", "in the next fortnight", "by end of day"), weekdays
+ * ("next Tue", "by Friday"), dates ("no later than the 20th", "5 March", "2026-12-01",
+ * "05/03/2027") and clock times; plus the site's own phrases and patterns. Vague words ("soon",
+ * "asap") are named.
  */
 final class TimeExpressions {
-  private static final String NUM = "(?:\\d+(?:[.,]\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-      + "|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-four"
-      + "|thirty|forty-eight|forty|fifty|sixty|seventy-two|ninety|a couple of|a few|several|couple of)";
-  private static final String UNIT = "(?:minutes?|mins?|hours?|hrs?|h|(?:working |business |calendar |school )?days?"
-      + "|(?:working |business )?weeks?|wks?|months?|fortnights?|quarters?|years?|weekends?)";
-  private static final String DAY = "(?:monday|mon|tuesday|tues|tue|wednesday|weds|wed|thursday|thurs|thur|thu|friday"
-      + "|fri|saturday|sat|sunday|sun)";
-  private static final String MONTH = "(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august"
-      + "|aug|september|sept|sep|october|oct|november|nov|december|dec)";
+  private static final String NUM =
+      "(?:\\d+(?:[.,]\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+          + "|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-four"
+          + "|thirty|forty-eight|forty|fifty|sixty|seventy-two|ninety|a couple of|a few|several|couple of)";
+  private static final String UNIT =
+      "(?:minutes?|mins?|hours?|hrs?|h|(?:working |business |calendar |school )?days?"
+          + "|(?:working |business )?weeks?|wks?|months?|fortnights?|quarters?|years?|weekends?)";
+  private static final String DAY =
+      "(?:monday|mon|tuesday|tues|tue|wednesday|weds|wed|thursday|thurs|thur|thu|friday"
+          + "|fri|saturday|sat|sunday|sun)";
+  private static final String MONTH =
+      "(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august"
+          + "|aug|september|sept|sep|october|oct|november|nov|december|dec)";
   private static final String ORD = "\\d{1,2}(?:st|nd|rd|th)?";
-  private static final String DATE = "(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?"
-      + "|(?:the\\s+)?" + ORD + "(?:\\s+of)?\\s+" + MONTH + "\\b(?:\\s+\\d{4})?"
-      + "|" + MONTH + "\\.?\\s+" + ORD + "\\b(?:,?\\s+\\d{4})?"
-      + "|the\\s+\\d{1,2}(?:st|nd|rd|th)\\b)";
-  private static final String CALL = "(?:call|conversation|phone call|phone|line|contact|screen[- ]share|session|"
-      + "demo|demonstration|meeting|webinar|video call|chat|consultation|appointment|interaction|visit)";
-  private static final String MONTH_NAME = "(?:january|february|march|april|june|july|august|september|october"
-      + "|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+  private static final String DATE =
+      "(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?"
+          + "|(?:the\\s+)?"
+          + ORD
+          + "(?:\\s+of)?\\s+"
+          + MONTH
+          + "\\b(?:\\s+\\d{4})?"
+          + "|"
+          + MONTH
+          + "\\.?\\s+"
+          + ORD
+          + "\\b(?:,?\\s+\\d{4})?"
+          + "|the\\s+\\d{1,2}(?:st|nd|rd|th)\\b)";
+  private static final String CALL =
+      "(?:call|conversation|phone call|phone|line|contact|screen[- ]share|session|"
+          + "demo|demonstration|meeting|webinar|video call|chat|consultation|appointment|interaction|visit)";
+  private static final String MONTH_NAME =
+      "(?:january|february|march|april|june|july|august|september|october"
+          + "|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
 
-  private static final List<Pattern> BUILT_IN = List.of(
-      // the call itself
-      p("\\b(?:during|on|in|within|throughout|over|by the end of|before the end of|at the end of|end of|before"
-          + " (?:the )?end of|on this|in this|on the same|before ending)\\s+(?:the\\s+|this\\s+|that\\s+|our\\s+)?"
-          + "(?:same\\s+|current\\s+|present\\s+|live\\s+)?" + CALL + "\\b"),
-      p("\\b(?:while|whilst|when)\\s+(?:still\\s+|they\\s+are\\s+|the\\s+customer\\s+is\\s+|we\\s+are\\s+)?"
-          + "(?:on|in)\\s+(?:the\\s+)?(?:line|phone|call)\\b"),
-      p("\\b(?:with|while)\\s+(?:us|me|the agent|the advisor|the adviser|the rep|you|the caller|them|the customer)"
-          + "\\s+(?:still\\s+)?on\\s+the\\s+(?:line|phone|call)\\b"),
-      p("\\bon the (?:line|phone)\\b"),
-      p("\\b(?:before|by the time)\\s+(?:we|you|they|i|the (?:customer|caller|agent))\\s+(?:hang|hangs|ring|rings)"
-          + "\\s+off|\\b(?:before|until)\\s+(?:we|you|they|i|the (?:customer|caller|agent)|both sides)\\s+"
-          + "(?:hang|hangs)\\s+up\\b|\\bbefore\\s+hanging\\s+up\\b|\\bbefore\\s+(?:we|you)\\s+(?:end|finish|close|"
-          + "wrap up)\\s+(?:the\\s+)?(?:call|conversation)\\b|\\bbefore\\s+disconnecting\\b"),
-      p("\\bbefore\\s+(?:the|this)\\s+(?:call|conversation)\\s+(?:ends|is over|closes|finishes)\\b"),
-      p("\\bbefore\\s+(?:we|you|they)\\s+(?:say\\s+(?:goodbye|bye)|part|ring off|log off|disconnect)\\b"),
-      p("\\b(?:course|duration|conclusion|end|close|start|beginning|begin)\\s+of\\s+(?:the\\s+|this\\s+|our\\s+)?"
-          + "(?:\\w+\\s+)?" + CALL + "\\b"),
-      p("\\b(?:during|on|in|before the end of|by the end of|at the end of)\\s+(?:the|this|our)\\s+(?:\\w+\\s+){1,2}"
-          + CALL + "\\b"),
-      p("\\b(?:prior to|before)\\s+(?:the\\s+)?(?:termination|conclusion|end|close)\\s+of\\s+(?:the|this)\\s+" + CALL + "\\b"),
-      p("\\bbefore\\s+(?:the|this)\\s+(?:call|conversation)\\s+is\\s+(?:concluded|finished|over|ended|done|closed)\\b"),
-      p("\\bbefore\\s+to\\s+hang\\s+up\\b|\\bbefore\\s+(?:we|you)\\s+finish\\b"),
-      p("\\b(?:until|till|by|before|on)\\s+the\\s+\\d{1,2}\\b"),
-      p("\\b(?:prior to|before|by|ahead of)\\s+(?:the|their|its)\\s+(?:next\\s+)?(?:billing|renewal|due|payment|statement|"
-          + "review|delivery|installation|start|go-live|closing|completion|moving|move-in|exchange)\\s+date\\b"),
-      p("\\b(?:before|ahead of|prior to)\\s+(?:hanging up|ringing off|ending (?:the|this) " + CALL + "|finishing (?:the|this) "
-          + CALL + "|(?:we|you|they|i)\\s+(?:finish|end|stop|close|wrap up)(?:\\s+(?:speaking|talking|the " + CALL + "))?|"
-          + "(?:we|you|they|i)\\s+put\\s+the\\s+phone\\s+down|(?:the|this)\\s+" + CALL + "\\s+(?:wraps up|is finished|"
-          + "is over|is done|ends|finishes|closes|stops))\\b"),
-      p("\\b(?:while|whilst|as long as)\\s+(?:the|this|our)\\s+" + CALL + "\\s+(?:is\\s+)?(?:running|live|open|on|"
-          + "going|in progress|lasts)\\b"),
-      p("\\b(?:while|whilst)\\s+(?:we|you|they|the customer)(?:'re|\\s+are|\\s+is)?\\s+(?:still\\s+)?"
-          + "(?:talking|speaking|chatting|connected|on)\\b"),
-      p("\\b(?:at|by|before)\\s+the\\s+(?:start|beginning|end|close)\\s+of\\s+(?:the|this)\\s+call\\b"),
-      p("\\b(?:before|by)\\s+(?:the\\s+)?(?:month|week|quarter|year|term|shift)[- ]end\\b|\\b(?:month|week|"
-          + "quarter|year)[- ]end\\b"),
-      p("\\b(?:by|before|at|this|tomorrow)\\s+(?:lunchtime|lunch|midday|noon|tonight|teatime|close|home time)\\b"),
-      p("\\b(?:right|straight|immediately|directly|just|shortly)?\\s*after\\s+(?:the|this|our)\\s+call\\b"),
-      p("\\b(?:then and there|there and then|live on the call|in the same call|same call)\\b"),
-      // a time frame that is just the call ("this call"), or the follow-up already booked
-      p("^\\s*(?:the|this|same|current)\\s+(?:phone\\s+)?(?:call|conversation)\\s*\\.?$"),
-      p("\\b(?:before|by|ahead of|prior to)\\s+(?:the|our|their)\\s+(?:next|follow-up|scheduled|booked|agreed)\\s+"
-          + "(?:follow-up\\s+)?(?:call|conversation|meeting|appointment|session|visit)\\b"),
-      // relative
-      p("\\b(?:within|in|over|inside|during|before|after)\\s+(?:the\\s+)?(?:next\\s+|coming\\s+|following\\s+|"
-          + "first\\s+)?" + NUM + "\\s*-?\\s*" + UNIT + "\\b"),
-      p("\\b" + NUM + "\\s+" + UNIT + "\\s+(?:from now|from today|after the call|after today)\\b"),
-      p("\\b(?:within|in|over|inside|during|before the end of|by the end of)\\s+(?:the\\s+|a\\s+|this\\s+)?"
-          + "(?:next\\s+|coming\\s+|same\\s+|current\\s+)?(?:fortnight|week|month|quarter|hour|day|weekend|year)\\b"),
-      p("\\b(?:next|this|coming|the coming|following|the following|same)\\s+(?:week|month|quarter|fortnight|"
-          + "weekend|year|morning|afternoon|evening|business day|working day|day)\\b"),
-      p("\\b(?:today|tonight|tomorrow|overnight|same[- ]day|next[- ]day|end of (?:the )?(?:day|business|week|month|"
-          + "quarter|year|play|shift)|close of (?:business|play)|eod|eow|eom|cob|this (?:morning|afternoon|evening))\\b"),
-      // quarters, "week commencing the 14th", "by 30th"
-      p("\\b(?:by|in|during|through|before|end of|the end of|by the end of|within)\\s+(?:the\\s+)?q[1-4]\\b"),
-      p("\\bweek commencing\\b"),
-      p("\\b(?:by|on|before|until|till|no later than|from)\\s+(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)\\b"),
-      // months
-      p("\\b(?:by|before|until|till|in|during|within|(?:by |before )?(?:the )?(?:end|start|beginning|middle) of|early|"
-          + "mid|late|no later than)\\s+" + MONTH_NAME + "\\b"),
-      // weekdays, dates, clock times
-      p("\\b(?:on|by|next|this|before|until|till|no later than|coming|from|or|and|latest|the)\\s+" + DAY + "\\b"),
-      p("^\\s*" + DAY + "\\b"),
-      p("\\b" + DAY + "\\s+(?:morning|afternoon|evening|" + ORD + ")\\b"),
-      p("\\b" + DATE),
-      p("\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:at|by|before)\\s+(?:noon|midday|"
-          + "midnight)\\b"),
-      p("\\b(?:by|before|on|until|no later than)\\s+(?:the\\s+|their\\s+|its\\s+|his\\s+|her\\s+)?(?:next\\s+)?"
-          + "(?:due date|payday|pay day|renewal date|renewal|billing date|statement date|cut-off|cutoff|deadline"
-          + "|expiry date|go-live date|start date)\\b"));
+  private static final List<Pattern> BUILT_IN =
+      List.of(
+          // the call itself
+          p(
+              "\\b(?:during|on|in|within|throughout|over|by the end of|before the end of|at the end of|end of|before"
+                  + " (?:the )?end of|on this|in this|on the same|before ending)\\s+(?:the\\s+|this\\s+|that\\s+|our\\s+)?"
+                  + "(?:same\\s+|current\\s+|present\\s+|live\\s+)?"
+                  + CALL
+                  + "\\b"),
+          p(
+              "\\b(?:while|whilst|when)\\s+(?:still\\s+|they\\s+are\\s+|the\\s+customer\\s+is\\s+|we\\s+are\\s+)?"
+                  + "(?:on|in)\\s+(?:the\\s+)?(?:line|phone|call)\\b"),
+          p(
+              "\\b(?:with|while)\\s+(?:us|me|the agent|the advisor|the adviser|the rep|you|the caller|them|the customer)"
+                  + "\\s+(?:still\\s+)?on\\s+the\\s+(?:line|phone|call)\\b"),
+          p("\\bon the (?:line|phone)\\b"),
+          p(
+              "\\b(?:before|by the time)\\s+(?:we|you|they|i|the (?:customer|caller|agent))\\s+(?:hang|hangs|ring|rings)"
+                  + "\\s+off|\\b(?:before|until)\\s+(?:we|you|they|i|the (?:customer|caller|agent)|both sides)\\s+"
+                  + "(?:hang|hangs)\\s+up\\b|\\bbefore\\s+hanging\\s+up\\b|\\bbefore\\s+(?:we|you)\\s+(?:end|finish|close|"
+                  + "wrap up)\\s+(?:the\\s+)?(?:call|conversation)\\b|\\bbefore\\s+disconnecting\\b"),
+          p(
+              "\\bbefore\\s+(?:the|this)\\s+(?:call|conversation)\\s+(?:ends|is over|closes|finishes)\\b"),
+          p(
+              "\\bbefore\\s+(?:we|you|they)\\s+(?:say\\s+(?:goodbye|bye)|part|ring off|log off|disconnect)\\b"),
+          p(
+              "\\b(?:course|duration|conclusion|end|close|start|beginning|begin)\\s+of\\s+(?:the\\s+|this\\s+|our\\s+)?"
+                  + "(?:\\w+\\s+)?"
+                  + CALL
+                  + "\\b"),
+          p(
+              "\\b(?:during|on|in|before the end of|by the end of|at the end of)\\s+(?:the|this|our)\\s+(?:\\w+\\s+){1,2}"
+                  + CALL
+                  + "\\b"),
+          p(
+              "\\b(?:prior to|before)\\s+(?:the\\s+)?(?:termination|conclusion|end|close)\\s+of\\s+(?:the|this)\\s+"
+                  + CALL
+                  + "\\b"),
+          p(
+              "\\bbefore\\s+(?:the|this)\\s+(?:call|conversation)\\s+is\\s+(?:concluded|finished|over|ended|done|closed)\\b"),
+          p("\\bbefore\\s+to\\s+hang\\s+up\\b|\\bbefore\\s+(?:we|you)\\s+finish\\b"),
+          p("\\b(?:until|till|by|before|on)\\s+the\\s+\\d{1,2}\\b"),
+          p(
+              "\\b(?:prior to|before|by|ahead of)\\s+(?:the|their|its)\\s+(?:next\\s+)?(?:billing|renewal|due|payment|statement|"
+                  + "review|delivery|installation|start|go-live|closing|completion|moving|move-in|exchange)\\s+date\\b"),
+          p(
+              "\\b(?:before|ahead of|prior to)\\s+(?:hanging up|ringing off|ending (?:the|this) "
+                  + CALL
+                  + "|finishing (?:the|this) "
+                  + CALL
+                  + "|(?:we|you|they|i)\\s+(?:finish|end|stop|close|wrap up)(?:\\s+(?:speaking|talking|the "
+                  + CALL
+                  + "))?|"
+                  + "(?:we|you|they|i)\\s+put\\s+the\\s+phone\\s+down|(?:the|this)\\s+"
+                  + CALL
+                  + "\\s+(?:wraps up|is finished|"
+                  + "is over|is done|ends|finishes|closes|stops))\\b"),
+          p(
+              "\\b(?:while|whilst|as long as)\\s+(?:the|this|our)\\s+"
+                  + CALL
+                  + "\\s+(?:is\\s+)?(?:running|live|open|on|"
+                  + "going|in progress|lasts)\\b"),
+          p(
+              "\\b(?:while|whilst)\\s+(?:we|you|they|the customer)(?:'re|\\s+are|\\s+is)?\\s+(?:still\\s+)?"
+                  + "(?:talking|speaking|chatting|connected|on)\\b"),
+          p(
+              "\\b(?:at|by|before)\\s+the\\s+(?:start|beginning|end|close)\\s+of\\s+(?:the|this)\\s+call\\b"),
+          p(
+              "\\b(?:before|by)\\s+(?:the\\s+)?(?:month|week|quarter|year|term|shift)[- ]end\\b|\\b(?:month|week|"
+                  + "quarter|year)[- ]end\\b"),
+          p(
+              "\\b(?:by|before|at|this|tomorrow)\\s+(?:lunchtime|lunch|midday|noon|tonight|teatime|close|home time)\\b"),
+          p(
+              "\\b(?:right|straight|immediately|directly|just|shortly)?\\s*after\\s+(?:the|this|our)\\s+call\\b"),
+          p("\\b(?:then and there|there and then|live on the call|in the same call|same call)\\b"),
+          // a time frame that is just the call ("this call"), or the follow-up already booked
+          p("^\\s*(?:the|this|same|current)\\s+(?:phone\\s+)?(?:call|conversation)\\s*\\.?$"),
+          p(
+              "\\b(?:before|by|ahead of|prior to)\\s+(?:the|our|their)\\s+(?:next|follow-up|scheduled|booked|agreed)\\s+"
+                  + "(?:follow-up\\s+)?(?:call|conversation|meeting|appointment|session|visit)\\b"),
+          // relative
+          p(
+              "\\b(?:within|in|over|inside|during|before|after)\\s+(?:the\\s+)?(?:next\\s+|coming\\s+|following\\s+|"
+                  + "first\\s+)?"
+                  + NUM
+                  + "\\s*-?\\s*"
+                  + UNIT
+                  + "\\b"),
+          p(
+              "\\b"
+                  + NUM
+                  + "\\s+"
+                  + UNIT
+                  + "\\s+(?:from now|from today|after the call|after today)\\b"),
+          p(
+              "\\b(?:within|in|over|inside|during|before the end of|by the end of)\\s+(?:the\\s+|a\\s+|this\\s+)?"
+                  + "(?:next\\s+|coming\\s+|same\\s+|current\\s+)?(?:fortnight|week|month|quarter|hour|day|weekend|year)\\b"),
+          p(
+              "\\b(?:next|this|coming|the coming|following|the following|same)\\s+(?:week|month|quarter|fortnight|"
+                  + "weekend|year|morning|afternoon|evening|business day|working day|day)\\b"),
+          p(
+              "\\b(?:today|tonight|tomorrow|overnight|same[- ]day|next[- ]day|end of (?:the )?(?:day|business|week|month|"
+                  + "quarter|year|play|shift)|close of (?:business|play)|eod|eow|eom|cob|this (?:morning|afternoon|evening))\\b"),
+          // quarters, "week commencing the 14th", "by 30th"
+          p(
+              "\\b(?:by|in|during|through|before|end of|the end of|by the end of|within)\\s+(?:the\\s+)?q[1-4]\\b"),
+          p("\\bweek commencing\\b"),
+          p(
+              "\\b(?:by|on|before|until|till|no later than|from)\\s+(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)\\b"),
+          // months
+          p(
+              "\\b(?:by|before|until|till|in|during|within|(?:by |before )?(?:the )?(?:end|start|beginning|middle) of|early|"
+                  + "mid|late|no later than)\\s+"
+                  + MONTH_NAME
+                  + "\\b"),
+          // weekdays, dates, clock times
+          p(
+              "\\b(?:on|by|next|this|before|until|till|no later than|coming|from|or|and|latest|the)\\s+"
+                  + DAY
+                  + "\\b"),
+          p("^\\s*" + DAY + "\\b"),
+          p("\\b" + DAY + "\\s+(?:morning|afternoon|evening|" + ORD + ")\\b"),
+          p("\\b" + DATE),
+          p(
+              "\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:at|by|before)\\s+(?:noon|midday|"
+                  + "midnight)\\b"),
+          p(
+              "\\b(?:by|before|on|until|no later than)\\s+(?:the\\s+|their\\s+|its\\s+|his\\s+|her\\s+)?(?:next\\s+)?"
+                  + "(?:due date|payday|pay day|renewal date|renewal|billing date|statement date|cut-off|cutoff|deadline"
+                  + "|expiry date|go-live date|start date)\\b"));
 
   private final List<Pattern> extra;
   private final List<Phrase> vague;
@@ -127,7 +202,11 @@ final class TimeExpressions {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }
-    String t = Shorthand.expand(text).toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ");
+    String t =
+        Shorthand.expand(text)
+            .toLowerCase(Locale.ROOT)
+            .replace('\u2019', '\'')
+            .replaceAll("\\s+", " ");
     for (List<Pattern> list : List.of(BUILT_IN, extra)) {
       for (Pattern p : list) {
         Matcher m = p.matcher(t);

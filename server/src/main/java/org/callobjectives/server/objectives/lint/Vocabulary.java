@@ -34,10 +34,17 @@ final class Vocabulary {
     evidence = new Phrases(r.evidenceWords());
     closes = new Phrases(r.closeWords());
     hedges = new Phrases(r.hedges());
-    products = r.productNames() == null ? List.of() : r.productNames().stream().filter(p -> p != null && !p.isBlank())
-        .map(p -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(p.strip()) + "(?![\\p{L}\\p{N}])",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
-        .toList();
+    products =
+        r.productNames() == null
+            ? List.of()
+            : r.productNames().stream()
+                .filter(p -> p != null && !p.isBlank())
+                .map(
+                    p ->
+                        Pattern.compile(
+                            "(?<![\\p{L}\\p{N}])" + Pattern.quote(p.strip()) + "(?![\\p{L}\\p{N}])",
+                            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+                .toList();
     vagueVerbs = words(r.vagueVerbs());
     abstractObjects = words(r.abstractObjects());
     mentalVerbs = words(r.mentalVerbs());

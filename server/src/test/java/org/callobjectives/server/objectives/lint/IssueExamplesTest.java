@@ -15,28 +15,47 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The examples of issue #10: good objectives the old word lists refused now load; the bad ones are
- * refused with the rule, a reason and a suggested rewrite. Each objective sits on a queue at its stage.
+ * refused with the rule, a reason and a suggested rewrite. Each objective sits on a queue at its
+ * stage.
  */
 class IssueExamplesTest {
   static final Path EXAMPLE = Path.of("..", "config");
 
   @TempDir Path dir;
 
-  /** A config folder with one objective on a queue whose first stage is {@code stage} (or on no queue). */
+  /**
+   * A config folder with one objective on a queue whose first stage is {@code stage} (or on no
+   * queue).
+   */
   private Path folder(String stage, String title, String advance, String measure, String timeFrame)
       throws Exception {
     for (String f : new String[] {"server.yaml", "agents.yaml", "objectives.yaml", "lint.yaml"}) {
       Files.copy(EXAMPLE.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
     }
     String objectives = Files.readString(dir.resolve("objectives.yaml"));
-    String entry = "  - id: tried\n    title: " + q(title) + "\n    advance: " + q(advance) + "\n    measure: "
-        + q(measure) + "\n    timeFrame: " + q(timeFrame) + "\n\n";
-    objectives = objectives.replaceFirst("(?m)^objectives:\\n",
-        java.util.regex.Matcher.quoteReplacement("objectives:\n" + entry));
+    String entry =
+        "  - id: tried\n    title: "
+            + q(title)
+            + "\n    advance: "
+            + q(advance)
+            + "\n    measure: "
+            + q(measure)
+            + "\n    timeFrame: "
+            + q(timeFrame)
+            + "\n\n";
+    objectives =
+        objectives.replaceFirst(
+            "(?m)^objectives:\\n",
+            java.util.regex.Matcher.quoteReplacement("objectives:\n" + entry));
     if (!stage.equals("none")) {
       // A close stage is the last; any other stage has the close after it.
-      objectives = objectives.replaceFirst("(?m)^queues:\\n", "queues:\n  tried-queue:\n    stages:\n      - {id: "
-          + stage + ", objective: tried}\n" + (stage.equals("close") ? "" : "      - {id: close, objective: sales-close}\n"));
+      objectives =
+          objectives.replaceFirst(
+              "(?m)^queues:\\n",
+              "queues:\n  tried-queue:\n    stages:\n      - {id: "
+                  + stage
+                  + ", objective: tried}\n"
+                  + (stage.equals("close") ? "" : "      - {id: close, objective: sales-close}\n"));
     }
     Files.writeString(dir.resolve("objectives.yaml"), objectives);
     return dir;
@@ -53,7 +72,10 @@ class IssueExamplesTest {
   }
 
   @ParameterizedTest(name = "{1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       none          | The caller signs up for the annual plan and sets up a direct debit | Plan active on the account and direct debit mandate confirmed | during the call
       first-contact | The buyer agrees to a 30-minute demo next Tue and accepts the invite | Accepted invite visible in the shared calendar | before we hang up
       proposal      | The head of finance forwards the proposal to the CFO | Forwarded email with the CFO among the recipients received | within two weeks
@@ -65,15 +87,20 @@ class IssueExamplesTest {
       discovery     | The team lead names another department that could use the scheduler and gives a contact | New contact created and linked to the account | during the call
       close         | A signed renewal form is returned by the business customer through e-signature | Signed form stored against the account | by 2027-03-05
       """)
-  void aGoodObjectiveLoads(String stage, String advance, String measure, String timeFrame) throws Exception {
+  void aGoodObjectiveLoads(String stage, String advance, String measure, String timeFrame)
+      throws Exception {
     Path d = folder(stage, "Customer's step", advance, measure, timeFrame);
     List<LintFinding> f = findings(d);
-    assertEquals(List.of(), f.stream().filter(x -> x.severity() == Severity.ERROR).toList(), advance);
+    assertEquals(
+        List.of(), f.stream().filter(x -> x.severity() == Severity.ERROR).toList(), advance);
     Lint.loader(d).load(); // the gate lets it through
   }
 
   @ParameterizedTest(name = "{1} -> {4}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       none      | The customer reads our booklet | Booklet read | during the call | not-an-advance
       demo      | A demo of the module is given to the prospect | Demo logged in the CRM | during the call | not-an-advance
       none      | Try to persuade the customer to upgrade to the annual plan | Upgrade visible on the account | during the call | hedged
@@ -87,10 +114,12 @@ class IssueExamplesTest {
       none      | The customer agrees to a demo on a named date | The customer feels happy about the demo | during the call | not-measurable
       none      | The customer agrees to a demo on a named date | Invite accepted in the calendar | soon | not-time-bound
       """)
-  void aBadObjectiveIsRefusedWithAReasonAndARewrite(String stage, String advance, String measure, String timeFrame,
-      String rule) throws Exception {
+  void aBadObjectiveIsRefusedWithAReasonAndARewrite(
+      String stage, String advance, String measure, String timeFrame, String rule)
+      throws Exception {
     Path d = folder(stage, "The step", advance, measure, timeFrame);
-    List<LintFinding> errors = findings(d).stream().filter(x -> x.severity() == Severity.ERROR).toList();
+    List<LintFinding> errors =
+        findings(d).stream().filter(x -> x.severity() == Severity.ERROR).toList();
     assertTrue(errors.stream().anyMatch(x -> x.rule().equals(rule)), advance + " -> " + errors);
     for (LintFinding e : errors) {
       assertNotNull(e.suggestion(), "every refusal proposes what to write: " + e);
@@ -100,23 +129,47 @@ class IssueExamplesTest {
 
   @Test
   void aLongAdvanceAndMarkupInTheTitleAreRefusedWithTheLimitAndThePlainText() throws Exception {
-    String longAdvance = "The customer agrees to a demo on a named date " + "with every detail of the rollout ".repeat(11);
-    Path d = folder("none", "<html><b>Book</b> the demo", longAdvance, "Invite accepted in the calendar",
-        "during the call");
-    List<LintFinding> errors = findings(d).stream().filter(x -> x.severity() == Severity.ERROR).toList();
-    LintFinding tooLong = errors.stream().filter(x -> x.rule().equals(ObjectiveLinter.TOO_LONG)).findFirst()
-        .orElseThrow(() -> new AssertionError(errors.toString()));
+    String longAdvance =
+        "The customer agrees to a demo on a named date "
+            + "with every detail of the rollout ".repeat(11);
+    Path d =
+        folder(
+            "none",
+            "<html><b>Book</b> the demo",
+            longAdvance,
+            "Invite accepted in the calendar",
+            "during the call");
+    List<LintFinding> errors =
+        findings(d).stream().filter(x -> x.severity() == Severity.ERROR).toList();
+    LintFinding tooLong =
+        errors.stream()
+            .filter(x -> x.rule().equals(ObjectiveLinter.TOO_LONG))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(errors.toString()));
     assertTrue(tooLong.message().contains("at most " + TextLimits.ADVANCE), tooLong.message());
-    LintFinding markup = errors.stream().filter(x -> x.rule().equals(ObjectiveLinter.MARKUP)).findFirst()
-        .orElseThrow(() -> new AssertionError(errors.toString()));
+    LintFinding markup =
+        errors.stream()
+            .filter(x -> x.rule().equals(ObjectiveLinter.MARKUP))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(errors.toString()));
     assertEquals("'Book the demo'", markup.suggestion());
   }
 
   @Test
   void aPassiveObjectiveGetsTheCustomerAsActorInTheRewrite() throws Exception {
-    List<LintFinding> f = findings(folder("none", "Persuade", "Persuade the customer to upgrade to the annual plan",
-        "Upgrade visible on the account", "during the call"));
-    LintFinding e = f.stream().filter(x -> x.rule().equals(ObjectiveLinter.NOT_AN_ADVANCE)).findFirst().orElseThrow();
+    List<LintFinding> f =
+        findings(
+            folder(
+                "none",
+                "Persuade",
+                "Persuade the customer to upgrade to the annual plan",
+                "Upgrade visible on the account",
+                "during the call"));
+    LintFinding e =
+        f.stream()
+            .filter(x -> x.rule().equals(ObjectiveLinter.NOT_AN_ADVANCE))
+            .findFirst()
+            .orElseThrow();
     assertTrue(e.suggestion().contains("The customer upgrades to the annual plan"), e.suggestion());
   }
 }

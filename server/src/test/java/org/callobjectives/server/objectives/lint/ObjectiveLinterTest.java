@@ -17,11 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Each SMART/advance rule on good and bad objectives; the shipped objectives pass without errors. */
+/**
+ * Each SMART/advance rule on good and bad objectives; the shipped objectives pass without errors.
+ */
 class ObjectiveLinterTest {
   static final Path EXAMPLE = Path.of("..", "config");
-  static final String GOOD_ADVANCE = "The customer agrees to a 30-minute demo on a date within the next 7 days";
-  static final String GOOD_MEASURE = "A demo date is confirmed by the customer and entered in the calendar";
+  static final String GOOD_ADVANCE =
+      "The customer agrees to a 30-minute demo on a date within the next 7 days";
+  static final String GOOD_MEASURE =
+      "A demo date is confirmed by the customer and entered in the calendar";
   static final String GOOD_TIME = "during the call";
 
   static Config shipped;
@@ -36,8 +40,11 @@ class ObjectiveLinterTest {
   }
 
   static List<LintFinding> lint(String advance, String measure, String timeFrame) {
-    return linter.lint(new Objective("x", "Book a demo", advance, measure, timeFrame, List.of()), shipped,
-        field -> field.length(), "objectives.yaml");
+    return linter.lint(
+        new Objective("x", "Book a demo", advance, measure, timeFrame, List.of()),
+        shipped,
+        field -> field.length(),
+        "objectives.yaml");
   }
 
   static List<String> errors(List<LintFinding> f) {
@@ -54,24 +61,43 @@ class ObjectiveLinterTest {
   @Test
   void aGoodObjectiveHasNoFindingsAtAll() {
     assertEquals(List.of(), lint(GOOD_ADVANCE, GOOD_MEASURE, GOOD_TIME));
-    assertEquals(List.of(), lint("The customer commits to send last month's usage figures by e-mail",
-        "The customer states the date they will send them, noted on the ticket", "within 2 working days"));
+    assertEquals(
+        List.of(),
+        lint(
+            "The customer commits to send last month's usage figures by e-mail",
+            "The customer states the date they will send them, noted on the ticket",
+            "within 2 working days"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Keep the momentum with the customer this week", "The customer agrees to touch base today",
-      "Check in with the customer during the call", "Build rapport so the customer agrees to a demo today",
-      "Sell more add-ons: the customer agrees to buy during the call",
-      "The customer agrees to circle back during the call"})
+  @ValueSource(
+      strings = {
+        "Keep the momentum with the customer this week",
+        "The customer agrees to touch base today",
+        "Check in with the customer during the call",
+        "Build rapport so the customer agrees to a demo today",
+        "Sell more add-ons: the customer agrees to buy during the call",
+        "The customer agrees to circle back during the call"
+      })
   void vagueWordingInTheAdvanceIsTooGeneral(String advance) {
-    assertTrue(errors(lint(advance, GOOD_MEASURE, GOOD_TIME)).contains(ObjectiveLinter.TOO_GENERAL), advance);
+    assertTrue(
+        errors(lint(advance, GOOD_MEASURE, GOOD_TIME)).contains(ObjectiveLinter.TOO_GENERAL),
+        advance);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Present the new pricing to the customer", "Demonstrate the product during the call",
-      "Explain the annual plan", "Persuade the customer to upgrade", "Show the reporting dashboard",
-      "Introduce the product to the decision maker", "The agent explains the plan", "We present the offer",
-      "A great conversation about pricing"})
+  @ValueSource(
+      strings = {
+        "Present the new pricing to the customer",
+        "Demonstrate the product during the call",
+        "Explain the annual plan",
+        "Persuade the customer to upgrade",
+        "Show the reporting dashboard",
+        "Introduce the product to the decision maker",
+        "The agent explains the plan",
+        "We present the offer",
+        "A great conversation about pricing"
+      })
   void anAgentActionOrNoCustomerActionIsNotAnAdvance(String advance) {
     List<LintFinding> f = lint(advance, GOOD_MEASURE, GOOD_TIME);
     assertTrue(errors(f).contains(ObjectiveLinter.NOT_AN_ADVANCE), advance + " -> " + f);
@@ -79,17 +105,27 @@ class ObjectiveLinterTest {
 
   @Test
   void anAgentStepBesideTheCustomersCommitmentIsOnlyAWarning() {
-    List<LintFinding> f = lint("After we demonstrate the report, the customer agrees to a 14-day trial",
-        GOOD_MEASURE, GOOD_TIME);
+    List<LintFinding> f =
+        lint(
+            "After we demonstrate the report, the customer agrees to a 14-day trial",
+            GOOD_MEASURE,
+            GOOD_TIME);
     assertEquals(List.of(), errors(f));
-    assertTrue(f.stream().anyMatch(x -> x.rule().equals(ObjectiveLinter.NOT_AN_ADVANCE)), f.toString());
+    assertTrue(
+        f.stream().anyMatch(x -> x.rule().equals(ObjectiveLinter.NOT_AN_ADVANCE)), f.toString());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"The customer seems happy with us", "Good vibes", "The customer is more interested"})
+  @ValueSource(
+      strings = {
+        "The customer seems happy with us",
+        "Good vibes",
+        "The customer is more interested"
+      })
   void aMeasureWithNothingToCheckIsNotMeasurable(String measure) {
-    assertEquals(List.of(ObjectiveLinter.NOT_MEASURABLE), errors(lint(GOOD_ADVANCE.replace(" within the next 7 days",
-        ""), measure, GOOD_TIME)));
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_MEASURABLE),
+        errors(lint(GOOD_ADVANCE.replace(" within the next 7 days", ""), measure, GOOD_TIME)));
   }
 
   @ParameterizedTest
@@ -102,22 +138,43 @@ class ObjectiveLinterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"during the call", "before hanging up", "by 2026-12-01", "within 5 days",
-      "in 2 weeks", "by Friday", "right after the call", "by the end of the month"})
+  @ValueSource(
+      strings = {
+        "during the call",
+        "before hanging up",
+        "by 2026-12-01",
+        "within 5 days",
+        "in 2 weeks",
+        "by Friday",
+        "right after the call",
+        "by the end of the month"
+      })
   void aTimeFrameMakesItTimeBound(String timeFrame) {
-    assertEquals(List.of(), errors(lint("The customer agrees to a demo", GOOD_MEASURE, timeFrame)), timeFrame);
+    assertEquals(
+        List.of(),
+        errors(lint("The customer agrees to a demo", GOOD_MEASURE, timeFrame)),
+        timeFrame);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"The customer will hopefully agree to a demo", "The customer could book a demo",
-      "Try to get the customer to book a demo", "Ideally the customer books a demo"})
+  @ValueSource(
+      strings = {
+        "The customer will hopefully agree to a demo",
+        "The customer could book a demo",
+        "Try to get the customer to book a demo",
+        "Ideally the customer books a demo"
+      })
   void hedgedWordingIsAnErrorWithTheHedgeTakenOutAsTheRewrite(String advance) {
     List<LintFinding> f = lint(advance, GOOD_MEASURE, GOOD_TIME);
     assertEquals(List.of(ObjectiveLinter.HEDGED), errors(f), f.toString());
     String rewrite = f.get(0).suggestion().toLowerCase(java.util.Locale.ROOT);
     assertTrue(rewrite.contains("book") || rewrite.contains("agree"), rewrite);
-    assertTrue(!rewrite.contains("hopefully") && !rewrite.contains("try to") && !rewrite.contains("could")
-        && !rewrite.contains("ideally"), rewrite);
+    assertTrue(
+        !rewrite.contains("hopefully")
+            && !rewrite.contains("try to")
+            && !rewrite.contains("could")
+            && !rewrite.contains("ideally"),
+        rewrite);
   }
 
   private Path copyExample() throws Exception {
@@ -136,23 +193,33 @@ class ObjectiveLinterTest {
   @Test
   void aCloseOnAStageBeforeTheLastIsUnrealisticAndOnTheLastStageIsFine() throws Exception {
     copyExample();
-    edit("objectives.yaml", "- {id: demo, objective: sales-demo-booked}", "- {id: demo, objective: sales-close}");
+    edit(
+        "objectives.yaml",
+        "- {id: demo, objective: sales-demo-booked}",
+        "- {id: demo, objective: sales-close}");
     Lint.Report r = Lint.report(dir);
-    List<LintFinding> unrealistic = r.findings().stream()
-        .filter(f -> f.rule().equals(ObjectiveLinter.UNREALISTIC)).toList();
+    List<LintFinding> unrealistic =
+        r.findings().stream().filter(f -> f.rule().equals(ObjectiveLinter.UNREALISTIC)).toList();
     assertEquals(1, unrealistic.size(), r.findings().toString());
     assertEquals("sales-close", unrealistic.get(0).objectiveId());
-    assertTrue(unrealistic.get(0).message().contains("stage demo (demo, 1 of 3)"), unrealistic.get(0).message());
-    assertTrue(unrealistic.get(0).suggestion().contains("The customer"), unrealistic.get(0).suggestion());
+    assertTrue(
+        unrealistic.get(0).message().contains("stage demo (demo, 1 of 3)"),
+        unrealistic.get(0).message());
+    assertTrue(
+        unrealistic.get(0).suggestion().contains("The customer"), unrealistic.get(0).suggestion());
     assertEquals(lineOf("advance: The customer signs the order form"), unrealistic.get(0).line());
     // The shipped chain has the close on its last stage: no finding.
-    assertTrue(Lint.report(EXAMPLE).findings().stream().noneMatch(f -> f.rule().equals(ObjectiveLinter.UNREALISTIC)));
+    assertTrue(
+        Lint.report(EXAMPLE).findings().stream()
+            .noneMatch(f -> f.rule().equals(ObjectiveLinter.UNREALISTIC)));
   }
 
   @Test
   void aLoadWithLintErrorsFailsNamingTheFileAndLine() throws Exception {
     copyExample();
-    edit("objectives.yaml", "advance: The customer agrees to a proposal review meeting with the decision maker within 10 days",
+    edit(
+        "objectives.yaml",
+        "advance: The customer agrees to a proposal review meeting with the decision maker within 10 days",
         "advance: Present the proposal to the decision maker");
     ConfigException e = assertThrows(ConfigException.class, () -> Lint.loader(dir).load());
     assertEquals(lineOf("advance: Present the proposal"), e.line());
@@ -164,10 +231,15 @@ class ObjectiveLinterTest {
   @Test
   void anObjectiveWithoutAMeasureIsRefusedByTheCheckWithASuggestion() throws Exception {
     copyExample();
-    edit("objectives.yaml", "    measure: A demo date and time is confirmed by the customer and entered in the calendar"
-        + " before hanging up\n", "");
+    edit(
+        "objectives.yaml",
+        "    measure: A demo date and time is confirmed by the customer and entered in the calendar"
+            + " before hanging up\n",
+        "");
     ConfigException e = assertThrows(ConfigException.class, () -> Lint.loader(dir).load());
-    assertTrue(e.getMessage().contains("[not-measurable]") && e.getMessage().contains("the measure is empty"),
+    assertTrue(
+        e.getMessage().contains("[not-measurable]")
+            && e.getMessage().contains("the measure is empty"),
         e.getMessage());
     assertTrue(e.getMessage().contains("Suggested:"), e.getMessage());
   }
@@ -177,37 +249,73 @@ class ObjectiveLinterTest {
     copyExample();
     edit("lint.yaml", "vaguePhrases: [circle back, get the ball rolling]", "vaguePhrases: [demo]");
     Lint.Report rep = Lint.report(dir);
-    assertTrue(rep.findings().stream().anyMatch(f -> f.objectiveId().equals("sales-demo-booked")
-        && f.rule().equals(ObjectiveLinter.TOO_GENERAL)), rep.toString());
+    assertTrue(
+        rep.findings().stream()
+            .anyMatch(
+                f ->
+                    f.objectiveId().equals("sales-demo-booked")
+                        && f.rule().equals(ObjectiveLinter.TOO_GENERAL)),
+        rep.toString());
     edit("lint.yaml", "replaceDefaults: false", "replaceDefaults: true");
     ObjectiveLinter bare = new ObjectiveLinter(LintRules.load(dir));
-    assertTrue(errors(bare.lint(new Objective("x", "t", "The customer agrees to touch base", GOOD_MEASURE, GOOD_TIME,
-        List.of()), shipped, f -> 0, "f")).stream().noneMatch(ObjectiveLinter.TOO_GENERAL::equals));
+    assertTrue(
+        errors(
+                bare.lint(
+                    new Objective(
+                        "x",
+                        "t",
+                        "The customer agrees to touch base",
+                        GOOD_MEASURE,
+                        GOOD_TIME,
+                        List.of()),
+                    shipped,
+                    f -> 0,
+                    "f"))
+            .stream()
+            .noneMatch(ObjectiveLinter.TOO_GENERAL::equals));
   }
 
   @Test
   void aBadPatternOrKeyInLintYamlNamesItsLine() throws Exception {
     copyExample();
-    edit("lint.yaml", "timePatterns: []        # regular expressions", "timePatterns:\n  - 'during (the call'");
+    edit(
+        "lint.yaml",
+        "timePatterns: []        # regular expressions",
+        "timePatterns:\n  - 'during (the call'");
     ConfigException e = assertThrows(ConfigException.class, () -> LintRules.load(dir));
     assertTrue(e.getMessage().contains("regular expression"), e.getMessage());
     assertEquals(lineOf(dir.resolve("lint.yaml"), "during (the call"), e.line());
     edit("lint.yaml", "hedges: []", "hedgez: []");
-    assertTrue(assertThrows(ConfigException.class, () -> LintRules.load(dir)).getMessage().contains("hedgez"));
+    assertTrue(
+        assertThrows(ConfigException.class, () -> LintRules.load(dir))
+            .getMessage()
+            .contains("hedgez"));
   }
 
   @Test
   void theLintCommandPrintsFindingsWithFileAndLineAndFailsOnErrors() throws Exception {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    assertEquals(0, LintCommand.run(List.of("--config", EXAMPLE.toString()), new java.io.PrintStream(bytes, true)));
+    assertEquals(
+        0,
+        LintCommand.run(
+            List.of("--config", EXAMPLE.toString()), new java.io.PrintStream(bytes, true)));
     assertTrue(bytes.toString().contains("0 error(s)"), bytes.toString());
     copyExample();
     edit("objectives.yaml", "timeFrame: within 2 working days of the call", "timeFrame: soon");
     edit("objectives.yaml", "by e-mail within 2 working days, so", "by e-mail, so");
     bytes.reset();
-    assertEquals(1, LintCommand.run(List.of("--config", dir.toString()), new java.io.PrintStream(bytes, true)));
-    assertTrue(bytes.toString().contains("objectives.yaml:" + lineOf("timeFrame: soon") + ": error [not-time-bound]"
-        + " objective support-usage-figures"), bytes.toString());
+    assertEquals(
+        1,
+        LintCommand.run(List.of("--config", dir.toString()), new java.io.PrintStream(bytes, true)));
+    assertTrue(
+        bytes
+            .toString()
+            .contains(
+                "objectives.yaml:"
+                    + lineOf("timeFrame: soon")
+                    + ": error [not-time-bound]"
+                    + " objective support-usage-figures"),
+        bytes.toString());
   }
 
   private int lineOf(String text) throws Exception {
