@@ -28,7 +28,7 @@ public final class Modules {
     server.sessions().onAttach(stats::agentSignedIn);
     stats.agentStates(server.agentDay()::states);
     server.agentDay().onChange(st -> stats.agentStateChanged());
-    server.addRoute(supervision.routes(store, server::config));
+    server.addRoutes(supervision.routes(store, server::config));
     server.beforeEvents(
         () -> {
           stats.rebuild(store);
@@ -54,7 +54,7 @@ public final class Modules {
             configDir,
             clock,
             debounce);
-    server.addRoute(admin.route());
+    server.addRoutes(admin.routes());
     return admin;
   }
 }

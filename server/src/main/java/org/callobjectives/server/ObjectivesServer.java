@@ -38,9 +38,9 @@ import org.callobjectives.server.push.PopLatency;
 import org.callobjectives.server.store.CallerHistory;
 import org.callobjectives.server.store.Proposals;
 import org.callobjectives.server.store.Store;
-import org.callobjectives.server.web.HttpRoute;
 import org.callobjectives.server.web.HttpRouter;
 import org.callobjectives.server.web.LoginRoute;
+import org.callobjectives.server.web.Route;
 import org.callobjectives.server.web.WebInitializer;
 import org.callobjectives.server.web.WebServer;
 import org.slf4j.Logger;
@@ -68,7 +68,7 @@ public final class ObjectivesServer implements AutoCloseable {
   private final WebServer web = new WebServer();
   private final Access access;
   private InetSocketAddress address;
-  private final List<HttpRoute> extraRoutes = new ArrayList<>();
+  private final List<Route> extraRoutes = new ArrayList<>();
   private final StageIndex stages;
   private final ProposalService proposals;
   private final QueuesSeen queuesSeen = new QueuesSeen();
@@ -162,8 +162,8 @@ public final class ObjectivesServer implements AutoCloseable {
   }
 
   /** Adds pages or APIs; call before {@link #start}. */
-  public void addRoute(HttpRoute route) {
-    extraRoutes.add(route);
+  public void addRoutes(List<Route> routes) {
+    extraRoutes.addAll(routes);
   }
 
   /**
@@ -228,15 +228,15 @@ public final class ObjectivesServer implements AutoCloseable {
       step.call();
     }
     pump.start();
-    List<HttpRoute> routes = new ArrayList<>();
+    List<Route> routes = new ArrayList<>(HttpRouter.basics(this::health));
     ServerSettings.Tls tls = c.server().tls();
     SslContext ssl =
         tls == null
             ? null
             : SslContextBuilder.forServer(tls.certificate().toFile(), tls.key().toFile()).build();
-    routes.add(new LoginRoute(access, authExecutor, ssl != null));
+    routes.addAll(new LoginRoute(access, authExecutor, ssl != null).routes());
     routes.addAll(extraRoutes);
-    HttpRouter router = new HttpRouter(this::health, access, routes, authExecutor);
+    HttpRouter router = new HttpRouter(access, routes, authExecutor);
     address =
         web.start(
             listener,

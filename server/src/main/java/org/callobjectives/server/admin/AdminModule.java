@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -13,7 +14,7 @@ import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.callobjectives.server.store.AuditLog;
 import org.callobjectives.server.store.Proposals;
 import org.callobjectives.server.store.Store;
-import org.callobjectives.server.web.HttpRoute;
+import org.callobjectives.server.web.Route;
 
 /** The admin page and API, and hot reload of the config folder. */
 public final class AdminModule implements AutoCloseable {
@@ -28,12 +29,12 @@ public final class AdminModule implements AutoCloseable {
 
   private final ConfigService config;
   private final ConfigWatcher watcher;
-  private final HttpRoute route;
+  private final List<Route> routes;
 
-  private AdminModule(ConfigService config, ConfigWatcher watcher, HttpRoute route) {
+  private AdminModule(ConfigService config, ConfigWatcher watcher, List<Route> routes) {
     this.config = config;
     this.watcher = watcher;
-    this.route = route;
+    this.routes = routes;
   }
 
   /** {@code debounce}: how long the folder must be quiet after a change before it is reloaded. */
@@ -43,7 +44,7 @@ public final class AdminModule implements AutoCloseable {
     ConfigService config =
         new ConfigService(configDir, server.config(), server.putInForce(), audit, clock);
     config.init();
-    AdminRoute route = new AdminRoute(server, config, audit, clock);
+    List<Route> routes = new AdminRoute(server, config, audit, clock).routes();
     ConfigWatcher watcher =
         new ConfigWatcher(
                 configDir,
@@ -60,12 +61,12 @@ public final class AdminModule implements AutoCloseable {
                               }
                             }))
             .start();
-    return new AdminModule(config, watcher, route);
+    return new AdminModule(config, watcher, routes);
   }
 
   /** The page and API under /admin and /api/admin/: add it to the server before it starts. */
-  public HttpRoute route() {
-    return route;
+  public List<Route> routes() {
+    return routes;
   }
 
   public ConfigService config() {

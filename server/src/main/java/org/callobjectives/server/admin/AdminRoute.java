@@ -6,7 +6,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +25,11 @@ import org.callobjectives.server.config.Stage;
 import org.callobjectives.server.config.Target;
 import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.callobjectives.server.objectives.lint.LintFinding;
-import org.callobjectives.server.security.Principal;
 import org.callobjectives.server.security.Role;
 import org.callobjectives.server.store.AuditLog;
-import org.callobjectives.server.web.Guard;
+import org.callobjectives.server.web.Call;
 import org.callobjectives.server.web.HttpResponses;
-import org.callobjectives.server.web.HttpRoute;
+import org.callobjectives.server.web.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The admin page ({@code /admin}, its script and style) and the admin REST API under {@code
  * /api/admin/} (see docs/admin-api.md). Admins only; slow work completes off the event loop.
  */
-public final class AdminRoute implements HttpRoute {
+public final class AdminRoute {
   private static final Logger log = LoggerFactory.getLogger(AdminRoute.class);
   private static final String API = "/api/admin/";
   private static final Map<String, String> ASSETS =
@@ -75,144 +73,181 @@ public final class AdminRoute implements HttpRoute {
     }
   }
 
-  @Override
-  public boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path, Principal who)
-      throws Exception {
-    String asset = ASSETS.get(path);
-    if (asset != null) {
-      // The page needs an admin; its script and style hold no data and load like any static file.
-      if (asset.equals("admin.html") && !Guard.require(ctx, req, who, Role.ADMIN)) {
-        return true;
-      }
-      String type =
-          asset.endsWith(".js")
-              ? "text/javascript; charset=utf-8"
-              : asset.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
-      HttpResponses.send(
-          ctx,
-          req,
-          HttpResponseStatus.OK,
-          type,
-          new String(assets.get(asset), StandardCharsets.UTF_8));
-      return true;
-    }
-    if (!path.startsWith(API)) {
-      return false;
-    }
-    if (!Guard.require(ctx, req, who, Role.ADMIN)) {
-      return true;
-    }
-    HttpMethod m = req.method();
-    if ((m == HttpMethod.POST || m == HttpMethod.PUT) && !isJson(req)) {
-      // Forms from other sites cannot send JSON without a preflight: no cross-site changes.
-      HttpResponses.error(
-          ctx,
-          req,
-          HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
-          "send Content-Type: application/json");
-      return true;
-    }
-    String rest = path.substring(API.length());
-    String[] parts = rest.split("/");
-    Map<String, List<String>> q = new QueryStringDecoder(req.uri()).parameters();
-    try {
-      route(ctx, req, m, parts, q, who);
-    } catch (BadRequest e) {
-      HttpResponses.error(ctx, req, HttpResponseStatus.BAD_REQUEST, e.getMessage());
-    }
-    return true;
+  /** The page, its script and style, and the admin API under /api/admin/ (admins only). */
+  public List<Route> routes() {
+    List<Route> out = new ArrayList<>();
+    ASSETS.forEach(
+        (path, asset) ->
+            // The page needs an admin; its script and style hold no data and load like any file.
+            out.add(
+                Route.get(
+                    path, asset.equals("admin.html") ? Role.ADMIN : null, c -> asset(c, asset))));
+    out.add(api(HttpMethod.GET, "objectives", c -> ok(c, objectives(null))));
+    out.add(
+        api(
+            HttpMethod.GET,
+            "objectives/{id}",
+            c -> {
+              Object one = objectives(c.path("id"));
+              if (one == null) {
+                HttpResponses.error(
+                    c.ctx(),
+                    c.req(),
+                    HttpResponseStatus.NOT_FOUND,
+                    "no objective '" + c.path("id") + "'");
+              } else {
+                ok(c, one);
+              }
+            }));
+    out.add(
+        api(
+            HttpMethod.GET,
+            "mappings",
+            c -> async(c.ctx(), c.req(), server.queuesSeen().get().thenApply(this::mappings))));
+    out.add(
+        api(
+            HttpMethod.GET,
+            "preview",
+            c -> {
+              Map<String, List<String>> q = c.query();
+              ok(
+                  c,
+                  preview(
+                      param(q, "number"),
+                      param(q, "queue"),
+                      param(q, "agent"),
+                      param(q, "direction")));
+            }));
+    out.add(
+        api(
+            HttpMethod.GET,
+            "status",
+            c -> ok(c, Map.of("lastReload", config.last(), "findings", config.findings()))));
+    out.add(
+        api(
+            HttpMethod.GET,
+            "files/{file}",
+            c -> {
+              String f = file(c.path("file"));
+              async(
+                  c.ctx(),
+                  c.req(),
+                  config.read(f).thenApply(text -> Map.of("file", f, "text", text)));
+            }));
+    out.add(
+        api(
+            HttpMethod.PUT,
+            "files/{file}",
+            c -> {
+              String f = file(c.path("file"));
+              outcome(c.ctx(), c.req(), config.save(f, text(c.req()), c.who().name()));
+            }));
+    out.add(
+        api(
+            HttpMethod.POST,
+            "lint",
+            c -> {
+              JsonNode body = body(c.req());
+              String f = file(body.path("file").asText("objectives.yaml"));
+              async(c.ctx(), c.req(), config.validate(f, text(body)));
+            }));
+    out.add(api(HttpMethod.GET, "lint", c -> ok(c, config.findings())));
+    out.add(
+        api(
+            HttpMethod.POST,
+            "reload",
+            c ->
+                outcome(
+                    c.ctx(), c.req(), config.reload(c.who().name(), "reload requested", false))));
+    out.add(
+        api(
+            HttpMethod.GET,
+            "proposals",
+            c ->
+                async(c.ctx(), c.req(), server.proposals().list(param(c.query(), "status"), 200))));
+    out.add(api(HttpMethod.POST, "proposals/{id}/accept", c -> decide(c, "accepted")));
+    out.add(api(HttpMethod.POST, "proposals/{id}/dismiss", c -> decide(c, "dismissed")));
+    out.add(api(HttpMethod.GET, "audit", c -> async(c.ctx(), c.req(), audit.recent(100))));
+    return List.copyOf(out);
   }
 
-  private void route(
-      ChannelHandlerContext ctx,
-      FullHttpRequest req,
-      HttpMethod m,
-      String[] p,
-      Map<String, List<String>> q,
-      Principal who)
-      throws Exception {
-    String head = p[0];
-    boolean get = m == HttpMethod.GET;
-    if (get && head.equals("objectives") && p.length == 1) {
-      ok(ctx, req, objectives(null));
-    } else if (get && head.equals("objectives") && p.length == 2) {
-      Object one = objectives(p[1]);
-      if (one == null) {
-        HttpResponses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "no objective '" + p[1] + "'");
-      } else {
-        ok(ctx, req, one);
-      }
-    } else if (get && head.equals("mappings") && p.length == 1) {
-      async(ctx, req, server.queuesSeen().get().thenApply(this::mappings));
-    } else if (get && head.equals("preview") && p.length == 1) {
-      ok(
-          ctx,
-          req,
-          preview(param(q, "number"), param(q, "queue"), param(q, "agent"), param(q, "direction")));
-    } else if (get && head.equals("status") && p.length == 1) {
-      ok(ctx, req, Map.of("lastReload", config.last(), "findings", config.findings()));
-    } else if (get && head.equals("files") && p.length == 2) {
-      file(p[1]);
-      async(ctx, req, config.read(p[1]).thenApply(text -> Map.of("file", p[1], "text", text)));
-    } else if (m == HttpMethod.PUT && head.equals("files") && p.length == 2) {
-      file(p[1]);
-      String text = text(req);
-      outcome(ctx, req, config.save(p[1], text, who.name()));
-    } else if (m == HttpMethod.POST && head.equals("lint") && p.length == 1) {
-      JsonNode body = body(req);
-      String file = body.path("file").asText("objectives.yaml");
-      file(file);
-      async(ctx, req, config.validate(file, text(body)));
-    } else if (get && head.equals("lint") && p.length == 1) {
-      ok(ctx, req, config.findings());
-    } else if (m == HttpMethod.POST && head.equals("reload") && p.length == 1) {
-      outcome(ctx, req, config.reload(who.name(), "reload requested", false));
-    } else if (get && head.equals("proposals") && p.length == 1) {
-      String status = param(q, "status");
-      async(ctx, req, server.proposals().list(status, 200));
-    } else if (m == HttpMethod.POST
-        && head.equals("proposals")
-        && p.length == 3
-        && (p[2].equals("accept") || p[2].equals("dismiss"))) {
-      long id = id(p[1]);
-      String status = p[2].equals("accept") ? "accepted" : "dismissed";
-      req.retain();
-      server
-          .proposals()
-          .decide(id, status, who.name(), clock.millis())
-          .whenComplete(
-              (changed, err) -> {
-                try {
-                  if (err != null) {
-                    fail(ctx, req, err);
-                  } else if (!changed) {
-                    HttpResponses.error(
-                        ctx, req, HttpResponseStatus.NOT_FOUND, "no open proposal #" + id);
-                  } else {
-                    audit.record(
-                        clock.millis(),
-                        who.name(),
-                        "proposal-" + status,
-                        null,
-                        "proposal #" + id,
-                        null,
-                        null);
-                    HttpResponses.json(
-                        ctx, req, HttpResponseStatus.OK, json(Map.of("id", id, "status", status)));
-                  }
-                } finally {
-                  req.release();
+  /** An admin API route: changes only with a JSON body, bad input answered 400. */
+  private static Route api(HttpMethod method, String path, Route.Handler handler) {
+    return new Route(
+        method,
+        API + path,
+        Role.ADMIN,
+        c -> {
+          if ((method == HttpMethod.POST || method == HttpMethod.PUT) && !isJson(c.req())) {
+            // Forms from other sites cannot send JSON without a preflight: no cross-site changes.
+            HttpResponses.error(
+                c.ctx(),
+                c.req(),
+                HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
+                "send Content-Type: application/json");
+            return;
+          }
+          try {
+            handler.handle(c);
+          } catch (BadRequest e) {
+            HttpResponses.error(c.ctx(), c.req(), HttpResponseStatus.BAD_REQUEST, e.getMessage());
+          }
+        });
+  }
+
+  private void asset(Call c, String asset) {
+    String type =
+        asset.endsWith(".js")
+            ? "text/javascript; charset=utf-8"
+            : asset.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
+    HttpResponses.send(
+        c.ctx(),
+        c.req(),
+        HttpResponseStatus.OK,
+        type,
+        new String(assets.get(asset), StandardCharsets.UTF_8));
+  }
+
+  private void ok(Call c, Object body) throws Exception {
+    ok(c.ctx(), c.req(), body);
+  }
+
+  private void decide(Call c, String status) {
+    ChannelHandlerContext ctx = c.ctx();
+    FullHttpRequest req = c.req();
+    long id = id(c.path("id"));
+    String who = c.who().name();
+    req.retain();
+    server
+        .proposals()
+        .decide(id, status, who, clock.millis())
+        .whenComplete(
+            (changed, err) -> {
+              try {
+                if (err != null) {
+                  fail(ctx, req, err);
+                } else if (!changed) {
+                  HttpResponses.error(
+                      ctx, req, HttpResponseStatus.NOT_FOUND, "no open proposal #" + id);
+                } else {
+                  audit.record(
+                      clock.millis(),
+                      who,
+                      "proposal-" + status,
+                      null,
+                      "proposal #" + id,
+                      null,
+                      null);
+                  HttpResponses.json(
+                      ctx, req, HttpResponseStatus.OK, json(Map.of("id", id, "status", status)));
                 }
-              });
-    } else if (get && head.equals("audit") && p.length == 1) {
-      async(ctx, req, audit.recent(100));
-    } else {
-      HttpResponses.error(
-          ctx,
-          req,
-          HttpResponseStatus.NOT_FOUND,
-          "no such admin API: " + req.method() + " " + API + String.join("/", p));
-    }
+              } catch (Exception e) {
+                HttpResponses.error(
+                    ctx, req, HttpResponseStatus.INTERNAL_SERVER_ERROR, e.toString());
+              } finally {
+                req.release();
+              }
+            });
   }
 
   /**
@@ -452,10 +487,11 @@ public final class AdminRoute implements HttpRoute {
     return t.asText();
   }
 
-  private static void file(String name) {
+  private static String file(String name) {
     if (!ConfigService.EDITABLE.contains(name)) {
       throw new BadRequest("only " + ConfigService.EDITABLE + " can be read or edited here");
     }
+    return name;
   }
 
   private static long id(String s) {

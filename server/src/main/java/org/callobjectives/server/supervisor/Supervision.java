@@ -33,8 +33,9 @@ public final class Supervision implements AutoCloseable {
   }
 
   /** The supervisor pages, APIs and live socket. */
-  public SupervisorRoutes routes(Store store, Supplier<Config> config) {
-    return new SupervisorRoutes(stats, store, config, hub);
+  public java.util.List<org.callobjectives.server.web.Route> routes(
+      Store store, Supplier<Config> config) {
+    return new SupervisorRoutes(stats, store, config, hub).routes();
   }
 
   public LiveStats stats() {

@@ -2,7 +2,6 @@ package org.callobjectives.server.supervisor;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
@@ -21,15 +20,13 @@ import org.callobjectives.server.config.Config;
 import org.callobjectives.server.goals.PeriodSpec;
 import org.callobjectives.server.goals.ShiftCalendar;
 import org.callobjectives.server.goals.Window;
-import org.callobjectives.server.security.Principal;
 import org.callobjectives.server.security.Role;
 import org.callobjectives.server.stats.LiveStats;
 import org.callobjectives.server.stats.Review;
 import org.callobjectives.server.store.StatsQueries;
 import org.callobjectives.server.store.Store;
-import org.callobjectives.server.web.Guard;
 import org.callobjectives.server.web.HttpResponses;
-import org.callobjectives.server.web.HttpRoute;
+import org.callobjectives.server.web.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * /supervisor/live WebSocket), /supervisor/review, /api/stats/live,
  * /api/stats/review[.csv]?from=&amp;to=.
  */
-public final class SupervisorRoutes implements HttpRoute {
+public final class SupervisorRoutes {
   private static final Logger log = LoggerFactory.getLogger(SupervisorRoutes.class);
   static final int MAX_REVIEW_DAYS = 366;
 
@@ -67,37 +64,36 @@ public final class SupervisorRoutes implements HttpRoute {
             "/supervisor/review.js", new String[] {js, resource("review.js")});
   }
 
-  @Override
-  public boolean handle(
-      ChannelHandlerContext ctx, FullHttpRequest req, String path, Principal who) {
-    if (!path.equals("/supervisor")
-        && !path.startsWith("/supervisor/")
-        && !path.startsWith("/api/stats/")) {
-      return false;
-    }
-    if (!Guard.require(ctx, req, who, Role.SUPERVISOR)) {
-      return true;
-    }
-    if (req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD) {
-      HttpResponses.error(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET here");
-      return true;
-    }
-    String[] file = files.get(path);
-    if (file != null) {
-      HttpResponses.send(ctx, req, HttpResponseStatus.OK, file[0], file[1]);
-      return true;
-    }
-    switch (path) {
-      case "/supervisor/live" -> hub.upgrade(ctx, req);
-      case "/api/stats/live" ->
-          later(ctx, req, stats.snapshotJson(), "application/json; charset=utf-8");
-      case "/api/stats/review" ->
-          review(ctx, req, LiveStatsJson::write, "application/json; charset=utf-8");
-      case "/api/stats/review.csv" -> review(ctx, req, Review::csv, "text/csv; charset=utf-8");
-      default ->
-          HttpResponses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such page: " + path);
-    }
-    return true;
+  /** The pages, their scripts, the live socket and the figures: supervisors and admins only. */
+  public List<Route> routes() {
+    List<Route> out = new java.util.ArrayList<>();
+    files.forEach(
+        (path, file) ->
+            out.add(
+                Route.get(
+                    path,
+                    Role.SUPERVISOR,
+                    c ->
+                        HttpResponses.send(
+                            c.ctx(), c.req(), HttpResponseStatus.OK, file[0], file[1]))));
+    out.add(Route.get("/supervisor/live", Role.SUPERVISOR, c -> hub.upgrade(c.ctx(), c.req())));
+    out.add(
+        Route.get(
+            "/api/stats/live",
+            Role.SUPERVISOR,
+            c -> later(c.ctx(), c.req(), stats.snapshotJson(), "application/json; charset=utf-8")));
+    out.add(
+        Route.get(
+            "/api/stats/review",
+            Role.SUPERVISOR,
+            c ->
+                review(c.ctx(), c.req(), LiveStatsJson::write, "application/json; charset=utf-8")));
+    out.add(
+        Route.get(
+            "/api/stats/review.csv",
+            Role.SUPERVISOR,
+            c -> review(c.ctx(), c.req(), Review::csv, "text/csv; charset=utf-8")));
+    return List.copyOf(out);
   }
 
   private void review(

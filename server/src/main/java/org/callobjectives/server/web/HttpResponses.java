@@ -23,12 +23,42 @@ public final class HttpResponses {
       HttpResponseStatus status,
       String contentType,
       String body) {
+    send(ctx, req, status, contentType, body, null);
+  }
+
+  /** 405 naming the methods the path does answer (the Allow header). */
+  public static void methodNotAllowed(
+      ChannelHandlerContext ctx, FullHttpRequest req, java.util.Collection<String> allowed) {
+    java.util.Set<String> all = new java.util.TreeSet<>(allowed);
+    if (all.contains("GET")) {
+      all.add("HEAD");
+    }
+    String list = String.join(", ", all);
+    send(
+        ctx,
+        req,
+        HttpResponseStatus.METHOD_NOT_ALLOWED,
+        "application/json; charset=utf-8",
+        "{\"error\":" + quote(req.method() + " is not allowed here; use " + list) + "}",
+        list);
+  }
+
+  private static void send(
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      HttpResponseStatus status,
+      String contentType,
+      String body,
+      String allow) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     FullHttpResponse res =
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
     res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
     res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+    if (allow != null) {
+      res.headers().set(HttpHeaderNames.ALLOW, allow);
+    }
     res.headers().set("X-Content-Type-Options", "nosniff");
     res.headers()
         .set(

@@ -4,7 +4,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
@@ -17,26 +16,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plain HTTP requests (not the WebSocket upgrade): identifies the caller, then asks each route in
- * turn.
+ * Plain HTTP requests (not the agents' WebSocket): identifies the caller, then answers from the
+ * route table: 404 for an unknown path, 405 (with Allow) for a known path and another method, the
+ * role check, then the route's handler.
  */
 @ChannelHandler.Sharable
 public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
 
-  private final Supplier<Map<String, Object>> health;
   private final Access access;
-  private final List<HttpRoute> routes;
+  private final List<Route> routes;
 
   private final java.util.concurrent.Executor slowWork;
 
-  public HttpRouter(
-      Supplier<Map<String, Object>> health,
-      Access access,
-      List<HttpRoute> routes,
-      java.util.concurrent.Executor slowWork) {
-    this.health = health;
+  public HttpRouter(Access access, List<Route> routes, java.util.concurrent.Executor slowWork) {
     this.access = access;
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Route r : routes) {
+      // Two handlers for one method and path: the second would never run. Refuse it at start.
+      if (!seen.add(r.method() + " " + r.path().replaceAll("\\{[^}]*}", "{}"))) {
+        throw new IllegalArgumentException("two routes for " + r.method() + " " + r.path());
+      }
+    }
     this.routes = List.copyOf(routes);
     this.slowWork = slowWork;
   }
@@ -88,30 +89,52 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
   private void route(ChannelHandlerContext ctx, FullHttpRequest req, Principal who)
       throws Exception {
     String path = new QueryStringDecoder(req.uri()).path();
-    for (HttpRoute r : routes) {
-      if (r.handle(ctx, req, path, who)) {
-        return;
+    java.util.Set<String> allowed = new java.util.TreeSet<>();
+    for (Route r : routes) {
+      Map<String, String> named = r.match(path);
+      if (named == null) {
+        continue;
       }
-    }
-    if (req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD) {
-      HttpResponses.error(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET here");
+      if (!r.answers(req.method())) {
+        allowed.add(r.method().name());
+        continue;
+      }
+      if (r.role() == null || Guard.require(ctx, req, who, r.role())) {
+        r.handler().handle(new Call(ctx, req, named, who));
+      }
       return;
     }
-    switch (path) {
-      case "/health" ->
-          HttpResponses.json(
-              ctx, req, HttpResponseStatus.OK, Json.mapper().writeValueAsString(health.get()));
-      case "/" ->
-          HttpResponses.send(
-              ctx,
-              req,
-              HttpResponseStatus.OK,
-              "text/plain; charset=utf-8",
-              "Call Objectives server. Agents connect with agent-bridge to ws://<host>:<port>/agent; "
-                  + "health at /health; supervisors sign in at /login.\n");
-      default ->
-          HttpResponses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such page: " + path);
+    if (!allowed.isEmpty()) {
+      HttpResponses.methodNotAllowed(ctx, req, allowed);
+    } else {
+      HttpResponses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such page: " + path);
     }
+  }
+
+  /** The server's own pages: its health and a hint at the root. */
+  public static List<Route> basics(Supplier<Map<String, Object>> health) {
+    return List.of(
+        Route.get(
+            "/health",
+            null,
+            c ->
+                HttpResponses.json(
+                    c.ctx(),
+                    c.req(),
+                    HttpResponseStatus.OK,
+                    Json.mapper().writeValueAsString(health.get()))),
+        Route.get(
+            "/",
+            null,
+            c ->
+                HttpResponses.send(
+                    c.ctx(),
+                    c.req(),
+                    HttpResponseStatus.OK,
+                    "text/plain; charset=utf-8",
+                    "Call Objectives server. Agents connect with agent-bridge to"
+                        + " ws://<host>:<port>/agent; health at /health; supervisors sign in at"
+                        + " /login.\n")));
   }
 
   @Override

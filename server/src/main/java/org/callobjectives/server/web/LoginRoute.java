@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -18,12 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.callobjectives.server.access.Access;
-import org.callobjectives.server.security.Principal;
 
 /**
  * GET /login shows the sign-in form; POST /login checks name + token and sets the session cookie.
  */
-public final class LoginRoute implements HttpRoute {
+public final class LoginRoute {
   private static final java.util.regex.Pattern SAFE_NEXT =
       java.util.regex.Pattern.compile("/[A-Za-z0-9/_.~-]*(\\?[A-Za-z0-9=&%_.~+-]*)?");
   private final Access access;
@@ -36,27 +34,32 @@ public final class LoginRoute implements HttpRoute {
     this.secureCookies = secureCookies;
   }
 
-  @Override
-  public boolean handle(
-      ChannelHandlerContext ctx, FullHttpRequest req, String path, Principal who) {
-    if (path.equals("/logout") && req.method() == HttpMethod.POST) {
-      access.closeSession(Access.sessionId(req));
-      HttpResponses.redirect(ctx, req, "/login");
-      return true;
-    }
-    if (!path.equals("/login")) {
-      return false;
-    }
-    String next = safeNext(new QueryStringDecoder(req.uri()).parameters().get("next"));
-    if (req.method() == HttpMethod.GET || req.method() == HttpMethod.HEAD) {
-      HttpResponses.send(
-          ctx, req, HttpResponseStatus.OK, "text/html; charset=utf-8", page(next, null));
-      return true;
-    }
-    if (req.method() != HttpMethod.POST) {
-      HttpResponses.error(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "GET or POST /login");
-      return true;
-    }
+  /** GET and POST /login, POST /logout: open to anyone. */
+  public List<Route> routes() {
+    return List.of(
+        Route.get(
+            "/login",
+            null,
+            c ->
+                HttpResponses.send(
+                    c.ctx(),
+                    c.req(),
+                    HttpResponseStatus.OK,
+                    "text/html; charset=utf-8",
+                    page(safeNext(c.query().get("next")), null))),
+        Route.post("/login", null, this::signIn),
+        Route.post(
+            "/logout",
+            null,
+            c -> {
+              access.closeSession(Access.sessionId(c.req()));
+              HttpResponses.redirect(c.ctx(), c.req(), "/login");
+            }));
+  }
+
+  private void signIn(Call call) {
+    ChannelHandlerContext ctx = call.ctx();
+    FullHttpRequest req = call.req();
     Map<String, List<String>> form =
         new QueryStringDecoder("?" + req.content().toString(StandardCharsets.UTF_8)).parameters();
     String name = first(form.get("name"));
@@ -101,7 +104,6 @@ public final class LoginRoute implements HttpRoute {
             req.release();
           }
         });
-    return true;
   }
 
   private static String first(List<String> v) {

@@ -1,0 +1,68 @@
+package org.callobjectives.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.callobjectives.server.security.Role;
+import org.callobjectives.server.testing.AdminServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One route table answers every page and API: 404, 405 with Allow, the role, then the handler. */
+class RouteTableTest {
+  @TempDir Path tmp;
+
+  @Test
+  void anUnknownPathIs404AndAKnownPathWithAnotherMethodIs405NamingTheAllowedOnes()
+      throws Exception {
+    try (AdminServer s = AdminServer.start(tmp)) {
+      assertEquals(404, s.admin("GET", "/api/admin/nothing-here", null).statusCode());
+      HttpResponse<String> del = s.admin("DELETE", "/api/admin/objectives", null);
+      assertEquals(405, del.statusCode());
+      assertEquals("GET, HEAD", del.headers().firstValue("Allow").orElse(""));
+      HttpResponse<String> files = s.admin("DELETE", "/api/admin/files/objectives.yaml", null);
+      assertEquals(405, files.statusCode());
+      assertEquals("GET, HEAD, PUT", files.headers().firstValue("Allow").orElse(""));
+      assertEquals(405, s.send("POST", "/health", null, null, "{}").statusCode());
+      assertEquals(200, s.send("HEAD", "/health", null, null, null).statusCode());
+    }
+  }
+
+  @Test
+  void theRoleIsCheckedBeforeTheHandlerAndNamedPartsAreDecoded() throws Exception {
+    try (AdminServer s = AdminServer.start(tmp)) {
+      assertEquals(401, s.send("GET", "/api/admin/objectives", null, null, null).statusCode());
+      HttpResponse<String> one = s.admin("GET", "/api/admin/objectives/no%20such", null);
+      assertEquals(404, one.statusCode());
+      assertTrue(one.body().contains("no objective 'no such'"), one.body());
+    }
+  }
+
+  @Test
+  void namedPartsMatchOneSegmentEach() {
+    Route r = Route.post("/api/admin/proposals/{id}/accept", Role.ADMIN, c -> {});
+    assertEquals(Map.of("id", "7"), r.match("/api/admin/proposals/7/accept"));
+    assertEquals(null, r.match("/api/admin/proposals//accept"));
+    assertEquals(null, r.match("/api/admin/proposals/7/8/accept"));
+  }
+
+  @Test
+  void twoRoutesForOneMethodAndPathAreRefusedAtStart() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new HttpRouter(
+                    null,
+                    List.of(
+                        Route.get("/a/{x}", null, c -> {}),
+                        Route.get("/a/{y}", Role.ADMIN, c -> {})),
+                    Runnable::run));
+    assertTrue(e.getMessage().contains("GET /a/{y}"), e.getMessage());
+  }
+}
