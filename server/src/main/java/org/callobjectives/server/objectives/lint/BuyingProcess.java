@@ -109,8 +109,32 @@ final class BuyingProcess {
           + "|\\b\\d+(?:\\.\\d+)?\\s?k\\s?(?:pounds?|dollars?|euros?|gbp|usd|eur)\\b"
           + "|\\b(?:[a-z]+[- ])?(?:thousand|million)\\s+(?:pounds?|dollars?|euros?)\\b)";
 
+  /** Ten thousand or more ("$96,000", "£50k", "forty thousand euros"). */
+  private static final String MONEY_TENS_OF_THOUSANDS =
+      "(?:[$€£]\\s?\\d{2,3}(?:,\\d{3})+(?:\\.\\d+)?|[$€£]\\s?\\d{5,}(?:\\.\\d+)?"
+          + "|[$€£]\\s?\\d{2,}(?:\\.\\d+)?\\s?k\\b|[$€£]\\s?\\d+(?:\\.\\d+)?\\s?(?:m|mn|million|bn|billion)\\b"
+          + "|\\b\\d{2,3}(?:,\\d{3})+\\s?(?:pounds?|dollars?|euros?|gbp|usd|eur)\\b"
+          + "|\\b(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[- a-z]*\\s+thousand\\s+"
+          + "(?:pounds?|dollars?|euros?)\\b)";
+
   private static final List<Step> STEPS =
       List.of(
+          new Step(
+              3,
+              "a trip",
+              p(
+                  "\\b(?:fl(?:y|ies|ew|ying)|travel(?:s|led|ling)?|trips?|journeys?)\\s+(?:\\w+\\s+){0,4}?to\\b"
+                      + "|\\bflights?\\s+(?:are\\s+|is\\s+)?(?:booked|confirmed|paid)\\b"
+                      + "|\\b(?:two|three|four|five|six|seven|multi|\\d)-day\\s+(?:\\w+\\s+){0,2}?(?:visit|trip|"
+                      + "inspection|tour|review|workshop|audit|assessment|familiari[sz]ation)\\b"
+                      + "|\\bfamiliari[sz]ation (?:trip|visit|tour)\\b")),
+          new Step(
+              4,
+              "a large commitment",
+              p(
+                  "\\b(?:signs?|commits?|approves?|initiates?|pledges?|invests?|rolls? over|agrees? to)\\b"
+                      + "[^.\\n]{0,50}"
+                      + MONEY_TENS_OF_THOUSANDS)),
           new Step(
               2,
               "a site visit",
@@ -168,7 +192,7 @@ final class BuyingProcess {
               "a signed contract or order",
               p(
                   "\\b(?:signs?|signed|signing|e-signs?|countersigns?|executes?)"
-                      + "\\b[^.]{0,60}\\b(?:contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|"
+                      + "\\b[^.]{0,60}\\b(?:contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
                       + "treatment plan contract)\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
                       + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the) (?:\\w+ )?order\\b|\\bcloses? the deal\\b"

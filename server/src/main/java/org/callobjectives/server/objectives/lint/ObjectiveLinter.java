@@ -191,7 +191,12 @@ public final class ObjectiveLinter {
     realism(
         o,
         config,
-        advanceText + " \n " + (markup ? TextLimits.plain(o.title()) : o.title()),
+        // the measure tells the step too ("Flights booked", "Signed licence received")
+        advanceText
+            + " \n "
+            + (markup ? TextLimits.plain(o.title()) : o.title())
+            + " \n "
+            + (markup ? TextLimits.plain(o.measure()) : o.measure()),
         advance,
         out);
     return out.list;
@@ -352,9 +357,16 @@ public final class ObjectiveLinter {
     }
     for (int i = from; i < Math.min(s.size(), from + 5); i++) {
       if (s.is(i, "NOUN")) {
-        boolean abstractObject =
-            v.abstractObjects.contains(s.lemmas()[i]) || v.abstractObjects.contains(s.lower()[i]);
-        return abstractObject ? s.span(r.verbAt(), i + 1) : null;
+        int head = i; // "their payroll plans": the last noun of the phrase is what it is about
+        while (s.is(head + 1, "NOUN")) {
+          head++;
+        }
+        boolean abstractObject = false;
+        for (int k : new int[] {i, head}) {
+          abstractObject |=
+              v.abstractObjects.contains(s.lemmas()[k]) || v.abstractObjects.contains(s.lower()[k]);
+        }
+        return abstractObject ? s.span(r.verbAt(), head + 1) : null;
       }
     }
     return null;
@@ -527,6 +539,19 @@ public final class ObjectiveLinter {
           Rewrites.measureFor(r));
       return;
     }
+    // "Notes updated", "Interest logged in HubSpot": a record that names no fact of this call.
+    String empty = emptyRecord(measure);
+    if (empty != null) {
+      out.error(
+          "measure",
+          NOT_MEASURABLE,
+          "not measurable: '"
+              + empty
+              + "' names no fact anyone can check; say what is recorded (a date, an amount, a"
+              + " reference, a name, a count)",
+          Rewrites.measureFor(r));
+      return;
+    }
     // "Advisory package positioned", "Opportunities explored": the agent's work as done, nothing to
     // check.
     String done = agentWorkDone(measure);
@@ -540,6 +565,141 @@ public final class ObjectiveLinter {
               + " what anyone can check when the call ends",
           Rewrites.measureFor(r));
     }
+  }
+
+  /**
+   * Nouns that name no particular fact: what is in "the notes" or "the interest" nobody can check.
+   */
+  private static final java.util.Set<String> GENERIC_NOUNS =
+      java.util.Set.of(
+          "note",
+          "notes",
+          "call",
+          "profile",
+          "record",
+          "opportunity",
+          "option",
+          "vision",
+          "interest",
+          "intent",
+          "intention",
+          "progress",
+          "plan",
+          "plans",
+          "need",
+          "needs",
+          "step",
+          "steps",
+          "dialogue",
+          "dialog",
+          "conversation",
+          "discussion",
+          "awareness",
+          "enthusiasm",
+          "confidence",
+          "engagement",
+          "level",
+          "update",
+          "summary",
+          "thought",
+          "thoughts",
+          "relationship",
+          "rapport",
+          "crm",
+          "system",
+          "log",
+          "activity",
+          "touchpoint",
+          "outcome",
+          "feedback",
+          "sentiment",
+          "situation",
+          "requirement",
+          "requirements",
+          "information",
+          "info",
+          "detail",
+          "details",
+          "understanding",
+          "picture",
+          "view",
+          "idea",
+          "ideas");
+
+  /** Verbs that only say something was written down or talked about. */
+  private static final java.util.Set<String> GENERIC_DONE =
+      java.util.Set.of(
+          "update",
+          "log",
+          "note",
+          "capture",
+          "discuss",
+          "agree",
+          "raise",
+          "improve",
+          "identify",
+          "make",
+          "open",
+          "record",
+          "document",
+          "hold",
+          "have",
+          "explore",
+          "share",
+          "understand",
+          "increase",
+          "build",
+          "establish",
+          "gather",
+          "collect",
+          "review",
+          "add",
+          "complete",
+          "enter",
+          "save",
+          "register",
+          "create",
+          "achieve",
+          "gain",
+          "take",
+          "cover",
+          "highlight");
+
+  /**
+   * A short measure whose nouns name no particular fact and whose verb only says it was written
+   * down ("Notes updated", "Interest logged in HubSpot", "Next steps agreed"), or null.
+   */
+  private String emptyRecord(Sentence m) {
+    boolean verb = false;
+    int words = 0;
+    for (int i = 0; i < m.size(); i++) {
+      if (m.is(i, "PUNCT")
+          || m.is(i, "DET")
+          || m.is(i, "ADP")
+          || m.is(i, "PRON")
+          || m.is(i, "CCONJ")
+          || m.is(i, "AUX")
+          || m.is(i, "PART")) {
+        continue;
+      }
+      words++;
+      if (m.is(i, "NUM") || m.tokens()[i].matches(".*\\d.*")) {
+        return null;
+      }
+      String lemma = m.lemmas()[i];
+      String low = m.lower()[i];
+      boolean doneWord = low.endsWith("ed") || m.is(i, "VERB");
+      if (doneWord && (GENERIC_DONE.contains(lemma) || GENERIC_DONE.contains(Phrase.stem(low)))) {
+        verb = true;
+      } else if (m.is(i, "PROPN") && i > 0 && (m.word(i - 1, "in") || m.word(i - 1, "on"))) {
+        continue; // the system it is kept in: "in HubSpot"
+      } else if (m.is(i, "ADJ") && !doneWord && (m.is(i + 1, "NOUN") || m.is(i + 1, "ADJ"))) {
+        continue; // "shared vision", "discovery notes"
+      } else if (!(GENERIC_NOUNS.contains(lemma) || GENERIC_NOUNS.contains(low))) {
+        return null;
+      }
+    }
+    return verb && words <= 7 ? m.span(0, m.size()) : null;
   }
 
   /**
