@@ -779,7 +779,10 @@ class PopupBackToBackTest {
     for (int attempt = 0; attempt < 3 && onEdt(() -> popup.dismissDialog() != null); attempt++) {
       robot.waitForIdle();
       Point before;
-      Point after = onEdt(() -> b.getLocationOnScreen());
+      Point after = onEdt(() -> b.isShowing() ? b.getLocationOnScreen() : null);
+      if (after == null) {
+        break;
+      }
       do {
         before = after;
         Thread.sleep(100);

@@ -42,14 +42,7 @@ public final class AdminRoute {
   private static final String API = "/api/admin/";
   private static final Map<String, String> ASSETS =
       Map.of(
-          "/admin",
-          "admin.html",
-          "/admin/",
-          "admin.html",
-          "/admin/admin.js",
-          "admin.js",
-          "/admin/admin.css",
-          "admin.css");
+          "/admin", "admin.html", "/admin/admin.js", "admin.js", "/admin/admin.css", "admin.css");
 
   private final AdminModule.Sources server;
   private final ConfigService config;

@@ -58,7 +58,6 @@ public final class SupervisorRoutes {
     this.files =
         Map.of(
             "/supervisor", new String[] {html, resource("live.html")},
-            "/supervisor/", new String[] {html, resource("live.html")},
             "/supervisor/app.js", new String[] {js, resource("app.js")},
             "/supervisor/review", new String[] {html, resource("review.html")},
             "/supervisor/review.js", new String[] {js, resource("review.js")});

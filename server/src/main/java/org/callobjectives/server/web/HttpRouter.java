@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.callobjectives.protocol.Json;
 import org.callobjectives.server.access.Access;
 import org.callobjectives.server.security.Principal;
+import org.callobjectives.server.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +90,12 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
   private void route(ChannelHandlerContext ctx, FullHttpRequest req, Principal who)
       throws Exception {
     String path = new QueryStringDecoder(req.uri()).path();
+    if (path.length() > 1 && path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1); // "/admin/" is "/admin"
+    }
     java.util.Set<String> allowed = new java.util.TreeSet<>();
+    Role least = null;
+    boolean open = false;
     for (Route r : routes) {
       Map<String, String> named = r.match(path);
       if (named == null) {
@@ -97,6 +103,11 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       }
       if (!r.answers(req.method())) {
         allowed.add(r.method().name());
+        if (r.role() == null) {
+          open = true;
+        } else if (least == null || least.atLeast(r.role())) {
+          least = r.role();
+        }
         continue;
       }
       if (r.role() == null || Guard.require(ctx, req, who, r.role())) {
@@ -105,7 +116,10 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       return;
     }
     if (!allowed.isEmpty()) {
-      HttpResponses.methodNotAllowed(ctx, req, allowed);
+      // Which methods a protected path takes is for those who may use it.
+      if (open || Guard.require(ctx, req, who, least)) {
+        HttpResponses.methodNotAllowed(ctx, req, allowed);
+      }
     } else {
       HttpResponses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such page: " + path);
     }

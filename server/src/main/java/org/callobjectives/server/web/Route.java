@@ -1,8 +1,6 @@
 package org.callobjectives.server.web;
 
 import io.netty.handler.codec.http.HttpMethod;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.callobjectives.server.security.Role;
@@ -37,7 +35,9 @@ public record Route(HttpMethod method, String path, Role role, Handler handler) 
     return new Route(HttpMethod.PUT, path, role, handler);
   }
 
-  /** The named parts of {@code actual} when it has this route's shape, else null. */
+  /**
+   * The named parts of {@code actual} (a decoded path) when it has this route's shape, else null.
+   */
   Map<String, String> match(String actual) {
     String[] want = path.split("/", -1);
     String[] got = actual.split("/", -1);
@@ -50,9 +50,8 @@ public record Route(HttpMethod method, String path, Role role, Handler handler) 
         if (got[i].isEmpty()) {
           return null;
         }
-        named.put(
-            want[i].substring(1, want[i].length() - 1),
-            URLDecoder.decode(got[i], StandardCharsets.UTF_8));
+        // the router's path is decoded once already ("%25" is "%" here, "+" is "+")
+        named.put(want[i].substring(1, want[i].length() - 1), got[i]);
       } else if (!want[i].equals(got[i])) {
         return null;
       }

@@ -40,6 +40,16 @@ class RouteTableTest {
       HttpResponse<String> one = s.admin("GET", "/api/admin/objectives/no%20such", null);
       assertEquals(404, one.statusCode());
       assertTrue(one.body().contains("no objective 'no such'"), one.body());
+      HttpResponse<String> percent = s.admin("GET", "/api/admin/objectives/10%25", null);
+      assertEquals(404, percent.statusCode());
+      assertTrue(percent.body().contains("no objective '10%'"), percent.body());
+      HttpResponse<String> plus = s.admin("GET", "/api/admin/objectives/up+sell", null);
+      assertTrue(plus.body().contains("no objective 'up+sell'"), plus.body());
+      assertEquals(200, s.admin("GET", "/api/admin/objectives/", null).statusCode());
+      // which methods a protected path takes is not told to strangers
+      HttpResponse<String> anonymous = s.send("DELETE", "/api/admin/objectives", null, null, null);
+      assertEquals(401, anonymous.statusCode());
+      assertTrue(anonymous.headers().firstValue("Allow").isEmpty());
     }
   }
 

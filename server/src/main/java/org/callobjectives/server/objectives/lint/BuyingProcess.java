@@ -90,7 +90,11 @@ final class BuyingProcess {
               "onboarding"));
 
   /** Steps of an advance with their phase (index into {@link #PHASES}); the latest found wins. */
-  private record Step(int phase, String what, Pattern pattern) {}
+  private record Step(int phase, String what, Pattern pattern, long minAmount) {
+    Step(int phase, String what, Pattern pattern) {
+      this(phase, what, pattern, 0);
+    }
+  }
 
   private static final String MONEY_BIG =
       "(?:(?:six|seven|eight)-figure|\\d+(?:\\.\\d+)?-?\\s?(?:megawatt|mw)\\b|[$€£]\\s?\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion|k)\\b"
@@ -109,21 +113,14 @@ final class BuyingProcess {
           + "|\\b\\d+(?:\\.\\d+)?\\s?k\\s?(?:pounds?|dollars?|euros?|gbp|usd|eur)\\b"
           + "|\\b(?:[a-z]+[- ])?(?:thousand|million)\\s+(?:pounds?|dollars?|euros?)\\b)";
 
-  /** Ten thousand or more ("$96,000", "£50k", "forty thousand euros"). */
-  private static final String MONEY_TENS_OF_THOUSANDS =
-      "(?:[$€£]\\s?\\d{2,3}(?:,\\d{3})+(?:\\.\\d+)?|[$€£]\\s?\\d{5,}(?:\\.\\d+)?"
-          + "|[$€£]\\s?\\d{2,}(?:\\.\\d+)?\\s?k\\b|[$€£]\\s?\\d+(?:\\.\\d+)?\\s?(?:m|mn|million|bn|billion)\\b"
-          + "|\\b\\d{2,3}(?:,\\d{3})+\\s?(?:pounds?|dollars?|euros?|gbp|usd|eur)\\b"
-          + "|\\b(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[- a-z]*\\s+thousand\\s+"
-          + "(?:pounds?|dollars?|euros?)\\b)";
-
   private static final List<Step> STEPS =
       List.of(
           new Step(
               3,
               "a trip",
               p(
-                  "\\b(?:fl(?:y|ies|ew|ying)|travel(?:s|led|ling)?|trips?|journeys?)\\s+(?:\\w+\\s+){0,4}?to\\b"
+                  "\\b(?:fl(?:y|ies|ew|ying)|travel(?:s|led|ling)?)\\s+(?:out\\s+|over\\s+|back\\s+)?to\\b"
+                      + "|\\b(?:trips?|journeys?)\\s+to\\b"
                       + "|\\bflights?\\s+(?:are\\s+|is\\s+)?(?:booked|confirmed|paid)\\b"
                       + "|\\b(?:two|three|four|five|six|seven|multi|\\d)-day\\s+(?:\\w+\\s+){0,2}?(?:visit|trip|"
                       + "inspection|tour|review|workshop|audit|assessment|familiari[sz]ation)\\b"
@@ -134,30 +131,8 @@ final class BuyingProcess {
               p(
                   "\\b(?:signs?|commits?|approves?|initiates?|pledges?|invests?|rolls? over|agrees? to)\\b"
                       + "[^.\\n]{0,50}"
-                      + MONEY_TENS_OF_THOUSANDS)),
-          new Step(
-              2,
-              "a site visit",
-              p(
-                  "\\b(?:site visit|site tour|plant tour|factory tour|visit (?:to )?our "
-                      + "(?:\\w+ )?(?:plant|factory|hub|headquarters|hq|site|facility|facilities|warehouse|lab|office|offices|"
-                      + "reference site|campus)|(?:visit|tour)s? (?:of )?(?:the |our )?reference (?:site|plant|customer))\\b")),
-          new Step(
-              3,
-              "a site visit that needs travel",
-              p(
-                  "\\b(?:fl(?:y|ies|ew|ying)|flight|travel(?:s|ling|ing)?|abroad|"
-                      + "overseas|international|two-day|three-day|multi-day|overnight|\\d-day)\\b[^\\n]{0,60}\\b(?:site visit|site tour|"
-                      + "(?:our|the vendor's|the supplier's)\\s+(?:\\w+\\s+){0,2}(?:plant|factory|hub|site|headquarters|hq|facility|"
-                      + "campus|offices?|reference site|warehouse|event|conference|summit|showcase))\\b|\\b(?:site visit|site tour|visit (?:to )?our\\s+(?:\\w+\\s+){0,2}"
-                      + "(?:plant|factory|hub|site|headquarters|hq|facility|campus|offices?|warehouse))\\b[^\\n]{0,60}\\b(?:fl(?:y|ies|ew|ying)|"
-                      + "flight|travel(?:s|ling|ing)?|abroad|overseas|two-day|three-day|multi-day|overnight|\\d-day)\\b"
-                      + "|\\b(?:two|three|multi|\\d)-day\\s+(?:site\\s+)?(?:visit|tour)\\b"
-                      + "|\\b(?:site visit|site tour|site audit|plant tour|factory tour|visits?|tours?)\\b[^.\\n]{0,50}\\b"
-                      + countries()
-                      + "\\b|\\b"
-                      + countries()
-                      + "\\b[^.\\n]{0,30}\\b(?:site visit|site tour|site audit|visit|tour)\\b")),
+                      + MONEY_THOUSANDS),
+              10_000),
           new Step(
               4,
               "a budget approval",
@@ -169,8 +144,9 @@ final class BuyingProcess {
               4,
               "a large payment",
               p(
-                  "\\b(?:pays?|paying|clears?|settles?|transfers?|deposits?)\\b[^.\\n]{0,70}"
-                      + MONEY_THOUSANDS)),
+                  "\\b(?:pays?|paying|clears?|settles?|transfers?)\\b[^.\\n]{0,70}"
+                      + MONEY_THOUSANDS),
+              5_000),
           new Step(
               5,
               "a payment in full",
@@ -179,7 +155,8 @@ final class BuyingProcess {
                       + MONEY_THOUSANDS
                       + "[^.\\n]{0,40}\\b(?:up ?front|in full|in (?:one|a single) (?:payment|go|lump sum))\\b"
                       + "|\\b(?:pays?|clears?|settles?)\\s+(?:off\\s+)?(?:the|their|his|her)\\s+(?:full|entire|whole|total)\\b[^.\\n]{0,20}"
-                      + MONEY_THOUSANDS)),
+                      + MONEY_THOUSANDS),
+              5_000),
           new Step(
               4,
               "a large financial commitment",
@@ -203,8 +180,20 @@ final class BuyingProcess {
                       + "|\\bpays? (?:an? |the )?(?:\\w+[- ]?)?(?:percent|per cent|%) deposit\\b"
                       + "|\\bpays?\\b[^.\\n]{0,30}\\b(?:years?|\\d+ months)\\b[^.\\n]{0,15}\\b(?:up ?front|in advance)\\b")));
 
+  /** A relative word right before the step ("names who signs off"), at most one word between. */
   private static final Pattern EMBEDDED =
-      Pattern.compile("\\b(?:who|whom|whose|which|whether|why|how|where|what)\\b");
+      Pattern.compile("\\b(?:who|whom|whose|which|whether|why|how|where|what)\\s+(?:\\w+\\s+)?$");
+
+  private static final int MAX_TEXT = 2_000;
+
+  /** A visit near a country's English name, capitalised as written. */
+  private static final Pattern VISIT_ABROAD =
+      Pattern.compile(
+          "\\b(?i:site visit|site tour|site audit|plant tour|factory tour|visits?|tours?)\\b[^.\\n]{0,50}\\b"
+              + countries()
+              + "\\b|\\b"
+              + countries()
+              + "\\b[^.\\n]{0,30}\\b(?i:site visit|site tour|site audit|visit|tour)\\b");
 
   private BuyingProcess() {}
 
@@ -218,7 +207,7 @@ final class BuyingProcess {
                 .reversed()
                 .thenComparing(java.util.Comparator.naturalOrder()));
     for (String code : Locale.getISOCountries()) {
-      names.add(new Locale("", code).getDisplayCountry(Locale.ENGLISH).toLowerCase(Locale.ROOT));
+      names.add(new Locale("", code).getDisplayCountry(Locale.ENGLISH));
     }
     return names.stream()
         .map(Pattern::quote)
@@ -249,16 +238,29 @@ final class BuyingProcess {
 
   /** The furthest step an advance asks for, with its phase, if it names one. */
   static Optional<Found> ofAdvance(String text, Phrases closeWords, Sentence s) {
-    String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
+    String original = text == null ? "" : text;
+    if (original.length() > MAX_TEXT) {
+      original = original.substring(0, MAX_TEXT); // longer is refused as too long anyway
+    }
+    String t = original.toLowerCase(Locale.ROOT);
     Found best = null;
     for (Step st : STEPS) {
       var m = st.pattern().matcher(t);
-      // "names who signs off the budget": a step someone else takes, later; the rest is as embedded
-      if (m.find()
+      // "names who signs off the budget": a step someone else takes, later
+      boolean found = m.find();
+      while (found && st.minAmount() > 0 && amount(m.group()) < st.minAmount()) {
+        found = m.find(m.start() + 1);
+      }
+      if (found
           && !EMBEDDED.matcher(t.substring(0, m.start())).find()
           && (best == null || st.phase() > best.phase())) {
         best = new Found(st.phase(), st.what(), m.group().strip());
       }
+    }
+    // Country names as written ("our plant in Brazil"; not "fine china" or "turkey farm")
+    var abroad = VISIT_ABROAD.matcher(original);
+    if (abroad.find() && (best == null || best.phase() < 3)) {
+      best = new Found(3, "a site visit that needs travel", abroad.group().strip());
     }
     if (s != null && (best == null || best.phase() < 5)) {
       Phrase close = closeWords.first(s, true);
@@ -270,6 +272,79 @@ final class BuyingProcess {
   }
 
   record Found(int phase, String what, String words) {}
+
+  private static final Pattern FIGURES =
+      Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)\\s?(k|m|mn|million|bn|billion|thousand)?\\b");
+  private static final Pattern IN_WORDS =
+      Pattern.compile("\\b([a-z]+(?:-[a-z]+)?)\\s+(hundred\\s+)?(thousand|million)\\b");
+  private static final java.util.Map<String, Integer> NUMBERS = numbers();
+
+  /** The largest amount named in {@code text} ("£8,000", "$12k", "twenty-five thousand pounds"). */
+  static double amount(String text) {
+    double best = 0;
+    var f = FIGURES.matcher(text);
+    while (f.find()) {
+      try {
+        double v = Double.parseDouble(f.group(1).replace(",", ""));
+        String unit = f.group(2) == null ? "" : f.group(2);
+        v *=
+            switch (unit) {
+              case "k", "thousand" -> 1e3;
+              case "m", "mn", "million" -> 1e6;
+              case "bn", "billion" -> 1e9;
+              default -> 1;
+            };
+        best = Math.max(best, v);
+      } catch (NumberFormatException e) {
+        // "1,2,3": no amount
+      }
+    }
+    var w = IN_WORDS.matcher(text);
+    while (w.find()) {
+      int n = 0;
+      for (String part : w.group(1).split("-")) {
+        n += NUMBERS.getOrDefault(part, 0);
+      }
+      double v = n * (w.group(2) != null ? 100 : 1) * (w.group(3).equals("million") ? 1e6 : 1e3);
+      best = Math.max(best, v);
+    }
+    return best;
+  }
+
+  private static java.util.Map<String, Integer> numbers() {
+    String[] units = {
+      "zero",
+      "one",
+      "two",
+      "three",
+      "four",
+      "five",
+      "six",
+      "seven",
+      "eight",
+      "nine",
+      "ten",
+      "eleven",
+      "twelve",
+      "thirteen",
+      "fourteen",
+      "fifteen",
+      "sixteen",
+      "seventeen",
+      "eighteen",
+      "nineteen"
+    };
+    String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    java.util.Map<String, Integer> m = new java.util.HashMap<>();
+    for (int i = 0; i < units.length; i++) {
+      m.put(units[i], i);
+    }
+    for (int i = 0; i < tens.length; i++) {
+      m.put(tens[i], 20 + 10 * i);
+    }
+    m.put("a", 1);
+    return java.util.Map.copyOf(m);
+  }
 
   static String name(int phase) {
     return PHASES.get(Math.max(0, Math.min(PHASES.size() - 1, phase)));

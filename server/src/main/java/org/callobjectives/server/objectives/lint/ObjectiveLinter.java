@@ -188,17 +188,19 @@ public final class ObjectiveLinter {
     }
 
     // R: realistic for where the customer is.
-    realism(
-        o,
-        config,
-        // the measure tells the step too ("Flights booked", "Signed licence received")
-        advanceText
-            + " \n "
-            + (markup ? TextLimits.plain(o.title()) : o.title())
-            + " \n "
-            + (markup ? TextLimits.plain(o.measure()) : o.measure()),
-        advance,
-        out);
+    // The title and the measure tell the step too ("Flights booked", "Signed licence received");
+    // each field is read on its own, so no phrase runs from one into the next.
+    Optional<BuyingProcess.Found> step = BuyingProcess.ofAdvance(advanceText, v.closes, advance);
+    for (String other :
+        List.of(
+            markup ? TextLimits.plain(o.title()) : o.title(),
+            markup ? TextLimits.plain(o.measure()) : o.measure())) {
+      Optional<BuyingProcess.Found> more = BuyingProcess.ofAdvance(other, v.closes, null);
+      if (more.isPresent() && (step.isEmpty() || more.get().phase() > step.get().phase())) {
+        step = more;
+      }
+    }
+    step.ifPresent(f -> realism(o, config, f, out));
     return out.list;
   }
 
@@ -786,12 +788,7 @@ public final class ObjectiveLinter {
           "love",
           "interest");
 
-  private void realism(Objective o, Config config, String text, Sentence advance, Findings out) {
-    Optional<BuyingProcess.Found> step = BuyingProcess.ofAdvance(text, v.closes, advance);
-    if (step.isEmpty()) {
-      return;
-    }
-    BuyingProcess.Found f = step.get();
+  private void realism(Objective o, Config config, BuyingProcess.Found f, Findings out) {
     for (var e : config.rules().queueStages().entrySet()) {
       List<Stage> stages = e.getValue();
       for (int i = 0; i < stages.size(); i++) {

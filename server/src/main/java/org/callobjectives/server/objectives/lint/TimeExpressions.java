@@ -203,7 +203,7 @@ final class TimeExpressions {
       return Optional.empty();
     }
     String t =
-        Shorthand.expand(text)
+        Shorthand.expand(text.length() > 2_000 ? text.substring(0, 2_000) : text)
             .toLowerCase(Locale.ROOT)
             .replace('\u2019', '\'')
             .replaceAll("\\s+", " ");

@@ -53,8 +53,14 @@ final class Vocabulary {
   }
 
   /** {@code text} read as English, product names standing in as the plain noun "product". */
+  private static final int MAX_READ = 2_000;
+
   Sentence read(String text) {
-    String t = Shorthand.expand(text == null ? "" : text);
+    String t = text == null ? "" : text;
+    if (t.length() > MAX_READ) {
+      t = t.substring(0, MAX_READ); // far beyond any limit: refused as too long, read only so far
+    }
+    t = Shorthand.expand(t);
     for (Pattern p : products) {
       t = p.matcher(t).replaceAll("product");
     }

@@ -96,6 +96,26 @@ class IssueExamplesTest {
     Lint.loader(d).load(); // the gate lets it through
   }
 
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact | The tenant agrees to a tenancy deposit of one thousand pounds by card | Deposit receipt number read back | during the call
+      first-contact | The owner visits the turkey farm shop stand at the fair and books a tasting | Tasting booking in the calendar | by Friday
+      first-contact | The caller buys travel insurance to cover the Lisbon weekend | Policy number read back | during the call
+      first-contact | The prospect signs up for the webinar on pricing | Agreement to attend noted with the webinar date | before we hang up
+      discovery     | The practice manager confirms how many seats they need and books a demo | Seat count and demo date in the CRM | during the call
+      """)
+  void ordinaryWordsAreNoLateStep(String stage, String advance, String measure, String timeFrame)
+      throws Exception {
+    Path d = folder(stage, "Customer's step", advance, measure, timeFrame);
+    assertEquals(
+        List.of(),
+        findings(d).stream().filter(x -> x.rule().equals(ObjectiveLinter.UNREALISTIC)).toList(),
+        advance);
+  }
+
   @ParameterizedTest(name = "{1} -> {4}")
   @CsvSource(
       delimiter = '|',
