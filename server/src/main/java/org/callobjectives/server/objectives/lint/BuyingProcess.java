@@ -258,8 +258,9 @@ final class BuyingProcess {
       }
     }
     // Country names as written ("our plant in Brazil"; not "fine china" or "turkey farm")
+    boolean visit = t.contains("visit") || t.contains("tour") || t.contains("audit");
     var abroad = VISIT_ABROAD.matcher(original);
-    if (abroad.find() && (best == null || best.phase() < 3)) {
+    if (visit && (best == null || best.phase() < 3) && abroad.find()) {
       best = new Found(3, "a site visit that needs travel", abroad.group().strip());
     }
     if (s != null && (best == null || best.phase() < 5)) {
