@@ -481,6 +481,12 @@ public final class ObjectiveLinter {
       java.util.regex.Pattern.compile(
           "(?i)\\b(?:set to|status|field|flag|marked as|recorded as|logged as|tagged)\\b");
 
+  /** A not-measurable finding: the words of the measure, then why they cannot be checked. */
+  private static void refuseMeasure(Findings out, Reading r, String words, String why) {
+    out.error(
+        "measure", NOT_MEASURABLE, "not measurable: '" + words + "'" + why, Rewrites.measureFor(r));
+  }
+
   private void notMeasurable(Sentence measure, Sentence advance, Reading r, Findings out) {
     if (RECORD_VALUE.matcher(measure.text()).find()) {
       return;
@@ -516,14 +522,11 @@ public final class ObjectiveLinter {
                 || NOUN_FEELINGS.contains(measure.lemmas()[i]) && !compound)
             && !measure.is(i, "PROPN")
             && Vocabulary.longest(measure, v.evidence, i) == 0) {
-          out.error(
-              "measure",
-              NOT_MEASURABLE,
-              "not measurable: '"
-                  + measure.span(i, i + n)
-                  + "' is how someone"
-                  + " feels or thinks, which nobody can check when the call ends",
-              Rewrites.measureFor(r));
+          refuseMeasure(
+              out,
+              r,
+              measure.span(i, i + n),
+              " is how someone" + " feels or thinks, which nobody can check when the call ends");
           return;
         }
       }
@@ -531,41 +534,34 @@ public final class ObjectiveLinter {
     // "The homeowner is leaning toward our policy": a person's state of mind, with no record named.
     String mind = stateOfMind(measure);
     if (mind != null) {
-      out.error(
-          "measure",
-          NOT_MEASURABLE,
-          "not measurable: '"
-              + mind
-              + "' is a state of mind, not a record,"
-              + " a state or a number anyone can check when the call ends",
-          Rewrites.measureFor(r));
+      refuseMeasure(
+          out,
+          r,
+          mind,
+          " is a state of mind, not a record,"
+              + " a state or a number anyone can check when the call ends");
       return;
     }
     // "Notes updated", "Interest logged in HubSpot": a record that names no fact of this call.
     String empty = emptyRecord(measure);
     if (empty != null) {
-      out.error(
-          "measure",
-          NOT_MEASURABLE,
-          "not measurable: '"
-              + empty
-              + "' names no fact anyone can check; say what is recorded (a date, an amount, a"
-              + " reference, a name, a count)",
-          Rewrites.measureFor(r));
+      refuseMeasure(
+          out,
+          r,
+          empty,
+          " names no fact anyone can check; say what is recorded (a date, an amount, a"
+              + " reference, a name, a count)");
       return;
     }
     // "Advisory package positioned", "Opportunities explored": the agent's work as done, nothing to
     // check.
     String done = agentWorkDone(measure);
     if (done != null) {
-      out.error(
-          "measure",
-          NOT_MEASURABLE,
-          "not measurable: '"
-              + done
-              + "' says the agent did something, not"
-              + " what anyone can check when the call ends",
-          Rewrites.measureFor(r));
+      refuseMeasure(
+          out,
+          r,
+          done,
+          " says the agent did something, not" + " what anyone can check when the call ends");
     }
   }
 
