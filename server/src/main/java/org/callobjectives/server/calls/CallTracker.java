@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.server.ami.AmiEvent;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
+import org.callobjectives.server.domain.Direction;
 import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -200,7 +200,7 @@ public final class CallTracker {
         new Leg(
             callId,
             c.server(),
-            CallStarted.INBOUND,
+            Direction.INBOUND,
             c.queue(),
             agent,
             num,
@@ -279,7 +279,7 @@ public final class CallTracker {
     Leg best = null;
     for (Leg l : legs) {
       if (!l.server.equals(c.server())
-          || !CallStarted.INBOUND.equals(l.direction)
+          || l.direction != Direction.INBOUND
           || !c.queue().equals(l.queue)
           || l.reasonFromAsterisk) {
         continue;
@@ -328,7 +328,7 @@ public final class CallTracker {
         new Leg(
             callId,
             c.server(),
-            CallStarted.INBOUND,
+            Direction.INBOUND,
             c.queue(),
             agent,
             c.callerNum(),
@@ -364,7 +364,7 @@ public final class CallTracker {
         new Leg(
             ck + "@" + a.queue(),
             a.server(),
-            CallStarted.INBOUND,
+            Direction.INBOUND,
             a.queue(),
             null,
             a.callerNum() != null ? a.callerNum() : w == null ? null : w.callerNum(),
@@ -429,7 +429,7 @@ public final class CallTracker {
         new Leg(
             newCallId(key(d.server(), dial.destUniqueid())),
             d.server(),
-            CallStarted.OUTBOUND,
+            Direction.OUTBOUND,
             null,
             dial.agent(),
             dial.number(),
@@ -455,7 +455,7 @@ public final class CallTracker {
       l.firstHangupSide =
           b.equals(l.agentBase)
               ? "agent"
-              : CallStarted.OUTBOUND.equals(l.direction) ? "customer" : "caller";
+              : l.direction == Direction.OUTBOUND ? "customer" : "caller";
     }
   }
 
@@ -465,7 +465,7 @@ public final class CallTracker {
     dials.remove(k);
     Leg l = byOther.get(k);
     if (l != null) {
-      String fallback = CallStarted.OUTBOUND.equals(l.direction) ? "customer" : "agent";
+      String fallback = l.direction == Direction.OUTBOUND ? "customer" : "agent";
       String side =
           l.callerLeftAt != null
               ? "transfer"
@@ -473,7 +473,7 @@ public final class CallTracker {
       end(l, CallOutcome.COMPLETED, side, false);
     }
     for (Leg c : List.copyOf(byCaller.getOrDefault(k, List.of()))) {
-      String fallback = CallStarted.OUTBOUND.equals(c.direction) ? "agent" : "caller";
+      String fallback = c.direction == Direction.OUTBOUND ? "agent" : "caller";
       end(
           c,
           CallOutcome.COMPLETED,
@@ -561,7 +561,7 @@ public final class CallTracker {
       member.memberLeft = true;
     }
     for (Leg l : byCaller.getOrDefault(k, List.of())) {
-      if (CallStarted.INBOUND.equals(l.direction)
+      if (l.direction == Direction.INBOUND
           && l.firstHangupSide == null
           && !l.memberLeft
           && l.callerLeftAt == null) {

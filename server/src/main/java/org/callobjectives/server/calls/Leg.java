@@ -3,13 +3,14 @@ package org.callobjectives.server.calls;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
+import org.callobjectives.server.domain.Direction;
 import org.callobjectives.server.objectives.ObjectiveResolver.Resolution;
 
 /** A tracked call leg while it is live; confined to the call-tracking thread. */
 final class Leg {
   final String callId;
   final String server;
-  final String direction;
+  final Direction direction;
   final String queue;
   final Agent agent;
   final String callerNumber;
@@ -47,7 +48,7 @@ final class Leg {
   Leg(
       String callId,
       String server,
-      String direction,
+      Direction direction,
       String queue,
       Agent agent,
       String callerNumber,

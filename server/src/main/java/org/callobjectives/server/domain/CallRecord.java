@@ -11,7 +11,7 @@ import org.callobjectives.protocol.ObjectiveView;
 public record CallRecord(
     String callId,
     String server,
-    String direction,
+    Direction direction,
     String queue,
     String agentId,
     String callerNumber,
@@ -48,7 +48,7 @@ public record CallRecord(
   public CallRecord(
       String callId,
       String server,
-      String direction,
+      Direction direction,
       String queue,
       String agentId,
       String callerNumber,

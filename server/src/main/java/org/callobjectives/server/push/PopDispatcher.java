@@ -89,7 +89,7 @@ public final class PopDispatcher implements CallListener {
   private static CallStarted pop(CallRecord c, boolean replay) {
     return new CallStarted(
         c.callId(),
-        c.direction(),
+        c.direction().wire(),
         c.queue(),
         c.callerNumber(),
         c.callerName(),

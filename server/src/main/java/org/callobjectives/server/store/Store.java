@@ -29,6 +29,7 @@ import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.protocol.ObjectiveView;
 import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
+import org.callobjectives.server.domain.Direction;
 import org.callobjectives.server.domain.Threads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -437,7 +438,7 @@ public final class Store implements AutoCloseable {
       int i = 1;
       ps.setString(i++, r.callId());
       ps.setString(i++, r.server());
-      ps.setString(i++, r.direction());
+      ps.setString(i++, r.direction().wire());
       ps.setString(i++, r.queue());
       ps.setString(i++, r.agentId());
       ps.setString(i++, r.callerNumber());
@@ -658,7 +659,7 @@ public final class Store implements AutoCloseable {
             new CallRecord(
                 rs.getString(1),
                 rs.getString(2),
-                rs.getString(3),
+                Direction.of(rs.getString(3)),
                 rs.getString(4),
                 rs.getString(5),
                 rs.getString(6),

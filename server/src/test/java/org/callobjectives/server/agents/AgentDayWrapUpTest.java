@@ -14,6 +14,7 @@ import org.callobjectives.server.ami.AmiEvent;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
+import org.callobjectives.server.domain.Direction;
 import org.callobjectives.server.push.AgentSessions;
 import org.callobjectives.server.testing.TestServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +63,7 @@ class AgentDayWrapUpTest {
     return new CallRecord(
         callId,
         "pbx",
-        "inbound",
+        Direction.INBOUND,
         "sales",
         "1001",
         "15551230001",

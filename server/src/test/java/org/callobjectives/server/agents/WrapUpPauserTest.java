@@ -13,6 +13,7 @@ import org.callobjectives.server.ami.AmiEvent;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
+import org.callobjectives.server.domain.Direction;
 import org.callobjectives.server.testing.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class WrapUpPauserTest {
     return new CallRecord(
         callId,
         "pbx",
-        "inbound",
+        Direction.INBOUND,
         queue,
         "1001",
         "15551230001",

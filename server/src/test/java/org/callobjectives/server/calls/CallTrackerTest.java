@@ -15,6 +15,7 @@ import org.callobjectives.server.config.Config;
 import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
+import org.callobjectives.server.domain.Direction;
 import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.callobjectives.server.objectives.lint.Lint;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,7 +160,7 @@ class CallTrackerTest {
     tracker.handle(new AmiEvent.Hangup("pbx", 0, "5.2", "PJSIP/trunk-0000000b", 16));
     assertEquals(List.of("pop 1002 pbx:5.2", "end pbx:5.2 COMPLETED customer"), log);
     assertEquals("15559870002", ended.get(0).callerNumber());
-    assertEquals("outbound", ended.get(0).direction());
+    assertEquals(Direction.OUTBOUND, ended.get(0).direction());
   }
 
   @Test
@@ -308,7 +309,7 @@ class CallTrackerTest {
         new CallRecord(
             "pbx:40.1/Local/1001@agents/n",
             "pbx",
-            "queue",
+            Direction.INBOUND,
             "sales",
             "1001",
             "1555",
@@ -348,7 +349,7 @@ class CallTrackerTest {
         new CallRecord(
             "pbx:41.1/Local/1001@agents/n",
             "pbx",
-            "queue",
+            Direction.INBOUND,
             "sales",
             "1001",
             "1555",

@@ -22,6 +22,7 @@ import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.protocol.ObjectiveView;
 import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
+import org.callobjectives.server.domain.Direction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +49,7 @@ class StoreTest {
     return new CallRecord(
         id,
         "pbx",
-        "queue",
+        Direction.INBOUND,
         "sales",
         "1001",
         "15550001",
