@@ -23,6 +23,11 @@ public final class WebServer implements AutoCloseable {
       new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
   private Channel channel;
 
+  /** Every accepted connection, so that close() ends them all before the event loops stop. */
+  private final io.netty.channel.group.ChannelGroup open =
+      new io.netty.channel.group.DefaultChannelGroup(
+          io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
+
   /**
    * Binds the listening socket without accepting yet: done before any data is touched, so a port in
    * use stops a start at once. Connections made before {@link #start} wait in the backlog.
@@ -76,7 +81,14 @@ public final class WebServer implements AutoCloseable {
             .childOption(
                 ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
-            .childHandler(initializer);
+            .childHandler(
+                new io.netty.channel.ChannelInitializer<io.netty.channel.socket.SocketChannel>() {
+                  @Override
+                  protected void initChannel(io.netty.channel.socket.SocketChannel ch) {
+                    open.add(ch);
+                    ch.pipeline().addLast(initializer);
+                  }
+                });
     channel = b.register().sync().channel(); // already bound: registering starts accepting
     InetSocketAddress addr = (InetSocketAddress) channel.localAddress();
     log.info("listening on {}:{}", addr.getHostString(), addr.getPort());
@@ -88,6 +100,9 @@ public final class WebServer implements AutoCloseable {
     if (channel != null) {
       channel.close().syncUninterruptibly();
     }
+    // Clients must see the close now and reconnect (to this server restarted, or another node); a
+    // connection left to the event loops' shutdown was seen to stay open with nobody behind it.
+    open.close().awaitUninterruptibly(2, java.util.concurrent.TimeUnit.SECONDS);
     workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
   }
