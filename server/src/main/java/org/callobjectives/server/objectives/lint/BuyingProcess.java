@@ -135,6 +135,10 @@ final class BuyingProcess {
               10_000),
           new Step(
               4,
+              "a deposit",
+              p("\\bpays? (?:an? |the )?(?:\\w+[- ]?)?(?:percent|per cent|%) deposit\\b")),
+          new Step(
+              4,
               "a budget approval",
               p(
                   "\\b(?:approves?|approved|approving|signs? off|secures?|gets?|"
@@ -172,12 +176,11 @@ final class BuyingProcess {
                       + "\\b[^.]{0,60}\\b(?:contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
                       + "treatment plan contract)\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
-                      + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the) (?:\\w+ )?order\\b|\\bcloses? the deal\\b"
+                      + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the) (?!trial |sample |test )(?:\\w+ )?order\\b|\\bcloses? the deal\\b"
                       + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|three-year|five-year|enterprise)\\b"
                       + "|\\b(?:multi-year|three-year|five-year|\\d+-year)\\b[^.]{0,30}\\b(?:contract|agreement|deal)\\b"
                       + "|\\b(?:orders?|buys?|purchases?)\\b[^.]{0,60}"
                       + MONEY_BIG
-                      + "|\\bpays? (?:an? |the )?(?:\\w+[- ]?)?(?:percent|per cent|%) deposit\\b"
                       + "|\\bpays?\\b[^.\\n]{0,30}\\b(?:years?|\\d+ months)\\b[^.\\n]{0,15}\\b(?:up ?front|in advance)\\b")));
 
   /** A relative word right before the step ("names who signs off"), at most one word between. */
@@ -185,6 +188,9 @@ final class BuyingProcess {
       Pattern.compile("\\b(?:who|whom|whose|which|whether|why|how|where|what)\\s+(?:\\w+\\s+)?$");
 
   private static final int MAX_TEXT = 2_000;
+
+  private static final Pattern TRIAL_ORDER =
+      Pattern.compile("\\b(?:trial|sample|test|starter) orders?\\b");
 
   /** A visit near a country's English name, capitalised as written. */
   private static final Pattern VISIT_ABROAD =
@@ -265,7 +271,8 @@ final class BuyingProcess {
     }
     if (s != null && (best == null || best.phase() < 5)) {
       Phrase close = closeWords.first(s, true);
-      if (close != null) {
+      // "places a trial order of one case": a first small order is a trial, not a close
+      if (close != null && !TRIAL_ORDER.matcher(t).find()) {
         best = new Found(5, "a close", close.text());
       }
     }

@@ -145,6 +145,9 @@ public final class ObjectiveLinter {
     if (vague == null) {
       vague = vagueMainVerb(advance, r);
     }
+    if (vague == null) {
+      vague = vagueTelling(advance, r);
+    }
     notAnAdvance(r, advance, vague, out);
     if (vague != null) {
       out.error(
@@ -307,6 +310,49 @@ public final class ObjectiveLinter {
       }
     }
     return null;
+  }
+
+  /** Verbs by which the customer tells us something (an understanding objective). */
+  private static final java.util.Set<String> TELLING =
+      java.util.Set.of(
+          "tell",
+          "share",
+          "describe",
+          "discuss",
+          "explain",
+          "walk",
+          "talk",
+          "outline",
+          "give",
+          "provide");
+
+  /** Words that make what the customer tells precise ("how many", "which", "when", a number). */
+  private static final java.util.Set<String> PRECISE =
+      java.util.Set.of("how", "which", "when", "whether", "why", "who", "where");
+
+  /**
+   * "Tells us about their energy use", "describes what good looks like": the customer talks, but
+   * what they tell is not named; null when a number or a precise question word names it.
+   */
+  private String vagueTelling(Sentence s, Reading r) {
+    if (r.verb() == null || r.verbAt() < 0 || !TELLING.contains(r.verb())) {
+      return null;
+    }
+    int i = r.verbAt() + 1;
+    while (i < s.size()
+        && (s.wordIn(i, java.util.Set.of("us", "me", "through"))
+            || s.is(i, "ADP") && !s.word(i, "about"))) {
+      i++;
+    }
+    if (!(s.word(i, "about") || s.word(i, "what"))) {
+      return null;
+    }
+    for (int k = i; k < s.size(); k++) {
+      if (s.is(k, "NUM") || s.wordIn(k, PRECISE) || s.is(k, "PROPN") && k > i + 1) {
+        return null;
+      }
+    }
+    return s.span(r.verbAt(), Math.min(s.size(), i + 4));
   }
 
   /**
