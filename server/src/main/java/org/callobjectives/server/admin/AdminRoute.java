@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin page ({@code /admin}, its script and style) and the admin REST API under {@code
- * /api/admin/} (see docs/admin-api.md). Admins only; slow work completes off the event loop.
+ * /api/admin/} (see the README, "Admin API"). Admins only; slow work completes off the event loop.
  */
 public final class AdminRoute {
   private static final Logger log = LoggerFactory.getLogger(AdminRoute.class);

@@ -34,6 +34,27 @@ public final class Guard {
           req,
           HttpResponseStatus.UNAUTHORIZED,
           "sign in: session cookie from /login or HTTP Basic name:token");
+    } else if (browser) {
+      // A person signed in with too few rights: a page that says so and where to go, not JSON.
+      String name = Html.escape(who.name());
+      String has = who.role().name().toLowerCase(java.util.Locale.ROOT);
+      String needs = role.name().toLowerCase(java.util.Locale.ROOT);
+      HttpResponses.send(
+          ctx,
+          req,
+          HttpResponseStatus.FORBIDDEN,
+          "text/html; charset=utf-8",
+          "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed -"
+              + " Call Objectives</title></head><body style=\"font-family:sans-serif;padding:2em\">"
+              + "<h1>Not allowed</h1><p id=\"reason\">You are signed in as "
+              + name
+              + " ("
+              + has
+              + "); this page needs "
+              + needs
+              + " rights.</p><p><a href=\"/supervisor\">Supervisor view</a></p>"
+              + "<form method=\"post\" action=\"/logout\"><button type=\"submit\">Sign out and"
+              + " sign in as someone else</button></form></body></html>");
     } else {
       HttpResponses.error(
           ctx,

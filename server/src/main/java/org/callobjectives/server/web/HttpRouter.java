@@ -120,9 +120,42 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       if (open || Guard.require(ctx, req, who, least)) {
         HttpResponses.methodNotAllowed(ctx, req, allowed);
       }
-    } else {
+    } else if (open(area(path)) || Guard.require(ctx, req, who, areaRole(area(path)))) {
+      // Under a protected area ("/api/admin/...") strangers get the sign-in answer, not a map of
+      // it.
       HttpResponses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "no such page: " + path);
     }
+  }
+
+  /** The first one or two segments of {@code path}: "/api/admin/", "/supervisor/". */
+  private static String area(String path) {
+    int second = path.indexOf('/', 1);
+    if (second < 0) {
+      return path;
+    }
+    int third = path.indexOf('/', second + 1);
+    return path.startsWith("/api/") && third > 0
+        ? path.substring(0, third + 1)
+        : path.substring(0, second + 1);
+  }
+
+  /** True when some route in {@code area} is open to anyone, or none is there at all. */
+  private boolean open(String area) {
+    return routes.stream().noneMatch(r -> r.path().startsWith(area) && r.role() != null)
+        || routes.stream().anyMatch(r -> r.path().startsWith(area) && r.role() == null);
+  }
+
+  /** The least role any route in {@code area} needs. */
+  private Role areaRole(String area) {
+    Role least = null;
+    for (Route r : routes) {
+      if (r.path().startsWith(area)
+          && r.role() != null
+          && (least == null || least.atLeast(r.role()))) {
+        least = r.role();
+      }
+    }
+    return least;
   }
 
   /** The server's own pages: its health and a hint at the root. */

@@ -50,6 +50,33 @@ class RouteTableTest {
       HttpResponse<String> anonymous = s.send("DELETE", "/api/admin/objectives", null, null, null);
       assertEquals(401, anonymous.statusCode());
       assertTrue(anonymous.headers().firstValue("Allow").isEmpty());
+      // nor which paths exist there
+      assertEquals(401, s.send("GET", "/api/admin/nothing-here", null, null, null).statusCode());
+      assertEquals(404, s.send("GET", "/nothing-here", null, null, null).statusCode());
+    }
+  }
+
+  @Test
+  void aSupervisorOpeningTheAdminPageInABrowserGetsAPageSayingWhyNotJson() throws Exception {
+    try (AdminServer s = AdminServer.start(tmp)) {
+      java.net.http.HttpRequest req =
+          java.net.http.HttpRequest.newBuilder(s.uri("/admin"))
+              .header("Accept", "text/html")
+              .header(
+                  "Authorization",
+                  "Basic "
+                      + java.util.Base64.getEncoder()
+                          .encodeToString(
+                              "sam:demo-supervisor"
+                                  .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+              .build();
+      HttpResponse<String> r =
+          java.net.http.HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+      assertEquals(403, r.statusCode());
+      assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+      assertTrue(
+          r.body().contains("signed in as sam (supervisor); this page needs admin"), r.body());
+      assertTrue(r.body().contains("action=\"/logout\""), r.body());
     }
   }
 
