@@ -185,7 +185,10 @@ final class BuyingProcess {
 
   /** A relative word right before the step ("names who signs off"), at most one word between. */
   private static final Pattern EMBEDDED =
-      Pattern.compile("\\b(?:who|whom|whose|which|whether|why|how|where|what)\\s+(?:\\w+\\s+)?$");
+      Pattern.compile(
+          "\\b(?:"
+              + String.join("|", new java.util.TreeSet<>(Sentence.CLAUSE_WORDS))
+              + ")\\s+(?:\\w+\\s+)?$");
 
   private static final int MAX_TEXT = 2_000;
 
