@@ -13,6 +13,7 @@ import org.callobjectives.server.goals.GoalsLoader;
 import org.callobjectives.server.objectives.lint.Lint;
 import org.callobjectives.server.security.Tokens;
 import org.callobjectives.server.sim.DemoAmi;
+import org.callobjectives.server.store.DatabaseLocation;
 import org.callobjectives.server.store.DatabaseLock;
 import org.callobjectives.server.store.ReadOnlyQuery;
 import org.callobjectives.server.store.Store;
@@ -62,17 +63,22 @@ public final class Main {
           "usage:",
           "  run [--config DIR] [--demo]        start the server (default command)",
           "  hash-token TOKEN                   print the tokenHash for agents.yaml / server.yaml users",
-          "  query [--db FILE] [--full] \"SELECT ...\"  run a read-only SQL query (--full: no cut values)",
+          "  query [--db FILE|URL] [--full] \"SELECT ...\"  run a read-only SQL query (--full: no cut values)",
           "  lint [--config DIR]                check the objectives (SMART, advance); exit 1 on errors");
 
   static int query(List<String> args) {
-    Path db = Path.of("data/objectives.db");
+    DatabaseLocation db = DatabaseLocation.sqlite(Path.of("data/objectives.db"));
     boolean full = false;
     String sql = null;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       if (a.equals("--db") && i + 1 < args.size()) {
-        db = Path.of(args.get(++i));
+        try {
+          db = DatabaseLocation.parse(args.get(++i));
+        } catch (IllegalArgumentException e) {
+          System.err.println(e.getMessage());
+          return 2;
+        }
       } else if (a.equals("--full")) {
         full = true;
       } else if (sql == null && !a.startsWith("--")) {

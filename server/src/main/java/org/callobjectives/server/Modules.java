@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.callobjectives.server.admin.AdminModule;
-import org.callobjectives.server.store.Proposals;
 import org.callobjectives.server.store.Store;
 import org.callobjectives.server.supervisor.Supervision;
 
@@ -28,10 +27,10 @@ public final class Modules {
     server.sessions().onAttach(stats::agentSignedIn);
     stats.agentStates(server.agentDay()::states);
     server.agentDay().onChange(st -> stats.agentStateChanged());
-    server.addRoutes(supervision.routes(store, server::config));
+    server.addRoutes(supervision.routes(store.stats(), server::config));
     server.beforeEvents(
         () -> {
-          stats.rebuild(store);
+          stats.rebuild(store.stats());
           return null;
         });
   }
@@ -49,8 +48,8 @@ public final class Modules {
                 server::replaceConfig,
                 server::queuesSeen,
                 server.resolver(),
-                new Proposals(store),
-                store),
+                store.proposals(),
+                store.auditLog()),
             configDir,
             clock,
             debounce);

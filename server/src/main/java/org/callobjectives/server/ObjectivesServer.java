@@ -35,8 +35,6 @@ import org.callobjectives.server.push.AgentSessions;
 import org.callobjectives.server.push.AgentSocketHandler;
 import org.callobjectives.server.push.PopDispatcher;
 import org.callobjectives.server.push.PopLatency;
-import org.callobjectives.server.store.CallerHistory;
-import org.callobjectives.server.store.Proposals;
 import org.callobjectives.server.store.Store;
 import org.callobjectives.server.web.HttpRouter;
 import org.callobjectives.server.web.LoginRoute;
@@ -93,10 +91,11 @@ public final class ObjectivesServer implements AutoCloseable {
     this.store = store;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(Threads.daemon("wrap-up"));
     this.authExecutor = Executors.newFixedThreadPool(2, Threads.daemon("agent-auth"));
-    this.dispositions = new DispositionService(store, scheduler, clock, initial.server().wrapUp());
-    this.stages = new StageIndex(new CallerHistory(store));
+    this.dispositions =
+        new DispositionService(store.dispositions(), scheduler, clock, initial.server().wrapUp());
+    this.stages = new StageIndex(store.callerHistory());
     dispositions.addListener(stages);
-    this.proposals = new ProposalService(new Proposals(store), config::get, clock);
+    this.proposals = new ProposalService(store.proposals(), config::get, clock);
     List<CallListener> listeners = new ArrayList<>(extraListeners);
     listeners.add(queuesSeen);
     AgentDay[] day = new AgentDay[1]; // the pump and the agent day need each other
@@ -117,7 +116,7 @@ public final class ObjectivesServer implements AutoCloseable {
     dispositions.addListener(agentDay);
     dispositions.addListener(
         sessions); // last: what is held for a settled call goes after the others heard of it
-    this.dispatcher = new PopDispatcher(store, sessions, dispositions, listeners, latency);
+    this.dispatcher = new PopDispatcher(store.calls(), sessions, dispositions, listeners, latency);
     dispatcher.forcedWrapUp(agentDay::forcesWrapUp);
     this.resolver = new ObjectiveResolver(config::get, stages, clock);
     this.tracker = new CallTracker(config::get, resolver, dispatcher, clock, this::resync);
@@ -190,6 +189,7 @@ public final class ObjectivesServer implements AutoCloseable {
     Config c = config.get();
     try {
       store
+          .dispositions()
           .recoverAfterRestart(clock.millis(), c.server().wrapUp().toMillis())
           .get(30, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
@@ -201,7 +201,7 @@ public final class ObjectivesServer implements AutoCloseable {
     // Calls still waiting for their disposition go back to their agents (as replays, with their
     // wrap-up);
     // calls left open are tracked again until Asterisk says whether they are still up.
-    for (CallRecord r : store.callsAwaitingDisposition().get(30, TimeUnit.SECONDS)) {
+    for (CallRecord r : store.calls().callsAwaitingDisposition().get(30, TimeUnit.SECONDS)) {
       if (r.agentId() != null && r.endedAtMillis() != null) {
         agentDay.pendingAtStart(
             r.agentId(), r.callId()); // before restored: its expiry may run at once
@@ -210,9 +210,10 @@ public final class ObjectivesServer implements AutoCloseable {
     }
     tracker.rememberCallIds(
         store
+            .calls()
             .callIdsSince(clock.millis() - TimeUnit.DAYS.toMillis(2), 10_000)
             .get(30, TimeUnit.SECONDS));
-    List<CallRecord> open = store.openCalls().get(30, TimeUnit.SECONDS);
+    List<CallRecord> open = store.calls().openCalls().get(30, TimeUnit.SECONDS);
     for (CallRecord r : open) {
       dispatcher.restored(r);
       agentDay.connected(
@@ -314,8 +315,8 @@ public final class ObjectivesServer implements AutoCloseable {
     h.put("dispositionsStored", dispositions.stored());
     h.put("undisposed", dispositions.undisposed());
     h.put("storeFailures", store.failures());
-    h.put("callRowsWaitingForDatabase", store.unsavedCalls());
-    h.put("callRowsLost", store.lostCallRows());
+    h.put("callRowsWaitingForDatabase", store.calls().unsavedCalls());
+    h.put("callRowsLost", store.calls().lostCallRows());
     h.put("undisposedMarksWaitingForDatabase", dispositions.undisposedMarksWaiting());
     h.put("dispositionsWaitingForDatabase", dispositions.dispositionsWaiting());
     h.put("store", store.health());

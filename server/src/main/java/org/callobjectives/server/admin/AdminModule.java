@@ -13,7 +13,6 @@ import org.callobjectives.server.config.Config;
 import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.callobjectives.server.store.AuditLog;
 import org.callobjectives.server.store.Proposals;
-import org.callobjectives.server.store.Store;
 import org.callobjectives.server.web.Route;
 
 /** The admin page and API, and hot reload of the config folder. */
@@ -25,7 +24,7 @@ public final class AdminModule implements AutoCloseable {
       Supplier<CompletableFuture<Set<String>>> queuesSeen,
       ObjectiveResolver resolver,
       Proposals proposals,
-      Store store) {}
+      AuditLog audit) {}
 
   private final ConfigService config;
   private final ConfigWatcher watcher;
@@ -40,7 +39,7 @@ public final class AdminModule implements AutoCloseable {
   /** {@code debounce}: how long the folder must be quiet after a change before it is reloaded. */
   public static AdminModule start(Sources server, Path configDir, Clock clock, Duration debounce)
       throws IOException {
-    AuditLog audit = new AuditLog(server.store());
+    AuditLog audit = server.audit();
     ConfigService config =
         new ConfigService(configDir, server.config(), server.putInForce(), audit, clock);
     config.init();

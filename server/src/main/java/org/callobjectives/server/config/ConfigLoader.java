@@ -25,6 +25,7 @@ import org.callobjectives.server.config.ConfigFiles.ServerYaml;
 import org.callobjectives.server.security.Role;
 import org.callobjectives.server.security.Tokens;
 import org.callobjectives.server.security.User;
+import org.callobjectives.server.store.DatabaseLocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +93,12 @@ public final class ConfigLoader {
           file,
           host);
     }
-    Path db = Path.of(y.database() != null ? y.database() : "data/objectives.db");
+    DatabaseLocation db;
+    try {
+      db = DatabaseLocation.parse(y.database() != null ? y.database() : "data/objectives.db");
+    } catch (IllegalArgumentException e) {
+      throw src.error("/database", e.getMessage());
+    }
     int wrap = y.wrapUpSeconds() != null ? y.wrapUpSeconds() : 120;
     if (wrap < 5) {
       throw src.error(

@@ -4,12 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.callobjectives.server.security.User;
+import org.callobjectives.server.store.DatabaseLocation;
 
 /** What server.yaml says, validated and with defaults applied. */
 public record ServerSettings(
     String listenHost,
     int listenPort,
-    Path database,
+    DatabaseLocation database,
     Duration wrapUp,
     List<AmiServer> ami,
     DemoSettings demo,
@@ -32,7 +33,20 @@ public record ServerSettings(
       List<AmiServer> ami,
       DemoSettings demo,
       List<User> users) {
-    this(listenHost, listenPort, database, wrapUp, ami, demo, users, null);
+    this(listenHost, listenPort, DatabaseLocation.sqlite(database), wrapUp, ami, demo, users, null);
+  }
+
+  /** With a SQLite file. */
+  public ServerSettings(
+      String listenHost,
+      int listenPort,
+      Path database,
+      Duration wrapUp,
+      List<AmiServer> ami,
+      DemoSettings demo,
+      List<User> users,
+      Tls tls) {
+    this(listenHost, listenPort, DatabaseLocation.sqlite(database), wrapUp, ami, demo, users, tls);
   }
 
   public boolean demoMode() {
@@ -45,6 +59,10 @@ public record ServerSettings(
   }
 
   public ServerSettings withDatabase(Path db) {
+    return withDatabase(DatabaseLocation.sqlite(db));
+  }
+
+  public ServerSettings withDatabase(DatabaseLocation db) {
     return new ServerSettings(listenHost, listenPort, db, wrapUp, ami, demo, users, tls);
   }
 

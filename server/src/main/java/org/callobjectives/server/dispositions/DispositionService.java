@@ -16,6 +16,7 @@ import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.protocol.Message;
 import org.callobjectives.server.domain.DispositionListener;
 import org.callobjectives.server.store.DispositionRejected;
+import org.callobjectives.server.store.DispositionStore;
 import org.callobjectives.server.store.Store;
 import org.callobjectives.server.store.StoredCall;
 import org.slf4j.Logger;
@@ -32,7 +33,7 @@ public final class DispositionService {
   static final int MAX_UPSELL_NOTE = 500;
   static final int MAX_UPSELL_COUNT = 100;
 
-  private final Store store;
+  private final DispositionStore store;
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final Duration wrapUp;
@@ -49,7 +50,7 @@ public final class DispositionService {
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public DispositionService(
-      Store store, ScheduledExecutorService scheduler, Clock clock, Duration wrapUp) {
+      DispositionStore store, ScheduledExecutorService scheduler, Clock clock, Duration wrapUp) {
     this.store = store;
     this.scheduler = scheduler;
     this.clock = clock;

@@ -7,14 +7,14 @@ import org.callobjectives.server.dispositions.DispositionService;
 import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
-import org.callobjectives.server.store.Store;
+import org.callobjectives.server.store.CallStore;
 
 /**
  * Where a call change goes: the row to the store's writer queue first, then the pop or the end to
  * the agent, then to the other listeners (live statistics). Runs on the call-tracking thread.
  */
 public final class PopDispatcher implements CallListener {
-  private final Store store;
+  private final CallStore store;
   private final AgentSessions sessions;
   private final DispositionService dispositions;
   private final List<CallListener> others;
@@ -22,7 +22,7 @@ public final class PopDispatcher implements CallListener {
   private java.util.function.Predicate<CallRecord> forcedWrapUp = c -> false;
 
   public PopDispatcher(
-      Store store,
+      CallStore store,
       AgentSessions sessions,
       DispositionService dispositions,
       List<CallListener> others,

@@ -47,8 +47,8 @@ import org.callobjectives.server.goals.Slot;
 import org.callobjectives.server.goals.Window;
 import org.callobjectives.server.stats.LiveSnapshot.GoalProgress;
 import org.callobjectives.server.stats.LiveSnapshot.Row;
-import org.callobjectives.server.store.StatsQueries;
 import org.callobjectives.server.store.StatsRow;
+import org.callobjectives.server.store.StatsStore;
 import org.callobjectives.server.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,10 +129,10 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
    * Loads what SQLite holds for every window the view and the goals need, then starts pushing. Call
    * once, after crash recovery and before AMI events flow.
    */
-  public void rebuild(Store store) throws Exception {
+  public void rebuild(StatsStore store) throws Exception {
     long now = clock.millis();
     long from = neededFrom(now);
-    List<StatsRow> rows = StatsQueries.rows(store, from, Long.MAX_VALUE).get(120, TimeUnit.SECONDS);
+    List<StatsRow> rows = store.rows(from, Long.MAX_VALUE).get(120, TimeUnit.SECONDS);
     run(() -> {
           for (StatsRow r : rows) {
             replace(facts.get(r.callId()), fromRow(r));

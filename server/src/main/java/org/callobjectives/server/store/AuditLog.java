@@ -11,10 +11,10 @@ public final class AuditLog {
   /** One audit entry (the file texts are left out of listings). */
   public record Entry(long id, long at, String who, String action, String file, String summary) {}
 
-  private final Store store;
+  private final Database db;
 
-  public AuditLog(Store store) {
-    this.store = store;
+  AuditLog(Database db) {
+    this.db = db;
   }
 
   public CompletableFuture<Long> record(
@@ -25,7 +25,7 @@ public final class AuditLog {
       String summary,
       String before,
       String after) {
-    return store.write(
+    return db.write(
         c -> {
           return Sql.insert(
               c,
@@ -43,7 +43,7 @@ public final class AuditLog {
 
   /** Newest first. */
   public CompletableFuture<List<Entry>> recent(int limit) {
-    return store.read(
+    return db.read(
         c -> {
           List<Entry> out = new ArrayList<>();
           try (PreparedStatement ps =

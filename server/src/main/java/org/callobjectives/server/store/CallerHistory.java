@@ -11,10 +11,10 @@ import org.callobjectives.protocol.ObjectiveView;
 
 /** Reads customers' last dispositioned calls (UNDISPOSED does not count), on the store's thread. */
 public final class CallerHistory {
-  private final Store store;
+  private final Database db;
 
-  public CallerHistory(Store store) {
-    this.store = store;
+  CallerHistory(Database db) {
+    this.db = db;
   }
 
   /**
@@ -22,7 +22,7 @@ public final class CallerHistory {
    * differ when the customer's last call was on a queue without stages).
    */
   public CompletableFuture<List<CallerOutcome>> latestPerCaller() {
-    return store.read(
+    return db.read(
         c -> {
           List<CallerOutcome> out = new ArrayList<>();
           try (PreparedStatement ps =
@@ -31,10 +31,10 @@ public final class CallerHistory {
           SELECT caller_number, call_id, queue, objective_json, code, advance_obtained, created_at FROM (
             SELECT c.caller_number, c.call_id, c.queue, c.objective_json, d.code, d.advance_obtained, d.created_at,
               ROW_NUMBER() OVER (PARTITION BY c.caller_number,
-                  json_extract(c.objective_json, '$.objective.stage') IS NULL
+                  c.objective_stage IS NULL
                 ORDER BY d.created_at DESC, d.id DESC) AS rn
             FROM dispositions d JOIN calls c ON c.call_id = d.call_id
-            WHERE d.code <> 'UNDISPOSED' AND c.caller_number IS NOT NULL)
+            WHERE d.code <> 'UNDISPOSED' AND c.caller_number IS NOT NULL) AS latest
           WHERE rn = 1 ORDER BY created_at""");
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -47,7 +47,7 @@ public final class CallerHistory {
 
   /** The call behind a disposition just stored, or null when the call has no caller number. */
   public CompletableFuture<CallerOutcome> forDisposition(String callId) {
-    return store.read(c -> one(c, callId));
+    return db.read(c -> one(c, callId));
   }
 
   private static CallerOutcome one(Connection c, String callId) throws SQLException {

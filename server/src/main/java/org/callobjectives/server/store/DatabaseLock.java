@@ -12,19 +12,82 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * One server per database: an exclusive lock on {@code <database>.lock}, taken before anything is
- * read or written and held for the life of the process (the OS drops it when the process dies, even
- * on kill -9). The holder writes its PID into the file so a second server can name it.
+ * One server per database, taken before anything is read or written and held for the life of the
+ * process. SQLite: an exclusive lock on {@code <database>.lock} (the OS drops it when the process
+ * dies, even on kill -9); the holder writes its PID into the file so a second server can name it.
+ * PostgreSQL: a session advisory lock on a connection of its own (the server drops it when that
+ * connection ends); the holder's PID is in its connection's application name.
  */
 public final class DatabaseLock implements AutoCloseable {
+  /** The advisory lock's key: the same on every node of one database. */
+  static final long ADVISORY_KEY = 0x43616c6c4f626aL; // "CallObj"
+
   private final Path lockFile;
   private final FileChannel channel;
   private final FileLock lock;
+  private final java.sql.Connection session;
 
   private DatabaseLock(Path lockFile, FileChannel channel, FileLock lock) {
     this.lockFile = lockFile;
     this.channel = channel;
     this.lock = lock;
+    this.session = null;
+  }
+
+  private DatabaseLock(java.sql.Connection session) {
+    this.lockFile = null;
+    this.channel = null;
+    this.lock = null;
+    this.session = session;
+  }
+
+  /** Takes the lock of {@code location} or fails at once with {@link HeldException}. */
+  public static DatabaseLock acquire(DatabaseLocation location) throws IOException {
+    if (!location.postgres()) {
+      return acquire(location.file());
+    }
+    java.sql.Connection c;
+    try {
+      c = new PostgresDialect(location.jdbcUrl()).openSession("lock");
+    } catch (java.sql.SQLException e) {
+      throw new IOException("cannot reach database " + location + ": " + e.getMessage(), e);
+    }
+    try {
+      boolean got;
+      try (var ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        ps.setLong(1, ADVISORY_KEY);
+        try (var rs = ps.executeQuery()) {
+          rs.next();
+          got = rs.getBoolean(1);
+        }
+      }
+      if (got) {
+        return new DatabaseLock(c);
+      }
+      String holder = null;
+      try (var ps =
+          c.prepareStatement(
+              "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                  + " WHERE l.locktype = 'advisory' AND l.granted"
+                  + " AND ((l.classid::bigint << 32) | l.objid::bigint) = ?")) {
+        ps.setLong(1, ADVISORY_KEY);
+        try (var rs = ps.executeQuery()) {
+          if (rs.next() && rs.getString(1) != null) {
+            var m = java.util.regex.Pattern.compile("pid (\\d+)").matcher(rs.getString(1));
+            holder = m.find() ? m.group(1) : null;
+          }
+        }
+      }
+      c.close();
+      throw new HeldException(location.toString(), "its advisory lock is held", holder);
+    } catch (java.sql.SQLException e) {
+      try {
+        c.close();
+      } catch (java.sql.SQLException ignored) {
+        // the first error is the one to report
+      }
+      throw new IOException("cannot lock database " + location + ": " + e.getMessage(), e);
+    }
   }
 
   /** The lock file of a database: the database's path with {@code .lock} appended. */
@@ -53,7 +116,10 @@ public final class DatabaseLock implements AutoCloseable {
     }
     if (lock == null) {
       ch.close();
-      throw new HeldException(database, lockFile, holder(lockFile));
+      throw new HeldException(
+          database.toAbsolutePath().toString(),
+          "its lock file " + lockFile + " is held",
+          holder(lockFile));
     }
     String info =
         "pid "
@@ -82,12 +148,21 @@ public final class DatabaseLock implements AutoCloseable {
     return null;
   }
 
+  /** The lock file (SQLite), or null (PostgreSQL). */
   public Path lockFile() {
     return lockFile;
   }
 
   @Override
   public void close() throws IOException {
+    if (session != null) {
+      try {
+        session.close(); // ends the session: PostgreSQL drops its advisory locks
+      } catch (java.sql.SQLException e) {
+        throw new IOException(e);
+      }
+      return;
+    }
     if (lock.isValid()) {
       lock.release();
     }
@@ -98,15 +173,15 @@ public final class DatabaseLock implements AutoCloseable {
   public static final class HeldException extends IOException {
     private final String holderPid;
 
-    HeldException(Path database, Path lockFile, String holderPid) {
+    HeldException(String database, String how, String holderPid) {
       super(
           "database "
-              + database.toAbsolutePath()
+              + database
               + " is in use by another server"
               + (holderPid == null ? "" : " (PID " + holderPid + ")")
-              + ": its lock file "
-              + lockFile
-              + " is held. Stop that server first, or give this one another database in server.yaml.");
+              + ": "
+              + how
+              + ". Stop that server first, or give this one another database in server.yaml.");
       this.holderPid = holderPid;
     }
 

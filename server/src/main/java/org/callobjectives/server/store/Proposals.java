@@ -22,16 +22,16 @@ public final class Proposals {
       String decidedBy,
       Long decidedAt) {}
 
-  private final Store store;
+  private final Database db;
 
-  public Proposals(Store store) {
-    this.store = store;
+  Proposals(Database db) {
+    this.db = db;
   }
 
   /** Stores a proposal; the same request sent again gives the first one's id. */
   public CompletableFuture<Long> add(
       String agentId, String objectiveId, String text, String requestId, long now) {
-    return store.write(
+    return db.write(
         c -> {
           if (requestId != null) {
             try (PreparedStatement ps =
@@ -60,7 +60,7 @@ public final class Proposals {
 
   /** Newest first; {@code status} null for all. */
   public CompletableFuture<List<Row>> list(String status, int limit) {
-    return store.read(
+    return db.read(
         c -> {
           List<Row> out = new ArrayList<>();
           try (PreparedStatement ps =
@@ -92,7 +92,7 @@ public final class Proposals {
 
   /** Marks an open proposal accepted or dismissed; false when there is no such open proposal. */
   public CompletableFuture<Boolean> decide(long id, String status, String who, long now) {
-    return store.write(
+    return db.write(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(

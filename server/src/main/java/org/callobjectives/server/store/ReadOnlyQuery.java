@@ -27,13 +27,14 @@ public final class ReadOnlyQuery {
    * Prints the result as a table; values longer than {@code maxWidth} are cut ({@code 0}: never).
    */
   public static void print(Path db, String sql, PrintStream out, int maxWidth) throws SQLException {
+    print(DatabaseLocation.sqlite(db), sql, out, maxWidth);
+  }
+
+  /** The same on either database; PostgreSQL runs it in a read-only transaction. */
+  public static void print(DatabaseLocation db, String sql, PrintStream out, int maxWidth)
+      throws SQLException {
     int max = maxWidth <= 0 ? Integer.MAX_VALUE : Math.max(4, maxWidth);
-    if (!Files.exists(db)) {
-      throw new SQLException("no database at " + db.toAbsolutePath() + " (start the server first)");
-    }
-    SQLiteConfig cfg = new SQLiteConfig();
-    cfg.setReadOnly(true);
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db, cfg.toProperties());
+    try (Connection c = open(db);
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       ResultSetMetaData md = rs.getMetaData();
@@ -73,5 +74,21 @@ public final class ReadOnlyQuery {
       }
       out.println("(" + (rows.size() - 1) + " rows)");
     }
+  }
+
+  private static Connection open(DatabaseLocation db) throws SQLException {
+    if (db.postgres()) {
+      Connection c = DriverManager.getConnection(db.jdbcUrl());
+      c.setReadOnly(true);
+      c.setAutoCommit(false);
+      return c;
+    }
+    if (!Files.exists(db.file())) {
+      throw new SQLException(
+          "no database at " + db.file().toAbsolutePath() + " (start the server first)");
+    }
+    SQLiteConfig cfg = new SQLiteConfig();
+    cfg.setReadOnly(true);
+    return DriverManager.getConnection("jdbc:sqlite:" + db.file(), cfg.toProperties());
   }
 }

@@ -4,12 +4,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Binding parameters and inserting with a generated key, once for every table. */
+/** Binding parameters, reading rows and inserting with a generated id, once for every table. */
 final class Sql {
   private Sql() {}
+
+  /** Reads one row into a value. */
+  interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
 
   /** Binds in order; null becomes SQL NULL, booleans 0/1. */
   static void bind(PreparedStatement ps, Object... args) throws SQLException {
@@ -29,15 +35,49 @@ final class Sql {
     }
   }
 
-  /** Runs an INSERT and returns the new row's id. */
+  /**
+   * Runs an INSERT and returns the new row's {@code id} (RETURNING: the same on every database).
+   */
   static long insert(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement ps = c.prepareStatement(sql + " RETURNING id")) {
       bind(ps, args);
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
+      try (ResultSet keys = ps.executeQuery()) {
         keys.next();
         return keys.getLong(1);
       }
     }
+  }
+
+  /** Runs a query and reads every row. */
+  static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(row.read(rs));
+        }
+        return out;
+      }
+    }
+  }
+
+  /** Runs an INSERT, UPDATE or DELETE; returns the rows changed. */
+  static int update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      return ps.executeUpdate();
+    }
+  }
+
+  static Long longOrNull(ResultSet rs, int i) throws SQLException {
+    long v = rs.getLong(i);
+    return rs.wasNull() ? null : v;
+  }
+
+  static Integer intOrNull(ResultSet rs, int i) throws SQLException {
+    int v = rs.getInt(i);
+    return rs.wasNull() ? null : v;
   }
 }

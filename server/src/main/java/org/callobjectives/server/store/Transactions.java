@@ -5,10 +5,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Explicit BEGIN/COMMIT/ROLLBACK on a connection left in auto-commit mode. After SQLITE_FULL or
- * SQLITE_IOERR SQLite may already have rolled the transaction back itself; the driver's own
- * transaction handling then fails with "cannot commit - no transaction is active" on every later
- * statement. Here a failed transaction always ends with the connection back in auto-commit.
+ * One transaction helper for every repository. On SQLite it issues BEGIN IMMEDIATE/COMMIT on a
+ * connection left in auto-commit mode: after SQLITE_FULL or SQLITE_IOERR SQLite may already have
+ * rolled the transaction back itself, and the driver's own transaction handling then fails with
+ * "cannot commit - no transaction is active" on every later statement. A failed transaction always
+ * ends with the connection back in auto-commit.
  */
 final class Transactions {
   private Transactions() {}
@@ -17,11 +18,28 @@ final class Transactions {
    * Runs {@code body} in one IMMEDIATE transaction: committed on return, rolled back on any
    * failure.
    */
-  static <T> T inTransaction(Connection c, Store.SqlFunction<T> body) throws SQLException {
-    exec(c, "BEGIN IMMEDIATE");
+  static <T> T inTransaction(Connection c, Database.SqlFunction<T> body) throws SQLException {
+    return run(c, () -> exec(c, "BEGIN IMMEDIATE"), () -> exec(c, "COMMIT"), body);
+  }
+
+  /**
+   * Runs {@code body} in one transaction of {@code dialect}: committed on return, else rolled back.
+   */
+  static <T> T inTransaction(Connection c, Dialect dialect, Database.SqlFunction<T> body)
+      throws SQLException {
+    return run(c, () -> dialect.begin(c), () -> dialect.commit(c), body);
+  }
+
+  private interface Step {
+    void run() throws SQLException;
+  }
+
+  private static <T> T run(Connection c, Step begin, Step commit, Database.SqlFunction<T> body)
+      throws SQLException {
+    begin.run();
     try {
       T result = body.apply(c);
-      exec(c, "COMMIT");
+      commit.run();
       return result;
     } catch (SQLException | RuntimeException e) {
       rollbackIfActive(c, e);
@@ -36,9 +54,9 @@ final class Transactions {
   static void rollbackIfActive(Connection c, Throwable cause) {
     try {
       if (!c.getAutoCommit()) {
-        // Someone used the driver's transaction mode: roll that back first (setAutoCommit(true)
-        // alone
-        // would commit the half-done work), then leave the connection the way this class expects.
+        // The driver's transaction mode (PostgreSQL, or someone on SQLite): roll that back first
+        // (setAutoCommit(true) alone would commit the half-done work), then leave the connection
+        // in auto-commit.
         c.rollback();
         c.setAutoCommit(true);
         return;
@@ -52,7 +70,7 @@ final class Transactions {
     }
   }
 
-  private static void exec(Connection c, String sql) throws SQLException {
+  static void exec(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(sql);
     }

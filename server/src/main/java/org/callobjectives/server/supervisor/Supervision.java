@@ -6,7 +6,7 @@ import org.callobjectives.server.config.Config;
 import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.goals.GoalsConfig;
 import org.callobjectives.server.stats.LiveStats;
-import org.callobjectives.server.store.Store;
+import org.callobjectives.server.store.StatsStore;
 
 /**
  * Plugs the supervisor view into a server: the live statistics listen to calls and dispositions,
@@ -34,7 +34,7 @@ public final class Supervision implements AutoCloseable {
 
   /** The supervisor pages, APIs and live socket. */
   public java.util.List<org.callobjectives.server.web.Route> routes(
-      Store store, Supplier<Config> config) {
+      StatsStore store, Supplier<Config> config) {
     return new SupervisorRoutes(stats, store, config, hub).routes();
   }
 

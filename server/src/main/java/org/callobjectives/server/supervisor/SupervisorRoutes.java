@@ -23,8 +23,7 @@ import org.callobjectives.server.goals.Window;
 import org.callobjectives.server.security.Role;
 import org.callobjectives.server.stats.LiveStats;
 import org.callobjectives.server.stats.Review;
-import org.callobjectives.server.store.StatsQueries;
-import org.callobjectives.server.store.Store;
+import org.callobjectives.server.store.StatsStore;
 import org.callobjectives.server.web.HttpResponses;
 import org.callobjectives.server.web.Route;
 import org.slf4j.Logger;
@@ -40,14 +39,14 @@ public final class SupervisorRoutes {
   static final int MAX_REVIEW_DAYS = 366;
 
   private final LiveStats stats;
-  private final Store store;
+  private final StatsStore store;
   private final Supplier<Config> config;
   private final SupervisorHub hub;
   private final ShiftCalendar calendar;
   private final Map<String, String[]> files;
 
   public SupervisorRoutes(
-      LiveStats stats, Store store, Supplier<Config> config, SupervisorHub hub) {
+      LiveStats stats, StatsStore store, Supplier<Config> config, SupervisorHub hub) {
     this.stats = stats;
     this.store = store;
     this.config = config;
@@ -149,8 +148,8 @@ public final class SupervisorRoutes {
     }
     Window current = calendar.dates("review", from, to);
     Window previous = calendar.previous(current);
-    var rows = StatsQueries.rows(store, current.fromMillis(), current.toMillis());
-    var before = StatsQueries.rows(store, previous.fromMillis(), previous.toMillis());
+    var rows = store.rows(current.fromMillis(), current.toMillis());
+    var before = store.rows(previous.fromMillis(), previous.toMillis());
     later(
         ctx,
         req,

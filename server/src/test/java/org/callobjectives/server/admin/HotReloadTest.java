@@ -169,8 +169,7 @@ class HotReloadTest {
             cfg,
             config::get,
             config::set,
-            new org.callobjectives.server.store.AuditLog(
-                org.callobjectives.server.store.Store.open(tmp.resolve("a.db"))),
+            org.callobjectives.server.store.Store.open(tmp.resolve("a.db")).auditLog(),
             clock);
     assertTrue(service.reload("test", "edited", false).get().ok());
     assertEquals("outbound-follow-up", config.get().queue("support").orElseThrow().objectiveId());

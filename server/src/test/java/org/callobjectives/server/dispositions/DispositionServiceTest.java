@@ -26,8 +26,8 @@ import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.protocol.Message;
 import org.callobjectives.server.domain.DispositionListener;
 import org.callobjectives.server.store.DispositionRejected;
+import org.callobjectives.server.store.DispositionStore;
 import org.callobjectives.server.store.SavedDisposition;
-import org.callobjectives.server.store.Store;
 import org.callobjectives.server.store.StoreUnavailable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ import org.mockito.ArgumentCaptor;
 
 /** The disposition rules at the seam to the store: what is answered for each store outcome. */
 class DispositionServiceTest {
-  final Store store = mock(Store.class);
+  final DispositionStore store = mock(DispositionStore.class);
   final List<String> settled = new ArrayList<>();
   final ScheduledExecutorService scheduler = mock(ScheduledExecutorService.class);
   final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);

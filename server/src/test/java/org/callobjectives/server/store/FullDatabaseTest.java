@@ -51,19 +51,21 @@ class FullDatabaseTest {
     logged.start();
     storeLog.addAppender(logged);
     try (Store s = Store.open(db)) {
-      s.upsertCall(StoreTest.call("pbx:0", CallOutcome.COMPLETED)).get(5, TimeUnit.SECONDS);
+      s.calls()
+          .upsertCall(StoreContract.call("pbx:0", CallOutcome.COMPLETED))
+          .get(5, TimeUnit.SECONDS);
       FullDisk.fillFreePages(db);
       s.maxPageCountForTest(1).get(5, TimeUnit.SECONDS);
 
       List<CompletableFuture<Void>> rows = new ArrayList<>();
       for (int i = 1; i <= 40; i++) {
-        rows.add(s.upsertCall(StoreTest.call("pbx:" + i, CallOutcome.COMPLETED)));
+        rows.add(s.calls().upsertCall(StoreContract.call("pbx:" + i, CallOutcome.COMPLETED)));
       }
       for (var f : rows) {
         f.get(10, TimeUnit.SECONDS); // the call goes on: its row waits, the future does not fail
       }
       await(() -> !s.writable(), "the store to notice the full database");
-      int waiting = s.unsavedCalls();
+      int waiting = s.calls().unsavedCalls();
       assertTrue(waiting > 0, "rows wait in memory: " + s.health());
       assertEquals("unwritable", s.health().get("state"));
       String held = "pbx:40";
@@ -71,7 +73,9 @@ class FullDatabaseTest {
           assertThrows(
               ExecutionException.class,
               () ->
-                  s.saveDisposition("1001", StoreTest.disposition(held, "SALE"), (c, d) -> {})
+                  s.dispositions()
+                      .saveDisposition(
+                          "1001", StoreContract.disposition(held, "SALE"), (c, d) -> {})
                       .get(10, TimeUnit.SECONDS));
       assertInstanceOf(
           StoreUnavailable.class,
@@ -80,16 +84,16 @@ class FullDatabaseTest {
       var notMarked =
           assertThrows(
               ExecutionException.class,
-              () -> s.markUndisposed("pbx:39", "1001").get(10, TimeUnit.SECONDS));
+              () -> s.dispositions().markUndisposed("pbx:39", "1001").get(10, TimeUnit.SECONDS));
       assertInstanceOf(SQLException.class, notMarked.getCause());
       Thread.sleep(
           2500); // a few retry rounds while still full (a small write may fit now and then)
       assertEquals(0L, s.health().get("callRowsLost"), "nothing given up while full");
-      assertTrue(s.unsavedCalls() > 0);
+      assertTrue(s.calls().unsavedCalls() > 0);
       assertFalse(s.writable(), "still an outage while rows wait");
 
       s.maxPageCountForTest(1_000_000).get(5, TimeUnit.SECONDS);
-      await(() -> s.unsavedCalls() == 0, "held rows to be written");
+      await(() -> s.calls().unsavedCalls() == 0, "held rows to be written");
       await(
           () -> ((Number) s.health().get("walTruncations")).longValue() > 0,
           "the WAL to be truncated");
@@ -97,17 +101,20 @@ class FullDatabaseTest {
       assertEquals(0L, s.walBytes(), "WAL truncated after the outage");
 
       assertFalse(
-          s.saveDisposition("1001", StoreTest.disposition(held, "SALE"), (c, d) -> {})
+          s.dispositions()
+              .saveDisposition("1001", StoreContract.disposition(held, "SALE"), (c, d) -> {})
               .get()
               .duplicate());
-      assertTrue(s.markUndisposed("pbx:39", "1001").get());
+      assertTrue(s.dispositions().markUndisposed("pbx:39", "1001").get());
       assertTrue(
-          s.saveDisposition("1001", StoreTest.disposition("pbx:39", "ADVANCE"), (c, d) -> {})
+          s.dispositions()
+              .saveDisposition("1001", StoreContract.disposition("pbx:39", "ADVANCE"), (c, d) -> {})
               .get()
               .late(),
           "a real disposition still replaces the mark written after the outage");
       int calls =
-          s.read(
+          s.database()
+              .read(
                   c -> {
                     ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM calls");
                     rs.next();

@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** The statistics' SQL: call legs with their disposition and compliance counts, by start time. */
-public final class StatsQueries {
-  private StatsQueries() {}
+final class SqlStatsStore implements StatsStore {
+  private final Database db;
 
-  /**
-   * Every call leg that started in [fromMillis, toMillis), oldest first, read on the store's
-   * thread.
-   */
-  public static CompletableFuture<List<StatsRow>> rows(
-      Store store, long fromMillis, long toMillis) {
-    return store.read(
+  SqlStatsStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public CompletableFuture<List<StatsRow>> rows(long fromMillis, long toMillis) {
+    return db.read(
         c -> {
           List<StatsRow> out = new ArrayList<>();
           // The disposition is the call's own agent's; compliance = required compliance items,
@@ -24,7 +24,7 @@ public final class StatsQueries {
           try (PreparedStatement ps =
               c.prepareStatement(
                   """
-          SELECT c.call_id, c.queue, c.agent_id, c.objective_id, json_extract(c.objective_json, '$.objective.title'),
+          SELECT c.call_id, c.queue, c.agent_id, c.objective_id, c.objective_title,
             c.outcome, c.talk_seconds, c.started_at, c.connected_at, c.ended_at, c.caller_number, c.caller_name,
             d.code, d.advance_obtained, d.upsell_count, d.csat, d.is_sale,
             (SELECT count(*) FROM checklist_results r
@@ -48,8 +48,8 @@ public final class StatsQueries {
                         rs.getString(6),
                         rs.getLong(7),
                         rs.getLong(8),
-                        longOrNull(rs, 9),
-                        longOrNull(rs, 10),
+                        Sql.longOrNull(rs, 9),
+                        Sql.longOrNull(rs, 10),
                         rs.getString(11),
                         rs.getString(12),
                         rs.getString(13),
@@ -64,10 +64,5 @@ public final class StatsQueries {
           }
           return out;
         });
-  }
-
-  private static Long longOrNull(ResultSet rs, int i) throws java.sql.SQLException {
-    long v = rs.getLong(i);
-    return rs.wasNull() ? null : v;
   }
 }

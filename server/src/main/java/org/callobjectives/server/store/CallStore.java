@@ -1,0 +1,31 @@
+package org.callobjectives.server.store;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.callobjectives.server.domain.CallRecord;
+
+/** The calls' rows: written as calls progress, read back after a restart. */
+public interface CallStore {
+  /**
+   * Inserts or updates one call leg. If the database refuses writes the row is held in memory and
+   * retried; the future still completes (the call goes on either way).
+   */
+  CompletableFuture<Void> upsertCall(CallRecord r);
+
+  /** Calls a previous run left open (connected when it stopped), oldest first. */
+  CompletableFuture<List<CallRecord>> openCalls();
+
+  /** Agents' ended calls still waiting for a disposition, oldest first. */
+  CompletableFuture<List<CallRecord>> callsAwaitingDisposition();
+
+  /**
+   * Ids of the calls that started since {@code sinceMillis}, newest last (at most {@code limit}).
+   */
+  CompletableFuture<List<String>> callIdsSince(long sinceMillis, int limit);
+
+  /** Call rows waiting for the database to accept writes again. */
+  int unsavedCalls();
+
+  /** Call rows given up because the database stayed unwritable while too many piled up. */
+  long lostCallRows();
+}

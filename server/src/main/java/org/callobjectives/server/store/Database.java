@@ -1,0 +1,308 @@
+package org.callobjectives.server.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.callobjectives.server.domain.Threads;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's executor: every write on one writer thread and connection so the Netty event loops
+ * and the call-tracking thread never wait for the database; reports on a reader thread and
+ * connection beside it. A connection the database dropped is opened again before the next piece of
+ * work. Repositories hand it SQL; the {@link Dialect} hides what differs between databases.
+ */
+final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Store.class);
+
+  /** A function over the JDBC connection, run on the writer or the reader thread. */
+  interface SqlFunction<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  /** Work on the writer thread, which may also refuse a disposition. */
+  interface Write<T> {
+    T apply(Connection c) throws SQLException, DispositionRejected;
+  }
+
+  /** Work that is held while the database refuses writes and retried every second. */
+  interface Backlog {
+    /** On the writer thread: writes what is held; may throw or stop at the first refusal. */
+    void retry();
+
+    /** Nothing is held. */
+    boolean empty();
+  }
+
+  private final Dialect dialect;
+  private final ExecutorService writerThread;
+  private final ExecutorService readerThread;
+  private final ScheduledExecutorService ticker;
+  private final StoreState state;
+  private final AtomicLong failures = new AtomicLong();
+  private final List<Backlog> backlogs = new CopyOnWriteArrayList<>();
+  // Confined to their threads.
+  private Connection writer;
+  private Connection reader;
+
+  private Database(Dialect dialect, Connection writer, Connection reader, Clock clock) {
+    this.dialect = dialect;
+    this.writer = writer;
+    this.reader = reader;
+    this.state = new StoreState(clock);
+    this.writerThread = Executors.newSingleThreadExecutor(Threads.daemon("store-writer"));
+    this.readerThread = Executors.newSingleThreadExecutor(Threads.daemon("store-reader"));
+    this.ticker = Executors.newSingleThreadScheduledExecutor(Threads.daemon("store-retry"));
+    ticker.scheduleWithFixedDelay(() -> write(this::tick), 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** Migrates the schema, then opens the writer and reader connections. */
+  static Database open(Dialect dialect, Clock clock) throws SQLException {
+    String version = dialect.migrate();
+    Connection w = dialect.openWriter();
+    Connection r;
+    try {
+      r = dialect.openReader();
+    } catch (SQLException e) {
+      w.close();
+      throw e;
+    }
+    log.info("{} database ready (schema version {})", dialect.name(), version);
+    return new Database(dialect, w, r, clock);
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  void addBacklog(Backlog b) {
+    backlogs.add(b);
+  }
+
+  /** Every second on the writer thread: retry held work, then the dialect's housekeeping. */
+  private Void tick(Connection c) {
+    for (Backlog b : backlogs) {
+      if (!b.empty()) {
+        b.retry();
+      }
+    }
+    dialect.tick(c, caughtUp());
+    return null;
+  }
+
+  private boolean caughtUp() {
+    for (Backlog b : backlogs) {
+      if (!b.empty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A write committed. The outage ends only once no held work waits: on a full disk small writes
+   * still fit now and then, and that is not the end of it.
+   */
+  void wrote() {
+    if (caughtUp() && state.succeeded()) {
+      dialect.outageEnded();
+    }
+  }
+
+  /** A write failed; a transient failure starts (or continues) an outage, others are logged. */
+  void failed(SQLException e, String what) {
+    failures.incrementAndGet();
+    if (dialect.isTransient(e)) {
+      state.failed(e);
+    } else {
+      log.error("{} failed: {}", what, e.toString());
+    }
+  }
+
+  boolean isTransient(SQLException e) {
+    return dialect.isTransient(e);
+  }
+
+  boolean writable() {
+    return state.writable();
+  }
+
+  long failures() {
+    return failures.get();
+  }
+
+  Map<String, Object> health() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("database", dialect.name());
+    m.putAll(state.view());
+    m.putAll(dialect.health());
+    return m;
+  }
+
+  /** Runs {@code body} in one transaction on the writer connection (writer thread only). */
+  <T> T inTransaction(SqlFunction<T> body) throws SQLException {
+    return Transactions.inTransaction(writer(), dialect, body);
+  }
+
+  /** The writer connection, opened again if the database dropped it (writer thread only). */
+  Connection writer() throws SQLException {
+    writer = usable(writer, true);
+    return writer;
+  }
+
+  private Connection usable(Connection c, boolean forWriter) throws SQLException {
+    if (c != null && !c.isClosed() && (state.writable() || c.isValid(2))) {
+      return c;
+    }
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        log.debug("closing a dropped connection: {}", e.toString());
+      }
+    }
+    try {
+      Connection fresh = forWriter ? dialect.openWriter() : dialect.openReader();
+      log.info("{} connection opened again", dialect.name());
+      return fresh;
+    } catch (SQLException e) {
+      StoreUnavailable u = new StoreUnavailable("cannot reach the database: " + e.getMessage());
+      state.failed(u);
+      throw u;
+    }
+  }
+
+  /**
+   * Runs {@code work} on the writer thread. A refusal ({@link DispositionRejected}, {@link
+   * StoreUnavailable}) fails the future quietly; a database error is counted and logged.
+   */
+  <T> CompletableFuture<T> write(Write<T> work) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    try {
+      writerThread.execute(
+          () -> {
+            try {
+              f.complete(onLiveConnection(work, true));
+            } catch (DispositionRejected | StoreUnavailable e) {
+              f.completeExceptionally(e);
+            } catch (SQLException e) {
+              failed(e, "database write");
+              f.completeExceptionally(e);
+            } catch (RuntimeException e) {
+              failures.incrementAndGet();
+              log.error("database write failed", e);
+              f.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      f.completeExceptionally(new IllegalStateException("store is closed"));
+    }
+    return f;
+  }
+
+  /** Runs a read-only query on the reader connection and thread; sees everything committed. */
+  <T> CompletableFuture<T> read(SqlFunction<T> fn) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    try {
+      readerThread.execute(
+          () -> {
+            try {
+              f.complete(onLiveConnection(fn::apply, false));
+            } catch (Exception e) {
+              log.warn("database read failed: {}", e.toString());
+              if (e instanceof SQLException s && dialect.isTransient(s)) {
+                closeQuietly(reader);
+                reader = null;
+              }
+              f.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      f.completeExceptionally(new IllegalStateException("store is closed"));
+    }
+    return f;
+  }
+
+  /**
+   * Runs {@code work} on the writer's or the reader's connection. When it fails because the
+   * database dropped that connection (a restart, a proxy's idle timeout), it runs once more on a
+   * new one: a failed transaction changed nothing, and an ambiguous commit of a disposition is
+   * found again by its unique key.
+   */
+  private <T> T onLiveConnection(Write<T> work, boolean forWriter)
+      throws SQLException, DispositionRejected {
+    Connection c = forWriter ? writer() : (reader = usable(reader, false));
+    try {
+      return work.apply(c);
+    } catch (SQLException e) {
+      if (!dialect.isTransient(e) || c.isValid(2)) {
+        throw e;
+      }
+      log.info(
+          "{} dropped a connection ({}): trying once more on a new one",
+          dialect.name(),
+          e.getMessage());
+      closeQuietly(c);
+      Connection fresh = usable(null, forWriter);
+      if (forWriter) {
+        writer = fresh;
+      } else {
+        reader = fresh;
+      }
+      return work.apply(fresh);
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      if (c != null) {
+        c.close();
+      }
+    } catch (SQLException e) {
+      // already gone
+    }
+  }
+
+  /**
+   * Stops the threads after {@code last} ran on the writer (the repositories' final flush) and
+   * closes the connections.
+   */
+  void close(Write<Void> last) {
+    ticker.shutdownNow();
+    readerThread.shutdownNow();
+    write(last);
+    writerThread.shutdown();
+    try {
+      if (!writerThread.awaitTermination(10, TimeUnit.SECONDS)) {
+        log.warn("store writer did not finish within 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    closeQuietly(writer);
+    closeQuietly(reader);
+    dialect.close();
+  }
+
+  @Override
+  public void close() {
+    close(c -> null);
+  }
+
+  /** Why the last write failed, for the final log line. */
+  Object lastError() {
+    return state.view().get("lastError");
+  }
+}

@@ -1,0 +1,51 @@
+package org.callobjectives.server.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * What differs between the databases the store runs on: connecting, migrating, transactions, which
+ * errors pass, and housekeeping. The repositories' SQL is the same on all of them.
+ */
+interface Dialect {
+  /** For logs and /health: "SQLite", "PostgreSQL". */
+  String name();
+
+  /** The connection every write goes through (one writer thread). */
+  Connection openWriter() throws SQLException;
+
+  /** A read-only connection for reports, beside the writer. */
+  Connection openReader() throws SQLException;
+
+  /** Brings the schema to this server's version; returns the version now in force. */
+  String migrate() throws SQLException;
+
+  void begin(Connection c) throws SQLException;
+
+  void commit(Connection c) throws SQLException;
+
+  /**
+   * Full, I/O error, busy, connection lost...: the database, not the row; worth trying again later.
+   */
+  boolean isTransient(SQLException e);
+
+  /** Around the commit of an acked disposition: it must survive a power cut, not only a crash. */
+  default void durableCommitStarts(Connection writer) throws SQLException {}
+
+  default void durableCommitEnded(Connection writer) throws SQLException {}
+
+  /** Every second on the writer thread; {@code caughtUp}: no held row waits. */
+  default void tick(Connection writer, boolean caughtUp) {}
+
+  /** Writes succeed again and no row waits: a database may tidy up after the outage. */
+  default void outageEnded() {}
+
+  /** Figures of this database for /health (for SQLite: the WAL's size). */
+  default Map<String, Object> health() {
+    return Map.of();
+  }
+
+  /** Releases what the dialect holds (nothing by default). */
+  default void close() {}
+}

@@ -1,0 +1,86 @@
+package org.callobjectives.server.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * PostgreSQL, shared by several server nodes. Connections are reopened by {@link Database} after
+ * the server restarted or the network dropped; errors of the connection, resources and operator
+ * classes pass, those of the data do not.
+ */
+final class PostgresDialect implements Dialect {
+  private final String url;
+
+  PostgresDialect(String url) {
+    this.url = url;
+  }
+
+  @Override
+  public String name() {
+    return "PostgreSQL";
+  }
+
+  private Connection open(String role, int socketTimeoutSeconds) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty(
+        "ApplicationName", "call-objectives " + role + " pid " + ProcessHandle.current().pid());
+    p.setProperty("connectTimeout", "10");
+    p.setProperty("tcpKeepAlive", "true");
+    // A server that stopped answering must not hold the writer forever: the write fails, the call
+    // rows are held and retried, the connection is opened again.
+    p.setProperty("socketTimeout", String.valueOf(socketTimeoutSeconds));
+    return DriverManager.getConnection(url, p);
+  }
+
+  @Override
+  public Connection openWriter() throws SQLException {
+    return open("writer", 30);
+  }
+
+  @Override
+  public Connection openReader() throws SQLException {
+    Connection c = open("reader", 300);
+    c.setReadOnly(true);
+    return c;
+  }
+
+  /** A connection of its own, for locks and notifications that live as long as the node. */
+  Connection openSession(String role) throws SQLException {
+    return open(role, 0);
+  }
+
+  @Override
+  public String migrate() throws SQLException {
+    return Migrations.apply(this, url, "db/postgresql", 0);
+  }
+
+  @Override
+  public void begin(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+  }
+
+  @Override
+  public void commit(Connection c) throws SQLException {
+    c.commit();
+    c.setAutoCommit(true);
+  }
+
+  @Override
+  public boolean isTransient(SQLException e) {
+    if (e instanceof StoreUnavailable) {
+      return true;
+    }
+    String state = e.getSQLState();
+    if (state == null || state.length() < 2) {
+      return true; // no state: the driver lost the connection or timed out
+    }
+    return switch (state.substring(0, 2)) {
+      // connection, transaction rollback (serialization, deadlock), resources (disk full, too
+      // many connections), operator intervention (shutdown), system error (I/O)
+      case "08", "40", "53", "57", "58" -> true;
+      default -> false;
+    };
+  }
+}

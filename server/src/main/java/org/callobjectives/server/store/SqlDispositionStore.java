@@ -1,0 +1,216 @@
+package org.callobjectives.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.callobjectives.protocol.ChecklistItem;
+import org.callobjectives.protocol.DispositionCode;
+import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.protocol.ErrorMessage;
+import org.callobjectives.protocol.ObjectiveView;
+
+/** Dispositions in SQL: once per call and agent, committed durably before the ack. */
+final class SqlDispositionStore implements DispositionStore {
+  private final Database db;
+  private final SqlCallStore calls;
+
+  SqlDispositionStore(Database db, SqlCallStore calls) {
+    this.db = db;
+    this.calls = calls;
+  }
+
+  @Override
+  public boolean writable() {
+    return db.writable();
+  }
+
+  @Override
+  public CompletableFuture<SavedDisposition> saveDisposition(
+      String agentId, DispositionSubmit d, DispositionCheck check) {
+    return db.write(
+        c -> {
+          calls.requireStored(d.callId());
+          StoredCall call = calls.findCall(d.callId());
+          if (call == null) {
+            throw new DispositionRejected(ErrorMessage.UNKNOWN_CALL, "no call " + d.callId());
+          }
+          if (!agentId.equals(call.agentId())) {
+            throw new DispositionRejected(
+                ErrorMessage.NOT_YOUR_CALL, "call " + d.callId() + " is not yours");
+          }
+          List<Object[]> existing =
+              Sql.list(
+                  db.writer(),
+                  "SELECT id, code FROM dispositions WHERE call_id = ? AND agent_id = ?",
+                  rs -> new Object[] {rs.getLong(1), rs.getString(2)},
+                  d.callId(),
+                  agentId);
+          Long existingId = existing.isEmpty() ? null : (Long) existing.get(0)[0];
+          boolean placeholder = existingId != null && Store.UNDISPOSED.equals(existing.get(0)[1]);
+          if (existingId != null && !placeholder) {
+            return new SavedDisposition(load(db.writer(), existingId, d.callId()), true, false);
+          }
+          check.check(call, d);
+          DispositionCode code =
+              call.codes().stream()
+                  .filter(k -> k.code().equals(d.code()))
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new DispositionRejected(
+                              ErrorMessage.INVALID_DISPOSITION, "unknown code " + d.code()));
+          Connection w = db.writer();
+          db.dialect().durableCommitStarts(w);
+          try {
+            db.inTransaction(
+                tx -> {
+                  if (existingId != null) {
+                    Sql.update(tx, "DELETE FROM dispositions WHERE id = ?", existingId);
+                  }
+                  long id = insert(tx, call, agentId, d, code, existingId != null);
+                  insertDetails(tx, id, call.objective(), d);
+                  return null;
+                });
+          } finally {
+            db.dialect().durableCommitEnded(w);
+          }
+          db.wrote();
+          return new SavedDisposition(d, false, existingId != null);
+        });
+  }
+
+  @Override
+  public CompletableFuture<Boolean> markUndisposed(String callId, String agentId) {
+    return db.write(
+        c -> {
+          calls.requireStored(callId);
+          boolean inserted =
+              Sql.update(
+                      db.writer(),
+                      """
+          INSERT INTO dispositions (call_id, agent_id, code, advance_obtained, created_at)
+          SELECT call_id, agent_id, 'UNDISPOSED', 0, ? FROM calls WHERE call_id = ? AND agent_id = ?
+          ON CONFLICT DO NOTHING""",
+                      System.currentTimeMillis(),
+                      callId,
+                      agentId)
+                  > 0;
+          db.wrote();
+          return inserted;
+        });
+  }
+
+  @Override
+  public CompletableFuture<Integer> recoverAfterRestart(long nowMillis, long wrapUpMillis) {
+    return db.write(
+        c ->
+            Sql.update(
+                c,
+                """
+          INSERT INTO dispositions (call_id, agent_id, code, advance_obtained, created_at)
+          SELECT c.call_id, c.agent_id, 'UNDISPOSED', 0, ? FROM calls c
+          WHERE c.agent_id IS NOT NULL AND c.ended_at IS NOT NULL AND c.ended_at + ? < ?
+            AND c.outcome <> 'INTERRUPTED'
+            AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.call_id = c.call_id)
+          ON CONFLICT DO NOTHING""",
+                nowMillis,
+                wrapUpMillis,
+                nowMillis));
+  }
+
+  private static long insert(
+      Connection c,
+      StoredCall call,
+      String agentId,
+      DispositionSubmit d,
+      DispositionCode code,
+      boolean late)
+      throws SQLException {
+    return Sql.insert(
+        c,
+        """
+        INSERT INTO dispositions (call_id, agent_id, code, advance_obtained, upsell_count, csat, notes, request_id,
+          is_sale, is_contact, is_not_interested, is_callback, is_do_not_call, is_completed, late, created_at)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+        call.callId(),
+        agentId,
+        d.code(),
+        d.advanceObtained(),
+        d.upsellCount(),
+        d.csat(),
+        d.notes(),
+        d.requestId(),
+        code.sale(),
+        code.contact(),
+        code.notInterested(),
+        code.callback(),
+        code.doNotCall(),
+        code.completed(),
+        late,
+        System.currentTimeMillis());
+  }
+
+  private static void insertDetails(
+      Connection c, long id, ObjectiveView objective, DispositionSubmit d) throws SQLException {
+    Set<String> done = new HashSet<>(d.checklistDone());
+    if (objective != null && !objective.checklist().isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO checklist_results (disposition_id, item_id, kind, required, done) VALUES (?,?,?,?,?)")) {
+        for (ChecklistItem item : objective.checklist()) {
+          Sql.bind(
+              ps, id, item.id(), item.kind().wire(), item.required(), done.contains(item.id()));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (!d.upsellNotes().isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO upsell_notes (disposition_id, seq, note) VALUES (?,?,?)")) {
+        int seq = 0;
+        for (String note : d.upsellNotes()) {
+          Sql.bind(ps, id, seq++, note);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+  }
+
+  private static DispositionSubmit load(Connection c, long id, String callId) throws SQLException {
+    List<String> done =
+        Sql.list(
+            c,
+            "SELECT item_id FROM checklist_results WHERE disposition_id = ? AND done = 1 ORDER BY item_id",
+            rs -> rs.getString(1),
+            id);
+    List<String> notes =
+        Sql.list(
+            c,
+            "SELECT note FROM upsell_notes WHERE disposition_id = ? ORDER BY seq",
+            rs -> rs.getString(1),
+            id);
+    return Sql.list(
+            c,
+            "SELECT request_id, code, advance_obtained, upsell_count, csat, notes FROM dispositions WHERE id = ?",
+            rs ->
+                new DispositionSubmit(
+                    rs.getString(1),
+                    callId,
+                    rs.getString(2),
+                    rs.getInt(3) == 1,
+                    done,
+                    rs.getInt(4),
+                    notes,
+                    Sql.intOrNull(rs, 5),
+                    rs.getString(6)),
+            id)
+        .get(0);
+  }
+}

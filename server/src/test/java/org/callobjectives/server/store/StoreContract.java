@@ -1,0 +1,321 @@
+package org.callobjectives.server.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.callobjectives.protocol.ChecklistItem;
+import org.callobjectives.protocol.ChecklistKind;
+import org.callobjectives.protocol.DispositionCode;
+import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.protocol.ErrorMessage;
+import org.callobjectives.protocol.ObjectiveView;
+import org.callobjectives.server.domain.CallOutcome;
+import org.callobjectives.server.domain.CallRecord;
+import org.callobjectives.server.domain.Direction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every database behind the store must do, run on SQLite and on a real PostgreSQL: the same
+ * rows, the same refusals, the same answers.
+ */
+abstract class StoreContract {
+  static final ObjectiveView OBJ =
+      new ObjectiveView(
+          "o",
+          "Book a demo",
+          "customer agrees to a demo date",
+          "date booked",
+          "during the call",
+          List.of(
+              new ChecklistItem("rec", "recording notice", ChecklistKind.COMPLIANCE, true),
+              new ChecklistItem("addon", "add-on need", ChecklistKind.UPSELL, false)));
+  static final List<DispositionCode> CODES =
+      List.of(
+          new DispositionCode("ADVANCE", "Advance", false, true, false, false, false, true),
+          new DispositionCode("SALE", "Sale", true, true, false, false, false, true));
+
+  private final List<Store> opened = new ArrayList<>();
+
+  /** Where this run's database is (a fresh, empty one per test). */
+  abstract DatabaseLocation location();
+
+  /** Opens the test's database (again: the same data). */
+  final Store open() throws Exception {
+    Store s = Store.open(location());
+    opened.add(s);
+    return s;
+  }
+
+  @AfterEach
+  void closeStores() {
+    opened.forEach(Store::close);
+  }
+
+  static CallRecord call(String id, CallOutcome outcome) {
+    return call(id, "1001", "15550001", outcome, 1000, OBJ);
+  }
+
+  static CallRecord call(
+      String id,
+      String agent,
+      String caller,
+      CallOutcome outcome,
+      long startedAt,
+      ObjectiveView objective) {
+    boolean open = outcome == CallOutcome.CONNECTED;
+    return new CallRecord(
+        id,
+        "pbx",
+        Direction.INBOUND,
+        "sales",
+        agent,
+        caller,
+        caller == null ? null : "Ann",
+        "1.0",
+        outcome,
+        open ? null : "caller",
+        2,
+        30,
+        startedAt,
+        startedAt + 1000,
+        open ? null : startedAt + 31_000,
+        objective,
+        CODES);
+  }
+
+  static DispositionSubmit disposition(String callId, String code) {
+    return new DispositionSubmit(
+        "r-" + code, callId, code, true, List.of("rec"), 1, List.of("wants seats"), 90, null);
+  }
+
+  static <T> T get(CompletableFuture<T> f) throws Exception {
+    return f.get(10, TimeUnit.SECONDS);
+  }
+
+  static final DispositionStore.DispositionCheck ANY = (c, d) -> {};
+
+  @Test
+  void aCallRowIsUpdatedInPlaceAndKeepsWhatItFirstKnew() throws Exception {
+    Store s = open();
+    get(s.calls().upsertCall(call("pbx:1", "1001", "15550001", CallOutcome.CONNECTED, 1000, OBJ)));
+    assertEquals(List.of("pbx:1"), ids(get(s.calls().openCalls())));
+    get(s.calls().upsertCall(call("pbx:1", "1001", null, CallOutcome.COMPLETED, 1000, OBJ)));
+    assertEquals(List.of(), get(s.calls().openCalls()));
+    List<CallRecord> waiting = get(s.calls().callsAwaitingDisposition());
+    assertEquals(1, waiting.size());
+    CallRecord r = waiting.get(0);
+    assertEquals(CallOutcome.COMPLETED, r.outcome());
+    assertEquals("15550001", r.callerNumber(), "a later version without the number keeps it");
+    assertEquals(Direction.INBOUND, r.direction());
+    assertEquals(32_000L, r.endedAtMillis());
+    assertEquals("Book a demo", r.objective().title());
+    assertEquals(
+        List.of("ADVANCE", "SALE"), r.codes().stream().map(DispositionCode::code).toList());
+  }
+
+  @Test
+  void callIdsSinceAreTheNewestOldestFirst() throws Exception {
+    Store s = open();
+    for (int i = 1; i <= 5; i++) {
+      s.calls().upsertCall(call("pbx:" + i, "1001", "1", CallOutcome.COMPLETED, i * 1000L, OBJ));
+    }
+    assertEquals(List.of("pbx:4", "pbx:5"), get(s.calls().callIdsSince(2000, 2)));
+    assertEquals(List.of("pbx:2", "pbx:3", "pbx:4", "pbx:5"), get(s.calls().callIdsSince(2000, 9)));
+  }
+
+  @Test
+  void manyRowsQueuedAtOnceAreAllWritten() throws Exception {
+    Store s = open();
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      all.add(s.calls().upsertCall(call("pbx:" + i, CallOutcome.CONNECTED)));
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+    assertEquals(500, get(s.calls().openCalls()).size());
+    assertEquals(0, s.calls().unsavedCalls());
+  }
+
+  @Test
+  void aSecondDispositionReturnsTheFirstAndAMissedWrapUpIsReplacedLate() throws Exception {
+    Store s = open();
+    s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED));
+    s.calls().upsertCall(call("pbx:2", CallOutcome.COMPLETED));
+    DispositionStore d = s.dispositions();
+    SavedDisposition first = get(d.saveDisposition("1001", disposition("pbx:1", "SALE"), ANY));
+    assertFalse(first.duplicate());
+    SavedDisposition again = get(d.saveDisposition("1001", disposition("pbx:1", "ADVANCE"), ANY));
+    assertTrue(again.duplicate());
+    assertEquals("SALE", again.stored().code());
+    assertEquals(List.of("rec"), again.stored().checklistDone());
+    assertEquals(List.of("wants seats"), again.stored().upsellNotes());
+    assertEquals(90, again.stored().csat());
+
+    assertTrue(get(d.markUndisposed("pbx:2", "1001")));
+    assertFalse(get(d.markUndisposed("pbx:1", "1001")), "a disposition is there already");
+    assertFalse(get(d.markUndisposed("pbx:2", "1001")), "marked once");
+    SavedDisposition late = get(d.saveDisposition("1001", disposition("pbx:2", "ADVANCE"), ANY));
+    assertTrue(late.late());
+    assertFalse(late.duplicate());
+    assertEquals(List.of(), get(s.calls().callsAwaitingDisposition()));
+  }
+
+  @Test
+  void aDispositionForAnUnknownCallAnotherAgentsCallOrAnUnknownCodeIsRefused() throws Exception {
+    Store s = open();
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+    DispositionStore d = s.dispositions();
+    assertEquals(
+        ErrorMessage.UNKNOWN_CALL,
+        refusal(() -> get(d.saveDisposition("1001", disposition("pbx:9", "SALE"), ANY))));
+    assertEquals(
+        ErrorMessage.NOT_YOUR_CALL,
+        refusal(() -> get(d.saveDisposition("1002", disposition("pbx:1", "SALE"), ANY))));
+    assertEquals(
+        ErrorMessage.INVALID_DISPOSITION,
+        refusal(() -> get(d.saveDisposition("1001", disposition("pbx:1", "NOPE"), ANY))));
+    assertEquals(
+        ErrorMessage.INVALID_DISPOSITION,
+        refusal(
+            () ->
+                get(
+                    d.saveDisposition(
+                        "1001",
+                        disposition("pbx:1", "SALE"),
+                        (c, x) -> {
+                          throw new DispositionRejected(ErrorMessage.INVALID_DISPOSITION, "no");
+                        }))));
+    assertEquals(1, get(s.calls().callsAwaitingDisposition()).size(), "nothing was stored");
+    assertFalse(
+        get(d.saveDisposition("1001", disposition("pbx:1", "SALE"), ANY)).duplicate(),
+        "the agent's own disposition is stored after the refusals");
+  }
+
+  private static String refusal(org.junit.jupiter.api.function.Executable e) {
+    ExecutionException x = assertThrows(ExecutionException.class, e);
+    return ((DispositionRejected) x.getCause()).code();
+  }
+
+  @Test
+  void atRestartEndedCallsPastTheirWrapUpAreMarkedOnceAndOthersAreLeft() throws Exception {
+    Store s = open();
+    s.calls().upsertCall(call("pbx:1", "1001", "1", CallOutcome.COMPLETED, 1000, OBJ));
+    s.calls().upsertCall(call("pbx:2", "1001", "1", CallOutcome.COMPLETED, 1000, OBJ));
+    s.calls().upsertCall(call("pbx:3", "1001", "1", CallOutcome.CONNECTED, 1000, OBJ));
+    s.calls().upsertCall(call("pbx:4", "1001", "1", CallOutcome.INTERRUPTED, 1000, OBJ));
+    s.calls().upsertCall(call("pbx:5", "1001", "1", CallOutcome.COMPLETED, 500_000, OBJ));
+    get(s.dispositions().saveDisposition("1001", disposition("pbx:2", "SALE"), ANY));
+    assertEquals(1, get(s.dispositions().recoverAfterRestart(200_000, 120_000)));
+    assertEquals(0, get(s.dispositions().recoverAfterRestart(200_000, 120_000)));
+    assertEquals(
+        List.of("pbx:4", "pbx:5"),
+        ids(get(s.calls().callsAwaitingDisposition())),
+        "interrupted and recent calls still wait");
+  }
+
+  @Test
+  void statisticsRowsCarryTheDispositionAndTheComplianceItems() throws Exception {
+    Store s = open();
+    s.calls().upsertCall(call("pbx:1", "1001", "1", CallOutcome.COMPLETED, 1000, OBJ));
+    s.calls().upsertCall(call("pbx:2", "1002", "2", CallOutcome.COMPLETED, 2000, OBJ));
+    s.calls().upsertCall(call("pbx:3", "1001", "3", CallOutcome.COMPLETED, 9000, OBJ));
+    get(s.dispositions().saveDisposition("1001", disposition("pbx:1", "SALE"), ANY));
+    get(s.dispositions().markUndisposed("pbx:2", "1002"));
+    List<StatsRow> rows = get(s.stats().rows(1000, 9000));
+    assertEquals(List.of("pbx:1", "pbx:2"), rows.stream().map(StatsRow::callId).toList());
+    StatsRow sale = rows.get(0);
+    assertEquals("Book a demo", sale.objectiveTitle());
+    assertEquals("SALE", sale.code());
+    assertTrue(sale.sale());
+    assertTrue(sale.advance());
+    assertEquals(1, sale.upsellCount());
+    assertEquals(90, sale.csat());
+    assertEquals(1, sale.complianceRequired());
+    assertEquals(1, sale.complianceDone());
+    assertEquals(2000L, sale.connectedAtMillis());
+    StatsRow missed = rows.get(1);
+    assertEquals(Store.UNDISPOSED, missed.code());
+    assertNull(missed.csat());
+    assertEquals(0, missed.complianceRequired());
+  }
+
+  @Test
+  void theCallerHistoryGivesEachCustomersLatestOutcomeWithAndWithoutStage() throws Exception {
+    Store s = open();
+    ObjectiveView staged = OBJ.forCall("discovery", null, null);
+    s.calls().upsertCall(call("pbx:1", "1001", "555", CallOutcome.COMPLETED, 1000, staged));
+    s.calls().upsertCall(call("pbx:2", "1001", "555", CallOutcome.COMPLETED, 2000, OBJ));
+    s.calls().upsertCall(call("pbx:3", "1001", "777", CallOutcome.COMPLETED, 3000, OBJ));
+    s.calls().upsertCall(call("pbx:4", "1001", null, CallOutcome.COMPLETED, 4000, OBJ));
+    DispositionStore d = s.dispositions();
+    get(d.saveDisposition("1001", disposition("pbx:1", "ADVANCE"), ANY));
+    Thread.sleep(5);
+    get(d.saveDisposition("1001", disposition("pbx:2", "SALE"), ANY));
+    get(d.markUndisposed("pbx:3", "1001"));
+    get(d.saveDisposition("1001", disposition("pbx:4", "SALE"), ANY));
+    List<CallerOutcome> latest = get(s.callerHistory().latestPerCaller());
+    assertEquals(2, latest.size(), latest.toString());
+    assertEquals("pbx:1", latest.get(0).callId());
+    assertEquals("discovery", latest.get(0).stage());
+    assertEquals("pbx:2", latest.get(1).callId());
+    assertNull(latest.get(1).stage());
+    assertEquals("SALE", latest.get(1).code());
+    assertEquals("555", get(s.callerHistory().forDisposition("pbx:2")).callerNumber());
+    assertNull(get(s.callerHistory().forDisposition("pbx:3")), "UNDISPOSED is no outcome");
+    assertNull(get(s.callerHistory().forDisposition("pbx:4")), "no caller number");
+  }
+
+  @Test
+  void aProposalIsStoredOncePerRequestAndDecidedOnce() throws Exception {
+    Store s = open();
+    Proposals p = s.proposals();
+    long id = get(p.add("1001", "o", "Ask for the usage figures", "req-1", 10));
+    assertEquals(id, get(p.add("1001", "o", "Ask for the usage figures", "req-1", 11)));
+    long other = get(p.add("1002", null, "Shorter title", null, 12));
+    assertEquals(
+        List.of(other, id), get(p.list(null, 10)).stream().map(Proposals.Row::id).toList());
+    assertTrue(get(p.decide(id, "accepted", "admin", 20)));
+    assertFalse(get(p.decide(id, "dismissed", "admin", 21)), "decided already");
+    List<Proposals.Row> open = get(p.list("open", 10));
+    assertEquals(List.of(other), open.stream().map(Proposals.Row::id).toList());
+    Proposals.Row accepted = get(p.list("accepted", 10)).get(0);
+    assertEquals("admin", accepted.decidedBy());
+    assertEquals(20L, accepted.decidedAt());
+    assertNull(open.get(0).objectiveId());
+  }
+
+  @Test
+  void theAuditLogListsTheNewestFirst() throws Exception {
+    Store s = open();
+    get(s.auditLog().record(1, "admin", "save", "objectives.yaml", "one", "a", "b"));
+    get(s.auditLog().record(2, "admin", "reload", null, "two", null, null));
+    List<AuditLog.Entry> recent = get(s.auditLog().recent(10));
+    assertEquals(List.of("reload", "save"), recent.stream().map(AuditLog.Entry::action).toList());
+    assertNull(recent.get(0).file());
+  }
+
+  @Test
+  void everythingSurvivesClosingAndOpeningAgain() throws Exception {
+    Store s = open();
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+    get(s.dispositions().saveDisposition("1001", disposition("pbx:1", "SALE"), ANY));
+    s.close();
+    Store again = open();
+    assertTrue(
+        get(again.dispositions().saveDisposition("1001", disposition("pbx:1", "ADVANCE"), ANY))
+            .duplicate());
+    assertEquals(1, get(again.stats().rows(0, Long.MAX_VALUE)).size());
+  }
+
+  static List<String> ids(List<CallRecord> calls) {
+    return calls.stream().map(CallRecord::callId).toList();
+  }
+}
