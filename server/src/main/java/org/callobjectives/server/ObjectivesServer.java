@@ -187,6 +187,8 @@ public final class ObjectivesServer implements AutoCloseable {
   public InetSocketAddress start(
       List<AmiServer> amiServers, java.nio.channels.ServerSocketChannel listener) throws Exception {
     Config c = config.get();
+    // Before the live figures are rebuilt from the tables, so that nothing falls between the two.
+    store.dispatch("other-nodes", false, dispositions.fromOtherNodes(store.nodeId()));
     try {
       store
           .dispositions()

@@ -17,6 +17,7 @@ import org.callobjectives.protocol.Message;
 import org.callobjectives.server.domain.DispositionListener;
 import org.callobjectives.server.store.DispositionRejected;
 import org.callobjectives.server.store.DispositionStore;
+import org.callobjectives.server.store.OutboxDispatcher;
 import org.callobjectives.server.store.Store;
 import org.callobjectives.server.store.StoredCall;
 import org.slf4j.Logger;
@@ -59,6 +60,14 @@ public final class DispositionService {
 
   public void addListener(DispositionListener l) {
     listeners.add(l);
+  }
+
+  /**
+   * What tells this node's listeners about dispositions other nodes stored: hand it the outbox
+   * (non-durable: the live figures are rebuilt from the tables at start).
+   */
+  public OutboxDispatcher.Consumer fromOtherNodes(String thisNode) {
+    return new OtherNodes(thisNode, () -> listeners);
   }
 
   public long stored() {

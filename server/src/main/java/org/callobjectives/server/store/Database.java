@@ -47,18 +47,21 @@ final class Database implements AutoCloseable {
   }
 
   private final Dialect dialect;
+  private final String nodeId;
   private final ExecutorService writerThread;
   private final ExecutorService readerThread;
   private final ScheduledExecutorService ticker;
   private final StoreState state;
   private final AtomicLong failures = new AtomicLong();
   private final List<Backlog> backlogs = new CopyOnWriteArrayList<>();
+  private final List<Runnable> outboxWakers = new CopyOnWriteArrayList<>();
   // Confined to their threads.
   private Connection writer;
   private Connection reader;
 
   private Database(Dialect dialect, Connection writer, Connection reader, Clock clock) {
     this.dialect = dialect;
+    this.nodeId = newNodeId();
     this.writer = writer;
     this.reader = reader;
     this.state = new StoreState(clock);
@@ -87,8 +90,40 @@ final class Database implements AutoCloseable {
     return dialect;
   }
 
+  /** This process's store among the nodes writing to one database: host, PID and a random part. */
+  String nodeId() {
+    return nodeId;
+  }
+
+  private static String newNodeId() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "host";
+    }
+    return host
+        + ":"
+        + ProcessHandle.current().pid()
+        + ":"
+        + Long.toHexString(new java.security.SecureRandom().nextInt() & 0xffffL);
+  }
+
   void addBacklog(Backlog b) {
     backlogs.add(b);
+  }
+
+  void onOutboxAppended(Runnable waker) {
+    outboxWakers.add(waker);
+  }
+
+  void removeOutboxWaker(Runnable waker) {
+    outboxWakers.remove(waker);
+  }
+
+  /** After a commit that appended outbox rows: wakes this process's outbox readers. */
+  void outboxAppended() {
+    outboxWakers.forEach(Runnable::run);
   }
 
   /** Every second on the writer thread: retry held work, then the dialect's housekeeping. */

@@ -46,6 +46,33 @@ interface Dialect {
     return Map.of();
   }
 
+  /**
+   * An SQL expression: outbox rows with a txid below it can no longer be preceded by a row still
+   * being written. On a database with one writer every committed row qualifies.
+   */
+  default String outboxHorizon() {
+    return "9223372036854775807";
+  }
+
+  /** In the appending transaction: tell other processes' readers (a no-op for a file). */
+  default void outboxAppended(Connection c) throws SQLException {}
+
+  /** A connection for one outbox reader of its own. */
+  default Connection openOutboxReader() throws SQLException {
+    return openReader();
+  }
+
+  /**
+   * Waits up to {@code millis} for news of appended rows: from this process ({@code local}) or,
+   * where the database can tell, from any process.
+   */
+  default void awaitOutbox(Connection reader, java.util.concurrent.Semaphore local, long millis)
+      throws SQLException, InterruptedException {
+    if (local.tryAcquire(millis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      local.drainPermits();
+    }
+  }
+
   /** Releases what the dialect holds (nothing by default). */
   default void close() {}
 }

@@ -56,6 +56,35 @@ final class PostgresDialect implements Dialect {
     return Migrations.apply(this, url, "db/postgresql", 0);
   }
 
+  /** The channel that carries "the outbox has new rows" to every node, after the commit. */
+  static final String OUTBOX_CHANNEL = "call_objectives_outbox";
+
+  @Override
+  public String outboxHorizon() {
+    return "pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+  }
+
+  @Override
+  public void outboxAppended(Connection c) throws SQLException {
+    // Several notices with the same payload in one transaction arrive as one.
+    Transactions.exec(c, "SELECT pg_notify('" + OUTBOX_CHANNEL + "', '')");
+  }
+
+  @Override
+  public Connection openOutboxReader() throws SQLException {
+    Connection c = openSession("outbox");
+    Transactions.exec(c, "LISTEN " + OUTBOX_CHANNEL);
+    return c;
+  }
+
+  @Override
+  public void awaitOutbox(Connection reader, java.util.concurrent.Semaphore local, long millis)
+      throws SQLException {
+    // Rows appended by this node arrive here too: one wait covers every node.
+    reader.unwrap(org.postgresql.PGConnection.class).getNotifications((int) Math.max(1, millis));
+    local.drainPermits();
+  }
+
   @Override
   public void begin(Connection c) throws SQLException {
     c.setAutoCommit(false);

@@ -92,6 +92,9 @@ final class SqlCallStore implements CallStore, Database.Backlog {
               return null;
             });
         db.wrote();
+        if (batch.stream().anyMatch(p -> p.record().endedAtMillis() != null)) {
+          db.outboxAppended();
+        }
       } catch (SQLException e) {
         // Whatever failed, the rows are kept: the retry loop writes them one by one.
         batch.forEach(p -> hold(p.record()));
@@ -124,8 +127,11 @@ final class SqlCallStore implements CallStore, Database.Backlog {
     while (it.hasNext()) {
       CallRecord r = it.next();
       try {
-        writeCall(db.writer(), r);
+        db.inTransaction(c -> writeCall(c, r));
         written++;
+        if (r.endedAtMillis() != null) {
+          db.outboxAppended();
+        }
       } catch (SQLException e) {
         if (db.isTransient(e)) {
           db.failed(e, "held call rows");
@@ -184,7 +190,8 @@ final class SqlCallStore implements CallStore, Database.Backlog {
     }
   }
 
-  private static void writeCall(Connection c, CallRecord r) throws SQLException {
+  /** The call's row, and at its end its outbox row, in the caller's transaction. */
+  private Void writeCall(Connection c, CallRecord r) throws SQLException {
     CallRecord.Channels ch = r.channels();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -229,6 +236,33 @@ final class SqlCallStore implements CallStore, Database.Backlog {
           r.objective() == null ? null : r.objective().stage());
       ps.executeUpdate();
     }
+    if (r.endedAtMillis() != null) {
+      Outbox.append(
+          c,
+          db.dialect(),
+          db.nodeId(),
+          OutboxEvent.CALL_ENDED,
+          r.callId(),
+          r.agentId(),
+          new OutboxEvent.CallEnd(
+              r.callId(),
+              r.server(),
+              r.direction().wire(),
+              r.queue(),
+              r.agentId(),
+              r.callerNumber(),
+              r.callerName(),
+              r.linkedid(),
+              r.outcome().name(),
+              r.endReason(),
+              r.holdSeconds(),
+              r.talkSeconds(),
+              r.startedAtMillis(),
+              r.connectedAtMillis(),
+              r.endedAtMillis(),
+              r.objective() == null ? null : r.objective().id()));
+    }
+    return null;
   }
 
   @Override

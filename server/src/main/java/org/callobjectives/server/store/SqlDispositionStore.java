@@ -73,12 +73,21 @@ final class SqlDispositionStore implements DispositionStore {
                   }
                   long id = insert(tx, call, agentId, d, code, existingId != null);
                   insertDetails(tx, id, call.objective(), d);
+                  Outbox.append(
+                      tx,
+                      db.dialect(),
+                      db.nodeId(),
+                      OutboxEvent.DISPOSITION,
+                      d.callId(),
+                      agentId,
+                      new OutboxEvent.Disposition(agentId, existingId != null, d));
                   return null;
                 });
           } finally {
             db.dialect().durableCommitEnded(w);
           }
           db.wrote();
+          db.outboxAppended();
           return new SavedDisposition(d, false, existingId != null);
         });
   }
@@ -88,18 +97,11 @@ final class SqlDispositionStore implements DispositionStore {
     return db.write(
         c -> {
           calls.requireStored(callId);
-          boolean inserted =
-              Sql.update(
-                      db.writer(),
-                      """
-          INSERT INTO dispositions (call_id, agent_id, code, advance_obtained, created_at)
-          SELECT call_id, agent_id, 'UNDISPOSED', 0, ? FROM calls WHERE call_id = ? AND agent_id = ?
-          ON CONFLICT DO NOTHING""",
-                      System.currentTimeMillis(),
-                      callId,
-                      agentId)
-                  > 0;
+          boolean inserted = db.inTransaction(tx -> mark(tx, callId, agentId));
           db.wrote();
+          if (inserted) {
+            db.outboxAppended();
+          }
           return inserted;
         });
   }
@@ -107,19 +109,59 @@ final class SqlDispositionStore implements DispositionStore {
   @Override
   public CompletableFuture<Integer> recoverAfterRestart(long nowMillis, long wrapUpMillis) {
     return db.write(
-        c ->
-            Sql.update(
-                c,
+        c -> {
+          List<String[]> missed =
+              Sql.list(
+                  c,
+                  """
+              SELECT c.call_id, c.agent_id FROM calls c
+              WHERE c.agent_id IS NOT NULL AND c.ended_at IS NOT NULL AND c.ended_at + ? < ?
+                AND c.outcome <> 'INTERRUPTED'
+                AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.call_id = c.call_id)
+              ORDER BY c.ended_at""",
+                  rs -> new String[] {rs.getString(1), rs.getString(2)},
+                  wrapUpMillis,
+                  nowMillis);
+          int marked =
+              db.inTransaction(
+                  tx -> {
+                    int n = 0;
+                    for (String[] m : missed) {
+                      n += mark(tx, m[0], m[1]) ? 1 : 0;
+                    }
+                    return n;
+                  });
+          if (marked > 0) {
+            db.outboxAppended();
+          }
+          return marked;
+        });
+  }
+
+  /** The UNDISPOSED row and its outbox row, unless the call has a disposition already. */
+  private boolean mark(Connection tx, String callId, String agentId) throws SQLException {
+    boolean inserted =
+        Sql.update(
+                tx,
                 """
-          INSERT INTO dispositions (call_id, agent_id, code, advance_obtained, created_at)
-          SELECT c.call_id, c.agent_id, 'UNDISPOSED', 0, ? FROM calls c
-          WHERE c.agent_id IS NOT NULL AND c.ended_at IS NOT NULL AND c.ended_at + ? < ?
-            AND c.outcome <> 'INTERRUPTED'
-            AND NOT EXISTS (SELECT 1 FROM dispositions d WHERE d.call_id = c.call_id)
-          ON CONFLICT DO NOTHING""",
-                nowMillis,
-                wrapUpMillis,
-                nowMillis));
+        INSERT INTO dispositions (call_id, agent_id, code, advance_obtained, created_at)
+        SELECT call_id, agent_id, 'UNDISPOSED', 0, ? FROM calls WHERE call_id = ? AND agent_id = ?
+        ON CONFLICT DO NOTHING""",
+                System.currentTimeMillis(),
+                callId,
+                agentId)
+            > 0;
+    if (inserted) {
+      Outbox.append(
+          tx,
+          db.dialect(),
+          db.nodeId(),
+          OutboxEvent.UNDISPOSED,
+          callId,
+          agentId,
+          new OutboxEvent.Undisposed(agentId, callId));
+    }
+    return inserted;
   }
 
   private static long insert(

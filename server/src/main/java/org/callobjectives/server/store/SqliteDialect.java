@@ -25,7 +25,8 @@ final class SqliteDialect implements Dialect {
 
   private final Path file;
   private final int busyTimeoutMs;
-  private final java.nio.file.FileStore fileStore;
+  // Found once the file exists; writer-thread confined.
+  private java.nio.file.FileStore fileStore;
   // Writer-thread confined.
   private boolean truncateWalDue;
   private long lastLowSpaceCheckpoint = System.nanoTime() - LOW_SPACE_CHECKPOINT_EVERY_NANOS;
@@ -37,12 +38,11 @@ final class SqliteDialect implements Dialect {
   SqliteDialect(Path file, int busyTimeoutMs) {
     this.file = file;
     this.busyTimeoutMs = busyTimeoutMs;
-    this.fileStore = fileStoreOf(file);
   }
 
   private static java.nio.file.FileStore fileStoreOf(Path file) {
     try {
-      return Files.getFileStore(file.toAbsolutePath().getParent());
+      return Files.getFileStore(file.toAbsolutePath());
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -57,8 +57,7 @@ final class SqliteDialect implements Dialect {
     return "jdbc:sqlite:" + file;
   }
 
-  @Override
-  public Connection openWriter() throws SQLException {
+  private void createFolder() throws SQLException {
     Path parent = file.toAbsolutePath().getParent();
     try {
       if (parent != null) {
@@ -67,6 +66,11 @@ final class SqliteDialect implements Dialect {
     } catch (IOException e) {
       throw new SQLException("cannot create the database folder " + parent + ": " + e, e);
     }
+  }
+
+  @Override
+  public Connection openWriter() throws SQLException {
+    createFolder();
     Connection c = DriverManager.getConnection(url());
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA journal_mode=WAL");
@@ -93,6 +97,7 @@ final class SqliteDialect implements Dialect {
   public String migrate() throws SQLException {
     // Files made before Flyway kept their version in PRAGMA user_version (steps 1-3, the same as
     // V1-V3): Flyway takes them over at that version.
+    createFolder();
     int before;
     try (Connection c = DriverManager.getConnection(url());
         Statement s = c.createStatement();
@@ -173,6 +178,9 @@ final class SqliteDialect implements Dialect {
   }
 
   private boolean lowOnSpace() {
+    if (fileStore == null) {
+      fileStore = fileStoreOf(file);
+    }
     try {
       return fileStore != null && fileStore.getUsableSpace() < LOW_SPACE_BYTES && walBytes() > 0;
     } catch (IOException e) {

@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The database the server writes to, opened and migrated at start, and its repositories: calls,
@@ -24,6 +27,7 @@ public final class Store implements AutoCloseable {
   private final CallerHistory callerHistory;
   private final Proposals proposals;
   private final AuditLog auditLog;
+  private final List<OutboxDispatcher> dispatchers = new CopyOnWriteArrayList<>();
 
   private Store(DatabaseLocation location, Database db) {
     this.location = location;
@@ -92,6 +96,23 @@ public final class Store implements AutoCloseable {
     return auditLog;
   }
 
+  /** This process among the nodes writing to the database (the outbox rows' origin). */
+  public String nodeId() {
+    return db.nodeId();
+  }
+
+  /**
+   * Starts handing outbox rows to {@code consumer} on a thread of its own, in order, at least once.
+   * A {@code durable} one keeps its place under {@code name} across restarts; any other begins with
+   * the rows written from now on.
+   */
+  public OutboxDispatcher dispatch(String name, boolean durable, OutboxDispatcher.Consumer consumer)
+      throws SQLException {
+    OutboxDispatcher d = OutboxDispatcher.start(db, name, durable, consumer);
+    dispatchers.add(d);
+    return d;
+  }
+
   /** Failed writes since start. */
   public long failures() {
     return db.failures();
@@ -110,6 +131,9 @@ public final class Store implements AutoCloseable {
     Map<String, Object> m = db.health();
     m.put("callRowsWaiting", calls.unsavedCalls());
     m.put("callRowsLost", calls.lostCallRows());
+    Map<String, Object> outbox = new LinkedHashMap<>();
+    dispatchers.forEach(d -> outbox.put(d.name(), d.health()));
+    m.put("outbox", outbox);
     return m;
   }
 
@@ -139,6 +163,7 @@ public final class Store implements AutoCloseable {
 
   @Override
   public void close() {
+    dispatchers.forEach(OutboxDispatcher::close);
     db.close(
         c -> {
           calls.flushAtClose();

@@ -29,11 +29,17 @@ import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.testing.AgentRecorder;
+import org.callobjectives.server.testing.PostgresServer;
 import org.callobjectives.server.testing.TraceParts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real server as its own process, killed with SIGKILL mid-call and started again. */
+/**
+ * The real server as its own process, killed with SIGKILL mid-call and started again, on SQLite and
+ * on PostgreSQL.
+ */
+@ExtendWith(PostgresServer.class)
 class ServerKillTest {
   static final Path TRACES = AmiTrace.defaultDirectory();
 
@@ -43,6 +49,20 @@ class ServerKillTest {
   void
       afterKillNineEveryAckedDispositionIsStoredAndTheOpenCallIsClosedAsInterruptedAndStillTakesAnOutcome()
           throws Exception {
+    Path db = dir.resolve("objectives.db");
+    killAndRestart(db.toString(), "jdbc:sqlite:" + db);
+  }
+
+  @Test
+  void onPostgresqlTooAnAckedDispositionSurvivesKillNineAndTheOpenCallIsReconciled(
+      PostgresServer.Database pg) throws Exception {
+    // server.yaml takes the libpq form of the URL, as an admin would write it.
+    killAndRestart(
+        "postgresql://test@127.0.0.1:" + pg.port() + "/" + pg.name() + "?sslmode=disable",
+        pg.url());
+  }
+
+  private void killAndRestart(String database, String jdbcUrl) throws Exception {
     assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
     // Dave's call (trace b) completes; Alice's (trace a) is cut after it connects: still open at
     // the kill.
@@ -54,8 +74,7 @@ class ServerKillTest {
     }
     try (ScriptedAmiServer ami =
         new ScriptedAmiServer(List.of(new AmiTrace.Session(0, packets)), 0).start()) {
-      Path config = writeConfig(port, ami.port());
-      Path db = dir.resolve("objectives.db");
+      Path config = writeConfig(port, ami.port(), database);
       URI ws = URI.create("ws://127.0.0.1:" + port + "/agent");
 
       Process first = start(config, "first");
@@ -93,7 +112,7 @@ class ServerKillTest {
         assertTrue(first.waitFor(20, TimeUnit.SECONDS));
         assertEquals(137, first.exitValue());
 
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
           ResultSet rs =
               c.createStatement()
                   .executeQuery(
@@ -129,7 +148,7 @@ class ServerKillTest {
                           "line dropped"))
                   .get(10, TimeUnit.SECONDS);
           assertFalse(late.duplicate());
-          try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+          try (Connection c = DriverManager.getConnection(jdbcUrl)) {
             ResultSet rs =
                 c.createStatement()
                     .executeQuery(
@@ -156,7 +175,7 @@ class ServerKillTest {
     }
   }
 
-  private Path writeConfig(int port, int amiPort) throws Exception {
+  private Path writeConfig(int port, int amiPort, String database) throws Exception {
     Path config = dir.resolve("config");
     Files.createDirectories(config);
     for (String f : new String[] {"agents.yaml", "objectives.yaml"}) {
@@ -167,7 +186,7 @@ class ServerKillTest {
         String.join(
             "\n",
             "listen: {host: 127.0.0.1, port: " + port + "}",
-            "database: " + dir.resolve("objectives.db"),
+            "database: " + database,
             "ami:",
             "  - {name: pbx, host: 127.0.0.1, port: "
                 + amiPort

@@ -2,6 +2,8 @@ package org.callobjectives.server.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -53,6 +55,49 @@ class PostgresStoreTest extends StoreContract {
     terminate("call-objectives reader%");
     assertEquals(2, get(s.stats().rows(0, Long.MAX_VALUE)).size(), "the reader came back too");
     assertTrue(s.failures() >= 0);
+  }
+
+  @Test
+  void twoNodesOnOneDatabaseHearEachOthersOutboxRowsAndCatchUpAfterALostConnection()
+      throws Exception {
+    Store a = open();
+    Store b = open();
+    assertNotEquals(a.nodeId(), b.nodeId());
+    OutboxRecorder heardByA = new OutboxRecorder();
+    a.dispatch("relay", false, heardByA);
+    get(b.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+    OutboxEvent row = heardByA.next();
+    assertEquals("call_ended:pbx:1", row.kind() + ":" + row.callId());
+    assertEquals(b.nodeId(), row.origin(), "written by the other node");
+
+    // A's reader loses its connection; what B writes meanwhile arrives after it reconnects.
+    assertEquals(1, terminate("call-objectives outbox%"));
+    get(b.dispositions().saveDisposition("1001", disposition("pbx:1", "SALE"), ANY));
+    get(b.calls().upsertCall(call("pbx:2", CallOutcome.COMPLETED)));
+    assertEquals("disposition:pbx:1 call_ended:pbx:2", heardByA.kinds(2));
+  }
+
+  @Test
+  void rowsOfTransactionsCommittedOutOfOrderAreAllHandedOverInTheOrderOfTheirTransactions()
+      throws Exception {
+    Store s = open();
+    OutboxRecorder rec = new OutboxRecorder();
+    s.dispatch("relay", false, rec);
+    // A transaction that took an id first and commits last, beside the store's own writes.
+    try (Connection slow = database.connect()) {
+      slow.setAutoCommit(false);
+      try (Statement st = slow.createStatement()) {
+        st.execute(
+            "INSERT INTO outbox (origin, kind, call_id, body, created_at)"
+                + " VALUES ('elsewhere', 'call_ended', 'slow:1', '{}', 0)");
+      }
+      get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+      assertNull(
+          rec.taken.poll(1500, TimeUnit.MILLISECONDS),
+          "nothing is handed over while an older transaction may still add a row before it");
+      slow.commit();
+    }
+    assertEquals("call_ended:slow:1 call_ended:pbx:1", rec.kinds(2));
   }
 
   private int terminate(String applicationName) throws Exception {

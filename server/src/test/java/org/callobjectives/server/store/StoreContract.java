@@ -315,6 +315,118 @@ abstract class StoreContract {
     assertEquals(1, get(again.stats().rows(0, Long.MAX_VALUE)).size());
   }
 
+  /** Outbox rows as a dispatcher hands them over, with a way to refuse the first few. */
+  static final class OutboxRecorder implements OutboxDispatcher.Consumer {
+    final java.util.concurrent.BlockingQueue<OutboxEvent> taken =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    final java.util.concurrent.atomic.AtomicInteger refuse =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger offered =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public void deliver(OutboxEvent e) {
+      offered.incrementAndGet();
+      if (refuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        throw new IllegalStateException("refused on purpose");
+      }
+      taken.add(e);
+    }
+
+    OutboxEvent next() throws InterruptedException {
+      OutboxEvent e = taken.poll(15, TimeUnit.SECONDS);
+      if (e == null) {
+        throw new AssertionError("no outbox row within 15 s");
+      }
+      return e;
+    }
+
+    String kinds(int n) throws InterruptedException {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < n; i++) {
+        OutboxEvent e = next();
+        sb.append(i == 0 ? "" : " ").append(e.kind()).append(':').append(e.callId());
+      }
+      return sb.toString();
+    }
+  }
+
+  @Test
+  void aCallEndADispositionAndAMissedWrapUpEachWriteOneOutboxRowHandedOverInOrder()
+      throws Exception {
+    Store s = open();
+    get(s.calls().upsertCall(call("pbx:0", CallOutcome.COMPLETED)));
+    OutboxRecorder rec = new OutboxRecorder();
+    s.dispatch("test", false, rec);
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.CONNECTED)));
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+    get(s.calls().upsertCall(call("pbx:2", CallOutcome.COMPLETED)));
+    get(s.dispositions().saveDisposition("1001", disposition("pbx:1", "SALE"), ANY));
+    get(s.dispositions().saveDisposition("1001", disposition("pbx:1", "SALE"), ANY));
+    get(s.dispositions().markUndisposed("pbx:2", "1001"));
+    get(s.dispositions().saveDisposition("1001", disposition("pbx:2", "ADVANCE"), ANY));
+    assertEquals(
+        "call_ended:pbx:1 call_ended:pbx:2 disposition:pbx:1 undisposed:pbx:2 disposition:pbx:2",
+        rec.kinds(5),
+        "a row before the dispatcher started is not handed over, a row written again is not");
+    assertNull(rec.taken.poll(300, TimeUnit.MILLISECONDS));
+  }
+
+  @Test
+  void outboxBodiesCarryTheDispositionTheLateFlagAndTheCallEnd() throws Exception {
+    Store s = open();
+    OutboxRecorder rec = new OutboxRecorder();
+    s.dispatch("test", false, rec);
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+    get(s.dispositions().markUndisposed("pbx:1", "1001"));
+    get(s.dispositions().saveDisposition("1001", disposition("pbx:1", "SALE"), ANY));
+    OutboxEvent.CallEnd end = rec.next().body(OutboxEvent.CallEnd.class);
+    assertEquals("COMPLETED", end.outcome());
+    assertEquals(30, end.talkSeconds());
+    assertEquals("15550001", end.callerNumber());
+    assertEquals("o", end.objectiveId());
+    assertEquals("1001", rec.next().body(OutboxEvent.Undisposed.class).agentId());
+    OutboxEvent row = rec.next();
+    assertEquals(s.nodeId(), row.origin());
+    OutboxEvent.Disposition d = row.body(OutboxEvent.Disposition.class);
+    assertTrue(d.late());
+    assertEquals("SALE", d.disposition().code());
+    assertEquals(List.of("rec"), d.disposition().checklistDone());
+  }
+
+  @Test
+  void aRowTheConsumerRefusesComesAgainBeforeAnyRowBehindIt() throws Exception {
+    Store s = open();
+    OutboxRecorder rec = new OutboxRecorder();
+    rec.refuse.set(2);
+    s.dispatch("test", false, rec);
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+    get(s.calls().upsertCall(call("pbx:2", CallOutcome.COMPLETED)));
+    assertEquals("call_ended:pbx:1 call_ended:pbx:2", rec.kinds(2));
+    assertTrue(rec.offered.get() >= 4, "offered " + rec.offered.get() + " times");
+  }
+
+  @Test
+  void aDurableDispatcherGoesOnAfterARestartWhereItStopped() throws Exception {
+    Store s = open();
+    OutboxRecorder first = new OutboxRecorder();
+    s.dispatch("crm", true, first);
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+    assertEquals("call_ended:pbx:1", first.kinds(1));
+    Thread.sleep(300); // its place is saved on the writer thread
+    s.close();
+    Store again = open();
+    get(again.calls().upsertCall(call("pbx:2", CallOutcome.COMPLETED)));
+    OutboxRecorder second = new OutboxRecorder();
+    again.dispatch("crm", true, second);
+    OutboxRecorder fresh = new OutboxRecorder();
+    again.dispatch("other", false, fresh);
+    get(again.calls().upsertCall(call("pbx:3", CallOutcome.COMPLETED)));
+    assertEquals("call_ended:pbx:2 call_ended:pbx:3", second.kinds(2));
+    assertEquals("call_ended:pbx:3", fresh.kinds(1), "a new reader starts from now");
+  }
+
   static List<String> ids(List<CallRecord> calls) {
     return calls.stream().map(CallRecord::callId).toList();
   }

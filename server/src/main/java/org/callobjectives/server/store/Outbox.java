@@ -1,0 +1,116 @@
+package org.callobjectives.server.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The outbox's SQL: appending inside a repository's transaction, reading in order, cursors. */
+final class Outbox {
+  private Outbox() {}
+
+  /** Where a reader is: the last row it read, in (txid, id) order; (0, 0) before the first. */
+  record Position(long txid, long id) {
+    static final Position START = new Position(0, 0);
+  }
+
+  /**
+   * Appends one row in the caller's transaction (once per kind and call: a row written again is
+   * ignored) and lets the readers know after the commit.
+   */
+  static void append(
+      Connection c,
+      Dialect dialect,
+      String origin,
+      String kind,
+      String callId,
+      String agentId,
+      Object body)
+      throws SQLException {
+    Sql.update(
+        c,
+        """
+        INSERT INTO outbox (origin, kind, call_id, agent_id, body, created_at) VALUES (?,?,?,?,?,?)
+        ON CONFLICT (kind, call_id) DO NOTHING""",
+        origin,
+        kind,
+        callId,
+        agentId,
+        OutboxEvent.json(body),
+        System.currentTimeMillis());
+    dialect.outboxAppended(c);
+  }
+
+  /** The rows after {@code p} that no running transaction can still precede, in order. */
+  static List<OutboxEvent> after(Connection c, Dialect dialect, Position p, int limit)
+      throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT id, txid, origin, kind, call_id, agent_id, body, created_at FROM outbox"
+            + " WHERE (txid > ? OR (txid = ? AND id > ?)) AND txid < "
+            + dialect.outboxHorizon()
+            + " ORDER BY txid, id LIMIT ?",
+        rs ->
+            new OutboxEvent(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getLong(8)),
+        p.txid(),
+        p.txid(),
+        p.id(),
+        limit);
+  }
+
+  /** The place after every row readable now: where a reader that starts "from now" begins. */
+  static Position end(Connection c, Dialect dialect) throws SQLException {
+    List<Position> last =
+        Sql.list(
+            c,
+            "SELECT txid, id FROM outbox WHERE txid < "
+                + dialect.outboxHorizon()
+                + " ORDER BY txid DESC, id DESC LIMIT 1",
+            rs -> new Position(rs.getLong(1), rs.getLong(2)));
+    return last.isEmpty() ? Position.START : last.get(0);
+  }
+
+  /** A durable reader's saved place, or null when it never read. */
+  static Position cursor(Connection c, String consumer) throws SQLException {
+    List<Position> p =
+        Sql.list(
+            c,
+            "SELECT last_txid, last_id FROM outbox_cursors WHERE consumer = ?",
+            rs -> new Position(rs.getLong(1), rs.getLong(2)),
+            consumer);
+    return p.isEmpty() ? null : p.get(0);
+  }
+
+  static void saveCursor(Connection c, String consumer, Position p) throws SQLException {
+    Sql.update(
+        c,
+        """
+        INSERT INTO outbox_cursors (consumer, last_txid, last_id, updated_at) VALUES (?,?,?,?)
+        ON CONFLICT (consumer) DO UPDATE SET last_txid = excluded.last_txid,
+          last_id = excluded.last_id, updated_at = excluded.updated_at""",
+        consumer,
+        p.txid(),
+        p.id(),
+        System.currentTimeMillis());
+  }
+
+  /**
+   * Deletes rows older than {@code beforeMillis} that every durable reader has passed; returns how
+   * many.
+   */
+  static int prune(Connection c, long beforeMillis) throws SQLException {
+    return Sql.update(
+        c,
+        """
+        DELETE FROM outbox WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM outbox_cursors k
+          WHERE k.last_txid < outbox.txid OR (k.last_txid = outbox.txid AND k.last_id < outbox.id))""",
+        beforeMillis);
+  }
+}

@@ -1,0 +1,214 @@
+package org.callobjectives.server.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the outbox in order on a thread and a connection of its own and hands each row to one
+ * consumer, again and again with backoff until the consumer takes it: at least once, never out of
+ * order, never on the writer thread. A durable dispatcher keeps its place in the database and goes
+ * on from there after a restart; any other starts from what is written after it starts.
+ */
+public final class OutboxDispatcher implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+  private static final int BATCH = 500;
+  private static final long POLL_MS = 1000;
+  private static final long BACKOFF_FIRST_MS = 200;
+  private static final long BACKOFF_MAX_MS = 30_000;
+
+  /** Takes one outbox row; throwing means "not taken, try again later". */
+  public interface Consumer {
+    void deliver(OutboxEvent e) throws Exception;
+  }
+
+  private final Database db;
+  private final String name;
+  private final boolean durable;
+  private final Consumer consumer;
+  private final Semaphore wake = new Semaphore(0);
+  private final Runnable waker = wake::release;
+  private final Thread thread;
+  private final AtomicLong delivered = new AtomicLong();
+  private volatile boolean closed;
+  private volatile Outbox.Position position;
+  private volatile String problem;
+  private volatile long problemSinceMillis;
+
+  private OutboxDispatcher(Database db, String name, boolean durable, Consumer consumer) {
+    this.db = db;
+    this.name = name;
+    this.durable = durable;
+    this.consumer = consumer;
+    this.thread = new Thread(this::run, "outbox-" + name);
+    thread.setDaemon(true);
+  }
+
+  /** Starts reading; returns once the dispatcher knows its place. */
+  static OutboxDispatcher start(Database db, String name, boolean durable, Consumer consumer)
+      throws SQLException {
+    OutboxDispatcher d = new OutboxDispatcher(db, name, durable, consumer);
+    try (Connection c = db.dialect().openOutboxReader()) {
+      Outbox.Position saved = durable ? Outbox.cursor(c, name) : null;
+      d.position = saved != null ? saved : Outbox.end(c, db.dialect());
+    }
+    db.onOutboxAppended(d.waker);
+    d.thread.start();
+    return d;
+  }
+
+  private void run() {
+    Connection c = null;
+    long backoff = BACKOFF_FIRST_MS;
+    while (!closed) {
+      try {
+        if (c == null) {
+          c = db.dialect().openOutboxReader();
+          if (problem != null) {
+            recovered();
+          }
+        }
+        if (drain(c) == 0) {
+          db.dialect().awaitOutbox(c, wake, POLL_MS);
+          // A row committed just now may wait behind a transaction still running elsewhere: look
+          // again soon rather than at the next poll.
+          for (long pause = 20; pause <= 80 && !closed && drain(c) == 0; pause *= 2) {
+            Thread.sleep(pause);
+          }
+        }
+        backoff = BACKOFF_FIRST_MS;
+      } catch (InterruptedException e) {
+        break;
+      } catch (SQLException | RuntimeException e) {
+        if (closed) {
+          break;
+        }
+        trouble("cannot read the outbox: " + e.getMessage());
+        closeQuietly(c);
+        c = null;
+        if (!sleep(backoff)) {
+          break;
+        }
+        backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
+      }
+    }
+    closeQuietly(c);
+  }
+
+  /** Delivers every readable row; returns how many. */
+  private int drain(Connection c) throws SQLException, InterruptedException {
+    int total = 0;
+    while (!closed) {
+      List<OutboxEvent> rows = Outbox.after(c, db.dialect(), position, BATCH);
+      for (OutboxEvent e : rows) {
+        deliver(e);
+        position = new Outbox.Position(e.txid(), e.id());
+      }
+      total += rows.size();
+      if (!rows.isEmpty() && durable) {
+        Outbox.Position p = position;
+        db.write(
+            w -> {
+              Outbox.saveCursor(w, name, p);
+              return null;
+            });
+      }
+      if (rows.size() < BATCH) {
+        return total;
+      }
+    }
+    return total;
+  }
+
+  private void deliver(OutboxEvent e) throws InterruptedException {
+    long backoff = BACKOFF_FIRST_MS;
+    while (!closed) {
+      try {
+        consumer.deliver(e);
+        delivered.incrementAndGet();
+        if (problem != null) {
+          recovered();
+        }
+        return;
+      } catch (InterruptedException x) {
+        throw x;
+      } catch (Exception x) {
+        trouble("row " + e.id() + " (" + e.kind() + " " + e.callId() + ") not taken: " + x);
+        if (!sleep(backoff)) {
+          throw new InterruptedException();
+        }
+        backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
+      }
+    }
+    throw new InterruptedException();
+  }
+
+  /** One log line when trouble starts, one when it ends; the rest is in {@link #health()}. */
+  private void trouble(String what) {
+    if (problem == null) {
+      problemSinceMillis = System.currentTimeMillis();
+      log.warn("outbox dispatcher {}: {}; retrying with backoff", name, what);
+    }
+    problem = what;
+  }
+
+  private void recovered() {
+    log.info(
+        "outbox dispatcher {} going again after {} s",
+        name,
+        (System.currentTimeMillis() - problemSinceMillis) / 1000);
+    problem = null;
+  }
+
+  private boolean sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+      return !closed;
+    } catch (InterruptedException e) {
+      return false;
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      if (c != null) {
+        c.close();
+      }
+    } catch (SQLException e) {
+      // gone already
+    }
+  }
+
+  /** For /health: the place reached, rows delivered, and what holds it up, if anything. */
+  public Map<String, Object> health() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("durable", durable);
+    m.put("lastId", position.id());
+    m.put("delivered", delivered.get());
+    m.put("problem", problem);
+    m.put("problemSinceMillis", problem == null ? null : problemSinceMillis);
+    return m;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    db.removeOutboxWaker(waker);
+    thread.interrupt();
+    try {
+      thread.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.callobjectives.server.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.protocol.Json;
+
+/**
+ * One outbox row: what happened ({@code kind}) to which call, written by which node ({@code
+ * origin}), with its JSON body; {@code (txid, id)} is its place in the order all readers see.
+ */
+public record OutboxEvent(
+    long id,
+    long txid,
+    String origin,
+    String kind,
+    String callId,
+    String agentId,
+    String body,
+    long createdAtMillis) {
+  public static final String DISPOSITION = "disposition";
+  public static final String UNDISPOSED = "undisposed";
+  public static final String CALL_ENDED = "call_ended";
+
+  /** The body of a {@link #DISPOSITION} row: the agent's disposition as stored. */
+  public record Disposition(String agentId, boolean late, DispositionSubmit disposition) {}
+
+  /** The body of an {@link #UNDISPOSED} row: the wrap-up deadline passed without a disposition. */
+  public record Undisposed(String agentId, String callId) {}
+
+  /** The body of a {@link #CALL_ENDED} row: the call leg as it ended, without its objective. */
+  public record CallEnd(
+      String callId,
+      String server,
+      String direction,
+      String queue,
+      String agentId,
+      String callerNumber,
+      String callerName,
+      String linkedid,
+      String outcome,
+      String endReason,
+      long holdSeconds,
+      long talkSeconds,
+      long startedAtMillis,
+      Long connectedAtMillis,
+      Long endedAtMillis,
+      String objectiveId) {}
+
+  /** Reads the body as {@code type}; a body that does not fit is an error naming the row. */
+  public <T> T body(Class<T> type) {
+    try {
+      return Json.mapper().readValue(body, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "outbox row " + id + " (" + kind + ") is not a " + type.getSimpleName(), e);
+    }
+  }
+
+  static String json(Object body) {
+    try {
+      return Json.mapper().writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("outbox body not writable: " + e.getMessage(), e);
+    }
+  }
+}
