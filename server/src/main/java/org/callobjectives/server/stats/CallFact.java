@@ -71,6 +71,14 @@ record CallFact(
         requiredCompliance);
   }
 
+  /**
+   * Nothing can change this call's figures any more: it ended, and it needs no disposition or has
+   * its agent's own (a missed wrap-up can still be replaced by a late one).
+   */
+  boolean settled() {
+    return endedAtMillis != null && (disposition != null || !connected || key.agentId() == null);
+  }
+
   boolean handled() {
     return connected && key.agentId() != null && !"CONNECTED".equals(outcome);
   }

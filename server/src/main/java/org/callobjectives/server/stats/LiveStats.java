@@ -132,11 +132,22 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
   public void rebuild(StatsStore store) throws Exception {
     long now = clock.millis();
     long from = neededFrom(now);
-    List<StatsRow> rows = store.rows(from, Long.MAX_VALUE).get(120, TimeUnit.SECONDS);
+    // A day at a time, so that a long goal period never holds all its rows in memory at once.
+    long day = TimeUnit.DAYS.toMillis(1);
+    int legs = 0;
+    for (long t = from; t <= now; t += day) {
+      long to = t + day > now ? Long.MAX_VALUE : t + day;
+      List<StatsRow> rows = store.rows(t, to).get(120, TimeUnit.SECONDS);
+      legs += rows.size();
+      run(() -> {
+            for (StatsRow r : rows) {
+              replace(facts.get(r.callId()), fromRow(r));
+            }
+            facts.values().removeIf(CallFact::settled);
+          })
+          .get(120, TimeUnit.SECONDS);
+    }
     run(() -> {
-          for (StatsRow r : rows) {
-            replace(facts.get(r.callId()), fromRow(r));
-          }
           evaluate(
               clock.millis()); // targets already reached before this start are not announced again
           announce = true;
@@ -144,10 +155,19 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
         })
         .get(120, TimeUnit.SECONDS);
     log.info(
-        "live statistics rebuilt from {} call legs since {}",
-        rows.size(),
-        java.time.Instant.ofEpochMilli(from));
+        "live statistics rebuilt from {} call legs since {} ({} still open to change)",
+        legs,
+        java.time.Instant.ofEpochMilli(from),
+        factsHeld().get(10, TimeUnit.SECONDS));
     thread.scheduleAtFixedRate(this::flush, PUSH_EVERY_MS, PUSH_EVERY_MS, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Calls whose facts are held: the open and undisposed ones of the window and the latest few; the
+   * rest live only in the per-slot sums, so memory follows the calls in progress, not the period.
+   */
+  CompletableFuture<Integer> factsHeld() {
+    return supply(facts::size);
   }
 
   /** The current figures, built on the stats thread. */
@@ -282,7 +302,11 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     recent.remove(callId);
     recent.addFirst(callId);
     while (recent.size() > RECENT) {
-      recent.removeLast();
+      String out = recent.removeLast();
+      CallFact f = facts.get(out);
+      if (f != null && f.settled()) {
+        facts.remove(out); // its figures stay in the sums
+      }
     }
   }
 

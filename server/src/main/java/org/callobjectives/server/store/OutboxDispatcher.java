@@ -22,6 +22,8 @@ public final class OutboxDispatcher implements AutoCloseable {
   private static final long POLL_MS = 1000;
   private static final long BACKOFF_FIRST_MS = 200;
   private static final long BACKOFF_MAX_MS = 30_000;
+  // The database coming back is worth noticing sooner than a consumer that keeps refusing.
+  private static final long RECONNECT_MAX_MS = 5_000;
 
   /** Takes one outbox row; throwing means "not taken, try again later". */
   public interface Consumer {
@@ -95,7 +97,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (!sleep(backoff)) {
           break;
         }
-        backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
+        backoff = Math.min(backoff * 2, RECONNECT_MAX_MS);
       }
     }
     closeQuietly(c);

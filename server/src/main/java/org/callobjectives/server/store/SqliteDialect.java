@@ -30,7 +30,7 @@ final class SqliteDialect implements Dialect {
   // Writer-thread confined.
   private boolean truncateWalDue;
   private long lastLowSpaceCheckpoint = System.nanoTime() - LOW_SPACE_CHECKPOINT_EVERY_NANOS;
-  private long walTruncations;
+  private volatile long walTruncations;
 
   /** The WAL size as the writer last saw it: /health answers on an event loop, off the disk. */
   private volatile long walBytesSeen;

@@ -19,7 +19,6 @@ final class StoreState {
   private volatile String lastError;
   private volatile long outages;
   private volatile long failedWrites;
-  private volatile long walTruncations;
 
   StoreState(Clock clock) {
     this.clock = clock;
@@ -61,10 +60,6 @@ final class StoreState {
     return true;
   }
 
-  void walTruncated() {
-    walTruncations++;
-  }
-
   boolean writable() {
     return writable;
   }
@@ -76,7 +71,6 @@ final class StoreState {
     m.put("lastError", lastError);
     m.put("outages", outages);
     m.put("failedWrites", failedWrites);
-    m.put("walTruncations", walTruncations);
     return m;
   }
 }
