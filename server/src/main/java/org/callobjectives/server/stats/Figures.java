@@ -3,6 +3,7 @@ package org.callobjectives.server.stats;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.callobjectives.server.store.StatsTotals;
 
 /**
  * Running totals for one slot and key (or a sum of them); every rate is derived from these counts.
@@ -82,6 +83,29 @@ final class Figures {
     complianceFullCalls += o.complianceFullCalls;
     undisposed += o.undisposed;
     o.codes.forEach((k, v) -> codes.merge(k, v, Long::sum));
+  }
+
+  /** Adds counts the database summed (one agent, objective and code). */
+  void add(StatsTotals t) {
+    handled += t.handled();
+    abandoned += t.abandoned();
+    timedOut += t.timedOut();
+    talkSeconds += t.talkSeconds();
+    dispositioned += t.dispositioned();
+    advances += t.advances();
+    sales += t.sales();
+    opportunities += t.opportunities();
+    conversions += t.conversions();
+    csatSum += t.csatSum();
+    csatCount += t.csatCount();
+    complianceRequired += t.complianceRequired();
+    complianceDone += t.complianceDone();
+    complianceCalls += t.complianceCalls();
+    complianceFullCalls += t.complianceFullCalls();
+    undisposed += t.undisposed();
+    if (t.dispositioned() > 0) {
+      codes.merge(t.code(), t.dispositioned(), Long::sum);
+    }
   }
 
   boolean isEmpty() {

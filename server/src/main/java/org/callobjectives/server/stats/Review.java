@@ -12,7 +12,7 @@ import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.Objective;
 import org.callobjectives.server.goals.Window;
-import org.callobjectives.server.store.StatsRow;
+import org.callobjectives.server.store.StatsTotals;
 
 /**
  * The periodic review: per objective and per agent, this period against the previous one of the
@@ -60,14 +60,18 @@ public final class Review {
   private Review() {}
 
   public static Report compute(
-      Window current, Window previous, List<StatsRow> now, List<StatsRow> before, Config config) {
-    Function<StatsRow, String> byObjective = StatsRow::objectiveId;
-    Function<StatsRow, String> byAgent = StatsRow::agentId;
+      Window current,
+      Window previous,
+      List<StatsTotals> now,
+      List<StatsTotals> before,
+      Config config) {
+    Function<StatsTotals, String> byObjective = StatsTotals::objectiveId;
+    Function<StatsTotals, String> byAgent = StatsTotals::agentId;
     Map<String, String> objectiveNames = new LinkedHashMap<>();
     for (Objective o : config.objectives().values()) {
       objectiveNames.put(o.id(), o.title());
     }
-    for (StatsRow r : now) {
+    for (StatsTotals r : now) {
       if (r.objectiveId() != null && r.objectiveTitle() != null) {
         objectiveNames.putIfAbsent(r.objectiveId(), r.objectiveTitle());
       }
@@ -86,9 +90,9 @@ public final class Review {
   }
 
   private static List<Line> lines(
-      List<StatsRow> now,
-      List<StatsRow> before,
-      Function<StatsRow, String> key,
+      List<StatsTotals> now,
+      List<StatsTotals> before,
+      Function<StatsTotals, String> key,
       Map<String, String> names,
       boolean objectives) {
     Map<String, Figures> cur = fold(now, key);
@@ -133,13 +137,13 @@ public final class Review {
     return out;
   }
 
-  private static Map<String, Figures> fold(List<StatsRow> rows, Function<StatsRow, String> key) {
+  private static Map<String, Figures> fold(
+      List<StatsTotals> rows, Function<StatsTotals, String> key) {
     Map<String, Figures> out = new TreeMap<>();
-    for (StatsRow r : rows) {
+    for (StatsTotals r : rows) {
       String k = key.apply(r);
       if (k != null) {
-        out.computeIfAbsent(k, x -> new Figures())
-            .apply(CallFact.fromRow(r, null, null, Set.of()), 1);
+        out.computeIfAbsent(k, x -> new Figures()).add(r);
       }
     }
     return out;

@@ -65,4 +65,92 @@ final class SqlStatsStore implements StatsStore {
           return out;
         });
   }
+
+  @Override
+  public CompletableFuture<List<StatsTotals>> totals(long fromMillis, long toMillis) {
+    // "handled" as the live figures count it: connected to an agent and over.
+    String handled =
+        "c.connected_at IS NOT NULL AND c.agent_id IS NOT NULL AND c.outcome <> 'CONNECTED'";
+    String real = "d.code IS NOT NULL AND d.code <> 'UNDISPOSED'";
+    return db.read(
+        c ->
+            Sql.list(
+                c,
+                "SELECT c.agent_id, c.objective_id, MAX(c.objective_title), d.code,"
+                    + " SUM(CASE WHEN "
+                    + handled
+                    + " THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + handled
+                    + " THEN c.talk_seconds ELSE 0 END),"
+                    + " SUM(CASE WHEN c.outcome = 'ABANDONED' THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN c.outcome = 'TIMED_OUT' THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN d.code = 'UNDISPOSED' THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + real
+                    + " THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + real
+                    + " THEN d.advance_obtained ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + real
+                    + " THEN d.is_sale ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + real
+                    + " THEN d.upsell_count ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + real
+                    + " AND d.is_sale = 1 AND d.upsell_count > 0"
+                    + " THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + real
+                    + " THEN d.csat ELSE NULL END),"
+                    + " COUNT(CASE WHEN "
+                    + real
+                    + " THEN d.csat ELSE NULL END),"
+                    + " SUM(CASE WHEN "
+                    + real
+                    + " THEN k.required ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + real
+                    + " THEN k.done ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + real
+                    + " AND k.required > 0 THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN "
+                    + real
+                    + " AND k.required > 0 AND k.done = k.required"
+                    + " THEN 1 ELSE 0 END)"
+                    + " FROM calls c"
+                    + " LEFT JOIN dispositions d ON d.call_id = c.call_id AND d.agent_id = c.agent_id"
+                    + " LEFT JOIN (SELECT disposition_id, COUNT(*) AS required, SUM(done) AS done"
+                    + " FROM checklist_results WHERE kind = 'compliance' AND required = 1"
+                    + " GROUP BY disposition_id) k ON k.disposition_id = d.id"
+                    + " WHERE c.started_at >= ? AND c.started_at < ?"
+                    + " GROUP BY c.agent_id, c.objective_id, d.code",
+                rs ->
+                    new StatsTotals(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getLong(9),
+                        rs.getLong(10),
+                        rs.getLong(11),
+                        rs.getLong(12),
+                        rs.getLong(13),
+                        rs.getLong(14),
+                        rs.getLong(15),
+                        rs.getLong(16),
+                        rs.getLong(17),
+                        rs.getLong(18),
+                        rs.getLong(19),
+                        rs.getLong(20)),
+                fromMillis,
+                toMillis));
+  }
 }

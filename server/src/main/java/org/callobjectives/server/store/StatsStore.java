@@ -7,4 +7,10 @@ import java.util.concurrent.CompletableFuture;
 public interface StatsStore {
   /** Every call leg that started in [fromMillis, toMillis), oldest first. */
   CompletableFuture<List<StatsRow>> rows(long fromMillis, long toMillis);
+
+  /**
+   * The legs that started in [fromMillis, toMillis), counted per agent, objective and code by the
+   * database.
+   */
+  CompletableFuture<List<StatsTotals>> totals(long fromMillis, long toMillis);
 }

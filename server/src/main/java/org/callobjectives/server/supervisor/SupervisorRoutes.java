@@ -148,8 +148,8 @@ public final class SupervisorRoutes {
     }
     Window current = calendar.dates("review", from, to);
     Window previous = calendar.previous(current);
-    var rows = store.rows(current.fromMillis(), current.toMillis());
-    var before = store.rows(previous.fromMillis(), previous.toMillis());
+    var rows = store.totals(current.fromMillis(), current.toMillis());
+    var before = store.totals(previous.fromMillis(), previous.toMillis());
     later(
         ctx,
         req,

@@ -26,7 +26,20 @@ class LiveStatsMemoryTest {
     Clock clock = Clock.systemUTC();
     try (LiveStats stats =
         new LiveStats(() -> c, GoalsLoader.load(TestServer.CONFIG_DIR, c), clock)) {
-      stats.rebuild((from, to) -> CompletableFuture.completedFuture(List.of()));
+      stats.rebuild(
+          new org.callobjectives.server.store.StatsStore() {
+            @Override
+            public CompletableFuture<List<org.callobjectives.server.store.StatsRow>> rows(
+                long from, long to) {
+              return CompletableFuture.completedFuture(List.of());
+            }
+
+            @Override
+            public CompletableFuture<List<org.callobjectives.server.store.StatsTotals>> totals(
+                long from, long to) {
+              return CompletableFuture.completedFuture(List.of());
+            }
+          });
       String agent = c.agents().get(0).id();
       long now = clock.millis();
       int calls = 3000;

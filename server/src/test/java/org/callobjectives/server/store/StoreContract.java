@@ -248,6 +248,62 @@ abstract class StoreContract {
   }
 
   @Test
+  void theDatabaseSumsAPeriodPerAgentObjectiveAndCode() throws Exception {
+    Store s = open();
+    for (int i = 1; i <= 4; i++) {
+      s.calls().upsertCall(call("pbx:" + i, "1001", "1", CallOutcome.COMPLETED, i * 1000L, OBJ));
+    }
+    s.calls().upsertCall(call("pbx:5", null, "1", CallOutcome.ABANDONED, 5000, null));
+    DispositionStore d = s.dispositions();
+    get(d.saveDisposition("1001", disposition("pbx:1", "SALE"), ANY));
+    get(d.saveDisposition("1001", disposition("pbx:2", "SALE"), ANY));
+    get(
+        d.saveDisposition(
+            "1001",
+            new DispositionSubmit(
+                "r3", "pbx:3", "ADVANCE", false, List.of(), 0, List.of(), null, null),
+            ANY));
+    get(d.markUndisposed("pbx:4", "1001"));
+    List<StatsTotals> totals = get(s.stats().totals(0, 10_000));
+    StatsTotals sale = one(totals, "1001", "SALE");
+    assertEquals(2, sale.handled());
+    assertEquals(60, sale.talkSeconds());
+    assertEquals(2, sale.dispositioned());
+    assertEquals(2, sale.advances());
+    assertEquals(2, sale.sales());
+    assertEquals(2, sale.opportunities());
+    assertEquals(2, sale.conversions());
+    assertEquals(180, sale.csatSum());
+    assertEquals(2, sale.csatCount());
+    assertEquals(2, sale.complianceRequired());
+    assertEquals(2, sale.complianceDone());
+    assertEquals(2, sale.complianceFullCalls());
+    assertEquals("Book a demo", sale.objectiveTitle());
+    StatsTotals advance = one(totals, "1001", "ADVANCE");
+    assertEquals(0, advance.advances());
+    assertEquals(1, advance.complianceCalls());
+    assertEquals(0, advance.complianceFullCalls(), "the recording notice was not ticked");
+    assertEquals(0, advance.csatCount());
+    StatsTotals missed = one(totals, "1001", Store.UNDISPOSED);
+    assertEquals(1, missed.undisposed());
+    assertEquals(0, missed.dispositioned());
+    assertEquals(1, missed.handled());
+    StatsTotals abandoned = one(totals, null, null);
+    assertEquals(1, abandoned.abandoned());
+    assertEquals(0, abandoned.handled());
+  }
+
+  private static StatsTotals one(List<StatsTotals> totals, String agent, String code) {
+    List<StatsTotals> found =
+        totals.stream()
+            .filter(t -> java.util.Objects.equals(agent, t.agentId()))
+            .filter(t -> java.util.Objects.equals(code, t.code()))
+            .toList();
+    assertEquals(1, found.size(), totals.toString());
+    return found.get(0);
+  }
+
+  @Test
   void theCallerHistoryGivesEachCustomersLatestOutcomeWithAndWithoutStage() throws Exception {
     Store s = open();
     ObjectiveView staged = OBJ.forCall("discovery", null, null);
