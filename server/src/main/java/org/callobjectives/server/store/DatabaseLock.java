@@ -46,28 +46,82 @@ public final class DatabaseLock implements AutoCloseable {
     if (!location.postgres()) {
       return acquire(location.file());
     }
-    java.sql.Connection c;
+    java.sql.Connection c = session(location);
+    HeldException held = tryLock(c, location);
+    if (held == null) {
+      return new DatabaseLock(c);
+    }
+    closeQuietly(c);
+    throw held;
+  }
+
+  /**
+   * Several nodes on one PostgreSQL database: waits until this node holds the lock (the active
+   * node's session ends: it stopped, died or lost the database), telling {@code waiting} who holds
+   * it each time that changes. SQLite: as {@link #acquire(DatabaseLocation)}, never waits.
+   */
+  public static DatabaseLock awaitActive(
+      DatabaseLocation location,
+      java.util.function.Consumer<HeldException> waiting,
+      long pollMillis)
+      throws IOException, InterruptedException {
+    if (!location.postgres()) {
+      return acquire(location.file());
+    }
+    String told = null;
+    java.sql.Connection c = null;
+    while (true) {
+      try {
+        if (c == null) {
+          c = session(location);
+        }
+        HeldException held = tryLock(c, location);
+        if (held == null) {
+          return new DatabaseLock(c);
+        }
+        if (!held.getMessage().equals(told)) {
+          told = held.getMessage();
+          waiting.accept(held);
+        }
+      } catch (IOException e) {
+        closeQuietly(c);
+        c = null;
+        if (!e.getMessage().equals(told)) {
+          told = e.getMessage();
+          waiting.accept(new HeldException(location.toString(), e.getMessage(), null));
+        }
+      }
+      Thread.sleep(pollMillis);
+    }
+  }
+
+  private static java.sql.Connection session(DatabaseLocation location) throws IOException {
     try {
-      c = new PostgresDialect(location.jdbcUrl()).openSession("lock");
+      return new PostgresDialect(location.jdbcUrl()).openSession("active");
     } catch (java.sql.SQLException e) {
       throw new IOException("cannot reach database " + location + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Null when this session now holds the lock, else who does. */
+  private static HeldException tryLock(java.sql.Connection c, DatabaseLocation location)
+      throws IOException {
     try {
-      boolean got;
       try (var ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
         ps.setLong(1, ADVISORY_KEY);
         try (var rs = ps.executeQuery()) {
           rs.next();
-          got = rs.getBoolean(1);
+          if (rs.getBoolean(1)) {
+            return null;
+          }
         }
       }
-      if (got) {
-        return new DatabaseLock(c);
-      }
       String holder = null;
+      String from = "";
       try (var ps =
           c.prepareStatement(
-              "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+              "SELECT a.application_name, a.client_addr FROM pg_locks l"
+                  + " JOIN pg_stat_activity a ON a.pid = l.pid"
                   + " WHERE l.locktype = 'advisory' AND l.granted"
                   + " AND ((l.classid::bigint << 32) | l.objid::bigint) = ?")) {
         ps.setLong(1, ADVISORY_KEY);
@@ -75,20 +129,61 @@ public final class DatabaseLock implements AutoCloseable {
           if (rs.next() && rs.getString(1) != null) {
             var m = java.util.regex.Pattern.compile("pid (\\d+)").matcher(rs.getString(1));
             holder = m.find() ? m.group(1) : null;
+            from = rs.getString(2) == null ? "" : " on " + rs.getString(2);
           }
         }
       }
-      c.close();
-      throw new HeldException(location.toString(), "its advisory lock is held", holder);
+      return new HeldException(
+          location.toString(), "another node" + from + " is active (advisory lock held)", holder);
     } catch (java.sql.SQLException e) {
-      try {
-        c.close();
-      } catch (java.sql.SQLException ignored) {
-        // the first error is the one to report
-      }
       throw new IOException("cannot lock database " + location + ": " + e.getMessage(), e);
     }
   }
+
+  private static void closeQuietly(java.sql.Connection c) {
+    try {
+      if (c != null) {
+        c.close();
+      }
+    } catch (java.sql.SQLException e) {
+      // the error that matters was reported already
+    }
+  }
+
+  /**
+   * PostgreSQL: checks every {@code everyMillis} that the session holding the lock is alive, and
+   * runs {@code onLost} once if it is not (the database dropped it, so another node may be active
+   * now). SQLite: the OS holds the lock; nothing to watch.
+   */
+  public void watch(long everyMillis, Runnable onLost) {
+    if (session == null) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              while (true) {
+                try {
+                  Thread.sleep(everyMillis);
+                  if (!session.isValid(5)) {
+                    throw new java.sql.SQLException("connection not valid");
+                  }
+                } catch (InterruptedException e) {
+                  return;
+                } catch (java.sql.SQLException e) {
+                  if (!closing) {
+                    onLost.run();
+                  }
+                  return;
+                }
+              }
+            },
+            "active-lease-watch");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private volatile boolean closing;
 
   /** The lock file of a database: the database's path with {@code .lock} appended. */
   public static Path lockFileOf(Path database) {
@@ -155,6 +250,7 @@ public final class DatabaseLock implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    closing = true;
     if (session != null) {
       try {
         session.close(); // ends the session: PostgreSQL drops its advisory locks

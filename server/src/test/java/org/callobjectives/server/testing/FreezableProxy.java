@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A TCP proxy whose current connections can be frozen: open but silent, like a hung Asterisk. */
 public final class FreezableProxy implements AutoCloseable {
   private final ServerSocket server;
-  private final int target;
+  private final java.util.function.IntSupplier target;
   private final List<Link> links = new CopyOnWriteArrayList<>();
 
   private static final class Link {
@@ -22,7 +22,15 @@ public final class FreezableProxy implements AutoCloseable {
   }
 
   public FreezableProxy(int targetPort) throws IOException {
-    this.target = targetPort;
+    this(() -> targetPort);
+  }
+
+  /**
+   * A load balancer in front of several nodes: each new connection goes to the port {@code target}
+   * names then (-1: none is up, the connection is closed).
+   */
+  public FreezableProxy(java.util.function.IntSupplier target) throws IOException {
+    this.target = target;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread t = new Thread(this::accept, "proxy-accept");
     t.setDaemon(true);
@@ -45,7 +53,17 @@ public final class FreezableProxy implements AutoCloseable {
       try {
         Link l = new Link();
         l.a = server.accept();
-        l.b = new Socket(InetAddress.getLoopbackAddress(), target);
+        int port = target.getAsInt();
+        if (port < 0) {
+          close(l.a);
+          continue;
+        }
+        try {
+          l.b = new Socket(InetAddress.getLoopbackAddress(), port);
+        } catch (IOException e) {
+          close(l.a);
+          continue;
+        }
         links.add(l);
         pump(l, l.a, l.b);
         pump(l, l.b, l.a);

@@ -20,6 +20,12 @@ public final class ServerProcess {
    */
   public static Path writeConfig(Path dir, String name, int port, Path database, int amiPort)
       throws Exception {
+    return writeConfig(dir, name, port, database.toString(), amiPort);
+  }
+
+  /** As above, with server.yaml's {@code database:} text (a path or a PostgreSQL URL). */
+  public static Path writeConfig(Path dir, String name, int port, String database, int amiPort)
+      throws Exception {
     Path config = dir.resolve(name);
     Files.createDirectories(config);
     for (String f : new String[] {"agents.yaml", "objectives.yaml"}) {
