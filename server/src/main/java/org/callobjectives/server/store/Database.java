@@ -109,6 +109,12 @@ final class Database implements AutoCloseable {
         + Long.toHexString(new java.security.SecureRandom().nextInt() & 0xffffL);
   }
 
+  /** Runs {@code work} on the writer thread every {@code periodMillis} (housekeeping). */
+  void every(long periodMillis, Write<?> work) {
+    ticker.scheduleWithFixedDelay(
+        () -> write(work), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+  }
+
   void addBacklog(Backlog b) {
     backlogs.add(b);
   }

@@ -29,6 +29,9 @@ public final class Store implements AutoCloseable {
   private final AuditLog auditLog;
   private final List<OutboxDispatcher> dispatchers = new CopyOnWriteArrayList<>();
 
+  /** How long outbox rows are kept once every durable reader has passed them. */
+  static final long OUTBOX_KEEP_MILLIS = java.util.concurrent.TimeUnit.DAYS.toMillis(7);
+
   private Store(DatabaseLocation location, Database db) {
     this.location = location;
     this.db = db;
@@ -38,6 +41,18 @@ public final class Store implements AutoCloseable {
     this.callerHistory = new CallerHistory(db);
     this.proposals = new Proposals(db);
     this.auditLog = new AuditLog(db);
+    db.every(
+        java.util.concurrent.TimeUnit.HOURS.toMillis(1),
+        c -> pruneOutbox(c, System.currentTimeMillis()));
+  }
+
+  private static int pruneOutbox(java.sql.Connection c, long now) throws SQLException {
+    return Outbox.prune(c, now - OUTBOX_KEEP_MILLIS);
+  }
+
+  /** Deletes outbox rows older than a week that every durable reader has read; returns how many. */
+  CompletableFuture<Integer> pruneOutbox(long nowMillis) {
+    return db.write(c -> pruneOutbox(c, nowMillis));
   }
 
   public static Store open(Path file) throws SQLException {

@@ -483,6 +483,26 @@ abstract class StoreContract {
     assertEquals("call_ended:pbx:3", fresh.kinds(1), "a new reader starts from now");
   }
 
+  @Test
+  void outboxRowsOlderThanAWeekAreDeletedOnceEveryDurableReaderHasThem() throws Exception {
+    Store s = open();
+    OutboxRecorder crm = new OutboxRecorder();
+    OutboxDispatcher d = s.dispatch("crm", true, crm);
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+    assertEquals("call_ended:pbx:1", crm.kinds(1));
+    d.close(); // the durable reader stops after the first row
+    get(s.calls().upsertCall(call("pbx:2", CallOutcome.COMPLETED)));
+    long later = System.currentTimeMillis() + Store.OUTBOX_KEEP_MILLIS + 60_000;
+    Thread.sleep(300); // the reader's place is saved on the writer thread
+    assertEquals(1, get(s.pruneOutbox(later)), "pbx:2 waits for the durable reader");
+    OutboxRecorder again = new OutboxRecorder();
+    s.dispatch("crm", true, again);
+    assertEquals("call_ended:pbx:2", again.kinds(1));
+    Thread.sleep(300);
+    assertEquals(1, get(s.pruneOutbox(later)));
+    assertEquals(0, get(s.pruneOutbox(System.currentTimeMillis())), "recent rows stay");
+  }
+
   static List<String> ids(List<CallRecord> calls) {
     return calls.stream().map(CallRecord::callId).toList();
   }
