@@ -60,6 +60,11 @@ final class IngestCapacity {
     return new IngestCapacity(out);
   }
 
+  /** The recorded stream, to replay it elsewhere. */
+  List<AmiTrace.Packet> packets() {
+    return packets;
+  }
+
   int events() {
     return packets.size();
   }

@@ -187,8 +187,11 @@ public final class ObjectivesServer implements AutoCloseable {
   public InetSocketAddress start(
       List<AmiServer> amiServers, java.nio.channels.ServerSocketChannel listener) throws Exception {
     Config c = config.get();
-    // Before the live figures are rebuilt from the tables, so that nothing falls between the two.
-    store.dispatch("other-nodes", false, dispositions.fromOtherNodes(store.nodeId()));
+    // Other nodes share a PostgreSQL database only; started before the live figures are rebuilt
+    // from the tables, so that nothing falls between the two.
+    if (store.location().postgres()) {
+      store.dispatch("other-nodes", false, dispositions.fromOtherNodes(store.nodeId()));
+    }
     try {
       store
           .dispositions()
@@ -322,6 +325,9 @@ public final class ObjectivesServer implements AutoCloseable {
     h.put("undisposedMarksWaitingForDatabase", dispositions.undisposedMarksWaiting());
     h.put("dispositionsWaitingForDatabase", dispositions.dispositionsWaiting());
     h.put("store", store.health());
+    h.put(
+        "heapUsedBytes",
+        java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     return h;
   }
 

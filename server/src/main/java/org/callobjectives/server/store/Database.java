@@ -55,9 +55,9 @@ final class Database implements AutoCloseable {
   private final AtomicLong failures = new AtomicLong();
   private final List<Backlog> backlogs = new CopyOnWriteArrayList<>();
   private final List<Runnable> outboxWakers = new CopyOnWriteArrayList<>();
-  // Confined to their threads.
-  private Connection writer;
-  private Connection reader;
+  // Confined to their threads (closed after those stopped).
+  private volatile Connection writer;
+  private volatile Connection reader;
 
   private Database(Dialect dialect, Connection writer, Connection reader, Clock clock) {
     this.dialect = dialect;
@@ -68,7 +68,7 @@ final class Database implements AutoCloseable {
     this.writerThread = Executors.newSingleThreadExecutor(Threads.daemon("store-writer"));
     this.readerThread = Executors.newSingleThreadExecutor(Threads.daemon("store-reader"));
     this.ticker = Executors.newSingleThreadScheduledExecutor(Threads.daemon("store-retry"));
-    ticker.scheduleWithFixedDelay(() -> write(this::tick), 1, 1, TimeUnit.SECONDS);
+    ticker.scheduleWithFixedDelay(() -> execute(this::tick), 1, 1, TimeUnit.SECONDS);
   }
 
   /** Migrates the schema, then opens the writer and reader connections. */
@@ -102,11 +102,7 @@ final class Database implements AutoCloseable {
     } catch (java.io.IOException e) {
       host = "host";
     }
-    return host
-        + ":"
-        + ProcessHandle.current().pid()
-        + ":"
-        + Long.toHexString(new java.security.SecureRandom().nextInt() & 0xffffL);
+    return host + ":" + ProcessHandle.current().pid() + ":" + java.util.UUID.randomUUID();
   }
 
   /** Runs {@code work} on the writer thread every {@code periodMillis} (housekeeping). */
@@ -133,14 +129,35 @@ final class Database implements AutoCloseable {
   }
 
   /** Every second on the writer thread: retry held work, then the dialect's housekeeping. */
-  private Void tick(Connection c) {
+  private void tick() {
     for (Backlog b : backlogs) {
       if (!b.empty()) {
         b.retry();
       }
     }
-    dialect.tick(c, caughtUp());
-    return null;
+    if (writer != null) {
+      dialect.tick(writer, caughtUp());
+    }
+  }
+
+  /**
+   * Runs {@code work} on the writer thread without opening a connection first: work that holds what
+   * it cannot write (call rows) must run even while the database cannot be reached.
+   */
+  void execute(Runnable work) {
+    try {
+      writerThread.execute(
+          () -> {
+            try {
+              work.run();
+            } catch (RuntimeException e) {
+              failures.incrementAndGet();
+              log.error("store work failed", e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      log.debug("store closed: work dropped");
+    }
   }
 
   private boolean caughtUp() {
@@ -194,7 +211,28 @@ final class Database implements AutoCloseable {
 
   /** Runs {@code body} in one transaction on the writer connection (writer thread only). */
   <T> T inTransaction(SqlFunction<T> body) throws SQLException {
-    return Transactions.inTransaction(writer(), dialect, body);
+    Connection c = writer();
+    try {
+      return Transactions.inTransaction(c, dialect, body);
+    } catch (SQLException e) {
+      if (!dialect.isTransient(e) || c.isValid(2)) {
+        throw e;
+      }
+      // The database dropped an idle connection (a restart, a proxy's timeout): the transaction
+      // changed nothing; once more on a new connection before calling it an outage.
+      log.info(
+          "{} dropped the writer's connection ({}): once more on a new one",
+          dialect.name(),
+          e.getMessage());
+      closeQuietly(c);
+      writer = usable(null, true);
+      return Transactions.inTransaction(writer, dialect, body);
+    }
+  }
+
+  /** The writer connection as it is, without checking or opening it. */
+  Connection writerIfOpen() {
+    return writer;
   }
 
   /** The writer connection, opened again if the database dropped it (writer thread only). */
@@ -320,15 +358,16 @@ final class Database implements AutoCloseable {
    * Stops the threads after {@code last} ran on the writer (the repositories' final flush) and
    * closes the connections.
    */
-  void close(Write<Void> last) {
+  void close(Runnable last) {
     ticker.shutdownNow();
     readerThread.shutdownNow();
-    write(last);
+    execute(last);
     writerThread.shutdown();
     try {
       if (!writerThread.awaitTermination(10, TimeUnit.SECONDS)) {
         log.warn("store writer did not finish within 10 s");
       }
+      readerThread.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -339,7 +378,7 @@ final class Database implements AutoCloseable {
 
   @Override
   public void close() {
-    close(c -> null);
+    close(() -> {});
   }
 
   /** Why the last write failed, for the final log line. */

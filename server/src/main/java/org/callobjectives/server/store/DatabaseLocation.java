@@ -29,7 +29,19 @@ public record DatabaseLocation(Path file, String jdbcUrl) {
       return new DatabaseLocation(null, t);
     }
     if (t.startsWith("postgresql://") || t.startsWith("postgres://")) {
-      return new DatabaseLocation(null, jdbcOf(URI.create(t)));
+      URI u;
+      try {
+        u = new URI(t);
+      } catch (java.net.URISyntaxException e) {
+        // The message would repeat the whole URL, password included.
+        throw new IllegalArgumentException(
+            "database URL "
+                + masked(t)
+                + " is not a valid URL ("
+                + e.getReason()
+                + "): percent-encode special characters in the user and password");
+      }
+      return new DatabaseLocation(null, jdbcOf(u));
     }
     if (t.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
       throw new IllegalArgumentException(

@@ -122,7 +122,8 @@ public final class DatabaseLock implements AutoCloseable {
           c.prepareStatement(
               "SELECT a.application_name, a.client_addr FROM pg_locks l"
                   + " JOIN pg_stat_activity a ON a.pid = l.pid"
-                  + " WHERE l.locktype = 'advisory' AND l.granted"
+                  + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+                  + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
                   + " AND ((l.classid::bigint << 32) | l.objid::bigint) = ?")) {
         ps.setLong(1, ADVISORY_KEY);
         try (var rs = ps.executeQuery()) {

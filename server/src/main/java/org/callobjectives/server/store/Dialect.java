@@ -35,6 +35,9 @@ interface Dialect {
 
   default void durableCommitEnded(Connection writer) throws SQLException {}
 
+  /** First thing in the transaction of an acked disposition (a server-wide setting may be off). */
+  default void durableInTransaction(Connection tx) throws SQLException {}
+
   /** Every second on the writer thread; {@code caughtUp}: no held row waits. */
   default void tick(Connection writer, boolean caughtUp) {}
 
@@ -54,6 +57,11 @@ interface Dialect {
     return "9223372036854775807";
   }
 
+  /** Whether one process writes the outbox, so rows commit in id order (a file). */
+  default boolean outboxSingleWriter() {
+    return true;
+  }
+
   /** In the appending transaction: tell other processes' readers (a no-op for a file). */
   default void outboxAppended(Connection c) throws SQLException {}
 
@@ -68,7 +76,9 @@ interface Dialect {
    */
   default void awaitOutbox(Connection reader, java.util.concurrent.Semaphore local, long millis)
       throws SQLException, InterruptedException {
-    if (local.tryAcquire(millis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    if (millis <= 0
+        ? local.tryAcquire()
+        : local.tryAcquire(millis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
       local.drainPermits();
     }
   }

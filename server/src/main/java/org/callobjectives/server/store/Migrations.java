@@ -25,7 +25,7 @@ final class Migrations {
             .dataSource(url, null, null)
             .locations("classpath:" + location)
             .connectRetries(dialect instanceof PostgresDialect ? 3 : 0);
-    if (versionBefore > 0) {
+    if (versionBefore > 0 && versionBefore < SqliteDialect.FLYWAY_MANAGED) {
       config = config.baselineOnMigrate(true).baselineVersion(String.valueOf(versionBefore));
     }
     Flyway flyway = config.load();

@@ -43,12 +43,9 @@ final class Outbox {
   /** The rows after {@code p} that no running transaction can still precede, in order. */
   static List<OutboxEvent> after(Connection c, Dialect dialect, Position p, int limit)
       throws SQLException {
-    return Sql.list(
-        c,
-        "SELECT id, txid, origin, kind, call_id, agent_id, body, created_at FROM outbox"
-            + " WHERE (txid > ? OR (txid = ? AND id > ?)) AND txid < "
-            + dialect.outboxHorizon()
-            + " ORDER BY txid, id LIMIT ?",
+    String columns =
+        "SELECT id, txid, origin, kind, call_id, agent_id, body, created_at FROM outbox";
+    Sql.Row<OutboxEvent> row =
         rs ->
             new OutboxEvent(
                 rs.getLong(1),
@@ -58,8 +55,18 @@ final class Outbox {
                 rs.getString(5),
                 rs.getString(6),
                 rs.getString(7),
-                rs.getLong(8)),
-        p.txid(),
+                rs.getLong(8));
+    if (dialect.outboxSingleWriter()) {
+      // One writer commits in id order: the primary key is the order.
+      return Sql.list(c, columns + " WHERE id > ? ORDER BY id LIMIT ?", row, p.id(), limit);
+    }
+    return Sql.list(
+        c,
+        columns
+            + " WHERE (txid, id) > (?, ?) AND txid < "
+            + dialect.outboxHorizon()
+            + " ORDER BY txid, id LIMIT ?",
+        row,
         p.txid(),
         p.id(),
         limit);

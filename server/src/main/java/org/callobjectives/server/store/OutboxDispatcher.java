@@ -76,7 +76,9 @@ public final class OutboxDispatcher implements AutoCloseable {
             recovered();
           }
         }
-        if (drain(c) == 0) {
+        if (drain(c) > 0) {
+          db.dialect().awaitOutbox(c, wake, 0); // only takes the notices that came meanwhile
+        } else {
           db.dialect().awaitOutbox(c, wake, POLL_MS);
           // A row committed just now may wait behind a transaction still running elsewhere: look
           // again soon rather than at the next poll.

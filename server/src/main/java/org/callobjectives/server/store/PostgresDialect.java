@@ -60,6 +60,11 @@ final class PostgresDialect implements Dialect {
   static final String OUTBOX_CHANNEL = "call_objectives_outbox";
 
   @Override
+  public boolean outboxSingleWriter() {
+    return false;
+  }
+
+  @Override
   public String outboxHorizon() {
     return "pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
   }
@@ -83,6 +88,12 @@ final class PostgresDialect implements Dialect {
     // Rows appended by this node arrive here too: one wait covers every node.
     reader.unwrap(org.postgresql.PGConnection.class).getNotifications((int) Math.max(1, millis));
     local.drainPermits();
+  }
+
+  @Override
+  public void durableInTransaction(Connection tx) throws SQLException {
+    // An acked disposition waits for the WAL flush even where synchronous_commit is off.
+    Transactions.exec(tx, "SET LOCAL synchronous_commit TO on");
   }
 
   @Override

@@ -29,8 +29,10 @@ final class Sql {
         ps.setLong(i + 1, l);
       } else if (v instanceof Integer n) {
         ps.setInt(i + 1, n);
+      } else if (v instanceof String str) {
+        ps.setString(i + 1, str);
       } else {
-        ps.setString(i + 1, v.toString());
+        throw new IllegalArgumentException("no SQL binding for " + v.getClass().getName());
       }
     }
   }
@@ -44,6 +46,16 @@ final class Sql {
       try (ResultSet keys = ps.executeQuery()) {
         keys.next();
         return keys.getLong(1);
+      }
+    }
+  }
+
+  /** An INSERT ... ON CONFLICT DO NOTHING: the new row's {@code id}, or null when it conflicted. */
+  static Long insertOrNull(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql + " RETURNING id")) {
+      bind(ps, args);
+      try (ResultSet keys = ps.executeQuery()) {
+        return keys.next() ? keys.getLong(1) : null;
       }
     }
   }

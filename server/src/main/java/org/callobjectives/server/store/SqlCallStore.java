@@ -48,20 +48,12 @@ final class SqlCallStore implements CallStore, Database.Backlog {
     // One flush task drains every row queued meanwhile into a single transaction: at hundreds of
     // calls a second, one commit per row would cost more than the rows themselves.
     if (flushScheduled.compareAndSet(false, true)) {
-      db.<Void>write(
-              c -> {
-                flushScheduled.set(false);
-                flushPending();
-                return null;
-              })
-          .whenComplete(
-              (ok, err) -> {
-                if (err != null) {
-                  for (PendingCall p; (p = pending.poll()) != null; ) {
-                    p.done().completeExceptionally(err);
-                  }
-                }
-              });
+      // Runs even when the database cannot be reached: the rows are then held and retried.
+      db.execute(
+          () -> {
+            flushScheduled.set(false);
+            flushPending();
+          });
     }
     return f;
   }

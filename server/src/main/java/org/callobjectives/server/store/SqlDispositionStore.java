@@ -31,6 +31,9 @@ final class SqlDispositionStore implements DispositionStore {
   @Override
   public CompletableFuture<SavedDisposition> saveDisposition(
       String agentId, DispositionSubmit d, DispositionCheck check) {
+    // Set once this call has tried to commit: if the connection died in the commit and the work
+    // runs again, a row with this request's id is this call's own, not a duplicate.
+    boolean[] committing = {false};
     return db.write(
         c -> {
           calls.requireStored(d.callId());
@@ -42,17 +45,9 @@ final class SqlDispositionStore implements DispositionStore {
             throw new DispositionRejected(
                 ErrorMessage.NOT_YOUR_CALL, "call " + d.callId() + " is not yours");
           }
-          List<Object[]> existing =
-              Sql.list(
-                  db.writer(),
-                  "SELECT id, code FROM dispositions WHERE call_id = ? AND agent_id = ?",
-                  rs -> new Object[] {rs.getLong(1), rs.getString(2)},
-                  d.callId(),
-                  agentId);
-          Long existingId = existing.isEmpty() ? null : (Long) existing.get(0)[0];
-          boolean placeholder = existingId != null && Store.UNDISPOSED.equals(existing.get(0)[1]);
-          if (existingId != null && !placeholder) {
-            return new SavedDisposition(load(db.writer(), existingId, d.callId()), true, false);
+          Existing existing = existing(db.writer(), d.callId(), agentId);
+          if (existing != null && !existing.placeholder()) {
+            return stored(existing, d, committing[0]);
           }
           check.check(call, d);
           DispositionCode code =
@@ -63,33 +58,81 @@ final class SqlDispositionStore implements DispositionStore {
                       () ->
                           new DispositionRejected(
                               ErrorMessage.INVALID_DISPOSITION, "unknown code " + d.code()));
+          boolean late = existing != null;
           Connection w = db.writer();
           db.dialect().durableCommitStarts(w);
+          Long id;
           try {
-            db.inTransaction(
-                tx -> {
-                  if (existingId != null) {
-                    Sql.update(tx, "DELETE FROM dispositions WHERE id = ?", existingId);
-                  }
-                  long id = insert(tx, call, agentId, d, code, existingId != null);
-                  insertDetails(tx, id, call.objective(), d);
-                  Outbox.append(
-                      tx,
-                      db.dialect(),
-                      db.nodeId(),
-                      OutboxEvent.DISPOSITION,
-                      d.callId(),
-                      agentId,
-                      new OutboxEvent.Disposition(agentId, existingId != null, d));
-                  return null;
-                });
+            committing[0] = true;
+            id =
+                db.inTransaction(
+                    tx -> {
+                      db.dialect().durableInTransaction(tx);
+                      if (late) {
+                        Sql.update(
+                            tx,
+                            "DELETE FROM dispositions WHERE id = ? AND code = 'UNDISPOSED'",
+                            existing.id());
+                      }
+                      Long added = insert(tx, call, agentId, d, code, late);
+                      if (added == null) {
+                        return null; // stored meanwhile (by this call's own earlier commit)
+                      }
+                      insertDetails(tx, added, call.objective(), d);
+                      Outbox.append(
+                          tx,
+                          db.dialect(),
+                          db.nodeId(),
+                          OutboxEvent.DISPOSITION,
+                          d.callId(),
+                          agentId,
+                          new OutboxEvent.Disposition(agentId, late, d));
+                      return added;
+                    });
           } finally {
-            db.dialect().durableCommitEnded(w);
+            if (db.writerIfOpen() != null) {
+              db.dialect().durableCommitEnded(db.writerIfOpen());
+            }
           }
           db.wrote();
+          if (id == null) {
+            return stored(existing(db.writer(), d.callId(), agentId), d, true);
+          }
           db.outboxAppended();
-          return new SavedDisposition(d, false, existingId != null);
+          return new SavedDisposition(d, false, late);
         });
+  }
+
+  /** The call's stored disposition for this agent: its id, whether UNDISPOSED, request id, late. */
+  private record Existing(long id, boolean placeholder, String requestId, boolean late) {}
+
+  private static Existing existing(Connection c, String callId, String agentId)
+      throws SQLException {
+    List<Existing> found =
+        Sql.list(
+            c,
+            "SELECT id, code, request_id, late FROM dispositions WHERE call_id = ? AND agent_id = ?",
+            rs ->
+                new Existing(
+                    rs.getLong(1),
+                    Store.UNDISPOSED.equals(rs.getString(2)),
+                    rs.getString(3),
+                    rs.getInt(4) == 1),
+            callId,
+            agentId);
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  /**
+   * The disposition already stored: a duplicate, unless this very call committed it before its
+   * connection died (same request id), which is news to be told like any other.
+   */
+  private SavedDisposition stored(Existing e, DispositionSubmit d, boolean committedByThisCall)
+      throws SQLException {
+    DispositionSubmit first = load(db.writer(), e.id(), d.callId());
+    boolean own =
+        committedByThisCall && d.requestId() != null && d.requestId().equals(e.requestId());
+    return new SavedDisposition(first, !own, own && e.late());
   }
 
   @Override
@@ -164,7 +207,7 @@ final class SqlDispositionStore implements DispositionStore {
     return inserted;
   }
 
-  private static long insert(
+  private static Long insert(
       Connection c,
       StoredCall call,
       String agentId,
@@ -172,12 +215,12 @@ final class SqlDispositionStore implements DispositionStore {
       DispositionCode code,
       boolean late)
       throws SQLException {
-    return Sql.insert(
+    return Sql.insertOrNull(
         c,
         """
         INSERT INTO dispositions (call_id, agent_id, code, advance_obtained, upsell_count, csat, notes, request_id,
           is_sale, is_contact, is_not_interested, is_callback, is_do_not_call, is_completed, late, created_at)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (call_id, agent_id) DO NOTHING""",
         call.callId(),
         agentId,
         d.code(),

@@ -104,8 +104,20 @@ final class SqliteDialect implements Dialect {
         ResultSet rs = s.executeQuery("PRAGMA user_version")) {
       before = rs.next() ? rs.getInt(1) : 0;
     }
-    return Migrations.apply(this, url(), "db/sqlite", before);
+    String version = Migrations.apply(this, url(), "db/sqlite", before);
+    if (before < FLYWAY_MANAGED) {
+      // Servers from before Flyway read PRAGMA user_version and refuse a newer one: they must not
+      // run on a file whose schema they do not know.
+      try (Connection c = DriverManager.getConnection(url());
+          Statement s = c.createStatement()) {
+        s.execute("PRAGMA user_version = " + FLYWAY_MANAGED);
+      }
+    }
+    return version;
   }
+
+  /** user_version of a file Flyway manages: above every pre-Flyway server's own version. */
+  static final int FLYWAY_MANAGED = 1000;
 
   @Override
   public void begin(Connection c) throws SQLException {

@@ -179,10 +179,6 @@ public final class Store implements AutoCloseable {
   @Override
   public void close() {
     dispatchers.forEach(OutboxDispatcher::close);
-    db.close(
-        c -> {
-          calls.flushAtClose();
-          return null;
-        });
+    db.close(calls::flushAtClose);
   }
 }

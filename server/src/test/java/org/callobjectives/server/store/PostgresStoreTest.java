@@ -2,8 +2,10 @@ package org.callobjectives.server.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -100,8 +102,101 @@ class PostgresStoreTest extends StoreContract {
     assertEquals("call_ended:slow:1 call_ended:pbx:1", rec.kinds(2));
   }
 
-  private int terminate(String applicationName) throws Exception {
+  @Test
+  void whileTheDatabaseRefusesConnectionsCallRowsAreHeldAndAfterwardsTheirDispositionsAreTaken()
+      throws Exception {
+    Store s = open();
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.CONNECTED)));
+    admin("ALTER DATABASE " + database.name() + " ALLOW_CONNECTIONS false");
+    terminate("call-objectives%");
+    try {
+      get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+      get(s.calls().upsertCall(call("pbx:2", CallOutcome.COMPLETED)));
+      assertEquals(2, s.calls().unsavedCalls(), "held, not dropped");
+      var refused =
+          assertThrows(
+              java.util.concurrent.ExecutionException.class,
+              () ->
+                  get(s.dispositions().saveDisposition("1001", disposition("pbx:2", "SALE"), ANY)));
+      assertInstanceOf(StoreUnavailable.class, refused.getCause(), "not saved: send it again");
+      get(s.calls().upsertCall(call("pbx:3", CallOutcome.COMPLETED)));
+    } finally {
+      admin("ALTER DATABASE " + database.name() + " ALLOW_CONNECTIONS true");
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (s.calls().unsavedCalls() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertEquals(0, s.calls().unsavedCalls());
+    assertEquals(0, s.calls().lostCallRows());
+    assertFalse(
+        get(s.dispositions().saveDisposition("1001", disposition("pbx:2", "SALE"), ANY))
+            .duplicate(),
+        "the disposition sent again is stored");
+    assertEquals(List.of("pbx:1", "pbx:3"), ids(get(s.calls().callsAwaitingDisposition())));
+  }
+
+  @Test
+  void aCommitWhoseAnswerWasLostIsFoundAgainAsThisDispositionNotAsADuplicate() throws Exception {
+    Store s = open();
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+    get(s.dispositions().markUndisposed("pbx:1", "1001"));
+    // The commit waits for a standby that does not exist; the connection is then killed: the row
+    // is committed here, but the server never heard so.
+    admin("ALTER SYSTEM SET synchronous_standby_names = 'nobody'");
+    admin("SELECT pg_reload_conf()");
+    try {
+      var saved = s.dispositions().saveDisposition("1001", disposition("pbx:1", "SALE"), ANY);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      int killed = 0;
+      while (killed == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        killed = terminateWaitingForStandby();
+      }
+      assertEquals(1, killed, "the commit was waiting for the standby");
+      admin("ALTER SYSTEM RESET synchronous_standby_names");
+      admin("SELECT pg_reload_conf()");
+      SavedDisposition d = get(saved);
+      assertFalse(d.duplicate(), "its own commit, told to the listeners like any other");
+      assertTrue(d.late(), "and still marked late: it replaced a missed wrap-up");
+      assertEquals("SALE", d.stored().code());
+    } finally {
+      admin("ALTER SYSTEM RESET synchronous_standby_names");
+      admin("SELECT pg_reload_conf()");
+    }
+    assertTrue(
+        get(s.dispositions().saveDisposition("1001", disposition("pbx:1", "SALE"), ANY))
+            .duplicate(),
+        "sent again later: a duplicate");
+  }
+
+  private int terminateWaitingForStandby() throws Exception {
     try (Connection c = database.connect();
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE"
+                        + " wait_event = 'SyncRep' AND datname = '"
+                        + database.name()
+                        + "'")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  private String adminUrl() {
+    return database.url().replace("/" + database.name() + "?", "/postgres?");
+  }
+
+  private void admin(String sql) throws Exception {
+    try (Connection c = java.sql.DriverManager.getConnection(adminUrl());
+        Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  private int terminate(String applicationName) throws Exception {
+    try (Connection c = java.sql.DriverManager.getConnection(adminUrl());
         Statement st = c.createStatement();
         var rs =
             st.executeQuery(

@@ -1,0 +1,483 @@
+package org.callobjectives.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.callobjectives.amisim.AmiTrace;
+import org.callobjectives.amisim.AmiWireServer;
+import org.callobjectives.amisim.DemoAgent;
+import org.callobjectives.amisim.DemoCallGenerator;
+import org.callobjectives.amisim.DemoSettings;
+import org.callobjectives.amisim.ScriptedAmiServer;
+import org.callobjectives.bridge.BridgeClient;
+import org.callobjectives.protocol.CallEnded;
+import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.DispositionAck;
+import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.protocol.Json;
+import org.callobjectives.server.security.Tokens;
+
+/**
+ * The server in a process of its own (the shipped jar, optionally pinned to its own cores); the AMI
+ * simulator, the recorded ingest stream and the agent clients in this one. Measures what the server
+ * alone does: ingest against bare Asterisk-Java, pop latency end to end, heap per connected agent.
+ */
+public final class ProcessBench {
+  private ProcessBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int agents = 5000;
+    double rate = 200;
+    int seconds = 60;
+    int warmup = 15;
+    int ingestCalls = 5000;
+    int connectPerSecond = 250;
+    String serverCpus = null;
+    String heap = "4g";
+    Path jar = Path.of("server/target/call-objectives-server-all.jar");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--agents" -> agents = Integer.parseInt(args[++i]);
+        case "--rate" -> rate = Double.parseDouble(args[++i]);
+        case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--ingest-calls" -> ingestCalls = Integer.parseInt(args[++i]);
+        case "--connect-per-second" -> connectPerSecond = Integer.parseInt(args[++i]);
+        case "--server-cpus" -> serverCpus = args[++i];
+        case "--server-heap" -> heap = args[++i];
+        case "--server-jar" -> jar = Path.of(args[++i]);
+        default -> {
+          System.err.println(
+              "usage: ProcessBench [--agents N] [--rate CALLS_PER_S] [--seconds S] [--warmup S]"
+                  + " [--ingest-calls N] [--connect-per-second N] [--server-cpus LIST]"
+                  + " [--server-heap SIZE] [--server-jar PATH]");
+          System.exit(2);
+        }
+      }
+    }
+    new ProcessBench.Run(
+            agents, rate, seconds, warmup, ingestCalls, connectPerSecond, serverCpus, heap, jar)
+        .run();
+    System.exit(0);
+  }
+
+  record Run(
+      int agents,
+      double rate,
+      int seconds,
+      int warmup,
+      int ingestCalls,
+      int connectPerSecond,
+      String serverCpus,
+      String heap,
+      Path jar) {
+
+    void run() throws Exception {
+      Path dir = Files.createTempDirectory("process-bench");
+      List<DemoAgent> demo = new ArrayList<>();
+      StringBuilder agentsYaml = new StringBuilder("agents:\n");
+      for (int i = 0; i < agents; i++) {
+        String id = String.format("%05d", 10000 + i);
+        String queue = i % 2 == 0 ? "sales" : "support";
+        demo.add(DemoAgent.of(id, "Agent " + id, queue));
+        agentsYaml
+            .append("  - id: \"")
+            .append(id)
+            .append("\"\n    name: Agent ")
+            .append(id)
+            .append("\n    group: ")
+            .append(queue)
+            .append("-team\n    interfaces: [Local/")
+            .append(id)
+            .append("@agents]\n    tokenHash: \"")
+            .append(Tokens.hash("t" + id, 1))
+            .append("\"\n");
+      }
+      DemoSettings settings =
+          new DemoSettings(
+              List.of("sales", "support"),
+              demo,
+              rate,
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(6),
+              Duration.ofMillis(200),
+              0.05,
+              0.1,
+              0.2,
+              Duration.ofSeconds(30),
+              42);
+
+      // Bare Asterisk-Java first, in this process, on the same recorded stream.
+      IngestCapacity ingest = IngestCapacity.record(settings, ingestCalls);
+      double bare = Math.max(ingest.bareAsteriskJava(), ingest.bareAsteriskJava());
+
+      Map<String, Long> sentAt = new ConcurrentHashMap<>();
+      AmiWireServer wire = new AmiWireServer(InetAddress.getLoopbackAddress(), 0).start();
+      var genThread = Executors.newSingleThreadScheduledExecutor();
+      DemoCallGenerator gen =
+          new DemoCallGenerator(settings, wire::broadcast, Clock.systemUTC(), genThread);
+      wire.setChannelDirectory(gen.directory());
+      gen.setListener(
+          (e, nanos) -> {
+            if ("AgentConnect".equals(e.type())
+                || ("DialEnd".equals(e.type())
+                    && "ANSWER".equals(e.get("DialStatus"))
+                    && e.get("Channel") != null)) {
+              sentAt.put("bench:" + e.get("DestUniqueid"), nanos);
+            }
+          });
+      ScriptedAmiServer ingestAmi =
+          new ScriptedAmiServer(List.of(new AmiTrace.Session(0, ingest.packets())), 0);
+
+      int port = freePort();
+      Path config = dir.resolve("config");
+      Files.createDirectories(config);
+      for (String f : new String[] {"objectives.yaml", "lint.yaml", "goals.yaml"}) {
+        Files.copy(Path.of("config", f), config.resolve(f));
+      }
+      Files.writeString(config.resolve("agents.yaml"), agentsYaml);
+      Files.writeString(
+          config.resolve("server.yaml"),
+          String.join(
+              "\n",
+              "listen: {host: 127.0.0.1, port: " + port + "}",
+              "database: " + dir.resolve("bench.db"),
+              "wrapUpSeconds: 30",
+              "ami:",
+              "  - {name: live, host: 127.0.0.1, port: "
+                  + wire.port()
+                  + ", username: "
+                  + AmiWireServer.DEFAULT_USERNAME
+                  + ", secret: "
+                  + AmiWireServer.DEFAULT_SECRET
+                  + "}",
+              ""));
+      List<String> cmd = new ArrayList<>();
+      if (serverCpus != null) {
+        cmd.addAll(List.of("taskset", "-c", serverCpus));
+      }
+      cmd.addAll(
+          List.of(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-Xmx" + heap,
+              "-jar",
+              jar.toString(),
+              "run",
+              "--config",
+              config.toString()));
+      Process server =
+          new ProcessBuilder(cmd)
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("server.log").toFile())
+              .start();
+      HttpClient http = HttpClient.newHttpClient();
+      try {
+        awaitHealth(http, port, server, dir);
+        double serverIngest = measureIngest(http, dir, ingest, ingestAmi, config);
+
+        gcServer(server);
+        long heapBefore = health(http, port).get("heapUsedBytes").asLong();
+        Recorder endToEnd = new Recorder(3);
+        AtomicLong pops = new AtomicLong();
+        AtomicLong acks = new AtomicLong();
+        AtomicLong welcomed = new AtomicLong();
+        URI uri = URI.create("ws://127.0.0.1:" + port + "/agent");
+        List<BridgeClient> clients = new ArrayList<>();
+        HttpClient wsHttp = HttpClient.newHttpClient();
+        long pace = TimeUnit.SECONDS.toNanos(1) / connectPerSecond;
+        long next = System.nanoTime();
+        for (int i = 0; i < agents; i++) {
+          String id = String.format("%05d", 10000 + i);
+          BridgeClient[] self = new BridgeClient[1];
+          BridgeClient c =
+              BridgeClient.builder(uri, id, "t" + id)
+                  .httpClient(wsHttp)
+                  .listener(
+                      new BridgeClient.Listener() {
+                        @Override
+                        public void onWelcome(org.callobjectives.protocol.Welcome w) {
+                          welcomed.incrementAndGet();
+                        }
+
+                        @Override
+                        public void onCallStarted(CallStarted s) {
+                          Long t = sentAt.remove(s.callId());
+                          if (t != null && !s.replay()) {
+                            endToEnd.recordValue(Math.max(0, System.nanoTime() - t));
+                          }
+                          pops.incrementAndGet();
+                        }
+
+                        @Override
+                        public void onCallEnded(CallEnded e) {
+                          self[0].submit(
+                              new DispositionSubmit(
+                                  null,
+                                  e.callId(),
+                                  "ADVANCE",
+                                  true,
+                                  List.of(),
+                                  1,
+                                  List.of(),
+                                  null,
+                                  null));
+                        }
+
+                        @Override
+                        public void onAck(DispositionAck ack) {
+                          acks.incrementAndGet();
+                        }
+                      })
+                  .build();
+          self[0] = c;
+          clients.add(c);
+          // A steady pace, as agents signing in over a morning would: no start-up storm.
+          next += pace;
+          long wait = next - System.nanoTime();
+          if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+          }
+          c.start();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (welcomed.get() < agents && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
+        gcServer(server);
+        long heapAfter = health(http, port).get("heapUsedBytes").asLong();
+
+        gen.start();
+        Thread.sleep(warmup * 1000L);
+        endToEnd.reset();
+        JsonNode h0 = health(http, port);
+        long p0 = pops.get();
+        long a0 = acks.get();
+        long c0 = gen.callsStarted();
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        JsonNode h1 = health(http, port);
+        long p1 = pops.get();
+        long a1 = acks.get();
+        long c1 = gen.callsStarted();
+        Histogram e2e = endToEnd.getIntervalHistogram();
+        gen.stop();
+
+        System.out.println();
+        System.out.printf(
+            "Process benchmark: server in its own JVM (-Xmx%s%s), %d agents (%d welcomed, connected"
+                + " at %d/s), %.0f calls/s offered, %d s measured after %d s warm-up, %d cores, Java"
+                + " %s%n%n",
+            heap,
+            serverCpus == null ? "" : ", CPUs " + serverCpus,
+            agents,
+            welcomed.get(),
+            connectPerSecond,
+            rate,
+            seconds,
+            warmup,
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version"));
+        System.out.println("| metric | value |");
+        System.out.println("|---|---|");
+        row(
+            "AMI ingest, bare Asterisk-Java in the bench process (events/s, "
+                + ingest.events()
+                + " events)",
+            "%.0f",
+            bare);
+        row(
+            "AMI ingest, server process incl. call tracking and store (events/s)",
+            "%.0f",
+            serverIngest);
+        row("server ingest / bare Asterisk-Java", "%.2f", serverIngest / bare);
+        row("calls started /s (simulator)", "%.1f", (c1 - c0) / secs);
+        row(
+            "AMI events /s ingested by the server",
+            "%.0f",
+            (h1.get("amiEventsSeen").asLong() - h0.get("amiEventsSeen").asLong()) / secs);
+        row("pops /s received by agent clients", "%.1f", (p1 - p0) / secs);
+        row("dispositions acked /s", "%.1f", (a1 - a0) / secs);
+        row(
+            "AMI event -> pop at the agent client, p50 (ms)",
+            "%.2f",
+            e2e.getValueAtPercentile(50) / 1e6);
+        row(
+            "AMI event -> pop at the agent client, p99 (ms)",
+            "%.2f",
+            e2e.getValueAtPercentile(99) / 1e6);
+        row("AMI event -> pop at the agent client, max (ms)", "%.2f", e2e.getMaxValue() / 1e6);
+        row("pops measured", "%d", e2e.getTotalCount());
+        row("AMI events dropped by the server", "%d", h1.get("amiEventsDropped").asLong());
+        row(
+            "server heap per connected agent, server process alone (KiB)",
+            "%.1f",
+            (heapAfter - heapBefore) / 1024.0 / agents);
+        clients.forEach(BridgeClient::close);
+      } finally {
+        server.destroy();
+        server.waitFor(20, TimeUnit.SECONDS);
+        gen.close();
+        wire.close();
+      }
+    }
+
+    /**
+     * The recorded stream, as fast as the socket takes it, into a server process of its own (same
+     * jar and config, a fresh database, one AMI link to the recording): from its first event seen
+     * to the last call event handed to call tracking, read from /health.
+     */
+    private double measureIngest(
+        HttpClient http,
+        Path dir,
+        IngestCapacity ingest,
+        ScriptedAmiServer ingestAmi,
+        Path liveConfig)
+        throws Exception {
+      ingestAmi.start();
+      try {
+        Path config = dir.resolve("ingest-config");
+        Files.createDirectories(config);
+        for (String f :
+            new String[] {"objectives.yaml", "lint.yaml", "goals.yaml", "agents.yaml"}) {
+          Files.copy(liveConfig.resolve(f), config.resolve(f));
+        }
+        int port = freePort();
+        Files.writeString(
+            config.resolve("server.yaml"),
+            String.join(
+                "\n",
+                "listen: {host: 127.0.0.1, port: " + port + "}",
+                "database: " + dir.resolve("ingest.db"),
+                "wrapUpSeconds: 30",
+                "ami:",
+                "  - {name: ingest, host: 127.0.0.1, port: "
+                    + ingestAmi.port()
+                    + ", username: "
+                    + AmiWireServer.DEFAULT_USERNAME
+                    + ", secret: "
+                    + AmiWireServer.DEFAULT_SECRET
+                    + "}",
+                ""));
+        List<String> cmd = new ArrayList<>();
+        if (serverCpus != null) {
+          cmd.addAll(List.of("taskset", "-c", serverCpus));
+        }
+        cmd.addAll(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-jar",
+                jar.toString(),
+                "run",
+                "--config",
+                config.toString()));
+        Process p =
+            new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("ingest-server.log").toFile())
+                .start();
+        try {
+          awaitHealth(http, port, p, dir);
+          long want = ingest.trackedEvents();
+          long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+          long start = 0;
+          while (System.nanoTime() < deadline) {
+            JsonNode h = health(http, port);
+            if (start == 0 && h.get("amiEventsSeen").asLong() > 0) {
+              start = System.nanoTime();
+            }
+            if (h.get("amiEventsTracked").asLong() >= want) {
+              return ingest.events() / ((System.nanoTime() - start) / 1e9);
+            }
+            Thread.sleep(10);
+          }
+          throw new IllegalStateException("the server did not take the ingest stream within 5 min");
+        } finally {
+          p.destroy();
+          p.waitFor(20, TimeUnit.SECONDS);
+        }
+      } finally {
+        ingestAmi.close();
+      }
+    }
+
+    private static void row(String name, String fmt, Object v) {
+      System.out.println("| " + name + " | " + String.format(fmt, v) + " |");
+    }
+
+    private static void gcServer(Process server) throws Exception {
+      for (int i = 0; i < 2; i++) {
+        Process j =
+            new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    // Under taskset the JVM is the child that taskset exec'd into: the same PID.
+                    String.valueOf(server.pid()),
+                    "GC.run")
+                .redirectErrorStream(true)
+                .start();
+        j.getInputStream().readAllBytes();
+        j.waitFor(30, TimeUnit.SECONDS);
+        Thread.sleep(300);
+      }
+    }
+
+    private static JsonNode health(HttpClient http, int port) throws Exception {
+      HttpResponse<String> res =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return Json.mapper().readTree(res.body());
+    }
+
+    private static void awaitHealth(HttpClient http, int port, Process p, Path dir)
+        throws Exception {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (System.nanoTime() < deadline) {
+        if (!p.isAlive()) {
+          throw new IllegalStateException("server exited: see " + dir.resolve("server.log"));
+        }
+        try {
+          if (http.send(
+                      HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                          .timeout(Duration.ofSeconds(2))
+                          .build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .statusCode()
+              == 200) {
+            return;
+          }
+        } catch (java.io.IOException e) {
+          // not yet
+        }
+        Thread.sleep(200);
+      }
+      throw new IllegalStateException("server did not start: see " + dir);
+    }
+
+    private static int freePort() throws Exception {
+      try (ServerSocket s = new ServerSocket(0)) {
+        return s.getLocalPort();
+      }
+    }
+  }
+}
