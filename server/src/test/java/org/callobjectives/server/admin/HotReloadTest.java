@@ -164,13 +164,11 @@ class HotReloadTest {
         Files.readString(file)
             .replace("objective: support-usage-figures", "objective: outbound-follow-up")
             .replace("title: Resolve and get usage figures", "title: Renamed"));
+    // Closed at the end: its threads must not write next to the temp folder being deleted.
+    org.callobjectives.server.store.Store store =
+        org.callobjectives.server.store.Store.open(tmp.resolve("a.db"));
     ConfigService service =
-        new ConfigService(
-            cfg,
-            config::get,
-            config::set,
-            org.callobjectives.server.store.Store.open(tmp.resolve("a.db")).auditLog(),
-            clock);
+        new ConfigService(cfg, config::get, config::set, store.auditLog(), clock);
     assertTrue(service.reload("test", "edited", false).get().ok());
     assertEquals("outbound-follow-up", config.get().queue("support").orElseThrow().objectiveId());
 
@@ -216,5 +214,6 @@ class HotReloadTest {
     assertEquals(
         "outbound-follow-up", records.get(2).objective().id(), "a new call gets the new mapping");
     service.close();
+    store.close();
   }
 }
