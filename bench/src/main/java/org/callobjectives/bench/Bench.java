@@ -143,7 +143,8 @@ public final class Bench {
       gen.setListener(
           (e, nanos) -> {
             if ("AgentConnect".equals(e.type())) {
-              sentAt.put("bench:" + e.get("DestUniqueid"), nanos);
+              // The call's id: the queue caller's Uniqueid with the member interface.
+              sentAt.put("bench:" + e.get("Uniqueid") + "/" + e.get("Interface"), nanos);
             } else if ("DialEnd".equals(e.type())
                 && "ANSWER".equals(e.get("DialStatus"))
                 && e.get("Channel") != null) {

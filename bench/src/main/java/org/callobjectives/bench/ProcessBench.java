@@ -40,6 +40,9 @@ import org.callobjectives.server.security.Tokens;
  * alone does: ingest against bare Asterisk-Java, pop latency end to end, heap per connected agent.
  */
 public final class ProcessBench {
+  /** How long the measured ingest stream waits after the server logs in (the warm one runs). */
+  static final double INGEST_HOLD_SECONDS = 25;
+
   private ProcessBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -136,15 +139,27 @@ public final class ProcessBench {
       wire.setChannelDirectory(gen.directory());
       gen.setListener(
           (e, nanos) -> {
-            if ("AgentConnect".equals(e.type())
-                || ("DialEnd".equals(e.type())
-                    && "ANSWER".equals(e.get("DialStatus"))
-                    && e.get("Channel") != null)) {
-              sentAt.put("bench:" + e.get("DestUniqueid"), nanos);
+            // The call's id as the server makes it: the link's name, then the queue caller's
+            // Uniqueid with the member interface, or the customer leg of an agent-dialled call.
+            if ("AgentConnect".equals(e.type())) {
+              sentAt.put("live:" + e.get("Uniqueid") + "/" + e.get("Interface"), nanos);
+            } else if ("DialEnd".equals(e.type())
+                && "ANSWER".equals(e.get("DialStatus"))
+                && e.get("Channel") != null) {
+              sentAt.put("live:" + e.get("DestUniqueid"), nanos);
             }
           });
-      ScriptedAmiServer ingestAmi =
+      // The same stream twice into the ingest server: the first warms its JIT (as the bare
+      // connection is measured twice), the second, held back until the first is surely done, is
+      // measured.
+      ScriptedAmiServer warmAmi =
           new ScriptedAmiServer(List.of(new AmiTrace.Session(0, ingest.packets())), 0);
+      List<AmiTrace.Packet> held = new ArrayList<>();
+      for (AmiTrace.Packet p : ingest.packets()) {
+        held.add(new AmiTrace.Packet(INGEST_HOLD_SECONDS, p.bytes()));
+      }
+      ScriptedAmiServer ingestAmi =
+          new ScriptedAmiServer(List.of(new AmiTrace.Session(0, held)), 1);
 
       int port = freePort();
       Path config = dir.resolve("config");
@@ -161,36 +176,17 @@ public final class ProcessBench {
               "database: " + dir.resolve("bench.db"),
               "wrapUpSeconds: 30",
               "ami:",
-              "  - {name: live, host: 127.0.0.1, port: "
-                  + wire.port()
-                  + ", username: "
-                  + AmiWireServer.DEFAULT_USERNAME
-                  + ", secret: "
-                  + AmiWireServer.DEFAULT_SECRET
-                  + "}",
+              amiLine("live", wire.port()),
               ""));
-      List<String> cmd = new ArrayList<>();
-      if (serverCpus != null) {
-        cmd.addAll(List.of("taskset", "-c", serverCpus));
-      }
-      cmd.addAll(
-          List.of(
-              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-              "-Xmx" + heap,
-              "-jar",
-              jar.toString(),
-              "run",
-              "--config",
-              config.toString()));
       Process server =
-          new ProcessBuilder(cmd)
+          new ProcessBuilder(serverCommand(config))
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("server.log").toFile())
               .start();
       HttpClient http = HttpClient.newHttpClient();
       try {
         awaitHealth(http, port, server, dir);
-        double serverIngest = measureIngest(http, dir, ingest, ingestAmi, config);
+        double serverIngest = measureIngest(http, dir, ingest, warmAmi, ingestAmi, config);
 
         gcServer(server);
         long heapBefore = health(http, port).get("heapUsedBytes").asLong();
@@ -348,9 +344,11 @@ public final class ProcessBench {
         HttpClient http,
         Path dir,
         IngestCapacity ingest,
+        ScriptedAmiServer warmAmi,
         ScriptedAmiServer ingestAmi,
         Path liveConfig)
         throws Exception {
+      warmAmi.start();
       ingestAmi.start();
       try {
         Path config = dir.resolve("ingest-config");
@@ -368,29 +366,11 @@ public final class ProcessBench {
                 "database: " + dir.resolve("ingest.db"),
                 "wrapUpSeconds: 30",
                 "ami:",
-                "  - {name: ingest, host: 127.0.0.1, port: "
-                    + ingestAmi.port()
-                    + ", username: "
-                    + AmiWireServer.DEFAULT_USERNAME
-                    + ", secret: "
-                    + AmiWireServer.DEFAULT_SECRET
-                    + "}",
+                amiLine("warm", warmAmi.port()),
+                amiLine("ingest", ingestAmi.port()),
                 ""));
-        List<String> cmd = new ArrayList<>();
-        if (serverCpus != null) {
-          cmd.addAll(List.of("taskset", "-c", serverCpus));
-        }
-        cmd.addAll(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap,
-                "-jar",
-                jar.toString(),
-                "run",
-                "--config",
-                config.toString()));
         Process p =
-            new ProcessBuilder(cmd)
+            new ProcessBuilder(serverCommand(config))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("ingest-server.log").toFile())
                 .start();
@@ -398,16 +378,26 @@ public final class ProcessBench {
           awaitHealth(http, port, p, dir);
           long want = ingest.trackedEvents();
           long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+          JsonNode h = health(http, port);
+          while (h.get("amiEventsTracked").asLong() < want && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            h = health(http, port);
+          }
+          // What the measured link saw before its stream (the login's own events).
+          long before = h.get("amiEventsSeenByLink").path("ingest").asLong();
           long start = 0;
           while (System.nanoTime() < deadline) {
-            JsonNode h = health(http, port);
-            if (start == 0 && h.get("amiEventsSeen").asLong() > 0) {
+            h = health(http, port);
+            if (start == 0 && h.get("amiEventsSeenByLink").path("ingest").asLong() > before) {
               start = System.nanoTime();
             }
-            if (h.get("amiEventsTracked").asLong() >= want) {
+            if (h.get("amiEventsTracked").asLong() >= 2 * want) {
+              if (start == 0) {
+                throw new IllegalStateException("the measured stream was not seen starting");
+              }
               return ingest.events() / ((System.nanoTime() - start) / 1e9);
             }
-            Thread.sleep(10);
+            Thread.sleep(5);
           }
           throw new IllegalStateException("the server did not take the ingest stream within 5 min");
         } finally {
@@ -415,8 +405,39 @@ public final class ProcessBench {
           p.waitFor(20, TimeUnit.SECONDS);
         }
       } finally {
+        warmAmi.close();
         ingestAmi.close();
       }
+    }
+
+    /** The shipped server jar in a JVM of its own, pinned to {@code serverCpus} when given. */
+    private List<String> serverCommand(Path config) {
+      List<String> cmd = new ArrayList<>();
+      if (serverCpus != null) {
+        cmd.addAll(List.of("taskset", "-c", serverCpus));
+      }
+      cmd.addAll(
+          List.of(
+              Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+              "-Xmx" + heap,
+              "-jar",
+              jar.toString(),
+              "run",
+              "--config",
+              config.toString()));
+      return cmd;
+    }
+
+    private static String amiLine(String name, int port) {
+      return "  - {name: "
+          + name
+          + ", host: 127.0.0.1, port: "
+          + port
+          + ", username: "
+          + AmiWireServer.DEFAULT_USERNAME
+          + ", secret: "
+          + AmiWireServer.DEFAULT_SECRET
+          + "}";
     }
 
     private static void row(String name, String fmt, Object v) {

@@ -309,6 +309,9 @@ public final class ObjectivesServer implements AutoCloseable {
     }
     h.put("ami", ami);
     h.put("amiEventsSeen", amiEventsSeen());
+    Map<String, Long> byLink = new LinkedHashMap<>();
+    links.forEach(l -> byLink.put(l.name(), l.eventsSeen()));
+    h.put("amiEventsSeenByLink", byLink);
     h.put("amiEventsTracked", pump.received());
     h.put("amiEventsDropped", pump.dropped());
     h.put("callTrackingAlive", pump.alive());
