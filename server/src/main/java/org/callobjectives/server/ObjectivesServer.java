@@ -41,6 +41,7 @@ import org.callobjectives.server.web.LoginRoute;
 import org.callobjectives.server.web.Route;
 import org.callobjectives.server.web.WebInitializer;
 import org.callobjectives.server.web.WebServer;
+import org.callobjectives.server.web.WebSocketUpgrade;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -242,15 +243,21 @@ public final class ObjectivesServer implements AutoCloseable {
             : SslContextBuilder.forServer(tls.certificate().toFile(), tls.key().toFile()).build();
     routes.addAll(new LoginRoute(access, authExecutor, ssl != null).routes());
     routes.addAll(extraRoutes);
-    HttpRouter router = new HttpRouter(access, routes, authExecutor);
-    address =
-        web.start(
-            listener,
-            new WebInitializer(
-                ssl,
-                () ->
+    // Agents sign in with their first message, not with a cookie: the route is open to all.
+    routes.add(
+        Route.get(
+            "/agent",
+            null,
+            call ->
+                WebSocketUpgrade.upgrade(
+                    call.ctx(),
+                    call.req(),
+                    "/agent",
+                    false,
                     new AgentSocketHandler(access, sessions, dispositions, authExecutor, proposals),
-                router));
+                    ch -> {})));
+    HttpRouter router = new HttpRouter(access, routes, authExecutor);
+    address = web.start(listener, new WebInitializer(ssl, router));
     for (AmiServer s : amiServers) {
       connectAmi(s);
     }

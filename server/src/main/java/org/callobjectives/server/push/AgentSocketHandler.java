@@ -5,7 +5,6 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +35,7 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
   private final ProposalService proposals;
   private String agentId;
   private boolean authenticating;
+  private boolean helloReceived;
 
   public AgentSocketHandler(
       Access access,
@@ -69,7 +69,7 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
       return;
     }
     if (!(frame instanceof TextWebSocketFrame text)) {
-      return; // ping/pong/continuation are handled by Netty's protocol handler
+      return; // pings, pongs and the close are answered before this handler
     }
     Message m;
     try {
@@ -123,6 +123,7 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
       return;
     }
     authenticating = true;
+    helloReceived = true;
     try {
       // Token hashing is CPU work: keep it off the event loop.
       String remote = Access.remote(ctx.channel().remoteAddress());
@@ -180,26 +181,23 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
   }
 
   /**
-   * A client that opens the agent socket must sign in promptly; otherwise it only holds a
-   * connection.
+   * Added once the socket is open: a client that opens it must sign in promptly; otherwise it only
+   * holds a connection.
    */
   @Override
-  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-    if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
-      ctx.executor()
-          .schedule(
-              () -> {
-                if (agentId == null && ctx.channel().isActive()) {
-                  reply(
-                      ctx,
-                      new ErrorMessage(ErrorMessage.UNAUTHORIZED, "no hello within 15 s", null));
-                  ctx.close();
-                }
-              },
-              15,
-              TimeUnit.SECONDS);
-    }
-    super.userEventTriggered(ctx, evt);
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    ctx.executor()
+        .schedule(
+            () -> {
+              // A hello still being checked (sign-ins queue at a morning's start) is no silence.
+              if (!helloReceived && ctx.channel().isActive()) {
+                reply(
+                    ctx, new ErrorMessage(ErrorMessage.UNAUTHORIZED, "no hello within 15 s", null));
+                ctx.close();
+              }
+            },
+            15,
+            TimeUnit.SECONDS);
   }
 
   @Override

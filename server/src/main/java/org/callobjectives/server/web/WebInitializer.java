@@ -5,31 +5,23 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.callobjectives.server.push.AgentSocketHandler;
 
 /**
- * Only composes the pipeline: TLS (optional), HTTP, the agent WebSocket at /agent, then plain HTTP
- * routes.
+ * Only composes the pipeline: TLS (optional), idle close, HTTP, then the route table; a route that
+ * is a WebSocket (/agent, /supervisor/live) swaps the HTTP handlers for the socket's own ({@link
+ * WebSocketUpgrade}).
  */
 public final class WebInitializer extends ChannelInitializer<SocketChannel> {
   static final int MAX_HTTP_BODY = 256 * 1024;
-  static final int MAX_WS_FRAME = 64 * 1024;
 
   private final SslContext ssl;
-  private final Supplier<AgentSocketHandler> agentHandler;
   private final HttpRouter router;
 
-  public WebInitializer(
-      SslContext ssl, Supplier<AgentSocketHandler> agentHandler, HttpRouter router) {
+  public WebInitializer(SslContext ssl, HttpRouter router) {
     this.ssl = ssl;
-    this.agentHandler = agentHandler;
     this.router = router;
   }
 
@@ -45,17 +37,6 @@ public final class WebInitializer extends ChannelInitializer<SocketChannel> {
     p.addLast(IdleCloser.INSTANCE);
     p.addLast(new HttpServerCodec(8192, 16 * 1024, 16 * 1024));
     p.addLast(new HttpObjectAggregator(MAX_HTTP_BODY));
-    p.addLast(
-        new WebSocketServerProtocolHandler(
-            WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath("/agent")
-                .maxFramePayloadLength(MAX_WS_FRAME)
-                .checkStartsWith(false)
-                .handleCloseFrames(true)
-                .build()));
-    // Clients may fragment a message; the whole message is still limited to MAX_WS_FRAME.
-    p.addLast(new WebSocketFrameAggregator(MAX_WS_FRAME));
-    p.addLast(agentHandler.get());
     p.addLast(router);
   }
 }

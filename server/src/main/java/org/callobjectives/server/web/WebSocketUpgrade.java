@@ -1,0 +1,125 @@
+package org.callobjectives.server.web;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import java.net.URI;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one WebSocket handshake: a route's GET with {@code Upgrade: websocket} becomes a socket whose
+ * frames (whole messages, valid UTF-8, at most {@link #MAX_MESSAGE}) go to the endpoint's handler;
+ * pings, pongs and the close are answered here. The role check has run in the router before.
+ */
+public final class WebSocketUpgrade {
+  private static final Logger log = LoggerFactory.getLogger(WebSocketUpgrade.class);
+
+  /** The largest message a client may send, fragmented or not. */
+  public static final int MAX_MESSAGE = 64 * 1024;
+
+  private WebSocketUpgrade() {}
+
+  /**
+   * Upgrades {@code req} to a WebSocket at {@code path} handled by {@code endpoint}, which sees
+   * only data frames; {@code opened} runs once the handshake is sent. {@code sameSiteOnly}: a
+   * browser page of another site is refused (for sockets a cookie opens).
+   */
+  public static void upgrade(
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      String path,
+      boolean sameSiteOnly,
+      ChannelHandler endpoint,
+      Consumer<Channel> opened) {
+    if (!"websocket".equalsIgnoreCase(req.headers().get(HttpHeaderNames.UPGRADE))) {
+      HttpResponses.error(
+          ctx,
+          req,
+          HttpResponseStatus.BAD_REQUEST,
+          path + " is a WebSocket: connect with a WebSocket client (Upgrade: websocket)");
+      return;
+    }
+    String host = req.headers().get(HttpHeaderNames.HOST);
+    String origin = req.headers().get(HttpHeaderNames.ORIGIN);
+    if (sameSiteOnly && origin != null && !sameHost(origin, host)) {
+      // Another site's page must not ride on the user's cookie.
+      HttpResponses.error(ctx, req, HttpResponseStatus.FORBIDDEN, "cross-site WebSocket refused");
+      return;
+    }
+    WebSocketServerHandshaker handshaker =
+        new WebSocketServerHandshakerFactory("ws://" + host + path, null, false, MAX_MESSAGE)
+            .newHandshaker(req);
+    if (handshaker == null) {
+      WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+      return;
+    }
+    Channel ch = ctx.channel();
+    ChannelPipeline p = ctx.pipeline();
+    handshaker
+        .handshake(ch, req)
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                log.debug(
+                    "WebSocket handshake on {} with {} failed: {}",
+                    path,
+                    ch.remoteAddress(),
+                    f.cause().toString());
+                ch.close();
+                return;
+              }
+              opened.accept(ch);
+            });
+    // From now on this connection speaks WebSocket: the HTTP routes step aside.
+    p.remove(ctx.handler());
+    p.addLast(new Utf8FrameValidator());
+    p.addLast(new WebSocketFrameAggregator(MAX_MESSAGE));
+    p.addLast(new Control(handshaker));
+    p.addLast(endpoint);
+  }
+
+  static boolean sameHost(String origin, String host) {
+    try {
+      String authority = URI.create(origin).getAuthority();
+      return authority != null && host != null && authority.equalsIgnoreCase(host);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Answers pings, drops pongs, completes the close; passes data frames on. Per connection. */
+  private static final class Control extends ChannelInboundHandlerAdapter {
+    private final WebSocketServerHandshaker handshaker;
+
+    Control(WebSocketServerHandshaker handshaker) {
+      this.handshaker = handshaker;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof CloseWebSocketFrame close) {
+        handshaker.close(ctx.channel(), close);
+      } else if (msg instanceof PingWebSocketFrame ping) {
+        ctx.writeAndFlush(new PongWebSocketFrame(ping.content()));
+      } else if (msg instanceof PongWebSocketFrame pong) {
+        pong.release();
+      } else {
+        ctx.fireChannelRead(msg);
+      }
+    }
+  }
+}
