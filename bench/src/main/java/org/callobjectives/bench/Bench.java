@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +21,6 @@ import org.callobjectives.amisim.DemoAgent;
 import org.callobjectives.amisim.DemoCallGenerator;
 import org.callobjectives.amisim.DemoSettings;
 import org.callobjectives.bridge.BridgeClient;
-import org.callobjectives.protocol.CallEnded;
-import org.callobjectives.protocol.CallStarted;
-import org.callobjectives.protocol.DispositionAck;
-import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.server.ObjectivesServer;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.AmiServer;
@@ -75,10 +70,12 @@ public final class Bench {
     final int seconds;
     final int warmup;
     final int ingestCalls;
-    final Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    final Recorder endToEnd = new Recorder(3);
-    final AtomicLong pops = new AtomicLong();
-    final AtomicLong acks = new AtomicLong();
+    final BenchAgents fleetClients = new BenchAgents();
+    final Map<String, Long> sentAt = fleetClients.sentAt;
+    final Recorder endToEnd = fleetClients.endToEnd;
+    final AtomicLong pops = fleetClients.pops;
+    final AtomicLong acks = fleetClients.acks;
+    final AtomicLong welcomed = fleetClients.welcomed;
 
     Run(int agents, double rate, int seconds, int warmup, int ingestCalls) {
       this.ingestCalls = ingestCalls;
@@ -188,50 +185,8 @@ public final class Bench {
       long heapBefore = usedHeapAfterGc();
       List<BridgeClient> clients = new ArrayList<>();
       java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-      AtomicLong welcomed = new AtomicLong();
       for (Agent a : fleet) {
-        BridgeClient[] self = new BridgeClient[1];
-        BridgeClient c =
-            BridgeClient.builder(uri, a.id(), "t" + a.id())
-                .httpClient(http)
-                .listener(
-                    new BridgeClient.Listener() {
-                      @Override
-                      public void onWelcome(org.callobjectives.protocol.Welcome w) {
-                        welcomed.incrementAndGet();
-                      }
-
-                      @Override
-                      public void onCallStarted(CallStarted s) {
-                        Long t = sentAt.remove(s.callId());
-                        if (t != null && !s.replay()) {
-                          endToEnd.recordValue(Math.max(0, System.nanoTime() - t));
-                        }
-                        pops.incrementAndGet();
-                      }
-
-                      @Override
-                      public void onCallEnded(CallEnded e) {
-                        self[0].submit(
-                            new DispositionSubmit(
-                                null,
-                                e.callId(),
-                                "ADVANCE",
-                                true,
-                                List.of(),
-                                1,
-                                List.of(),
-                                null,
-                                null));
-                      }
-
-                      @Override
-                      public void onAck(DispositionAck ack) {
-                        acks.incrementAndGet();
-                      }
-                    })
-                .build();
-        self[0] = c;
+        BridgeClient c = fleetClients.client(uri, a.id(), http);
         clients.add(c);
         c.start();
       }

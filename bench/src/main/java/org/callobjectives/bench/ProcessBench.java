@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,10 +26,6 @@ import org.callobjectives.amisim.DemoCallGenerator;
 import org.callobjectives.amisim.DemoSettings;
 import org.callobjectives.amisim.ScriptedAmiServer;
 import org.callobjectives.bridge.BridgeClient;
-import org.callobjectives.protocol.CallEnded;
-import org.callobjectives.protocol.CallStarted;
-import org.callobjectives.protocol.DispositionAck;
-import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.Json;
 import org.callobjectives.server.security.Tokens;
 
@@ -131,7 +126,8 @@ public final class ProcessBench {
       IngestCapacity ingest = IngestCapacity.record(settings, ingestCalls);
       double bare = Math.max(ingest.bareAsteriskJava(), ingest.bareAsteriskJava());
 
-      Map<String, Long> sentAt = new ConcurrentHashMap<>();
+      BenchAgents agentClients = new BenchAgents();
+      Map<String, Long> sentAt = agentClients.sentAt;
       AmiWireServer wire = new AmiWireServer(InetAddress.getLoopbackAddress(), 0).start();
       var genThread = Executors.newSingleThreadScheduledExecutor();
       DemoCallGenerator gen =
@@ -190,10 +186,10 @@ public final class ProcessBench {
 
         gcServer(server);
         long heapBefore = health(http, port).get("heapUsedBytes").asLong();
-        Recorder endToEnd = new Recorder(3);
-        AtomicLong pops = new AtomicLong();
-        AtomicLong acks = new AtomicLong();
-        AtomicLong welcomed = new AtomicLong();
+        Recorder endToEnd = agentClients.endToEnd;
+        AtomicLong pops = agentClients.pops;
+        AtomicLong acks = agentClients.acks;
+        AtomicLong welcomed = agentClients.welcomed;
         URI uri = URI.create("ws://127.0.0.1:" + port + "/agent");
         List<BridgeClient> clients = new ArrayList<>();
         HttpClient wsHttp = HttpClient.newHttpClient();
@@ -201,48 +197,7 @@ public final class ProcessBench {
         long next = System.nanoTime();
         for (int i = 0; i < agents; i++) {
           String id = String.format("%05d", 10000 + i);
-          BridgeClient[] self = new BridgeClient[1];
-          BridgeClient c =
-              BridgeClient.builder(uri, id, "t" + id)
-                  .httpClient(wsHttp)
-                  .listener(
-                      new BridgeClient.Listener() {
-                        @Override
-                        public void onWelcome(org.callobjectives.protocol.Welcome w) {
-                          welcomed.incrementAndGet();
-                        }
-
-                        @Override
-                        public void onCallStarted(CallStarted s) {
-                          Long t = sentAt.remove(s.callId());
-                          if (t != null && !s.replay()) {
-                            endToEnd.recordValue(Math.max(0, System.nanoTime() - t));
-                          }
-                          pops.incrementAndGet();
-                        }
-
-                        @Override
-                        public void onCallEnded(CallEnded e) {
-                          self[0].submit(
-                              new DispositionSubmit(
-                                  null,
-                                  e.callId(),
-                                  "ADVANCE",
-                                  true,
-                                  List.of(),
-                                  1,
-                                  List.of(),
-                                  null,
-                                  null));
-                        }
-
-                        @Override
-                        public void onAck(DispositionAck ack) {
-                          acks.incrementAndGet();
-                        }
-                      })
-                  .build();
-          self[0] = c;
+          BridgeClient c = agentClients.client(uri, id, wsHttp);
           clients.add(c);
           // A steady pace, as agents signing in over a morning would: no start-up storm.
           next += pace;

@@ -3,6 +3,7 @@ package org.callobjectives.server.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.Json;
+import org.callobjectives.server.domain.CallRecord;
 
 /**
  * One outbox row: what happened ({@code kind}) to which call, written by which node ({@code
@@ -44,7 +45,27 @@ public record OutboxEvent(
       long startedAtMillis,
       Long connectedAtMillis,
       Long endedAtMillis,
-      String objectiveId) {}
+      String objectiveId) {
+    static CallEnd of(CallRecord r) {
+      return new CallEnd(
+          r.callId(),
+          r.server(),
+          r.direction().wire(),
+          r.queue(),
+          r.agentId(),
+          r.callerNumber(),
+          r.callerName(),
+          r.linkedid(),
+          r.outcome().name(),
+          r.endReason(),
+          r.holdSeconds(),
+          r.talkSeconds(),
+          r.startedAtMillis(),
+          r.connectedAtMillis(),
+          r.endedAtMillis(),
+          r.objective() == null ? null : r.objective().id());
+    }
+  }
 
   /** Reads the body as {@code type}; a body that does not fit is an error naming the row. */
   public <T> T body(Class<T> type) {

@@ -236,23 +236,7 @@ final class SqlCallStore implements CallStore, Database.Backlog {
           OutboxEvent.CALL_ENDED,
           r.callId(),
           r.agentId(),
-          new OutboxEvent.CallEnd(
-              r.callId(),
-              r.server(),
-              r.direction().wire(),
-              r.queue(),
-              r.agentId(),
-              r.callerNumber(),
-              r.callerName(),
-              r.linkedid(),
-              r.outcome().name(),
-              r.endReason(),
-              r.holdSeconds(),
-              r.talkSeconds(),
-              r.startedAtMillis(),
-              r.connectedAtMillis(),
-              r.endedAtMillis(),
-              r.objective() == null ? null : r.objective().id()));
+          OutboxEvent.CallEnd.of(r));
     }
     return null;
   }
