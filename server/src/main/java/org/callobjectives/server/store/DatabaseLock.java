@@ -88,7 +88,7 @@ public final class DatabaseLock implements AutoCloseable {
         c = null;
         if (!e.getMessage().equals(told)) {
           told = e.getMessage();
-          waiting.accept(new HeldException(location.toString(), e.getMessage(), null));
+          waiting.accept(new HeldException("waiting for the database: " + e.getMessage(), null));
         }
       }
       Thread.sleep(pollMillis);
@@ -135,7 +135,13 @@ public final class DatabaseLock implements AutoCloseable {
         }
       }
       return new HeldException(
-          location.toString(), "another node" + from + " is active (advisory lock held)", holder);
+          "the node"
+              + (holder == null ? "" : " with PID " + holder)
+              + from
+              + " is active on "
+              + location
+              + " (it holds the advisory lock)",
+          holder);
     } catch (java.sql.SQLException e) {
       throw new IOException("cannot lock database " + location + ": " + e.getMessage(), e);
     }
@@ -279,6 +285,12 @@ public final class DatabaseLock implements AutoCloseable {
               + ": "
               + how
               + ". Stop that server first, or give this one another database in server.yaml.");
+      this.holderPid = holderPid;
+    }
+
+    /** As a standby sees it: who is active; nothing to fix. */
+    private HeldException(String message, String holderPid) {
+      super(message);
       this.holderPid = holderPid;
     }
 
