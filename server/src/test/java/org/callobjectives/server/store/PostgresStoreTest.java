@@ -145,6 +145,12 @@ class PostgresStoreTest extends StoreContract {
     // is committed here, but the server never heard so.
     admin("ALTER SYSTEM SET synchronous_standby_names = 'nobody'");
     admin("SELECT pg_reload_conf()");
+    // A reload reaches each session when it next runs a command: wait until the store's writer
+    // sees it, or the commit below may not wait at all.
+    long seen = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!"nobody".equals(get(s.database().write(standbyNames()))) && System.nanoTime() < seen) {
+      Thread.sleep(50);
+    }
     try {
       var saved = s.dispositions().saveDisposition("1001", disposition("pbx:1", "SALE"), ANY);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -168,6 +174,16 @@ class PostgresStoreTest extends StoreContract {
         get(s.dispositions().saveDisposition("1001", disposition("pbx:1", "SALE"), ANY))
             .duplicate(),
         "sent again later: a duplicate");
+  }
+
+  private static Database.Write<String> standbyNames() {
+    return c -> {
+      try (Statement st = c.createStatement();
+          var rs = st.executeQuery("SHOW synchronous_standby_names")) {
+        rs.next();
+        return rs.getString(1);
+      }
+    };
   }
 
   private int terminateWaitingForStandby() throws Exception {
