@@ -78,99 +78,104 @@ class ServerKillTest {
       URI ws = URI.create("ws://127.0.0.1:" + port + "/agent");
 
       Process first = start(config, "first");
-      AgentRecorder dave = new AgentRecorder("2001");
-      AgentRecorder alice = new AgentRecorder("1001");
-      try (BridgeClient d = new BridgeClient(ws, "2001", "demo-2001", null, dave);
-          BridgeClient a =
-              BridgeClient.builder(ws, "1001", "demo-1001")
-                  .listener(alice)
-                  .backoff(Duration.ofMillis(200), Duration.ofSeconds(1))
-                  .build()) {
-        d.start();
-        a.start();
-        dave.next(Welcome.class, 30);
-        alice.next(Welcome.class, 30);
-        CallStarted davesCall = dave.next(CallStarted.class, 20);
-        dave.next(CallEnded.class);
-        DispositionAck ack =
-            d.submit(
-                    new DispositionSubmit(
-                        null,
-                        davesCall.callId(),
-                        "ADVANCE",
-                        true,
-                        List.of(),
-                        0,
-                        List.of(),
-                        88,
-                        "figures promised for Friday"))
-                .get(10, TimeUnit.SECONDS);
-        assertFalse(ack.duplicate());
-        CallStarted alicesCall = alice.next(CallStarted.class, 20);
-
-        first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-        assertTrue(first.waitFor(20, TimeUnit.SECONDS));
-        assertEquals(137, first.exitValue());
-
-        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
-          ResultSet rs =
-              c.createStatement()
-                  .executeQuery(
-                      "SELECT code, csat FROM dispositions WHERE call_id = '"
-                          + davesCall.callId()
-                          + "'");
-          assertTrue(rs.next(), "the acked disposition survived kill -9");
-          assertEquals("ADVANCE", rs.getString(1));
-          assertEquals(88, rs.getInt(2));
-        }
-
-        Process second = start(config, "second");
-        try {
-          // Asterisk no longer has Alice's call: the restarted server closes it as interrupted and
-          // gives it
-          // back to her (a replay, then the end) so that she can still record the outcome.
-          CallStarted again = alice.await(CallStarted.class, 30);
-          assertEquals(alicesCall.callId(), again.callId());
-          assertTrue(again.replay());
-          CallEnded end = alice.await(CallEnded.class, 30);
-          assertEquals(CallEnded.INTERRUPTED, end.reason());
-          DispositionAck late =
-              a.submit(
+      try {
+        AgentRecorder dave = new AgentRecorder("2001");
+        AgentRecorder alice = new AgentRecorder("1001");
+        try (BridgeClient d = new BridgeClient(ws, "2001", "demo-2001", null, dave);
+            BridgeClient a =
+                BridgeClient.builder(ws, "1001", "demo-1001")
+                    .listener(alice)
+                    .backoff(Duration.ofMillis(200), Duration.ofSeconds(1))
+                    .build()) {
+          d.start();
+          a.start();
+          dave.next(Welcome.class, 30);
+          alice.next(Welcome.class, 30);
+          CallStarted davesCall = dave.next(CallStarted.class, 20);
+          dave.next(CallEnded.class);
+          DispositionAck ack =
+              d.submit(
                       new DispositionSubmit(
                           null,
-                          alicesCall.callId(),
-                          "CALLBACK",
-                          false,
+                          davesCall.callId(),
+                          "ADVANCE",
+                          true,
                           List.of(),
                           0,
                           List.of(),
-                          null,
-                          "line dropped"))
+                          88,
+                          "figures promised for Friday"))
                   .get(10, TimeUnit.SECONDS);
-          assertFalse(late.duplicate());
+          assertFalse(ack.duplicate());
+          CallStarted alicesCall = alice.next(CallStarted.class, 20);
+
+          first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+          assertTrue(first.waitFor(20, TimeUnit.SECONDS));
+          assertEquals(137, first.exitValue());
+
           try (Connection c = DriverManager.getConnection(jdbcUrl)) {
             ResultSet rs =
                 c.createStatement()
                     .executeQuery(
-                        "SELECT outcome, end_reason FROM calls WHERE call_id = '"
-                            + alicesCall.callId()
+                        "SELECT code, csat FROM dispositions WHERE call_id = '"
+                            + davesCall.callId()
                             + "'");
-            assertTrue(rs.next());
-            assertEquals("INTERRUPTED", rs.getString(1));
-            assertEquals("lost", rs.getString(2));
-            rs =
-                c.createStatement()
-                    .executeQuery("SELECT count(*) FROM calls WHERE outcome = 'CONNECTED'");
-            rs.next();
-            assertEquals(0, rs.getInt(1), "no call left open forever");
-            rs = c.createStatement().executeQuery("SELECT count(*) FROM calls");
-            rs.next();
-            assertEquals(2, rs.getInt(1), "no second row for a call");
+            assertTrue(rs.next(), "the acked disposition survived kill -9");
+            assertEquals("ADVANCE", rs.getString(1));
+            assertEquals(88, rs.getInt(2));
           }
-        } finally {
-          second.destroy();
-          second.waitFor(20, TimeUnit.SECONDS);
+
+          Process second = start(config, "second");
+          try {
+            // Asterisk no longer has Alice's call: the restarted server closes it as interrupted
+            // and
+            // gives it
+            // back to her (a replay, then the end) so that she can still record the outcome.
+            CallStarted again = alice.await(CallStarted.class, 30);
+            assertEquals(alicesCall.callId(), again.callId());
+            assertTrue(again.replay());
+            CallEnded end = alice.await(CallEnded.class, 30);
+            assertEquals(CallEnded.INTERRUPTED, end.reason());
+            DispositionAck late =
+                a.submit(
+                        new DispositionSubmit(
+                            null,
+                            alicesCall.callId(),
+                            "CALLBACK",
+                            false,
+                            List.of(),
+                            0,
+                            List.of(),
+                            null,
+                            "line dropped"))
+                    .get(10, TimeUnit.SECONDS);
+            assertFalse(late.duplicate());
+            try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+              ResultSet rs =
+                  c.createStatement()
+                      .executeQuery(
+                          "SELECT outcome, end_reason FROM calls WHERE call_id = '"
+                              + alicesCall.callId()
+                              + "'");
+              assertTrue(rs.next());
+              assertEquals("INTERRUPTED", rs.getString(1));
+              assertEquals("lost", rs.getString(2));
+              rs =
+                  c.createStatement()
+                      .executeQuery("SELECT count(*) FROM calls WHERE outcome = 'CONNECTED'");
+              rs.next();
+              assertEquals(0, rs.getInt(1), "no call left open forever");
+              rs = c.createStatement().executeQuery("SELECT count(*) FROM calls");
+              rs.next();
+              assertEquals(2, rs.getInt(1), "no second row for a call");
+            }
+          } finally {
+            second.destroy();
+            second.waitFor(20, TimeUnit.SECONDS);
+          }
         }
+      } finally {
+        first.destroyForcibly(); // a failed assertion before the kill must not leave it running
       }
     }
   }
