@@ -137,17 +137,7 @@ public final class Bench {
       DemoCallGenerator gen =
           new DemoCallGenerator(settings, wire::broadcast, Clock.systemUTC(), genThread);
       wire.setChannelDirectory(gen.directory());
-      gen.setListener(
-          (e, nanos) -> {
-            if ("AgentConnect".equals(e.type())) {
-              // The call's id: the queue caller's Uniqueid with the member interface.
-              sentAt.put("bench:" + e.get("Uniqueid") + "/" + e.get("Interface"), nanos);
-            } else if ("DialEnd".equals(e.type())
-                && "ANSWER".equals(e.get("DialStatus"))
-                && e.get("Channel") != null) {
-              sentAt.put("bench:" + e.get("DestUniqueid"), nanos);
-            }
-          });
+      fleetClients.timeAnswers(gen, "bench");
 
       ObjectivesServer server =
           new ObjectivesServer(cfg, Store.open(db), Clock.systemUTC(), List.of());

@@ -26,6 +26,24 @@ final class BenchAgents {
   final AtomicLong acks = new AtomicLong();
   final AtomicLong welcomed = new AtomicLong();
 
+  /**
+   * Notes when {@code gen} sends each call's answer, under the id the server gives the call on AMI
+   * link {@code link}: the queue caller's Uniqueid with the member interface, or the customer leg
+   * of an agent-dialled call.
+   */
+  void timeAnswers(org.callobjectives.amisim.DemoCallGenerator gen, String link) {
+    gen.setListener(
+        (e, nanos) -> {
+          if ("AgentConnect".equals(e.type())) {
+            sentAt.put(link + ":" + e.get("Uniqueid") + "/" + e.get("Interface"), nanos);
+          } else if ("DialEnd".equals(e.type())
+              && "ANSWER".equals(e.get("DialStatus"))
+              && e.get("Channel") != null) {
+            sentAt.put(link + ":" + e.get("DestUniqueid"), nanos);
+          }
+        });
+  }
+
   /** A client for agent {@code id} (token {@code "t" + id}), not started. */
   BridgeClient client(URI uri, String id, HttpClient http) {
     BridgeClient[] self = new BridgeClient[1];

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -127,24 +126,12 @@ public final class ProcessBench {
       double bare = Math.max(ingest.bareAsteriskJava(), ingest.bareAsteriskJava());
 
       BenchAgents agentClients = new BenchAgents();
-      Map<String, Long> sentAt = agentClients.sentAt;
       AmiWireServer wire = new AmiWireServer(InetAddress.getLoopbackAddress(), 0).start();
       var genThread = Executors.newSingleThreadScheduledExecutor();
       DemoCallGenerator gen =
           new DemoCallGenerator(settings, wire::broadcast, Clock.systemUTC(), genThread);
       wire.setChannelDirectory(gen.directory());
-      gen.setListener(
-          (e, nanos) -> {
-            // The call's id as the server makes it: the link's name, then the queue caller's
-            // Uniqueid with the member interface, or the customer leg of an agent-dialled call.
-            if ("AgentConnect".equals(e.type())) {
-              sentAt.put("live:" + e.get("Uniqueid") + "/" + e.get("Interface"), nanos);
-            } else if ("DialEnd".equals(e.type())
-                && "ANSWER".equals(e.get("DialStatus"))
-                && e.get("Channel") != null) {
-              sentAt.put("live:" + e.get("DestUniqueid"), nanos);
-            }
-          });
+      agentClients.timeAnswers(gen, "live");
       // The same stream twice into the ingest server: the first warms its JIT (as the bare
       // connection is measured twice), the second, held back until the first is surely done, is
       // measured.
