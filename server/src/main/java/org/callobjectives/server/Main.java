@@ -18,7 +18,6 @@ import org.callobjectives.server.store.DatabaseLock;
 import org.callobjectives.server.store.ReadOnlyQuery;
 import org.callobjectives.server.store.Store;
 import org.callobjectives.server.supervisor.Supervision;
-import org.callobjectives.server.web.StandbyResponder;
 import org.callobjectives.server.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,19 +65,6 @@ public final class Main {
           "  hash-token TOKEN                   print the tokenHash for agents.yaml / server.yaml users",
           "  query [--db FILE|URL] [--full] \"SELECT ...\"  run a read-only SQL query (--full: no cut values)",
           "  lint [--config DIR]                check the objectives (SMART, advance); exit 1 on errors");
-
-  /** What a standby answers on every path: not serving, and why. */
-  private static String standbyHealth(String why) {
-    var m = new java.util.LinkedHashMap<String, Object>();
-    m.put("status", "standby");
-    m.put("pid", ProcessHandle.current().pid());
-    m.put("why", why);
-    try {
-      return org.callobjectives.protocol.Json.mapper().writeValueAsString(m);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return "{\"status\":\"standby\"}";
-    }
-  }
 
   static int query(List<String> args) {
     DatabaseLocation db = DatabaseLocation.sqlite(Path.of("data/objectives.db"));
@@ -160,32 +146,12 @@ public final class Main {
 
     // Start order: lock the database, bind the port, and only then open the store (migrations,
     // recovery) and listen to AMI. A second server on the same SQLite file or port stops here at
-    // once and has touched no data. On PostgreSQL several nodes share the database: one is active,
-    // the others wait as standbys, answering 503 so that a load balancer sends clients elsewhere.
+    // once and has touched no data. On PostgreSQL any number of nodes share the database, all
+    // serving clients; each AMI link is listened to by one node at a time (LinkLeases).
     DatabaseLocation location = config.server().database();
-    DatabaseLock lock;
+    DatabaseLock lock = null;
     java.nio.channels.ServerSocketChannel listener;
-    if (location.postgres()) {
-      try {
-        listener = WebServer.bind(config.server().listenHost(), config.server().listenPort());
-      } catch (java.io.IOException e) {
-        log.error("not starting: {}", e.getMessage());
-        System.err.println("not starting: " + e.getMessage());
-        return 1;
-      }
-      var why = new java.util.concurrent.atomic.AtomicReference<>("looking for the active node");
-      try (var standby = StandbyResponder.start(listener, () -> standbyHealth(why.get()))) {
-        lock =
-            DatabaseLock.awaitActive(
-                location,
-                held -> {
-                  why.set(held.getMessage());
-                  log.warn("standby: {}; this node takes over when it stops", held.getMessage());
-                },
-                1000);
-      }
-      log.info("this node is the active one on {}", location);
-    } else {
+    if (!location.postgres()) {
       try {
         lock = DatabaseLock.acquire(location);
       } catch (DatabaseLock.HeldException e) {
@@ -193,14 +159,16 @@ public final class Main {
         System.err.println("not starting: " + e.getMessage());
         return 1;
       }
-      try {
-        listener = WebServer.bind(config.server().listenHost(), config.server().listenPort());
-      } catch (java.io.IOException e) {
-        log.error("not starting: {}", e.getMessage());
-        System.err.println("not starting: " + e.getMessage());
+    }
+    try {
+      listener = WebServer.bind(config.server().listenHost(), config.server().listenPort());
+    } catch (java.io.IOException e) {
+      log.error("not starting: {}", e.getMessage());
+      System.err.println("not starting: " + e.getMessage());
+      if (lock != null) {
         lock.close();
-        return 1;
       }
+      return 1;
     }
     heldLock = lock;
     Store store = Store.open(location);
@@ -235,15 +203,17 @@ public final class Main {
         scheme,
         addr.getHostString(),
         addr.getPort());
-    // Exactly one active node: one that loses the session holding the lease stops at once (a
-    // standby may be taking over); its service manager starts it again, as a standby.
-    lock.watch(
-        2000,
-        () -> {
-          log.error(
-              "lost the database session that made this node the active one: stopping (exit 3)");
-          System.exit(3);
-        });
+    // Each link by exactly one node: one that loses the session holding its leases stops at once
+    // (another node may be listening to its links already); its service manager starts it again.
+    store
+        .leases()
+        .watch(
+            2000,
+            () -> {
+              log.error(
+                  "lost the database session holding this node's AMI link leases: stopping (exit 3)");
+              System.exit(3);
+            });
     CountDownLatch stop = new CountDownLatch(1);
     DemoAmi finalDemo = demoAmi;
     Runtime.getRuntime()

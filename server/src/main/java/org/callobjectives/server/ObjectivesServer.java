@@ -35,6 +35,8 @@ import org.callobjectives.server.push.AgentSessions;
 import org.callobjectives.server.push.AgentSocketHandler;
 import org.callobjectives.server.push.PopDispatcher;
 import org.callobjectives.server.push.PopLatency;
+import org.callobjectives.server.store.OutboxDispatcher;
+import org.callobjectives.server.store.OutboxEvent;
 import org.callobjectives.server.store.Store;
 import org.callobjectives.server.web.HttpRouter;
 import org.callobjectives.server.web.LoginRoute;
@@ -137,6 +139,11 @@ public final class ObjectivesServer implements AutoCloseable {
     }
 
     @Override
+    public boolean here(String server) {
+      return link(server) != null;
+    }
+
+    @Override
     public java.util.concurrent.CompletableFuture<Void> pause(
         String server, String iface, String queue, boolean paused, String reason) {
       AmiLink l = link(server);
@@ -190,8 +197,8 @@ public final class ObjectivesServer implements AutoCloseable {
     Config c = config.get();
     // Other nodes share a PostgreSQL database only; started before the live figures are rebuilt
     // from the tables, so that nothing falls between the two.
-    if (store.location().postgres()) {
-      store.dispatch("other-nodes", false, dispositions.fromOtherNodes(store.nodeId()));
+    if (store.leases().shared()) {
+      store.dispatch("other-nodes", false, fromOtherNodes());
     }
     try {
       store
@@ -205,9 +212,10 @@ public final class ObjectivesServer implements AutoCloseable {
           e.getCause().toString());
     }
     // Calls still waiting for their disposition go back to their agents (as replays, with their
-    // wrap-up);
-    // calls left open are tracked again until Asterisk says whether they are still up.
-    for (CallRecord r : store.calls().callsAwaitingDisposition().get(30, TimeUnit.SECONDS)) {
+    // wrap-up deadline); so do calls left open. The node that listens to a call's link tracks it
+    // again and keeps its deadline (see claim).
+    List<CallRecord> awaiting = store.calls().callsAwaitingDisposition().get(30, TimeUnit.SECONDS);
+    for (CallRecord r : awaiting) {
       if (r.agentId() != null && r.endedAtMillis() != null) {
         agentDay.pendingAtStart(
             r.agentId(), r.callId()); // before restored: its expiry may run at once
@@ -225,11 +233,7 @@ public final class ObjectivesServer implements AutoCloseable {
       agentDay.connected(
           r, 0); // still on the call as far as we know, until the resync says otherwise
     }
-    if (tracker.restore(open) > 0) {
-      log.info(
-          "{} calls were open when the server last stopped: tracked again until Asterisk confirms them",
-          open.size());
-    }
+    atStart = new Tracked(open, awaiting);
     stages.load().get(30, TimeUnit.SECONDS);
     for (var step : beforeEvents) {
       step.call();
@@ -261,9 +265,13 @@ public final class ObjectivesServer implements AutoCloseable {
     for (AmiServer s : amiServers) {
       connectAmi(s);
     }
-    java.util.Set<String> names = new java.util.HashSet<>();
-    amiServers.forEach(s -> names.add(s.name()));
-    pump.execute(() -> tracker.closeCallsOfLinksOtherThan(names));
+    closeCallsOfUnlistedLinks(amiServers, open, awaiting);
+    atStart = null;
+    if (store.leases().shared()) {
+      // Links another node listens to are taken over soon after that node stops.
+      leaseClaims.scheduleWithFixedDelay(
+          this::claimWaitingLinks, CLAIM_EVERY_MS, CLAIM_EVERY_MS, TimeUnit.MILLISECONDS);
+    }
     // Now and then check open calls against Asterisk anyway: an end event lost for any reason
     // must not leave a call open (and its pop replayed) forever.
     scheduler.scheduleWithFixedDelay(
@@ -280,24 +288,177 @@ public final class ObjectivesServer implements AutoCloseable {
     return address;
   }
 
-  /** Adds one Asterisk to listen to; its link logs in in the background and keeps reconnecting. */
+  /**
+   * Adds one Asterisk to listen to; its link logs in in the background and keeps reconnecting. On a
+   * shared database the link is listened to by one node at a time: this one if no other holds it,
+   * else this one takes it over when that node stops.
+   */
   public void connectAmi(AmiServer s) {
-    AmiLink link = new AmiLink(s, pump);
-    link.onCapabilities(caps -> agentDay.capabilities(s.name(), caps));
-    links.add(link);
-    link.start();
+    wanted.put(s.name(), s);
+    if (!claim(s)) {
+      String holder = store.leases().holder(s.name());
+      log.info(
+          "AMI link {} is listened to by {}; this node takes it over if that node stops",
+          s.name(),
+          holder == null ? "another node" : holder);
+    }
   }
 
   /**
    * Stops listening to one Asterisk (its open calls are resolved by the next resync of nothing).
    */
   public void disconnectAmi(String name) {
+    wanted.remove(name);
     for (AmiLink l : links) {
       if (l.name().equals(name)) {
         links.remove(l);
         l.close();
       }
     }
+    store.leases().release(name);
+  }
+
+  /** The calls a starting node found in the tables, for the links it takes at once. */
+  private record Tracked(List<CallRecord> open, List<CallRecord> awaiting) {}
+
+  private volatile Tracked atStart;
+  static final long CLAIM_EVERY_MS = 1000;
+  private final Map<String, AmiServer> wanted = new java.util.concurrent.ConcurrentHashMap<>();
+  private final ScheduledExecutorService leaseClaims =
+      Executors.newSingleThreadScheduledExecutor(Threads.daemon("link-leases"));
+
+  private void claimWaitingLinks() {
+    for (AmiServer s : wanted.values()) {
+      if (link(s.name()) == null && claim(s)) {
+        log.info("AMI link {}: taken over from the node that listened to it", s.name());
+      }
+    }
+  }
+
+  /**
+   * Takes the link's lease if free, then its calls from the tables (open ones tracked again, ended
+   * ones' wrap-up deadlines kept) and starts listening. True when this node listens to it now.
+   */
+  private synchronized boolean claim(AmiServer s) {
+    if (link(s.name()) != null) {
+      return true;
+    }
+    try {
+      if (!store.leases().tryTake(s.name())) {
+        return false;
+      }
+      track(s.name(), atStart != null ? atStart : tables());
+    } catch (Exception e) {
+      store.leases().release(s.name());
+      log.warn("AMI link {}: cannot take it yet ({}); trying again", s.name(), e.toString());
+      return false;
+    }
+    AmiLink link = new AmiLink(s, pump);
+    link.onCapabilities(caps -> agentDay.capabilities(s.name(), caps));
+    links.add(link);
+    link.start();
+    return true;
+  }
+
+  private Tracked tables() throws Exception {
+    tracker.rememberCallIds(
+        store
+            .calls()
+            .callIdsSince(clock.millis() - TimeUnit.DAYS.toMillis(2), 10_000)
+            .get(30, TimeUnit.SECONDS));
+    return new Tracked(
+        store.calls().openCalls().get(30, TimeUnit.SECONDS),
+        store.calls().callsAwaitingDisposition().get(30, TimeUnit.SECONDS));
+  }
+
+  /**
+   * The link's calls become this node's: open ones tracked until its resync says whether Asterisk
+   * still has them, ended ones waiting for a disposition with their wrap-up deadline.
+   */
+  private void track(String server, Tracked t) {
+    List<CallRecord> open = t.open().stream().filter(r -> server.equals(r.server())).toList();
+    for (CallRecord r : t.awaiting()) {
+      if (server.equals(r.server()) && r.agentId() != null && r.endedAtMillis() != null) {
+        if (atStart == null) {
+          agentDay.pendingAtStart(r.agentId(), r.callId());
+        }
+        dispositions.wrapUpStarted(r.callId(), r.agentId(), r.endedAtMillis());
+      }
+    }
+    if (open.isEmpty()) {
+      return;
+    }
+    // On the tracking thread, before any event of the link (it starts after this is queued).
+    pump.execute(() -> tracker.restore(open));
+    log.info(
+        "AMI link {}: {} calls were open when it was last listened to: tracked again until Asterisk"
+            + " confirms them",
+        server,
+        open.size());
+  }
+
+  /**
+   * Calls left open on links no node is configured for any more: nothing will ever resync them, so
+   * they are closed as interrupted (only when no node holds the link).
+   */
+  private void closeCallsOfUnlistedLinks(
+      List<AmiServer> configured, List<CallRecord> open, List<CallRecord> awaiting) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    configured.forEach(s -> names.add(s.name()));
+    java.util.Set<String> others = new java.util.TreeSet<>();
+    open.forEach(r -> others.add(r.server()));
+    awaiting.forEach(r -> others.add(r.server()));
+    others.removeAll(names);
+    for (String server : others) {
+      try {
+        if (!store.leases().tryTake(server)) {
+          continue;
+        }
+      } catch (java.sql.SQLException e) {
+        continue;
+      }
+      track(server, new Tracked(open, awaiting));
+      pump.execute(
+          () -> {
+            tracker.closeCallsOfLinksOtherThan(names);
+            store.leases().release(server);
+          });
+    }
+  }
+
+  /**
+   * What other nodes tracked and stored, told to this node's clients and listeners on the tracking
+   * thread, in outbox order; a row that cannot be read is said and skipped.
+   */
+  private OutboxDispatcher.Consumer fromOtherNodes() {
+    String self = store.nodeId();
+    OutboxDispatcher.Consumer stored = dispositions.fromOtherNodes(self);
+    return e -> {
+      if (self.equals(e.origin())) {
+        return;
+      }
+      switch (e.kind()) {
+        case OutboxEvent.CALL_CONNECTED, OutboxEvent.CALL_ENDED, OutboxEvent.CALL_UPDATED -> {
+          OutboxEvent.CallChange change;
+          try {
+            change = e.body(OutboxEvent.CallChange.class);
+          } catch (IllegalStateException bad) {
+            log.error("{}: skipped", bad.getMessage());
+            return;
+          }
+          pump.submit(() -> dispatcher.fromOtherNode(e.kind(), change));
+        }
+        default ->
+            pump.submit(
+                () -> {
+                  try {
+                    stored.deliver(e);
+                  } catch (Exception bad) {
+                    log.error("outbox row {} ({}): skipped: {}", e.id(), e.kind(), bad.toString());
+                  }
+                });
+      }
+    };
   }
 
   private void resync(String server, int epoch) {
@@ -315,6 +476,14 @@ public final class ObjectivesServer implements AutoCloseable {
       ami.put(l.name(), l.connected());
     }
     h.put("ami", ami);
+    if (store.leases().shared()) {
+      Map<String, String> heldBy = new LinkedHashMap<>();
+      for (String name : new java.util.TreeSet<>(wanted.keySet())) {
+        String holder = store.leases().holder(name);
+        heldBy.put(name, holder == null ? "nobody" : holder);
+      }
+      h.put("amiListenedToBy", heldBy);
+    }
     h.put("amiEventsSeen", amiEventsSeen());
     Map<String, Long> byLink = new LinkedHashMap<>();
     links.forEach(l -> byLink.put(l.name(), l.eventsSeen()));
@@ -424,6 +593,7 @@ public final class ObjectivesServer implements AutoCloseable {
     for (AmiLink l : links) {
       l.close();
     }
+    leaseClaims.shutdownNow();
     web.close();
     pump.close();
     authExecutor.shutdownNow();

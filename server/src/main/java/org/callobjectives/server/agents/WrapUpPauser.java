@@ -142,7 +142,7 @@ final class WrapUpPauser {
    * supervisor unpaused meanwhile are paused again for this call.
    */
   void callEnded(CallRecord c, boolean pendingDisposition) {
-    if (!pendingDisposition || c.agentId() == null || c.queue() == null) {
+    if (!pendingDisposition || c.agentId() == null || c.queue() == null || !ami.here(c.server())) {
       return;
     }
     QueueMapping q = config.get().queue(c.queue()).orElse(null);

@@ -90,9 +90,14 @@ public final class DispositionService {
     return refusedWaiting.size();
   }
 
+  /** When the wrap-up of a call that ended at {@code endedAtMillis} is over. */
+  public long wrapUpDeadline(long endedAtMillis) {
+    return endedAtMillis + wrapUp.toMillis();
+  }
+
   /** Starts the wrap-up clock for an ended call; returns the deadline. */
   public long wrapUpStarted(String callId, String agentId, long endedAtMillis) {
-    long deadline = endedAtMillis + wrapUp.toMillis();
+    long deadline = wrapUpDeadline(endedAtMillis);
     long delay = Math.max(0, deadline - clock.millis());
     scheduler.schedule(() -> expire(callId, agentId, RETRY_FIRST_MS), delay, TimeUnit.MILLISECONDS);
     return deadline;

@@ -92,6 +92,12 @@ public final class AgentSessions implements DispositionListener {
     return slowClientsClosed.get();
   }
 
+  /** Whether the agent's client is still to hear of this call (open or in wrap-up). */
+  public synchronized boolean holds(String agentId, String callId) {
+    Map<String, Pending> m = pending.get(agentId);
+    return m != null && m.containsKey(callId);
+  }
+
   /** Pop for a call that just connected. */
   public synchronized void callStarted(String agentId, CallStarted pop) {
     pending

@@ -8,6 +8,7 @@ import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.store.CallStore;
+import org.callobjectives.server.store.OutboxEvent;
 
 /**
  * Where a call change goes: the row to the store's writer queue first, then the pop or the end to
@@ -53,26 +54,69 @@ public final class PopDispatcher implements CallListener {
 
   @Override
   public void ended(CallRecord c) {
-    store.upsertCall(c);
     boolean waits = c.agentId() != null && c.connectedAtMillis() != null;
     long deadline =
         waits ? dispositions.wrapUpStarted(c.callId(), c.agentId(), c.endedAtMillis()) : 0;
     for (CallListener l : others) {
       l.ended(c);
     }
+    // After the listeners: the agent day has decided by now whether this call pauses the agent.
+    boolean forced = waits && forcedWrapUp.test(c);
+    store.upsertCall(c, deadline, forced);
     if (waits) {
-      // After the listeners: the agent day has decided by now whether this call pauses the agent.
       sessions.callEnded(
           c.agentId(),
-          new CallEnded(
-              c.callId(), c.endedAtMillis(), endReason(c), deadline, forcedWrapUp.test(c)));
+          new CallEnded(c.callId(), c.endedAtMillis(), endReason(c), deadline, forced));
+    }
+  }
+
+  /**
+   * What another node tracking an AMI link told through the outbox (PostgreSQL): its agents' pops
+   * and call ends go to this node's clients, and every change to this node's listeners, as if
+   * tracked here. Runs on the call-tracking thread, in outbox order.
+   */
+  public void fromOtherNode(String kind, OutboxEvent.CallChange change) {
+    CallRecord c = change.record();
+    switch (kind) {
+      case OutboxEvent.CALL_CONNECTED -> {
+        if (sessions.holds(c.agentId(), c.callId())) {
+          return; // known already (taken from the tables at start): no second pop
+        }
+        sessions.callStarted(c.agentId(), pop(c, false));
+        for (CallListener l : others) {
+          l.connected(c, System.nanoTime());
+        }
+      }
+      case OutboxEvent.CALL_ENDED -> {
+        for (CallListener l : others) {
+          l.ended(c);
+        }
+        if (c.agentId() != null && c.connectedAtMillis() != null) {
+          sessions.callEnded(
+              c.agentId(),
+              new CallEnded(
+                  c.callId(),
+                  c.endedAtMillis(),
+                  endReason(c),
+                  change.wrapUpDeadlineMillis(),
+                  change.forcedWrapUp()));
+        }
+      }
+      case OutboxEvent.CALL_UPDATED -> {
+        for (CallListener l : others) {
+          l.updated(c);
+        }
+      }
+      default -> {
+        // not a call change
+      }
     }
   }
 
   /**
    * A call a previous run left open or waiting for its disposition, taken back at start: the
    * agent's client gets it again when it signs in (as a replay, never as a new pop), with its
-   * wrap-up.
+   * wrap-up deadline. The deadline itself is kept by the node that tracks the call's link.
    */
   public void restored(CallRecord c) {
     if (c.agentId() == null || c.connectedAtMillis() == null) {
@@ -80,9 +124,13 @@ public final class PopDispatcher implements CallListener {
     }
     sessions.callStarted(c.agentId(), pop(c, true));
     if (c.endedAtMillis() != null) {
-      long deadline = dispositions.wrapUpStarted(c.callId(), c.agentId(), c.endedAtMillis());
       sessions.callEnded(
-          c.agentId(), new CallEnded(c.callId(), c.endedAtMillis(), endReason(c), deadline));
+          c.agentId(),
+          new CallEnded(
+              c.callId(),
+              c.endedAtMillis(),
+              endReason(c),
+              dispositions.wrapUpDeadline(c.endedAtMillis())));
     }
   }
 

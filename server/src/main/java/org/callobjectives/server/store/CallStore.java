@@ -10,7 +10,15 @@ public interface CallStore {
    * Inserts or updates one call leg. If the database refuses writes the row is held in memory and
    * retried; the future still completes (the call goes on either way).
    */
-  CompletableFuture<Void> upsertCall(CallRecord r);
+  default CompletableFuture<Void> upsertCall(CallRecord r) {
+    return upsertCall(r, 0, false);
+  }
+
+  /**
+   * As {@link #upsertCall(CallRecord)}, with what the end of an agent's call tells other nodes: its
+   * wrap-up deadline and whether the agent is held paused until the disposition.
+   */
+  CompletableFuture<Void> upsertCall(CallRecord r, long wrapUpDeadlineMillis, boolean forcedWrapUp);
 
   /** Calls a previous run left open (connected when it stopped), oldest first. */
   CompletableFuture<List<CallRecord>> openCalls();

@@ -62,6 +62,11 @@ interface Dialect {
     return true;
   }
 
+  /** Whether other nodes share the database, so that they need to hear of calls tracked here. */
+  default boolean shared() {
+    return !outboxSingleWriter();
+  }
+
   /** In the appending transaction: tell other processes' readers (a no-op for a file). */
   default void outboxAppended(Connection c) throws SQLException {}
 

@@ -15,9 +15,9 @@ final class Outbox {
 
   /**
    * Appends one row in the caller's transaction (once per kind and call: a row written again is
-   * ignored) and lets the readers know after the commit.
+   * ignored) and lets the readers know after the commit. True when the row is new.
    */
-  static void append(
+  static boolean append(
       Connection c,
       Dialect dialect,
       String origin,
@@ -26,18 +26,22 @@ final class Outbox {
       String agentId,
       Object body)
       throws SQLException {
-    Sql.update(
-        c,
-        """
+    int added =
+        Sql.update(
+            c,
+            """
         INSERT INTO outbox (origin, kind, call_id, agent_id, body, created_at) VALUES (?,?,?,?,?,?)
         ON CONFLICT (kind, call_id) DO NOTHING""",
-        origin,
-        kind,
-        callId,
-        agentId,
-        OutboxEvent.json(body),
-        System.currentTimeMillis());
-    dialect.outboxAppended(c);
+            origin,
+            kind,
+            callId,
+            agentId,
+            OutboxEvent.json(body),
+            System.currentTimeMillis());
+    if (added > 0) {
+      dialect.outboxAppended(c);
+    }
+    return added > 0;
   }
 
   /** The rows after {@code p} that no running transaction can still precede, in order. */

@@ -1,9 +1,14 @@
 package org.callobjectives.server.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
+import org.callobjectives.protocol.DispositionCode;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.Json;
+import org.callobjectives.protocol.ObjectiveView;
+import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
+import org.callobjectives.server.domain.Direction;
 
 /**
  * One outbox row: what happened ({@code kind}) to which call, written by which node ({@code
@@ -22,14 +27,26 @@ public record OutboxEvent(
   public static final String UNDISPOSED = "undisposed";
   public static final String CALL_ENDED = "call_ended";
 
+  /** An agent's call connected: the pop, for agents connected to another node (PostgreSQL only). */
+  public static final String CALL_CONNECTED = "call_connected";
+
+  /**
+   * An ended call corrected once more (Asterisk's own word on how it ended came after ours), for
+   * the other nodes' figures (PostgreSQL only).
+   */
+  public static final String CALL_UPDATED = "call_updated";
+
   /** The body of a {@link #DISPOSITION} row: the agent's disposition as stored. */
   public record Disposition(String agentId, boolean late, DispositionSubmit disposition) {}
 
   /** The body of an {@link #UNDISPOSED} row: the wrap-up deadline passed without a disposition. */
   public record Undisposed(String agentId, String callId) {}
 
-  /** The body of a {@link #CALL_ENDED} row: the call leg as it ended, without its objective. */
-  public record CallEnd(
+  /**
+   * The body of the call rows: the call leg as it was at that point, its objective and codes, and
+   * at its end the wrap-up deadline and whether the agent is held paused until the disposition.
+   */
+  public record CallChange(
       String callId,
       String server,
       String direction,
@@ -45,9 +62,13 @@ public record OutboxEvent(
       long startedAtMillis,
       Long connectedAtMillis,
       Long endedAtMillis,
-      String objectiveId) {
-    static CallEnd of(CallRecord r) {
-      return new CallEnd(
+      String objectiveId,
+      ObjectiveView objective,
+      List<DispositionCode> codes,
+      long wrapUpDeadlineMillis,
+      boolean forcedWrapUp) {
+    static CallChange of(CallRecord r, long wrapUpDeadlineMillis, boolean forcedWrapUp) {
+      return new CallChange(
           r.callId(),
           r.server(),
           r.direction().wire(),
@@ -63,7 +84,33 @@ public record OutboxEvent(
           r.startedAtMillis(),
           r.connectedAtMillis(),
           r.endedAtMillis(),
-          r.objective() == null ? null : r.objective().id());
+          r.objective() == null ? null : r.objective().id(),
+          r.objective(),
+          r.codes(),
+          wrapUpDeadlineMillis,
+          forcedWrapUp);
+    }
+
+    /** The call as the node that tracks it saw it (without its AMI channel identities). */
+    public CallRecord record() {
+      return new CallRecord(
+          callId,
+          server,
+          Direction.of(direction),
+          queue,
+          agentId,
+          callerNumber,
+          callerName,
+          linkedid,
+          CallOutcome.valueOf(outcome),
+          endReason,
+          holdSeconds,
+          talkSeconds,
+          startedAtMillis,
+          connectedAtMillis,
+          endedAtMillis,
+          objective,
+          codes);
     }
   }
 

@@ -30,7 +30,7 @@ final class SqlCallStore implements CallStore, Database.Backlog {
   private final ConcurrentLinkedQueue<PendingCall> pending = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
   // Writer-thread confined.
-  private final Map<String, CallRecord> unsaved = new LinkedHashMap<>();
+  private final Map<String, Row> unsaved = new LinkedHashMap<>();
   private volatile int unsavedCount;
   private final AtomicLong lostRows = new AtomicLong();
 
@@ -39,12 +39,16 @@ final class SqlCallStore implements CallStore, Database.Backlog {
     db.addBacklog(this);
   }
 
-  private record PendingCall(CallRecord record, CompletableFuture<Void> done) {}
+  /** One version of a call's row, with what its end tells the other nodes. */
+  private record Row(CallRecord record, long wrapUpDeadlineMillis, boolean forcedWrapUp) {}
+
+  private record PendingCall(Row row, CompletableFuture<Void> done) {}
 
   @Override
-  public CompletableFuture<Void> upsertCall(CallRecord r) {
+  public CompletableFuture<Void> upsertCall(
+      CallRecord r, long wrapUpDeadlineMillis, boolean forcedWrapUp) {
     CompletableFuture<Void> f = new CompletableFuture<>();
-    pending.add(new PendingCall(r, f));
+    pending.add(new PendingCall(new Row(r, wrapUpDeadlineMillis, forcedWrapUp), f));
     // One flush task drains every row queued meanwhile into a single transaction: at hundreds of
     // calls a second, one commit per row would cost more than the rows themselves.
     if (flushScheduled.compareAndSet(false, true)) {
@@ -70,8 +74,8 @@ final class SqlCallStore implements CallStore, Database.Backlog {
     if (!unsaved.isEmpty()) {
       // Rows already waiting go first, so a call's versions are written in order.
       for (PendingCall p : batch) {
-        unsaved.remove(p.record().callId());
-        hold(p.record());
+        unsaved.remove(p.row().record().callId());
+        hold(p.row());
       }
       retry();
     } else {
@@ -79,17 +83,15 @@ final class SqlCallStore implements CallStore, Database.Backlog {
         db.inTransaction(
             c -> {
               for (PendingCall p : batch) {
-                writeCall(c, p.record());
+                writeCall(c, p.row());
               }
               return null;
             });
         db.wrote();
-        if (batch.stream().anyMatch(p -> p.record().endedAtMillis() != null)) {
-          db.outboxAppended();
-        }
+        db.outboxAppended();
       } catch (SQLException e) {
         // Whatever failed, the rows are kept: the retry loop writes them one by one.
-        batch.forEach(p -> hold(p.record()));
+        batch.forEach(p -> hold(p.row()));
         db.failed(e, "call rows (kept in memory, retried one by one)");
       }
     }
@@ -97,11 +99,11 @@ final class SqlCallStore implements CallStore, Database.Backlog {
   }
 
   /** Holds a row for later; beyond {@link #MAX_UNSAVED} the oldest are given up, loudly. */
-  private void hold(CallRecord r) {
-    unsaved.put(r.callId(), r);
+  private void hold(Row r) {
+    unsaved.put(r.record().callId(), r);
     while (unsaved.size() > MAX_UNSAVED) {
       var it = unsaved.entrySet().iterator();
-      CallRecord lost = it.next().getValue();
+      CallRecord lost = it.next().getValue().record();
       it.remove();
       lostRows.incrementAndGet();
       log.error(
@@ -117,13 +119,12 @@ final class SqlCallStore implements CallStore, Database.Backlog {
     var it = unsaved.values().iterator();
     int written = 0;
     while (it.hasNext()) {
-      CallRecord r = it.next();
+      Row row = it.next();
+      CallRecord r = row.record();
       try {
-        db.inTransaction(c -> writeCall(c, r));
+        db.inTransaction(c -> writeCall(c, row));
         written++;
-        if (r.endedAtMillis() != null) {
-          db.outboxAppended();
-        }
+        db.outboxAppended();
       } catch (SQLException e) {
         if (db.isTransient(e)) {
           db.failed(e, "held call rows");
@@ -182,8 +183,12 @@ final class SqlCallStore implements CallStore, Database.Backlog {
     }
   }
 
-  /** The call's row, and at its end its outbox row, in the caller's transaction. */
-  private Void writeCall(Connection c, CallRecord r) throws SQLException {
+  /**
+   * The call's row, and its outbox rows, in the caller's transaction: at its end, and on a shared
+   * database also when it connects to an agent and when it is corrected after its end.
+   */
+  private Void writeCall(Connection c, Row row) throws SQLException {
+    CallRecord r = row.record();
     CallRecord.Channels ch = r.channels();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -228,17 +233,22 @@ final class SqlCallStore implements CallStore, Database.Backlog {
           r.objective() == null ? null : r.objective().stage());
       ps.executeUpdate();
     }
-    if (r.endedAtMillis() != null) {
-      Outbox.append(
-          c,
-          db.dialect(),
-          db.nodeId(),
-          OutboxEvent.CALL_ENDED,
-          r.callId(),
-          r.agentId(),
-          OutboxEvent.CallEnd.of(r));
+    var change = OutboxEvent.CallChange.of(r, row.wrapUpDeadlineMillis(), row.forcedWrapUp());
+    boolean shared = db.dialect().shared();
+    if (shared && r.agentId() != null && r.connectedAtMillis() != null) {
+      // Again with each version: held rows keep only the newest, which may be the end already.
+      appendOutbox(c, OutboxEvent.CALL_CONNECTED, change);
+    }
+    if (r.endedAtMillis() != null && !appendOutbox(c, OutboxEvent.CALL_ENDED, change) && shared) {
+      appendOutbox(c, OutboxEvent.CALL_UPDATED, change);
     }
     return null;
+  }
+
+  private boolean appendOutbox(Connection c, String kind, OutboxEvent.CallChange change)
+      throws SQLException {
+    return Outbox.append(
+        c, db.dialect(), db.nodeId(), kind, change.callId(), change.agentId(), change);
   }
 
   @Override

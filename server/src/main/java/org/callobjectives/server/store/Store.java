@@ -28,6 +28,7 @@ public final class Store implements AutoCloseable {
   private final Proposals proposals;
   private final AuditLog auditLog;
   private final List<OutboxDispatcher> dispatchers = new CopyOnWriteArrayList<>();
+  private final LinkLeases leases;
 
   /** How long outbox rows are kept once every durable reader has passed them. */
   static final long OUTBOX_KEEP_MILLIS = java.util.concurrent.TimeUnit.DAYS.toMillis(7);
@@ -41,6 +42,7 @@ public final class Store implements AutoCloseable {
     this.callerHistory = new CallerHistory(db);
     this.proposals = new Proposals(db);
     this.auditLog = new AuditLog(db);
+    this.leases = LinkLeases.of(db.dialect());
     db.every(
         java.util.concurrent.TimeUnit.HOURS.toMillis(1),
         c -> pruneOutbox(c, System.currentTimeMillis()));
@@ -111,6 +113,11 @@ public final class Store implements AutoCloseable {
     return auditLog;
   }
 
+  /** Which AMI links this node listens to (on PostgreSQL, each link by one node at a time). */
+  public LinkLeases leases() {
+    return leases;
+  }
+
   /** This process among the nodes writing to the database (the outbox rows' origin). */
   public String nodeId() {
     return db.nodeId();
@@ -179,6 +186,7 @@ public final class Store implements AutoCloseable {
   @Override
   public void close() {
     dispatchers.forEach(OutboxDispatcher::close);
+    leases.close();
     db.close(calls::flushAtClose);
   }
 }

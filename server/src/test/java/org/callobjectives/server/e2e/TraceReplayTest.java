@@ -47,13 +47,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * connection, with real agent-bridge clients on WebSocket and a real SQLite file: the tracked calls
  * match the ground truth, pops reach exactly the right agents, dispositions are stored.
  */
-class TraceReplayTest {
-  static final Path TRACES = AmiTrace.defaultDirectory();
+public class TraceReplayTest {
+  public static final Path TRACES = AmiTrace.defaultDirectory();
   static final double SPEED = 20;
 
   @TempDir Path dir;
 
-  static Stream<String> traces() throws Exception {
+  public static Stream<String> traces() throws Exception {
     if (!Files.isDirectory(TRACES)) {
       return Stream.of("(no traces)");
     }
@@ -100,6 +100,51 @@ class TraceReplayTest {
     assumeTrue(
         Files.isDirectory(TRACES),
         "AMI traces not found at " + TRACES.toAbsolutePath() + " (../shared/ami-traces): skipped");
+    try (TestServer ts = TestServer.start(dir, List.of(), Duration.ofMinutes(2), List.of())) {
+      replayAndCheck(
+          name,
+          new Nodes() {
+            @Override
+            public org.callobjectives.server.config.Config config() {
+              return ts.server.config();
+            }
+
+            @Override
+            public java.net.URI agentUri(int agentIndex) {
+              return ts.agentUri();
+            }
+
+            @Override
+            public void connectAmi(AmiServer s) {
+              ts.server.connectAmi(s);
+            }
+
+            @Override
+            public Connection database() throws java.sql.SQLException {
+              return DriverManager.getConnection(ts.jdbcUrl());
+            }
+          });
+    }
+  }
+
+  /** The servers a trace is replayed to: one, or several nodes on one database. */
+  public interface Nodes {
+    org.callobjectives.server.config.Config config();
+
+    /** Where the agent with this index (in the configuration's order) signs in. */
+    java.net.URI agentUri(int agentIndex);
+
+    /** Starts listening to the replaying Asterisk (on every node: one of them listens). */
+    void connectAmi(AmiServer s);
+
+    Connection database() throws java.sql.SQLException;
+  }
+
+  /**
+   * Replays the trace to {@code nodes} with a real agent-bridge client per agent: the rows match
+   * the ground truth, each agent gets exactly its own calls once, every disposition is stored once.
+   */
+  public static void replayAndCheck(String name, Nodes ts) throws Exception {
     AmiTrace trace = AmiTrace.load(TRACES, name);
     JsonNode truth = Json.mapper().readTree(TRACES.resolve(name + ".truth.json").toFile());
 
@@ -107,19 +152,21 @@ class TraceReplayTest {
       ami.wire()
           .setChannelDirectory(new TraceLiveChannels(trace, () -> ami.wire().loginCount() - 1));
       ami.start();
-      try (TestServer ts = TestServer.start(dir, List.of(), Duration.ofMinutes(2), List.of())) {
+      {
         Map<String, AgentRecorder> recorders = new LinkedHashMap<>();
         List<BridgeClient> clients = new ArrayList<>();
         try {
-          for (Agent a : ts.server.config().agents()) {
+          int index = 0;
+          for (Agent a : ts.config().agents()) {
             AgentRecorder r = new AgentRecorder(a.id());
-            BridgeClient c = new BridgeClient(ts.agentUri(), a.id(), "demo-" + a.id(), null, r);
+            BridgeClient c =
+                new BridgeClient(ts.agentUri(index++), a.id(), "demo-" + a.id(), null, r);
             c.start();
             r.next(org.callobjectives.protocol.Welcome.class);
             recorders.put(a.id(), r);
             clients.add(c);
           }
-          ts.server.connectAmi(
+          ts.connectAmi(
               new AmiServer(
                   "trace",
                   "127.0.0.1",
@@ -129,7 +176,7 @@ class TraceReplayTest {
           assertTrue(
               ami.awaitDone(Duration.ofSeconds(60)), "replay of " + name + " did not finish");
 
-          List<Expected> expected = expected(truth, ts.server.config());
+          List<Expected> expected = expected(truth, ts.config());
           Map<String, Map<String, Object>> rows = awaitRows(ts, expected.size());
           assertEquals(
               expected.size(), rows.size(), "calls recorded for " + name + ": " + rows.keySet());
@@ -252,15 +299,15 @@ class TraceReplayTest {
               assertTrue(extra instanceof DispositionAck, name + ": unexpected message " + extra);
             }
           }
-          try (Connection c = DriverManager.getConnection(ts.jdbcUrl());
+          try (Connection c = ts.database();
               Statement st = c.createStatement()) {
             ResultSet rs =
                 st.executeQuery("SELECT count(*) FROM dispositions WHERE code = 'ADVANCE'");
             rs.next();
-            assertEquals(dispositions, rs.getInt(1), name + ": dispositions in SQLite");
+            assertEquals(dispositions, rs.getInt(1), name + ": dispositions stored");
             rs = st.executeQuery("SELECT count(*) FROM upsell_notes");
             rs.next();
-            assertEquals(dispositions, rs.getInt(1), name + ": upsell notes in SQLite");
+            assertEquals(dispositions, rs.getInt(1), name + ": upsell notes stored");
           }
         } finally {
           clients.forEach(BridgeClient::close);
@@ -371,12 +418,12 @@ class TraceReplayTest {
   }
 
   /** Waits until the store holds {@code n} ended calls (or times out and returns what is there). */
-  static Map<String, Map<String, Object>> awaitRows(TestServer ts, int n) throws Exception {
+  static Map<String, Map<String, Object>> awaitRows(Nodes ts, int n) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     Map<String, Map<String, Object>> rows;
     do {
       rows = new LinkedHashMap<>();
-      try (Connection c = DriverManager.getConnection(ts.jdbcUrl());
+      try (Connection c = ts.database();
           Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT * FROM calls ORDER BY started_at")) {
         int cols = rs.getMetaData().getColumnCount();

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two real server processes on one PostgreSQL behind a load balancer that sends each connection to
- * the node whose /health answers 200; the active node is killed with SIGKILL mid-call.
+ * Two real server processes on one PostgreSQL, both serving agents; the node that listens to the
+ * AMI link is killed with SIGKILL mid-call, the other takes the link over.
  */
 @ExtendWith(PostgresServer.class)
 class FailoverTest {
@@ -45,7 +45,7 @@ class FailoverTest {
 
   @Test
   void
-      whenTheActiveNodeIsKilledTheStandbyTakesOverWithinFifteenSecondsAndNothingIsLostOrPoppedTwice(
+      whenTheNodeListeningToAsteriskIsKilledTheOtherTakesOverWithinFifteenSecondsAndNothingIsLostOrPoppedTwice(
           PostgresServer.Database pg) throws Exception {
     assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
     // Dave's call (trace b) completes; Alice's (trace a) is still up when the active node dies.
@@ -62,6 +62,7 @@ class FailoverTest {
         FreezableProxy balancer =
             new FreezableProxy(
                 () -> {
+                  // Prefers the first node while it answers, like an active/backup balancer.
                   for (int port : new int[] {portA, portB}) {
                     try {
                       if (ServerProcess.health(http, port) == 200) {
@@ -76,14 +77,24 @@ class FailoverTest {
       Path configA = ServerProcess.writeConfig(dir, "a", portA, database, ami.port());
       Path configB = ServerProcess.writeConfig(dir, "b", portB, database, ami.port());
       a = ServerProcess.startAndWait(configA, dir.resolve("a.log"), portA);
-      b = ServerProcess.launch(configB, dir.resolve("b.log"));
-      awaitHealth(http, portB, 503, b, "b", 60);
-      assertEquals(200, ServerProcess.health(http, portA), "the first node stays active");
+      awaitListening(http, portA, a, "a", 30);
+      b = ServerProcess.startAndWait(configB, dir.resolve("b.log"), portB);
+      assertFalse(ServerProcess.listensTo(http, portB, "pbx"), "one node per link");
+      assertTrue(
+          ServerProcess.healthJson(http, portB)
+              .path("amiListenedToBy")
+              .path("pbx")
+              .asText()
+              .contains("PID " + a.pid()),
+          "the other node names who listens: " + ServerProcess.healthJson(http, portB));
 
+      // Dave signs in on the node that does not listen to Asterisk: his pop travels through the
+      // database. Alice goes through the balancer, to the first node.
       URI ws = URI.create("ws://127.0.0.1:" + balancer.port() + "/agent");
+      URI wsB = URI.create("ws://127.0.0.1:" + portB + "/agent");
       AgentRecorder dave = new AgentRecorder("2001");
       AgentRecorder alice = new AgentRecorder("1001");
-      try (BridgeClient d = new BridgeClient(ws, "2001", "demo-2001", null, dave);
+      try (BridgeClient d = new BridgeClient(wsB, "2001", "demo-2001", null, dave);
           BridgeClient al =
               BridgeClient.builder(ws, "1001", "demo-1001")
                   .listener(alice)
@@ -112,14 +123,15 @@ class FailoverTest {
         CallStarted alicesCall = alice.next(CallStarted.class, 20);
 
         long killedAt = System.nanoTime();
-        a.destroyForcibly(); // SIGKILL: its database session ends, and with it the active lease
+        a.destroyForcibly(); // SIGKILL: its database session ends, and with it the link's lease
         assertTrue(a.waitFor(20, TimeUnit.SECONDS));
-        awaitHealth(http, portB, 200, b, "b", 30);
+        awaitListening(http, portB, b, "b", 30);
         long takeover = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
-        assertTrue(takeover < 15_000, "the standby took over after " + takeover + " ms");
+        assertTrue(
+            takeover < 15_000, "the other node took the link over after " + takeover + " ms");
 
-        // Alice's client reconnects through the balancer to the new active node, which asks
-        // Asterisk about her call: gone, so it is closed as interrupted and still takes an outcome.
+        // Alice's client reconnects through the balancer to the other node, which asks Asterisk
+        // about her call: gone, so it is closed as interrupted and still takes an outcome.
         CallStarted again = alice.await(CallStarted.class, 30);
         assertEquals(alicesCall.callId(), again.callId());
         assertTrue(again.replay(), "given back as a replay, not a second pop");
@@ -160,7 +172,8 @@ class FailoverTest {
           assertEquals("2", one(c, "SELECT count(*) FROM calls"), "no second row for a call");
           assertEquals("2", one(c, "SELECT count(*) FROM dispositions"));
         }
-        System.out.println("failover: the standby answered 200 " + takeover + " ms after kill -9");
+        System.out.println(
+            "failover: the other node listened to Asterisk " + takeover + " ms after kill -9");
       }
     } finally {
       for (Process p : new Process[] {a, b}) {
@@ -173,7 +186,7 @@ class FailoverTest {
   }
 
   @Test
-  void anActiveNodeThatLosesItsLeaseSessionStopsAtOnceAndTheStandbyTakesOver(
+  void aNodeThatLosesTheSessionHoldingItsLinkLeaseStopsAtOnceAndTheOtherTakesTheLinkOver(
       PostgresServer.Database pg) throws Exception {
     int portA = freePort();
     int portB = freePort();
@@ -187,19 +200,20 @@ class FailoverTest {
               ServerProcess.writeConfig(dir, "a", portA, database, ami.port()),
               dir.resolve("a.log"),
               portA);
+      awaitListening(http, portA, a, "a", 30);
       b =
-          ServerProcess.launch(
+          ServerProcess.startAndWait(
               ServerProcess.writeConfig(dir, "b", portB, database, ami.port()),
-              dir.resolve("b.log"));
-      awaitHealth(http, portB, 503, b, "b", 60);
+              dir.resolve("b.log"),
+              portB);
       // The database drops the session that holds the lease (a network cut, a restart): another
-      // node may be active from now on, so this one must stop acting.
+      // node may listen to the link from now on, so this one must stop acting.
       try (Connection c = pg.connect();
           ResultSet rs =
               c.createStatement()
                   .executeQuery(
                       "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                          + " WHERE application_name LIKE 'call-objectives active pid "
+                          + " WHERE application_name LIKE 'call-objectives links pid "
                           + a.pid()
                           + "'")) {
         rs.next();
@@ -208,7 +222,7 @@ class FailoverTest {
       assertTrue(a.waitFor(15, TimeUnit.SECONDS), "the node that lost its lease stopped");
       assertEquals(3, a.exitValue());
       assertTrue(Files.readString(dir.resolve("a.log")).contains("lost the database session"));
-      awaitHealth(http, portB, 200, b, "b", 30);
+      awaitListening(http, portB, b, "b", 30);
     } finally {
       for (Process p : new Process[] {a, b}) {
         if (p != null) {
@@ -228,12 +242,13 @@ class FailoverTest {
     }
   }
 
-  private void awaitHealth(
-      HttpClient http, int port, int status, Process p, String name, int seconds) throws Exception {
+  /** Waits until the node listens to the AMI link and is logged in to it. */
+  private void awaitListening(HttpClient http, int port, Process p, String name, int seconds)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < deadline) {
       assertTrue(p.isAlive(), name + " exited: " + Files.readString(dir.resolve(name + ".log")));
-      if (ServerProcess.health(http, port) == status) {
+      if (ServerProcess.listensTo(http, port, "pbx")) {
         return;
       }
       Thread.sleep(100);
@@ -241,9 +256,9 @@ class FailoverTest {
     throw new AssertionError(
         "node "
             + name
-            + " did not answer "
-            + status
-            + ": "
+            + " does not listen to the AMI link: "
+            + ServerProcess.healthJson(http, port)
+            + "\n"
             + Files.readString(dir.resolve(name + ".log")));
   }
 

@@ -379,9 +379,24 @@ abstract class StoreContract {
         new java.util.concurrent.atomic.AtomicInteger();
     final java.util.concurrent.atomic.AtomicInteger offered =
         new java.util.concurrent.atomic.AtomicInteger();
+    final boolean relays;
+
+    /** Without the rows that only tell other nodes of calls (on a shared database). */
+    OutboxRecorder() {
+      this(false);
+    }
+
+    OutboxRecorder(boolean relays) {
+      this.relays = relays;
+    }
 
     @Override
     public void deliver(OutboxEvent e) {
+      if (!relays
+          && (e.kind().equals(OutboxEvent.CALL_CONNECTED)
+              || e.kind().equals(OutboxEvent.CALL_UPDATED))) {
+        return;
+      }
       offered.incrementAndGet();
       if (refuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         throw new IllegalStateException("refused on purpose");
@@ -437,7 +452,7 @@ abstract class StoreContract {
     get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
     get(s.dispositions().markUndisposed("pbx:1", "1001"));
     get(s.dispositions().saveDisposition("1001", disposition("pbx:1", "SALE"), ANY));
-    OutboxEvent.CallEnd end = rec.next().body(OutboxEvent.CallEnd.class);
+    OutboxEvent.CallChange end = rec.next().body(OutboxEvent.CallChange.class);
     assertEquals("COMPLETED", end.outcome());
     assertEquals(30, end.talkSeconds());
     assertEquals("15550001", end.callerNumber());
@@ -449,6 +464,77 @@ abstract class StoreContract {
     assertTrue(d.late());
     assertEquals("SALE", d.disposition().code());
     assertEquals(List.of("rec"), d.disposition().checklistDone());
+  }
+
+  @Test
+  void onASharedDatabaseAnAgentsCallAlsoTellsItsConnectAndOneCorrectionAfterItsEnd()
+      throws Exception {
+    Store s = open();
+    OutboxRecorder rec = new OutboxRecorder(true);
+    s.dispatch("test", false, rec);
+    CallRecord ended = call("pbx:1", CallOutcome.COMPLETED);
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.CONNECTED)));
+    get(s.calls().upsertCall(ended, 99_000, true));
+    get(s.calls().upsertCall(ended)); // Asterisk's word on the end, after ours
+    get(s.calls().upsertCall(ended)); // told once only
+    get(s.calls().upsertCall(call("pbx:2", null, "15550002", CallOutcome.ABANDONED, 1000, null)));
+    if (!location().postgres()) {
+      assertEquals("call_ended:pbx:1 call_ended:pbx:2", rec.kinds(2), "one node: ends only");
+      return;
+    }
+    OutboxEvent connected = rec.next();
+    assertEquals(OutboxEvent.CALL_CONNECTED, connected.kind());
+    CallRecord popped = connected.body(OutboxEvent.CallChange.class).record();
+    assertEquals(OBJ, popped.objective(), "the pop carries the objective");
+    assertEquals(CODES, popped.codes());
+    OutboxEvent.CallChange end = rec.next().body(OutboxEvent.CallChange.class);
+    assertEquals(99_000, end.wrapUpDeadlineMillis());
+    assertTrue(end.forcedWrapUp());
+    assertEquals(
+        new CallRecord(
+            ended.callId(),
+            ended.server(),
+            ended.direction(),
+            ended.queue(),
+            ended.agentId(),
+            ended.callerNumber(),
+            ended.callerName(),
+            ended.linkedid(),
+            ended.outcome(),
+            ended.endReason(),
+            ended.holdSeconds(),
+            ended.talkSeconds(),
+            ended.startedAtMillis(),
+            ended.connectedAtMillis(),
+            ended.endedAtMillis(),
+            ended.objective(),
+            ended.codes()),
+        end.record());
+    assertEquals("call_updated:pbx:1 call_ended:pbx:2", rec.kinds(2));
+    assertNull(rec.taken.poll(300, TimeUnit.MILLISECONDS), "no connect for a call no agent took");
+  }
+
+  @Test
+  void eachAmiLinkIsHeldByOneNodeAtATimeAndFreedWhenItsNodeStops() throws Exception {
+    Store a = open();
+    assertTrue(a.leases().tryTake("pbx"));
+    assertTrue(a.leases().tryTake("pbx"), "taking a held link again keeps it");
+    assertEquals("this node", a.leases().holder("pbx"));
+    if (!location().postgres()) {
+      assertFalse(a.leases().shared(), "one node on a file: it holds every link");
+      return;
+    }
+    Store b = open();
+    assertFalse(b.leases().tryTake("pbx"));
+    assertTrue(b.leases().tryTake("pbx-2"), "another link is free");
+    assertTrue(
+        b.leases().holder("pbx").contains("PID " + ProcessHandle.current().pid()),
+        b.leases().holder("pbx"));
+    a.leases().release("pbx");
+    assertTrue(b.leases().tryTake("pbx"), "a released link is free");
+    assertFalse(a.leases().tryTake("pbx"));
+    b.close();
+    assertTrue(a.leases().tryTake("pbx"), "the links of a node that stopped are free");
   }
 
   @Test
@@ -494,12 +580,14 @@ abstract class StoreContract {
     get(s.calls().upsertCall(call("pbx:2", CallOutcome.COMPLETED)));
     long later = System.currentTimeMillis() + Store.OUTBOX_KEEP_MILLIS + 60_000;
     Thread.sleep(300); // the reader's place is saved on the writer thread
-    assertEquals(1, get(s.pruneOutbox(later)), "pbx:2 waits for the durable reader");
+    // A shared database also tells other nodes when each call connected: two rows per call.
+    int perCall = location().postgres() ? 2 : 1;
+    assertEquals(perCall, get(s.pruneOutbox(later)), "pbx:2 waits for the durable reader");
     OutboxRecorder again = new OutboxRecorder();
     s.dispatch("crm", true, again);
     assertEquals("call_ended:pbx:2", again.kinds(1));
     Thread.sleep(300);
-    assertEquals(1, get(s.pruneOutbox(later)));
+    assertEquals(perCall, get(s.pruneOutbox(later)));
     assertEquals(0, get(s.pruneOutbox(System.currentTimeMillis())), "recent rows stay");
   }
 

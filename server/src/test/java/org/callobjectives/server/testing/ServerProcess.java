@@ -83,6 +83,30 @@ public final class ServerProcess {
     throw new AssertionError("server did not start: " + Files.readString(log));
   }
 
+  /** GET /health as JSON, or null when nothing answers. */
+  public static com.fasterxml.jackson.databind.JsonNode healthJson(HttpClient http, int port)
+      throws InterruptedException {
+    try {
+      return org.callobjectives.protocol.Json.mapper()
+          .readTree(
+              http.send(
+                      HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                          .timeout(Duration.ofSeconds(2))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body());
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  /** Whether the node on {@code port} listens to the AMI link {@code name} and is logged in. */
+  public static boolean listensTo(HttpClient http, int port, String name)
+      throws InterruptedException {
+    var h = healthJson(http, port);
+    return h != null && h.path("ami").path(name).asBoolean(false);
+  }
+
   /** The status of GET /health, or -1 when nothing answers. */
   public static int health(HttpClient http, int port) throws InterruptedException {
     try {
