@@ -22,6 +22,10 @@ final class BenchAgents {
   final Map<String, Long> sentAt = new ConcurrentHashMap<>();
 
   final Recorder endToEnd = new Recorder(3);
+
+  /** The pops of clients signed in on a node that does not listen to Asterisk (several nodes). */
+  final Recorder viaOtherNode = new Recorder(3);
+
   final AtomicLong pops = new AtomicLong();
   final AtomicLong acks = new AtomicLong();
   final AtomicLong welcomed = new AtomicLong();
@@ -46,6 +50,11 @@ final class BenchAgents {
 
   /** A client for agent {@code id} (token {@code "t" + id}), not started. */
   BridgeClient client(URI uri, String id, HttpClient http) {
+    return client(uri, id, http, false);
+  }
+
+  /** As above; {@code elsewhere}: its node does not listen to Asterisk (pops relayed to it). */
+  BridgeClient client(URI uri, String id, HttpClient http, boolean elsewhere) {
     BridgeClient[] self = new BridgeClient[1];
     BridgeClient c =
         BridgeClient.builder(uri, id, "t" + id)
@@ -61,7 +70,11 @@ final class BenchAgents {
                   public void onCallStarted(CallStarted s) {
                     Long t = sentAt.remove(s.callId());
                     if (t != null && !s.replay()) {
-                      endToEnd.recordValue(Math.max(0, System.nanoTime() - t));
+                      long took = Math.max(0, System.nanoTime() - t);
+                      endToEnd.recordValue(took);
+                      if (elsewhere) {
+                        viaOtherNode.recordValue(took);
+                      }
                     }
                     pops.incrementAndGet();
                   }

@@ -49,6 +49,8 @@ public final class ProcessBench {
     String serverCpus = null;
     String heap = "4g";
     Path jar = Path.of("server/target/call-objectives-server-all.jar");
+    String database = null;
+    int nodes = 1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--agents" -> agents = Integer.parseInt(args[++i]);
@@ -60,17 +62,33 @@ public final class ProcessBench {
         case "--server-cpus" -> serverCpus = args[++i];
         case "--server-heap" -> heap = args[++i];
         case "--server-jar" -> jar = Path.of(args[++i]);
+        case "--database" -> database = args[++i];
+        case "--nodes" -> nodes = Integer.parseInt(args[++i]);
         default -> {
           System.err.println(
               "usage: ProcessBench [--agents N] [--rate CALLS_PER_S] [--seconds S] [--warmup S]"
                   + " [--ingest-calls N] [--connect-per-second N] [--server-cpus LIST]"
-                  + " [--server-heap SIZE] [--server-jar PATH]");
+                  + " [--server-heap SIZE] [--server-jar PATH] [--database URL] [--nodes N]");
           System.exit(2);
         }
       }
     }
+    if (nodes > 1 && (database == null || !database.startsWith("postgres"))) {
+      System.err.println("--nodes 2 or more needs --database postgresql://... (an empty database)");
+      System.exit(2);
+    }
     new ProcessBench.Run(
-            agents, rate, seconds, warmup, ingestCalls, connectPerSecond, serverCpus, heap, jar)
+            agents,
+            rate,
+            seconds,
+            warmup,
+            ingestCalls,
+            connectPerSecond,
+            serverCpus,
+            heap,
+            jar,
+            database,
+            nodes)
         .run();
     System.exit(0);
   }
@@ -84,7 +102,9 @@ public final class ProcessBench {
       int connectPerSecond,
       String serverCpus,
       String heap,
-      Path jar) {
+      Path jar,
+      String database,
+      int nodes) {
 
     void run() throws Exception {
       Path dir = Files.createTempDirectory("process-bench");
@@ -144,47 +164,64 @@ public final class ProcessBench {
       ScriptedAmiServer ingestAmi =
           new ScriptedAmiServer(List.of(new AmiTrace.Session(0, held)), 1);
 
-      int port = freePort();
-      Path config = dir.resolve("config");
-      Files.createDirectories(config);
-      for (String f : new String[] {"objectives.yaml", "lint.yaml", "goals.yaml"}) {
-        Files.copy(Path.of("config", f), config.resolve(f));
-      }
-      Files.writeString(config.resolve("agents.yaml"), agentsYaml);
-      Files.writeString(
-          config.resolve("server.yaml"),
-          String.join(
-              "\n",
-              "listen: {host: 127.0.0.1, port: " + port + "}",
-              "database: " + dir.resolve("bench.db"),
-              "wrapUpSeconds: 30",
-              "ami:",
-              amiLine("live", wire.port()),
-              ""));
-      Process server =
-          new ProcessBuilder(serverCommand(config))
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("server.log").toFile())
-              .start();
+      int[] ports = new int[nodes];
+      Path config = null;
+      List<Process> servers = new ArrayList<>();
       HttpClient http = HttpClient.newHttpClient();
       try {
-        awaitHealth(http, port, server, dir);
+        for (int n = 0; n < nodes; n++) {
+          ports[n] = freePort();
+          config = dir.resolve("config-" + n);
+          Files.createDirectories(config);
+          for (String f : new String[] {"objectives.yaml", "lint.yaml", "goals.yaml"}) {
+            Files.copy(Path.of("config", f), config.resolve(f));
+          }
+          Files.writeString(config.resolve("agents.yaml"), agentsYaml);
+          Files.writeString(
+              config.resolve("server.yaml"),
+              String.join(
+                  "\n",
+                  "listen: {host: 127.0.0.1, port: " + ports[n] + "}",
+                  "database: " + (database != null ? database : dir.resolve("bench.db")),
+                  "wrapUpSeconds: 30",
+                  "ami:",
+                  amiLine("live", wire.port()),
+                  ""));
+          servers.add(
+              new ProcessBuilder(serverCommand(config))
+                  .redirectErrorStream(true)
+                  .redirectOutput(dir.resolve("server-" + n + ".log").toFile())
+                  .start());
+          awaitHealth(http, ports[n], servers.get(n), dir);
+          if (n == 0) {
+            // The first node listens to Asterisk; the others serve agents only.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!health(http, ports[0]).path("ami").path("live").asBoolean()
+                && System.nanoTime() < until) {
+              Thread.sleep(100);
+            }
+          }
+        }
         double serverIngest = measureIngest(http, dir, ingest, warmAmi, ingestAmi, config);
 
-        gcServer(server);
-        long heapBefore = health(http, port).get("heapUsedBytes").asLong();
+        long heapBefore = 0;
+        for (int n = 0; n < nodes; n++) {
+          gcServer(servers.get(n));
+          heapBefore += health(http, ports[n]).get("heapUsedBytes").asLong();
+        }
         Recorder endToEnd = agentClients.endToEnd;
         AtomicLong pops = agentClients.pops;
         AtomicLong acks = agentClients.acks;
         AtomicLong welcomed = agentClients.welcomed;
-        URI uri = URI.create("ws://127.0.0.1:" + port + "/agent");
         List<BridgeClient> clients = new ArrayList<>();
         HttpClient wsHttp = HttpClient.newHttpClient();
         long pace = TimeUnit.SECONDS.toNanos(1) / connectPerSecond;
         long next = System.nanoTime();
         for (int i = 0; i < agents; i++) {
           String id = String.format("%05d", 10000 + i);
-          BridgeClient c = agentClients.client(uri, id, wsHttp);
+          int node = i % nodes;
+          URI uri = URI.create("ws://127.0.0.1:" + ports[node] + "/agent");
+          BridgeClient c = agentClients.client(uri, id, wsHttp, node != 0);
           clients.add(c);
           // A steady pace, as agents signing in over a morning would: no start-up storm.
           next += pace;
@@ -198,31 +235,39 @@ public final class ProcessBench {
         while (welcomed.get() < agents && System.nanoTime() < deadline) {
           Thread.sleep(100);
         }
-        gcServer(server);
-        long heapAfter = health(http, port).get("heapUsedBytes").asLong();
+        long heapAfter = 0;
+        for (int n = 0; n < nodes; n++) {
+          gcServer(servers.get(n));
+          heapAfter += health(http, ports[n]).get("heapUsedBytes").asLong();
+        }
 
         gen.start();
         Thread.sleep(warmup * 1000L);
         endToEnd.reset();
-        JsonNode h0 = health(http, port);
+        agentClients.viaOtherNode.reset();
+        long[] h0 = totals(http, ports);
         long p0 = pops.get();
         long a0 = acks.get();
         long c0 = gen.callsStarted();
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         double secs = (System.nanoTime() - t0) / 1e9;
-        JsonNode h1 = health(http, port);
+        long[] h1 = totals(http, ports);
         long p1 = pops.get();
         long a1 = acks.get();
         long c1 = gen.callsStarted();
         Histogram e2e = endToEnd.getIntervalHistogram();
+        Histogram relayed = agentClients.viaOtherNode.getIntervalHistogram();
         gen.stop();
 
         System.out.println();
         System.out.printf(
-            "Process benchmark: server in its own JVM (-Xmx%s%s), %d agents (%d welcomed, connected"
+            "Process benchmark: %s in %s (-Xmx%s%s), %d agents (%d welcomed, connected"
                 + " at %d/s), %.0f calls/s offered, %d s measured after %d s warm-up, %d cores, Java"
                 + " %s%n%n",
+            nodes == 1 ? "server" : nodes + " server nodes",
+            (nodes == 1 ? "its own JVM" : "JVMs of their own")
+                + (database == null ? ", SQLite" : ", PostgreSQL"),
             heap,
             serverCpus == null ? "" : ", CPUs " + serverCpus,
             agents,
@@ -247,10 +292,7 @@ public final class ProcessBench {
             serverIngest);
         row("server ingest / bare Asterisk-Java", "%.2f", serverIngest / bare);
         row("calls started /s (simulator)", "%.1f", (c1 - c0) / secs);
-        row(
-            "AMI events /s ingested by the server",
-            "%.0f",
-            (h1.get("amiEventsSeen").asLong() - h0.get("amiEventsSeen").asLong()) / secs);
+        row("AMI events /s ingested by the server", "%.0f", (h1[0] - h0[0]) / secs);
         row("pops /s received by agent clients", "%.1f", (p1 - p0) / secs);
         row("dispositions acked /s", "%.1f", (a1 - a0) / secs);
         row(
@@ -263,18 +305,46 @@ public final class ProcessBench {
             e2e.getValueAtPercentile(99) / 1e6);
         row("AMI event -> pop at the agent client, max (ms)", "%.2f", e2e.getMaxValue() / 1e6);
         row("pops measured", "%d", e2e.getTotalCount());
-        row("AMI events dropped by the server", "%d", h1.get("amiEventsDropped").asLong());
+        if (nodes > 1) {
+          row(
+              "of which on nodes not listening to Asterisk (relayed through PostgreSQL), p50 (ms)",
+              "%.2f",
+              relayed.getValueAtPercentile(50) / 1e6);
+          row(
+              "of which on nodes not listening to Asterisk, p99 (ms)",
+              "%.2f",
+              relayed.getValueAtPercentile(99) / 1e6);
+          row(
+              "of which on nodes not listening to Asterisk, max (ms)",
+              "%.2f",
+              relayed.getMaxValue() / 1e6);
+          row("pops measured on nodes not listening to Asterisk", "%d", relayed.getTotalCount());
+        }
+        row("AMI events dropped by the server", "%d", h1[1]);
         row(
-            "server heap per connected agent, server process alone (KiB)",
+            "server heap per connected agent, server processes alone (KiB)",
             "%.1f",
             (heapAfter - heapBefore) / 1024.0 / agents);
         clients.forEach(BridgeClient::close);
       } finally {
-        server.destroy();
-        server.waitFor(20, TimeUnit.SECONDS);
+        for (Process server : servers) {
+          server.destroy();
+          server.waitFor(20, TimeUnit.SECONDS);
+        }
         gen.close();
         wire.close();
       }
+    }
+
+    /** AMI events seen and dropped, summed over the nodes. */
+    private static long[] totals(HttpClient http, int[] ports) throws Exception {
+      long[] t = new long[2];
+      for (int port : ports) {
+        JsonNode h = health(http, port);
+        t[0] += h.get("amiEventsSeen").asLong();
+        t[1] += h.get("amiEventsDropped").asLong();
+      }
+      return t;
     }
 
     /**
