@@ -77,15 +77,17 @@ interface Dialect {
 
   /**
    * Waits up to {@code millis} for news of appended rows: from this process ({@code local}) or,
-   * where the database can tell, from any process.
+   * where the database can tell, from any process. True when there was news.
    */
-  default void awaitOutbox(Connection reader, java.util.concurrent.Semaphore local, long millis)
+  default boolean awaitOutbox(Connection reader, java.util.concurrent.Semaphore local, long millis)
       throws SQLException, InterruptedException {
     if (millis <= 0
         ? local.tryAcquire()
         : local.tryAcquire(millis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
       local.drainPermits();
+      return true;
     }
+    return false;
   }
 
   /** Releases what the dialect holds (nothing by default). */

@@ -79,11 +79,12 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (drain(c) > 0) {
           db.dialect().awaitOutbox(c, wake, 0); // only takes the notices that came meanwhile
         } else {
-          db.dialect().awaitOutbox(c, wake, POLL_MS);
-          // A row committed just now may wait behind a transaction still running elsewhere: look
-          // again soon rather than at the next poll.
-          for (long pause = 20; pause <= 80 && !closed && drain(c) == 0; pause *= 2) {
-            Thread.sleep(pause);
+          // A row committed just now may wait behind a transaction still running elsewhere (one
+          // waiting for its WAL flush, typically a few ms): look again soon, not at the next poll.
+          if (db.dialect().awaitOutbox(c, wake, POLL_MS)) {
+            for (long pause = 2; pause <= 128 && !closed && drain(c) == 0; pause *= 2) {
+              Thread.sleep(pause);
+            }
           }
         }
         backoff = BACKOFF_FIRST_MS;

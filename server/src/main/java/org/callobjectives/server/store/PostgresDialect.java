@@ -23,9 +23,14 @@ final class PostgresDialect implements Dialect {
   }
 
   private Connection open(String role, int socketTimeoutSeconds) throws SQLException {
+    return openNamed(
+        "call-objectives " + role + " pid " + ProcessHandle.current().pid(), socketTimeoutSeconds);
+  }
+
+  /** A connection under an application name other nodes look for in {@code pg_stat_activity}. */
+  Connection openNamed(String applicationName, int socketTimeoutSeconds) throws SQLException {
     Properties p = new Properties();
-    p.setProperty(
-        "ApplicationName", "call-objectives " + role + " pid " + ProcessHandle.current().pid());
+    p.setProperty("ApplicationName", applicationName);
     p.setProperty("connectTimeout", "10");
     p.setProperty("tcpKeepAlive", "true");
     // A server that stopped answering must not hold the writer forever: the write fails, the call
@@ -83,11 +88,15 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public void awaitOutbox(Connection reader, java.util.concurrent.Semaphore local, long millis)
+  public boolean awaitOutbox(Connection reader, java.util.concurrent.Semaphore local, long millis)
       throws SQLException {
     // Rows appended by this node arrive here too: one wait covers every node.
-    reader.unwrap(org.postgresql.PGConnection.class).getNotifications((int) Math.max(1, millis));
+    var got =
+        reader
+            .unwrap(org.postgresql.PGConnection.class)
+            .getNotifications((int) Math.max(1, millis));
     local.drainPermits();
+    return got != null && got.length > 0;
   }
 
   @Override
