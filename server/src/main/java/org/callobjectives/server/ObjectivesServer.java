@@ -199,6 +199,9 @@ public final class ObjectivesServer implements AutoCloseable {
     // from the tables, so that nothing falls between the two.
     if (store.leases().shared()) {
       store.dispatch("other-nodes", false, fromOtherNodes());
+      // Who is signed in where, and the member events of each node's links: agent states.
+      agentDay.shareThrough(store.signals());
+      store.signals().start();
     }
     try {
       store

@@ -19,6 +19,7 @@ import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.domain.DispositionListener;
 import org.callobjectives.server.push.AgentSessions;
+import org.callobjectives.server.store.NodeSignals;
 
 /**
  * The agent's working day as the server sees it: states from AMI, calls, dispositions and the
@@ -32,6 +33,9 @@ public final class AgentDay implements CallListener, DispositionListener {
   private final Memberships members;
   private final WrapUpPauser pauser;
   private final AgentStates states;
+  private final QueuePauses ami;
+  // Set once before events flow (several nodes), then read on the tracking thread.
+  private volatile NodeAgents nodes;
 
   /**
    * Calls whose disposition or deadline came already (a disposition may come before the call ends).
@@ -79,15 +83,27 @@ public final class AgentDay implements CallListener, DispositionListener {
     this.config = config;
     this.sessions = sessions;
     this.tracking = tracking;
+    this.ami = ami;
     this.members = new Memberships(config);
     this.pauser = new WrapUpPauser(config, ami, members, tracking, later);
-    this.states = new AgentStates(config, members, pauser, sessions::isConnected, clock);
+    this.states =
+        new AgentStates(
+            config,
+            members,
+            pauser,
+            agentId ->
+                sessions.isConnected(agentId)
+                    || (nodes != null && nodes.signedInElsewhere(agentId)),
+            clock);
     pauser.onAgentChanged(states::refresh);
     states.onChange(s -> sessions.send(s.agentId(), s));
     sessions.onAttach(
         agentId ->
             tracking.execute(
                 () -> {
+                  if (nodes != null) {
+                    nodes.signedIn(agentId, true);
+                  }
                   AgentState before = states.current(agentId);
                   AgentState s = states.refresh(agentId);
                   if (s.equals(before)) {
@@ -97,7 +113,31 @@ public final class AgentDay implements CallListener, DispositionListener {
                     // it
                   }
                 }));
-    sessions.onDetach(agentId -> tracking.execute(() -> states.refresh(agentId)));
+    sessions.onDetach(
+        agentId ->
+            tracking.execute(
+                () -> {
+                  if (nodes != null && !sessions.isConnected(agentId)) {
+                    nodes.signedIn(agentId, false);
+                  }
+                  states.refresh(agentId);
+                }));
+  }
+
+  /**
+   * Several nodes on one database: agents signed in on other nodes count as connected, and the
+   * queue member events of other nodes' links shape the states here (and this node's go to them).
+   * Call before events flow, then start {@code signals}.
+   */
+  public void shareThrough(NodeSignals signals) {
+    nodes =
+        new NodeAgents(
+            signals,
+            tracking,
+            sessions::connectedAgentIds,
+            () -> members.listing(ami::here),
+            this::handle,
+            states::refresh);
   }
 
   /** Told of every state change (tracking thread; must not block), e.g. for supervisors. */
@@ -127,12 +167,21 @@ public final class AgentDay implements CallListener, DispositionListener {
         });
   }
 
-  /** An AMI event, on the tracking thread, before call tracking sees it. */
+  /**
+   * An AMI event, on the tracking thread, before call tracking sees it; or a member event of
+   * another node's link (it shapes states only: that node pauses and unpauses).
+   */
   public void handle(AmiEvent e) {
+    boolean here = ami.here(e.server());
+    if (here && nodes != null && sharedWithNodes(e)) {
+      nodes.memberEvent(e);
+    }
     if (e instanceof AmiEvent.QueueMember m) {
       String agentId = members.apply(m);
       if (agentId != null) {
-        pauser.memberChanged(agentId, m);
+        if (here) {
+          pauser.memberChanged(agentId, m);
+        }
         if (m.change() == AmiEvent.MemberChange.STATUS && (m.status() == 1 || m.status() == 5)) {
           states.notRinging(agentId); // not in use / unavailable: the ring is over
         }
@@ -170,6 +219,13 @@ public final class AgentDay implements CallListener, DispositionListener {
     } else if (e instanceof AmiEvent.QueueAbandon a) {
       states.callerGone(a.uniqueid(), null);
     }
+  }
+
+  private static boolean sharedWithNodes(AmiEvent e) {
+    return e instanceof AmiEvent.QueueMember
+        || e instanceof AmiEvent.AgentRinging
+        || e instanceof AmiEvent.AgentConnect
+        || e instanceof AmiEvent.QueueAbandon;
   }
 
   @Override

@@ -138,7 +138,7 @@ final class AgentStates {
 
   private AgentState compute(String agentId) {
     Desk d = desks.getOrDefault(agentId, new Desk());
-    boolean forced = pauser.pausing(agentId);
+    boolean forced = pauser.pausing(agentId) || pausedForWrapUpElsewhere(agentId);
     String state;
     String reason = null;
     String pausedBy = pausedByOthers(agentId);
@@ -159,6 +159,18 @@ final class AgentStates {
       state = AgentState.READY;
     }
     return new AgentState(agentId, state, reason, clock.millis(), d.pending.size(), forced);
+  }
+
+  /** Whether another node paused the agent for wrap-up (on a link it listens to). */
+  private boolean pausedForWrapUpElsewhere(String agentId) {
+    for (var e : members.of(agentId).entrySet()) {
+      if (e.getValue().paused()
+          && WrapUpPauser.REASON.equals(e.getValue().reason())
+          && !pauser.here(e.getKey().server())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The reason of a pause set by the agent or a supervisor ("" without reason); null if none. */

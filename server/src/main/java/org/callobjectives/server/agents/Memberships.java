@@ -62,6 +62,29 @@ final class Memberships {
     return out;
   }
 
+  /** The link's memberships as listing events (as QueueStatus would report them). */
+  List<AmiEvent> listing(java.util.function.Predicate<String> servers) {
+    List<AmiEvent> out = new ArrayList<>();
+    members.forEach(
+        (k, m) -> {
+          if (servers.test(k.server())) {
+            String name = config.get().agent(m.agentId()).map(Agent::name).orElse(null);
+            out.add(
+                new AmiEvent.QueueMember(
+                    k.server(),
+                    0,
+                    AmiEvent.MemberChange.LISTED,
+                    k.queue(),
+                    k.iface(),
+                    name,
+                    m.status(),
+                    m.paused(),
+                    m.reason()));
+          }
+        });
+    return out;
+  }
+
   Member get(Key k) {
     return members.get(k);
   }

@@ -111,6 +111,11 @@ final class WrapUpPauser {
     }
   }
 
+  /** Whether this node listens to the link (and so pauses its agents). */
+  boolean here(String server) {
+    return ami.here(server);
+  }
+
   /** {@code on}, or {@code off: ...} with the reason, per link (for /health). */
   String status(String server) {
     if (!anyForcedQueue()) {

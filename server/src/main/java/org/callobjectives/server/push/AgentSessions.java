@@ -79,6 +79,18 @@ public final class AgentSessions implements DispositionListener {
     return n;
   }
 
+  /** The agents with at least one client signed in here. */
+  public java.util.Set<String> connectedAgentIds() {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    channels.forEach(
+        (id, set) -> {
+          if (!set.isEmpty()) {
+            out.add(id);
+          }
+        });
+    return out;
+  }
+
   public boolean isConnected(String agentId) {
     Set<Channel> s = channels.get(agentId);
     return s != null && !s.isEmpty();

@@ -29,6 +29,7 @@ public final class Store implements AutoCloseable {
   private final AuditLog auditLog;
   private final List<OutboxDispatcher> dispatchers = new CopyOnWriteArrayList<>();
   private final LinkLeases leases;
+  private final NodeSignals signals;
 
   /** How long outbox rows are kept once every durable reader has passed them. */
   static final long OUTBOX_KEEP_MILLIS = java.util.concurrent.TimeUnit.DAYS.toMillis(7);
@@ -43,6 +44,7 @@ public final class Store implements AutoCloseable {
     this.proposals = new Proposals(db);
     this.auditLog = new AuditLog(db);
     this.leases = LinkLeases.of(db.dialect());
+    this.signals = NodeSignals.of(db.dialect(), db.nodeId());
     db.every(
         java.util.concurrent.TimeUnit.HOURS.toMillis(1),
         c -> pruneOutbox(c, System.currentTimeMillis()));
@@ -118,6 +120,11 @@ public final class Store implements AutoCloseable {
     return leases;
   }
 
+  /** Passing short-lived facts (who is signed in where, queue member events) to other nodes. */
+  public NodeSignals signals() {
+    return signals;
+  }
+
   /** This process among the nodes writing to the database (the outbox rows' origin). */
   public String nodeId() {
     return db.nodeId();
@@ -187,6 +194,7 @@ public final class Store implements AutoCloseable {
   public void close() {
     dispatchers.forEach(OutboxDispatcher::close);
     leases.close();
+    signals.close();
     db.close(calls::flushAtClose);
   }
 }

@@ -45,6 +45,18 @@ public final class AgentRecorder implements BridgeClient.Listener {
     messages.add(c);
   }
 
+  private final List<org.callobjectives.protocol.AgentState> states = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void onAgentState(org.callobjectives.protocol.AgentState s) {
+    states.add(s);
+  }
+
+  /** Every agent_state the client heard, in order (kept apart from the other messages). */
+  public List<org.callobjectives.protocol.AgentState> states() {
+    return states;
+  }
+
   @Override
   public void onAgentStats(AgentStats s) {
     stats.add(s);
