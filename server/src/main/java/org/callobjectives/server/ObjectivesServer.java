@@ -298,8 +298,11 @@ public final class ObjectivesServer implements AutoCloseable {
    */
   public void connectAmi(AmiServer s) {
     wanted.put(s.name(), s);
-    if (!claim(s)) {
+    if (claim(s)) {
+      listenedToBy.put(s.name(), "this node");
+    } else {
       String holder = store.leases().holder(s.name());
+      listenedToBy.put(s.name(), holder == null ? "nobody" : holder);
       log.info(
           "AMI link {} is listened to by {}; this node takes it over if that node stops",
           s.name(),
@@ -330,12 +333,18 @@ public final class ObjectivesServer implements AutoCloseable {
   private final ScheduledExecutorService leaseClaims =
       Executors.newSingleThreadScheduledExecutor(Threads.daemon("link-leases"));
 
+  // Who listens to each link, as /health shows it: asked here, never on a web thread.
+  private final Map<String, String> listenedToBy = new java.util.concurrent.ConcurrentHashMap<>();
+
   private void claimWaitingLinks() {
     for (AmiServer s : wanted.values()) {
       if (link(s.name()) == null && claim(s)) {
         log.info("AMI link {}: taken over from the node that listened to it", s.name());
       }
+      String holder = store.leases().holder(s.name());
+      listenedToBy.put(s.name(), holder == null ? "nobody" : holder);
     }
+    listenedToBy.keySet().retainAll(wanted.keySet());
   }
 
   /**
@@ -480,12 +489,7 @@ public final class ObjectivesServer implements AutoCloseable {
     }
     h.put("ami", ami);
     if (store.leases().shared()) {
-      Map<String, String> heldBy = new LinkedHashMap<>();
-      for (String name : new java.util.TreeSet<>(wanted.keySet())) {
-        String holder = store.leases().holder(name);
-        heldBy.put(name, holder == null ? "nobody" : holder);
-      }
-      h.put("amiListenedToBy", heldBy);
+      h.put("amiListenedToBy", new java.util.TreeMap<>(listenedToBy));
     }
     h.put("amiEventsSeen", amiEventsSeen());
     Map<String, Long> byLink = new LinkedHashMap<>();

@@ -58,7 +58,9 @@ public final class LinkLeases implements AutoCloseable {
       return false;
     }
     if (session == null) {
-      session = postgres.openSession("links");
+      // A query the network swallowed fails after 30 s; the watch then finds the session gone.
+      session =
+          postgres.openNamed("call-objectives links pid " + ProcessHandle.current().pid(), 30);
     }
     try (var ps = session.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
       ps.setInt(1, CLASS_ID);

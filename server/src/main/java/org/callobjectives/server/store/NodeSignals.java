@@ -129,7 +129,7 @@ public final class NodeSignals implements AutoCloseable {
     while (!closed) {
       Connection c = null;
       try {
-        c = postgres.openNamed(APP_PREFIX + node, 0);
+        c = postgres.openNamed(APP_PREFIX + node, 30);
         Transactions.exec(c, "LISTEN " + CHANNEL);
         backoff = 200;
         for (Runnable r : connected) {
@@ -236,6 +236,9 @@ public final class NodeSignals implements AutoCloseable {
           c =
               postgres.openNamed(
                   "call-objectives signals-out pid " + ProcessHandle.current().pid(), 30);
+          // A notice takes a transaction id: let it end without waiting for a WAL flush, so that
+          // it never holds back the outbox readers' horizon (nothing here needs to be durable).
+          Transactions.exec(c, "SET synchronous_commit TO off");
         }
         for (String payload : pack(batch)) {
           try (var ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {

@@ -51,11 +51,6 @@ final class PostgresDialect implements Dialect {
     return c;
   }
 
-  /** A connection of its own, for locks and notifications that live as long as the node. */
-  Connection openSession(String role) throws SQLException {
-    return open(role, 0);
-  }
-
   @Override
   public String migrate() throws SQLException {
     return Migrations.apply(this, url, "db/postgresql", 0);
@@ -82,7 +77,8 @@ final class PostgresDialect implements Dialect {
 
   @Override
   public Connection openOutboxReader() throws SQLException {
-    Connection c = openSession("outbox");
+    // Waits for notices up to a second at a time; a query the network swallowed fails after 60 s.
+    Connection c = openNamed("call-objectives outbox pid " + ProcessHandle.current().pid(), 60);
     Transactions.exec(c, "LISTEN " + OUTBOX_CHANNEL);
     return c;
   }

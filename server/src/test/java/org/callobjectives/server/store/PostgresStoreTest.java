@@ -147,13 +147,15 @@ class PostgresStoreTest extends StoreContract {
     admin("SELECT pg_reload_conf()");
     // A reload reaches each session when it next runs a command: wait until the store's writer
     // sees it, or the commit below may not wait at all.
-    long seen = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long seen = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!"nobody".equals(get(s.database().write(standbyNames()))) && System.nanoTime() < seen) {
       Thread.sleep(50);
     }
+    assertEquals(
+        "nobody", get(s.database().write(standbyNames())), "the writer sees the reloaded setting");
     try {
       var saved = s.dispositions().saveDisposition("1001", disposition("pbx:1", "SALE"), ANY);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       int killed = 0;
       while (killed == 0 && System.nanoTime() < deadline) {
         Thread.sleep(100);
