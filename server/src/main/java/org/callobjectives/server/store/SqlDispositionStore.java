@@ -62,11 +62,16 @@ final class SqlDispositionStore implements DispositionStore {
           Connection w = db.writer();
           db.dialect().durableCommitStarts(w);
           Long id;
+          // Whether an earlier attempt of this very save reached its commit (and the connection
+          // died before the answer): a row found then may be its own, not another node's.
+          boolean earlierCommit = committing[0];
+          int[] attempts = {0};
           try {
             committing[0] = true;
             id =
                 db.inTransaction(
                     tx -> {
+                      attempts[0]++;
                       db.dialect().durableInTransaction(tx);
                       if (late) {
                         Sql.update(
@@ -76,7 +81,7 @@ final class SqlDispositionStore implements DispositionStore {
                       }
                       Long added = insert(tx, call, agentId, d, code, late);
                       if (added == null) {
-                        return null; // stored meanwhile (by this call's own earlier commit)
+                        return null; // stored meanwhile
                       }
                       insertDetails(tx, added, call.objective(), d);
                       Outbox.append(
@@ -96,7 +101,10 @@ final class SqlDispositionStore implements DispositionStore {
           }
           db.wrote();
           if (id == null) {
-            return stored(existing(db.writer(), d.callId(), agentId), d, true);
+            // Stored meanwhile: by another node (a duplicate, even with the same request id: the
+            // bridge sent it again elsewhere), or by an earlier attempt of this save.
+            return stored(
+                existing(db.writer(), d.callId(), agentId), d, earlierCommit || attempts[0] > 1);
           }
           db.outboxAppended();
           return new SavedDisposition(d, false, late);

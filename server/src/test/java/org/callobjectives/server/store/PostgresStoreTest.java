@@ -80,6 +80,33 @@ class PostgresStoreTest extends StoreContract {
   }
 
   @Test
+  void oneDispositionSentToTwoNodesAtOnceIsStoredOnceAndTheOtherHearsDuplicate() throws Exception {
+    Store a = open();
+    Store b = open();
+    for (int i = 0; i < 20; i++) {
+      String id = "pbx:race" + i;
+      get(a.calls().upsertCall(call(id, CallOutcome.COMPLETED)));
+      if (i % 2 == 1) {
+        get(a.dispositions().markUndisposed(id, "1001")); // late ones replace UNDISPOSED
+      }
+      var onA = a.dispositions().saveDisposition("1001", disposition(id, "SALE"), ANY);
+      var onB = b.dispositions().saveDisposition("1001", disposition(id, "SALE"), ANY);
+      SavedDisposition x = get(onA);
+      SavedDisposition y = get(onB);
+      assertTrue(x.duplicate() != y.duplicate(), id + ": one stored, one duplicate");
+    }
+    try (Connection c = database.connect();
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(*), count(DISTINCT call_id) FROM dispositions WHERE code = 'SALE'")) {
+      rs.next();
+      assertEquals(20, rs.getInt(1));
+      assertEquals(20, rs.getInt(2));
+    }
+  }
+
+  @Test
   void rowsOfTransactionsCommittedOutOfOrderAreAllHandedOverInTheOrderOfTheirTransactions()
       throws Exception {
     Store s = open();
