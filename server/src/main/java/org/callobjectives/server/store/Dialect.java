@@ -77,17 +77,18 @@ interface Dialect {
 
   /**
    * Waits up to {@code millis} for news of appended rows: from this process ({@code local}) or,
-   * where the database can tell, from any process. True when there was news.
+   * where the database can tell, from any process. Returns the newest transaction id the news named
+   * (0 when it named none), or -1 without news.
    */
-  default boolean awaitOutbox(Connection reader, java.util.concurrent.Semaphore local, long millis)
+  default long awaitOutbox(Connection reader, java.util.concurrent.Semaphore local, long millis)
       throws SQLException, InterruptedException {
     if (millis <= 0
         ? local.tryAcquire()
         : local.tryAcquire(millis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
       local.drainPermits();
-      return true;
+      return 0;
     }
-    return false;
+    return -1;
   }
 
   /** Releases what the dialect holds (nothing by default). */

@@ -20,6 +20,8 @@ public final class OutboxDispatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
   private static final int BATCH = 500;
   private static final long POLL_MS = 1000;
+  private static final long EAGER_FIRST_MS = 1;
+  private static final long EAGER_MAX_MS = 64;
   private static final long BACKOFF_FIRST_MS = 200;
   private static final long BACKOFF_MAX_MS = 30_000;
   // The database coming back is worth noticing sooner than a consumer that keeps refusing.
@@ -68,6 +70,8 @@ public final class OutboxDispatcher implements AutoCloseable {
   private void run() {
     Connection c = null;
     long backoff = BACKOFF_FIRST_MS;
+    long told = -1; // the newest transaction a notice named
+    long eager = EAGER_FIRST_MS;
     while (!closed) {
       try {
         if (c == null) {
@@ -76,16 +80,17 @@ public final class OutboxDispatcher implements AutoCloseable {
             recovered();
           }
         }
-        if (drain(c) > 0) {
-          db.dialect().awaitOutbox(c, wake, 0); // only takes the notices that came meanwhile
+        int read = drain(c);
+        if (position.txid() < told) {
+          // Told of a transaction not readable yet: it waits behind one still running elsewhere
+          // (typically a commit waiting for its WAL flush, a few ms). Look again soon, not at the
+          // next notice or poll.
+          Thread.sleep(eager);
+          eager = Math.min(eager * 2, EAGER_MAX_MS);
+          told = Math.max(told, db.dialect().awaitOutbox(c, wake, 0));
         } else {
-          // A row committed just now may wait behind a transaction still running elsewhere (one
-          // waiting for its WAL flush, typically a few ms): look again soon, not at the next poll.
-          if (db.dialect().awaitOutbox(c, wake, POLL_MS)) {
-            for (long pause = 2; pause <= 128 && !closed && drain(c) == 0; pause *= 2) {
-              Thread.sleep(pause);
-            }
-          }
+          eager = EAGER_FIRST_MS;
+          told = Math.max(told, db.dialect().awaitOutbox(c, wake, read > 0 ? 0 : POLL_MS));
         }
         backoff = BACKOFF_FIRST_MS;
       } catch (InterruptedException e) {

@@ -71,8 +71,9 @@ final class PostgresDialect implements Dialect {
 
   @Override
   public void outboxAppended(Connection c) throws SQLException {
-    // Several notices with the same payload in one transaction arrive as one.
-    Transactions.exec(c, "SELECT pg_notify('" + OUTBOX_CHANNEL + "', '')");
+    // The transaction's id: a reader told of it keeps looking until it has read that far. Several
+    // notices with the same payload in one transaction arrive as one.
+    Transactions.exec(c, "SELECT pg_notify('" + OUTBOX_CHANNEL + "', pg_current_xact_id()::text)");
   }
 
   @Override
@@ -84,7 +85,7 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public boolean awaitOutbox(Connection reader, java.util.concurrent.Semaphore local, long millis)
+  public long awaitOutbox(Connection reader, java.util.concurrent.Semaphore local, long millis)
       throws SQLException {
     // Rows appended by this node arrive here too: one wait covers every node.
     var got =
@@ -92,7 +93,15 @@ final class PostgresDialect implements Dialect {
             .unwrap(org.postgresql.PGConnection.class)
             .getNotifications((int) Math.max(1, millis));
     local.drainPermits();
-    return got != null && got.length > 0;
+    long newest = -1;
+    for (var n : got == null ? new org.postgresql.PGNotification[0] : got) {
+      try {
+        newest = Math.max(newest, Long.parseLong(n.getParameter()));
+      } catch (NumberFormatException e) {
+        newest = Math.max(newest, 0); // a notice from an older version: news, of no transaction
+      }
+    }
+    return newest;
   }
 
   @Override
