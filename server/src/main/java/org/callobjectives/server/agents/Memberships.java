@@ -21,6 +21,8 @@ final class Memberships {
 
   private final Supplier<Config> config;
   private final Map<Key, Member> members = new LinkedHashMap<>();
+  // The same, per agent: states are worked out per agent, often, among thousands of memberships.
+  private final Map<String, Map<Key, Member>> byAgent = new java.util.HashMap<>();
 
   Memberships(Supplier<Config> config) {
     this.config = config;
@@ -31,7 +33,11 @@ final class Memberships {
     Key k = new Key(e.server(), e.iface(), e.queue());
     if (e.change() == AmiEvent.MemberChange.REMOVED) {
       Member gone = members.remove(k);
-      return gone == null ? null : gone.agentId();
+      if (gone == null) {
+        return null;
+      }
+      unindex(gone.agentId(), k);
+      return gone.agentId();
     }
     Agent a = config.get().agentForMember(e.iface(), e.memberName()).orElse(null);
     if (a == null) {
@@ -41,14 +47,28 @@ final class Memberships {
     // QueueMemberPause says nothing new about the device; keep the status we knew.
     int status =
         e.change() == AmiEvent.MemberChange.PAUSE && old != null ? old.status() : e.status();
-    members.put(
-        k,
+    Member now =
         new Member(
             a.id(),
             status,
             e.paused(),
-            e.paused() && e.pausedReason() != null ? e.pausedReason() : ""));
+            e.paused() && e.pausedReason() != null ? e.pausedReason() : "");
+    members.put(k, now);
+    if (old != null && !old.agentId().equals(a.id())) {
+      unindex(old.agentId(), k);
+    }
+    byAgent.computeIfAbsent(a.id(), x -> new LinkedHashMap<>()).put(k, now);
     return a.id();
+  }
+
+  private void unindex(String agentId, Key k) {
+    Map<Key, Member> mine = byAgent.get(agentId);
+    if (mine != null) {
+      mine.remove(k);
+      if (mine.isEmpty()) {
+        byAgent.remove(agentId);
+      }
+    }
   }
 
   /** Memberships of the link that a complete listing ("queue|interface") no longer has. */
@@ -92,24 +112,16 @@ final class Memberships {
   /** The agent's memberships on one link. */
   List<Key> of(String agentId, String server) {
     List<Key> out = new ArrayList<>();
-    members.forEach(
-        (k, m) -> {
-          if (m.agentId().equals(agentId) && k.server().equals(server)) {
-            out.add(k);
-          }
-        });
+    for (Key k : byAgent.getOrDefault(agentId, Map.of()).keySet()) {
+      if (k.server().equals(server)) {
+        out.add(k);
+      }
+    }
     return out;
   }
 
   /** The agent's memberships on every link, with their state. */
   Map<Key, Member> of(String agentId) {
-    Map<Key, Member> out = new LinkedHashMap<>();
-    members.forEach(
-        (k, m) -> {
-          if (m.agentId().equals(agentId)) {
-            out.put(k, m);
-          }
-        });
-    return out;
+    return new LinkedHashMap<>(byAgent.getOrDefault(agentId, Map.of()));
   }
 }

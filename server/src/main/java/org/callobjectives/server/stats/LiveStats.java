@@ -83,10 +83,16 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     return goals;
   }
 
-  /** Where coalesced snapshots (JSON) go, e.g. the supervisors' WebSockets. */
-  public void publishTo(Consumer<String> publisher) {
+  /**
+   * Where coalesced snapshots (JSON) go, e.g. the supervisors' WebSockets; {@code watched} says
+   * whether anyone is there (nobody: no snapshot is built, goals are still judged).
+   */
+  public void publishTo(Consumer<String> publisher, java.util.function.BooleanSupplier watched) {
     this.publisher = publisher;
+    this.watched = watched;
   }
+
+  private volatile java.util.function.BooleanSupplier watched = () -> true;
 
   private volatile Supplier<List<org.callobjectives.protocol.AgentState>> agentStates = List::of;
 
@@ -320,7 +326,11 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
       }
       dirty = false;
       lastPush = now;
-      publisher.accept(json(builder.build(now)));
+      if (watched.getAsBoolean()) {
+        publisher.accept(json(builder.build(now)));
+      } else {
+        judge.evaluate(now); // targets reached are announced to agents all the same
+      }
     } catch (RuntimeException e) {
       log.error("live statistics update failed", e);
     }

@@ -19,7 +19,7 @@ public final class Supervision implements AutoCloseable {
   public Supervision(Supplier<Config> config, GoalsConfig goals, Clock clock) {
     this.stats = new LiveStats(config, goals, clock);
     this.hub = new SupervisorHub(stats::snapshotJson);
-    stats.publishTo(hub::broadcast);
+    stats.publishTo(hub::broadcast, () -> hub.connected() > 0);
   }
 
   /** Pass this to the server's call listeners. */
