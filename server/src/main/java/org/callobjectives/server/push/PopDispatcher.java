@@ -64,9 +64,7 @@ public final class PopDispatcher implements CallListener {
     boolean forced = waits && forcedWrapUp.test(c);
     store.upsertCall(c, deadline, forced);
     if (waits) {
-      sessions.callEnded(
-          c.agentId(),
-          new CallEnded(c.callId(), c.endedAtMillis(), endReason(c), deadline, forced));
+      tellEnd(c, deadline, forced);
     }
   }
 
@@ -92,14 +90,7 @@ public final class PopDispatcher implements CallListener {
           l.ended(c);
         }
         if (c.agentId() != null && c.connectedAtMillis() != null) {
-          sessions.callEnded(
-              c.agentId(),
-              new CallEnded(
-                  c.callId(),
-                  c.endedAtMillis(),
-                  endReason(c),
-                  change.wrapUpDeadlineMillis(),
-                  change.forcedWrapUp()));
+          tellEnd(c, change.wrapUpDeadlineMillis(), change.forcedWrapUp());
         }
       }
       case OutboxEvent.CALL_UPDATED -> {
@@ -124,14 +115,14 @@ public final class PopDispatcher implements CallListener {
     }
     sessions.callStarted(c.agentId(), pop(c, true));
     if (c.endedAtMillis() != null) {
-      sessions.callEnded(
-          c.agentId(),
-          new CallEnded(
-              c.callId(),
-              c.endedAtMillis(),
-              endReason(c),
-              dispositions.wrapUpDeadline(c.endedAtMillis())));
+      tellEnd(c, dispositions.wrapUpDeadline(c.endedAtMillis()), false);
     }
+  }
+
+  /** The agent's call ended: its wrap-up deadline, and whether it holds the agent paused. */
+  private void tellEnd(CallRecord c, long deadline, boolean forced) {
+    sessions.callEnded(
+        c.agentId(), new CallEnded(c.callId(), c.endedAtMillis(), endReason(c), deadline, forced));
   }
 
   private static CallStarted pop(CallRecord c, boolean replay) {
