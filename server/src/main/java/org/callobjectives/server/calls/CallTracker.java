@@ -197,24 +197,16 @@ public final class CallTracker {
     ObjectiveResolver.Resolution r =
         agent == null ? null : resolver.forQueueCall(c.queue(), agent, num);
     Leg l =
-        new Leg(
-            callId,
-            c.server(),
-            Direction.INBOUND,
-            c.queue(),
-            agent,
-            num,
-            name,
-            c.linkedid(),
-            c.uniqueid(),
-            other,
-            c.iface(),
-            base(c.server(), c.memberChannel()),
-            base(c.server(), c.channel()),
-            w != null ? w.joinedAt() : now - c.holdSeconds() * 1000,
-            now,
-            r,
-            epoch(c.server()));
+        Leg.builder(callId, c.server(), Direction.INBOUND)
+            .queue(c.queue())
+            .agent(agent)
+            .caller(num, name, c.linkedid())
+            .uniqueids(c.uniqueid(), other)
+            .channels(c.iface(), base(c.server(), c.memberChannel()), base(c.server(), c.channel()))
+            .times(w != null ? w.joinedAt() : now - c.holdSeconds() * 1000, now)
+            .resolution(r)
+            .epoch(epoch(c.server()))
+            .build();
     l.holdSeconds = c.holdSeconds();
     index(l);
     listener.connected(l.record(), c.receivedNanos());
@@ -325,24 +317,16 @@ public final class CallTracker {
     ObjectiveResolver.Resolution r =
         agent == null ? null : resolver.forQueueCall(c.queue(), agent, c.callerNum());
     Leg l =
-        new Leg(
-            callId,
-            c.server(),
-            Direction.INBOUND,
-            c.queue(),
-            agent,
-            c.callerNum(),
-            c.callerName(),
-            c.linkedid(),
-            c.uniqueid(),
-            other,
-            c.iface(),
-            base(c.server(), c.memberChannel()),
-            null,
-            connectedAt - c.holdSeconds() * 1000,
-            connectedAt,
-            r,
-            epoch(c.server()));
+        Leg.builder(callId, c.server(), Direction.INBOUND)
+            .queue(c.queue())
+            .agent(agent)
+            .caller(c.callerNum(), c.callerName(), c.linkedid())
+            .uniqueids(c.uniqueid(), other)
+            .channels(c.iface(), base(c.server(), c.memberChannel()), null)
+            .times(connectedAt - c.holdSeconds() * 1000, connectedAt)
+            .resolution(r)
+            .epoch(epoch(c.server()))
+            .build();
     l.holdSeconds = c.holdSeconds();
     l.talkSeconds = c.talkSeconds();
     log.info(
@@ -361,24 +345,16 @@ public final class CallTracker {
     boolean timedOut = !maxWait.isZero() && a.holdSeconds() >= maxWait.toSeconds();
     long now = now();
     Leg l =
-        new Leg(
-            ck + "@" + a.queue(),
-            a.server(),
-            Direction.INBOUND,
-            a.queue(),
-            null,
-            a.callerNum() != null ? a.callerNum() : w == null ? null : w.callerNum(),
-            a.callerName() != null ? a.callerName() : w == null ? null : w.callerName(),
-            a.linkedid() != null ? a.linkedid() : w == null ? null : w.linkedid(),
-            a.uniqueid(),
-            null,
-            null,
-            null,
-            null,
-            w != null ? w.joinedAt() : now - a.holdSeconds() * 1000,
-            null,
-            null,
-            epoch(a.server()));
+        Leg.builder(ck + "@" + a.queue(), a.server(), Direction.INBOUND)
+            .queue(a.queue())
+            .caller(
+                a.callerNum() != null ? a.callerNum() : w == null ? null : w.callerNum(),
+                a.callerName() != null ? a.callerName() : w == null ? null : w.callerName(),
+                a.linkedid() != null ? a.linkedid() : w == null ? null : w.linkedid())
+            .uniqueids(a.uniqueid(), null)
+            .times(w != null ? w.joinedAt() : now - a.holdSeconds() * 1000, null)
+            .epoch(epoch(a.server()))
+            .build();
     l.holdSeconds = a.holdSeconds();
     l.outcome = timedOut ? CallOutcome.TIMED_OUT : CallOutcome.ABANDONED;
     l.endReason = timedOut ? "timeout" : "caller";
@@ -426,24 +402,15 @@ public final class CallTracker {
     long now = now();
     ObjectiveResolver.Resolution r = resolver.forOutbound(dial.agent(), dial.number());
     Leg l =
-        new Leg(
-            newCallId(key(d.server(), dial.destUniqueid())),
-            d.server(),
-            Direction.OUTBOUND,
-            null,
-            dial.agent(),
-            dial.number(),
-            null,
-            dial.linkedid(),
-            dial.agentUniqueid(),
-            dial.destUniqueid(),
-            null,
-            base(d.server(), dial.channel()),
-            base(d.server(), dial.destChannel()),
-            dial.startedAt(),
-            now,
-            r,
-            epoch(d.server()));
+        Leg.builder(newCallId(key(d.server(), dial.destUniqueid())), d.server(), Direction.OUTBOUND)
+            .agent(dial.agent())
+            .caller(dial.number(), null, dial.linkedid())
+            .uniqueids(dial.agentUniqueid(), dial.destUniqueid())
+            .channels(null, base(d.server(), dial.channel()), base(d.server(), dial.destChannel()))
+            .times(dial.startedAt(), now)
+            .resolution(r)
+            .epoch(epoch(d.server()))
+            .build();
     index(l);
     listener.connected(l.record(), d.receivedNanos());
   }
@@ -584,26 +551,22 @@ public final class CallTracker {
       ObjectiveResolver.Resolution res =
           new ObjectiveResolver.Resolution(r.objective(), r.codes(), "restored");
       Leg l =
-          new Leg(
-              r.callId(),
-              r.server(),
-              r.direction(),
-              r.queue(),
-              agent,
-              r.callerNumber(),
-              r.callerName(),
-              r.linkedid(),
-              ch == null ? null : ch.callerUniqueid(),
-              ch == null || ch.otherUniqueid() == null
-                  ? "restored-" + r.callId()
-                  : ch.otherUniqueid(),
-              ch == null ? null : ch.iface(),
-              ch == null ? null : prefixed(r.server(), ch.agentChannel()),
-              ch == null ? null : prefixed(r.server(), ch.farChannel()),
-              r.startedAtMillis(),
-              r.connectedAtMillis(),
-              res,
-              0);
+          Leg.builder(r.callId(), r.server(), r.direction())
+              .queue(r.queue())
+              .agent(agent)
+              .caller(r.callerNumber(), r.callerName(), r.linkedid())
+              .uniqueids(
+                  ch == null ? null : ch.callerUniqueid(),
+                  ch == null || ch.otherUniqueid() == null
+                      ? "restored-" + r.callId()
+                      : ch.otherUniqueid())
+              .channels(
+                  ch == null ? null : ch.iface(),
+                  ch == null ? null : prefixed(r.server(), ch.agentChannel()),
+                  ch == null ? null : prefixed(r.server(), ch.farChannel()))
+              .times(r.startedAtMillis(), r.connectedAtMillis())
+              .resolution(res)
+              .build();
       l.holdSeconds = r.holdSeconds();
       index(l);
       if (ch == null || ch.otherUniqueid() == null) {

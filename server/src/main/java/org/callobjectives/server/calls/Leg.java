@@ -45,41 +45,109 @@ final class Leg {
 
   boolean memberLeft;
 
-  Leg(
-      String callId,
-      String server,
-      Direction direction,
-      String queue,
-      Agent agent,
-      String callerNumber,
-      String callerName,
-      String linkedid,
-      String callerUniqueid,
-      String otherUniqueid,
-      String iface,
-      String agentBase,
-      String farBase,
-      long startedAt,
-      Long connectedAt,
-      Resolution resolution,
-      int epoch) {
-    this.callId = callId;
-    this.server = server;
-    this.direction = direction;
-    this.queue = queue;
-    this.agent = agent;
-    this.callerNumber = callerNumber;
-    this.callerName = callerName;
-    this.linkedid = linkedid;
-    this.callerUniqueid = callerUniqueid;
-    this.otherUniqueid = otherUniqueid;
-    this.iface = iface;
-    this.agentBase = agentBase;
-    this.farBase = farBase;
-    this.startedAt = startedAt;
-    this.connectedAt = connectedAt;
-    this.resolution = resolution;
-    this.epoch = epoch;
+  private Leg(Builder b) {
+    this.callId = b.callId;
+    this.server = b.server;
+    this.direction = b.direction;
+    this.queue = b.queue;
+    this.agent = b.agent;
+    this.callerNumber = b.callerNumber;
+    this.callerName = b.callerName;
+    this.linkedid = b.linkedid;
+    this.callerUniqueid = b.callerUniqueid;
+    this.otherUniqueid = b.otherUniqueid;
+    this.iface = b.iface;
+    this.agentBase = b.agentBase;
+    this.farBase = b.farBase;
+    this.startedAt = b.startedAt;
+    this.connectedAt = b.connectedAt;
+    this.resolution = b.resolution;
+    this.epoch = b.epoch;
+  }
+
+  static Builder builder(String callId, String server, Direction direction) {
+    return new Builder(callId, server, direction);
+  }
+
+  /** Names each part of a new leg: five call sites build one from different AMI events. */
+  static final class Builder {
+    private final String callId;
+    private final String server;
+    private final Direction direction;
+    private String queue;
+    private Agent agent;
+    private String callerNumber;
+    private String callerName;
+    private String linkedid;
+    private String callerUniqueid;
+    private String otherUniqueid;
+    private String iface;
+    private String agentBase;
+    private String farBase;
+    private long startedAt;
+    private Long connectedAt;
+    private Resolution resolution;
+    private int epoch;
+
+    private Builder(String callId, String server, Direction direction) {
+      this.callId = callId;
+      this.server = server;
+      this.direction = direction;
+    }
+
+    Builder queue(String queue) {
+      this.queue = queue;
+      return this;
+    }
+
+    Builder agent(Agent agent) {
+      this.agent = agent;
+      return this;
+    }
+
+    /** The customer's number and name, and the Linkedid that ties the call's channels together. */
+    Builder caller(String number, String name, String linkedid) {
+      this.callerNumber = number;
+      this.callerName = name;
+      this.linkedid = linkedid;
+      return this;
+    }
+
+    /** The two Uniqueids of the leg (see the fields). */
+    Builder uniqueids(String caller, String other) {
+      this.callerUniqueid = caller;
+      this.otherUniqueid = other;
+      return this;
+    }
+
+    /** The member interface and the two channel bases, each kept as {@code server:channel}. */
+    Builder channels(String iface, String agentBase, String farBase) {
+      this.iface = iface;
+      this.agentBase = agentBase;
+      this.farBase = farBase;
+      return this;
+    }
+
+    /** When the call started (the caller joined, or the agent dialled) and when it connected. */
+    Builder times(long startedAt, Long connectedAt) {
+      this.startedAt = startedAt;
+      this.connectedAt = connectedAt;
+      return this;
+    }
+
+    Builder resolution(Resolution resolution) {
+      this.resolution = resolution;
+      return this;
+    }
+
+    Builder epoch(int epoch) {
+      this.epoch = epoch;
+      return this;
+    }
+
+    Leg build() {
+      return new Leg(this);
+    }
   }
 
   CallRecord record() {
