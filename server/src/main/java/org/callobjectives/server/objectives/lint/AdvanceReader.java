@@ -454,7 +454,7 @@ final class AdvanceReader {
       if (h > 0) {
         i += h;
         moved = true;
-      } else if (s.wordIn(i, LEADING_CLAUSE) && indexOf(s, ",", i + 1) > 0) {
+      } else if (s.wordIn(i, LEADING_CLAUSE) && indexOf(s, ",", i + 1) > 0 || leadingPhrase(s, i)) {
         // "After we demonstrate the report, the customer agrees ...": the main clause follows the
         // comma.
         i = indexOf(s, ",", i + 1) + 1;
@@ -468,6 +468,28 @@ final class AdvanceReader {
       }
     }
     return i;
+  }
+
+  /** Words that open a phrase set before the subject ("Given the urgency, ..."). */
+  private static final Set<String> OPENERS =
+      Set.of("given", "building", "based", "to", "ahead", "with", "in", "on", "at", "during", "by");
+
+  /**
+   * "On this first call, the head of IT ...", "To secure the price, the finance lead ...": a phrase
+   * before a comma, then a subject.
+   */
+  private boolean leadingPhrase(Sentence s, int i) {
+    if (!(s.wordIn(i, OPENERS) || s.is(i, "ADP") || s.is(i, "SCONJ"))) {
+      return false;
+    }
+    int comma = indexOf(s, ",", i + 1);
+    return comma > i + 1
+        && comma <= i + 15
+        && (s.is(comma + 1, "DET")
+            || s.is(comma + 1, "PRON")
+            || s.is(comma + 1, "NOUN")
+            || s.is(comma + 1, "PROPN")
+            || s.is(comma + 1, "ADJ"));
   }
 
   /**

@@ -169,16 +169,48 @@ final class BuyingProcess {
                       + "transfers?|moves?|switch(?:es)?|deposits?|authori[sz]es?)\\b[^.\\n]{0,60}"
                       + MONEY_BIG)),
           new Step(
+              3,
+              "a reference call with one of our customers",
+              p(
+                  "\\breference (?:call|calls|visit|visits|check|checks|site|sites|meeting)\\b"
+                      + "|\\b(?:speaks?|talks?) to (?:one of )?our (?:existing |current |reference )?customers?\\b")),
+          new Step(
+              4,
+              "an approval of a rollout",
+              p(
+                  "\\b(?:approves?|approved|signs? off|commits? to|green-?lights?)\\b[^.\\n]{0,50}"
+                      + "\\b(?:roll-?out|deployment|implementation|migration)\\b[^.\\n]{0,60}"
+                      + "\\b(?:all|every|each|whole|entire|company-wide|enterprise-wide|group-wide|nationwide|"
+                      + "across)\\b"
+                      + "|\\b(?:approves?|approved|signs? off|commits? to)\\b[^.\\n]{0,30}"
+                      + "\\b(?:multi-site|company-wide|enterprise-wide|group-wide|nationwide|organisation-wide|"
+                      + "organization-wide)\\b")),
+          new Step(
+              5,
+              "a purchase order",
+              p(
+                  "\\b(?:raises?|issues?|sends?|approves?|signs?|submits?|releases?|cuts?)\\b[^.\\n]{0,40}"
+                      + "\\b(?:purchase orders?|p\\.?o\\.?s?)\\b(?! number)")),
+          new Step(
+              5,
+              "a year paid in full",
+              p(
+                  "\\bpays?\\b[^.\\n]{0,20}\\b(?:the|their|his|her)\\s+(?:full|whole|entire)\\s+"
+                      + "(?:annual|yearly|year's|first-year|first year's|twelve-month|12-month)\\b"
+                      + "|\\bpays?\\b[^.\\n]{0,20}\\b(?:the )?(?:first|whole|full) year\\b[^.\\n]{0,15}"
+                      + "\\b(?:in full|up ?front|in advance)\\b"
+                      + "|\\bprepayments?\\b")),
+          new Step(
               5,
               "a signed contract or order",
               p(
                   "\\b(?:signs?|signed|signing|e-signs?|countersigns?|executes?)"
-                      + "\\b[^.]{0,60}\\b(?:contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
+                      + "\\b[^.]{0,60}(?<!trial |pilot |evaluation |non-disclosure |consent |data-sharing |data sharing )\\b(?:contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
                       + "treatment plan contract)\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
                       + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the) (?!trial |sample |test )(?:\\w+ )?order\\b|\\bcloses? the deal\\b"
                       + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|three-year|five-year|enterprise)\\b"
-                      + "|\\b(?:multi-year|three-year|five-year|\\d+-year)\\b[^.]{0,30}\\b(?:contract|agreement|deal)\\b"
+                      + "|\\b(?:multi-year|three-year|five-year|\\d+-year)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment)\\b"
                       + "|\\b(?:orders?|buys?|purchases?)\\b[^.]{0,60}"
                       + MONEY_BIG
                       + "|\\bpays?\\b[^.\\n]{0,30}\\b(?:years?|\\d+ months)\\b[^.\\n]{0,15}\\b(?:up ?front|in advance)\\b")));

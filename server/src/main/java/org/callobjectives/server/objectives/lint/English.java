@@ -106,6 +106,8 @@ final class English {
     String[] tokens = tok.toArray(String[]::new);
     String[] tags = tag.toArray(String[]::new);
     mainVerbReadAsNoun(tokens, tags);
+    nounAfterPossessive(tokens, tags);
+    numbersHaveDigitsOrNames(tokens, tags);
     // The lemmatizer was trained on Penn tags: the coarse mapping OpenNLP itself uses, without
     // tagging twice.
     String[] lemmas = lemmatizer.lemmatize(tokens, penn(tags));
@@ -116,9 +118,73 @@ final class English {
           lemmas[i] == null || lemmas[i].equals("O")
               ? lower[i]
               : lemmas[i].toLowerCase(Locale.ROOT);
-      lemmas[i] = l;
+      lemmas[i] = verbLemma(lower[i], tags[i], l);
     }
     return new Sentence(text, tokens, lower, tags, lemmas);
+  }
+
+  private static final java.util.regex.Pattern NUMBER_WORD =
+      java.util.regex.Pattern.compile(
+          "(?i).*\\d.*|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+              + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+              + "fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half)"
+              + "(?:[- ]\\w+)*|[ivxlcdm]+");
+
+  /** "Follow-up planned": the tagger reads an unknown hyphenated word as a number. */
+  private static void numbersHaveDigitsOrNames(String[] tokens, String[] tags) {
+    for (int i = 0; i < tokens.length; i++) {
+      if (tags[i].equals("NUM") && !NUMBER_WORD.matcher(tokens[i]).matches()) {
+        tags[i] = "NOUN";
+      }
+    }
+  }
+
+  /** Possessives that a verb never follows ("her" may be an object: "lets her decide"). */
+  private static final java.util.Set<String> POSSESSIVES =
+      java.util.Set.of("their", "our", "his", "its", "my", "your");
+
+  /**
+   * "their needs around chemicals": the tagger reads "needs" as a verb; after "their" it is not.
+   */
+  private static void nounAfterPossessive(String[] tokens, String[] tags) {
+    for (int i = 1; i < tokens.length; i++) {
+      if (tags[i].equals("VERB") && POSSESSIVES.contains(tokens[i - 1].toLowerCase(Locale.ROOT))) {
+        tags[i] = "NOUN";
+      }
+    }
+  }
+
+  /**
+   * The lemmatizer keeps the "e" of "-sses", "-zzes", "-shes" and "-ches" on some verbs
+   * ("discusses" as "discusse") and reads "analyses" as the noun "analysis".
+   */
+  private static String verbLemma(String word, String tag, String lemma) {
+    // "logged" as "logge": a doubled consonant before "-ed"
+    int n = word.length();
+    if (tag.equals("VERB")
+        && n > 5
+        && word.endsWith("ed")
+        && lemma.equals(word.substring(0, n - 1))
+        && word.charAt(n - 3) == word.charAt(n - 4)
+        && "aeiouy".indexOf(word.charAt(n - 3)) < 0) {
+      return word.substring(0, n - 3);
+    }
+    if (!tag.equals("VERB") || !word.endsWith("es")) {
+      return lemma;
+    }
+    String stem = word.substring(0, word.length() - 2);
+    if (lemma.equals(word.substring(0, word.length() - 1))
+        && (stem.endsWith("ss")
+            || stem.endsWith("zz")
+            || stem.endsWith("sh")
+            || stem.endsWith("ch")
+            || stem.endsWith("x"))) {
+      return stem;
+    }
+    if (lemma.endsWith("sis") && word.endsWith("ses")) {
+      return word.substring(0, word.length() - 1);
+    }
+    return lemma;
   }
 
   private static final java.util.Set<String> AFTER_VERB_ONLY =
@@ -131,16 +197,59 @@ final class English {
    * that verb.
    */
   private static void mainVerbReadAsNoun(String[] tokens, String[] tags) {
-    for (int i = 1; i + 1 < tokens.length; i++) {
-      if (tags[i].equals("VERB") || tags[i].equals("AUX")) {
+    if (mainVerbReadAsNoun(tokens, tags, 1)) {
+      return;
+    }
+    // "Following our call, the CIO secures ...": the clause after a leading phrase
+    for (int c = 1; c < tokens.length && c < 16; c++) {
+      if (tokens[c].equals(",")) {
+        mainVerbReadAsNoun(tokens, tags, c + 2);
         return;
       }
+    }
+  }
+
+  /** Adverbs that end in -s. */
+  private static final java.util.Set<String> ADVERBS_IN_S =
+      java.util.Set.of(
+          "always",
+          "perhaps",
+          "sometimes",
+          "afterwards",
+          "besides",
+          "towards",
+          "nevertheless",
+          "regardless",
+          "thus",
+          "less",
+          "unless",
+          "across",
+          "nowadays",
+          "overseas",
+          "upstairs",
+          "downstairs",
+          "indoors",
+          "outdoors",
+          "backwards",
+          "forwards",
+          "as");
+
+  /** True when a verb was found or set from word {@code from} on. */
+  private static boolean mainVerbReadAsNoun(String[] tokens, String[] tags, int from) {
+    for (int i = from; i + 1 < tokens.length; i++) {
+      if (tags[i].equals("VERB") || tags[i].equals("AUX")) {
+        return true;
+      }
       String w = tokens[i].toLowerCase(Locale.ROOT);
-      if (!tags[i].equals("NOUN")
+      boolean subjectBefore =
+          tags[i - 1].equals("NOUN")
+              || tags[i - 1].equals("PROPN")
+              || tokens[i - 1].equals("IT"); // "the head of IT"
+      if (!(tags[i].equals("NOUN") || tags[i].equals("ADV") && !ADVERBS_IN_S.contains(w))
           || !w.endsWith("s")
           || w.endsWith("ss")
           || w.length() < 4
-          || !(tags[i - 1].equals("NOUN") || tags[i - 1].equals("PROPN"))) {
+          || !subjectBefore) {
         continue;
       }
       String next = tokens[i + 1].toLowerCase(Locale.ROOT);
@@ -149,14 +258,26 @@ final class English {
               || tags[i + 1].equals("PRON")
               || tags[i + 1].equals("NUM")
               || AFTER_VERB_ONLY.contains(next)
+              || tags[i].equals("ADV") && tags[i + 1].equals("ADP")
               || next.equals("to")
                   && i + 2 < tokens.length
                   && java.util.Set.of("DET", "ADJ", "ADV", "NUM", "PRON").contains(tags[i + 2]);
-      if (verbContext) {
+      // "the CIO secures board approval": read as a noun, then a verb that is the object's noun
+      boolean objectReadAsVerb =
+          tags[i + 1].equals("VERB")
+              && !next.endsWith("ing")
+              && !next.endsWith("ed")
+              && i + 2 < tokens.length
+              && tags[i + 2].equals("NOUN");
+      if (verbContext || objectReadAsVerb) {
         tags[i] = "VERB";
-        return;
+        if (objectReadAsVerb) {
+          tags[i + 1] = "NOUN";
+        }
+        return true;
       }
     }
+    return false;
   }
 
   /** "pre-qualified" and "e-sign" stay one word (the tokenizer splits off "-qualified"). */

@@ -148,6 +148,9 @@ public final class ObjectiveLinter {
     if (vague == null) {
       vague = vagueTelling(advance, r);
     }
+    if (vague == null) {
+      vague = stateOfMind(r);
+    }
     notAnAdvance(r, advance, vague, out);
     if (vague != null) {
       out.error(
@@ -155,9 +158,8 @@ public final class ObjectiveLinter {
           TOO_GENERAL,
           "too general: '" + vague + "' names no concrete outcome",
           "name the step and what it is about, e.g. '"
-              + Rewrites.customer(r)
-              + " agrees to a 30-minute demo on a"
-              + " named date and invites the decision maker'");
+              + Rewrites.example(advance, Rewrites.customer(r), r)
+              + "'");
     }
     String vagueTitle = vagueIn(title);
     if (vagueTitle != null && vague == null) {
@@ -312,6 +314,37 @@ public final class ObjectiveLinter {
     return null;
   }
 
+  /** States of mind a "step" may grow into: "becomes more interested", "shows interest". */
+  private static final java.util.Set<String> MIND =
+      java.util.Set.of("interest", "interested", "excited", "aware", "keen", "curious");
+
+  /** Verbs of a change of mind, or of showing it. */
+  private static final java.util.Set<String> GROWING =
+      java.util.Set.of("become", "get", "grow", "show", "express");
+
+  /**
+   * "Becomes more interested", "shows interest", "considers the MBA": a change of mind names
+   * nothing anyone could see happen, too general as well as no advance. (A state such as "is happy"
+   * is no advance, but names what it means.)
+   */
+  private String stateOfMind(Reading r) {
+    if (r.lowEffort() == null) {
+      return null;
+    }
+    Sentence low = v.read(r.lowEffort());
+    if (low.size() > 0 && low.wordIn(0, java.util.Set.of("consider"))) {
+      return r.lowEffort();
+    }
+    boolean growing = false;
+    for (int i = 0; i < low.size(); i++) {
+      growing |= low.wordIn(i, GROWING);
+      if (growing && low.wordIn(i, MIND)) {
+        return r.lowEffort();
+      }
+    }
+    return null;
+  }
+
   /** Verbs by which the customer tells us something (an understanding objective). */
   private static final java.util.Set<String> TELLING =
       java.util.Set.of(
@@ -367,7 +400,8 @@ public final class ObjectiveLinter {
       return null;
     }
     boolean concrete = false;
-    for (int i = 0; i < s.size(); i++) {
+    // a name in the subject ("The VP of Customer Experience") says nothing about the step
+    for (int i = r.verbAt(); i < s.size(); i++) {
       // a number or a name ("Tuesday", "Rotterdam"); acronyms such as "IT" name no outcome
       if (s.is(i, "NUM")
           || s.is(i, "PROPN")
@@ -409,11 +443,10 @@ public final class ObjectiveLinter {
         while (s.is(head + 1, "NOUN")) {
           head++;
         }
-        boolean abstractObject = false;
-        for (int k : new int[] {i, head}) {
-          abstractObject |=
-              v.abstractObjects.contains(s.lemmas()[k]) || v.abstractObjects.contains(s.lower()[k]);
-        }
+        // "the support contract" is a contract: the head decides
+        boolean abstractObject =
+            v.abstractObjects.contains(s.lemmas()[head])
+                || v.abstractObjects.contains(s.lower()[head]);
         return abstractObject ? s.span(r.verbAt(), head + 1) : null;
       }
     }
@@ -668,7 +701,11 @@ public final class ObjectiveLinter {
           "picture",
           "view",
           "idea",
-          "ideas");
+          "ideas",
+          "account",
+          "decision",
+          "follow-up",
+          "followup");
 
   /** Verbs that only say something was written down or talked about. */
   private static final java.util.Set<String> GENERIC_DONE =
@@ -707,7 +744,12 @@ public final class ObjectiveLinter {
           "gain",
           "take",
           "cover",
-          "highlight");
+          "highlight",
+          "sort",
+          "plan",
+          "maintain",
+          "finalise",
+          "finalize");
 
   /**
    * A short measure whose nouns name no particular fact and whose verb only says it was written
@@ -828,7 +870,10 @@ public final class ObjectiveLinter {
           "appetite",
           "awareness",
           "love",
-          "interest");
+          "interest",
+          "alignment",
+          "momentum",
+          "openness");
 
   private void realism(Objective o, Config config, BuyingProcess.Found f, Findings out) {
     for (var e : config.rules().queueStages().entrySet()) {
@@ -839,7 +884,9 @@ public final class ObjectiveLinter {
           continue;
         }
         Optional<Integer> at = BuyingProcess.ofStage(s.id(), i, stages.size());
-        if (at.isPresent() && f.phase() - at.get() >= 2) {
+        // From the proposal on, a close is the next thing to ask for: only earlier stages can be
+        // asked too much
+        if (at.isPresent() && at.get() <= 2 && f.phase() - at.get() >= 2) {
           out.error(
               "advance",
               UNREALISTIC,

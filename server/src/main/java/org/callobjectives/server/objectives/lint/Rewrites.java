@@ -74,7 +74,13 @@ final class Rewrites {
         to++;
       }
       String object = s.span(from, to);
+      boolean verbInside = false;
+      for (int k = from; k < to; k++) {
+        verbInside |= s.is(k, "VERB"); // "attempt to get the architect": no topic to name
+        verbInside |= s.wordIn(k, NO_TOPIC); // "show some interest": nothing to follow up on
+      }
       if (to > from
+          && !verbInside
           && !object.isBlank()
           && !s.wordIn(
               from, java.util.Set.of("the customer", "customer", "them", "him", "her", "it"))) {
@@ -87,6 +93,18 @@ final class Rewrites {
     }
     return base;
   }
+
+  private static final Set<String> NO_TOPIC =
+      Set.of(
+          "interest",
+          "momentum",
+          "relationship",
+          "rapport",
+          "awareness",
+          "value",
+          "enthusiasm",
+          "openness",
+          "alignment");
 
   private static final String GENERIC =
       "agrees to a follow-up call on a named date with the decision maker";
@@ -113,9 +131,10 @@ final class Rewrites {
                       || s.is(i + 2, "PUNCT"));
       if (s.lower()[i].equals("to") && i > 1 && verbNext && isActorBefore(s, i)) {
         String rest = s.span(i + 2, s.size());
-        return capital(actorBefore(s, i))
+        String actor = actorBefore(s, i);
+        return capital(actor)
             + " "
-            + third(s.lower()[i + 1])
+            + (actor.contains(" and ") ? s.lower()[i + 1] : third(s.lower()[i + 1]))
             + (rest.isEmpty() ? "" : " " + rest);
       }
     }
@@ -148,6 +167,16 @@ final class Rewrites {
               "newsletter",
               "material",
               "information");
+    }
+    // the trade's own next step before the generic ones ("explain the hardship options")
+    if (any(words, "arrears", "debt", "hardship", "overdue", "repayment")) {
+      return who + " sets up a dated repayment plan or makes a payment during the call";
+    }
+    if (any(words, "patient", "treatment", "appointment", "clinic", "check-up", "dental")) {
+      return who + " books a dated appointment while on the line";
+    }
+    if (any(words, "enrolment", "enrollment", "admission", "admissions", "intake", "course")) {
+      return who + " submits the application form and books a dated visit or interview";
     }
     if (any(
         words,
@@ -247,6 +276,7 @@ final class Rewrites {
             || s.is(k, "PROPN")
             || s.is(k, "ADJ")
             || s.is(k, "DET")
+            || s.word(k, "and") && k < to - 1 // "the architect and their security lead"
             || s.is(k, "PRON") && !s.lower()[k].equals("it"))) {
       k--;
     }

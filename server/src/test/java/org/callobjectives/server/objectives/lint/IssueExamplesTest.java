@@ -86,6 +86,9 @@ class IssueExamplesTest {
       commitment    | The policyholder sets up a direct debit for the renewal premium | Policy issued, payment authorised | before we hang up
       discovery     | The team lead names another department that could use the scheduler and gives a contact | New contact created and linked to the account | during the call
       close         | A signed renewal form is returned by the business customer through e-signature | Signed form stored against the account | by 2027-03-05
+      proposal      | The student signs the enrolment agreement for the September cohort in the portal | Agreement status Signed and a student ID issued | by Friday
+      commitment    | The procurement lead raises the purchase order for the 40 licences | PO number received by email | by the 20th
+      demo          | The customer renews the annual support contract and pays by card | Renewal invoice marked paid | while on the line
       """)
   void aGoodObjectiveLoads(String stage, String advance, String measure, String timeFrame)
       throws Exception {
@@ -145,6 +148,55 @@ class IssueExamplesTest {
       assertNotNull(e.suggestion(), "every refusal proposes what to write: " + e);
       assertTrue(e.line() > 0, "points at a line: " + e);
     }
+  }
+
+  @ParameterizedTest(name = "{1} -> {4}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact        | Following our introductory conversation, the CIO secures board approval for a $400,000 budget | Board minute with the approved amount received | by quarter end | unrealistic
+      outbound-prospecting | Given the urgency, the operations lead raises a purchase order for 250 seats | PO number received by email | by end of day | unrealistic
+      discovery            | The finance lead approves a twelve-month prepayment of the licence | Prepayment invoice paid | by month end | unrealistic
+      first-contact        | On this first call, the head of supply chain approves a rollout plan across all eleven depots | Rollout plan signed off | by next Friday | unrealistic
+      outbound-prospecting | The prospect arranges a reference call between their CEO and one of our customers | Reference call on the CEO's calendar | by Friday | unrealistic
+      discovery            | The parent is onboard with the enrolment process | Enrolment form status set to submitted | by Friday | too-general
+      first-contact        | The homeowner becomes more interested in going solar | Survey date booked in the calendar | during the call | not-an-advance too-general
+      first-contact        | The VP of Customer Experience provides executive sponsorship for the evaluation | Sponsor named in the CRM | by next Tuesday | too-general
+      none                 | The customer picks an installation date for the smart meter | Notes logged. | before the call ends | not-measurable
+      proposal             | The buyer books a 30-minute pricing call with us | Follow-up planned. | before the 15th | not-measurable
+      """)
+  void stepsPhrasedLikeRealPlaybooksAreRefusedForWhatTheyMiss(
+      String stage, String advance, String measure, String timeFrame, String rule)
+      throws Exception {
+    Path d = folder(stage, "The step", advance, measure, timeFrame);
+    List<String> rules =
+        findings(d).stream()
+            .filter(x -> x.severity() == Severity.ERROR)
+            .map(LintFinding::rule)
+            .toList();
+    assertEquals(List.of(rule.split(" ")), rules, advance);
+  }
+
+  @Test
+  void aHedgedInstructionToGetSeveralPeopleToActIsRewrittenWithThemAsTheActors() throws Exception {
+    Path d =
+        folder(
+            "demo",
+            "Validation session",
+            "We will attempt to get the solutions architect and their security lead to schedule a"
+                + " technical validation session",
+            "Session on the calendar with both attendees",
+            "before Friday");
+    LintFinding hedged =
+        findings(d).stream()
+            .filter(x -> x.rule().equals(ObjectiveLinter.HEDGED))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        "'The solutions architect and their security lead schedule a technical validation"
+            + " session'",
+        hedged.suggestion());
   }
 
   @Test
