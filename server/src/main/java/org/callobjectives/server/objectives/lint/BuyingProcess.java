@@ -111,7 +111,7 @@ final class BuyingProcess {
           + "|[$€£]\\s?\\d+(?:\\.\\d+)?\\s?(?:k|m|mn|million|bn|billion)\\b"
           + "|\\b\\d{1,3}(?:,\\d{3})+\\s?(?:pounds?|dollars?|euros?|gbp|usd|eur)\\b"
           + "|\\b\\d+(?:\\.\\d+)?\\s?k\\s?(?:pounds?|dollars?|euros?|gbp|usd|eur)\\b"
-          + "|\\b(?:[a-z]+[- ])?(?:thousand|million)\\s+(?:pounds?|dollars?|euros?)\\b)";
+          + "|\\b(?:[a-z]+[- ])?(?:thousand|million)(?:[\\s-]+(?:and|[a-z]+)){0,4}?\\s+(?:pounds?|dollars?|euros?)\\b)";
 
   private static final List<Step> STEPS =
       List.of(
@@ -141,8 +141,10 @@ final class BuyingProcess {
               4,
               "a budget approval",
               p(
-                  "\\b(?:approves?|approved|approving|signs? off|secures?|gets?|"
-                      + "obtains?|wins?)\\b[^.\\n]{0,60}\\b(?:budget|capex|capital|spend|investment|funding|board approval)\\b"
+                  "\\b(?:approves?|approved|approving|signs? off)\\b[^.\\n]{0,60}"
+                      + "\\b(?:budget|capex|capital|spend|investment|funding)\\b"
+                      + "|\\b(?:secures?|gets?|obtains?|wins?)\\b[^.\\n]{0,40}\\b(?:budget|capex|capital|spend|"
+                      + "investment|funding)\\b[^.\\n]{0,20}\\b(?:approved|approval|sign-off|signed off)\\b"
                       + "|\\bboard approval\\b|\\bbudget approval\\b")),
           new Step(
               4,
@@ -150,6 +152,12 @@ final class BuyingProcess {
               p(
                   "\\b(?:pays?|paying|clears?|settles?|transfers?)\\b[^.\\n]{0,70}"
                       + MONEY_THOUSANDS),
+              5_000),
+          new Step(
+              4,
+              "a large payment",
+              p(
+                  "\\bputs?\\b[^.\\n]{0,60}\\bon (?:their|the|a|his|her|a company) (?:credit |debit |business )?card\\b"),
               5_000),
           new Step(
               5,
@@ -230,7 +238,7 @@ final class BuyingProcess {
   /** A visit near a country's English name, capitalised as written. */
   private static final Pattern VISIT_ABROAD =
       Pattern.compile(
-          "\\b(?i:site visit|site tour|site audit|plant tour|factory tour|visits?|tours?)\\b[^.\\n]{0,50}\\b"
+          "\\b(?i:site visit|site tour|site audit|plant tour|factory tour|on-site|onsite|visits?|tours?|hosts?)\\b[^.\\n]{0,60}\\b"
               + countries()
               + "\\b|\\b"
               + countries()
@@ -299,7 +307,12 @@ final class BuyingProcess {
       }
     }
     // Country names as written ("our plant in Brazil"; not "fine china" or "turkey farm")
-    boolean visit = t.contains("visit") || t.contains("tour") || t.contains("audit");
+    boolean visit =
+        t.contains("visit")
+            || t.contains("tour")
+            || t.contains("audit")
+            || t.contains("on-site")
+            || t.contains("onsite");
     var abroad = VISIT_ABROAD.matcher(original);
     if (visit && (best == null || best.phase() < 3) && abroad.find()) {
       best = new Found(3, "a site visit that needs travel", abroad.group().strip());
@@ -315,6 +328,17 @@ final class BuyingProcess {
   }
 
   record Found(int phase, String what, String words) {}
+
+  private static final Pattern FIRST_CONTACT =
+      p(
+          "\\b(?:cold|first|introductory|intro|initial)\\s+(?:call|outreach|contact|enquiry|inquiry|conversation)\\b"
+              + "|\\bbought list\\b|\\bcold lead\\b|\\bcold-call(?:ed|ing)?\\b");
+
+  /** "On this cold call, ...": the text itself says the call is a first contact, or null. */
+  static String statesFirstContact(String text) {
+    var m = FIRST_CONTACT.matcher(text == null ? "" : text);
+    return m.find() ? m.group() : null;
+  }
 
   private static final Pattern FIGURES =
       Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)\\s?(k|m|mn|million|bn|billion|thousand)?\\b");

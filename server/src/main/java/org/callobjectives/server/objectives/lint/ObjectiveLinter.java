@@ -251,6 +251,20 @@ public final class ObjectiveLinter {
 
   private static final java.util.Set<String> REASONS = java.util.Set.of("so", "because");
 
+  private static boolean verbBetween(Sentence s, int from, int to) {
+    for (int k = Math.max(0, from); k < to; k++) {
+      if (s.is(k, "VERB")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "five-year", "30-minute", "two-page": a count in a compound word. */
+  private static final java.util.regex.Pattern NUMBERED =
+      java.util.regex.Pattern.compile(
+          "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty)-\\p{L}+");
+
   /** Comparatives that promise "more" of something without saying how much. */
   private static final java.util.Set<String> COMPARATIVES =
       java.util.Set.of(
@@ -296,6 +310,15 @@ public final class ObjectiveLinter {
     for (int i = Math.max(0, from); i < s.size(); i++) {
       if (i > from && s.wordIn(i, REASONS) && i > 0 && !s.is(i - 1, "VERB")) {
         return null; // "so we can keep in touch": the reason for the step, not the step
+      }
+      if (i > from + 2
+          && s.lower()[i].equals(",")
+          && i + 1 < s.size()
+          && s.lower()[i + 1].endsWith("ing")
+          && s.is(i + 1, "VERB")
+          && verbBetween(s, from, i)) {
+        // "pays the deposit, crystallising their commitment": a comment on a step already named
+        return null;
       }
       for (Phrase p : v.vague.candidates(s, i)) {
         int n = s.matchAt(p, i);
@@ -404,6 +427,7 @@ public final class ObjectiveLinter {
     for (int i = r.verbAt(); i < s.size(); i++) {
       // a number or a name ("Tuesday", "Rotterdam"); acronyms such as "IT" name no outcome
       if (s.is(i, "NUM")
+          || NUMBERED.matcher(s.lower()[i]).matches()
           || s.is(i, "PROPN")
               && i > 0
               && !s.tokens()[i].equals(s.tokens()[i].toUpperCase(Locale.ROOT))) {
@@ -876,6 +900,7 @@ public final class ObjectiveLinter {
           "openness");
 
   private void realism(Objective o, Config config, BuyingProcess.Found f, Findings out) {
+    boolean flagged = false;
     for (var e : config.rules().queueStages().entrySet()) {
       List<Stage> stages = e.getValue();
       for (int i = 0; i < stages.size(); i++) {
@@ -887,6 +912,7 @@ public final class ObjectiveLinter {
         // From the proposal on, a close is the next thing to ask for: only earlier stages can be
         // asked too much
         if (at.isPresent() && at.get() <= 2 && f.phase() - at.get() >= 2) {
+          flagged = true;
           out.error(
               "advance",
               UNREALISTIC,
@@ -915,12 +941,30 @@ public final class ObjectiveLinter {
         }
       }
     }
+    // "On this cold call, the homeowner signs the contract": the objective says where it stands
+    String first = BuyingProcess.statesFirstContact(o.advance());
+    if (!flagged && first != null && f.phase() >= 4) {
+      flagged = true;
+      out.error(
+          "advance",
+          UNREALISTIC,
+          "unrealistic: '"
+              + f.words()
+              + "' is "
+              + f.what()
+              + " (a "
+              + BuyingProcess.name(f.phase())
+              + " step), but the objective itself says the call is a '"
+              + first
+              + "'",
+          "ask for the next step that fits a first contact: '" + Rewrites.forPhase(0) + "'");
+    }
     var outbound = config.outbound();
     boolean firstContact =
         o.id().equals(outbound.defaultObjective())
             || outbound.byAgent().containsValue(o.id())
             || outbound.byGroup().containsValue(o.id());
-    if (firstContact && f.phase() >= 4) {
+    if (firstContact && !flagged && f.phase() >= 4) {
       out.warning(
           "advance",
           UNREALISTIC,

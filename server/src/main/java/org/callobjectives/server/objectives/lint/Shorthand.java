@@ -36,7 +36,13 @@ final class Shorthand {
           r("no\\.", "number"),
           r("info", "information"),
           r("appt", "appointment"),
-          r("appts", "appointments"));
+          r("appts", "appointments"),
+          r("cust", "customer"),
+          r("custs", "customers"),
+          r("offer-holders?", "offer holder"),
+          r("policy-holders?", "policyholder"),
+          r("account-holders?", "account holder"),
+          r("decision-makers?", "decision maker"));
   private static final Pattern WITH =
       Pattern.compile("(?i)(?<![\\p{L}\\p{N}])w/(?![\\p{L}]/)(?=\\s|[\\p{L}])");
   private static final Pattern WEEK_OF =

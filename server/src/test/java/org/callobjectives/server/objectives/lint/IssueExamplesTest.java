@@ -89,6 +89,8 @@ class IssueExamplesTest {
       proposal      | The student signs the enrolment agreement for the September cohort in the portal | Agreement status Signed and a student ID issued | by Friday
       commitment    | The procurement lead raises the purchase order for the 40 licences | PO number received by email | by the 20th
       demo          | The customer renews the annual support contract and pays by card | Renewal invoice marked paid | while on the line
+      commitment    | The offer-holder pays the £500 tuition deposit to accept their place on the September intake, crystallising their commitment to the journey | Deposit shows as Paid on the applicant record | by midnight tonight
+      discovery     | Cust names their contract end date, number of lines and monthly spend | All three figures entered in the retention screen fields | on the call
       """)
   void aGoodObjectiveLoads(String stage, String advance, String measure, String timeFrame)
       throws Exception {
@@ -165,6 +167,10 @@ class IssueExamplesTest {
       first-contact        | The VP of Customer Experience provides executive sponsorship for the evaluation | Sponsor named in the CRM | by next Tuesday | too-general
       none                 | The customer picks an installation date for the smart meter | Notes logged. | before the call ends | not-measurable
       proposal             | The buyer books a 30-minute pricing call with us | Follow-up planned. | before the 15th | not-measurable
+      none                 | On this cold call to a bought list, the homeowner signs the $18,500 window replacement contract | E-signature shows complete in the contract tool | during the call | unrealistic
+      first-contact        | The prospective student settles the full first-year tuition fee of nine thousand two hundred and fifty pounds | Fee shown as paid on the student system | by end of day | unrealistic
+      outbound-prospecting | Homeowner puts the entire $24k panel system cost on their card while we are talking | Card transaction approved in the payments screen | on the call | unrealistic
+      discovery            | The practice manager gives the headcount eligible for cover and the renewal date | A productive and cordial discussion was had. | during the call | not-measurable
       """)
   void stepsPhrasedLikeRealPlaybooksAreRefusedForWhatTheyMiss(
       String stage, String advance, String measure, String timeFrame, String rule)
