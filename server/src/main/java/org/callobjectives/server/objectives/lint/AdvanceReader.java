@@ -479,7 +479,11 @@ final class AdvanceReader {
    * before a comma, then a subject.
    */
   private boolean leadingPhrase(Sentence s, int i) {
-    if (!(s.wordIn(i, OPENERS) || s.is(i, "ADP") || s.is(i, "SCONJ"))) {
+    boolean participle =
+        s.is(i, "VERB")
+            && (s.lower()[i].endsWith("ed") || s.lower()[i].endsWith("ing"))
+            && !s.is(i + 1, "NOUN"); // "Hiring manager tells us ..." is a subject
+    if (!(s.wordIn(i, OPENERS) || s.is(i, "ADP") || s.is(i, "SCONJ") || participle)) {
       return false;
     }
     int comma = indexOf(s, ",", i + 1);
@@ -829,10 +833,14 @@ final class AdvanceReader {
     int agent = -1;
     boolean noun = false;
     boolean person = false;
+    int agentPhraseEnd = -1;
     for (int k = Math.max(0, from); k < Math.min(to, s.size()); k++) {
-      if (Vocabulary.longest(s, v.agentActors, k) > 0) {
+      int ours = Vocabulary.longest(s, v.agentActors, k);
+      if (ours > 0) {
         agent = k;
-      } else if (Vocabulary.longest(s, v.customerActors, k) > 0) {
+        agentPhraseEnd = Math.max(agentPhraseEnd, k + ours);
+      } else if (k >= agentPhraseEnd && Vocabulary.longest(s, v.customerActors, k) > 0) {
+        // "our account manager": "manager" inside a phrase of ours is not the customer's
         customer = k;
       }
       if (s.is(k, "NOUN") || s.is(k, "ADJ") && k + 1 == Math.min(to, s.size())) {

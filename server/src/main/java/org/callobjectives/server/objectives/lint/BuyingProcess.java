@@ -129,7 +129,8 @@ final class BuyingProcess {
               4,
               "a large commitment",
               p(
-                  "\\b(?:signs?|commits?|approves?|initiates?|pledges?|invests?|rolls? over|agrees? to)\\b"
+                  "\\b(?:signs?|commits?|approves?|initiates?|pledges?|invests?|rolls? over|agrees? to|"
+                      + "accepts?|takes? out)\\b"
                       + "[^.\\n]{0,50}"
                       + MONEY_THOUSANDS),
               10_000),
@@ -150,7 +151,7 @@ final class BuyingProcess {
               4,
               "a large payment",
               p(
-                  "\\b(?:pays?|paying|clears?|settles?|transfers?)\\b[^.\\n]{0,70}"
+                  "\\b(?:pays?|paying|clears?|settles?|transfers?|wires?|moves?|deposits?|invests?)\\b[^.\\n]{0,70}"
                       + MONEY_THOUSANDS),
               5_000),
           new Step(

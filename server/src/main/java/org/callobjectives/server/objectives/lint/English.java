@@ -79,6 +79,9 @@ final class English {
         && Character.isLowerCase(raw[0].charAt(1))) {
       forTagging[0] = raw[0].toLowerCase(Locale.ROOT);
     }
+    for (int i = 0; i < forTagging.length; i++) {
+      forTagging[i] = headOfCompound(forTagging[i]);
+    }
     String[] rawTags = universal.tag(forTagging);
     // The UD model tags "customer's" as one token NOUN+PART: split such words at the clitic.
     java.util.List<String> tok = new java.util.ArrayList<>();
@@ -137,6 +140,28 @@ final class English {
         tags[i] = "NOUN";
       }
     }
+  }
+
+  private static final java.util.Set<String> PARTICLES =
+      java.util.Set.of("up", "in", "on", "off", "out", "down", "back", "over", "through", "away");
+
+  /**
+   * "self-employed", "e-sign": the tagger does not know most hyphenated words (it tags some as
+   * punctuation); English compounds take the part of speech of their last part, so the tagger is
+   * shown that part ("follow-up" and "buy-in" end in a particle and are left as they are).
+   */
+  private static String headOfCompound(String word) {
+    int dash = word.lastIndexOf('-');
+    if (dash <= 0 || dash == word.length() - 1) {
+      return word;
+    }
+    String head = word.substring(dash + 1);
+    if (head.length() < 3
+        || PARTICLES.contains(head.toLowerCase(Locale.ROOT))
+        || !head.chars().allMatch(Character::isLetter)) {
+      return word;
+    }
+    return head;
   }
 
   /** Possessives that a verb never follows ("her" may be an object: "lets her decide"). */

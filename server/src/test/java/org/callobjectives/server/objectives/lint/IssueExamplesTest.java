@@ -91,6 +91,9 @@ class IssueExamplesTest {
       demo          | The customer renews the annual support contract and pays by card | Renewal invoice marked paid | while on the line
       commitment    | The offer-holder pays the £500 tuition deposit to accept their place on the September intake, crystallising their commitment to the journey | Deposit shows as Paid on the applicant record | by midnight tonight
       discovery     | Cust names their contract end date, number of lines and monthly spend | All three figures entered in the retention screen fields | on the call
+      commitment    | Having heard the valuation result, the joint applicants e-sign acceptance of the mortgage offer in the app | Offer status reads Accepted with both signatures recorded | during the call
+      none          | Asked about their workplace, the supporter gives the name and email of the CSR lead at their employer | New organisation contact with name and email linked to the supporter | during the call
+      discovery     | The self-employed applicant sends their last two SA302 forms | Two SA302 forms attached to the case | by Friday
       """)
   void aGoodObjectiveLoads(String stage, String advance, String measure, String timeFrame)
       throws Exception {
@@ -171,6 +174,9 @@ class IssueExamplesTest {
       first-contact        | The prospective student settles the full first-year tuition fee of nine thousand two hundred and fifty pounds | Fee shown as paid on the student system | by end of day | unrealistic
       outbound-prospecting | Homeowner puts the entire $24k panel system cost on their card while we are talking | Card transaction approved in the payments screen | on the call | unrealistic
       discovery            | The practice manager gives the headcount eligible for cover and the renewal date | A productive and cordial discussion was had. | during the call | not-measurable
+      outbound-prospecting | By the end of this cold call, the prospect moves two hundred and fifty thousand pounds of savings into our bond | Bond account opened with the credit visible | during the call | unrealistic
+      first-contact        | On the first call, the couple accepts a £350,000 mortgage offer | Offer accepted on the application | during the call | unrealistic
+      proposal             | Our account manager emails the revised proposal to the MD | Proposal PDF attached to the opportunity | today | not-an-advance
       """)
   void stepsPhrasedLikeRealPlaybooksAreRefusedForWhatTheyMiss(
       String stage, String advance, String measure, String timeFrame, String rule)
