@@ -343,7 +343,27 @@ public final class ObjectiveLinter {
 
   /** Verbs of a change of mind, or of showing it. */
   private static final java.util.Set<String> GROWING =
-      java.util.Set.of("become", "get", "grow", "show", "express");
+      java.util.Set.of(
+          "become",
+          "becomes",
+          "became",
+          "becoming",
+          "get",
+          "gets",
+          "got",
+          "getting",
+          "grow",
+          "grows",
+          "grew",
+          "growing",
+          "show",
+          "shows",
+          "showed",
+          "showing",
+          "express",
+          "expresses",
+          "expressed",
+          "expressing");
 
   /**
    * "Becomes more interested", "shows interest", "considers the MBA": a change of mind names
@@ -354,14 +374,15 @@ public final class ObjectiveLinter {
     if (r.lowEffort() == null) {
       return null;
     }
-    Sentence low = v.read(r.lowEffort());
-    if (low.size() > 0 && low.wordIn(0, java.util.Set.of("consider"))) {
+    // the words as written: reading the phrase again would tag it a second time
+    String[] low = r.lowEffort().toLowerCase(Locale.ROOT).split("\\s+");
+    if (low[0].startsWith("consider")) {
       return r.lowEffort();
     }
     boolean growing = false;
-    for (int i = 0; i < low.size(); i++) {
-      growing |= low.wordIn(i, GROWING);
-      if (growing && low.wordIn(i, MIND)) {
+    for (String w : low) {
+      growing |= GROWING.contains(w);
+      if (growing && MIND.contains(w)) {
         return r.lowEffort();
       }
     }
