@@ -920,6 +920,11 @@ public final class ObjectiveLinter {
           "momentum",
           "openness");
 
+  /** "'signs the contract' is a signed contract or order (a close step)". */
+  private static String stepOf(BuyingProcess.Found f) {
+    return "'" + f.words() + "' is " + f.what() + " (a " + BuyingProcess.name(f.phase()) + " step)";
+  }
+
   private void realism(Objective o, Config config, BuyingProcess.Found f, Findings out) {
     boolean flagged = false;
     for (var e : config.rules().queueStages().entrySet()) {
@@ -937,13 +942,9 @@ public final class ObjectiveLinter {
           out.error(
               "advance",
               UNREALISTIC,
-              "unrealistic: '"
-                  + f.words()
-                  + "' is "
-                  + f.what()
-                  + " (a "
-                  + BuyingProcess.name(f.phase())
-                  + " step), but queue "
+              "unrealistic: "
+                  + stepOf(f)
+                  + ", but queue "
                   + e.getKey()
                   + " uses this objective at stage "
                   + s.id()
@@ -969,13 +970,9 @@ public final class ObjectiveLinter {
       out.error(
           "advance",
           UNREALISTIC,
-          "unrealistic: '"
-              + f.words()
-              + "' is "
-              + f.what()
-              + " (a "
-              + BuyingProcess.name(f.phase())
-              + " step), but the objective itself says the call is a '"
+          "unrealistic: "
+              + stepOf(f)
+              + ", but the objective itself says the call is a '"
               + first
               + "'",
           "ask for the next step that fits a first contact: '" + Rewrites.forPhase(0) + "'");
