@@ -149,7 +149,7 @@ public final class ObjectiveLinter {
       vague = vagueTelling(advance, r);
     }
     if (vague == null) {
-      vague = stateOfMind(r);
+      vague = changeOfMind(r);
     }
     notAnAdvance(r, advance, vague, out);
     if (vague != null) {
@@ -370,7 +370,7 @@ public final class ObjectiveLinter {
    * nothing anyone could see happen, too general as well as no advance. (A state such as "is happy"
    * is no advance, but names what it means.)
    */
-  private String stateOfMind(Reading r) {
+  private String changeOfMind(Reading r) {
     if (r.lowEffort() == null) {
       return null;
     }
