@@ -334,7 +334,7 @@ final class AdvanceReader {
     // "The caller explains why the payments were missed": telling us about themselves is the
     // customer's part
     String agentVerb =
-        actor == Actor.CUSTOMER && INFORMING.contains(s.lemmas()[main])
+        (actor == Actor.CUSTOMER || actor == Actor.UNKNOWN) && INFORMING.contains(s.lemmas()[main])
             ? null
             : agentVerbAt(s, main);
     return new Reading(actor, subject, s.lemmas()[main], main, false, false, agentVerb, low, hedge);
@@ -836,7 +836,9 @@ final class AdvanceReader {
     int agentPhraseEnd = -1;
     for (int k = Math.max(0, from); k < Math.min(to, s.size()); k++) {
       int ours = Vocabulary.longest(s, v.agentActors, k);
-      if (ours > 0) {
+      if (ours == 1 && tradeRole(s, from, k)) {
+        customer = k; // "the recruitment agent", "the careers adviser": someone else's job
+      } else if (ours > 0) {
         agent = k;
         agentPhraseEnd = Math.max(agentPhraseEnd, k + ours);
       } else if (k >= agentPhraseEnd && Vocabulary.longest(s, v.customerActors, k) > 0) {
@@ -869,6 +871,55 @@ final class AdvanceReader {
       return agent > customer ? Actor.AGENT : Actor.CUSTOMER;
     }
     return customer >= 0 ? Actor.CUSTOMER : Actor.AGENT;
+  }
+
+  /** Words in front of "agent" or "adviser" that make it one of ours ("the support agent"). */
+  private static final Set<String> OUR_DESKS =
+      Set.of(
+          "sales",
+          "support",
+          "service",
+          "retention",
+          "renewal",
+          "renewals",
+          "collection",
+          "collections",
+          "call",
+          "phone",
+          "telesales",
+          "inbound",
+          "outbound",
+          "helpdesk",
+          "desk",
+          "customer",
+          "team",
+          "booking",
+          "bookings",
+          "account",
+          "accounts",
+          "billing",
+          "contact");
+
+  private static final Set<String> ROLE_NOUNS =
+      Set.of("agent", "adviser", "advisor", "rep", "representative");
+
+  /**
+   * "The recruitment agent", "the careers adviser": a role noun after a noun of a trade names a
+   * professional on the customer's side, unless "our" or one of our desks comes first.
+   */
+  private static boolean tradeRole(Sentence s, int from, int k) {
+    if (!s.wordIn(k, ROLE_NOUNS) || k - 1 < from) {
+      return false;
+    }
+    if (!(s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN")) || s.wordIn(k - 1, OUR_DESKS)) {
+      return false;
+    }
+    for (int j = from; j < k; j++) {
+      if (s.word(j, "our") || s.word(j, "we")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Words that name someone: a possessive ("the bride's mother") or a role by its ending. */

@@ -140,6 +140,19 @@ final class BuyingProcess {
               p("\\bpays? (?:an? |the )?(?:\\w+[- ]?)?(?:percent|per cent|%) deposit\\b")),
           new Step(
               4,
+              "a deposit",
+              p(
+                  "\\b(?:pays?|paying|puts? down|transfers?)\\b[^.\\n]{0,40}[$€£][^.\\n]{0,40}\\bdeposits?\\b"),
+              1_000),
+          new Step(
+              5,
+              "a payment of the whole deal",
+              p(
+                  "\\bpays?\\s+(?:for\\s+)?(?:the|their|his|her)\\s+(?:full|entire|whole)\\s+(?:[\\w-]+\\s+){0,4}?"
+                      + "(?:plan|contract|programme|program|course|package|policy|subscription|membership|"
+                      + "licen[cs]e|price|fees?|tuition|term|cover)\\b")),
+          new Step(
+              4,
               "a budget approval",
               p(
                   "\\b(?:approves?|approved|approving|signs? off)\\b[^.\\n]{0,60}"

@@ -68,8 +68,13 @@ final class English {
     return s;
   }
 
+  private static final java.util.regex.Pattern OPENING_QUOTE =
+      java.util.regex.Pattern.compile("(^|[\\s(\\[])(['\u2018])(?=\\p{L})");
+
   private Sentence run(String text) {
-    String[] raw = joinHyphens(text, tokenizer.tokenizePos(text));
+    // "agrees to 'next steps'": the tokenizer glues an opening single quote to the word after it
+    String spaced = OPENING_QUOTE.matcher(text).replaceAll("$1$2 ");
+    String[] raw = joinHyphens(spaced, tokenizer.tokenizePos(spaced));
     // A capital at the start makes the tagger read "Align with ..." as a name: tag it in lower
     // case.
     String[] forTagging = raw.clone();
@@ -83,6 +88,7 @@ final class English {
       forTagging[i] = headOfCompound(forTagging[i]);
     }
     String[] rawTags = universal.tag(forTagging);
+    subjectReadAsVerb(forTagging, rawTags);
     // The UD model tags "customer's" as one token NOUN+PART: split such words at the clitic.
     java.util.List<String> tok = new java.util.ArrayList<>();
     java.util.List<String> tag = new java.util.ArrayList<>();
@@ -108,7 +114,9 @@ final class English {
     }
     String[] tokens = tok.toArray(String[]::new);
     String[] tags = tag.toArray(String[]::new);
+    hyphenatedWords(tokens, tags);
     mainVerbReadAsNoun(tokens, tags);
+    verbAfterEach(tokens, tags);
     nounAfterPossessive(tokens, tags);
     numbersHaveDigitsOrNames(tokens, tags);
     // The lemmatizer was trained on Penn tags: the coarse mapping OpenNLP itself uses, without
@@ -234,6 +242,126 @@ final class English {
     }
   }
 
+  /** Verbs in -er or -or that start an instruction ("Offer discounts"): never a subject. */
+  private static final java.util.Set<String> IMPERATIVES_IN_ER =
+      java.util.Set.of(
+          "offer",
+          "order",
+          "consider",
+          "register",
+          "gather",
+          "answer",
+          "deliver",
+          "discover",
+          "cover",
+          "enter",
+          "transfer",
+          "monitor",
+          "remember",
+          "recover",
+          "filter",
+          "foster",
+          "tailor",
+          "mirror",
+          "partner",
+          "render",
+          "counter",
+          "power",
+          "steer",
+          "master",
+          "trigger",
+          "uncover",
+          "encounter",
+          "lower",
+          "prefer",
+          "refer",
+          "differ",
+          "conquer",
+          "deter",
+          "hover",
+          "wonder",
+          "weather",
+          "bolster",
+          "shelter",
+          "tender",
+          "broker",
+          "sponsor");
+
+  /**
+   * "Driver books a test drive", "FD e-signs the contract": a role at the start of a sentence,
+   * tagged as a verb, is retagged after "the" when the word after it is a verb in -s.
+   */
+  private void subjectReadAsVerb(String[] words, String[] tags) {
+    if (words.length < 3 || !tags[0].startsWith("VERB")) {
+      return;
+    }
+    String first = words[0].toLowerCase(Locale.ROOT);
+    String second = words[1].toLowerCase(Locale.ROOT);
+    boolean acronym = words[0].length() >= 2 && words[0].chars().allMatch(Character::isUpperCase);
+    boolean role =
+        first.length() > 4
+            && (first.endsWith("er")
+                || first.endsWith("or")
+                || first.endsWith("ist")
+                || first.endsWith("ant")
+                || first.endsWith("ent")
+                || first.endsWith("ee"));
+    if (!(acronym || role && !IMPERATIVES_IN_ER.contains(first))
+        || !second.endsWith("s")
+        || second.endsWith("ss")
+        || second.length() < 4) {
+      return;
+    }
+    String[] withThe = new String[words.length + 1];
+    withThe[0] = "the";
+    System.arraycopy(words, 0, withThe, 1, words.length);
+    String[] again = universal.tag(withThe);
+    if ((again[1].startsWith("NOUN") || again[1].startsWith("PROPN"))
+        && again[2].startsWith("VERB")) {
+      tags[0] = again[1];
+      tags[1] = again[2];
+    }
+  }
+
+  /**
+   * "follow-up", "port-in": a word joined at its hyphen keeps the tagger's PUNCT; it is a noun or,
+   * before a noun, an adjective.
+   */
+  private static void hyphenatedWords(String[] tokens, String[] tags) {
+    for (int i = 0; i < tokens.length; i++) {
+      if (tags[i].equals("PUNCT")
+          && tokens[i].indexOf('-') > 0
+          && !tokens[i].startsWith("'")
+          && tokens[i].chars().anyMatch(Character::isLetter)) {
+        tags[i] = i + 1 < tokens.length && tags[i + 1].equals("NOUN") ? "ADJ" : "NOUN";
+      }
+    }
+  }
+
+  private static final java.util.Set<String> DISTRIBUTIVE =
+      java.util.Set.of("each", "both", "all", "jointly", "together");
+
+  /**
+   * "The FD and the clerk each name the report": the tagger reads a plural subject's verb after
+   * "each" or "both" as a noun when nothing before it is a verb.
+   */
+  private static void verbAfterEach(String[] tokens, String[] tags) {
+    for (int i = 2; i + 1 < tokens.length; i++) {
+      if (tags[i - 1].equals("VERB") || tags[i - 1].equals("AUX")) {
+        return;
+      }
+      if (tags[i].equals("NOUN")
+          && DISTRIBUTIVE.contains(tokens[i - 1].toLowerCase(Locale.ROOT))
+          && (tags[i - 2].equals("NOUN") || tags[i - 2].equals("PROPN"))
+          && (tags[i + 1].equals("DET")
+              || tags[i + 1].equals("PRON")
+              || tags[i + 1].equals("NUM"))) {
+        tags[i] = "VERB";
+        return;
+      }
+    }
+  }
+
   /** Adverbs that end in -s. */
   private static final java.util.Set<String> ADVERBS_IN_S =
       java.util.Set.of(
@@ -269,7 +397,10 @@ final class English {
       boolean subjectBefore =
           tags[i - 1].equals("NOUN")
               || tags[i - 1].equals("PROPN")
-              || tokens[i - 1].equals("IT"); // "the head of IT"
+              || tokens[i - 1].equals("IT") // "the head of IT"
+              || tags[i - 1].equals("ADJ")
+                  && i >= 2
+                  && tokens[i - 2].equalsIgnoreCase("of"); // "the head of digital"
       if (!(tags[i].equals("NOUN") || tags[i].equals("ADV") && !ADVERBS_IN_S.contains(w))
           || !w.endsWith("s")
           || w.endsWith("ss")

@@ -489,8 +489,9 @@ public final class ObjectiveLinter {
           head++;
         }
         // "the support contract" is a contract: the head decides
+        // "a second viewing" is an event, not a "view": a noun in -ing is compared as written
         boolean abstractObject =
-            v.abstractObjects.contains(s.lemmas()[head])
+            !s.lower()[head].endsWith("ing") && v.abstractObjects.contains(s.lemmas()[head])
                 || v.abstractObjects.contains(s.lower()[head]);
         return abstractObject ? s.span(r.verbAt(), head + 1) : null;
       }
@@ -612,6 +613,7 @@ public final class ObjectiveLinter {
   }
 
   private void notMeasurable(Sentence measure, Sentence advance, Reading r, Findings out) {
+    // "Lead status set to Engaged" is a field anyone can read; a vague value is too-general's
     if (RECORD_VALUE.matcher(measure.text()).find()) {
       return;
     }
@@ -627,33 +629,14 @@ public final class ObjectiveLinter {
     for (int i = 0; i < measure.size(); i++) {
       record |= measure.wordIn(i, v.recordWords);
     }
-    for (int i = 0; i < measure.size(); i++) {
-      if (record && measure.is(i, "NOUN")) {
-        continue; // "Relationship stage updated in the CRM" names a field
-      }
-      for (Phrase p : v.subjective.candidates(measure, i)) {
-        int n = measure.matchAt(p, i);
-        boolean asWritten =
-            n > 1
-                || measure.lower()[i].equals(p.words()[0])
-                || Phrase.stem(measure.lower()[i]).equals(p.words()[0])
-                || measure.is(i, "VERB");
-        boolean compound = measure.is(i, "NOUN") && measure.is(i + 1, "NOUN"); // "interest rate"
-        if (n > 0
-            && asWritten
-            && (n > 1
-                || !measure.is(i, "NOUN")
-                || NOUN_FEELINGS.contains(measure.lemmas()[i]) && !compound)
-            && !measure.is(i, "PROPN")
-            && Vocabulary.longest(measure, v.evidence, i) == 0) {
-          refuseMeasure(
-              out,
-              r,
-              measure.span(i, i + n),
-              " is how someone" + " feels or thinks, which nobody can check when the call ends");
-          return;
-        }
-      }
+    String feeling = subjective(measure, record);
+    if (feeling != null) {
+      refuseMeasure(
+          out,
+          r,
+          feeling,
+          " is how someone" + " feels or thinks, which nobody can check when the call ends");
+      return;
     }
     // "The homeowner is leaning toward our policy": a person's state of mind, with no record named.
     String mind = stateOfMind(measure);
@@ -687,6 +670,34 @@ public final class ObjectiveLinter {
           done,
           " says the agent did something, not" + " what anyone can check when the call ends");
     }
+  }
+
+  /** Words of feeling or opinion in a measure, or null; nouns are skipped in a named record. */
+  private String subjective(Sentence measure, boolean record) {
+    for (int i = 0; i < measure.size(); i++) {
+      if (record && measure.is(i, "NOUN")) {
+        continue; // "Relationship stage updated in the CRM" names a field
+      }
+      for (Phrase p : v.subjective.candidates(measure, i)) {
+        int n = measure.matchAt(p, i);
+        boolean asWritten =
+            n > 1
+                || measure.lower()[i].equals(p.words()[0])
+                || Phrase.stem(measure.lower()[i]).equals(p.words()[0])
+                || measure.is(i, "VERB");
+        boolean compound = measure.is(i, "NOUN") && measure.is(i + 1, "NOUN"); // "interest rate"
+        if (n > 0
+            && asWritten
+            && (n > 1
+                || !measure.is(i, "NOUN")
+                || NOUN_FEELINGS.contains(measure.lemmas()[i]) && !compound)
+            && !measure.is(i, "PROPN")
+            && Vocabulary.longest(measure, v.evidence, i) == 0) {
+          return measure.span(i, i + n);
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -794,7 +805,12 @@ public final class ObjectiveLinter {
           "plan",
           "maintain",
           "finalise",
-          "finalize");
+          "finalize",
+          "select",
+          "tick",
+          "choose",
+          "mark",
+          "flag");
 
   /**
    * A short measure whose nouns name no particular fact and whose verb only says it was written
@@ -820,7 +836,10 @@ public final class ObjectiveLinter {
       String lemma = m.lemmas()[i];
       String low = m.lower()[i];
       boolean doneWord = low.endsWith("ed") || m.is(i, "VERB");
-      if (doneWord && (GENERIC_DONE.contains(lemma) || GENERIC_DONE.contains(Phrase.stem(low)))) {
+      if (doneWord
+          && (GENERIC_DONE.contains(lemma)
+              || GENERIC_DONE.contains(Phrase.stem(low))
+              || GENERIC_DONE.contains(undoubled(low)) && m.size() <= 3)) {
         verb = true;
       } else if (m.is(i, "PROPN") && i > 0 && (m.word(i - 1, "in") || m.word(i - 1, "on"))) {
         continue; // the system it is kept in: "in HubSpot"
@@ -831,6 +850,17 @@ public final class ObjectiveLinter {
       }
     }
     return verb && words <= 7 ? m.span(0, m.size()) : null;
+  }
+
+  /**
+   * "logged" to "log": a past form with its last consonant doubled. Used for the barest measures
+   * only ("Call logged"); "Upgrade conversation logged" at least names what was talked about.
+   */
+  private static String undoubled(String w) {
+    int n = w.length();
+    return n > 4 && w.endsWith("ed") && w.charAt(n - 3) == w.charAt(n - 4)
+        ? w.substring(0, n - 3)
+        : w;
   }
 
   /**
@@ -885,6 +915,8 @@ public final class ObjectiveLinter {
   private static final java.util.Set<String> NOUN_FEELINGS =
       java.util.Set.of(
           "rapport",
+          "buy-in",
+          "go-to",
           "relationship",
           "progress",
           "sense",

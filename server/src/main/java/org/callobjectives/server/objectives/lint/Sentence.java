@@ -126,11 +126,32 @@ record Sentence(String text, String[] tokens, String[] lower, String[] tags, Str
       if (wordIn(j, CLAUSE_WORDS)
           || wordIn(j, SUBJECT_PRONOUNS)
               && j - 1 > from
-              && (is(j - 1, "NOUN") || is(j - 1, "PROPN"))) {
+              && (is(j - 1, "NOUN") || is(j - 1, "PROPN"))
+          || reducedRelative(j, from)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * "the dates the board is considering": a noun, then a subject of its own (determiner, nouns)
+   * right before a verb, opens a clause without "that".
+   */
+  private boolean reducedRelative(int j, int from) {
+    if (!is(j, "DET") || word(j, "a") || word(j, "an") || j - 1 <= from) {
+      return false;
+    }
+    if (!(is(j - 1, "NOUN") || is(j - 1, "PROPN"))) {
+      return false;
+    }
+    int k = j + 1;
+    boolean noun = false;
+    while (k < tokens.length && (is(k, "ADJ") || is(k, "NOUN") || is(k, "PROPN") || is(k, "NUM"))) {
+      noun |= is(k, "NOUN") || is(k, "PROPN");
+      k++;
+    }
+    return noun && k < tokens.length && (is(k, "AUX") || is(k, "VERB"));
   }
 
   String span(int from, int to) {
