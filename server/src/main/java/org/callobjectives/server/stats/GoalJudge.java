@@ -104,25 +104,28 @@ final class GoalJudge {
         Figures f = current.getOrDefault(s.group(), new Figures());
         Double value = value(g.metric(), f);
         Double target = g.target();
+        boolean noBaseline = false;
         if (g.changePercent() != null) {
           Double before = value(g.metric(), previous.getOrDefault(s.group(), new Figures()));
-          target =
-              Math.max(1, Math.ceil((before == null ? 0 : before) * (1 + g.changePercent() / 100)));
+          // "+10 % on last period" means nothing when last period had nothing to grow from.
+          noBaseline = before == null || before == 0;
+          target = noBaseline ? null : Math.ceil(before * (1 + g.changePercent() / 100));
         }
         Double expected = null;
         String status;
         if (now < w.fromMillis()) {
           status = "upcoming";
+        } else if (noBaseline) {
+          status = "no_baseline";
         } else if (value == null) {
           status = "no_data";
         } else if (g.metric().isCount()) {
           expected = Figures.round1(target * calendar.workedFraction(w, now));
+          // The same comparison the page draws: the bar against the pace mark.
           status =
               value >= target
                   ? "reached"
-                  : now >= w.toMillis()
-                      ? "missed"
-                      : value >= Math.floor(expected) ? "on_track" : "behind";
+                  : now >= w.toMillis() ? "missed" : value >= expected ? "on_track" : "behind";
           if (value >= target && won.add(g.id() + "|" + s.group() + "|" + w.key()) && announce) {
             win(g, s, w, now);
           }
@@ -140,7 +143,8 @@ final class GoalJudge {
                 target,
                 expected,
                 status,
-                !g.metric().isCount()));
+                !g.metric().isCount(),
+                base(g.metric(), f)));
       }
     }
     return out;
@@ -174,6 +178,16 @@ final class GoalJudge {
     for (String agentId : to) {
       agents.get().send(agentId, msg);
     }
+  }
+
+  /** How many calls (or scores) a percentage rests on; null for counts. */
+  static Long base(Metric m, Figures f) {
+    return switch (m) {
+      case ADVANCE_RATE -> f.dispositioned;
+      case CSAT -> f.csatCount;
+      case COMPLIANCE -> f.complianceCalls;
+      default -> null;
+    };
   }
 
   static Double value(Metric m, Figures f) {

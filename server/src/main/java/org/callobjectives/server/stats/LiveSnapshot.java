@@ -57,6 +57,7 @@ public record LiveSnapshot(
       long conversions,
       long sales,
       Double csat,
+      long csatCount,
       long undisposed,
       List<String> topCodes) {}
 
@@ -91,7 +92,10 @@ public record LiveSnapshot(
 
   /**
    * A goal for one subject: value against target; {@code expected} is where a count should be by
-   * now at an even pace. Status: reached, on_track, behind, missed, upcoming or no_data.
+   * now at an even pace. Status: reached, on_track, behind, missed, upcoming, no_data or
+   * no_baseline (a change goal whose previous period had nothing to grow from). {@code base}: the
+   * calls a percentage rests on (dispositioned calls, calls with CSAT, calls with compliance
+   * items).
    */
   public record GoalProgress(
       String id,
@@ -103,7 +107,8 @@ public record LiveSnapshot(
       Double target,
       Double expected,
       String status,
-      boolean percentMetric) {}
+      boolean percentMetric,
+      Long base) {}
 
   /** A target reached during this run. */
   public record Win(long atMillis, String goalId, String title, String subject) {}

@@ -76,6 +76,8 @@ final class SnapshotBuilder {
         recentCalls.add(recentCall(f));
       }
     }
+    // The ledger keeps them in order of their last change (end or disposition); people read time.
+    recentCalls.sort(Comparator.comparingLong(LiveSnapshot.RecentCall::atMillis).reversed());
     List<LiveSnapshot.RecentCall> missed = new ArrayList<>();
     for (String id : ledger.undisposedIds()) {
       CallFact f = ledger.fact(id);
@@ -236,6 +238,7 @@ final class SnapshotBuilder {
         x.conversions,
         x.sales,
         x.csat(),
+        x.csatCount,
         x.undisposed,
         x.topCodes(3));
   }

@@ -56,24 +56,29 @@ function opportunities(r) {
     el('span', { class: 'mini' + (r.opportunities >= t ? ' done' : '') }, el('span', { style: 'width:' + (share * 100) + '%' })));
 }
 
+// One name per figure, its definition on hover, and the base every percentage rests on.
 function renderKpis(v) {
   const t = v.total;
+  const waiting = Math.max(0, t.handled - t.dispositioned - t.undisposed);
   const tiles = [
-    ['handled', 'Calls handled', num(t.handled)],
-    ['in-progress', 'In progress', num(state.snap.inProgress.length)],
-    ['abandoned', 'Abandoned', num(t.abandoned)],
-    ['aht', 'Avg handle time', duration(t.ahtSeconds)],
-    ['advance-rate', 'Advance rate', pct(t.advanceRate)],
-    ['advances', 'Objectives achieved', num(t.advances)],
-    ['compliance', 'Compliance', pct(t.compliance)],
-    ['opportunities', 'Upsell opportunities', num(t.opportunities)],
-    ['conversions', 'Upsell conversions', num(t.conversions)],
-    ['csat', 'Avg CSAT', pct(t.csat)],
-    ['undisposed', 'Undisposed', num(t.undisposed)],
+    ['handled', 'Calls handled', num(t.handled), null, 'Answered queue calls and agent-dialled calls that ended in this period'],
+    ['in-progress', 'In progress', num(state.snap.inProgress.length), null, 'Calls connected to an agent right now'],
+    ['abandoned', 'Abandoned', num(t.abandoned), t.timedOut ? plural(t.timedOut, 'timeout') : null, 'Callers who hung up in the queue before an agent answered'],
+    ['aht', 'Avg handle time', duration(t.ahtSeconds), null, 'Average talk time of handled calls (m:ss)'],
+    ['advance-rate', 'Advance rate', pct(t.advanceRate), 'of ' + t.dispositioned + ' dispositioned' + (waiting ? ', ' + waiting + ' in wrap-up' : ''),
+      'Share of dispositioned calls where the customer took the objective\'s advance'],
+    ['advances', 'Advances', num(t.advances), null, 'Dispositioned calls where the customer took the objective\'s advance'],
+    ['compliance', 'Compliance', pct(t.compliance), t.complianceCalls ? 'on ' + plural(t.complianceCalls, 'call') : null,
+      'Required compliance checklist items ticked, out of all required items on dispositioned calls'],
+    ['opportunities', 'Upsell opportunities', num(t.opportunities), null, 'Upsell opportunities agents recorded in their dispositions'],
+    ['conversions', 'Upsell conversions', num(t.conversions), null, 'Sales on calls where at least one upsell opportunity was recorded'],
+    ['csat', 'Avg CSAT', pct(t.csat), t.csatCount ? plural(t.csatCount, 'score') : null, 'Average customer satisfaction score given in dispositions'],
+    ['undisposed', 'Wrap-up missed', num(t.undisposed), null, 'Ended calls whose agent left wrap-up without a disposition'],
   ];
-  put('kpis', el('div', { style: 'display:contents' }, tiles.map(([id, label, value]) =>
-    el('div', { class: 'kpi' + (id === 'undisposed' && t.undisposed > 0 ? ' alert' : '') },
-      el('div', { class: 'v', id: 'kpi-' + id }, value), el('div', { class: 'l' }, label)))));
+  put('kpis', el('div', { style: 'display:contents' }, tiles.map(([id, label, value, base, help]) =>
+    el('div', { class: 'kpi' + (id === 'undisposed' && t.undisposed > 0 ? ' alert' : ''), title: help },
+      el('div', { class: 'v', id: 'kpi-' + id }, value), el('div', { class: 'l' }, label),
+      base ? el('div', { class: 'b', id: 'kpi-' + id + '-base' }, base) : null))));
 }
 
 function renderGoals(goals) {
@@ -85,7 +90,9 @@ function renderGoals(goals) {
     const bar = el('div', { class: 'bar', title: g.percentMetric ? 'at least ' + pct(target) : value + ' of ' + target },
       el('div', { class: 'fill', style: 'width:' + (share * 100) + '%' }),
       g.expected !== null && target > 0 ? el('div', { class: 'pace', style: 'left:' + Math.min(100, g.expected / target * 100) + '%' }) : null);
-    const figure = g.percentMetric ? pct(g.value) + ' (min ' + pct(target) + ')' : num(g.value) + ' / ' + num(target);
+    const figure = g.status === 'no_baseline' ? num(g.value) + ', nothing last period to grow from'
+      : g.percentMetric ? pct(g.value) + ' (min ' + pct(target) + ')' + (g.base !== null ? ' of ' + plural(g.base, 'call') : '')
+      : num(g.value) + ' / ' + num(target);
     return el('div', { class: 'goal', 'data-goal': g.id },
       el('div', {}, el('div', {}, g.title), el('div', { class: 'who' }, g.subject + ' \u00b7 ' + g.period)),
       bar,
@@ -146,7 +153,7 @@ function renderAgents(v) {
     { h: 'AHT', n: true, v: r => duration(r.ahtSeconds) },
     { h: 'Advances', n: true, v: r => num(r.advances) },
     { h: 'Advance rate', n: true, v: r => pct(r.advanceRate) },
-    { h: 'Compliance', n: true, v: r => pct(r.compliance) + (r.complianceCalls ? ' (' + r.complianceFullCalls + '/' + r.complianceCalls + ' calls)' : '') },
+    { h: 'Compliance', n: true, v: r => pct(r.compliance) + (r.complianceCalls ? ' on ' + plural(r.complianceCalls, 'call') : '') },
     { h: state.view === 'shift' ? 'Opps vs target' : 'Opps', n: true, v: opportunities },
     { h: 'Conv.', n: true, v: r => num(r.conversions) },
     { h: 'CSAT', n: true, v: r => pct(r.csat) },
@@ -162,6 +169,12 @@ function renderBoards(v) {
       el('span', {}, plural(r.advances, 'advance') + ' \u00b7 ' + pct(r.advanceRate) + ' \u00b7 ' + plural(r.handled, 'call')))))))));
 }
 
+// Abandoned and timed-out waits never reach an agent, so they have no disposition to wait for.
+function disposition(c) {
+  if (c.code) return c.code + (c.advance ? ' \u2713 advance' : '');
+  return c.outcome === 'abandoned' || c.outcome === 'timed_out' ? 'none (no agent)' : 'in wrap-up';
+}
+
 function recentTable(calls, id) {
   put(id, table([
     { h: 'Time', v: c => clock(c.atMillis) },
@@ -170,7 +183,7 @@ function recentTable(calls, id) {
     { h: 'Queue', v: c => c.queue },
     { h: 'Objective', v: c => c.objective || '\u2013', wrap: true },
     { h: 'Outcome', v: c => c.outcome },
-    { h: 'Disposition', v: c => (c.code || 'waiting') + (c.advance ? ' \u2713 advance' : '') },
+    { h: 'Disposition', v: disposition },
     { h: 'Compliance', n: true, v: c => c.compliance || '\u2013' },
   ], calls, c => (c.undisposed ? 'undisposed' : null)));
 }
@@ -190,6 +203,11 @@ function render() {
   renderAgents(v);
   renderBoards(v);
   recentTable(s.undisposed, 'undisposed');
+  const missedToday = s.views.today.total.undisposed;
+  if (missedToday > s.undisposed.length) {
+    document.getElementById('undisposed').appendChild(el('p', { class: 'more' },
+      'Showing the latest ' + s.undisposed.length + ' of ' + missedToday + ' today.'));
+  }
   recentTable(s.recent, 'recent');
 }
 
