@@ -196,13 +196,26 @@ final class AdvanceReader {
         // "Get the tenant to book a visit": the tenant acts.
         int np = verb + 1;
         int end = nounPhraseEnd(s, np);
+        // "Have the manager complete and return the form": the last "noun" is the verb
+        if (end - 1 > np
+            && (s.is(end - 1, "NOUN") || s.is(end - 1, "ADJ"))
+            && !s.word(end, "to")
+            && (s.is(end, "DET") || s.is(end, "CCONJ") && isVerb(s, end + 1))
+            && simpleNounPhrase(s, np, end - 1)
+            && actorOf(s, np, end - 1) == Actor.CUSTOMER) {
+          end--;
+        }
         Actor who = actorOf(s, np, end);
         int k = end;
         if (s.word(k, "to")) {
           k++;
         }
         boolean person = who == Actor.CUSTOMER || who == Actor.UNKNOWN && s.word(end, "to");
-        if (person && k < s.size() && isVerb(s, k)) {
+        // "Have the manager complete and return the form": a bare verb the tagger took for a noun
+        boolean bareVerb =
+            (s.is(k, "NOUN") || s.is(k, "ADJ"))
+                && (s.is(k + 1, "DET") || s.is(k + 1, "CCONJ") && isVerb(s, k + 2));
+        if (person && k < s.size() && (isVerb(s, k) || bareVerb)) {
           return clause(s, np, end, k);
         }
       }
@@ -871,6 +884,16 @@ final class AdvanceReader {
       return agent > customer ? Actor.AGENT : Actor.CUSTOMER;
     }
     return customer >= 0 ? Actor.CUSTOMER : Actor.AGENT;
+  }
+
+  /** Determiners, adjectives and nouns only: "the finance manager", not "the needs of the team". */
+  private static boolean simpleNounPhrase(Sentence s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!(s.is(k, "DET") || s.is(k, "ADJ") || s.is(k, "NOUN") || s.is(k, "PROPN"))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Words in front of "agent" or "adviser" that make it one of ours ("the support agent"). */

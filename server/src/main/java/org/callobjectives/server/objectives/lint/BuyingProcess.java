@@ -124,7 +124,9 @@ final class BuyingProcess {
                       + "|\\bflights?\\s+(?:are\\s+|is\\s+)?(?:booked|confirmed|paid)\\b"
                       + "|\\b(?:two|three|four|five|six|seven|multi|\\d)-day\\s+(?:\\w+\\s+){0,2}?(?:visit|trip|"
                       + "inspection|tour|review|workshop|audit|assessment|familiari[sz]ation)\\b"
-                      + "|\\bfamiliari[sz]ation (?:trip|visit|tour)\\b")),
+                      + "|\\bfamiliari[sz]ation (?:trip|visit|tour)\\b"
+                      + "|\\bspends?\\b[^.\\n]{0,40}\\b(?:two|three|four|five|several|a few|\\d+)\\s+(?:full\\s+)?days?\\s+"
+                      + "(?:at|in|on)\\b")),
           new Step(
               4,
               "a large commitment",
@@ -148,9 +150,21 @@ final class BuyingProcess {
               5,
               "a payment of the whole deal",
               p(
-                  "\\bpays?\\s+(?:for\\s+)?(?:the|their|his|her)\\s+(?:full|entire|whole)\\s+(?:[\\w-]+\\s+){0,4}?"
+                  "\\bpays?\\s+(?:for\\s+)?(?:the|their|his|her)\\s+(?:full\\s+|entire\\s+|whole\\s+)?"
+                      + "(?:[$€£]\\s?[\\d,.]+\\s+)?(?:[\\w-]+\\s+){0,4}?"
+                      + "(?:plan|contract|programme|program|course|package|policy|subscription|membership|"
+                      + "licen[cs]e|price|fees?|tuition|term|cover)\\b[^.\\n]{0,30}\\b(?:in full|up ?front|outright)\\b"
+                      + "|\\bpays?\\s+(?:for\\s+)?(?:the|their|his|her)\\s+(?:full|entire|whole)\\s+"
+                      + "(?:[$€£]\\s?[\\d,.]+\\s+)?(?:[\\w-]+\\s+){0,4}?"
                       + "(?:plan|contract|programme|program|course|package|policy|subscription|membership|"
                       + "licen[cs]e|price|fees?|tuition|term|cover)\\b")),
+          new Step(
+              4,
+              "a large payment",
+              p(
+                  "\\b(?:pays?|paying)\\b[^.\\n]{0,30}[$€£]\\s?\\d[\\d,]*[^.\\n]{0,30}\\b(?:fee|fees|deposit|"
+                      + "retainer|instalment|installment|premium|on account|by card|up ?front)\\b"),
+              1_000),
           new Step(
               4,
               "a budget approval",
@@ -228,11 +242,12 @@ final class BuyingProcess {
               p(
                   "\\b(?:signs?|signed|signing|e-signs?|countersigns?|executes?)"
                       + "\\b[^.]{0,60}(?<!trial |pilot |evaluation |non-disclosure |consent |data-sharing |data sharing )\\b(?:contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
-                      + "treatment plan contract)\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
+                      + "treatment plan contract|order|engagement letter|letter of engagement|client care letter|"
+                      + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
                       + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the) (?!trial |sample |test )(?:\\w+ )?order\\b|\\bcloses? the deal\\b"
                       + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|three-year|five-year|enterprise)\\b"
-                      + "|\\b(?:multi-year|three-year|five-year|\\d+-year)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment)\\b"
+                      + "|\\b(?:multi-year|three-year|five-year|\\d+-year|\\d{2}-month)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment|order|term)\\b"
                       + "|\\b(?:orders?|buys?|purchases?)\\b[^.]{0,60}"
                       + MONEY_BIG
                       + "|\\bpays?\\b[^.\\n]{0,30}\\b(?:years?|\\d+ months)\\b[^.\\n]{0,15}\\b(?:up ?front|in advance)\\b")));
@@ -346,7 +361,9 @@ final class BuyingProcess {
   private static final Pattern FIRST_CONTACT =
       p(
           "\\b(?:cold|first|introductory|intro|initial)\\s+(?:call|outreach|contact|enquiry|inquiry|conversation)\\b"
-              + "|\\bbought list\\b|\\bcold lead\\b|\\bcold-call(?:ed|ing)?\\b");
+              + "|\\b(?:bought|bought-in|purchased|rented|cold|data)[- ](?:\\w+[- ])?(?:list|data|leads?)\\b|\\bcold lead\\b"
+              + "|\\bcold-call(?:ed|ing)?\\b|\\bnever (?:been )?(?:spoken to|contacted|called|met|heard from)\\b"
+              + "|\\bno (?:prior|previous) contact\\b|\\bnot (?:a|an existing) customer\\b");
 
   /** "On this cold call, ...": the text itself says the call is a first contact, or null. */
   static String statesFirstContact(String text) {

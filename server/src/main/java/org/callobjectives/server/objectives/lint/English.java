@@ -288,10 +288,10 @@ final class English {
           "sponsor");
 
   /**
-   * "Driver books a test drive", "FD e-signs the contract": a role at the start of a sentence,
-   * tagged as a verb, is retagged after "the" when the word after it is a verb in -s.
+   * "Driver books a test drive", "Claimant e-signs the CFA": a role at the start of a sentence,
+   * tagged as a verb, before a word in -s that an object or particle follows, is the subject.
    */
-  private void subjectReadAsVerb(String[] words, String[] tags) {
+  private static void subjectReadAsVerb(String[] words, String[] tags) {
     if (words.length < 3 || !tags[0].startsWith("VERB")) {
       return;
     }
@@ -309,17 +309,22 @@ final class English {
     if (!(acronym || role && !IMPERATIVES_IN_ER.contains(first))
         || !second.endsWith("s")
         || second.endsWith("ss")
-        || second.length() < 4) {
+        || second.length() < 4
+        || !(tags[1].startsWith("NOUN") || tags[1].startsWith("VERB"))) {
       return;
     }
-    String[] withThe = new String[words.length + 1];
-    withThe[0] = "the";
-    System.arraycopy(words, 0, withThe, 1, words.length);
-    String[] again = universal.tag(withThe);
-    if ((again[1].startsWith("NOUN") || again[1].startsWith("PROPN"))
-        && again[2].startsWith("VERB")) {
-      tags[0] = again[1];
-      tags[1] = again[2];
+    String third = words[2].toLowerCase(Locale.ROOT);
+    boolean objectNext =
+        tags[2].startsWith("DET")
+            || tags[2].startsWith("PRON")
+            || tags[2].startsWith("NUM")
+            || tags[2].startsWith("ADJ")
+            || tags[2].startsWith("PROPN")
+            || tags[2].startsWith("ADP") && !third.equals("of")
+            || third.equals(",");
+    if (objectNext) {
+      tags[0] = "NOUN";
+      tags[1] = "VERB";
     }
   }
 

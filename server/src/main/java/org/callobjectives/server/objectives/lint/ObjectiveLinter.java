@@ -80,6 +80,11 @@ public final class ObjectiveLinter {
     return out;
   }
 
+  private static final java.util.regex.Pattern HEDGE_ASIDE =
+      java.util.regex.Pattern.compile(
+          "(?i)\\s*,\\s*(?:if possible|if they can|where possible|hopefully|ideally|perhaps|maybe|"
+              + "with luck|if willing)\\s*,\\s*");
+
   /** Where a field of the objective is written. */
   interface Lines {
     int of(String field);
@@ -89,7 +94,11 @@ public final class ObjectiveLinter {
     Findings out = new Findings(o, lines, file);
     boolean markup = plainText(o, out);
     String advanceText = markup ? TextLimits.plain(o.advance()) : o.advance();
-    Sentence advance = v.read(advanceText);
+    Sentence written = v.read(advanceText);
+    // "Enquirer books, if possible, a club tour": the hedge is found in the text as written; the
+    // sentence is read without the aside, which would cut it in two.
+    String unhedged = HEDGE_ASIDE.matcher(advanceText == null ? "" : advanceText).replaceAll(" ");
+    Sentence advance = unhedged.equals(advanceText) ? written : v.read(unhedged);
     Sentence measure = v.read(markup ? TextLimits.plain(o.measure()) : o.measure());
     Sentence title = v.read(markup ? TextLimits.plain(o.title()) : o.title());
 
@@ -97,7 +106,7 @@ public final class ObjectiveLinter {
     Reading r = reader.read(advance);
 
     // Hedged: an attempt is not a commitment.
-    Phrase hedge = v.hedges.first(advance, true);
+    Phrase hedge = v.hedges.first(written, true);
     Phrase titleHedge = v.hedges.first(title, true);
     if (hedge != null || titleHedge != null) {
       String w = hedge != null ? hedge.text() : titleHedge.text();
@@ -493,6 +502,10 @@ public final class ObjectiveLinter {
         boolean abstractObject =
             !s.lower()[head].endsWith("ing") && v.abstractObjects.contains(s.lemmas()[head])
                 || v.abstractObjects.contains(s.lower()[head]);
+        // "the estate value", "their order value": a value of something named is a figure
+        if (s.word(head, "value") && head > i) {
+          abstractObject = false;
+        }
         return abstractObject ? s.span(r.verbAt(), head + 1) : null;
       }
     }

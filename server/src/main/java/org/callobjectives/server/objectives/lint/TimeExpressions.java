@@ -124,6 +124,14 @@ final class TimeExpressions {
           p(
               "\\b(?:right|straight|immediately|directly|just|shortly)?\\s*after\\s+(?:the|this|our)\\s+call\\b"),
           p("\\b(?:then and there|there and then|live on the call|in the same call|same call)\\b"),
+          // "before hang-up", "before they leave the call", "on each call"
+          p(
+              "\\b(?:before|by|at)\\s+(?:the\\s+)?hang[- ]?up\\b|\\bbefore\\s+(?:they|we|you|the customer|the caller)"
+                  + "\\s+(?:leave|drop|come off|get off|go off)\\s+(?:the\\s+)?"
+                  + CALL
+                  + "\\b|\\bon\\s+(?:each|every)\\s+"
+                  + CALL
+                  + "\\b"),
           // a time frame that is just the call ("this call"), or the follow-up already booked
           p("^\\s*(?:the|this|same|current)\\s+(?:phone\\s+)?(?:call|conversation)\\s*\\.?$"),
           p(

@@ -94,6 +94,11 @@ class IssueExamplesTest {
       commitment    | Having heard the valuation result, the joint applicants e-sign acceptance of the mortgage offer in the app | Offer status reads Accepted with both signatures recorded | during the call
       none          | Asked about their workplace, the supporter gives the name and email of the CSR lead at their employer | New organisation contact with name and email linked to the supporter | during the call
       discovery     | The self-employed applicant sends their last two SA302 forms | Two SA302 forms attached to the case | by Friday
+      commitment    | Claimant e-signs the CFA and the medical-records authority form | Both envelopes show completed in DocuSign | by 6pm tomorrow
+      none          | The careers adviser names the colleague who runs the medicine programme and gives us their email | Colleague added to the school account as a new contact | before hang-up
+      first-contact | The PA names the three dates the board is considering and places a 7-day provisional hold on one | Provisional hold in the diary for one date | before the end of the call
+      commitment    | Have the finance manager complete and return the credit-check application | Completed credit application received by credit control | within 24 hours
+      demo          | The couple books a second viewing of the orangery with both sets of parents | Second viewing booked in the wedding diary | by end of Friday
       """)
   void aGoodObjectiveLoads(String stage, String advance, String measure, String timeFrame)
       throws Exception {
@@ -141,6 +146,11 @@ class IssueExamplesTest {
       discovery | The CFO approves a $2M budget for the nationwide rollout | Signed budget approval received | by Friday | unrealistic
       none      | The customer agrees to a demo on a named date | The customer feels happy about the demo | during the call | not-measurable
       none      | The customer agrees to a demo on a named date | Invite accepted in the calendar | soon | not-time-bound
+      discovery | The parent pays the £2,000 tuition and accommodation deposit on this first discovery call | Deposit receipt number stored | before we hang up | unrealistic
+      outbound-prospecting | The homeowner pays for the full five-year service plan by card over the phone | Card payment reference recorded | during this call | unrealistic
+      none      | Business owner from the bought-in list, never spoken to before, signs a 36-month contract by e-sign | Signed contract in DocuSign | before hang-up | unrealistic
+      none      | The recruitment agent in Lagos gets on board with our January intake | Intake agreement logged | by the end of this month | too-general
+      proposal  | The customer agrees to a demo on a named date | Touchpoint logged | this week | not-measurable
       """)
   void aBadObjectiveIsRefusedWithAReasonAndARewrite(
       String stage, String advance, String measure, String timeFrame, String rule)
