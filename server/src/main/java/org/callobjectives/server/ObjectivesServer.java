@@ -201,6 +201,10 @@ public final class ObjectivesServer implements AutoCloseable {
       store.dispatch("other-nodes", false, fromOtherNodes());
       // Who is signed in where, and the member events of each node's links: agent states.
       agentDay.shareThrough(store.signals());
+      // Callers waiting in the queues of each node's links: the supervisors' queues.
+      dispatcher.shareWaits(
+          new org.callobjectives.server.push.NodeWaits(
+              store.signals(), pump::submit, dispatcher.othersOnly()));
       store.signals().start();
     }
     try {

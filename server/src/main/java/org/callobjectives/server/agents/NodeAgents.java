@@ -168,7 +168,11 @@ final class NodeAgents {
           apply.accept(e);
         }
       }
-      default -> log.warn("node signal of unknown type {} skipped", s.type());
+      default -> {
+        if (s.type() == null || !s.type().startsWith("wait_")) { // queue waits: NodeWaits' part
+          log.warn("node signal of unknown type {} skipped", s.type());
+        }
+      }
     }
   }
 

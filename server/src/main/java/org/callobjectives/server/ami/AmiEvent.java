@@ -15,6 +15,10 @@ public sealed interface AmiEvent {
 
   record LinkDown(String server, long receivedNanos) implements AmiEvent {}
 
+  /**
+   * QueueCallerJoin, or a QueueEntry of the QueueStatus at login ({@code waitedSeconds} then says
+   * how long the caller has waited already).
+   */
   record QueueJoin(
       String server,
       long receivedNanos,
@@ -23,7 +27,32 @@ public sealed interface AmiEvent {
       String linkedid,
       String channel,
       String callerNum,
-      String callerName)
+      String callerName,
+      long waitedSeconds)
+      implements AmiEvent {
+    public QueueJoin(
+        String server,
+        long receivedNanos,
+        String queue,
+        String uniqueid,
+        String linkedid,
+        String channel,
+        String callerNum,
+        String callerName) {
+      this(server, receivedNanos, queue, uniqueid, linkedid, channel, callerNum, callerName, 0);
+    }
+  }
+
+  /** QueueCallerLeave: the caller is out of the queue (answered, abandoned, timed out, moved). */
+  record QueueLeave(String server, long receivedNanos, String queue, String uniqueid)
+      implements AmiEvent {}
+
+  /**
+   * QueueStatus at login listed every caller waiting on the link ({@code waiting} as
+   * "queue|uniqueid"); a wait seen before {@code askedNanos} and not in it is over.
+   */
+  record WaitersListed(
+      String server, long receivedNanos, long askedNanos, java.util.Set<String> waiting)
       implements AmiEvent {}
 
   record QueueAbandon(

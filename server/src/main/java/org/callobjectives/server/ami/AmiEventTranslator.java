@@ -38,6 +38,22 @@ public final class AmiEventTranslator {
     return malformed.get();
   }
 
+  /** A caller QueueStatus found waiting at login, as a join that happened {@code Wait} ago. */
+  public AmiEvent entry(long now, org.asteriskjava.manager.event.QueueEntryEvent e) {
+    AmiEvent a =
+        new AmiEvent.QueueJoin(
+            server,
+            now,
+            e.getQueue(),
+            e.getUniqueId(),
+            null,
+            e.getChannel(),
+            known(e.getCallerIdNum() != null ? e.getCallerIdNum() : e.getCallerId()),
+            known(e.getCallerIdName()),
+            e.getWait() == null ? 0 : Math.max(0, e.getWait()));
+    return complete(a) ? a : null;
+  }
+
   public AmiEvent translate(ManagerEvent e, long now) {
     AmiEvent a = copy(e, now);
     if (a != null && !complete(a)) {
@@ -59,6 +75,9 @@ public final class AmiEventTranslator {
       return has(j.queue()) && has(j.uniqueid());
     }
     if (a instanceof AmiEvent.QueueAbandon q) {
+      return has(q.queue()) && has(q.uniqueid());
+    }
+    if (a instanceof AmiEvent.QueueLeave q) {
       return has(q.queue()) && has(q.uniqueid());
     }
     if (a instanceof AmiEvent.DialEnd d) {
@@ -124,6 +143,9 @@ public final class AmiEventTranslator {
           j.getChannel(),
           known(j.getCallerIdNum()),
           known(j.getCallerIdName()));
+    }
+    if (e instanceof org.asteriskjava.manager.event.QueueCallerLeaveEvent l) {
+      return new AmiEvent.QueueLeave(server, now, l.getQueue(), l.getUniqueId());
     }
     if (e instanceof QueueCallerAbandonEvent a) {
       return new AmiEvent.QueueAbandon(

@@ -249,10 +249,12 @@ public final class AmiLink implements AutoCloseable {
   }
 
   /**
-   * QueueStatus at login: every membership with its pause state, into the pump like member events.
+   * QueueStatus at login: every membership with its pause state, into the pump like member events,
+   * and every caller waiting (QueueEntry), so that the floor's queues are right after a restart.
    */
   private void listMembers() {
     try {
+      long asked = System.nanoTime();
       ResponseEvents res = connection.sendEventGeneratingAction(new QueueStatusAction(), 10_000);
       if (res.getResponse() instanceof org.asteriskjava.manager.response.ManagerError err) {
         // Refused (e.g. no read class agent): no listing, so no membership is taken as gone.
@@ -264,7 +266,15 @@ public final class AmiLink implements AutoCloseable {
       }
       long now = System.nanoTime();
       java.util.Set<String> listed = new java.util.HashSet<>();
+      java.util.Set<String> waiting = new java.util.HashSet<>();
       for (ResponseEvent r : res.getEvents()) {
+        if (r instanceof org.asteriskjava.manager.event.QueueEntryEvent q) {
+          AmiEvent a = translator.entry(now, q);
+          if (a instanceof AmiEvent.QueueJoin j) {
+            pump.offer(j);
+            waiting.add(j.queue() + "|" + j.uniqueid());
+          }
+        }
         if (r instanceof QueueMemberEvent m) {
           AmiEvent a = translator.member(now, AmiEvent.MemberChange.LISTED, m);
           if (AmiEventTranslator.complete(a)) {
@@ -275,6 +285,7 @@ public final class AmiLink implements AutoCloseable {
         }
       }
       pump.offer(new AmiEvent.MembersListed(server.name(), now, listed));
+      pump.offer(new AmiEvent.WaitersListed(server.name(), now, asked, waiting));
     } catch (Exception e) {
       log.warn(
           "AMI link {}: QueueStatus failed ({}); queue members are learnt from their events",

@@ -17,6 +17,7 @@ import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.domain.Direction;
+import org.callobjectives.server.domain.QueueCaller;
 import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,14 +80,41 @@ public final class CallTracker {
     this.resyncRequest = resyncRequest;
   }
 
+  /**
+   * A caller in a queue; kept after QueueCallerLeave ({@code left}) because AgentConnect comes
+   * right after it and needs the join time and caller.
+   */
   private record Wait(
+      String key,
+      String server,
       String queue,
       String uniqueid,
       String linkedid,
       String callerNum,
       String callerName,
       long joinedAt,
-      int epoch) {}
+      long seenNanos,
+      int epoch,
+      boolean left) {
+    QueueCaller caller() {
+      return new QueueCaller(key, server, queue, callerNum, callerName, joinedAt);
+    }
+
+    Wait leaving() {
+      return new Wait(
+          key,
+          server,
+          queue,
+          uniqueid,
+          linkedid,
+          callerNum,
+          callerName,
+          joinedAt,
+          seenNanos,
+          epoch,
+          true);
+    }
+  }
 
   private record Dial(
       Agent agent,
@@ -109,6 +137,10 @@ public final class CallTracker {
         onAgentComplete(c);
       } else if (e instanceof AmiEvent.QueueAbandon a) {
         onAbandon(a);
+      } else if (e instanceof AmiEvent.QueueLeave q) {
+        leftQueue(waits.get(key(q.server(), q.uniqueid()) + "@" + q.queue()));
+      } else if (e instanceof AmiEvent.WaitersListed w) {
+        onWaitersListed(w);
       } else if (e instanceof AmiEvent.DialBegin d) {
         onDialBegin(d);
       } else if (e instanceof AmiEvent.DialEnd d) {
@@ -161,16 +193,25 @@ public final class CallTracker {
     for (Leg l : List.copyOf(byCaller.getOrDefault(ck, List.of()))) {
       end(l, CallOutcome.COMPLETED, "transfer", false);
     }
-    waits.put(
-        ck + "@" + j.queue(),
+    String wk = ck + "@" + j.queue();
+    Wait before = waits.get(wk);
+    Wait w =
         new Wait(
+            wk,
+            j.server(),
             j.queue(),
             j.uniqueid(),
-            j.linkedid(),
+            j.linkedid() != null ? j.linkedid() : before == null ? null : before.linkedid(),
             j.callerNum(),
             j.callerName(),
-            now(),
-            epoch(j.server())));
+            before != null && !before.left() && j.waitedSeconds() > 0
+                ? before.joinedAt() // listed at login while we knew it: our own time is better
+                : now() - j.waitedSeconds() * 1000,
+            j.receivedNanos(),
+            epoch(j.server()),
+            false);
+    waits.put(wk, w);
+    listener.queueJoined(w.caller());
     if (j.linkedid() != null) {
       queueLinkedids.put(key(j.server(), j.linkedid()), epoch(j.server()));
     }
@@ -178,6 +219,7 @@ public final class CallTracker {
 
   private void onAgentConnect(AmiEvent.AgentConnect c) {
     Wait w = waits.remove(key(c.server(), c.uniqueid()) + "@" + c.queue());
+    leftQueue(w);
     String other = c.memberUniqueid() != null ? c.memberUniqueid() : c.uniqueid() + "/" + c.iface();
     String ok = key(c.server(), other);
     if (byOther.containsKey(ok)) {
@@ -341,6 +383,7 @@ public final class CallTracker {
   private void onAbandon(AmiEvent.QueueAbandon a) {
     String ck = key(a.server(), a.uniqueid());
     Wait w = waits.remove(ck + "@" + a.queue());
+    leftQueue(w);
     Duration maxWait = config.get().queue(a.queue()).map(q -> q.maxWait()).orElse(Duration.ZERO);
     boolean timedOut = !maxWait.isZero() && a.holdSeconds() >= maxWait.toSeconds();
     long now = now();
@@ -428,7 +471,7 @@ public final class CallTracker {
 
   private void onHangup(AmiEvent.Hangup h) {
     String k = key(h.server(), h.uniqueid());
-    waits.keySet().removeIf(w -> w.startsWith(k + "@"));
+    removeWaits(w -> w.key().startsWith(k + "@"));
     dials.remove(k);
     Leg l = byOther.get(k);
     if (l != null) {
@@ -485,13 +528,8 @@ public final class CallTracker {
       }
     }
     String prefix = live.server() + ":";
-    waits
-        .entrySet()
-        .removeIf(
-            w ->
-                w.getKey().startsWith(prefix)
-                    && w.getValue().epoch() < asked
-                    && !alive.contains(w.getValue().uniqueid()));
+    removeWaits(
+        w -> w.key().startsWith(prefix) && w.epoch() < asked && !alive.contains(w.uniqueid()));
     dials
         .entrySet()
         .removeIf(
@@ -513,6 +551,34 @@ public final class CallTracker {
           alive.size(),
           closed);
     }
+  }
+
+  /** The caller is out of the queue: told once, however many events say so. */
+  private void leftQueue(Wait w) {
+    if (w != null && !w.left()) {
+      if (waits.containsKey(w.key())) {
+        waits.put(w.key(), w.leaving());
+      }
+      listener.queueLeft(w.caller());
+    }
+  }
+
+  private void removeWaits(java.util.function.Predicate<Wait> gone) {
+    for (Wait w : List.copyOf(waits.values())) {
+      if (gone.test(w)) {
+        waits.remove(w.key());
+        leftQueue(w);
+      }
+    }
+  }
+
+  /** QueueStatus at login: callers we think wait but Asterisk does not list have gone meanwhile. */
+  private void onWaitersListed(AmiEvent.WaitersListed l) {
+    removeWaits(
+        w ->
+            w.server().equals(l.server())
+                && w.seenNanos() < l.askedNanos()
+                && !l.waiting().contains(w.queue() + "|" + w.uniqueid()));
   }
 
   /**
@@ -587,6 +653,7 @@ public final class CallTracker {
         end(l, CallOutcome.INTERRUPTED, "server_restart", false);
       }
     }
+    removeWaits(w -> !servers.contains(w.server()));
   }
 
   private static String prefixed(String server, String channel) {

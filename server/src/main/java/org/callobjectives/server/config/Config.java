@@ -107,6 +107,13 @@ public final class Config {
     return objectives;
   }
 
+  /** The seconds within which a call of {@code queue} counts as answered in time. */
+  public int serviceLevelSeconds(String queue) {
+    return queue(queue)
+        .map(QueueMapping::serviceLevelSeconds)
+        .orElse(QueueMapping.DEFAULT_SERVICE_LEVEL_SECONDS);
+  }
+
   public Optional<QueueMapping> queue(String name) {
     return Optional.ofNullable(queues.get(name));
   }

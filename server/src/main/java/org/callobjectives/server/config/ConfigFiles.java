@@ -77,7 +77,8 @@ final class ConfigFiles {
       List<StageYaml> stages,
       List<String> dispositionCodes,
       Integer maxWaitSeconds,
-      Boolean forcedWrapUp) {}
+      Boolean forcedWrapUp,
+      Integer serviceLevelSeconds) {}
 
   /** {@code objective: id} or {@code objectives: [primary, secondary]}. */
   record TargetYaml(String objective, List<String> objectives) {}

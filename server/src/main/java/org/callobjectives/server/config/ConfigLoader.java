@@ -392,6 +392,17 @@ public final class ConfigLoader {
         throw src.error(
             at + "/maxWaitSeconds", "maxWaitSeconds must be >= 0 (0 = the queue never times out)");
       }
+      int serviceLevel =
+          q.serviceLevelSeconds() == null
+              ? QueueMapping.DEFAULT_SERVICE_LEVEL_SECONDS
+              : q.serviceLevelSeconds();
+      if (serviceLevel < 1 || serviceLevel > 3600) {
+        throw src.error(
+            at + "/serviceLevelSeconds",
+            "serviceLevelSeconds must be 1..3600 (the seconds within which a call counts as answered"
+                + " in time), not "
+                + serviceLevel);
+      }
       queues.put(
           e.getKey(),
           new QueueMapping(
@@ -399,7 +410,8 @@ public final class ConfigLoader {
               obj,
               pickCodes(src, at + "/dispositionCodes", q.dispositionCodes(), catalog, defaults),
               Duration.ofSeconds(maxWait),
-              Boolean.TRUE.equals(q.forcedWrapUp())));
+              Boolean.TRUE.equals(q.forcedWrapUp()),
+              serviceLevel));
     }
 
     var oy = y.outbound();

@@ -6,17 +6,31 @@ import org.callobjectives.protocol.DispositionCode;
 
 /**
  * What a queue's calls get: the objective, the allowed disposition codes, the queue's maximum wait
- * (a QueueCallerAbandon whose hold time reaches it is a time-out, not an abandon), and whether the
- * agent is paused in Asterisk until the call's disposition is in ({@code forcedWrapUp}).
+ * (a QueueCallerAbandon whose hold time reaches it is a time-out, not an abandon), whether the
+ * agent is paused in Asterisk until the call's disposition is in ({@code forcedWrapUp}), and the
+ * service-level threshold (a call answered within that many seconds counts as answered in time).
  */
 public record QueueMapping(
     String queue,
     String objectiveId,
     List<DispositionCode> codes,
     Duration maxWait,
-    boolean forcedWrapUp) {
+    boolean forcedWrapUp,
+    int serviceLevelSeconds) {
+  /** The usual "80 % within 20 seconds" threshold when a queue names none. */
+  public static final int DEFAULT_SERVICE_LEVEL_SECONDS = 20;
+
   public QueueMapping {
     codes = List.copyOf(codes);
+  }
+
+  public QueueMapping(
+      String queue,
+      String objectiveId,
+      List<DispositionCode> codes,
+      Duration maxWait,
+      boolean forcedWrapUp) {
+    this(queue, objectiveId, codes, maxWait, forcedWrapUp, DEFAULT_SERVICE_LEVEL_SECONDS);
   }
 
   public QueueMapping(

@@ -1,7 +1,7 @@
 package org.callobjectives.server.domain;
 
 /** Told of every change to a tracked call, on the call-tracking thread; must not block. */
-public interface CallListener {
+public interface CallListener extends QueueWaitListener {
   /**
    * The agent's leg connected: time to pop. {@code amiReceivedNanos} is when the AMI event arrived.
    */

@@ -7,6 +7,8 @@ import org.callobjectives.server.dispositions.DispositionService;
 import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
+import org.callobjectives.server.domain.QueueCaller;
+import org.callobjectives.server.domain.QueueWaitListener;
 import org.callobjectives.server.store.CallStore;
 import org.callobjectives.server.store.OutboxEvent;
 
@@ -21,6 +23,23 @@ public final class PopDispatcher implements CallListener {
   private final List<CallListener> others;
   private final PopLatency latency;
   private java.util.function.Predicate<CallRecord> forcedWrapUp = c -> false;
+  private volatile QueueWaitListener waitsToNodes = new QueueWaitListener() {};
+  private final QueueWaitListener othersOnly =
+      new QueueWaitListener() {
+        @Override
+        public void queueJoined(QueueCaller caller) {
+          for (CallListener l : others) {
+            l.queueJoined(caller);
+          }
+        }
+
+        @Override
+        public void queueLeft(QueueCaller caller) {
+          for (CallListener l : others) {
+            l.queueLeft(caller);
+          }
+        }
+      };
 
   public PopDispatcher(
       CallStore store,
@@ -66,6 +85,28 @@ public final class PopDispatcher implements CallListener {
     if (waits) {
       tellEnd(c, deadline, forced);
     }
+  }
+
+  @Override
+  public void queueJoined(QueueCaller caller) {
+    waitsToNodes.queueJoined(caller);
+    othersOnly.queueJoined(caller);
+  }
+
+  @Override
+  public void queueLeft(QueueCaller caller) {
+    waitsToNodes.queueLeft(caller);
+    othersOnly.queueLeft(caller);
+  }
+
+  /** This node's queue waits also go to the other nodes (PostgreSQL), through {@code to}. */
+  public void shareWaits(QueueWaitListener to) {
+    this.waitsToNodes = to;
+  }
+
+  /** The listeners behind this dispatcher, for queue waits other nodes tell. */
+  public QueueWaitListener othersOnly() {
+    return othersOnly;
   }
 
   /**

@@ -9,7 +9,8 @@ import org.callobjectives.server.store.Store;
 
 /**
  * What the statistics know of one call leg; replaced whole on each change, so it can be un-counted
- * exactly.
+ * exactly. {@code answeredInTarget}: a queue call answered within its queue's service-level
+ * threshold (decided when the fact is made, with the threshold then configured).
  */
 record CallFact(
     String callId,
@@ -26,7 +27,8 @@ record CallFact(
     Disposition disposition,
     boolean undisposed,
     List<DispositionCode> codes,
-    Set<String> requiredCompliance) {
+    Set<String> requiredCompliance,
+    boolean answeredInTarget) {
 
   /** The counted parts of a disposition. */
   record Disposition(
@@ -40,7 +42,11 @@ record CallFact(
 
   /** A call as SQLite holds it; UNDISPOSED is the missed wrap-up, not a disposition. */
   static CallFact fromRow(
-      StatsRow r, Slot slot, String objectiveTitle, Set<String> requiredCompliance) {
+      StatsRow r,
+      Slot slot,
+      String objectiveTitle,
+      Set<String> requiredCompliance,
+      int serviceLevelSeconds) {
     boolean undisposed = Store.UNDISPOSED.equals(r.code());
     Disposition d =
         r.code() == null || undisposed
@@ -68,7 +74,10 @@ record CallFact(
         d,
         undisposed,
         List.of(),
-        requiredCompliance);
+        requiredCompliance,
+        r.queue() != null
+            && r.connectedAtMillis() != null
+            && r.holdSeconds() <= serviceLevelSeconds);
   }
 
   /**
@@ -77,6 +86,11 @@ record CallFact(
    */
   boolean settled() {
     return endedAtMillis != null && (disposition != null || !connected || key.agentId() == null);
+  }
+
+  /** A queue call an agent answered (counted when it connects, still on the call or not). */
+  boolean answeredFromQueue() {
+    return connected && key.queue() != null && key.agentId() != null;
   }
 
   boolean handled() {
@@ -99,7 +113,8 @@ record CallFact(
         disposition,
         undisposed,
         codes,
-        requiredCompliance);
+        requiredCompliance,
+        answeredInTarget);
   }
 
   CallFact withDisposition(Disposition d, boolean undisposed) {
@@ -118,6 +133,7 @@ record CallFact(
         d,
         undisposed,
         codes,
-        requiredCompliance);
+        requiredCompliance,
+        answeredInTarget);
   }
 }

@@ -25,6 +25,8 @@ final class Figures {
   long complianceCalls;
   long complianceFullCalls;
   long undisposed;
+  long queueAnswered;
+  long answeredInTarget;
   final Map<String, Long> codes = new HashMap<>();
 
   /** Adds ({@code sign} 1) or removes ({@code -1}) everything one call contributes. */
@@ -32,6 +34,10 @@ final class Figures {
     if (f.handled()) {
       handled += sign;
       talkSeconds += sign * f.talkSeconds();
+    }
+    if (f.answeredFromQueue()) {
+      queueAnswered += sign;
+      answeredInTarget += f.answeredInTarget() ? sign : 0;
     }
     if ("ABANDONED".equals(f.outcome())) {
       abandoned += sign;
@@ -82,6 +88,8 @@ final class Figures {
     complianceCalls += o.complianceCalls;
     complianceFullCalls += o.complianceFullCalls;
     undisposed += o.undisposed;
+    queueAnswered += o.queueAnswered;
+    answeredInTarget += o.answeredInTarget;
     o.codes.forEach((k, v) -> codes.merge(k, v, Long::sum));
   }
 
@@ -110,6 +118,20 @@ final class Figures {
 
   boolean isEmpty() {
     return handled == 0 && abandoned == 0 && timedOut == 0 && dispositioned == 0 && undisposed == 0;
+  }
+
+  /** Queue calls offered: answered, abandoned or timed out. */
+  long offered() {
+    return queueAnswered + abandoned + timedOut;
+  }
+
+  /** Share of the calls offered that an agent answered within the queue's threshold. */
+  Double serviceLevel() {
+    return percent(answeredInTarget, offered());
+  }
+
+  Double abandonRate() {
+    return percent(abandoned, offered());
   }
 
   Double advanceRate() {

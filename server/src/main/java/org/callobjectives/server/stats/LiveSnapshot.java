@@ -35,13 +35,22 @@ public record LiveSnapshot(
 
   /**
    * One queue's, agent's or team's figures; rates are percentages, null when there is nothing to
-   * divide.
+   * divide. Queue rows (and the total) also say who waits now ({@code waiting}, since {@code
+   * oldestWaitMillis}) and the service level: {@code answeredInTarget} of {@code offered} calls
+   * answered within {@code serviceLevelSeconds} (null on the total, whose queues may differ).
    */
   public record Row(
       String id,
       String name,
       String team,
       long inProgress,
+      long waiting,
+      Long oldestWaitMillis,
+      long offered,
+      long answeredInTarget,
+      Double serviceLevel,
+      Integer serviceLevelSeconds,
+      Double abandonRate,
       long handled,
       long abandoned,
       long timedOut,

@@ -25,6 +25,7 @@ import org.callobjectives.server.config.Objective;
 import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.domain.DispositionListener;
+import org.callobjectives.server.domain.QueueCaller;
 import org.callobjectives.server.domain.Threads;
 import org.callobjectives.server.goals.Goal;
 import org.callobjectives.server.goals.GoalsConfig;
@@ -63,6 +64,7 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
 
   // Confined to the live-stats thread.
   private final Ledger ledger = new Ledger();
+  private final java.util.Map<String, QueueCaller> waiting = new java.util.HashMap<>();
   private final GoalJudge judge;
   private final SnapshotBuilder builder;
   private boolean dirty = true;
@@ -76,7 +78,8 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     this.clock = clock;
     this.thread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("live-stats"));
     this.judge = new GoalJudge(config, goals, ledger, () -> agents);
-    this.builder = new SnapshotBuilder(config, goals, ledger, judge, () -> agentStates);
+    this.builder =
+        new SnapshotBuilder(config, goals, ledger, judge, () -> agentStates, waiting::values);
   }
 
   public GoalsConfig goals() {
@@ -207,6 +210,25 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
   }
 
   @Override
+  public void queueJoined(QueueCaller caller) {
+    run(
+        () -> {
+          waiting.put(caller.key(), caller);
+          dirty = true;
+        });
+  }
+
+  @Override
+  public void queueLeft(QueueCaller caller) {
+    run(
+        () -> {
+          if (waiting.remove(caller.key()) != null) {
+            dirty = true;
+          }
+        });
+  }
+
+  @Override
   public void stored(String agentId, DispositionSubmit d, boolean late) {
     run(
         () -> {
@@ -284,7 +306,10 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
         null,
         false,
         c.codes(),
-        requiredCompliance(o));
+        requiredCompliance(o),
+        c.queue() != null
+            && c.connectedAtMillis() != null
+            && c.holdSeconds() <= config.get().serviceLevelSeconds(c.queue()));
   }
 
   private CallFact fromRow(StatsRow r) {
@@ -296,7 +321,8 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
         r,
         calendar.slotOf(r.startedAtMillis()),
         r.objectiveTitle() != null ? r.objectiveTitle() : o == null ? r.objectiveId() : o.title(),
-        requiredCompliance(o));
+        requiredCompliance(o),
+        r.queue() == null ? 0 : config.get().serviceLevelSeconds(r.queue()));
   }
 
   private static Set<String> requiredCompliance(ObjectiveView o) {

@@ -14,6 +14,7 @@ import org.callobjectives.protocol.AgentState;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.domain.CallRecord;
+import org.callobjectives.server.domain.QueueCaller;
 import org.callobjectives.server.goals.GoalsConfig;
 import org.callobjectives.server.goals.PeriodSpec;
 import org.callobjectives.server.goals.ShiftCalendar;
@@ -34,13 +35,16 @@ final class SnapshotBuilder {
   private final Ledger ledger;
   private final GoalJudge judge;
   private final Supplier<Supplier<List<AgentState>>> agentStates;
+  private final Supplier<java.util.Collection<QueueCaller>> waiting;
 
   SnapshotBuilder(
       Supplier<Config> config,
       GoalsConfig goals,
       Ledger ledger,
       GoalJudge judge,
-      Supplier<Supplier<List<AgentState>>> agentStates) {
+      Supplier<Supplier<List<AgentState>>> agentStates,
+      Supplier<java.util.Collection<QueueCaller>> waiting) {
+    this.waiting = waiting;
     this.config = config;
     this.goals = goals;
     this.calendar = goals.calendar();
@@ -142,16 +146,24 @@ final class SnapshotBuilder {
     Set<String> queueIds = new LinkedHashSet<>(new TreeSet<>(c.queues().keySet()));
     queueIds.addAll(new TreeSet<>(byQueue.keySet()));
     queueIds.addAll(openByQueue.keySet());
+    Map<String, List<QueueCaller>> waitingByQueue = new HashMap<>();
+    for (QueueCaller qc : waiting.get()) {
+      waitingByQueue.computeIfAbsent(qc.queue(), k -> new ArrayList<>()).add(qc);
+    }
+    queueIds.addAll(new TreeSet<>(waitingByQueue.keySet()));
     List<Row> queues = new ArrayList<>();
     for (String q : queueIds) {
+      boolean outbound = Labels.OUTBOUND.equals(q);
       queues.add(
           row(
               q,
-              Labels.OUTBOUND.equals(q) ? "Agent-dialled" : q,
+              outbound ? "Agent-dialled" : q,
               null,
               byQueue.get(q),
               openByQueue.getOrDefault(q, 0),
-              null));
+              null,
+              waitingByQueue.getOrDefault(q, List.of()),
+              outbound ? null : c.serviceLevelSeconds(q)));
     }
     Set<String> agentIds = new LinkedHashSet<>();
     c.agents().forEach(a -> agentIds.add(a.id()));
@@ -196,7 +208,7 @@ final class SnapshotBuilder {
         w.to().toString(),
         w.fromMillis(),
         w.toMillis(),
-        row("total", "All", null, total, ledger.open().size(), null),
+        row("total", "All", null, total, ledger.open().size(), null, waiting.get(), null),
         queues,
         agentRows,
         boards);
@@ -217,12 +229,36 @@ final class SnapshotBuilder {
       Figures f,
       long inProgress,
       Integer opportunitiesTarget) {
+    return row(id, name, team, f, inProgress, opportunitiesTarget, List.of(), null);
+  }
+
+  /** A row with the callers waiting now and the queue's service-level threshold. */
+  static Row row(
+      String id,
+      String name,
+      String team,
+      Figures f,
+      long inProgress,
+      Integer opportunitiesTarget,
+      java.util.Collection<QueueCaller> waiting,
+      Integer serviceLevelSeconds) {
     Figures x = f == null ? new Figures() : f;
+    Long oldest = null;
+    for (QueueCaller w : waiting) {
+      oldest = oldest == null ? w.joinedAtMillis() : Math.min(oldest, w.joinedAtMillis());
+    }
     return new Row(
         id,
         name,
         team,
         inProgress,
+        waiting.size(),
+        oldest,
+        x.offered(),
+        x.answeredInTarget,
+        x.serviceLevel(),
+        serviceLevelSeconds,
+        x.abandonRate(),
         x.handled,
         x.abandoned,
         x.timedOut,

@@ -26,7 +26,7 @@ final class SqlStatsStore implements StatsStore {
                   """
           SELECT c.call_id, c.queue, c.agent_id, c.objective_id, c.objective_title,
             c.outcome, c.talk_seconds, c.started_at, c.connected_at, c.ended_at, c.caller_number, c.caller_name,
-            d.code, d.advance_obtained, d.upsell_count, d.csat, d.is_sale,
+            d.code, d.advance_obtained, d.upsell_count, d.csat, d.is_sale, c.hold_seconds,
             (SELECT count(*) FROM checklist_results r
               WHERE r.disposition_id = d.id AND r.kind = 'compliance' AND r.required = 1),
             (SELECT count(*) FROM checklist_results r
@@ -57,8 +57,9 @@ final class SqlStatsStore implements StatsStore {
                         rs.getInt(15),
                         rs.getObject(16) == null ? null : rs.getInt(16),
                         rs.getInt(17) == 1,
-                        rs.getInt(18),
-                        rs.getInt(19)));
+                        rs.getInt(19),
+                        rs.getInt(20),
+                        rs.getLong(18)));
               }
             }
           }

@@ -2,7 +2,8 @@ package org.callobjectives.server.store;
 
 /**
  * One call leg with its disposition (if any) as the statistics need it; {@code code} is null when
- * there is no disposition yet and {@link Store#UNDISPOSED} when the wrap-up was missed.
+ * there is no disposition yet and {@link Store#UNDISPOSED} when the wrap-up was missed; {@code
+ * holdSeconds} is how long the caller waited in the queue.
  */
 public record StatsRow(
     String callId,
@@ -23,4 +24,5 @@ public record StatsRow(
     Integer csat,
     boolean sale,
     int complianceRequired,
-    int complianceDone) {}
+    int complianceDone,
+    long holdSeconds) {}

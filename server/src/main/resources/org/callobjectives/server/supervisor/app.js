@@ -61,6 +61,8 @@ function renderKpis(v) {
   const t = v.total;
   const waiting = Math.max(0, t.handled - t.dispositioned - t.undisposed);
   const tiles = [
+    ['waiting', 'Waiting now', num(t.waiting), t.waiting ? el('span', {}, 'longest ', el('span', { class: 'ticker', 'data-since': t.oldestWaitMillis }, duration((now() - t.oldestWaitMillis) / 1000))) : null,
+      'Callers in a queue right now, not yet answered'],
     ['handled', 'Calls handled', num(t.handled), null, 'Answered queue calls and agent-dialled calls that ended in this period'],
     ['in-progress', 'In progress', num(state.snap.inProgress.length), null, 'Calls connected to an agent right now'],
     ['abandoned', 'Abandoned', num(t.abandoned), t.timedOut ? plural(t.timedOut, 'timeout') : null, 'Callers who hung up in the queue before an agent answered'],
@@ -118,12 +120,30 @@ function renderInProgress(calls) {
   ], calls));
 }
 
+// Who waits now, and how fast calls were answered in the period: service level = calls answered
+// within the queue's threshold, out of every call offered (answered, abandoned or timed out).
+function serviceLevel(r) {
+  if (r.serviceLevel === null || r.serviceLevel === undefined) return '\u2013';
+  return el('span', { title: r.answeredInTarget + ' of ' + plural(r.offered, 'call') + ' offered answered within '
+    + (r.serviceLevelSeconds || '?') + ' s' }, pct(r.serviceLevel) + (r.serviceLevelSeconds ? ' \u2264' + r.serviceLevelSeconds + ' s' : ''));
+}
+
+function longestWait(r) {
+  if (!r.waiting) return '\u2013';
+  const late = r.serviceLevelSeconds && (now() - r.oldestWaitMillis) / 1000 > r.serviceLevelSeconds;
+  return el('span', { class: 'ticker' + (late ? ' late' : ''), 'data-since': r.oldestWaitMillis,
+    'data-limit': r.serviceLevelSeconds || '' }, duration((now() - r.oldestWaitMillis) / 1000));
+}
+
 function renderQueues(v) {
   put('queues', table([
     { h: 'Queue', v: r => r.name },
-    { h: 'Live', n: true, v: r => num(r.inProgress) },
+    { h: 'Waiting', n: true, v: r => el('span', { class: r.waiting ? 'waiting' : null }, num(r.waiting)) },
+    { h: 'Longest wait', n: true, v: longestWait },
+    { h: 'On calls', n: true, v: r => num(r.inProgress) },
+    { h: 'Service level', n: true, v: serviceLevel },
+    { h: 'Abandoned', n: true, v: r => num(r.abandoned) + (r.abandonRate !== null ? ' (' + pct(r.abandonRate) + ')' : '') },
     { h: 'Handled', n: true, v: r => num(r.handled) },
-    { h: 'Abandoned', n: true, v: r => num(r.abandoned) },
     { h: 'AHT', n: true, v: r => duration(r.ahtSeconds) },
     { h: 'Advance rate', n: true, v: r => pct(r.advanceRate) },
     { h: 'Compliance', n: true, v: r => pct(r.compliance) },
@@ -213,7 +233,9 @@ function render() {
 
 function tick() {
   for (const t of document.querySelectorAll('.ticker')) {
-    t.textContent = duration((now() - Number(t.dataset.since)) / 1000);
+    const s = (now() - Number(t.dataset.since)) / 1000;
+    t.textContent = duration(s);
+    if (t.dataset.limit) t.classList.toggle('late', s > Number(t.dataset.limit));
   }
 }
 

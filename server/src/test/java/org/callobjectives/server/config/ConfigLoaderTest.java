@@ -63,6 +63,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aServiceLevelThresholdOutsideOneSecondToAnHourIsRefusedByName() throws Exception {
+    String text =
+        Files.readString(EXAMPLE.resolve("objectives.yaml"))
+            .replace("serviceLevelSeconds: 20", "serviceLevelSeconds: 0");
+    ConfigException e = loadWith("objectives.yaml", text);
+    assertTrue(e.getMessage().contains("serviceLevelSeconds must be 1..3600"), e.getMessage());
+    assertEquals(
+        20, Lint.loader(EXAMPLE).load().serviceLevelSeconds("support"), "the default threshold");
+  }
+
+  @Test
   void aTypoInAKeyIsReportedWithItsLineAndTheKnownKeys() throws Exception {
     ConfigException e = loadWith("server.yaml", "listen:\n  host: 127.0.0.1\n  prot: 8088\n");
     assertEquals(3, e.line());

@@ -106,6 +106,12 @@ class SupervisorPageBrowserTest {
     ((JavascriptExecutor) driver).executeScript("window.__sameDocument = 42;");
 
     replay(List.of(AmiTrace.load(TRACES, "a_sales_caller_hangup").sessions().get(0)), 2);
+    // Ann waits about a second in the sales queue before Alice answers.
+    new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(40))
+        .until(ExpectedConditions.textToBe(By.id("kpi-waiting"), "1"));
+    assertTrue(
+        driver.findElement(By.id("queues")).getText().contains("sales"),
+        "the queue row of the waiting caller");
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("in-progress"), "Alice Agent"));
     String inProgress = driver.findElement(By.id("in-progress")).getText();
@@ -145,8 +151,27 @@ class SupervisorPageBrowserTest {
     assertTrue(driver.findElement(By.id("recent")).getText().contains("SALE"));
     screenshot("supervisor-live.png");
 
+    wait.until(ExpectedConditions.textToBe(By.id("kpi-waiting"), "0"));
+    assertTrue(
+        driver.findElement(By.id("queues")).getText().contains("100 % \u226420 s"),
+        "sales answered within its 20 s: " + driver.findElement(By.id("queues")).getText());
+
     driver.findElement(By.cssSelector("button[data-view='week']")).click();
     assertEquals("1", driver.findElement(By.id("kpi-handled")).getText());
+
+    // Nothing cut off or scrolled sideways at the supervisors' usual screen sizes.
+    for (int[] size : new int[][] {{1440, 900}, {1280, 720}}) {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+      Object sideways =
+          ((JavascriptExecutor) driver)
+              .executeScript(
+                  "return [...document.querySelectorAll('header, section, .goal')]"
+                      + ".filter(e => e.scrollWidth > e.clientWidth + 1)"
+                      + ".map(e => (e.querySelector('h2') || e).textContent.slice(0, 50))"
+                      + ".concat(document.documentElement.scrollWidth > innerWidth ? ['page'] : [])");
+      assertEquals(List.of(), sideways, "wider than the window at " + size[0] + "x" + size[1]);
+      screenshot("supervisor-" + size[0] + "x" + size[1] + ".png");
+    }
   }
 
   @Test
