@@ -23,6 +23,7 @@ public final class Modules {
     var stats = supervision.stats();
     server.dispositions().addListener(stats);
     supervision.checkSessionsWith(server.access()::sessionValid);
+    supervision.wallboard().signInWith(server.access(), server.authExecutor());
     stats.pushToAgents(server.sessions()::send);
     server.sessions().onAttach(stats::agentSignedIn);
     stats.agentStates(server.agentDay()::states);

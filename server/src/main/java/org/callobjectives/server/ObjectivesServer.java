@@ -578,6 +578,11 @@ public final class ObjectivesServer implements AutoCloseable {
     return access;
   }
 
+  /** Where tokens are checked (PBKDF2), off the event loops. */
+  public java.util.concurrent.Executor authExecutor() {
+    return authExecutor;
+  }
+
   public Store store() {
     return store;
   }

@@ -182,11 +182,13 @@ public final class ConfigLoader {
                 require(src, at + "/role", u.role(), "users[" + i + "].role")
                     .toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw src.error(at + "/role", "role of " + name + " must be supervisor or admin");
+        throw src.error(
+            at + "/role", "role of " + name + " must be supervisor, admin or wallboard");
       }
       if (role == Role.AGENT) {
         throw src.error(
-            at + "/role", "agents belong in agents.yaml; users are supervisors or admins");
+            at + "/role",
+            "agents belong in agents.yaml; users are supervisors, admins or wallboards");
       }
       users.add(new User(name, role, tokenHash(src, at, name, u.token(), u.tokenHash(), file)));
     }

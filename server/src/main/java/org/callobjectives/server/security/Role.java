@@ -1,15 +1,19 @@
 package org.callobjectives.server.security;
 
 /**
- * Who may do what: agents their own calls, supervisors the live view and reports, admins
- * everything.
+ * Who may do what: a wallboard (a kiosk screen) the wallboard only, agents their own calls,
+ * supervisors the live view and reports, admins everything.
  */
 public enum Role {
+  WALLBOARD,
   AGENT,
   SUPERVISOR,
   ADMIN;
 
-  /** True when this role has at least {@code needed}'s rights (admin > supervisor > agent). */
+  /**
+   * True when this role has at least {@code needed}'s rights (admin > supervisor > agent >
+   * wallboard).
+   */
   public boolean atLeast(Role needed) {
     return ordinal() >= needed.ordinal();
   }

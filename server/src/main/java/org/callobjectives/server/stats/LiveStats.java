@@ -96,6 +96,19 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
   }
 
   private volatile java.util.function.BooleanSupplier watched = () -> true;
+  private volatile Consumer<String> wallPublisher = json -> {};
+  private volatile java.util.function.BooleanSupplier wallsWatched = () -> false;
+
+  /** Where the wall screens' figures go, when any screen is open. */
+  public void wallboardTo(Consumer<String> publisher, java.util.function.BooleanSupplier watched) {
+    this.wallPublisher = publisher;
+    this.wallsWatched = watched;
+  }
+
+  /** The wall screens' figures now, built on the stats thread. */
+  public CompletableFuture<String> wallboardJson() {
+    return supply(() -> json(Wallboard.of(builder.build(clock.millis()), config.get())));
+  }
 
   private volatile Supplier<List<org.callobjectives.protocol.AgentState>> agentStates = List::of;
 
@@ -352,8 +365,16 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
       }
       dirty = false;
       lastPush = now;
-      if (watched.getAsBoolean()) {
-        publisher.accept(json(builder.build(now)));
+      boolean supervisors = watched.getAsBoolean();
+      boolean walls = wallsWatched.getAsBoolean();
+      if (supervisors || walls) {
+        LiveSnapshot snap = builder.build(now);
+        if (supervisors) {
+          publisher.accept(json(snap));
+        }
+        if (walls) {
+          wallPublisher.accept(json(Wallboard.of(snap, config.get())));
+        }
       } else {
         judge.evaluate(now); // targets reached are announced to agents all the same
       }

@@ -15,11 +15,19 @@ import org.callobjectives.server.store.StatsStore;
 public final class Supervision implements AutoCloseable {
   private final LiveStats stats;
   private final SupervisorHub hub;
+  private final WallboardHub wallboard;
 
   public Supervision(Supplier<Config> config, GoalsConfig goals, Clock clock) {
     this.stats = new LiveStats(config, goals, clock);
     this.hub = new SupervisorHub(stats::snapshotJson);
+    this.wallboard = new WallboardHub(stats::wallboardJson);
     stats.publishTo(hub::broadcast, () -> hub.connected() > 0);
+    stats.wallboardTo(wallboard::broadcast, () -> wallboard.connected() > 0);
+  }
+
+  /** The wall screens' live sockets. */
+  public WallboardHub wallboard() {
+    return wallboard;
   }
 
   /** Pass this to the server's call listeners. */
@@ -35,7 +43,7 @@ public final class Supervision implements AutoCloseable {
   /** The supervisor pages, APIs and live socket. */
   public java.util.List<org.callobjectives.server.web.Route> routes(
       StatsStore store, Supplier<Config> config) {
-    return new SupervisorRoutes(stats, store, config, hub).routes();
+    return new SupervisorRoutes(stats, store, config, hub, wallboard).routes();
   }
 
   public LiveStats stats() {

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Supervisor pages and APIs, all for supervisors and admins: /supervisor (live view, its JS and the
  * /supervisor/live WebSocket), /supervisor/review, /api/stats/live,
- * /api/stats/review[.csv]?from=&amp;to=.
+ * /api/stats/review[.csv]?from=&amp;to=; and the wall screen's /wallboard, whose socket signs in
+ * with a wallboard user's token.
  */
 public final class SupervisorRoutes {
   private static final Logger log = LoggerFactory.getLogger(SupervisorRoutes.class);
@@ -45,12 +46,19 @@ public final class SupervisorRoutes {
   private final ShiftCalendar calendar;
   private final Map<String, String[]> files;
 
+  private final WallboardHub wallboard;
+
   public SupervisorRoutes(
-      LiveStats stats, StatsStore store, Supplier<Config> config, SupervisorHub hub) {
+      LiveStats stats,
+      StatsStore store,
+      Supplier<Config> config,
+      SupervisorHub hub,
+      WallboardHub wallboard) {
     this.stats = stats;
     this.store = store;
     this.config = config;
     this.hub = hub;
+    this.wallboard = wallboard;
     this.calendar = stats.goals().calendar();
     String html = "text/html; charset=utf-8";
     String js = "text/javascript; charset=utf-8";
@@ -59,7 +67,9 @@ public final class SupervisorRoutes {
             "/supervisor", new String[] {html, resource("live.html")},
             "/supervisor/app.js", new String[] {js, resource("app.js")},
             "/supervisor/review", new String[] {html, resource("review.html")},
-            "/supervisor/review.js", new String[] {js, resource("review.js")});
+            "/supervisor/review.js", new String[] {js, resource("review.js")},
+            "/wallboard", new String[] {html, resource("wallboard.html")},
+            "/wallboard/app.js", new String[] {js, resource("wallboard.js")});
   }
 
   /** The pages, their scripts, the live socket and the figures: supervisors and admins only. */
@@ -70,11 +80,13 @@ public final class SupervisorRoutes {
             out.add(
                 Route.get(
                     path,
-                    Role.SUPERVISOR,
+                    // The wall screen's page is public: it shows nothing until its socket signs in.
+                    path.startsWith("/wallboard") ? null : Role.SUPERVISOR,
                     c ->
                         HttpResponses.send(
                             c.ctx(), c.req(), HttpResponseStatus.OK, file[0], file[1]))));
     out.add(Route.get("/supervisor/live", Role.SUPERVISOR, c -> hub.upgrade(c.ctx(), c.req())));
+    out.add(Route.get("/wallboard/live", null, c -> wallboard.upgrade(c.ctx(), c.req())));
     out.add(
         Route.get(
             "/api/stats/live",

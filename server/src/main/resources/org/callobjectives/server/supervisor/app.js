@@ -245,16 +245,30 @@ function status(text, cls) {
   s.className = cls || '';
 }
 
+// Figures that stopped updating must not look live.
+function stale(on) {
+  document.body.classList.toggle('stale', on && state.snap !== null);
+  const b = document.getElementById('stale');
+  b.hidden = !(on && state.snap !== null);
+  if (on && state.lastUpdate) {
+    b.textContent = 'Not live: the server cannot be reached, reconnecting\u2026 These figures are from '
+      + clock(state.lastUpdate) + '.';
+  }
+}
+
 function connect() {
   const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/supervisor/live');
   ws.onopen = () => { state.failures = 0; status('live', 'live'); };
   ws.onmessage = e => {
+    stale(false);
     state.snap = JSON.parse(e.data);
+    state.lastUpdate = Date.now();
     state.offset = state.snap.serverTime - Date.now();
     render();
   };
   ws.onclose = () => {
     status('reconnecting', 'down');
+    stale(true);
     state.failures++;
     // A refused upgrade looks like any other failure: ask the API whether the session is still valid.
     fetch('/api/stats/live', { headers: { Accept: 'application/json' } }).then(r => {

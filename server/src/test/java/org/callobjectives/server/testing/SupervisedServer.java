@@ -35,8 +35,13 @@ public final class SupervisedServer implements AutoCloseable {
   }
 
   public static SupervisedServer start(Path dir, Duration wrapUp) throws Exception {
+    return start(dir, wrapUp, 0);
+  }
+
+  /** On a chosen port (0 = any), e.g. to restart where open pages will reconnect. */
+  public static SupervisedServer start(Path dir, Duration wrapUp, int port) throws Exception {
     Path db = dir.resolve("objectives.db");
-    Config c = TestServer.exampleConfig(db, wrapUp);
+    Config c = TestServer.exampleConfig(db, wrapUp, port);
     GoalsConfig goals = GoalsLoader.load(TestServer.CONFIG_DIR, c);
     Supervision sup = new Supervision(() -> c, goals, Clock.systemUTC());
     Store store = Store.open(db);

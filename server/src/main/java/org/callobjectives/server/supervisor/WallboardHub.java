@@ -1,0 +1,189 @@
+package org.callobjectives.server.supervisor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.callobjectives.protocol.Json;
+import org.callobjectives.server.access.Access;
+import org.callobjectives.server.security.Principal;
+import org.callobjectives.server.security.Role;
+import org.callobjectives.server.web.WebSocketUpgrade;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The wall screens' live WebSockets (/wallboard/live): a screen signs in with its first message
+ * (the kiosk name and token from the page's address), so it needs no session and carries on by
+ * itself after a server restart; a signed-in supervisor's page needs no token.
+ */
+public final class WallboardHub {
+  private static final Logger log = LoggerFactory.getLogger(WallboardHub.class);
+  static final long SIGN_IN_WITHIN_MS = 10_000;
+
+  private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+  private final Supplier<CompletableFuture<String>> current;
+  private volatile Access access;
+  private volatile Executor auth;
+
+  /** {@code current} gives the latest figures for a newly signed-in screen. */
+  public WallboardHub(Supplier<CompletableFuture<String>> current) {
+    this.current = current;
+  }
+
+  /** Who checks the screens' tokens, and where (PBKDF2 stays off the event loops). */
+  public void signInWith(Access access, Executor auth) {
+    this.access = access;
+    this.auth = auth;
+  }
+
+  public int connected() {
+    return channels.size();
+  }
+
+  public void broadcast(String json) {
+    for (Channel ch : channels) {
+      write(ch, json);
+    }
+  }
+
+  private void write(Channel ch, String json) {
+    if (!ch.isActive() || !ch.isWritable()) {
+      channels.remove(ch);
+      ch.close();
+      return;
+    }
+    ch.writeAndFlush(new TextWebSocketFrame(json))
+        .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+  }
+
+  void upgrade(ChannelHandlerContext ctx, FullHttpRequest req) {
+    Access a = access;
+    Principal pre = null;
+    if (a != null && Access.sessionId(req) != null) {
+      pre =
+          a.identify(req, Access.remote(ctx.channel().remoteAddress()))
+              .filter(p -> p.role().atLeast(Role.WALLBOARD))
+              .orElse(null);
+    }
+    SignIn endpoint = new SignIn(pre != null);
+    WebSocketUpgrade.upgrade(
+        ctx,
+        req,
+        "/wallboard/live",
+        false,
+        endpoint,
+        ch -> {
+          if (endpoint.admitted) {
+            admit(ch);
+          } else {
+            ch.eventLoop()
+                .schedule(
+                    () -> {
+                      if (!endpoint.admitted) {
+                        ch.close(); // holds a connection without signing in
+                      }
+                    },
+                    SIGN_IN_WITHIN_MS,
+                    TimeUnit.MILLISECONDS);
+          }
+        });
+  }
+
+  private void admit(Channel ch) {
+    channels.add(ch);
+    ch.closeFuture().addListener(x -> channels.remove(ch));
+    current.get().thenAccept(json -> ch.eventLoop().execute(() -> write(ch, json)));
+  }
+
+  /** The first text frame signs the screen in: {"kiosk": name, "token": token}. */
+  private final class SignIn extends SimpleChannelInboundHandler<WebSocketFrame> {
+    volatile boolean admitted;
+    private boolean checking;
+
+    SignIn(boolean admitted) {
+      this.admitted = admitted;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+      if (admitted || checking || !(frame instanceof TextWebSocketFrame text)) {
+        return; // a wall screen only listens
+      }
+      String name;
+      String token;
+      try {
+        JsonNode n = Json.mapper().readTree(text.text());
+        name = n.path("kiosk").asText(null);
+        token = n.path("token").asText(null);
+      } catch (java.io.IOException | RuntimeException e) {
+        refuse(ctx, "sign in with {\"kiosk\": name, \"token\": token}");
+        return;
+      }
+      Access a = access;
+      if (a == null || name == null || token == null) {
+        refuse(ctx, "sign in with {\"kiosk\": name, \"token\": token}");
+        return;
+      }
+      checking = true;
+      String remote = Access.remote(ctx.channel().remoteAddress());
+      try {
+        auth.execute(
+            () -> {
+              Access.Result r;
+              try {
+                r = a.login(name, token, remote);
+              } catch (RuntimeException e) {
+                r = new Access.Result.Refused();
+              }
+              Access.Result result = r;
+              ctx.executor().execute(() -> signedIn(ctx, name, result));
+            });
+      } catch (RejectedExecutionException e) {
+        ctx.close();
+      }
+    }
+
+    private void signedIn(ChannelHandlerContext ctx, String name, Access.Result r) {
+      checking = false;
+      if (r instanceof Access.Result.Ok ok && ok.who().role().atLeast(Role.WALLBOARD)) {
+        admitted = true;
+        log.info(
+            "wall screen '{}' connected from {}", ok.who().name(), ctx.channel().remoteAddress());
+        admit(ctx.channel());
+        return;
+      }
+      refuse(
+          ctx,
+          r instanceof Access.Result.Throttled
+              ? "too many failed sign-ins; wait a minute"
+              : "unknown kiosk or wrong token");
+    }
+
+    private void refuse(ChannelHandlerContext ctx, String why) {
+      log.warn("wall screen from {} refused: {}", ctx.channel().remoteAddress(), why);
+      ctx.writeAndFlush(
+          new TextWebSocketFrame(Json.mapper().createObjectNode().put("error", why).toString()));
+      // A short pause before closing slows down token guessing.
+      ctx.executor().schedule(() -> ctx.close(), 500, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      log.debug(
+          "wall screen socket {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+      ctx.close();
+    }
+  }
+}
