@@ -123,7 +123,7 @@ public final class ObjectivesServer implements AutoCloseable {
     dispatcher.forcedWrapUp(agentDay::forcesWrapUp);
     this.resolver = new ObjectiveResolver(config::get, stages, clock);
     this.tracker = new CallTracker(config::get, resolver, dispatcher, clock, this::resync);
-    this.access = new Access(config::get, clock);
+    this.access = new Access(config::get, clock, store.sessions());
   }
 
   private CallTracker tracker() {

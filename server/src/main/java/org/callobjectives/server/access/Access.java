@@ -18,6 +18,7 @@ import org.callobjectives.server.security.Principal;
 import org.callobjectives.server.security.Role;
 import org.callobjectives.server.security.Tokens;
 import org.callobjectives.server.security.User;
+import org.callobjectives.server.store.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,15 @@ public final class Access {
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-  private record Session(Principal who, long expiresAt) {}
+  /** A session as this node holds it; {@code checkedAt}: when the database last said it exists. */
+  private record Session(Principal who, long expiresAt, long checkedAt) {}
+
+  /** How long a session this node holds is trusted before the database is asked again. */
+  static final long RECHECK_MS = 60_000;
+
+  private final SessionStore store;
+  // Sessions signed out on this node, until they would have expired.
+  private final Map<String, Long> closed = new ConcurrentHashMap<>();
 
   /** The outcome of a sign-in attempt. */
   public sealed interface Result {
@@ -47,10 +56,15 @@ public final class Access {
     record Throttled() implements Result {}
   }
 
-  public Access(Supplier<Config> config, Clock clock) {
+  /**
+   * {@code store} keeps sessions across restarts and for the other nodes; its calls block, so they
+   * run only where PBKDF2 would ({@link #needsSlowCheck} sends such requests off the event loop).
+   */
+  public Access(Supplier<Config> config, Clock clock, SessionStore store) {
     this.config = config;
     this.clock = clock;
     this.throttle = new LoginThrottle(clock);
+    this.store = store;
   }
 
   /**
@@ -129,14 +143,33 @@ public final class Access {
     return config.get().agent(id);
   }
 
-  /** A new browser session for a signed-in principal; returns the cookie value. */
+  /**
+   * A new browser session for a signed-in principal, stored before it is handed out (so any node
+   * and a restarted server know it); returns the cookie value. Blocks on the database.
+   */
   public String openSession(Principal who) {
     byte[] b = new byte[32];
     random.nextBytes(b);
     String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     long now = clock.millis();
     sessions.values().removeIf(x -> x.expiresAt() <= now); // expired sessions go when new ones come
-    sessions.put(id, new Session(who, now + SESSION_MS));
+    Session s = new Session(who, now + SESSION_MS, now);
+    try {
+      store
+          .save(
+              sha256(id),
+              new SessionStore.StoredSession(who.name(), who.role().name(), s.expiresAt()),
+              now)
+          .get(10, java.util.concurrent.TimeUnit.SECONDS);
+      store.deleteExpired(now);
+    } catch (Exception e) {
+      // Still valid on this node until it restarts; said, as it will not outlive a restart.
+      log.warn(
+          "session of {} not stored ({}): it ends if this server restarts",
+          who.name(),
+          e.toString());
+    }
+    sessions.put(id, s);
     return id;
   }
 
@@ -148,7 +181,43 @@ public final class Access {
 
   public void closeSession(String id) {
     if (id != null) {
-      sessions.remove(id);
+      Session s = sessions.remove(id);
+      long now = clock.millis();
+      closed.values().removeIf(until -> until <= now);
+      // Until the delete is written, a read must not bring the session back here.
+      closed.put(id, s != null ? s.expiresAt() : now + SESSION_MS);
+      store.delete(sha256(id)); // the other nodes drop it at their next check
+    }
+  }
+
+  /**
+   * The session behind {@code id}: held here and checked lately, or read from the database (a
+   * session opened before a restart or on another node). Blocks on a database read.
+   */
+  private Session session(String id) {
+    long now = clock.millis();
+    if (closed.containsKey(id)) {
+      return null;
+    }
+    Session held = sessions.get(id);
+    if (held != null && now - held.checkedAt() < RECHECK_MS) {
+      return held;
+    }
+    try {
+      var stored = store.find(sha256(id)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      if (stored.isEmpty()) {
+        sessions.remove(id); // signed out on another node
+        return null;
+      }
+      Role role = Role.valueOf(stored.get().role());
+      Session s =
+          new Session(
+              new Principal(stored.get().name(), role), stored.get().expiresAtMillis(), now);
+      sessions.put(id, s);
+      return s;
+    } catch (Exception e) {
+      log.warn("session check failed ({}): using what this node holds", e.toString());
+      return held;
     }
   }
 
@@ -156,7 +225,7 @@ public final class Access {
   public Optional<Principal> identify(HttpRequest req, String remote) {
     String sid = sessionId(req);
     if (sid != null) {
-      Session s = sessions.get(sid);
+      Session s = session(sid);
       if (s != null && s.expiresAt() > clock.millis() && stillAllowed(s.who())) {
         return Optional.of(s.who());
       }
@@ -192,9 +261,17 @@ public final class Access {
 
   /**
    * True when checking this request's credentials may need a PBKDF2 derivation (Basic, token not
-   * yet verified).
+   * yet verified) or a database read (a session this node has not checked lately).
    */
   public boolean needsSlowCheck(HttpRequest req) {
+    String sid = sessionId(req);
+    if (sid != null) {
+      Session held = sessions.get(sid);
+      // A session this node does not hold (yet) or has not checked lately: the database is asked.
+      if (held == null || clock.millis() - held.checkedAt() >= RECHECK_MS) {
+        return true;
+      }
+    }
     String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION);
     if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
       return false;

@@ -24,6 +24,7 @@ public final class Store implements AutoCloseable {
   private final SqlCallStore calls;
   private final SqlDispositionStore dispositions;
   private final SqlStatsStore stats;
+  private final SqlSessionStore sessions;
   private final CallerHistory callerHistory;
   private final Proposals proposals;
   private final AuditLog auditLog;
@@ -40,6 +41,7 @@ public final class Store implements AutoCloseable {
     this.calls = new SqlCallStore(db);
     this.dispositions = new SqlDispositionStore(db, calls);
     this.stats = new SqlStatsStore(db);
+    this.sessions = new SqlSessionStore(db);
     this.callerHistory = new CallerHistory(db);
     this.proposals = new Proposals(db);
     this.auditLog = new AuditLog(db);
@@ -97,6 +99,11 @@ public final class Store implements AutoCloseable {
 
   public DispositionStore dispositions() {
     return dispositions;
+  }
+
+  /** Browser sessions, kept across restarts and shared by the nodes. */
+  public SessionStore sessions() {
+    return sessions;
   }
 
   public StatsStore stats() {

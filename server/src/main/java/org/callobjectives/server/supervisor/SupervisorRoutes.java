@@ -86,7 +86,7 @@ public final class SupervisorRoutes {
                         HttpResponses.send(
                             c.ctx(), c.req(), HttpResponseStatus.OK, file[0], file[1]))));
     out.add(Route.get("/supervisor/live", Role.SUPERVISOR, c -> hub.upgrade(c.ctx(), c.req())));
-    out.add(Route.get("/wallboard/live", null, c -> wallboard.upgrade(c.ctx(), c.req())));
+    out.add(Route.get("/wallboard/live", null, c -> wallboard.upgrade(c.ctx(), c.req(), c.who())));
     out.add(
         Route.get(
             "/api/stats/live",

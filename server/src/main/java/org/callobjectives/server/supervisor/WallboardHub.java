@@ -68,16 +68,9 @@ public final class WallboardHub {
         .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
   }
 
-  void upgrade(ChannelHandlerContext ctx, FullHttpRequest req) {
-    Access a = access;
-    Principal pre = null;
-    if (a != null && Access.sessionId(req) != null) {
-      pre =
-          a.identify(req, Access.remote(ctx.channel().remoteAddress()))
-              .filter(p -> p.role().atLeast(Role.WALLBOARD))
-              .orElse(null);
-    }
-    SignIn endpoint = new SignIn(pre != null);
+  /** {@code who}: the router's check of the request's session, if any (a supervisor's page). */
+  void upgrade(ChannelHandlerContext ctx, FullHttpRequest req, Principal who) {
+    SignIn endpoint = new SignIn(who != null && who.role().atLeast(Role.WALLBOARD));
     WebSocketUpgrade.upgrade(
         ctx,
         req,

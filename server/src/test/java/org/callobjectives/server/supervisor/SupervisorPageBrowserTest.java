@@ -206,6 +206,27 @@ class SupervisorPageBrowserTest {
     screenshot("supervisor-hostile-caller-id.png");
   }
 
+  @Test
+  void anOpenPageSaysItIsNotLiveAndCarriesOnAfterARestartWithoutSigningInAgain() throws Exception {
+    signIn();
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    wait.until(ExpectedConditions.textToBe(By.id("status"), "live"));
+    int port = ss.server.address().getPort();
+    alice.close();
+    alice = null;
+    ss.close();
+    wait.until(ExpectedConditions.textToBe(By.id("status"), "reconnecting"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stale")));
+    assertTrue(
+        driver.findElement(By.id("stale")).getText().contains("Not live"),
+        driver.findElement(By.id("stale")).getText());
+    ss = SupervisedServer.start(dir, Duration.ofMinutes(2), port);
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.textToBe(By.id("status"), "live"));
+    assertTrue(driver.getCurrentUrl().endsWith("/supervisor"), driver.getCurrentUrl());
+    assertFalse(driver.findElement(By.id("stale")).isDisplayed(), "live again");
+  }
+
   private void signIn() {
     driver.get(ss.base() + "/supervisor");
     new WebDriverWait(driver, Duration.ofSeconds(10))
