@@ -226,9 +226,24 @@ final class AdvanceReader {
     if (verb < 0) {
       verb = verbAfterShortSubject(s, i);
     }
+    // "Import manager we've never spoken to signs ...": "we" right after the subject's noun opens a
+    // clause about the subject; the sentence's own verb comes after it, in the third person.
+    int we = ourClauseInSubject(s, i, verb < 0 ? s.size() - 1 : verb);
+    if (verb < 0 && we > 0) {
+      int main = thirdPersonVerbAfter(s, we + 1);
+      if (main > 0) {
+        return clause(s, i, we, main);
+      }
+    }
     if (verb < 0) {
       return new Reading(
           actorOf(s, i, s.size()), s.span(i, s.size()), null, -1, false, false, null, null, null);
+    }
+    if (we > 0) {
+      int main = thirdPersonVerbAfter(s, verb + 1);
+      if (main > 0) {
+        return clause(s, i, we, main);
+      }
     }
     // "Shipper to email the volumes": the note-taking future, subject before "to"
     return clause(s, i, s.word(verb - 1, "to") && verb - 1 > i ? verb - 1 : verb, verb);
@@ -886,6 +901,37 @@ final class AdvanceReader {
     return customer >= 0 ? Actor.CUSTOMER : Actor.AGENT;
   }
 
+  /** Where "we" or "I" follows a noun of the subject before {@code verb}, or -1. */
+  private static int ourClauseInSubject(Sentence s, int from, int verb) {
+    for (int k = from + 1; k <= verb && k < s.size(); k++) {
+      if (s.wordIn(k, Set.of("we", "i"))
+          && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN") || s.is(k - 1, "ADJ"))) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** The next verb in -s with an object or particle after it ("signs the ...", "pays off"). */
+  private static int thirdPersonVerbAfter(Sentence s, int from) {
+    for (int k = from; k + 1 < s.size(); k++) {
+      String w = s.lower()[k];
+      boolean inS = w.endsWith("s") && !w.endsWith("ss") && w.length() >= 4;
+      if (inS
+          && (s.is(k, "VERB") || s.is(k, "NOUN"))
+          && (s.is(k + 1, "DET")
+              || s.is(k + 1, "PRON")
+              || s.is(k + 1, "NUM")
+              || s.is(k + 1, "ADJ")
+              || s.is(k + 1, "PROPN")
+              || s.is(k + 1, "ADP")
+              || s.is(k + 1, "CCONJ"))) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
   /** Determiners, adjectives and nouns only: "the finance manager", not "the needs of the team". */
   private static boolean simpleNounPhrase(Sentence s, int from, int to) {
     for (int k = from; k < to; k++) {
@@ -899,6 +945,19 @@ final class AdvanceReader {
   /** Words in front of "agent" or "adviser" that make it one of ours ("the support agent"). */
   private static final Set<String> OUR_DESKS =
       Set.of(
+          "enquiries",
+          "enquiry",
+          "inquiries",
+          "inquiry",
+          "intake",
+          "admissions",
+          "membership",
+          "reception",
+          "clinic",
+          "patient",
+          "client",
+          "member",
+          "care",
           "sales",
           "support",
           "service",

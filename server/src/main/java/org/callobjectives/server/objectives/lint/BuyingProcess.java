@@ -159,6 +159,12 @@ final class BuyingProcess {
                       + "(?:plan|contract|programme|program|course|package|policy|subscription|membership|"
                       + "licen[cs]e|price|fees?|tuition|term|cover)\\b")),
           new Step(
+              5,
+              "a payment in full",
+              p(
+                  "\\bpays?\\b(?:\\s+for)?(?![^.\\n]{0,40}\\b(?:arrears|balance|debt|outstanding|overdue|invoice|bill|"
+                      + "account|shortfall)\\b)[^.\\n]{0,40}\\bin full\\b")),
+          new Step(
               4,
               "a large payment",
               p(
@@ -242,7 +248,7 @@ final class BuyingProcess {
               p(
                   "\\b(?:signs?|signed|signing|e-signs?|countersigns?|executes?)"
                       + "\\b[^.]{0,60}(?<!trial |pilot |evaluation |non-disclosure |consent |data-sharing |data sharing )\\b(?:contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
-                      + "treatment plan contract|order|engagement letter|letter of engagement|client care letter|"
+                      + "treatment plan contract|order|engagement letter|volume commitment|letter of engagement|client care letter|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
                       + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the) (?!trial |sample |test )(?:\\w+ )?order\\b|\\bcloses? the deal\\b"

@@ -292,7 +292,10 @@ final class English {
    * tagged as a verb, before a word in -s that an object or particle follows, is the subject.
    */
   private static void subjectReadAsVerb(String[] words, String[] tags) {
-    if (words.length < 3 || !tags[0].startsWith("VERB")) {
+    if (words.length < 3
+        || !(tags[0].startsWith("VERB")
+            || tags[0].startsWith("ADV")
+            || tags[0].startsWith("ADJ"))) {
       return;
     }
     String first = words[0].toLowerCase(Locale.ROOT);
@@ -306,7 +309,12 @@ final class English {
                 || first.endsWith("ant")
                 || first.endsWith("ent")
                 || first.endsWith("ee"));
-    if (!(acronym || role && !IMPERATIVES_IN_ER.contains(first))
+    role &= !IMPERATIVES_IN_ER.contains(first);
+    if (role && java.util.Set.of("from", "at", "on", "in", "with", "who").contains(second)) {
+      tags[0] = "NOUN"; // "Attendee from the open evening books ...": the subject and its place
+      return;
+    }
+    if (!(acronym || role)
         || !second.endsWith("s")
         || second.endsWith("ss")
         || second.length() < 4

@@ -107,6 +107,13 @@ public final class ObjectiveLinter {
 
     // Hedged: an attempt is not a commitment.
     Phrase hedge = v.hedges.first(written, true);
+    var aside = HEDGE_ASIDE.matcher(advanceText == null ? "" : advanceText);
+    if (hedge == null && aside.find()) {
+      // "signs, hopefully, the agreement": set off by commas, a hedge wherever it stands
+      hedge =
+          Phrase.of(
+              aside.group().replaceAll("[,\\s]+", " ").strip().toLowerCase(java.util.Locale.ROOT));
+    }
     Phrase titleHedge = v.hedges.first(title, true);
     if (hedge != null || titleHedge != null) {
       String w = hedge != null ? hedge.text() : titleHedge.text();
@@ -690,6 +697,9 @@ public final class ObjectiveLinter {
     for (int i = 0; i < measure.size(); i++) {
       if (record && measure.is(i, "NOUN")) {
         continue; // "Relationship stage updated in the CRM" names a field
+      }
+      if (measure.word(i, "progress") && measure.word(i - 1, "in")) {
+        continue; // "an application in progress": a state the system shows
       }
       for (Phrase p : v.subjective.candidates(measure, i)) {
         int n = measure.matchAt(p, i);

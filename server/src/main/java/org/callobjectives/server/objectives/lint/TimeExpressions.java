@@ -43,7 +43,7 @@ final class TimeExpressions {
           + "\\b(?:,?\\s+\\d{4})?"
           + "|the\\s+\\d{1,2}(?:st|nd|rd|th)\\b)";
   private static final String CALL =
-      "(?:call|conversation|phone call|phone|line|contact|screen[- ]share|session|"
+      "(?:call|conversation|phone call|phone|line|contact|screen[- ]share|session|dial|"
           + "demo|demonstration|meeting|webinar|video call|chat|consultation|appointment|interaction|visit)";
   private static final String MONTH_NAME =
       "(?:january|february|march|april|june|july|august|september|october"
@@ -124,6 +124,11 @@ final class TimeExpressions {
           p(
               "\\b(?:right|straight|immediately|directly|just|shortly)?\\s*after\\s+(?:the|this|our)\\s+call\\b"),
           p("\\b(?:then and there|there and then|live on the call|in the same call|same call)\\b"),
+          p(
+              "\\bby the time\\s+(?:we|you|they|i|the customer|the caller)\\s+(?:hang up|ring off|finish|end|"
+                  + "put the phone down|get off the (?:call|phone|line))\\b"),
+          p(
+              "^\\s*(?:the\\s+|this\\s+|our\\s+)?first\\s+(?:call|contact|conversation|dial)\\s*\\.?$"),
           // "before hang-up", "before they leave the call", "on each call"
           p(
               "\\b(?:before|by|at)\\s+(?:the\\s+)?hang[- ]?up\\b|\\bbefore\\s+(?:they|we|you|the customer|the caller)"
