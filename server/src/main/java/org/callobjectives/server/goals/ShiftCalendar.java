@@ -80,6 +80,28 @@ public final class ShiftCalendar {
     return dates("previous", w.from().minusDays(days), w.to().minusDays(days));
   }
 
+  /**
+   * The same weekdays whole weeks before {@code w} (Monday-Tuesday against last Monday-Tuesday,
+   * never the weekend before), and when {@code w} is still running at {@code nowMillis}, only up to
+   * the same time of day: like is compared with like.
+   */
+  public Window sameDaysBefore(Window w, long nowMillis) {
+    long days = ChronoUnit.DAYS.between(w.from(), w.to()) + 1;
+    long back = 7 * ((days + 6) / 7);
+    Window before = dates("previous", w.from().minusDays(back), w.to().minusDays(back));
+    if (nowMillis >= w.fromMillis() && nowMillis < w.toMillis()) {
+      long sameTime =
+          java.time.Instant.ofEpochMilli(nowMillis)
+              .atZone(zone)
+              .minusDays(back)
+              .toInstant()
+              .toEpochMilli();
+      return new Window(
+          before.name(), before.from(), before.to(), null, before.fromMillis(), sameTime);
+    }
+    return before;
+  }
+
   public Window dates(String name, LocalDate from, LocalDate to) {
     return new Window(name, from, to, null, startOf(from), startOf(to.plusDays(1)));
   }

@@ -169,6 +169,11 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     return supply(ledger::factsHeld);
   }
 
+  /** The time by this server's clock (the reviews cut a running period at it). */
+  public long now() {
+    return clock.millis();
+  }
+
   /** The current figures, built on the stats thread. */
   public CompletableFuture<LiveSnapshot> snapshot() {
     return supply(() -> builder.build(clock.millis()));

@@ -159,7 +159,7 @@ public final class SupervisorRoutes {
       return;
     }
     Window current = calendar.dates("review", from, to);
-    Window previous = calendar.previous(current);
+    Window previous = calendar.sameDaysBefore(current, stats.now());
     var rows = store.totals(current.fromMillis(), current.toMillis());
     var before = store.totals(previous.fromMillis(), previous.toMillis());
     later(

@@ -52,7 +52,8 @@ function load() {
     document.getElementById('from').value = r.from;
     document.getElementById('to').value = r.to;
     document.getElementById('period').textContent =
-      r.from + ' to ' + r.to + ', compared with ' + r.previousFrom + ' to ' + r.previousTo + ' (changes in brackets).';
+      r.from + ' to ' + r.to + ', compared with the same weekdays before, ' + r.previousFrom + ' to ' + r.previousTo
+      + ' (up to the same time of day while the period runs; changes in brackets).';
     document.getElementById('objectives').replaceChildren(lines(r.objectives, 'Objective'));
     document.getElementById('agents').replaceChildren(lines(r.agents, 'Agent'));
   }).catch(e => { document.getElementById('error').textContent = e.message; });
