@@ -5,14 +5,30 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * goals.yaml, validated: the shift calendar, the per-agent upsell target per shift, and the goals.
+ * goals.yaml, validated: the shift calendar, the per-agent upsell target per shift, the goals, and
+ * when a call or a wrap-up has gone on long enough for the supervisor's attention.
  */
 public record GoalsConfig(
-    ShiftCalendar calendar, int upsellOpportunitiesPerShift, List<Goal> goals) {
+    ShiftCalendar calendar,
+    int upsellOpportunitiesPerShift,
+    List<Goal> goals,
+    int longCallSeconds,
+    int longWrapUpSeconds) {
   public static final int DEFAULT_UPSELL_PER_SHIFT = 2;
+  public static final int DEFAULT_LONG_CALL_SECONDS = 900;
+  public static final int DEFAULT_LONG_WRAP_UP_SECONDS = 90;
 
   public GoalsConfig {
     goals = List.copyOf(goals);
+  }
+
+  public GoalsConfig(ShiftCalendar calendar, int upsellOpportunitiesPerShift, List<Goal> goals) {
+    this(
+        calendar,
+        upsellOpportunitiesPerShift,
+        goals,
+        DEFAULT_LONG_CALL_SECONDS,
+        DEFAULT_LONG_WRAP_UP_SECONDS);
   }
 
   /** No goals.yaml: shifts 08:00-16:00 and 16:00-24:00 in the server's zone, weeks from Monday. */

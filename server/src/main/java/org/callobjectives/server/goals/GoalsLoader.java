@@ -32,7 +32,9 @@ public final class GoalsLoader {
       String weekStart,
       List<ShiftYaml> shifts,
       Integer upsellOpportunitiesPerShift,
-      List<GoalYaml> goals) {}
+      List<GoalYaml> goals,
+      Integer longCallSeconds,
+      Integer longWrapUpSeconds) {}
 
   record ShiftYaml(String name, String start, String end) {}
 
@@ -192,7 +194,25 @@ public final class GoalsLoader {
     if (!ids.contains(GoalsConfig.upsellGoal(upsell).id()) && upsell > 0) {
       goals.add(GoalsConfig.upsellGoal(upsell));
     }
-    return new GoalsConfig(new ShiftCalendar(zone, weekStart, shifts), upsell, goals);
+    int longCall =
+        seconds(src, "longCallSeconds", y.longCallSeconds(), GoalsConfig.DEFAULT_LONG_CALL_SECONDS);
+    int longWrapUp =
+        seconds(
+            src,
+            "longWrapUpSeconds",
+            y.longWrapUpSeconds(),
+            GoalsConfig.DEFAULT_LONG_WRAP_UP_SECONDS);
+    return new GoalsConfig(
+        new ShiftCalendar(zone, weekStart, shifts), upsell, goals, longCall, longWrapUp);
+  }
+
+  private static int seconds(YamlSource src, String field, Integer value, int dflt)
+      throws ConfigException {
+    int v = value == null ? dflt : value;
+    if (v < 10 || v > 86_400) {
+      throw src.error("/" + field, field + " must be 10..86400 seconds, not " + v);
+    }
+    return v;
   }
 
   private static List<Shift> shifts(YamlSource src, List<ShiftYaml> ys) throws ConfigException {

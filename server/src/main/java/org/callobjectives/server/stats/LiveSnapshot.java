@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What the supervisor page shows, as pushed over /supervisor/live and answered by /api/stats/live;
- * {@code agentStates} is where each agent stands now (ready, on_call, wrap_up, paused, ...).
+ * {@code agentStates} is where each agent stands now (ready, on_call, wrap_up, paused, ...); a call
+ * or wrap-up past {@code longCallSeconds} / {@code longWrapUpSeconds} is shown as long.
  */
 public record LiveSnapshot(
     long serverTime,
@@ -19,7 +20,9 @@ public record LiveSnapshot(
     List<RecentCall> undisposed,
     List<GoalProgress> goals,
     List<Win> wins,
-    List<org.callobjectives.protocol.AgentState> agentStates) {
+    List<org.callobjectives.protocol.AgentState> agentStates,
+    int longCallSeconds,
+    int longWrapUpSeconds) {
 
   /** Figures over one window (the current shift, today, this week). */
   public record View(

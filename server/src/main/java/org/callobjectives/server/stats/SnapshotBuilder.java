@@ -102,7 +102,9 @@ final class SnapshotBuilder {
         missed.subList(0, Math.min(50, missed.size())),
         judge.evaluate(now),
         judge.wins(),
-        agentStates.get().get());
+        agentStates.get().get(),
+        goals.longCallSeconds(),
+        goals.longWrapUpSeconds());
   }
 
   private LiveSnapshot.RecentCall recentCall(CallFact f) {

@@ -21,7 +21,9 @@ public record Wallboard(
     List<Desk> agents,
     Figure advanceRate,
     Figure compliance,
-    Figure csat) {
+    Figure csat,
+    int longCallSeconds,
+    int longWrapUpSeconds) {
 
   /** One queue now and today. */
   public record Queue(
@@ -91,7 +93,9 @@ public record Wallboard(
         desks,
         new Figure(t.advanceRate(), t.dispositioned(), target(s, "advance_rate")),
         new Figure(t.compliance(), t.complianceCalls(), target(s, "compliance")),
-        new Figure(t.csat(), t.csatCount(), target(s, "csat")));
+        new Figure(t.csat(), t.csatCount(), target(s, "csat")),
+        s.longCallSeconds(),
+        s.longWrapUpSeconds());
   }
 
   /** The centre's target for a percentage, from goals.yaml, if there is one. */

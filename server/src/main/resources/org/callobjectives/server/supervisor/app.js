@@ -116,7 +116,9 @@ function renderInProgress(calls) {
     { h: 'Agent', v: c => c.agentName || '\u2013' },
     { h: 'Queue', v: c => c.queue || 'agent-dialled' },
     { h: 'Objective', v: c => c.objective || '\u2013', wrap: true },
-    { h: 'On call', n: true, v: c => el('span', { class: 'ticker', 'data-since': c.connectedAtMillis }, duration((now() - c.connectedAtMillis) / 1000)) },
+    { h: 'On call', n: true, v: c => el('span', { class: 'ticker', 'data-since': c.connectedAtMillis,
+      'data-limit': state.snap.longCallSeconds, title: 'long after ' + duration(state.snap.longCallSeconds) },
+      duration((now() - c.connectedAtMillis) / 1000)) },
   ], calls));
 }
 
@@ -159,8 +161,11 @@ function agentState(r) {
   if (!st) return '\u2013';
   const label = st.state.replace('_', ' ') + (st.reason ? ' (' + st.reason + ')' : '')
     + (st.pendingWrapUps > 1 ? ' \u00b7 ' + st.pendingWrapUps + ' pending' : '');
+  // A long call or a long wrap-up turns red (goals.yaml: longCallSeconds, longWrapUpSeconds).
+  const limit = st.state === 'on_call' ? state.snap.longCallSeconds : st.state === 'wrap_up' ? state.snap.longWrapUpSeconds : '';
   return el('span', { class: 'agent-state ' + st.state }, label + ' ',
-    st.sinceMillis > 0 ? el('span', { class: 'ticker', 'data-since': st.sinceMillis }, duration((now() - st.sinceMillis) / 1000)) : null);
+    st.sinceMillis > 0 ? el('span', { class: 'ticker', 'data-since': st.sinceMillis, 'data-limit': limit },
+      duration((now() - st.sinceMillis) / 1000)) : null);
 }
 
 function renderAgents(v) {
@@ -229,6 +234,7 @@ function render() {
       'Showing the latest ' + s.undisposed.length + ' of ' + missedToday + ' today.'));
   }
   recentTable(s.recent, 'recent');
+  tick();
 }
 
 function tick() {

@@ -95,6 +95,8 @@ function render() {
     row.appendChild(el('span', 'n', a.name + (a.reason ? ' \u00b7 ' + a.reason : '')));
     const t = el('span', 't ticker', a.sinceMillis ? duration((now() - a.sinceMillis) / 1000) : '');
     if (a.sinceMillis) t.dataset.since = a.sinceMillis;
+    if (a.state === 'on_call') t.dataset.limit = d.longCallSeconds;
+    if (a.state === 'wrap_up') t.dataset.limit = d.longWrapUpSeconds;
     row.appendChild(t);
     return row;
   }));

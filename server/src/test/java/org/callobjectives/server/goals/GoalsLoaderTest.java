@@ -30,6 +30,17 @@ class GoalsLoaderTest {
   }
 
   @Test
+  void longCallAndWrapUpThresholdsLoadAndAreCheckedByName() throws Exception {
+    GoalsConfig g = GoalsLoader.load(CONFIG, config());
+    assertEquals(900, g.longCallSeconds());
+    assertEquals(90, g.longWrapUpSeconds());
+    assertTrue(
+        error("longWrapUpSeconds: 2\n")
+            .getMessage()
+            .contains("longWrapUpSeconds must be 10..86400"));
+  }
+
+  @Test
   void theShippedGoalsLoadWithTwoShiftsAndThePerAgentUpsellTarget() throws Exception {
     GoalsConfig g = GoalsLoader.load(CONFIG, config());
     assertEquals(
