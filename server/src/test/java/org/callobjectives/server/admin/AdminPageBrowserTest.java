@@ -12,6 +12,7 @@ import org.callobjectives.bridge.BridgeClient;
 import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.testing.AdminServer;
 import org.callobjectives.server.testing.AgentRecorder;
+import org.callobjectives.server.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -47,20 +46,7 @@ class AdminPageBrowserTest {
         Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
         "headless Chromium not installed (apt-get install -y chromium chromium-driver): browser test skipped");
     s = AdminServer.start(tmp);
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(CHROMIUM.toString());
-    o.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=" + Files.createDirectories(tmp.resolve("chrome")),
-        "--window-size=1280,2600");
-    driver = new ChromeDriver(o);
+    driver = HeadlessChromium.start(tmp, 1280, 2600);
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
   }
 

@@ -24,6 +24,7 @@ import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.Message;
 import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.testing.AgentRecorder;
+import org.callobjectives.server.testing.HeadlessChromium;
 import org.callobjectives.server.testing.SupervisedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -66,20 +66,7 @@ class SupervisorPageBrowserTest {
     ss = SupervisedServer.start(dir, Duration.ofMinutes(2));
     alice = new BridgeClient(ss.agentUri(), "1001", "demo-1001", null, aliceInbox);
     alice.start();
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(CHROMIUM.toString());
-    o.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"),
-        "--window-size=1400,2400");
-    driver = new ChromeDriver(o);
+    driver = HeadlessChromium.start(dir, 1400, 2400);
   }
 
   @AfterEach

@@ -12,6 +12,7 @@ import org.callobjectives.amisim.AmiTrace;
 import org.callobjectives.amisim.AmiWireServer;
 import org.callobjectives.amisim.ScriptedAmiServer;
 import org.callobjectives.server.config.AmiServer;
+import org.callobjectives.server.testing.HeadlessChromium;
 import org.callobjectives.server.testing.SupervisedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,21 +44,7 @@ class WallboardBrowserTest {
     assumeTrue(
         Files.isDirectory(SupervisorPageBrowserTest.TRACES), "AMI traces not found: skipped");
     ss = SupervisedServer.start(dir, Duration.ofMinutes(2));
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(SupervisorPageBrowserTest.CHROMIUM.toString());
-    o.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--hide-scrollbars",
-        "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"),
-        "--window-size=1920,1080");
-    driver = new ChromeDriver(o);
+    driver = HeadlessChromium.start(dir, 1920, 1080, "--hide-scrollbars");
     // The TV's screen exactly, whatever room the headless window keeps for itself.
     driver.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
