@@ -32,6 +32,8 @@ import org.callobjectives.protocol.AgentState;
 import org.callobjectives.protocol.AgentStats;
 import org.callobjectives.protocol.CallEnded;
 import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.ChecklistProgress;
+import org.callobjectives.protocol.ComplianceReminder;
 import org.callobjectives.protocol.Congratulation;
 import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.DispositionSubmit;
@@ -108,6 +110,9 @@ public final class BridgeClient implements AutoCloseable {
 
     /** Where the agent stands (ready, on a call, in wrap-up, paused, ...), whenever it changes. */
     default void onAgentState(AgentState state) {}
+
+    /** A required compliance item is still unticked this far into the call. */
+    default void onComplianceReminder(ComplianceReminder reminder) {}
   }
 
   /** Options for tests and tuning; {@link BridgeClient#builder} starts one. */
@@ -446,6 +451,19 @@ public final class BridgeClient implements AutoCloseable {
   }
 
   /**
+   * Tells the server which checklist items are ticked on a call, so supervisors see it live. Sent
+   * only while connected: the disposition carries the final list anyway.
+   */
+  public void checklistProgress(String callId, List<String> done) {
+    synchronized (lock) {
+      Session s = session;
+      if (!closed && s != null && s.welcomed && !s.ended) {
+        send(s, new ChecklistProgress(callId, done));
+      }
+    }
+  }
+
+  /**
    * Stops reconnecting and closes the connection. Futures still waiting for an ack complete
    * exceptionally; their entries stay in a file outbox and are sent by the next run. Idempotent.
    */
@@ -678,6 +696,8 @@ public final class BridgeClient implements AutoCloseable {
     } else if (m instanceof Congratulation c) {
       log.info("*** {} ***", c.text());
       listener.onCongratulation(c);
+    } else if (m instanceof ComplianceReminder r) {
+      listener.onComplianceReminder(r);
     } else {
       log.warn("ignoring unexpected {} from server", m.getClass().getSimpleName());
     }

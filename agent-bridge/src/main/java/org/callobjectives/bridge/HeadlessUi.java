@@ -201,6 +201,16 @@ public final class HeadlessUi implements BridgeClient.Listener {
   }
 
   @Override
+  public void onComplianceReminder(org.callobjectives.protocol.ComplianceReminder r) {
+    print("Reminder: " + reminder(r));
+  }
+
+  /** A compliance reminder as the agent reads it, on one line. */
+  static String reminder(org.callobjectives.protocol.ComplianceReminder r) {
+    return "still to do on this call: " + Text.clean(r.text()) + " (required)";
+  }
+
+  @Override
   public void onCongratulation(Congratulation c) {
     print("*** " + congratulation(c.text()) + " ***");
   }

@@ -113,6 +113,7 @@ public final class Main {
     HeadlessUi ui = new HeadlessUi(terminal, Clock.systemDefaultZone(), openDrafts(o));
     BridgeClient client = new BridgeClient(o.server(), o.agentId(), o.token(), o.outbox(), ui);
     ui.wrapUps().matchOutbox(client.queued());
+    ui.wrapUps().onChecklistTicked(client::checklistProgress); // supervisors see ticks live
     Runtime.getRuntime().addShutdownHook(new Thread(client::close, "agent-bridge-shutdown"));
     terminal
         .writer()
@@ -159,6 +160,7 @@ public final class Main {
         new BridgeClient(o.server(), o.agentId(), o.token(), o.outbox(), popup.listener());
     clientRef.set(client);
     drafts.matchOutbox(client.queued());
+    drafts.onChecklistTicked(client::checklistProgress); // supervisors see ticks live
     popup.setProposer((objectiveId, text) -> client.propose(objectiveId, text));
     Runtime.getRuntime()
         .addShutdownHook(

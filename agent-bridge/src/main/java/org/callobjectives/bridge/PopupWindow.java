@@ -266,6 +266,11 @@ public final class PopupWindow {
       }
 
       @Override
+      public void onComplianceReminder(org.callobjectives.protocol.ComplianceReminder r) {
+        showReminder(r);
+      }
+
+      @Override
       public void onAgentState(AgentState s) {
         showState(s);
       }
@@ -284,6 +289,17 @@ public final class PopupWindow {
           latestStats = Text.clean(text);
           if (statsLabel != null) {
             setHeaderText(statsLabel, latestStats, headerWidth());
+          }
+        });
+  }
+
+  /** A compliance item still to do: in the header line, the window brought to the front. */
+  public void showReminder(org.callobjectives.protocol.ComplianceReminder r) {
+    showFigures("Reminder: " + HeadlessUi.reminder(r));
+    SwingUtilities.invokeLater(
+        () -> {
+          if (frame != null && frame.isVisible()) {
+            frame.toFront();
           }
         });
   }

@@ -42,6 +42,8 @@ public final class WrapUps {
   private final Map<String, WrapUp> entries = new LinkedHashMap<>(); // guarded by this
   private final Set<String> acked = ConcurrentHashMap.newKeySet();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private final List<java.util.function.BiConsumer<String, List<String>>> tickListeners =
+      new CopyOnWriteArrayList<>();
   private volatile String writeError;
 
   private WrapUps(Path file) {
@@ -164,6 +166,7 @@ public final class WrapUps {
 
   /** Changes the draft of a pending, not yet submitted call; false if there is none. */
   public boolean updateDraft(String callId, UnaryOperator<Draft> change) {
+    List<String> ticked;
     synchronized (this) {
       WrapUp u = entries.get(callId);
       if (u == null || u.sending()) {
@@ -175,9 +178,20 @@ public final class WrapUps {
       }
       entries.put(callId, u.withDraft(d));
       persist();
+      ticked = d.checklistDone().equals(u.draft().checklistDone()) ? null : d.checklistDone();
     }
     changed();
+    if (ticked != null) {
+      for (java.util.function.BiConsumer<String, List<String>> l : tickListeners) {
+        l.accept(callId, ticked);
+      }
+    }
     return true;
+  }
+
+  /** Told (outside the lock) each time a call's ticked checklist items change. */
+  public void onChecklistTicked(java.util.function.BiConsumer<String, List<String>> listener) {
+    tickListeners.add(listener);
   }
 
   /** The draft went to the server as {@code requestId}; kept until acked. */

@@ -308,7 +308,15 @@ class HeadlessUiTest {
             "1001", "2026-11-22", "day", 12, 5, 41.7, 3, 1, 2, 1, 98.0, 1));
     ui.onCongratulation(
         new org.callobjectives.protocol.Congratulation("advances", "5 advances today!", 0));
+    ui.onComplianceReminder(
+        new org.callobjectives.protocol.ComplianceReminder(
+            "pbx:1", "recording-notice", "Told the caller the call is recorded\u001b[2J", 61));
     String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        text.contains("Reminder: still to do on this call: Told the caller the call is recorded"),
+        text);
+    org.junit.jupiter.api.Assertions.assertFalse(
+        text.contains("\u001b[2J"), "no terminal control sequence from the server's text");
     org.junit.jupiter.api.Assertions.assertTrue(
         text.contains("12 calls, 5 advances (42 %), compliance 98 %"), text);
     org.junit.jupiter.api.Assertions.assertTrue(

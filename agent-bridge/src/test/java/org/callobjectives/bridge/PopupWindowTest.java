@@ -147,7 +147,10 @@ class PopupWindowTest {
                     .contains("Customer books a fibre installation date")));
     assertFalse(onEdt(() -> popup.submitButton().isEnabled()), "no code picked yet");
 
-    // The agent ticks "verify identity" and "ask about speed problems" with the mouse.
+    // The agent ticks "verify identity" and "ask about speed problems" with the mouse; each tick
+    // goes out at once for the supervisor's live checklist.
+    List<List<String>> ticks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    popup.wrapUps().onChecklistTicked((callId, done) -> ticks.add(done));
     click(onEdt(() -> popup.checklistBoxes().get(1)));
     click(onEdt(() -> popup.checklistBoxes().get(2)));
     waitFor(
@@ -155,6 +158,13 @@ class PopupWindowTest {
         () ->
             popup.checklistBoxes().get(1).isSelected()
                 && popup.checklistBoxes().get(2).isSelected());
+    waitFor("both ticks told", () -> ticks.size() == 2 && ticks.get(1).size() == 2);
+    popup.showReminder(
+        new org.callobjectives.protocol.ComplianceReminder(
+            call.callId(), "verify", "Verify the account holder's identity", 75));
+    waitFor(
+        "the reminder in the header",
+        () -> popup.statsLabel().getText().contains("Reminder: still to do on this call"));
     assertTrue(onEdt(() -> popup.frame().getFocusableWindowState()), "focusable once clicked into");
 
     clickCenter(onEdt(() -> popup.upsellPlus()));

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = AgentStats.class, name = "agent_stats"),
   @JsonSubTypes.Type(value = Congratulation.class, name = "congratulation"),
   @JsonSubTypes.Type(value = AgentState.class, name = "agent_state"),
+  @JsonSubTypes.Type(value = ChecklistProgress.class, name = "checklist_progress"),
+  @JsonSubTypes.Type(value = ComplianceReminder.class, name = "compliance_reminder"),
 })
 public sealed interface Message
     permits Hello,
@@ -31,4 +33,6 @@ public sealed interface Message
         ProposalAck,
         AgentStats,
         Congratulation,
-        AgentState {}
+        AgentState,
+        ChecklistProgress,
+        ComplianceReminder {}

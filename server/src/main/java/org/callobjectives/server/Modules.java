@@ -26,6 +26,7 @@ public final class Modules {
     supervision.wallboard().signInWith(server.access(), server.authExecutor());
     stats.pushToAgents(server.sessions()::send);
     server.sessions().onAttach(stats::agentSignedIn);
+    server.sessions().onChecklistProgress(stats::checklistProgress);
     stats.agentStates(server.agentDay()::states);
     server.agentDay().onChange(st -> stats.agentStateChanged());
     server.addRoutes(supervision.routes(store.stats(), server::config));

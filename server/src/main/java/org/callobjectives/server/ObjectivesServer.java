@@ -205,6 +205,8 @@ public final class ObjectivesServer implements AutoCloseable {
       dispatcher.shareWaits(
           new org.callobjectives.server.push.NodeWaits(
               store.signals(), pump::submit, dispatcher.othersOnly()));
+      // Checklist ticks reach the supervisors of every node.
+      new org.callobjectives.server.push.NodeChecklists(store.signals(), sessions);
       store.signals().start();
     }
     try {

@@ -169,7 +169,8 @@ final class NodeAgents {
         }
       }
       default -> {
-        if (s.type() == null || !s.type().startsWith("wait_")) { // queue waits: NodeWaits' part
+        // queue waits and checklist ticks: NodeWaits' and NodeChecklists' part
+        if (s.type() == null || !(s.type().startsWith("wait_") || s.type().equals("checklist"))) {
           log.warn("node signal of unknown type {} skipped", s.type());
         }
       }

@@ -5,18 +5,23 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * goals.yaml, validated: the shift calendar, the per-agent upsell target per shift, the goals, and
- * when a call or a wrap-up has gone on long enough for the supervisor's attention.
+ * goals.yaml, validated: the shift calendar, the per-agent upsell target per shift, the goals, when
+ * a call or a wrap-up has gone on long enough for the supervisor's attention, and when an unticked
+ * required compliance item flags a call and reminds its agent (0 seconds: never; at most 2 a call).
  */
 public record GoalsConfig(
     ShiftCalendar calendar,
     int upsellOpportunitiesPerShift,
     List<Goal> goals,
     int longCallSeconds,
-    int longWrapUpSeconds) {
+    int longWrapUpSeconds,
+    int complianceReminderSeconds,
+    int complianceRemindersPerCall) {
   public static final int DEFAULT_UPSELL_PER_SHIFT = 2;
   public static final int DEFAULT_LONG_CALL_SECONDS = 900;
   public static final int DEFAULT_LONG_WRAP_UP_SECONDS = 90;
+  public static final int DEFAULT_COMPLIANCE_REMINDER_SECONDS = 60;
+  public static final int DEFAULT_COMPLIANCE_REMINDERS_PER_CALL = 1;
 
   public GoalsConfig {
     goals = List.copyOf(goals);
@@ -28,7 +33,9 @@ public record GoalsConfig(
         upsellOpportunitiesPerShift,
         goals,
         DEFAULT_LONG_CALL_SECONDS,
-        DEFAULT_LONG_WRAP_UP_SECONDS);
+        DEFAULT_LONG_WRAP_UP_SECONDS,
+        DEFAULT_COMPLIANCE_REMINDER_SECONDS,
+        DEFAULT_COMPLIANCE_REMINDERS_PER_CALL);
   }
 
   /** No goals.yaml: shifts 08:00-16:00 and 16:00-24:00 in the server's zone, weeks from Monday. */

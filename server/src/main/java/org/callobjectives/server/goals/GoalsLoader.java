@@ -34,7 +34,9 @@ public final class GoalsLoader {
       Integer upsellOpportunitiesPerShift,
       List<GoalYaml> goals,
       Integer longCallSeconds,
-      Integer longWrapUpSeconds) {}
+      Integer longWrapUpSeconds,
+      Integer complianceReminderSeconds,
+      Integer complianceRemindersPerCall) {}
 
   record ShiftYaml(String name, String start, String end) {}
 
@@ -202,8 +204,32 @@ public final class GoalsLoader {
             "longWrapUpSeconds",
             y.longWrapUpSeconds(),
             GoalsConfig.DEFAULT_LONG_WRAP_UP_SECONDS);
+    int reminder =
+        y.complianceReminderSeconds() == null
+            ? GoalsConfig.DEFAULT_COMPLIANCE_REMINDER_SECONDS
+            : y.complianceReminderSeconds();
+    if (reminder != 0 && (reminder < 10 || reminder > 3600)) {
+      throw src.error(
+          "/complianceReminderSeconds",
+          "complianceReminderSeconds must be 10..3600 (or 0: no reminders), not " + reminder);
+    }
+    int perCall =
+        y.complianceRemindersPerCall() == null
+            ? GoalsConfig.DEFAULT_COMPLIANCE_REMINDERS_PER_CALL
+            : y.complianceRemindersPerCall();
+    if (perCall < 0 || perCall > 2) {
+      throw src.error(
+          "/complianceRemindersPerCall",
+          "complianceRemindersPerCall must be 0..2 (a reminder is gentle), not " + perCall);
+    }
     return new GoalsConfig(
-        new ShiftCalendar(zone, weekStart, shifts), upsell, goals, longCall, longWrapUp);
+        new ShiftCalendar(zone, weekStart, shifts),
+        upsell,
+        goals,
+        longCall,
+        longWrapUp,
+        reminder,
+        perCall);
   }
 
   private static int seconds(YamlSource src, String field, Integer value, int dflt)

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.callobjectives.protocol.CallEnded;
 import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.ChecklistProgress;
 import org.callobjectives.protocol.Json;
 import org.callobjectives.protocol.Message;
 import org.callobjectives.server.domain.DispositionListener;
@@ -103,6 +104,44 @@ public final class AgentSessions implements DispositionListener {
   public long slowClientsClosed() {
     return slowClientsClosed.get();
   }
+
+  private final List<java.util.function.BiConsumer<String, ChecklistProgress>> tickListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Told of each checklist tick an agent's client reports on one of that agent's own calls. */
+  public void onChecklistProgress(java.util.function.BiConsumer<String, ChecklistProgress> l) {
+    tickListeners.add(l);
+  }
+
+  /**
+   * An agent's client reports its ticks; a call that is not (or no longer) the agent's is ignored:
+   * true if it was taken.
+   */
+  public boolean checklistProgress(String agentId, ChecklistProgress p) {
+    if (p.callId() == null || p.done().size() > 200 || !holds(agentId, p.callId())) {
+      return false;
+    }
+    for (var l : tickListeners) {
+      l.accept(agentId, p);
+    }
+    toOtherNodes.accept(agentId, p);
+    return true;
+  }
+
+  /** Ticks another node's client reported (that node checked the call was the agent's). */
+  public void checklistFromOtherNode(String agentId, ChecklistProgress p) {
+    for (var l : tickListeners) {
+      l.accept(agentId, p);
+    }
+  }
+
+  /** Where this node's ticks go for the other nodes (PostgreSQL). */
+  public void shareTicks(java.util.function.BiConsumer<String, ChecklistProgress> relay) {
+    this.toOtherNodes = relay;
+  }
+
+  private volatile java.util.function.BiConsumer<String, ChecklistProgress> toOtherNodes =
+      (a, p) -> {};
 
   /** Whether the agent's client is still to hear of this call (open or in wrap-up). */
   public synchronized boolean holds(String agentId, String callId) {

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.callobjectives.protocol.ChecklistProgress;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.ErrorMessage;
 import org.callobjectives.protocol.Hello;
@@ -95,6 +96,11 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
       }
       String me = agentId;
       dispositions.submit(me, d, answer -> reply(ctx, answer));
+    } else if (m instanceof ChecklistProgress p) {
+      // Live ticks: nothing to answer; a client not signed in or not on that call is ignored.
+      if (agentId != null && !sessions.checklistProgress(agentId, p)) {
+        log.debug("agent {}: checklist for call {} ignored (not theirs now)", agentId, p.callId());
+      }
     } else if (m instanceof Proposal p && proposals != null) {
       if (agentId == null) {
         reply(

@@ -76,7 +76,10 @@ public record LiveSnapshot(
   /** Agents ranked by advances, then advance rate, then calls handled. */
   public record Board(String title, List<Row> rows) {}
 
-  /** A connected call right now. */
+  /**
+   * A connected call right now, with its checklist as the agent ticks it; {@code flagged}: a
+   * required compliance item is still unticked past the reminder time.
+   */
   public record InProgress(
       String callId,
       String queue,
@@ -85,7 +88,11 @@ public record LiveSnapshot(
       String callerNumber,
       String callerName,
       String objective,
-      long connectedAtMillis) {}
+      long connectedAtMillis,
+      int checklistDone,
+      int checklistItems,
+      List<String> missingCompliance,
+      boolean flagged) {}
 
   /** A call that just ended or was just dispositioned; compliance is "ticked/required". */
   public record RecentCall(

@@ -65,6 +65,7 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
   // Confined to the live-stats thread.
   private final Ledger ledger = new Ledger();
   private final java.util.Map<String, QueueCaller> waiting = new java.util.HashMap<>();
+  private final LiveChecklists checklists = new LiveChecklists();
   private final GoalJudge judge;
   private final SnapshotBuilder builder;
   private boolean dirty = true;
@@ -79,7 +80,8 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     this.thread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("live-stats"));
     this.judge = new GoalJudge(config, goals, ledger, () -> agents);
     this.builder =
-        new SnapshotBuilder(config, goals, ledger, judge, () -> agentStates, waiting::values);
+        new SnapshotBuilder(
+            config, goals, ledger, judge, () -> agentStates, waiting::values, checklists);
   }
 
   public GoalsConfig goals() {
@@ -227,6 +229,17 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
         });
   }
 
+  /** An agent's client reported its ticks on a call of theirs. */
+  public void checklistProgress(String agentId, org.callobjectives.protocol.ChecklistProgress p) {
+    run(
+        () -> {
+          if (ledger.open().containsKey(p.callId())) {
+            checklists.ticked(p.callId(), p.done());
+            dirty = true;
+          }
+        });
+  }
+
   @Override
   public void queueJoined(QueueCaller caller) {
     run(
@@ -365,6 +378,16 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     try {
       long now = clock.millis();
       prune(now);
+      checklists.retain(ledger.open().keySet());
+      for (LiveChecklists.Due d :
+          checklists.due(
+              ledger.open().values(),
+              now,
+              goals.complianceReminderSeconds(),
+              goals.complianceRemindersPerCall())) {
+        agents.send(d.agentId(), d.reminder());
+        dirty = true; // the call is flagged from now on
+      }
       if (!dirty && now - lastPush < REFRESH_MS) {
         return;
       }

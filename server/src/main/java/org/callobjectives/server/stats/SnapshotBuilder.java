@@ -36,6 +36,7 @@ final class SnapshotBuilder {
   private final GoalJudge judge;
   private final Supplier<Supplier<List<AgentState>>> agentStates;
   private final Supplier<java.util.Collection<QueueCaller>> waiting;
+  private final LiveChecklists checklists;
 
   SnapshotBuilder(
       Supplier<Config> config,
@@ -43,8 +44,10 @@ final class SnapshotBuilder {
       Ledger ledger,
       GoalJudge judge,
       Supplier<Supplier<List<AgentState>>> agentStates,
-      Supplier<java.util.Collection<QueueCaller>> waiting) {
+      Supplier<java.util.Collection<QueueCaller>> waiting,
+      LiveChecklists checklists) {
     this.waiting = waiting;
+    this.checklists = checklists;
     this.config = config;
     this.goals = goals;
     this.calendar = goals.calendar();
@@ -62,6 +65,7 @@ final class SnapshotBuilder {
     views.put("week", view(calendar.window(PeriodSpec.of(PeriodSpec.Kind.WEEK), now), false));
     List<LiveSnapshot.InProgress> inProgress = new ArrayList<>();
     for (CallRecord c : ledger.open().values()) {
+      LiveChecklists.Progress p = checklists.progress(c, now, goals.complianceReminderSeconds());
       inProgress.add(
           new LiveSnapshot.InProgress(
               c.callId(),
@@ -71,7 +75,11 @@ final class SnapshotBuilder {
               c.callerNumber(),
               c.callerName(),
               c.objective() == null ? null : c.objective().title(),
-              c.connectedAtMillis() == null ? c.startedAtMillis() : c.connectedAtMillis()));
+              c.connectedAtMillis() == null ? c.startedAtMillis() : c.connectedAtMillis(),
+              p.done(),
+              p.items(),
+              p.missingCompliance(),
+              p.flagged()));
     }
     List<LiveSnapshot.RecentCall> recentCalls = new ArrayList<>();
     for (String id : ledger.recent()) {

@@ -110,16 +110,26 @@ function renderWins(wins) {
     el('li', {}, clock(w.atMillis) + ' \u2014 ' + w.subject + ': ' + w.title))));
 }
 
+// The checklist as the agent ticks it; a call still missing a required compliance item past the
+// reminder time is flagged for the supervisor.
+function checklist(c) {
+  if (!c.checklistItems) return '\u2013';
+  const missing = c.missingCompliance || [];
+  return el('span', { class: c.flagged ? 'flag' : null, title: missing.length ? 'compliance still to do: ' + missing.join('; ') : 'all required compliance ticked' },
+    c.checklistDone + '/' + c.checklistItems + (c.flagged ? ' \u26a0 missing: ' + missing.join('; ') : ''));
+}
+
 function renderInProgress(calls) {
   put('in-progress', table([
     { h: 'Caller', v: c => caller(c.callerNumber, c.callerName), wrap: true },
     { h: 'Agent', v: c => c.agentName || '\u2013' },
     { h: 'Queue', v: c => c.queue || 'agent-dialled' },
     { h: 'Objective', v: c => c.objective || '\u2013', wrap: true },
+    { h: 'Checklist', v: checklist, wrap: true },
     { h: 'On call', n: true, v: c => el('span', { class: 'ticker', 'data-since': c.connectedAtMillis,
       'data-limit': state.snap.longCallSeconds, title: 'long after ' + duration(state.snap.longCallSeconds) },
       duration((now() - c.connectedAtMillis) / 1000)) },
-  ], calls));
+  ], calls, c => (c.flagged ? 'flagged' : null)));
 }
 
 // Who waits now, and how fast calls were answered in the period: service level = calls answered

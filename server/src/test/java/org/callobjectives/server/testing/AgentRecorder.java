@@ -28,6 +28,8 @@ public final class AgentRecorder implements BridgeClient.Listener {
   private final List<CallStarted> pops = new CopyOnWriteArrayList<>();
   private final List<AgentStats> stats = new CopyOnWriteArrayList<>();
   private final List<Congratulation> congratulations = new CopyOnWriteArrayList<>();
+  private final List<org.callobjectives.protocol.ComplianceReminder> reminders =
+      new CopyOnWriteArrayList<>();
   private final String agentId;
 
   public AgentRecorder(String agentId) {
@@ -77,6 +79,16 @@ public final class AgentRecorder implements BridgeClient.Listener {
 
   public List<Congratulation> congratulations() {
     return congratulations;
+  }
+
+  @Override
+  public void onComplianceReminder(org.callobjectives.protocol.ComplianceReminder r) {
+    reminders.add(r);
+  }
+
+  /** Compliance reminders, kept apart from the other messages (they come on a timer). */
+  public List<org.callobjectives.protocol.ComplianceReminder> reminders() {
+    return reminders;
   }
 
   @Override
