@@ -94,6 +94,34 @@ public final class SupervisorRoutes {
             c -> later(c.ctx(), c.req(), stats.snapshotJson(), "application/json; charset=utf-8")));
     out.add(
         Route.get(
+            "/api/stats/hourly",
+            Role.SUPERVISOR,
+            c -> {
+              LocalDate day;
+              try {
+                day = date(c.query(), "date", calendar.today(stats.now()));
+              } catch (DateTimeParseException e) {
+                HttpResponses.error(
+                    c.ctx(), c.req(), HttpResponseStatus.BAD_REQUEST, "date must be YYYY-MM-DD");
+                return;
+              }
+              if (day.getYear() < 2000 || day.getYear() > 2100) {
+                HttpResponses.error(
+                    c.ctx(),
+                    c.req(),
+                    HttpResponseStatus.BAD_REQUEST,
+                    "date must be between 2000 and 2100");
+                return;
+              }
+              later(
+                  c.ctx(),
+                  c.req(),
+                  org.callobjectives.server.stats.Hourly.of(store, day, calendar.zone())
+                      .thenApply(LiveStatsJson::write),
+                  "application/json; charset=utf-8");
+            }));
+    out.add(
+        Route.get(
             "/api/stats/review",
             Role.SUPERVISOR,
             c ->

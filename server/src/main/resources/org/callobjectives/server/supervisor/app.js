@@ -237,6 +237,7 @@ function render() {
   renderQueues(v);
   renderAgents(v);
   renderBoards(v);
+  agentChart(v);
   recentTable(s.undisposed, 'undisposed');
   const missedToday = s.views.today.total.undisposed;
   if (missedToday > s.undisposed.length) {
@@ -245,6 +246,74 @@ function render() {
   }
   recentTable(s.recent, 'recent');
   tick();
+}
+
+// Charts drawn as SVG by the page itself: no library, nothing fetched from elsewhere.
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs, ...children) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  for (const c of children) e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+  return e;
+}
+
+function hourChart(id, title, hours, pick, base) {
+  const W = 480, H = 190, L = 34, R = 8, T = 10, B = 22, w = W - L - R, h = H - T - B;
+  const x = i => L + (i + 0.5) * w / 24;
+  const y = v => T + h - v / 100 * h;
+  const maxCalls = Math.max(1, ...hours.map(x => x.today.handled));
+  const parts = [];
+  for (const v of [0, 50, 100]) {
+    parts.push(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: '#e3e7ec' }));
+    parts.push(svg('text', { x: L - 4, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#5b6775' }, v + '%'));
+  }
+  hours.forEach((hr, i) => {
+    const bh = hr.today.handled / maxCalls * h * 0.6;
+    if (bh > 0) parts.push(svg('rect', { x: x(i) - w / 60, y: T + h - bh, width: w / 30, height: bh, fill: '#dfe5ec' },
+      svg('title', {}, hr.hour + ':00 \u2013 ' + hr.today.handled + ' calls handled')));
+    if (i % 3 === 0) parts.push(svg('text', { x: x(i), y: H - 6, 'text-anchor': 'middle', 'font-size': 10, fill: '#5b6775' }, String(hr.hour)));
+  });
+  for (const [key, dash, color] of [['weekBefore', '4 3', '#8a97a8'], ['today', '', '#2457c5']]) {
+    const pts = hours.map((hr, i) => [i, pick(hr[key])]).filter(p => p[1] !== null && p[1] !== undefined);
+    if (pts.length > 1) parts.push(svg('polyline', { points: pts.map(p => x(p[0]) + ',' + y(p[1])).join(' '),
+      fill: 'none', stroke: color, 'stroke-width': 2, 'stroke-dasharray': dash }));
+    for (const [i, v] of pts) parts.push(svg('circle', { cx: x(i), cy: y(v), r: 3, fill: color },
+      svg('title', {}, hours[i].hour + ':00 ' + (key === 'today' ? 'today' : 'last week') + ': ' + Math.round(v)
+        + ' % of ' + base(hours[i][key]))));
+  }
+  const fig = document.getElementById(id);
+  fig.replaceChildren(el('figcaption', {}, title), svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': title }, ...parts));
+}
+
+function agentChart(v) {
+  const rows = v.agents.filter(a => a.handled > 0).sort((a, b) => b.advances - a.advances || b.handled - a.handled).slice(0, 12);
+  const fig = document.getElementById('chart-agents');
+  if (!rows.length) { fig.replaceChildren(el('figcaption', {}, 'Advances by agent'), el('p', { class: 'empty' }, 'no calls yet')); return; }
+  const W = 480, rowH = 18, L = 110, H = rows.length * rowH + 8, max = Math.max(1, ...rows.map(r => r.handled));
+  const parts = [];
+  rows.forEach((r, i) => {
+    const yy = 4 + i * rowH;
+    parts.push(svg('text', { x: L - 6, y: yy + 12, 'text-anchor': 'end', 'font-size': 11, fill: '#1d2733' }, r.name.slice(0, 16)));
+    parts.push(svg('rect', { x: L, y: yy + 2, width: (W - L - 60) * r.handled / max, height: rowH - 6, fill: '#dfe5ec' }));
+    parts.push(svg('rect', { x: L, y: yy + 2, width: (W - L - 60) * r.advances / max, height: rowH - 6, fill: '#2457c5' },
+      svg('title', {}, r.name + ': ' + r.advances + ' advances of ' + r.handled + ' calls handled')));
+    parts.push(svg('text', { x: W - 55, y: yy + 12, 'font-size': 11, fill: '#5b6775' }, r.advances + ' / ' + r.handled));
+  });
+  fig.replaceChildren(el('figcaption', {}, 'Advances by agent (blue) of calls handled (grey), ' + v.name),
+    svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': 'Advances by agent' }, ...parts));
+}
+
+function loadHourly() {
+  fetch('/api/stats/hourly', { headers: { Accept: 'application/json' } })
+    .then(r => (r.ok ? r.json() : null))
+    .then(d => {
+      if (!d) return;
+      hourChart('chart-advance', 'Advance rate by hour, ' + d.date + ' against ' + d.compareDate, d.hours,
+        s => s.advanceRate, s => s.dispositioned + ' dispositioned');
+      hourChart('chart-compliance', 'Compliance by hour, ' + d.date + ' against ' + d.compareDate, d.hours,
+        s => s.compliance, s => s.complianceCalls + ' calls');
+    })
+    .catch(() => {});
 }
 
 function tick() {
@@ -302,4 +371,6 @@ for (const b of document.querySelectorAll('.switch button')) {
   });
 }
 setInterval(tick, 1000);
+setInterval(loadHourly, 60000);
+loadHourly();
 connect();

@@ -139,6 +139,20 @@ class SupervisorPageBrowserTest {
     screenshot("supervisor-live.png");
 
     wait.until(ExpectedConditions.textToBe(By.id("kpi-waiting"), "0"));
+    // The hour's figures come from the database: today's hour has the call, dispositioned.
+    com.fasterxml.jackson.databind.JsonNode hourly =
+        org.callobjectives.protocol.Json.mapper()
+            .readTree(ss.supervisorGet("/api/stats/hourly").body());
+    long handledToday = 0;
+    for (com.fasterxml.jackson.databind.JsonNode h : hourly.get("hours")) {
+      handledToday += h.get("today").get("handled").asLong();
+    }
+    assertEquals(1, handledToday, "one call handled today: " + hourly);
+    ((JavascriptExecutor) driver).executeScript("loadHourly();");
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-advance svg circle")));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-agents svg rect")));
     assertTrue(
         driver.findElement(By.id("queues")).getText().contains("100 % \u226420 s"),
         "sales answered within its 20 s: " + driver.findElement(By.id("queues")).getText());
