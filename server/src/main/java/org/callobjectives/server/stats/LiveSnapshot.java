@@ -34,7 +34,18 @@ public record LiveSnapshot(
       Row total,
       List<Row> queues,
       List<Row> agents,
-      List<Board> leaderboards) {}
+      List<Board> leaderboards,
+      List<Funnel> funnels) {}
+
+  /**
+   * A queue's chain of advances over the view's period: each stage's calls handled, dispositioned
+   * and advances obtained (an advance moves the caller on to the next stage).
+   */
+  public record Funnel(String queue, List<FunnelStep> steps) {}
+
+  /** One stage of a funnel. */
+  public record FunnelStep(
+      String stage, String objective, long handled, long dispositioned, long advances) {}
 
   /**
    * One queue's, agent's or team's figures; rates are percentages, null when there is nothing to

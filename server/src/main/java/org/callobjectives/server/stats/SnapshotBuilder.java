@@ -221,7 +221,35 @@ final class SnapshotBuilder {
         row("total", "All", null, total, ledger.open().size(), null, waiting.get(), null),
         queues,
         agentRows,
-        boards);
+        boards,
+        funnels(w, c));
+  }
+
+  /** Each queue with stages: its chain of advances over the window. */
+  private List<LiveSnapshot.Funnel> funnels(Window w, Config c) {
+    Map<String, Figures> byStage =
+        ledger.sumBy(w, k -> k.queue() == null ? null : k.queue() + "\n" + k.objectiveId());
+    List<LiveSnapshot.Funnel> out = new ArrayList<>();
+    for (String q : new TreeSet<>(c.queues().keySet())) {
+      List<org.callobjectives.server.config.Stage> stages = c.rules().stages(q);
+      if (stages.isEmpty()) {
+        continue;
+      }
+      List<LiveSnapshot.FunnelStep> steps = new ArrayList<>();
+      for (org.callobjectives.server.config.Stage st : stages) {
+        String objective = st.target().primary();
+        Figures f = byStage.getOrDefault(q + "\n" + objective, new Figures());
+        steps.add(
+            new LiveSnapshot.FunnelStep(
+                st.id(),
+                c.objective(objective).map(o -> o.title()).orElse(objective),
+                f.handled,
+                f.dispositioned,
+                f.advances));
+      }
+      out.add(new LiveSnapshot.Funnel(q, steps));
+    }
+    return out;
   }
 
   private static final Comparator<Row> RANKING =

@@ -238,6 +238,7 @@ function render() {
   renderAgents(v);
   renderBoards(v);
   agentChart(v);
+  funnelChart(v);
   recentTable(s.undisposed, 'undisposed');
   const missedToday = s.views.today.total.undisposed;
   if (missedToday > s.undisposed.length) {
@@ -301,6 +302,33 @@ function agentChart(v) {
   });
   fig.replaceChildren(el('figcaption', {}, 'Advances by agent (blue) of calls handled (grey), ' + v.name),
     svg('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': 'Advances by agent' }, ...parts));
+}
+
+// The chain of advances: each stage's calls (grey) and the advances that move callers on (blue).
+function funnelChart(v) {
+  const fig = document.getElementById('chart-funnel');
+  const funnels = (v.funnels || []).filter(f => f.steps.length);
+  if (!funnels.length) { fig.replaceChildren(el('figcaption', {}, 'Chain of advances'), el('p', { class: 'empty' }, 'no queue has stages')); return; }
+  const W = 480, rowH = 20, L = 130, parts = [];
+  let yy = 4;
+  for (const f of funnels) {
+    parts.push(svg('text', { x: 0, y: yy + 12, 'font-size': 11, 'font-weight': 600, fill: '#1d2733' }, 'Queue ' + f.queue));
+    yy += rowH;
+    const max = Math.max(1, ...f.steps.map(s => s.handled));
+    for (const s of f.steps) {
+      const full = (W - L - 70) * s.handled / max;
+      parts.push(svg('text', { x: L - 6, y: yy + 12, 'text-anchor': 'end', 'font-size': 11, fill: '#1d2733' }, s.stage.slice(0, 18)));
+      parts.push(svg('rect', { x: L, y: yy + 2, width: full, height: rowH - 6, fill: '#dfe5ec' }));
+      parts.push(svg('rect', { x: L, y: yy + 2, width: (W - L - 70) * s.advances / max, height: rowH - 6, fill: '#2457c5' },
+        svg('title', {}, s.stage + ' (' + s.objective + '): ' + s.advances + ' advances of ' + s.handled + ' calls handled, '
+          + s.dispositioned + ' dispositioned')));
+      parts.push(svg('text', { x: W - 65, y: yy + 12, 'font-size': 11, fill: '#5b6775' }, s.advances + ' / ' + s.handled));
+      yy += rowH;
+    }
+    yy += 6;
+  }
+  fig.replaceChildren(el('figcaption', {}, 'Chain of advances per queue stage, ' + v.name),
+    svg('svg', { viewBox: '0 0 ' + W + ' ' + yy, role: 'img', 'aria-label': 'Chain of advances' }, ...parts));
 }
 
 function loadHourly() {

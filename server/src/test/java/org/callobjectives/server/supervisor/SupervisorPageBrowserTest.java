@@ -153,6 +153,8 @@ class SupervisorPageBrowserTest {
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-advance svg circle")));
     wait.until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-agents svg rect")));
+    // sales has stages (demo, then close): Ann's call and its advance sit on the demo stage.
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chart-funnel"), "1 / 1"));
     assertTrue(
         driver.findElement(By.id("queues")).getText().contains("100 % \u226420 s"),
         "sales answered within its 20 s: " + driver.findElement(By.id("queues")).getText());
