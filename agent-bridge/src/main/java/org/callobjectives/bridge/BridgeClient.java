@@ -375,6 +375,9 @@ public final class BridgeClient implements AutoCloseable {
     if (d.callId() == null || d.callId().isBlank()) {
       return CompletableFuture.failedFuture(new IllegalArgumentException("callId is required"));
     }
+    synchronized (lock) {
+      ticks.remove(d.callId()); // the disposition carries the final list
+    }
     String requestId =
         d.requestId() == null || d.requestId().isBlank()
             ? UUID.randomUUID().toString()
@@ -450,12 +453,23 @@ public final class BridgeClient implements AutoCloseable {
     return future;
   }
 
+  // The latest ticks per call until its disposition is submitted; guarded by lock.
+  private final java.util.LinkedHashMap<String, List<String>> ticks =
+      new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, List<String>> e) {
+          return size() > 50;
+        }
+      };
+
   /**
-   * Tells the server which checklist items are ticked on a call, so supervisors see it live. Sent
-   * only while connected: the disposition carries the final list anyway.
+   * Tells the server which checklist items are ticked on a call, so supervisors see it live; sent
+   * now if connected, and again after each reconnect until the call's disposition is submitted.
    */
   public void checklistProgress(String callId, List<String> done) {
     synchronized (lock) {
+      ticks.remove(callId);
+      ticks.put(callId, List.copyOf(done));
       Session s = session;
       if (!closed && s != null && s.welcomed && !s.ended) {
         send(s, new ChecklistProgress(callId, done));
@@ -720,6 +734,10 @@ public final class BridgeClient implements AutoCloseable {
         send(s, d);
       }
       resent = queued.size();
+      // Ticks made while away, or known to a server that restarted: said again (the whole list).
+      for (var t : ticks.entrySet()) {
+        send(s, new ChecklistProgress(t.getKey(), t.getValue()));
+      }
     }
     log.info(
         "connected to {} as agent {}{}{}",

@@ -264,6 +264,34 @@ class BridgeClientTest {
   }
 
   @Test
+  void checklist_ticks_go_out_at_once_and_again_after_a_reconnect_until_the_disposition()
+      throws Exception {
+    TestWsServer server = server();
+    server.replies = TestWsServer.WELCOME_AND_ACK;
+    Recorder rec = new Recorder();
+    BridgeClient client = client(server.uri(), dir.resolve("outbox.jsonl"), rec);
+    client.start();
+    rec.next(Welcome.class);
+
+    client.checklistProgress("call-7", List.of("recording-notice"));
+    client.checklistProgress("call-8", List.of("greeting"));
+    assertEquals(
+        List.of("recording-notice"),
+        server.next(org.callobjectives.protocol.ChecklistProgress.class, WAIT).done());
+    server.next(org.callobjectives.protocol.ChecklistProgress.class, WAIT);
+    client.submit(disposition("call-8")).get(10, TimeUnit.SECONDS); // call-8 is settled
+    server.next(DispositionSubmit.class, WAIT);
+
+    server.dropClients();
+    rec.next(String.class); // "disconnected"
+    assertInstanceOf(Hello.class, server.next(WAIT), "reconnects and says hello again");
+    var again = server.next(org.callobjectives.protocol.ChecklistProgress.class, WAIT);
+    assertEquals("call-7", again.callId(), "the open call's ticks are said again");
+    assertEquals(List.of("recording-notice"), again.done());
+    client.close();
+  }
+
+  @Test
   void an_ack_without_a_known_request_id_removes_the_entry_by_call_id() throws Exception {
     TestWsServer server = server();
     server.replies =

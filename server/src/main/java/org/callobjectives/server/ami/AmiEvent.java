@@ -28,8 +28,33 @@ public sealed interface AmiEvent {
       String channel,
       String callerNum,
       String callerName,
-      long waitedSeconds)
+      long waitedSeconds,
+      boolean listed)
       implements AmiEvent {
+    /** A join read from QueueStatus at login ({@code listed}), having waited that long. */
+    public QueueJoin(
+        String server,
+        long receivedNanos,
+        String queue,
+        String uniqueid,
+        String linkedid,
+        String channel,
+        String callerNum,
+        String callerName,
+        long waitedSeconds) {
+      this(
+          server,
+          receivedNanos,
+          queue,
+          uniqueid,
+          linkedid,
+          channel,
+          callerNum,
+          callerName,
+          waitedSeconds,
+          false);
+    }
+
     public QueueJoin(
         String server,
         long receivedNanos,
@@ -39,7 +64,17 @@ public sealed interface AmiEvent {
         String channel,
         String callerNum,
         String callerName) {
-      this(server, receivedNanos, queue, uniqueid, linkedid, channel, callerNum, callerName, 0);
+      this(
+          server,
+          receivedNanos,
+          queue,
+          uniqueid,
+          linkedid,
+          channel,
+          callerNum,
+          callerName,
+          0,
+          false);
     }
   }
 

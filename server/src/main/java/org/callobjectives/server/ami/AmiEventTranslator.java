@@ -50,7 +50,8 @@ public final class AmiEventTranslator {
             e.getChannel(),
             known(e.getCallerIdNum() != null ? e.getCallerIdNum() : e.getCallerId()),
             known(e.getCallerIdName()),
-            e.getWait() == null ? 0 : Math.max(0, e.getWait()));
+            e.getWait() == null ? 0 : Math.max(0, e.getWait()),
+            true);
     return complete(a) ? a : null;
   }
 

@@ -39,6 +39,16 @@ public final class CallTracker {
   private final java.util.function.BiConsumer<String, Integer> resyncRequest;
 
   private final Map<String, Wait> waits = new HashMap<>();
+
+  /** Waits that ended lately: a QueueStatus list read meanwhile must not bring them back. */
+  private final LinkedHashMap<String, Boolean> recentlyGone =
+      new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> e) {
+          return size() > 2_000;
+        }
+      };
+
   private final Map<String, Leg> byOther = new HashMap<>();
   private final Map<String, List<Leg>> byCaller = new HashMap<>();
   private final Map<String, Leg> byBase = new HashMap<>();
@@ -188,6 +198,14 @@ public final class CallTracker {
 
   private void onQueueJoin(AmiEvent.QueueJoin j) {
     String ck = key(j.server(), j.uniqueid());
+    String listedKey = ck + "@" + j.queue();
+    if (j.listed()
+        && (waits.containsKey(listedKey)
+            || byCaller.containsKey(ck)
+            || recentlyGone.containsKey(listedKey))) {
+      // The login's list is read while events go on: what the events said since is newer.
+      return;
+    }
     // A caller re-entering a queue while bridged to an agent was redirected or transferred:
     // the first agent's leg is over even if Asterisk's AgentComplete for it comes much later.
     for (Leg l : List.copyOf(byCaller.getOrDefault(ck, List.of()))) {
@@ -555,6 +573,9 @@ public final class CallTracker {
 
   /** The caller is out of the queue: told once, however many events say so. */
   private void leftQueue(Wait w) {
+    if (w != null) {
+      recentlyGone.put(w.key(), Boolean.TRUE);
+    }
     if (w != null && !w.left()) {
       if (waits.containsKey(w.key())) {
         waits.put(w.key(), w.leaving());

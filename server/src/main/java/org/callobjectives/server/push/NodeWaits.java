@@ -28,7 +28,12 @@ public final class NodeWaits implements QueueWaitListener {
   /** One message between nodes. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Signal(
-      String type, String node, QueueCaller caller, Boolean first, List<QueueCaller> all) {
+      String type,
+      String node,
+      QueueCaller caller,
+      Boolean first,
+      Boolean last,
+      List<QueueCaller> all) {
     static final String JOINED = "wait_joined";
     static final String LEFT = "wait_left";
     static final String ALL = "wait_all";
@@ -41,6 +46,7 @@ public final class NodeWaits implements QueueWaitListener {
   private final Map<String, QueueCaller> here = new LinkedHashMap<>();
   private final Map<String, Map<String, QueueCaller>> elsewhere = new HashMap<>();
   private boolean delivering;
+  private final Map<String, Map<String, QueueCaller>> listing = new HashMap<>();
 
   public NodeWaits(NodeSignals signals, Executor tracking, QueueWaitListener listener) {
     this.signals = signals;
@@ -54,14 +60,14 @@ public final class NodeWaits implements QueueWaitListener {
   public void queueJoined(QueueCaller caller) {
     if (!delivering) {
       here.put(caller.key(), caller);
-      send(new Signal(Signal.JOINED, signals.node(), caller, null, null));
+      send(new Signal(Signal.JOINED, signals.node(), caller, null, null, null));
     }
   }
 
   @Override
   public void queueLeft(QueueCaller caller) {
     if (!delivering && here.remove(caller.key()) != null) {
-      send(new Signal(Signal.LEFT, signals.node(), caller, null, null));
+      send(new Signal(Signal.LEFT, signals.node(), caller, null, null, null));
     }
   }
 
@@ -71,7 +77,8 @@ public final class NodeWaits implements QueueWaitListener {
     for (int i = 0; i < all.size() || first; i += CALLERS_PER_MESSAGE) {
       List<QueueCaller> chunk =
           new ArrayList<>(all.subList(i, Math.min(all.size(), i + CALLERS_PER_MESSAGE)));
-      send(new Signal(Signal.ALL, signals.node(), null, first, chunk));
+      boolean last = i + CALLERS_PER_MESSAGE >= all.size();
+      send(new Signal(Signal.ALL, signals.node(), null, first, last, chunk));
       first = false;
     }
   }
@@ -101,12 +108,20 @@ public final class NodeWaits implements QueueWaitListener {
         }
       }
       case Signal.ALL -> {
-        Map<String, QueueCaller> now =
-            Boolean.TRUE.equals(s.first()) ? new HashMap<>() : new HashMap<>(theirs);
+        // The whole list comes in chunks: applied once its last chunk is in.
+        Map<String, QueueCaller> list =
+            Boolean.TRUE.equals(s.first())
+                ? new HashMap<>()
+                : listing.getOrDefault(s.node(), new HashMap<>());
         for (QueueCaller c : s.all() == null ? List.<QueueCaller>of() : s.all()) {
-          now.put(c.key(), c);
+          list.put(c.key(), c);
         }
-        replace(s.node(), now);
+        if (Boolean.FALSE.equals(s.last())) {
+          listing.put(s.node(), list);
+        } else {
+          listing.remove(s.node());
+          replace(s.node(), list);
+        }
       }
       default -> {
         // agent presence and member events: NodeAgents' part

@@ -23,16 +23,29 @@ final class LiveChecklists {
   /** A reminder for an agent. */
   record Due(String agentId, ComplianceReminder reminder) {}
 
+  /** How long ticks for a call not known (yet) are kept: another node's pop may come later. */
+  static final long UNKNOWN_CALL_MS = 60_000;
+
   private final Map<String, Set<String>> ticked = new HashMap<>();
+  private final Map<String, Long> tickedAt = new HashMap<>();
   private final Map<String, Integer> reminded = new HashMap<>();
 
-  void ticked(String callId, List<String> done) {
+  void ticked(String callId, List<String> done, long now) {
+    if (ticked.size() > 50_000) {
+      return; // bounded: far beyond any floor's calls in progress
+    }
     ticked.put(callId, Set.copyOf(done));
+    tickedAt.put(callId, now);
   }
 
-  /** Forgets calls no longer in progress. */
-  void retain(Set<String> openCallIds) {
-    ticked.keySet().retainAll(openCallIds);
+  /** Forgets calls no longer in progress, and ticks for unknown calls after a while. */
+  void retain(Set<String> openCallIds, long now) {
+    ticked
+        .keySet()
+        .removeIf(
+            id ->
+                !openCallIds.contains(id) && now - tickedAt.getOrDefault(id, 0L) > UNKNOWN_CALL_MS);
+    tickedAt.keySet().retainAll(ticked.keySet());
     reminded.keySet().retainAll(openCallIds);
   }
 

@@ -233,10 +233,9 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
   public void checklistProgress(String agentId, org.callobjectives.protocol.ChecklistProgress p) {
     run(
         () -> {
-          if (ledger.open().containsKey(p.callId())) {
-            checklists.ticked(p.callId(), p.done());
-            dirty = true;
-          }
+          // Kept even before the call is known here: another node's pop may come after the tick.
+          checklists.ticked(p.callId(), p.done(), clock.millis());
+          dirty = true;
         });
   }
 
@@ -378,7 +377,7 @@ public final class LiveStats implements CallListener, DispositionListener, AutoC
     try {
       long now = clock.millis();
       prune(now);
-      checklists.retain(ledger.open().keySet());
+      checklists.retain(ledger.open().keySet(), now);
       for (LiveChecklists.Due d :
           checklists.due(
               ledger.open().values(),

@@ -33,6 +33,10 @@ public final class WallboardHub {
   static final long SIGN_IN_WITHIN_MS = 10_000;
 
   private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+  private static final io.netty.util.AttributeKey<Principal> WHO =
+      io.netty.util.AttributeKey.valueOf("wallboard-who");
+  private static final io.netty.util.AttributeKey<String> SESSION =
+      io.netty.util.AttributeKey.valueOf("wallboard-session");
   private final Supplier<CompletableFuture<String>> current;
   private volatile Access access;
   private volatile Executor auth;
@@ -58,8 +62,23 @@ public final class WallboardHub {
     }
   }
 
+  /** A wall screen, a supervisor or an admin; not an agent (the board shows every colleague). */
+  private static boolean mayWatch(Principal p) {
+    return p.role() == Role.WALLBOARD || p.role().atLeast(Role.SUPERVISOR);
+  }
+
   private void write(Channel ch, String json) {
     if (!ch.isActive() || !ch.isWritable()) {
+      channels.remove(ch);
+      ch.close();
+      return;
+    }
+    // Still allowed: the user kept in server.yaml, the session (if one let it in) still open.
+    Principal who = ch.attr(WHO).get();
+    String sid = ch.attr(SESSION).get();
+    Access a = access;
+    if (a != null && who != null && (!a.stillAllowed(who) || sid != null && !a.sessionValid(sid))) {
+      log.info("wall screen {} of {}: no longer allowed, closing", ch.remoteAddress(), who.name());
       channels.remove(ch);
       ch.close();
       return;
@@ -70,12 +89,17 @@ public final class WallboardHub {
 
   /** {@code who}: the router's check of the request's session, if any (a supervisor's page). */
   void upgrade(ChannelHandlerContext ctx, FullHttpRequest req, Principal who) {
-    SignIn endpoint = new SignIn(who != null && who.role().atLeast(Role.WALLBOARD));
+    boolean bySession = who != null && mayWatch(who);
+    SignIn endpoint = new SignIn(bySession);
+    if (bySession) {
+      ctx.channel().attr(WHO).set(who);
+      ctx.channel().attr(SESSION).set(Access.sessionId(req));
+    }
     WebSocketUpgrade.upgrade(
         ctx,
         req,
         "/wallboard/live",
-        false,
+        bySession, // a socket a cookie opens: pages of other sites are refused
         endpoint,
         ch -> {
           if (endpoint.admitted) {
@@ -150,8 +174,9 @@ public final class WallboardHub {
 
     private void signedIn(ChannelHandlerContext ctx, String name, Access.Result r) {
       checking = false;
-      if (r instanceof Access.Result.Ok ok && ok.who().role().atLeast(Role.WALLBOARD)) {
+      if (r instanceof Access.Result.Ok ok && mayWatch(ok.who())) {
         admitted = true;
+        ctx.channel().attr(WHO).set(ok.who());
         log.info(
             "wall screen '{}' connected from {}", ok.who().name(), ctx.channel().remoteAddress());
         admit(ctx.channel());

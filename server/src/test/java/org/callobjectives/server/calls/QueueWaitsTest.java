@@ -102,8 +102,58 @@ class QueueWaitsTest {
   }
 
   @Test
+  void aListAtLoginReadWhileTheCallerWasAnsweredOrLeftDoesNotBringTheWaitBack() {
+    tracker.handle(join("1", 1, 0));
+    tracker.handle(new AmiEvent.QueueLeave("pbx", 2, "sales", "1"));
+    tracker.handle(
+        new AmiEvent.AgentConnect(
+            "pbx",
+            3,
+            "sales",
+            "1",
+            "1",
+            "Local/sales@callers-1;2",
+            null,
+            null,
+            "9",
+            "Local/1001@agents-2;1",
+            "Local/1001@agents/n",
+            "Alice Agent",
+            2));
+    tracker.handle(join("2", 4, 0));
+    tracker.handle(new AmiEvent.QueueAbandon("pbx", 5, "sales", "2", "2", "1555002", "Ann", 1));
+    // The list asked before those events arrives after them.
+    tracker.handle(listed("1", 6, 3));
+    tracker.handle(listed("2", 6, 2));
+    assertEquals(
+        List.of(
+            "join sales 1555001",
+            "left sales 1555001",
+            "pop 1555001",
+            "join sales 1555002",
+            "left sales 1555002",
+            "end ABANDONED"),
+        log,
+        "the call goes on and nobody waits again");
+  }
+
+  private static AmiEvent.QueueJoin listed(String uid, long nanos, long waited) {
+    return new AmiEvent.QueueJoin(
+        "pbx",
+        nanos,
+        "sales",
+        uid,
+        uid,
+        "Local/sales@callers-1;2",
+        "155500" + uid,
+        "Ann",
+        waited,
+        true);
+  }
+
+  @Test
   void aCallerListedAtLoginHasWaitedAsLongAsAsteriskSays() {
-    tracker.handle(join("1", 1, 45));
+    tracker.handle(listed("1", 1, 45));
     assertEquals(NOW.toEpochMilli() - 45_000, joined.get(0).joinedAtMillis());
   }
 
