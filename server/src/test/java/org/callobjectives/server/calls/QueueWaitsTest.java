@@ -68,21 +68,7 @@ class QueueWaitsTest {
   void aCallerAnsweredLeavesTheQueueOnceAndThePopStillNamesThem() {
     tracker.handle(join("1", 1, 0));
     tracker.handle(new AmiEvent.QueueLeave("pbx", 2, "sales", "1"));
-    tracker.handle(
-        new AmiEvent.AgentConnect(
-            "pbx",
-            3,
-            "sales",
-            "1",
-            "1",
-            "Local/sales@callers-1;2",
-            null,
-            null,
-            "9",
-            "Local/1001@agents-2;1",
-            "Local/1001@agents/n",
-            "Alice Agent",
-            2));
+    tracker.handle(answered("1", 3));
     assertEquals(List.of("join sales 1555001", "left sales 1555001", "pop 1555001"), log);
   }
 
@@ -105,21 +91,7 @@ class QueueWaitsTest {
   void aListAtLoginReadWhileTheCallerWasAnsweredOrLeftDoesNotBringTheWaitBack() {
     tracker.handle(join("1", 1, 0));
     tracker.handle(new AmiEvent.QueueLeave("pbx", 2, "sales", "1"));
-    tracker.handle(
-        new AmiEvent.AgentConnect(
-            "pbx",
-            3,
-            "sales",
-            "1",
-            "1",
-            "Local/sales@callers-1;2",
-            null,
-            null,
-            "9",
-            "Local/1001@agents-2;1",
-            "Local/1001@agents/n",
-            "Alice Agent",
-            2));
+    tracker.handle(answered("1", 3));
     tracker.handle(join("2", 4, 0));
     tracker.handle(new AmiEvent.QueueAbandon("pbx", 5, "sales", "2", "2", "1555002", "Ann", 1));
     // The list asked before those events arrives after them.
@@ -135,6 +107,24 @@ class QueueWaitsTest {
             "end ABANDONED"),
         log,
         "the call goes on and nobody waits again");
+  }
+
+  /** Alice answers caller {@code uid} (the AgentConnect carries no caller id, as after a leave). */
+  private static AmiEvent.AgentConnect answered(String uid, long nanos) {
+    return new AmiEvent.AgentConnect(
+        "pbx",
+        nanos,
+        "sales",
+        uid,
+        uid,
+        "Local/sales@callers-1;2",
+        null,
+        null,
+        "9" + uid,
+        "Local/1001@agents-2;1",
+        "Local/1001@agents/n",
+        "Alice Agent",
+        2);
   }
 
   private static AmiEvent.QueueJoin listed(String uid, long nanos, long waited) {

@@ -11,13 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.callobjectives.amisim.AmiTrace;
-import org.callobjectives.amisim.AmiWireServer;
 import org.callobjectives.amisim.ScriptedAmiServer;
 import org.callobjectives.bridge.BridgeClient;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.ObjectivesServer;
-import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.e2e.TraceReplayTest;
 import org.callobjectives.server.store.DatabaseLocation;
@@ -65,13 +63,7 @@ class ChecklistAcrossNodesTest {
       client.start();
       alice.await(Welcome.class, 10);
       ami.start();
-      a.connectAmi(
-          new AmiServer(
-              "trace",
-              "127.0.0.1",
-              ami.port(),
-              AmiWireServer.DEFAULT_USERNAME,
-              AmiWireServer.DEFAULT_SECRET));
+      a.connectAmi(TestServer.link("trace", ami.port()));
       CallStarted pop = alice.await(CallStarted.class, 20); // relayed to B through the outbox
       client.checklistProgress(pop.callId(), List.of("recording-notice"));
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

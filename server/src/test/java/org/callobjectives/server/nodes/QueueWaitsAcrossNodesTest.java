@@ -10,10 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.callobjectives.amisim.AmiTrace;
-import org.callobjectives.amisim.AmiWireServer;
 import org.callobjectives.amisim.ScriptedAmiServer;
 import org.callobjectives.server.ObjectivesServer;
-import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.domain.CallRecord;
@@ -83,13 +81,7 @@ class QueueWaitsAcrossNodesTest {
       b.start(List.of());
       ami.start();
       // Only A is told of the link: B learns of the caller from A.
-      a.connectAmi(
-          new AmiServer(
-              "trace",
-              "127.0.0.1",
-              ami.port(),
-              AmiWireServer.DEFAULT_USERNAME,
-              AmiWireServer.DEFAULT_SECRET));
+      a.connectAmi(TestServer.link("trace", ami.port()));
       await(onB, "join " + caller);
       if (stopA) {
         a.close(); // mid-wait: B ends the waits A told it of once A is gone

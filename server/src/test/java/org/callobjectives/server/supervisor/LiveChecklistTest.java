@@ -13,17 +13,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.callobjectives.amisim.AmiTrace;
-import org.callobjectives.amisim.AmiWireServer;
 import org.callobjectives.amisim.ScriptedAmiServer;
 import org.callobjectives.bridge.BridgeClient;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.protocol.ComplianceReminder;
 import org.callobjectives.protocol.Json;
 import org.callobjectives.protocol.Welcome;
-import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.e2e.TraceReplayTest;
 import org.callobjectives.server.testing.AgentRecorder;
 import org.callobjectives.server.testing.SupervisedServer;
+import org.callobjectives.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,13 +49,7 @@ class LiveChecklistTest {
                 .start()) {
       client.start();
       alice.await(Welcome.class, 10);
-      ss.server.connectAmi(
-          new AmiServer(
-              "trace",
-              "127.0.0.1",
-              ami.port(),
-              AmiWireServer.DEFAULT_USERNAME,
-              AmiWireServer.DEFAULT_SECRET));
+      ss.server.connectAmi(TestServer.link("trace", ami.port()));
       CallStarted pop = alice.await(CallStarted.class, 20);
 
       // Nothing ticked yet and the call is "10 minutes" old: flagged, and Alice is reminded.

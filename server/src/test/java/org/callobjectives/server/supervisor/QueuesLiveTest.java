@@ -10,12 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.callobjectives.amisim.AmiTrace;
-import org.callobjectives.amisim.AmiWireServer;
 import org.callobjectives.amisim.ScriptedAmiServer;
 import org.callobjectives.protocol.Json;
-import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.e2e.TraceReplayTest;
 import org.callobjectives.server.testing.SupervisedServer;
+import org.callobjectives.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,13 +66,7 @@ class QueuesLiveTest {
   }
 
   private static void connect(SupervisedServer ss, String name, ScriptedAmiServer ami) {
-    ss.server.connectAmi(
-        new AmiServer(
-            name,
-            "127.0.0.1",
-            ami.port(),
-            AmiWireServer.DEFAULT_USERNAME,
-            AmiWireServer.DEFAULT_SECRET));
+    ss.server.connectAmi(TestServer.link(name, ami.port()));
   }
 
   private static JsonNode awaitQueue(SupervisedServer ss, String queue, Predicate<JsonNode> test)

@@ -9,11 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.callobjectives.amisim.AmiTrace;
-import org.callobjectives.amisim.AmiWireServer;
 import org.callobjectives.amisim.ScriptedAmiServer;
-import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.testing.HeadlessChromium;
 import org.callobjectives.server.testing.SupervisedServer;
+import org.callobjectives.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,13 +76,7 @@ class WallboardBrowserTest {
         ScriptedAmiServer.replaying(
                 AmiTrace.load(SupervisorPageBrowserTest.TRACES, "c2_abandon_all_paused"), 1)
             .start();
-    ss.server.connectAmi(
-        new AmiServer(
-            "trace",
-            "127.0.0.1",
-            ami.port(),
-            AmiWireServer.DEFAULT_USERNAME,
-            AmiWireServer.DEFAULT_SECRET));
+    ss.server.connectAmi(TestServer.link("trace", ami.port()));
     wait.until(ExpectedConditions.textToBe(By.id("v-waiting"), "1"));
     assertTrue(driver.findElement(By.id("queues")).getText().contains("support"));
     assertEquals(List.of(), overflow(), "a wall screen never scrolls");

@@ -28,6 +28,16 @@ public final class TestServer implements AutoCloseable {
     this.database = database;
   }
 
+  /** An AMI link to a scripted Asterisk on this machine, with the simulator's credentials. */
+  public static AmiServer link(String name, int port) {
+    return new AmiServer(
+        name,
+        "127.0.0.1",
+        port,
+        org.callobjectives.amisim.AmiWireServer.DEFAULT_USERNAME,
+        org.callobjectives.amisim.AmiWireServer.DEFAULT_SECRET);
+  }
+
   public static Config exampleConfig(Path database, Duration wrapUp) throws Exception {
     return exampleConfig(database, wrapUp, 0);
   }
