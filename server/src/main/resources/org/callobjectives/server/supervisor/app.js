@@ -155,6 +155,7 @@ function renderQueues(v) {
     { h: 'On calls', n: true, v: r => num(r.inProgress) },
     { h: 'Service level', n: true, v: serviceLevel },
     { h: 'Abandoned', n: true, v: r => num(r.abandoned) + (r.abandonRate !== null ? ' (' + pct(r.abandonRate) + ')' : '') },
+    { h: 'Timed out', n: true, v: r => num(r.timedOut) + (r.offered ? ' (' + pct(100 * r.timedOut / r.offered) + ')' : '') },
     { h: 'Handled', n: true, v: r => num(r.handled) },
     { h: 'AHT', n: true, v: r => duration(r.ahtSeconds) },
     { h: 'Advance rate', n: true, v: r => pct(r.advanceRate) },
