@@ -92,8 +92,8 @@ class SupervisorPageBrowserTest {
     wait.until(ExpectedConditions.textToBe(By.id("kpi-handled"), "0"));
     ((JavascriptExecutor) driver).executeScript("window.__sameDocument = 42;");
 
-    replay(List.of(AmiTrace.load(TRACES, "a_sales_caller_hangup").sessions().get(0)), 2);
-    // Ann waits about a second in the sales queue before Alice answers.
+    // At half speed: Ann waits about 4 s in the sales queue, then talks with Alice about 6 s.
+    replay(List.of(AmiTrace.load(TRACES, "a_sales_caller_hangup").sessions().get(0)), 0.5);
     new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(40))
         .until(ExpectedConditions.textToBe(By.id("kpi-waiting"), "1"));
     assertTrue(
@@ -107,9 +107,15 @@ class SupervisorPageBrowserTest {
             && inProgress.contains("Ann Caller")
             && inProgress.contains("Book a product demo"),
         "caller, agent, objective: " + inProgress);
+    // Alice ticks the recording notice during the call: the supervisor sees it at once.
+    CallStarted pop = next(CallStarted.class);
+    alice.checklistProgress(pop.callId(), List.of("recording-notice"));
+    new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(40))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("in-progress"), "1/" + pop.objective().checklist().size()));
     screenshot("supervisor-call-in-progress.png");
 
-    CallStarted pop = next(CallStarted.class);
     next(CallEnded.class);
     List<String> required =
         pop.objective().checklist().stream()
