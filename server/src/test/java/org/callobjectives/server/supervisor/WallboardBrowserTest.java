@@ -80,6 +80,12 @@ class WallboardBrowserTest {
     wait.until(ExpectedConditions.textToBe(By.id("v-waiting"), "1"));
     assertTrue(driver.findElement(By.id("queues")).getText().contains("support"));
     assertEquals(List.of(), overflow(), "a wall screen never scrolls");
+    // The widest figures a tile shows still fit it.
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "for (const id of ['v-sl', 'v-advance', 'v-compliance', 'v-csat'])"
+                + " document.getElementById(id).textContent = '100 %';");
+    assertEquals(List.of(), overflow(), "\"100 %\" fits every tile");
     screenshot("wallboard-1920x1080.png");
     assertTrue(ami.awaitDone(Duration.ofSeconds(30)));
     wait.until(ExpectedConditions.textToBe(By.id("v-waiting"), "0"));
@@ -119,6 +125,8 @@ class WallboardBrowserTest {
                 "const d = document.documentElement; const out = [];"
                     + "if (d.scrollHeight > innerHeight + 1) out.push('height ' + d.scrollHeight);"
                     + "if (d.scrollWidth > innerWidth + 1) out.push('width ' + d.scrollWidth);"
+                    + "for (const t of document.querySelectorAll('.tile .v, .tile .l')) {"
+                    + "  if (t.scrollWidth > t.clientWidth + 1) out.push('cut: ' + t.textContent); }"
                     + "return out;");
   }
 
