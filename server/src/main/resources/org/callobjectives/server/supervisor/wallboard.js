@@ -30,7 +30,7 @@ function tile(id, value, base, cls) {
 }
 // Today's figure: its base, then the target (the minimum) when goals.yaml sets one.
 function versus(f, noun) {
-  const base = f.base ? 'of ' + f.base + ' ' + noun + (f.base === 1 ? '' : 's') + ' today' : 'none yet today';
+  const base = f.base ? 'of ' + f.base + ' ' + noun + (f.base === 1 ? '' : 's') : 'none yet';
   return f.target !== null && f.target !== undefined ? 'min ' + pct(f.target) + ', ' + base : base;
 }
 function judged(f) {
@@ -58,7 +58,7 @@ function render() {
   $('v-longest').dataset.limit = oldest ? oldest.limit : '';
   tile('longest', oldest ? duration((now() - oldest.since) / 1000) : '\u2013', oldest ? 'target \u2264 ' + oldest.limit + ' s' : '\u00a0');
   const sl = answeredBase ? 100 * inTarget / answeredBase : null;
-  tile('sl', pct(sl), offered ? (limit > 0 ? '\u2264 ' + limit + ' s, ' : '') + 'of ' + offered + ' offered today' : 'no calls yet today');
+  tile('sl', pct(sl), offered ? (limit > 0 ? '\u2264 ' + limit + ' s, ' : '') + 'of ' + offered + ' offered' : 'no calls yet');
   tile('advance', pct(d.advanceRate.value), versus(d.advanceRate, 'call'), judged(d.advanceRate));
   tile('compliance', pct(d.compliance.value), versus(d.compliance, 'call'), judged(d.compliance));
   tile('csat', pct(d.csat.value), versus(d.csat, 'score'), judged(d.csat));
