@@ -17,7 +17,6 @@ import org.callobjectives.amisim.ScriptedAmiServer;
 import org.callobjectives.bridge.BridgeClient;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.protocol.ComplianceReminder;
-import org.callobjectives.protocol.Json;
 import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.e2e.TraceReplayTest;
 import org.callobjectives.server.testing.AgentRecorder;
@@ -92,20 +91,7 @@ class LiveChecklistTest {
 
   private static JsonNode awaitCall(SupervisedServer ss, String callId, Predicate<JsonNode> test)
       throws Exception {
-    JsonNode last = null;
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode live = Json.mapper().readTree(ss.supervisorGet("/api/stats/live").body());
-      for (JsonNode c : live.get("inProgress")) {
-        if (c.get("callId").asText().equals(callId)) {
-          last = c;
-          if (test.test(c)) {
-            return c;
-          }
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("call " + callId + " never got there; last: " + last);
+    return ss.awaitLiveRow(
+        live -> live.get("inProgress"), "callId", callId, test, Duration.ofSeconds(10));
   }
 }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.function.Predicate;
 import org.callobjectives.amisim.AmiTrace;
 import org.callobjectives.amisim.ScriptedAmiServer;
-import org.callobjectives.protocol.Json;
 import org.callobjectives.server.e2e.TraceReplayTest;
 import org.callobjectives.server.testing.SupervisedServer;
 import org.callobjectives.server.testing.TestServer;
@@ -71,20 +70,11 @@ class QueuesLiveTest {
 
   private static JsonNode awaitQueue(SupervisedServer ss, String queue, Predicate<JsonNode> test)
       throws Exception {
-    JsonNode last = null;
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode live = Json.mapper().readTree(ss.supervisorGet("/api/stats/live").body());
-      for (JsonNode q : live.get("views").get("today").get("queues")) {
-        if (q.get("id").asText().equals(queue)) {
-          last = q;
-          if (test.test(q)) {
-            return q;
-          }
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("queue " + queue + " never got there; last: " + last);
+    return ss.awaitLiveRow(
+        live -> live.get("views").get("today").get("queues"),
+        "id",
+        queue,
+        test,
+        Duration.ofSeconds(20));
   }
 }

@@ -93,6 +93,38 @@ public final class SupervisedServer implements AutoCloseable {
     return get(path, "sam", "demo-supervisor", "application/json");
   }
 
+  /**
+   * Polls /api/stats/live until the row of {@code rows} whose {@code idField} is {@code id} passes
+   * {@code test}; fails with the last one seen.
+   */
+  public com.fasterxml.jackson.databind.JsonNode awaitLiveRow(
+      java.util.function.Function<
+              com.fasterxml.jackson.databind.JsonNode, com.fasterxml.jackson.databind.JsonNode>
+          rows,
+      String idField,
+      String id,
+      java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> test,
+      Duration within)
+      throws Exception {
+    com.fasterxml.jackson.databind.JsonNode last = null;
+    long deadline = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() < deadline) {
+      var live =
+          org.callobjectives.protocol.Json.mapper()
+              .readTree(supervisorGet("/api/stats/live").body());
+      for (var row : rows.apply(live)) {
+        if (row.get(idField).asText().equals(id)) {
+          last = row;
+          if (test.test(row)) {
+            return row;
+          }
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(idField + " " + id + " never got there; last: " + last);
+  }
+
   @Override
   public void close() {
     server.close();
