@@ -10,6 +10,7 @@ import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ConfigException;
 import org.callobjectives.server.goals.GoalsConfig;
 import org.callobjectives.server.goals.GoalsLoader;
+import org.callobjectives.server.metrics.ServerMetrics;
 import org.callobjectives.server.objectives.lint.Lint;
 import org.callobjectives.server.security.Tokens;
 import org.callobjectives.server.sim.DemoAmi;
@@ -185,10 +186,15 @@ public final class Main {
     // Live figures follow the configuration in force, which the admin module may reload.
     var inForce = new java.util.concurrent.atomic.AtomicReference<>(config);
     Supervision supervision = new Supervision(inForce::get, goals, Clock.systemUTC());
+    ServerMetrics metrics = new ServerMetrics(Clock.systemUTC());
     ObjectivesServer server =
         new ObjectivesServer(
-            inForce, store, Clock.systemUTC(), List.of(supervision.callListener()));
+            inForce,
+            store,
+            Clock.systemUTC(),
+            List.of(supervision.callListener(), metrics.callListener()));
     Modules.supervise(server, supervision, store);
+    Modules.metrics(server, supervision, store, metrics);
     // Admin page and API at /admin; config files hot-reloaded when they change.
     var admin =
         Modules.admin(

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.callobjectives.server.admin.AdminModule;
+import org.callobjectives.server.metrics.MetricsRoute;
+import org.callobjectives.server.metrics.ServerMetrics;
 import org.callobjectives.server.store.Store;
 import org.callobjectives.server.supervisor.Supervision;
 
@@ -35,6 +37,46 @@ public final class Modules {
           stats.rebuild(store.stats());
           return null;
         });
+  }
+
+  /** /metrics for Prometheus, read from the core server, the live view and the store. */
+  public static void metrics(
+      ObjectivesServer server, Supervision supervision, Store store, ServerMetrics metrics) {
+    var hub = supervision.hub();
+    var wall = supervision.wallboard();
+    metrics.bind(
+        new ServerMetrics.Sources(
+            server::links,
+            server::listensTo,
+            server.pump(),
+            server.sessions(),
+            server.latency(),
+            server.dispositions(),
+            server.agentDay()::states,
+            store,
+            new ServerMetrics.Clients() {
+              @Override
+              public int connected() {
+                return hub.connected();
+              }
+
+              @Override
+              public long slowClientsClosed() {
+                return hub.slowClientsClosed();
+              }
+            },
+            new ServerMetrics.Clients() {
+              @Override
+              public int connected() {
+                return wall.connected();
+              }
+
+              @Override
+              public long slowClientsClosed() {
+                return wall.slowClientsClosed();
+              }
+            }));
+    server.addRoutes(MetricsRoute.routes(metrics));
   }
 
   /**

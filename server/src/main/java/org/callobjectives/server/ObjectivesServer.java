@@ -163,6 +163,16 @@ public final class ObjectivesServer implements AutoCloseable {
     return null;
   }
 
+  /** The AMI links this node listens to now. */
+  public List<AmiLink> links() {
+    return List.copyOf(links);
+  }
+
+  /** True when this node listens to the AMI link named {@code server} (its calls are ours). */
+  public boolean listensTo(String server) {
+    return link(server) != null;
+  }
+
   /** Each agent's state and forced wrap-up. */
   public AgentDay agentDay() {
     return agentDay;
@@ -508,7 +518,8 @@ public final class ObjectivesServer implements AutoCloseable {
     h.put("amiMalformedPacketsDropped", links.stream().mapToLong(AmiLink::droppedPackets).sum());
     h.put("amiResyncFailures", links.stream().mapToLong(AmiLink::resyncFailures).sum());
     h.put("agentsConnected", sessions.connectedAgents());
-    h.put("pops", sessions.pushes());
+    h.put("pops", sessions.pops());
+    h.put("messagesToAgents", sessions.pushes());
     h.put("dispositionsStored", dispositions.stored());
     h.put("undisposed", dispositions.undisposed());
     h.put("storeFailures", store.failures());

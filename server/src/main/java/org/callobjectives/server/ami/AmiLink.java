@@ -94,6 +94,11 @@ public final class AmiLink implements AutoCloseable {
     return resyncFailures.get();
   }
 
+  /** Times the link was lost since start (Asterisk-Java reconnects each time). */
+  public int reconnects() {
+    return disconnects;
+  }
+
   public boolean connected() {
     return connection.getState() == ManagerConnectionState.CONNECTED;
   }

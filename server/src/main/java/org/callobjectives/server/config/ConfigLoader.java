@@ -183,12 +183,12 @@ public final class ConfigLoader {
                     .toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw src.error(
-            at + "/role", "role of " + name + " must be supervisor, admin or wallboard");
+            at + "/role", "role of " + name + " must be supervisor, admin, wallboard or metrics");
       }
       if (role == Role.AGENT) {
         throw src.error(
             at + "/role",
-            "agents belong in agents.yaml; users are supervisors, admins or wallboards");
+            "agents belong in agents.yaml; users are supervisors, admins, wallboards or metrics");
       }
       users.add(new User(name, role, tokenHash(src, at, name, u.token(), u.tokenHash(), file)));
     }

@@ -39,6 +39,10 @@ public final class DispositionService {
   private final Clock clock;
   private final Duration wrapUp;
   private final AtomicLong stored = new AtomicLong();
+  // Codes come from the configuration (a code no objective offers is refused): a bounded set.
+  private final java.util.concurrent.ConcurrentMap<
+          StoredKind, java.util.concurrent.atomic.LongAdder>
+      storedByKind = new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicLong undisposed = new AtomicLong();
   static final long RETRY_FIRST_MS = 1_000;
   static final long RETRY_MAX_MS = 30_000;
@@ -72,6 +76,18 @@ public final class DispositionService {
 
   public long stored() {
     return stored.get();
+  }
+
+  /** A code and whether it came after the wrap-up time: what stored dispositions are counted by. */
+  public record StoredKind(String code, boolean late) {}
+
+  /** Dispositions this node stored since start, by code and lateness. */
+  public java.util.Map<StoredKind, Long> storedByKind() {
+    java.util.Map<StoredKind, Long> m =
+        new java.util.TreeMap<>(
+            java.util.Comparator.comparing(StoredKind::code).thenComparing(StoredKind::late));
+    storedByKind.forEach((k, v) -> m.put(k, v.sum()));
+    return m;
   }
 
   public long undisposed() {
@@ -162,6 +178,11 @@ public final class DispositionService {
                 refusedWaiting.remove(key);
                 if (!saved.duplicate()) {
                   stored.incrementAndGet();
+                  storedByKind
+                      .computeIfAbsent(
+                          new StoredKind(saved.stored().code(), saved.late()),
+                          k -> new java.util.concurrent.atomic.LongAdder())
+                      .increment();
                   for (DispositionListener l : listeners) {
                     l.stored(agentId, saved.stored(), saved.late());
                   }

@@ -30,6 +30,7 @@ public final class AgentSessions implements DispositionListener {
   private final Map<String, Set<Channel>> channels = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Pending>> pending = new ConcurrentHashMap<>();
   private final AtomicLong pushes = new AtomicLong();
+  private final AtomicLong pops = new AtomicLong();
   private final AtomicLong slowClientsClosed = new AtomicLong();
   private final List<java.util.function.Consumer<String>> attachListeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -97,8 +98,14 @@ public final class AgentSessions implements DispositionListener {
     return s != null && !s.isEmpty();
   }
 
+  /** Every message written to an agent's client (pops, call ends, acks, figures, ...). */
   public long pushes() {
     return pushes.get();
+  }
+
+  /** New pops handed to a connected client (not replays after a reconnect). */
+  public long pops() {
+    return pops.get();
   }
 
   public long slowClientsClosed() {
@@ -154,6 +161,9 @@ public final class AgentSessions implements DispositionListener {
     pending
         .computeIfAbsent(agentId, k -> new LinkedHashMap<>())
         .put(pop.callId(), new Pending(pop, null));
+    if (!pop.replay() && isConnected(agentId)) {
+      pops.incrementAndGet();
+    }
     send(agentId, pop);
   }
 

@@ -7,9 +7,17 @@ import org.HdrHistogram.Recorder;
 public final class PopLatency {
   private final Recorder recorder = new Recorder(3);
   private Histogram total = new Histogram(3);
+  private volatile java.util.function.LongConsumer also = n -> {};
 
   public void record(long nanos) {
-    recorder.recordValue(Math.max(0, nanos));
+    long n = Math.max(0, nanos);
+    recorder.recordValue(n);
+    also.accept(n);
+  }
+
+  /** Also hands every latency (nanoseconds) to {@code sink}, e.g. a metrics histogram. */
+  public void alsoTo(java.util.function.LongConsumer sink) {
+    this.also = sink;
   }
 
   /** Everything recorded since the last call, added to the running total; returns a copy. */

@@ -1,10 +1,11 @@
 package org.callobjectives.server.security;
 
 /**
- * Who may do what: a wallboard (a kiosk screen) the wallboard only, agents their own calls,
- * supervisors the live view and reports, admins everything.
+ * Who may do what: a metrics scraper (Prometheus) /metrics only, a wallboard (a kiosk screen) the
+ * wallboard only, agents their own calls, supervisors the live view and reports, admins everything.
  */
 public enum Role {
+  METRICS,
   WALLBOARD,
   AGENT,
   SUPERVISOR,
@@ -12,7 +13,7 @@ public enum Role {
 
   /**
    * True when this role has at least {@code needed}'s rights (admin > supervisor > agent >
-   * wallboard).
+   * wallboard > metrics).
    */
   public boolean atLeast(Role needed) {
     return ordinal() >= needed.ordinal();

@@ -210,6 +210,16 @@ public final class OutboxDispatcher implements AutoCloseable {
     return name;
   }
 
+  /** Rows the consumer took since start. */
+  public long delivered() {
+    return delivered.get();
+  }
+
+  /** What holds the dispatcher up now, or null when it is going. */
+  public String problem() {
+    return problem;
+  }
+
   @Override
   public void close() {
     closed = true;

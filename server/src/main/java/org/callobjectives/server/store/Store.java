@@ -149,6 +149,11 @@ public final class Store implements AutoCloseable {
     return d;
   }
 
+  /** The outbox readers started on this store. */
+  public List<OutboxDispatcher> dispatchers() {
+    return List.copyOf(dispatchers);
+  }
+
   /** Failed writes since start. */
   public long failures() {
     return db.failures();

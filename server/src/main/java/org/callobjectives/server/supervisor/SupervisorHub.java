@@ -45,6 +45,14 @@ public final class SupervisorHub {
     return channels.size();
   }
 
+  private final java.util.concurrent.atomic.AtomicLong slowClosed =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Live sockets closed because their page stopped reading. */
+  public long slowClientsClosed() {
+    return slowClosed.get();
+  }
+
   /** Sends a snapshot to every open supervisor socket; a socket that stopped reading is closed. */
   public void broadcast(String json) {
     for (Channel ch : channels) {
@@ -65,6 +73,7 @@ public final class SupervisorHub {
       return;
     }
     if (!ch.isWritable()) {
+      slowClosed.incrementAndGet();
       log.warn("supervisor page {} is not reading: closing its live socket", ch.remoteAddress());
       channels.remove(ch);
       ch.close();

@@ -52,6 +52,14 @@ public final class WallboardHub {
     this.auth = auth;
   }
 
+  private final java.util.concurrent.atomic.AtomicLong slowClosed =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Wall screens closed because they stopped reading. */
+  public long slowClientsClosed() {
+    return slowClosed.get();
+  }
+
   public int connected() {
     return channels.size();
   }
@@ -69,6 +77,9 @@ public final class WallboardHub {
 
   private void write(Channel ch, String json) {
     if (!ch.isActive() || !ch.isWritable()) {
+      if (ch.isActive()) {
+        slowClosed.incrementAndGet();
+      }
       channels.remove(ch);
       ch.close();
       return;

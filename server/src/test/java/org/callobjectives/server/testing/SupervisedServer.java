@@ -51,9 +51,12 @@ public final class SupervisedServer implements AutoCloseable {
     GoalsConfig goals = GoalsLoader.load(TestServer.CONFIG_DIR, c);
     Supervision sup = new Supervision(() -> c, goals, statsClock);
     Store store = Store.open(db);
+    var metrics = new org.callobjectives.server.metrics.ServerMetrics(Clock.systemUTC());
     ObjectivesServer s =
-        new ObjectivesServer(c, store, Clock.systemUTC(), List.of(sup.callListener()));
+        new ObjectivesServer(
+            c, store, Clock.systemUTC(), List.of(sup.callListener(), metrics.callListener()));
     Modules.supervise(s, sup, store);
+    Modules.metrics(s, sup, store, metrics);
     s.start(List.of());
     return new SupervisedServer(s, sup, db);
   }
