@@ -611,7 +611,16 @@ final class AdvanceReader {
    */
   private static final Set<String> CLAUSE_BREAK =
       Set.of(
-          "while", "whilst", "so", "because", "until", "unless", "whereas", "although", "though");
+          "while",
+          "whilst",
+          "so",
+          "because",
+          "until",
+          "unless",
+          "whereas",
+          "although",
+          "though",
+          "if");
 
   private String lowEffortFrom(Sentence s, int from) {
     for (int i = Math.max(0, from); i < s.size(); i++) {

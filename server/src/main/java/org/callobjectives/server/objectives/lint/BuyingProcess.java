@@ -184,7 +184,7 @@ final class BuyingProcess {
               4,
               "a large payment",
               p(
-                  "\\b(?:pays?|paying|clears?|settles?|transfers?|wires?|moves?|deposits?|invests?)\\b[^.\\n]{0,70}"
+                  "\\b(?:pays?|repays?|paying|clears?|settles?|transfers?|wires?|moves?|deposits?|invests?)\\b[^.\\n]{0,70}"
                       + MONEY_THOUSANDS),
               5_000),
           new Step(
@@ -200,7 +200,7 @@ final class BuyingProcess {
                   "\\b(?:pays?|paying|clears?|settles?)\\b[^.\\n]{0,50}"
                       + MONEY_THOUSANDS
                       + "[^.\\n]{0,40}\\b(?:up ?front|in full|in (?:one|a single) (?:payment|go|lump sum))\\b"
-                      + "|\\b(?:pays?|clears?|settles?)\\s+(?:off\\s+)?(?:the|their|his|her)\\s+(?:full|entire|whole|total)\\b[^.\\n]{0,20}"
+                      + "|\\b(?:pays?|repays?|clears?|settles?)\\s+(?:off\\s+)?(?:the|their|his|her)\\s+(?:full|entire|whole|total)\\b[^.\\n]{0,20}"
                       + MONEY_THOUSANDS),
               5_000),
           new Step(
@@ -256,7 +256,13 @@ final class BuyingProcess {
                       + "|\\b(?:multi-year|three-year|five-year|\\d+-year|\\d{2}-month)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment|order|term)\\b"
                       + "|\\b(?:orders?|buys?|purchases?)\\b[^.]{0,60}"
                       + MONEY_BIG
-                      + "|\\bpays?\\b[^.\\n]{0,30}\\b(?:years?|\\d+ months)\\b[^.\\n]{0,15}\\b(?:up ?front|in advance)\\b")));
+                      + "|\\bpays?\\b[^.\\n]{0,30}\\b(?:years?|(?:\\d+|six|nine|twelve|eighteen|twenty-four) months)\\b"
+                      + "[^.\\n]{0,20}\\b(?:up ?front|in advance)\\b")),
+          // "The client instructs us on the remortgage": engaging the firm to act is a commitment
+          new Step(
+              4,
+              "an instruction to act",
+              p("\\binstructs?\\s+(?:us|our (?:firm|team|practice|solicitors?|brokers?))\\b")));
 
   /** A relative word right before the step ("names who signs off"), at most one word between. */
   private static final Pattern EMBEDDED =

@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 final class Shorthand {
   private record Rule(Pattern pattern, String words) {}
 
+  // Capitals only: "ho" or "dm" in lower case are not these. Before RULES, which reads it.
+  private static final java.util.Set<String> CASED = java.util.Set.of("DM", "DMs", "HO", "HOs");
+
   private static final List<Rule> RULES =
       List.of(
           r("mgrs", "managers"),
@@ -17,6 +20,9 @@ final class Shorthand {
           r("dept", "department"),
           r("DMs", "decision makers"),
           r("DM", "decision maker"),
+          r("HOs", "homeowners"),
+          r("HO", "homeowner"),
+          r("cx|cust", "customer"),
           r("ops", "operations"),
           r("opp", "opportunity"),
           r("opps", "opportunities"),
@@ -37,7 +43,6 @@ final class Shorthand {
           r("info", "information"),
           r("appt", "appointment"),
           r("appts", "appointments"),
-          r("cust", "customer"),
           r("custs", "customers"),
           r("offer-holders?", "offer holder"),
           r("policy-holders?", "policyholder"),
@@ -70,7 +75,7 @@ final class Shorthand {
                 + shorthand
                 + ")(?![\\p{L}\\p{N}-])"
                 + (shorthand.endsWith("\\.") ? "" : "\\.?"),
-            shorthand.equals("DM") || shorthand.equals("DMs") ? 0 : Pattern.CASE_INSENSITIVE),
+            CASED.contains(shorthand) ? 0 : Pattern.CASE_INSENSITIVE),
         words);
   }
 }

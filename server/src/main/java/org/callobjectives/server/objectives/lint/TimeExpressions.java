@@ -44,7 +44,8 @@ final class TimeExpressions {
           + "|the\\s+\\d{1,2}(?:st|nd|rd|th)\\b)";
   private static final String CALL =
       "(?:call|conversation|phone call|phone|line|contact|screen[- ]share|session|dial|"
-          + "demo|demonstration|meeting|webinar|video call|chat|consultation|appointment|interaction|visit)";
+          + "demo|demonstration|meeting|webinar|video call|chat|consultation|appointment|interaction|visit"
+          + "|fact[- ]?find|kick[- ]?off|walk[- ]?through)";
   private static final String MONTH_NAME =
       "(?:january|february|march|april|june|july|august|september|october"
           + "|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
@@ -71,12 +72,12 @@ final class TimeExpressions {
                   + "(?:hang|hangs)\\s+up\\b|\\bbefore\\s+hanging\\s+up\\b|\\bbefore\\s+(?:we|you)\\s+(?:end|finish|close|"
                   + "wrap up)\\s+(?:the\\s+)?(?:call|conversation)\\b|\\bbefore\\s+disconnecting\\b"),
           p(
-              "\\bbefore\\s+(?:the|this)\\s+(?:call|conversation)\\s+(?:ends|is over|closes|finishes)\\b"),
+              "\\bbefore\\s+(?:the\\s+|this\\s+)?(?:call|conversation)\\s+(?:ends|is over|closes|finishes)\\b"),
           p(
               "\\bbefore\\s+(?:we|you|they)\\s+(?:say\\s+(?:goodbye|bye)|part|ring off|log off|disconnect)\\b"),
           p(
               "\\b(?:course|duration|conclusion|end|close|start|beginning|begin)\\s+of\\s+(?:the\\s+|this\\s+|our\\s+)?"
-                  + "(?:\\w+\\s+)?"
+                  + "(?:[\\w-]+\\s+)?"
                   + CALL
                   + "\\b"),
           p(
@@ -142,6 +143,11 @@ final class TimeExpressions {
           p(
               "\\b(?:before|by|ahead of|prior to)\\s+(?:the|our|their)\\s+(?:next|follow-up|scheduled|booked|agreed)\\s+"
                   + "(?:follow-up\\s+)?(?:call|conversation|meeting|appointment|session|visit)\\b"),
+          // the opening of the call: "first 60 seconds", "in the first two minutes"
+          p(
+              "^\\s*(?:in\\s+|within\\s+)?(?:the\\s+)?first\\s+"
+                  + NUM
+                  + "\\s*(?:seconds?|secs?|minutes?|mins?)\\b"),
           // relative
           p(
               "\\b(?:within|in|over|inside|during|before|after)\\s+(?:the\\s+)?(?:next\\s+|coming\\s+|following\\s+|"
