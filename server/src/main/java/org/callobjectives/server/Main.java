@@ -134,7 +134,7 @@ public final class Main {
     }
     log.info(
         "effective configuration: listen {}:{}, database {}, wrap-up {} s, AMI {}, {} agents, {} objectives,"
-            + " queues {}",
+            + " queues {}, webhooks {}",
         config.server().listenHost(),
         config.server().listenPort(),
         config.server().database(),
@@ -142,7 +142,8 @@ public final class Main {
         config.server().demoMode() ? "demo simulator" : config.server().ami(),
         config.agents().size(),
         config.objectives().size(),
-        config.queues().keySet());
+        config.queues().keySet(),
+        config.server().webhooks().isEmpty() ? "none" : config.server().webhooks());
 
     // Start order: lock the database, bind the port, and only then open the store (migrations,
     // recovery) and listen to AMI. A second server on the same SQLite file or port stops here at
