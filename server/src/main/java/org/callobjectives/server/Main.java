@@ -204,15 +204,17 @@ public final class Main {
         scheme,
         addr.getHostString(),
         addr.getPort());
-    // Each link by exactly one node: one that loses the session holding its leases stops at once
-    // (another node may be listening to its links already); its service manager starts it again.
+    // Each link and each webhook by exactly one node: one that loses the session holding its leases
+    // stops at once (another node may be listening to its links or delivering its webhooks
+    // already); its service manager starts it again.
     store
         .leases()
         .watch(
             2000,
             () -> {
               log.error(
-                  "lost the database session holding this node's AMI link leases: stopping (exit 3)");
+                  "lost the database session holding this node's AMI link and webhook leases:"
+                      + " stopping (exit 3)");
               System.exit(3);
             });
     CountDownLatch stop = new CountDownLatch(1);
