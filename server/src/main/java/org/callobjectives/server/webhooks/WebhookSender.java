@@ -112,9 +112,14 @@ final class WebhookSender implements OutboxDispatcher.Consumer {
     WebhookPayload p;
     try {
       p = WebhookPayload.of(e);
-    } catch (IllegalStateException bad) {
+    } catch (RuntimeException bad) {
       // A row this server cannot read (written by a newer one?): no receiver can take it either.
-      refused(e, WebhookPayload.key(e.kind(), e.callId()), null, bad.getMessage(), e.body());
+      refused(
+          e,
+          WebhookPayload.key(e.kind(), e.callId()),
+          null,
+          "cannot make the payload: " + bad.getMessage(),
+          e.body());
       return;
     }
     if (p == null) {
