@@ -210,8 +210,55 @@ async function loadAudit() {
   }
 }
 
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString() : 'never';
+}
+
+async function loadWebhooks() {
+  const { status, data } = await api('GET', 'webhooks?limit=20');
+  const body = $('webhooks').querySelector('tbody');
+  const failures = $('webhook-failures').querySelector('tbody');
+  body.replaceChildren();
+  failures.replaceChildren();
+  if (status !== 200) {
+    body.appendChild(row([el('span', data.error || ('HTTP ' + status), 'err')]));
+    return;
+  }
+  if (data.webhooks.length === 0) {
+    body.appendChild(row(['none configured (server.yaml webhooks:)']));
+  }
+  for (const w of data.webhooks) {
+    const name = el('span');
+    name.appendChild(el('strong', w.name));
+    name.appendChild(el('div', w.url, 'muted'));
+    name.appendChild(el('div', w.events.join(', '), 'muted'));
+    const state = el('span', w.state, w.state === 'ok' ? 'ok' : w.state === 'retrying' ? 'err' : 'muted');
+    let problem = '';
+    if (w.problem) {
+      problem = el('span', w.problem + ' (since ' + when(w.problemSince) + ', next try ' + when(w.nextAttemptAt) + ')', 'err');
+    } else if (w.lastError) {
+      problem = el('span', 'last error ' + when(w.lastErrorAt) + ': ' + w.lastError, 'muted');
+    }
+    const tr = row([name, w.deliveredBy, state, w.delivered, w.retries,
+      w.failedPermanently + ' (' + w.failuresOnRecord + ' on record)',
+      w.backlog == null ? '?' : w.backlog, when(w.lastSuccessAt), problem]);
+    tr.dataset.webhook = w.name;
+    body.appendChild(tr);
+  }
+  if (data.failures.length === 0) {
+    failures.appendChild(row(['none']));
+  }
+  for (const f of data.failures) {
+    const tr = row([when(f.failedAt), f.webhook, f.type, f.callId, f.error, f.attempts, f.idempotencyKey]);
+    tr.title = f.payload;
+    tr.dataset.failure = f.id;
+    failures.appendChild(tr);
+  }
+}
+
 async function refresh() {
-  await Promise.all([loadMappings(), loadObjectives(), loadStatus(), loadProposals(), loadAudit()]);
+  await Promise.all([loadMappings(), loadObjectives(), loadStatus(), loadProposals(), loadAudit(),
+    loadWebhooks()]);
 }
 
 async function start() {
@@ -225,6 +272,7 @@ async function start() {
     await refresh();
     await loadFile();
     $('status').textContent = 'ready';
+    setInterval(() => loadWebhooks().catch(() => {}), 10000);
   } catch (e) {
     $('status').textContent = 'error: ' + e;
   }

@@ -135,7 +135,7 @@ public final class Main {
     }
     log.info(
         "effective configuration: listen {}:{}, database {}, wrap-up {} s, AMI {}, {} agents, {} objectives,"
-            + " queues {}",
+            + " queues {}, webhooks {}",
         config.server().listenHost(),
         config.server().listenPort(),
         config.server().database(),
@@ -143,7 +143,8 @@ public final class Main {
         config.server().demoMode() ? "demo simulator" : config.server().ami(),
         config.agents().size(),
         config.objectives().size(),
-        config.queues().keySet());
+        config.queues().keySet(),
+        config.server().webhooks().isEmpty() ? "none" : config.server().webhooks());
 
     // Start order: lock the database, bind the port, and only then open the store (migrations,
     // recovery) and listen to AMI. A second server on the same SQLite file or port stops here at
@@ -209,15 +210,17 @@ public final class Main {
         scheme,
         addr.getHostString(),
         addr.getPort());
-    // Each link by exactly one node: one that loses the session holding its leases stops at once
-    // (another node may be listening to its links already); its service manager starts it again.
+    // Each link and each webhook by exactly one node: one that loses the session holding its leases
+    // stops at once (another node may be listening to its links or delivering its webhooks
+    // already); its service manager starts it again.
     store
         .leases()
         .watch(
             2000,
             () -> {
               log.error(
-                  "lost the database session holding this node's AMI link leases: stopping (exit 3)");
+                  "lost the database session holding this node's AMI link and webhook leases:"
+                      + " stopping (exit 3)");
               System.exit(3);
             });
     CountDownLatch stop = new CountDownLatch(1);

@@ -39,11 +39,12 @@ public final class Modules {
         });
   }
 
-  /** /metrics for Prometheus, read from the core server, the live view and the store. */
+  /**
+   * /metrics for Prometheus, read from the core server, the store and (when there is one) the live
+   * view's sockets.
+   */
   public static void metrics(
       ObjectivesServer server, Supervision supervision, Store store, ServerMetrics metrics) {
-    var hub = supervision.hub();
-    var wall = supervision.wallboard();
     metrics.bind(
         new ServerMetrics.Sources(
             server::links,
@@ -54,29 +55,30 @@ public final class Modules {
             server.dispositions(),
             server.agentDay()::states,
             store,
-            new ServerMetrics.Clients() {
-              @Override
-              public int connected() {
-                return hub.connected();
-              }
-
-              @Override
-              public long slowClientsClosed() {
-                return hub.slowClientsClosed();
-              }
-            },
-            new ServerMetrics.Clients() {
-              @Override
-              public int connected() {
-                return wall.connected();
-              }
-
-              @Override
-              public long slowClientsClosed() {
-                return wall.slowClientsClosed();
-              }
-            }));
+            supervision == null
+                ? ServerMetrics.Clients.NONE
+                : clients(supervision.hub()::connected, supervision.hub()::slowClientsClosed),
+            supervision == null
+                ? ServerMetrics.Clients.NONE
+                : clients(
+                    supervision.wallboard()::connected, supervision.wallboard()::slowClientsClosed),
+            () -> server.webhooks().stats()));
     server.addRoutes(MetricsRoute.routes(metrics));
+  }
+
+  private static ServerMetrics.Clients clients(
+      java.util.function.IntSupplier connected, java.util.function.LongSupplier slowClosed) {
+    return new ServerMetrics.Clients() {
+      @Override
+      public int connected() {
+        return connected.getAsInt();
+      }
+
+      @Override
+      public long slowClientsClosed() {
+        return slowClosed.getAsLong();
+      }
+    };
   }
 
   /**

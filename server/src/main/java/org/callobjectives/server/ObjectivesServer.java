@@ -44,6 +44,7 @@ import org.callobjectives.server.web.Route;
 import org.callobjectives.server.web.WebInitializer;
 import org.callobjectives.server.web.WebServer;
 import org.callobjectives.server.web.WebSocketUpgrade;
+import org.callobjectives.server.webhooks.Webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,7 @@ public final class ObjectivesServer implements AutoCloseable {
   private final ObjectiveResolver resolver;
   private final List<java.util.concurrent.Callable<?>> beforeEvents = new ArrayList<>();
   private final AgentDay agentDay;
+  private final Webhooks webhooks;
 
   public ObjectivesServer(
       Config initial, Store store, Clock clock, List<CallListener> extraListeners) {
@@ -124,6 +126,7 @@ public final class ObjectivesServer implements AutoCloseable {
     this.resolver = new ObjectiveResolver(config::get, stages, clock);
     this.tracker = new CallTracker(config::get, resolver, dispatcher, clock, this::resync);
     this.access = new Access(config::get, clock, store.sessions());
+    this.webhooks = new Webhooks(initial.server().webhooks(), store, clock);
   }
 
   private CallTracker tracker() {
@@ -258,6 +261,8 @@ public final class ObjectivesServer implements AutoCloseable {
       step.call();
     }
     pump.start();
+    // CRM webhooks read the outbox on threads of their own, from where each left off.
+    webhooks.start();
     List<Route> routes = new ArrayList<>(HttpRouter.basics(this::health));
     ServerSettings.Tls tls = c.server().tls();
     SslContext ssl =
@@ -266,6 +271,7 @@ public final class ObjectivesServer implements AutoCloseable {
             : SslContextBuilder.forServer(tls.certificate().toFile(), tls.key().toFile()).build();
     routes.addAll(new LoginRoute(access, authExecutor, ssl != null).routes());
     routes.addAll(extraRoutes);
+    routes.addAll(webhooks.routes());
     // Agents sign in with their first message, not with a cookie: the route is open to all.
     routes.add(
         Route.get(
@@ -528,6 +534,7 @@ public final class ObjectivesServer implements AutoCloseable {
     h.put("undisposedMarksWaitingForDatabase", dispositions.undisposedMarksWaiting());
     h.put("dispositionsWaitingForDatabase", dispositions.dispositionsWaiting());
     h.put("store", store.health());
+    h.put("webhooks", webhooks.health());
     h.put(
         "heapUsedBytes",
         java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
@@ -600,6 +607,11 @@ public final class ObjectivesServer implements AutoCloseable {
     return store;
   }
 
+  /** The CRM webhooks of server.yaml: their figures ({@link Webhooks#stats()}) and state. */
+  public Webhooks webhooks() {
+    return webhooks;
+  }
+
   /** Queues Asterisk reports (QueueSummary on every link) plus those seen in call events. */
   public java.util.concurrent.CompletableFuture<java.util.Set<String>> queuesSeen() {
     java.util.Set<String> all = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -623,6 +635,7 @@ public final class ObjectivesServer implements AutoCloseable {
       l.close();
     }
     leaseClaims.shutdownNow();
+    webhooks.close();
     web.close();
     pump.close();
     authExecutor.shutdownNow();

@@ -17,7 +17,20 @@ final class ConfigFiles {
       List<AmiYaml> ami,
       DemoYaml demo,
       List<UserYaml> users,
-      TlsYaml tls) {}
+      TlsYaml tls,
+      List<WebhookYaml> webhooks) {}
+
+  record WebhookYaml(
+      String name,
+      String url,
+      String secret,
+      String secretEnv,
+      String secretFile,
+      List<String> events,
+      Double timeoutSeconds,
+      RetryYaml retry) {}
+
+  record RetryYaml(Double firstSeconds, Double maxSeconds) {}
 
   record TlsYaml(String certificate, String key) {}
 

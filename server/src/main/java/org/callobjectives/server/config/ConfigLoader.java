@@ -205,7 +205,229 @@ public final class ConfigLoader {
         }
       }
     }
-    return new ServerSettings(host, port, db, Duration.ofSeconds(wrap), ami, demo, users, tls);
+    List<Webhook> webhooks = webhooks(src, y.webhooks(), file);
+    return new ServerSettings(
+        host, port, db, Duration.ofSeconds(wrap), ami, demo, users, tls, webhooks);
+  }
+
+  /** Where {@code secretEnv} is looked up (a seam for tests). */
+  static java.util.function.UnaryOperator<String> environment = System::getenv;
+
+  private static final java.util.regex.Pattern WEBHOOK_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
+
+  static List<Webhook> webhooks(YamlSource src, List<ConfigFiles.WebhookYaml> list, Path file)
+      throws ConfigException {
+    List<Webhook> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    List<ConfigFiles.WebhookYaml> all = list == null ? List.of() : list;
+    for (int i = 0; i < all.size(); i++) {
+      ConfigFiles.WebhookYaml w = all.get(i);
+      String at = "/webhooks/" + i;
+      if (w == null) {
+        throw src.error(
+            at, "empty webhook entry: give name, url, secret (or secretEnv/secretFile)");
+      }
+      String name = require(src, at + "/name", w.name(), "webhooks[" + i + "].name");
+      if (!WEBHOOK_NAME.matcher(name).matches()) {
+        throw src.error(
+            at + "/name",
+            "webhook name '"
+                + name
+                + "' must be 1-40 letters, digits, '-' or '_' (it names the webhook in logs,"
+                + " /health and the database)");
+      }
+      if (!names.add(name)) {
+        throw src.error(at + "/name", "duplicate webhook name '" + name + "'");
+      }
+      String what = "webhook " + name;
+      java.net.URI url = webhookUrl(src, at + "/url", what, w.url());
+      String[] secret = webhookSecret(src, at, what, w, file);
+      List<String> events = w.events() == null ? Webhook.DEFAULT_EVENTS : w.events();
+      if (events.isEmpty()) {
+        throw src.error(at + "/events", what + ": events is empty; list some of " + Webhook.EVENTS);
+      }
+      Set<String> eventSet = new java.util.LinkedHashSet<>();
+      for (String e : events) {
+        if (e == null || !Webhook.EVENTS.contains(e.strip())) {
+          throw src.error(
+              at + "/events", what + ": unknown event '" + e + "'; events are " + Webhook.EVENTS);
+        }
+        eventSet.add(e.strip());
+      }
+      Duration timeout =
+          seconds(
+              src,
+              at + "/timeoutSeconds",
+              what + ": timeoutSeconds",
+              w.timeoutSeconds(),
+              Webhook.DEFAULT_TIMEOUT,
+              0.1,
+              300);
+      var retry = w.retry();
+      Duration first =
+          seconds(
+              src,
+              at + "/retry/firstSeconds",
+              what + ": retry.firstSeconds",
+              retry == null ? null : retry.firstSeconds(),
+              Webhook.DEFAULT_RETRY_FIRST,
+              0.01,
+              3600);
+      Duration max =
+          seconds(
+              src,
+              at + "/retry/maxSeconds",
+              what + ": retry.maxSeconds",
+              retry == null ? null : retry.maxSeconds(),
+              Webhook.DEFAULT_RETRY_MAX.compareTo(first) >= 0 ? Webhook.DEFAULT_RETRY_MAX : first,
+              0.01,
+              86_400);
+      if (max.compareTo(first) < 0) {
+        throw src.error(
+            at + "/retry/maxSeconds",
+            what + ": retry.maxSeconds must be at least retry.firstSeconds");
+      }
+      out.add(new Webhook(name, url, secret[0], secret[1], eventSet, timeout, first, max));
+    }
+    return out;
+  }
+
+  private static java.net.URI webhookUrl(YamlSource src, String at, String what, String text)
+      throws ConfigException {
+    String s = require(src, at, text, what + ": url");
+    java.net.URI u;
+    try {
+      u = new java.net.URI(s);
+    } catch (java.net.URISyntaxException e) {
+      throw src.error(at, what + ": url is not a valid URL (" + e.getReason() + ")");
+    }
+    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw src.error(
+          at,
+          what
+              + ": url must start with https:// (or http://), was '"
+              + Webhook.safe(u).replaceFirst("^null://", "")
+              + "'");
+    }
+    if (u.getHost() == null || u.getHost().isBlank()) {
+      throw src.error(at, what + ": url has no host: write it as https://host/path");
+    }
+    if (u.getRawUserInfo() != null) {
+      throw src.error(
+          at, what + ": url must not carry a user and password; the signature authenticates us");
+    }
+    if (u.getRawFragment() != null) {
+      throw src.error(at, what + ": url must not have a #fragment");
+    }
+    String host = u.getHost();
+    if (scheme.equals("http")
+        && !host.equals("127.0.0.1")
+        && !host.equals("localhost")
+        && !host.equals("[::1]")
+        && !host.equals("::1")) {
+      log.warn(
+          "{}: {} sends call data over plain http to {}: use https outside this machine",
+          src.file(),
+          what,
+          host);
+    }
+    return u;
+  }
+
+  /** The secret and where it came from: exactly one of secret, secretEnv, secretFile. */
+  private static String[] webhookSecret(
+      YamlSource src, String at, String what, ConfigFiles.WebhookYaml w, Path file)
+      throws ConfigException {
+    int given =
+        (w.secret() != null ? 1 : 0)
+            + (w.secretEnv() != null ? 1 : 0)
+            + (w.secretFile() != null ? 1 : 0);
+    if (given != 1) {
+      throw src.error(
+          at,
+          what
+              + (given == 0 ? " has no secret" : " has more than one secret")
+              + ": give exactly one of secret, secretEnv (an environment variable's name) or"
+              + " secretFile (a file holding it)");
+    }
+    String secret;
+    String source;
+    String where;
+    if (w.secret() != null) {
+      secret = w.secret();
+      source = "secret";
+      where = at + "/secret";
+      log.warn(
+          "{}: {} has its secret in the file; secretEnv or secretFile keep it out of server.yaml",
+          file,
+          what);
+    } else if (w.secretEnv() != null) {
+      String var = w.secretEnv().strip();
+      where = at + "/secretEnv";
+      secret = environment.apply(var);
+      source = "secretEnv " + var;
+      if (secret == null || secret.isBlank()) {
+        throw src.error(
+            where, what + ": environment variable " + var + " (secretEnv) is not set or empty");
+      }
+    } else {
+      Path f = file.toAbsolutePath().getParent().resolve(w.secretFile().strip());
+      where = at + "/secretFile";
+      source = "secretFile " + f;
+      try {
+        secret = Files.readString(f, java.nio.charset.StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        throw src.error(where, what + ": cannot read secretFile " + f + " (" + e + ")");
+      }
+      warnIfOthersCanRead(f, what);
+    }
+    secret = secret.strip();
+    if (secret.length() < 16) {
+      throw src.error(
+          where,
+          what
+              + ": the secret must have at least 16 characters (e.g. the output of"
+              + " 'openssl rand -hex 32'), it has "
+              + secret.length());
+    }
+    return new String[] {secret, source};
+  }
+
+  private static void warnIfOthersCanRead(Path f, String what) {
+    try {
+      var perms = Files.getPosixFilePermissions(f);
+      if (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+        log.warn("{}: secretFile {} can be read by every user: chmod 600 it", what, f);
+      }
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      // not a POSIX file system: nothing to say
+    }
+  }
+
+  private static Duration seconds(
+      YamlSource src, String at, String what, Double value, Duration def, double min, double max)
+      throws ConfigException {
+    if (value == null) {
+      return def;
+    }
+    if (value.isNaN() || value < min || value > max) {
+      throw src.error(
+          at,
+          what
+              + " must be from "
+              + stripZero(min)
+              + " to "
+              + stripZero(max)
+              + " seconds, was "
+              + stripZero(value));
+    }
+    return Duration.ofMillis(Math.round(value * 1000));
+  }
+
+  private static String stripZero(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
   }
 
   static List<Agent> loadAgents(Path file) throws ConfigException {

@@ -15,7 +15,8 @@ public record ServerSettings(
     List<AmiServer> ami,
     DemoSettings demo,
     List<User> users,
-    Tls tls) {
+    Tls tls,
+    List<Webhook> webhooks) {
 
   /** PEM certificate chain and PKCS#8 private key for https/wss; null = plain http/ws. */
   public record Tls(Path certificate, Path key) {}
@@ -23,6 +24,20 @@ public record ServerSettings(
   public ServerSettings {
     ami = List.copyOf(ami);
     users = users == null ? List.of() : List.copyOf(users);
+    webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+  }
+
+  /** Without webhooks. */
+  public ServerSettings(
+      String listenHost,
+      int listenPort,
+      DatabaseLocation database,
+      Duration wrapUp,
+      List<AmiServer> ami,
+      DemoSettings demo,
+      List<User> users,
+      Tls tls) {
+    this(listenHost, listenPort, database, wrapUp, ami, demo, users, tls, List.of());
   }
 
   public ServerSettings(
@@ -55,7 +70,7 @@ public record ServerSettings(
 
   public ServerSettings withDemo() {
     return new ServerSettings(
-        listenHost, listenPort, database, wrapUp, List.of(), demo, users, tls);
+        listenHost, listenPort, database, wrapUp, List.of(), demo, users, tls, webhooks);
   }
 
   public ServerSettings withDatabase(Path db) {
@@ -63,10 +78,16 @@ public record ServerSettings(
   }
 
   public ServerSettings withDatabase(DatabaseLocation db) {
-    return new ServerSettings(listenHost, listenPort, db, wrapUp, ami, demo, users, tls);
+    return new ServerSettings(listenHost, listenPort, db, wrapUp, ami, demo, users, tls, webhooks);
   }
 
   public ServerSettings withListenPort(int port) {
-    return new ServerSettings(listenHost, port, database, wrapUp, ami, demo, users, tls);
+    return new ServerSettings(listenHost, port, database, wrapUp, ami, demo, users, tls, webhooks);
+  }
+
+  /** With these webhooks instead (tests; server.yaml's {@code webhooks:}). */
+  public ServerSettings withWebhooks(List<Webhook> hooks) {
+    return new ServerSettings(
+        listenHost, listenPort, database, wrapUp, ami, demo, users, tls, hooks);
   }
 }

@@ -22,6 +22,7 @@ import org.callobjectives.server.push.AgentSessions;
 import org.callobjectives.server.push.PopLatency;
 import org.callobjectives.server.store.OutboxDispatcher;
 import org.callobjectives.server.store.Store;
+import org.callobjectives.server.webhooks.WebhookStats;
 
 /**
  * The server's figures in the Prometheus text format: read from the parts' own counters at each
@@ -53,10 +54,25 @@ public final class ServerMetrics {
       Supplier<List<AgentState>> agentStates,
       Store store,
       Clients supervisors,
-      Clients wallboards) {}
+      Clients wallboards,
+      Supplier<List<WebhookStats>> webhooks) {}
 
   /** Live sockets of one kind of page (supervisor, wallboard). */
   public interface Clients {
+    /** No such page served here. */
+    Clients NONE =
+        new Clients() {
+          @Override
+          public int connected() {
+            return 0;
+          }
+
+          @Override
+          public long slowClientsClosed() {
+            return 0;
+          }
+        };
+
     int connected();
 
     long slowClientsClosed();
@@ -207,6 +223,42 @@ public final class ServerMetrics {
           c.call(s.wallboards().slowClientsClosed(), "wallboard");
         },
         "client");
+    counter(
+        "webhook_deliveries",
+        "Events a CRM webhook accepted (2xx), from this node",
+        c -> s.webhooks().get().forEach(w -> c.call(w.delivered(), w.name())),
+        "webhook");
+    counter(
+        "webhook_retries",
+        "Attempts that failed and will be tried again (timeouts, 5xx, 429)",
+        c -> s.webhooks().get().forEach(w -> c.call(w.retries(), w.name())),
+        "webhook");
+    counter(
+        "webhook_refused",
+        "Events a CRM webhook refused for good (4xx): recorded and skipped",
+        c -> s.webhooks().get().forEach(w -> c.call(w.failedPermanently(), w.name())),
+        "webhook");
+    gauge(
+        "webhook_backlog",
+        "Events not delivered yet, as last counted",
+        c ->
+            s.webhooks().get().stream()
+                .filter(w -> w.backlog() >= 0)
+                .forEach(w -> c.call(w.backlog(), w.name())),
+        "webhook");
+    gauge(
+        "webhook_up",
+        "1 while the webhook delivers without retrying (0: retrying)",
+        c -> s.webhooks().get().forEach(w -> c.call(w.problem() == null ? 1 : 0, w.name())),
+        "webhook");
+    gauge(
+        "webhook_last_success_timestamp_seconds",
+        "When the webhook last accepted an event (Unix time)",
+        c ->
+            s.webhooks().get().stream()
+                .filter(w -> w.lastSuccessAtMillis() > 0)
+                .forEach(w -> c.call(w.lastSuccessAtMillis() / 1000.0, w.name())),
+        "webhook");
     JvmMetrics.builder().register(registry);
   }
 

@@ -112,6 +112,48 @@ final class Outbox {
         System.currentTimeMillis());
   }
 
+  /** How many rows of these kinds lie after {@code p} (a reader's backlog). */
+  static long countAfter(
+      Connection c, Dialect dialect, Position p, java.util.Collection<String> kinds)
+      throws SQLException {
+    if (kinds.isEmpty()) {
+      return 0;
+    }
+    String in = String.join(",", java.util.Collections.nCopies(kinds.size(), "?"));
+    List<Object> args = new java.util.ArrayList<>();
+    String where;
+    if (dialect.outboxSingleWriter()) {
+      where = "id > ?";
+      args.add(p.id());
+    } else {
+      where = "(txid, id) > (?, ?)";
+      args.add(p.txid());
+      args.add(p.id());
+    }
+    args.addAll(kinds);
+    return Sql.list(
+            c,
+            "SELECT count(*) FROM outbox WHERE " + where + " AND kind IN (" + in + ")",
+            rs -> rs.getLong(1),
+            args.toArray())
+        .get(0);
+  }
+
+  /** The durable readers whose name starts with {@code prefix}. */
+  static List<String> readers(Connection c, String prefix) throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT consumer FROM outbox_cursors WHERE substr(consumer, 1, ?) = ? ORDER BY consumer",
+        rs -> rs.getString(1),
+        prefix.length(),
+        prefix);
+  }
+
+  /** Forgets a durable reader's place (it no longer reads): rows stop waiting for it. */
+  static boolean dropCursor(Connection c, String consumer) throws SQLException {
+    return Sql.update(c, "DELETE FROM outbox_cursors WHERE consumer = ?", consumer) > 0;
+  }
+
   /**
    * Deletes rows older than {@code beforeMillis} that every durable reader has passed; returns how
    * many.

@@ -27,9 +27,33 @@ public final class OutboxDispatcher implements AutoCloseable {
   // The database coming back is worth noticing sooner than a consumer that keeps refusing.
   private static final long RECONNECT_MAX_MS = 5_000;
 
-  /** Takes one outbox row; throwing means "not taken, try again later". */
+  // A durable reader saves its place after each batch, and during a long one (slow consumers) at
+  // least this often: after a crash at most this much is handed over again.
+  private static final long SAVE_EVERY_MS = 1000;
+
+  /**
+   * Takes one outbox row; throwing means "not taken, try again later" (after the dispatcher's own
+   * backoff, or after the delay a {@link RetryLater} names).
+   */
   public interface Consumer {
     void deliver(OutboxEvent e) throws Exception;
+  }
+
+  /**
+   * Thrown by a consumer with a backoff policy of its own: the row is offered again after {@code
+   * delayMillis} (and nothing behind it before then).
+   */
+  public static final class RetryLater extends Exception {
+    private final long delayMillis;
+
+    public RetryLater(String message, long delayMillis) {
+      super(message);
+      this.delayMillis = Math.max(0, delayMillis);
+    }
+
+    public long delayMillis() {
+      return delayMillis;
+    }
   }
 
   private final Database db;
@@ -58,9 +82,32 @@ public final class OutboxDispatcher implements AutoCloseable {
   static OutboxDispatcher start(Database db, String name, boolean durable, Consumer consumer)
       throws SQLException {
     OutboxDispatcher d = new OutboxDispatcher(db, name, durable, consumer);
+    Outbox.Position saved;
     try (Connection c = db.dialect().openOutboxReader()) {
-      Outbox.Position saved = durable ? Outbox.cursor(c, name) : null;
+      saved = durable ? Outbox.cursor(c, name) : null;
       d.position = saved != null ? saved : Outbox.end(c, db.dialect());
+    }
+    if (durable && saved == null) {
+      // A new durable reader begins from now, and keeps that place at once: a row written before
+      // its first read must still be its after a restart.
+      Outbox.Position p = d.position;
+      try {
+        db.write(
+                w -> {
+                  Outbox.saveCursor(w, name, p);
+                  return null;
+                })
+            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof SQLException s
+            ? s
+            : new SQLException("cannot save the place of " + name + ": " + e.getCause(), e);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new SQLException("cannot save the place of " + name + ": timed out", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while saving the place of " + name, e);
+      }
     }
     db.onOutboxAppended(d.waker);
     d.thread.start();
@@ -116,24 +163,37 @@ public final class OutboxDispatcher implements AutoCloseable {
     int total = 0;
     while (!closed) {
       List<OutboxEvent> rows = Outbox.after(c, db.dialect(), position, BATCH);
-      for (OutboxEvent e : rows) {
+      long saved = System.nanoTime();
+      for (int i = 0; i < rows.size(); i++) {
+        OutboxEvent e = rows.get(i);
         deliver(e);
         position = new Outbox.Position(e.txid(), e.id());
+        if (durable
+            && i < rows.size() - 1
+            && System.nanoTime() - saved > SAVE_EVERY_MS * 1_000_000) {
+          saveCursor();
+          saved = System.nanoTime();
+        }
       }
       total += rows.size();
       if (!rows.isEmpty() && durable) {
-        Outbox.Position p = position;
-        db.write(
-            w -> {
-              Outbox.saveCursor(w, name, p);
-              return null;
-            });
+        saveCursor();
       }
       if (rows.size() < BATCH) {
         return total;
       }
     }
     return total;
+  }
+
+  /** Saves the place reached, on the writer thread (not waited for). */
+  private void saveCursor() {
+    Outbox.Position p = position;
+    db.write(
+        w -> {
+          Outbox.saveCursor(w, name, p);
+          return null;
+        });
   }
 
   private void deliver(OutboxEvent e) throws InterruptedException {
@@ -148,6 +208,19 @@ public final class OutboxDispatcher implements AutoCloseable {
         return;
       } catch (InterruptedException x) {
         throw x;
+      } catch (RetryLater x) {
+        trouble(
+            "row "
+                + e.id()
+                + " ("
+                + e.kind()
+                + " "
+                + e.callId()
+                + ") not taken: "
+                + x.getMessage());
+        if (!sleep(x.delayMillis())) {
+          throw new InterruptedException();
+        }
       } catch (Exception x) {
         trouble("row " + e.id() + " (" + e.kind() + " " + e.callId() + ") not taken: " + x);
         if (!sleep(backoff)) {
@@ -218,6 +291,16 @@ public final class OutboxDispatcher implements AutoCloseable {
   /** What holds the dispatcher up now, or null when it is going. */
   public String problem() {
     return problem;
+  }
+
+  /** False once closed. */
+  boolean running() {
+    return !closed;
+  }
+
+  /** The place reached: the last row handed over (or passed at the start). */
+  Outbox.Position position() {
+    return position;
   }
 
   @Override

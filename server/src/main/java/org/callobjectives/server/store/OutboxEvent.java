@@ -36,11 +36,50 @@ public record OutboxEvent(
    */
   public static final String CALL_UPDATED = "call_updated";
 
-  /** The body of a {@link #DISPOSITION} row: the agent's disposition as stored. */
-  public record Disposition(String agentId, boolean late, DispositionSubmit disposition) {}
+  /**
+   * The body of a {@link #DISPOSITION} row: the agent's disposition as stored, the code's label and
+   * flags, and the call it is for (both null in rows written before they were added).
+   */
+  public record Disposition(
+      String agentId,
+      boolean late,
+      DispositionSubmit disposition,
+      DispositionCode code,
+      CallSummary call) {
+    public Disposition(String agentId, boolean late, DispositionSubmit disposition) {
+      this(agentId, late, disposition, null, null);
+    }
+  }
 
-  /** The body of an {@link #UNDISPOSED} row: the wrap-up deadline passed without a disposition. */
-  public record Undisposed(String agentId, String callId) {}
+  /**
+   * The body of an {@link #UNDISPOSED} row: the wrap-up deadline passed without a disposition; the
+   * call it is for (null in rows written before it was added).
+   */
+  public record Undisposed(String agentId, String callId, CallSummary call) {
+    public Undisposed(String agentId, String callId) {
+      this(agentId, callId, null);
+    }
+  }
+
+  /**
+   * The call a disposition or a missed wrap-up is for, as stored then: for readers outside the
+   * server (webhooks) that need it without asking the database again.
+   */
+  public record CallSummary(
+      String server,
+      String direction,
+      String queue,
+      String callerNumber,
+      String callerName,
+      String outcome,
+      String endReason,
+      Long holdSeconds,
+      Long talkSeconds,
+      Long startedAtMillis,
+      Long connectedAtMillis,
+      Long endedAtMillis,
+      String objectiveId,
+      String objectiveTitle) {}
 
   /**
    * The body of the call rows: the call leg as it was at that point, its objective and codes, and

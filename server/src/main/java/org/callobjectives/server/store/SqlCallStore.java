@@ -324,6 +324,35 @@ final class SqlCallStore implements CallStore, Database.Backlog {
   }
 
   /** The stored call a disposition is checked against, or null (writer thread). */
+  /** The call as stored now, for the outbox row of its disposition or missed wrap-up. */
+  static OutboxEvent.CallSummary summary(Connection c, String callId) throws SQLException {
+    List<OutboxEvent.CallSummary> found =
+        Sql.list(
+            c,
+            """
+            SELECT server, direction, queue, caller_number, caller_name, outcome, end_reason,
+              hold_seconds, talk_seconds, started_at, connected_at, ended_at, objective_id,
+              objective_title FROM calls WHERE call_id = ?""",
+            rs ->
+                new OutboxEvent.CallSummary(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    Sql.longOrNull(rs, 8),
+                    Sql.longOrNull(rs, 9),
+                    Sql.longOrNull(rs, 10),
+                    Sql.longOrNull(rs, 11),
+                    Sql.longOrNull(rs, 12),
+                    rs.getString(13),
+                    rs.getString(14)),
+            callId);
+    return found.isEmpty() ? null : found.get(0);
+  }
+
   StoredCall findCall(String callId) throws SQLException {
     List<StoredCall> found =
         Sql.list(

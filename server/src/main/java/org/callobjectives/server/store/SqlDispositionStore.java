@@ -91,7 +91,8 @@ final class SqlDispositionStore implements DispositionStore {
                           OutboxEvent.DISPOSITION,
                           d.callId(),
                           agentId,
-                          new OutboxEvent.Disposition(agentId, late, d));
+                          new OutboxEvent.Disposition(
+                              agentId, late, d, code, SqlCallStore.summary(tx, d.callId())));
                       return added;
                     });
           } finally {
@@ -210,7 +211,7 @@ final class SqlDispositionStore implements DispositionStore {
           OutboxEvent.UNDISPOSED,
           callId,
           agentId,
-          new OutboxEvent.Undisposed(agentId, callId));
+          new OutboxEvent.Undisposed(agentId, callId, SqlCallStore.summary(tx, callId)));
     }
     return inserted;
   }

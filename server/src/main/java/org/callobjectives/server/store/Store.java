@@ -28,6 +28,7 @@ public final class Store implements AutoCloseable {
   private final CallerHistory callerHistory;
   private final Proposals proposals;
   private final AuditLog auditLog;
+  private final WebhookFailures webhookFailures;
   private final List<OutboxDispatcher> dispatchers = new CopyOnWriteArrayList<>();
   private final LinkLeases leases;
   private final NodeSignals signals;
@@ -45,11 +46,15 @@ public final class Store implements AutoCloseable {
     this.callerHistory = new CallerHistory(db);
     this.proposals = new Proposals(db);
     this.auditLog = new AuditLog(db);
+    this.webhookFailures = new WebhookFailures(db);
     this.leases = LinkLeases.of(db.dialect());
     this.signals = NodeSignals.of(db.dialect(), db.nodeId());
     db.every(
         java.util.concurrent.TimeUnit.HOURS.toMillis(1),
         c -> pruneOutbox(c, System.currentTimeMillis()));
+    db.every(
+        java.util.concurrent.TimeUnit.HOURS.toMillis(1),
+        c -> WebhookFailures.prune(c, System.currentTimeMillis() - WebhookFailures.KEEP_MILLIS));
   }
 
   private static int pruneOutbox(java.sql.Connection c, long now) throws SQLException {
@@ -122,6 +127,11 @@ public final class Store implements AutoCloseable {
     return auditLog;
   }
 
+  /** Webhook deliveries refused for good, for the admin page. */
+  public WebhookFailures webhookFailures() {
+    return webhookFailures;
+  }
+
   /** Which AMI links this node listens to (on PostgreSQL, each link by one node at a time). */
   public LinkLeases leases() {
     return leases;
@@ -145,13 +155,52 @@ public final class Store implements AutoCloseable {
   public OutboxDispatcher dispatch(String name, boolean durable, OutboxDispatcher.Consumer consumer)
       throws SQLException {
     OutboxDispatcher d = OutboxDispatcher.start(db, name, durable, consumer);
+    dispatchers.removeIf(old -> old.name().equals(name) && !old.running());
     dispatchers.add(d);
     return d;
   }
 
-  /** The outbox readers started on this store. */
+  /** The outbox readers running on this store. */
   public List<OutboxDispatcher> dispatchers() {
-    return List.copyOf(dispatchers);
+    return dispatchers.stream().filter(OutboxDispatcher::running).toList();
+  }
+
+  /**
+   * How many rows of these kinds the durable reader {@code name} has still to read: from its place
+   * in this process if it runs here, else from its saved place; null when it never read.
+   */
+  public CompletableFuture<Long> outboxBacklog(String name, java.util.Collection<String> kinds) {
+    OutboxDispatcher running = null;
+    for (OutboxDispatcher d : dispatchers) {
+      if (d.name().equals(name) && d.running()) {
+        running = d;
+      }
+    }
+    Outbox.Position here = running == null ? null : running.position();
+    List<String> wanted = List.copyOf(kinds);
+    return db.read(
+        c -> {
+          Outbox.Position p = here != null ? here : Outbox.cursor(c, name);
+          return p == null ? null : Outbox.countAfter(c, db.dialect(), p, wanted);
+        });
+  }
+
+  /**
+   * Forgets the places of the durable readers named {@code prefix}... other than {@code keep}
+   * (readers no longer configured, whose places would keep old rows forever); returns their names.
+   */
+  public CompletableFuture<List<String>> forgetOutboxReaders(
+      String prefix, java.util.Set<String> keep) {
+    return db.write(
+        c -> {
+          List<String> gone = new java.util.ArrayList<>();
+          for (String name : Outbox.readers(c, prefix)) {
+            if (!keep.contains(name) && Outbox.dropCursor(c, name)) {
+              gone.add(name);
+            }
+          }
+          return gone;
+        });
   }
 
   /** Failed writes since start. */

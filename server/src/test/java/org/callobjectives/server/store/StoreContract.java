@@ -591,6 +591,153 @@ abstract class StoreContract {
     assertEquals(0, get(s.pruneOutbox(System.currentTimeMillis())), "recent rows stay");
   }
 
+  @Test
+  void aDispositionsOutboxRowCarriesItsCodeAndTheCallItIsFor() throws Exception {
+    Store s = open();
+    OutboxRecorder rec = new OutboxRecorder();
+    s.dispatch("test", false, rec);
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+    get(s.calls().upsertCall(call("pbx:2", CallOutcome.COMPLETED)));
+    get(s.dispositions().saveDisposition("1001", disposition("pbx:1", "SALE"), ANY));
+    get(s.dispositions().markUndisposed("pbx:2", "1001"));
+    assertEquals("call_ended:pbx:1 call_ended:pbx:2", rec.kinds(2));
+    OutboxEvent.Disposition d = rec.next().body(OutboxEvent.Disposition.class);
+    assertEquals("Sale", d.code().label());
+    assertTrue(d.code().sale());
+    assertEquals("sales", d.call().queue());
+    assertEquals("queue", d.call().direction());
+    assertEquals("15550001", d.call().callerNumber());
+    assertEquals("o", d.call().objectiveId());
+    assertEquals("Book a demo", d.call().objectiveTitle());
+    assertEquals(32_000L, d.call().endedAtMillis());
+    assertEquals(30L, d.call().talkSeconds());
+    OutboxEvent.Undisposed u = rec.next().body(OutboxEvent.Undisposed.class);
+    assertEquals("pbx", u.call().server());
+    assertEquals("COMPLETED", u.call().outcome());
+  }
+
+  @Test
+  void aNewDurableReaderKeepsItsStartingPlaceAtOnce() throws Exception {
+    Store s = open();
+    OutboxDispatcher d = s.dispatch("crm", true, new OutboxRecorder());
+    d.close(); // stopped before it read anything
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+    s.close();
+    Store again = open();
+    OutboxRecorder rec = new OutboxRecorder();
+    again.dispatch("crm", true, rec);
+    assertEquals("call_ended:pbx:1", rec.kinds(1), "written while it was away: still its");
+  }
+
+  @Test
+  void aConsumerThatAsksForALaterRetryGetsTheRowAgainAfterThatDelay() throws Exception {
+    Store s = open();
+    List<Long> offered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    OutboxRecorder rec = new OutboxRecorder();
+    s.dispatch(
+        "test",
+        false,
+        e -> {
+          if (e.kind().equals(OutboxEvent.CALL_ENDED)) {
+            offered.add(System.nanoTime());
+            if (offered.size() == 1) {
+              throw new OutboxDispatcher.RetryLater("not now", 700);
+            }
+          }
+          rec.deliver(e);
+        });
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+    assertEquals("call_ended:pbx:1", rec.kinds(1));
+    assertEquals(2, offered.size());
+    long waited = (offered.get(1) - offered.get(0)) / 1_000_000;
+    assertTrue(waited >= 690 && waited < 3000, "waited " + waited + " ms");
+  }
+
+  @Test
+  void aDurableReadersBacklogCountsItsKindsAfterItsPlace() throws Exception {
+    Store s = open();
+    OutboxRecorder crm = new OutboxRecorder();
+    OutboxDispatcher d = s.dispatch("crm", true, crm);
+    get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
+    assertEquals("call_ended:pbx:1", crm.kinds(1));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    Long left = null;
+    while (System.nanoTime() < deadline && !Long.valueOf(0).equals(left)) {
+      Thread.sleep(20); // its place moves once the row is taken
+      left = get(s.outboxBacklog("crm", List.of(OutboxEvent.CALL_ENDED)));
+    }
+    assertEquals(0L, left);
+    d.close();
+    Thread.sleep(300); // its place is saved on the writer thread
+    get(s.calls().upsertCall(call("pbx:2", CallOutcome.COMPLETED)));
+    get(s.calls().upsertCall(call("pbx:3", CallOutcome.COMPLETED)));
+    get(s.dispositions().saveDisposition("1001", disposition("pbx:2", "SALE"), ANY));
+    assertEquals(2L, get(s.outboxBacklog("crm", List.of(OutboxEvent.CALL_ENDED))));
+    assertEquals(
+        3L, get(s.outboxBacklog("crm", List.of(OutboxEvent.CALL_ENDED, OutboxEvent.DISPOSITION))));
+    assertNull(get(s.outboxBacklog("never-read", List.of(OutboxEvent.CALL_ENDED))));
+  }
+
+  @Test
+  void theReadersOfRemovedWebhooksAreForgottenSoTheirRowsNeedNotWait() throws Exception {
+    Store s = open();
+    s.dispatch("webhook:crm", true, new OutboxRecorder()).close();
+    s.dispatch("webhook:old", true, new OutboxRecorder()).close();
+    s.dispatch("other", true, new OutboxRecorder()).close();
+    assertEquals(
+        List.of("webhook:old"),
+        get(s.forgetOutboxReaders("webhook:", java.util.Set.of("webhook:crm"))));
+    assertNull(get(s.outboxBacklog("webhook:old", List.of(OutboxEvent.CALL_ENDED))));
+    assertEquals(0L, get(s.outboxBacklog("other", List.of(OutboxEvent.CALL_ENDED))));
+  }
+
+  @Test
+  void refusedWebhookDeliveriesAreRecordedAndListedNewestFirst() throws Exception {
+    Store s = open();
+    WebhookFailures f = s.webhookFailures();
+    get(
+        f.record(
+            new WebhookFailures.Failure(
+                0,
+                "crm",
+                7,
+                "disposition",
+                "pbx:1",
+                "k1",
+                400,
+                "HTTP 400: bad",
+                "{}",
+                1,
+                null,
+                1000)));
+    get(
+        f.record(
+            new WebhookFailures.Failure(
+                0,
+                "erp",
+                8,
+                "call_ended",
+                "pbx:2",
+                "k2",
+                null,
+                "x".repeat(5000),
+                "{\"a\":1}",
+                3,
+                null,
+                2000)));
+    List<WebhookFailures.Failure> all = get(f.recent(null, 10));
+    assertEquals(
+        List.of("erp", "crm"), all.stream().map(WebhookFailures.Failure::webhook).toList());
+    assertEquals(null, all.get(0).httpStatus());
+    assertTrue(all.get(0).error().length() <= WebhookFailures.MAX_ERROR + 3);
+    assertEquals(s.nodeId(), all.get(0).node());
+    WebhookFailures.Failure crm = get(f.recent("crm", 10)).get(0);
+    assertEquals(400, crm.httpStatus());
+    assertEquals("k1", crm.idempotencyKey());
+    assertEquals(7, crm.outboxId());
+    assertEquals(java.util.Map.of("crm", 1L, "erp", 1L), get(f.counts()));
+  }
+
   static List<String> ids(List<CallRecord> calls) {
     return calls.stream().map(CallRecord::callId).toList();
   }

@@ -55,7 +55,8 @@ public final class AdminServer implements AutoCloseable {
     c =
         c.withServer(
             new ServerSettings(
-                "127.0.0.1", 0, database, Duration.ofMinutes(2), List.of(), s.demo(), s.users()));
+                    "127.0.0.1", 0, database, Duration.ofMinutes(2), List.of(), s.demo(), s.users())
+                .withWebhooks(s.webhooks()));
     Store store = Store.open(database);
     ObjectivesServer server = new ObjectivesServer(c, store, Clock.systemUTC(), List.of());
     AdminModule admin =
