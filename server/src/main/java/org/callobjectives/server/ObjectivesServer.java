@@ -1,7 +1,6 @@
 package org.callobjectives.server;
 
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,6 +40,7 @@ import org.callobjectives.server.store.Store;
 import org.callobjectives.server.web.HttpRouter;
 import org.callobjectives.server.web.LoginRoute;
 import org.callobjectives.server.web.Route;
+import org.callobjectives.server.web.TlsPolicy;
 import org.callobjectives.server.web.WebInitializer;
 import org.callobjectives.server.web.WebServer;
 import org.callobjectives.server.web.WebSocketUpgrade;
@@ -250,10 +250,7 @@ public final class ObjectivesServer implements AutoCloseable {
     pump.start();
     List<Route> routes = new ArrayList<>(HttpRouter.basics(this::health));
     ServerSettings.Tls tls = c.server().tls();
-    SslContext ssl =
-        tls == null
-            ? null
-            : SslContextBuilder.forServer(tls.certificate().toFile(), tls.key().toFile()).build();
+    SslContext ssl = tls == null ? null : TlsPolicy.server(tls.certificate(), tls.key());
     routes.addAll(new LoginRoute(access, authExecutor, ssl != null).routes());
     routes.addAll(extraRoutes);
     // Agents sign in with their first message, not with a cookie: the route is open to all.

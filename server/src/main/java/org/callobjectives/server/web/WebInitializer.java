@@ -36,6 +36,9 @@ public final class WebInitializer extends ChannelInitializer<SocketChannel> {
     p.addLast(new IdleStateHandler(0, 0, 120, TimeUnit.SECONDS));
     p.addLast(IdleCloser.INSTANCE);
     p.addLast(new HttpServerCodec(8192, 16 * 1024, 16 * 1024));
+    if (ssl != null) {
+      p.addLast(Hsts.INSTANCE);
+    }
     p.addLast(new HttpObjectAggregator(MAX_HTTP_BODY));
     p.addLast(router);
   }
