@@ -17,7 +17,14 @@ final class ConfigFiles {
       List<AmiYaml> ami,
       DemoYaml demo,
       List<UserYaml> users,
-      TlsYaml tls) {}
+      TlsYaml tls,
+      LimitsYaml limits) {}
+
+  record LimitsYaml(
+      Integer connections,
+      Integer connectionsPerAddress,
+      Integer requestHeaderSeconds,
+      Integer requestBodySeconds) {}
 
   record TlsYaml(String certificate, String key) {}
 

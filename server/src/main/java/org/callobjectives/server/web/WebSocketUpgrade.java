@@ -68,6 +68,10 @@ public final class WebSocketUpgrade {
     }
     Channel ch = ctx.channel();
     ChannelPipeline p = ctx.pipeline();
+    // A socket may be quiet as long as it likes (pings keep it open): no request deadlines.
+    if (p.get(WebInitializer.DEADLINE) != null) {
+      p.remove(WebInitializer.DEADLINE);
+    }
     handshaker
         .handshake(ch, req)
         .addListener(
