@@ -107,7 +107,7 @@ class ConnectionLimitsTest {
   @Test
   void slowlorisConnectionsAreAnswered408AndClosedSoARealRequestSucceedsAfterwards()
       throws Exception {
-    start(new ServerSettings.Limits(21, 21, Duration.ofSeconds(2), Duration.ofSeconds(3)));
+    start(new ServerSettings.Limits(21, 21, Duration.ofSeconds(3), Duration.ofSeconds(4)));
     List<Socket> slow = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       // Headers begun and never finished: the attack that held 20,000 connections.
@@ -127,12 +127,12 @@ class ConnectionLimitsTest {
     for (Socket s : slow) {
       RawHttp.Response r = RawHttp.read(s.getInputStream());
       assertEquals(408, r.status());
-      assertTrue(r.body().contains("headers did not arrive within 2 s"), r.body());
+      assertTrue(r.body().contains("headers did not arrive within 3 s"), r.body());
       assertEquals(-1, s.getInputStream().read(), "and closed");
     }
     RawHttp.Response r = RawHttp.read(body.getInputStream());
     assertEquals(408, r.status());
-    assertTrue(r.body().contains("body did not arrive within 3 s"), r.body());
+    assertTrue(r.body().contains("body did not arrive within 4 s"), r.body());
     assertEquals(-1, body.getInputStream().read(), "and closed");
 
     assertEquals(200, getUntil("127.0.0.1", 200).status(), "served again");
@@ -183,12 +183,12 @@ class ConnectionLimitsTest {
 
   @Test
   void aWebSocketOnceUpgradedIsNotSubjectToTheRequestDeadlines() throws Exception {
-    start(new ServerSettings.Limits(100, 100, Duration.ofMillis(300), Duration.ofMillis(300)));
+    start(new ServerSettings.Limits(100, 100, Duration.ofMillis(800), Duration.ofMillis(800)));
     try (RawAgentSocket alice =
         new RawAgentSocket(java.net.URI.create("ws://127.0.0.1:" + port + "/agent"))) {
       alice.send(new Hello("1001", "demo-1001", "test"));
       assertEquals("1001", alice.next(Welcome.class).agentId());
-      Thread.sleep(1500); // five header times of silence
+      Thread.sleep(2500); // three header times of silence
       alice.sendText("{oops");
       assertEquals(ErrorMessage.BAD_REQUEST, alice.next(ErrorMessage.class).code(), "still open");
     }
