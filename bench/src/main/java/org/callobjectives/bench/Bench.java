@@ -106,13 +106,20 @@ public final class Bench {
       Config cfg =
           new Config(
               new ServerSettings(
-                  "127.0.0.1",
-                  0,
-                  db,
-                  Duration.ofSeconds(30),
-                  List.of(),
-                  example.server().demo(),
-                  List.of()),
+                      "127.0.0.1",
+                      0,
+                      db,
+                      Duration.ofSeconds(30),
+                      List.of(),
+                      example.server().demo(),
+                      List.of())
+                  // Every simulated agent connects from 127.0.0.1: no per-address share here.
+                  .withLimits(
+                      new ServerSettings.Limits(
+                          agents + 1000,
+                          agents + 1000,
+                          ServerSettings.Limits.DEFAULT.requestHeaderTimeout(),
+                          ServerSettings.Limits.DEFAULT.requestBodyTimeout())),
               fleet,
               example.objectives(),
               example.queues(),

@@ -184,6 +184,12 @@ public final class ProcessBench {
                   "listen: {host: 127.0.0.1, port: " + ports[n] + "}",
                   "database: " + (database != null ? database : dir.resolve("bench.db")),
                   "wrapUpSeconds: 30",
+                  // Every simulated agent connects from 127.0.0.1: no per-address share here.
+                  "limits: {connections: "
+                      + (agents + 1000)
+                      + ", connectionsPerAddress: "
+                      + (agents + 1000)
+                      + "}",
                   "ami:",
                   amiLine("live", wire.port()),
                   ""));

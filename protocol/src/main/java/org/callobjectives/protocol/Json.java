@@ -1,11 +1,17 @@
 package org.callobjectives.protocol;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
 
 /** The one JSON mapping both sides use, so a message means the same thing at either end. */
 public final class Json {
@@ -15,6 +21,11 @@ public final class Json {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          // A lone surrogate ("\\ud800") in a message would be stored as '?' on one database and
+          // refused by another, a disposition sent again forever: it becomes U+FFFD on the way in.
+          .addModule(
+              new SimpleModule("well-formed-strings")
+                  .addDeserializer(String.class, new WellFormedStrings()))
           .build();
 
   static {
@@ -25,6 +36,18 @@ public final class Json {
   }
 
   private Json() {}
+
+  /** Reads strings as Jackson does, each lone surrogate replaced by U+FFFD. */
+  private static final class WellFormedStrings extends StdScalarDeserializer<String> {
+    WellFormedStrings() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      return Utf16.wellFormed(StringDeserializer.instance.deserialize(p, ctxt));
+    }
+  }
 
   public static ObjectMapper mapper() {
     return MAPPER;

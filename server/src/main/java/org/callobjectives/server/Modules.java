@@ -62,7 +62,8 @@ public final class Modules {
                 ? ServerMetrics.Clients.NONE
                 : clients(
                     supervision.wallboard()::connected, supervision.wallboard()::slowClientsClosed),
-            () -> server.webhooks().stats()));
+            () -> server.webhooks().stats(),
+            server::connections));
     server.addRoutes(MetricsRoute.routes(metrics));
   }
 

@@ -1,7 +1,6 @@
 package org.callobjectives.server;
 
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,9 +37,12 @@ import org.callobjectives.server.push.PopLatency;
 import org.callobjectives.server.store.OutboxDispatcher;
 import org.callobjectives.server.store.OutboxEvent;
 import org.callobjectives.server.store.Store;
+import org.callobjectives.server.web.ConnectionLimits;
 import org.callobjectives.server.web.HttpRouter;
 import org.callobjectives.server.web.LoginRoute;
+import org.callobjectives.server.web.RefusalLog;
 import org.callobjectives.server.web.Route;
+import org.callobjectives.server.web.TlsPolicy;
 import org.callobjectives.server.web.WebInitializer;
 import org.callobjectives.server.web.WebServer;
 import org.callobjectives.server.web.WebSocketUpgrade;
@@ -127,6 +129,7 @@ public final class ObjectivesServer implements AutoCloseable {
     this.tracker = new CallTracker(config::get, resolver, dispatcher, clock, this::resync);
     this.access = new Access(config::get, clock, store.sessions());
     this.webhooks = new Webhooks(initial.server().webhooks(), store, clock);
+    this.refusals = new RefusalLog(clock);
   }
 
   private CallTracker tracker() {
@@ -265,10 +268,7 @@ public final class ObjectivesServer implements AutoCloseable {
     webhooks.start();
     List<Route> routes = new ArrayList<>(HttpRouter.basics(this::health));
     ServerSettings.Tls tls = c.server().tls();
-    SslContext ssl =
-        tls == null
-            ? null
-            : SslContextBuilder.forServer(tls.certificate().toFile(), tls.key().toFile()).build();
+    SslContext ssl = tls == null ? null : TlsPolicy.server(tls.certificate(), tls.key());
     routes.addAll(new LoginRoute(access, authExecutor, ssl != null).routes());
     routes.addAll(extraRoutes);
     routes.addAll(webhooks.routes());
@@ -286,7 +286,10 @@ public final class ObjectivesServer implements AutoCloseable {
                     new AgentSocketHandler(access, sessions, dispositions, authExecutor, proposals),
                     ch -> {})));
     HttpRouter router = new HttpRouter(access, routes, authExecutor);
-    address = web.start(listener, new WebInitializer(ssl, router));
+    connections = connections(c.server().limits());
+    address =
+        web.start(
+            listener, new WebInitializer(ssl, router, c.server().limits(), connections, refusals));
     for (AmiServer s : amiServers) {
       connectAmi(s);
     }
@@ -311,6 +314,34 @@ public final class ObjectivesServer implements AutoCloseable {
         10,
         TimeUnit.MINUTES);
     return address;
+  }
+
+  private final RefusalLog refusals;
+  private volatile ConnectionLimits connections;
+
+  /** The web connections open and refused (null before {@link #start}). */
+  public ConnectionLimits connections() {
+    return connections;
+  }
+
+  /**
+   * The connection caps of {@code limits}, the one in all lowered to what this process may open (a
+   * connection is a file: past the limit nothing, not even the database, could open another).
+   */
+  private static ConnectionLimits connections(ServerSettings.Limits limits) {
+    long maxFiles = ConnectionLimits.maxFiles();
+    int all = ConnectionLimits.fitted(limits.connections(), maxFiles);
+    if (all < limits.connections()) {
+      log.warn(
+          "limits.connections is {} but this process may open only {} files ({} are kept for the"
+              + " database, logs and AMI links): at most {} connections; raise the open-files limit"
+              + " (ulimit -n, systemd LimitNOFILE) to allow more",
+          limits.connections(),
+          maxFiles,
+          ConnectionLimits.FILES_KEPT,
+          all);
+    }
+    return new ConnectionLimits(all, Math.min(limits.connectionsPerAddress(), all));
   }
 
   /**
@@ -523,6 +554,11 @@ public final class ObjectivesServer implements AutoCloseable {
     h.put("forcedWrapUp", agentDay.forcedWrapUp(links.stream().map(AmiLink::name).toList()));
     h.put("amiMalformedPacketsDropped", links.stream().mapToLong(AmiLink::droppedPackets).sum());
     h.put("amiResyncFailures", links.stream().mapToLong(AmiLink::resyncFailures).sum());
+    ConnectionLimits cl = connections;
+    if (cl != null) {
+      h.put("connectionsOpen", cl.open());
+      h.put("connectionsRefused", cl.refused());
+    }
     h.put("agentsConnected", sessions.connectedAgents());
     h.put("pops", sessions.pops());
     h.put("messagesToAgents", sessions.pushes());

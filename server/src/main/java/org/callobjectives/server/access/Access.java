@@ -7,7 +7,10 @@ import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,10 +64,16 @@ public final class Access {
    * run only where PBKDF2 would ({@link #needsSlowCheck} sends such requests off the event loop).
    */
   public Access(Supplier<Config> config, Clock clock, SessionStore store) {
+    this(config, clock, store, new TokenVerifier(clock));
+  }
+
+  /** With the token checks given (tests count derivations through it). */
+  Access(Supplier<Config> config, Clock clock, SessionStore store, TokenVerifier tokens) {
     this.config = config;
     this.clock = clock;
     this.throttle = new LoginThrottle(clock);
     this.store = store;
+    this.tokens = tokens;
   }
 
   /**
@@ -84,16 +93,16 @@ public final class Access {
     }
     Config c = config.get();
     Principal who = null;
-    for (User u : c.users()) {
-      if (u.name().equals(name) && matches(name, token, u.tokenHash())) {
-        who = new Principal(u.name(), u.role());
+    List<Holder> holders = holders(c, name);
+    for (Holder h : holders) {
+      if (tokens.matches(h.who().name(), token, h.tokenHash())) {
+        who = h.who();
+        break;
       }
     }
-    if (who == null) {
-      Optional<Agent> a = c.agent(name);
-      if (a.isPresent() && matches(name, token, a.get().tokenHash())) {
-        who = new Principal(a.get().id(), Role.AGENT);
-      }
+    if (holders.isEmpty()) {
+      // As slow as a wrong token: the answer's time must not tell which names exist.
+      tokens.nobody(token, typicalCost(c));
     }
     if (who == null) {
       throttle.failed(name, remote);
@@ -104,19 +113,45 @@ public final class Access {
     return new Result.Ok(who);
   }
 
-  // name -> stored hash + SHA-256 of the token that matched it: repeat API calls skip PBKDF2.
-  private final Map<String, String> verified = new ConcurrentHashMap<>();
+  private final TokenVerifier tokens;
 
-  private boolean matches(String name, String token, String storedHash) {
-    String key = storedHash + "|" + sha256(token);
-    if (key.equals(verified.get(name))) {
-      return true;
+  /** Who a name can be, with the hash to check: a user, then the agent of that id. */
+  private record Holder(Principal who, String tokenHash) {}
+
+  private static List<Holder> holders(Config c, String name) {
+    List<Holder> out = new ArrayList<>(1);
+    for (User u : c.users()) {
+      if (u.name().equals(name)) {
+        out.add(new Holder(new Principal(u.name(), u.role()), u.tokenHash()));
+      }
     }
-    if (Tokens.matches(token, storedHash)) {
-      verified.put(name, key);
-      return true;
+    Optional<Agent> a = c.agent(name);
+    a.ifPresent(x -> out.add(new Holder(new Principal(x.id(), Role.AGENT), x.tokenHash())));
+    return out;
+  }
+
+  /** The configuration whose typical hash cost is known, and that cost. */
+  private record Cost(Config of, int iterations) {}
+
+  private volatile Cost cost = new Cost(null, Tokens.ITERATIONS);
+
+  /** The iterations most hashes of {@code c} have: an unknown name is checked at that cost. */
+  private int typicalCost(Config c) {
+    Cost known = cost;
+    if (known.of() == c) {
+      return known.iterations();
     }
-    return false;
+    Map<Integer, Integer> counts = new HashMap<>();
+    c.users().forEach(u -> counts.merge(Tokens.iterations(u.tokenHash()), 1, Integer::sum));
+    c.agents().forEach(a -> counts.merge(Tokens.iterations(a.tokenHash()), 1, Integer::sum));
+    counts.remove(0);
+    int typical =
+        counts.entrySet().stream()
+            .max(Map.Entry.comparingByValue())
+            .map(Map.Entry::getKey)
+            .orElse(Tokens.ITERATIONS);
+    cost = new Cost(c, typical);
+    return typical;
   }
 
   private static String sha256(String s) {
@@ -290,8 +325,9 @@ public final class Access {
       }
       String name = decoded.substring(0, colon);
       String token = decoded.substring(colon + 1);
-      String known = verified.get(name);
-      return known == null || !known.endsWith("|" + sha256(token));
+      // No derivation only when the first hash login() checks remembers this token.
+      List<Holder> holders = holders(config.get(), name);
+      return holders.isEmpty() || !tokens.remembered(token, holders.get(0).tokenHash());
     } catch (IllegalArgumentException e) {
       return false;
     }

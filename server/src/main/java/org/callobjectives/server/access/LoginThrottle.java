@@ -3,13 +3,15 @@ package org.callobjectives.server.access;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down token guessing without letting a stranger lock a real agent out: failures count per
+ * Slows down token guessing without letting a stranger lock a real user out: failures count per
  * name from one address (5 a minute), per address (50: a floor may share one address behind NAT),
- * and per name from everywhere (100, a backstop against a spread-out attack).
+ * and per name from everywhere (100, a backstop against a spread-out attack), which never refuses
+ * an address the name has signed in from before.
  */
 public final class LoginThrottle {
   static final int PER_NAME_AND_ADDRESS = 5;
@@ -18,8 +20,13 @@ public final class LoginThrottle {
   static final long WINDOW_MS = 60_000;
   static final int MAX_KEYS = 100_000;
 
+  /** The addresses remembered per name: the latest ones a sign-in succeeded from. */
+  static final int KNOWN_ADDRESSES = 16;
+
   private final Clock clock;
   private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+  // Name -> addresses it signed in from, oldest first. Only names that signed in are here.
+  private final Map<String, LinkedHashSet<String>> known = new ConcurrentHashMap<>();
 
   public LoginThrottle(Clock clock) {
     this.clock = clock;
@@ -29,7 +36,9 @@ public final class LoginThrottle {
   public boolean allowed(String name, String address) {
     return under("n:" + name + "@" + address, PER_NAME_AND_ADDRESS)
         && under("a:" + address, PER_ADDRESS)
-        && under("n:" + name, PER_NAME);
+        // The backstop counts every address: a stranger could fill it, so it must not stop the
+        // user where they have signed in before.
+        && (knownFrom(name, address) || under("n:" + name, PER_NAME));
   }
 
   public void failed(String name, String address) {
@@ -58,6 +67,27 @@ public final class LoginThrottle {
 
   public void succeeded(String name, String address) {
     failures.remove("n:" + name + "@" + address);
+    if (known.size() >= MAX_KEYS && !known.containsKey(name)) {
+      return; // names that sign in are configured ones: this bound is only a guard
+    }
+    LinkedHashSet<String> from = known.computeIfAbsent(name, k -> new LinkedHashSet<>());
+    synchronized (from) {
+      from.remove(address); // re-added as the latest
+      from.add(address);
+      while (from.size() > KNOWN_ADDRESSES) {
+        from.remove(from.iterator().next());
+      }
+    }
+  }
+
+  private boolean knownFrom(String name, String address) {
+    LinkedHashSet<String> from = known.get(name);
+    if (from == null) {
+      return false;
+    }
+    synchronized (from) {
+      return from.contains(address);
+    }
   }
 
   private boolean under(String key, int limit) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.callobjectives.protocol.Json;
+import org.callobjectives.protocol.Utf16;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.Objective;
@@ -457,14 +458,59 @@ public final class AdminRoute {
   }
 
   private static JsonNode body(FullHttpRequest req) {
+    String text;
     try {
-      JsonNode n = Json.mapper().readTree(req.content().toString(StandardCharsets.UTF_8));
+      // Strictly: a byte that is not UTF-8 would otherwise be saved as U+FFFD, the text changed.
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+              .decode(req.content().nioBuffer())
+              .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new BadRequest("the body is not valid UTF-8: send the text as UTF-8");
+    }
+    try {
+      JsonNode n = Json.mapper().readTree(text);
       if (n == null || !n.isObject()) {
         throw new BadRequest("send a JSON object");
       }
+      wellFormed(n, "");
       return n;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new BadRequest("not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /**
+   * Refuses a lone UTF-16 surrogate ({@code "\\ud800"}) in any name or string of {@code n}: no file
+   * can hold it, and guessing the character meant would change the admin's text.
+   */
+  private static void wellFormed(JsonNode n, String at) {
+    if (n.isTextual()) {
+      int i = Utf16.loneSurrogate(n.textValue());
+      if (i >= 0) {
+        throw new BadRequest(
+            (at.isEmpty() ? "the body" : "\"" + at + "\"")
+                + String.format(
+                    " holds a lone UTF-16 surrogate (\\u%04x) at character %d: half of a character"
+                        + " (e.g. an emoji cut in two); remove it or send the whole character",
+                    (int) n.textValue().charAt(i), i + 1));
+      }
+      return;
+    }
+    var fields = n.fields();
+    while (fields.hasNext()) {
+      var f = fields.next();
+      if (Utf16.loneSurrogate(f.getKey()) >= 0) {
+        throw new BadRequest(
+            "a name in the body holds a lone UTF-16 surrogate: half of a character");
+      }
+      wellFormed(f.getValue(), f.getKey());
+    }
+    for (int i = 0; n.isArray() && i < n.size(); i++) {
+      wellFormed(n.get(i), at + "[" + i + "]");
     }
   }
 

@@ -18,7 +18,8 @@ final class ConfigFiles {
       DemoYaml demo,
       List<UserYaml> users,
       TlsYaml tls,
-      List<WebhookYaml> webhooks) {}
+      List<WebhookYaml> webhooks,
+      LimitsYaml limits) {}
 
   record WebhookYaml(
       String name,
@@ -31,6 +32,12 @@ final class ConfigFiles {
       RetryYaml retry) {}
 
   record RetryYaml(Double firstSeconds, Double maxSeconds) {}
+
+  record LimitsYaml(
+      Integer connections,
+      Integer connectionsPerAddress,
+      Integer requestHeaderSeconds,
+      Integer requestBodySeconds) {}
 
   record TlsYaml(String certificate, String key) {}
 

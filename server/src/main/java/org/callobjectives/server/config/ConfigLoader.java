@@ -207,7 +207,16 @@ public final class ConfigLoader {
     }
     List<Webhook> webhooks = webhooks(src, y.webhooks(), file);
     return new ServerSettings(
-        host, port, db, Duration.ofSeconds(wrap), ami, demo, users, tls, webhooks);
+        host,
+        port,
+        db,
+        Duration.ofSeconds(wrap),
+        ami,
+        demo,
+        users,
+        tls,
+        webhooks,
+        limits(src, y.limits()));
   }
 
   /** Where {@code secretEnv} is looked up (a seam for tests). */
@@ -428,6 +437,57 @@ public final class ConfigLoader {
 
   private static String stripZero(double d) {
     return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  /** The {@code limits:} section, each field checked against its range; defaults for the rest. */
+  private static ServerSettings.Limits limits(YamlSource src, ConfigFiles.LimitsYaml y)
+      throws ConfigException {
+    ServerSettings.Limits d = ServerSettings.Limits.DEFAULT;
+    if (y == null) {
+      return d;
+    }
+    int all = within(src, "connections", y.connections(), d.connections(), 1, 1_000_000, "in all");
+    int perAddress =
+        within(
+            src,
+            "connectionsPerAddress",
+            y.connectionsPerAddress(),
+            Math.min(d.connectionsPerAddress(), all),
+            1,
+            all,
+            "from one address, at most limits.connections");
+    int head =
+        within(
+            src,
+            "requestHeaderSeconds",
+            y.requestHeaderSeconds(),
+            (int) d.requestHeaderTimeout().toSeconds(),
+            1,
+            300,
+            "for a request's headers");
+    int body =
+        within(
+            src,
+            "requestBodySeconds",
+            y.requestBodySeconds(),
+            (int) d.requestBodyTimeout().toSeconds(),
+            1,
+            3600,
+            "for a request's body");
+    return new ServerSettings.Limits(
+        all, perAddress, Duration.ofSeconds(head), Duration.ofSeconds(body));
+  }
+
+  private static int within(
+      YamlSource src, String field, Integer value, int fallback, int min, int max, String what)
+      throws ConfigException {
+    int v = value == null ? fallback : value;
+    if (v < min || v > max) {
+      throw src.error(
+          "/limits/" + field,
+          "limits." + field + " (" + what + ") must be " + min + ".." + max + ", was " + v);
+    }
+    return v;
   }
 
   static List<Agent> loadAgents(Path file) throws ConfigException {

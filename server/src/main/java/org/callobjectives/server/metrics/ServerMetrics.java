@@ -55,7 +55,8 @@ public final class ServerMetrics {
       Store store,
       Clients supervisors,
       Clients wallboards,
-      Supplier<List<WebhookStats>> webhooks) {}
+      Supplier<List<WebhookStats>> webhooks,
+      Supplier<org.callobjectives.server.web.ConnectionLimits> connections) {}
 
   /** Live sockets of one kind of page (supervisor, wallboard). */
   public interface Clients {
@@ -259,6 +260,24 @@ public final class ServerMetrics {
                 .filter(w -> w.lastSuccessAtMillis() > 0)
                 .forEach(w -> c.call(w.lastSuccessAtMillis() / 1000.0, w.name())),
         "webhook");
+    gauge(
+        "connections_open",
+        "Web connections open now (agents, pages, API clients)",
+        c -> {
+          var cl = s.connections().get();
+          if (cl != null) {
+            c.call(cl.open());
+          }
+        });
+    counter(
+        "connections_refused",
+        "Connections refused at the per-address or global cap",
+        c -> {
+          var cl = s.connections().get();
+          if (cl != null) {
+            c.call(cl.refused());
+          }
+        });
     JvmMetrics.builder().register(registry);
   }
 

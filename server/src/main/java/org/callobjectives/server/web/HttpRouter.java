@@ -186,7 +186,13 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    log.warn("HTTP connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    if (cause instanceof io.netty.handler.codec.PrematureChannelClosureException) {
+      // A body cut short: the client went away, or a request deadline closed a slow one. Said at
+      // debug: a flood of slow clients must not flood the log.
+      log.debug("HTTP connection {} closed mid-request", ctx.channel().remoteAddress());
+    } else {
+      log.warn("HTTP connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    }
     ctx.close();
   }
 }

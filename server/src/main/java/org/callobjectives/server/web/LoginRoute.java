@@ -47,14 +47,57 @@ public final class LoginRoute {
                     HttpResponseStatus.OK,
                     "text/html; charset=utf-8",
                     page(safeNext(c.query().get("next")), null))),
-        Route.post("/login", null, this::signIn),
-        Route.post(
-            "/logout",
-            null,
-            c -> {
-              access.closeSession(Access.sessionId(c.req()));
-              HttpResponses.redirect(c.ctx(), c.req(), "/login");
-            }));
+        Route.post("/login", null, c -> sameSiteOnly(c, this::signIn)),
+        Route.post("/logout", null, c -> sameSiteOnly(c, this::signOut)));
+  }
+
+  /**
+   * Another site's page must not sign a browser in (to an attacker's account) or out: such a post
+   * is refused. Posts without Origin and Referer (scripts, API clients) pass: see {@link
+   * SameOrigin}.
+   */
+  private static void sameSiteOnly(Call c, Route.Handler then) throws Exception {
+    if (!SameOrigin.allowed(c.req())) {
+      HttpResponses.send(
+          c.ctx(),
+          c.req(),
+          HttpResponseStatus.FORBIDDEN,
+          "text/plain; charset=utf-8",
+          "Refused: this form was sent from another site. Sign in and out on this server's"
+              + " /login page.\n");
+      return;
+    }
+    then.handle(c);
+  }
+
+  private void signOut(Call c) {
+    access.closeSession(Access.sessionId(c.req()));
+    // The browser drops the cookie too: same name, path and attributes, expired.
+    seeOther(c.ctx(), "/login", cookie("", 0));
+  }
+
+  /** The session cookie: HttpOnly, whole site, same-site only, Secure under TLS. */
+  private DefaultCookie cookie(String value, long maxAgeSeconds) {
+    DefaultCookie c = new DefaultCookie(Access.COOKIE, value);
+    c.setHttpOnly(true);
+    c.setPath("/");
+    c.setSecure(secureCookies);
+    c.setSameSite(io.netty.handler.codec.http.cookie.CookieHeaderNames.SameSite.Strict);
+    if (maxAgeSeconds >= 0) {
+      c.setMaxAge(maxAgeSeconds);
+    }
+    return c;
+  }
+
+  private static void seeOther(ChannelHandlerContext ctx, String location, DefaultCookie cookie) {
+    FullHttpResponse res =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, HttpResponseStatus.SEE_OTHER, Unpooled.EMPTY_BUFFER);
+    res.headers().set(HttpHeaderNames.LOCATION, location);
+    res.headers().set(HttpHeaderNames.SET_COOKIE, ServerCookieEncoder.STRICT.encode(cookie));
+    res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+    res.headers().set(HttpHeaderNames.CONNECTION, "close");
+    ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
   }
 
   private void signIn(Call call) {
@@ -72,19 +115,8 @@ public final class LoginRoute {
           try {
             Access.Result r = access.login(name, token, remote);
             if (r instanceof Access.Result.Ok ok) {
-              DefaultCookie c = new DefaultCookie(Access.COOKIE, access.openSession(ok.who()));
-              c.setHttpOnly(true);
-              c.setPath("/");
-              c.setSecure(secureCookies);
-              c.setSameSite(io.netty.handler.codec.http.cookie.CookieHeaderNames.SameSite.Strict);
-              FullHttpResponse res =
-                  new DefaultFullHttpResponse(
-                      HttpVersion.HTTP_1_1, HttpResponseStatus.SEE_OTHER, Unpooled.EMPTY_BUFFER);
-              res.headers().set(HttpHeaderNames.LOCATION, target);
-              res.headers().set(HttpHeaderNames.SET_COOKIE, ServerCookieEncoder.STRICT.encode(c));
-              res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
-              res.headers().set(HttpHeaderNames.CONNECTION, "close");
-              ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+              // A session cookie (no Max-Age): it ends with the browser or the session.
+              seeOther(ctx, target, cookie(access.openSession(ok.who()), -1));
             } else if (r instanceof Access.Result.Throttled) {
               HttpResponses.send(
                   ctx,

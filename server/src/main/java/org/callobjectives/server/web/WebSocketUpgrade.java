@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
-import java.net.URI;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +54,7 @@ public final class WebSocketUpgrade {
     }
     String host = req.headers().get(HttpHeaderNames.HOST);
     String origin = req.headers().get(HttpHeaderNames.ORIGIN);
-    if (sameSiteOnly && origin != null && !sameHost(origin, host)) {
+    if (sameSiteOnly && origin != null && !SameOrigin.sameHost(origin, host)) {
       // Another site's page must not ride on the user's cookie.
       HttpResponses.error(ctx, req, HttpResponseStatus.FORBIDDEN, "cross-site WebSocket refused");
       return;
@@ -69,6 +68,10 @@ public final class WebSocketUpgrade {
     }
     Channel ch = ctx.channel();
     ChannelPipeline p = ctx.pipeline();
+    // A socket may be quiet as long as it likes (pings keep it open): no request deadlines.
+    if (p.get(WebInitializer.DEADLINE) != null) {
+      p.remove(WebInitializer.DEADLINE);
+    }
     handshaker
         .handshake(ch, req)
         .addListener(
@@ -90,15 +93,6 @@ public final class WebSocketUpgrade {
     p.addLast(new WebSocketFrameAggregator(MAX_MESSAGE));
     p.addLast(new Control(handshaker));
     p.addLast(endpoint);
-  }
-
-  static boolean sameHost(String origin, String host) {
-    try {
-      String authority = URI.create(origin).getAuthority();
-      return authority != null && host != null && authority.equalsIgnoreCase(host);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   /** Answers pings, drops pongs, completes the close; passes data frames on. Per connection. */

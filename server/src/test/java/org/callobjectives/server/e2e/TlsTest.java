@@ -2,6 +2,7 @@ package org.callobjectives.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.callobjectives.protocol.Hello;
 import org.callobjectives.protocol.Welcome;
@@ -30,40 +33,51 @@ import org.callobjectives.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** With a certificate and key configured the server speaks only https and wss. */
+/**
+ * With a certificate and key configured the server speaks only https and wss, with modern TLS only,
+ * and tells browsers so (HSTS).
+ */
 class TlsTest {
   @TempDir Path dir;
 
-  @Test
-  void aSelfSignedCertificateServesHttpsAndWssAndRefusesPlainHttp() throws Exception {
-    Path p12 = dir.resolve("server.p12");
+  /**
+   * A self-signed certificate for 127.0.0.1 made by keytool, as PEM files, and the server on it.
+   */
+  private record Served(ObjectivesServer server, int port, Certificate cert)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      server.close();
+    }
+  }
+
+  private Served serve(String keyAlgorithm) throws Exception {
+    Path p12 = dir.resolve(keyAlgorithm + ".p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    Process kt =
-        new ProcessBuilder(
-                keytool,
-                "-genkeypair",
-                "-alias",
-                "server",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=127.0.0.1",
-                "-ext",
-                "SAN=IP:127.0.0.1,DNS:localhost",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                p12.toString(),
-                "-storepass",
-                "changeit",
-                "-keypass",
-                "changeit")
-            .redirectErrorStream(true)
-            .start();
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(keytool, "-genkeypair", "-alias", "server", "-keyalg", keyAlgorithm));
+    args.addAll(
+        keyAlgorithm.equals("EC")
+            ? List.of("-groupname", "secp256r1")
+            : List.of("-keysize", "2048"));
+    args.addAll(
+        List.of(
+            "-dname",
+            "CN=127.0.0.1",
+            "-ext",
+            "SAN=IP:127.0.0.1,DNS:localhost",
+            "-validity",
+            "2",
+            "-storetype",
+            "PKCS12",
+            "-keystore",
+            p12.toString(),
+            "-storepass",
+            "changeit",
+            "-keypass",
+            "changeit"));
+    Process kt = new ProcessBuilder(args).redirectErrorStream(true).start();
     String out = new String(kt.getInputStream().readAllBytes());
     assertEquals(0, kt.waitFor(), out);
     KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -72,12 +86,12 @@ class TlsTest {
     }
     PrivateKey key = (PrivateKey) ks.getKey("server", "changeit".toCharArray());
     Certificate cert = ks.getCertificate("server");
-    Path certPem = dir.resolve("cert.pem");
-    Path keyPem = dir.resolve("key.pem");
+    Path certPem = dir.resolve(keyAlgorithm + "-cert.pem");
+    Path keyPem = dir.resolve(keyAlgorithm + "-key.pem");
     Files.writeString(certPem, pem("CERTIFICATE", cert.getEncoded()));
     Files.writeString(keyPem, pem("PRIVATE KEY", key.getEncoded()));
 
-    Path db = dir.resolve("tls.db");
+    Path db = dir.resolve(keyAlgorithm + ".db");
     Config base = TestServer.exampleConfig(db, Duration.ofMinutes(2));
     ServerSettings s = base.server();
     Config c =
@@ -91,19 +105,31 @@ class TlsTest {
                 s.demo(),
                 s.users(),
                 new ServerSettings.Tls(certPem, keyPem)));
-    try (ObjectivesServer server =
-        new ObjectivesServer(c, Store.open(db), Clock.systemUTC(), List.of())) {
-      int port = server.start(List.of()).getPort();
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      KeyStore trust = KeyStore.getInstance("PKCS12");
-      trust.load(null, null);
-      trust.setCertificateEntry("server", cert);
-      tmf.init(trust);
-      SSLContext ssl = SSLContext.getInstance("TLS");
-      ssl.init(null, tmf.getTrustManagers(), null);
+    ObjectivesServer server = new ObjectivesServer(c, Store.open(db), Clock.systemUTC(), List.of());
+    return new Served(server, server.start(List.of()).getPort(), cert);
+  }
+
+  private static SSLContext trusting(Certificate cert) throws Exception {
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("server", cert);
+    tmf.init(trust);
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(null, tmf.getTrustManagers(), null);
+    return ssl;
+  }
+
+  @Test
+  void aSelfSignedCertificateServesHttpsAndWssAndRefusesPlainHttp() throws Exception {
+    try (Served served = serve("EC")) {
+      int port = served.port();
       HttpClient https =
-          HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
+          HttpClient.newBuilder()
+              .sslContext(trusting(served.cert()))
+              .connectTimeout(Duration.ofSeconds(5))
+              .build();
 
       var res =
           https.send(
@@ -126,6 +152,68 @@ class TlsTest {
                       .timeout(Duration.ofSeconds(5))
                       .build(),
                   HttpResponse.BodyHandlers.ofString()));
+    }
+  }
+
+  @Test
+  void onlyTls13AndTls12WithEcdheAndAeadAreAcceptedAndEveryHttpsAnswerSaysHsts() throws Exception {
+    try (Served served = serve("RSA")) {
+      SSLContext client = trusting(served.cert());
+      for (String weak :
+          new String[] {
+            "TLS_RSA_WITH_AES_128_CBC_SHA", // static RSA key exchange, CBC, SHA-1
+            "TLS_RSA_WITH_AES_128_GCM_SHA256", // static RSA key exchange
+            "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", // CBC with SHA-1
+            "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384" // CBC
+          }) {
+        assertThrows(
+            SSLHandshakeException.class,
+            () -> handshake(client, served.port(), "TLSv1.2", weak),
+            weak + " must be refused");
+      }
+      assertEquals(
+          "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+          handshake(client, served.port(), "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
+      assertEquals(
+          "TLS_AES_128_GCM_SHA256",
+          handshake(client, served.port(), "TLSv1.3", "TLS_AES_128_GCM_SHA256"));
+
+      HttpClient https =
+          HttpClient.newBuilder().sslContext(client).connectTimeout(Duration.ofSeconds(5)).build();
+      for (String path : new String[] {"/health", "/login", "/no-such-page"}) {
+        var res =
+            https.send(
+                HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + served.port() + path))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(
+            "max-age=31536000",
+            res.headers().firstValue("strict-transport-security").orElse(null),
+            path);
+      }
+      var signIn =
+          https.send(
+              HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + served.port() + "/login"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString("name=sam&token=demo-supervisor"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(303, signIn.statusCode());
+      assertTrue(signIn.headers().firstValue("strict-transport-security").isPresent());
+      assertTrue(
+          signIn.headers().firstValue("set-cookie").orElse("").toLowerCase().contains("secure"));
+    }
+  }
+
+  /** A TLS handshake offering one protocol and one suite only; the suite agreed. */
+  private static String handshake(SSLContext ctx, int port, String protocol, String suite)
+      throws Exception {
+    try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", port)) {
+      s.setSoTimeout(5000);
+      s.setEnabledProtocols(new String[] {protocol});
+      s.setEnabledCipherSuites(new String[] {suite});
+      s.startHandshake();
+      return s.getSession().getCipherSuite();
     }
   }
 
