@@ -1,5 +1,6 @@
 package org.callobjectives.server;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,12 +9,14 @@ import java.util.concurrent.CountDownLatch;
 import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.ConfigException;
+import org.callobjectives.server.config.ConfigLoader;
 import org.callobjectives.server.goals.GoalsConfig;
 import org.callobjectives.server.goals.GoalsLoader;
 import org.callobjectives.server.metrics.ServerMetrics;
 import org.callobjectives.server.objectives.lint.Lint;
 import org.callobjectives.server.security.Tokens;
 import org.callobjectives.server.sim.DemoAmi;
+import org.callobjectives.server.store.DatabaseBackup;
 import org.callobjectives.server.store.DatabaseLocation;
 import org.callobjectives.server.store.DatabaseLock;
 import org.callobjectives.server.store.ReadOnlyQuery;
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Command line: {@code run} (default) starts the server; {@code hash-token} hashes a token for the
- * config.
+ * config; {@code query}, {@code lint} and {@code backup} are tools for admins.
  */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -49,6 +52,7 @@ public final class Main {
         System.out.println(Tokens.hash(a.get(0)));
       }
       case "query" -> System.exit(query(a));
+      case "backup" -> System.exit(backup(a, System.out, System.err));
       case "lint" ->
           System.exit(org.callobjectives.server.objectives.lint.LintCommand.run(a, System.out));
       default -> {
@@ -65,7 +69,10 @@ public final class Main {
           "  run [--config DIR] [--demo]        start the server (default command)",
           "  hash-token TOKEN                   print the tokenHash for agents.yaml / server.yaml users",
           "  query [--db FILE|URL] [--full] \"SELECT ...\"  run a read-only SQL query (--full: no cut values)",
-          "  lint [--config DIR]                check the objectives (SMART, advance); exit 1 on errors");
+          "  lint [--config DIR]                check the objectives (SMART, advance); exit 1 on errors",
+          "  backup [--config DIR | --db FILE] [--force] TARGET_FILE",
+          "                                     online backup of the SQLite database (server may run);",
+          "                                     on PostgreSQL prints the pg_dump command to use");
 
   static int query(List<String> args) {
     DatabaseLocation db = DatabaseLocation.sqlite(Path.of("data/objectives.db"));
@@ -102,6 +109,75 @@ public final class Main {
     }
   }
 
+  /**
+   * {@code backup [--config DIR | --db FILE|URL] [--force] TARGET}: an online backup of the SQLite
+   * database named by server.yaml (or {@code --db}), checked before it is put in place. On
+   * PostgreSQL it prints the {@code pg_dump} command instead and exits 1.
+   */
+  static int backup(List<String> args, PrintStream out, PrintStream err) {
+    String usage = "usage: backup [--config DIR | --db FILE] [--force] TARGET_FILE";
+    Path configDir = Path.of("config");
+    DatabaseLocation db = null;
+    boolean force = false;
+    Path target = null;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if ((a.equals("--config") || a.equals("--db")) && i + 1 < args.size()) {
+        String value = args.get(++i);
+        if (a.equals("--config")) {
+          configDir = Path.of(value);
+        } else {
+          try {
+            db = DatabaseLocation.parse(value);
+          } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+          }
+        }
+      } else if (a.equals("--force")) {
+        force = true;
+      } else if (target == null && !a.startsWith("--")) {
+        target = Path.of(a);
+      } else {
+        err.println(usage);
+        return 2;
+      }
+    }
+    if (target == null) {
+      err.println(usage);
+      return 2;
+    }
+    if (db == null) {
+      try {
+        db = ConfigLoader.serverSettings(configDir).database();
+      } catch (ConfigException e) {
+        err.println("configuration error: " + e.getMessage());
+        return 1;
+      }
+    }
+    if (db.postgres()) {
+      err.println(
+          "backup not made: the database is PostgreSQL ("
+              + db
+              + "); back it up with pg_dump (PostgreSQL's client tools), e.g.:");
+      err.println("  " + DatabaseBackup.pgDumpCommand(db, target));
+      err.println(
+          "The password is masked: give it through PGPASSWORD or ~/.pgpass. Restore with"
+              + " pg_restore (README: Backup and restore).");
+      return 1;
+    }
+    try {
+      out.println(DatabaseBackup.sqlite(db.file(), target, force).describe());
+      return 0;
+    } catch (DatabaseBackup.Refused e) {
+      err.println("backup not made: " + e.getMessage());
+      return 1;
+    } catch (java.sql.SQLException | java.io.IOException e) {
+      err.println("backup failed: " + e.getMessage());
+      return 1;
+    }
+  }
+
   static int run(List<String> args) throws Exception {
     Path configDir = Path.of("config");
     boolean demo = false;
@@ -124,6 +200,7 @@ public final class Main {
     Config config;
     GoalsConfig goals;
     try {
+      ConfigLoader.requireServerFile(configDir);
       config = Lint.loader(configDir).load();
       goals = GoalsLoader.load(configDir, config);
     } catch (ConfigException e) {

@@ -68,8 +68,46 @@ public final class ConfigLoader {
     return config;
   }
 
+  /**
+   * The {@code server.yaml} of {@code dir}, alone (e.g. for its database); a missing file is an
+   * error that says where it was looked for.
+   */
+  public static ServerSettings serverSettings(Path dir) throws ConfigException {
+    requireServerFile(dir);
+    return loadServer(dir.resolve("server.yaml"));
+  }
+
+  /**
+   * The server does not start without {@code server.yaml}: defaults would open another database and
+   * port than the admin meant. The error names the file, the folder and how to give another.
+   */
+  public static void requireServerFile(Path dir) throws ConfigException {
+    Path file = dir.resolve("server.yaml");
+    if (Files.isRegularFile(file)) {
+      return;
+    }
+    Path folder = dir.toAbsolutePath().normalize();
+    String where =
+        Files.isDirectory(dir)
+            ? "looked in the config folder " + folder
+            : "the config folder " + folder + " does not exist";
+    if (!dir.isAbsolute()) {
+      where += " ('" + dir + "' from the working directory " + Path.of("").toAbsolutePath() + ")";
+    }
+    throw new ConfigException(
+        file.toAbsolutePath().normalize(),
+        0,
+        "not found: "
+            + where
+            + ". The server reads server.yaml, agents.yaml and objectives.yaml (and goals.yaml,"
+            + " lint.yaml) from that folder: start it with --config DIR (with bin/call-objectives:"
+            + " set CALL_OBJECTIVES_CONFIG=DIR), or copy the example config/ there");
+  }
+
   static ServerSettings loadServer(Path file) throws ConfigException {
     if (!Files.exists(file)) {
+      // Only tools and tests load a folder without it: the server itself refuses to start
+      // (requireServerFile).
       log.warn("{} not found: using defaults (127.0.0.1:8088, demo AMI source)", file);
       return new ServerSettings(
           "127.0.0.1",

@@ -20,6 +20,7 @@ import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.callobjectives.server.objectives.lint.Lint;
+import org.callobjectives.server.security.Tokens;
 import org.callobjectives.server.testing.AdminServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -215,5 +216,39 @@ class HotReloadTest {
         "outbound-follow-up", records.get(2).objective().id(), "a new call gets the new mapping");
     service.close();
     store.close();
+  }
+
+  /**
+   * What the README's Hot reload table says: agents.yaml is live, server.yaml waits for a restart.
+   */
+  @Test
+  void anEditedAgentsYamlIsInForceWhileServerYamlChangesWaitForARestart() throws Exception {
+    try (AdminServer s = AdminServer.start(tmp)) {
+      assertEquals(401, s.send("GET", "/api/admin/status", "1009", "demo-1009", null).statusCode());
+      Path server = s.configDir.resolve("server.yaml");
+      Files.writeString(
+          server,
+          Files.readString(server)
+              + "  - name: newsup\n    role: supervisor\n    tokenHash: \""
+              + Tokens.hash("demo-newsup")
+              + "\"\n");
+      Path agents = s.configDir.resolve("agents.yaml");
+      Files.writeString(
+          agents,
+          Files.readString(agents)
+              + "  - id: \"1009\"\n    name: Nina New\n    interfaces: [PJSIP/1009]\n"
+              + "    tokenHash: \""
+              + Tokens.hash("demo-1009")
+              + "\"\n");
+      await("agent 1009 is in force", () -> s.server.config().agent("1009").isPresent());
+      // Signed in (an agent may not use the admin API: 403, no longer 401).
+      assertEquals(403, s.send("GET", "/api/admin/status", "1009", "demo-1009", null).statusCode());
+      assertTrue(s.admin.config().last().ok());
+      assertFalse(
+          s.server.config().users().stream().anyMatch(u -> u.name().equals("newsup")),
+          "users of server.yaml are read at start only");
+      assertEquals(
+          401, s.send("GET", "/api/admin/status", "newsup", "demo-newsup", null).statusCode());
+    }
   }
 }
