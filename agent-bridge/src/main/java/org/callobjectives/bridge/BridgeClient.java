@@ -717,6 +717,9 @@ public final class BridgeClient implements AutoCloseable {
     }
   }
 
+  // The server's ticket from the last Welcome: the next sign-in needs no slow token check.
+  private volatile String resumeTicket;
+
   private void onWelcome(Session s, Welcome w) {
     int resent;
     synchronized (lock) {
@@ -725,6 +728,9 @@ public final class BridgeClient implements AutoCloseable {
       }
       s.welcomed = true;
       s.unauthorized = null;
+      if (w.resumeToken() != null) {
+        resumeTicket = w.resumeToken(); // in memory only: a new process signs in with its token
+      }
       if (s.welcomeTimer != null) {
         s.welcomeTimer.cancel(false);
       }
@@ -794,6 +800,7 @@ public final class BridgeClient implements AutoCloseable {
       return;
     }
     if (ErrorMessage.UNAUTHORIZED.equals(e.code())) {
+      resumeTicket = null;
       synchronized (lock) {
         s.unauthorized = e.message() == null ? e.code() : e.message();
       }
@@ -920,7 +927,7 @@ public final class BridgeClient implements AutoCloseable {
           webSocket.abort();
           return;
         }
-        send(this, new Hello(agentId, token, clientName()));
+        send(this, new Hello(agentId, token, clientName(), resumeTicket));
         welcomeTimer =
             schedule(
                 () -> {

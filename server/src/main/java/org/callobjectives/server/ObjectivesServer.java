@@ -560,6 +560,7 @@ public final class ObjectivesServer implements AutoCloseable {
       h.put("connectionsRefused", cl.refused());
     }
     h.put("agentsConnected", sessions.connectedAgents());
+    h.put("agentSignIns", access.agentSignIns());
     h.put("pops", sessions.pops());
     h.put("messagesToAgents", sessions.pushes());
     h.put("dispositionsStored", dispositions.stored());

@@ -165,6 +165,87 @@ public final class Access {
     }
   }
 
+  /** How long an agent's resume ticket holds: a working day and the night after it. */
+  static final long TICKET_MS = 24 * 3600 * 1000L;
+
+  private final java.util.concurrent.atomic.AtomicLong tokenSignIns =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong ticketSignIns =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * A ticket for the agent's next sign-in (kept in the database, so a restarted server or another
+   * node knows it): random, stored only as a SHA-256 together with the agent's token hash, so a new
+   * token in agents.yaml ends it. Null when it could not be stored. Blocks on the database.
+   */
+  public String agentTicket(Principal who) {
+    Optional<Agent> a = agent(who.name());
+    if (who.role() != Role.AGENT || a.isEmpty()) {
+      return null;
+    }
+    byte[] b = new byte[32];
+    random.nextBytes(b);
+    String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    long now = clock.millis();
+    try {
+      store
+          .save(
+              ticketHash(ticket, a.get()),
+              new SessionStore.StoredSession(who.name(), Role.AGENT.name(), now + TICKET_MS),
+              now)
+          .get(10, java.util.concurrent.TimeUnit.SECONDS);
+      tokenSignIns.incrementAndGet();
+      return ticket;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (Exception e) {
+      log.warn("resume ticket of agent {} not stored ({})", who.name(), e.toString());
+      tokenSignIns.incrementAndGet();
+      return null;
+    }
+  }
+
+  /**
+   * The agent behind a ticket of {@link #agentTicket}, if it is still good (unexpired, same token
+   * hash, agent still configured); a database read instead of a PBKDF2 derivation. Blocks.
+   */
+  public Optional<Principal> resume(String agentId, String ticket) {
+    if (agentId == null || ticket == null || ticket.length() > 100) {
+      return Optional.empty();
+    }
+    Optional<Agent> a = agent(agentId);
+    if (a.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      var stored =
+          store.find(ticketHash(ticket, a.get())).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      if (stored.isPresent()
+          && stored.get().name().equals(agentId)
+          && Role.AGENT.name().equals(stored.get().role())
+          && stored.get().expiresAtMillis() > clock.millis()) {
+        ticketSignIns.incrementAndGet();
+        return Optional.of(new Principal(agentId, Role.AGENT));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.warn(
+          "resume ticket of agent {} not checked ({}): using the token", agentId, e.toString());
+    }
+    return Optional.empty();
+  }
+
+  /** Agent sign-ins since start: with the token (PBKDF2) and with a resume ticket. */
+  public Map<String, Long> agentSignIns() {
+    return Map.of("token", tokenSignIns.get(), "ticket", ticketSignIns.get());
+  }
+
+  private static String ticketHash(String ticket, Agent a) {
+    return sha256("agent-ticket|" + a.id() + "|" + ticket + "|" + a.tokenHash());
+  }
+
   /** A session ends when its person is removed from the config or given another role. */
   public boolean stillAllowed(Principal who) {
     Config c = config.get();

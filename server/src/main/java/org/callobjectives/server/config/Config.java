@@ -64,6 +64,11 @@ public final class Config {
         s, List.copyOf(agentsById.values()), objectives, queues, defaultCodes, outbound, rules);
   }
 
+  /** With these agents instead (a reload of agents.yaml). */
+  public Config withAgents(List<Agent> agents) {
+    return new Config(server, agents, objectives, queues, defaultCodes, outbound, rules);
+  }
+
   /** Agent overrides, queue stages and second objectives, campaigns. */
   public MappingRules rules() {
     return rules;

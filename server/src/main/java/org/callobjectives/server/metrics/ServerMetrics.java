@@ -56,7 +56,8 @@ public final class ServerMetrics {
       Clients supervisors,
       Clients wallboards,
       Supplier<List<WebhookStats>> webhooks,
-      Supplier<org.callobjectives.server.web.ConnectionLimits> connections) {}
+      Supplier<org.callobjectives.server.web.ConnectionLimits> connections,
+      Supplier<Map<String, Long>> agentSignIns) {}
 
   /** Live sockets of one kind of page (supervisor, wallboard). */
   public interface Clients {
@@ -278,6 +279,11 @@ public final class ServerMetrics {
             c.call(cl.refused());
           }
         });
+    counter(
+        "agent_sign_ins",
+        "Agent sign-ins by method: token (a PBKDF2 check) or ticket (from an earlier Welcome)",
+        c -> s.agentSignIns().get().forEach((how, n) -> c.call(n, how)),
+        "method");
     JvmMetrics.builder().register(registry);
   }
 

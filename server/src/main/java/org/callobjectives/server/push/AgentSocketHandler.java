@@ -136,15 +136,28 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
       authExecutor.execute(
           () -> {
             Access.Result r;
+            String ticket = null;
             try {
-              r = access.login(h.agentId(), h.token(), remote);
+              // A ticket from an earlier Welcome costs a database read; the token a PBKDF2
+              // derivation (a restart's thousands of sign-ins must not queue behind those).
+              var resumed = access.resume(h.agentId(), h.resume());
+              if (resumed.isPresent()) {
+                r = new Access.Result.Ok(resumed.get());
+                ticket = h.resume();
+              } else {
+                r = access.login(h.agentId(), h.token(), remote);
+                if (r instanceof Access.Result.Ok ok && ok.who().role() == Role.AGENT) {
+                  ticket = access.agentTicket(ok.who());
+                }
+              }
             } catch (RuntimeException e) {
               log.warn(
                   "sign-in check failed for '{}': {}", Access.clean(h.agentId()), e.toString());
               r = new Access.Result.Refused();
             }
             Access.Result result = r;
-            ctx.executor().execute(() -> signedIn(ctx, h, result));
+            String resume = ticket;
+            ctx.executor().execute(() -> signedIn(ctx, h, result, resume));
           });
     } catch (RejectedExecutionException e) {
       authenticating = false;
@@ -153,7 +166,7 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
     }
   }
 
-  private void signedIn(ChannelHandlerContext ctx, Hello h, Access.Result r) {
+  private void signedIn(ChannelHandlerContext ctx, Hello h, Access.Result r, String ticket) {
     authenticating = false;
     if (!(r instanceof Access.Result.Ok ok) || ok.who().role() != Role.AGENT) {
       String why =
@@ -177,7 +190,7 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
       return;
     }
     agentId = a.id();
-    reply(ctx, new Welcome(a.id(), a.name(), System.currentTimeMillis()));
+    reply(ctx, new Welcome(a.id(), a.name(), System.currentTimeMillis(), ticket));
     sessions.attach(a.id(), ctx.channel());
     log.info("agent {} ({}) connected from {}", a.id(), a.name(), ctx.channel().remoteAddress());
   }
