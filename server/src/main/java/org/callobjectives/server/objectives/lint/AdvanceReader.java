@@ -772,10 +772,13 @@ final class AdvanceReader {
             || s.is(k + 1, "ADJ") && s.is(k + 2, "NOUN"))
         && (s.is(k - 1, "DET")
             || s.is(k - 1, "ADJ")
-            || s.is(k - 1, "PRON")
+            || s.is(k - 1, "PRON") && !s.wordIn(k - 1, SUBJECT_PRONOUNS) // "we demonstrate AI ..."
             || s.is(k - 1, "NUM")
             || s.lower()[k].endsWith("ed") && !s.is(k - 1, "NOUN") && !s.is(k - 1, "PROPN"));
   }
+
+  private static final Set<String> SUBJECT_PRONOUNS =
+      Set.of("i", "we", "you", "they", "he", "she"); // not "it": "IT director"
 
   /**
    * A third-person verb the tagger read as something else ("The head of finance forwards the

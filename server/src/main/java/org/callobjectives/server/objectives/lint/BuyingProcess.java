@@ -119,7 +119,8 @@ final class BuyingProcess {
               3,
               "a trip",
               p(
-                  "\\b(?:fl(?:y|ies|ew|ying)|travel(?:s|led|ling)?)\\s+(?:out\\s+|over\\s+|back\\s+)?to\\b"
+                  "\\b(?:fl(?:y|ies|ew|ying)|travel(?:s|led|ling)?)\\s+(?:in\\s+|out\\s+|over\\s+|back\\s+)?"
+                      + "(?:from\\s+[\\w-]+(?:\\s+[\\w-]+)?\\s+)?to\\b"
                       + "|\\b(?:trips?|journeys?)\\s+to\\b"
                       + "|\\bflights?\\s+(?:are\\s+|is\\s+)?(?:booked|confirmed|paid)\\b"
                       + "|\\b(?:two|three|four|five|six|seven|multi|\\d)-day\\s+(?:\\w+\\s+){0,2}?(?:visit|trip|"
@@ -221,7 +222,7 @@ final class BuyingProcess {
               "an approval of a rollout",
               p(
                   "\\b(?:approves?|approved|signs? off|commits? to|green-?lights?)\\b[^.\\n]{0,50}"
-                      + "\\b(?:roll-?out|deployment|implementation|migration)\\b[^.\\n]{0,60}"
+                      + "\\b(?:roll-?out|deployment|implementation|migration|expansion)\\b[^.\\n]{0,60}"
                       + "\\b(?:all|every|each|whole|entire|company-wide|enterprise-wide|group-wide|nationwide|"
                       + "across)\\b"
                       + "|\\b(?:approves?|approved|signs? off|commits? to)\\b[^.\\n]{0,30}"
@@ -241,7 +242,9 @@ final class BuyingProcess {
                       + "(?:annual|yearly|year's|first-year|first year's|twelve-month|12-month)\\b"
                       + "|\\bpays?\\b[^.\\n]{0,20}\\b(?:the )?(?:first|whole|full) year\\b[^.\\n]{0,15}"
                       + "\\b(?:in full|up ?front|in advance)\\b"
-                      + "|\\bprepayments?\\b")),
+                      + "|\\bprepayments?\\b"
+                      + "|\\bpays?\\s+(?:the|their|its|his|her)\\s+(?:first\\s+)?(?:annual|yearly|year's|12-month|twelve-month)\\s+"
+                      + "(?:invoice|fee|subscription|licen[cs]e|contract|premium)\\b")),
           new Step(
               5,
               "a signed contract or order",

@@ -143,6 +143,13 @@ final class TimeExpressions {
           p(
               "\\b(?:before|by|ahead of|prior to)\\s+(?:the|our|their)\\s+(?:next|follow-up|scheduled|booked|agreed)\\s+"
                   + "(?:follow-up\\s+)?(?:call|conversation|meeting|appointment|session|visit)\\b"),
+          // a scheduled meeting: "by the April board meeting", "before the steering committee"
+          p(
+              "\\b(?:by|before|at|ahead of|prior to)\\s+(?:the|their|our|its)\\s+(?:"
+                  + MONTH_NAME
+                  + "\\s+|next\\s+|monthly\\s+|quarterly\\s+|weekly\\s+|annual\\s+)?(?:board|committee|steering|"
+                  + "budget|governors'?|management|planning|leadership|exec(?:utive)?)\\s+"
+                  + "(?:committee\\s+)?(?:meeting|review|session|call|committee)\\b"),
           // the opening of the call: "first 60 seconds", "in the first two minutes"
           p(
               "^\\s*(?:in\\s+|within\\s+)?(?:the\\s+)?first\\s+"
