@@ -100,7 +100,7 @@ public final class AmiLink implements AutoCloseable {
             server.secret(),
             maxLineBytes,
             nanoTime,
-            this::overlongLine);
+            this::overflow);
     // Bytes must arrive at least every three ping intervals (our pings guarantee that on a healthy
     // link); an Asterisk that stops answering is then dropped and reconnected by Asterisk-Java. The
     // stall watch drops it sooner, and also when bytes trickle in without making events.
@@ -243,14 +243,16 @@ public final class AmiLink implements AutoCloseable {
     }
   }
 
-  /** Asterisk-Java's reader thread, as it meets a line over the cap: say it, nothing else. */
-  private void overlongLine(long generation, int cap) {
-    markStalled(generation, "a line passed the " + cap + "-byte cap");
+  /**
+   * Asterisk-Java's reader thread, as it meets a line or a packet over its cap (its read then fails
+   * and Asterisk-Java reconnects): say it, nothing else.
+   */
+  private void overflow(long generation, String why) {
+    markStalled(generation, why);
     log.warn(
-        "AMI link {}: a line passed the {}-byte cap without an end; dropping the connection,"
-            + " Asterisk-Java reconnects",
+        "AMI link {}: {} without an end; dropping the connection, Asterisk-Java reconnects",
         server.name(),
-        cap);
+        why);
   }
 
   private void markStalled(long generation, String why) {

@@ -23,7 +23,7 @@ final class AmiSocket implements SocketConnectionFacade {
   private final BufferedWriter writer;
   private final long openedNanos;
   private final long generation;
-  private final GuardedManagerConnection.OverlongLine onOverlong;
+  private final GuardedManagerConnection.Overflow onOverlong;
   private boolean overlongTold;
   private volatile boolean aborted;
 
@@ -37,7 +37,7 @@ final class AmiSocket implements SocketConnectionFacade {
       int maxLineBytes,
       LongSupplier nanoTime,
       long generation,
-      GuardedManagerConnection.OverlongLine onOverlong)
+      GuardedManagerConnection.Overflow onOverlong)
       throws IOException {
     Socket s =
         ssl
@@ -105,7 +105,7 @@ final class AmiSocket implements SocketConnectionFacade {
     } catch (AmiLineReader.LineTooLongException e) {
       if (!overlongTold) { // once per connection: the reader stops at the first failure anyway
         overlongTold = true;
-        onOverlong.passed(generation, e.maxLineBytes());
+        onOverlong.overflow(generation, "a line passed the " + e.maxLineBytes() + "-byte cap");
       }
       throw e;
     }

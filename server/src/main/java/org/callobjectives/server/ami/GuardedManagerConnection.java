@@ -8,19 +8,23 @@ import org.asteriskjava.util.SocketConnectionFacade;
 
 /**
  * Asterisk-Java's connection over our own socket ({@link AmiSocket}: a line cap, and when the
- * current line began) with {@link AmiPacketGuard} under its reader.
+ * current line began) with {@link AmiPacketGuard} under its reader (malformed packets dropped, a
+ * packet cap).
  */
 final class GuardedManagerConnection extends ManagerConnectionImpl {
-  /** Told on the reader thread when a line passed the cap; must be quick. */
-  interface OverlongLine {
-    void passed(long generation, int maxLineBytes);
+  /**
+   * Told on the reader thread, once per connection, when a line or a packet passed its cap (the
+   * read fails and the connection is dropped); must be quick.
+   */
+  interface Overflow {
+    void overflow(long generation, String why);
   }
 
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong overlong = new AtomicLong();
   private final int maxLineBytes;
   private final LongSupplier nanoTime;
-  private final OverlongLine onOverlong;
+  private final Overflow onOverflow;
   private final AtomicLong generations = new AtomicLong();
   private volatile int connectTimeoutMillis;
   private volatile int readTimeoutMillis;
@@ -33,10 +37,10 @@ final class GuardedManagerConnection extends ManagerConnectionImpl {
       String secret,
       int maxLineBytes,
       LongSupplier nanoTime,
-      OverlongLine onOverlong) {
+      Overflow onOverflow) {
     this.maxLineBytes = maxLineBytes;
     this.nanoTime = nanoTime;
-    this.onOverlong = onOverlong;
+    this.onOverflow = onOverflow;
     setHostname(host);
     setPort(port);
     setUsername(username);
@@ -75,6 +79,7 @@ final class GuardedManagerConnection extends ManagerConnectionImpl {
 
   @Override
   protected SocketConnectionFacade createSocket() throws IOException {
+    long generation = generations.incrementAndGet();
     AmiSocket s =
         new AmiSocket(
             getHostname(),
@@ -85,12 +90,12 @@ final class GuardedManagerConnection extends ManagerConnectionImpl {
             getEncoding(),
             maxLineBytes,
             nanoTime,
-            generations.incrementAndGet(),
-            (generation, cap) -> {
+            generation,
+            (g, why) -> {
               overlong.incrementAndGet();
-              onOverlong.passed(generation, cap);
+              onOverflow.overflow(g, why);
             });
     current = s;
-    return new AmiPacketGuard(s, dropped);
+    return new AmiPacketGuard(s, dropped, why -> onOverflow.overflow(generation, why));
   }
 }
