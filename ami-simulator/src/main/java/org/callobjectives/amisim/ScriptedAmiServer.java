@@ -201,6 +201,19 @@ public final class ScriptedAmiServer implements AutoCloseable {
     }
 
     /**
+     * {@code head}, then {@code chunk} again and again up to {@code totalBytes} (the last one cut
+     * short), with {@code pause} between writes ({@link Duration#ZERO}: as fast as the client
+     * reads).
+     */
+    public static RawStream of(String head, String chunk, long totalBytes, Duration pause) {
+      return new RawStream(
+          head.getBytes(StandardCharsets.UTF_8),
+          chunk.getBytes(StandardCharsets.UTF_8),
+          totalBytes,
+          pause);
+    }
+
+    /**
      * The start of an event whose last line never ends: {@code Event: VarSet}, then a {@code Value:
      * } line of {@code totalBytes} of 'x' without CR LF, written {@code chunkBytes} at a time with
      * {@code pause} between writes ({@link Duration#ZERO}: as fast as the client reads).

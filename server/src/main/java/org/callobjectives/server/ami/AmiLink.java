@@ -161,7 +161,10 @@ public final class AmiLink implements AutoCloseable {
     boolean up = connected();
     h.put("connected", up);
     h.put("stalled", stalled);
-    h.put("state", stalled ? "stalled" : connection.getState().name().toLowerCase(Locale.ROOT));
+    // Logged in but stalled (or not yet heard since): "stalled"; else Asterisk-Java's state
+    // (connected, reconnecting, ...).
+    h.put(
+        "state", up && stalled ? "stalled" : connection.getState().name().toLowerCase(Locale.ROOT));
     h.put("lastEventAgoSeconds", ago(now, lastEventNanos));
     h.put("lastHeardAgoSeconds", ago(now, Math.max(lastEventNanos, lastPongNanos)));
     h.put("reconnects", disconnects);
