@@ -128,6 +128,20 @@ final class AmiSession {
     return false;
   }
 
+  /**
+   * Queues bytes once the writer has taken everything queued before, so that a long stream of them
+   * goes at the client's pace and never piles up here; false once the session closed.
+   */
+  boolean sendWhenDrained(byte[] bytes) {
+    while (!closed.get()) {
+      if (outbound.isEmpty()) {
+        return send(bytes);
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+    }
+    return false;
+  }
+
   /** Writes everything queued so far, then half-closes so the client sees a clean end of stream. */
   void closeAfterDrain() {
     send(CLOSE_MARKER);

@@ -174,4 +174,56 @@ class ScriptedAmiServerTest {
     System.arraycopy(second, 0, both, first.length, second.length);
     return both;
   }
+
+  /** Logs in over a plain socket (no version probe: the server gets it ready after a moment). */
+  private static java.io.InputStream rawLogin(java.net.Socket socket) throws Exception {
+    socket.setSoTimeout(10_000);
+    socket
+        .getOutputStream()
+        .write(
+            "Action: Login\r\nUsername: user\r\nSecret: secret\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+    return socket.getInputStream();
+  }
+
+  @Test
+  void aRawStreamGoesToTheFirstConnectionAsTheClientReadsIt() throws Exception {
+    ScriptedAmiServer.RawStream raw =
+        ScriptedAmiServer.RawStream.of("Event: X\r\nValue: ", "ab", 9, Duration.ZERO);
+    server = new ScriptedAmiServer(List.of(raw), List.of(), 0).start();
+    StringBuilder got = new StringBuilder();
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      java.io.InputStream in = rawLogin(socket);
+      byte[] buffer = new byte[1024];
+      while (!got.toString().endsWith("Value: ababababa")) {
+        int n = in.read(buffer);
+        assertTrue(n > 0, "stream ended: " + got);
+        got.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+      }
+      assertTrue(raw.awaitEnd(Duration.ofSeconds(10)));
+      assertEquals(false, raw.cutOff());
+      assertEquals("Event: X\r\nValue: ".length() + 9, raw.bytesWritten());
+    }
+    assertTrue(got.toString().contains("Authentication accepted"), got.toString());
+  }
+
+  @Test
+  void anEndlessLineStopsWhenTheClientStopsReading() throws Exception {
+    ScriptedAmiServer.RawStream raw =
+        ScriptedAmiServer.RawStream.endlessLine(1L << 30, 64 * 1024, Duration.ZERO);
+    server = new ScriptedAmiServer(List.of(raw), List.of(), 0).start();
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      java.io.InputStream in = rawLogin(socket);
+      long read = 0;
+      byte[] buffer = new byte[64 * 1024];
+      while (read < 1 << 20) {
+        int n = in.read(buffer);
+        assertTrue(n > 0);
+        read += n;
+      }
+    } // closed with the line going on
+    assertTrue(raw.awaitEnd(Duration.ofSeconds(10)), "the stream noticed the client left");
+    assertTrue(raw.cutOff());
+    assertTrue(raw.bytesWritten() < 64L << 20, "not queued ahead: " + raw.bytesWritten());
+  }
 }

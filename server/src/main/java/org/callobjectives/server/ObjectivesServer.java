@@ -541,6 +541,13 @@ public final class ObjectivesServer implements AutoCloseable {
       ami.put(l.name(), l.connected());
     }
     h.put("ami", ami);
+    // Each link in detail: logged in, stalled (open but hearing nothing, or dropped for a line over
+    // the cap, until a ping is answered again), and what happened to it.
+    Map<String, Object> amiLinks = new LinkedHashMap<>();
+    for (AmiLink l : links) {
+      amiLinks.put(l.name(), l.health());
+    }
+    h.put("amiLinks", amiLinks);
     if (store.leases().shared()) {
       h.put("amiListenedToBy", new java.util.TreeMap<>(listenedToBy));
     }
@@ -553,6 +560,8 @@ public final class ObjectivesServer implements AutoCloseable {
     h.put("callTrackingAlive", pump.alive());
     h.put("forcedWrapUp", agentDay.forcedWrapUp(links.stream().map(AmiLink::name).toList()));
     h.put("amiMalformedPacketsDropped", links.stream().mapToLong(AmiLink::droppedPackets).sum());
+    h.put("amiOverlongLines", links.stream().mapToLong(AmiLink::overlongLines).sum());
+    h.put("amiStalls", links.stream().mapToLong(AmiLink::stalls).sum());
     h.put("amiResyncFailures", links.stream().mapToLong(AmiLink::resyncFailures).sum());
     ConnectionLimits cl = connections;
     if (cl != null) {

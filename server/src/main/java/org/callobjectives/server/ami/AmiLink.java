@@ -1,8 +1,10 @@
 package org.callobjectives.server.ami;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
@@ -32,7 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Asterisk: an Asterisk-Java ManagerConnection that logs in (retrying with backoff), hands
- * every event to the pump, and resynchronises open calls with CoreShowChannels after a reconnect.
+ * every event to the pump, and resynchronises open calls with CoreShowChannels after a reconnect. A
+ * stall watch drops a connection that is open but stalled (see {@link AmiStallLimits}), and a line
+ * longer than the cap drops it at once; Asterisk-Java then reconnects.
  */
 public final class AmiLink implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
@@ -43,6 +48,18 @@ public final class AmiLink implements AutoCloseable {
   private final ScheduledExecutorService actions;
   private final GuardedManagerConnection connection;
   private final AmiEventTranslator translator;
+  private final LongSupplier nanoTime;
+  private final AmiStallLimits limits;
+  private final ScheduledExecutorService watch;
+  // Last event from Asterisk and last answer to a ping (Long.MIN_VALUE: none yet).
+  private volatile long lastEventNanos = Long.MIN_VALUE;
+  private volatile long lastPongNanos = Long.MIN_VALUE;
+  // Stalled from a stall or an overlong line until a ping on a later connection is answered.
+  private volatile boolean stalled;
+  private volatile long stalledGeneration;
+  private volatile String lastStall;
+  private final java.util.concurrent.atomic.AtomicLong stalls =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean closed;
   private final java.util.concurrent.atomic.AtomicLong eventsSeen =
       new java.util.concurrent.atomic.AtomicLong();
@@ -60,17 +77,33 @@ public final class AmiLink implements AutoCloseable {
   private final List<Consumer<AmiCapabilities>> capabilityListeners = new CopyOnWriteArrayList<>();
 
   public AmiLink(AmiServer server, AmiEventPump pump) {
+    this(server, pump, AmiLineReader.DEFAULT_MAX_LINE_BYTES, System::nanoTime);
+  }
+
+  /** With another line cap and clock (tests). */
+  AmiLink(AmiServer server, AmiEventPump pump, int maxLineBytes, LongSupplier nanoTime) {
     this.server = server;
     this.pump = pump;
+    this.nanoTime = nanoTime;
+    this.limits = AmiStallLimits.forPingSeconds(server.pingSeconds());
+    this.watch =
+        Executors.newSingleThreadScheduledExecutor(Threads.daemon("ami-watch-" + server.name()));
     // Each link has its own thread for actions, so a dead Asterisk never delays another one's.
     this.actions =
         Executors.newSingleThreadScheduledExecutor(Threads.daemon("ami-actions-" + server.name()));
     this.translator = new AmiEventTranslator(server.name());
     this.connection =
         new GuardedManagerConnection(
-            server.host(), server.port(), server.username(), server.secret());
+            server.host(),
+            server.port(),
+            server.username(),
+            server.secret(),
+            maxLineBytes,
+            nanoTime,
+            this::overflow);
     // Bytes must arrive at least every three ping intervals (our pings guarantee that on a healthy
-    // link); an Asterisk that stops answering is then dropped and reconnected by Asterisk-Java.
+    // link); an Asterisk that stops answering is then dropped and reconnected by Asterisk-Java. The
+    // stall watch drops it sooner, and also when bytes trickle in without making events.
     connection.setSocketReadTimeout(server.pingSeconds() * 3000);
     connection.addEventListener(this::onEvent);
   }
@@ -103,25 +136,132 @@ public final class AmiLink implements AutoCloseable {
     return connection.getState() == ManagerConnectionState.CONNECTED;
   }
 
+  /**
+   * True from a stall (or a line over the cap) until a ping on a later connection is answered: the
+   * link is logged in but hears nothing, or is reconnecting because of it.
+   */
+  public boolean stalled() {
+    return stalled;
+  }
+
+  /** Connections dropped by the stall watch since start. */
+  public long stalls() {
+    return stalls.get();
+  }
+
+  /** Lines longer than the cap since start (each dropped its connection). */
+  public long overlongLines() {
+    return connection.overlongLines();
+  }
+
+  /** The link as /health shows it under {@code amiLinks}. */
+  public Map<String, Object> health() {
+    long now = nanoTime.getAsLong();
+    Map<String, Object> h = new LinkedHashMap<>();
+    boolean up = connected();
+    h.put("connected", up);
+    h.put("stalled", stalled);
+    // Logged in but stalled (or not yet heard since): "stalled"; else Asterisk-Java's state
+    // (connected, reconnecting, ...).
+    h.put(
+        "state", up && stalled ? "stalled" : connection.getState().name().toLowerCase(Locale.ROOT));
+    h.put("lastEventAgoSeconds", ago(now, lastEventNanos));
+    h.put("lastHeardAgoSeconds", ago(now, Math.max(lastEventNanos, lastPongNanos)));
+    h.put("reconnects", disconnects);
+    h.put("stalls", stalls.get());
+    h.put("overlongLines", connection.overlongLines());
+    h.put("maxLineBytes", connection.maxLineBytes());
+    h.put("malformedPackets", droppedPackets());
+    h.put("lastStall", lastStall);
+    return h;
+  }
+
+  private static Double ago(long now, long then) {
+    if (then == Long.MIN_VALUE) {
+      return null;
+    }
+    return Math.round(Math.max(0, now - then) / 1e8) / 10.0;
+  }
+
   /** Logs in on the actions thread; retries until it works or the link is closed. */
   public void start() {
     actions.execute(this::login);
     long ping = server.pingSeconds() * 1000L;
     actions.scheduleWithFixedDelay(this::ping, ping, ping, TimeUnit.MILLISECONDS);
+    long every = Math.max(100, Math.min(1000, server.pingSeconds() * 250L));
+    watch.scheduleWithFixedDelay(this::watch, every, every, TimeUnit.MILLISECONDS);
   }
 
   private void ping() {
     if (closed || connection.getState() != ManagerConnectionState.CONNECTED) {
       return;
     }
+    AmiSocket on = connection.current();
     try {
       connection.sendAction(new PingAction(), server.pingSeconds() * 1000L);
+      lastPongNanos = nanoTime.getAsLong();
+      if (stalled && on != null && on.generation() > stalledGeneration) {
+        stalled = false;
+        log.info("AMI link {} answers pings again after the stall", server.name());
+      }
     } catch (Exception e) {
       log.warn(
-          "AMI link {}: no answer to ping ({}); the read timeout will reconnect it",
+          "AMI link {}: no answer to ping ({}); the stall watch drops the connection after {} s"
+              + " without an answer or event",
           server.name(),
-          e.toString());
+          e.toString(),
+          limits.silentNanos() / 1_000_000_000L);
     }
+  }
+
+  /**
+   * The stall watch, on its own thread (the actions thread may wait up to 10 s for an answer):
+   * reads a few timestamps and, when the logged-in link is stalled, closes its socket so that
+   * Asterisk-Java's reader ends and Asterisk-Java reconnects. Never waits on the peer.
+   */
+  private void watch() {
+    try {
+      if (closed || !connected()) {
+        return;
+      }
+      AmiSocket s = connection.current();
+      if (s == null || s.aborted()) {
+        return;
+      }
+      long now = nanoTime.getAsLong();
+      long heard = Math.max(s.openedNanos(), Math.max(lastEventNanos, lastPongNanos));
+      String why = limits.stalled(now, heard, s.lineStartedNanos());
+      if (why == null) {
+        return;
+      }
+      stalls.incrementAndGet();
+      markStalled(s.generation(), why);
+      log.warn(
+          "AMI link {} stalled: {}; dropping the connection, Asterisk-Java reconnects",
+          server.name(),
+          why);
+      s.abort();
+    } catch (RuntimeException e) {
+      log.warn("AMI link {}: stall watch failed", server.name(), e);
+    }
+  }
+
+  /**
+   * Asterisk-Java's reader thread, as it meets a line or a packet over its cap (its read then fails
+   * and Asterisk-Java reconnects): say it, nothing else.
+   */
+  private void overflow(long generation, String why) {
+    markStalled(generation, why);
+    log.warn(
+        "AMI link {}: {} without an end; dropping the connection, Asterisk-Java reconnects",
+        server.name(),
+        why);
+  }
+
+  private void markStalled(long generation, String why) {
+    stalledGeneration = generation;
+    lastStall = why;
+    stalled = true;
   }
 
   private void login() {
@@ -153,6 +293,10 @@ public final class AmiLink implements AutoCloseable {
   /** Asterisk-Java's dispatch thread: translate and hand over, nothing else. */
   private void onEvent(ManagerEvent e) {
     eventsSeen.incrementAndGet();
+    if (!(e instanceof ConnectEvent) && !(e instanceof DisconnectEvent)) {
+      // From Asterisk (Connect and Disconnect are Asterisk-Java's own): the link is heard.
+      lastEventNanos = nanoTime.getAsLong();
+    }
     if (e instanceof ResponseEvent r && r.getActionId() != null) {
       return; // answers to our own actions (CoreShowChannel) are collected by the action itself
     }
@@ -402,6 +546,7 @@ public final class AmiLink implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    watch.shutdownNow();
     actions.shutdownNow();
     try {
       if (connection.getState() == ManagerConnectionState.CONNECTED) {

@@ -6,24 +6,54 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.asteriskjava.util.SocketConnectionFacade;
 
 /**
  * Sits under Asterisk-Java's reader and drops the few malformed AMI packets that would kill it (a
  * Bridge* event without BridgeUniqueid makes its bridge bookkeeping throw and the reader die).
- * Everything else passes through unchanged, packet by packet.
+ * Everything else passes through unchanged, packet by packet. A packet that never ends (more than
+ * {@link #MAX_PACKET_LINES} lines or {@link #MAX_PACKET_CHARS} characters before its empty line),
+ * which Asterisk-Java would gather in memory for as long as it goes on, fails the read: the
+ * connection is dropped and Asterisk-Java reconnects.
  */
 final class AmiPacketGuard implements SocketConnectionFacade {
-  static final int MAX_PACKET_LINES = 2048;
+  /**
+   * Most lines in one packet. Events and the answers to the actions we send are a few dozen lines
+   * (ListCommands, the longest, a few hundred).
+   */
+  static final int MAX_PACKET_LINES = 10_000;
+
+  /** Most characters in one packet, over all its lines (each line is capped on its own too). */
+  static final int MAX_PACKET_CHARS = 4 * 1024 * 1024;
+
+  /** A packet went past the caps: the connection cannot be read on and must be dropped. */
+  static final class PacketTooLongException extends IOException {
+    PacketTooLongException(String message) {
+      super(message);
+    }
+  }
 
   private final SocketConnectionFacade in;
   private final AtomicLong dropped;
+  private final Consumer<String> onRunaway;
   private final ArrayDeque<String> ready = new ArrayDeque<>();
   private boolean streaming;
+  private int packetLines;
+  private long packetChars;
+  private String runaway;
 
   AmiPacketGuard(SocketConnectionFacade in, AtomicLong dropped) {
+    this(in, dropped, why -> {});
+  }
+
+  /**
+   * @param onRunaway told (on the reader thread, once) why a packet that never ends was cut
+   */
+  AmiPacketGuard(SocketConnectionFacade in, AtomicLong dropped, Consumer<String> onRunaway) {
     this.in = in;
     this.dropped = dropped;
+    this.onRunaway = onRunaway;
   }
 
   @Override
@@ -33,13 +63,13 @@ final class AmiPacketGuard implements SocketConnectionFacade {
     }
     if (streaming) {
       // Inside a packet already judged harmless: hand lines straight through, no copies.
-      String line = in.readLine();
+      String line = next();
       if (line == null || line.isEmpty()) {
         streaming = false;
       }
       return line;
     }
-    String first = in.readLine();
+    String first = next();
     if (first == null || first.isEmpty() || first.indexOf(':') < 0) {
       return first; // end of stream, a stray blank line, the banner or noise the reader ignores
     }
@@ -52,6 +82,33 @@ final class AmiPacketGuard implements SocketConnectionFacade {
       first = null;
     }
     return ready.poll();
+  }
+
+  /** The next line, counted against the packet caps (an empty line ends the packet). */
+  private String next() throws IOException {
+    if (runaway != null) {
+      throw new PacketTooLongException("AMI packet too long: " + runaway);
+    }
+    String line = in.readLine();
+    if (line == null || line.isEmpty()) {
+      packetLines = 0;
+      packetChars = 0;
+      return line;
+    }
+    packetLines++;
+    packetChars += line.length();
+    if (packetLines > MAX_PACKET_LINES || packetChars > MAX_PACKET_CHARS) {
+      String why =
+          packetLines > MAX_PACKET_LINES
+              ? "a packet passed " + MAX_PACKET_LINES + " lines"
+              : "a packet passed " + MAX_PACKET_CHARS + " characters";
+      runaway = why;
+      dropped.incrementAndGet();
+      ready.clear();
+      onRunaway.accept(why);
+      throw new PacketTooLongException("AMI packet too long: " + why);
+    }
+    return line;
   }
 
   /** Every Response and every event but Bridge* is harmless and can stream (nearly all traffic). */
@@ -72,7 +129,7 @@ final class AmiPacketGuard implements SocketConnectionFacade {
       packet.add(first);
     }
     while (true) {
-      String line = in.readLine();
+      String line = next();
       if (line == null) {
         if (packet.isEmpty()) {
           throw new IOException("end of AMI stream");
@@ -83,12 +140,6 @@ final class AmiPacketGuard implements SocketConnectionFacade {
       packet.add(line);
       if (line.isEmpty()) {
         break;
-      }
-      if (packet.size() > MAX_PACKET_LINES) {
-        // A runaway packet: pass what we have so memory stays bounded; the reader copes with any
-        // lines.
-        ready.addAll(packet);
-        return;
       }
     }
     if (isHarmful(packet)) {

@@ -2,7 +2,9 @@ package org.callobjectives.server.config;
 
 /**
  * One Asterisk to listen to over AMI; the secret never appears in {@link #toString()}. {@code
- * pingSeconds}: how often we ping; a link silent for three intervals is treated as lost.
+ * pingSeconds}: how often we ping; a logged-in link that hears no event and no answer to its pings
+ * for two intervals, or whose current line has been arriving for one (at most 5 s), is dropped as
+ * stalled and reconnected; one that is quite silent for three is lost (the socket's read timeout).
  */
 public record AmiServer(
     String name, String host, int port, String username, String secret, int pingSeconds) {

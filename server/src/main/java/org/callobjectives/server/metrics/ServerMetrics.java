@@ -170,6 +170,22 @@ public final class ServerMetrics {
         c -> s.links().get().forEach(l -> c.call(l.droppedPackets(), l.name())),
         "link");
     counter(
+        "ami_overlong_lines",
+        "AMI lines longer than the cap (64 KiB): each dropped the link's connection",
+        c -> s.links().get().forEach(l -> c.call(l.overlongLines(), l.name())),
+        "link");
+    counter(
+        "ami_stalls",
+        "Times the AMI link was logged in but stalled (silent, or one line arriving for too long)"
+            + " and was dropped",
+        c -> s.links().get().forEach(l -> c.call(l.stalls(), l.name())),
+        "link");
+    gauge(
+        "ami_link_stalled",
+        "1 from a stall or an overlong line until a ping on a new connection is answered",
+        c -> s.links().get().forEach(l -> c.call(l.stalled() ? 1 : 0, l.name())),
+        "link");
+    counter(
         "ami_events_dropped",
         "Call events dropped because call tracking fell behind",
         c -> c.call(s.pump().dropped()));
