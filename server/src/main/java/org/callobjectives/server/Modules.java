@@ -63,7 +63,8 @@ public final class Modules {
                 : clients(
                     supervision.wallboard()::connected, supervision.wallboard()::slowClientsClosed),
             () -> server.webhooks().stats(),
-            server::connections));
+            server::connections,
+            server::agentLimits));
     server.addRoutes(MetricsRoute.routes(metrics));
   }
 
