@@ -249,12 +249,12 @@ public final class BridgeClient implements AutoCloseable {
   private boolean closed; // guarded by lock
   private ScheduledFuture<?> reconnectTask; // guarded by lock
   private int sessionCounter; // guarded by lock
-  // After rate_limited: no disposition goes out before this (clock millis); those due meanwhile
-  // wait in held (request ids) and go out, in outbox order, when the hold ends.
-  private long holdUntil; // guarded by lock
+  // After rate_limited: no disposition goes out before this (System.nanoTime, as the timer
+  // runs); those due meanwhile wait in held (request ids) and go out, in outbox order, when the
+  // hold ends.
+  private long holdUntilNanos = System.nanoTime(); // guarded by lock
   private final java.util.Set<String> held = new java.util.HashSet<>(); // guarded by lock
   private ScheduledFuture<?> holdTask; // guarded by lock
-  private final Clock clock;
 
   /**
    * A client with default backoff (0.5 s doubling to 30 s, jitter) and keepalive.
@@ -285,7 +285,6 @@ public final class BridgeClient implements AutoCloseable {
     this.connectTimeout = b.connectTimeout;
     this.welcomeTimeout = b.welcomeTimeout;
     this.pingInterval = b.pingInterval;
-    this.clock = b.clock;
     try {
       this.outbox = b.outboxFile == null ? Outbox.inMemory() : Outbox.open(b.outboxFile);
     } catch (IOException e) {
@@ -818,7 +817,10 @@ public final class BridgeClient implements AutoCloseable {
                 ? 0
                 : Math.min(Math.max(0, e.retryAfterMillis()), MAX_RETRY_HINT.toMillis());
         delay = Duration.ofMillis(Math.max(hint, retryDelay(n).toMillis()));
-        holdUntil = Math.max(holdUntil, clock.millis() + delay.toMillis());
+        long until = System.nanoTime() + delay.toNanos();
+        if (until - holdUntilNanos > 0) {
+          holdUntilNanos = until;
+        }
         held.add(e.requestId());
         scheduleHoldEnd();
       }
@@ -887,7 +889,7 @@ public final class BridgeClient implements AutoCloseable {
    * is over. Caller holds lock.
    */
   private void sendDisposition(Session s, DispositionSubmit d) {
-    if (holdUntil > clock.millis()) {
+    if (holdLeftNanos() > 0) {
       held.add(d.requestId());
       scheduleHoldEnd();
       return;
@@ -895,12 +897,18 @@ public final class BridgeClient implements AutoCloseable {
     send(s, d);
   }
 
+  /** How long the hold still lasts (0 or less: none). Caller holds lock. */
+  private long holdLeftNanos() {
+    return holdUntilNanos - System.nanoTime();
+  }
+
   /** Caller holds lock. */
   private void scheduleHoldEnd() {
     if (holdTask != null && !holdTask.isDone()) {
       holdTask.cancel(false);
     }
-    holdTask = schedule(this::holdOver, Duration.ofMillis(Math.max(0, holdUntil - clock.millis())));
+    long millis = (Math.max(0, holdLeftNanos()) + 999_999) / 1_000_000; // never a ms early
+    holdTask = schedule(this::holdOver, Duration.ofMillis(millis));
   }
 
   /** The wait the server asked for is over: what was held goes out, in outbox order. */
@@ -909,7 +917,7 @@ public final class BridgeClient implements AutoCloseable {
       if (closed) {
         return;
       }
-      if (holdUntil > clock.millis()) {
+      if (holdLeftNanos() > 0) {
         scheduleHoldEnd();
         return;
       }
