@@ -61,7 +61,10 @@ import org.slf4j.LoggerFactory;
  * given) and sends it if connected; after every Welcome the whole outbox is sent again, in order.
  * An entry leaves the outbox only when its {@link DispositionAck} arrives (matched by request id,
  * else by call id), or when the server refuses it for good with an {@link ErrorMessage} naming its
- * request id. {@code store_failed} is retryable: the entry stays and is sent again after a delay.
+ * request id. {@code store_failed} and {@code rate_limited} are not refusals ({@link
+ * ErrorMessage#sendAgainLater}): the entry stays and is sent again after a delay; after {@code
+ * rate_limited} no disposition is sent until the server's {@code retryAfterMillis} (or the retry
+ * backoff, if longer) has passed.
  *
  * <p>Listener callbacks run on one thread of this client, in the order the messages arrived. Do not
  * block that thread (e.g. by waiting on a {@link #submit} future inside a callback): acks are
@@ -71,8 +74,8 @@ public final class BridgeClient implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(BridgeClient.class);
 
-  /** Error codes after which the disposition stays queued and is sent again. */
-  private static final List<String> RETRYABLE = List.of(ErrorMessage.STORE_FAILED);
+  /** The longest a server's retry hint is taken at its word (a wrong one never parks the queue). */
+  static final Duration MAX_RETRY_HINT = Duration.ofMinutes(5);
 
   /** Callbacks from the client; all are optional. Called on the client's event thread, in order. */
   public interface Listener {
@@ -246,6 +249,12 @@ public final class BridgeClient implements AutoCloseable {
   private boolean closed; // guarded by lock
   private ScheduledFuture<?> reconnectTask; // guarded by lock
   private int sessionCounter; // guarded by lock
+  // After rate_limited: no disposition goes out before this (System.nanoTime, as the timer
+  // runs); those due meanwhile wait in held (request ids) and go out, in outbox order, when the
+  // hold ends.
+  private long holdUntilNanos = System.nanoTime(); // guarded by lock
+  private final java.util.Set<String> held = new java.util.HashSet<>(); // guarded by lock
+  private ScheduledFuture<?> holdTask; // guarded by lock
 
   /**
    * A client with default backoff (0.5 s doubling to 30 s, jitter) and keepalive.
@@ -418,7 +427,7 @@ public final class BridgeClient implements AutoCloseable {
       }
       Session s = session;
       if (s != null && s.welcomed && !s.ended) {
-        send(s, entry);
+        sendDisposition(s, entry);
       }
     }
     log.info("disposition for call {} queued (request {})", entry.callId(), requestId);
@@ -737,7 +746,7 @@ public final class BridgeClient implements AutoCloseable {
       backoff.welcomed();
       List<DispositionSubmit> queued = outbox.entries();
       for (DispositionSubmit d : queued) {
-        send(s, d);
+        sendDisposition(s, d);
       }
       resent = queued.size();
       // Ticks made while away, or known to a server that restarted: said again (the whole list).
@@ -806,7 +815,29 @@ public final class BridgeClient implements AutoCloseable {
       }
       // Logged as an error when the connection closes, with the retry delay.
       log.debug("server {} rejected agent {}: {}", server, agentId, e.message());
-    } else if (e.requestId() != null && RETRYABLE.contains(e.code())) {
+    } else if (e.requestId() != null && ErrorMessage.RATE_LIMITED.equals(e.code())) {
+      Duration delay;
+      synchronized (lock) {
+        int n = retries.merge(e.requestId(), 1, Integer::sum);
+        long hint =
+            e.retryAfterMillis() == null
+                ? 0
+                : Math.min(Math.max(0, e.retryAfterMillis()), MAX_RETRY_HINT.toMillis());
+        delay = Duration.ofMillis(Math.max(hint, retryDelay(n).toMillis()));
+        long until = System.nanoTime() + delay.toNanos();
+        if (until - holdUntilNanos > 0) {
+          holdUntilNanos = until;
+        }
+        held.add(e.requestId());
+        scheduleHoldEnd();
+      }
+      log.warn(
+          "server is limiting this agent's messages ({}): disposition {} is kept and sent again in"
+              + " {} ms",
+          e.message(),
+          e.requestId(),
+          delay.toMillis());
+    } else if (e.requestId() != null && ErrorMessage.sendAgainLater(e.code())) {
       Duration delay;
       synchronized (lock) {
         int n = retries.merge(e.requestId(), 1, Integer::sum);
@@ -856,7 +887,58 @@ public final class BridgeClient implements AutoCloseable {
       outbox.entries().stream()
           .filter(d -> requestId.equals(d.requestId()))
           .findFirst()
-          .ifPresent(d -> send(s, d));
+          .ifPresent(d -> sendDisposition(s, d));
+    }
+  }
+
+  /**
+   * Sends a queued disposition now, or, while the server asked this client to wait, when the wait
+   * is over. Caller holds lock.
+   */
+  private void sendDisposition(Session s, DispositionSubmit d) {
+    if (holdLeftNanos() > 0) {
+      held.add(d.requestId());
+      scheduleHoldEnd();
+      return;
+    }
+    send(s, d);
+  }
+
+  /** How long the hold still lasts (0 or less: none). Caller holds lock. */
+  private long holdLeftNanos() {
+    return holdUntilNanos - System.nanoTime();
+  }
+
+  /** Caller holds lock. */
+  private void scheduleHoldEnd() {
+    if (holdTask != null && !holdTask.isDone()) {
+      holdTask.cancel(false);
+    }
+    long millis = (Math.max(0, holdLeftNanos()) + 999_999) / 1_000_000; // never a ms early
+    holdTask = schedule(this::holdOver, Duration.ofMillis(millis));
+  }
+
+  /** The wait the server asked for is over: what was held goes out, in outbox order. */
+  private void holdOver() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      if (holdLeftNanos() > 0) {
+        scheduleHoldEnd();
+        return;
+      }
+      Session s = session;
+      if (s == null || !s.welcomed || s.ended) {
+        held.clear(); // the next Welcome sends the whole outbox again anyway
+        return;
+      }
+      for (DispositionSubmit d : outbox.entries()) {
+        if (held.remove(d.requestId())) {
+          send(s, d);
+        }
+      }
+      held.clear();
     }
   }
 

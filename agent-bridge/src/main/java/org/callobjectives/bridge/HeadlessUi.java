@@ -236,9 +236,9 @@ public final class HeadlessUi implements BridgeClient.Listener {
     if (callId.isEmpty()) {
       return;
     }
-    if (ErrorMessage.STORE_FAILED.equals(error.code())) {
+    if (ErrorMessage.sendAgainLater(error.code())) {
       print(
-          "!! The server could not store the disposition for "
+          "!! The server did not take the disposition for "
               + label(callId.get())
               + " yet ("
               + Text.nz(error.message())

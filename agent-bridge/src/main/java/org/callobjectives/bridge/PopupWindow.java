@@ -393,12 +393,11 @@ public final class PopupWindow {
     if (callId.isEmpty()) {
       return;
     }
-    if (ErrorMessage.STORE_FAILED.equals(e.code())) {
+    if (ErrorMessage.sendAgainLater(e.code())) {
       SwingUtilities.invokeLater(
           () -> {
             if (callId.get().equals(shownId)) {
-              showStatus(
-                  "Server could not store it yet - kept and sent again", new Color(0x8A5A00));
+              showStatus("Server did not take it yet - kept and sent again", new Color(0x8A5A00));
             }
           });
     } else {

@@ -367,6 +367,53 @@ class BridgeClientTest {
   }
 
   @Test
+  void rate_limited_keeps_the_disposition_and_sends_none_until_the_servers_hint_has_passed()
+      throws Exception {
+    TestWsServer server = server();
+    long hintMillis = 400;
+    // When each disposition reached the server (monotonic), and when the refusal went out.
+    List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicLong refusedAt = new java.util.concurrent.atomic.AtomicLong();
+    server.replies =
+        (n, m) -> {
+          if (m instanceof DispositionSubmit d) {
+            arrivals.add(System.nanoTime());
+            if (refusedAt.get() == 0) {
+              refusedAt.set(System.nanoTime());
+              return TestWsServer.Reply.of(
+                  new ErrorMessage(
+                      ErrorMessage.RATE_LIMITED, "slow down", d.requestId(), hintMillis));
+            }
+          }
+          return TestWsServer.WELCOME_AND_ACK.apply(n, m);
+        };
+    Path outbox = dir.resolve("outbox.jsonl");
+    Recorder rec = new Recorder();
+    BridgeClient client = client(server.uri(), outbox, rec);
+    client.start();
+    rec.next(Welcome.class);
+
+    CompletableFuture<DispositionAck> first = client.submit(disposition("call-rl-1"));
+    assertEquals(ErrorMessage.RATE_LIMITED, rec.next(ErrorMessage.class).code());
+    // Told to wait: kept in the durable outbox, not failed, and a disposition submitted meanwhile
+    // waits too instead of meeting the same answer.
+    assertFalse(first.isDone(), "a rate-limited disposition is not refused");
+    assertEquals(1, lines(outbox).size(), "kept in the outbox file");
+    CompletableFuture<DispositionAck> second = client.submit(disposition("call-rl-2"));
+
+    assertEquals("call-rl-1", first.get(10, TimeUnit.SECONDS).callId());
+    assertEquals("call-rl-2", second.get(10, TimeUnit.SECONDS).callId());
+    assertTrue(client.queued().isEmpty());
+    assertEquals(List.of(), lines(outbox));
+    assertEquals(3, arrivals.size(), "one refusal, then each sent once: " + arrivals.size());
+    for (long at : arrivals.subList(1, arrivals.size())) {
+      assertTrue(
+          TimeUnit.NANOSECONDS.toMillis(at - refusedAt.get()) >= hintMillis,
+          "nothing sent before the server's hint had passed");
+    }
+  }
+
+  @Test
   void malformed_frames_from_the_server_are_ignored_and_later_messages_still_arrive_in_order()
       throws Exception {
     TestWsServer server = server();

@@ -287,6 +287,29 @@ class HeadlessUiTest {
     assertTrue(o.contains("already had a disposition (SALE); the first one was kept."), o);
   }
 
+  @Test
+  void a_rate_limited_disposition_is_shown_as_kept_not_as_refused() {
+    HeadlessUi ui = ui("", "1", "y", "", "0", "", "", "");
+    List<DispositionSubmit> submitted = new CopyOnWriteArrayList<>();
+    CallStarted call = SampleCalls.salesCall();
+    ui.onCallStarted(call);
+    ui.onCallEnded(new CallEnded(call.callId(), 0, null, CLOCK.millis()));
+    ui.run(
+        d -> {
+          submitted.add(d);
+          return new CompletableFuture<>(); // the bridge keeps it until the ack
+        });
+    assertEquals(1, submitted.size());
+
+    ui.onError(
+        new ErrorMessage(
+            ErrorMessage.RATE_LIMITED, "slow down", submitted.get(0).requestId(), 1000L));
+
+    String o = output();
+    assertTrue(o.contains("it is kept and sent again"), o);
+    assertTrue(!o.contains("Not saved"), o);
+  }
+
   private static int count(String haystack, String needle) {
     int n = 0;
     for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {

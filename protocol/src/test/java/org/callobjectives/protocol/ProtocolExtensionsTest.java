@@ -68,4 +68,24 @@ class ProtocolExtensionsTest {
     assertTrue(Json.write(p).contains("\"type\":\"proposal\""));
     assertEquals(new ProposalAck("r1", 7), Json.read(Json.write(new ProposalAck("r1", 7))));
   }
+
+  @Test
+  void aRateLimitAnswerCarriesItsRetryHintAndOtherErrorsReadAsBefore() throws Exception {
+    ErrorMessage limited =
+        new ErrorMessage(ErrorMessage.RATE_LIMITED, "too many proposals", "r1", 60_000L);
+    assertEquals(limited, Json.read(Json.write(limited)));
+    assertTrue(Json.write(limited).contains("\"retryAfterMillis\":60000"));
+    // Other errors look exactly as they did: no retry field at all.
+    String old = Json.write(new ErrorMessage(ErrorMessage.STORE_FAILED, "disk full", "r2"));
+    assertFalse(old.contains("retryAfterMillis"), old);
+    ErrorMessage fromOldServer =
+        (ErrorMessage)
+            Json.read(
+                "{\"type\":\"error\",\"code\":\"store_failed\",\"message\":\"m\",\"requestId\":\"r\"}");
+    assertNull(fromOldServer.retryAfterMillis());
+    assertTrue(ErrorMessage.sendAgainLater(ErrorMessage.RATE_LIMITED));
+    assertTrue(ErrorMessage.sendAgainLater(ErrorMessage.STORE_FAILED));
+    assertFalse(ErrorMessage.sendAgainLater(ErrorMessage.UNKNOWN_CALL));
+    assertFalse(ErrorMessage.sendAgainLater(ErrorMessage.QUOTA_EXCEEDED));
+  }
 }

@@ -64,7 +64,8 @@ public final class Modules {
                     supervision.wallboard()::connected, supervision.wallboard()::slowClientsClosed),
             () -> server.webhooks().stats(),
             server::connections,
-            server.access()::agentSignIns));
+            server.access()::agentSignIns,
+            server::agentLimits));
     server.addRoutes(MetricsRoute.routes(metrics));
   }
 

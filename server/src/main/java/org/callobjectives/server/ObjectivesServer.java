@@ -30,6 +30,7 @@ import org.callobjectives.server.domain.Threads;
 import org.callobjectives.server.objectives.ObjectiveResolver;
 import org.callobjectives.server.objectives.StageIndex;
 import org.callobjectives.server.proposals.ProposalService;
+import org.callobjectives.server.push.AgentLimits;
 import org.callobjectives.server.push.AgentSessions;
 import org.callobjectives.server.push.AgentSocketHandler;
 import org.callobjectives.server.push.PopDispatcher;
@@ -80,6 +81,7 @@ public final class ObjectivesServer implements AutoCloseable {
   private final List<java.util.concurrent.Callable<?>> beforeEvents = new ArrayList<>();
   private final AgentDay agentDay;
   private final Webhooks webhooks;
+  private volatile AgentLimits agentLimits;
 
   public ObjectivesServer(
       Config initial, Store store, Clock clock, List<CallListener> extraListeners) {
@@ -130,6 +132,7 @@ public final class ObjectivesServer implements AutoCloseable {
     this.access = new Access(config::get, clock, store.sessions());
     this.webhooks = new Webhooks(initial.server().webhooks(), store, clock);
     this.refusals = new RefusalLog(clock);
+    this.agentLimits = new AgentLimits(AgentLimits.DEFAULTS, clock);
   }
 
   private CallTracker tracker() {
@@ -283,7 +286,8 @@ public final class ObjectivesServer implements AutoCloseable {
                     call.req(),
                     "/agent",
                     false,
-                    new AgentSocketHandler(access, sessions, dispositions, authExecutor, proposals),
+                    new AgentSocketHandler(
+                        access, sessions, dispositions, authExecutor, proposals, agentLimits),
                     ch -> {})));
     HttpRouter router = new HttpRouter(access, routes, authExecutor);
     connections = connections(c.server().limits());
@@ -570,6 +574,9 @@ public final class ObjectivesServer implements AutoCloseable {
     }
     h.put("agentsConnected", sessions.connectedAgents());
     h.put("agentSignIns", access.agentSignIns());
+    h.put("agentMessagesRefused", agentLimits.refusedByKind());
+    h.put("agentsDisconnectedForFlooding", agentLimits.disconnected());
+    h.put("proposalsOverQuota", proposals.overQuota());
     h.put("pops", sessions.pops());
     h.put("messagesToAgents", sessions.pushes());
     h.put("dispositionsStored", dispositions.stored());
@@ -637,6 +644,16 @@ public final class ObjectivesServer implements AutoCloseable {
 
   public ProposalService proposals() {
     return proposals;
+  }
+
+  /** How fast agents may send each kind of message, and what was refused. */
+  public AgentLimits agentLimits() {
+    return agentLimits;
+  }
+
+  /** Other agent limits (e.g. on a test's own clock); call before {@link #start}. */
+  public void agentLimits(AgentLimits limits) {
+    this.agentLimits = limits;
   }
 
   /** Who is signed in; routes and sockets check sessions with it. */

@@ -57,7 +57,8 @@ public final class ServerMetrics {
       Clients wallboards,
       Supplier<List<WebhookStats>> webhooks,
       Supplier<org.callobjectives.server.web.ConnectionLimits> connections,
-      Supplier<Map<String, Long>> agentSignIns) {}
+      Supplier<Map<String, Long>> agentSignIns,
+      Supplier<org.callobjectives.server.push.AgentLimits> agentLimits) {}
 
   /** Live sockets of one kind of page (supervisor, wallboard). */
   public interface Clients {
@@ -109,6 +110,12 @@ public final class ServerMetrics {
         "agent_messages",
         "Messages of any kind written to agent clients",
         c -> c.call(s.agents().pushes()));
+    counter(
+        "agent_messages_refused",
+        "Messages from agent clients refused as rate_limited (nothing stored), by kind"
+            + " (disposition, checklist_progress, proposal, other)",
+        c -> s.agentLimits().get().refusedByKind().forEach((k, v) -> c.call(v, k)),
+        "kind");
     counter(
         "calls",
         "Calls ended on the AMI links this node listens to, by queue, direction and outcome",

@@ -16,14 +16,34 @@ import org.slf4j.LoggerFactory;
 public final class ProposalService {
   private static final Logger log = LoggerFactory.getLogger(ProposalService.class);
 
+  /**
+   * A handful a day is what agents propose: 20 waiting for an admin and 50 in any 24 hours per
+   * agent leave room for a keen one and keep a flood from filling the database.
+   */
+  public static final Proposals.Quota QUOTA = new Proposals.Quota(20, 50);
+
   private final Proposals proposals;
   private final Supplier<Config> config;
   private final Clock clock;
+  private final Proposals.Quota quota;
+  private final java.util.concurrent.atomic.AtomicLong overQuota =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public ProposalService(Proposals proposals, Supplier<Config> config, Clock clock) {
+    this(proposals, config, clock, QUOTA);
+  }
+
+  public ProposalService(
+      Proposals proposals, Supplier<Config> config, Clock clock, Proposals.Quota quota) {
     this.proposals = proposals;
     this.config = config;
     this.clock = clock;
+    this.quota = quota;
+  }
+
+  /** Proposals refused since start because the agent's quota was full. */
+  public long overQuota() {
+    return overQuota.get();
   }
 
   public Proposals store() {
@@ -58,10 +78,20 @@ public final class ProposalService {
       return;
     }
     proposals
-        .add(agentId, p.objectiveId(), text, p.requestId(), clock.millis())
+        .add(agentId, p.objectiveId(), text, p.requestId(), clock.millis(), quota)
         .whenComplete(
-            (id, err) -> {
-              if (err != null) {
+            (added, err) -> {
+              if (err == null && added instanceof Proposals.Added.OverQuota over) {
+                // About one a minute per agent at most: the rate limit in front sees to that.
+                overQuota.incrementAndGet();
+                log.info("agent {}: proposal not stored: {}", agentId, over.why());
+                reply.accept(
+                    new ErrorMessage(
+                        ErrorMessage.QUOTA_EXCEEDED,
+                        over.why(),
+                        p.requestId(),
+                        over.retryAfterMillis()));
+              } else if (err != null) {
                 log.error("proposal from agent {} not stored: {}", agentId, err.toString());
                 reply.accept(
                     new ErrorMessage(
@@ -69,6 +99,7 @@ public final class ProposalService {
                         "the proposal could not be stored; send it again",
                         p.requestId()));
               } else {
+                long id = ((Proposals.Added.Stored) added).id();
                 log.info(
                     "agent {} proposed a change to {} (proposal #{})",
                     agentId,

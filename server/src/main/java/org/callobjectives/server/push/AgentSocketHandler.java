@@ -1,13 +1,17 @@
 package org.callobjectives.server.push;
 
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.callobjectives.protocol.ChecklistProgress;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.ErrorMessage;
@@ -25,44 +29,67 @@ import org.callobjectives.server.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One agent-bridge connection: authenticates with Hello, then takes dispositions. Not sharable. */
+/**
+ * One agent-bridge connection: authenticates with Hello, then takes dispositions, checklist ticks
+ * and proposals. Once signed in, every message is held to the agent's {@link AgentLimits} (over
+ * them: {@code rate_limited}, nothing stored; going on after being told closes the connection), and
+ * at most {@link AgentLimits.Settings#inFlight} of its store requests wait for the database at a
+ * time: reading from the connection pauses meanwhile, so one client never fills the store's queue.
+ * Not sharable; everything here runs on the connection's event loop.
+ */
 public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private static final Logger log = LoggerFactory.getLogger(AgentSocketHandler.class);
+
+  /** The WebSocket close code for a policy violation (RFC 6455): here, flooding. */
+  static final int POLICY_VIOLATION = 1008;
 
   private final Access access;
   private final AgentSessions sessions;
   private final DispositionService dispositions;
   private final Executor authExecutor;
   private final ProposalService proposals;
+  private final AgentLimits limits;
+  private final AgentLimits.Connection refusals;
+  // Store requests (dispositions, proposals) answered by the store's thread, and those waiting
+  // for one of them to finish; reading is paused while any wait.
+  private final ArrayDeque<Runnable> waitingForStore = new ArrayDeque<>();
+  private int inFlight;
+  private boolean closing;
+  private boolean closeSent;
   private String agentId;
   private boolean authenticating;
   private boolean helloReceived;
 
-  public AgentSocketHandler(
-      Access access,
-      AgentSessions sessions,
-      DispositionService dispositions,
-      Executor authExecutor) {
-    this(access, sessions, dispositions, authExecutor, null);
-  }
-
-  /** With {@code proposals}, agents may also send objective change proposals. */
+  /**
+   * Held to {@code limits} (one for the whole server: the buckets are per agent, whichever
+   * connection a message comes on); with {@code proposals} (may be null), agents may also send
+   * objective change proposals.
+   */
   public AgentSocketHandler(
       Access access,
       AgentSessions sessions,
       DispositionService dispositions,
       Executor authExecutor,
-      ProposalService proposals) {
+      ProposalService proposals,
+      AgentLimits limits) {
     this.proposals = proposals;
     this.access = access;
     this.sessions = sessions;
     this.dispositions = dispositions;
     this.authExecutor = authExecutor;
+    this.limits = limits;
+    this.refusals = limits.connection();
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    if (closing) {
+      return; // disconnected for flooding: what was on its way is dropped
+    }
     if (frame instanceof BinaryWebSocketFrame) {
+      if (limited(ctx, AgentLimits.Kind.OTHER, null)) {
+        return;
+      }
       reply(
           ctx,
           new ErrorMessage(
@@ -76,10 +103,16 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
     try {
       m = Json.read(text.text());
     } catch (MalformedMessageException e) {
+      if (limited(ctx, AgentLimits.Kind.OTHER, null)) {
+        return;
+      }
       reply(
           ctx,
           new ErrorMessage(
               ErrorMessage.BAD_REQUEST, "not a valid message: " + e.getMessage(), null));
+      return;
+    }
+    if (limited(ctx, kind(m), requestId(m))) {
       return;
     }
     if (m instanceof Hello h) {
@@ -95,7 +128,7 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
         return;
       }
       String me = agentId;
-      dispositions.submit(me, d, answer -> reply(ctx, answer));
+      toStore(ctx, answer -> dispositions.submit(me, d, answer));
     } else if (m instanceof ChecklistProgress p) {
       // Live ticks: nothing to answer; a client not signed in or not on that call is ignored.
       if (agentId != null && !sessions.checklistProgress(agentId, p)) {
@@ -111,15 +144,137 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
                 p.requestId()));
         return;
       }
-      proposals.submit(agentId, p, answer -> reply(ctx, answer));
+      String me = agentId;
+      toStore(ctx, answer -> proposals.submit(me, p, answer));
     } else {
       reply(
           ctx,
           new ErrorMessage(
               ErrorMessage.BAD_REQUEST,
-              "agents may send hello, disposition and proposal, not "
+              "agents may send hello, disposition, checklist_progress and proposal, not "
                   + m.getClass().getSimpleName(),
               null));
+    }
+  }
+
+  private AgentLimits.Kind kind(Message m) {
+    if (m instanceof DispositionSubmit) {
+      return AgentLimits.Kind.DISPOSITION;
+    }
+    if (m instanceof ChecklistProgress) {
+      return AgentLimits.Kind.CHECKLIST_PROGRESS;
+    }
+    if (m instanceof Proposal && proposals != null) {
+      return AgentLimits.Kind.PROPOSAL;
+    }
+    return AgentLimits.Kind.OTHER;
+  }
+
+  private static String requestId(Message m) {
+    if (m instanceof DispositionSubmit d) {
+      return d.requestId();
+    }
+    if (m instanceof Proposal p) {
+      return p.requestId();
+    }
+    return null;
+  }
+
+  /**
+   * Takes a token for one message of a signed-in agent; true when there was none: the message is
+   * answered {@code rate_limited} with when to send again (nothing of it stored), or, for a client
+   * that goes on after being told, the connection is closed. Before sign-in nothing is counted: the
+   * only message that does anything then is the one hello, and a connection that sends no hello is
+   * closed after 15 s.
+   */
+  private boolean limited(ChannelHandlerContext ctx, AgentLimits.Kind kind, String requestId) {
+    if (agentId == null) {
+      return false;
+    }
+    long wait = limits.take(agentId, kind);
+    if (wait == 0) {
+      return false;
+    }
+    if (refusals.refusedOnceMore()) {
+      closing = true;
+      ctx.channel().config().setAutoRead(false);
+      limits.disconnectedForFlooding(agentId, kind, ctx.channel().remoteAddress());
+      reply(
+          ctx,
+          new ErrorMessage(
+              ErrorMessage.RATE_LIMITED,
+              "too many messages after being told to slow down: disconnected",
+              requestId,
+              wait));
+      closeWhenAnswered(ctx);
+      // However long the store takes, and a client that does not read the close.
+      ctx.executor().schedule(() -> ctx.close(), 5, TimeUnit.SECONDS);
+      return true;
+    }
+    reply(
+        ctx,
+        new ErrorMessage(
+            ErrorMessage.RATE_LIMITED,
+            "too many "
+                + kind.label()
+                + " messages: not taken, nothing stored; send again in "
+                + Math.max(1, (wait + 999) / 1000)
+                + " s",
+            requestId,
+            wait));
+    return true;
+  }
+
+  /**
+   * Hands a request to the store now, or once fewer than the limit's in-flight requests of this
+   * connection wait for it; reading from the connection pauses while requests wait here (the frames
+   * of the last read still arrive, each already counted by the rate limit).
+   */
+  private void toStore(ChannelHandlerContext ctx, Consumer<Consumer<Message>> request) {
+    Runnable start =
+        () -> {
+          inFlight++;
+          request.accept(
+              answer -> {
+                reply(ctx, answer);
+                ctx.executor().execute(() -> storeAnswered(ctx));
+              });
+        };
+    if (inFlight < limits.settings().inFlight() && waitingForStore.isEmpty()) {
+      start.run();
+    } else {
+      waitingForStore.add(start);
+    }
+    if (inFlight >= limits.settings().inFlight()) {
+      ctx.channel().config().setAutoRead(false);
+    }
+  }
+
+  /**
+   * Closed for flooding: once what was taken before is answered (so a disposition or proposal
+   * stored is also acked), the close frame goes out and the connection closes.
+   */
+  private void closeWhenAnswered(ChannelHandlerContext ctx) {
+    if (closeSent || inFlight > 0 || !waitingForStore.isEmpty() || !ctx.channel().isActive()) {
+      return;
+    }
+    closeSent = true;
+    ctx.channel()
+        .writeAndFlush(new CloseWebSocketFrame(POLICY_VIOLATION, "rate limited"))
+        .addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private void storeAnswered(ChannelHandlerContext ctx) {
+    inFlight--;
+    while (inFlight < limits.settings().inFlight() && !waitingForStore.isEmpty()) {
+      waitingForStore.poll().run();
+    }
+    if (closing) {
+      closeWhenAnswered(ctx);
+    } else if (inFlight < limits.settings().inFlight()
+        && waitingForStore.isEmpty()
+        && !ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(true);
     }
   }
 

@@ -19,11 +19,15 @@ import org.callobjectives.bridge.BridgeClient;
 import org.callobjectives.protocol.CallEnded;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.protocol.DispositionSubmit;
+import org.callobjectives.protocol.ErrorMessage;
+import org.callobjectives.protocol.Hello;
 import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.e2e.TraceReplayTest;
+import org.callobjectives.server.push.AgentLimits;
 import org.callobjectives.server.testing.AgentRecorder;
 import org.callobjectives.server.testing.PrometheusParser;
 import org.callobjectives.server.testing.PrometheusParser.Family;
+import org.callobjectives.server.testing.RawAgentSocket;
 import org.callobjectives.server.testing.SupervisedServer;
 import org.callobjectives.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -141,6 +145,37 @@ class MetricsScrapeTest {
         }
       }
       assertTrue(ours >= 12, "our figures are there (no AMI link yet): " + ours);
+    }
+  }
+
+  @Test
+  void agentMessagesRefusedAsRateLimitedAreCountedByKind() throws Exception {
+    try (SupervisedServer ss = SupervisedServer.start(dir, Duration.ofMinutes(2));
+        RawAgentSocket bob = new RawAgentSocket(ss.agentUri())) {
+      bob.send(new Hello("1002", "demo-1002", "test"));
+      bob.next(Welcome.class);
+      // A client that sends nothing but garbage: 20 at once are answered, the 21st is limited.
+      int other = AgentLimits.DEFAULTS.limits().get(AgentLimits.Kind.OTHER).burst();
+      for (int i = 0; i <= other; i++) {
+        bob.sendText("{oops");
+      }
+      // (The agent's figures come on sign-in too, in between: skipped.)
+      for (int i = 0; i < other; i++) {
+        assertEquals(ErrorMessage.BAD_REQUEST, bob.poll(ErrorMessage.class, 10_000).code());
+      }
+      assertEquals(ErrorMessage.RATE_LIMITED, bob.poll(ErrorMessage.class, 10_000).code());
+
+      List<Family> m = scrape(ss);
+      assertEquals(
+          1, value(m, "callobjectives_agent_messages_refused_total", Map.of("kind", "other")));
+      for (String kind : List.of("disposition", "checklist_progress", "proposal")) {
+        assertEquals(
+            0, value(m, "callobjectives_agent_messages_refused_total", Map.of("kind", kind)));
+      }
+      var health =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(ss.get("/health", null, null, null).body());
+      assertEquals(1, health.get("agentMessagesRefused").get("other").asInt(), health.toString());
     }
   }
 

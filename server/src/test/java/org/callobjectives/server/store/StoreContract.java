@@ -349,6 +349,43 @@ abstract class StoreContract {
   }
 
   @Test
+  void aProposalQuotaCountsTheAgentsOpenOnesAndThoseOfTheLast24Hours() throws Exception {
+    Store s = open();
+    Proposals p = s.proposals();
+    Proposals.Quota q = new Proposals.Quota(3, 5);
+    long day = 24L * 60 * 60 * 1000;
+    long a = stored(p.add("1001", null, "idea 0", "r0", 1000, q));
+    long b = stored(p.add("1001", null, "idea 1", "r1", 1001, q));
+    long c = stored(p.add("1001", null, "idea 2", "r2", 1002, q));
+    var full = (Proposals.Added.OverQuota) get(p.add("1001", null, "idea 3", "r3", 2000, q));
+    assertTrue(full.why().contains("3 proposals waiting for an admin"), full.why());
+    assertNull(full.retryAfterMillis(), "room only once an admin decides");
+    assertEquals(a, stored(p.add("1001", null, "idea 0", "r0", 2001, q)), "a resend is no more");
+    stored(p.add("1002", null, "another agent's", "r0", 2002, q));
+
+    assertTrue(get(p.decide(a, "dismissed", "ada", 2500)));
+    assertTrue(get(p.decide(b, "accepted", "ada", 2500)));
+    stored(p.add("1001", null, "idea 3", "r3", 3000, q));
+    long e = stored(p.add("1001", null, "idea 4", "r4", 3001, q));
+    assertTrue(get(p.decide(c, "dismissed", "ada", 3500)));
+    assertTrue(get(p.decide(e - 1, "dismissed", "ada", 3500)));
+    var today = (Proposals.Added.OverQuota) get(p.add("1001", null, "idea 5", "r5", 4000, q));
+    assertTrue(today.why().contains("5 proposals in the last 24 hours"), today.why());
+    assertEquals(1000 + day - 4000, today.retryAfterMillis(), "when the oldest leaves the 24 h");
+    stored(p.add("1001", null, "idea 5", "r5", 1000 + day + 1, q));
+    assertEquals(
+        6,
+        get(p.list(null, 100)).stream().filter(r -> r.agentId().equals("1001")).count(),
+        "nothing past the quota was stored");
+  }
+
+  private long stored(CompletableFuture<Proposals.Added> f) throws Exception {
+    Proposals.Added added = get(f);
+    assertTrue(added instanceof Proposals.Added.Stored, "stored: " + added);
+    return ((Proposals.Added.Stored) added).id();
+  }
+
+  @Test
   void theAuditLogListsTheNewestFirst() throws Exception {
     Store s = open();
     get(s.auditLog().record(1, "admin", "save", "objectives.yaml", "one", "a", "b"));

@@ -59,9 +59,22 @@ public final class TestServer implements AutoCloseable {
   public static TestServer start(
       Path dir, int port, List<AmiServer> ami, Duration wrapUp, List<CallListener> listeners)
       throws Exception {
+    return start(dir, port, ami, wrapUp, listeners, s -> {});
+  }
+
+  /** With {@code beforeStart} run on the built server first (e.g. other agent limits). */
+  public static TestServer start(
+      Path dir,
+      int port,
+      List<AmiServer> ami,
+      Duration wrapUp,
+      List<CallListener> listeners,
+      java.util.function.Consumer<ObjectivesServer> beforeStart)
+      throws Exception {
     Path db = dir.resolve("objectives.db");
     Config c = exampleConfig(db, wrapUp, port);
     ObjectivesServer s = new ObjectivesServer(c, Store.open(db), Clock.systemUTC(), listeners);
+    beforeStart.accept(s);
     s.start(ami);
     return new TestServer(s, db);
   }
