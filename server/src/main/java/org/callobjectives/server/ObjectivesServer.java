@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.callobjectives.server.access.Access;
 import org.callobjectives.server.agents.AgentDay;
 import org.callobjectives.server.agents.QueuePauses;
@@ -22,7 +23,9 @@ import org.callobjectives.server.calls.CallTracker;
 import org.callobjectives.server.calls.QueuesSeen;
 import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.config.Config;
+import org.callobjectives.server.config.QueueMapping;
 import org.callobjectives.server.config.ServerSettings;
+import org.callobjectives.server.desk.DeskRoutes;
 import org.callobjectives.server.dispositions.DispositionService;
 import org.callobjectives.server.domain.CallListener;
 import org.callobjectives.server.domain.CallRecord;
@@ -39,6 +42,7 @@ import org.callobjectives.server.store.OutboxDispatcher;
 import org.callobjectives.server.store.OutboxEvent;
 import org.callobjectives.server.store.Store;
 import org.callobjectives.server.web.ConnectionLimits;
+import org.callobjectives.server.web.HttpResponses;
 import org.callobjectives.server.web.HttpRouter;
 import org.callobjectives.server.web.LoginRoute;
 import org.callobjectives.server.web.RefusalLog;
@@ -127,6 +131,23 @@ public final class ObjectivesServer implements AutoCloseable {
         sessions); // last: what is held for a settled call goes after the others heard of it
     this.dispatcher = new PopDispatcher(store.calls(), sessions, dispositions, listeners, latency);
     dispatcher.forcedWrapUp(agentDay::forcesWrapUp);
+    dispatcher.screenPop(
+        call ->
+            call.queue() == null
+                ? null
+                : config
+                    .get()
+                    .queue(call.queue())
+                    .map(QueueMapping::screenPop)
+                    .map(
+                        p ->
+                            p.url(
+                                call.callId(),
+                                call.callerNumber(),
+                                call.callerName(),
+                                call.queue(),
+                                call.agentId()))
+                    .orElse(null));
     this.resolver = new ObjectiveResolver(config::get, stages, clock);
     this.tracker = new CallTracker(config::get, resolver, dispatcher, clock, this::resync);
     this.access = new Access(config::get, clock, store.sessions());
@@ -276,19 +297,25 @@ public final class ObjectivesServer implements AutoCloseable {
     routes.addAll(extraRoutes);
     routes.addAll(webhooks.routes());
     // Agents sign in with their first message, not with a cookie: the route is open to all.
+    Supplier<AgentSocketHandler> agentHandlers =
+        () ->
+            new AgentSocketHandler(
+                access, sessions, dispositions, authExecutor, proposals, agentLimits);
     routes.add(
         Route.get(
             "/agent",
             null,
-            call ->
-                WebSocketUpgrade.upgrade(
-                    call.ctx(),
-                    call.req(),
-                    "/agent",
-                    false,
-                    new AgentSocketHandler(
-                        access, sessions, dispositions, authExecutor, proposals, agentLimits),
-                    ch -> {})));
+            call -> {
+              if (DeskRoutes.browserPage(call.req())) {
+                // Someone typed the agent-bridge address into a browser: the desk is there.
+                HttpResponses.redirect(call.ctx(), call.req(), "/desk");
+                return;
+              }
+              WebSocketUpgrade.upgrade(
+                  call.ctx(), call.req(), "/agent", false, agentHandlers.get(), ch -> {});
+            }));
+    // The same for browsers, signed in by their session cookie.
+    routes.addAll(new DeskRoutes(access, agentHandlers).routes());
     HttpRouter router = new HttpRouter(access, routes, authExecutor);
     connections = connections(c.server().limits());
     address =

@@ -98,7 +98,8 @@ final class ConfigFiles {
       List<String> dispositionCodes,
       Integer maxWaitSeconds,
       Boolean forcedWrapUp,
-      Integer serviceLevelSeconds) {}
+      Integer serviceLevelSeconds,
+      String screenPop) {}
 
   /** {@code objective: id} or {@code objectives: [primary, secondary]}. */
   record TargetYaml(String objective, List<String> objectives) {}

@@ -733,7 +733,8 @@ public final class ConfigLoader {
               pickCodes(src, at + "/dispositionCodes", q.dispositionCodes(), catalog, defaults),
               Duration.ofSeconds(maxWait),
               Boolean.TRUE.equals(q.forcedWrapUp()),
-              serviceLevel));
+              serviceLevel,
+              ScreenPop.parse(src, at + "/screenPop", q.screenPop())));
     }
 
     var oy = y.outbound();

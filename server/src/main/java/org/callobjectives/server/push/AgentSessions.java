@@ -203,18 +203,7 @@ public final class AgentSessions implements DispositionListener {
         return out;
       }
       for (Pending p : m.values()) {
-        CallStarted s = p.started();
-        out.add(
-            new CallStarted(
-                s.callId(),
-                s.direction(),
-                s.queue(),
-                s.callerNumber(),
-                s.callerName(),
-                s.connectedAtMillis(),
-                s.objective(),
-                s.dispositionCodes(),
-                true));
+        out.add(p.started().asReplay());
         if (p.ended() != null) {
           out.add(p.ended());
         }

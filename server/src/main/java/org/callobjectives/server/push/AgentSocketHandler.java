@@ -55,10 +55,17 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
   private final ArrayDeque<Runnable> waitingForStore = new ArrayDeque<>();
   private int inFlight;
   private boolean closing;
+  private String closeReason = "rate limited";
   private boolean closeSent;
   private String agentId;
   private boolean authenticating;
   private boolean helloReceived;
+  // A browser's socket: the session cookie that signed it in, and whose it is (no hello then).
+  private String sessionId;
+  private String sessionAgent;
+
+  /** How often a browser's socket checks that its session still holds (sign-out, expiry). */
+  static final long SESSION_CHECK_MS = 30_000;
 
   /**
    * Held to {@code limits} (one for the whole server: the buckets are per agent, whichever
@@ -79,6 +86,50 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
     this.authExecutor = authExecutor;
     this.limits = limits;
     this.refusals = limits.connection();
+  }
+
+  /**
+   * Makes this the socket of a browser whose session cookie ({@code sessionId}) signed in agent
+   * {@code agentId}: no hello is expected; {@link #opened} welcomes it once the handshake is sent,
+   * and the socket closes when the session ends. Call before the upgrade.
+   */
+  public AgentSocketHandler signedInBySession(String agentId, String sessionId) {
+    this.sessionAgent = agentId;
+    this.sessionId = sessionId;
+    this.authenticating = true; // a hello meanwhile is "already signed in"
+    this.helloReceived = true;
+    return this;
+  }
+
+  /** The browser's socket is open: the welcome and what the agent missed, as after a hello. */
+  public void opened(io.netty.channel.Channel ch) {
+    ChannelHandlerContext ctx = ch.pipeline().context(this);
+    if (ctx == null || sessionAgent == null) {
+      return;
+    }
+    signedIn(
+        ctx,
+        new Hello(sessionAgent, null, "browser"),
+        new Access.Result.Ok(
+            new org.callobjectives.server.security.Principal(sessionAgent, Role.AGENT)),
+        null);
+    ctx.executor()
+        .scheduleWithFixedDelay(
+            () -> {
+              if (ch.isActive() && !closing && !access.sessionValid(sessionId)) {
+                closing = true;
+                closeReason = "signed out";
+                log.info("agent {}: browser session ended, closing its socket", agentId);
+                reply(
+                    ctx,
+                    new ErrorMessage(
+                        ErrorMessage.UNAUTHORIZED, "your session ended: sign in again", null));
+                closeWhenAnswered(ctx);
+              }
+            },
+            SESSION_CHECK_MS,
+            SESSION_CHECK_MS,
+            TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -260,7 +311,7 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
     }
     closeSent = true;
     ctx.channel()
-        .writeAndFlush(new CloseWebSocketFrame(POLICY_VIOLATION, "rate limited"))
+        .writeAndFlush(new CloseWebSocketFrame(POLICY_VIOLATION, closeReason))
         .addListener(ChannelFutureListener.CLOSE);
   }
 

@@ -23,6 +23,7 @@ public final class PopDispatcher implements CallListener {
   private final List<CallListener> others;
   private final PopLatency latency;
   private java.util.function.Predicate<CallRecord> forcedWrapUp = c -> false;
+  private volatile java.util.function.Function<CallRecord, String> screenPop = c -> null;
   private volatile QueueWaitListener waitsToNodes = new QueueWaitListener() {};
   private final QueueWaitListener othersOnly =
       new QueueWaitListener() {
@@ -52,6 +53,11 @@ public final class PopDispatcher implements CallListener {
     this.dispositions = dispositions;
     this.others = List.copyOf(others);
     this.latency = latency;
+  }
+
+  /** Where a call's CRM screen-pop points (null for none), read when its pop is made. */
+  public void screenPop(java.util.function.Function<CallRecord, String> urlOf) {
+    this.screenPop = urlOf;
   }
 
   /** Tells which ended calls pause their agent in the queue, so that call_ended can say so. */
@@ -166,7 +172,7 @@ public final class PopDispatcher implements CallListener {
         c.agentId(), new CallEnded(c.callId(), c.endedAtMillis(), endReason(c), deadline, forced));
   }
 
-  private static CallStarted pop(CallRecord c, boolean replay) {
+  private CallStarted pop(CallRecord c, boolean replay) {
     return new CallStarted(
         c.callId(),
         c.direction().wire(),
@@ -176,7 +182,8 @@ public final class PopDispatcher implements CallListener {
         c.connectedAtMillis(),
         c.objective(),
         c.codes(),
-        replay);
+        replay,
+        screenPop.apply(c));
   }
 
   /**

@@ -179,9 +179,9 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
                     c.req(),
                     HttpResponseStatus.OK,
                     "text/plain; charset=utf-8",
-                    "Call Objectives server. Agents connect with agent-bridge to"
-                        + " ws://<host>:<port>/agent; health at /health; supervisors sign in at"
-                        + " /login.\n")));
+                    "Call Objectives server. Agents open /desk in a browser, or connect"
+                        + " agent-bridge to ws://<host>:<port>/agent; supervisors sign in at"
+                        + " /login; health at /health.\n")));
   }
 
   @Override

@@ -46,7 +46,7 @@ public final class LoginRoute {
                     c.req(),
                     HttpResponseStatus.OK,
                     "text/html; charset=utf-8",
-                    page(safeNext(c.query().get("next")), null))),
+                    page(nextOrEmpty(c.query().get("next")), null))),
         Route.post("/login", null, c -> sameSiteOnly(c, this::signIn)),
         Route.post("/logout", null, c -> sameSiteOnly(c, this::signOut)));
   }
@@ -107,7 +107,7 @@ public final class LoginRoute {
         new QueryStringDecoder("?" + req.content().toString(StandardCharsets.UTF_8)).parameters();
     String name = first(form.get("name"));
     String token = first(form.get("token"));
-    String target = safeNext(form.get("next"));
+    String asked = nextOrEmpty(form.get("next"));
     String remote = Access.remote(ctx.channel().remoteAddress());
     req.retain();
     slowWork.execute(
@@ -116,21 +116,22 @@ public final class LoginRoute {
             Access.Result r = access.login(name, token, remote);
             if (r instanceof Access.Result.Ok ok) {
               // A session cookie (no Max-Age): it ends with the browser or the session.
-              seeOther(ctx, target, cookie(access.openSession(ok.who()), -1));
+              String home = asked.isEmpty() ? home(ok.who().role()) : asked;
+              seeOther(ctx, home, cookie(access.openSession(ok.who()), -1));
             } else if (r instanceof Access.Result.Throttled) {
               HttpResponses.send(
                   ctx,
                   req,
                   HttpResponseStatus.TOO_MANY_REQUESTS,
                   "text/html; charset=utf-8",
-                  page(target, "Too many failed sign-ins. Wait a minute and try again."));
+                  page(asked, "Too many failed sign-ins. Wait a minute and try again."));
             } else {
               HttpResponses.send(
                   ctx,
                   req,
                   HttpResponseStatus.UNAUTHORIZED,
                   "text/html; charset=utf-8",
-                  page(target, "Unknown name or wrong token."));
+                  page(asked, "Unknown name or wrong token."));
             }
           } finally {
             req.release();
@@ -140,6 +141,22 @@ public final class LoginRoute {
 
   private static String first(List<String> v) {
     return v == null || v.isEmpty() ? null : v.get(0);
+  }
+
+  /** Where a sign-in without a page to return to goes: the page of that role. */
+  static String home(org.callobjectives.server.security.Role role) {
+    return switch (role) {
+      case AGENT -> "/desk";
+      case WALLBOARD -> "/wallboard";
+      case METRICS -> "/metrics";
+      case SUPERVISOR, ADMIN -> "/supervisor";
+    };
+  }
+
+  /** The page asked for when it is a safe local one, else empty (the role's home page). */
+  private static String nextOrEmpty(List<String> v) {
+    String n = first(v);
+    return n == null || n.isEmpty() ? "" : safeNext(v);
   }
 
   /** Only local paths: never redirect a signed-in user to another site. */
@@ -164,8 +181,8 @@ public final class LoginRoute {
         """
         + (error == null ? "" : "<p class=\"err\" id=\"error\">" + Html.escape(error) + "</p>")
         + """
-        <label for="name">Name</label><input id="name" name="name" autocomplete="username" required>
-        <label for="token">Token</label><input id="token" name="token" type="password"
+        <label for="name">Name or agent id</label><input id="name" name="name" autocomplete="username" required>
+        <label for="token">Token or password</label><input id="token" name="token" type="password"
           autocomplete="current-password" required>
         <input type="hidden" name="next" value=\""""
         + Html.escape(next)

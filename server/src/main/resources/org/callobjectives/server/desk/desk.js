@@ -1,0 +1,762 @@
+// The agent's desk: the same protocol as agent-bridge (see agent-protocol.schema.json), over the
+// /desk/socket WebSocket signed in by the session cookie. A disposition stays in this browser's
+// storage until the server acks it, and is sent again (same requestId: stored once) after a
+// reconnect. Every text from the server goes in with textContent, never as HTML.
+'use strict';
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const RETRY_MIN_MS = 1000;
+  const RETRY_MAX_MS = 30000;
+  const GUARD_MS = 800; // keys right after the shown call changed were meant for the old one
+  const DRAFT_DAYS = 3;
+
+  const desk = {
+    me: null, // agent id, known from the welcome
+    name: '',
+    calls: new Map(), // callId -> {pop, ended, sending, error, order}
+    selected: null,
+    order: 0,
+    socket: null,
+    connected: false,
+    signedOut: false,
+    retryMs: RETRY_MIN_MS,
+    guardUntil: 0,
+    figures: null,
+    state: null,
+    proposals: new Map(), // requestId -> text
+    resendTimer: null,
+  };
+
+  // ---- storage: drafts and the outbox, per agent, so two agents on one browser never mix ----
+  const storage = {
+    key(kind) { return 'co.desk.' + desk.me + '.' + kind; },
+    load(kind) {
+      if (!desk.me) return {};
+      try { return JSON.parse(localStorage.getItem(storage.key(kind)) || '{}') || {}; }
+      catch (e) { return {}; }
+    },
+    save(kind, value) {
+      if (!desk.me) return;
+      try { localStorage.setItem(storage.key(kind), JSON.stringify(value)); }
+      catch (e) { note('This browser could not save your draft (storage full?): ' + e.message, 'bad'); }
+    },
+  };
+  const drafts = {
+    get(callId) { return storage.load('drafts')[callId] || emptyDraft(); },
+    put(callId, d) {
+      const all = storage.load('drafts');
+      d.savedAt = Date.now();
+      all[callId] = d;
+      storage.save('drafts', all);
+    },
+    drop(callId) {
+      const all = storage.load('drafts');
+      delete all[callId];
+      storage.save('drafts', all);
+    },
+    prune() {
+      const all = storage.load('drafts');
+      const old = Date.now() - DRAFT_DAYS * 86400000;
+      let changed = false;
+      for (const [id, d] of Object.entries(all)) {
+        if (!d.savedAt || d.savedAt < old) { delete all[id]; changed = true; }
+      }
+      if (changed) storage.save('drafts', all);
+    },
+  };
+  const outbox = {
+    all() { return storage.load('outbox'); },
+    add(entry) { const all = outbox.all(); all[entry.submit.requestId] = entry; storage.save('outbox', all); },
+    remove(requestId) { const all = outbox.all(); delete all[requestId]; storage.save('outbox', all); },
+    forCall(callId) { return Object.values(outbox.all()).find((e) => e.submit.callId === callId) || null; },
+  };
+
+  function emptyDraft() {
+    return { code: null, advance: null, checklist: [], upsell: 0, upsellNotes: '', csat: '', notes: '' };
+  }
+
+  function requestId() {
+    // crypto.randomUUID needs a secure context; getRandomValues does not.
+    const b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    return 'desk-' + Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  }
+
+  // ---- the socket ----
+  function connect() {
+    if (desk.signedOut) return;
+    const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
+    let ws;
+    try { ws = new WebSocket(scheme + location.host + '/desk/socket'); }
+    catch (e) { scheduleReconnect(); return; }
+    desk.socket = ws;
+    setConnection('Connecting…', false);
+    ws.onmessage = (ev) => {
+      let m;
+      try { m = JSON.parse(ev.data); } catch (e) { return; }
+      handle(m);
+    };
+    ws.onclose = (ev) => {
+      if (desk.socket !== ws) return;
+      desk.socket = null;
+      desk.connected = false;
+      if (ev.code === 1008 && ev.reason === 'signed out') { signedOut(); return; }
+      setConnection('Not connected: trying again… Your work stays in this browser.', true);
+      stillSignedIn().then((yes) => { if (yes) scheduleReconnect(); else signedOut(); });
+    };
+  }
+
+  function scheduleReconnect() {
+    const wait = desk.retryMs * (0.75 + Math.random() * 0.5);
+    desk.retryMs = Math.min(RETRY_MAX_MS, desk.retryMs * 2);
+    setTimeout(connect, wait);
+  }
+
+  // A socket refused at the handshake looks like any lost connection: ask the page itself.
+  function stillSignedIn() {
+    return fetch('/desk', { redirect: 'manual', headers: { Accept: 'text/html' }, cache: 'no-store' })
+      .then((r) => r.type !== 'opaqueredirect' && r.status !== 401 && r.status !== 403)
+      .catch(() => true); // the server is down: keep trying
+  }
+
+  function signedOut() {
+    desk.signedOut = true;
+    desk.connected = false;
+    setConnection('Signed out', true);
+    const pending = desk.me ? Object.keys(outbox.all()).length : 0;
+    banner('Your session ended. ', 'Sign in again', '/login?next=%2Fdesk',
+      pending ? ' (' + pending + ' disposition' + (pending > 1 ? 's' : '') +
+        ' kept in this browser will be sent then).' : '.');
+  }
+
+  function send(m) {
+    if (!desk.connected || !desk.socket) return false;
+    desk.socket.send(JSON.stringify(m));
+    return true;
+  }
+
+  function handle(m) {
+    switch (m.type) {
+      case 'welcome': return welcome(m);
+      case 'call_started': return callStarted(m);
+      case 'call_ended': return callEnded(m);
+      case 'disposition_ack': return dispositionAck(m);
+      case 'error': return error(m);
+      case 'agent_stats': desk.figures = m; return renderFigures();
+      case 'agent_state': desk.state = m; return renderState();
+      case 'congratulation': return congratulate(m);
+      case 'compliance_reminder': return reminder(m);
+      case 'proposal_ack': return proposalAck(m);
+      default: return undefined; // a newer server's message: nothing to do with it here
+    }
+  }
+
+  function welcome(m) {
+    desk.me = m.agentId;
+    desk.name = m.displayName || m.agentId;
+    desk.connected = true;
+    desk.retryMs = RETRY_MIN_MS;
+    $('agent-name').textContent = desk.name + ' (' + desk.me + ')';
+    document.title = desk.name + ' - Agent desk';
+    setConnection('Connected', false);
+    hideBanner();
+    // The server sends every call still waiting for this agent right after: that is the list.
+    desk.calls.clear();
+    drafts.prune();
+    resendOutbox();
+    render();
+  }
+
+  function resendOutbox() {
+    clearTimeout(desk.resendTimer);
+    const entries = Object.values(outbox.all()).sort((a, b) => a.queuedAt - b.queuedAt);
+    for (const e of entries) {
+      if (e.notBefore && e.notBefore > Date.now()) {
+        desk.resendTimer = setTimeout(resendOutbox, e.notBefore - Date.now());
+        continue;
+      }
+      send(e.submit);
+    }
+  }
+
+  function callStarted(m) {
+    const known = desk.calls.get(m.callId);
+    desk.calls.set(m.callId, {
+      pop: m, ended: known ? known.ended : null, error: known ? known.error : null,
+      order: known ? known.order : ++desk.order, reminder: known ? known.reminder : null,
+    });
+    if (!m.replay && !known) {
+      select(m.callId, true);
+      notify(m);
+      screenPop(m);
+    } else if (!desk.selected) {
+      select(m.callId, false);
+    }
+    render();
+  }
+
+  function callEnded(m) {
+    const c = desk.calls.get(m.callId);
+    if (!c) return;
+    c.ended = m;
+    render();
+  }
+
+  function dispositionAck(m) {
+    const entry = outbox.all()[m.requestId];
+    outbox.remove(m.requestId);
+    drafts.drop(m.callId);
+    const c = desk.calls.get(m.callId);
+    const who = c ? callerLabel(c.pop) : (entry && entry.caller) || 'call ' + m.callId;
+    const code = m.stored ? m.stored.code : '';
+    // Sent again after a lost ack, ours is the one stored: that is no duplicate for the agent.
+    const ours = entry && entry.submit.code === code;
+    note(m.duplicate && !ours
+      ? 'Already stored for ' + who + ' as ' + code + ': nothing changed.'
+      : 'Disposition saved for ' + who + ': ' + code + '.', m.duplicate && !ours ? '' : 'ok');
+    desk.calls.delete(m.callId);
+    if (desk.selected === m.callId) {
+      desk.selected = null;
+      selectNext();
+    }
+    render();
+  }
+
+  function error(m) {
+    const entry = m.requestId ? outbox.all()[m.requestId] : null;
+    if (entry) {
+      const c = desk.calls.get(entry.submit.callId);
+      if (m.code === 'store_failed' || m.code === 'rate_limited') {
+        // Not taken, may be sent again unchanged: it stays in the outbox.
+        const wait = Math.max(2000, m.retryAfterMillis || 5000);
+        entry.notBefore = Date.now() + wait;
+        const all = outbox.all(); all[m.requestId] = entry; storage.save('outbox', all);
+        if (c) c.error = { text: 'Kept in this browser; the server will get it again in ' +
+          Math.ceil(wait / 1000) + ' s (' + m.message + ')', kind: 'wait' };
+        clearTimeout(desk.resendTimer);
+        desk.resendTimer = setTimeout(resendOutbox, wait);
+      } else {
+        outbox.remove(m.requestId);
+        if (c) c.error = { text: 'Not saved: ' + m.message, kind: 'bad' };
+        else note('A disposition was refused: ' + m.message, 'bad');
+      }
+      render();
+      return;
+    }
+    if (m.requestId && desk.proposals.has(m.requestId)) {
+      desk.proposals.delete(m.requestId);
+      note('Your suggestion was not sent: ' + m.message, 'bad');
+      return;
+    }
+    if (m.code === 'unauthorized') {
+      signedOut();
+      return;
+    }
+    note(m.message, 'bad');
+  }
+
+  function congratulate(m) {
+    note('🎉 ' + m.text, 'congrats');
+  }
+
+  function reminder(m) {
+    const c = desk.calls.get(m.callId);
+    if (!c || c.ended) return;
+    c.reminder = m;
+    render();
+  }
+
+  function proposalAck(m) {
+    desk.proposals.delete(m.requestId);
+    note('Suggestion #' + m.proposalId + ' sent to the admins. Thank you.', 'ok');
+  }
+
+  // ---- notifications and the CRM screen-pop ----
+  function notify(pop) {
+    // Only when the agent is elsewhere; never takes the focus by itself.
+    if (!document.hidden || !('Notification' in window) || Notification.permission !== 'granted') return;
+    const o = pop.objective || {};
+    const n = new Notification(callerLabel(pop) + (o.title ? ': ' + o.title : ''), {
+      body: o.advance || '', tag: 'call-' + pop.callId,
+    });
+    n.onclick = () => { window.focus(); n.close(); };
+  }
+
+  function screenPop(pop) {
+    if (!pop.screenPopUrl || !/^https?:\/\//i.test(pop.screenPopUrl)) return;
+    const w = window.open(pop.screenPopUrl, '_blank');
+    if (w) { try { w.opener = null; } catch (e) { /* cross-origin already */ } }
+    const c = desk.calls.get(pop.callId);
+    if (c) c.popBlocked = !w;
+  }
+
+  function setupNotifications() {
+    const b = $('notify');
+    if (!('Notification' in window)) {
+      if (!window.isSecureContext) b.title = 'Desktop notifications need the server on HTTPS';
+      return;
+    }
+    if (Notification.permission === 'default') {
+      b.hidden = false;
+      b.onclick = () => Notification.requestPermission().then(() => { b.hidden = true; });
+    }
+  }
+
+  // ---- choosing what is shown ----
+  function ordered() {
+    // Calls on now first, then wrap-ups, oldest first.
+    return [...desk.calls.values()].sort((a, b) =>
+      (a.ended ? 1 : 0) - (b.ended ? 1 : 0) || a.order - b.order);
+  }
+
+  function select(callId, fromServer) {
+    if (desk.selected !== callId) {
+      desk.guardUntil = Date.now() + GUARD_MS;
+      if (fromServer && document.activeElement && document.activeElement.closest('#pop')) {
+        document.activeElement.blur(); // what is typed next must not land on the new call
+      }
+    }
+    desk.selected = callId;
+  }
+
+  function selectNext() {
+    const list = ordered();
+    if (list.length) select(list[0].pop.callId, false);
+  }
+
+  function move(step) {
+    const list = ordered();
+    if (!list.length) return;
+    const i = list.findIndex((c) => c.pop.callId === desk.selected);
+    const next = list[(i + step + list.length) % list.length];
+    select(next.pop.callId, false);
+    render();
+  }
+
+  // ---- the draft of the shown call ----
+  function current() { return desk.selected ? desk.calls.get(desk.selected) : null; }
+
+  function update(change) {
+    const c = current();
+    if (!c || sending(c)) return;
+    const d = drafts.get(c.pop.callId);
+    change(d, c);
+    drafts.put(c.pop.callId, d);
+    c.error = null;
+    render();
+  }
+
+  function sending(c) { return !!outbox.forCall(c.pop.callId); }
+
+  function codeOf(c, code) { return (c.pop.dispositionCodes || []).find((x) => x.code === code) || null; }
+
+  function pickCode(code) {
+    update((d, c) => {
+      d.code = code;
+      const rule = codeOf(c, code);
+      if (rule && rule.advance !== undefined && rule.advance !== null) d.advance = rule.advance;
+    });
+  }
+
+  function pickKey(n) {
+    const c = current();
+    if (!c) return;
+    const codes = c.pop.dispositionCodes || [];
+    const hit = codes.find((x) => x.key === n) || (codes.every((x) => !x.key) ? codes[n - 1] : null);
+    if (hit) pickCode(hit.code);
+  }
+
+  function tick(index) {
+    const c = current();
+    if (!c) return;
+    const items = (c.pop.objective && c.pop.objective.checklist) || [];
+    const item = items[index];
+    if (!item) return;
+    toggle(item.id);
+  }
+
+  function toggle(itemId) {
+    update((d, c) => {
+      const done = new Set(d.checklist);
+      if (done.has(itemId)) done.delete(itemId); else done.add(itemId);
+      d.checklist = [...done];
+      if (c.reminder && done.has(c.reminder.itemId)) c.reminder = null;
+      if (!c.ended) send({ type: 'checklist_progress', callId: c.pop.callId, done: d.checklist });
+    });
+  }
+
+  function submit() {
+    const c = current();
+    if (!c || sending(c)) return;
+    const d = drafts.get(c.pop.callId);
+    const problem = missing(c, d);
+    if (problem) { c.error = { text: problem, kind: 'bad' }; render(); return; }
+    const notes = d.upsellNotes.split('\n').map((s) => s.trim()).filter((s) => s).slice(0, 20)
+      .map((s) => s.slice(0, 500));
+    const csat = d.csat === '' || d.csat === null ? null : Number(d.csat);
+    const submit = {
+      type: 'disposition', requestId: requestId(), callId: c.pop.callId, code: d.code,
+      advanceObtained: d.advance === true, checklistDone: d.checklist, upsellCount: d.upsell,
+      upsellNotes: notes, csat: csat, notes: d.notes || null,
+    };
+    outbox.add({ submit: submit, queuedAt: Date.now(), caller: callerLabel(c.pop) });
+    c.error = null;
+    if (!send(submit)) {
+      c.error = { text: 'Saved in this browser; it goes to the server as soon as the connection is back.', kind: 'wait' };
+    }
+    render();
+  }
+
+  function missing(c, d) {
+    if (!d.code) return 'Pick an outcome (1–9).';
+    if (d.advance === null || d.advance === undefined) return 'Say whether the advance was obtained (y / n).';
+    const rule = codeOf(c, d.code);
+    if (rule && rule.advance === true && !d.advance) return d.code + ' means an advance was obtained: pick yes or another outcome.';
+    if (rule && rule.advance === false && d.advance) return d.code + ' means no advance: pick no or another outcome.';
+    if (d.csat !== '' && d.csat !== null && !(Number(d.csat) >= 0 && Number(d.csat) <= 100 && Number.isInteger(Number(d.csat)))) {
+      return 'CSAT is a whole number from 0 to 100, or empty.';
+    }
+    return null;
+  }
+
+  // ---- drawing ----
+  function render() {
+    if (desk.selected && !desk.calls.has(desk.selected)) {
+      desk.selected = null;
+      selectNext();
+    }
+    renderList();
+    renderPop();
+    renderState();
+  }
+
+  function callerLabel(pop) {
+    return pop.callerName || pop.callerNumber || 'Unknown caller';
+  }
+
+  function clock(ms) {
+    const s = Math.max(0, Math.floor(ms / 1000));
+    const m = Math.floor(s / 60);
+    return m + ':' + String(s % 60).padStart(2, '0');
+  }
+
+  function statusOf(c) {
+    if (sending(c)) return { text: 'Saving…', cls: '' };
+    if (!c.ended) return { text: 'On call ' + clock(Date.now() - c.pop.connectedAtMillis), cls: '' };
+    const left = c.ended.wrapUpDeadlineMillis - Date.now();
+    if (left > 0) return { text: 'Wrap-up: ' + clock(left) + ' left', cls: 'wrapup' };
+    return { text: 'Wrap-up time over (stored as undisposed; you can still save it)', cls: 'late' };
+  }
+
+  function renderList() {
+    const ol = $('calls');
+    ol.replaceChildren();
+    const list = ordered();
+    for (const c of list) {
+      const li = document.createElement('li');
+      li.dataset.callId = c.pop.callId;
+      if (c.pop.callId === desk.selected) li.className = 'selected';
+      const b = document.createElement('button');
+      b.type = 'button';
+      const what = document.createElement('span');
+      what.className = 'what';
+      what.textContent = callerLabel(c.pop) + ' · ' + ((c.pop.objective && c.pop.objective.title) || c.pop.queue || '');
+      const when = document.createElement('span');
+      const st = statusOf(c);
+      when.className = 'when' + (st.cls === 'late' ? ' late' : '');
+      when.textContent = sending(c) ? 'saving' : !c.ended ? 'on call' : st.cls === 'late' ? 'late' : clock(c.ended.wrapUpDeadlineMillis - Date.now());
+      b.append(what, when);
+      b.onclick = () => { select(c.pop.callId, false); render(); };
+      li.append(b);
+      ol.append(li);
+    }
+    // Dispositions waiting in this browser for calls the server no longer lists.
+    const shown = new Set(list.map((c) => c.pop.callId));
+    for (const e of Object.values(outbox.all())) {
+      if (shown.has(e.submit.callId)) continue;
+      const li = document.createElement('li');
+      li.className = 'queued';
+      li.textContent = 'Waiting to send: ' + (e.caller || e.submit.callId) + ' (' + e.submit.code + ')';
+      ol.append(li);
+    }
+    $('calls-count').textContent = list.length ? '(' + list.length + ')' : '';
+    $('calls-empty').hidden = ol.children.length > 0;
+  }
+
+  function renderPop() {
+    const c = current();
+    $('idle').hidden = !!c;
+    $('pop').hidden = !c;
+    if (!c) return;
+    const pop = c.pop;
+    const o = pop.objective || { checklist: [] };
+    const d = drafts.get(pop.callId);
+    const busy = sending(c);
+    $('pop').dataset.callId = pop.callId;
+    $('pop-caller').textContent = callerLabel(pop);
+    $('pop-number').textContent = pop.callerName && pop.callerNumber ? pop.callerNumber : '';
+    $('pop-queue').textContent = pop.direction === 'outbound' ? 'outbound call' : 'queue ' + (pop.queue || '');
+    const st = statusOf(c);
+    $('pop-status').textContent = st.text;
+    $('pop-status').className = 'status ' + st.cls;
+    const context = [];
+    if (o.stage) context.push('Stage: ' + o.stage);
+    if (o.lastCall) {
+      context.push('Last call: ' + o.lastCall.code + (o.lastCall.advanceObtained ? ' (advance obtained)' : ' (no advance)') +
+        ' on ' + new Date(o.lastCall.atMillis).toLocaleDateString());
+    }
+    if (c.ended && c.ended.forcedWrapUp) context.push('You are paused in the queue until this is saved');
+    $('pop-context').textContent = context.join(' · ');
+    const r = $('pop-reminder');
+    r.hidden = !c.reminder || c.ended;
+    r.textContent = c.reminder ? 'Reminder: ' + c.reminder.text + ' (' + c.reminder.secondsIntoCall + ' s into the call)' : '';
+    $('pop-title').textContent = o.title || 'No objective for this call';
+    $('pop-advance').textContent = o.advance || '';
+    $('pop-measure').textContent = o.measure || '';
+    $('pop-timeframe').textContent = o.timeFrame || '';
+    $('pop-second').hidden = !o.secondary;
+    $('pop-second-title').textContent = o.secondary ? o.secondary.title : '';
+    $('pop-second-advance').textContent = o.secondary ? o.secondary.advance : '';
+    const crm = $('pop-crm');
+    $('pop-crm-line').hidden = !pop.screenPopUrl;
+    if (pop.screenPopUrl && /^https?:\/\//i.test(pop.screenPopUrl)) crm.href = pop.screenPopUrl;
+    else crm.removeAttribute('href');
+    $('pop-crm-blocked').hidden = !c.popBlocked;
+
+    const ul = $('pop-checklist');
+    ul.replaceChildren();
+    (o.checklist || []).forEach((item, i) => {
+      const li = document.createElement('li');
+      if (c.reminder && c.reminder.itemId === item.id) li.className = 'reminded';
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.dataset.item = item.id;
+      box.checked = d.checklist.includes(item.id);
+      box.disabled = busy;
+      box.onchange = () => toggle(item.id);
+      label.append(box, ' ');
+      if (i < 9) {
+        const k = document.createElement('kbd');
+        k.textContent = '⇧' + (i + 1);
+        label.append(k, ' ');
+      }
+      label.append(item.text + ' ');
+      const kind = document.createElement('span');
+      kind.className = 'kind ' + (item.kind || '').toLowerCase();
+      kind.textContent = (item.kind || '').toLowerCase();
+      label.append(kind);
+      if (item.required) {
+        const req = document.createElement('span');
+        req.className = 'req';
+        req.textContent = ' required';
+        label.append(req);
+      }
+      li.append(label);
+      ul.append(li);
+    });
+    if (!(o.checklist || []).length) {
+      const li = document.createElement('li');
+      li.className = 'hint';
+      li.textContent = 'No checklist for this call.';
+      ul.append(li);
+    }
+
+    $('upsell-count').textContent = String(d.upsell);
+    syncField($('upsell-notes'), d.upsellNotes, busy);
+    syncField($('notes'), d.notes, busy);
+    syncField($('csat'), d.csat === null ? '' : String(d.csat), busy);
+    $('upsell-minus').disabled = busy;
+    $('upsell-plus').disabled = busy;
+
+    const fs = $('codes');
+    fs.querySelectorAll('label').forEach((x) => x.remove());
+    const codes = pop.dispositionCodes || [];
+    codes.forEach((code, i) => {
+      const label = document.createElement('label');
+      const radio = document.createElement('input');
+      radio.type = 'radio';
+      radio.name = 'code';
+      radio.value = code.code;
+      radio.checked = d.code === code.code;
+      radio.disabled = busy;
+      radio.onchange = () => pickCode(code.code);
+      if (radio.checked) label.className = 'picked';
+      const key = code.key || (codes.every((x) => !x.key) ? i + 1 : 0);
+      label.append(radio, ' ');
+      if (key >= 1 && key <= 9) {
+        const k = document.createElement('kbd');
+        k.textContent = String(key);
+        label.append(k, ' ');
+      }
+      label.append(code.label || code.code);
+      fs.append(label);
+    });
+    $('advance-yes').checked = d.advance === true;
+    $('advance-no').checked = d.advance === false;
+    $('advance-yes').disabled = busy;
+    $('advance-no').disabled = busy;
+    $('submit').disabled = busy;
+    const s = $('dispo-status');
+    if (busy) { s.textContent = 'Saving… (kept in this browser until the server confirms)'; s.className = 'dispo-status wait'; }
+    else if (c.error) { s.textContent = c.error.text; s.className = 'dispo-status ' + c.error.kind; }
+    else { s.textContent = ''; s.className = 'dispo-status'; }
+  }
+
+  // Redrawing must not fight the agent's typing: a field being edited keeps its text.
+  function syncField(el, value, disabled) {
+    el.disabled = disabled;
+    if (document.activeElement !== el && el.value !== value) el.value = value;
+  }
+
+  function renderState() {
+    const s = desk.state;
+    const el = $('agent-state');
+    if (!s) { el.textContent = desk.connected ? 'signed in' : 'connecting'; el.className = 'state'; return; }
+    const words = { ready: 'ready', ringing: 'ringing', on_call: 'on a call', wrap_up: 'wrap-up', paused: 'paused', offline: 'offline' };
+    el.textContent = (words[s.state] || s.state) + (s.reason && s.state === 'paused' ? ' (' + s.reason + ')' : '');
+    el.className = 'state ' + s.state;
+  }
+
+  function renderFigures() {
+    const f = desk.figures;
+    const dl = $('figures');
+    dl.replaceChildren();
+    if (!f) return;
+    const pct = (v) => (v === null || v === undefined ? '–' : Math.round(v) + ' %');
+    const rows = [
+      ['Calls', String(f.calls)],
+      ['Advances', f.advances + ' (' + pct(f.advanceRatePercent) + ')'],
+      ['Compliance', pct(f.compliancePercent)],
+      ['Upsell this shift', f.shiftOpportunities + (f.shiftOpportunitiesTarget ? ' / ' + f.shiftOpportunitiesTarget : '')],
+      ['Waiting for disposition', String(f.undisposed)],
+    ];
+    for (const [k, v] of rows) {
+      const dt = document.createElement('dt');
+      dt.textContent = k;
+      const dd = document.createElement('dd');
+      dd.textContent = v;
+      dl.append(dt, dd);
+    }
+  }
+
+  function note(text, cls) {
+    const li = document.createElement('li');
+    li.textContent = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + ' ' + text;
+    if (cls) li.className = cls;
+    const ul = $('messages');
+    ul.prepend(li);
+    while (ul.children.length > 50) ul.lastChild.remove();
+  }
+
+  function setConnection(text, down) {
+    const el = $('connection');
+    el.textContent = text;
+    el.className = 'conn' + (down ? ' down' : '');
+  }
+
+  function banner(before, linkText, href, after) {
+    const b = $('banner');
+    b.replaceChildren();
+    b.append(before);
+    if (linkText) {
+      const a = document.createElement('a');
+      a.href = href;
+      a.id = 'signin-again';
+      a.textContent = linkText;
+      b.append(a);
+    }
+    if (after) b.append(after);
+    b.hidden = false;
+  }
+
+  function hideBanner() { $('banner').hidden = true; }
+
+  // ---- suggestions to the admins ----
+  function propose() {
+    const c = current();
+    const about = c && c.pop.objective ? c.pop.objective : null;
+    $('propose-about').textContent = about ? 'About: ' + about.title : 'About the targets in general.';
+    $('propose-text').value = '';
+    const dlg = $('propose');
+    dlg.returnValue = '';
+    dlg.onclose = () => {
+      const text = $('propose-text').value.trim();
+      if (dlg.returnValue !== 'send' || !text) return;
+      const id = requestId();
+      desk.proposals.set(id, text);
+      if (!send({ type: 'proposal', requestId: id, objectiveId: about ? about.id : null, text: text })) {
+        desk.proposals.delete(id);
+        note('Not connected: your suggestion was not sent. Try again when connected.', 'bad');
+      }
+    };
+    dlg.showModal();
+  }
+
+  // ---- keys ----
+  function typing(el) {
+    return el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && el.type !== 'checkbox' && el.type !== 'radio'));
+  }
+
+  function onKey(e) {
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+      if (!$('pop').hidden && !document.querySelector('dialog[open]')) { e.preventDefault(); submit(); }
+      return;
+    }
+    if (document.querySelector('dialog[open]')) return;
+    if (e.key === 'Escape' && typing(document.activeElement)) { document.activeElement.blur(); return; }
+    if (typing(document.activeElement) || e.ctrlKey || e.metaKey) return;
+    if (Date.now() < desk.guardUntil) { e.preventDefault(); return; }
+    const digit = /^Digit([1-9])$/.exec(e.code) || /^Numpad([1-9])$/.exec(e.code);
+    if (digit && e.shiftKey) { e.preventDefault(); tick(Number(digit[1]) - 1); return; }
+    if (digit) { e.preventDefault(); pickKey(Number(digit[1])); return; }
+    switch (e.key) {
+      case 'y': case 'Y': e.preventDefault(); update((d) => { d.advance = true; }); break;
+      case 'n': case 'N': e.preventDefault(); update((d) => { d.advance = false; }); break;
+      case '+': case '=': e.preventDefault(); update((d) => { d.upsell = Math.min(100, d.upsell + 1); }); break;
+      case '-': case '_': e.preventDefault(); update((d) => { d.upsell = Math.max(0, d.upsell - 1); }); break;
+      case 't': e.preventDefault(); if (!$('pop').hidden) $('notes').focus(); break;
+      case 'j': e.preventDefault(); move(1); break;
+      case 'k': e.preventDefault(); move(-1); break;
+      case 'o': {
+        const c = current();
+        if (c && c.pop.screenPopUrl && /^https?:\/\//i.test(c.pop.screenPopUrl)) {
+          e.preventDefault();
+          window.open(c.pop.screenPopUrl, '_blank', 'noopener');
+        }
+        break;
+      }
+      case '?': e.preventDefault(); $('help').showModal(); break;
+      default: break;
+    }
+  }
+
+  function wire() {
+    document.addEventListener('keydown', onKey);
+    $('dispo').addEventListener('submit', (e) => { e.preventDefault(); submit(); });
+    $('advance-yes').onchange = () => update((d) => { d.advance = true; });
+    $('advance-no').onchange = () => update((d) => { d.advance = false; });
+    $('upsell-plus').onclick = () => update((d) => { d.upsell = Math.min(100, d.upsell + 1); });
+    $('upsell-minus').onclick = () => update((d) => { d.upsell = Math.max(0, d.upsell - 1); });
+    // Every keystroke is in the draft at once: a reload or a crash loses nothing typed.
+    $('notes').addEventListener('input', (e) => update((d) => { d.notes = e.target.value; }));
+    $('upsell-notes').addEventListener('input', (e) => update((d) => { d.upsellNotes = e.target.value; }));
+    $('csat').addEventListener('input', (e) => update((d) => { d.csat = e.target.value; }));
+    $('help-button').onclick = () => $('help').showModal();
+    $('propose-button').onclick = propose;
+    setupNotifications();
+    // The clocks on the card and the list.
+    setInterval(() => { if (desk.calls.size) { renderList(); renderStatus(); } }, 1000);
+  }
+
+  function renderStatus() {
+    const c = current();
+    if (!c) return;
+    const st = statusOf(c);
+    $('pop-status').textContent = st.text;
+    $('pop-status').className = 'status ' + st.cls;
+  }
+
+  wire();
+  connect();
+})();
