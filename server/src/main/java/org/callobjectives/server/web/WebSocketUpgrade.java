@@ -85,7 +85,9 @@ public final class WebSocketUpgrade {
                 ch.close();
                 return;
               }
-              opened.accept(ch);
+              // The handshake may complete within handshake() itself, before the endpoint is
+              // in the pipeline: the endpoint hears of it once it is.
+              ch.eventLoop().execute(() -> opened.accept(ch));
             });
     // From now on this connection speaks WebSocket: the HTTP routes step aside.
     p.remove(ctx.handler());

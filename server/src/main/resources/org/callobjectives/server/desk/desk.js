@@ -21,6 +21,7 @@
     signedOut: false,
     retryMs: RETRY_MIN_MS,
     guardUntil: 0,
+    lastKeyAt: 0,
     figures: null,
     state: null,
     proposals: new Map(), // requestId -> text
@@ -310,7 +311,7 @@
   }
 
   function select(callId, fromServer) {
-    if (desk.selected !== callId) {
+    if (desk.selected !== callId && Date.now() - desk.lastKeyAt < GUARD_MS) {
       desk.guardUntil = Date.now() + GUARD_MS;
       if (fromServer && document.activeElement && document.activeElement.closest('#pop')) {
         document.activeElement.blur(); // what is typed next must not land on the new call
@@ -699,6 +700,8 @@
   }
 
   function onKey(e) {
+    const guarded = Date.now() < desk.guardUntil;
+    desk.lastKeyAt = Date.now();
     if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
       if (!$('pop').hidden && !document.querySelector('dialog[open]')) { e.preventDefault(); submit(); }
       return;
@@ -706,7 +709,7 @@
     if (document.querySelector('dialog[open]')) return;
     if (e.key === 'Escape' && typing(document.activeElement)) { document.activeElement.blur(); return; }
     if (typing(document.activeElement) || e.ctrlKey || e.metaKey) return;
-    if (Date.now() < desk.guardUntil) { e.preventDefault(); return; }
+    if (guarded) { e.preventDefault(); return; }
     const digit = /^Digit([1-9])$/.exec(e.code) || /^Numpad([1-9])$/.exec(e.code);
     if (digit && e.shiftKey) { e.preventDefault(); tick(Number(digit[1]) - 1); return; }
     if (digit) { e.preventDefault(); pickKey(Number(digit[1])); return; }

@@ -1,0 +1,382 @@
+package org.callobjectives.server.desk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.callobjectives.amisim.AmiTrace;
+import org.callobjectives.amisim.AmiWireServer;
+import org.callobjectives.amisim.ScriptedAmiServer;
+import org.callobjectives.protocol.Json;
+import org.callobjectives.server.config.AmiServer;
+import org.callobjectives.server.testing.HeadlessChromium;
+import org.callobjectives.server.testing.RawHttp;
+import org.callobjectives.server.testing.SupervisedServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The agent desk in real headless Chromium against a real server fed by replayed real Asterisk
+ * traces: sign in, the pop at answer, ticks and a disposition by keyboard stored in SQLite; two
+ * agents never see each other's calls; a disposition kept in the browser across a server restart is
+ * stored once; a page of another site cannot open the socket.
+ */
+class DeskBrowserTest {
+  static final Path TRACES = AmiTrace.defaultDirectory();
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  /**
+   * Records the page's socket frames and desktop notifications, and lets the test say whether the
+   * tab is in the background (headless Chromium always reports it visible).
+   */
+  static final String RECORDER =
+      """
+      (() => {
+        const W = window.WebSocket;
+        window.__frames = [];
+        window.WebSocket = function (url, protocols) {
+          const ws = protocols === undefined ? new W(url) : new W(url, protocols);
+          const send = ws.send.bind(ws);
+          ws.send = (d) => { window.__frames.push({dir: 'out', text: d}); return send(d); };
+          ws.addEventListener('message', (e) => window.__frames.push({dir: 'in', text: e.data}));
+          return ws;
+        };
+        window.WebSocket.prototype = W.prototype;
+        window.__notes = [];
+        window.Notification = function (title, o) {
+          window.__notes.push({title: title, body: o && o.body});
+          this.close = () => {};
+        };
+        window.Notification.permission = 'granted';
+        window.Notification.requestPermission = () => Promise.resolve('granted');
+        Object.defineProperty(document, 'hidden', {get: () => window.__hidden === true});
+        window.__keys = [];
+        document.addEventListener('keydown', (e) => window.__keys.push(e.key + '/' + e.code + '/' + e.ctrlKey), true);
+        window.__focused = 0;
+        window.focus = () => { window.__focused++; };
+      })();
+      """;
+
+  @TempDir Path dir;
+  SupervisedServer ss;
+  final List<ChromeDriver> drivers = new ArrayList<>();
+  final List<ScriptedAmiServer> amis = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    assumeTrue(
+        HeadlessChromium.installed(),
+        "no /usr/bin/chromium: install the Debian packages chromium and chromium-driver; skipped");
+    assumeTrue(Files.isDirectory(TRACES), "AMI traces not found at " + TRACES + ": skipped");
+    ss = SupervisedServer.start(dir, Duration.ofMinutes(2));
+  }
+
+  @AfterEach
+  void stop() {
+    drivers.forEach(ChromeDriver::quit);
+    amis.forEach(ScriptedAmiServer::close);
+    if (ss != null) {
+      ss.close();
+    }
+  }
+
+  @Test
+  void anAgentSignsInAnswersACallAndSavesTheDispositionByKeyboard() throws Exception {
+    ChromeDriver alice = browser(1366, 768);
+    signIn(alice, "1001", "demo-1001");
+    screenshot(alice, "desk-waiting-1366x768.png");
+    js(alice, "window.__hidden = true;"); // the agent is in the CRM tab when the call comes
+
+    replay("a_sales_caller_hangup", 0.5);
+    wait(alice, 20).until(ExpectedConditions.textToBe(By.id("pop-caller"), "Ann Caller"));
+    assertEquals("Book a product demo", alice.findElement(By.id("pop-title")).getText());
+    assertTrue(
+        alice.findElement(By.id("pop-advance")).getText().contains("30-minute demo"),
+        "the advance is on the pop");
+    JsonNode note = Json.mapper().valueToTree(js(alice, "return window.__notes;"));
+    assertEquals(1, note.size(), "one desktop notification for the pop in the background: " + note);
+    assertTrue(note.get(0).get("title").asText().contains("Book a product demo"), note.toString());
+    assertEquals(0L, js(alice, "return window.__focused;"), "the page never takes the focus");
+    js(alice, "window.__hidden = false;");
+
+    // During the call: Shift+1 and Shift+2 tick the greeting and the recording notice.
+    chord(alice, Keys.SHIFT, "1");
+    chord(alice, Keys.SHIFT, "2");
+    wait(alice, 5)
+        .until(
+            d ->
+                js(
+                    d,
+                    "return window.__frames.filter(f => f.dir === 'out' &&"
+                        + " f.text.includes('checklist_progress')).length >= 2;"));
+    screenshot(alice, "desk-on-call-1366x768.png");
+
+    wait(alice, 20)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("pop-status"), "Wrap-up"));
+    // 1 = ADVANCE (sets "advance obtained"), notes by keyboard, Ctrl+Enter saves.
+    keys(alice, "1");
+    keys(alice, "t");
+    alice.switchTo().activeElement().sendKeys("Demo on Tuesday 10:00 with the ops lead");
+    keys(alice, Keys.ESCAPE);
+    chord(alice, Keys.SHIFT, "6");
+    chord(alice, Keys.CONTROL, Keys.RETURN);
+    wait(alice, 15)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "saved"));
+    assertTrue(alice.findElement(By.id("pop")).getAttribute("hidden") != null, "nothing left");
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ss.database);
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT d.code, d.advance_obtained, d.notes, (SELECT group_concat(item_id)"
+                        + " FROM checklist_results r WHERE r.disposition_id = d.id AND r.done = 1),"
+                        + " c.caller_number FROM dispositions d JOIN calls c ON c.call_id ="
+                        + " d.call_id")) {
+      assertTrue(rs.next(), "a disposition row");
+      assertEquals("ADVANCE", rs.getString(1));
+      assertEquals(1, rs.getInt(2));
+      assertEquals("Demo on Tuesday 10:00 with the ops lead", rs.getString(3));
+      String done = rs.getString(4);
+      assertTrue(
+          done.contains("greeting")
+              && done.contains("recording-notice")
+              && done.contains("next-step"),
+          done);
+      assertEquals("15551230001", rs.getString(5));
+      assertFalse(rs.next(), "exactly one");
+    }
+    assertEquals(
+        "0",
+        js(
+            alice,
+            "return String(Object.keys(JSON.parse(localStorage.getItem('co.desk.1001.outbox')"
+                + " || '{}')).length);"),
+        "nothing left waiting in the browser");
+    screenshot(alice, "desk-saved-1366x768.png");
+
+    // As a side panel beside the CRM: one column, nothing wider than the panel.
+    ChromeDriver dave = browser(400, 900);
+    signIn(dave, "2001", "demo-2001");
+    replay("b_support_agent_hangup", 1);
+    wait(dave, 20).until(ExpectedConditions.textToBe(By.id("pop-caller"), "Ben Caller"));
+    Object sideways =
+        js(
+            dave,
+            "return document.documentElement.scrollWidth > innerWidth + 1"
+                + " ? document.documentElement.scrollWidth : 0;");
+    assertEquals(0L, sideways, "the page scrolls sideways at 400 px");
+    screenshot(dave, "desk-on-call-400px.png");
+  }
+
+  @Test
+  void twoAgentsInTwoBrowsersSeeOnlyTheirOwnCalls() throws Exception {
+    ChromeDriver alice = browser(1366, 768);
+    ChromeDriver bob = browser(1366, 768);
+    signIn(alice, "1001", "demo-1001");
+    signIn(bob, "1002", "demo-1002");
+    replay("e_burst_20_calls", 1);
+
+    Map<String, Set<String>> truth = numbersByAgent("e_burst_20_calls");
+    Set<String> aliceTruth = truth.get("Alice Agent");
+    Set<String> bobTruth = truth.get("Bob Agent");
+    wait(alice, 60).until(d -> callersSeen(d).containsAll(aliceTruth));
+    wait(bob, 60).until(d -> callersSeen(d).containsAll(bobTruth));
+    assertEquals(aliceTruth, callersSeen(alice), "Alice's browser: her calls, no one else's");
+    assertEquals(bobTruth, callersSeen(bob), "Bob's browser: his calls, no one else's");
+    screenshot(alice, "desk-back-to-back-wrap-ups.png");
+  }
+
+  @Test
+  void aDispositionKeptInTheBrowserIsStoredOnceAfterTheServerRestarts() throws Exception {
+    ChromeDriver alice = browser(1366, 768);
+    signIn(alice, "1001", "demo-1001");
+    replay("a_sales_caller_hangup", 4);
+    wait(alice, 20)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("pop-status"), "Wrap-up"));
+
+    int port = ss.server.address().getPort();
+    ss.close();
+    ss = null;
+    wait(alice, 15)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Not"));
+    keys(alice, "3"); // NO_ADVANCE
+    chord(alice, Keys.CONTROL, Keys.RETURN);
+    wait(alice, 5)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("dispo-status"), "kept in this browser"));
+    // The agent closes the tab while the server is down; the disposition waits in the browser.
+    alice.get("about:blank");
+    ss = SupervisedServer.start(dir, Duration.ofMinutes(2), port);
+    // Opened again, without signing in again: the session cookie outlives the restart.
+    alice.get(ss.base() + "/desk");
+    wait(alice, 40)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "saved"));
+    assertEquals(1, dispositionRows(), "stored once");
+    // Reconnecting again sends nothing twice.
+    alice.navigate().refresh();
+    wait(alice, 15).until(ExpectedConditions.textToBe(By.id("connection"), "Connected"));
+    assertEquals(1, dispositionRows(), "still once");
+  }
+
+  @Test
+  void theSocketNeedsTheSessionCookieAndThisSitesPages() throws Exception {
+    int port = ss.server.address().getPort();
+    String cookie = sessionCookie(port, "1001", "demo-1001");
+    String upgrade =
+        "GET /desk/socket HTTP/1.1\r\nHost: 127.0.0.1:"
+            + port
+            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+    String origin = "\r\nOrigin: http://127.0.0.1:" + port + "\r\n\r\n";
+    assertEquals(
+        403,
+        upgradeStatus(upgrade + "Cookie: " + cookie + "\r\nOrigin: http://evil.example\r\n\r\n"),
+        "a page of another site riding on the agent's cookie");
+    assertEquals(101, upgradeStatus(upgrade + "Cookie: " + cookie + origin), "the desk's own page");
+    assertEquals(401, upgradeStatus(upgrade + origin.substring(2)), "no cookie, no socket");
+    String supervisor = sessionCookie(port, "sam", "demo-supervisor");
+    assertEquals(
+        403,
+        upgradeStatus(upgrade + "Cookie: " + supervisor + origin),
+        "a supervisor has no calls of their own");
+  }
+
+  // ---- helpers ----
+
+  private ChromeDriver browser(int width, int height) throws Exception {
+    ChromeDriver d = HeadlessChromium.start(dir, width, height);
+    drivers.add(d);
+    d.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORDER));
+    return d;
+  }
+
+  private void signIn(ChromeDriver d, String agent, String token) {
+    d.get(ss.base() + "/desk");
+    wait(d, 10).until(ExpectedConditions.urlContains("/login"));
+    d.findElement(By.id("name")).sendKeys(agent);
+    d.findElement(By.id("token")).sendKeys(token);
+    d.findElement(By.id("signin")).click();
+    wait(d, 15).until(ExpectedConditions.textToBe(By.id("connection"), "Connected"));
+    assertTrue(d.getCurrentUrl().endsWith("/desk"), d.getCurrentUrl());
+  }
+
+  private static Set<String> callersSeen(org.openqa.selenium.WebDriver d) {
+    Object numbers =
+        js(
+            d,
+            "return window.__frames.filter(f => f.dir === 'in')"
+                + ".map(f => JSON.parse(f.text)).filter(m => m.type === 'call_started')"
+                + ".map(m => m.callerNumber);");
+    return new TreeSet<>(Json.mapper().convertValue(numbers, List.class));
+  }
+
+  private static Map<String, Set<String>> numbersByAgent(String trace) throws Exception {
+    JsonNode truth =
+        Json.mapper()
+            .readTree(
+                Files.readString(TRACES.resolve(trace + ".truth.json"), StandardCharsets.UTF_8));
+    Map<String, Set<String>> out = new java.util.HashMap<>();
+    for (JsonNode c : truth.get("observed").get("queue_calls")) {
+      if (c.hasNonNull("agent") && "completed".equals(c.get("outcome").asText())) {
+        out.computeIfAbsent(c.get("agent").asText(), k -> new TreeSet<>())
+            .add(c.get("caller_id_num").asText());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The status of a handshake sent raw (a 101 keeps the connection open: only its head is read).
+   */
+  private int upgradeStatus(String request) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", ss.server.address().getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      String status =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    }
+  }
+
+  private String sessionCookie(int port, String name, String token) throws Exception {
+    RawHttp.Response r =
+        RawHttp.send(
+            "127.0.0.1",
+            port,
+            RawHttp.form(port, "/login", "name=" + name + "&token=" + token, ""));
+    assertEquals(303, r.status(), r.body());
+    return r.header("set-cookie").split(";")[0];
+  }
+
+  private int dispositionRows() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("objectives.db"));
+        ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM dispositions")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  private void replay(String trace, double speed) throws Exception {
+    ScriptedAmiServer ami =
+        new ScriptedAmiServer(List.of(AmiTrace.load(TRACES, trace).sessions().get(0)), speed)
+            .start();
+    amis.add(ami);
+    ss.server.connectAmi(
+        new AmiServer(
+            trace,
+            "127.0.0.1",
+            ami.port(),
+            AmiWireServer.DEFAULT_USERNAME,
+            AmiWireServer.DEFAULT_SECRET));
+  }
+
+  private static void keys(ChromeDriver d, CharSequence keys) {
+    new Actions(d).sendKeys(keys).perform();
+  }
+
+  /** {@code key} with {@code modifier} held down, as a person presses it. */
+  private static void chord(ChromeDriver d, Keys modifier, CharSequence key) {
+    new Actions(d).keyDown(modifier).sendKeys(key).keyUp(modifier).perform();
+  }
+
+  private static Object js(org.openqa.selenium.WebDriver d, String script) {
+    return ((JavascriptExecutor) d).executeScript(script);
+  }
+
+  private static WebDriverWait wait(org.openqa.selenium.WebDriver d, int seconds) {
+    return new WebDriverWait(d, Duration.ofSeconds(seconds), Duration.ofMillis(50));
+  }
+
+  private static void screenshot(ChromeDriver d, String name) throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) d).getScreenshotAs(OutputType.BYTES));
+  }
+}
