@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.callobjectives.protocol.Json;
@@ -18,6 +20,7 @@ public final class RawAgentSocket implements AutoCloseable {
   public static final String CLOSED = "<closed>";
 
   private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+  private final List<String> frames = new CopyOnWriteArrayList<>();
   private final WebSocket ws;
 
   public RawAgentSocket(URI uri) throws Exception {
@@ -35,6 +38,7 @@ public final class RawAgentSocket implements AutoCloseable {
                   public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
                     partial.append(data);
                     if (last) {
+                      frames.add(partial.toString());
                       received.add(partial.toString());
                       partial.setLength(0);
                     }
@@ -128,6 +132,11 @@ public final class RawAgentSocket implements AutoCloseable {
       fail("expected " + type.getSimpleName() + " but got " + s);
     }
     return type.cast(m);
+  }
+
+  /** Every text frame received so far, agent_state included, whether taken by next() or not. */
+  public List<String> frames() {
+    return List.copyOf(frames);
   }
 
   @Override
