@@ -24,6 +24,7 @@ import org.callobjectives.amisim.ScriptedAmiServer;
 import org.callobjectives.protocol.Json;
 import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.testing.HeadlessChromium;
+import org.callobjectives.server.testing.ProtocolSchema;
 import org.callobjectives.server.testing.RawHttp;
 import org.callobjectives.server.testing.SupervisedServer;
 import org.junit.jupiter.api.AfterEach;
@@ -178,6 +179,12 @@ class DeskBrowserTest {
                 + " || '{}')).length);"),
         "nothing left waiting in the browser");
     screenshot(alice, "desk-saved-1366x768.png");
+    // One protocol: every frame both ways is a message of the agent protocol's schema.
+    List<String> problems = new ArrayList<>();
+    for (Object f : (List<?>) js(alice, "return window.__frames.map(f => f.text);")) {
+      ProtocolSchema.problems((String) f).forEach(p -> problems.add(p + " in " + f));
+    }
+    assertEquals(List.of(), problems);
 
     // As a side panel beside the CRM: one column, nothing wider than the panel.
     ChromeDriver dave = browser(400, 900);
