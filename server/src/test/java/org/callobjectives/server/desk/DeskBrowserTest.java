@@ -274,7 +274,72 @@ class DeskBrowserTest {
         "a supervisor has no calls of their own");
   }
 
+  @Test
+  void theCallersCrmRecordOpensInANewTabOnAnswer() throws Exception {
+    List<String> crm = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer receiver =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/crm",
+        x -> {
+          crm.add(x.getRequestURI().getRawQuery());
+          byte[] page = "<title>CRM</title>Contact".getBytes(StandardCharsets.UTF_8);
+          x.sendResponseHeaders(200, page.length);
+          x.getResponseBody().write(page);
+          x.close();
+        });
+    receiver.start();
+    try {
+      Path config = dir.resolve("config");
+      copyConfig(config);
+      Path objectives = config.resolve("objectives.yaml");
+      String template =
+          "http://127.0.0.1:"
+              + receiver.getAddress().getPort()
+              + "/crm/contact?phone={callerNumber}&name={callerName}&call={callId}"
+              + "&agent={agentId}&queue={queue}";
+      String sales = "    serviceLevelSeconds: 20\n";
+      String yaml = Files.readString(objectives);
+      assertTrue(yaml.contains(sales), "the sales queue of config/objectives.yaml");
+      Files.writeString(
+          objectives, yaml.replace(sales, sales + "    screenPop: \"" + template + "\"\n"));
+      ss.close();
+      ss =
+          SupervisedServer.start(
+              dir, Duration.ofMinutes(2), 0, java.time.Clock.systemUTC(), config);
+      // The agent allowed pop-ups for the desk's site, as the README says.
+      ChromeDriver alice = HeadlessChromium.start(dir, 1366, 768, "--disable-popup-blocking");
+      drivers.add(alice);
+      signIn(alice, "1001", "demo-1001");
+      replay("a_sales_caller_hangup", 1);
+      wait(alice, 20).until(ExpectedConditions.textToBe(By.id("pop-caller"), "Ann Caller"));
+      wait(alice, 10).until(d -> !crm.isEmpty());
+      String query = crm.get(0);
+      assertTrue(
+          query.startsWith("phone=15551230001&name=Ann%20Caller&call=a_sales_caller_hangup")
+              && query.endsWith("&agent=1001&queue=sales"),
+          query);
+      assertEquals(2, alice.getWindowHandles().size(), "the CRM in a tab of its own");
+      assertTrue(
+          alice.findElement(By.id("pop-crm")).getAttribute("href").contains("phone=15551230001"),
+          "and a link on the pop");
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
   // ---- helpers ----
+
+  private static void copyConfig(Path to) throws Exception {
+    Files.createDirectories(to);
+    try (var files = Files.list(org.callobjectives.server.testing.TestServer.CONFIG_DIR)) {
+      for (Path f : files.toList()) {
+        if (Files.isRegularFile(f)) {
+          Files.copy(f, to.resolve(f.getFileName()));
+        }
+      }
+    }
+  }
 
   private ChromeDriver browser(int width, int height) throws Exception {
     ChromeDriver d = HeadlessChromium.start(dir, width, height);

@@ -46,9 +46,15 @@ public final class SupervisedServer implements AutoCloseable {
   /** With the live figures on their own clock (e.g. ahead, to make calls look long). */
   public static SupervisedServer start(Path dir, Duration wrapUp, int port, Clock statsClock)
       throws Exception {
+    return start(dir, wrapUp, port, statsClock, TestServer.CONFIG_DIR);
+  }
+
+  /** With the configuration files of {@code configDir} (e.g. a copy of config/ with changes). */
+  public static SupervisedServer start(
+      Path dir, Duration wrapUp, int port, Clock statsClock, Path configDir) throws Exception {
     Path db = dir.resolve("objectives.db");
-    Config c = TestServer.exampleConfig(db, wrapUp, port);
-    GoalsConfig goals = GoalsLoader.load(TestServer.CONFIG_DIR, c);
+    Config c = TestServer.exampleConfig(configDir, db, wrapUp, port);
+    GoalsConfig goals = GoalsLoader.load(configDir, c);
     Supervision sup = new Supervision(() -> c, goals, statsClock);
     Store store = Store.open(db);
     var metrics = new org.callobjectives.server.metrics.ServerMetrics(Clock.systemUTC());

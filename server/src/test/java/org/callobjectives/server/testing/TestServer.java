@@ -43,7 +43,13 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static Config exampleConfig(Path database, Duration wrapUp, int port) throws Exception {
-    Config c = Lint.loader(CONFIG_DIR).load();
+    return exampleConfig(CONFIG_DIR, database, wrapUp, port);
+  }
+
+  /** The configuration in {@code configDir}, on a test database and port. */
+  public static Config exampleConfig(Path configDir, Path database, Duration wrapUp, int port)
+      throws Exception {
+    Config c = Lint.loader(configDir).load();
     ServerSettings s = c.server();
     return c.withServer(
         new ServerSettings("127.0.0.1", port, database, wrapUp, List.of(), s.demo(), s.users()));
