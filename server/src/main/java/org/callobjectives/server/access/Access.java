@@ -295,8 +295,17 @@ public final class Access {
     return s != null && s.expiresAt() > clock.millis() && stillAllowed(s.who());
   }
 
+  private final List<java.util.function.Consumer<String>> sessionClosed =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Told the id of each session signed out here (e.g. to close its sockets); must not block. */
+  public void onSessionClosed(java.util.function.Consumer<String> listener) {
+    sessionClosed.add(listener);
+  }
+
   public void closeSession(String id) {
     if (id != null) {
+      sessionClosed.forEach(l -> l.accept(id));
       Session s = sessions.remove(id);
       long now = clock.millis();
       closed.values().removeIf(until -> until <= now);

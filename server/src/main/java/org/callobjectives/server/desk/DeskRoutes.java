@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.callobjectives.server.access.Access;
 import org.callobjectives.server.push.AgentSocketHandler;
@@ -32,9 +33,25 @@ public final class DeskRoutes {
   private final String css = resource("desk.css");
 
   /** {@code handlers} makes the handler of one agent connection. */
+  // The open desk sockets by session: signing out closes them at once.
+  private final java.util.Map<String, java.util.Set<io.netty.channel.Channel>> bySession =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public DeskRoutes(Access access, Supplier<AgentSocketHandler> handlers) {
     this.access = access;
     this.handlers = handlers;
+    access.onSessionClosed(
+        sid -> {
+          java.util.Set<io.netty.channel.Channel> open = bySession.remove(sid);
+          if (open != null) {
+            for (io.netty.channel.Channel ch : open) {
+              AgentSocketHandler h = ch.pipeline().get(AgentSocketHandler.class);
+              if (h != null) {
+                h.sessionEnded(ch);
+              }
+            }
+          }
+        });
   }
 
   /** The page and socket for agents; the script and style are open (they hold nothing). */
@@ -101,7 +118,21 @@ public final class DeskRoutes {
       return;
     }
     AgentSocketHandler handler = handlers.get().signedInBySession(c.who().name(), session);
-    WebSocketUpgrade.upgrade(c.ctx(), c.req(), SOCKET, true, handler, handler::opened);
+    WebSocketUpgrade.upgrade(
+        c.ctx(),
+        c.req(),
+        SOCKET,
+        true,
+        handler,
+        ch -> {
+          bySession.computeIfAbsent(session, k -> ConcurrentHashMap.newKeySet()).add(ch);
+          ch.closeFuture()
+              .addListener(
+                  f ->
+                      bySession.computeIfPresent(
+                          session, (k, set) -> set.remove(ch) && set.isEmpty() ? null : set));
+          handler.opened(ch);
+        });
   }
 
   private static void send(Call c, String type, String body, HttpResponseStatus status) {

@@ -30,12 +30,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One agent-bridge connection: authenticates with Hello, then takes dispositions, checklist ticks
- * and proposals. Once signed in, every message is held to the agent's {@link AgentLimits} (over
- * them: {@code rate_limited}, nothing stored; going on after being told closes the connection), and
- * at most {@link AgentLimits.Settings#inFlight} of its store requests wait for the database at a
- * time: reading from the connection pauses meanwhile, so one client never fills the store's queue.
- * Not sharable; everything here runs on the connection's event loop.
+ * One agent connection (agent-bridge on /agent, signing in with Hello; or the browser desk, signed
+ * in by its session cookie): takes dispositions, checklist ticks and proposals. Once signed in,
+ * every message is held to the agent's {@link AgentLimits} (over them: {@code rate_limited},
+ * nothing stored; going on after being told closes the connection), and at most {@link
+ * AgentLimits.Settings#inFlight} of its store requests wait for the database at a time: reading
+ * from the connection pauses meanwhile, so one client never fills the store's queue. Not sharable;
+ * everything here runs on the connection's event loop.
  */
 public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private static final Logger log = LoggerFactory.getLogger(AgentSocketHandler.class);
@@ -113,23 +114,41 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
         new Access.Result.Ok(
             new org.callobjectives.server.security.Principal(sessionAgent, Role.AGENT)),
         null);
+    // Sign-out closes it at once (sessionEnded); this catches expiry and removal from the config.
     ctx.executor()
         .scheduleWithFixedDelay(
             () -> {
-              if (ch.isActive() && !closing && !access.sessionValid(sessionId)) {
-                closing = true;
-                closeReason = "signed out";
-                log.info("agent {}: browser session ended, closing its socket", agentId);
-                reply(
-                    ctx,
-                    new ErrorMessage(
-                        ErrorMessage.UNAUTHORIZED, "your session ended: sign in again", null));
-                closeWhenAnswered(ctx);
+              if (!access.sessionValid(sessionId)) {
+                sessionEnded(ctx);
               }
             },
             SESSION_CHECK_MS,
             SESSION_CHECK_MS,
             TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The browser's session was signed out: tell the page, then close once what was taken is
+   * answered.
+   */
+  public void sessionEnded(io.netty.channel.Channel ch) {
+    ChannelHandlerContext ctx = ch.pipeline().context(this);
+    if (ctx != null) {
+      ctx.executor().execute(() -> sessionEnded(ctx));
+    }
+  }
+
+  private void sessionEnded(ChannelHandlerContext ctx) {
+    if (!ctx.channel().isActive() || closing || agentId == null) {
+      return;
+    }
+    closing = true;
+    closeReason = "signed out";
+    log.info("agent {}: browser session ended, closing its socket", agentId);
+    reply(
+        ctx,
+        new ErrorMessage(ErrorMessage.UNAUTHORIZED, "your session ended: sign in again", null));
+    closeWhenAnswered(ctx);
   }
 
   @Override

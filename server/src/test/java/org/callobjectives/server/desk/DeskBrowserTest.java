@@ -252,6 +252,30 @@ class DeskBrowserTest {
   }
 
   @Test
+  void signingOutInAnotherTabEndsTheDeskAtOnce() throws Exception {
+    ChromeDriver alice = browser(1366, 768);
+    signIn(alice, "1001", "demo-1001");
+    String desk = alice.getWindowHandle();
+    alice.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+    alice.get(ss.base() + "/desk");
+    wait(alice, 15).until(ExpectedConditions.textToBe(By.id("connection"), "Connected"));
+    alice.findElement(By.id("signout")).click();
+    wait(alice, 10).until(ExpectedConditions.urlContains("/login"));
+
+    alice.switchTo().window(desk);
+    wait(alice, 5)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("banner"), "session ended"));
+    assertEquals("Signed out", alice.findElement(By.id("connection")).getText());
+    assertTrue(
+        alice
+            .findElement(By.id("signin-again"))
+            .getAttribute("href")
+            .endsWith("/login?next=%2Fdesk"),
+        "a way back in");
+  }
+
+  @Test
   void theSocketNeedsTheSessionCookieAndThisSitesPages() throws Exception {
     int port = ss.server.address().getPort();
     String cookie = sessionCookie(port, "1001", "demo-1001");
@@ -267,6 +291,13 @@ class DeskBrowserTest {
         "a page of another site riding on the agent's cookie");
     assertEquals(101, upgradeStatus(upgrade + "Cookie: " + cookie + origin), "the desk's own page");
     assertEquals(401, upgradeStatus(upgrade + origin.substring(2)), "no cookie, no socket");
+    RawHttp.Response typed =
+        RawHttp.send(
+            "127.0.0.1",
+            port,
+            "GET /agent HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\n\r\n");
+    assertEquals(303, typed.status(), "the agent-bridge address typed into a browser");
+    assertEquals("/desk", typed.header("location"));
     String supervisor = sessionCookie(port, "sam", "demo-supervisor");
     assertEquals(
         403,
