@@ -65,7 +65,10 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
   private String sessionId;
   private String sessionAgent;
 
-  /** How often a browser's socket checks that its session still holds (sign-out, expiry). */
+  /**
+   * How often a browser's socket is pinged and checks that its session still holds (expiry); well
+   * under the web server's idle limit (120 s).
+   */
   static final long SESSION_CHECK_MS = 30_000;
 
   /**
@@ -115,11 +118,15 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
             new org.callobjectives.server.security.Principal(sessionAgent, Role.AGENT)),
         null);
     // Sign-out closes it at once (sessionEnded); this catches expiry and removal from the config.
+    // A page cannot send WebSocket pings: the server's keep a quiet desk's socket from being
+    // closed as idle, and the browser's pongs show it is still there.
     ctx.executor()
         .scheduleWithFixedDelay(
             () -> {
               if (!access.sessionValid(sessionId)) {
                 sessionEnded(ctx);
+              } else if (ch.isActive() && !closing) {
+                ch.writeAndFlush(new io.netty.handler.codec.http.websocketx.PingWebSocketFrame());
               }
             },
             SESSION_CHECK_MS,

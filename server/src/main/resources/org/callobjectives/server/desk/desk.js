@@ -26,6 +26,7 @@
     state: null,
     proposals: new Map(), // requestId -> text
     resendTimer: null,
+    reconnectTimer: null,
   };
 
   // ---- storage: drafts and the outbox, per agent, so two agents on one browser never mix ----
@@ -85,7 +86,7 @@
 
   // ---- the socket ----
   function connect() {
-    if (desk.signedOut) return;
+    if (desk.signedOut || desk.socket) return;
     const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
     let ws;
     try { ws = new WebSocket(scheme + location.host + '/desk/socket'); }
@@ -110,7 +111,17 @@
   function scheduleReconnect() {
     const wait = desk.retryMs * (0.75 + Math.random() * 0.5);
     desk.retryMs = Math.min(RETRY_MAX_MS, desk.retryMs * 2);
-    setTimeout(connect, wait);
+    clearTimeout(desk.reconnectTimer);
+    desk.reconnectTimer = setTimeout(connect, wait);
+  }
+
+  // A background tab's timers may be held back for a minute: the network coming back, or the
+  // agent returning to the tab, reconnects at once.
+  function reconnectNow() {
+    if (desk.socket || desk.signedOut) return;
+    clearTimeout(desk.reconnectTimer);
+    desk.retryMs = RETRY_MIN_MS;
+    connect();
   }
 
   // A socket refused at the handshake looks like any lost connection: ask the page itself.
@@ -748,6 +759,8 @@
     $('help-button').onclick = () => $('help').showModal();
     $('propose-button').onclick = propose;
     setupNotifications();
+    window.addEventListener('online', reconnectNow);
+    document.addEventListener('visibilitychange', () => { if (!document.hidden) reconnectNow(); });
     // The clocks on the card and the list.
     setInterval(() => { if (desk.calls.size) { renderList(); renderStatus(); } }, 1000);
   }
