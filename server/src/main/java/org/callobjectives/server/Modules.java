@@ -5,16 +5,23 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.callobjectives.server.admin.AdminModule;
+import org.callobjectives.server.funnel.FunnelRoutes;
 import org.callobjectives.server.metrics.MetricsRoute;
 import org.callobjectives.server.metrics.ServerMetrics;
+import org.callobjectives.server.stats.TargetsRealism;
 import org.callobjectives.server.store.Store;
 import org.callobjectives.server.supervisor.Supervision;
+import org.callobjectives.server.supervisor.TargetsRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plugs the supervisor view and the admin module into a core server before it starts: their one
  * wiring.
  */
 public final class Modules {
+  private static final Logger log = LoggerFactory.getLogger(Modules.class);
+
   private Modules() {}
 
   /**
@@ -32,9 +39,28 @@ public final class Modules {
     stats.agentStates(server.agentDay()::states);
     server.agentDay().onChange(st -> stats.agentStateChanged());
     server.addRoutes(supervision.routes(store.stats(), server::config));
+    // The funnel of advances and targets realism: own routes, read from the store off the loop.
+    var goals = stats.goals();
+    server.addRoutes(
+        new FunnelRoutes(store.funnel(), server::config, goals.stalledDays(), stats::now).routes());
+    var realism = new TargetsRealism(server::config, goals, store.stats());
+    server.addRoutes(new TargetsRoutes(realism, stats::now, goals.realismPeriods()).routes());
     server.beforeEvents(
         () -> {
           stats.rebuild(store.stats());
+          // Where goals are checked at start: unrealistic targets are warned about, never refused.
+          realism
+              .check(stats.now())
+              .whenComplete(
+                  (checks, err) -> {
+                    if (err != null) {
+                      log.warn("targets realism not checked: {}", err.toString());
+                    } else {
+                      checks.stream()
+                          .filter(TargetsRealism.Check::warns)
+                          .forEach(c -> log.warn("goals.yaml {}: {}", c.goalId(), c.message()));
+                    }
+                  });
           return null;
         });
   }

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * goals.yaml, validated: the shift calendar, the per-agent upsell target per shift, the goals, when
  * a call or a wrap-up has gone on long enough for the supervisor's attention, and when an unticked
- * required compliance item flags a call and reminds its agent (0 seconds: never; at most 2 a call).
+ * required compliance item flags a call and reminds its agent (0 seconds: never; at most 2 a call),
+ * after how many days without an advance the funnel lists a customer as stalled, and how many past
+ * periods targets realism compares each target with.
  */
 public record GoalsConfig(
     ShiftCalendar calendar,
@@ -16,8 +18,17 @@ public record GoalsConfig(
     int longCallSeconds,
     int longWrapUpSeconds,
     int complianceReminderSeconds,
-    int complianceRemindersPerCall) {
+    int complianceRemindersPerCall,
+    int stalledDays,
+    int realismPeriods) {
   public static final int DEFAULT_UPSELL_PER_SHIFT = 2;
+
+  /** The funnel lists a customer for follow-up after this many days without an advance. */
+  public static final int DEFAULT_STALLED_DAYS = 14;
+
+  /** Targets realism compares a target with this many past periods of its metric. */
+  public static final int DEFAULT_REALISM_PERIODS = 8;
+
   public static final int DEFAULT_LONG_CALL_SECONDS = 900;
   public static final int DEFAULT_LONG_WRAP_UP_SECONDS = 90;
   public static final int DEFAULT_COMPLIANCE_REMINDER_SECONDS = 60;
@@ -25,6 +36,26 @@ public record GoalsConfig(
 
   public GoalsConfig {
     goals = List.copyOf(goals);
+  }
+
+  public GoalsConfig(
+      ShiftCalendar calendar,
+      int upsellOpportunitiesPerShift,
+      List<Goal> goals,
+      int longCallSeconds,
+      int longWrapUpSeconds,
+      int complianceReminderSeconds,
+      int complianceRemindersPerCall) {
+    this(
+        calendar,
+        upsellOpportunitiesPerShift,
+        goals,
+        longCallSeconds,
+        longWrapUpSeconds,
+        complianceReminderSeconds,
+        complianceRemindersPerCall,
+        DEFAULT_STALLED_DAYS,
+        DEFAULT_REALISM_PERIODS);
   }
 
   public GoalsConfig(ShiftCalendar calendar, int upsellOpportunitiesPerShift, List<Goal> goals) {

@@ -36,7 +36,13 @@ public final class GoalsLoader {
       Integer longCallSeconds,
       Integer longWrapUpSeconds,
       Integer complianceReminderSeconds,
-      Integer complianceRemindersPerCall) {}
+      Integer complianceRemindersPerCall,
+      FunnelYaml funnel,
+      RealismYaml targetsRealism) {}
+
+  record FunnelYaml(Integer stalledDays) {}
+
+  record RealismYaml(Integer periods) {}
 
   record ShiftYaml(String name, String start, String end) {}
 
@@ -222,6 +228,29 @@ public final class GoalsLoader {
           "/complianceRemindersPerCall",
           "complianceRemindersPerCall must be 0..2 (a reminder is gentle), not " + perCall);
     }
+    int stalledDays =
+        y.funnel() == null || y.funnel().stalledDays() == null
+            ? GoalsConfig.DEFAULT_STALLED_DAYS
+            : y.funnel().stalledDays();
+    if (stalledDays < 1 || stalledDays > 365) {
+      throw src.error(
+          "/funnel/stalledDays",
+          "funnel.stalledDays (days without an advance before a customer is listed for follow-up)"
+              + " must be 1..365, not "
+              + stalledDays);
+    }
+    int periods =
+        y.targetsRealism() == null || y.targetsRealism().periods() == null
+            ? GoalsConfig.DEFAULT_REALISM_PERIODS
+            : y.targetsRealism().periods();
+    if (periods < MIN_REALISM_PERIODS || periods > 104) {
+      throw src.error(
+          "/targetsRealism/periods",
+          "targetsRealism.periods (past periods each target is compared with) must be "
+              + MIN_REALISM_PERIODS
+              + "..104, not "
+              + periods);
+    }
     return new GoalsConfig(
         new ShiftCalendar(zone, weekStart, shifts),
         upsell,
@@ -229,8 +258,13 @@ public final class GoalsLoader {
         longCall,
         longWrapUp,
         reminder,
-        perCall);
+        perCall,
+        stalledDays,
+        periods);
   }
+
+  /** Fewer periods than this say nothing about a 10th or 90th percentile. */
+  public static final int MIN_REALISM_PERIODS = 4;
 
   private static int seconds(YamlSource src, String field, Integer value, int dflt)
       throws ConfigException {

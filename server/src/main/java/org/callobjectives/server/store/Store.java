@@ -26,6 +26,7 @@ public final class Store implements AutoCloseable {
   private final SqlStatsStore stats;
   private final SqlSessionStore sessions;
   private final CallerHistory callerHistory;
+  private final FunnelStore funnel;
   private final Proposals proposals;
   private final AuditLog auditLog;
   private final WebhookFailures webhookFailures;
@@ -44,6 +45,7 @@ public final class Store implements AutoCloseable {
     this.stats = new SqlStatsStore(db);
     this.sessions = new SqlSessionStore(db);
     this.callerHistory = new CallerHistory(db);
+    this.funnel = new FunnelStore(db);
     this.proposals = new Proposals(db);
     this.auditLog = new AuditLog(db);
     this.webhookFailures = new WebhookFailures(db);
@@ -117,6 +119,11 @@ public final class Store implements AutoCloseable {
 
   public CallerHistory callerHistory() {
     return callerHistory;
+  }
+
+  /** The chain of advances' rows for the funnel. */
+  public FunnelStore funnel() {
+    return funnel;
   }
 
   public Proposals proposals() {

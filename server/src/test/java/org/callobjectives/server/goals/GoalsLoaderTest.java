@@ -41,6 +41,34 @@ class GoalsLoaderTest {
   }
 
   @Test
+  void theFunnelsStallThresholdAndTheRealismPeriodsLoadWithDefaultsAndAreCheckedWithTheirLine()
+      throws Exception {
+    GoalsConfig shipped = GoalsLoader.load(CONFIG, config());
+    assertEquals(14, shipped.stalledDays());
+    assertEquals(8, shipped.realismPeriods());
+    GoalsConfig none = GoalsLoader.parse(YamlSource.parse(Path.of("goals.yaml"), "{}\n"), config());
+    assertEquals(GoalsConfig.DEFAULT_STALLED_DAYS, none.stalledDays());
+    assertEquals(GoalsConfig.DEFAULT_REALISM_PERIODS, none.realismPeriods());
+    GoalsConfig set =
+        GoalsLoader.parse(
+            YamlSource.parse(
+                Path.of("goals.yaml"),
+                "funnel: {stalledDays: 30}\ntargetsRealism: {periods: 12}\n"),
+            config());
+    assertEquals(30, set.stalledDays());
+    assertEquals(12, set.realismPeriods());
+    ConfigException zero = error("weekStart: monday\nfunnel:\n  stalledDays: 0\n");
+    assertEquals(3, zero.line());
+    assertTrue(zero.getMessage().contains("funnel.stalledDays"), zero.getMessage());
+    assertTrue(zero.getMessage().contains("1..365, not 0"), zero.getMessage());
+    assertTrue(
+        error("targetsRealism: {periods: 2}\n").getMessage().contains("must be 4..104, not 2"));
+    assertTrue(
+        error("funnel: {stallDays: 3}\n").getMessage().contains("unknown key 'stallDays'"),
+        error("funnel: {stallDays: 3}\n").getMessage());
+  }
+
+  @Test
   void theShippedGoalsLoadWithTwoShiftsAndThePerAgentUpsellTarget() throws Exception {
     GoalsConfig g = GoalsLoader.load(CONFIG, config());
     assertEquals(

@@ -1,0 +1,91 @@
+package org.callobjectives.server.supervisor;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.callobjectives.protocol.Json;
+import org.callobjectives.server.security.Role;
+import org.callobjectives.server.stats.TargetsRealism;
+import org.callobjectives.server.web.HttpResponses;
+import org.callobjectives.server.web.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Targets realism for admins: GET /api/admin/targets and the admin page's /admin/targets.js. */
+public final class TargetsRoutes {
+  private static final Logger log = LoggerFactory.getLogger(TargetsRoutes.class);
+
+  private final TargetsRealism realism;
+  private final LongSupplier now;
+  private final int periods;
+
+  public TargetsRoutes(TargetsRealism realism, LongSupplier now, int periods) {
+    this.realism = realism;
+    this.now = now;
+    this.periods = periods;
+  }
+
+  public List<Route> routes() {
+    String js = resource("targets.js");
+    return List.of(
+        Route.get(
+            "/admin/targets.js",
+            Role.ADMIN,
+            c ->
+                HttpResponses.send(
+                    c.ctx(), c.req(), HttpResponseStatus.OK, "text/javascript; charset=utf-8", js)),
+        Route.get(
+            "/api/admin/targets",
+            Role.ADMIN,
+            c -> {
+              c.req().retain();
+              realism
+                  .check(now.getAsLong())
+                  .whenComplete(
+                      (checks, err) -> {
+                        try {
+                          if (err != null) {
+                            log.error("targets realism failed: {}", err.toString());
+                            HttpResponses.error(
+                                c.ctx(),
+                                c.req(),
+                                HttpResponseStatus.SERVICE_UNAVAILABLE,
+                                "targets realism is not available right now; try again");
+                          } else {
+                            HttpResponses.json(
+                                c.ctx(),
+                                c.req(),
+                                HttpResponseStatus.OK,
+                                json(Map.of("periods", periods, "checks", checks)));
+                          }
+                        } finally {
+                          c.req().release();
+                        }
+                      });
+            }));
+  }
+
+  private static String json(Object o) {
+    try {
+      return Json.mapper().writeValueAsString(o);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = TargetsRoutes.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
