@@ -81,6 +81,7 @@
     if (r.callsAtUnknownStages) notes.push(r.callsAtUnknownStages + ' calls at stages no longer configured left out');
     return h('div', { class: 'funnel-chain', 'data-queue': r.queue },
       h('h3', {}, 'Queue ' + r.queue + ': ' + r.customers + ' customers in the chain, ' + r.completed + ' completed'),
+      h('p', { class: 'funnel-scope' }, 'Every customer of the chain so far (not only the dates above), by caller number; dark: at the stage now, light: reached it.'),
       chart(r),
       h('h3', {}, 'Stalled: no advance in ' + r.stalledDays + ' days or more (' + r.stalled.length + ')  ',
         h('a', { href: csv, class: 'funnel-csv' }, 'Download follow-up list (CSV)')),
