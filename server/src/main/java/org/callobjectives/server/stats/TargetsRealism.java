@@ -128,7 +128,10 @@ public final class TargetsRealism {
       Goal g, List<Window> windows, Map<String, Map<StatsKey, Figures>> sums, int n) {
     Config c = config.get();
     List<Double> values = new ArrayList<>();
+    // Periods, not data points: a goal for each agent has one point per agent and period.
+    int withData = 0;
     for (Window w : windows) {
+      int before = values.size();
       Map<String, Figures> bySubject = new HashMap<>();
       for (var e : sums.getOrDefault(key(w), Map.of()).entrySet()) {
         String subject = subject(g, c, e.getKey());
@@ -143,18 +146,19 @@ public final class TargetsRealism {
           values.add(v);
         }
       }
+      withData += values.size() > before ? 1 : 0;
     }
     String unit = g.metric().isCount() ? "" : " %";
     String periods = plural(g.period(), n);
     String what =
         label(g.metric()) + " target " + fmt(g.target()) + unit + " per " + per(g.period());
     int needed = GoalsLoader.MIN_REALISM_PERIODS;
-    if (values.size() < needed) {
+    if (withData < needed) {
       return check(
           g,
           "not_enough_history",
           n,
-          values.size(),
+          withData,
           null,
           null,
           null,
@@ -162,7 +166,7 @@ public final class TargetsRealism {
           null,
           what
               + ": not enough history to judge ("
-              + values.size()
+              + withData
               + " of the last "
               + periods
               + " with calls; needs "
@@ -176,7 +180,7 @@ public final class TargetsRealism {
     double p90 = percentile(v, 0.90);
     double min = v.get(0);
     double max = v.get(v.size() - 1);
-    String who = g.scope() == Goal.Scope.EACH_AGENT ? " (each agent's)" : "";
+    String who = g.scope() == Goal.Scope.EACH_AGENT ? " per agent" : "";
     String range = "10th-90th percentile" + who + " " + fmt(p10) + "-" + fmt(p90) + unit;
     String consider = "consider " + fmt(p50) + "-" + fmt(p90) + unit;
     String status;
@@ -210,7 +214,7 @@ public final class TargetsRealism {
       status = "ok";
       message = what + " is within what was reached in the last " + periods + " (" + range + ")";
     }
-    return check(g, status, n, values.size(), p10, p50, p90, min, max, message);
+    return check(g, status, n, withData, p10, p50, p90, min, max, message);
   }
 
   /** Which subject of the goal a key's figures belong to; null: none. */

@@ -48,6 +48,7 @@ abstract class TargetsRealismContract {
         - {id: calls-per-day, metric: calls, target: 10, period: day}
         - {id: growth, metric: calls, change: 10, period: week}
         - {id: support-rate, metric: advance_rate, target: 50, period: week, queue: support}
+        - {id: each-agent, metric: advances, target: 20, period: week, eachAgent: true}
       """;
 
   @TempDir Path dir;
@@ -133,6 +134,18 @@ abstract class TargetsRealismContract {
                 "advances target 2 per week is below anything reached in the last 8 weeks"
                     + " (10th-90th percentile 5-8.3)"),
         low.message());
+  }
+
+  @Test
+  void aGoalForEachAgentIsJudgedOnEveryAgentsWeeksCountingWeeksNotPoints() throws Exception {
+    TargetsRealism.Check c = checks(new ManualClock()).get("each-agent");
+    // Alice's weeks 3 3 4 3 4 3 4 5 and Bob's 2 3 3 2 4 3 3 4 advances.
+    assertEquals("above", c.status());
+    assertEquals(8, c.periodsWithData());
+    assertEquals(
+        "advances target 20 per week is above anything reached in the last 8 weeks"
+            + " (10th-90th percentile per agent 2.5-4); consider 3-4",
+        c.message());
   }
 
   @Test
