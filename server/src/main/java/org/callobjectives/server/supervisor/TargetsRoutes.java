@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import org.callobjectives.protocol.Json;
 import org.callobjectives.server.security.Role;
@@ -20,9 +21,14 @@ import org.slf4j.LoggerFactory;
 public final class TargetsRoutes {
   private static final Logger log = LoggerFactory.getLogger(TargetsRoutes.class);
 
+  /** Past periods change only when one ends: an answer this recent is answered again. */
+  static final long FRESH_MILLIS = 5 * 60_000L;
+
   private final TargetsRealism realism;
   private final LongSupplier now;
   private final int periods;
+  private volatile CompletableFuture<List<TargetsRealism.Check>> last;
+  private volatile long lastAt;
 
   public TargetsRoutes(TargetsRealism realism, LongSupplier now, int periods) {
     this.realism = realism;
@@ -44,8 +50,7 @@ public final class TargetsRoutes {
             Role.ADMIN,
             c -> {
               c.req().retain();
-              realism
-                  .check(now.getAsLong())
+              checks()
                   .whenComplete(
                       (checks, err) -> {
                         try {
@@ -68,6 +73,16 @@ public final class TargetsRoutes {
                         }
                       });
             }));
+  }
+
+  /** The checks, computed again when the last ones are older than {@link #FRESH_MILLIS}. */
+  private synchronized CompletableFuture<List<TargetsRealism.Check>> checks() {
+    long t = now.getAsLong();
+    if (last == null || last.isCompletedExceptionally() || t - lastAt >= FRESH_MILLIS) {
+      last = realism.check(t);
+      lastAt = t;
+    }
+    return last;
   }
 
   private static String json(Object o) {
