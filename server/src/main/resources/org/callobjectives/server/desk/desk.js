@@ -8,6 +8,7 @@
   const RETRY_MIN_MS = 1000;
   const RETRY_MAX_MS = 30000;
   const GUARD_MS = 800; // keys right after the shown call changed were meant for the old one
+  const WORKING_MS = 4000; // a form touched this recently is being worked on: a new pop waits
   const DRAFT_DAYS = 3;
 
   const desk = {
@@ -27,6 +28,9 @@
     proposals: new Map(), // requestId -> text
     resendTimer: null,
     reconnectTimer: null,
+    replaying: false,
+    replayTimer: null,
+    incoming: null, // a new call not shown yet because the agent was busy with another form
   };
 
   // ---- storage: drafts and the outbox, per agent, so two agents on one browser never mix ----
@@ -66,6 +70,28 @@
       if (changed) storage.save('drafts', all);
     },
   };
+  // The calls shown, so that one the server no longer lists (wrap-up time over: stored as
+  // undisposed, still takes a late disposition) survives a reload with its draft.
+  const known = {
+    put(c) {
+      const all = storage.load('calls');
+      all[c.pop.callId] = { pop: c.pop, ended: c.ended, order: c.order, savedAt: Date.now() };
+      storage.save('calls', all);
+    },
+    drop(callId) {
+      const all = storage.load('calls');
+      delete all[callId];
+      storage.save('calls', all);
+    },
+    all() { return storage.load('calls'); },
+    prune() {
+      const all = storage.load('calls');
+      const old = Date.now() - DRAFT_DAYS * 86400000;
+      for (const [id, c] of Object.entries(all)) if (!c.savedAt || c.savedAt < old) delete all[id];
+      storage.save('calls', all);
+    },
+  };
+
   const outbox = {
     all() { return storage.load('outbox'); },
     add(entry) { const all = outbox.all(); all[entry.submit.requestId] = entry; storage.save('outbox', all); },
@@ -154,8 +180,8 @@
       case 'call_ended': return callEnded(m);
       case 'disposition_ack': return dispositionAck(m);
       case 'error': return error(m);
-      case 'agent_stats': desk.figures = m; return renderFigures();
-      case 'agent_state': desk.state = m; return renderState();
+      case 'agent_stats': desk.figures = m; replayOver(); return renderFigures();
+      case 'agent_state': desk.state = m; replayOver(); return renderState();
       case 'congratulation': return congratulate(m);
       case 'compliance_reminder': return reminder(m);
       case 'proposal_ack': return proposalAck(m);
@@ -172,10 +198,33 @@
     document.title = desk.name + ' - Agent desk';
     setConnection('Connected', false);
     hideBanner();
-    // The server sends every call still waiting for this agent right after: that is the list.
+    // The server sends every call still waiting for this agent right after; calls this browser
+    // showed that it no longer lists come back from storage once its replay is over.
     desk.calls.clear();
     drafts.prune();
+    known.prune();
+    desk.replaying = true;
+    clearTimeout(desk.replayTimer);
+    desk.replayTimer = setTimeout(replayOver, 5000);
     resendOutbox();
+    render();
+  }
+
+  /** After the server's replay: calls it no longer holds, from storage, as past their wrap-up. */
+  function replayOver() {
+    if (!desk.replaying) return;
+    desk.replaying = false;
+    clearTimeout(desk.replayTimer);
+    for (const [id, k] of Object.entries(known.all())) {
+      if (desk.calls.has(id)) continue;
+      const ended = k.ended && k.ended.wrapUpDeadlineMillis <= Date.now()
+        ? k.ended
+        : { callId: id, endedAtMillis: (k.ended && k.ended.endedAtMillis) || 0, reason: 'unknown',
+          wrapUpDeadlineMillis: 0, forcedWrapUp: false };
+      desk.calls.set(id, { pop: k.pop, ended: ended, error: null, order: k.order || ++desk.order, reminder: null });
+      desk.order = Math.max(desk.order, k.order || 0);
+    }
+    if (!desk.selected) selectNext();
     render();
   }
 
@@ -192,13 +241,23 @@
   }
 
   function callStarted(m) {
-    const known = desk.calls.get(m.callId);
-    desk.calls.set(m.callId, {
-      pop: m, ended: known ? known.ended : null, error: known ? known.error : null,
-      order: known ? known.order : ++desk.order, reminder: known ? known.reminder : null,
-    });
-    if (!m.replay && !known) {
-      select(m.callId, true);
+    const was = desk.calls.get(m.callId);
+    const c = {
+      pop: m, ended: was ? was.ended : null, error: was ? was.error : null,
+      order: was ? was.order : (known.all()[m.callId] || {}).order || ++desk.order,
+      reminder: was ? was.reminder : null,
+    };
+    desk.order = Math.max(desk.order, c.order);
+    desk.calls.set(m.callId, c);
+    known.put(c);
+    if (!m.replay && !was) {
+      if (working()) {
+        // The agent is in the middle of another call's form: it stays; the new call waits to be
+        // shown until they pause (a bar on the form says so).
+        desk.incoming = m.callId;
+      } else {
+        select(m.callId, true);
+      }
       notify(m);
       screenPop(m);
     } else if (!desk.selected) {
@@ -211,6 +270,7 @@
     const c = desk.calls.get(m.callId);
     if (!c) return;
     c.ended = m;
+    known.put(c);
     render();
   }
 
@@ -218,6 +278,7 @@
     const entry = outbox.all()[m.requestId];
     outbox.remove(m.requestId);
     drafts.drop(m.callId);
+    known.drop(m.callId);
     const c = desk.calls.get(m.callId);
     const who = c ? callerLabel(c.pop) : (entry && entry.caller) || 'call ' + m.callId;
     const code = m.stored ? m.stored.code : '';
@@ -310,24 +371,34 @@
     }
     if (Notification.permission === 'default') {
       b.hidden = false;
-      b.onclick = () => Notification.requestPermission().then(() => { b.hidden = true; });
+      b.onclick = () => Notification.requestPermission().then((answer) => {
+        b.hidden = true;
+        if (answer !== 'granted') {
+          note('Desktop notifications are blocked for this site: allow them in the browser\'s site settings.', 'bad');
+        }
+      });
     }
   }
 
   // ---- choosing what is shown ----
   function ordered() {
-    // Calls on now first, then wrap-ups, oldest first.
-    return [...desk.calls.values()].sort((a, b) =>
-      (a.ended ? 1 : 0) - (b.ended ? 1 : 0) || a.order - b.order);
+    // In the order they came: a list that reorders itself under the agent's keys misleads.
+    return [...desk.calls.values()].sort((a, b) => a.order - b.order);
+  }
+
+  /** True while the agent works on the shown call's form: typing in it, or keys just now. */
+  function working() {
+    const el = document.activeElement;
+    return !!desk.selected && ((typing(el) && el.closest('#pop')) || Date.now() - desk.lastKeyAt < WORKING_MS);
   }
 
   function select(callId, fromServer) {
-    if (desk.selected !== callId && Date.now() - desk.lastKeyAt < GUARD_MS) {
-      desk.guardUntil = Date.now() + GUARD_MS;
-      if (fromServer && document.activeElement && document.activeElement.closest('#pop')) {
-        document.activeElement.blur(); // what is typed next must not land on the new call
-      }
+    if (desk.selected !== callId) {
+      if (Date.now() - desk.lastKeyAt < GUARD_MS) desk.guardUntil = Date.now() + GUARD_MS;
+      const el = document.activeElement;
+      if (el && el.closest && el.closest('#pop')) el.blur(); // typing must not go on into another call
     }
+    if (desk.incoming === callId || !desk.calls.has(desk.incoming)) desk.incoming = null;
     desk.selected = callId;
   }
 
@@ -349,7 +420,11 @@
   function current() { return desk.selected ? desk.calls.get(desk.selected) : null; }
 
   function update(change) {
-    const c = current();
+    updateCall(desk.selected, change);
+  }
+
+  function updateCall(callId, change) {
+    const c = callId ? desk.calls.get(callId) : null;
     if (!c || sending(c)) return;
     const d = drafts.get(c.pop.callId);
     change(d, c);
@@ -420,12 +495,15 @@
   }
 
   function missing(c, d) {
-    if (!d.code) return 'Pick an outcome (1–9).';
+    if (!d.code) {
+      const n = Math.min(9, (c.pop.dispositionCodes || []).length);
+      return 'Pick an outcome' + (n > 1 ? ' (1–' + n + ')' : '') + '.';
+    }
     if (d.advance === null || d.advance === undefined) return 'Say whether the advance was obtained (y / n).';
     const rule = codeOf(c, d.code);
     if (rule && rule.advance === true && !d.advance) return d.code + ' means an advance was obtained: pick yes or another outcome.';
     if (rule && rule.advance === false && d.advance) return d.code + ' means no advance: pick no or another outcome.';
-    if (d.csat !== '' && d.csat !== null && !(Number(d.csat) >= 0 && Number(d.csat) <= 100 && Number.isInteger(Number(d.csat)))) {
+    if (d.csat !== '' && d.csat !== null && d.csat !== undefined && !/^(100|[1-9]?[0-9])$/.test(String(d.csat))) {
       return 'CSAT is a whole number from 0 to 100, or empty.';
     }
     return null;
@@ -505,6 +583,12 @@
     const d = drafts.get(pop.callId);
     const busy = sending(c);
     $('pop').dataset.callId = pop.callId;
+    const incoming = desk.incoming ? desk.calls.get(desk.incoming) : null;
+    $('incoming').hidden = !incoming;
+    if (incoming) {
+      $('incoming-text').textContent = 'New call: ' + callerLabel(incoming.pop) + ' · ' +
+        ((incoming.pop.objective && incoming.pop.objective.title) || '') + ' (shown when you pause typing)';
+    }
     $('pop-caller').textContent = callerLabel(pop);
     $('pop-number').textContent = pop.callerName && pop.callerNumber ? pop.callerNumber : '';
     $('pop-queue').textContent = pop.direction === 'outbound' ? 'outbound call' : 'queue ' + (pop.queue || '');
@@ -517,7 +601,7 @@
       context.push('Last call: ' + o.lastCall.code + (o.lastCall.advanceObtained ? ' (advance obtained)' : ' (no advance)') +
         ' on ' + new Date(o.lastCall.atMillis).toLocaleDateString());
     }
-    if (c.ended && c.ended.forcedWrapUp) context.push('You are paused in the queue until this is saved');
+    if (c.ended && c.ended.forcedWrapUp && c.ended.wrapUpDeadlineMillis > Date.now()) context.push('You are paused in the queue until this is saved');
     $('pop-context').textContent = context.join(' · ');
     const r = $('pop-reminder');
     r.hidden = !c.reminder || c.ended;
@@ -575,9 +659,9 @@
     }
 
     $('upsell-count').textContent = String(d.upsell);
-    syncField($('upsell-notes'), d.upsellNotes, busy);
-    syncField($('notes'), d.notes, busy);
-    syncField($('csat'), d.csat === null ? '' : String(d.csat), busy);
+    syncField($('upsell-notes'), d.upsellNotes, busy, pop.callId);
+    syncField($('notes'), d.notes, busy, pop.callId);
+    syncField($('csat'), d.csat === null || d.csat === undefined ? '' : String(d.csat), busy, pop.callId);
     $('upsell-minus').disabled = busy;
     $('upsell-plus').disabled = busy;
 
@@ -609,6 +693,7 @@
     $('advance-yes').disabled = busy;
     $('advance-no').disabled = busy;
     $('submit').disabled = busy;
+    $('dismiss').hidden = busy || !c.ended || c.ended.wrapUpDeadlineMillis > Date.now();
     const s = $('dispo-status');
     if (busy) { s.textContent = 'Saving… (kept in this browser until the server confirms)'; s.className = 'dispo-status wait'; }
     else if (c.error) { s.textContent = c.error.text; s.className = 'dispo-status ' + c.error.kind; }
@@ -616,9 +701,15 @@
   }
 
   // Redrawing must not fight the agent's typing: a field being edited keeps its text.
-  function syncField(el, value, disabled) {
+  function syncField(el, value, disabled, callId) {
+    if (el.dataset.callId !== callId) {
+      if (document.activeElement === el) el.blur();
+      el.dataset.callId = callId;
+      el.value = value;
+    } else if (document.activeElement !== el && el.value !== value) {
+      el.value = value;
+    }
     el.disabled = disabled;
-    if (document.activeElement !== el && el.value !== value) el.value = value;
   }
 
   function renderState() {
@@ -641,7 +732,7 @@
       ['Advances', f.advances + ' (' + pct(f.advanceRatePercent) + ')'],
       ['Compliance', pct(f.compliancePercent)],
       ['Upsell this shift', f.shiftOpportunities + (f.shiftOpportunitiesTarget ? ' / ' + f.shiftOpportunitiesTarget : '')],
-      ['Waiting for disposition', String(f.undisposed)],
+      ['Missed wrap-ups', String(f.undisposed)],
     ];
     for (const [k, v] of rows) {
       const dt = document.createElement('dt');
@@ -737,6 +828,8 @@
         if (c && c.pop.screenPopUrl && /^https?:\/\//i.test(c.pop.screenPopUrl)) {
           e.preventDefault();
           window.open(c.pop.screenPopUrl, '_blank', 'noopener');
+        } else if (c) {
+          note('No CRM link for this call (the queue has no screenPop).', '');
         }
         break;
       }
@@ -753,16 +846,32 @@
     $('upsell-plus').onclick = () => update((d) => { d.upsell = Math.min(100, d.upsell + 1); });
     $('upsell-minus').onclick = () => update((d) => { d.upsell = Math.max(0, d.upsell - 1); });
     // Every keystroke is in the draft at once: a reload or a crash loses nothing typed.
-    $('notes').addEventListener('input', (e) => update((d) => { d.notes = e.target.value; }));
-    $('upsell-notes').addEventListener('input', (e) => update((d) => { d.upsellNotes = e.target.value; }));
-    $('csat').addEventListener('input', (e) => update((d) => { d.csat = e.target.value; }));
+    // A field's text belongs to the call it was filled for (data-call-id), whatever is shown now.
+    const field = (id, set) => $(id).addEventListener('input', (e) =>
+      updateCall(e.target.dataset.callId, (d) => set(d, e.target.value)));
+    field('notes', (d, v) => { d.notes = v; });
+    field('upsell-notes', (d, v) => { d.upsellNotes = v; });
+    field('csat', (d, v) => { d.csat = v.trim(); });
     $('help-button').onclick = () => $('help').showModal();
     $('propose-button').onclick = propose;
+    $('dismiss').onclick = () => {
+      const c = current();
+      if (!c || !window.confirm('Remove the call from ' + callerLabel(c.pop) + ' from your list? Its draft is' +
+          ' deleted; the call stays stored as undisposed.')) return;
+      desk.calls.delete(c.pop.callId);
+      drafts.drop(c.pop.callId);
+      known.drop(c.pop.callId);
+      render();
+    };
     setupNotifications();
     window.addEventListener('online', reconnectNow);
     document.addEventListener('visibilitychange', () => { if (!document.hidden) reconnectNow(); });
     // The clocks on the card and the list.
-    setInterval(() => { if (desk.calls.size) { renderList(); renderStatus(); } }, 1000);
+    setInterval(() => {
+      if (desk.incoming && !working()) { select(desk.incoming, true); render(); }
+      if (desk.calls.size) { renderList(); renderStatus(); }
+    }, 1000);
+    $('incoming-show').onclick = () => { select(desk.incoming, false); render(); };
   }
 
   function renderStatus() {
