@@ -156,7 +156,7 @@ public final class LoginRoute {
   /** The page asked for when it is a safe local one, else empty (the role's home page). */
   private static String nextOrEmpty(List<String> v) {
     String n = first(v);
-    return n == null || n.isEmpty() ? "" : safeNext(v);
+    return n == null || !SAFE_NEXT.matcher(n).matches() || n.startsWith("//") ? "" : n;
   }
 
   /** Only local paths: never redirect a signed-in user to another site. */

@@ -8,8 +8,12 @@
   const RETRY_MIN_MS = 1000;
   const RETRY_MAX_MS = 30000;
   const GUARD_MS = 800; // keys right after the shown call changed were meant for the old one
+  const ACK_TIMEOUT_MS = 20000;
   const WORKING_MS = 4000; // a form touched this recently is being worked on: a new pop waits
   const DRAFT_DAYS = 3;
+
+  /** The server's time: deadlines come from its clock, not this PC's. */
+  function serverNow() { return Date.now() + desk.skew; }
 
   const desk = {
     me: null, // agent id, known from the welcome
@@ -23,6 +27,7 @@
     retryMs: RETRY_MIN_MS,
     guardUntil: 0,
     lastKeyAt: 0,
+    lastTouchAt: 0, // keys, clicks or focus on the form: the agent is working on it
     figures: null,
     state: null,
     proposals: new Map(), // requestId -> text
@@ -30,6 +35,11 @@
     reconnectTimer: null,
     replaying: false,
     replayTimer: null,
+    skew: 0,
+    firstAgent: null, // whom this tab was opened for: another agent's cookie must not take it over
+    sent: new Set(), // requestIds sent on the current socket and not answered yet
+    sentAt: new Map(),
+    confirmed: new Set(), // calls the server listed again since the last welcome
     incoming: null, // a new call not shown yet because the agent was busy with another form
   };
 
@@ -190,6 +200,18 @@
   }
 
   function welcome(m) {
+    if (desk.firstAgent && desk.firstAgent !== m.agentId) {
+      // Someone else signed in on this browser since: this tab stays the first agent's.
+      desk.signedOut = true;
+      if (desk.socket) desk.socket.close();
+      setConnection('Signed out', true);
+      banner('Agent ' + m.agentId + ' has signed in on this browser since. This tab belonged to ' +
+        desk.firstAgent + ' (anything waiting to be sent is kept for them). ', 'Open the desk again',
+        '/desk', '');
+      return;
+    }
+    desk.firstAgent = m.agentId;
+    if (m.serverTimeMillis) desk.skew = m.serverTimeMillis - Date.now();
     desk.me = m.agentId;
     desk.name = m.displayName || m.agentId;
     desk.connected = true;
@@ -198,9 +220,12 @@
     document.title = desk.name + ' - Agent desk';
     setConnection('Connected', false);
     hideBanner();
-    // The server sends every call still waiting for this agent right after; calls this browser
-    // showed that it no longer lists come back from storage once its replay is over.
-    desk.calls.clear();
+    // The server sends every call still waiting for this agent right after. What is shown stays
+    // meanwhile (the agent may be typing); calls it does not list again are settled in
+    // replayOver.
+    desk.confirmed.clear();
+    desk.sent.clear();
+    desk.sentAt.clear();
     drafts.prune();
     known.prune();
     desk.replaying = true;
@@ -215,9 +240,18 @@
     if (!desk.replaying) return;
     desk.replaying = false;
     clearTimeout(desk.replayTimer);
+    // Shown or stored but not listed again: the server settled it meanwhile (stored elsewhere, or
+    // past its wrap-up: stored as undisposed, still open to a late disposition).
+    for (const [id, c] of desk.calls) {
+      if (!desk.confirmed.has(id) && !(c.ended && c.ended.wrapUpDeadlineMillis <= serverNow())) {
+        c.ended = { callId: id, endedAtMillis: (c.ended && c.ended.endedAtMillis) || 0,
+          reason: 'unknown', wrapUpDeadlineMillis: 0, forcedWrapUp: false };
+        known.put(c);
+      }
+    }
     for (const [id, k] of Object.entries(known.all())) {
       if (desk.calls.has(id)) continue;
-      const ended = k.ended && k.ended.wrapUpDeadlineMillis <= Date.now()
+      const ended = k.ended && k.ended.wrapUpDeadlineMillis <= serverNow()
         ? k.ended
         : { callId: id, endedAtMillis: (k.ended && k.ended.endedAtMillis) || 0, reason: 'unknown',
           wrapUpDeadlineMillis: 0, forcedWrapUp: false };
@@ -228,16 +262,27 @@
     render();
   }
 
+  /** Sends what waits in the outbox and is due, once per connection (an answer is awaited). */
   function resendOutbox() {
     clearTimeout(desk.resendTimer);
     const entries = Object.values(outbox.all()).sort((a, b) => a.queuedAt - b.queuedAt);
+    let next = Infinity;
     for (const e of entries) {
+      if (desk.sent.has(e.submit.requestId)) continue;
       if (e.notBefore && e.notBefore > Date.now()) {
-        desk.resendTimer = setTimeout(resendOutbox, e.notBefore - Date.now());
+        next = Math.min(next, e.notBefore - Date.now());
         continue;
       }
-      send(e.submit);
+      sendDisposition(e.submit);
     }
+    if (next !== Infinity) desk.resendTimer = setTimeout(resendOutbox, next);
+  }
+
+  function sendDisposition(submit) {
+    if (!send(submit)) return false;
+    desk.sent.add(submit.requestId);
+    desk.sentAt.set(submit.requestId, Date.now());
+    return true;
   }
 
   function callStarted(m) {
@@ -248,9 +293,12 @@
       reminder: was ? was.reminder : null,
     };
     desk.order = Math.max(desk.order, c.order);
+    // A call answered while this page was away is new to the agent too.
+    const fresh = !was && (!m.replay || !known.all()[m.callId]);
     desk.calls.set(m.callId, c);
+    desk.confirmed.add(m.callId);
     known.put(c);
-    if (!m.replay && !was) {
+    if (fresh) {
       if (working()) {
         // The agent is in the middle of another call's form: it stays; the new call waits to be
         // shown until they pause (a bar on the form says so).
@@ -269,6 +317,7 @@
   function callEnded(m) {
     const c = desk.calls.get(m.callId);
     if (!c) return;
+    desk.confirmed.add(m.callId);
     c.ended = m;
     known.put(c);
     render();
@@ -276,6 +325,8 @@
 
   function dispositionAck(m) {
     const entry = outbox.all()[m.requestId];
+    desk.sent.delete(m.requestId);
+    desk.sentAt.delete(m.requestId);
     outbox.remove(m.requestId);
     drafts.drop(m.callId);
     known.drop(m.callId);
@@ -290,13 +341,15 @@
     desk.calls.delete(m.callId);
     if (desk.selected === m.callId) {
       desk.selected = null;
-      selectNext();
+      if (desk.incoming && desk.calls.has(desk.incoming)) select(desk.incoming, false);
+      else selectNext();
     }
     render();
   }
 
   function error(m) {
     const entry = m.requestId ? outbox.all()[m.requestId] : null;
+    if (m.requestId) { desk.sent.delete(m.requestId); desk.sentAt.delete(m.requestId); }
     if (entry) {
       const c = desk.calls.get(entry.submit.callId);
       if (m.code === 'store_failed' || m.code === 'rate_limited') {
@@ -389,11 +442,11 @@
   /** True while the agent works on the shown call's form: typing in it, or keys just now. */
   function working() {
     const el = document.activeElement;
-    return !!desk.selected && ((typing(el) && el.closest('#pop')) || Date.now() - desk.lastKeyAt < WORKING_MS);
+    return !!desk.selected && ((typing(el) && el.closest('#pop')) || Date.now() - desk.lastTouchAt < WORKING_MS);
   }
 
   function select(callId, fromServer) {
-    if (desk.selected !== callId) {
+    if (desk.selected !== callId && desk.selected && fromServer) {
       if (Date.now() - desk.lastKeyAt < GUARD_MS) desk.guardUntil = Date.now() + GUARD_MS;
       const el = document.activeElement;
       if (el && el.closest && el.closest('#pop')) el.blur(); // typing must not go on into another call
@@ -488,7 +541,7 @@
     };
     outbox.add({ submit: submit, queuedAt: Date.now(), caller: callerLabel(c.pop) });
     c.error = null;
-    if (!send(submit)) {
+    if (!sendDisposition(submit)) {
       c.error = { text: 'Saved in this browser; it goes to the server as soon as the connection is back.', kind: 'wait' };
     }
     render();
@@ -532,16 +585,42 @@
 
   function statusOf(c) {
     if (sending(c)) return { text: 'Saving…', cls: '' };
-    if (!c.ended) return { text: 'On call ' + clock(Date.now() - c.pop.connectedAtMillis), cls: '' };
-    const left = c.ended.wrapUpDeadlineMillis - Date.now();
+    if (!c.ended) return { text: 'On call ' + clock(serverNow() - c.pop.connectedAtMillis), cls: '' };
+    const left = c.ended.wrapUpDeadlineMillis - serverNow();
     if (left > 0) return { text: 'Wrap-up: ' + clock(left) + ' left', cls: 'wrapup' };
     return { text: 'Wrap-up time over (stored as undisposed; you can still save it)', cls: 'late' };
   }
 
+  function whenOf(c) {
+    const st = statusOf(c);
+    return {
+      text: sending(c) ? 'saving' : !c.ended ? 'on call' : st.cls === 'late' ? 'late'
+        : clock(c.ended.wrapUpDeadlineMillis - serverNow()),
+      cls: 'when' + (st.cls === 'late' ? ' late' : ''),
+    };
+  }
+
+  /** The list's clocks, in place: a click or the keyboard focus on it must not be lost. */
+  function renderTimes() {
+    for (const li of $('calls').querySelectorAll('li[data-call-id]')) {
+      const c = desk.calls.get(li.dataset.callId);
+      const when = li.querySelector('.when');
+      if (!c || !when) continue;
+      const w = whenOf(c);
+      if (when.textContent !== w.text) when.textContent = w.text;
+      if (when.className !== w.cls) when.className = w.cls;
+    }
+  }
+
   function renderList() {
     const ol = $('calls');
-    ol.replaceChildren();
     const list = ordered();
+    const queued = Object.values(outbox.all());
+    const sig = JSON.stringify([desk.selected, list.map((c) => [c.pop.callId, sending(c)]),
+      queued.map((e) => e.submit.requestId)]);
+    if (ol.dataset.sig === sig) { renderTimes(); return; }
+    ol.dataset.sig = sig;
+    ol.replaceChildren();
     for (const c of list) {
       const li = document.createElement('li');
       li.dataset.callId = c.pop.callId;
@@ -552,9 +631,9 @@
       what.className = 'what';
       what.textContent = callerLabel(c.pop) + ' · ' + ((c.pop.objective && c.pop.objective.title) || c.pop.queue || '');
       const when = document.createElement('span');
-      const st = statusOf(c);
-      when.className = 'when' + (st.cls === 'late' ? ' late' : '');
-      when.textContent = sending(c) ? 'saving' : !c.ended ? 'on call' : st.cls === 'late' ? 'late' : clock(c.ended.wrapUpDeadlineMillis - Date.now());
+      const w = whenOf(c);
+      when.className = w.cls;
+      when.textContent = w.text;
       b.append(what, when);
       b.onclick = () => { select(c.pop.callId, false); render(); };
       li.append(b);
@@ -562,7 +641,7 @@
     }
     // Dispositions waiting in this browser for calls the server no longer lists.
     const shown = new Set(list.map((c) => c.pop.callId));
-    for (const e of Object.values(outbox.all())) {
+    for (const e of queued) {
       if (shown.has(e.submit.callId)) continue;
       const li = document.createElement('li');
       li.className = 'queued';
@@ -601,7 +680,7 @@
       context.push('Last call: ' + o.lastCall.code + (o.lastCall.advanceObtained ? ' (advance obtained)' : ' (no advance)') +
         ' on ' + new Date(o.lastCall.atMillis).toLocaleDateString());
     }
-    if (c.ended && c.ended.forcedWrapUp && c.ended.wrapUpDeadlineMillis > Date.now()) context.push('You are paused in the queue until this is saved');
+    if (c.ended && c.ended.forcedWrapUp && c.ended.wrapUpDeadlineMillis > serverNow()) context.push('You are paused in the queue until this is saved');
     $('pop-context').textContent = context.join(' · ');
     const r = $('pop-reminder');
     r.hidden = !c.reminder || c.ended;
@@ -619,10 +698,23 @@
     else crm.removeAttribute('href');
     $('pop-crm-blocked').hidden = !c.popBlocked;
 
+    // Checklist and outcomes are rebuilt only for another call; otherwise updated in place, so
+    // the keyboard focus on a box or an outcome stays where the agent put it.
     const ul = $('pop-checklist');
+    const listSig = pop.callId + '|' + (o.checklist || []).map((i) => i.id).join(',');
+    if (ul.dataset.sig === listSig) {
+      for (const li of ul.querySelectorAll('li[data-item]')) {
+        const box = li.querySelector('input');
+        box.checked = d.checklist.includes(li.dataset.item);
+        box.disabled = busy;
+        li.className = c.reminder && c.reminder.itemId === li.dataset.item ? 'reminded' : '';
+      }
+    } else {
+    ul.dataset.sig = listSig;
     ul.replaceChildren();
     (o.checklist || []).forEach((item, i) => {
       const li = document.createElement('li');
+      li.dataset.item = item.id;
       if (c.reminder && c.reminder.itemId === item.id) li.className = 'reminded';
       const label = document.createElement('label');
       const box = document.createElement('input');
@@ -657,6 +749,7 @@
       li.textContent = 'No checklist for this call.';
       ul.append(li);
     }
+    }
 
     $('upsell-count').textContent = String(d.upsell);
     syncField($('upsell-notes'), d.upsellNotes, busy, pop.callId);
@@ -666,8 +759,17 @@
     $('upsell-plus').disabled = busy;
 
     const fs = $('codes');
-    fs.querySelectorAll('label').forEach((x) => x.remove());
     const codes = pop.dispositionCodes || [];
+    const codeSig = pop.callId + '|' + codes.map((x) => x.code).join(',');
+    if (fs.dataset.sig === codeSig) {
+      for (const radio of fs.querySelectorAll('input[name=code]')) {
+        radio.checked = d.code === radio.value;
+        radio.disabled = busy;
+        radio.parentElement.className = radio.checked ? 'picked' : '';
+      }
+    } else {
+    fs.dataset.sig = codeSig;
+    fs.querySelectorAll('label').forEach((x) => x.remove());
     codes.forEach((code, i) => {
       const label = document.createElement('label');
       const radio = document.createElement('input');
@@ -688,15 +790,16 @@
       label.append(code.label || code.code);
       fs.append(label);
     });
+    }
     $('advance-yes').checked = d.advance === true;
     $('advance-no').checked = d.advance === false;
     $('advance-yes').disabled = busy;
     $('advance-no').disabled = busy;
     $('submit').disabled = busy;
-    $('dismiss').hidden = busy || !c.ended || c.ended.wrapUpDeadlineMillis > Date.now();
+    $('dismiss').hidden = busy || !c.ended || c.ended.wrapUpDeadlineMillis > serverNow();
     const s = $('dispo-status');
-    if (busy) { s.textContent = 'Saving… (kept in this browser until the server confirms)'; s.className = 'dispo-status wait'; }
-    else if (c.error) { s.textContent = c.error.text; s.className = 'dispo-status ' + c.error.kind; }
+    if (c.error) { s.textContent = c.error.text; s.className = 'dispo-status ' + c.error.kind; }
+    else if (busy) { s.textContent = 'Saving… (kept in this browser until the server confirms)'; s.className = 'dispo-status wait'; }
     else { s.textContent = ''; s.className = 'dispo-status'; }
   }
 
@@ -804,6 +907,7 @@
   function onKey(e) {
     const guarded = Date.now() < desk.guardUntil;
     desk.lastKeyAt = Date.now();
+    desk.lastTouchAt = desk.lastKeyAt;
     if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
       if (!$('pop').hidden && !document.querySelector('dialog[open]')) { e.preventDefault(); submit(); }
       return;
@@ -840,6 +944,15 @@
 
   function wire() {
     document.addEventListener('keydown', onKey);
+    const touched = (e) => { if (e.target.closest && e.target.closest('#pop')) desk.lastTouchAt = Date.now(); };
+    document.addEventListener('pointerdown', touched, true);
+    document.addEventListener('focusin', touched, true);
+    window.addEventListener('beforeunload', (e) => {
+      if (desk.me && !desk.connected && Object.keys(outbox.all()).length) {
+        e.preventDefault(); // kept in this browser anyway; the agent should know it is not sent
+        e.returnValue = '';
+      }
+    });
     $('dispo').addEventListener('submit', (e) => { e.preventDefault(); submit(); });
     $('advance-yes').onchange = () => update((d) => { d.advance = true; });
     $('advance-no').onchange = () => update((d) => { d.advance = false; });
@@ -869,7 +982,11 @@
     // The clocks on the card and the list.
     setInterval(() => {
       if (desk.incoming && !working()) { select(desk.incoming, true); render(); }
-      if (desk.calls.size) { renderList(); renderStatus(); }
+      if (desk.calls.size) { renderTimes(); renderStatus(); }
+      // A connection that takes a disposition and never answers is dead (half-open): start over.
+      for (const t of desk.sentAt.values()) {
+        if (desk.socket && Date.now() - t > ACK_TIMEOUT_MS) { desk.socket.close(); break; }
+      }
     }, 1000);
     $('incoming-show').onclick = () => { select(desk.incoming, false); render(); };
   }

@@ -326,6 +326,36 @@ class DeskBrowserTest {
   }
 
   @Test
+  void aReconnectWhileTheAgentTypesLeavesTheFormAndTheTextAlone() throws Exception {
+    ChromeDriver alice = browser(1366, 768);
+    signIn(alice, "1001", "demo-1001");
+    replay("a_sales_caller_hangup", 4);
+    wait(alice, 20)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("pop-status"), "Wrap-up"));
+    String call = alice.findElement(By.id("pop")).getAttribute("data-call-id");
+    alice.findElement(By.id("notes")).click();
+    alice.switchTo().activeElement().sendKeys("Budget 12k, ");
+
+    int port = ss.server.address().getPort();
+    ss.close();
+    wait(alice, 15)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Not"));
+    ss = SupervisedServer.start(dir, Duration.ofMinutes(2), port);
+    wait(alice, 40).until(ExpectedConditions.textToBe(By.id("connection"), "Connected"));
+    // Typed on after the reconnect: still in the notes, none of it taken as keys (y, n, 1...).
+    alice.switchTo().activeElement().sendKeys("needs 3 seats by year end");
+    assertEquals(call, alice.findElement(By.id("pop")).getAttribute("data-call-id"));
+    assertEquals(
+        "Budget 12k, needs 3 seats by year end",
+        alice.findElement(By.id("notes")).getAttribute("value"));
+    assertEquals("Budget 12k, needs 3 seats by year end", draftNotes(alice, call));
+    assertEquals(
+        0L,
+        js(alice, "return document.querySelectorAll('#codes input:checked').length;"),
+        "no outcome picked by the typing");
+  }
+
+  @Test
   void signingOutInAnotherTabEndsTheDeskAtOnce() throws Exception {
     ChromeDriver alice = browser(1366, 768);
     signIn(alice, "1001", "demo-1001");
