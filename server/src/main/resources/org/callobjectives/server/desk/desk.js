@@ -666,22 +666,17 @@
     $('incoming').hidden = !incoming;
     if (incoming) {
       $('incoming-text').textContent = 'New call: ' + callerLabel(incoming.pop) + ' · ' +
-        ((incoming.pop.objective && incoming.pop.objective.title) || '') + ' (shown when you pause typing)';
+        ((incoming.pop.objective && incoming.pop.objective.title) || '') +
+        ' (shown once you leave this form alone for a few seconds)';
     }
+    document.title = (incoming ? '● New call - ' : '') + (desk.name || 'Agent') + ' - Agent desk';
     $('pop-caller').textContent = callerLabel(pop);
     $('pop-number').textContent = pop.callerName && pop.callerNumber ? pop.callerNumber : '';
     $('pop-queue').textContent = pop.direction === 'outbound' ? 'outbound call' : 'queue ' + (pop.queue || '');
     const st = statusOf(c);
     $('pop-status').textContent = st.text;
     $('pop-status').className = 'status ' + st.cls;
-    const context = [];
-    if (o.stage) context.push('Stage: ' + o.stage);
-    if (o.lastCall) {
-      context.push('Last call: ' + o.lastCall.code + (o.lastCall.advanceObtained ? ' (advance obtained)' : ' (no advance)') +
-        ' on ' + new Date(o.lastCall.atMillis).toLocaleDateString());
-    }
-    if (c.ended && c.ended.forcedWrapUp && c.ended.wrapUpDeadlineMillis > serverNow()) context.push('You are paused in the queue until this is saved');
-    $('pop-context').textContent = context.join(' · ');
+    $('pop-context').textContent = contextOf(c);
     const r = $('pop-reminder');
     r.hidden = !c.reminder || c.ended;
     r.textContent = c.reminder ? 'Reminder: ' + c.reminder.text + ' (' + c.reminder.secondsIntoCall + ' s into the call)' : '';
@@ -846,13 +841,34 @@
     }
   }
 
-  function note(text, cls) {
+  function note(text, cls, keep = true) {
     const li = document.createElement('li');
-    li.textContent = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + ' ' + text;
+    const line = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + ' ' + text;
+    li.textContent = line;
     if (cls) li.className = cls;
     const ul = $('messages');
     ul.prepend(li);
     while (ul.children.length > 50) ul.lastChild.remove();
+    if (keep) {
+      // For this tab only (sessionStorage): a reload keeps what the agent was told.
+      try {
+        const kept = JSON.parse(sessionStorage.getItem('co.desk.messages') || '[]');
+        kept.unshift([line, cls || '']);
+        sessionStorage.setItem('co.desk.messages', JSON.stringify(kept.slice(0, 50)));
+      } catch (e) { /* storage full or off: the list on screen is enough */ }
+    }
+  }
+
+  function restoreNotes() {
+    let kept = [];
+    try { kept = JSON.parse(sessionStorage.getItem('co.desk.messages') || '[]'); } catch (e) { kept = []; }
+    const ul = $('messages');
+    for (const [line, cls] of kept) {
+      const li = document.createElement('li');
+      li.textContent = line;
+      if (cls) li.className = cls;
+      ul.append(li);
+    }
   }
 
   function setConnection(text, down) {
@@ -991,14 +1007,32 @@
     $('incoming-show').onclick = () => { select(desk.incoming, false); render(); };
   }
 
+  /** Stage, last outcome, and the pause while a forced wrap-up lasts (it ends with the clock). */
+  function contextOf(c) {
+    const o = c.pop.objective || {};
+    const context = [];
+    if (o.stage) context.push('Stage: ' + o.stage);
+    if (o.lastCall) {
+      context.push('Last call: ' + o.lastCall.code + (o.lastCall.advanceObtained ? ' (advance obtained)' : ' (no advance)') +
+        ' on ' + new Date(o.lastCall.atMillis).toLocaleDateString());
+    }
+    if (c.ended && c.ended.forcedWrapUp && c.ended.wrapUpDeadlineMillis > serverNow()) {
+      context.push('You are paused in the queue until this is saved');
+    }
+    return context.join(' · ');
+  }
+
   function renderStatus() {
     const c = current();
     if (!c) return;
     const st = statusOf(c);
     $('pop-status').textContent = st.text;
     $('pop-status').className = 'status ' + st.cls;
+    const context = contextOf(c);
+    if ($('pop-context').textContent !== context) $('pop-context').textContent = context;
   }
 
   wire();
+  restoreNotes();
   connect();
 })();
