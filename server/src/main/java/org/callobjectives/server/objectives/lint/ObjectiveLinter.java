@@ -190,10 +190,13 @@ public final class ObjectiveLinter {
     notMeasurable(measure, advance, r, out);
 
     // T: time-bound.
-    if (v.times.find(o.timeFrame()).isEmpty() && v.times.find(advanceText).isEmpty()) {
-      Sentence when = v.read(o.timeFrame());
-      Optional<String> vagueTime =
-          o.timeFrame() == null || o.timeFrame().isBlank() ? Optional.empty() : v.times.vague(when);
+    // A time in the advance stands in for a missing time frame, not for one that says "when
+    // convenient": "books a health check to unlock the discount on renewal" names no deadline then.
+    Sentence when = v.read(o.timeFrame());
+    Optional<String> vagueTime =
+        o.timeFrame() == null || o.timeFrame().isBlank() ? Optional.empty() : v.times.vague(when);
+    if (v.times.find(o.timeFrame()).isEmpty()
+        && (vagueTime.isPresent() || v.times.find(advanceText).isEmpty())) {
       out.error(
           "timeFrame",
           NOT_TIME_BOUND,

@@ -72,7 +72,9 @@ final class TimeExpressions {
                   + "(?:hang|hangs)\\s+up\\b|\\bbefore\\s+hanging\\s+up\\b|\\bbefore\\s+(?:we|you)\\s+(?:end|finish|close|"
                   + "wrap up)\\s+(?:the\\s+)?(?:call|conversation)\\b|\\bbefore\\s+disconnecting\\b"),
           p(
-              "\\bbefore\\s+(?:the\\s+|this\\s+)?(?:call|conversation)\\s+(?:ends|is over|closes|finishes)\\b"),
+              "\\bbefore\\s+(?:the\\s+|this\\s+)?(?:[\\w-]+\\s+)?"
+                  + CALL
+                  + "\\s+(?:ends|is over|closes|finishes|wraps up)\\b"),
           p(
               "\\bbefore\\s+(?:we|you|they)\\s+(?:say\\s+(?:goodbye|bye)|part|ring off|log off|disconnect)\\b"),
           p(
@@ -203,9 +205,25 @@ final class TimeExpressions {
               "\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:at|by|before)\\s+(?:noon|midday|"
                   + "midnight)\\b"),
           p(
-              "\\b(?:by|before|on|until|no later than)\\s+(?:the\\s+|their\\s+|its\\s+|his\\s+|her\\s+)?(?:next\\s+)?"
-                  + "(?:due date|payday|pay day|renewal date|renewal|billing date|statement date|cut-off|cutoff|deadline"
-                  + "|expiry date|go-live date|start date)\\b"));
+              "\\b(?:by|before|on|until|no later than|at|ahead of|prior to)\\s+(?:the\\s+|their\\s+|its\\s+|his\\s+|her\\s+)?"
+                  + "(?:next\\s+)?(?:due date|payday|pay day|renewal date|renewal|billing date|statement date|cut-off|cutoff"
+                  + "|deadline|expiry date|go-live date|start date)\\b"),
+          // the end of a period the customer's account already has: "by the end of the current
+          // billing
+          // period", "before the free trial ends"
+          p(
+              "\\b(?:by|before|at)\\s+the\\s+(?:end|close|expiry)\\s+of\\s+(?:the|this|their|its|his|her)\\s+"
+                  + "(?:current\\s+|free\\s+|existing\\s+)?(?:billing\\s+(?:period|cycle|month|run)|notice\\s+period"
+                  + "|cooling[- ]off\\s+period|trial(?:\\s+period)?|contract(?:\\s+term)?|fixed(?:[- ]rate)?\\s+(?:term|period)"
+                  + "|price\\s+lock|grace\\s+period)\\b"
+                  + "|\\bbefore\\s+(?:the|their|its)\\s+(?:current\\s+|free\\s+)?(?:trial|price lock|grace period|"
+                  + "notice period|fixed(?:[- ]rate)? (?:term|period)|contract)\\s+(?:ends|expires|runs out|closes)\\b"),
+          // the next event of an account that has its own date: "next order", "at the next billing
+          // run"
+          p(
+              "^\\s*(?:(?:on|at|with|by|before|for)\\s+)?(?:the\\s+|their\\s+|its\\s+)?next\\s+"
+                  + "(?:order|delivery|invoice|bill|statement|billing run|billing date|payment|renewal|shipment"
+                  + "|service|collection|term|intake)\\s*\\.?$"));
 
   private final List<Pattern> extra;
   private final List<Phrase> vague;
