@@ -876,8 +876,17 @@ final class AdvanceReader {
     int agentPhraseEnd = -1;
     for (int k = Math.max(0, from); k < Math.min(to, s.size()); k++) {
       int ours = Vocabulary.longest(s, v.agentActors, k);
+      boolean theirs =
+          customer >= 0
+              && customer >= k - 3
+              && (s.word(k - 1, "'s") || s.word(k - 1, "'"))
+              && !s.wordIn(k, Set.of("we", "i", "us", "our"));
       if (ours == 1 && tradeRole(s, from, k)) {
         customer = k; // "the recruitment agent", "the careers adviser": someone else's job
+      } else if (ours > 0 && theirs) {
+        // "the client's sales team", "the prospect's account manager": a team of the customer's
+        customer = k;
+        agentPhraseEnd = Math.max(agentPhraseEnd, k + ours);
       } else if (ours > 0) {
         agent = k;
         agentPhraseEnd = Math.max(agentPhraseEnd, k + ours);
