@@ -443,6 +443,10 @@ public final class ObjectiveLinter {
     if (!(s.word(i, "about") || s.word(i, "what"))) {
       return null;
     }
+    // "what share of the bill", "what volume they ship": "what" before a noun asks for one fact
+    if (s.word(i, "what") && s.is(i + 1, "NOUN")) {
+      return null;
+    }
     for (int k = i; k < s.size(); k++) {
       if (s.is(k, "NUM") || s.wordIn(k, PRECISE) || s.is(k, "PROPN") && k > i + 1) {
         return null;
