@@ -174,6 +174,10 @@ final class TimeExpressions {
           p(
               "\\b(?:within|in|over|inside|during|before the end of|by the end of)\\s+(?:the\\s+|a\\s+|this\\s+)?"
                   + "(?:next\\s+|coming\\s+|same\\s+|current\\s+)?(?:fortnight|week|month|quarter|hour|day|weekend|year)\\b"),
+          // a numbered week or day of a course, plan or trial: "by week two", "after week one"
+          p(
+              "\\b(?:by|in|during|after|before|end of|within|at)\\s+(?:the\\s+end\\s+of\\s+)?(?:week|day|month)\\s+"
+                  + "(?:one|two|three|four|five|six|\\d{1,2})\\b"),
           p(
               "\\b(?:next|this|coming|the coming|following|the following|same)\\s+(?:week|month|quarter|fortnight|"
                   + "weekend|year|morning|afternoon|evening|business day|working day|day)\\b"),
