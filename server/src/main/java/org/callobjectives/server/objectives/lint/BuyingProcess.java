@@ -273,6 +273,13 @@ final class BuyingProcess {
                       + MONEY_BIG
                       + "|\\bpays?\\b[^.\\n]{0,30}\\b(?:years?|(?:\\d+|six|nine|twelve|eighteen|twenty-four) months)\\b"
                       + "[^.\\n]{0,20}\\b(?:up ?front|in advance)\\b")),
+          // "Patient books their cataract surgery date": the operation itself is what is bought
+          new Step(
+              5,
+              "a booked operation",
+              p(
+                  "\\b(?:books?|schedules?|fixes|sets?)\\s+(?:in\\s+)?(?:an?\\s+|the\\s+|their\\s+|his\\s+|her\\s+)?"
+                      + "(?:[\\w-]+\\s+){0,3}?(?:surgery|operation)(?:\\s+(?:date|slot))?\\b")),
           // "The client instructs us on the remortgage": engaging the firm to act is a commitment
           new Step(
               4,

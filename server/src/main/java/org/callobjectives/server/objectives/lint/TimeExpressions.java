@@ -45,7 +45,7 @@ final class TimeExpressions {
   private static final String CALL =
       "(?:call|conversation|phone call|phone|line|contact|screen[- ]share|session|dial|"
           + "demo|demonstration|meeting|webinar|video call|chat|consultation|appointment|interaction|visit"
-          + "|fact[- ]?find|kick[- ]?off|walk[- ]?through)";
+          + "|fact[- ]?find|kick[- ]?off|walk[- ]?through|test[- ]drive|drive|viewing|showing|tour)";
   private static final String MONTH_NAME =
       "(?:january|february|march|april|june|july|august|september|october"
           + "|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
@@ -125,7 +125,9 @@ final class TimeExpressions {
           p(
               "\\b(?:by|before|at|this|tomorrow)\\s+(?:lunchtime|lunch|midday|noon|tonight|teatime|close|home time)\\b"),
           p(
-              "\\b(?:right|straight|immediately|directly|just|shortly)?\\s*after\\s+(?:the|this|our)\\s+call\\b"),
+              "\\b(?:right|straight|immediately|directly|just|shortly)?\\s*after\\s+(?:the|this|our)\\s+"
+                  + CALL
+                  + "\\b"),
           p("\\b(?:then and there|there and then|live on the call|in the same call|same call)\\b"),
           p(
               "\\bby the time\\s+(?:we|you|they|i|the customer|the caller)\\s+(?:hang up|ring off|finish|end|"
@@ -150,8 +152,9 @@ final class TimeExpressions {
               "\\b(?:by|before|at|ahead of|prior to)\\s+(?:the|their|our|its)\\s+(?:"
                   + MONTH_NAME
                   + "\\s+|next\\s+|monthly\\s+|quarterly\\s+|weekly\\s+|annual\\s+)?(?:board|committee|steering|"
-                  + "budget|governors'?|management|planning|leadership|exec(?:utive)?)\\s+"
-                  + "(?:committee\\s+)?(?:meeting|review|session|call|committee)\\b"),
+                  + "budget|governors'?|management|planning|leadership|exec(?:utive)?|review|quarterly)\\s+"
+                  + "(?:committee\\s+)?(?:meeting|review|session|call|committee)\\b"
+                  + "|\\b(?:by|before|at|ahead of|prior to)\\s+(?:the|their|its)\\s+next\\s+(?:board|committee)\\b"),
           // the opening of the call: "first 60 seconds", "in the first two minutes"
           p(
               "^\\s*(?:in\\s+|within\\s+)?(?:the\\s+)?first\\s+"
@@ -174,6 +177,10 @@ final class TimeExpressions {
           p(
               "\\b(?:within|in|over|inside|during|before the end of|by the end of)\\s+(?:the\\s+|a\\s+|this\\s+)?"
                   + "(?:next\\s+|coming\\s+|same\\s+|current\\s+)?(?:fortnight|week|month|quarter|hour|day|weekend|year)\\b"),
+          // seasons: "this winter", "by the spring", "over the summer"
+          p(
+              "\\b(?:this|next|coming|by|before|over|during|in|through|until|end of|by the end of|(?:by |over |during |in )?the)"
+                  + "\\s+(?:coming\\s+)?(?:winter|spring|summer|autumn)\\b"),
           // a numbered week or day of a course, plan or trial: "by week two", "after week one"
           p(
               "\\b(?:by|in|during|after|before|end of|within|at)\\s+(?:the\\s+end\\s+of\\s+)?(?:week|day|month)\\s+"
