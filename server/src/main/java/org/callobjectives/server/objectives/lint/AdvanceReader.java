@@ -708,9 +708,17 @@ final class AdvanceReader {
         return k + 1;
       }
       boolean gerund = s.lower()[k].endsWith("ing") && (s.is(k - 1, "ADP") || s.is(k - 1, "SCONJ"));
+      // "The supporter sponsors a puppy", "the client contacts us": a role noun in -s after a role,
+      // with an object after it, is the verb
+      boolean roleAsVerb =
+          s.lower()[k].endsWith("s")
+              && !s.lower()[k].endsWith("ss")
+              && isActorWord(s, k - 1)
+              && (s.is(k + 1, "DET") || s.is(k + 1, "NUM") || s.wordIn(k + 1, TOWARD_US));
       boolean role =
           s.is(k, "VERB")
               && isActorWord(s, k)
+              && !roleAsVerb
               && (s.is(k - 1, "NOUN")
                   || s.is(k - 1, "PROPN")
                   || s.is(k - 1, "ADJ")
