@@ -236,7 +236,7 @@ class DeskBrowserTest {
     wait(alice, 5)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("dispo-status"), "kept in this browser"));
+                By.id("dispo-status"), "in this browser"));
     // The agent closes the tab while the server is down; the disposition waits in the browser.
     alice.get("about:blank");
     ss = SupervisedServer.start(dir, Duration.ofMinutes(2), port);
