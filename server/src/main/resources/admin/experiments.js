@@ -26,6 +26,8 @@
 
   const section = document.getElementById('experiments-section');
   if (!section) return;
+  // Supervisors' review page shows the reviews only; starting and ending is for admins.
+  const readonly = section.dataset.readonly === 'true';
   section.replaceChildren(
     node('h2', 'Experiments'),
     node('p', 'Split a queue\u2019s (or stage\u2019s) callers between objectives; the same caller always gets the same variant. '
@@ -53,7 +55,7 @@
   form.appendChild(buttons);
   const formResult = node('div', null, 'result'); formResult.id = 'exp-form-result';
   form.appendChild(formResult);
-  section.appendChild(form);
+  if (!readonly) section.appendChild(form);
 
   let objectives = [];
   let queues = [];
@@ -143,7 +145,7 @@
     box.appendChild(head);
     box.appendChild(node('p', 'Since ' + x.start + (x.plannedEnd ? ', planned to ' + x.plannedEnd : '')
       + (x.ended ? '; ended ' + x.ended + (x.rolledOut ? ', rolled out ' + x.rolledOut : '') : '')
-      + '; ' + x.looks + ' daily looks', 'muted'));
+      + '; ' + x.looks + (x.looks === 1 ? ' daily look' : ' daily looks'), 'muted'));
     const t = node('table', null, 'exp-figures');
     const h = node('tr');
     for (const c of ['Variant', 'Objective', 'Split', 'Calls', 'Advances', 'Advance rate', '95 % interval', 'vs control']) h.appendChild(node('th', c));
@@ -164,7 +166,7 @@
     const verdict = node('p', x.summary, 'verdict ' + (x.rollOut ? 'ok' : ''));
     verdict.className = 'exp-verdict' + (x.rollOut ? ' ok' : '');
     box.appendChild(verdict);
-    if (x.ended) return box;
+    if (x.ended || readonly) return box;
 
     const actions = node('div', null, 'row');
     const result = node('div', null, 'result');
@@ -228,6 +230,6 @@
     }
   }
 
-  loadForm().then(loadReviews);
+  (readonly ? Promise.resolve() : loadForm()).then(loadReviews);
   setInterval(loadReviews, 60000);
 })();

@@ -168,7 +168,7 @@ class ExperimentAdminFlowTest {
   }
 
   /** Stores {@code n} ended calls of the variant, {@code advancesPerTen} in ten with an advance. */
-  private static void seed(AdminServer s, String experiment, String variant, int n, int perTen)
+  static void seed(AdminServer s, String experiment, String variant, int n, int perTen)
       throws Exception {
     Store store = s.server.store();
     Config c = s.server.config();
