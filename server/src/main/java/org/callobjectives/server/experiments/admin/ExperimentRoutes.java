@@ -5,8 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,6 +27,7 @@ import org.callobjectives.server.security.Role;
 import org.callobjectives.server.store.AuditLog;
 import org.callobjectives.server.web.Call;
 import org.callobjectives.server.web.HttpResponses;
+import org.callobjectives.server.web.PageResource;
 import org.callobjectives.server.web.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +62,7 @@ public final class ExperimentRoutes {
     this.audit = audit;
     this.clock = clock;
     this.zone = zone;
-    this.script = resource("/admin/experiments.js");
+    this.script = PageResource.text(ExperimentRoutes.class, "/admin/experiments.js");
   }
 
   /** GET /api/experiments[/{id}], POST /api/admin/experiments[/{id}/end], the page's script. */
@@ -364,17 +363,6 @@ public final class ExperimentRoutes {
       return Json.mapper().writeValueAsString(v);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = ExperimentRoutes.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 
