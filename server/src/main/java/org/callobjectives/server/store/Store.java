@@ -24,6 +24,7 @@ public final class Store implements AutoCloseable {
   private final SqlCallStore calls;
   private final SqlDispositionStore dispositions;
   private final SqlStatsStore stats;
+  private final SqlExperimentStore experiments;
   private final SqlSessionStore sessions;
   private final CallerHistory callerHistory;
   private final Proposals proposals;
@@ -42,6 +43,7 @@ public final class Store implements AutoCloseable {
     this.calls = new SqlCallStore(db);
     this.dispositions = new SqlDispositionStore(db, calls);
     this.stats = new SqlStatsStore(db);
+    this.experiments = new SqlExperimentStore(db);
     this.sessions = new SqlSessionStore(db);
     this.callerHistory = new CallerHistory(db);
     this.proposals = new Proposals(db);
@@ -113,6 +115,10 @@ public final class Store implements AutoCloseable {
 
   public StatsStore stats() {
     return stats;
+  }
+
+  public ExperimentStore experiments() {
+    return experiments;
   }
 
   public CallerHistory callerHistory() {
