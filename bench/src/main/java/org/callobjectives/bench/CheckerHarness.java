@@ -28,7 +28,8 @@ import org.callobjectives.server.objectives.lint.Severity;
  * verdict accuracy. {@code dev} is the slice to tune on; {@code holdout} is never tuned on.
  *
  * <p>Usage: {@code java -cp bench/target/bench-all.jar org.callobjectives.bench.CheckerHarness
- * [--corpus server/src/test/resources/checker] [--config config]}
+ * [--corpus server/src/test/resources/checker] [--config config] [--slice dev|holdout]
+ * [--mismatches] [--rounds N] [--warmup N]}; {@code --rounds 0} skips the timing (figures only).
  */
 public final class CheckerHarness {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -61,6 +62,7 @@ public final class CheckerHarness {
         case "--slice" -> slices = List.of(args[++i]);
         case "--mismatches" -> mismatches = true;
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -168,7 +170,7 @@ public final class CheckerHarness {
     // After start-up: the same check again and again; per objective, median and spread of the
     // rounds.
     double[] perObjective = new double[rounds];
-    for (int r = 0; r < warmup + rounds; r++) {
+    for (int r = 0; rounds > 0 && r < warmup + rounds; r++) {
       ObjectiveLinter.forgetAnalyses(); // each round reads every text anew, as for new objectives
       long t0 = System.nanoTime();
       linter.lint(config, source);
@@ -177,13 +179,15 @@ public final class CheckerHarness {
       }
     }
     java.util.Arrays.sort(perObjective);
-    System.out.printf(
-        Locale.ROOT,
-        "after start-up: %.3f ms per objective (median of %d rounds; min %.3f, max %.3f)%n",
-        perObjective[rounds / 2],
-        rounds,
-        perObjective[0],
-        perObjective[rounds - 1]);
+    if (rounds > 0) {
+      System.out.printf(
+          Locale.ROOT,
+          "after start-up: %.3f ms per objective (median of %d rounds; min %.3f, max %.3f)%n",
+          perObjective[rounds / 2],
+          rounds,
+          perObjective[0],
+          perObjective[rounds - 1]);
+    }
     Map<String, Set<String>> out = new LinkedHashMap<>();
     for (Entry e : entries) {
       out.put(e.id(), refused.getOrDefault(e.id(), new TreeSet<>()));

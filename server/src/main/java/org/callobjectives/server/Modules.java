@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.callobjectives.server.admin.AdminModule;
+import org.callobjectives.server.experiments.admin.ExperimentRoutes;
+import org.callobjectives.server.experiments.review.ExperimentReview;
 import org.callobjectives.server.funnel.FunnelRoutes;
 import org.callobjectives.server.metrics.MetricsRoute;
 import org.callobjectives.server.metrics.ServerMetrics;
@@ -16,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plugs the supervisor view and the admin module into a core server before it starts: their one
- * wiring.
+ * Plugs the supervisor view, the admin module and the experiments into a core server before it
+ * starts: their one wiring.
  */
 public final class Modules {
   private static final Logger log = LoggerFactory.getLogger(Modules.class);
@@ -129,6 +131,18 @@ public final class Modules {
             clock,
             debounce);
     server.addRoutes(admin.routes());
+    // Experiments are started and ended by editing objectives.yaml: through the admin's
+    // ConfigService.
+    server.addRoutes(
+        new ExperimentRoutes(
+                new ExperimentReview(
+                    server::config, store.experiments(), clock, java.time.ZoneId.systemDefault()),
+                admin.config(),
+                server::config,
+                store.auditLog(),
+                clock,
+                java.time.ZoneId.systemDefault())
+            .routes());
     return admin;
   }
 }

@@ -636,7 +636,7 @@ public final class CallTracker {
       usedIds.put(r.callId(), Boolean.TRUE);
       Agent agent = r.agentId() == null ? null : config.get().agent(r.agentId()).orElse(null);
       ObjectiveResolver.Resolution res =
-          new ObjectiveResolver.Resolution(r.objective(), r.codes(), "restored");
+          new ObjectiveResolver.Resolution(r.objective(), r.codes(), "restored", r.experiment());
       Leg l =
           Leg.builder(r.callId(), r.server(), r.direction())
               .queue(r.queue())

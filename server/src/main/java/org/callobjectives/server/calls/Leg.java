@@ -170,7 +170,8 @@ final class Leg {
         resolution == null ? null : resolution.objective(),
         resolution == null ? null : resolution.codes(),
         new CallRecord.Channels(
-            callerUniqueid, otherUniqueid, iface, unprefixed(agentBase), unprefixed(farBase)));
+            callerUniqueid, otherUniqueid, iface, unprefixed(agentBase), unprefixed(farBase)),
+        resolution == null ? null : resolution.experiment());
   }
 
   /** Channel bases are kept as {@code server:channel}; the stored form has no server. */

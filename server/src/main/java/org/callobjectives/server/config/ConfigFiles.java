@@ -77,7 +77,20 @@ final class ConfigFiles {
       Map<String, QueueYaml> queues,
       OutboundYaml outbound,
       Map<String, TargetYaml> agentOverrides,
-      List<CampaignYaml> campaigns) {}
+      List<CampaignYaml> campaigns,
+      List<ExperimentYaml> experiments) {}
+
+  record ExperimentYaml(
+      String id,
+      String queue,
+      String stage,
+      List<VariantYaml> variants,
+      String start,
+      String end,
+      String ended,
+      String rolledOut) {}
+
+  record VariantYaml(String id, String objective, Integer weight) {}
 
   record ObjectiveYaml(
       String id,

@@ -110,7 +110,12 @@ final class MappingRulesLoader {
               end,
               target(src, at, c.objective(), c.objectives(), objectives, "campaign " + c.id())));
     }
-    return new MappingRules(overrides, queueTargets, queueStages, campaigns);
+    return new MappingRules(
+        overrides,
+        queueTargets,
+        queueStages,
+        campaigns,
+        ExperimentsLoader.load(src, y.experiments(), objectives, qy, queueStages));
   }
 
   private static List<Stage> stages(
@@ -192,8 +197,7 @@ final class MappingRulesLoader {
     return new Target(ids.get(0).trim(), ids.size() == 2 ? ids.get(1).trim() : null);
   }
 
-  private static LocalDate date(YamlSource src, String at, String v, String what)
-      throws ConfigException {
+  static LocalDate date(YamlSource src, String at, String v, String what) throws ConfigException {
     if (v == null || v.isBlank()) {
       throw src.error(at, what + " date is required (YYYY-MM-DD)");
     }

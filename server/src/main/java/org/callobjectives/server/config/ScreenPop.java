@@ -77,7 +77,12 @@ public record ScreenPop(String template) {
     while (m.find()) {
       String v = values.get(m.group(1));
       String encoded =
-          v == null ? m.group() : URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20");
+          v == null
+              ? m.group()
+              // "." too: a caller name of ".." must not climb the CRM's path.
+              : URLEncoder.encode(v, StandardCharsets.UTF_8)
+                  .replace("+", "%20")
+                  .replace(".", "%2E");
       m.appendReplacement(out, Matcher.quoteReplacement(encoded));
     }
     m.appendTail(out);

@@ -1,10 +1,6 @@
 package org.callobjectives.server.desk;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -14,6 +10,7 @@ import org.callobjectives.server.security.Role;
 import org.callobjectives.server.web.Call;
 import org.callobjectives.server.web.Html;
 import org.callobjectives.server.web.HttpResponses;
+import org.callobjectives.server.web.PageResource;
 import org.callobjectives.server.web.Route;
 import org.callobjectives.server.web.WebSocketUpgrade;
 
@@ -140,14 +137,6 @@ public final class DeskRoutes {
   }
 
   private static String resource(String name) {
-    try (InputStream in = DeskRoutes.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "missing resource " + name + " next to " + DeskRoutes.class);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return PageResource.text(DeskRoutes.class, name);
   }
 }

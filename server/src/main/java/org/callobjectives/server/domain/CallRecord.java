@@ -6,7 +6,8 @@ import org.callobjectives.protocol.ObjectiveView;
 
 /**
  * One call leg as stored and pushed: an agent's queue or outbound call, or an abandoned queue wait
- * (then {@code agentId} is null). Immutable; a new one is made at each change.
+ * (then {@code agentId} is null). Immutable; a new one is made at each change. {@code experiment}
+ * is the experiment and variant the caller was assigned to, null outside any.
  */
 public record CallRecord(
     String callId,
@@ -26,7 +27,8 @@ public record CallRecord(
     Long endedAtMillis,
     ObjectiveView objective,
     List<DispositionCode> codes,
-    Channels channels) {
+    Channels channels,
+    ExperimentArm experiment) {
 
   /**
    * The AMI identities behind the call, kept so that a restarted server can go on tracking it: the
@@ -42,6 +44,48 @@ public record CallRecord(
 
   public CallRecord {
     codes = codes == null ? List.of() : List.copyOf(codes);
+  }
+
+  /** A call outside any experiment. */
+  public CallRecord(
+      String callId,
+      String server,
+      Direction direction,
+      String queue,
+      String agentId,
+      String callerNumber,
+      String callerName,
+      String linkedid,
+      CallOutcome outcome,
+      String endReason,
+      long holdSeconds,
+      long talkSeconds,
+      long startedAtMillis,
+      Long connectedAtMillis,
+      Long endedAtMillis,
+      ObjectiveView objective,
+      List<DispositionCode> codes,
+      Channels channels) {
+    this(
+        callId,
+        server,
+        direction,
+        queue,
+        agentId,
+        callerNumber,
+        callerName,
+        linkedid,
+        outcome,
+        endReason,
+        holdSeconds,
+        talkSeconds,
+        startedAtMillis,
+        connectedAtMillis,
+        endedAtMillis,
+        objective,
+        codes,
+        channels,
+        null);
   }
 
   /** A call without channel identities (tests, abandoned waits). */

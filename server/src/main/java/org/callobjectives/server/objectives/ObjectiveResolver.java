@@ -12,16 +12,20 @@ import org.callobjectives.protocol.ObjectiveView;
 import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Campaign;
 import org.callobjectives.server.config.Config;
+import org.callobjectives.server.config.Experiment;
+import org.callobjectives.server.config.ExperimentVariant;
 import org.callobjectives.server.config.Objective;
 import org.callobjectives.server.config.QueueMapping;
 import org.callobjectives.server.config.Stage;
 import org.callobjectives.server.config.Target;
+import org.callobjectives.server.domain.ExperimentArm;
 import org.callobjectives.server.store.CallerOutcome;
 
 /**
  * Picks the objective(s) and disposition codes a call gets, from the configuration in force now.
  * The first rule that matches decides: agent override; the queue (its stage for this caller when it
- * has a chain of advances); outbound per agent, then per group; an active campaign; the default.
+ * has a chain of advances, its experiment's variant for this caller while one runs there); outbound
+ * per agent, then per group; an active campaign; the default.
  */
 public final class ObjectiveResolver {
   private final Supplier<Config> config;
@@ -43,7 +47,13 @@ public final class ObjectiveResolver {
    * What a call gets: fixed at connect, so a reload never changes a call in progress; {@code rule}
    * says why.
    */
-  public record Resolution(ObjectiveView objective, List<DispositionCode> codes, String rule) {}
+  public record Resolution(
+      ObjectiveView objective, List<DispositionCode> codes, String rule, ExperimentArm experiment) {
+    /** Outside any experiment. */
+    public Resolution(ObjectiveView objective, List<DispositionCode> codes, String rule) {
+      this(objective, codes, rule, null);
+    }
+  }
 
   public Resolution forQueueCall(String queue, Agent agent, String callerNumber) {
     Config c = config.get();
@@ -62,21 +72,74 @@ public final class ObjectiveResolver {
       int i =
           stageIndex(chain, stages == null ? Optional.empty() : stages.lastStaged(callerNumber));
       Stage s = chain.get(i);
-      return build(
+      return experimented(
           c,
-          s.target(),
+          queue,
           s.id(),
+          callerNumber,
+          s.target(),
           lastCall,
           q.codes(),
           "queue " + queue + ", stage " + s.id() + " (" + (i + 1) + " of " + chain.size() + ")");
     }
-    return build(
+    return experimented(
         c,
-        c.rules().queueTarget(queue).orElse(Target.of(q.objectiveId())),
+        queue,
         null,
+        callerNumber,
+        c.rules().queueTarget(queue).orElse(Target.of(q.objectiveId())),
         lastCall,
         q.codes(),
         "queue " + queue);
+  }
+
+  /**
+   * The queue's (or stage's) objective, replaced by the caller's variant's while an experiment runs
+   * there. A caller without a number gets the control but no arm: nothing randomised them, so
+   * counting them would bias the control's figures.
+   */
+  private Resolution experimented(
+      Config c,
+      String queue,
+      String stage,
+      String callerNumber,
+      Target target,
+      LastCall lastCall,
+      List<DispositionCode> codes,
+      String rule) {
+    Optional<Experiment> running = c.rules().experimentOn(queue, stage, today());
+    if (running.isEmpty()) {
+      return build(c, target, stage, lastCall, codes, rule);
+    }
+    Experiment x = running.get();
+    Optional<String> variant = x.assignment().variantFor(callerNumber);
+    ExperimentVariant v = x.variant(variant.orElse(x.control().id())).orElseThrow();
+    // The variant replaces the primary objective; a second objective stays unless it is the same.
+    Target t =
+        new Target(
+            v.objectiveId(),
+            v.objectiveId().equals(target.secondary()) ? null : target.secondary());
+    Resolution r =
+        build(
+            c,
+            t,
+            stage,
+            lastCall,
+            codes,
+            rule
+                + ", experiment "
+                + x.id()
+                + " variant "
+                + v.id()
+                + (variant.isEmpty() ? " (no caller number: control, not counted)" : ""));
+    return variant.isEmpty()
+        ? r
+        : new Resolution(
+            r.objective(), r.codes(), r.rule(), new ExperimentArm(x.id(), variant.get()));
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
   }
 
   public Resolution forOutbound(Agent agent, String number) {
@@ -107,7 +170,7 @@ public final class ObjectiveResolver {
           codes,
           "outbound group " + agent.group());
     }
-    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+    LocalDate today = today();
     for (Campaign k : c.rules().campaigns()) {
       if (k.activeOn(today)) {
         return build(

@@ -120,18 +120,24 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
     // Sign-out closes it at once (sessionEnded); this catches expiry and removal from the config.
     // A page cannot send WebSocket pings: the server's keep a quiet desk's socket from being
     // closed as idle, and the browser's pongs show it is still there.
-    ctx.executor()
-        .scheduleWithFixedDelay(
-            () -> {
-              if (!access.sessionValid(sessionId)) {
-                sessionEnded(ctx);
-              } else if (ch.isActive() && !closing) {
-                ch.writeAndFlush(new io.netty.handler.codec.http.websocketx.PingWebSocketFrame());
-              }
-            },
-            SESSION_CHECK_MS,
-            SESSION_CHECK_MS,
-            TimeUnit.MILLISECONDS);
+    if (agentId == null) {
+      return; // refused (removed from the config a moment ago): already closing
+    }
+    var checks =
+        ctx.executor()
+            .scheduleWithFixedDelay(
+                () -> {
+                  if (!access.sessionValid(sessionId)) {
+                    sessionEnded(ctx);
+                  } else if (ch.isActive() && !closing) {
+                    ch.writeAndFlush(
+                        new io.netty.handler.codec.http.websocketx.PingWebSocketFrame());
+                  }
+                },
+                SESSION_CHECK_MS,
+                SESSION_CHECK_MS,
+                TimeUnit.MILLISECONDS);
+    ch.closeFuture().addListener(f -> checks.cancel(false));
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.domain.Direction;
+import org.callobjectives.server.domain.ExperimentArm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -196,13 +197,15 @@ final class SqlCallStore implements CallStore, Database.Backlog {
         INSERT INTO calls (call_id, server, direction, queue, agent_id, caller_number, caller_name, linkedid,
           outcome, end_reason, hold_seconds, talk_seconds, started_at, connected_at, ended_at, objective_id,
           objective_json, updated_at, caller_uniqueid, other_uniqueid, member_interface, agent_channel, far_channel,
-          objective_title, objective_stage)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+          objective_title, objective_stage, experiment_id, experiment_variant)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
         ON CONFLICT(call_id) DO UPDATE SET outcome=excluded.outcome, end_reason=excluded.end_reason,
           hold_seconds=excluded.hold_seconds, talk_seconds=excluded.talk_seconds, ended_at=excluded.ended_at,
           caller_number=COALESCE(calls.caller_number, excluded.caller_number),
           caller_name=COALESCE(calls.caller_name, excluded.caller_name),
-          linkedid=COALESCE(calls.linkedid, excluded.linkedid), updated_at=excluded.updated_at
+          linkedid=COALESCE(calls.linkedid, excluded.linkedid), updated_at=excluded.updated_at,
+          experiment_id=COALESCE(calls.experiment_id, excluded.experiment_id),
+          experiment_variant=COALESCE(calls.experiment_variant, excluded.experiment_variant)
         """)) {
       Sql.bind(
           ps,
@@ -230,7 +233,9 @@ final class SqlCallStore implements CallStore, Database.Backlog {
           ch == null ? null : ch.agentChannel(),
           ch == null ? null : ch.farChannel(),
           r.objective() == null ? null : r.objective().title(),
-          r.objective() == null ? null : r.objective().stage());
+          r.objective() == null ? null : r.objective().stage(),
+          r.experiment() == null ? null : r.experiment().experimentId(),
+          r.experiment() == null ? null : r.experiment().variant());
       ps.executeUpdate();
     }
     var change = OutboxEvent.CallChange.of(r, row.wrapUpDeadlineMillis(), row.forcedWrapUp());
@@ -287,7 +292,8 @@ final class SqlCallStore implements CallStore, Database.Backlog {
         """
         SELECT call_id, server, direction, queue, agent_id, caller_number, caller_name, linkedid, outcome, end_reason,
           hold_seconds, talk_seconds, started_at, connected_at, ended_at, objective_json, caller_uniqueid,
-          other_uniqueid, member_interface, agent_channel, far_channel FROM calls c\s"""
+          other_uniqueid, member_interface, agent_channel, far_channel, experiment_id, experiment_variant
+          FROM calls c\s"""
             + where
             + " ORDER BY c.started_at",
         rs -> {
@@ -319,7 +325,10 @@ final class SqlCallStore implements CallStore, Database.Backlog {
               Sql.longOrNull(rs, 15),
               oc.objective(),
               oc.codes(),
-              ch);
+              ch,
+              rs.getString(22) == null
+                  ? null
+                  : new ExperimentArm(rs.getString(22), rs.getString(23)));
         });
   }
 

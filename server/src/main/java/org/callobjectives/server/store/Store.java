@@ -24,6 +24,7 @@ public final class Store implements AutoCloseable {
   private final SqlCallStore calls;
   private final SqlDispositionStore dispositions;
   private final SqlStatsStore stats;
+  private final SqlExperimentStore experiments;
   private final SqlSessionStore sessions;
   private final CallerHistory callerHistory;
   private final FunnelStore funnel;
@@ -43,6 +44,7 @@ public final class Store implements AutoCloseable {
     this.calls = new SqlCallStore(db);
     this.dispositions = new SqlDispositionStore(db, calls);
     this.stats = new SqlStatsStore(db);
+    this.experiments = new SqlExperimentStore(db);
     this.sessions = new SqlSessionStore(db);
     this.callerHistory = new CallerHistory(db);
     this.funnel = new FunnelStore(db);
@@ -115,6 +117,10 @@ public final class Store implements AutoCloseable {
 
   public StatsStore stats() {
     return stats;
+  }
+
+  public ExperimentStore experiments() {
+    return experiments;
   }
 
   public CallerHistory callerHistory() {

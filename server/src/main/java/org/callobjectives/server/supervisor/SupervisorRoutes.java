@@ -4,10 +4,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +21,7 @@ import org.callobjectives.server.stats.LiveStats;
 import org.callobjectives.server.stats.Review;
 import org.callobjectives.server.store.StatsStore;
 import org.callobjectives.server.web.HttpResponses;
+import org.callobjectives.server.web.PageResource;
 import org.callobjectives.server.web.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -232,15 +229,7 @@ public final class SupervisorRoutes {
   }
 
   private static String resource(String name) {
-    try (InputStream in = SupervisorRoutes.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "missing resource " + name + " next to " + SupervisorRoutes.class);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return PageResource.text(SupervisorRoutes.class, name);
   }
 
   /** JSON for the review API. */

@@ -64,7 +64,7 @@ public final class HttpResponses {
         .set(
             "Content-Security-Policy",
             "default-src 'self'; connect-src 'self' ws: wss:; "
-                + "style-src 'self' 'unsafe-inline'");
+                + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
     boolean keepAlive = req != null && HttpUtil.isKeepAlive(req) && status.code() < 400;
     if (keepAlive) {
       res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);

@@ -46,7 +46,7 @@ public final class LoginRoute {
                     c.req(),
                     HttpResponseStatus.OK,
                     "text/html; charset=utf-8",
-                    page(nextOrEmpty(c.query().get("next")), null))),
+                    page(nextOrEmpty(c.query().get("next")), null, null))),
         Route.post("/login", null, c -> sameSiteOnly(c, this::signIn)),
         Route.post("/logout", null, c -> sameSiteOnly(c, this::signOut)));
   }
@@ -124,14 +124,14 @@ public final class LoginRoute {
                   req,
                   HttpResponseStatus.TOO_MANY_REQUESTS,
                   "text/html; charset=utf-8",
-                  page(asked, "Too many failed sign-ins. Wait a minute and try again."));
+                  page(asked, "Too many failed sign-ins. Wait a minute and try again.", name));
             } else {
               HttpResponses.send(
                   ctx,
                   req,
                   HttpResponseStatus.UNAUTHORIZED,
                   "text/html; charset=utf-8",
-                  page(asked, "Unknown name or wrong token."));
+                  page(asked, "Unknown name or wrong token.", name));
             }
           } finally {
             req.release();
@@ -156,7 +156,7 @@ public final class LoginRoute {
   /** The page asked for when it is a safe local one, else empty (the role's home page). */
   private static String nextOrEmpty(List<String> v) {
     String n = first(v);
-    return n == null || n.isEmpty() ? "" : safeNext(v);
+    return n == null || !SAFE_NEXT.matcher(n).matches() || n.startsWith("//") ? "" : n;
   }
 
   /** Only local paths: never redirect a signed-in user to another site. */
@@ -170,7 +170,8 @@ public final class LoginRoute {
     return n;
   }
 
-  private static String page(String next, String error) {
+  /** The form; after a failed sign-in it keeps the name typed, never the token. */
+  private static String page(String next, String error, String name) {
     return """
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in - Call Objectives</title>
         <style>body{font-family:sans-serif;background:#f4f6f8;display:flex;justify-content:center;padding-top:10vh}
@@ -181,7 +182,10 @@ public final class LoginRoute {
         """
         + (error == null ? "" : "<p class=\"err\" id=\"error\">" + Html.escape(error) + "</p>")
         + """
-        <label for="name">Name or agent id</label><input id="name" name="name" autocomplete="username" required>
+        <label for="name">Name or agent id</label><input id="name" name="name" autocomplete="username" required value=\""""
+        + Html.escape(name == null ? "" : name)
+        + """
+        ">
         <label for="token">Token or password</label><input id="token" name="token" type="password"
           autocomplete="current-password" required>
         <input type="hidden" name="next" value=\""""

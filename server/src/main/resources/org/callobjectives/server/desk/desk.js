@@ -8,7 +8,12 @@
   const RETRY_MIN_MS = 1000;
   const RETRY_MAX_MS = 30000;
   const GUARD_MS = 800; // keys right after the shown call changed were meant for the old one
+  const ACK_TIMEOUT_MS = 20000;
+  const WORKING_MS = 4000; // a form touched this recently is being worked on: a new pop waits
   const DRAFT_DAYS = 3;
+
+  /** The server's time: deadlines come from its clock, not this PC's. */
+  function serverNow() { return Date.now() + desk.skew; }
 
   const desk = {
     me: null, // agent id, known from the welcome
@@ -22,11 +27,20 @@
     retryMs: RETRY_MIN_MS,
     guardUntil: 0,
     lastKeyAt: 0,
+    lastTouchAt: 0, // keys, clicks or focus on the form: the agent is working on it
     figures: null,
     state: null,
     proposals: new Map(), // requestId -> text
     resendTimer: null,
     reconnectTimer: null,
+    replaying: false,
+    replayTimer: null,
+    skew: 0,
+    firstAgent: null, // whom this tab was opened for: another agent's cookie must not take it over
+    sent: new Set(), // requestIds sent on the current socket and not answered yet
+    sentAt: new Map(),
+    confirmed: new Set(), // calls the server listed again since the last welcome
+    incoming: null, // a new call not shown yet because the agent was busy with another form
   };
 
   // ---- storage: drafts and the outbox, per agent, so two agents on one browser never mix ----
@@ -66,6 +80,28 @@
       if (changed) storage.save('drafts', all);
     },
   };
+  // The calls shown, so that one the server no longer lists (wrap-up time over: stored as
+  // undisposed, still takes a late disposition) survives a reload with its draft.
+  const known = {
+    put(c) {
+      const all = storage.load('calls');
+      all[c.pop.callId] = { pop: c.pop, ended: c.ended, order: c.order, savedAt: Date.now() };
+      storage.save('calls', all);
+    },
+    drop(callId) {
+      const all = storage.load('calls');
+      delete all[callId];
+      storage.save('calls', all);
+    },
+    all() { return storage.load('calls'); },
+    prune() {
+      const all = storage.load('calls');
+      const old = Date.now() - DRAFT_DAYS * 86400000;
+      for (const [id, c] of Object.entries(all)) if (!c.savedAt || c.savedAt < old) delete all[id];
+      storage.save('calls', all);
+    },
+  };
+
   const outbox = {
     all() { return storage.load('outbox'); },
     add(entry) { const all = outbox.all(); all[entry.submit.requestId] = entry; storage.save('outbox', all); },
@@ -154,8 +190,8 @@
       case 'call_ended': return callEnded(m);
       case 'disposition_ack': return dispositionAck(m);
       case 'error': return error(m);
-      case 'agent_stats': desk.figures = m; return renderFigures();
-      case 'agent_state': desk.state = m; return renderState();
+      case 'agent_stats': desk.figures = m; replayOver(); return renderFigures();
+      case 'agent_state': desk.state = m; replayOver(); return renderState();
       case 'congratulation': return congratulate(m);
       case 'compliance_reminder': return reminder(m);
       case 'proposal_ack': return proposalAck(m);
@@ -164,6 +200,18 @@
   }
 
   function welcome(m) {
+    if (desk.firstAgent && desk.firstAgent !== m.agentId) {
+      // Someone else signed in on this browser since: this tab stays the first agent's.
+      desk.signedOut = true;
+      if (desk.socket) desk.socket.close();
+      setConnection('Signed out', true);
+      banner('Agent ' + m.agentId + ' has signed in on this browser since. This tab belonged to ' +
+        desk.firstAgent + ' (anything waiting to be sent is kept for them). ', 'Open the desk again',
+        '/desk', '');
+      return;
+    }
+    desk.firstAgent = m.agentId;
+    if (m.serverTimeMillis) desk.skew = m.serverTimeMillis - Date.now();
     desk.me = m.agentId;
     desk.name = m.displayName || m.agentId;
     desk.connected = true;
@@ -172,33 +220,92 @@
     document.title = desk.name + ' - Agent desk';
     setConnection('Connected', false);
     hideBanner();
-    // The server sends every call still waiting for this agent right after: that is the list.
-    desk.calls.clear();
+    // The server sends every call still waiting for this agent right after. What is shown stays
+    // meanwhile (the agent may be typing); calls it does not list again are settled in
+    // replayOver.
+    desk.confirmed.clear();
+    desk.sent.clear();
+    desk.sentAt.clear();
     drafts.prune();
+    known.prune();
+    desk.replaying = true;
+    clearTimeout(desk.replayTimer);
+    desk.replayTimer = setTimeout(replayOver, 5000);
     resendOutbox();
     render();
   }
 
+  /** After the server's replay: calls it no longer holds, from storage, as past their wrap-up. */
+  function replayOver() {
+    if (!desk.replaying) return;
+    desk.replaying = false;
+    clearTimeout(desk.replayTimer);
+    // Shown or stored but not listed again: the server settled it meanwhile (stored elsewhere, or
+    // past its wrap-up: stored as undisposed, still open to a late disposition).
+    for (const [id, c] of desk.calls) {
+      if (!desk.confirmed.has(id) && !(c.ended && c.ended.wrapUpDeadlineMillis <= serverNow())) {
+        c.ended = { callId: id, endedAtMillis: (c.ended && c.ended.endedAtMillis) || 0,
+          reason: 'unknown', wrapUpDeadlineMillis: 0, forcedWrapUp: false };
+        known.put(c);
+      }
+    }
+    for (const [id, k] of Object.entries(known.all())) {
+      if (desk.calls.has(id)) continue;
+      const ended = k.ended && k.ended.wrapUpDeadlineMillis <= serverNow()
+        ? k.ended
+        : { callId: id, endedAtMillis: (k.ended && k.ended.endedAtMillis) || 0, reason: 'unknown',
+          wrapUpDeadlineMillis: 0, forcedWrapUp: false };
+      desk.calls.set(id, { pop: k.pop, ended: ended, error: null, order: k.order || ++desk.order, reminder: null });
+      desk.order = Math.max(desk.order, k.order || 0);
+    }
+    if (!desk.selected) selectNext();
+    render();
+  }
+
+  /** Sends what waits in the outbox and is due, once per connection (an answer is awaited). */
   function resendOutbox() {
     clearTimeout(desk.resendTimer);
     const entries = Object.values(outbox.all()).sort((a, b) => a.queuedAt - b.queuedAt);
+    let next = Infinity;
     for (const e of entries) {
+      if (desk.sent.has(e.submit.requestId)) continue;
       if (e.notBefore && e.notBefore > Date.now()) {
-        desk.resendTimer = setTimeout(resendOutbox, e.notBefore - Date.now());
+        next = Math.min(next, e.notBefore - Date.now());
         continue;
       }
-      send(e.submit);
+      sendDisposition(e.submit);
     }
+    if (next !== Infinity) desk.resendTimer = setTimeout(resendOutbox, next);
+  }
+
+  function sendDisposition(submit) {
+    if (!send(submit)) return false;
+    desk.sent.add(submit.requestId);
+    desk.sentAt.set(submit.requestId, Date.now());
+    return true;
   }
 
   function callStarted(m) {
-    const known = desk.calls.get(m.callId);
-    desk.calls.set(m.callId, {
-      pop: m, ended: known ? known.ended : null, error: known ? known.error : null,
-      order: known ? known.order : ++desk.order, reminder: known ? known.reminder : null,
-    });
-    if (!m.replay && !known) {
-      select(m.callId, true);
+    const was = desk.calls.get(m.callId);
+    const c = {
+      pop: m, ended: was ? was.ended : null, error: was ? was.error : null,
+      order: was ? was.order : (known.all()[m.callId] || {}).order || ++desk.order,
+      reminder: was ? was.reminder : null,
+    };
+    desk.order = Math.max(desk.order, c.order);
+    // A call answered while this page was away is new to the agent too.
+    const fresh = !was && (!m.replay || !known.all()[m.callId]);
+    desk.calls.set(m.callId, c);
+    desk.confirmed.add(m.callId);
+    known.put(c);
+    if (fresh) {
+      if (working()) {
+        // The agent is in the middle of another call's form: it stays; the new call waits to be
+        // shown until they pause (a bar on the form says so).
+        desk.incoming = m.callId;
+      } else {
+        select(m.callId, true);
+      }
       notify(m);
       screenPop(m);
     } else if (!desk.selected) {
@@ -210,14 +317,19 @@
   function callEnded(m) {
     const c = desk.calls.get(m.callId);
     if (!c) return;
+    desk.confirmed.add(m.callId);
     c.ended = m;
+    known.put(c);
     render();
   }
 
   function dispositionAck(m) {
     const entry = outbox.all()[m.requestId];
+    desk.sent.delete(m.requestId);
+    desk.sentAt.delete(m.requestId);
     outbox.remove(m.requestId);
     drafts.drop(m.callId);
+    known.drop(m.callId);
     const c = desk.calls.get(m.callId);
     const who = c ? callerLabel(c.pop) : (entry && entry.caller) || 'call ' + m.callId;
     const code = m.stored ? m.stored.code : '';
@@ -229,13 +341,15 @@
     desk.calls.delete(m.callId);
     if (desk.selected === m.callId) {
       desk.selected = null;
-      selectNext();
+      if (desk.incoming && desk.calls.has(desk.incoming)) select(desk.incoming, false);
+      else selectNext();
     }
     render();
   }
 
   function error(m) {
     const entry = m.requestId ? outbox.all()[m.requestId] : null;
+    if (m.requestId) { desk.sent.delete(m.requestId); desk.sentAt.delete(m.requestId); }
     if (entry) {
       const c = desk.calls.get(entry.submit.callId);
       if (m.code === 'store_failed' || m.code === 'rate_limited') {
@@ -310,24 +424,34 @@
     }
     if (Notification.permission === 'default') {
       b.hidden = false;
-      b.onclick = () => Notification.requestPermission().then(() => { b.hidden = true; });
+      b.onclick = () => Notification.requestPermission().then((answer) => {
+        b.hidden = true;
+        if (answer !== 'granted') {
+          note('Desktop notifications are blocked for this site: allow them in the browser\'s site settings.', 'bad');
+        }
+      });
     }
   }
 
   // ---- choosing what is shown ----
   function ordered() {
-    // Calls on now first, then wrap-ups, oldest first.
-    return [...desk.calls.values()].sort((a, b) =>
-      (a.ended ? 1 : 0) - (b.ended ? 1 : 0) || a.order - b.order);
+    // In the order they came: a list that reorders itself under the agent's keys misleads.
+    return [...desk.calls.values()].sort((a, b) => a.order - b.order);
+  }
+
+  /** True while the agent works on the shown call's form: typing in it, or keys just now. */
+  function working() {
+    const el = document.activeElement;
+    return !!desk.selected && ((typing(el) && el.closest('#pop')) || Date.now() - desk.lastTouchAt < WORKING_MS);
   }
 
   function select(callId, fromServer) {
-    if (desk.selected !== callId && Date.now() - desk.lastKeyAt < GUARD_MS) {
-      desk.guardUntil = Date.now() + GUARD_MS;
-      if (fromServer && document.activeElement && document.activeElement.closest('#pop')) {
-        document.activeElement.blur(); // what is typed next must not land on the new call
-      }
+    if (desk.selected !== callId && desk.selected && fromServer) {
+      if (Date.now() - desk.lastKeyAt < GUARD_MS) desk.guardUntil = Date.now() + GUARD_MS;
+      const el = document.activeElement;
+      if (el && el.closest && el.closest('#pop')) el.blur(); // typing must not go on into another call
     }
+    if (desk.incoming === callId || !desk.calls.has(desk.incoming)) desk.incoming = null;
     desk.selected = callId;
   }
 
@@ -349,7 +473,11 @@
   function current() { return desk.selected ? desk.calls.get(desk.selected) : null; }
 
   function update(change) {
-    const c = current();
+    updateCall(desk.selected, change);
+  }
+
+  function updateCall(callId, change) {
+    const c = callId ? desk.calls.get(callId) : null;
     if (!c || sending(c)) return;
     const d = drafts.get(c.pop.callId);
     change(d, c);
@@ -413,19 +541,22 @@
     };
     outbox.add({ submit: submit, queuedAt: Date.now(), caller: callerLabel(c.pop) });
     c.error = null;
-    if (!send(submit)) {
+    if (!sendDisposition(submit)) {
       c.error = { text: 'Saved in this browser; it goes to the server as soon as the connection is back.', kind: 'wait' };
     }
     render();
   }
 
   function missing(c, d) {
-    if (!d.code) return 'Pick an outcome (1–9).';
+    if (!d.code) {
+      const n = Math.min(9, (c.pop.dispositionCodes || []).length);
+      return 'Pick an outcome' + (n > 1 ? ' (1–' + n + ')' : '') + '.';
+    }
     if (d.advance === null || d.advance === undefined) return 'Say whether the advance was obtained (y / n).';
     const rule = codeOf(c, d.code);
     if (rule && rule.advance === true && !d.advance) return d.code + ' means an advance was obtained: pick yes or another outcome.';
     if (rule && rule.advance === false && d.advance) return d.code + ' means no advance: pick no or another outcome.';
-    if (d.csat !== '' && d.csat !== null && !(Number(d.csat) >= 0 && Number(d.csat) <= 100 && Number.isInteger(Number(d.csat)))) {
+    if (d.csat !== '' && d.csat !== null && d.csat !== undefined && !/^(100|[1-9]?[0-9])$/.test(String(d.csat))) {
       return 'CSAT is a whole number from 0 to 100, or empty.';
     }
     return null;
@@ -454,16 +585,42 @@
 
   function statusOf(c) {
     if (sending(c)) return { text: 'Saving…', cls: '' };
-    if (!c.ended) return { text: 'On call ' + clock(Date.now() - c.pop.connectedAtMillis), cls: '' };
-    const left = c.ended.wrapUpDeadlineMillis - Date.now();
+    if (!c.ended) return { text: 'On call ' + clock(serverNow() - c.pop.connectedAtMillis), cls: '' };
+    const left = c.ended.wrapUpDeadlineMillis - serverNow();
     if (left > 0) return { text: 'Wrap-up: ' + clock(left) + ' left', cls: 'wrapup' };
     return { text: 'Wrap-up time over (stored as undisposed; you can still save it)', cls: 'late' };
   }
 
+  function whenOf(c) {
+    const st = statusOf(c);
+    return {
+      text: sending(c) ? 'saving' : !c.ended ? 'on call' : st.cls === 'late' ? 'late'
+        : clock(c.ended.wrapUpDeadlineMillis - serverNow()),
+      cls: 'when' + (st.cls === 'late' ? ' late' : ''),
+    };
+  }
+
+  /** The list's clocks, in place: a click or the keyboard focus on it must not be lost. */
+  function renderTimes() {
+    for (const li of $('calls').querySelectorAll('li[data-call-id]')) {
+      const c = desk.calls.get(li.dataset.callId);
+      const when = li.querySelector('.when');
+      if (!c || !when) continue;
+      const w = whenOf(c);
+      if (when.textContent !== w.text) when.textContent = w.text;
+      if (when.className !== w.cls) when.className = w.cls;
+    }
+  }
+
   function renderList() {
     const ol = $('calls');
-    ol.replaceChildren();
     const list = ordered();
+    const queued = Object.values(outbox.all());
+    const sig = JSON.stringify([desk.selected, list.map((c) => [c.pop.callId, sending(c)]),
+      queued.map((e) => e.submit.requestId)]);
+    if (ol.dataset.sig === sig) { renderTimes(); return; }
+    ol.dataset.sig = sig;
+    ol.replaceChildren();
     for (const c of list) {
       const li = document.createElement('li');
       li.dataset.callId = c.pop.callId;
@@ -474,9 +631,9 @@
       what.className = 'what';
       what.textContent = callerLabel(c.pop) + ' · ' + ((c.pop.objective && c.pop.objective.title) || c.pop.queue || '');
       const when = document.createElement('span');
-      const st = statusOf(c);
-      when.className = 'when' + (st.cls === 'late' ? ' late' : '');
-      when.textContent = sending(c) ? 'saving' : !c.ended ? 'on call' : st.cls === 'late' ? 'late' : clock(c.ended.wrapUpDeadlineMillis - Date.now());
+      const w = whenOf(c);
+      when.className = w.cls;
+      when.textContent = w.text;
       b.append(what, when);
       b.onclick = () => { select(c.pop.callId, false); render(); };
       li.append(b);
@@ -484,7 +641,7 @@
     }
     // Dispositions waiting in this browser for calls the server no longer lists.
     const shown = new Set(list.map((c) => c.pop.callId));
-    for (const e of Object.values(outbox.all())) {
+    for (const e of queued) {
       if (shown.has(e.submit.callId)) continue;
       const li = document.createElement('li');
       li.className = 'queued';
@@ -505,20 +662,21 @@
     const d = drafts.get(pop.callId);
     const busy = sending(c);
     $('pop').dataset.callId = pop.callId;
+    const incoming = desk.incoming ? desk.calls.get(desk.incoming) : null;
+    $('incoming').hidden = !incoming;
+    if (incoming) {
+      $('incoming-text').textContent = 'New call: ' + callerLabel(incoming.pop) + ' · ' +
+        ((incoming.pop.objective && incoming.pop.objective.title) || '') +
+        ' (shown once you leave this form alone for a few seconds)';
+    }
+    document.title = (incoming ? '● New call - ' : '') + (desk.name || 'Agent') + ' - Agent desk';
     $('pop-caller').textContent = callerLabel(pop);
     $('pop-number').textContent = pop.callerName && pop.callerNumber ? pop.callerNumber : '';
     $('pop-queue').textContent = pop.direction === 'outbound' ? 'outbound call' : 'queue ' + (pop.queue || '');
     const st = statusOf(c);
     $('pop-status').textContent = st.text;
     $('pop-status').className = 'status ' + st.cls;
-    const context = [];
-    if (o.stage) context.push('Stage: ' + o.stage);
-    if (o.lastCall) {
-      context.push('Last call: ' + o.lastCall.code + (o.lastCall.advanceObtained ? ' (advance obtained)' : ' (no advance)') +
-        ' on ' + new Date(o.lastCall.atMillis).toLocaleDateString());
-    }
-    if (c.ended && c.ended.forcedWrapUp) context.push('You are paused in the queue until this is saved');
-    $('pop-context').textContent = context.join(' · ');
+    $('pop-context').textContent = contextOf(c);
     const r = $('pop-reminder');
     r.hidden = !c.reminder || c.ended;
     r.textContent = c.reminder ? 'Reminder: ' + c.reminder.text + ' (' + c.reminder.secondsIntoCall + ' s into the call)' : '';
@@ -535,10 +693,23 @@
     else crm.removeAttribute('href');
     $('pop-crm-blocked').hidden = !c.popBlocked;
 
+    // Checklist and outcomes are rebuilt only for another call; otherwise updated in place, so
+    // the keyboard focus on a box or an outcome stays where the agent put it.
     const ul = $('pop-checklist');
+    const listSig = pop.callId + '|' + (o.checklist || []).map((i) => i.id).join(',');
+    if (ul.dataset.sig === listSig) {
+      for (const li of ul.querySelectorAll('li[data-item]')) {
+        const box = li.querySelector('input');
+        box.checked = d.checklist.includes(li.dataset.item);
+        box.disabled = busy;
+        li.className = c.reminder && c.reminder.itemId === li.dataset.item ? 'reminded' : '';
+      }
+    } else {
+    ul.dataset.sig = listSig;
     ul.replaceChildren();
     (o.checklist || []).forEach((item, i) => {
       const li = document.createElement('li');
+      li.dataset.item = item.id;
       if (c.reminder && c.reminder.itemId === item.id) li.className = 'reminded';
       const label = document.createElement('label');
       const box = document.createElement('input');
@@ -573,17 +744,27 @@
       li.textContent = 'No checklist for this call.';
       ul.append(li);
     }
+    }
 
     $('upsell-count').textContent = String(d.upsell);
-    syncField($('upsell-notes'), d.upsellNotes, busy);
-    syncField($('notes'), d.notes, busy);
-    syncField($('csat'), d.csat === null ? '' : String(d.csat), busy);
+    syncField($('upsell-notes'), d.upsellNotes, busy, pop.callId);
+    syncField($('notes'), d.notes, busy, pop.callId);
+    syncField($('csat'), d.csat === null || d.csat === undefined ? '' : String(d.csat), busy, pop.callId);
     $('upsell-minus').disabled = busy;
     $('upsell-plus').disabled = busy;
 
     const fs = $('codes');
-    fs.querySelectorAll('label').forEach((x) => x.remove());
     const codes = pop.dispositionCodes || [];
+    const codeSig = pop.callId + '|' + codes.map((x) => x.code).join(',');
+    if (fs.dataset.sig === codeSig) {
+      for (const radio of fs.querySelectorAll('input[name=code]')) {
+        radio.checked = d.code === radio.value;
+        radio.disabled = busy;
+        radio.parentElement.className = radio.checked ? 'picked' : '';
+      }
+    } else {
+    fs.dataset.sig = codeSig;
+    fs.querySelectorAll('label').forEach((x) => x.remove());
     codes.forEach((code, i) => {
       const label = document.createElement('label');
       const radio = document.createElement('input');
@@ -604,21 +785,29 @@
       label.append(code.label || code.code);
       fs.append(label);
     });
+    }
     $('advance-yes').checked = d.advance === true;
     $('advance-no').checked = d.advance === false;
     $('advance-yes').disabled = busy;
     $('advance-no').disabled = busy;
     $('submit').disabled = busy;
+    $('dismiss').hidden = busy || !c.ended || c.ended.wrapUpDeadlineMillis > serverNow();
     const s = $('dispo-status');
-    if (busy) { s.textContent = 'Saving… (kept in this browser until the server confirms)'; s.className = 'dispo-status wait'; }
-    else if (c.error) { s.textContent = c.error.text; s.className = 'dispo-status ' + c.error.kind; }
+    if (c.error) { s.textContent = c.error.text; s.className = 'dispo-status ' + c.error.kind; }
+    else if (busy) { s.textContent = 'Saving… (kept in this browser until the server confirms)'; s.className = 'dispo-status wait'; }
     else { s.textContent = ''; s.className = 'dispo-status'; }
   }
 
   // Redrawing must not fight the agent's typing: a field being edited keeps its text.
-  function syncField(el, value, disabled) {
+  function syncField(el, value, disabled, callId) {
+    if (el.dataset.callId !== callId) {
+      if (document.activeElement === el) el.blur();
+      el.dataset.callId = callId;
+      el.value = value;
+    } else if (document.activeElement !== el && el.value !== value) {
+      el.value = value;
+    }
     el.disabled = disabled;
-    if (document.activeElement !== el && el.value !== value) el.value = value;
   }
 
   function renderState() {
@@ -641,7 +830,7 @@
       ['Advances', f.advances + ' (' + pct(f.advanceRatePercent) + ')'],
       ['Compliance', pct(f.compliancePercent)],
       ['Upsell this shift', f.shiftOpportunities + (f.shiftOpportunitiesTarget ? ' / ' + f.shiftOpportunitiesTarget : '')],
-      ['Waiting for disposition', String(f.undisposed)],
+      ['Missed wrap-ups', String(f.undisposed)],
     ];
     for (const [k, v] of rows) {
       const dt = document.createElement('dt');
@@ -652,13 +841,34 @@
     }
   }
 
-  function note(text, cls) {
+  function note(text, cls, keep = true) {
     const li = document.createElement('li');
-    li.textContent = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + ' ' + text;
+    const line = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + ' ' + text;
+    li.textContent = line;
     if (cls) li.className = cls;
     const ul = $('messages');
     ul.prepend(li);
     while (ul.children.length > 50) ul.lastChild.remove();
+    if (keep) {
+      // For this tab only (sessionStorage): a reload keeps what the agent was told.
+      try {
+        const kept = JSON.parse(sessionStorage.getItem('co.desk.messages') || '[]');
+        kept.unshift([line, cls || '']);
+        sessionStorage.setItem('co.desk.messages', JSON.stringify(kept.slice(0, 50)));
+      } catch (e) { /* storage full or off: the list on screen is enough */ }
+    }
+  }
+
+  function restoreNotes() {
+    let kept = [];
+    try { kept = JSON.parse(sessionStorage.getItem('co.desk.messages') || '[]'); } catch (e) { kept = []; }
+    const ul = $('messages');
+    for (const [line, cls] of kept) {
+      const li = document.createElement('li');
+      li.textContent = line;
+      if (cls) li.className = cls;
+      ul.append(li);
+    }
   }
 
   function setConnection(text, down) {
@@ -713,6 +923,7 @@
   function onKey(e) {
     const guarded = Date.now() < desk.guardUntil;
     desk.lastKeyAt = Date.now();
+    desk.lastTouchAt = desk.lastKeyAt;
     if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
       if (!$('pop').hidden && !document.querySelector('dialog[open]')) { e.preventDefault(); submit(); }
       return;
@@ -737,6 +948,8 @@
         if (c && c.pop.screenPopUrl && /^https?:\/\//i.test(c.pop.screenPopUrl)) {
           e.preventDefault();
           window.open(c.pop.screenPopUrl, '_blank', 'noopener');
+        } else if (c) {
+          note('No CRM link for this call (the queue has no screenPop).', '');
         }
         break;
       }
@@ -747,22 +960,66 @@
 
   function wire() {
     document.addEventListener('keydown', onKey);
+    const touched = (e) => { if (e.target.closest && e.target.closest('#pop')) desk.lastTouchAt = Date.now(); };
+    document.addEventListener('pointerdown', touched, true);
+    document.addEventListener('focusin', touched, true);
+    window.addEventListener('beforeunload', (e) => {
+      if (desk.me && !desk.connected && Object.keys(outbox.all()).length) {
+        e.preventDefault(); // kept in this browser anyway; the agent should know it is not sent
+        e.returnValue = '';
+      }
+    });
     $('dispo').addEventListener('submit', (e) => { e.preventDefault(); submit(); });
     $('advance-yes').onchange = () => update((d) => { d.advance = true; });
     $('advance-no').onchange = () => update((d) => { d.advance = false; });
     $('upsell-plus').onclick = () => update((d) => { d.upsell = Math.min(100, d.upsell + 1); });
     $('upsell-minus').onclick = () => update((d) => { d.upsell = Math.max(0, d.upsell - 1); });
     // Every keystroke is in the draft at once: a reload or a crash loses nothing typed.
-    $('notes').addEventListener('input', (e) => update((d) => { d.notes = e.target.value; }));
-    $('upsell-notes').addEventListener('input', (e) => update((d) => { d.upsellNotes = e.target.value; }));
-    $('csat').addEventListener('input', (e) => update((d) => { d.csat = e.target.value; }));
+    // A field's text belongs to the call it was filled for (data-call-id), whatever is shown now.
+    const field = (id, set) => $(id).addEventListener('input', (e) =>
+      updateCall(e.target.dataset.callId, (d) => set(d, e.target.value)));
+    field('notes', (d, v) => { d.notes = v; });
+    field('upsell-notes', (d, v) => { d.upsellNotes = v; });
+    field('csat', (d, v) => { d.csat = v.trim(); });
     $('help-button').onclick = () => $('help').showModal();
     $('propose-button').onclick = propose;
+    $('dismiss').onclick = () => {
+      const c = current();
+      if (!c || !window.confirm('Remove the call from ' + callerLabel(c.pop) + ' from your list? Its draft is' +
+          ' deleted; the call stays stored as undisposed.')) return;
+      desk.calls.delete(c.pop.callId);
+      drafts.drop(c.pop.callId);
+      known.drop(c.pop.callId);
+      render();
+    };
     setupNotifications();
     window.addEventListener('online', reconnectNow);
     document.addEventListener('visibilitychange', () => { if (!document.hidden) reconnectNow(); });
     // The clocks on the card and the list.
-    setInterval(() => { if (desk.calls.size) { renderList(); renderStatus(); } }, 1000);
+    setInterval(() => {
+      if (desk.incoming && !working()) { select(desk.incoming, true); render(); }
+      if (desk.calls.size) { renderTimes(); renderStatus(); }
+      // A connection that takes a disposition and never answers is dead (half-open): start over.
+      for (const t of desk.sentAt.values()) {
+        if (desk.socket && Date.now() - t > ACK_TIMEOUT_MS) { desk.socket.close(); break; }
+      }
+    }, 1000);
+    $('incoming-show').onclick = () => { select(desk.incoming, false); render(); };
+  }
+
+  /** Stage, last outcome, and the pause while a forced wrap-up lasts (it ends with the clock). */
+  function contextOf(c) {
+    const o = c.pop.objective || {};
+    const context = [];
+    if (o.stage) context.push('Stage: ' + o.stage);
+    if (o.lastCall) {
+      context.push('Last call: ' + o.lastCall.code + (o.lastCall.advanceObtained ? ' (advance obtained)' : ' (no advance)') +
+        ' on ' + new Date(o.lastCall.atMillis).toLocaleDateString());
+    }
+    if (c.ended && c.ended.forcedWrapUp && c.ended.wrapUpDeadlineMillis > serverNow()) {
+      context.push('You are paused in the queue until this is saved');
+    }
+    return context.join(' · ');
   }
 
   function renderStatus() {
@@ -771,8 +1028,11 @@
     const st = statusOf(c);
     $('pop-status').textContent = st.text;
     $('pop-status').className = 'status ' + st.cls;
+    const context = contextOf(c);
+    if ($('pop-context').textContent !== context) $('pop-context').textContent = context;
   }
 
   wire();
+  restoreNotes();
   connect();
 })();

@@ -236,7 +236,7 @@ class DeskBrowserTest {
     wait(alice, 5)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("dispo-status"), "kept in this browser"));
+                By.id("dispo-status"), "in this browser"));
     // The agent closes the tab while the server is down; the disposition waits in the browser.
     alice.get("about:blank");
     ss = SupervisedServer.start(dir, Duration.ofMinutes(2), port);
@@ -249,6 +249,110 @@ class DeskBrowserTest {
     alice.navigate().refresh();
     wait(alice, 15).until(ExpectedConditions.textToBe(By.id("connection"), "Connected"));
     assertEquals(1, dispositionRows(), "still once");
+  }
+
+  @Test
+  void aNewPopNeverTakesOverTheFormBeingTypedInAndNotesStayWithTheirCall() throws Exception {
+    ChromeDriver alice = browser(1366, 768);
+    signIn(alice, "1001", "demo-1001");
+    replay("e_burst_20_calls", 1);
+    wait(alice, 40)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("pop-status"), "Wrap-up"));
+    String first = alice.findElement(By.id("pop")).getAttribute("data-call-id");
+    alice.findElement(By.id("notes")).click();
+    alice.switchTo().activeElement().sendKeys("Wants the annual plan, ");
+    // Alice's next call connects while she is still typing the first one's notes.
+    wait(alice, 40)
+        .until(
+            d ->
+                ((Number)
+                            js(
+                                d,
+                                "return window.__frames.filter(f => f.dir === 'in')"
+                                    + ".map(f => JSON.parse(f.text))"
+                                    + ".filter(m => m.type === 'call_started').length;"))
+                        .intValue()
+                    >= 2);
+    alice.switchTo().activeElement().sendKeys("call back Friday");
+    assertEquals(first, alice.findElement(By.id("pop")).getAttribute("data-call-id"), "form kept");
+    assertTrue(alice.findElement(By.id("incoming")).isDisplayed(), "the new call is announced");
+    assertEquals("Wants the annual plan, call back Friday", draftNotes(alice, first));
+
+    keys(alice, Keys.ESCAPE); // she stops typing: the new call is shown a moment later
+    wait(alice, 10)
+        .until(d -> !first.equals(d.findElement(By.id("pop")).getAttribute("data-call-id")));
+    String second = alice.findElement(By.id("pop")).getAttribute("data-call-id");
+    assertEquals("", alice.findElement(By.id("notes")).getAttribute("value"), "nothing carried");
+    assertEquals(null, draftNotes(alice, second));
+    assertEquals("Wants the annual plan, call back Friday", draftNotes(alice, first));
+  }
+
+  @Test
+  void aCallPastItsWrapUpKeepsItsDraftAcrossAReloadAndTakesALateDisposition() throws Exception {
+    ss.close();
+    ss = SupervisedServer.start(dir, Duration.ofSeconds(3));
+    ChromeDriver alice = browser(1366, 768);
+    signIn(alice, "1001", "demo-1001");
+    replay("a_sales_caller_hangup", 4);
+    wait(alice, 30)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("pop-status"), "Wrap-up time over"));
+    String call = alice.findElement(By.id("pop")).getAttribute("data-call-id");
+    keys(alice, "3"); // NO_ADVANCE
+    keys(alice, "t");
+    alice.switchTo().activeElement().sendKeys("Customer will think it over");
+    keys(alice, Keys.ESCAPE);
+
+    alice.navigate().refresh();
+    wait(alice, 15).until(ExpectedConditions.textToBe(By.id("connection"), "Connected"));
+    wait(alice, 10)
+        .until(d -> call.equals(d.findElement(By.id("pop")).getAttribute("data-call-id")));
+    assertEquals(
+        "Customer will think it over", alice.findElement(By.id("notes")).getAttribute("value"));
+    assertTrue(alice.findElement(By.id("dismiss")).isDisplayed(), "a late call may be dismissed");
+    chord(alice, Keys.CONTROL, Keys.RETURN);
+    wait(alice, 15)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "saved"));
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ss.database);
+        ResultSet rs =
+            c.createStatement().executeQuery("SELECT code, late, notes FROM dispositions")) {
+      assertTrue(rs.next());
+      assertEquals("NO_ADVANCE", rs.getString(1), "the late disposition replaced UNDISPOSED");
+      assertEquals(1, rs.getInt(2));
+      assertEquals("Customer will think it over", rs.getString(3));
+      assertFalse(rs.next());
+    }
+  }
+
+  @Test
+  void aReconnectWhileTheAgentTypesLeavesTheFormAndTheTextAlone() throws Exception {
+    ChromeDriver alice = browser(1366, 768);
+    signIn(alice, "1001", "demo-1001");
+    replay("a_sales_caller_hangup", 4);
+    wait(alice, 20)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("pop-status"), "Wrap-up"));
+    String call = alice.findElement(By.id("pop")).getAttribute("data-call-id");
+    alice.findElement(By.id("notes")).click();
+    alice.switchTo().activeElement().sendKeys("Budget 12k, ");
+
+    int port = ss.server.address().getPort();
+    ss.close();
+    wait(alice, 15)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "Not"));
+    ss = SupervisedServer.start(dir, Duration.ofMinutes(2), port);
+    wait(alice, 40).until(ExpectedConditions.textToBe(By.id("connection"), "Connected"));
+    // Typed on after the reconnect: still in the notes, none of it taken as keys (y, n, 1...).
+    alice.switchTo().activeElement().sendKeys("needs 3 seats by year end");
+    assertEquals(call, alice.findElement(By.id("pop")).getAttribute("data-call-id"));
+    assertEquals(
+        "Budget 12k, needs 3 seats by year end",
+        alice.findElement(By.id("notes")).getAttribute("value"));
+    assertEquals("Budget 12k, needs 3 seats by year end", draftNotes(alice, call));
+    assertEquals(
+        0L,
+        js(alice, "return document.querySelectorAll('#codes input:checked').length;"),
+        "no outcome picked by the typing");
   }
 
   @Test
@@ -387,6 +491,16 @@ class DeskBrowserTest {
     d.findElement(By.id("signin")).click();
     wait(d, 15).until(ExpectedConditions.textToBe(By.id("connection"), "Connected"));
     assertTrue(d.getCurrentUrl().endsWith("/desk"), d.getCurrentUrl());
+  }
+
+  private static String draftNotes(org.openqa.selenium.WebDriver d, String callId) {
+    Object notes =
+        js(
+            d,
+            "const all = JSON.parse(localStorage.getItem('co.desk.1001.drafts') || '{}');"
+                + " const x = all[arguments[0]]; return x && x.notes ? x.notes : null;"
+                    .replace("arguments[0]", "'" + callId.replace("'", "\\'") + "'"));
+    return (String) notes;
   }
 
   private static Set<String> callersSeen(org.openqa.selenium.WebDriver d) {

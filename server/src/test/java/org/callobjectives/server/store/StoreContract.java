@@ -20,6 +20,7 @@ import org.callobjectives.protocol.ObjectiveView;
 import org.callobjectives.server.domain.CallOutcome;
 import org.callobjectives.server.domain.CallRecord;
 import org.callobjectives.server.domain.Direction;
+import org.callobjectives.server.domain.ExperimentArm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +103,76 @@ abstract class StoreContract {
   }
 
   static final DispositionStore.DispositionCheck ANY = (c, d) -> {};
+
+  @Test
+  void experimentCountsHoldAssignedCallsWithADispositionPerVariantAndQuarterHour()
+      throws Exception {
+    Store s = open();
+    long t0 = 1_800_000_000_000L; // a quarter-hour boundary
+    String[][] rows = {
+      {"x:1", "A", "ADVANCE"}, {"x:2", "A", "NO"}, {"x:3", "B", "ADVANCE"},
+      {"x:4", "B", null}, {"x:5", "B", "UNDISPOSED"}, {"x:6", null, "ADVANCE"}
+    };
+    for (String[] r : rows) {
+      CallRecord c = call(r[0], "1001", "1555" + r[0].substring(2), CallOutcome.COMPLETED, t0, OBJ);
+      get(
+          s.calls()
+              .upsertCall(
+                  new CallRecord(
+                      c.callId(),
+                      c.server(),
+                      c.direction(),
+                      c.queue(),
+                      c.agentId(),
+                      c.callerNumber(),
+                      c.callerName(),
+                      c.linkedid(),
+                      c.outcome(),
+                      c.endReason(),
+                      c.holdSeconds(),
+                      c.talkSeconds(),
+                      c.startedAtMillis(),
+                      c.connectedAtMillis(),
+                      c.endedAtMillis(),
+                      c.objective(),
+                      c.codes(),
+                      null,
+                      r[1] == null ? null : new ExperimentArm("exp", r[1]))));
+      // A later version of the row (the end) never drops the experiment it started with.
+      get(s.calls().upsertCall(c));
+      if ("UNDISPOSED".equals(r[2])) {
+        assertTrue(get(s.dispositions().markUndisposed(r[0], "1001")));
+      } else if (r[2] != null) {
+        boolean advance = r[2].equals("ADVANCE");
+        get(
+            s.dispositions()
+                .saveDisposition(
+                    "1001",
+                    new DispositionSubmit(
+                        "r" + r[0],
+                        r[0],
+                        advance ? "ADVANCE" : "SALE",
+                        advance,
+                        List.of("rec"),
+                        0,
+                        List.of(),
+                        null,
+                        null),
+                    ANY));
+      }
+    }
+    List<ExperimentStore.ExperimentCount> counts = get(s.experiments().counts("exp"));
+    assertEquals(2, counts.size(), counts.toString());
+    long slice = counts.get(0).sliceStartMillis();
+    assertEquals(0, slice % ExperimentStore.SLICE_MILLIS);
+    assertTrue(Math.abs(System.currentTimeMillis() - slice) < 3_600_000, "the disposition's time");
+    assertEquals(new ExperimentStore.ExperimentCount("A", slice, 2, 1), counts.get(0));
+    assertEquals(new ExperimentStore.ExperimentCount("B", slice, 1, 1), counts.get(1));
+    assertEquals(List.of(), get(s.experiments().counts("other")));
+    CallRecord again = get(s.calls().callsAwaitingDisposition()).get(0);
+    assertEquals("x:4", again.callId());
+    assertEquals(new ExperimentArm("exp", "B"), again.experiment(), "read back after a restart");
+  }
 
   @Test
   void aCallRowIsUpdatedInPlaceAndKeepsWhatItFirstKnew() throws Exception {

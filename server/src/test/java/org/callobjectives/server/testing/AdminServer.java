@@ -43,6 +43,11 @@ public final class AdminServer implements AutoCloseable {
 
   /** With {@code database} shared, a second server sees what the first stored (restart). */
   public static AdminServer start(Path tmp, Path database) throws Exception {
+    return start(tmp, database, false);
+  }
+
+  /** With {@code supervised}, the supervisor pages too (live view, weekly review). */
+  public static AdminServer start(Path tmp, Path database, boolean supervised) throws Exception {
     Path cfg = tmp.resolve("config");
     if (!Files.isDirectory(cfg)) {
       Files.createDirectories(cfg);
@@ -58,7 +63,20 @@ public final class AdminServer implements AutoCloseable {
                     "127.0.0.1", 0, database, Duration.ofMinutes(2), List.of(), s.demo(), s.users())
                 .withWebhooks(s.webhooks()));
     Store store = Store.open(database);
-    ObjectivesServer server = new ObjectivesServer(c, store, Clock.systemUTC(), List.of());
+    Config config = c;
+    org.callobjectives.server.supervisor.Supervision sup =
+        supervised
+            ? new org.callobjectives.server.supervisor.Supervision(
+                () -> config,
+                org.callobjectives.server.goals.GoalsLoader.load(cfg, c),
+                Clock.systemUTC())
+            : null;
+    ObjectivesServer server =
+        new ObjectivesServer(
+            c, store, Clock.systemUTC(), sup == null ? List.of() : List.of(sup.callListener()));
+    if (sup != null) {
+      Modules.supervise(server, sup, store);
+    }
     AdminModule admin =
         Modules.admin(server, store, cfg, Clock.systemUTC(), Duration.ofMillis(100));
     server.start(List.of());

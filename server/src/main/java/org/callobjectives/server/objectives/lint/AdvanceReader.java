@@ -708,9 +708,17 @@ final class AdvanceReader {
         return k + 1;
       }
       boolean gerund = s.lower()[k].endsWith("ing") && (s.is(k - 1, "ADP") || s.is(k - 1, "SCONJ"));
+      // "The supporter sponsors a puppy", "the client contacts us": a role noun in -s after a role,
+      // with an object after it, is the verb
+      boolean roleAsVerb =
+          s.lower()[k].endsWith("s")
+              && !s.lower()[k].endsWith("ss")
+              && isActorWord(s, k - 1)
+              && (s.is(k + 1, "DET") || s.is(k + 1, "NUM") || s.wordIn(k + 1, TOWARD_US));
       boolean role =
           s.is(k, "VERB")
               && isActorWord(s, k)
+              && !roleAsVerb
               && (s.is(k - 1, "NOUN")
                   || s.is(k - 1, "PROPN")
                   || s.is(k - 1, "ADJ")
@@ -876,8 +884,17 @@ final class AdvanceReader {
     int agentPhraseEnd = -1;
     for (int k = Math.max(0, from); k < Math.min(to, s.size()); k++) {
       int ours = Vocabulary.longest(s, v.agentActors, k);
+      boolean theirs =
+          customer >= 0
+              && customer >= k - 3
+              && (s.word(k - 1, "'s") || s.word(k - 1, "'"))
+              && !s.wordIn(k, Set.of("we", "i", "us", "our"));
       if (ours == 1 && tradeRole(s, from, k)) {
         customer = k; // "the recruitment agent", "the careers adviser": someone else's job
+      } else if (ours > 0 && theirs) {
+        // "the client's sales team", "the prospect's account manager": a team of the customer's
+        customer = k;
+        agentPhraseEnd = Math.max(agentPhraseEnd, k + ours);
       } else if (ours > 0) {
         agent = k;
         agentPhraseEnd = Math.max(agentPhraseEnd, k + ours);

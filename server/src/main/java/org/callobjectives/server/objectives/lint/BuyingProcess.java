@@ -181,6 +181,17 @@ final class BuyingProcess {
                       + "|\\b(?:secures?|gets?|obtains?|wins?)\\b[^.\\n]{0,40}\\b(?:budget|capex|capital|spend|"
                       + "investment|funding)\\b[^.\\n]{0,20}\\b(?:approved|approval|sign-off|signed off)\\b"
                       + "|\\bboard approval\\b|\\bbudget approval\\b")),
+          // "The group board signs off on switching all sites": a governing body's decision is a
+          // commitment whatever it is about ("the rate the board has approved" is a fact, not a
+          // step)
+          new Step(
+              4,
+              "an approval by the customer's board",
+              p(
+                  "\\b(?:board|board of directors|trustees|governors|governing body|investment committee|"
+                      + "steering committee|executive committee|exec committee)\\s+(?:(?!has\\b|have\\b|had\\b)"
+                      + "[\\w-]+\\s+)?(?:to\\s+)?(?:signs?\\s+off|approves?|ratif(?:y|ies)|green-?lights?|"
+                      + "votes?\\s+(?:through|for|to))\\b")),
           new Step(
               4,
               "a large payment",
@@ -222,7 +233,8 @@ final class BuyingProcess {
               "an approval of a rollout",
               p(
                   "\\b(?:approves?|approved|signs? off|commits? to|green-?lights?)\\b[^.\\n]{0,50}"
-                      + "\\b(?:roll-?out|deployment|implementation|migration|expansion)\\b[^.\\n]{0,60}"
+                      + "\\b(?:roll-?out|deployment|implementation|migration|expansion|switch(?:ing)?|moving"
+                      + "|transfer(?:ring)?)\\b[^.\\n]{0,60}"
                       + "\\b(?:all|every|each|whole|entire|company-wide|enterprise-wide|group-wide|nationwide|"
                       + "across)\\b"
                       + "|\\b(?:approves?|approved|signs? off|commits? to)\\b[^.\\n]{0,30}"
@@ -261,6 +273,13 @@ final class BuyingProcess {
                       + MONEY_BIG
                       + "|\\bpays?\\b[^.\\n]{0,30}\\b(?:years?|(?:\\d+|six|nine|twelve|eighteen|twenty-four) months)\\b"
                       + "[^.\\n]{0,20}\\b(?:up ?front|in advance)\\b")),
+          // "Patient books their cataract surgery date": the operation itself is what is bought
+          new Step(
+              5,
+              "a booked operation",
+              p(
+                  "\\b(?:books?|schedules?|fixes|sets?)\\s+(?:in\\s+)?(?:an?\\s+|the\\s+|their\\s+|his\\s+|her\\s+)?"
+                      + "(?:[\\w-]+\\s+){0,3}?(?:surgery|operation)(?:\\s+(?:date|slot))?\\b")),
           // "The client instructs us on the remortgage": engaging the firm to act is a commitment
           new Step(
               4,

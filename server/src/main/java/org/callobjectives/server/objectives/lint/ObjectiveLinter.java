@@ -190,10 +190,13 @@ public final class ObjectiveLinter {
     notMeasurable(measure, advance, r, out);
 
     // T: time-bound.
-    if (v.times.find(o.timeFrame()).isEmpty() && v.times.find(advanceText).isEmpty()) {
-      Sentence when = v.read(o.timeFrame());
-      Optional<String> vagueTime =
-          o.timeFrame() == null || o.timeFrame().isBlank() ? Optional.empty() : v.times.vague(when);
+    // A time in the advance stands in for a missing time frame, not for one that says "when
+    // convenient": "books a health check to unlock the discount on renewal" names no deadline then.
+    Sentence when = v.read(o.timeFrame());
+    Optional<String> vagueTime =
+        o.timeFrame() == null || o.timeFrame().isBlank() ? Optional.empty() : v.times.vague(when);
+    if (v.times.find(o.timeFrame()).isEmpty()
+        && (vagueTime.isPresent() || v.times.find(advanceText).isEmpty())) {
       out.error(
           "timeFrame",
           NOT_TIME_BOUND,
@@ -438,6 +441,10 @@ public final class ObjectiveLinter {
       i++;
     }
     if (!(s.word(i, "about") || s.word(i, "what"))) {
+      return null;
+    }
+    // "what share of the bill", "what volume they ship": "what" before a noun asks for one fact
+    if (s.word(i, "what") && s.is(i + 1, "NOUN")) {
       return null;
     }
     for (int k = i; k < s.size(); k++) {
@@ -929,11 +936,30 @@ public final class ObjectiveLinter {
     if (v.mentalVerbs.contains(x.verb())) {
       return m.span(x.verbAt(), Math.min(m.size(), x.verbAt() + 3));
     }
+    // "Client says they like the platform": a feeling reported is still a feeling ("says they would
+    // like a quote" asks for something, and "says they prefer Tuesdays" names a fact)
+    if (SAYING.contains(x.verb())) {
+      for (int k = x.verbAt() + 1; k < m.size(); k++) {
+        // "they like" is often tagged as a preposition: after a pronoun it is the verb
+        if ((m.is(k, "VERB") || m.is(k - 1, "PRON") && !m.word(k - 1, "it"))
+            && (REPORTED_FEELINGS.contains(m.lemmas()[k])
+                || REPORTED_FEELINGS.contains(m.lower()[k]))
+            && !m.wordIn(k - 1, java.util.Set.of("would", "'d", "to"))) {
+          return m.span(x.verbAt(), Math.min(m.size(), k + 1));
+        }
+      }
+    }
     if (x.verb().equals("be") && x.lowEffort() != null && x.lowEffort().startsWith("be ")) {
       return x.lowEffort();
     }
     return null;
   }
+
+  private static final java.util.Set<String> SAYING =
+      java.util.Set.of("say", "tell", "mention", "state", "comment", "admit", "agree");
+
+  private static final java.util.Set<String> REPORTED_FEELINGS =
+      java.util.Set.of("like", "love", "feel", "enjoy", "think", "believe", "trust");
 
   private static final java.util.Set<String> NOUN_FEELINGS =
       java.util.Set.of(

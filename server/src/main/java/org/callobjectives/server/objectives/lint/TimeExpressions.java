@@ -45,7 +45,7 @@ final class TimeExpressions {
   private static final String CALL =
       "(?:call|conversation|phone call|phone|line|contact|screen[- ]share|session|dial|"
           + "demo|demonstration|meeting|webinar|video call|chat|consultation|appointment|interaction|visit"
-          + "|fact[- ]?find|kick[- ]?off|walk[- ]?through)";
+          + "|fact[- ]?find|kick[- ]?off|walk[- ]?through|test[- ]drive|drive|viewing|showing|tour)";
   private static final String MONTH_NAME =
       "(?:january|february|march|april|june|july|august|september|october"
           + "|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
@@ -72,7 +72,9 @@ final class TimeExpressions {
                   + "(?:hang|hangs)\\s+up\\b|\\bbefore\\s+hanging\\s+up\\b|\\bbefore\\s+(?:we|you)\\s+(?:end|finish|close|"
                   + "wrap up)\\s+(?:the\\s+)?(?:call|conversation)\\b|\\bbefore\\s+disconnecting\\b"),
           p(
-              "\\bbefore\\s+(?:the\\s+|this\\s+)?(?:call|conversation)\\s+(?:ends|is over|closes|finishes)\\b"),
+              "\\bbefore\\s+(?:the\\s+|this\\s+)?(?:[\\w-]+\\s+)?"
+                  + CALL
+                  + "\\s+(?:ends|is over|closes|finishes|wraps up)\\b"),
           p(
               "\\bbefore\\s+(?:we|you|they)\\s+(?:say\\s+(?:goodbye|bye)|part|ring off|log off|disconnect)\\b"),
           p(
@@ -123,7 +125,9 @@ final class TimeExpressions {
           p(
               "\\b(?:by|before|at|this|tomorrow)\\s+(?:lunchtime|lunch|midday|noon|tonight|teatime|close|home time)\\b"),
           p(
-              "\\b(?:right|straight|immediately|directly|just|shortly)?\\s*after\\s+(?:the|this|our)\\s+call\\b"),
+              "\\b(?:right|straight|immediately|directly|just|shortly)?\\s*after\\s+(?:the|this|our)\\s+"
+                  + CALL
+                  + "\\b"),
           p("\\b(?:then and there|there and then|live on the call|in the same call|same call)\\b"),
           p(
               "\\bby the time\\s+(?:we|you|they|i|the customer|the caller)\\s+(?:hang up|ring off|finish|end|"
@@ -148,8 +152,9 @@ final class TimeExpressions {
               "\\b(?:by|before|at|ahead of|prior to)\\s+(?:the|their|our|its)\\s+(?:"
                   + MONTH_NAME
                   + "\\s+|next\\s+|monthly\\s+|quarterly\\s+|weekly\\s+|annual\\s+)?(?:board|committee|steering|"
-                  + "budget|governors'?|management|planning|leadership|exec(?:utive)?)\\s+"
-                  + "(?:committee\\s+)?(?:meeting|review|session|call|committee)\\b"),
+                  + "budget|governors'?|management|planning|leadership|exec(?:utive)?|review|quarterly)\\s+"
+                  + "(?:committee\\s+)?(?:meeting|review|session|call|committee)\\b"
+                  + "|\\b(?:by|before|at|ahead of|prior to)\\s+(?:the|their|its)\\s+next\\s+(?:board|committee)\\b"),
           // the opening of the call: "first 60 seconds", "in the first two minutes"
           p(
               "^\\s*(?:in\\s+|within\\s+)?(?:the\\s+)?first\\s+"
@@ -172,6 +177,14 @@ final class TimeExpressions {
           p(
               "\\b(?:within|in|over|inside|during|before the end of|by the end of)\\s+(?:the\\s+|a\\s+|this\\s+)?"
                   + "(?:next\\s+|coming\\s+|same\\s+|current\\s+)?(?:fortnight|week|month|quarter|hour|day|weekend|year)\\b"),
+          // seasons: "this winter", "by the spring", "over the summer"
+          p(
+              "\\b(?:this|next|coming|by|before|over|during|in|through|until|end of|by the end of|(?:by |over |during |in )?the)"
+                  + "\\s+(?:coming\\s+)?(?:winter|spring|summer|autumn)\\b"),
+          // a numbered week or day of a course, plan or trial: "by week two", "after week one"
+          p(
+              "\\b(?:by|in|during|after|before|end of|within|at)\\s+(?:the\\s+end\\s+of\\s+)?(?:week|day|month)\\s+"
+                  + "(?:one|two|three|four|five|six|\\d{1,2})\\b"),
           p(
               "\\b(?:next|this|coming|the coming|following|the following|same)\\s+(?:week|month|quarter|fortnight|"
                   + "weekend|year|morning|afternoon|evening|business day|working day|day)\\b"),
@@ -203,9 +216,25 @@ final class TimeExpressions {
               "\\b\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)\\b|\\b\\d{1,2}:\\d{2}\\b|\\b(?:at|by|before)\\s+(?:noon|midday|"
                   + "midnight)\\b"),
           p(
-              "\\b(?:by|before|on|until|no later than)\\s+(?:the\\s+|their\\s+|its\\s+|his\\s+|her\\s+)?(?:next\\s+)?"
-                  + "(?:due date|payday|pay day|renewal date|renewal|billing date|statement date|cut-off|cutoff|deadline"
-                  + "|expiry date|go-live date|start date)\\b"));
+              "\\b(?:by|before|on|until|no later than|at|ahead of|prior to)\\s+(?:the\\s+|their\\s+|its\\s+|his\\s+|her\\s+)?"
+                  + "(?:next\\s+)?(?:due date|payday|pay day|renewal date|renewal|billing date|statement date|cut-off|cutoff"
+                  + "|deadline|expiry date|go-live date|start date)\\b"),
+          // the end of a period the customer's account already has: "by the end of the current
+          // billing
+          // period", "before the free trial ends"
+          p(
+              "\\b(?:by|before|at)\\s+the\\s+(?:end|close|expiry)\\s+of\\s+(?:the|this|their|its|his|her)\\s+"
+                  + "(?:current\\s+|free\\s+|existing\\s+)?(?:billing\\s+(?:period|cycle|month|run)|notice\\s+period"
+                  + "|cooling[- ]off\\s+period|trial(?:\\s+period)?|contract(?:\\s+term)?|fixed(?:[- ]rate)?\\s+(?:term|period)"
+                  + "|price\\s+lock|grace\\s+period)\\b"
+                  + "|\\bbefore\\s+(?:the|their|its)\\s+(?:current\\s+|free\\s+)?(?:trial|price lock|grace period|"
+                  + "notice period|fixed(?:[- ]rate)? (?:term|period)|contract)\\s+(?:ends|expires|runs out|closes)\\b"),
+          // the next event of an account that has its own date: "next order", "at the next billing
+          // run"
+          p(
+              "^\\s*(?:(?:on|at|with|by|before|for)\\s+)?(?:the\\s+|their\\s+|its\\s+)?next\\s+"
+                  + "(?:order|delivery|invoice|bill|statement|billing run|billing date|payment|renewal|shipment"
+                  + "|service|collection|term|intake)\\s*\\.?$"));
 
   private final List<Pattern> extra;
   private final List<Phrase> vague;
