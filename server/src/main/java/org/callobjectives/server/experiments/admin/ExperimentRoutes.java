@@ -136,27 +136,30 @@ public final class ExperimentRoutes {
     return configFiles
         .read(FILE)
         .thenCompose(text -> configFiles.save(FILE, ExperimentYamlEdit.start(text, spec), who))
-        .thenApply(
+        // Answered once the audit entry is written: a change acknowledged is a change audited.
+        .thenCompose(
             o -> {
-              if (o.ok()) {
-                audit.record(
-                    clock.millis(),
-                    who,
-                    "experiment-started",
-                    FILE,
-                    "experiment "
-                        + spec.id()
-                        + " on queue "
-                        + spec.queue()
-                        + (spec.stage() == null ? "" : ", stage " + spec.stage())
-                        + ": "
-                        + spec.variants().stream()
-                            .map(v -> v.id() + "=" + v.objective() + " " + v.weight() + "%")
-                            .toList(),
-                    null,
-                    null);
+              if (!o.ok()) {
+                return CompletableFuture.completedFuture(o);
               }
-              return o;
+              return audit
+                  .record(
+                      clock.millis(),
+                      who,
+                      "experiment-started",
+                      FILE,
+                      "experiment "
+                          + spec.id()
+                          + " on queue "
+                          + spec.queue()
+                          + (spec.stage() == null ? "" : ", stage " + spec.stage())
+                          + ": "
+                          + spec.variants().stream()
+                              .map(v -> v.id() + "=" + v.objective() + " " + v.weight() + "%")
+                              .toList(),
+                      null,
+                      null)
+                  .thenApply(entry -> o);
             });
   }
 
@@ -227,28 +230,32 @@ public final class ExperimentRoutes {
                           throw new IllegalArgumentException(e.getMessage());
                         }
                       })
+                  .thenCompose(
+                      o ->
+                          !o.ok()
+                              ? CompletableFuture.completedFuture(o)
+                              : audit
+                                  .record(
+                                      clock.millis(),
+                                      who,
+                                      "experiment-ended",
+                                      FILE,
+                                      "experiment "
+                                          + id
+                                          + " ended, rolled out "
+                                          + variant
+                                          + " ("
+                                          + objective
+                                          + ") on "
+                                          + x.where()
+                                          + (variant.equals(v.rollOut())
+                                              ? " as the test supports"
+                                              : " without the test's support (confirmed)"),
+                                      null,
+                                      null)
+                                  .thenApply(entry -> o))
                   .thenApply(
                       o -> {
-                        if (o.ok()) {
-                          audit.record(
-                              clock.millis(),
-                              who,
-                              "experiment-ended",
-                              FILE,
-                              "experiment "
-                                  + id
-                                  + " ended, rolled out "
-                                  + variant
-                                  + " ("
-                                  + objective
-                                  + ") on "
-                                  + x.where()
-                                  + (variant.equals(v.rollOut())
-                                      ? " as the test supports"
-                                      : " without the test's support (confirmed)"),
-                              null,
-                              null);
-                        }
                         Map<String, Object> r = new LinkedHashMap<>();
                         r.put("ok", o.ok());
                         r.put("error", o.error());
