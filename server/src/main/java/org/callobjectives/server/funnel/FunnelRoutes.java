@@ -1,10 +1,6 @@
 package org.callobjectives.server.funnel;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +16,7 @@ import org.callobjectives.server.security.Role;
 import org.callobjectives.server.store.FunnelStore;
 import org.callobjectives.server.web.Call;
 import org.callobjectives.server.web.HttpResponses;
+import org.callobjectives.server.web.PageResource;
 import org.callobjectives.server.web.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,14 +166,6 @@ public final class FunnelRoutes {
   }
 
   private static String resource(String name) {
-    try (InputStream in = FunnelRoutes.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "missing resource " + name + " next to " + FunnelRoutes.class);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return PageResource.text(FunnelRoutes.class, name);
   }
 }

@@ -1,10 +1,6 @@
 package org.callobjectives.server.supervisor;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +9,7 @@ import org.callobjectives.protocol.Json;
 import org.callobjectives.server.security.Role;
 import org.callobjectives.server.stats.TargetsRealism;
 import org.callobjectives.server.web.HttpResponses;
+import org.callobjectives.server.web.PageResource;
 import org.callobjectives.server.web.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,13 +91,6 @@ public final class TargetsRoutes {
   }
 
   private static String resource(String name) {
-    try (InputStream in = TargetsRoutes.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return PageResource.text(TargetsRoutes.class, name);
   }
 }
