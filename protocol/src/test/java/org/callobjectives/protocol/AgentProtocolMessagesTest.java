@@ -40,7 +40,15 @@ class AgentProtocolMessagesTest {
           .forCall(
               "demo-booked",
               new LastCall("CALLBACK", false, 1_700_000_000_000L, "sales-discovery", "discovery"),
-              UPSELL);
+              UPSELL,
+              new Commitment(
+                  "pbx1:1699990000.7",
+                  "1001",
+                  "sales-discovery",
+                  "The customer sends last quarter's usage figures",
+                  "by Friday",
+                  "Did they send the usage figures?",
+                  1_699_990_000_000L));
 
   static final DispositionSubmit DISPOSITION =
       new DispositionSubmit(
@@ -52,7 +60,8 @@ class AgentProtocolMessagesTest {
           1,
           List.of("asked about the annual plan"),
           5,
-          "Demo on Tuesday at 10");
+          "Demo on Tuesday at 10",
+          CommitmentAnswer.KEPT);
 
   static final CallStarted POP =
       new CallStarted(

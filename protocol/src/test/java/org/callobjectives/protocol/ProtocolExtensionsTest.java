@@ -88,4 +88,50 @@ class ProtocolExtensionsTest {
     assertFalse(ErrorMessage.sendAgainLater(ErrorMessage.UNKNOWN_CALL));
     assertFalse(ErrorMessage.sendAgainLater(ErrorMessage.QUOTA_EXCEEDED));
   }
+
+  @Test
+  void aCommitmentQuestionAndItsAnswerSurviveTheWire() throws Exception {
+    Commitment asked =
+        new Commitment(
+            "c0", "1001", "discovery", "Sends the usage figures", "by Friday", "Sent them?", 7);
+    CallStarted c =
+        new CallStarted(
+            "c1",
+            "queue",
+            "sales",
+            "1555",
+            null,
+            5,
+            DEMO.forCall(null, null, null, asked),
+            List.of(),
+            false);
+    assertEquals(asked, ((CallStarted) Json.read(Json.write(c))).objective().commitment());
+    DispositionSubmit d =
+        new DispositionSubmit(
+            "r1", "c1", "DEMO", true, null, 0, null, null, null, CommitmentAnswer.NOT_YET);
+    String json = Json.write(d);
+    assertTrue(json.contains("\"commitment\":\"not_yet\""), json);
+    assertEquals(d, Json.read(json));
+  }
+
+  @Test
+  void aDispositionWithoutACommitmentAnswerIsWrittenAsBefore() throws Exception {
+    DispositionSubmit d =
+        new DispositionSubmit("r1", "c1", "DEMO", true, null, 0, null, null, null);
+    assertFalse(Json.write(d).contains("commitment"));
+    assertFalse(
+        Json.write(new CallStarted("c1", "queue", "sales", "1", null, 5, DEMO, List.of(), false))
+            .contains("commitment"));
+  }
+
+  @Test
+  void anUnknownCommitmentAnswerIsRefusedWithTheAnswersThatExist() {
+    String json =
+        "{\"type\":\"disposition\",\"callId\":\"c1\",\"code\":\"DEMO\",\"advanceObtained\":true,"
+            + "\"upsellCount\":0,\"commitment\":\"maybe\"}";
+    MalformedMessageException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            MalformedMessageException.class, () -> Json.read(json));
+    assertTrue(e.getMessage().contains("kept, not_kept or not_yet"), e.getMessage());
+  }
 }
