@@ -59,6 +59,25 @@ class ObjectiveLinterTest {
   }
 
   @Test
+  void aFollowUpQuestionWithMarkupOrTooLongForThePopIsAnErrorNamingTheField() {
+    java.util.function.Function<String, List<LintFinding>> withFollowUp =
+        q ->
+            linter.lint(
+                new Objective(
+                    "x", "Book a demo", GOOD_ADVANCE, GOOD_MEASURE, GOOD_TIME, List.of(), q),
+                shipped,
+                field -> field.length(),
+                "objectives.yaml");
+    assertEquals(List.of(), withFollowUp.apply("Did they attend the demo they booked?"));
+    List<LintFinding> markup = withFollowUp.apply("<b>Did they attend?</b>");
+    assertEquals(List.of(ObjectiveLinter.MARKUP), errors(markup));
+    assertTrue(markup.get(0).message().contains("followUp"), markup.toString());
+    List<LintFinding> tooLong = withFollowUp.apply("Did they ".repeat(20) + "attend?");
+    assertEquals(1, errors(tooLong).size(), tooLong.toString());
+    assertTrue(tooLong.get(0).message().contains("at most 120"), tooLong.get(0).message());
+  }
+
+  @Test
   void aGoodObjectiveHasNoFindingsAtAll() {
     assertEquals(List.of(), lint(GOOD_ADVANCE, GOOD_MEASURE, GOOD_TIME));
     assertEquals(
