@@ -82,6 +82,7 @@ async function loadObjectives() {
     d.appendChild(el('h3', o.title + ' [' + o.id + ']'));
     d.appendChild(el('div', 'Advance: ' + o.advance));
     d.appendChild(el('div', 'Measure: ' + o.measure + ' \u00b7 By: ' + o.timeFrame, 'muted'));
+    d.appendChild(el('div', 'Asked on the next call: ' + o.followUp + (o.followUpIsDefault ? ' (default)' : ''), 'muted'));
     if (o.findings.length === 0) d.appendChild(el('div', 'lint: no findings', 'finding ok'));
     for (const f of o.findings) {
       d.appendChild(findingBlock(f));

@@ -264,6 +264,12 @@ public final class AdminRoute {
       v.put("measure", o.measure());
       v.put("timeFrame", o.timeFrame());
       v.put("checklist", o.checklist());
+      v.put(
+          "followUp",
+          o.followUp() == null
+              ? org.callobjectives.protocol.Commitment.DEFAULT_QUESTION
+              : o.followUp());
+      v.put("followUpIsDefault", o.followUp() == null);
       v.put("findings", byObjective.getOrDefault(o.id(), List.of()));
       if (o.id().equals(id)) {
         return v;

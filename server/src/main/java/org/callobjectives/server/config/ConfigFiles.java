@@ -98,7 +98,8 @@ final class ConfigFiles {
       String advance,
       String measure,
       String timeFrame,
-      List<ItemYaml> checklist) {}
+      List<ItemYaml> checklist,
+      String followUp) {}
 
   record ItemYaml(String id, String text, String kind, Boolean required) {}
 

@@ -628,7 +628,9 @@ public final class ConfigLoader {
         }
         items.add(new ChecklistItem(iid, text, kind, it.required() != null && it.required()));
       }
-      objectives.put(id, new Objective(id, title, advance, measure, timeFrame, items));
+      String followUp =
+          o.followUp() == null || o.followUp().isBlank() ? null : o.followUp().strip();
+      objectives.put(id, new Objective(id, title, advance, measure, timeFrame, items, followUp));
     }
 
     Map<String, DispositionCode> catalog = new LinkedHashMap<>();

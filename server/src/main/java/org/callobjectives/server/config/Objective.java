@@ -6,7 +6,8 @@ import org.callobjectives.protocol.ObjectiveView;
 
 /**
  * A call objective: the advance the customer commits to, how it is measured, by when, and a
- * checklist.
+ * checklist. {@code followUp}: the question asked on the customer's next call about an advance
+ * obtained with it ("Did they send the usage figures?"); null for the plain default.
  */
 public record Objective(
     String id,
@@ -14,9 +15,21 @@ public record Objective(
     String advance,
     String measure,
     String timeFrame,
-    List<ChecklistItem> checklist) {
+    List<ChecklistItem> checklist,
+    String followUp) {
   public Objective {
     checklist = List.copyOf(checklist);
+  }
+
+  /** An objective asking the default follow-up question. */
+  public Objective(
+      String id,
+      String title,
+      String advance,
+      String measure,
+      String timeFrame,
+      List<ChecklistItem> checklist) {
+    this(id, title, advance, measure, timeFrame, checklist, null);
   }
 
   public ObjectiveView view() {

@@ -267,6 +267,12 @@ public final class DispositionService {
     if (mismatch != null) {
       throw new DispositionRejected(ErrorMessage.INVALID_DISPOSITION, mismatch);
     }
+    if (d.commitment() != null
+        && (call.objective() == null || call.objective().commitment() == null)) {
+      throw new DispositionRejected(
+          ErrorMessage.INVALID_DISPOSITION,
+          "this call's pop asked no commitment question: leave the commitment answer out");
+    }
     Set<String> items = new HashSet<>();
     if (call.objective() != null) {
       for (ChecklistItem i : call.objective().checklist()) {

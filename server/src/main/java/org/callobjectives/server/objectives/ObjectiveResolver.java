@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.callobjectives.protocol.Commitment;
 import org.callobjectives.protocol.DispositionCode;
 import org.callobjectives.protocol.LastCall;
 import org.callobjectives.protocol.ObjectiveView;
@@ -28,6 +29,9 @@ import org.callobjectives.server.store.CallerOutcome;
  * per agent, then per group; an active campaign; the default.
  */
 public final class ObjectiveResolver {
+  /** A commitment older than this is not asked about any more. */
+  static final int ASK_WITHIN_DAYS = 90;
+
   private final Supplier<Config> config;
   private final StageIndex stages;
   private final Clock clock;
@@ -63,9 +67,11 @@ public final class ObjectiveResolver {
       return forOutbound(agent, callerNumber);
     }
     LastCall lastCall = lastCall(callerNumber);
+    Commitment commitment = commitment(c, callerNumber);
     Target override = override(c, agent);
     if (override != null) {
-      return build(c, override, null, lastCall, q.codes(), "agent override for " + agent.id());
+      return build(
+          c, override, null, lastCall, commitment, q.codes(), "agent override for " + agent.id());
     }
     List<Stage> chain = c.rules().stages(queue);
     if (!chain.isEmpty()) {
@@ -79,6 +85,7 @@ public final class ObjectiveResolver {
           callerNumber,
           s.target(),
           lastCall,
+          commitment,
           q.codes(),
           "queue " + queue + ", stage " + s.id() + " (" + (i + 1) + " of " + chain.size() + ")");
     }
@@ -89,6 +96,7 @@ public final class ObjectiveResolver {
         callerNumber,
         c.rules().queueTarget(queue).orElse(Target.of(q.objectiveId())),
         lastCall,
+        commitment,
         q.codes(),
         "queue " + queue);
   }
@@ -105,11 +113,12 @@ public final class ObjectiveResolver {
       String callerNumber,
       Target target,
       LastCall lastCall,
+      Commitment commitment,
       List<DispositionCode> codes,
       String rule) {
     Optional<Experiment> running = c.rules().experimentOn(queue, stage, today());
     if (running.isEmpty()) {
-      return build(c, target, stage, lastCall, codes, rule);
+      return build(c, target, stage, lastCall, commitment, codes, rule);
     }
     Experiment x = running.get();
     Optional<String> variant = x.assignment().variantFor(callerNumber);
@@ -125,6 +134,7 @@ public final class ObjectiveResolver {
             t,
             stage,
             lastCall,
+            commitment,
             codes,
             rule
                 + ", experiment "
@@ -145,10 +155,12 @@ public final class ObjectiveResolver {
   public Resolution forOutbound(Agent agent, String number) {
     Config c = config.get();
     LastCall lastCall = lastCall(number);
+    Commitment commitment = commitment(c, number);
     List<DispositionCode> codes = c.outbound().codes();
     Target override = override(c, agent);
     if (override != null) {
-      return build(c, override, null, lastCall, codes, "agent override for " + agent.id());
+      return build(
+          c, override, null, lastCall, commitment, codes, "agent override for " + agent.id());
     }
     if (agent != null && c.outbound().byAgent().containsKey(agent.id())) {
       return build(
@@ -156,6 +168,7 @@ public final class ObjectiveResolver {
           Target.of(c.outbound().byAgent().get(agent.id())),
           null,
           lastCall,
+          commitment,
           codes,
           "outbound agent " + agent.id());
     }
@@ -167,6 +180,7 @@ public final class ObjectiveResolver {
           Target.of(c.outbound().byGroup().get(agent.group())),
           null,
           lastCall,
+          commitment,
           codes,
           "outbound group " + agent.group());
     }
@@ -178,11 +192,19 @@ public final class ObjectiveResolver {
             k.target(),
             null,
             lastCall,
+            commitment,
             codes,
             "campaign " + k.id() + " (" + k.start() + " to " + k.end() + ")");
       }
     }
-    return build(c, Target.of(c.outbound().defaultObjective()), null, lastCall, codes, "default");
+    return build(
+        c,
+        Target.of(c.outbound().defaultObjective()),
+        null,
+        lastCall,
+        commitment,
+        codes,
+        "default");
   }
 
   /**
@@ -218,20 +240,50 @@ public final class ObjectiveResolver {
         .orElse(null);
   }
 
+  /**
+   * The customer's open commitment to ask about, with its objective's follow-up question; none when
+   * it is older than {@link #ASK_WITHIN_DAYS} (nobody remembers it then).
+   */
+  private Commitment commitment(Config c, String number) {
+    if (stages == null) {
+      return null;
+    }
+    long oldest = clock.millis() - java.util.concurrent.TimeUnit.DAYS.toMillis(ASK_WITHIN_DAYS);
+    return stages
+        .openCommitment(number)
+        .filter(p -> p.atMillis() >= oldest)
+        .map(
+            p ->
+                new Commitment(
+                    p.callId(),
+                    p.agentId(),
+                    p.objectiveId(),
+                    p.advance(),
+                    p.timeFrame(),
+                    p.objectiveId() == null
+                        ? Commitment.DEFAULT_QUESTION
+                        : c.objective(p.objectiveId())
+                            .map(Objective::followUp)
+                            .orElse(Commitment.DEFAULT_QUESTION),
+                    p.atMillis()))
+        .orElse(null);
+  }
+
   private static Resolution build(
       Config c,
       Target t,
       String stage,
       LastCall lastCall,
+      Commitment commitment,
       List<DispositionCode> codes,
       String rule) {
     Objective primary = c.objective(t.primary()).orElseThrow();
     ObjectiveView second =
         t.secondary() == null ? null : c.objective(t.secondary()).map(Objective::view).orElse(null);
     ObjectiveView view =
-        stage == null && lastCall == null && second == null
+        stage == null && lastCall == null && second == null && commitment == null
             ? primary.view()
-            : primary.view().forCall(stage, lastCall, second);
+            : primary.view().forCall(stage, lastCall, second, commitment);
     return new Resolution(view, codes, rule);
   }
 }

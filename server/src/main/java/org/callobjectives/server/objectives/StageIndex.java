@@ -9,12 +9,14 @@ import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.server.domain.DispositionListener;
 import org.callobjectives.server.store.CallerHistory;
 import org.callobjectives.server.store.CallerOutcome;
+import org.callobjectives.server.store.PendingCommitment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where each customer is in the chain of advances, in memory so that choosing a call's objective
- * never waits for SQLite: loaded once at start, then kept current by every stored disposition.
+ * Where each customer is in the chain of advances and the advance they last agreed to (their
+ * commitment), in memory so that choosing a call's objective never waits for SQLite: loaded once at
+ * start, then kept current by every stored disposition.
  */
 public final class StageIndex implements DispositionListener {
   private static final Logger log = LoggerFactory.getLogger(StageIndex.class);
@@ -22,6 +24,7 @@ public final class StageIndex implements DispositionListener {
   private final CallerHistory history;
   private final Map<String, CallerOutcome> last = new ConcurrentHashMap<>();
   private final Map<String, CallerOutcome> lastStaged = new ConcurrentHashMap<>();
+  private final Map<String, PendingCommitment> commitments = new ConcurrentHashMap<>();
 
   public StageIndex(CallerHistory history) {
     this.history = history;
@@ -29,14 +32,33 @@ public final class StageIndex implements DispositionListener {
 
   /** Fills the index from the database; completes when it is ready. */
   public CompletableFuture<Integer> load() {
-    return history
-        .latestPerCaller()
-        .thenApply(
-            list -> {
-              list.forEach(this::put);
-              log.info("chain of advances: {} customers' last outcomes loaded", last.size());
-              return last.size();
-            });
+    CompletableFuture<Integer> outcomes =
+        history
+            .latestPerCaller()
+            .thenApply(
+                list -> {
+                  list.forEach(this::put);
+                  log.info("chain of advances: {} customers' last outcomes loaded", last.size());
+                  return last.size();
+                });
+    CompletableFuture<Long> open =
+        history
+            .latestCommitmentPerCaller()
+            .thenApply(
+                list -> {
+                  list.forEach(this::put);
+                  long n = commitments.values().stream().filter(p -> !p.settled()).count();
+                  log.info("commitments kept: {} customers' open commitments loaded", n);
+                  return n;
+                });
+    return outcomes.thenCombine(open, (a, b) -> a);
+  }
+
+  /** The customer's latest advance, unless a later call settled it (kept or not). */
+  public Optional<PendingCommitment> openCommitment(String callerNumber) {
+    String k = key(callerNumber);
+    PendingCommitment p = k == null ? null : commitments.get(k);
+    return p == null || p.settled() ? Optional.empty() : Optional.of(p);
   }
 
   /** The customer's last dispositioned call, if any. */
@@ -68,6 +90,34 @@ public final class StageIndex implements DispositionListener {
                 put(o);
               }
             });
+    history
+        .commitmentsAfter(d.callId(), agentId)
+        .whenComplete(
+            (list, err) -> {
+              if (err != null) {
+                log.warn("call {}: commitment not updated: {}", d.callId(), err.toString());
+              } else {
+                list.forEach(this::put);
+              }
+            });
+  }
+
+  private void put(PendingCommitment p) {
+    String k = key(p.callerNumber());
+    if (k != null) {
+      commitments.merge(k, p, StageIndex::latest);
+    }
+  }
+
+  /**
+   * The later advance wins; for the same one, settled wins (answers arrive in any order and never
+   * unsettle).
+   */
+  static PendingCommitment latest(PendingCommitment a, PendingCommitment b) {
+    if (a.sameAs(b)) {
+      return a.settled() ? a : b;
+    }
+    return b.atMillis() >= a.atMillis() ? b : a;
   }
 
   private void put(CallerOutcome o) {

@@ -12,6 +12,7 @@ import org.callobjectives.server.config.Agent;
 import org.callobjectives.server.config.Config;
 import org.callobjectives.server.config.Objective;
 import org.callobjectives.server.goals.Window;
+import org.callobjectives.server.store.CommitmentTotals;
 import org.callobjectives.server.store.StatsTotals;
 
 /**
@@ -35,7 +36,9 @@ public final class Review {
 
   /**
    * One objective's or agent's figures now and before; rates are percentages (null: nothing to
-   * divide).
+   * divide). Commitments: the advances obtained on this period's calls with customers who can be
+   * recognised again, how many a later call checked (kept or not), kept, and not yet due; {@code
+   * keptRate} = kept / checked.
    */
   public record Line(
       String id,
@@ -55,7 +58,13 @@ public final class Review {
       Double csatBefore,
       long undisposed,
       List<String> topCodes,
-      String note) {}
+      String note,
+      long commitments,
+      long commitmentsChecked,
+      long commitmentsKept,
+      long commitmentsNotYet,
+      Double keptRate,
+      Double keptRateBefore) {}
 
   private Review() {}
 
@@ -64,6 +73,8 @@ public final class Review {
       Window previous,
       List<StatsTotals> now,
       List<StatsTotals> before,
+      List<CommitmentTotals> commitmentsNow,
+      List<CommitmentTotals> commitmentsBefore,
       Config config) {
     Function<StatsTotals, String> byObjective = StatsTotals::objectiveId;
     Function<StatsTotals, String> byAgent = StatsTotals::agentId;
@@ -85,8 +96,43 @@ public final class Review {
         current.to().toString(),
         previous.from().toString(),
         previous.to().toString(),
-        lines(now, before, byObjective, objectiveNames, true),
-        lines(now, before, byAgent, agentNames, false));
+        lines(
+            now,
+            before,
+            byObjective,
+            objectiveNames,
+            true,
+            kept(commitmentsNow, CommitmentTotals::objectiveId),
+            kept(commitmentsBefore, CommitmentTotals::objectiveId)),
+        lines(
+            now,
+            before,
+            byAgent,
+            agentNames,
+            false,
+            kept(commitmentsNow, CommitmentTotals::agentId),
+            kept(commitmentsBefore, CommitmentTotals::agentId)));
+  }
+
+  /** Commitment counts summed per objective or agent: agreed, checked, kept, not yet. */
+  private static Map<String, long[]> kept(
+      List<CommitmentTotals> rows, Function<CommitmentTotals, String> key) {
+    Map<String, long[]> out = new TreeMap<>();
+    for (CommitmentTotals r : rows) {
+      String k = key.apply(r);
+      if (k != null) {
+        long[] n = out.computeIfAbsent(k, x -> new long[4]);
+        n[0] += r.agreed();
+        n[1] += r.checked();
+        n[2] += r.kept();
+        n[3] += r.notYet();
+      }
+    }
+    return out;
+  }
+
+  private static Double keptRate(long[] n) {
+    return n == null || n[1] == 0 ? null : 100.0 * n[2] / n[1];
   }
 
   private static List<Line> lines(
@@ -94,16 +140,20 @@ public final class Review {
       List<StatsTotals> before,
       Function<StatsTotals, String> key,
       Map<String, String> names,
-      boolean objectives) {
+      boolean objectives,
+      Map<String, long[]> keptNow,
+      Map<String, long[]> keptBefore) {
     Map<String, Figures> cur = fold(now, key);
     Map<String, Figures> prev = fold(before, key);
     Set<String> ids = new java.util.LinkedHashSet<>(new java.util.TreeSet<>(cur.keySet()));
     ids.addAll(new java.util.TreeSet<>(prev.keySet()));
+    ids.addAll(keptNow.keySet());
     List<Line> out = new ArrayList<>();
     for (String id : ids) {
       Figures c = cur.getOrDefault(id, new Figures());
       Figures p = prev.getOrDefault(id, new Figures());
       Double rate = c.advanceRate();
+      long[] k = keptNow.getOrDefault(id, new long[4]);
       String note = null;
       if (objectives
           && rate != null
@@ -132,7 +182,13 @@ public final class Review {
               p.csat(),
               c.undisposed,
               c.topCodes(3),
-              note));
+              note,
+              k[0],
+              k[1],
+              k[2],
+              k[3],
+              keptRate(keptNow.get(id)),
+              keptRate(keptBefore.get(id))));
     }
     return out;
   }
@@ -155,7 +211,8 @@ public final class Review {
     sb.append(
         "kind,id,name,from,to,calls,calls_previous,dispositioned,advance_rate,advance_rate_previous,"
             + "compliance,compliance_previous,opportunities,opportunities_previous,conversions,conversions_previous,"
-            + "csat,csat_previous,undisposed,top_codes,note\r\n");
+            + "csat,csat_previous,undisposed,top_codes,note,commitments,commitments_checked,"
+            + "commitments_kept,commitments_not_yet,kept_rate,kept_rate_previous\r\n");
     for (Line l : r.objectives()) {
       csvLine(sb, "objective", l, r);
     }
@@ -187,7 +244,13 @@ public final class Review {
       l.csatBefore(),
       l.undisposed(),
       String.join(" | ", l.topCodes()),
-      l.note()
+      l.note(),
+      l.commitments(),
+      l.commitmentsChecked(),
+      l.commitmentsKept(),
+      l.commitmentsNotYet(),
+      l.keptRate(),
+      l.keptRateBefore()
     };
     for (int i = 0; i < cells.length; i++) {
       if (i > 0) {

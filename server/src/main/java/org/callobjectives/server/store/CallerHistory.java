@@ -87,4 +87,84 @@ public final class CallerHistory {
         rs.getInt(6) == 1,
         rs.getLong(7));
   }
+
+  // A commitment is a real disposition's advance, on a call with a caller number to recognise the
+  // customer by; it is settled by an answer of kept or not kept (not yet leaves it open).
+  private static final String ADVANCES =
+      """
+      SELECT c.caller_number, d.call_id, d.agent_id, c.objective_json, d.created_at,
+        CASE WHEN EXISTS (SELECT 1 FROM commitment_checks k
+            WHERE k.commitment_call_id = d.call_id AND k.commitment_agent_id = d.agent_id
+              AND k.answer <> 'not_yet') THEN 1 ELSE 0 END AS settled
+      FROM dispositions d JOIN calls c ON c.call_id = d.call_id
+      WHERE d.advance_obtained = 1 AND d.code <> 'UNDISPOSED' AND c.caller_number IS NOT NULL""";
+
+  /** Per caller number, the latest advance obtained and whether it is settled. */
+  public CompletableFuture<List<PendingCommitment>> latestCommitmentPerCaller() {
+    return db.read(
+        c ->
+            Sql.list(
+                c,
+                "SELECT * FROM (SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.caller_number"
+                    + " ORDER BY a.created_at DESC, a.call_id DESC) AS rn FROM ("
+                    + ADVANCES
+                    + ") AS a) AS latest WHERE rn = 1 ORDER BY created_at",
+                CallerHistory::commitment));
+  }
+
+  /**
+   * After the disposition of {@code callId} by {@code agentId} is stored: its caller's latest
+   * advance, and the commitment it answered (if any), each with whether it is settled.
+   */
+  public CompletableFuture<List<PendingCommitment>> commitmentsAfter(
+      String callId, String agentId) {
+    return db.read(
+        c -> {
+          List<PendingCommitment> out = new ArrayList<>();
+          out.addAll(
+              Sql.list(
+                  c,
+                  ADVANCES
+                      + " AND c.caller_number = (SELECT caller_number FROM calls WHERE call_id = ?)"
+                      + " ORDER BY d.created_at DESC, d.id DESC LIMIT 1",
+                  CallerHistory::commitment,
+                  callId));
+          out.addAll(
+              Sql.list(
+                  c,
+                  ADVANCES
+                      + " AND EXISTS (SELECT 1 FROM commitment_checks k JOIN dispositions a"
+                      + " ON a.id = k.disposition_id WHERE a.call_id = ? AND a.agent_id = ?"
+                      + " AND k.commitment_call_id = d.call_id AND k.commitment_agent_id = d.agent_id)",
+                  CallerHistory::commitment,
+                  callId,
+                  agentId));
+          return out;
+        });
+  }
+
+  private static PendingCommitment commitment(ResultSet rs) throws SQLException {
+    String objectiveId = null;
+    String advance = null;
+    String timeFrame = null;
+    try {
+      ObjectiveView o = StoredObjective.read(rs.getString(4)).objective();
+      if (o != null) {
+        objectiveId = o.id();
+        advance = o.advance();
+        timeFrame = o.timeFrame();
+      }
+    } catch (IllegalStateException e) {
+      // Unreadable: the question is still asked, without the advance's wording.
+    }
+    return new PendingCommitment(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        objectiveId,
+        advance,
+        timeFrame,
+        rs.getLong(5),
+        rs.getInt(6) == 1);
+  }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.callobjectives.protocol.ChecklistItem;
+import org.callobjectives.protocol.CommitmentAnswer;
 import org.callobjectives.protocol.DispositionCode;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.ErrorMessage;
@@ -263,6 +264,16 @@ final class SqlDispositionStore implements DispositionStore {
         ps.executeBatch();
       }
     }
+    if (d.commitment() != null && objective != null && objective.commitment() != null) {
+      Sql.update(
+          c,
+          "INSERT INTO commitment_checks (disposition_id, commitment_call_id, commitment_agent_id,"
+              + " answer) VALUES (?,?,?,?)",
+          id,
+          objective.commitment().callId(),
+          objective.commitment().agentId(),
+          d.commitment().wire());
+    }
     if (!d.upsellNotes().isEmpty()) {
       try (PreparedStatement ps =
           c.prepareStatement(
@@ -292,7 +303,9 @@ final class SqlDispositionStore implements DispositionStore {
             id);
     return Sql.list(
             c,
-            "SELECT request_id, code, advance_obtained, upsell_count, csat, notes FROM dispositions WHERE id = ?",
+            "SELECT d.request_id, d.code, d.advance_obtained, d.upsell_count, d.csat, d.notes, k.answer"
+                + " FROM dispositions d LEFT JOIN commitment_checks k ON k.disposition_id = d.id"
+                + " WHERE d.id = ?",
             rs ->
                 new DispositionSubmit(
                     rs.getString(1),
@@ -303,7 +316,8 @@ final class SqlDispositionStore implements DispositionStore {
                     rs.getInt(4),
                     notes,
                     Sql.intOrNull(rs, 5),
-                    rs.getString(6)),
+                    rs.getString(6),
+                    CommitmentAnswer.parse(rs.getString(7))),
             id)
         .get(0);
   }

@@ -154,4 +154,39 @@ final class SqlStatsStore implements StatsStore {
                 fromMillis,
                 toMillis));
   }
+
+  @Override
+  public CompletableFuture<List<CommitmentTotals>> commitments(long fromMillis, long toMillis) {
+    // A commitment's answer is its latest settling one (kept, not kept), else "not yet".
+    return db.read(
+        c ->
+            Sql.list(
+                c,
+                """
+          SELECT d.agent_id, c.objective_id, COUNT(*),
+            SUM(CASE WHEN a.answer IN ('kept', 'not_kept') THEN 1 ELSE 0 END),
+            SUM(CASE WHEN a.answer = 'kept' THEN 1 ELSE 0 END),
+            SUM(CASE WHEN a.answer = 'not_yet' THEN 1 ELSE 0 END)
+          FROM calls c
+          JOIN dispositions d ON d.call_id = c.call_id AND d.agent_id = c.agent_id
+          LEFT JOIN (
+            SELECT k.commitment_call_id, k.commitment_agent_id, k.answer,
+              ROW_NUMBER() OVER (PARTITION BY k.commitment_call_id, k.commitment_agent_id
+                ORDER BY CASE WHEN k.answer = 'not_yet' THEN 1 ELSE 0 END, x.created_at DESC, x.id DESC) AS rn
+            FROM commitment_checks k JOIN dispositions x ON x.id = k.disposition_id) a
+            ON a.commitment_call_id = d.call_id AND a.commitment_agent_id = d.agent_id AND a.rn = 1
+          WHERE c.started_at >= ? AND c.started_at < ? AND c.caller_number IS NOT NULL
+            AND d.advance_obtained = 1 AND d.code <> 'UNDISPOSED'
+          GROUP BY d.agent_id, c.objective_id""",
+                rs ->
+                    new CommitmentTotals(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6)),
+                fromMillis,
+                toMillis));
+  }
 }

@@ -13,4 +13,10 @@ public interface StatsStore {
    * database.
    */
   CompletableFuture<List<StatsTotals>> totals(long fromMillis, long toMillis);
+
+  /**
+   * The commitments (advances obtained) of calls that started in [fromMillis, toMillis), per agent
+   * and objective, with their latest answers up to now.
+   */
+  CompletableFuture<List<CommitmentTotals>> commitments(long fromMillis, long toMillis);
 }

@@ -187,11 +187,20 @@ public final class SupervisorRoutes {
     Window previous = calendar.sameDaysBefore(current, stats.now());
     var rows = store.totals(current.fromMillis(), current.toMillis());
     var before = store.totals(previous.fromMillis(), previous.toMillis());
+    var totals = rows.thenCombine(before, List::of);
+    var kept =
+        store
+            .commitments(current.fromMillis(), current.toMillis())
+            .thenCombine(store.commitments(previous.fromMillis(), previous.toMillis()), List::of);
     later(
         ctx,
         req,
-        rows.thenCombine(
-            before, (a, b) -> format.apply(Review.compute(current, previous, a, b, config.get()))),
+        totals.thenCombine(
+            kept,
+            (t, k) ->
+                format.apply(
+                    Review.compute(
+                        current, previous, t.get(0), t.get(1), k.get(0), k.get(1), config.get()))),
         contentType);
   }
 

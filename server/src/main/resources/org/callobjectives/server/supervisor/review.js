@@ -21,14 +21,27 @@ function cell(now, before, isPct) {
   return el('td', { class: 'n' }, isPct ? pct(now) : String(now), change(now, before, isPct));
 }
 
+// Kept / checked, with what is still open: commitments are checked on the customer's next call.
+function keptCell(l) {
+  const open = l.commitments - l.commitmentsChecked;
+  const title = l.commitments + ' commitments agreed, ' + l.commitmentsChecked + ' checked on a later call ('
+    + l.commitmentsKept + ' kept), ' + open + ' not checked yet' + (l.commitmentsNotYet ? ' (' + l.commitmentsNotYet + ' not due yet)' : '');
+  const td = el('td', { class: 'n', title: title });
+  if (!l.commitments) { td.append('\u2013'); return td; }
+  td.append(l.commitmentsChecked ? pct(l.keptRate) : 'none checked', change(l.keptRate, l.keptRateBefore, true),
+    el('span', { class: 'sub' }, ' ' + l.commitmentsKept + ' of ' + l.commitmentsChecked + (open ? ', ' + open + ' open' : '')));
+  return td;
+}
+
 function lines(rows, first) {
   if (!rows.length) return el('p', {}, 'No calls in this period.');
-  const head = el('tr', {}, [first, 'Calls', 'Advance rate', 'Compliance', 'Opportunities', 'Conversions', 'CSAT',
+  const head = el('tr', {}, [first, 'Calls', 'Advance rate', 'Commitments kept', 'Compliance', 'Opportunities', 'Conversions', 'CSAT',
     'Undisposed', 'Most common codes', ''].map(h => el('th', {}, h)));
   const body = rows.map(l => el('tr', { class: l.note ? 'flag' : null },
     el('td', {}, l.name),
     cell(l.calls, l.callsBefore, false),
     cell(l.advanceRate, l.advanceRateBefore, true),
+    keptCell(l),
     cell(l.compliance, l.complianceBefore, true),
     cell(l.opportunities, l.opportunitiesBefore, false),
     cell(l.conversions, l.conversionsBefore, false),

@@ -60,6 +60,12 @@ class GoalProgressTest {
             public CompletableFuture<List<StatsTotals>> totals(long from, long to) {
               return CompletableFuture.completedFuture(List.of());
             }
+
+            @Override
+            public CompletableFuture<List<org.callobjectives.server.store.CommitmentTotals>>
+                commitments(long from, long to) {
+              return CompletableFuture.completedFuture(List.of());
+            }
           });
       String agent = c.agents().get(0).id();
       long now = clock.millis();

@@ -39,6 +39,12 @@ class LiveStatsMemoryTest {
                 long from, long to) {
               return CompletableFuture.completedFuture(List.of());
             }
+
+            @Override
+            public CompletableFuture<List<org.callobjectives.server.store.CommitmentTotals>>
+                commitments(long from, long to) {
+              return CompletableFuture.completedFuture(List.of());
+            }
           });
       String agent = c.agents().get(0).id();
       long now = clock.millis();

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.callobjectives.protocol.ChecklistItem;
 import org.callobjectives.protocol.ChecklistKind;
+import org.callobjectives.protocol.Commitment;
+import org.callobjectives.protocol.CommitmentAnswer;
 import org.callobjectives.protocol.DispositionCode;
 import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.ErrorMessage;
@@ -398,6 +400,119 @@ abstract class StoreContract {
     assertEquals("555", get(s.callerHistory().forDisposition("pbx:2")).callerNumber());
     assertNull(get(s.callerHistory().forDisposition("pbx:3")), "UNDISPOSED is no outcome");
     assertNull(get(s.callerHistory().forDisposition("pbx:4")), "no caller number");
+  }
+
+  static DispositionSubmit answering(String callId, boolean advance, CommitmentAnswer answer) {
+    return new DispositionSubmit(
+        "r-" + callId, callId, "ADVANCE", advance, List.of(), 0, List.of(), null, null, answer);
+  }
+
+  static ObjectiveView asking(String callId, String agent, long at) {
+    return OBJ.forCall(
+        null,
+        null,
+        null,
+        new Commitment(
+            callId, agent, OBJ.id(), OBJ.advance(), OBJ.timeFrame(), "Did they book it?", at));
+  }
+
+  @Test
+  void aCustomersLatestAdvanceIsTheirCommitmentUntilALaterCallSaysItWasKeptOrNot()
+      throws Exception {
+    Store s = open();
+    DispositionStore d = s.dispositions();
+    CallerHistory h = s.callerHistory();
+    s.calls().upsertCall(call("pbx:1", "1001", "555", CallOutcome.COMPLETED, 1000, OBJ));
+    get(d.saveDisposition("1001", answering("pbx:1", true, null), ANY));
+    List<PendingCommitment> open = get(h.latestCommitmentPerCaller());
+    assertEquals(1, open.size(), open.toString());
+    PendingCommitment p = open.get(0);
+    assertEquals(
+        List.of("555", "pbx:1", "1001", "o"),
+        List.of(p.callerNumber(), p.callId(), p.agentId(), p.objectiveId()));
+    assertEquals(OBJ.advance(), p.advance());
+    assertEquals(OBJ.timeFrame(), p.timeFrame());
+    assertFalse(p.settled());
+
+    // Not due yet: still open, and the answer is stored with the disposition.
+    s.calls()
+        .upsertCall(
+            call(
+                "pbx:2",
+                "1002",
+                "555",
+                CallOutcome.COMPLETED,
+                2000,
+                asking("pbx:1", "1001", p.atMillis())));
+    get(d.saveDisposition("1002", answering("pbx:2", false, CommitmentAnswer.NOT_YET), ANY));
+    assertFalse(get(h.latestCommitmentPerCaller()).get(0).settled());
+    List<PendingCommitment> after = get(h.commitmentsAfter("pbx:2", "1002"));
+    assertEquals(2, after.size(), "the caller's latest advance and the one answered: " + after);
+    assertTrue(after.stream().allMatch(x -> x.callId().equals("pbx:1") && !x.settled()));
+    SavedDisposition again =
+        get(d.saveDisposition("1002", answering("pbx:2", false, CommitmentAnswer.KEPT), ANY));
+    assertTrue(again.duplicate());
+    assertEquals(CommitmentAnswer.NOT_YET, again.stored().commitment(), "the first answer stays");
+
+    // Kept: settled, and a later "not yet" does not reopen it.
+    s.calls()
+        .upsertCall(
+            call(
+                "pbx:3",
+                "1001",
+                "555",
+                CallOutcome.COMPLETED,
+                3000,
+                asking("pbx:1", "1001", p.atMillis())));
+    get(d.saveDisposition("1001", answering("pbx:3", false, CommitmentAnswer.KEPT), ANY));
+    s.calls()
+        .upsertCall(
+            call(
+                "pbx:4",
+                "1001",
+                "555",
+                CallOutcome.COMPLETED,
+                4000,
+                asking("pbx:1", "1001", p.atMillis())));
+    get(d.saveDisposition("1001", answering("pbx:4", false, CommitmentAnswer.NOT_YET), ANY));
+    assertTrue(get(h.latestCommitmentPerCaller()).get(0).settled());
+    assertTrue(
+        get(h.commitmentsAfter("pbx:3", "1001")).stream().allMatch(PendingCommitment::settled));
+
+    // A second customer's advance, never asked about; a third's, not kept; a call without a
+    // number cannot be asked about, so it is no commitment.
+    s.calls().upsertCall(call("pbx:5", "1002", "777", CallOutcome.COMPLETED, 5000, OBJ));
+    get(d.saveDisposition("1002", answering("pbx:5", true, null), ANY));
+    s.calls().upsertCall(call("pbx:6", "1001", "888", CallOutcome.COMPLETED, 6000, OBJ));
+    get(d.saveDisposition("1001", answering("pbx:6", true, null), ANY));
+    s.calls()
+        .upsertCall(
+            call(
+                "pbx:7",
+                "1002",
+                "888",
+                CallOutcome.COMPLETED,
+                7000,
+                asking("pbx:6", "1001", 6000)));
+    get(d.saveDisposition("1002", answering("pbx:7", false, CommitmentAnswer.NOT_KEPT), ANY));
+    s.calls().upsertCall(call("pbx:8", "1001", null, CallOutcome.COMPLETED, 8000, OBJ));
+    get(d.saveDisposition("1001", answering("pbx:8", true, null), ANY));
+
+    List<CommitmentTotals> totals = get(s.stats().commitments(0, 10_000));
+    CommitmentTotals a =
+        totals.stream().filter(t -> t.agentId().equals("1001")).findFirst().orElseThrow();
+    CommitmentTotals b =
+        totals.stream().filter(t -> t.agentId().equals("1002")).findFirst().orElseThrow();
+    assertEquals(
+        List.of(2L, 2L, 1L, 0L),
+        List.of(a.agreed(), a.checked(), a.kept(), a.notYet()),
+        a.toString());
+    assertEquals(
+        List.of(1L, 0L, 0L, 0L),
+        List.of(b.agreed(), b.checked(), b.kept(), b.notYet()),
+        b.toString());
+    assertEquals(2, totals.size(), totals.toString());
+    assertTrue(get(s.stats().commitments(0, 1000)).isEmpty(), "by the promising call's start");
   }
 
   @Test

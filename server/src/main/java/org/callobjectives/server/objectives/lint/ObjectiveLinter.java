@@ -1087,10 +1087,15 @@ public final class ObjectiveLinter {
       {"title", o.title()},
       {"advance", o.advance()},
       {"measure", o.measure()},
-      {"timeFrame", o.timeFrame()}
+      {"timeFrame", o.timeFrame()},
+      {"followUp", o.followUp()}
     };
     int[] limits = {
-      TextLimits.TITLE, TextLimits.ADVANCE, TextLimits.MEASURE, TextLimits.TIME_FRAME
+      TextLimits.TITLE,
+      TextLimits.ADVANCE,
+      TextLimits.MEASURE,
+      TextLimits.TIME_FRAME,
+      TextLimits.FOLLOW_UP
     };
     for (int i = 0; i < fields.length; i++) {
       String name = fields[i][0];

@@ -11,6 +11,7 @@ final class TextLimits {
   static final int MEASURE = 160;
   static final int TIME_FRAME = 60;
   static final int CHECKLIST = 100;
+  static final int FOLLOW_UP = 120;
 
   private static final Pattern TAG = Pattern.compile("</?[a-zA-Z!][^>]*>");
   private static final Pattern ENTITY =
