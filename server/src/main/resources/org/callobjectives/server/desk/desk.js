@@ -11,6 +11,9 @@
   const ACK_TIMEOUT_MS = 20000;
   const WORKING_MS = 4000; // a form touched this recently is being worked on: a new pop waits
   const DRAFT_DAYS = 3;
+  // Answers to a pop's commitment question, by key: as on the buttons and in the help.
+  const COMMITMENT_KEYS = { v: 'kept', x: 'not_kept', w: 'not_yet' };
+  const COMMITMENT_ANSWERS = ['kept', 'not_kept', 'not_yet'];
 
   /** The server's time: deadlines come from its clock, not this PC's. */
   function serverNow() { return Date.now() + desk.skew; }
@@ -110,7 +113,8 @@
   };
 
   function emptyDraft() {
-    return { code: null, advance: null, checklist: [], upsell: 0, upsellNotes: '', csat: '', notes: '' };
+    return { code: null, advance: null, checklist: [], upsell: 0, upsellNotes: '', csat: '', notes: '',
+      commitment: null };
   }
 
   function requestId() {
@@ -539,12 +543,28 @@
       advanceObtained: d.advance === true, checklistDone: d.checklist, upsellCount: d.upsell,
       upsellNotes: notes, csat: csat, notes: d.notes || null,
     };
+    // Only when this call's pop asked: the server refuses an answer to a question not asked.
+    const answer = commitmentAnswer(c, d);
+    if (answer) submit.commitment = answer;
     outbox.add({ submit: submit, queuedAt: Date.now(), caller: callerLabel(c.pop) });
     c.error = null;
     if (!sendDisposition(submit)) {
       c.error = { text: 'Saved in this browser; it goes to the server as soon as the connection is back.', kind: 'wait' };
     }
     render();
+  }
+
+  /** The draft's answer to the pop's commitment question, or null (none asked, or not answered). */
+  function commitmentAnswer(c, d) {
+    const asked = c.pop.objective && c.pop.objective.commitment;
+    return asked && COMMITMENT_ANSWERS.includes(d.commitment) ? d.commitment : null;
+  }
+
+  /** Picks an answer for a call's commitment question; the one already picked clears it. */
+  function answerCommitment(callId, answer) {
+    const c = callId ? desk.calls.get(callId) : null;
+    if (!c || !(c.pop.objective && c.pop.objective.commitment)) return;
+    updateCall(callId, (d) => { d.commitment = d.commitment === answer ? null : answer; });
   }
 
   function missing(c, d) {
@@ -680,6 +700,7 @@
     const r = $('pop-reminder');
     r.hidden = !c.reminder || c.ended;
     r.textContent = c.reminder ? 'Reminder: ' + c.reminder.text + ' (' + c.reminder.secondsIntoCall + ' s into the call)' : '';
+    renderCommitment(c, d, busy);
     $('pop-title').textContent = o.title || 'No objective for this call';
     $('pop-advance').textContent = o.advance || '';
     $('pop-measure').textContent = o.measure || '';
@@ -796,6 +817,31 @@
     if (c.error) { s.textContent = c.error.text; s.className = 'dispo-status ' + c.error.kind; }
     else if (busy) { s.textContent = 'Saving… (kept in this browser until the server confirms)'; s.className = 'dispo-status wait'; }
     else { s.textContent = ''; s.className = 'dispo-status'; }
+  }
+
+  /** The earlier commitment to ask about, and the agent's answer (part of the call's draft). */
+  function renderCommitment(c, d, busy) {
+    const box = $('commitment');
+    const k = c.pop.objective && c.pop.objective.commitment;
+    box.hidden = !k;
+    if (!k) { delete box.dataset.callId; return; }
+    // The buttons answer for the call they were drawn for, whatever is shown when clicked.
+    box.dataset.callId = c.pop.callId;
+    const when = k.agreedAtMillis
+      ? ' from ' + new Date(k.agreedAtMillis).toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' })
+      : '';
+    const who = k.agentId ? ' (agent ' + k.agentId + (k.agentId === desk.me ? ', you' : '') + ')' : '';
+    $('commitment-from').textContent = 'Commitment' + when + who;
+    $('commitment-question').textContent = k.question || 'Did the customer do what they agreed last time?';
+    $('commitment-advance').textContent = k.advance || '';
+    $('commitment-timeframe').textContent = k.timeFrame ? '(' + k.timeFrame + ')' : '';
+    const picked = COMMITMENT_ANSWERS.includes(d.commitment) ? d.commitment : null;
+    for (const b of box.querySelectorAll('button[data-answer]')) {
+      const on = b.dataset.answer === picked;
+      b.setAttribute('aria-checked', on ? 'true' : 'false');
+      b.classList.toggle('picked', on);
+      b.disabled = busy;
+    }
   }
 
   // Redrawing must not fight the agent's typing: a field being edited keeps its text.
@@ -938,6 +984,8 @@
     switch (e.key) {
       case 'y': case 'Y': e.preventDefault(); update((d) => { d.advance = true; }); break;
       case 'n': case 'N': e.preventDefault(); update((d) => { d.advance = false; }); break;
+      case 'v': case 'V': case 'x': case 'X': case 'w': case 'W':
+        e.preventDefault(); answerCommitment(desk.selected, COMMITMENT_KEYS[e.key.toLowerCase()]); break;
       case '+': case '=': e.preventDefault(); update((d) => { d.upsell = Math.min(100, d.upsell + 1); }); break;
       case '-': case '_': e.preventDefault(); update((d) => { d.upsell = Math.max(0, d.upsell - 1); }); break;
       case 't': e.preventDefault(); if (!$('pop').hidden) $('notes').focus(); break;
@@ -972,6 +1020,9 @@
     $('dispo').addEventListener('submit', (e) => { e.preventDefault(); submit(); });
     $('advance-yes').onchange = () => update((d) => { d.advance = true; });
     $('advance-no').onchange = () => update((d) => { d.advance = false; });
+    for (const b of $('commitment').querySelectorAll('button[data-answer]')) {
+      b.onclick = () => answerCommitment($('commitment').dataset.callId, b.dataset.answer);
+    }
     $('upsell-plus').onclick = () => update((d) => { d.upsell = Math.min(100, d.upsell + 1); });
     $('upsell-minus').onclick = () => update((d) => { d.upsell = Math.max(0, d.upsell - 1); });
     // Every keystroke is in the draft at once: a reload or a crash loses nothing typed.

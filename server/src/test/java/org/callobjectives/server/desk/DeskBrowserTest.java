@@ -201,6 +201,114 @@ class DeskBrowserTest {
   }
 
   @Test
+  void theCustomersEarlierCommitmentIsAskedAnsweredByKeyboardAndStoredWithTheDisposition()
+      throws Exception {
+    ChromeDriver alice = browser(1366, 768);
+    signIn(alice, "1001", "demo-1001");
+    // First call: the customer agrees to the demo (ADVANCE: advance obtained). Nothing to ask yet.
+    replay("a_sales_caller_hangup", 4);
+    wait(alice, 20)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("pop-status"), "Wrap-up"));
+    String first = alice.findElement(By.id("pop")).getAttribute("data-call-id");
+    assertFalse(
+        alice.findElement(By.id("commitment")).isDisplayed(), "no question on a first call");
+    keys(alice, "1");
+    keys(alice, "v"); // the commitment key on a call without a question: nothing happens
+    chord(alice, Keys.CONTROL, Keys.RETURN);
+    wait(alice, 15)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "saved"));
+    assertEquals(List.of(), sentDispositions(alice).get(0).findValuesAsText("commitment"));
+
+    // The same customer calls again: the pop asks whether they did what they agreed.
+    replay("a_sales_caller_hangup", 1, "a_sales_caller_hangup-again");
+    wait(alice, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("commitment")));
+    String second = alice.findElement(By.id("pop")).getAttribute("data-call-id");
+    assertFalse(first.equals(second), second);
+    JsonNode asked = lastPop(alice).get("objective").get("commitment");
+    assertEquals(first, asked.get("callId").asText(), asked.toString());
+    assertTrue(
+        alice.findElement(By.id("commitment-from")).getText().matches("(?i)COMMITMENT FROM .+"),
+        alice.findElement(By.id("commitment-from")).getText());
+    assertTrue(
+        alice.findElement(By.id("commitment-from")).getText().contains("1001"),
+        "the agent who obtained it");
+    assertEquals(
+        asked.get("question").asText(), alice.findElement(By.id("commitment-question")).getText());
+    assertEquals(
+        "700",
+        alice
+            .findElement(By.id("commitment-question"))
+            .getCssValue("font-weight")
+            .replace("bold", "700"),
+        "the question in bold");
+    assertTrue(
+        alice.findElement(By.id("commitment-advance")).getText().contains("30-minute demo"),
+        alice.findElement(By.id("commitment-advance")).getText());
+    assertEquals(List.of(), commitmentPicked(alice), "nothing picked before the agent answers");
+    screenshot(alice, "desk-commitment-1366x768.png");
+
+    // By keyboard: x (not kept), x again clears it, then v (kept).
+    keys(alice, "x");
+    wait(alice, 5).until(d -> commitmentPicked(d).equals(List.of("not_kept")));
+    keys(alice, "x");
+    wait(alice, 5).until(d -> commitmentPicked(d).isEmpty());
+    keys(alice, "v");
+    wait(alice, 5).until(d -> commitmentPicked(d).equals(List.of("kept")));
+    assertEquals("kept", draftField(alice, second, "commitment"));
+    // Part of the draft: a reload keeps the answer.
+    alice.navigate().refresh();
+    wait(alice, 15).until(ExpectedConditions.textToBe(By.id("connection"), "Connected"));
+    wait(alice, 10)
+        .until(d -> second.equals(d.findElement(By.id("pop")).getAttribute("data-call-id")));
+    wait(alice, 5).until(d -> commitmentPicked(d).equals(List.of("kept")));
+    screenshot(alice, "desk-commitment-answered-1366x768.png");
+
+    // As a side panel: all of it readable, nothing wider than the panel.
+    alice.manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
+    wait(alice, 5).until(d -> (Long) js(d, "return innerWidth;") <= 400);
+    Object sideways =
+        js(
+            alice,
+            "return document.documentElement.scrollWidth > innerWidth + 1"
+                + " ? document.documentElement.scrollWidth : 0;");
+    assertEquals(0L, sideways, "the page scrolls sideways at 400 px");
+    assertTrue(alice.findElement(By.id("commitment-not-yet")).isDisplayed());
+    js(alice, "document.getElementById('commitment').scrollIntoView();");
+    screenshot(alice, "desk-commitment-400px.png");
+
+    wait(alice, 20)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("pop-status"), "Wrap-up"));
+    keys(alice, "3"); // NO_ADVANCE
+    chord(alice, Keys.CONTROL, Keys.RETURN);
+    wait(alice, 15)
+        .until(
+            d -> outboxSize(d) == 0 && d.findElement(By.id("pop")).getAttribute("hidden") != null);
+    List<JsonNode> sent = sentDispositions(alice);
+    assertEquals("kept", sent.get(sent.size() - 1).get("commitment").asText(), sent.toString());
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ss.database);
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT k.answer, k.commitment_call_id, k.commitment_agent_id, d.call_id,"
+                        + " d.code FROM commitment_checks k JOIN dispositions d ON d.id ="
+                        + " k.disposition_id")) {
+      assertTrue(rs.next(), "the answer is stored");
+      assertEquals("kept", rs.getString(1));
+      assertEquals(first, rs.getString(2));
+      assertEquals("1001", rs.getString(3));
+      assertEquals(second, rs.getString(4), "with the disposition of the call that asked");
+      assertEquals("NO_ADVANCE", rs.getString(5));
+      assertFalse(rs.next(), "exactly one");
+    }
+    List<String> problems = new ArrayList<>();
+    for (Object f : (List<?>) js(alice, "return window.__frames.map(f => f.text);")) {
+      ProtocolSchema.problems((String) f).forEach(p -> problems.add(p + " in " + f));
+    }
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
   void twoAgentsInTwoBrowsersSeeOnlyTheirOwnCalls() throws Exception {
     ChromeDriver alice = browser(1366, 768);
     ChromeDriver bob = browser(1366, 768);
@@ -503,6 +611,68 @@ class DeskBrowserTest {
     return (String) notes;
   }
 
+  private static String draftField(org.openqa.selenium.WebDriver d, String callId, String field) {
+    Object v =
+        ((JavascriptExecutor) d)
+            .executeScript(
+                "const all = JSON.parse(localStorage.getItem('co.desk.1001.drafts') || '{}');"
+                    + " const x = all[arguments[0]]; return x ? x[arguments[1]] : null;",
+                callId,
+                field);
+    return (String) v;
+  }
+
+  /** The commitment answers shown as picked. */
+  private static List<String> commitmentPicked(org.openqa.selenium.WebDriver d) {
+    Object picked =
+        js(
+            d,
+            "return [...document.querySelectorAll('#commitment button[aria-checked=true]')]"
+                + ".map(b => b.dataset.answer);");
+    return Json.mapper().convertValue(picked, List.class);
+  }
+
+  /** The dispositions this page sent (recorded frames: this page load only). */
+  private static List<JsonNode> sentDispositions(org.openqa.selenium.WebDriver d) {
+    List<JsonNode> out = new ArrayList<>();
+    for (Object f :
+        (List<?>)
+            js(
+                d,
+                "return window.__frames.filter(f => f.dir === 'out').map(f => f.text)"
+                    + ".filter(t => t.includes('\"disposition\"'));")) {
+      JsonNode m;
+      try {
+        m = Json.mapper().readTree((String) f);
+      } catch (java.io.IOException e) {
+        throw new AssertionError(e);
+      }
+      if ("disposition".equals(m.path("type").asText())) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  /** The last call_started this page received. */
+  private static JsonNode lastPop(org.openqa.selenium.WebDriver d) throws Exception {
+    Object text =
+        js(
+            d,
+            "const pops = window.__frames.filter(f => f.dir === 'in')"
+                + ".filter(f => JSON.parse(f.text).type === 'call_started');"
+                + " return pops.length ? pops[pops.length - 1].text : null;");
+    return Json.mapper().readTree((String) text);
+  }
+
+  private static long outboxSize(org.openqa.selenium.WebDriver d) {
+    return (Long)
+        js(
+            d,
+            "return Object.keys(JSON.parse(localStorage.getItem('co.desk.1001.outbox')"
+                + " || '{}')).length;");
+  }
+
   private static Set<String> callersSeen(org.openqa.selenium.WebDriver d) {
     Object numbers =
         js(
@@ -562,13 +732,20 @@ class DeskBrowserTest {
   }
 
   private void replay(String trace, double speed) throws Exception {
+    replay(trace, speed, trace);
+  }
+
+  /**
+   * Replays {@code trace} on an Asterisk link named {@code link} (another name: other call ids).
+   */
+  private void replay(String trace, double speed, String link) throws Exception {
     ScriptedAmiServer ami =
         new ScriptedAmiServer(List.of(AmiTrace.load(TRACES, trace).sessions().get(0)), speed)
             .start();
     amis.add(ami);
     ss.server.connectAmi(
         new AmiServer(
-            trace,
+            link,
             "127.0.0.1",
             ami.port(),
             AmiWireServer.DEFAULT_USERNAME,
