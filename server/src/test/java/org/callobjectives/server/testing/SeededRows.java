@@ -58,4 +58,28 @@ public final class SeededRows {
     }
     return this;
   }
+
+  /**
+   * The answer the agent's disposition of {@code callId} gave about the commitment obtained on
+   * {@code commitmentCallId} by {@code commitmentAgent}: kept, not_kept or not_yet.
+   */
+  public SeededRows answer(
+      String callId, String agent, String commitmentCallId, String commitmentAgent, String answer)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO commitment_checks (disposition_id, commitment_call_id,"
+                + " commitment_agent_id, answer) SELECT id, ?, ?, ? FROM dispositions"
+                + " WHERE call_id = ? AND agent_id = ?")) {
+      ps.setString(1, commitmentCallId);
+      ps.setString(2, commitmentAgent);
+      ps.setString(3, answer);
+      ps.setString(4, callId);
+      ps.setString(5, agent);
+      if (ps.executeUpdate() != 1) {
+        throw new SQLException("no disposition of " + callId + " by " + agent);
+      }
+    }
+    return this;
+  }
 }
