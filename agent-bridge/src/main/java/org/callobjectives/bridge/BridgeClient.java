@@ -403,7 +403,8 @@ public final class BridgeClient implements AutoCloseable {
                 d.upsellCount(),
                 d.upsellNotes(),
                 d.csat(),
-                d.notes());
+                d.notes(),
+                d.commitment());
     CompletableFuture<DispositionAck> future = new CompletableFuture<>();
     synchronized (lock) {
       if (closed) {
