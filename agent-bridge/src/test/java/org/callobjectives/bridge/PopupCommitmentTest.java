@@ -251,6 +251,22 @@ class PopupCommitmentTest {
     assertFullyVisible();
     shot("popup-commitment.png");
 
+    // Compact: the question and the answers stay, what was agreed folds away with the details.
+    int normalHeight = onEdt(() -> popup.frame().getHeight());
+    clickCenter(() -> popup.detailsButton());
+    waitFor("compact", () -> popup.frame().getHeight() < normalHeight - 100);
+    assertTrue(
+        onEdt(
+            () ->
+                popup.commitmentQuestion().isShowing()
+                    && popup.commitmentButton(CommitmentAnswer.KEPT).isShowing()
+                    && !popup.commitmentAdvance().isShowing()));
+    int compactHeight = onEdt(() -> popup.frame().getHeight());
+    assertTrue(compactHeight <= 420, "compact height with the question " + compactHeight);
+    shot("popup-commitment-compact.png");
+    clickCenter(() -> popup.detailsButton());
+    waitFor("expanded again", () -> popup.frame().getHeight() >= normalHeight - 10);
+
     // A click on "Not kept", then Alt+K changes it to "Kept"; Alt+K again clears, once more sets.
     clickCenter(() -> popup.commitmentButton(CommitmentAnswer.NOT_KEPT));
     waitFor("not kept chosen", () -> chosenOnEdt() == CommitmentAnswer.NOT_KEPT);
