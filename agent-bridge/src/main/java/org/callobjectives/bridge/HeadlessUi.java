@@ -28,6 +28,8 @@ import org.callobjectives.protocol.AgentStats;
 import org.callobjectives.protocol.CallEnded;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.protocol.ChecklistItem;
+import org.callobjectives.protocol.Commitment;
+import org.callobjectives.protocol.CommitmentAnswer;
 import org.callobjectives.protocol.Congratulation;
 import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.DispositionCode;
@@ -55,6 +57,10 @@ import org.jline.terminal.impl.DumbTerminal;
  * answers exactly the question that was on screen, for the call it named. Every call waiting for a
  * disposition is kept with its draft in {@link WrapUps}, until the server acks it.
  *
+ * <p>When the pop asks about the customer's earlier commitment, the form asks it right after the
+ * advance (1 kept, 2 not kept, 3 not yet due, '-' no answer), and {@code /commitment} answers it at
+ * any prompt of the open form.
+ *
  * <p>Use it as the client's {@link BridgeClient.Listener} and call {@link #run} on a thread of its
  * own (e.g. main); listener callbacks never block on the agent.
  */
@@ -66,6 +72,8 @@ public final class HeadlessUi implements BridgeClient.Listener {
 
   private static final String RULE = "=".repeat(72);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
   /** Standard input ended: no more answers will come. */
   public static final class EndOfInputException extends RuntimeException {
@@ -78,6 +86,7 @@ public final class HeadlessUi implements BridgeClient.Listener {
   private enum Step {
     CODE,
     ADVANCE,
+    COMMITMENT,
     CHECKLIST,
     UPSELL,
     UPSELL_NOTES,
@@ -432,6 +441,7 @@ public final class HeadlessUi implements BridgeClient.Listener {
         }
         focus = null;
       }
+      case "commitment", "c" -> commitment(w.length > 1 ? line.split("\\s+", 2)[1] : "");
       case "discard" -> discard(w);
       case "propose" -> propose(w);
       case "help", "h", "?" ->
@@ -442,12 +452,88 @@ public final class HeadlessUi implements BridgeClient.Listener {
                   "  /list              the calls waiting for a disposition, with their drafts",
                   "  /open N            fill in call N's disposition (its draft is kept)",
                   "  /back              close the form; the draft is kept",
+                  "  /commitment A      answer the open call's commitment question: 1 kept,",
+                  "                     2 not kept, 3 not yet due, - no answer (/c for short)",
                   "  /discard N yes     drop call N's draft for good (e.g. a call the server does not know)",
                   "  /propose OBJECTIVE_ID|- TEXT   suggest a change to the admins",
                   "At the idle prompt, Enter on an empty line opens the most urgent call.",
                   "In a form, Enter on an empty answer keeps the value shown in [brackets]; '-' clears it."));
       default -> print("  '/" + abbreviate(Text.clean(line)) + "' is not a command; type /help.");
     }
+  }
+
+  /** {@code /commitment ANSWER}: answers the open form's commitment question (or shows it). */
+  private void commitment(String arg) {
+    WrapUp u = focus == null ? null : wrapUps.get(focus).orElse(null);
+    if (u == null) {
+      print("  Open a call's form first (Enter, or /open N), then /commitment 1|2|3|-.");
+      return;
+    }
+    Commitment c = u.commitment();
+    if (c == null) {
+      print("  The pop for " + label(u) + " asks no commitment question.");
+      return;
+    }
+    if (u.sending()) {
+      print("  " + label(u) + " is submitted and waiting for the server.");
+      return;
+    }
+    if (arg.isBlank()) {
+      print(
+          "  "
+              + question(c)
+              + " Answer: "
+              + answerText(u.draft().commitment())
+              + ". Use /commitment 1 (kept), 2 (not kept), 3 (not yet due) or - (no answer).");
+      return;
+    }
+    Optional<Optional<CommitmentAnswer>> a = parseCommitment(arg);
+    if (a.isEmpty()) {
+      print("  " + COMMITMENT_USAGE);
+      return;
+    }
+    CommitmentAnswer answer = a.get().orElse(null);
+    update(u, x -> x.withCommitment(answer));
+    print("Commitment for " + label(u) + ": " + answerText(answer) + ".");
+  }
+
+  private static final String COMMITMENT_USAGE =
+      "Please answer 1 (kept), 2 (not kept), 3 (not yet due), or '-' for no answer.";
+
+  /**
+   * The agent's answer to a commitment question: empty when it is not one, an empty answer for '-'.
+   */
+  static Optional<Optional<CommitmentAnswer>> parseCommitment(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ").strip();
+    if (text.strip().equals("-") || t.equals("none")) {
+      return Optional.of(Optional.empty());
+    }
+    return Optional.ofNullable(
+            switch (t) {
+              case "1", "k", "kept" -> CommitmentAnswer.KEPT;
+              case "2", "not kept", "notkept", "nk" -> CommitmentAnswer.NOT_KEPT;
+              case "3", "not yet", "notyet", "not yet due", "ny" -> CommitmentAnswer.NOT_YET;
+              default -> null;
+            })
+        .map(Optional::of);
+  }
+
+  /** "kept", "not kept", "not yet due", or "not answered". */
+  static String answerText(CommitmentAnswer a) {
+    if (a == null) {
+      return "not answered";
+    }
+    return switch (a) {
+      case KEPT -> "kept";
+      case NOT_KEPT -> "not kept";
+      case NOT_YET -> "not yet due";
+    };
+  }
+
+  private static String question(Commitment c) {
+    return c.question() == null || c.question().isBlank()
+        ? Commitment.DEFAULT_QUESTION
+        : Text.clean(c.question());
   }
 
   private void discard(String[] w) {
@@ -540,6 +626,10 @@ public final class HeadlessUi implements BridgeClient.Listener {
                 Text.nz(c.label())));
       }
       print(sb.toString());
+    } else if (s == Step.COMMITMENT && u.commitment() != null) {
+      StringBuilder sb = new StringBuilder("The customer's commitment, ");
+      appendCommitment(sb, u.commitment());
+      print(sb.toString().stripTrailing());
     } else if (s == Step.CHECKLIST) {
       StringBuilder sb = new StringBuilder("Checklist:\n");
       appendChecklist(sb, checklist(u));
@@ -603,6 +693,21 @@ public final class HeadlessUi implements BridgeClient.Listener {
           enter(Step.CODE, u);
           return Optional.empty();
         }
+        enter(afterAdvance(u), u);
+      }
+      case COMMITMENT -> {
+        Optional<CommitmentAnswer> a;
+        if (line.isEmpty()) {
+          a = Optional.ofNullable(d.commitment());
+        } else {
+          Optional<Optional<CommitmentAnswer>> parsed = parseCommitment(line);
+          if (parsed.isEmpty()) {
+            print("  " + COMMITMENT_USAGE);
+            return Optional.empty();
+          }
+          a = parsed.get();
+        }
+        update(u, x -> x.withCommitment(a.orElse(null)));
         enter(checklist(u).isEmpty() ? Step.UPSELL : Step.CHECKLIST, u);
       }
       case CHECKLIST -> {
@@ -723,11 +828,19 @@ public final class HeadlessUi implements BridgeClient.Listener {
           return Optional.empty();
         }
         focus = null;
-        return Optional.of(d.toSubmit(null, u.callId()));
+        return Optional.of(d.toSubmit(null, u.callId(), u.commitment() != null));
       }
       default -> throw new IllegalStateException("step " + step);
     }
     return Optional.empty();
+  }
+
+  /** The step after the advance: the commitment question if the pop asks one, the checklist... */
+  private static Step afterAdvance(WrapUp u) {
+    if (u.commitment() != null) {
+      return Step.COMMITMENT;
+    }
+    return checklist(u).isEmpty() ? Step.UPSELL : Step.CHECKLIST;
   }
 
   /** The advance answer this code asks for, or null when it takes either. */
@@ -751,7 +864,8 @@ public final class HeadlessUi implements BridgeClient.Listener {
             draft.upsellCount(),
             draft.upsellNotes(),
             draft.csat(),
-            draft.notes());
+            draft.notes(),
+            draft.commitment());
     String callId = d.callId();
     print(
         "Submitting the disposition for "
@@ -875,6 +989,10 @@ public final class HeadlessUi implements BridgeClient.Listener {
                   + advanceHint(u.call())
                   + "? [y/n]"
                   + current(d.advance() == null ? null : d.advance() ? "y" : "n");
+          case COMMITMENT ->
+              abbreviate(u.commitment() == null ? "Commitment" : question(u.commitment()))
+                  + " 1=kept, 2=not kept, 3=not yet due ('-' = no answer)"
+                  + current(d.commitment() == null ? null : answerText(d.commitment()));
           case CHECKLIST ->
               "Items done (e.g. 1,3; 'all'; '-' = none)" + current(itemNumbers(d, u.call()));
           case UPSELL ->
@@ -959,6 +1077,9 @@ public final class HeadlessUi implements BridgeClient.Listener {
       if (!d.checklistDone().isEmpty()) {
         sb.append(", items ").append(itemNumbers(d, u.call()));
       }
+      if (u.commitment() != null) {
+        sb.append(", commitment ").append(answerText(d.commitment()));
+      }
       if (u.sending()) {
         sb.append(" | submitted, waiting for the server");
       }
@@ -1005,6 +1126,11 @@ public final class HeadlessUi implements BridgeClient.Listener {
             .append(last.stage() == null ? "" : " at stage " + Text.clean(last.stage()))
             .append('\n');
       }
+      if (o.commitment() != null) {
+        sb.append(" COMMITMENT: ");
+        appendCommitment(sb, o.commitment());
+        sb.append("    (answer it in the form, or /commitment 1|2|3 once the form is open)\n");
+      }
       if (o.secondary() != null) {
         sb.append(" ALSO:       ")
             .append(Text.nz(o.secondary().title()))
@@ -1032,6 +1158,25 @@ public final class HeadlessUi implements BridgeClient.Listener {
     }
     sb.append(RULE);
     return sb.toString();
+  }
+
+  /** The commitment question, what was agreed, by when, and when and by whom it was agreed. */
+  private static void appendCommitment(StringBuilder sb, Commitment c) {
+    sb.append("from ")
+        .append(
+            c.agreedAtMillis() > 0
+                ? DAY.format(
+                    Instant.ofEpochMilli(c.agreedAtMillis()).atZone(ZoneId.systemDefault()))
+                : "an earlier call");
+    if (c.agentId() != null && !c.agentId().isBlank()) {
+      sb.append(" (agent ").append(Text.clean(c.agentId())).append(')');
+    }
+    sb.append('\n');
+    sb.append("    ?? ").append(question(c)).append('\n');
+    sb.append("    Agreed:      ").append(Text.nz(c.advance())).append('\n');
+    if (c.timeFrame() != null && !c.timeFrame().isBlank()) {
+      sb.append("    Time frame:  ").append(Text.clean(c.timeFrame())).append('\n');
+    }
   }
 
   private static void appendChecklist(StringBuilder sb, List<ChecklistItem> checklist) {
@@ -1093,10 +1238,12 @@ public final class HeadlessUi implements BridgeClient.Listener {
   }
 
   private static String formatSummary(Draft d, CallStarted call) {
+    boolean asked = call.objective() != null && call.objective().commitment() != null;
     return "Summary: code "
         + (d.code() == null ? "-" : Text.clean(d.code()))
         + " | advance "
         + (d.advance() == null ? "-" : d.advance() ? "YES" : "no")
+        + (asked ? " | commitment " + answerText(d.commitment()) : "")
         + " | checklist "
         + (d.checklistDone().isEmpty() ? "none" : itemNumbers(d, call))
         + " | upsell "

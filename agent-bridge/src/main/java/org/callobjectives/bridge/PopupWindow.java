@@ -49,6 +49,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
+import javax.swing.JToggleButton;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
@@ -67,6 +68,8 @@ import org.callobjectives.protocol.CallEnded;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.protocol.ChecklistItem;
 import org.callobjectives.protocol.ChecklistKind;
+import org.callobjectives.protocol.Commitment;
+import org.callobjectives.protocol.CommitmentAnswer;
 import org.callobjectives.protocol.Congratulation;
 import org.callobjectives.protocol.DispositionAck;
 import org.callobjectives.protocol.DispositionCode;
@@ -88,7 +91,9 @@ import org.slf4j.LoggerFactory;
  * call on screen ({@link InputGuard}). A draft leaves only when the server acks it. No text is ever
  * rendered as HTML ({@code html.disable} on every component; long texts are plain wrapped text
  * areas). A compact mode shows the title and the advance on one line; Alt+key picks the code with
- * that number, Ctrl+Enter submits.
+ * that number, Ctrl+Enter submits. When the pop asks about the customer's earlier commitment, a
+ * block at the top shows the question with "Kept" (Alt+K), "Not kept" (Alt+N) and "Not yet due"
+ * (Alt+Y); the answer is optional, belongs to the call's draft and goes out with its disposition.
  *
  * <p>The public methods may be called from any thread; all Swing work happens on the EDT.
  */
@@ -104,6 +109,15 @@ public final class PopupWindow {
   private static final Color MUTED = new Color(0x555555);
   private static final Color OK = new Color(0x1E7B34);
   private static final Color WARN = new Color(0xB00020);
+  private static final Color COMMITMENT_BG = new Color(0xE3EEFB);
+  private static final Color COMMITMENT_BORDER = new Color(0x1565C0);
+  private static final java.time.format.DateTimeFormatter AGREED_ON =
+      java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+  /** The commitment answers in the order of their buttons, with their Alt hotkeys. */
+  static final List<CommitmentAnswer> COMMITMENT_ANSWERS =
+      List.of(CommitmentAnswer.KEPT, CommitmentAnswer.NOT_KEPT, CommitmentAnswer.NOT_YET);
+
   private static final Duration HIDE_AFTER_SAVE = Duration.ofMillis(1500);
 
   private final Function<DispositionSubmit, CompletableFuture<DispositionAck>> submitter;
@@ -152,6 +166,12 @@ public final class PopupWindow {
   private JTextArea timeFrameArea;
   private JTextArea secondaryArea;
   private JPanel checklistPanel;
+  private JPanel commitmentPanel;
+  private JTextArea commitmentCaption;
+  private JTextArea commitmentQuestion;
+  private JTextArea commitmentAdvance;
+  private final java.util.Map<CommitmentAnswer, JToggleButton> commitmentButtons =
+      new java.util.EnumMap<>(CommitmentAnswer.class);
   private JLabel upsellCount;
   private JButton upsellMinus;
   private JButton upsellPlus;
@@ -706,6 +726,8 @@ public final class PopupWindow {
     body.setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
     Rows rows = new Rows(body);
 
+    rows.add(buildCommitment(), 6);
+
     compactLine = new JLabel(" ");
     compactLine.setFont(compactLine.getFont().deriveFont(Font.BOLD, 13f));
     compactLine.setOpaque(true);
@@ -831,6 +853,138 @@ public final class PopupWindow {
     return scroll;
   }
 
+  /**
+   * The customer's earlier commitment and the agent's answer: hidden unless the pop asks about one.
+   */
+  private JComponent buildCommitment() {
+    commitmentPanel = new JPanel(new GridBagLayout());
+    commitmentPanel.setBackground(COMMITMENT_BG);
+    commitmentPanel.setBorder(
+        BorderFactory.createCompoundBorder(
+            BorderFactory.createMatteBorder(0, 5, 0, 0, COMMITMENT_BORDER),
+            BorderFactory.createEmptyBorder(6, 10, 8, 10)));
+    Rows c = new Rows(commitmentPanel);
+    commitmentCaption = wrapped(Font.BOLD, 10.5f); // wraps: a long agent id never widens the pop
+    commitmentCaption.setForeground(new Color(0x0D3C78));
+    c.add(commitmentCaption, 2);
+    commitmentQuestion = wrapped(Font.BOLD, 14f);
+    commitmentQuestion.setForeground(new Color(0x0D2A52));
+    c.add(commitmentQuestion, 2);
+    commitmentAdvance = wrapped(Font.PLAIN, 12f);
+    commitmentAdvance.setForeground(new Color(0x333333));
+    c.add(commitmentAdvance, 6);
+    // At most the block's width: the row never widens the pop.
+    JPanel answers =
+        new JPanel() {
+          @Override
+          public Dimension getPreferredSize() {
+            return new Dimension(
+                Math.min(WIDTH - 64, super.getPreferredSize().width),
+                super.getPreferredSize().height);
+          }
+        };
+    answers.setOpaque(false);
+    answers.setLayout(new BoxLayout(answers, BoxLayout.X_AXIS));
+    for (CommitmentAnswer a : COMMITMENT_ANSWERS) {
+      JToggleButton b = new JToggleButton(commitmentText(a, false));
+      b.setFont(b.getFont().deriveFont(Font.BOLD, 12f));
+      b.setFocusable(false);
+      b.setToolTipText(
+          switch (a) {
+            case KEPT -> "The customer did what they agreed (Alt+K; again clears it)";
+            case NOT_KEPT -> "The customer did not do it (Alt+N; again clears it)";
+            case NOT_YET ->
+                "Not due yet: it is asked again on the next call (Alt+Y; again clears it)";
+          });
+      b.addActionListener(e -> answerCommitment(a, b.isSelected()));
+      commitmentButtons.put(a, b);
+      if (answers.getComponentCount() > 0) {
+        answers.add(Box.createHorizontalStrut(6));
+      }
+      answers.add(b);
+    }
+    answers.add(Box.createHorizontalGlue());
+    c.add(answers, 0);
+    commitmentPanel.setVisible(false);
+    return commitmentPanel;
+  }
+
+  /** A commitment button's text: its name and hotkey, ticked when chosen. */
+  private static String commitmentText(CommitmentAnswer a, boolean selected) {
+    String name =
+        switch (a) {
+          case KEPT -> "Kept (Alt+K)";
+          case NOT_KEPT -> "Not kept (Alt+N)";
+          case NOT_YET -> "Not yet due (Alt+Y)";
+        };
+    return (selected ? "\u2714 " : "") + name;
+  }
+
+  /** The Alt hotkey of a commitment answer. */
+  static int commitmentKey(CommitmentAnswer a) {
+    return switch (a) {
+      case KEPT -> KeyEvent.VK_K;
+      case NOT_KEPT -> KeyEvent.VK_N;
+      case NOT_YET -> KeyEvent.VK_Y;
+    };
+  }
+
+  /**
+   * The agent chose {@code a} (or took it back): one answer at most; the draft keeps it. From a
+   * button (already toggled) or a hotkey.
+   */
+  private void answerCommitment(CommitmentAnswer a, boolean selected) {
+    if (filling) {
+      return;
+    }
+    showCommitmentAnswer(selected ? a : null);
+    commitForm();
+  }
+
+  /** Shows {@code answer} (null: none) on the buttons. */
+  private void showCommitmentAnswer(CommitmentAnswer answer) {
+    commitmentButtons.forEach(
+        (k, b) -> {
+          b.setSelected(k == answer);
+          b.setText(commitmentText(k, k == answer));
+        });
+  }
+
+  /** The answer chosen on the buttons, or null. */
+  private CommitmentAnswer commitmentChosen() {
+    for (var e : commitmentButtons.entrySet()) {
+      if (e.getValue().isSelected()) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  /** Alt+K/N/Y: chooses that answer for the shown call, or clears it when chosen already. */
+  void pickCommitment(CommitmentAnswer a) {
+    WrapUp u = shown();
+    JToggleButton b = commitmentButtons.get(a);
+    if (u == null || u.sending() || u.commitment() == null || b == null || !b.isEnabled()) {
+      return;
+    }
+    answerCommitment(a, !b.isSelected());
+  }
+
+  /** "Commitment from Tue 1 Dec 2026 (agent 1002)". */
+  private String commitmentCaptionText(Commitment c) {
+    StringBuilder sb = new StringBuilder("COMMITMENT FROM ");
+    sb.append(
+        c.agreedAtMillis() > 0
+            ? AGREED_ON
+                .format(Instant.ofEpochMilli(c.agreedAtMillis()).atZone(clock.getZone()))
+                .toUpperCase(Locale.ROOT)
+            : "AN EARLIER CALL");
+    if (c.agentId() != null && !c.agentId().isBlank()) {
+      sb.append("  (agent ").append(Text.clean(c.agentId())).append(')');
+    }
+    return sb.toString();
+  }
+
   private JComponent buildFooter() {
     JPanel footer = new JPanel(new BorderLayout(8, 0));
     footer.setBorder(
@@ -890,6 +1044,24 @@ public final class PopupWindow {
                 }
               });
     }
+    for (CommitmentAnswer a : COMMITMENT_ANSWERS) {
+      String name = "commitment-" + a.wire();
+      rootPane
+          .getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
+          .put(KeyStroke.getKeyStroke(commitmentKey(a), InputEvent.ALT_DOWN_MASK), name);
+      rootPane
+          .getActionMap()
+          .put(
+              name,
+              new AbstractAction() {
+                @Override
+                public void actionPerformed(ActionEvent e) {
+                  if (!inputGuarded()) { // a hotkey meant for the form before the switch
+                    pickCommitment(a);
+                  }
+                }
+              });
+    }
     rootPane
         .getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
         .put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, InputEvent.CTRL_DOWN_MASK), "submit");
@@ -927,6 +1099,7 @@ public final class PopupWindow {
     details.setVisible(!on);
     moreFields.setVisible(!on);
     compactLine.setVisible(on);
+    commitmentAdvance.setVisible(!on); // the question and the answers stay
     detailsButton.setText(on ? "Details" : "Compact");
     refreshPending();
     if (frame.isVisible()) {
@@ -1010,6 +1183,26 @@ public final class PopupWindow {
               + (o == null ? "-" : Text.nz(o.advance())));
 
       Draft d = u.draft();
+      Commitment commitment = u.commitment();
+      commitmentPanel.setVisible(commitment != null);
+      if (commitment != null) {
+        setWrapped(commitmentCaption, commitmentCaptionText(commitment), WIDTH - 64);
+        setWrapped(
+            commitmentQuestion,
+            commitment.question() == null || commitment.question().isBlank()
+                ? Commitment.DEFAULT_QUESTION
+                : Text.clean(commitment.question()),
+            WIDTH - 64);
+        String agreed = Text.nz(commitment.advance()).strip();
+        String by = Text.nz(commitment.timeFrame()).strip();
+        setWrapped(
+            commitmentAdvance,
+            "Agreed: "
+                + (agreed.isEmpty() ? "-" : agreed)
+                + (by.isEmpty() ? "" : "\nTime frame: " + by),
+            WIDTH - 64);
+      }
+      showCommitmentAnswer(commitment == null ? null : d.commitment());
       checklistPanel.removeAll();
       checklistBoxes.clear();
       for (ChecklistItem item : o == null ? List.<ChecklistItem>of() : o.checklist()) {
@@ -1078,6 +1271,7 @@ public final class PopupWindow {
             ? Integer.parseInt(csatText)
             : null;
     String notes = notesArea.getText();
+    CommitmentAnswer commitment = commitmentChosen();
     wrapUps.updateDraft(
         shownId,
         d ->
@@ -1088,7 +1282,8 @@ public final class PopupWindow {
                 upsell,
                 upNotes,
                 csat,
-                notes));
+                notes,
+                commitment));
   }
 
   private void commitText() {
@@ -1337,7 +1532,7 @@ public final class PopupWindow {
     DispositionSubmit d =
         u.draft()
             .withAdvance(advanceBox.isSelected())
-            .toSubmit(UUID.randomUUID().toString(), u.callId());
+            .toSubmit(UUID.randomUUID().toString(), u.callId(), u.commitment() != null);
     String callId = u.callId();
     CompletableFuture<DispositionAck> future;
     try {
@@ -1445,6 +1640,7 @@ public final class PopupWindow {
     advanceBox.setEnabled(enabled);
     csatField.setEnabled(enabled);
     notesArea.setEnabled(enabled);
+    commitmentButtons.values().forEach(b -> b.setEnabled(enabled));
   }
 
   private void stopTimers() {
@@ -1729,6 +1925,26 @@ public final class PopupWindow {
 
   JTextArea advanceArea() {
     return advanceArea;
+  }
+
+  JPanel commitmentPanel() {
+    return commitmentPanel;
+  }
+
+  JTextArea commitmentQuestion() {
+    return commitmentQuestion;
+  }
+
+  JTextArea commitmentAdvance() {
+    return commitmentAdvance;
+  }
+
+  JTextArea commitmentCaption() {
+    return commitmentCaption;
+  }
+
+  JToggleButton commitmentButton(CommitmentAnswer a) {
+    return commitmentButtons.get(a);
   }
 
   JTextArea secondaryArea() {

@@ -3,6 +3,7 @@ package org.callobjectives.bridge;
 import java.util.List;
 import org.callobjectives.protocol.CallEnded;
 import org.callobjectives.protocol.CallStarted;
+import org.callobjectives.protocol.Commitment;
 
 /**
  * One call still waiting for the server's ack of its disposition: the pop, its end (null while the
@@ -13,6 +14,11 @@ public record WrapUp(
 
   public String callId() {
     return call.callId();
+  }
+
+  /** The earlier commitment this call's pop asks about, or null. */
+  public Commitment commitment() {
+    return call.objective() == null ? null : call.objective().commitment();
   }
 
   /** Submitted and waiting for the ack: the form is read-only meanwhile. */

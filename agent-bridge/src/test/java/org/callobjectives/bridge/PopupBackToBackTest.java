@@ -462,7 +462,15 @@ class PopupBackToBackTest {
               .forCall(
                   img + "stage'>",
                   null,
-                  new ObjectiveView("s", img + "second'>", img + "sadv'>", "m", "t", List.of()));
+                  new ObjectiveView("s", img + "second'>", img + "sadv'>", "m", "t", List.of()),
+                  new org.callobjectives.protocol.Commitment(
+                      "H-0",
+                      img + "agent'>",
+                      "o",
+                      img + "cadv'>",
+                      img + "cframe'>",
+                      img + "question'>",
+                      System.currentTimeMillis() - 86_400_000L));
       CallStarted c =
           new CallStarted(
               "H-1",
@@ -560,6 +568,13 @@ class PopupBackToBackTest {
       assertEquals(List.of(), rendered, "no component renders HTML");
       assertTrue(
           onEdt(() -> popup.callerLabel().getText().contains("<html><img")), "shown as text");
+      assertTrue(
+          onEdt(
+              () ->
+                  popup.commitmentPanel().isShowing()
+                      && popup.commitmentQuestion().getText().startsWith("<html><img")
+                      && popup.commitmentCaption().getText().contains("(agent <html><img")),
+          "the commitment shown as text");
       Thread.sleep(500);
       assertEquals(0, fetched.get(), "no URL was fetched");
     } finally {

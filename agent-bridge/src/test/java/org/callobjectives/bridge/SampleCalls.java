@@ -4,6 +4,7 @@ import java.util.List;
 import org.callobjectives.protocol.CallStarted;
 import org.callobjectives.protocol.ChecklistItem;
 import org.callobjectives.protocol.ChecklistKind;
+import org.callobjectives.protocol.Commitment;
 import org.callobjectives.protocol.DispositionCode;
 import org.callobjectives.protocol.ObjectiveView;
 
@@ -44,5 +45,41 @@ final class SampleCalls {
             new DispositionCode("NI", "Not interested", false, true, true, false, false, true),
             new DispositionCode("DNC", "Do not call", false, true, false, false, true, true)),
         false);
+  }
+
+  /** 1 Dec 2026, 10:30 UTC: when the sample commitment was agreed. */
+  static final long AGREED_AT = 1_796_121_000_000L;
+
+  /** What the customer agreed to on an earlier call, asked about on this one. */
+  static Commitment usageFigures() {
+    return new Commitment(
+        "1700000000.11",
+        "1002",
+        "fibre-upgrade",
+        "Customer sends the last 3 months' usage figures",
+        "Within a week",
+        "Did they send the usage figures?",
+        AGREED_AT);
+  }
+
+  /** {@code c} with its objective asking about {@code commitment}. */
+  static CallStarted withCommitment(CallStarted c, Commitment commitment) {
+    var o = c.objective();
+    return new CallStarted(
+        c.callId(),
+        c.direction(),
+        c.queue(),
+        c.callerNumber(),
+        c.callerName(),
+        c.connectedAtMillis(),
+        o.forCall(o.stage(), o.lastCall(), o.secondary(), commitment),
+        c.dispositionCodes(),
+        c.replay(),
+        c.screenPopUrl());
+  }
+
+  /** The sales call, asking whether the customer sent their usage figures. */
+  static CallStarted salesCallWithCommitment() {
+    return withCommitment(salesCall(), usageFigures());
   }
 }
