@@ -93,7 +93,7 @@ import org.slf4j.LoggerFactory;
  * areas). A compact mode shows the title and the advance on one line; Alt+key picks the code with
  * that number, Ctrl+Enter submits. When the pop asks about the customer's earlier commitment, a
  * block at the top shows the question with "Kept" (Alt+K), "Not kept" (Alt+N) and "Not yet due"
- * (Alt+Y); the answer is optional, belongs to the call's draft and goes out with its disposition.
+ * (Alt+D); the answer is optional, belongs to the call's draft and goes out with its disposition.
  *
  * <p>The public methods may be called from any thread; all Swing work happens on the EDT.
  */
@@ -894,7 +894,7 @@ public final class PopupWindow {
             case KEPT -> "The customer did what they agreed (Alt+K; again clears it)";
             case NOT_KEPT -> "The customer did not do it (Alt+N; again clears it)";
             case NOT_YET ->
-                "Not due yet: it is asked again on the next call (Alt+Y; again clears it)";
+                "Not due yet: it is asked again on the next call (Alt+D; again clears it)";
           });
       b.addActionListener(e -> answerCommitment(a, b.isSelected()));
       commitmentButtons.put(a, b);
@@ -915,7 +915,7 @@ public final class PopupWindow {
         switch (a) {
           case KEPT -> "Kept (Alt+K)";
           case NOT_KEPT -> "Not kept (Alt+N)";
-          case NOT_YET -> "Not yet due (Alt+Y)";
+          case NOT_YET -> "Not yet due (Alt+D)";
         };
     return (selected ? "\u2714 " : "") + name;
   }
@@ -925,7 +925,7 @@ public final class PopupWindow {
     return switch (a) {
       case KEPT -> KeyEvent.VK_K;
       case NOT_KEPT -> KeyEvent.VK_N;
-      case NOT_YET -> KeyEvent.VK_Y;
+      case NOT_YET -> KeyEvent.VK_D;
     };
   }
 

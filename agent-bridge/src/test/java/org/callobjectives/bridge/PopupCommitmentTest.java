@@ -238,7 +238,7 @@ class PopupCommitmentTest {
         "Agreed: Customer sends the last 3 months' usage figures\nTime frame: Within a week",
         onEdt(() -> popup.commitmentAdvance().getText()));
     assertEquals(
-        List.of("Kept (Alt+K)", "Not kept (Alt+N)", "Not yet due (Alt+Y)"),
+        List.of("Kept (Alt+K)", "Not kept (Alt+N)", "Not yet due (Alt+D)"),
         onEdt(
             () ->
                 PopupWindow.COMMITMENT_ANSWERS.stream()
@@ -304,7 +304,7 @@ class PopupCommitmentTest {
     waitFor("the pop", () -> popup.frame() != null && popup.frame().isShowing());
     assertFalse(onEdt(() -> popup.commitmentPanel().isVisible()), "no commitment block");
     focusForm();
-    keys(KeyEvent.VK_ALT, KeyEvent.VK_Y); // nothing to answer: the hotkey does nothing
+    keys(KeyEvent.VK_ALT, KeyEvent.VK_D); // nothing to answer: the hotkey does nothing
     keys(KeyEvent.VK_ALT, KeyEvent.VK_3);
     waitFor("NI picked", () -> "NI".equals(popup.selectedCode()));
     assertNull(drafted(a.callId()));
@@ -335,7 +335,7 @@ class PopupCommitmentTest {
                 && popup.frame().isShowing()
                 && popup.callerLabel().getText().contains("Jane Doe"));
     focusForm();
-    keys(KeyEvent.VK_ALT, KeyEvent.VK_Y);
+    keys(KeyEvent.VK_ALT, KeyEvent.VK_D);
     waitFor("not yet due chosen for A", () -> chosenOnEdt() == CommitmentAnswer.NOT_YET);
     keys(KeyEvent.VK_ALT, KeyEvent.VK_1);
     waitFor("SALE picked for A", () -> "SALE".equals(popup.selectedCode()));
