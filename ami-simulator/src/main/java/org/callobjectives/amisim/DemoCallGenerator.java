@@ -251,7 +251,7 @@ public final class DemoCallGenerator implements AutoCloseable {
       List<AgentState> free =
           agents.values().stream().filter(agent -> !agent.busy && agent.paused.isEmpty()).toList();
       if (!free.isEmpty()) {
-        dialOut(free.get(random.nextInt(free.size())), "1555987" + fourDigits(), onEnd);
+        dialOut(free.get(random.nextInt(free.size())), customer("1555987"), onEnd);
         return;
       }
     }
@@ -267,7 +267,7 @@ public final class DemoCallGenerator implements AutoCloseable {
     LocalChannel leg2 =
         newChannel(
             "Local/" + queue + "@callers-" + pair + ";2", leg1.linkedid, "callers", queue, 4);
-    String number = "1555123" + fourDigits();
+    String number = customer("1555123");
     String name = random.nextBoolean() ? LocalChannel.UNKNOWN : "Caller " + number.substring(7);
     for (LocalChannel leg : List.of(leg1, leg2)) {
       leg.callerId(number, name);
@@ -797,6 +797,19 @@ public final class DemoCallGenerator implements AutoCloseable {
     String hex = Integer.toHexString(localSequence++);
     return "00000000".substring(hex.length()) + hex;
   }
+
+  /**
+   * A third of the calls are with one of {@link #RETURNING} returning customers, so the demo shows
+   * the chain of advances and the commitments asked about on a customer's next call; the rest are
+   * new numbers starting with {@code prefix}.
+   */
+  private String customer(String prefix) {
+    return random.nextInt(3) == 0
+        ? "1555123" + String.format("%04d", 1 + random.nextInt(RETURNING))
+        : prefix + fourDigits();
+  }
+
+  static final int RETURNING = 25;
 
   private String fourDigits() {
     return Integer.toString(10_000 + random.nextInt(10_000)).substring(1);
