@@ -819,6 +819,11 @@
     else { s.textContent = ''; s.className = 'dispo-status'; }
   }
 
+  /** One date format on the page: "3 Dec 2026" in the browser's language. */
+  function shortDate(millis) {
+    return new Date(millis).toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' });
+  }
+
   /** The earlier commitment to ask about, and the agent's answer (part of the call's draft). */
   function renderCommitment(c, d, busy) {
     const box = $('commitment');
@@ -827,14 +832,15 @@
     if (!k) { delete box.dataset.callId; return; }
     // The buttons answer for the call they were drawn for, whatever is shown when clicked.
     box.dataset.callId = c.pop.callId;
+    const days = k.agreedAtMillis ? Math.floor((Date.now() - k.agreedAtMillis) / 86400000) : null;
     const when = k.agreedAtMillis
-      ? ' from ' + new Date(k.agreedAtMillis).toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' })
+      ? ' from ' + shortDate(k.agreedAtMillis) + (days === 0 ? ', today' : days === 1 ? ', yesterday' : days > 1 ? ', ' + days + ' days ago' : '')
       : '';
     const who = k.agentId ? ' (agent ' + k.agentId + (k.agentId === desk.me ? ', you' : '') + ')' : '';
     $('commitment-from').textContent = 'Commitment' + when + who;
     $('commitment-question').textContent = k.question || 'Did the customer do what they agreed last time?';
     $('commitment-advance').textContent = k.advance || '';
-    $('commitment-timeframe').textContent = k.timeFrame ? '(' + k.timeFrame + ')' : '';
+    $('commitment-timeframe').textContent = k.timeFrame ? '(time frame agreed: ' + k.timeFrame + ')' : '';
     const picked = COMMITMENT_ANSWERS.includes(d.commitment) ? d.commitment : null;
     for (const b of box.querySelectorAll('button[data-answer]')) {
       const on = b.dataset.answer === picked;
@@ -1065,7 +1071,7 @@
     if (o.stage) context.push('Stage: ' + o.stage);
     if (o.lastCall) {
       context.push('Last call: ' + o.lastCall.code + (o.lastCall.advanceObtained ? ' (advance obtained)' : ' (no advance)') +
-        ' on ' + new Date(o.lastCall.atMillis).toLocaleDateString());
+        ' on ' + shortDate(o.lastCall.atMillis));
     }
     if (c.ended && c.ended.forcedWrapUp && c.ended.wrapUpDeadlineMillis > serverNow()) {
       context.push('You are paused in the queue until this is saved');
