@@ -37,8 +37,8 @@ public final class Review {
   /**
    * One objective's or agent's figures now and before; rates are percentages (null: nothing to
    * divide). Commitments: the advances obtained on this period's calls with customers who can be
-   * recognised again, how many a later call checked (kept or not), kept, and not yet due; {@code
-   * keptRate} = kept / checked.
+   * recognised again, how many a later call checked (kept or not), kept, not yet due, and replaced
+   * by a later advance unchecked; {@code keptRate} = kept / checked.
    */
   public record Line(
       String id,
@@ -63,6 +63,7 @@ public final class Review {
       long commitmentsChecked,
       long commitmentsKept,
       long commitmentsNotYet,
+      long commitmentsReplaced,
       Double keptRate,
       Double keptRateBefore) {}
 
@@ -114,25 +115,26 @@ public final class Review {
             kept(commitmentsBefore, CommitmentTotals::agentId)));
   }
 
-  /** Commitment counts summed per objective or agent: agreed, checked, kept, not yet. */
+  /** Commitment counts summed per objective or agent: agreed, checked, kept, not yet, replaced. */
   private static Map<String, long[]> kept(
       List<CommitmentTotals> rows, Function<CommitmentTotals, String> key) {
     Map<String, long[]> out = new TreeMap<>();
     for (CommitmentTotals r : rows) {
       String k = key.apply(r);
       if (k != null) {
-        long[] n = out.computeIfAbsent(k, x -> new long[4]);
+        long[] n = out.computeIfAbsent(k, x -> new long[5]);
         n[0] += r.agreed();
         n[1] += r.checked();
         n[2] += r.kept();
         n[3] += r.notYet();
+        n[4] += r.replaced();
       }
     }
     return out;
   }
 
   private static Double keptRate(long[] n) {
-    return n == null || n[1] == 0 ? null : 100.0 * n[2] / n[1];
+    return n == null ? null : Figures.percent(n[2], n[1]);
   }
 
   private static List<Line> lines(
@@ -153,7 +155,7 @@ public final class Review {
       Figures c = cur.getOrDefault(id, new Figures());
       Figures p = prev.getOrDefault(id, new Figures());
       Double rate = c.advanceRate();
-      long[] k = keptNow.getOrDefault(id, new long[4]);
+      long[] k = keptNow.getOrDefault(id, new long[5]);
       String note = null;
       if (objectives
           && rate != null
@@ -187,6 +189,7 @@ public final class Review {
               k[1],
               k[2],
               k[3],
+              k[4],
               keptRate(keptNow.get(id)),
               keptRate(keptBefore.get(id))));
     }
@@ -212,7 +215,8 @@ public final class Review {
         "kind,id,name,from,to,calls,calls_previous,dispositioned,advance_rate,advance_rate_previous,"
             + "compliance,compliance_previous,opportunities,opportunities_previous,conversions,conversions_previous,"
             + "csat,csat_previous,undisposed,top_codes,note,commitments,commitments_checked,"
-            + "commitments_kept,commitments_not_yet,kept_rate,kept_rate_previous\r\n");
+            + "commitments_kept,commitments_not_yet,commitments_replaced,kept_rate,"
+            + "kept_rate_previous\r\n");
     for (Line l : r.objectives()) {
       csvLine(sb, "objective", l, r);
     }
@@ -249,6 +253,7 @@ public final class Review {
       l.commitmentsChecked(),
       l.commitmentsKept(),
       l.commitmentsNotYet(),
+      l.commitmentsReplaced(),
       l.keptRate(),
       l.keptRateBefore()
     };

@@ -157,7 +157,14 @@ final class SqlStatsStore implements StatsStore {
 
   @Override
   public CompletableFuture<List<CommitmentTotals>> commitments(long fromMillis, long toMillis) {
-    // A commitment's answer is its latest settling one (kept, not kept), else "not yet".
+    // A commitment's answer is its latest settling one (kept, not kept), else "not yet"; an
+    // unsettled one is replaced once the same customer has a later advance (the pop asks about
+    // the latest only).
+    String replaced =
+        "(a.answer IS NULL OR a.answer = 'not_yet') AND EXISTS (SELECT 1 FROM dispositions n"
+            + " JOIN calls nc ON nc.call_id = n.call_id WHERE nc.caller_number = c.caller_number"
+            + " AND n.advance_obtained = 1 AND n.code <> 'UNDISPOSED'"
+            + " AND (n.created_at > d.created_at OR (n.created_at = d.created_at AND n.id > d.id)))";
     return db.read(
         c ->
             Sql.list(
@@ -166,7 +173,8 @@ final class SqlStatsStore implements StatsStore {
           SELECT d.agent_id, c.objective_id, COUNT(*),
             SUM(CASE WHEN a.answer IN ('kept', 'not_kept') THEN 1 ELSE 0 END),
             SUM(CASE WHEN a.answer = 'kept' THEN 1 ELSE 0 END),
-            SUM(CASE WHEN a.answer = 'not_yet' THEN 1 ELSE 0 END)
+            SUM(CASE WHEN a.answer = 'not_yet' AND NOT (%1$s) THEN 1 ELSE 0 END),
+            SUM(CASE WHEN %1$s THEN 1 ELSE 0 END)
           FROM calls c
           JOIN dispositions d ON d.call_id = c.call_id AND d.agent_id = c.agent_id
           LEFT JOIN (
@@ -177,7 +185,8 @@ final class SqlStatsStore implements StatsStore {
             ON a.commitment_call_id = d.call_id AND a.commitment_agent_id = d.agent_id AND a.rn = 1
           WHERE c.started_at >= ? AND c.started_at < ? AND c.caller_number IS NOT NULL
             AND d.advance_obtained = 1 AND d.code <> 'UNDISPOSED'
-          GROUP BY d.agent_id, c.objective_id""",
+          GROUP BY d.agent_id, c.objective_id"""
+                    .formatted(replaced),
                 rs ->
                     new CommitmentTotals(
                         rs.getString(1),
@@ -185,7 +194,8 @@ final class SqlStatsStore implements StatsStore {
                         rs.getLong(3),
                         rs.getLong(4),
                         rs.getLong(5),
-                        rs.getLong(6)),
+                        rs.getLong(6),
+                        rs.getLong(7)),
                 fromMillis,
                 toMillis));
   }

@@ -23,13 +23,18 @@ function cell(now, before, isPct) {
 
 // Kept / checked, with what is still open: commitments are checked on the customer's next call.
 function keptCell(l) {
-  const open = l.commitments - l.commitmentsChecked;
-  const title = l.commitments + ' commitments agreed, ' + l.commitmentsChecked + ' checked on a later call ('
-    + l.commitmentsKept + ' kept), ' + open + ' not checked yet' + (l.commitmentsNotYet ? ' (' + l.commitmentsNotYet + ' not due yet)' : '');
+  const replaced = l.commitmentsReplaced || 0;
+  const open = l.commitments - l.commitmentsChecked - replaced;
+  const title = l.commitments + ' commitments agreed: ' + l.commitmentsChecked + ' checked on a later call ('
+    + l.commitmentsKept + ' kept), ' + open + ' still to ask about (' + l.commitmentsNotYet + ' of them not due yet), '
+    + replaced + ' replaced by a later advance before anyone checked them';
   const td = el('td', { class: 'n', title: title });
   if (!l.commitments) { td.append('\u2013'); return td; }
+  const parts = [l.commitmentsKept + ' of ' + l.commitmentsChecked];
+  if (open) parts.push(open + ' open' + (l.commitmentsNotYet ? ' (' + l.commitmentsNotYet + ' not yet due)' : ''));
+  if (replaced) parts.push(replaced + ' replaced');
   td.append(l.commitmentsChecked ? pct(l.keptRate) : 'none checked', change(l.keptRate, l.keptRateBefore, true),
-    el('span', { class: 'sub' }, ' ' + l.commitmentsKept + ' of ' + l.commitmentsChecked + (open ? ', ' + open + ' open' : '')));
+    el('span', { class: 'sub' }, ' ' + parts.join(', ')));
   return td;
 }
 

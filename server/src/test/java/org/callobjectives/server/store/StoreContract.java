@@ -497,6 +497,19 @@ abstract class StoreContract {
     get(d.saveDisposition("1002", answering("pbx:7", false, CommitmentAnswer.NOT_KEPT), ANY));
     s.calls().upsertCall(call("pbx:8", "1001", null, CallOutcome.COMPLETED, 8000, OBJ));
     get(d.saveDisposition("1001", answering("pbx:8", true, null), ANY));
+    // A fourth customer's advance, found not yet due on a call that got a new advance: replaced.
+    s.calls().upsertCall(call("pbx:9", "1001", "999", CallOutcome.COMPLETED, 9000, OBJ));
+    get(d.saveDisposition("1001", answering("pbx:9", true, null), ANY));
+    s.calls()
+        .upsertCall(
+            call(
+                "pbx:10",
+                "1002",
+                "999",
+                CallOutcome.COMPLETED,
+                9500,
+                asking("pbx:9", "1001", 9000)));
+    get(d.saveDisposition("1002", answering("pbx:10", true, CommitmentAnswer.NOT_YET), ANY));
 
     List<CommitmentTotals> totals = get(s.stats().commitments(0, 10_000));
     CommitmentTotals a =
@@ -504,12 +517,12 @@ abstract class StoreContract {
     CommitmentTotals b =
         totals.stream().filter(t -> t.agentId().equals("1002")).findFirst().orElseThrow();
     assertEquals(
-        List.of(2L, 2L, 1L, 0L),
-        List.of(a.agreed(), a.checked(), a.kept(), a.notYet()),
+        List.of(3L, 2L, 1L, 0L, 1L),
+        List.of(a.agreed(), a.checked(), a.kept(), a.notYet(), a.replaced()),
         a.toString());
     assertEquals(
-        List.of(1L, 0L, 0L, 0L),
-        List.of(b.agreed(), b.checked(), b.kept(), b.notYet()),
+        List.of(2L, 0L, 0L, 0L, 0L),
+        List.of(b.agreed(), b.checked(), b.kept(), b.notYet(), b.replaced()),
         b.toString());
     assertEquals(2, totals.size(), totals.toString());
     assertTrue(get(s.stats().commitments(0, 1000)).isEmpty(), "by the promising call's start");
