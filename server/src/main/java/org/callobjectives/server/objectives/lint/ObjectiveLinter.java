@@ -195,7 +195,11 @@ public final class ObjectiveLinter {
     Sentence when = v.read(o.timeFrame());
     Optional<String> vagueTime =
         o.timeFrame() == null || o.timeFrame().isBlank() ? Optional.empty() : v.times.vague(when);
-    if (v.times.find(o.timeFrame()).isEmpty()
+    // A time frame that is not vague is the admin's deadline even when it is an event of theirs
+    // ("this visit", "before go-live", "at the consultation"): the agent knows when that is.
+    boolean stated = o.timeFrame() != null && !o.timeFrame().isBlank() && vagueTime.isEmpty();
+    if (!stated
+        && v.times.find(o.timeFrame()).isEmpty()
         && (vagueTime.isPresent() || v.times.find(advanceText).isEmpty())) {
       out.error(
           "timeFrame",

@@ -205,7 +205,7 @@ final class TimeExpressions {
                   + "\\b"),
           // weekdays, dates, clock times
           p(
-              "\\b(?:on|by|next|this|before|until|till|no later than|coming|from|or|and|latest|the|"
+              "\\b(?:on|by|for|next|this|before|until|till|no later than|coming|from|or|and|latest|the|"
                   + "end of|close of|close of play|close of business|start of)\\s+"
                   + DAY
                   + "\\b"),

@@ -78,6 +78,27 @@ class ObjectiveLinterTest {
   }
 
   @Test
+  void aDayInTheAdvanceStandsInForAnEmptyTimeFrame() {
+    assertEquals(
+        List.of(),
+        errors(lint("The freelancer books a free trial day for Thursday", GOOD_MEASURE, "")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "AE presents the ROI calculator to the CFO during the call",
+        "The enquirer gets our pricing pack by email today",
+        "The policyholder accepts the explanation for the premium rise during the call",
+        "The owner confirms their trading name and address during the call"
+      })
+  void anAgentRoleOrAStepWithoutEffortIsNotAnAdvance(String advance) {
+    assertTrue(
+        errors(lint(advance, GOOD_MEASURE, GOOD_TIME)).contains(ObjectiveLinter.NOT_AN_ADVANCE),
+        advance);
+  }
+
+  @Test
   void aGoodObjectiveHasNoFindingsAtAll() {
     assertEquals(List.of(), lint(GOOD_ADVANCE, GOOD_MEASURE, GOOD_TIME));
     assertEquals(
@@ -148,7 +169,20 @@ class ObjectiveLinterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"soon", "eventually", "when convenient", "ASAP", "later"})
+  @ValueSource(
+      strings = {
+        "soon",
+        "eventually",
+        "when convenient",
+        "ASAP",
+        "later",
+        "when they get a chance",
+        "At the client's convenience",
+        "ongoing",
+        "TBC",
+        "over the coming weeks",
+        "once things settle down"
+      })
   void noTimeFrameIsNotTimeBound(String timeFrame) {
     List<LintFinding> f = lint("The customer agrees to a demo", GOOD_MEASURE, timeFrame);
     assertEquals(List.of(ObjectiveLinter.NOT_TIME_BOUND), errors(f));
@@ -166,7 +200,12 @@ class ObjectiveLinterTest {
         "in 2 weeks",
         "by Friday",
         "right after the call",
-        "by the end of the month"
+        "by the end of the month",
+        "this visit",
+        "before go-live",
+        "at the consultation",
+        "during discovery",
+        "before the call wraps"
       })
   void aTimeFrameMakesItTimeBound(String timeFrame) {
     assertEquals(
