@@ -70,7 +70,34 @@ public final class Json {
       }
       return m;
     } catch (JsonProcessingException e) {
-      throw new MalformedMessageException(e.getOriginalMessage());
+      throw new MalformedMessageException(describe(e), requestIdOf(text));
+    }
+  }
+
+  /**
+   * Our own refusal (an unknown answer or kind) with the field it is in; Jackson's words otherwise.
+   */
+  private static String describe(JsonProcessingException e) {
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+        && m.getCause() instanceof IllegalArgumentException bad
+        && bad.getMessage() != null) {
+      String field =
+          m.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .reduce((a, b) -> a + "." + b)
+              .orElse("message");
+      return field + ": " + bad.getMessage();
+    }
+    return e.getOriginalMessage();
+  }
+
+  /** The frame's requestId when it is at least JSON with a text requestId, else null. */
+  private static String requestIdOf(String text) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode id = MAPPER.readTree(text).get("requestId");
+      return id != null && id.isTextual() ? id.asText() : null;
+    } catch (JsonProcessingException | RuntimeException e) {
+      return null;
     }
   }
 }

@@ -133,5 +133,13 @@ class ProtocolExtensionsTest {
         org.junit.jupiter.api.Assertions.assertThrows(
             MalformedMessageException.class, () -> Json.read(json));
     assertTrue(e.getMessage().contains("kept, not_kept or not_yet"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("commitment: unknown commitment answer"), e.getMessage());
+    assertFalse(e.getMessage().contains("org.callobjectives"), e.getMessage());
+    MalformedMessageException withId =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            MalformedMessageException.class,
+            () -> Json.read(json.replace("{\"type\"", "{\"requestId\":\"r-9\",\"type\"")));
+    assertEquals("r-9", withId.requestId());
+    assertNull(e.requestId());
   }
 }

@@ -192,7 +192,7 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
       reply(
           ctx,
           new ErrorMessage(
-              ErrorMessage.BAD_REQUEST, "not a valid message: " + e.getMessage(), null));
+              ErrorMessage.BAD_REQUEST, "not a valid message: " + e.getMessage(), e.requestId()));
       return;
     }
     if (limited(ctx, kind(m), requestId(m))) {
