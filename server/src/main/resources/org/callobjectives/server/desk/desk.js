@@ -339,9 +339,17 @@
     const code = m.stored ? m.stored.code : '';
     // Sent again after a lost ack, ours is the one stored: that is no duplicate for the agent.
     const ours = entry && entry.submit.code === code;
+    // A commitment question left unanswered is asked again next time, unless this call's advance
+    // replaces it: say so, so the agent knows it was not recorded.
+    const asked = c && c.pop.objective && c.pop.objective.commitment;
+    const unanswered = asked && m.stored && !m.stored.commitment
+      ? (m.stored.advanceObtained
+        ? ' The earlier commitment was not answered; this call\'s advance replaces it.'
+        : ' The earlier commitment was not answered; it will be asked on the next call.')
+      : '';
     note(m.duplicate && !ours
       ? 'Already stored for ' + who + ' as ' + code + ': nothing changed.'
-      : 'Disposition saved for ' + who + ': ' + code + '.', m.duplicate && !ours ? '' : 'ok');
+      : 'Disposition saved for ' + who + ': ' + code + '.' + unanswered, m.duplicate && !ours ? '' : 'ok');
     desk.calls.delete(m.callId);
     if (desk.selected === m.callId) {
       desk.selected = null;
