@@ -894,7 +894,8 @@ public final class PopupWindow {
             case KEPT -> "The customer did what they agreed (Alt+K; again clears it)";
             case NOT_KEPT -> "The customer did not do it (Alt+N; again clears it)";
             case NOT_YET ->
-                "Not due yet: it is asked again on the next call (Alt+D; again clears it)";
+                "Not due yet: asked again on the next call, unless this call gets an advance,"
+                    + " which replaces it (Alt+D; again clears it)";
           });
       b.addActionListener(e -> answerCommitment(a, b.isSelected()));
       commitmentButtons.put(a, b);
@@ -960,7 +961,7 @@ public final class PopupWindow {
     return null;
   }
 
-  /** Alt+K/N/Y: chooses that answer for the shown call, or clears it when chosen already. */
+  /** Alt+K/N/D: chooses that answer for the shown call, or clears it when chosen already. */
   void pickCommitment(CommitmentAnswer a) {
     WrapUp u = shown();
     JToggleButton b = commitmentButtons.get(a);

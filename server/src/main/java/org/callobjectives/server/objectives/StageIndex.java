@@ -90,14 +90,29 @@ public final class StageIndex implements DispositionListener {
                 put(o);
               }
             });
+    commitmentsAfter(d.callId(), agentId, 1);
+  }
+
+  /**
+   * Reads the commitments a stored disposition changed, again a few times if the read fails: a
+   * stale entry would ask about a settled commitment or miss a new one.
+   */
+  private void commitmentsAfter(String callId, String agentId, int attempt) {
     history
-        .commitmentsAfter(d.callId(), agentId)
+        .commitmentsAfter(callId, agentId)
         .whenComplete(
             (list, err) -> {
-              if (err != null) {
-                log.warn("call {}: commitment not updated: {}", d.callId(), err.toString());
-              } else {
+              if (err == null) {
                 list.forEach(this::put);
+              } else if (attempt < 5) {
+                CompletableFuture.delayedExecutor(attempt, java.util.concurrent.TimeUnit.SECONDS)
+                    .execute(() -> commitmentsAfter(callId, agentId, attempt + 1));
+              } else {
+                log.warn(
+                    "call {}: commitment not updated after {} tries: {}",
+                    callId,
+                    attempt,
+                    err.toString());
               }
             });
   }

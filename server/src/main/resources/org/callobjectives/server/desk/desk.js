@@ -342,11 +342,12 @@
     // A commitment question left unanswered is asked again next time, unless this call's advance
     // replaces it: say so, so the agent knows it was not recorded.
     const asked = c && c.pop.objective && c.pop.objective.commitment;
-    const unanswered = asked && m.stored && !m.stored.commitment
-      ? (m.stored.advanceObtained
-        ? ' The earlier commitment was not answered; this call\'s advance replaces it.'
-        : ' The earlier commitment was not answered; it will be asked on the next call.')
-      : '';
+    const open = asked && m.stored && (!m.stored.commitment || m.stored.commitment === 'not_yet');
+    const unanswered = !open ? ''
+      : m.stored.advanceObtained
+        ? ' The earlier commitment was ' + (m.stored.commitment ? 'not due yet' : 'not answered')
+          + '; this call\'s advance replaces it (only the latest advance is asked about).'
+        : m.stored.commitment ? '' : ' The earlier commitment was not answered; it will be asked on the next call.';
     note(m.duplicate && !ours
       ? 'Already stored for ' + who + ' as ' + code + ': nothing changed.'
       : 'Disposition saved for ' + who + ': ' + code + '.' + unanswered, m.duplicate && !ours ? '' : 'ok');
@@ -840,7 +841,7 @@
     if (!k) { delete box.dataset.callId; return; }
     // The buttons answer for the call they were drawn for, whatever is shown when clicked.
     box.dataset.callId = c.pop.callId;
-    const days = k.agreedAtMillis ? Math.floor((Date.now() - k.agreedAtMillis) / 86400000) : null;
+    const days = k.agreedAtMillis ? Math.floor((serverNow() - k.agreedAtMillis) / 86400000) : null;
     const when = k.agreedAtMillis
       ? ' from ' + shortDate(k.agreedAtMillis) + (days === 0 ? ', today' : days === 1 ? ', yesterday' : days > 1 ? ', ' + days + ' days ago' : '')
       : '';

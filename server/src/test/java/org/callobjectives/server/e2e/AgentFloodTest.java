@@ -142,7 +142,9 @@ class AgentFloodTest {
           count("SELECT COUNT(*) FROM proposals WHERE agent_id = ?", "1002"),
           bob.toString());
       assertTrue(burst <= ProposalService.QUOTA.open());
-      assertEquals(burst, bob.acks.get(), bob.toString());
+      // An ack reaches the flooder unless the server cut its connection while that proposal was
+      // being stored (it is stored; a real bridge sends it again and is answered from the row).
+      assertTrue(bob.acks.get() <= burst && bob.acks.get() >= burst - 2, bob.toString());
       assertTrue(bob.rateLimited.get() >= 100, bob.toString());
       assertTrue(bob.disconnects.get() >= 2, "disconnected after being told: " + bob);
       assertTrue(

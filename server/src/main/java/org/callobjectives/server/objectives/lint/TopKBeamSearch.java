@@ -96,7 +96,8 @@ final class TopKBeamSearch implements SequenceClassificationModel {
 
   /**
    * The {@code size}-th largest score, duplicates counted (the smallest of all when there are
-   * fewer): what sorting ascending and taking index {@code length - size} gives.
+   * fewer): what sorting ascending and taking index {@code length - size} gives, in the sort's own
+   * order (Double.compare: NaN above everything, -0.0 below 0.0).
    */
   double kthLargest(double[] scores) {
     int k = Math.min(size, scores.length);
@@ -104,14 +105,14 @@ final class TopKBeamSearch implements SequenceClassificationModel {
     for (double s : scores) {
       if (n < k) {
         int j = n++;
-        while (j > 0 && top[j - 1] > s) {
+        while (j > 0 && Double.compare(top[j - 1], s) > 0) {
           top[j] = top[j - 1];
           j--;
         }
         top[j] = s;
-      } else if (s > top[0]) {
+      } else if (Double.compare(s, top[0]) > 0) {
         int j = 0;
-        while (j + 1 < k && top[j + 1] < s) {
+        while (j + 1 < k && Double.compare(top[j + 1], s) < 0) {
           top[j] = top[j + 1];
           j++;
         }

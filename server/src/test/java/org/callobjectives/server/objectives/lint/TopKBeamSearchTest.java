@@ -70,11 +70,15 @@ class TopKBeamSearchTest {
     for (int n = 1; n < 40; n++) {
       double[] s = new double[n];
       for (int i = 0; i < n; i++) {
-        s[i] = r.nextInt(5) / 4.0; // many ties
+        int v = r.nextInt(7);
+        s[i] = v == 5 ? Double.NaN : v == 6 ? -0.0 : v / 4.0; // many ties, NaN and -0.0
       }
       double[] sorted = s.clone();
       Arrays.sort(sorted);
-      assertEquals(sorted[Math.max(0, n - 3)], three.kthLargest(s), Arrays.toString(s));
+      assertEquals(
+          Double.valueOf(sorted[Math.max(0, n - 3)]),
+          Double.valueOf(three.kthLargest(s)),
+          Arrays.toString(s));
     }
   }
 
