@@ -1022,46 +1022,35 @@ public final class PopupWindow {
     return footer;
   }
 
+  /** Alt+{@code keys} run {@code action}, unless the input guard holds keys meant for the form. */
+  private void altHotkey(JComponent rootPane, String name, Runnable action, int... keys) {
+    for (int k : keys) {
+      rootPane
+          .getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
+          .put(KeyStroke.getKeyStroke(k, InputEvent.ALT_DOWN_MASK), name);
+    }
+    rootPane
+        .getActionMap()
+        .put(
+            name,
+            new AbstractAction() {
+              @Override
+              public void actionPerformed(ActionEvent e) {
+                if (!inputGuarded()) { // a hotkey meant for the form before the switch
+                  action.run();
+                }
+              }
+            });
+  }
+
   private void installHotkeys(JComponent rootPane) {
     for (int n = 1; n <= 9; n++) {
       int key = n;
-      String name = "code-" + n;
-      rootPane
-          .getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
-          .put(KeyStroke.getKeyStroke(KeyEvent.VK_0 + n, InputEvent.ALT_DOWN_MASK), name);
-      rootPane
-          .getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
-          .put(KeyStroke.getKeyStroke(KeyEvent.VK_NUMPAD0 + n, InputEvent.ALT_DOWN_MASK), name);
-      rootPane
-          .getActionMap()
-          .put(
-              name,
-              new AbstractAction() {
-                @Override
-                public void actionPerformed(ActionEvent e) {
-                  if (!inputGuarded()) { // a hotkey meant for the form before the switch
-                    pickCode(key);
-                  }
-                }
-              });
+      altHotkey(
+          rootPane, "code-" + n, () -> pickCode(key), KeyEvent.VK_0 + n, KeyEvent.VK_NUMPAD0 + n);
     }
     for (CommitmentAnswer a : COMMITMENT_ANSWERS) {
-      String name = "commitment-" + a.wire();
-      rootPane
-          .getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)
-          .put(KeyStroke.getKeyStroke(commitmentKey(a), InputEvent.ALT_DOWN_MASK), name);
-      rootPane
-          .getActionMap()
-          .put(
-              name,
-              new AbstractAction() {
-                @Override
-                public void actionPerformed(ActionEvent e) {
-                  if (!inputGuarded()) { // a hotkey meant for the form before the switch
-                    pickCommitment(a);
-                  }
-                }
-              });
+      altHotkey(rootPane, "commitment-" + a.wire(), () -> pickCommitment(a), commitmentKey(a));
     }
     rootPane
         .getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT)

@@ -99,6 +99,10 @@ public final class CallerHistory {
       FROM dispositions d JOIN calls c ON c.call_id = d.call_id
       WHERE d.advance_obtained = 1 AND d.code <> 'UNDISPOSED' AND c.caller_number IS NOT NULL""";
 
+  private static final String ANSWER_OF =
+      "FROM commitment_checks k JOIN dispositions a ON a.id = k.disposition_id"
+          + " WHERE a.call_id = ? AND a.agent_id = ?";
+
   /** Per caller number, the latest advance obtained and whether it is settled. */
   public CompletableFuture<List<PendingCommitment>> latestCommitmentPerCaller() {
     return db.read(
@@ -132,11 +136,17 @@ public final class CallerHistory {
           out.addAll(
               Sql.list(
                   c,
+                  // The answered commitment by its key (one answer per disposition): an index
+                  // lookup, never a pass over every advance.
                   ADVANCES
-                      + " AND EXISTS (SELECT 1 FROM commitment_checks k JOIN dispositions a"
-                      + " ON a.id = k.disposition_id WHERE a.call_id = ? AND a.agent_id = ?"
-                      + " AND k.commitment_call_id = d.call_id AND k.commitment_agent_id = d.agent_id)",
+                      + " AND d.call_id = (SELECT k.commitment_call_id "
+                      + ANSWER_OF
+                      + ") AND d.agent_id = (SELECT k.commitment_agent_id "
+                      + ANSWER_OF
+                      + ")",
                   CallerHistory::commitment,
+                  callId,
+                  agentId,
                   callId,
                   agentId));
           return out;

@@ -216,22 +216,15 @@ class CommitmentsTraceReplayTest {
             .filter(ChecklistItem::required)
             .map(ChecklistItem::id)
             .toList();
+    boolean advanced = advance;
+    java.util.function.BiFunction<String, CommitmentAnswer, DispositionSubmit> submit =
+        (notes, a) ->
+            new DispositionSubmit(
+                null, pop.callId(), code.code(), advanced, done, 0, List.of(), null, notes, a);
     if (c == null && !refusedOnce) {
       // An answer where the pop asked nothing is refused, with the reason, and nothing stored.
       refusedOnce = true;
-      var refused =
-          client.submit(
-              new DispositionSubmit(
-                  null,
-                  pop.callId(),
-                  code.code(),
-                  advance,
-                  done,
-                  0,
-                  List.of(),
-                  null,
-                  null,
-                  CommitmentAnswer.KEPT));
+      var refused = client.submit(submit.apply(null, CommitmentAnswer.KEPT));
       var e =
           org.junit.jupiter.api.Assertions.assertThrows(
               java.util.concurrent.ExecutionException.class,
@@ -240,20 +233,7 @@ class CommitmentsTraceReplayTest {
       assertEquals("invalid_disposition", r.error().code());
       assertTrue(r.getMessage().contains("asked no commitment question"), r.getMessage());
     }
-    client
-        .submit(
-            new DispositionSubmit(
-                null,
-                pop.callId(),
-                code.code(),
-                advance,
-                done,
-                0,
-                List.of(),
-                null,
-                "round " + round,
-                answer))
-        .get(10, TimeUnit.SECONDS);
+    client.submit(submit.apply("round " + round, answer)).get(10, TimeUnit.SECONDS);
     disposed++;
     if (answer != null) {
       answered++;
