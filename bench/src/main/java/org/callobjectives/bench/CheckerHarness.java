@@ -29,12 +29,14 @@ import org.callobjectives.server.objectives.lint.Severity;
  *
  * <p>Usage: {@code java -cp bench/target/bench-all.jar org.callobjectives.bench.CheckerHarness
  * [--corpus server/src/test/resources/checker] [--config config] [--slice dev|holdout]
- * [--mismatches] [--rounds N] [--warmup N]}; {@code --rounds 0} skips the timing (figures only).
+ * [--mismatches | --all] [--rounds N] [--warmup N]}; {@code --rounds 0} skips the timing (figures
+ * only); {@code --all} lists every objective, not only those whose findings differ from the labels.
  */
 public final class CheckerHarness {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private static boolean mismatches;
+  private static boolean everyObjective;
   private static int warmup = 5;
   private static int rounds = 15;
   private static final Map<String, List<String>> MESSAGES = new LinkedHashMap<>();
@@ -61,6 +63,7 @@ public final class CheckerHarness {
         case "--config" -> shipped = Path.of(args[++i]);
         case "--slice" -> slices = List.of(args[++i]);
         case "--mismatches" -> mismatches = true;
+        case "--all" -> everyObjective = mismatches = true;
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -218,9 +221,10 @@ public final class CheckerHarness {
       rules.addAll(e.rules());
       rules.addAll(found.get(e.id()));
       boolean saysGood = found.get(e.id()).isEmpty();
-      if (mismatches && !found.get(e.id()).equals(e.rules())) {
+      boolean differs = !found.get(e.id()).equals(e.rules());
+      if (mismatches && (differs || everyObjective)) {
         System.out.println(
-            "MISMATCH "
+            (differs ? "MISMATCH " : "MATCH ")
                 + e.id()
                 + " stage="
                 + e.stage()

@@ -630,6 +630,17 @@ final class AdvanceReader {
       if ((s.is(i, "NOUN") || s.is(i, "PROPN") || s.is(i, "ADJ")) && i != from) {
         continue; // "a hearing test" is no "hear"
       }
+      if (i > from + 1
+          && s.word(i - 1, "to")
+          && (s.is(i - 2, "NOUN") || s.is(i - 2, "PROPN"))
+          && isVerb(s, i)) {
+        return null; // "books a review with our adviser to look at life cover": the step's purpose
+      }
+      if (i > from + 1
+          && s.lemmas()[i].equals("be")
+          && s.wordIn(i - 1, Set.of("it", "this", "that", "which"))) {
+        return null; // "makes sure it is emailed": another clause with its own subject
+      }
       for (Phrase p : v.lowEffort.candidates(s, i)) {
         int n = s.matchAt(p, i);
         if (n > 0) {
@@ -808,6 +819,13 @@ final class AdvanceReader {
             || s.is(k + 1, "ADJ")
             || (s.is(k + 1, "ADV") || s.is(k + 1, "PROPN")) && isActorWord(s, k - 1)
             || s.wordIn(k + 1, PARTICLES)
+            // "Caller completes and posts back the form", "Director picks either the ..."
+            || isActorWord(s, k - 1)
+                && (s.wordIn(k + 1, Set.of("either", "both"))
+                    || s.is(k + 1, "CCONJ")
+                        && k + 2 < s.size()
+                        && s.lower()[k + 2].endsWith("s")
+                        && !s.is(k + 2, "PROPN"))
             || s.is(k + 1, "NOUN") && (isActorWord(s, k - 1) || personLike(s.lower()[k - 1]))
             || (isActorWord(s, k - 1) || personLike(s.lower()[k - 1]))
                 && !isActorWord(s, k)

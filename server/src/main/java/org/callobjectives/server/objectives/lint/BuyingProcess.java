@@ -284,7 +284,57 @@ final class BuyingProcess {
           new Step(
               4,
               "an instruction to act",
-              p("\\binstructs?\\s+(?:us|our (?:firm|team|practice|solicitors?|brokers?))\\b")));
+              p(
+                  "\\binstructs?\\s+(?:us|our (?:[\\w-]+ )?(?:firm|team|practice|solicitors?|brokers?|"
+                      + "conveyancers?|lawyers?))\\b")),
+          // "accepts the lender's mortgage offer": taking up an offer is the customer's commitment
+          new Step(
+              4,
+              "an accepted offer",
+              p(
+                  "\\baccepts?\\s+(?:the|our|their|his|her)\\s+(?:[\\w'-]+\\s+){0,3}?(?:offer|quote)\\b")),
+          // "pays the £499 broker fee", "pays 50% of the migration fee": money committed to the
+          // deal
+          // ("pays the £25 application fee" is a small step that fits any stage)
+          new Step(
+              4,
+              "a fee paid",
+              p(
+                  "\\b(?:pays?|paying)\\s+(?:the|an?|their|his|her)\\s+[$€£]\\s?[\\d,.]+\\s+"
+                      + "(?:[\\w-]+\\s+){0,2}?(?:fee|fees|retainer|deposit)\\b"),
+              250),
+          new Step(
+              4,
+              "a share of the fee paid",
+              p("\\b(?:pays?|paying)\\s+\\d+\\s?%\\s+of\\s+the\\s+(?:[\\w-]+\\s+){0,2}?fees?\\b")),
+          // "agrees to buy a pair of hearing aids", "pays for the devices": the purchase itself
+          new Step(
+              5,
+              "a purchase",
+              p(
+                  "\\b(?:agrees?|decides?|commits?)\\s+to\\s+(?:buy|purchase)\\b"
+                      + "|\\bpays?\\s+for\\s+(?:the|their|his|her)\\s+(?:[\\w-]+\\s+){0,2}?(?:devices?|aids?|"
+                      + "hardware|equipment|units?|machines?|system|kit|handsets?|vehicles?|cars?|vans?)\\b"
+                      + "|\\bpays?\\s+(?:the|their)\\s+full\\s+[$€£]\\s?\\d")),
+          // "completes the remortgage", "signs a 24-month recontract", "signs up to a 36-month
+          // package"
+          new Step(
+              5,
+              "a completed purchase or a term contract",
+              p(
+                  "\\bcompletes?\\s+(?:the|their|his|her)\\s+(?:re-?mortgage|mortgage|purchase|sale|"
+                      + "conveyancing)\\b(?!\\s+application)"
+                      + "|\\bre-?contracts?\\b"
+                      + "|\\b(?:signs?|signing)\\s+up\\s+(?:to|for)\\b[^.]{0,20}\\b(?:\\d+|twelve|eighteen|"
+                      + "twenty-four|thirty-six)-month\\b")),
+          // "writes us into their will with a £50,000 legacy": a legacy or a large gift pledged
+          new Step(
+              4,
+              "a large gift or legacy",
+              p(
+                  "\\b(?:writes?\\s+us\\s+into|leaves?\\s+us|donates?|gifts?|pledges?)\\b[^.\\n]{0,50}"
+                      + MONEY_THOUSANDS),
+              10_000));
 
   /** A relative word right before the step ("names who signs off"), at most one word between. */
   private static final Pattern EMBEDDED =

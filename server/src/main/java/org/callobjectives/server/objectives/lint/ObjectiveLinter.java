@@ -274,6 +274,13 @@ public final class ObjectiveLinter {
 
   private static final java.util.Set<String> REASONS = java.util.Set.of("so", "because");
 
+  private static final java.util.Set<String> CHOICES =
+      java.util.Set.of("pick", "choose", "select", "opt");
+
+  /** Noun endings: "the eligibility check in the app" is a noun even when tagged as a verb. */
+  private static final java.util.regex.Pattern NOUN_ENDING =
+      java.util.regex.Pattern.compile("\\p{L}{3,}(?:ity|tion|sion|ment|ness|ance|ence|ship)");
+
   private static boolean verbBetween(Sentence s, int from, int to) {
     for (int k = Math.max(0, from); k < to; k++) {
       if (s.is(k, "VERB")) {
@@ -352,7 +359,8 @@ public final class ObjectiveLinter {
                 && (s.is(i, "DET")
                     || s.is(i - 1, "DET")
                     || s.is(i - 1, "ADJ")
-                    || s.is(i - 1, "NOUN") && !reader.isActorWord(s, i - 1)))) {
+                    || s.is(i - 1, "NOUN") && !reader.isActorWord(s, i - 1)
+                    || i > 0 && NOUN_ENDING.matcher(s.lower()[i - 1]).matches()))) {
           return s.span(i, i + n);
         }
       }
@@ -522,6 +530,10 @@ public final class ObjectiveLinter {
                 || v.abstractObjects.contains(s.lower()[head]);
         // "the estate value", "their order value": a value of something named is a figure
         if (s.word(head, "value") && head > i) {
+          abstractObject = false;
+        }
+        // "picks a deductible option": a choice made is the outcome
+        if (CHOICES.contains(r.verb())) {
           abstractObject = false;
         }
         return abstractObject ? s.span(r.verbAt(), head + 1) : null;
@@ -916,12 +928,8 @@ public final class ObjectiveLinter {
     if (words > 5 || last < 1 || !m.lower()[last].endsWith("ed")) {
       return null;
     }
-    String lemma = m.lemmas()[last];
-    boolean agentWork = v.vagueVerbs.contains(lemma);
-    for (Phrase p : v.agentVerbs) {
-      agentWork |= p.words().length == 1 && p.words()[0].equals(lemma);
-    }
-    return agentWork ? m.span(0, last + 1) : null;
+    // "Proposal presented" is an event anyone can check; "Package positioned" is not
+    return v.vagueVerbs.contains(m.lemmas()[last]) ? m.span(0, last + 1) : null;
   }
 
   /** The person-and-state-of-mind part of a measure, or null. */

@@ -173,6 +173,15 @@ class AccountEventsAndRolesTest {
   @TempDir Path dir;
 
   private List<String> onStage(String stage, String advance, String measure) throws Exception {
+    return onStage(dir, stage, advance, measure);
+  }
+
+  /**
+   * The errors for an objective on a queue at {@code stage}, linted as a whole config in {@code
+   * dir}.
+   */
+  static List<String> onStage(Path dir, String stage, String advance, String measure)
+      throws Exception {
     for (String f : new String[] {"server.yaml", "agents.yaml", "objectives.yaml", "lint.yaml"}) {
       Files.copy(EXAMPLE.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
     }

@@ -1,0 +1,96 @@
+package org.callobjectives.server.objectives.lint;
+
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.MEASURE;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.TIME;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Wording found in the sixth round of labelled objectives (dev parts z and za): a department as the
+ * customer, verbs the tagger reads as nouns, a purpose or a second clause after the customer's
+ * step, our customer-success manager as the agent, and fees, purchases and term contracts as late
+ * steps.
+ */
+class FeesPurchasesAndDepartmentsTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void load() throws Exception {
+    AccountEventsAndRolesTest.load();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Purchasing raises the PO for the exam-room package",
+        "IT contact creates a login on the trial portal and enrols two handsets",
+        "Caller completes and posts back the pre-appointment health questionnaire",
+        "Director picks either the quarterly or the monthly accounts option and tells us which",
+        "Client books a 20-minute review with our protection adviser to look at life cover",
+        "Client asks their HR team for the income reference and makes sure it is emailed to the"
+            + " lender",
+        "The owner picks a deductible option and a payment plan on the quote",
+        "The customer completes the soft-search eligibility check in the app and reads us the result"
+      })
+  void aDepartmentAMisTaggedVerbOrAClauseAfterTheStepStillReadsAsTheCustomersStep(String advance) {
+    assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CSM introduces the e-signature add-on and shares the one-pager",
+        "The customer success manager walks the client through the new reports"
+      })
+  void ourCustomerSuccessManagerIsTheAgent(String advance) {
+    assertTrue(
+        errors(advance, MEASURE, TIME).contains(ObjectiveLinter.NOT_AN_ADVANCE),
+        advance + " -> " + errors(advance, MEASURE, TIME));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact        | Caller agrees to buy a pair of premium hearing aids and pays a £500 deposit
+      discovery            | Caller pays the full £3,200 for a pair of mid-range aids
+      outbound-prospecting | Person from the list books a fitting and pays for the devices
+      outbound-prospecting | Homeowner completes the remortgage application and pays the £999 arrangement fee
+      demo                 | Practice owner pays 50% of the data migration fee by card
+      first-contact        | Client accepts the lender's mortgage offer and instructs our panel solicitor
+      discovery            | Client completes the remortgage with the new lender
+      discovery            | Customer signs up to a 36-month whole-home package
+      outbound-prospecting | Former customer signs a 24-month recontract with us
+      first-contact        | The first-time enquirer writes us into their will with a £50,000 legacy
+      """)
+  void aFeeAPurchaseOrATermContractIsUnrealisticEarlyOn(String stage, String advance)
+      throws Exception {
+    assertEquals(
+        List.of(ObjectiveLinter.UNREALISTIC), onStage(dir, stage, advance, MEASURE), advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact | Applicant creates a portal account and pays the £25 application fee
+      first-contact | Customer books a gutter clean for next Wednesday and pays the £40 call-out fee
+      commitment    | Client accepts the lender's mortgage offer and instructs our panel solicitor
+      """)
+  void aSmallFeeOrAnOfferAcceptedAtItsStageIsRealistic(String stage, String advance)
+      throws Exception {
+    assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
+  }
+}
