@@ -226,6 +226,9 @@ final class AdvanceReader {
     if (verb < 0) {
       verb = verbAfterShortSubject(s, i);
     }
+    if (verb < 0) {
+      verb = verbAfterOfPhrase(s, i);
+    }
     // "Import manager we've never spoken to signs ...": "we" right after the subject's noun opens a
     // clause about the subject; the sentence's own verb comes after it, in the third person.
     int we = ourClauseInSubject(s, i, verb < 0 ? s.size() - 1 : verb);
@@ -278,6 +281,14 @@ final class AdvanceReader {
                 && !s.word(k + 1, "able");
       }
       k++;
+    }
+    // "may be able to tell us", "might be willing to share": the step is what they would do
+    if (k > verb
+        && s.wordIn(k, Set.of("able", "willing", "prepared"))
+        && s.word(k + 1, "to")
+        && s.lemmas()[k - 1].equals("be")
+        && isVerb(s, k + 2)) {
+      k += 2;
     }
     // "The customer is happy with ...", "is more certain": a state, not an action.
     while (k < s.size()
@@ -434,6 +445,9 @@ final class AdvanceReader {
                 || w.endsWith("ure")
                 || w.endsWith("ing")
                 || w.endsWith("sal"));
+    if (isActorWord(s, i)) {
+      return null; // "Principal of the practice accepts ...": a person, not an action
+    }
     boolean byFollows = s.word(i + 1, "by") && !s.is(i, "DET") && !s.is(i, "PRON");
     if (!(nominalForm || AGENT_NOMINALS.contains(s.lemmas()[i]) || byFollows)
         || !(s.word(i + 1, "by") || s.word(i + 1, "of"))) {
@@ -547,6 +561,11 @@ final class AdvanceReader {
     if (s.word(i, "to") && i + 1 < s.size() && (isVerb(s, i + 1) || agentVerb(s, i + 1))) {
       return true;
     }
+    // "Cold-called pub landlord signs ...", "Costed proposal forwarded ...": a participle before a
+    // noun describes it
+    if (s.lower()[i].endsWith("ed") && (s.is(i + 1, "NOUN") || s.is(i + 1, "ADJ"))) {
+      return false;
+    }
     // "Schedule a follow-up call": a first word read as a noun, yet a noun is never followed by "a"
     // or "the"
     boolean verbReadAsNoun =
@@ -623,9 +642,24 @@ final class AdvanceReader {
           "if");
 
   private String lowEffortFrom(Sentence s, int from) {
+    boolean effortFirst = false;
+    boolean afterStep = false;
     for (int i = Math.max(0, from); i < s.size(); i++) {
       if (i > from && (s.wordIn(i, CLAUSE_BREAK) || s.embedded(from, i))) {
         return null;
+      }
+      if (i > from + 1 && s.is(i, "CCONJ") && effortFirst) {
+        // "looks up their consultant and confirms the name appears": the first step is the effort
+        // ("reviews the rentals and is satisfied": a feeling as the goal is still no step)
+        afterStep = true;
+      }
+      if (i == from) {
+        // "looks up their consultant" is an action, "looks happy" a state
+        effortFirst =
+            isVerb(s, from)
+                && (!STATE_VERBS.contains(s.lemmas()[from]) || s.wordIn(from + 1, PARTICLES))
+                && !s.lemmas()[from].equals("agree")
+                && !s.lemmas()[from].equals("be");
       }
       if ((s.is(i, "NOUN") || s.is(i, "PROPN") || s.is(i, "ADJ")) && i != from) {
         continue; // "a hearing test" is no "hear"
@@ -643,12 +677,50 @@ final class AdvanceReader {
       }
       for (Phrase p : v.lowEffort.candidates(s, i)) {
         int n = s.matchAt(p, i);
-        if (n > 0) {
+        if (n > 0 && (!afterStep || feeling(s, i, n) && !COMMITTING.contains(s.lemmas()[from]))) {
           return s.span(i, i + n);
         }
       }
     }
     return null;
+  }
+
+  /**
+   * Steps that commit the customer whatever they feel about them ("commits ... and feels sure").
+   */
+  private static final Set<String> COMMITTING =
+      Set.of("commit", "sign", "book", "pay", "buy", "order", "purchase", "enrol", "register");
+
+  private static final Set<String> FEELINGS =
+      Set.of(
+          "feel",
+          "understand",
+          "know",
+          "like",
+          "think",
+          "realise",
+          "realize",
+          "appreciate",
+          "happy",
+          "satisfied",
+          "pleased",
+          "comfortable",
+          "confident",
+          "interested",
+          "open",
+          "aware",
+          "reassured",
+          "keen",
+          "convinced");
+
+  /** Whether the {@code n} words at {@code i} name a feeling or a state of mind. */
+  private static boolean feeling(Sentence s, int i, int n) {
+    for (int k = i; k < i + n && k < s.size(); k++) {
+      if (FEELINGS.contains(s.lemmas()[k]) || FEELINGS.contains(s.lower()[k])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -819,9 +891,13 @@ final class AdvanceReader {
             || s.is(k + 1, "ADJ")
             || (s.is(k + 1, "ADV") || s.is(k + 1, "PROPN")) && isActorWord(s, k - 1)
             || s.wordIn(k + 1, PARTICLES)
-            // "Caller completes and posts back the form", "Director picks either the ..."
+            // "Caller completes and posts back the form", "Director picks either the ...",
+            // "Caller answers whether ..."
             || isActorWord(s, k - 1)
-                && (s.wordIn(k + 1, Set.of("either", "both"))
+                && (s.wordIn(
+                        k + 1,
+                        Set.of(
+                            "either", "both", "whether", "what", "how", "which", "when", "where"))
                     || s.is(k + 1, "CCONJ")
                         && k + 2 < s.size()
                         && s.lower()[k + 2].endsWith("s")
@@ -948,10 +1024,35 @@ final class AdvanceReader {
     return customer >= 0 ? Actor.CUSTOMER : Actor.AGENT;
   }
 
-  /** Where "we" or "I" follows a noun of the subject before {@code verb}, or -1. */
+  /**
+   * "Both directors of the practice countersign the agreement": a role, "of" and a noun phrase,
+   * then a word before an object that can only be the verb; or -1.
+   */
+  private int verbAfterOfPhrase(Sentence s, int from) {
+    for (int k = from; k <= from + 3 && k + 1 < s.size(); k++) {
+      if (isActorWord(s, k) && s.word(k + 1, "of")) {
+        int j = k + 2;
+        while (j < s.size() && (s.is(j, "DET") || s.is(j, "PRON") || s.is(j, "ADJ"))) {
+          j++;
+        }
+        // the tagger takes the verb for the last noun of the phrase: the word before the object
+        while (j + 1 < s.size()
+            && (s.is(j, "NOUN") || s.is(j, "PROPN"))
+            && !(s.is(j + 1, "DET") || s.is(j + 1, "PRON") || s.is(j + 1, "NUM"))) {
+          j++;
+        }
+        boolean object = s.is(j + 1, "DET") || s.is(j + 1, "PRON") || s.is(j + 1, "NUM");
+        return object && j > k + 2 && s.is(j - 1, "NOUN") && !isActorWord(s, j) ? j : -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Where "we", "I" or "who" follows a noun of the subject before {@code verb}, or -1. */
   private static int ourClauseInSubject(Sentence s, int from, int verb) {
     for (int k = from + 1; k <= verb && k < s.size(); k++) {
-      if (s.wordIn(k, Set.of("we", "i"))
+      // "Household member who isn't the account holder books ...": a clause about the subject
+      if (s.wordIn(k, Set.of("we", "i", "who"))
           && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN") || s.is(k - 1, "ADJ"))) {
         return k;
       }

@@ -314,7 +314,8 @@ final class BuyingProcess {
               p(
                   "\\b(?:agrees?|decides?|commits?)\\s+to\\s+(?:buy|purchase)\\b"
                       + "|\\bpays?\\s+for\\s+(?:the|their|his|her)\\s+(?:[\\w-]+\\s+){0,2}?(?:devices?|aids?|"
-                      + "hardware|equipment|units?|machines?|system|kit|handsets?|vehicles?|cars?|vans?)\\b"
+                      + "hardware|equipment|units?|machines?|system|kit|handsets?|vehicles?|cars?|vans?|block|passes|"
+                      + "tickets|seats|places|licen[cs]es)\\b"
                       + "|\\bpays?\\s+(?:the|their)\\s+full\\s+[$€£]\\s?\\d")),
           // "completes the remortgage", "signs a 24-month recontract", "signs up to a 36-month
           // package"
@@ -341,7 +342,9 @@ final class BuyingProcess {
       Pattern.compile(
           "\\b(?:"
               + String.join("|", new java.util.TreeSet<>(Sentence.CLAUSE_WORDS))
-              + ")\\s+(?:\\w+\\s+)?$");
+              + ")\\s+(?:\\w+\\s+)?$"
+              // "says whether they or head office signs off the budget": a question, not a step
+              + "|\\bwhether\\s+(?:[\\w'-]+\\s+){0,4}$");
 
   private static final int MAX_TEXT = 2_000;
 

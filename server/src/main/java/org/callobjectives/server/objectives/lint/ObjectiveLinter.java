@@ -167,7 +167,22 @@ public final class ObjectiveLinter {
     if (vague == null) {
       vague = changeOfMind(r);
     }
-    notAnAdvance(r, advance, vague, out);
+    // "becomes more interested" is a change of mind, too general as well
+    String mind = changeOfMind(r) != null ? null : mindAsStep(advance, r);
+    if (mind != null && vague != null && !vague.toLowerCase(Locale.ROOT).contains(mind)) {
+      mind = null; // "is open to hearing more and agrees to next steps": vague in other words too
+    }
+    if (mind != null) {
+      // not-an-advance says it; too general would say the same thing twice
+      out.error(
+          "advance",
+          NOT_AN_ADVANCE,
+          "not an advance: '" + mind + "' is a state of mind, not a step the customer takes",
+          "'" + Rewrites.example(advance, Rewrites.customer(r), r) + "'");
+      vague = null;
+    } else {
+      notAnAdvance(r, advance, vague, out);
+    }
     if (vague != null) {
       out.error(
           "advance",
@@ -415,6 +430,74 @@ public final class ObjectiveLinter {
       growing |= GROWING.contains(w);
       if (growing && MIND.contains(w)) {
         return r.lowEffort();
+      }
+    }
+    return null;
+  }
+
+  /** Verbs of a state of mind: "appreciates the value", "trusts our advice". */
+  private static final java.util.Set<String> MIND_VERBS =
+      java.util.Set.of(
+          "appreciate",
+          "recognise",
+          "recognize",
+          "realise",
+          "realize",
+          "understand",
+          "value",
+          "trust",
+          "warm",
+          "believe",
+          "feel",
+          "love",
+          "favour",
+          "favor",
+          "regard",
+          "care");
+
+  /** States a customer may be in: "is aligned on", "becomes excited about". */
+  private static final java.util.Set<String> MIND_STATES =
+      java.util.Set.of(
+          "aligned",
+          "excited",
+          "aware",
+          "keen",
+          "interested",
+          "convinced",
+          "confident",
+          "comfortable",
+          "enthusiastic",
+          "reassured",
+          "open",
+          "curious",
+          "positive");
+
+  /**
+   * The words of an advance whose step is a state of mind ("appreciates why ...", "warms to the
+   * idea", "becomes excited"), or null.
+   */
+  private String mindAsStep(Sentence s, Reading r) {
+    for (int k = Math.max(0, r.verbAt()); k + 1 < s.size(); k++) {
+      if (s.is(k, "CCONJ") && s.is(k + 1, "VERB")) {
+        return null; // "loves the range and introduces us to the buyer": a step follows
+      }
+    }
+    if (r.verb() == null
+        || r.imperative()
+        || r.passive()
+        || r.actor() == Reading.Actor.AGENT
+        || r.actor() == Reading.Actor.NONE) {
+      return null;
+    }
+    if (MIND_VERBS.contains(r.verb())) {
+      return s.lower()[r.verbAt()];
+    }
+    if (r.lowEffort() != null) {
+      String[] low = r.lowEffort().toLowerCase(Locale.ROOT).split("\\s+");
+      for (String w : low) {
+        if (MIND_STATES.contains(w) || MIND_VERBS.contains(w)) {
+          return r.lowEffort();
+        }
       }
     }
     return null;
@@ -694,6 +777,19 @@ public final class ObjectiveLinter {
     }
     // "Notes updated", "Interest logged in HubSpot": a record that names no fact of this call.
     String empty = emptyRecord(measure);
+    if (empty != null
+        && (out.refused("advance", TOO_GENERAL) || out.refused("advance", NOT_AN_ADVANCE))) {
+      // The advance names no step yet: "Notes updated" follows it; a measure comes with the step
+      out.warning(
+          "measure",
+          NOT_MEASURABLE,
+          "'"
+              + empty
+              + "' names no fact; once the advance names the customer's step, say what"
+              + " is recorded of it (a date, an amount, a reference, a name, a count)",
+          Rewrites.measureFor(r));
+      return;
+    }
     if (empty != null) {
       refuseMeasure(
           out,
@@ -1177,12 +1273,20 @@ public final class ObjectiveLinter {
       this.file = file;
     }
 
+    private final java.util.Set<String> refused = new java.util.HashSet<>();
+
     void error(String field, String rule, String message, String suggestion) {
+      refused.add(field + " " + rule);
       add(Severity.ERROR, field, rule, message, suggestion);
     }
 
     void warning(String field, String rule, String message, String suggestion) {
       add(Severity.WARNING, field, rule, message, suggestion);
+    }
+
+    /** Whether {@code field} was refused for {@code rule}. */
+    boolean refused(String field, String rule) {
+      return refused.contains(field + " " + rule);
     }
 
     private void add(Severity s, String field, String rule, String message, String suggestion) {

@@ -40,7 +40,14 @@ class FeesPurchasesAndDepartmentsTest {
         "Client asks their HR team for the income reference and makes sure it is emailed to the"
             + " lender",
         "The owner picks a deductible option and a payment plan on the quote",
-        "The customer completes the soft-search eligibility check in the app and reads us the result"
+        "The customer completes the soft-search eligibility check in the app and reads us the result",
+        "Principal of the bookkeeping practice accepts a calendar invite for a 30-minute intro call",
+        "Both directors of the practice countersign the reseller partner agreement in DocuSign",
+        "Household member who isn't the account holder books a callback slot for the bill payer",
+        "Caller looks up their consultant on our finder and confirms the name appears",
+        "Client commits to the 50-pass block and feels confident it's the right size",
+        "Completed bursary application with last two years' P60s returned by the parents",
+        "Caller answers whether they have had ear pain and when they last had wax removed"
       })
   void aDepartmentAMisTaggedVerbOrAClauseAfterTheStepStillReadsAsTheCustomersStep(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
@@ -56,6 +63,49 @@ class FeesPurchasesAndDepartmentsTest {
     assertTrue(
         errors(advance, MEASURE, TIME).contains(ObjectiveLinter.NOT_AN_ADVANCE),
         advance + " -> " + errors(advance, MEASURE, TIME));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Fleet manager appreciates why device management matters",
+        "Practice manager recognizes the value of adding the 3-year service contract",
+        "Customer warms to the idea of electric vans for their fleet"
+      })
+  void aStateOfMindIsNotAnAdvanceAndNotSaidTwiceAsTooGeneral(String advance) {
+    assertEquals(List.of(ObjectiveLinter.NOT_AN_ADVANCE), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Customer reviews the revised rentals and is satisfied with the pricing",
+        "Client watches the walkthrough and feels confident about moving across"
+      })
+  void aFeelingAsTheGoalAfterALightStepIsNotAnAdvance(String advance) {
+    assertTrue(
+        errors(advance, MEASURE, TIME).contains(ObjectiveLinter.NOT_AN_ADVANCE),
+        advance + " -> " + errors(advance, MEASURE, TIME));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Practice manager may be able to tell us how many ECGs they run per year",
+        "Buyer might be willing to share how many attended last year"
+      })
+  void aHedgedAbilityIsHedgedNotALowEffortStep(String advance) {
+    assertEquals(List.of(ObjectiveLinter.HEDGED), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @org.junit.jupiter.api.Test
+  void anEmptyRecordUnderAnAdvanceWithNoStepIsAWarningNotASecondRefusal() {
+    assertEquals(
+        List.of(ObjectiveLinter.TOO_GENERAL),
+        errors("Client explores remortgage options with us", "Options discussed", TIME));
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_MEASURABLE),
+        errors("Client uploads two payslips to the portal", "Notes updated", TIME));
   }
 
   @ParameterizedTest
@@ -88,6 +138,7 @@ class FeesPurchasesAndDepartmentsTest {
       first-contact | Applicant creates a portal account and pays the £25 application fee
       first-contact | Customer books a gutter clean for next Wednesday and pays the £40 call-out fee
       commitment    | Client accepts the lender's mortgage offer and instructs our panel solicitor
+      outbound-prospecting | Ops manager agrees a call for Monday 10am and says whether they or head office signs off the waste budget
       """)
   void aSmallFeeOrAnOfferAcceptedAtItsStageIsRealistic(String stage, String advance)
       throws Exception {
