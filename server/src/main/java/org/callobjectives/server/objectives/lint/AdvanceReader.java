@@ -861,6 +861,8 @@ final class AdvanceReader {
         && (s.is(k + 1, "NOUN")
             || s.is(k + 1, "PROPN")
             || s.is(k + 1, "ADJ") && s.is(k + 2, "NOUN"))
+        // "Farmer sends photos": a role the tagger took for an adjective, then the verb
+        && !(s.is(k - 1, "ADJ") && isActorWord(s, k - 1) && s.lower()[k].endsWith("s"))
         && (s.is(k - 1, "DET")
             || s.is(k - 1, "ADJ")
             || s.is(k - 1, "PRON") && !s.wordIn(k - 1, SUBJECT_PRONOUNS) // "we demonstrate AI ..."

@@ -328,6 +328,38 @@ final class BuyingProcess {
                       + "|\\bre-?contracts?\\b"
                       + "|\\b(?:signs?|signing)\\s+up\\s+(?:to|for)\\b[^.]{0,20}\\b(?:\\d+|twelve|eighteen|"
                       + "twenty-four|thirty-six)-month\\b")),
+          // "pays a three-month deposit": months paid ahead
+          new Step(
+              4,
+              "a deposit",
+              p(
+                  "\\bpays?\\s+(?:an?|the|their)\\s+(?:\\d+|one|two|three|four|six|twelve)[- ]months?'?\\s+"
+                      + "deposit\\b")),
+          // "signs a full protection application", "completes the full application": an application
+          // for cover or credit is the commitment before the close
+          new Step(
+              4,
+              "a signed application",
+              p(
+                  "\\b(?:signs?|e-signs?)\\s+(?:an?|the|their|his|her)\\s+(?:full\\s+)?(?:[\\w-]+\\s+){0,2}?"
+                      + "application\\b(?!\\s+fee)"
+                      + "|\\bcompletes?\\s+(?:an?|the|their|his|her)\\s+full\\s+(?:[\\w-]+\\s+){0,2}?application\\b")),
+          // "the first premium is collected so the policy is on risk": cover in force
+          new Step(
+              5,
+              "cover in force",
+              p(
+                  "\\b(?:policy|cover|plan)\\s+(?:is\\s+|goes\\s+|go\\s+)?on risk\\b"
+                      + "|\\bfirst\\s+premium\\s+(?:is\\s+)?(?:collected|paid|taken)\\b")),
+          // "orders a full set of tracks, around 18k": an order of that size
+          new Step(
+              5,
+              "a large order",
+              p(
+                  "\\b(?:orders?|buys?|purchases?)\\b[^.\\n]{0,60}(?:"
+                      + MONEY_THOUSANDS
+                      + "|\\b\\d+(?:\\.\\d+)?k\\b)"),
+              10_000),
           // "writes us into their will with a £50,000 legacy": a legacy or a large gift pledged
           new Step(
               4,

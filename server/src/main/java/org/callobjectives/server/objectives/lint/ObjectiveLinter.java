@@ -104,6 +104,11 @@ public final class ObjectiveLinter {
 
     // An advance: the customer acts, with effort.
     Reading r = reader.read(advance);
+    Sentence withArticle = withArticle(advance, r);
+    if (withArticle != null) {
+      advance = withArticle;
+      r = reader.read(advance);
+    }
 
     // Hedged: an attempt is not a commitment.
     Phrase hedge = v.hedges.first(written, true);
@@ -156,7 +161,7 @@ public final class ObjectiveLinter {
         vagueIn(
             advance,
             r.actor() == Reading.Actor.CUSTOMER && r.verbAt() > 0 && !r.passive() && onePart
-                ? r.verbAt()
+                ? verbGroupStart(advance, r.verbAt())
                 : 0);
     if (vague == null) {
       vague = vagueMainVerb(advance, r);
@@ -169,7 +174,10 @@ public final class ObjectiveLinter {
     }
     // "becomes more interested" is a change of mind, too general as well
     String mind = changeOfMind(r) != null ? null : mindAsStep(advance, r);
-    if (mind != null && vague != null && !vague.toLowerCase(Locale.ROOT).contains(mind)) {
+    if (mind != null
+        && vague != null
+        && !vague.toLowerCase(Locale.ROOT).contains(mind)
+        && !MIND_VERBS.contains(r.verb())) {
       mind = null; // "is open to hearing more and agrees to next steps": vague in other words too
     }
     if (mind != null) {
@@ -435,6 +443,89 @@ public final class ObjectiveLinter {
     return null;
   }
 
+  private static final java.util.Set<String> FEELING_WORDS =
+      java.util.Set.of(
+          "feel",
+          "feels",
+          "felt",
+          "feeling",
+          "frustrated",
+          "happy",
+          "unhappy",
+          "things",
+          "thing",
+          "annoyed",
+          "upset",
+          "worried",
+          "concerned",
+          "satisfied",
+          "dissatisfied",
+          "keen");
+
+  /** Whether the three words from {@code k} ask about feelings or "how things are". */
+  private static boolean aboutFeelings(Sentence s, int k) {
+    for (int j = k; j < Math.min(s.size(), k + 3); j++) {
+      if (FEELING_WORDS.contains(s.lower()[j])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "Payroll lead names ...", "Farmer shares ...": the tagger reads a bare first noun as a verb and
+   * the verb as a noun, where "The payroll lead names ..." reads right. That reading, when the
+   * written one finds no customer acting and the other finds a plain noun phrase of the customer's
+   * before a verb; else null.
+   */
+  private Sentence withArticle(Sentence s, Reading r) {
+    if (s.size() < 3
+        || r.customerActs()
+        || r.passive()
+        || s.is(0, "DET")
+        || s.is(0, "PRON") && !s.tokens()[0].equals("IT")
+        || s.word(0, "to")
+        || !Character.isUpperCase(s.tokens()[0].charAt(0))) {
+      return null;
+    }
+    // "IT administrator": the department keeps its capitals, or it reads as "it"
+    Sentence alt = v.read("The " + (s.tokens()[0].equals("IT") ? s.text() : lowerFirst(s.text())));
+    Reading ra = reader.read(alt);
+    if (ra.actor() != Reading.Actor.CUSTOMER
+        || ra.verb() == null
+        || ra.imperative()
+        || ra.passive()
+        || ra.verbAt() < 2
+        || ra.verbAt() > 5) {
+      return null;
+    }
+    for (int k = 1; k < ra.verbAt(); k++) {
+      boolean plain =
+          alt.is(k, "NOUN")
+              || alt.is(k, "ADJ")
+              || alt.is(k, "PROPN")
+              || alt.lower()[k].equals("'s")
+              || k == 1; // the word the tagger misread, whatever it took it for
+      if (!plain || alt.is(k, "DET")) {
+        return null; // "The help the client complete ...": not one noun phrase
+      }
+    }
+    return alt;
+  }
+
+  private static String lowerFirst(String t) {
+    return t.isEmpty() ? t : Character.toLowerCase(t.charAt(0)) + t.substring(1);
+  }
+
+  /** Where the verb group of the verb at {@code at} starts: "gets excited", "is aligned". */
+  private static int verbGroupStart(Sentence s, int at) {
+    int k = at;
+    while (k > 0 && (s.is(k - 1, "AUX") || s.wordIn(k - 1, java.util.Set.of("get", "gets")))) {
+      k--;
+    }
+    return k;
+  }
+
   /** Verbs of a state of mind: "appreciates the value", "trusts our advice". */
   private static final java.util.Set<String> MIND_VERBS =
       java.util.Set.of(
@@ -492,6 +583,14 @@ public final class ObjectiveLinter {
     if (MIND_VERBS.contains(r.verb())) {
       return s.lower()[r.verbAt()];
     }
+    // "sees the value of the plan", "sees us as a credible alternative"
+    if (r.verb().equals("see")) {
+      for (int k = r.verbAt() + 1; k < Math.min(s.size(), r.verbAt() + 5); k++) {
+        if (s.wordIn(k, java.util.Set.of("value", "benefit", "benefits", "point", "as"))) {
+          return s.span(r.verbAt(), k + 1);
+        }
+      }
+    }
     if (r.lowEffort() != null) {
       String[] low = r.lowEffort().toLowerCase(Locale.ROOT).split("\\s+");
       for (String w : low) {
@@ -531,11 +630,23 @@ public final class ObjectiveLinter {
     }
     int i = r.verbAt() + 1;
     while (i < s.size()
-        && (s.wordIn(i, java.util.Set.of("us", "me", "through"))
+        && (s.wordIn(
+                i,
+                java.util.Set.of(
+                    "us",
+                    "me",
+                    "through",
+                    "info",
+                    "information",
+                    "details",
+                    "some",
+                    "more",
+                    "a",
+                    "bit"))
             || s.is(i, "ADP") && !s.word(i, "about"))) {
       i++;
     }
-    if (!(s.word(i, "about") || s.word(i, "what"))) {
+    if (!(s.word(i, "about") || s.word(i, "what") || s.word(i, "how") && aboutFeelings(s, i + 1))) {
       return null;
     }
     // "what share of the bill", "what volume they ship": "what" before a noun asks for one fact
@@ -543,7 +654,11 @@ public final class ObjectiveLinter {
       return null;
     }
     for (int k = i; k < s.size(); k++) {
-      if (s.is(k, "NUM") || s.wordIn(k, PRECISE) || s.is(k, "PROPN") && k > i + 1) {
+      if (s.is(k, "NUM") || s.is(k, "PROPN") && k > i + 1) {
+        return null;
+      }
+      // "how many staff" asks for a fact; "how she feels", "how frustrated they are" do not
+      if (s.wordIn(k, PRECISE) && !aboutFeelings(s, k + 1)) {
         return null;
       }
     }

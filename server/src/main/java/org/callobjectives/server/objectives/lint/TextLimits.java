@@ -17,7 +17,12 @@ final class TextLimits {
   private static final Pattern ENTITY =
       Pattern.compile("&(?:[a-zA-Z]{2,8}|#\\d{1,6}|#x[0-9a-fA-F]{1,6});");
   private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\(([^)]*)\\)");
-  private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|`)(.+?)\\1");
+  private static final Pattern EMPHASIS =
+      Pattern.compile(
+          "(\\*\\*|__|`)(.+?)\\1"
+              // "*no gap*", "_today_": one star or underscore around words ("5 * 3" is no emphasis)
+              + "|(?<![\\w*])\\*(?=[^\\s*])([^*\\n]*?[^\\s*])\\*(?![\\w*])"
+              + "|(?<![\\w_])_(?=[^\\s_])([^_\\n]*?[^\\s_])_(?![\\w_])");
   private static final Pattern SCHEME = Pattern.compile("(?i)\\b(?:javascript|data|vbscript):");
 
   private TextLimits() {}
@@ -36,10 +41,19 @@ final class TextLimits {
     return Optional.empty();
   }
 
+  private static String emphasised(java.util.regex.MatchResult m) {
+    for (int g = 2; g <= m.groupCount(); g++) {
+      if (m.group(g) != null) {
+        return m.group(g);
+      }
+    }
+    return "";
+  }
+
   /** {@code text} as plain words: tags and entities dropped, a link reduced to its words. */
   static String plain(String text) {
     String t = LINK.matcher(text).replaceAll("$1");
-    t = EMPHASIS.matcher(t).replaceAll("$2");
+    t = EMPHASIS.matcher(t).replaceAll(m -> Matcher.quoteReplacement(emphasised(m)));
     t = TAG.matcher(t).replaceAll("");
     t = ENTITY.matcher(t).replaceAll(" ");
     t = SCHEME.matcher(t).replaceAll("");

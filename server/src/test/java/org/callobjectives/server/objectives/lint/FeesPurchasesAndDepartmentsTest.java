@@ -47,7 +47,10 @@ class FeesPurchasesAndDepartmentsTest {
         "Caller looks up their consultant on our finder and confirms the name appears",
         "Client commits to the 50-pass block and feels confident it's the right size",
         "Completed bursary application with last two years' P60s returned by the parents",
-        "Caller answers whether they have had ear pain and when they last had wax removed"
+        "Caller answers whether they have had ear pain and when they last had wax removed",
+        "Payroll lead names any group companies on a separate PAYE reference and gives the contact",
+        "Farmer sends photos of the worn tracks so the parts counter can price them",
+        "IT administrator exports the print server queue list and emails it to us"
       })
   void aDepartmentAMisTaggedVerbOrAClauseAfterTheStepStillReadsAsTheCustomersStep(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
@@ -57,7 +60,9 @@ class FeesPurchasesAndDepartmentsTest {
   @ValueSource(
       strings = {
         "CSM introduces the e-signature add-on and shares the one-pager",
-        "The customer success manager walks the client through the new reports"
+        "The customer success manager walks the client through the new reports",
+        "Account exec recaps the ROI case to reassure the MD before signature",
+        "AM presents our managed print proposal and two case studies"
       })
   void ourCustomerSuccessManagerIsTheAgent(String advance) {
     assertTrue(
@@ -99,6 +104,17 @@ class FeesPurchasesAndDepartmentsTest {
   }
 
   @org.junit.jupiter.api.Test
+  void oneStarOrUnderscoreAroundWordsIsMarkupAndSomeStageIsNoTimeFrame() {
+    assertEquals(
+        List.of(ObjectiveLinter.MARKUP),
+        errors("Client signs the *renewal* order form", MEASURE, TIME));
+    assertEquals(List.of(), errors("Client pays 5 * 3 instalments of £20 by card", MEASURE, TIME));
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_TIME_BOUND),
+        errors("Facilities manager sends the lift dimensions", MEASURE, "at some stage"));
+  }
+
+  @org.junit.jupiter.api.Test
   void anEmptyRecordUnderAnAdvanceWithNoStepIsAWarningNotASecondRefusal() {
     assertEquals(
         List.of(ObjectiveLinter.TOO_GENERAL),
@@ -123,6 +139,10 @@ class FeesPurchasesAndDepartmentsTest {
       discovery            | Customer signs up to a 36-month whole-home package
       outbound-prospecting | Former customer signs a 24-month recontract with us
       first-contact        | The first-time enquirer writes us into their will with a £50,000 legacy
+      outbound-prospecting | Prospect pays a three-month deposit for 80 workstations on the first call
+      first-contact        | Client completes the full application and the first premium is collected
+      outbound-prospecting | Cold-called homeowner signs a full protection application on the first call
+      outbound-prospecting | Farmer orders a full set of rubber tracks for the crawler, around 18k
       """)
   void aFeeAPurchaseOrATermContractIsUnrealisticEarlyOn(String stage, String advance)
       throws Exception {
