@@ -212,9 +212,12 @@ final class AdvanceReader {
         }
         boolean person = who == Actor.CUSTOMER || who == Actor.UNKNOWN && s.word(end, "to");
         // "Have the manager complete and return the form": a bare verb the tagger took for a noun
+        // "Get the customer to promise £200": after "to", the word is the verb whatever its tag
         boolean bareVerb =
             (s.is(k, "NOUN") || s.is(k, "ADJ"))
-                && (s.is(k + 1, "DET") || s.is(k + 1, "CCONJ") && isVerb(s, k + 2));
+                && (s.is(k + 1, "DET")
+                    || s.is(k + 1, "CCONJ") && isVerb(s, k + 2)
+                    || s.word(k - 1, "to"));
         if (person && k < s.size() && (isVerb(s, k) || bareVerb)) {
           return clause(s, np, end, k);
         }
@@ -1020,6 +1023,12 @@ final class AdvanceReader {
       boolean possessive = s.word(customer + 1, "'s") || s.word(customer + 1, "'");
       if (s.word(agent, "our") && customer > agent || possessive && customer > agent) {
         return Actor.CUSTOMER;
+      }
+      // "Customer and agent align on ...", "The owner and our strategist ...": they act together
+      for (int k = Math.min(customer, agent) + 1; k < Math.max(customer, agent); k++) {
+        if (s.word(k, "and") || s.word(k, "&")) {
+          return Actor.CUSTOMER;
+        }
       }
       return agent > customer ? Actor.AGENT : Actor.CUSTOMER;
     }

@@ -80,6 +80,11 @@ public final class ObjectiveLinter {
     return out;
   }
 
+  private static final java.util.regex.Pattern LEADING_ATTEMPT =
+      java.util.regex.Pattern.compile(
+          "(?i)^\\s*(?:we\\s+(?:will\\s+|'ll\\s+)?)?(?:try|attempt|aim|endeavou?r)\\s+(?:to|and)\\s+"
+              + "(?=(?:get|have|help|ask|invite|let)\\b)");
+
   private static final java.util.regex.Pattern HEDGE_ASIDE =
       java.util.regex.Pattern.compile(
           "(?i)\\s*,\\s*(?:if possible|if they can|where possible|hopefully|ideally|perhaps|maybe|"
@@ -98,6 +103,8 @@ public final class ObjectiveLinter {
     // "Enquirer books, if possible, a club tour": the hedge is found in the text as written; the
     // sentence is read without the aside, which would cut it in two.
     String unhedged = HEDGE_ASIDE.matcher(advanceText == null ? "" : advanceText).replaceAll(" ");
+    // "Try to get the customer to promise £200": read past the attempt to whoever acts
+    unhedged = LEADING_ATTEMPT.matcher(unhedged).replaceFirst("");
     Sentence advance = unhedged.equals(advanceText) ? written : v.read(unhedged);
     Sentence measure = v.read(markup ? TextLimits.plain(o.measure()) : o.measure());
     Sentence title = v.read(markup ? TextLimits.plain(o.title()) : o.title());
