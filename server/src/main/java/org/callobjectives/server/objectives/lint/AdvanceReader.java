@@ -642,7 +642,8 @@ final class AdvanceReader {
           "whereas",
           "although",
           "though",
-          "if");
+          "if",
+          "once");
 
   private String lowEffortFrom(Sentence s, int from) {
     boolean effortFirst = false;
@@ -781,6 +782,14 @@ final class AdvanceReader {
         return v > 0 && v < k ? v : -1;
       }
       if (s.word(k, "to")
+          && k > from + 1
+          && s.lower()[k - 1].endsWith("s")
+          && s.is(k - 1, "NOUN")
+          && isActorWord(s, k - 2)
+          && !isActorWord(s, k - 1)) {
+        return k - 1; // "Customer commits to going ahead": the role's verb, not "Shipper to email"
+      }
+      if (s.word(k, "to")
           && k > from
           && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN") || isActorWord(s, k - 1))
           && k + 1 < s.size()
@@ -889,7 +898,11 @@ final class AdvanceReader {
         && !s.is(k, "PRON")
         && !s.is(k, "VERB")
         && !s.is(k, "AUX")
-        && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN") || isActorWord(s, k - 1))
+        // "Sarah (People Ops) emails a list": a name with an aside in brackets
+        && (s.is(k - 1, "NOUN")
+            || s.is(k - 1, "PROPN")
+            || isActorWord(s, k - 1)
+            || s.word(k - 1, ")"))
         && (s.is(k + 1, "DET")
             || s.is(k + 1, "PRON")
             || s.is(k + 1, "NUM")

@@ -268,7 +268,7 @@ final class BuyingProcess {
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
                       + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the) (?!trial |sample |test )(?:\\w+ )?order\\b|\\bcloses? the deal\\b"
                       + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|three-year|five-year|enterprise)\\b"
-                      + "|\\b(?:multi-year|three-year|five-year|\\d+-year|\\d{2}-month)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment|order|term)\\b"
+                      + "|\\b(?:multi-year|three-year|five-year|\\d+-year|\\d{2}-month)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment|order|term|renewal)\\b"
                       + "|\\b(?:orders?|buys?|purchases?)\\b[^.]{0,60}"
                       + MONEY_BIG
                       + "|\\bpays?\\b[^.\\n]{0,30}\\b(?:years?|(?:\\d+|six|nine|twelve|eighteen|twenty-four) months)\\b"
@@ -360,6 +360,28 @@ final class BuyingProcess {
                       + MONEY_THOUSANDS
                       + "|\\b\\d+(?:\\.\\d+)?k\\b)"),
               10_000),
+          // "signs the transfer authorisation to move their RRSP to our firm": the assets move to
+          // us
+          new Step(
+              5,
+              "a transfer of their holdings to us",
+              p(
+                  "\\b(?:signs?|completes?|submits?)\\s+(?:the|a|their)\\s+(?:[\\w-]+\\s+){0,2}?"
+                      + "(?:transfer|switch)\\s+(?:authori[sz]ations?|forms?|requests?|instructions?)\\b"
+                      + "|\\b(?:moves?|transfers?)\\s+(?:their|the|his|her)\\s+(?:[\\w-]+\\s+){0,5}?"
+                      + "(?:holdings|portfolio|pension|pensions|savings|investments|isa|assets)\\b[^.\\n]{0,30}"
+                      + "\\b(?:to|over to|across to)\\s+(?:us|our)\\b")),
+          // "gets a signed resolution to switch providers": the board's decision in writing
+          new Step(
+              4,
+              "a board resolution",
+              p("\\bsigned\\s+(?:board\\s+)?resolution\\b|\\bboard\\s+resolution\\b")),
+          // "pays full year renewal": a year paid ahead
+          new Step(
+              5,
+              "a year paid in full",
+              p(
+                  "\\bpays?\\s+(?:the\\s+|their\\s+)?(?:full|whole|entire)\\s+(?:year|annual|yearly)\\b")),
           // "writes us into their will with a £50,000 legacy": a legacy or a large gift pledged
           new Step(
               4,

@@ -248,12 +248,15 @@ public final class ObjectiveLinter {
     // R: realistic for where the customer is.
     // The title and the measure tell the step too ("Flights booked", "Signed licence received");
     // each field is read on its own, so no phrase runs from one into the next.
-    Optional<BuyingProcess.Found> step = BuyingProcess.ofAdvance(advanceText, v.closes, advance);
+    // ("signs 3-yr agmt": office shorthand is read as words here too)
+    Optional<BuyingProcess.Found> step =
+        BuyingProcess.ofAdvance(Shorthand.expand(advanceText), v.closes, advance);
     for (String other :
         List.of(
             markup ? TextLimits.plain(o.title()) : o.title(),
             markup ? TextLimits.plain(o.measure()) : o.measure())) {
-      Optional<BuyingProcess.Found> more = BuyingProcess.ofAdvance(other, v.closes, null);
+      Optional<BuyingProcess.Found> more =
+          BuyingProcess.ofAdvance(Shorthand.expand(other), v.closes, null);
       if (more.isPresent() && (step.isEmpty() || more.get().phase() > step.get().phase())) {
         step = more;
       }
@@ -380,6 +383,9 @@ public final class ObjectiveLinter {
         // "pays the deposit, crystallising their commitment": a comment on a step already named
         return null;
       }
+      if (s.lower()[i].endsWith("ing") && s.is(i + 1, "NOUN") && s.is(i - 1, "CCONJ")) {
+        continue; // "a fun and engaging lesson": a word describing the lesson
+      }
       for (Phrase p : v.vague.candidates(s, i)) {
         int n = s.matchAt(p, i);
         boolean verbFirst = p.words().length > 1 && VERB_FIRST.contains(p.words()[0]);
@@ -495,8 +501,7 @@ public final class ObjectiveLinter {
         || !Character.isUpperCase(s.tokens()[0].charAt(0))) {
       return null;
     }
-    // "IT administrator": the department keeps its capitals, or it reads as "it"
-    Sentence alt = v.read("The " + (s.tokens()[0].equals("IT") ? s.text() : lowerFirst(s.text())));
+    Sentence alt = v.read("The " + lowerFirst(s.text())); // "IT administrator" keeps its capitals
     Reading ra = reader.read(alt);
     if (ra.actor() != Reading.Actor.CUSTOMER
         || ra.verb() == null
@@ -520,8 +525,11 @@ public final class ObjectiveLinter {
     return alt;
   }
 
+  /** "Payroll lead" -> "payroll lead"; "GM", "IT" and other capitals stay as written. */
   private static String lowerFirst(String t) {
-    return t.isEmpty() ? t : Character.toLowerCase(t.charAt(0)) + t.substring(1);
+    return t.length() > 1 && Character.isLowerCase(t.charAt(1))
+        ? Character.toLowerCase(t.charAt(0)) + t.substring(1)
+        : t;
   }
 
   /** Where the verb group of the verb at {@code at} starts: "gets excited", "is aligned". */
@@ -576,7 +584,7 @@ public final class ObjectiveLinter {
    */
   private String mindAsStep(Sentence s, Reading r) {
     for (int k = Math.max(0, r.verbAt()); k + 1 < s.size(); k++) {
-      if (s.is(k, "CCONJ") && s.is(k + 1, "VERB")) {
+      if (s.is(k, "CCONJ") && s.is(k + 1, "VERB") && !MIND_VERBS.contains(s.lemmas()[k + 1])) {
         return null; // "loves the range and introduces us to the buyer": a step follows
       }
     }

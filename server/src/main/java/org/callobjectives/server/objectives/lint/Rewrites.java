@@ -68,9 +68,9 @@ final class Rewrites {
           && to < from + 7
           && !s.is(to, "ADP")
           && !s.is(to, "PUNCT")
-          && !s.is(to, "CCONJ")
+          && !(s.is(to, "CCONJ") && !modifier(s, to + 1))
           && !s.word(to, "to")
-          && !s.word(to, "and")) {
+          && !(s.word(to, "and") && !modifier(s, to + 1))) { // "a fun and engaging lesson"
         to++;
       }
       String object = s.span(from, to);
@@ -92,6 +92,12 @@ final class Rewrites {
       }
     }
     return base;
+  }
+
+  /** An adjective or a participle before a noun: "engaging" in "a fun and engaging lesson". */
+  private static boolean modifier(Sentence s, int k) {
+    return s.is(k, "ADJ")
+        || s.lower()[Math.min(k, s.size() - 1)].endsWith("ing") && s.is(k + 1, "NOUN");
   }
 
   private static final Set<String> NO_TOPIC =
@@ -280,10 +286,19 @@ final class Rewrites {
             || s.is(k, "PRON") && !s.lower()[k].equals("it"))) {
       k--;
     }
-    if (k == to - 1 || k < 0 || !(s.is(k, "VERB") || k == 0)) {
+    // "Persuade the customer to ...": a verb before the person ("Customer commits to going ahead"
+    // has none)
+    if (k == to - 1
+        || k < 0
+        || !(s.is(k, "VERB") || k == 0 && !s.is(0, "NOUN") && !s.is(0, "PROPN"))) {
       return "";
     }
     String np = s.span(k + 1, to);
+    for (int j = k + 1; j < to; j++) {
+      if (s.wordIn(j, Set.of("us", "we", "me", "i", "our", "enough"))) {
+        return ""; // "trusts us enough to open up": we are not who acts next
+      }
+    }
     if (np.equalsIgnoreCase("them") || np.equalsIgnoreCase("him") || np.equalsIgnoreCase("her")) {
       return "The customer";
     }

@@ -35,8 +35,20 @@ final class Shorthand {
           r("mths|mos", "months"),
           r("yr", "year"),
           r("yrs", "years"),
-          r("hr", "hour"),
-          r("hrs", "hours"),
+          // "HR" is a department: hours only after a number ("1 hr", "48 hrs")
+          r("(?<=\\d )hr", "hour"),
+          r("(?<=\\d )hrs", "hours"),
+          r("fwd", "forward"),
+          r("agmt|agmnt", "agreement"),
+          r("agmts", "agreements"),
+          r("incl", "including"),
+          r("acct", "account"),
+          r("accts", "accounts"),
+          r("mtg", "meeting"),
+          r("mtgs", "meetings"),
+          r("reqs", "requirements"),
+          r("dir", "director"),
+          r("dirs", "directors"),
           r("approx", "approximately"),
           r("pls|plz", "please"),
           r("no\\.", "number"),
@@ -53,6 +65,10 @@ final class Shorthand {
   private static final Pattern WEEK_OF =
       Pattern.compile("(?i)(?<![\\p{L}\\p{N}])w/c(?![\\p{L}\\p{N}])");
 
+  /** "3-yr", "12-mth": a term in a compound word. */
+  private static final Pattern TERM =
+      Pattern.compile("(?i)(?<![\\p{L}\\p{N}])(\\d+)-(yr|yrs|mth|mths|mo|mos)(?![\\p{L}\\p{N}])");
+
   private Shorthand() {}
 
   static String expand(String text) {
@@ -60,6 +76,9 @@ final class Shorthand {
       return text == null ? "" : text;
     }
     String t = WEEK_OF.matcher(text).replaceAll("the week commencing");
+    t =
+        TERM.matcher(t)
+            .replaceAll(m -> m.group(1) + "-" + (m.group(2).startsWith("y") ? "year" : "month"));
     t = WITH.matcher(t).replaceAll("with ");
     t = t.replace(" & ", " and ").replace(" + ", " and ");
     for (Rule rule : RULES) {

@@ -3,6 +3,7 @@ package org.callobjectives.server.objectives.lint;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.MEASURE;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.TIME;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.linter;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +53,10 @@ class FeesPurchasesAndDepartmentsTest {
         "Farmer sends photos of the worn tracks so the parts counter can price them",
         "IT administrator exports the print server queue list and emails it to us",
         "Champion and HRD co-edit our mutual action plan, adding their internal review dates",
-        "Customer and agent fill in the direct debit form together and the customer signs it"
+        "Customer and agent fill in the direct debit form together and the customer signs it",
+        "Sarah (People Ops) emails a list of their current HR, payroll and benefits tools",
+        "The seller exports last quarter's order report and emails it to me",
+        "Ops dir brings the finance controller to the Fri 10am call to approve the renewal terms"
       })
   void aDepartmentAMisTaggedVerbOrAClauseAfterTheStepStillReadsAsTheCustomersStep(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
@@ -119,6 +123,38 @@ class FeesPurchasesAndDepartmentsTest {
   }
 
   @org.junit.jupiter.api.Test
+  void progressInTheMeasureIsNoFeelingAndHrIsADepartmentNotHours() {
+    assertEquals(
+        List.of(ObjectiveLinter.TOO_GENERAL),
+        errors("Seller makes progress on setting up their shop", "Seller progressing", TIME));
+    assertEquals(
+        List.of(), errors("The HR manager uploads the 48 hr rota to the portal", MEASURE, TIME));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aRewriteNeverMakesUsOrAVerbTheActor() {
+    String rewrite =
+        linter
+            .lint(
+                new org.callobjectives.server.config.Objective(
+                    "x",
+                    "Trust",
+                    "Caller trusts us enough to open up about her health history",
+                    MEASURE,
+                    TIME,
+                    List.of()),
+                AccountEventsAndRolesTest.shipped,
+                field -> 0,
+                "objectives.yaml")
+            .stream()
+            .filter(f -> f.rule().equals(ObjectiveLinter.NOT_AN_ADVANCE))
+            .map(LintFinding::suggestion)
+            .findFirst()
+            .orElseThrow();
+    assertTrue(rewrite.startsWith("'Caller "), rewrite);
+  }
+
+  @org.junit.jupiter.api.Test
   void anEmptyRecordUnderAnAdvanceWithNoStepIsAWarningNotASecondRefusal() {
     assertEquals(
         List.of(ObjectiveLinter.TOO_GENERAL),
@@ -147,6 +183,10 @@ class FeesPurchasesAndDepartmentsTest {
       first-contact        | Client completes the full application and the first premium is collected
       outbound-prospecting | Cold-called homeowner signs a full protection application on the first call
       outbound-prospecting | Farmer orders a full set of rubber tracks for the crawler, around 18k
+      outbound-prospecting | Lapsed cust signs 3-yr full parts+labour agmt for all sites
+      discovery            | Cust pays full yr renewal incl. parts cover on the needs-assessment call
+      outbound-prospecting | Prospect signs the transfer authorization to move their RRSP over to our firm
+      first-contact        | HR manager takes the plan to their board and gets a signed resolution to switch
       """)
   void aFeeAPurchaseOrATermContractIsUnrealisticEarlyOn(String stage, String advance)
       throws Exception {
