@@ -1054,7 +1054,8 @@ final class AdvanceReader {
    */
   private int verbAfterOfPhrase(Sentence s, int from) {
     for (int k = from; k <= from + 3 && k + 1 < s.size(); k++) {
-      if (isActorWord(s, k) && s.word(k + 1, "of")) {
+      // "Customer on Universal Credit gives consent": "on", "from", "at" work as "of" does
+      if (isActorWord(s, k) && s.wordIn(k + 1, Set.of("of", "on", "from", "at", "with"))) {
         int j = k + 2;
         while (j < s.size() && (s.is(j, "DET") || s.is(j, "PRON") || s.is(j, "ADJ"))) {
           j++;
@@ -1065,7 +1066,11 @@ final class AdvanceReader {
             && !(s.is(j + 1, "DET") || s.is(j + 1, "PRON") || s.is(j + 1, "NUM"))) {
           j++;
         }
-        boolean object = s.is(j + 1, "DET") || s.is(j + 1, "PRON") || s.is(j + 1, "NUM");
+        boolean object =
+            s.is(j + 1, "DET")
+                || s.is(j + 1, "PRON")
+                || s.is(j + 1, "NUM")
+                || s.lower()[j].endsWith("s") && s.is(j + 1, "NOUN") && j > k + 3;
         return object && j > k + 2 && s.is(j - 1, "NOUN") && !isActorWord(s, j) ? j : -1;
       }
     }
@@ -1155,7 +1160,7 @@ final class AdvanceReader {
           "contact");
 
   private static final Set<String> ROLE_NOUNS =
-      Set.of("agent", "adviser", "advisor", "rep", "representative");
+      Set.of("agent", "adviser", "advisor", "rep", "representative", "counsellor", "counselor");
 
   /**
    * "The recruitment agent", "the careers adviser": a role noun after a noun of a trade names a

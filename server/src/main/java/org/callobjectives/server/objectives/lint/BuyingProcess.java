@@ -155,7 +155,7 @@ final class BuyingProcess {
                       + "(?:[$€£]\\s?[\\d,.]+\\s+)?(?:[\\w-]+\\s+){0,4}?"
                       + "(?:plan|contract|programme|program|course|package|policy|subscription|membership|"
                       + "licen[cs]e|price|fees?|tuition|term|cover)\\b[^.\\n]{0,30}\\b(?:in full|up ?front|outright)\\b"
-                      + "|\\bpays?\\s+(?:for\\s+)?(?:the|their|his|her)\\s+(?:full|entire|whole)\\s+"
+                      + "|\\bpays?\\s+(?:for\\s+)?(?:(?:the|their|his|her)\\s+)?(?:full|entire|whole)\\s+"
                       + "(?:[$€£]\\s?[\\d,.]+\\s+)?(?:[\\w-]+\\s+){0,4}?"
                       + "(?:plan|contract|programme|program|course|package|policy|subscription|membership|"
                       + "licen[cs]e|price|fees?|tuition|term|cover)\\b")),
@@ -371,6 +371,8 @@ final class BuyingProcess {
                       + "|\\b(?:moves?|transfers?)\\s+(?:their|the|his|her)\\s+(?:[\\w-]+\\s+){0,5}?"
                       + "(?:holdings|portfolio|pension|pensions|savings|investments|isa|assets)\\b[^.\\n]{0,30}"
                       + "\\b(?:to|over to|across to)\\s+(?:us|our)\\b")),
+          // "signs a 90-day paid pilot agreement for 50 seats": money for a trial is a commitment
+          new Step(4, "a paid pilot", p("\\bpaid\\s+(?:pilot|poc|proof of concept)\\b")),
           // "gets a signed resolution to switch providers": the board's decision in writing
           new Step(
               4,

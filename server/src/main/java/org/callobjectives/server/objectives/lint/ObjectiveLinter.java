@@ -492,7 +492,18 @@ public final class ObjectiveLinter {
    * before a verb; else null.
    */
   private Sentence withArticle(Sentence s, Reading r) {
-    if (s.size() < 3
+    boolean misread =
+        r.verb() == null
+            || r.imperative() && r.agentVerb() == null && !agentVerbFirst(s)
+            || r.actor() == Reading.Actor.NONE
+            || r.actor() == Reading.Actor.THING
+            || r.actor() == Reading.Actor.UNKNOWN
+            // "Listing agent books ...": a trade's own agent, read as ours
+            || r.actor() == Reading.Actor.AGENT
+                && !r.imperative()
+                && !s.wordIn(0, java.util.Set.of("we", "our", "i", "us"));
+    if (!misread
+        || s.size() < 3
         || r.customerActs()
         || r.passive()
         || s.is(0, "DET")
@@ -523,6 +534,16 @@ public final class ObjectiveLinter {
       }
     }
     return alt;
+  }
+
+  /** Whether the first word is one of the agent's verbs ("Present", "Walk ... through"). */
+  private boolean agentVerbFirst(Sentence s) {
+    for (Phrase p : v.agentVerbs) {
+      if (s.matchAt(p, 0) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "Payroll lead" -> "payroll lead"; "GM", "IT" and other capitals stay as written. */

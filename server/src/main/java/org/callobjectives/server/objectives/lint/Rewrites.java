@@ -135,7 +135,11 @@ final class Rewrites {
                       || s.is(i + 2, "DET")
                       || i + 2 == s.size()
                       || s.is(i + 2, "PUNCT"));
-      if (s.lower()[i].equals("to") && i > 1 && verbNext && isActorBefore(s, i)) {
+      if (s.lower()[i].equals("to")
+          && i > 1
+          && verbNext
+          && !s.lower()[i + 1].endsWith("ing") // "open to talking": no infinitive
+          && isActorBefore(s, i)) {
         String rest = s.span(i + 2, s.size());
         String actor = actorBefore(s, i);
         return capital(actor)
@@ -294,6 +298,13 @@ final class Rewrites {
       return "";
     }
     String np = s.span(k + 1, to);
+    boolean person = false;
+    for (int j = k + 1; j < to; j++) {
+      person |= s.is(j, "NOUN") || s.is(j, "PROPN") || s.is(j, "PRON");
+    }
+    if (!person) {
+      return ""; // "stays open to ...": no one named
+    }
     for (int j = k + 1; j < to; j++) {
       if (s.wordIn(j, Set.of("us", "we", "me", "i", "our", "enough"))) {
         return ""; // "trusts us enough to open up": we are not who acts next

@@ -54,6 +54,8 @@ class FeesPurchasesAndDepartmentsTest {
         "IT administrator exports the print server queue list and emails it to us",
         "Champion and HRD co-edit our mutual action plan, adding their internal review dates",
         "Customer and agent fill in the direct debit form together and the customer signs it",
+        "The school counsellor sends us the list of twelve applicants for the open day",
+        "Customer on Universal Credit gives consent and their NI number for Fuel Direct",
         "Sarah (People Ops) emails a list of their current HR, payroll and benefits tools",
         "The seller exports last quarter's order report and emails it to me",
         "Ops dir brings the finance controller to the Fri 10am call to approve the renewal terms"
@@ -68,7 +70,8 @@ class FeesPurchasesAndDepartmentsTest {
         "CSM introduces the e-signature add-on and shares the one-pager",
         "The customer success manager walks the client through the new reports",
         "Account exec recaps the ROI case to reassure the MD before signature",
-        "AM presents our managed print proposal and two case studies"
+        "AM presents our managed print proposal and two case studies",
+        "Counsellor will showcase all features of the mock-test platform to the student and parent"
       })
   void ourCustomerSuccessManagerIsTheAgent(String advance) {
     assertTrue(
@@ -120,6 +123,9 @@ class FeesPurchasesAndDepartmentsTest {
     assertEquals(
         List.of(ObjectiveLinter.NOT_TIME_BOUND),
         errors("Facilities manager sends the lift dimensions", MEASURE, "at some stage"));
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_TIME_BOUND),
+        errors("Client fills in the wishes booklet and posts it back", MEASURE, "in her own time"));
   }
 
   @org.junit.jupiter.api.Test
@@ -187,6 +193,7 @@ class FeesPurchasesAndDepartmentsTest {
       discovery            | Cust pays full yr renewal incl. parts cover on the needs-assessment call
       outbound-prospecting | Prospect signs the transfer authorization to move their RRSP over to our firm
       first-contact        | HR manager takes the plan to their board and gets a signed resolution to switch
+      outbound-prospecting | Head of Engineering signs a 90-day paid pilot agreement for 50 seats
       """)
   void aFeeAPurchaseOrATermContractIsUnrealisticEarlyOn(String stage, String advance)
       throws Exception {
@@ -202,6 +209,7 @@ class FeesPurchasesAndDepartmentsTest {
       first-contact | Applicant creates a portal account and pays the £25 application fee
       first-contact | Customer books a gutter clean for next Wednesday and pays the £40 call-out fee
       commitment    | Client accepts the lender's mortgage offer and instructs our panel solicitor
+      first-contact | The practice manager places a paid trial order for one box of sutures by card
       outbound-prospecting | Ops manager agrees a call for Monday 10am and says whether they or head office signs off the waste budget
       """)
   void aSmallFeeOrAnOfferAcceptedAtItsStageIsRealistic(String stage, String advance)
