@@ -217,7 +217,7 @@ final class AdvanceReader {
             (s.is(k, "NOUN") || s.is(k, "ADJ"))
                 && (s.is(k + 1, "DET")
                     || s.is(k + 1, "CCONJ") && isVerb(s, k + 2)
-                    || s.word(k - 1, "to"));
+                    || s.word(k - 1, "to") && !s.is(k + 1, "ADP"));
         if (person && k < s.size() && (isVerb(s, k) || bareVerb)) {
           return clause(s, np, end, k);
         }
@@ -681,6 +681,8 @@ final class AdvanceReader {
       }
       for (Phrase p : v.lowEffort.candidates(s, i)) {
         int n = s.matchAt(p, i);
+        // after an effortful step, a light one beside it is no objection ("looks up the consultant
+        // and confirms the name"); a feeling as the goal still is ("reviews it and feels sure")
         if (n > 0 && (!afterStep || feeling(s, i, n) && !COMMITTING.contains(s.lemmas()[from]))) {
           return s.span(i, i + n);
         }
@@ -1034,8 +1036,13 @@ final class AdvanceReader {
       // "our customer's admin" names the customer; "the agent of the customer" is rare: the head
       // decides.
       boolean possessive = s.word(customer + 1, "'s") || s.word(customer + 1, "'");
-      if (s.word(agent, "our") && customer > agent || possessive && customer > agent) {
+      // ("Our partner success manager runs the kickoff": a job title after "our" is ours)
+      if (s.word(agent, "our") && customer > agent && OURS_BUT_THEIRS.contains(s.lemmas()[customer])
+          || possessive && customer > agent) {
         return Actor.CUSTOMER;
+      }
+      if (agent == from && s.word(agent, "our") && customer > agent && !possessive) {
+        return Actor.AGENT;
       }
       // "Customer and agent align on ...", "The owner and our strategist ...": they act together
       for (int k = Math.min(customer, agent) + 1; k < Math.max(customer, agent); k++) {
@@ -1065,6 +1072,9 @@ final class AdvanceReader {
             && (s.is(j, "NOUN") || s.is(j, "PROPN"))
             && !(s.is(j + 1, "DET") || s.is(j + 1, "PRON") || s.is(j + 1, "NUM"))) {
           j++;
+        }
+        if (j >= s.size()) {
+          return -1; // "Customer of the": no verb at all
         }
         boolean object =
             s.is(j + 1, "DET")
@@ -1158,6 +1168,32 @@ final class AdvanceReader {
           "accounts",
           "billing",
           "contact");
+
+  /** "Our champion", "our client": people of the customer's side we call ours. */
+  private static final Set<String> OURS_BUT_THEIRS =
+      Set.of(
+          "customer",
+          "client",
+          "prospect",
+          "champion",
+          "sponsor",
+          "contact",
+          "buyer",
+          "member",
+          "patient",
+          "supporter",
+          "donor",
+          "user",
+          "partner",
+          "lead",
+          "subscriber",
+          "tenant",
+          "policyholder",
+          "borrower",
+          "applicant",
+          "student",
+          "learner",
+          "caller");
 
   private static final Set<String> ROLE_NOUNS =
       Set.of("agent", "adviser", "advisor", "rep", "representative", "counsellor", "counselor");

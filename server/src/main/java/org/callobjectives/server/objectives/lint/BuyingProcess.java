@@ -121,7 +121,7 @@ final class BuyingProcess {
               p(
                   "\\b(?:fl(?:y|ies|ew|ying)|travel(?:s|led|ling)?)\\s+(?:in\\s+|out\\s+|over\\s+|back\\s+)?"
                       + "(?:from\\s+[\\w-]+(?:\\s+[\\w-]+)?\\s+)?to\\b"
-                      + "|\\b(?:trips?|journeys?)\\s+to\\b"
+                      + "|\\b(?:trips?|journeys?|flights?)\\s+to\\b"
                       + "|\\bflights?\\s+(?:are\\s+|is\\s+)?(?:booked|confirmed|paid)\\b"
                       + "|\\b(?:two|three|four|five|six|seven|multi|\\d)-day\\s+(?:\\w+\\s+){0,2}?(?:visit|trip|"
                       + "inspection|tour|review|workshop|audit|assessment|familiari[sz]ation)\\b"
@@ -196,7 +196,8 @@ final class BuyingProcess {
               4,
               "a large payment",
               p(
-                  "\\b(?:pays?|repays?|paying|clears?|settles?|transfers?|wires?|moves?|deposits?|invests?)\\b[^.\\n]{0,70}"
+                  "\\b(?:pays?|repays?|paying|clears?|settles?|transfers?|wires?|moves?|deposits?|invests?|"
+                      + "authori[sz]es?)\\b[^.\\n]{0,70}"
                       + MONEY_THOUSANDS),
               5_000),
           new Step(
@@ -263,7 +264,7 @@ final class BuyingProcess {
               p(
                   "\\b(?:signs?|signed|signing|e-signs?|countersigns?|executes?)"
                       + "\\b[^.]{0,60}(?<!trial |pilot |evaluation |non-disclosure |consent |data-sharing |data sharing )\\b(?:contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
-                      + "treatment plan contract|order|engagement letter|volume commitment|letter of engagement|client care letter|"
+                      + "treatment plan contract|order|engagement letter|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
                       + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the) (?!trial |sample |test )(?:\\w+ )?order\\b|\\bcloses? the deal\\b"
@@ -292,7 +293,8 @@ final class BuyingProcess {
               4,
               "an accepted offer",
               p(
-                  "\\baccepts?\\s+(?:the|our|their|his|her)\\s+(?:[\\w'-]+\\s+){0,3}?(?:offer|quote)\\b")),
+                  "\\baccepts?\\s+(?:the|our|their|his|her)\\s+(?:(?!to\\b|invitation\\b)[\\w'-]+\\s+){0,3}?"
+                      + "(?:offer|quote)\\b(?!\\s+(?:of|to|for)\\s+(?:an?|the)\\b)")),
           // "pays the £499 broker fee", "pays 50% of the migration fee": money committed to the
           // deal
           // ("pays the £25 application fee" is a small step that fits any stage)
@@ -306,7 +308,8 @@ final class BuyingProcess {
           new Step(
               4,
               "a share of the fee paid",
-              p("\\b(?:pays?|paying)\\s+\\d+\\s?%\\s+of\\s+the\\s+(?:[\\w-]+\\s+){0,2}?fees?\\b")),
+              p(
+                  "\\b(?:pays?|paying)\\s+\\d{2,3}\\s?%\\s+of\\s+the\\s+(?:[\\w-]+\\s+){0,2}?fees?\\b")),
           // "agrees to buy a pair of hearing aids", "pays for the devices": the purchase itself
           new Step(
               5,
@@ -327,7 +330,7 @@ final class BuyingProcess {
                       + "conveyancing)\\b(?!\\s+application)"
                       + "|\\bre-?contracts?\\b"
                       + "|\\b(?:signs?|signing)\\s+up\\s+(?:to|for)\\b[^.]{0,20}\\b(?:\\d+|twelve|eighteen|"
-                      + "twenty-four|thirty-six)-month\\b")),
+                      + "twenty-four|thirty-six)-month\\b(?![^.]{0,20}\\b(?:free|trial)\\b)")),
           // "pays a three-month deposit": months paid ahead
           new Step(
               4,
@@ -350,6 +353,7 @@ final class BuyingProcess {
               "cover in force",
               p(
                   "\\b(?:policy|cover|plan)\\s+(?:is\\s+|goes\\s+|go\\s+)?on risk\\b"
+                      + "(?![\\s-]+(?:management|assessment|register|profile|appetite))"
                       + "|\\bfirst\\s+premium\\s+(?:is\\s+)?(?:collected|paid|taken)\\b")),
           // "orders a full set of tracks, around 18k": an order of that size
           new Step(
@@ -373,11 +377,20 @@ final class BuyingProcess {
                       + "\\b(?:to|over to|across to)\\s+(?:us|our)\\b")),
           // "signs a 90-day paid pilot agreement for 50 seats": money for a trial is a commitment
           new Step(4, "a paid pilot", p("\\bpaid\\s+(?:pilot|poc|proof of concept)\\b")),
+          // "cuts all 80 client tenants over to our platform and cancels the incumbent": the switch
+          new Step(
+              5,
+              "a switch of everything to us",
+              p(
+                  "\\bcuts?\\s+(?:all|every|each|the whole|\\d+)\\b[^.\\n]{0,40}\\bover\\s+to\\b"
+                      + "|\\bcancels?\\s+(?:the|their)\\s+(?:incumbent|current provider|existing provider)\\b")),
           // "gets a signed resolution to switch providers": the board's decision in writing
           new Step(
               4,
               "a board resolution",
-              p("\\bsigned\\s+(?:board\\s+)?resolution\\b|\\bboard\\s+resolution\\b")),
+              p(
+                  "\\bsigned\\s+(?:board\\s+)?resolution\\b"
+                      + "|\\b(?:passes?|signs?|gets?|secures?|obtains?)\\b[^.\\n]{0,30}\\bboard\\s+resolution\\b")),
           // "pays full year renewal": a year paid ahead
           new Step(
               5,
@@ -521,8 +534,14 @@ final class BuyingProcess {
   private static final java.util.Map<String, Integer> NUMBERS = numbers();
 
   /** The largest amount named in {@code text} ("£8,000", "$12k", "twenty-five thousand pounds"). */
+  private static final Pattern CURRENCY_BEFORE = Pattern.compile("(?:[$€£]|usd|eur|gbp)\\s?$");
+
+  private static final Pattern CURRENCY_AFTER =
+      Pattern.compile("\\s?(?:pounds?|dollars?|euros?|usd|eur|gbp)\\b");
+
   static double amount(String text) {
     double best = 0;
+    double money = 0; // "15,000 leaflets for £1,500": the sum of money, not the count
     var f = FIGURES.matcher(text);
     while (f.find()) {
       try {
@@ -536,10 +555,16 @@ final class BuyingProcess {
               default -> 1;
             };
         best = Math.max(best, v);
+        if (!unit.isEmpty()
+            || CURRENCY_BEFORE.matcher(text.substring(Math.max(0, f.start() - 4), f.start())).find()
+            || CURRENCY_AFTER.matcher(text.substring(f.end())).lookingAt()) {
+          money = Math.max(money, v);
+        }
       } catch (NumberFormatException e) {
         // "1,2,3": no amount
       }
     }
+    best = money > 0 ? money : best;
     var w = IN_WORDS.matcher(text);
     while (w.find()) {
       int n = 0;

@@ -82,7 +82,7 @@ public final class ObjectiveLinter {
 
   private static final java.util.regex.Pattern LEADING_ATTEMPT =
       java.util.regex.Pattern.compile(
-          "(?i)^\\s*(?:we\\s+(?:will\\s+|'ll\\s+)?)?(?:try|attempt|aim|endeavou?r)\\s+(?:to|and)\\s+"
+          "(?i)^\\s*(?:we(?:\\s+will|\\s*['’]ll)?\\s+)?(?:try|attempt|aim|endeavou?r)\\s+(?:to|and)\\s+"
               + "(?=(?:get|have|help|ask|invite|let)\\b)");
 
   private static final java.util.regex.Pattern HEDGE_ASIDE =
@@ -477,6 +477,9 @@ public final class ObjectiveLinter {
 
   /** Whether the three words from {@code k} ask about feelings or "how things are". */
   private static boolean aboutFeelings(Sentence s, int k) {
+    if (s.wordIn(k, java.util.Set.of("much", "many", "long", "often", "soon", "far"))) {
+      return false; // "how much they feel they can spend": a figure
+    }
     for (int j = k; j < Math.min(s.size(), k + 3); j++) {
       if (FEELING_WORDS.contains(s.lower()[j])) {
         return true;
@@ -605,7 +608,9 @@ public final class ObjectiveLinter {
    */
   private String mindAsStep(Sentence s, Reading r) {
     for (int k = Math.max(0, r.verbAt()); k + 1 < s.size(); k++) {
-      if (s.is(k, "CCONJ") && s.is(k + 1, "VERB") && !MIND_VERBS.contains(s.lemmas()[k + 1])) {
+      if (s.is(k, "CCONJ")
+          && (s.is(k + 1, "VERB") || s.lower()[k + 1].endsWith("s") && s.is(k + 1, "NOUN"))
+          && !MIND_VERBS.contains(s.lemmas()[k + 1])) {
         return null; // "loves the range and introduces us to the buyer": a step follows
       }
     }

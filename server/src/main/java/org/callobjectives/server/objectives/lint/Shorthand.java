@@ -47,8 +47,13 @@ final class Shorthand {
           r("mtg", "meeting"),
           r("mtgs", "meetings"),
           r("reqs", "requirements"),
-          r("dir", "director"),
-          r("dirs", "directors"),
+          // "Ops dir", "Fin dir" ("the dir. debit form" is not one)
+          r(
+              "(?<=(?:ops|operations|fin|finance|sales|managing|group|it|hr|tech|commercial|marketing) )dir",
+              "director"),
+          r(
+              "(?<=(?:ops|operations|fin|finance|sales|managing|group|it|hr|tech|commercial|marketing) )dirs",
+              "directors"),
           r("approx", "approximately"),
           r("pls|plz", "please"),
           r("no\\.", "number"),

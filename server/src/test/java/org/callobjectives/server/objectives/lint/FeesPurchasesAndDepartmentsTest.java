@@ -108,7 +108,8 @@ class FeesPurchasesAndDepartmentsTest {
         "Practice manager may be able to tell us how many ECGs they run per year",
         "Buyer might be willing to share how many attended last year",
         "Try to get the customer to promise £200 by the 20th",
-        "We try to get the customer to switch to the Lite plan while on the line"
+        "We try to get the customer to switch to the Lite plan while on the line",
+        "We'll try to get the customer to book a demo for Thursday"
       })
   void aHedgedAbilityOrAttemptIsHedgedNotALowEffortStepOrTheAgentsTask(String advance) {
     assertEquals(List.of(ObjectiveLinter.HEDGED), errors(advance, MEASURE, TIME), advance);
@@ -158,6 +159,28 @@ class FeesPurchasesAndDepartmentsTest {
             .findFirst()
             .orElseThrow();
     assertTrue(rewrite.startsWith("'Caller "), rewrite);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"Customer of", "Customer of the", "Director with them", "Buyer from their"})
+  void aRoleWithAPrepositionAndNothingAfterItIsNoActionNotACrash(String advance) {
+    assertEquals(List.of(ObjectiveLinter.NOT_AN_ADVANCE), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact | Customer accepts our offer of a free demo next Tuesday
+      first-contact | Customer orders 15,000 leaflets for £1,500
+      first-contact | Customer signs up for a 12-month free trial of the app
+      discovery     | The finance director explains the board resolution process and who signs
+      """)
+  void anOfferOfADemoACheapOrderOrAFreeTrialIsNoLateStep(String stage, String advance)
+      throws Exception {
+    assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
   }
 
   @org.junit.jupiter.api.Test
