@@ -352,7 +352,12 @@ public final class ObjectiveLinter {
       if (Vocabulary.longest(s, v.agentActors, i) > 0
           && !s.word(i, "us")
           && !s.word(i, "our")
-          && !s.wordIn(i - 1, java.util.Set.of("so", "that", "because", "which", "where", "until"))
+          // "while we're screensharing": when the step happens, not the agent's part of it
+          && !s.wordIn(
+              i - 1,
+              java.util.Set.of(
+                  "so", "that", "because", "which", "where", "until", "while", "whilst", "as",
+                  "when"))
           && (s.is(i + 1, "VERB") || s.is(i + 1, "AUX") && s.is(i + 2, "VERB"))) {
         return s.span(i, s.is(i + 1, "AUX") ? i + 3 : i + 2);
       }
@@ -496,7 +501,8 @@ public final class ObjectiveLinter {
    */
   private Sentence withArticle(Sentence s, Reading r) {
     boolean misread =
-        r.verb() == null
+        s.size() > 0 && s.tokens()[0].equals("IT") // "IT contact creates": never the pronoun
+            || r.verb() == null
             || r.imperative() && r.agentVerb() == null && !agentVerbFirst(s)
             || r.actor() == Reading.Actor.NONE
             || r.actor() == Reading.Actor.THING

@@ -181,6 +181,24 @@ class FeesPurchasesAndDepartmentsTest {
   }
 
   @org.junit.jupiter.api.Test
+  void whileWeAreScreensharingSaysWhenNotTheAgentsPart() {
+    List<LintFinding> found =
+        linter.lint(
+            new org.callobjectives.server.config.Objective(
+                "x",
+                "Two handsets enrolled",
+                "IT contact creates a login on the trial portal and enrols two handsets while we're"
+                    + " screensharing",
+                MEASURE,
+                TIME,
+                List.of()),
+            AccountEventsAndRolesTest.shipped,
+            field -> 0,
+            "objectives.yaml");
+    assertEquals(List.of(), found, found.toString());
+  }
+
+  @org.junit.jupiter.api.Test
   void anEmptyRecordUnderAnAdvanceWithNoStepIsAWarningNotASecondRefusal() {
     assertEquals(
         List.of(ObjectiveLinter.TOO_GENERAL),
