@@ -746,7 +746,10 @@ final class AdvanceReader {
           && (s.is(k - 1, "CCONJ")
               || s.lower()[k - 1].equals(",")
               || s.word(k - 1, "then")
-              || s.is(k - 1, "ADV") && k >= 2 && s.is(k - 2, "CCONJ") // "and instead signs up"
+              || s.is(k - 1, "ADV")
+                  && k >= 2
+                  && s.is(k - 2, "CCONJ") // "and instead signs up", not "and best contact number"
+                  && !s.wordIn(k - 1, Set.of("best", "most", "least", "preferred"))
               || s.word(k - 1, "to")
                   && k >= 2
                   && !lowSet.contains(s.lower()[k - 2])

@@ -111,7 +111,10 @@ final class BuyingProcess {
           + "|[$€£]\\s?\\d+(?:\\.\\d+)?\\s?(?:k|m|mn|million|bn|billion)\\b"
           + "|\\b\\d{1,3}(?:,\\d{3})+\\s?(?:pounds?|dollars?|euros?|gbp|usd|eur)\\b"
           + "|\\b\\d+(?:\\.\\d+)?\\s?k\\s?(?:pounds?|dollars?|euros?|gbp|usd|eur)\\b"
-          + "|\\b(?:[a-z]+[- ])?(?:thousand|million)(?:[\\s-]+(?:and|[a-z]+)){0,4}?\\s+(?:pounds?|dollars?|euros?)\\b)";
+          + "|\\b(?:[a-z]+[- ])?(?:thousand|million)(?:[\\s-]+(?:and|[a-z]+)){0,4}?\\s+(?:pounds?|dollars?|euros?)\\b"
+          // "45.000 €", "180.000 EUR": thousands with dots, the currency after
+          + "|\\b\\d{1,3}(?:[.,]\\d{3})+(?:,\\d{2})?\\s?(?:[$€£]|eur\\b|euros?\\b|usd\\b|gbp\\b)"
+          + "|\\b\\d{4,}\\s?(?:[$€£]|eur\\b|euros?\\b))";
 
   private static final List<Step> STEPS =
       List.of(
@@ -122,6 +125,7 @@ final class BuyingProcess {
                   "\\b(?:fl(?:y|ies|ew|ying)|travel(?:s|led|ling)?)\\s+(?:in\\s+|out\\s+|over\\s+|back\\s+)?"
                       + "(?:from\\s+[\\w-]+(?:\\s+[\\w-]+)?\\s+)?to\\b"
                       + "|\\b(?:trips?|journeys?|flights?)\\s+to\\b"
+                      + "|\\bfl(?:y|ies|ew|ying)\\s+(?:home|back|in|over|out|down|up)\\s+from\\b"
                       + "|\\bflights?\\s+(?:are\\s+|is\\s+)?(?:booked|confirmed|paid)\\b"
                       + "|\\b(?:two|three|four|five|six|seven|multi|\\d)-day\\s+(?:\\w+\\s+){0,2}?(?:visit|trip|"
                       + "inspection|tour|review|workshop|audit|assessment|familiari[sz]ation)\\b"
@@ -140,7 +144,9 @@ final class BuyingProcess {
           new Step(
               4,
               "a deposit",
-              p("\\bpays? (?:an? |the )?(?:\\w+[- ]?)?(?:percent|per cent|%) deposit\\b")),
+              p(
+                  "\\bpays? (?:an? |the )?(?:\\w+[- ]?)?(?:percent|per cent|%) deposit\\b"
+                      + "|\\bpays? (?:an? |the )?deposit of (?:the )?\\d{2}\\s?(?:percent|per cent|%)")),
           new Step(
               4,
               "a deposit",
@@ -176,7 +182,7 @@ final class BuyingProcess {
               4,
               "a budget approval",
               p(
-                  "\\b(?:approves?|approved|approving|signs? off)\\b[^.\\n]{0,60}"
+                  "\\b(?:approves?|(?<!the |an |their |its )approved|approving|signs? off)\\b[^.\\n]{0,60}"
                       + "\\b(?:budget|capex|capital|spend|investment|funding)\\b"
                       + "|\\b(?:secures?|gets?|obtains?|wins?)\\b[^.\\n]{0,40}\\b(?:budget|capex|capital|spend|"
                       + "investment|funding)\\b[^.\\n]{0,20}\\b(?:approved|approval|sign-off|signed off)\\b"
@@ -189,9 +195,13 @@ final class BuyingProcess {
               "an approval by the customer's board",
               p(
                   "\\b(?:board|board of directors|trustees|governors|governing body|investment committee|"
-                      + "steering committee|executive committee|exec committee)\\s+(?:(?!has\\b|have\\b|had\\b)"
+                      + "steering committee|executive committee|exec committee)"
+                      + "(?:\\s+of\\s+(?:the\\s+)?[\\w-]+(?:\\s+[\\w-]+)?)?\\s+(?:(?!has\\b|have\\b|had\\b)"
                       + "[\\w-]+\\s+)?(?:to\\s+)?(?:signs?\\s+off|approves?|ratif(?:y|ies)|green-?lights?|"
-                      + "votes?\\s+(?:through|for|to))\\b")),
+                      + "votes?\\s+(?:through|for|to))\\b"
+                      // "takes the switch to their board and gets it approved"
+                      + "|\\bboard\\b[^.\\n]{0,30}\\bgets?\\s+(?:it|this|that|them)\\s+(?:approved|signed off|ratified)\\b")),
+          // "moves £1,500 from their savings to us today": more than a first call asks for
           new Step(
               4,
               "a large payment",
@@ -199,7 +209,7 @@ final class BuyingProcess {
                   "\\b(?:pays?|repays?|paying|clears?|settles?|transfers?|wires?|moves?|deposits?|invests?|"
                       + "authori[sz]es?)\\b[^.\\n]{0,70}"
                       + MONEY_THOUSANDS),
-              5_000),
+              1_500),
           new Step(
               4,
               "a large payment",
@@ -255,7 +265,7 @@ final class BuyingProcess {
                       + "(?:annual|yearly|year's|first-year|first year's|twelve-month|12-month)\\b"
                       + "|\\bpays?\\b[^.\\n]{0,20}\\b(?:the )?(?:first|whole|full) year\\b[^.\\n]{0,15}"
                       + "\\b(?:in full|up ?front|in advance)\\b"
-                      + "|\\bprepayments?\\b"
+                      + "|\\bprepayments?\\b(?!\\s+meters?)"
                       + "|\\bpays?\\s+(?:the|their|its|his|her)\\s+(?:first\\s+)?(?:annual|yearly|year's|12-month|twelve-month)\\s+"
                       + "(?:invoice|fee|subscription|licen[cs]e|contract|premium)\\b")),
           new Step(
@@ -268,8 +278,11 @@ final class BuyingProcess {
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
                       + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the) (?!trial |sample |test )(?:\\w+ )?order\\b|\\bcloses? the deal\\b"
-                      + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|three-year|five-year|enterprise)\\b"
-                      + "|\\b(?:multi-year|three-year|five-year|\\d+-year|\\d{2}-month)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment|order|term|renewal)\\b"
+                      + "|\\b(?:signs?|buys?|purchases?|commits?\\s+to)\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|enterprise)\\b"
+                      + "|\\b(?:multi-year|two-year|three-year|five-year|\\d+-year|\\d{2}-month)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment|order|term|renewal|licen[cs]e|subscription)\\b"
+                      // "commits all their volume to us for the next two years"
+                      + "|\\b(?:commits?|signs?|locks?\\s+in)\\b[^.\\n]{0,60}\\bfor\\s+(?:the\\s+next\\s+)?(?:two|three|four|five|[2-9])\\s+years\\b"
+                      + "|\\bsigns?\\s+over\\b|\\bsigns?\\b[^.]{0,40}\\bappointment\\s+letters?\\b"
                       + "|\\b(?:orders?|buys?|purchases?)\\b[^.]{0,60}"
                       + MONEY_BIG
                       + "|\\bpays?\\b[^.\\n]{0,30}\\b(?:years?|(?:\\d+|six|nine|twelve|eighteen|twenty-four) months)\\b"
@@ -336,8 +349,8 @@ final class BuyingProcess {
               4,
               "a deposit",
               p(
-                  "\\bpays?\\s+(?:an?|the|their)\\s+(?:\\d+|one|two|three|four|six|twelve)[- ]months?'?\\s+"
-                      + "deposit\\b")),
+                  "\\bpays?\\s+(?:(?:an?|the|their)\\s+)?(?:\\d+|one|two|three|four|six|eight|twelve)[- ]"
+                      + "(?:months?|weeks?)'?\\s+deposit\\b")),
           // "signs a full protection application", "completes the full application": an application
           // for cover or credit is the commitment before the close
           new Step(
@@ -364,6 +377,15 @@ final class BuyingProcess {
                       + MONEY_THOUSANDS
                       + "|\\b\\d+(?:\\.\\d+)?k\\b)"),
               10_000),
+          // "orders a full 12 months of flea and wormer stock": a year's supply at once
+          new Step(
+              5,
+              "a year's order",
+              p(
+                  "\\b(?:orders?|buys?|purchases?|stocks? up)\\b[^.\\n]{0,20}\\b(?:(?:a|the)\\s+)?(?:full\\s+)?"
+                      + "(?:12|twelve|18|eighteen|24|twenty-four)\\s+months(?:'|’)?\\s+(?:of|worth)\\b"
+                      + "|\\b(?:orders?|buys?|purchases?)\\b[^.\\n]{0,20}\\ba\\s+(?:full\\s+)?year(?:'s|’s)\\s+"
+                      + "(?:supply|stock|worth)\\b")),
           // "signs the transfer authorisation to move their RRSP to our firm": the assets move to
           // us
           new Step(
@@ -383,7 +405,15 @@ final class BuyingProcess {
               "a switch of everything to us",
               p(
                   "\\bcuts?\\s+(?:all|every|each|the whole|\\d+)\\b[^.\\n]{0,40}\\bover\\s+to\\b"
-                      + "|\\bcancels?\\s+(?:the|their)\\s+(?:incumbent|current provider|existing provider)\\b")),
+                      + "|\\bcancels?\\s+(?:the|their)\\s+(?:incumbent|current provider|existing provider)\\b"
+                      // "cancels with the current broker", "gives notice to his current broker"
+                      + "|\\b(?:cancels?|gives?\\s+notice)\\s+(?:with\\s+|to\\s+)?(?:the|their|his|her|its)\\s+"
+                      + "(?:current|existing|old)\\s+(?:broker|provider|supplier|insurer|agent|agency|bank|peo)\\b"
+                      // "hands over the keys and full management of his 14 flats"
+                      + "|\\bhands?\\s+over\\s+(?:the\\s+)?keys\\b"
+                      // "transfers its entire workforce to our PEO"
+                      + "|\\b(?:moves?|transfers?|switch(?:es)?)\\s+(?:its|their|the|his|her)\\s+(?:entire|whole)\\b"
+                      + "[^.\\n]{0,40}\\bto\\s+(?:us|our)\\b")),
           // "gets a signed resolution to switch providers": the board's decision in writing
           new Step(
               4,
@@ -537,9 +567,16 @@ final class BuyingProcess {
   private static final Pattern CURRENCY_BEFORE = Pattern.compile("(?:[$€£]|usd|eur|gbp)\\s?$");
 
   private static final Pattern CURRENCY_AFTER =
-      Pattern.compile("\\s?(?:pounds?|dollars?|euros?|usd|eur|gbp)\\b");
+      Pattern.compile("\\s?(?:[$€£]|(?:pounds?|dollars?|euros?|usd|eur|gbp)\\b)");
+
+  /** "45.000 €": thousands written with dots, next to a currency. */
+  private static final Pattern DOTTED_THOUSANDS =
+      Pattern.compile(
+          "(?<=[$€£]\\s?|(?:eur|usd|gbp)\\s)\\d{1,3}(?:\\.\\d{3})+(?![\\d.])"
+              + "|\\b\\d{1,3}(?:\\.\\d{3})+(?=\\s?(?:[$€£]|eur\\b|euros?\\b|usd\\b|gbp\\b))");
 
   static double amount(String text) {
+    text = DOTTED_THOUSANDS.matcher(text).replaceAll(m -> m.group().replace(".", ""));
     double best = 0;
     double money = 0; // "15,000 leaflets for £1,500": the sum of money, not the count
     var f = FIGURES.matcher(text);

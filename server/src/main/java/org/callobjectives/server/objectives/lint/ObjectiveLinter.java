@@ -112,6 +112,9 @@ public final class ObjectiveLinter {
     // An advance: the customer acts, with effort.
     Reading r = reader.read(advance);
     Sentence withArticle = withArticle(advance, r);
+    if (withArticle == null) {
+      withArticle = withModal(advance, r);
+    }
     if (withArticle != null) {
       advance = withArticle;
       r = reader.read(advance);
@@ -500,18 +503,7 @@ public final class ObjectiveLinter {
    * before a verb; else null.
    */
   private Sentence withArticle(Sentence s, Reading r) {
-    boolean misread =
-        s.size() > 0 && s.tokens()[0].equals("IT") // "IT contact creates": never the pronoun
-            || r.verb() == null
-            || r.imperative() && r.agentVerb() == null && !agentVerbFirst(s)
-            || r.actor() == Reading.Actor.NONE
-            || r.actor() == Reading.Actor.THING
-            || r.actor() == Reading.Actor.UNKNOWN
-            // "Listing agent books ...": a trade's own agent, read as ours
-            || r.actor() == Reading.Actor.AGENT
-                && !r.imperative()
-                && !s.wordIn(0, java.util.Set.of("we", "our", "i", "us"));
-    if (!misread
+    if (!misread(s, r)
         || s.size() < 3
         || r.customerActs()
         || r.passive()
@@ -543,6 +535,63 @@ public final class ObjectiveLinter {
       }
     }
     return alt;
+  }
+
+  /**
+   * "Shipper email details ...", "Customer revert which rates ...", "Head RVN to email over ...": a
+   * bare verb after the customer (clipped or non-native English) is read as a noun, where "The
+   * shipper will email details ..." reads right. That reading, when the written one finds no
+   * customer acting and a customer of up to three words is followed by the verb; else null.
+   */
+  private Sentence withModal(Sentence s, Reading r) {
+    if (!misread(s, r)
+        || r.customerActs() && r.verb() != null
+        || r.passive()
+        || s.size() < 3
+        || s.is(0, "DET")
+        || s.is(0, "PRON")
+        || !Character.isUpperCase(s.tokens()[0].charAt(0))) {
+      return null;
+    }
+    for (int j = 1; j <= 3 && j + 1 < s.size(); j++) {
+      String next = s.tokens()[j];
+      if (!Character.isLetter(next.charAt(0))
+          || s.is(j, "DET")
+          || s.is(j, "AUX")
+          || s.is(j, "ADP") && !s.word(j, "to")) {
+        return null; // past the subject
+      }
+      if (s.is(j, "CCONJ") || Character.isUpperCase(next.charAt(0)) && !next.equals("RSVP")) {
+        continue; // "Alum and spouse RSVP", "Head RVN to email"
+      }
+      String rest = s.word(j, "to") ? s.span(j + 1, s.size()) : s.span(j, s.size());
+      Sentence alt = v.read("The " + lowerFirst(s.span(0, j)) + " will " + rest);
+      Reading ra = reader.read(alt);
+      int will = j + 1;
+      if (alt.word(will, "will")
+          && ra.actor() == Reading.Actor.CUSTOMER
+          && ra.verb() != null
+          && !ra.passive()
+          && !ra.imperative()
+          && ra.verbAt() == will + 1) {
+        return alt;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the tagger may have misread who acts: no verb, no actor, or an unlikely one. */
+  private boolean misread(Sentence s, Reading r) {
+    return s.size() > 0 && s.tokens()[0].equals("IT") // "IT contact creates": never the pronoun
+        || r.verb() == null
+        || r.imperative() && r.agentVerb() == null && !agentVerbFirst(s)
+        || r.actor() == Reading.Actor.NONE
+        || r.actor() == Reading.Actor.THING
+        || r.actor() == Reading.Actor.UNKNOWN
+        // "Listing agent books ...": a trade's own agent, read as ours
+        || r.actor() == Reading.Actor.AGENT
+            && !r.imperative()
+            && !s.wordIn(0, java.util.Set.of("we", "our", "i", "us"));
   }
 
   /** Whether the first word is one of the agent's verbs ("Present", "Walk ... through"). */

@@ -69,9 +69,14 @@ record Sentence(String text, String[] tokens, String[] lower, String[] tags, Str
     }
     String word = words[w];
     if (word.equals("*")) {
-      for (int skip = 0; skip <= 3; skip++) {
+      // a possessive "'s" is part of the skipped noun phrase, not a word of its own
+      int possessives = 0;
+      for (int skip = 0; skip <= 3 + possessives; skip++) {
         if (skip > 0) {
           int k = i + skip - 1;
+          if (k < tokens.length && lower[k].equals("'s")) {
+            possessives++;
+          }
           if (k >= tokens.length
               || !(is(k, "DET")
                   || is(k, "PRON")

@@ -1,0 +1,116 @@
+package org.callobjectives.server.objectives.lint;
+
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.MEASURE;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.TIME;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertNotAnAdvance;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Wording found in the seventh round of labelled objectives (dev parts zj to zm): late steps in
+ * plain words (money in European format, a year's stock, handing over the keys, a board "of" a
+ * body), clipped or non-native English ("Shipper email details"), contact details confirmed, and
+ * corporate phrases that name no concrete outcome.
+ */
+class PlainLateStepsAndClippedEnglishTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void load() throws Exception {
+    AccountEventsAndRolesTest.load();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Shipper email details of one recent shipment so we can do a comparison quote",
+        "Head RVN to email over their current worming protocol sheet for puppies & kittens",
+        "Alum and spouse RSVP for the Dean's hard-hat tour of the new lab on October 17",
+        "Client confirm us the final number of pax and two options of dates for the trip"
+      })
+  void aBareVerbAfterTheCustomerIsTheCustomersStep(String advance) {
+    assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Owner confirms trading name, address and best contact number for the application",
+        "Practice manager confirms the clinic's postal address, GST number and contact email"
+      })
+  void confirmingContactDetailsIsNoAdvance(String advance) {
+    assertNotAnAdvance(advance);
+  }
+
+  @Test
+  void whenFreeIsNoTimeFrame() {
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_TIME_BOUND),
+        errors("Customer emails back which quoted rates they accept", MEASURE, "when free"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact        | Customer moves £1,500 from their savings to us today to clear the arrears
+      first-contact        | Customer pays off the full £3,260 balance by debit card while we're on the phone
+      outbound-prospecting | Prospect verbally commits to a three-year enterprise license for 8,000 endpoints
+      first-contact        | The planner pay a deposit of the 50% for the conference of 300 rooms
+      discovery            | The board of the medical association approve our hotel as the venue
+      first-contact        | The client make a transfer of 45.000 € for the total of the event of June
+      outbound-prospecting | Practice orders a full 12 months of flea and wormer stock from us
+      discovery            | Group FD cancels with the current broker and signs broker appointment letters
+      outbound-prospecting | Factory owner signs over his fire and liability cover to us
+      first-contact        | Landlord hands over the keys and full management of his 14 flats to us
+      discovery            | Customer commit all their Asia-Europe volume to us for the next two years
+      outbound-prospecting | Prospect transfers its entire 180-person workforce to our PEO
+      first-contact        | CFO takes the switch to our PEO to their board and gets it approved
+      first-contact        | Son pays four weeks' deposit up front for live-in care for his dad
+      first-contact        | Caller's brother flies home from Perth so both can be at the assessment
+      """)
+  void aLateStepInPlainWordsIsUnrealisticEarlyOn(String stage, String advance) throws Exception {
+    assertEquals(
+        List.of(ObjectiveLinter.UNREALISTIC), onStage(dir, stage, advance, MEASURE), advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      demo          | Champion shares the approved budget range and names who signs off
+      first-contact | Customer pays £40 by card today and sets up a plan for the rest
+      discovery     | Customer tells us whether they are on a prepayment meter and its supply number
+      commitment    | Landlord hands over the keys for the first flat on Friday
+      """)
+  void aFactASmallPaymentOrAStepAtItsStageIsRealistic(String stage, String advance)
+      throws Exception {
+    assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "VP Infrastructure commits to an ongoing dialogue with us around their security plans",
+        "The agency starts a strategic partnership with our group of hotels",
+        "The client makes a firm commitment with our hotel for the event",
+        "Client starts seeing us as their go-to broker for all things short-term",
+        "Stakeholders converge on a shared view of the preferred solution",
+        "Family collaborates with us to co-create a holistic, person-centred care pathway"
+      })
+  void corporateWordsForNoConcreteOutcomeAreTooGeneral(String advance) {
+    assertEquals(List.of(ObjectiveLinter.TOO_GENERAL), errors(advance, MEASURE, TIME), advance);
+  }
+}
