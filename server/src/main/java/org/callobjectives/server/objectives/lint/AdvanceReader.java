@@ -376,11 +376,35 @@ final class AdvanceReader {
     // "The caller explains why the payments were missed": telling us about themselves is the
     // customer's part
     String agentVerb =
-        (actor == Actor.CUSTOMER || actor == Actor.UNKNOWN) && INFORMING.contains(s.lemmas()[main])
+        (actor == Actor.CUSTOMER
+                    || actor == Actor.UNKNOWN
+                        && (!PRESENTING.contains(s.lemmas()[main]) || aboutThemselves(s, main)))
+                && INFORMING.contains(s.lemmas()[main])
             ? null
             : agentVerbAt(s, main);
     return new Reading(actor, subject, s.lemmas()[main], main, false, false, agentVerb, low, hedge);
   }
+
+  /**
+   * Whether someone of unknown side tells about their own things ("explains why they left", "walks
+   * us through their process"), not about ours ("IR associate explains the fee structure").
+   */
+  private static boolean aboutThemselves(Sentence s, int main) {
+    for (int k = main + 1; k < Math.min(s.size(), main + 4); k++) {
+      if (s.wordIn(k, THEIR_SIDE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Informing verbs that, said of someone of unknown side, are most often our staff's part. */
+  private static final Set<String> PRESENTING = Set.of("explain", "walk", "outline", "clarify");
+
+  private static final Set<String> THEIR_SIDE =
+      Set.of(
+          "us", "their", "his", "her", "its", "why", "how", "what", "when", "where", "which",
+          "whether", "who");
 
   private static final Set<String> COPULAS =
       Set.of("seem", "feel", "sound", "appear", "look", "become", "remain", "stay", "grow");

@@ -655,7 +655,10 @@ public final class ObjectiveLinter {
           "reassured",
           "open",
           "curious",
-          "positive");
+          "positive",
+          "conviction",
+          "confidence",
+          "comfort");
 
   /**
    * The words of an advance whose step is a state of mind ("appreciates why ...", "warms to the
@@ -1170,6 +1173,9 @@ public final class ObjectiveLinter {
    * down ("Notes updated", "Interest logged in HubSpot", "Next steps agreed"), or null.
    */
   private String emptyRecord(Sentence m) {
+    if (m.wordIn(0, java.util.Set.of("both", "each", "all", "every"))) {
+      return null; // "Both recorded in CRM": the things the advance names
+    }
     boolean verb = false;
     int words = 0;
     for (int i = 0; i < m.size(); i++) {

@@ -52,6 +52,37 @@ class PlainLateStepsAndClippedEnglishTest {
     assertNotAnAdvance(advance);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "IR associate explains the risk-rating methodology and the fee structure",
+        "Receptionist walks the patient through the implant treatment plan and costs",
+        "Daughter agrees to us posting a brochure and price list to her mum's address",
+        "Finance director gets comfortable with the per-seat pricing model",
+        "Prospect gains comfort with our low-cost approach to portfolio construction"
+      })
+  void ourStaffExplainingOrTheCustomerOnlyFeelingOrAllowingIsNoAdvance(String advance) {
+    assertNotAnAdvance(advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The plant engineer tells the current line speed and monthly film consumption in kg",
+        "Finance lead explains why the last two invoices were paid late",
+        "Both co-owners go through the rate proposal with the rep and name their decision date"
+      })
+  void someoneOfUnknownSideTellingUsAboutTheirOwnThingsIsTheirStep(String advance) {
+    assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @Test
+  void bothRecordedNamesWhatTheAdvanceNamed() {
+    assertEquals(
+        List.of(),
+        errors("Investor states their target yield and horizon", "Both recorded in CRM", TIME));
+  }
+
   @Test
   void whenFreeIsNoTimeFrame() {
     assertEquals(
