@@ -285,13 +285,19 @@ final class AdvanceReader {
       }
       k++;
     }
+    int lightFrom = verb; // where a light step is looked for
     // "may be able to tell us", "might be willing to share": the step is what they would do
     if (k > verb
-        && s.wordIn(k, Set.of("able", "willing", "prepared"))
+        && (s.wordIn(k, Set.of("able", "willing", "prepared"))
+            // "might be happy to look over the plan": the hedge says it, not a feeling
+            || k >= 2
+                && s.wordIn(k, Set.of("happy", "glad", "keen"))
+                && s.wordIn(k - 2, Set.of("may", "might", "could", "would")))
         && s.word(k + 1, "to")
         && s.lemmas()[k - 1].equals("be")
         && isVerb(s, k + 2)) {
       k += 2;
+      lightFrom = k; // "be happy" is the hedge's wording, not the step
     }
     // "The customer is happy with ...", "is more certain": a state, not an action.
     while (k < s.size()
@@ -364,7 +370,7 @@ final class AdvanceReader {
           null,
           hedge);
     }
-    String low = lowEffortFrom(s, verb);
+    String low = lowEffortFrom(s, lightFrom);
     if (low == null
         && main >= 2
         && (s.word(main - 1, "not") || s.word(main - 1, "n't") || s.word(main - 1, "never"))) {

@@ -77,6 +77,13 @@ class PlainLateStepsAndClippedEnglishTest {
   }
 
   @Test
+  void mightBeHappyToIsAHedgeNotALightStep() {
+    assertEquals(
+        List.of(ObjectiveLinter.HEDGED),
+        errors("Family might be happy to look over the draft care plan", MEASURE, TIME));
+  }
+
+  @Test
   void bothRecordedNamesWhatTheAdvanceNamed() {
     assertEquals(
         List.of(),
