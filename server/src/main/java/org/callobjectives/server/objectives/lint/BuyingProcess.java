@@ -207,7 +207,7 @@ final class BuyingProcess {
               "a large payment",
               p(
                   "\\b(?:pays?|repays?|paying|clears?|settles?|transfers?|wires?|moves?|deposits?|invests?|"
-                      + "authori[sz]es?)\\b[^.\\n]{0,70}"
+                      + "authori[sz]es?|writes?\\s+(?:the|a|us\\s+a)\\s+(?:check|cheque))\\b[^.\\n]{0,70}"
                       + MONEY_THOUSANDS),
               1_500),
           new Step(
@@ -274,7 +274,7 @@ final class BuyingProcess {
               p(
                   "\\b(?:signs?|signed|signing|e-signs?|countersigns?|executes?)"
                       + "\\b[^.]{0,60}(?<!trial |pilot |evaluation |non-disclosure |consent |data-sharing |data sharing )\\b(?:contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
-                      + "treatment plan contract|order|engagement letter|volume commitment|letter of engagement|client care letter|tenancy|"
+                      + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice)|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
                       + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the) (?!trial |sample |test )(?:\\w+ )?order\\b|\\bcloses? the deal\\b"
@@ -343,14 +343,16 @@ final class BuyingProcess {
                       + "conveyancing)\\b(?!\\s+application)"
                       + "|\\bre-?contracts?\\b"
                       + "|\\b(?:signs?|signing)\\s+up\\s+(?:to|for)\\b[^.]{0,20}\\b(?:\\d+|twelve|eighteen|"
-                      + "twenty-four|thirty-six)-month\\b(?![^.]{0,20}\\b(?:free|trial)\\b)")),
+                      + "twenty-four|thirty-six)-month\\b(?![^.]{0,20}\\b(?:free|trial)\\b)"
+                      + "|\\b(?:signs?|signing)\\s+up\\s+(?:to|for)\\s+(?:12|18|24|36|48|twelve|eighteen|twenty-four|"
+                      + "thirty-six)\\s?(?:months|m)\\b")),
           // "pays a three-month deposit": months paid ahead
           new Step(
               4,
               "a deposit",
               p(
-                  "\\bpays?\\s+(?:(?:an?|the|their)\\s+)?(?:\\d+|one|two|three|four|six|eight|twelve)[- ]"
-                      + "(?:months?|weeks?)'?\\s+deposit\\b")),
+                  "\\b(?:pays?|transfers?)\\s+(?:(?:an?|the|their)\\s+)?(?:\\d+|one|two|three|four|six|eight|"
+                      + "twelve)[- ](?:months?|weeks?)'?\\s+(?:rent\\s+)?(?:as\\s+(?:an?\\s+)?)?deposit\\b")),
           // "signs a full protection application", "completes the full application": an application
           // for cover or credit is the commitment before the close
           new Step(
@@ -411,6 +413,12 @@ final class BuyingProcess {
                       + "(?:current|existing|old)\\s+(?:broker|provider|supplier|insurer|agent|agency|bank|peo)\\b"
                       // "hands over the keys and full management of his 14 flats"
                       + "|\\bhands?\\s+over\\s+(?:the\\s+)?keys\\b"
+                      // "switches all loan repayment collections for 40,000 members to our paybill"
+                      + "|\\b(?:moves?|transfers?|switch(?:es)?)\\s+all\\b[^.\\n]{0,60}\\bto\\s+(?:us|our)\\b"
+                      // "moves Mom into the apartment": the move-in is the purchase
+                      + "|\\bmoves?\\s+(?:(?:their|his|her)\\s+)?(?:mom|mum|dad|mother|father|parents?|nan|gran)\\s+in(?:to)?\\b"
+                      // "has the $400k loan paid into their account": funds released
+                      + "|\\bloan\\b[^.\\n]{0,20}\\b(?:paid|released|advanced)\\s+(?:in)?to\\s+(?:their|the|his|her)\\b"
                       // "transfers its entire workforce to our PEO"
                       + "|\\b(?:moves?|transfers?|switch(?:es)?)\\s+(?:its|their|the|his|her)\\s+(?:entire|whole)\\b"
                       + "[^.\\n]{0,40}\\bto\\s+(?:us|our)\\b")),
@@ -427,6 +435,31 @@ final class BuyingProcess {
               "a year paid in full",
               p(
                   "\\bpays?\\s+(?:the\\s+|their\\s+)?(?:full|whole|entire)\\s+(?:year|annual|yearly)\\b")),
+          // "orders a turning centre with bar feeder": capital equipment bought outright
+          new Step(
+              5,
+              "an order of equipment",
+              p(
+                  "\\border(?:s|ed)?\\s+(?:an?|the|their|its|two|three|four|five|\\d+)\\s+"
+                      + "(?!free\\b|sample|trial|test|loan\\b|demo|spare|replacement)(?:[\\w-]+\\s+){0,4}?"
+                      + "(?:machines?|machining centres?|turning centres?|lathes?|presses|press|tanks?|trucks?|"
+                      + "excavators?|forklifts?|tractors?|combines?|boilers?|generators?|compressors?|chillers?|"
+                      + "scanners?|robots?|vehicles?|vans?)\\b")),
+          // "amends their Will to leave us 25% of their residuary estate": a legacy
+          new Step(
+              4,
+              "a legacy",
+              p(
+                  "\\bleaves?\\s+us\\s+(?:\\d+\\s?%|a\\s+share|a\\s+percentage|the\\s+residue|(?:their|his|her)\\s+"
+                      + "(?:residuary|estate|house|home))"
+                      + "|\\b(?:amends?|changes?|updates?|rewrites?)\\s+(?:their|his|her)\\s+will\\b")),
+          // "give their OK to invest in bulk tanks for all 4 sites": the spend approved
+          new Step(
+              4,
+              "a budget approval",
+              p(
+                  "\\bgives?\\s+(?:their|the|his|her|its)\\s+(?:ok|okay|go-ahead|approval|sign-off|green light)\\s+"
+                      + "to\\s+(?:invest|buy|purchase|spend|order|fund)\\b")),
           // "writes us into their will with a £50,000 legacy": a legacy or a large gift pledged
           new Step(
               4,

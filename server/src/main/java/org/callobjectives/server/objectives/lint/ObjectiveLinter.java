@@ -614,7 +614,12 @@ public final class ObjectiveLinter {
   /** Where the verb group of the verb at {@code at} starts: "gets excited", "is aligned". */
   private static int verbGroupStart(Sentence s, int at) {
     int k = at;
-    while (k > 0 && (s.is(k - 1, "AUX") || s.wordIn(k - 1, java.util.Set.of("get", "gets")))) {
+    java.util.Set<String> gets = java.util.Set.of("get", "gets", "getting", "got");
+    while (k > 0
+        && (s.is(k - 1, "AUX")
+            || s.wordIn(k - 1, gets)
+            // "gets on board": the tagger's verb is "board"
+            || k >= 2 && s.is(k - 1, "ADV") && (s.is(k - 2, "AUX") || s.wordIn(k - 2, gets)))) {
       k--;
     }
     return k;

@@ -117,6 +117,16 @@ class PlainLateStepsAndClippedEnglishTest {
       first-contact        | CFO takes the switch to our PEO to their board and gets it approved
       first-contact        | Son pays four weeks' deposit up front for live-in care for his dad
       first-contact        | Caller's brother flies home from Perth so both can be at the assessment
+      discovery            | SACCO's operations lead switches all loan collections for 40,000 members to our paybill
+      outbound-prospecting | Donor we've never spoken to amends their Will to leave us 25% of their estate
+      first-contact        | The family owners give their OK to invest in bulk nitrogen tanks for all 4 sites
+      first-contact        | Family moves Mom into the two-bedroom apartment on the first of next month
+      discovery            | Son writes the check for the first month's rent and the $4,500 community fee
+      first-contact        | Client has the $400k business loan paid into their account
+      discovery            | Both directors sign a registered mortgage over the family home as security
+      first-contact        | cust signs up for 36 months and adds 4 lines for the family
+      demo                 | Client transfers 3 months rent as deposit for 2000 m2
+      outbound-prospecting | ABC Engineering orders a turning centre with bar feeder
       """)
   void aLateStepInPlainWordsIsUnrealisticEarlyOn(String stage, String advance) throws Exception {
     assertEquals(
@@ -132,6 +142,9 @@ class PlainLateStepsAndClippedEnglishTest {
       first-contact | Customer pays £40 by card today and sets up a plan for the rest
       discovery     | Customer tells us whether they are on a prepayment meter and its supply number
       commitment    | Landlord hands over the keys for the first flat on Friday
+      demo          | Plant engineer orders a trial cylinder of argon for the new weld cell
+      first-contact | Family moves the tour to Saturday so Mom can come along
+      commitment    | Supporter updates their will with their solicitor to include a gift to us
       """)
   void aFactASmallPaymentOrAStepAtItsStageIsRealistic(String stage, String advance)
       throws Exception {
@@ -146,7 +159,8 @@ class PlainLateStepsAndClippedEnglishTest {
         "The client makes a firm commitment with our hotel for the event",
         "Client starts seeing us as their go-to broker for all things short-term",
         "Stakeholders converge on a shared view of the preferred solution",
-        "Family collaborates with us to co-create a holistic, person-centred care pathway"
+        "Family collaborates with us to co-create a holistic, person-centred care pathway",
+        "Customer gets on board with the plan"
       })
   void corporateWordsForNoConcreteOutcomeAreTooGeneral(String advance) {
     assertEquals(List.of(ObjectiveLinter.TOO_GENERAL), errors(advance, MEASURE, TIME), advance);
