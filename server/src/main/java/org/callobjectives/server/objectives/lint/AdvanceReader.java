@@ -698,6 +698,13 @@ final class AdvanceReader {
       if ((s.is(i, "NOUN") || s.is(i, "PROPN") || s.is(i, "ADJ")) && i != from) {
         continue; // "a hearing test" is no "hear"
       }
+      if (s.word(i, "like") && s.is(i, "ADP")
+          || s.word(i, "know")
+              && i >= 2
+              && s.wordIn(i - 1, Set.of("us", "me"))
+              && s.lemmas()[i - 2].equals("let")) {
+        continue; // "items like a piano"; "lets us know the colour" tells us
+      }
       if (i > from + 1
           && s.word(i - 1, "to")
           && (s.is(i - 2, "NOUN") || s.is(i - 2, "PROPN"))
@@ -1023,6 +1030,15 @@ final class AdvanceReader {
    * Who the words from {@code from} to {@code to} name: the customer's side, ours, a thing, or
    * nobody.
    */
+  private static boolean possessiveBetween(Sentence s, int from, int to) {
+    for (int j = from + 1; j < to; j++) {
+      if (s.word(j, "'s") || s.word(j, "'")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   Actor actorOf(Sentence s, int from, int to) {
     int customer = -1;
     int agent = -1;
@@ -1034,7 +1050,7 @@ final class AdvanceReader {
       boolean theirs =
           customer >= 0
               && customer >= k - 3
-              && (s.word(k - 1, "'s") || s.word(k - 1, "'"))
+              && possessiveBetween(s, customer, k) // "the family's financial adviser"
               && !s.wordIn(k, Set.of("we", "i", "us", "our"));
       if (ours == 1 && tradeRole(s, from, k)) {
         customer = k; // "the recruitment agent", "the careers adviser": someone else's job

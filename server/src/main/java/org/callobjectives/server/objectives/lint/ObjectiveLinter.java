@@ -541,7 +541,7 @@ public final class ObjectiveLinter {
    * "Shipper email details ...", "Customer revert which rates ...", "Head RVN to email over ...": a
    * bare verb after the customer (clipped or non-native English) is read as a noun, where "The
    * shipper will email details ..." reads right. That reading, when the written one finds no
-   * customer acting and a customer of up to three words is followed by the verb; else null.
+   * customer acting and a customer of up to four words is followed by the verb; else null.
    */
   private Sentence withModal(Sentence s, Reading r) {
     if (!misread(s, r)
@@ -553,7 +553,7 @@ public final class ObjectiveLinter {
         || !Character.isUpperCase(s.tokens()[0].charAt(0))) {
       return null;
     }
-    for (int j = 1; j <= 3 && j + 1 < s.size(); j++) {
+    for (int j = 1; j <= 4 && j + 1 < s.size(); j++) {
       String next = s.tokens()[j];
       if (!Character.isLetter(next.charAt(0))
           || s.is(j, "DET")

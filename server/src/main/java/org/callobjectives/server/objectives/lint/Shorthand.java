@@ -23,6 +23,13 @@ final class Shorthand {
           r("HOs", "homeowners"),
           r("HO", "homeowner"),
           r("cx|cust", "customer"),
+          r("ex-cust|ex-cx", "former customer"),
+          r("mbr", "member"),
+          // "Mrs. Henderson picks ...": the title's full stop is no sentence end
+          r("Mrs\\.", "Mrs"),
+          r("Mr\\.", "Mr"),
+          r("Ms\\.", "Ms"),
+          r("mbrs", "members"),
           r("ops", "operations"),
           r("opp", "opportunity"),
           r("opps", "opportunities"),
