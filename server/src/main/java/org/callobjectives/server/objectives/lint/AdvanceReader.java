@@ -1086,7 +1086,14 @@ final class AdvanceReader {
       // decides.
       boolean possessive = s.word(customer + 1, "'s") || s.word(customer + 1, "'");
       // ("Our partner success manager runs the kickoff": a job title after "our" is ours)
-      if (s.word(agent, "our") && customer > agent && OURS_BUT_THEIRS.contains(s.lemmas()[customer])
+      // ("our member advocate": a job of ours named after whom it serves)
+      boolean headIsTheirs =
+          customer + 1 >= Math.min(to, s.size())
+              || !s.is(customer + 1, "NOUN") && !s.is(customer + 1, "PROPN");
+      if (s.word(agent, "our")
+              && customer > agent
+              && OURS_BUT_THEIRS.contains(s.lemmas()[customer])
+              && headIsTheirs
           || possessive && customer > agent) {
         return Actor.CUSTOMER;
       }

@@ -68,7 +68,15 @@ class PlainLateStepsAndClippedEnglishTest {
         "Daughter agrees to us posting a brochure and price list to her mum's address",
         "Finance director gets comfortable with the per-seat pricing model",
         "Prospect gains comfort with our low-cost approach to portfolio construction",
-        "The shop owner lets us know the spring catalogue has turned up"
+        "The shop owner lets us know the spring catalogue has turned up",
+        "Our member concierge will guide the member step by step through the provider finder",
+        "Member gives consent for us to send SMS with the plan comparison link",
+        "Merchant allows us to share the tariff sheet via WhatsApp",
+        "Office manager okays us emailing the one-pager",
+        "Borrower verifies mailing address and email on file",
+        "Client gets our quotation for the nitrogen bulk by mail",
+        "Purchasing coordinator accepts our TCO argument versus the competitor",
+        "Merchant accepts that our tariff is better than the competitor's"
       })
   void ourStaffExplainingOrTheCustomerOnlyFeelingOrAllowingIsNoAdvance(String advance) {
     assertNotAnAdvance(advance);
