@@ -860,8 +860,15 @@ final class AdvanceReader {
                   || s.is(k - 1, "PROPN")
                   || s.is(k - 1, "ADJ")
                   || s.is(k - 1, "DET")); // "The HR lead", "the pub landlord"
+      // "Mom's trust officer": a bare verb form after a possessive is a noun ("Mom's signed" is
+      // "has signed")
+      boolean afterPossessive =
+          s.word(k - 1, "'s")
+              && s.is(k + 1, "NOUN")
+              && !s.lower()[k].endsWith("ed")
+              && !s.lower()[k].endsWith("en");
       if (s.is(k, "AUX")
-          || s.is(k, "VERB") && !participleModifier(s, k) && !gerund && !role
+          || s.is(k, "VERB") && !participleModifier(s, k) && !gerund && !role && !afterPossessive
           || misTaggedVerb(s, k)) {
         return k;
       }

@@ -800,7 +800,14 @@ public final class ObjectiveLinter {
         return s.span(Math.max(r.verbAt(), i - 1), Math.min(s.size(), i + 3));
       }
     }
-    if (v.vagueVerbs.contains(r.verb())) {
+    // "works out the gap between their dates": working something out is a calculation
+    // ("works out which plan is right" names no outcome)
+    boolean workOut =
+        r.verb().equals("work")
+            && s.word(r.verbAt() + 1, "out")
+            && !s.wordIn(
+                r.verbAt() + 2, java.util.Set.of("which", "what", "how", "whether", "if", "where"));
+    if (v.vagueVerbs.contains(r.verb()) && !workOut) {
       int end = r.verbAt() + 1;
       while (end < s.size() && !s.is(end, "NOUN") && end < r.verbAt() + 4) {
         end++;

@@ -29,6 +29,10 @@ final class TimeExpressions {
       "(?:january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august"
           + "|aug|september|sept|sep|october|oct|november|nov|december|dec)";
   private static final String ORD = "\\d{1,2}(?:st|nd|rd|th)?";
+  private static final String ORD_WORD =
+      "(?:(?:(?:twenty|thirty)-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+          + "|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+          + "|eighteenth|nineteenth|twentieth|thirtieth)";
   private static final String DATE =
       "(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?"
           + "|(?:the\\s+)?"
@@ -197,6 +201,11 @@ final class TimeExpressions {
           p("\\bweek commencing\\b"),
           p(
               "\\b(?:by|on|before|until|till|no later than|from)\\s+(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)\\b"),
+          // "no later than the fifteenth", "by the first of the month"
+          p(
+              "\\b(?:by|on|before|until|till|no later than|from)\\s+the\\s+"
+                  + ORD_WORD
+                  + "(?=\\s*$|\\s*[,.;)]|\\s+of\\b)"),
           // months
           p(
               "\\b(?:by|before|until|till|in|during|within|(?:by |before )?(?:the )?(?:end|start|beginning|middle) of|early|"

@@ -44,7 +44,10 @@ class PlainLateStepsAndClippedEnglishTest {
         "The family's financial adviser sends the Bursar the proposed payment schedule",
         "Mbr conferences in her husband so he gives his SSN and DOB for the application",
         "Customer gives the number of bedrooms and lists any items over 150 kg like a piano",
-        "Customer chooses one of the three slab samples and lets us know colour and finish"
+        "Customer chooses one of the three slab samples and lets us know colour and finish",
+        "Mom's trust officer at the bank completes and returns the financial qualification form",
+        "Customer works out the gap between their closing dates and tells us the nights of storage",
+        "Applicants choose a product and give consent for a decision in principle"
       })
   void aBareVerbAfterTheCustomerIsTheCustomersStep(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
@@ -105,6 +108,18 @@ class PlainLateStepsAndClippedEnglishTest {
     assertEquals(
         List.of(),
         errors("Investor states their target yield and horizon", "Both recorded in CRM", TIME));
+  }
+
+  @Test
+  void anOrdinalInWordsIsADate() {
+    assertEquals(
+        List.of(),
+        errors(
+            "Client completes and returns the financial qualification form",
+            MEASURE,
+            "no later than the fifteenth"));
+    assertEquals(
+        List.of(), errors("Client sends the signed form", MEASURE, "by the first of next month"));
   }
 
   @Test
@@ -177,7 +192,11 @@ class PlainLateStepsAndClippedEnglishTest {
         "Client starts seeing us as their go-to broker for all things short-term",
         "Stakeholders converge on a shared view of the preferred solution",
         "Family collaborates with us to co-create a holistic, person-centred care pathway",
-        "Customer gets on board with the plan"
+        "Customer gets on board with the plan",
+        "The caller works out which plan is right for them",
+        "Client shares how the business is travelling",
+        "Borrower agrees in principle to a payment plan",
+        "Former customer changes their mind about leaving"
       })
   void corporateWordsForNoConcreteOutcomeAreTooGeneral(String advance) {
     assertEquals(List.of(ObjectiveLinter.TOO_GENERAL), errors(advance, MEASURE, TIME), advance);
