@@ -285,8 +285,15 @@ final class TimeExpressions {
 
   /** A vague time word in {@code s} ("soon", "asap"), if any. */
   Optional<String> vague(Sentence s) {
-    Phrase p = s.first(vague);
-    return Optional.ofNullable(p).map(Phrase::text);
+    for (Phrase p : vague) {
+      for (int at = s.find(p, 0); at >= 0; at = s.find(p, at + 1)) {
+        // "no later than 48 hrs before load day" is a deadline
+        if (!(p.text().equals("later") && s.word(at - 1, "no"))) {
+          return Optional.of(p.text());
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static Pattern p(String regex) {

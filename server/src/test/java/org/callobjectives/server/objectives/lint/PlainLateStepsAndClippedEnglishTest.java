@@ -123,10 +123,32 @@ class PlainLateStepsAndClippedEnglishTest {
   }
 
   @Test
-  void whenFreeIsNoTimeFrame() {
+  void whenFreeIsNoTimeFrameButNoLaterThanIsADeadline() {
     assertEquals(
         List.of(ObjectiveLinter.NOT_TIME_BOUND),
         errors("Customer emails back which quoted rates they accept", MEASURE, "when free"));
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_TIME_BOUND),
+        errors("Their quality lead sends the last CMM reports", MEASURE, "when they find time"));
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_TIME_BOUND),
+        errors("Parents send the signed acceptance form", MEASURE, "over the next while"));
+    assertEquals(
+        List.of(),
+        errors(
+            "Customer pays the remaining balance by e-Transfer",
+            MEASURE,
+            "no later than 48 hrs before load day"));
+  }
+
+  @Test
+  void aRoughIdeaIsNoMeasure() {
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_MEASURABLE),
+        errors(
+            "Customer walks through each room and lists the large furniture pieces",
+            "Estimator has a rough idea",
+            TIME));
   }
 
   @ParameterizedTest
