@@ -50,6 +50,44 @@ final class Rewrites {
    * something ("Present the premium plan"), the customer's next step on that same thing.
    */
   static String example(Sentence s, String who, Reading r) {
+    return agreeing(who, exampleFor(s, who, r));
+  }
+
+  /** "Parents agrees to ..." -> "Parents agree to ...": the verb agrees with a plural subject. */
+  static String agreeing(String who, String text) {
+    if (who == null || !text.startsWith(who + " ") || !plural(who)) {
+      return text;
+    }
+    String rest = text.substring(who.length() + 1);
+    int space = rest.indexOf(' ');
+    String verb = space < 0 ? rest : rest.substring(0, space);
+    String base;
+    if (verb.endsWith("ies") && verb.length() > 4) {
+      base = verb.substring(0, verb.length() - 3) + "y";
+    } else if (verb.matches(".*(?:ss|sh|ch|x|z|o)es")) {
+      base = verb.substring(0, verb.length() - 2);
+    } else if (verb.endsWith("s") && !verb.endsWith("ss")) {
+      base = verb.substring(0, verb.length() - 1);
+    } else {
+      return text;
+    }
+    return who + " " + base + rest.substring(verb.length());
+  }
+
+  /** "Parents", "Both directors", "The owner and her son"; not "James" after a first name. */
+  private static boolean plural(String who) {
+    String[] words = who.split("\\s+");
+    String last = words[words.length - 1];
+    if (who.contains(" and ") || who.contains(" & ")) {
+      return true;
+    }
+    return last.length() > 3
+        && last.endsWith("s")
+        && !last.matches(".*(?:ss|us|is|'s|’s)")
+        && (words.length == 1 || Character.isLowerCase(last.charAt(0)));
+  }
+
+  private static String exampleFor(Sentence s, String who, Reading r) {
     String base = example(s, who);
     if (!base.endsWith(GENERIC) && !base.contains("accepts the renewal offer")) {
       return base;

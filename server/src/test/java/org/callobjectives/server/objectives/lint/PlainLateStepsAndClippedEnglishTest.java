@@ -142,6 +142,25 @@ class PlainLateStepsAndClippedEnglishTest {
   }
 
   @Test
+  void aRewriteAgreesWithAPluralCustomer() {
+    assertEquals(
+        "Parents agree to a follow-up call",
+        Rewrites.agreeing("Parents", "Parents agrees to a follow-up call"));
+    assertEquals(
+        "Both directors sign the form",
+        Rewrites.agreeing("Both directors", "Both directors signs the form"));
+    assertEquals(
+        "The owner and her son copy us in",
+        Rewrites.agreeing("The owner and her son", "The owner and her son copies us in"));
+    assertEquals(
+        "Chris Evans agrees to a call",
+        Rewrites.agreeing("Chris Evans", "Chris Evans agrees to a call"));
+    assertEquals(
+        "The business agrees to a call",
+        Rewrites.agreeing("The business", "The business agrees to a call"));
+  }
+
+  @Test
   void aRoughIdeaIsNoMeasure() {
     assertEquals(
         List.of(ObjectiveLinter.NOT_MEASURABLE),
