@@ -555,16 +555,22 @@ public final class ObjectiveLinter {
     }
     for (int j = 1; j <= 4 && j + 1 < s.size(); j++) {
       String next = s.tokens()[j];
+      if (s.is(j, "CCONJ")
+          || Character.isUpperCase(next.charAt(0)) && !next.equals("RSVP") && !s.is(j, "DET")) {
+        continue; // "Alum and spouse RSVP", "Head RVN to email", "Mrs Okafor books"
+      }
       if (!Character.isLetter(next.charAt(0))
           || s.is(j, "DET")
           || s.is(j, "AUX")
           || s.is(j, "ADP") && !s.word(j, "to")) {
         return null; // past the subject
       }
-      if (s.is(j, "CCONJ") || Character.isUpperCase(next.charAt(0)) && !next.equals("RSVP")) {
-        continue; // "Alum and spouse RSVP", "Head RVN to email"
-      }
-      String rest = s.word(j, "to") ? s.span(j + 1, s.size()) : s.span(j, s.size());
+      // "Mrs Okafor books two places": after "will" the verb takes its bare form
+      String bare = s.word(j, "to") ? null : Rewrites.base(s.lower()[j]);
+      String rest =
+          s.word(j, "to")
+              ? s.span(j + 1, s.size())
+              : bare != null ? bare + " " + s.span(j + 1, s.size()) : s.span(j, s.size());
       Sentence alt = v.read("The " + lowerFirst(s.span(0, j)) + " will " + rest);
       Reading ra = reader.read(alt);
       int will = j + 1;

@@ -61,17 +61,20 @@ final class Rewrites {
     String rest = text.substring(who.length() + 1);
     int space = rest.indexOf(' ');
     String verb = space < 0 ? rest : rest.substring(0, space);
-    String base;
+    String base = base(verb);
+    return base == null ? text : who + " " + base + rest.substring(verb.length());
+  }
+
+  /** "books" -> "book", "copies" -> "copy", "pushes" -> "push"; null if not a third-person form. */
+  static String base(String verb) {
     if (verb.endsWith("ies") && verb.length() > 4) {
-      base = verb.substring(0, verb.length() - 3) + "y";
+      return verb.substring(0, verb.length() - 3) + "y";
     } else if (verb.matches(".*(?:ss|sh|ch|x|z|o)es")) {
-      base = verb.substring(0, verb.length() - 2);
-    } else if (verb.endsWith("s") && !verb.endsWith("ss")) {
-      base = verb.substring(0, verb.length() - 1);
-    } else {
-      return text;
+      return verb.substring(0, verb.length() - 2);
+    } else if (verb.endsWith("s") && !verb.endsWith("ss") && verb.length() > 2) {
+      return verb.substring(0, verb.length() - 1);
     }
-    return who + " " + base + rest.substring(verb.length());
+    return null;
   }
 
   /** "Parents", "Both directors", "The owner and her son"; not "James" after a first name. */

@@ -47,7 +47,8 @@ class PlainLateStepsAndClippedEnglishTest {
         "Customer chooses one of the three slab samples and lets us know colour and finish",
         "Mom's trust officer at the bank completes and returns the financial qualification form",
         "Customer works out the gap between their closing dates and tells us the nights of storage",
-        "Applicants choose a product and give consent for a decision in principle"
+        "Applicants choose a product and give consent for a decision in principle",
+        "Mrs Okafor books two places at the 22 May legacy tea afternoon for herself and her husband"
       })
   void aBareVerbAfterTheCustomerIsTheCustomersStep(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
