@@ -529,6 +529,10 @@ final class AdvanceReader {
       if (h > 0) {
         i += h;
         moved = true;
+      } else if (s.wordIn(i, Set.of("while", "whilst")) && onTheCallEnd(s, i) > 0) {
+        // "While we're on the phone the client downloads ...": no comma, the call is the setting
+        i = onTheCallEnd(s, i);
+        moved = true;
       } else if (s.wordIn(i, LEADING_CLAUSE) && indexOf(s, ",", i + 1) > 0 || leadingPhrase(s, i)) {
         // "After we demonstrate the report, the customer agrees ...": the main clause follows the
         // comma.
@@ -543,6 +547,17 @@ final class AdvanceReader {
       }
     }
     return i;
+  }
+
+  /** After "while we're on the phone" (up to six words from {@code i}), or -1. */
+  private static int onTheCallEnd(Sentence s, int i) {
+    for (int k = i + 1; k < Math.min(s.size() - 1, i + 7); k++) {
+      if (s.wordIn(k, Set.of("phone", "call", "line", "screen", "zoom", "teams"))
+          && s.wordIn(k - 1, Set.of("the", "a"))) {
+        return s.lower()[k + 1].equals(",") ? k + 2 : k + 1;
+      }
+    }
+    return -1;
   }
 
   /** Words that open a phrase set before the subject ("Given the urgency, ..."). */

@@ -112,6 +112,8 @@ final class BuyingProcess {
           + "|\\b\\d{1,3}(?:,\\d{3})+\\s?(?:pounds?|dollars?|euros?|gbp|usd|eur)\\b"
           + "|\\b\\d+(?:\\.\\d+)?\\s?k\\s?(?:pounds?|dollars?|euros?|gbp|usd|eur)\\b"
           + "|\\b(?:[a-z]+[- ])?(?:thousand|million)(?:[\\s-]+(?:and|[a-z]+)){0,4}?\\s+(?:pounds?|dollars?|euros?)\\b"
+          // "Rs 1,85,000", "₹2,40,000": rupees in lakh grouping
+          + "|(?:\\brs\\.?\\s?|\\binr\\s?|₹\\s?)\\d{1,3}(?:,\\d{2,3})+"
           // "45.000 €", "180.000 EUR": thousands with dots, the currency after
           + "|\\b\\d{1,3}(?:[.,]\\d{3})+(?:,\\d{2})?\\s?(?:[$€£]|eur\\b|euros?\\b|usd\\b|gbp\\b)"
           + "|\\b\\d{4,}\\s?(?:[$€£]|eur\\b|euros?\\b))";
@@ -126,6 +128,9 @@ final class BuyingProcess {
                       + "(?:from\\s+[\\w-]+(?:\\s+[\\w-]+)?\\s+)?to\\b"
                       + "|\\b(?:trips?|journeys?|flights?)\\s+to\\b"
                       + "|\\bfl(?:y|ies|ew|ying)\\s+(?:home|back|in|over|out|down|up)\\s+from\\b"
+                      + "|\\bbooks?\\s+(?:their\\s+|the\\s+)?flights?\\b"
+                      + "|\\b(?:our\\s+(?:[\\w-]+\\s+)?(?:team|engineers?|people)|we)\\s+(?:fly|flies|flying)\\s+(?:in|out|over)\\b"
+                      + "|\\b(?:two|three|four|\\d)-week\\s+on-?site\\s+(?:poc|pilot|trial|visit|workshop|assessment)\\b"
                       + "|\\bflights?\\s+(?:are\\s+|is\\s+)?(?:booked|confirmed|paid)\\b"
                       + "|\\b(?:two|three|four|five|six|seven|multi|\\d)-day\\s+(?:\\w+\\s+){0,2}?(?:visit|trip|"
                       + "inspection|tour|review|workshop|audit|assessment|familiari[sz]ation)\\b"
@@ -162,7 +167,7 @@ final class BuyingProcess {
                       + "(?:plan|contract|programme|program|course|package|policy|subscription|membership|"
                       + "licen[cs]e|price|fees?|tuition|term|cover)\\b[^.\\n]{0,30}\\b(?:in full|up ?front|outright)\\b"
                       + "|\\bpays?\\s+(?:for\\s+)?(?:(?:the|their|his|her)\\s+)?(?:full|entire|whole)\\s+"
-                      + "(?:[$€£]\\s?[\\d,.]+\\s+)?(?:[\\w-]+\\s+){0,4}?"
+                      + "(?:(?:[$€£₹]|rs\\.?|inr)\\s?[\\d,.]+\\s+)?(?:[\\w-]+\\s+){0,4}?"
                       + "(?:plan|contract|programme|program|course|package|policy|subscription|membership|"
                       + "licen[cs]e|price|fees?|tuition|term|cover)\\b")),
           new Step(
@@ -195,10 +200,11 @@ final class BuyingProcess {
               "an approval by the customer's board",
               p(
                   "\\b(?:board|board of directors|trustees|governors|governing body|investment committee|"
-                      + "steering committee|executive committee|exec committee)"
+                      + "steering committee|executive committee|exec committee|works council)"
                       + "(?:\\s+of\\s+(?:the\\s+)?[\\w-]+(?:\\s+[\\w-]+)?)?\\s+(?:(?!has\\b|have\\b|had\\b)"
                       + "[\\w-]+\\s+)?(?:to\\s+)?(?:signs?\\s+off|approves?|ratif(?:y|ies)|green-?lights?|"
-                      + "votes?\\s+(?:through|for|to))\\b"
+                      + "votes?\\s+(?:through|for|to)|resolves?\\s+to|gives?\\s+(?:its\\s+|their\\s+)?(?:formal\\s+|final\\s+)?"
+                      + "approval)\\b"
                       // "takes the switch to their board and gets it approved"
                       + "|\\bboard\\b[^.\\n]{0,30}\\bgets?\\s+(?:it|this|that|them)\\s+(?:approved|signed off|ratified)\\b")),
           // "moves £1,500 from their savings to us today": more than a first call asks for
@@ -250,7 +256,10 @@ final class BuyingProcess {
                       + "across)\\b"
                       + "|\\b(?:approves?|approved|signs? off|commits? to)\\b[^.\\n]{0,30}"
                       + "\\b(?:multi-site|company-wide|enterprise-wide|group-wide|nationwide|organisation-wide|"
-                      + "organization-wide)\\b")),
+                      + "organization-wide)\\b"
+                      // "approves to list our brand in all 12 doors"
+                      + "|\\b(?:approves?|signs? off)\\b[^.\\n]{0,40}\\b(?:all|every)\\s+(?:\\d+\\s+)?"
+                      + "(?:doors|stores|shops|sites|branches|locations|outlets|depots|schools|clinics|hotels)\\b")),
           new Step(
               5,
               "a purchase order",
@@ -332,7 +341,9 @@ final class BuyingProcess {
                       + "|\\bpays?\\s+for\\s+(?:the|their|his|her)\\s+(?:[\\w-]+\\s+){0,2}?(?:devices?|aids?|"
                       + "hardware|equipment|units?|machines?|system|kit|handsets?|vehicles?|cars?|vans?|block|passes|"
                       + "tickets|seats|places|licen[cs]es)\\b"
-                      + "|\\bpays?\\s+(?:the|their)\\s+full\\s+[$€£]\\s?\\d")),
+                      + "|\\bpays?\\s+(?:the|their)\\s+full\\s+[$€£]\\s?\\d"
+                      // "books and pays for a 6-session laser course"
+                      + "|\\bpays?\\s+for\\s+(?:a|an|the|their|his|her)\\s+(?:\\d+|six|eight|ten|twelve)-session\\b")),
           // "completes the remortgage", "signs a 24-month recontract", "signs up to a 36-month
           // package"
           new Step(
@@ -411,6 +422,12 @@ final class BuyingProcess {
                       // "cancels with the current broker", "gives notice to his current broker"
                       + "|\\b(?:cancels?|gives?\\s+notice)\\s+(?:with\\s+|to\\s+)?(?:the|their|his|her|its)\\s+"
                       + "(?:current|existing|old)\\s+(?:broker|provider|supplier|insurer|agent|agency|bank|peo)\\b"
+                      // "closes their accounts at the current bank and moves payroll over to us"
+                      + "|\\bcloses?\\s+(?:their|its|his|her)\\s+(?:[\\w-]+\\s+)?accounts?\\s+(?:at|with)\\s+"
+                      + "(?:the|their|his|her|its)\\s+(?:current|existing|old)\\b"
+                      + "|\\bmoves?\\b[^.\\n]{0,60}\\bover\\s+to\\s+us\\b"
+                      // "takes delivery of the car this afternoon": the sale is done
+                      + "|\\btakes?\\s+delivery\\b"
                       // "hands over the keys and full management of his 14 flats"
                       + "|\\bhands?\\s+over\\s+(?:the\\s+)?keys\\b"
                       // "switches all loan repayment collections for 40,000 members to our paybill"
@@ -597,7 +614,8 @@ final class BuyingProcess {
   private static final java.util.Map<String, Integer> NUMBERS = numbers();
 
   /** The largest amount named in {@code text} ("£8,000", "$12k", "twenty-five thousand pounds"). */
-  private static final Pattern CURRENCY_BEFORE = Pattern.compile("(?:[$€£]|usd|eur|gbp)\\s?$");
+  private static final Pattern CURRENCY_BEFORE =
+      Pattern.compile("(?:[$€£₹]|\\b(?:usd|eur|gbp|inr|rs\\.?))\\s?$");
 
   private static final Pattern CURRENCY_AFTER =
       Pattern.compile("\\s?(?:[$€£]|(?:pounds?|dollars?|euros?|usd|eur|gbp)\\b)");

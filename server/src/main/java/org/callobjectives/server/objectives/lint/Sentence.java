@@ -111,7 +111,8 @@ record Sentence(String text, String[] tokens, String[] lower, String[] tags, Str
 
   /** Words that open a clause of its own inside a sentence (also read by {@link BuyingProcess}). */
   static final java.util.Set<String> CLAUSE_WORDS =
-      java.util.Set.of("who", "whom", "whose", "which", "whether", "why", "how", "where", "what");
+      java.util.Set.of(
+          "who", "whom", "whose", "which", "whether", "why", "how", "where", "what", "whoever");
 
   private static final java.util.Set<String> SUBJECT_PRONOUNS =
       java.util.Set.of("they", "we", "he", "she");

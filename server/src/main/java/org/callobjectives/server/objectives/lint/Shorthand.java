@@ -11,7 +11,8 @@ final class Shorthand {
   private record Rule(Pattern pattern, String words) {}
 
   // Capitals only: "ho" or "dm" in lower case are not these. Before RULES, which reads it.
-  private static final java.util.Set<String> CASED = java.util.Set.of("DM", "DMs", "HO", "HOs");
+  private static final java.util.Set<String> CASED =
+      java.util.Set.of("DM", "DMs", "HO", "HOs", "Pt", "Pts");
 
   private static final List<Rule> RULES =
       List.of(
@@ -25,6 +26,10 @@ final class Shorthand {
           r("cx|cust", "customer"),
           r("ex-cust|ex-cx", "former customer"),
           r("mbr", "member"),
+          // "Pt sends 2 pics": a patient, written as clinics write it
+          r("Pt", "patient"),
+          r("Pts", "patients"),
+          r("contract-holders?", "contract holder"),
           // "Mrs. Henderson picks ...": the title's full stop is no sentence end
           r("Mrs\\.", "Mrs"),
           r("Mr\\.", "Mr"),

@@ -23,7 +23,9 @@ final class TextLimits {
               // "*no gap*", "_today_": one star or underscore around words ("5 * 3" is no emphasis)
               + "|(?<![\\w*])\\*(?=[^\\s*])([^*\\n]*?[^\\s*])\\*(?![\\w*])"
               + "|(?<![\\w_])_(?=[^\\s_])([^_\\n]*?[^\\s_])_(?![\\w_])");
-  private static final Pattern SCHEME = Pattern.compile("(?i)\\b(?:javascript|data|vbscript):");
+  // "data:" only as a URL ("data:text/html,..."), not "interval data: volume, AHT"
+  private static final Pattern SCHEME =
+      Pattern.compile("(?i)\\b(?:javascript:|vbscript:|data:[a-z]+/[\\w.+-]+)");
 
   private TextLimits() {}
 

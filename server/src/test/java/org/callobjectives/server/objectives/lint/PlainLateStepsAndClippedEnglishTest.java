@@ -48,7 +48,14 @@ class PlainLateStepsAndClippedEnglishTest {
         "Mom's trust officer at the bank completes and returns the financial qualification form",
         "Customer works out the gap between their closing dates and tells us the nights of storage",
         "Applicants choose a product and give consent for a decision in principle",
-        "Mrs Okafor books two places at the 22 May legacy tea afternoon for herself and her husband"
+        "Mrs Okafor books two places at the 22 May legacy tea afternoon for herself and her husband",
+        "Drilling superintendent emails us the rig move schedule for the next 3 wells",
+        "Union site delegate gets us a 10 minute slot at next month's stop-work meeting",
+        "Contract-holder signs and returns the repayment agreement via the portal",
+        "Pt sends 2 pics via WhatsApp and picks a 10-min call back slot this week",
+        "Steerco chair emails confirmation that we're preferred vendor",
+        "While we're on the phone the client downloads the app and starts the ID check",
+        "Champion sends last quarter's interval data: inbound volume, AHT and abandon rate"
       })
   void aBareVerbAfterTheCustomerIsTheCustomersStep(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
@@ -201,6 +208,14 @@ class PlainLateStepsAndClippedEnglishTest {
       first-contact        | cust signs up for 36 months and adds 4 lines for the family
       demo                 | Client transfers 3 months rent as deposit for 2000 m2
       outbound-prospecting | ABC Engineering orders a turning centre with bar feeder
+      outbound-prospecting | Head of womenswear approves to list our brand in all 12 doors for FW25
+      first-contact        | Parent pays full Rs 1,85,000 study-abroad package fee via UPI
+      discovery            | Parents book flights for the campus tour to Toronto with our counsellor
+      outbound-prospecting | Employer's board resolves to make us the chosen scheme for all 600 staff
+      outbound-prospecting | Lead from the bought-in list books and pays for a 6-session laser course
+      outbound-prospecting | Cold prospect hosts a 2-week on-site POC at their plant with our team flying in
+      first-contact        | Client closes their accounts at the current bank and moves payroll over to us
+      discovery            | Customer takes delivery of the car at home this afternoon
       """)
   void aLateStepInPlainWordsIsUnrealisticEarlyOn(String stage, String advance) throws Exception {
     assertEquals(
@@ -219,6 +234,8 @@ class PlainLateStepsAndClippedEnglishTest {
       demo          | Plant engineer orders a trial cylinder of argon for the new weld cell
       first-contact | Family moves the tour to Saturday so Mom can come along
       commitment    | Supporter updates their will with their solicitor to include a gift to us
+      discovery     | Champion picks the queue and about 40 agents for a 2-week pilot
+      first-contact | Superintendent gives name and email of whoever approves rentals over $25k
       """)
   void aFactASmallPaymentOrAStepAtItsStageIsRealistic(String stage, String advance)
       throws Exception {
