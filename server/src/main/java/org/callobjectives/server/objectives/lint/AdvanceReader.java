@@ -404,6 +404,29 @@ final class AdvanceReader {
     return false;
   }
 
+  /** Verbs that take "to" after them, whatever the tagger made of their -s form. */
+  private static final Set<String> TAKES_TO =
+      Set.of(
+          "agree",
+          "commit",
+          "decide",
+          "choose",
+          "plan",
+          "arrange",
+          "offer",
+          "promise",
+          "undertake",
+          "consent",
+          "intend",
+          "prepare",
+          "aim",
+          "hope",
+          "expect",
+          "wish",
+          "want",
+          "need",
+          "ask");
+
   /** Informing verbs that, said of someone of unknown side, are most often our staff's part. */
   private static final Set<String> PRESENTING = Set.of("explain", "walk", "outline", "clarify");
 
@@ -842,9 +865,11 @@ final class AdvanceReader {
           && k > from + 1
           && s.lower()[k - 1].endsWith("s")
           && s.is(k - 1, "NOUN")
-          && isActorWord(s, k - 2)
+          && (isActorWord(s, k - 2) || TAKES_TO.contains(s.lemmas()[k - 1]))
           && !isActorWord(s, k - 1)) {
-        return k - 1; // "Customer commits to going ahead": the role's verb, not "Shipper to email"
+        // "Customer commits to going ahead", "Owner of the boutique agrees to open": the role's
+        // verb, not "Shipper to email"
+        return k - 1;
       }
       if (s.word(k, "to")
           && k > from

@@ -851,10 +851,24 @@ public final class ObjectiveLinter {
         if (CHOICES.contains(r.verb())) {
           abstractObject = false;
         }
+        // "the VP of Customer Experience": a name; "tells us who owns the decision": a person
+        if (Character.isUpperCase(s.tokens()[head].charAt(0))
+            || indexOfWord(s, "who", from, i) >= 0) {
+          abstractObject = false;
+        }
         return abstractObject ? s.span(r.verbAt(), head + 1) : null;
       }
     }
     return null;
+  }
+
+  private static int indexOfWord(Sentence s, String word, int from, int to) {
+    for (int k = Math.max(0, from); k < Math.min(to, s.size()); k++) {
+      if (s.word(k, word)) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   private void notAnAdvance(Reading r, Sentence advance, String vague, Findings out) {

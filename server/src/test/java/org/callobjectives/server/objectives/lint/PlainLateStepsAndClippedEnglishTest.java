@@ -6,6 +6,7 @@ import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTes
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -55,7 +56,10 @@ class PlainLateStepsAndClippedEnglishTest {
         "Pt sends 2 pics via WhatsApp and picks a 10-min call back slot this week",
         "Steerco chair emails confirmation that we're preferred vendor",
         "While we're on the phone the client downloads the app and starts the ID check",
-        "Champion sends last quarter's interval data: inbound volume, AHT and abandon rate"
+        "Champion sends last quarter's interval data: inbound volume, AHT and abandon rate",
+        "Champion gets the VP of Customer Experience to accept the tailored demo on the 18th",
+        "Ops manager tells us who owns the platform decision and forwards our note to them",
+        "Customer decides the PoC start date and the person in charge of it on their side"
       })
   void aBareVerbAfterTheCustomerIsTheCustomersStep(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
@@ -169,6 +173,30 @@ class PlainLateStepsAndClippedEnglishTest {
   }
 
   @Test
+  void aVerbTakingToIsTheVerbWhateverItsTagAndNoPartOfTheSubject() {
+    String rewrite =
+        AccountEventsAndRolesTest.linter
+            .lint(
+                new org.callobjectives.server.config.Objective(
+                    "x",
+                    "Corner",
+                    "Owner of the new boutique agrees to open a shop-in-shop corner and keep us in the"
+                        + " loop",
+                    MEASURE,
+                    TIME,
+                    List.of()),
+                AccountEventsAndRolesTest.shipped,
+                field -> 0,
+                "objectives.yaml")
+            .stream()
+            .map(LintFinding::suggestion)
+            .filter(x -> x != null && x.contains("Owner"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(rewrite.contains("'Owner of the new boutique agrees to a "), rewrite);
+  }
+
+  @Test
   void aRoughIdeaIsNoMeasure() {
     assertEquals(
         List.of(ObjectiveLinter.NOT_MEASURABLE),
@@ -255,7 +283,10 @@ class PlainLateStepsAndClippedEnglishTest {
         "The caller works out which plan is right for them",
         "Client shares how the business is travelling",
         "Borrower agrees in principle to a payment plan",
-        "Former customer changes their mind about leaving"
+        "Former customer changes their mind about leaving",
+        "Buyer goes on with the discussion for the order after the showroom visit",
+        "Champion commits to sponsoring us internally",
+        "Works council keeps a positive feeling about the regulation"
       })
   void corporateWordsForNoConcreteOutcomeAreTooGeneral(String advance) {
     assertEquals(List.of(ObjectiveLinter.TOO_GENERAL), errors(advance, MEASURE, TIME), advance);
