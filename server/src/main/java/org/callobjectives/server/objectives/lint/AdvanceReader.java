@@ -621,6 +621,12 @@ final class AdvanceReader {
             && !THINGS.contains(s.lemmas()[i])
             && (s.lower().length > i + 1 && s.lower()[i + 1].endsWith("s") && !s.is(i + 1, "NOUN")
                 || s.is(i + 1, "VERB"));
+    // "Keep HO engaged", "Make the client feel heard": the agent keeps or makes the customer so
+    boolean keepThem =
+        s.wordIn(i, Set.of("keep", "make")) && Character.isUpperCase(s.tokens()[i].charAt(0));
+    if (keepThem && (isActorWord(s, i + 1) || s.is(i + 1, "DET") && isActorWord(s, i + 2))) {
+      return true;
+    }
     if (isActorWord(s, i)
         || isActorWord(s, i + 1) && !agentVerb(s, i)
         || roleThenVerb

@@ -590,7 +590,10 @@ public final class ObjectiveLinter {
   private boolean misread(Sentence s, Reading r) {
     return s.size() > 0 && s.tokens()[0].equals("IT") // "IT contact creates": never the pronoun
         || r.verb() == null
-        || r.imperative() && r.agentVerb() == null && !agentVerbFirst(s)
+        || r.imperative()
+            && r.agentVerb() == null
+            && !agentVerbFirst(s)
+            && !s.wordIn(0, java.util.Set.of("keep", "make")) // "Keep HO engaged": ours
         || r.actor() == Reading.Actor.NONE
         || r.actor() == Reading.Actor.THING
         || r.actor() == Reading.Actor.UNKNOWN

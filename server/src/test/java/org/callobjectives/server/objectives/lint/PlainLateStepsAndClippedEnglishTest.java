@@ -91,7 +91,10 @@ class PlainLateStepsAndClippedEnglishTest {
         "Borrower verifies mailing address and email on file",
         "Client gets our quotation for the nitrogen bulk by mail",
         "Purchasing coordinator accepts our TCO argument versus the competitor",
-        "Merchant accepts that our tariff is better than the competitor's"
+        "Merchant accepts that our tariff is better than the competitor's",
+        "Prospect agrees we send them the TCO model",
+        "Mother agrees that we will send her the brochure and fee sheet on WhatsApp",
+        "Keep HO engaged and moving forward on the replacement"
       })
   void ourStaffExplainingOrTheCustomerOnlyFeelingOrAllowingIsNoAdvance(String advance) {
     assertNotAnAdvance(advance);
@@ -145,6 +148,9 @@ class PlainLateStepsAndClippedEnglishTest {
     assertEquals(
         List.of(ObjectiveLinter.NOT_TIME_BOUND),
         errors("Parents send the signed acceptance form", MEASURE, "over the next while"));
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_TIME_BOUND),
+        errors("Buyer sends the sales report by style and colour", MEASURE, "when she can"));
     assertEquals(
         List.of(),
         errors(
