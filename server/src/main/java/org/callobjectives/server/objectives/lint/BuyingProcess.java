@@ -112,6 +112,8 @@ final class BuyingProcess {
           + "|\\b\\d{1,3}(?:,\\d{3})+\\s?(?:pounds?|dollars?|euros?|gbp|usd|eur)\\b"
           + "|\\b\\d+(?:\\.\\d+)?\\s?k\\s?(?:pounds?|dollars?|euros?|gbp|usd|eur)\\b"
           + "|\\b(?:[a-z]+[- ])?(?:thousand|million)(?:[\\s-]+(?:and|[a-z]+)){0,4}?\\s+(?:pounds?|dollars?|euros?)\\b"
+          // "85 000 EUR": thousands set apart by a space, the currency after
+          + "|\\b\\d{1,3}(?:[ \\u00a0]\\d{3})+\\s?(?:[$€£]|eur\\b|euros?\\b|usd\\b|gbp\\b|chf\\b)"
           // "Rs 1,85,000", "₹2,40,000": rupees in lakh grouping
           + "|(?:\\brs\\.?\\s?|\\binr\\s?|₹\\s?)\\d{1,3}(?:,\\d{2,3})+"
           // "45.000 €", "180.000 EUR": thousands with dots, the currency after
@@ -282,7 +284,7 @@ final class BuyingProcess {
               "a signed contract or order",
               p(
                   "\\b(?:signs?|signed|signing|e-signs?|countersigns?|executes?)"
-                      + "\\b[^.]{0,60}(?<!trial |pilot |evaluation |non-disclosure |consent |data-sharing |data sharing )\\b(?:contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
+                      + "\\b[^.]{0,60}(?<!trial |pilot |evaluation |non-disclosure |consent |data-sharing |data sharing )\\b(?:contracts|agreements|contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
                       + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice)|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
@@ -398,7 +400,9 @@ final class BuyingProcess {
                   "\\b(?:orders?|buys?|purchases?|stocks? up)\\b[^.\\n]{0,20}\\b(?:(?:a|the)\\s+)?(?:full\\s+)?"
                       + "(?:12|twelve|18|eighteen|24|twenty-four)\\s+months(?:'|’)?\\s+(?:of|worth)\\b"
                       + "|\\b(?:orders?|buys?|purchases?)\\b[^.\\n]{0,20}\\ba\\s+(?:full\\s+)?year(?:'s|’s)\\s+"
-                      + "(?:supply|stock|worth)\\b")),
+                      + "(?:supply|stock|worth)\\b"
+                      // "pays for the full winter supply up front"
+                      + "|\\bpays?\\s+for\\s+(?:the|a|their)\\s+(?:full|whole|entire)\\s+(?:[\\w-]+\\s+)?supply\\b")),
           // "signs the transfer authorisation to move their RRSP to our firm": the assets move to
           // us
           new Step(
@@ -431,14 +435,17 @@ final class BuyingProcess {
                       // "hands over the keys and full management of his 14 flats"
                       + "|\\bhands?\\s+over\\s+(?:the\\s+)?keys\\b"
                       // "switches all loan repayment collections for 40,000 members to our paybill"
-                      + "|\\b(?:moves?|transfers?|switch(?:es)?)\\s+all\\b[^.\\n]{0,60}\\bto\\s+(?:us|our)\\b"
+                      + "|\\b(?:moves?|transfers?|switch(?:es)?|migrates?)\\s+all\\b[^.\\n]{0,60}\\bto\\s+(?:us|our)\\b"
+                      // "moves its operating line and payroll to us"
+                      + "|\\b(?:moves?|transfers?|switch(?:es)?)\\s+(?:its|their)\\s+(?:[\\w-]+\\s+){0,3}?(?:payroll|banking|"
+                      + "operating line|accounts|business|volumes?|freight|book)\\b[^.\\n]{0,30}\\bto\\s+us\\b"
                       // "moves Mom into the apartment": the move-in is the purchase
                       + "|\\bmoves?\\s+(?:(?:their|his|her)\\s+)?(?:mom|mum|dad|mother|father|parents?|nan|gran)\\s+in(?:to)?\\b"
                       // "has the $400k loan paid into their account": funds released
                       + "|\\bloan\\b[^.\\n]{0,20}\\b(?:paid|released|advanced)\\s+(?:in)?to\\s+(?:their|the|his|her)\\b"
                       // "transfers its entire workforce to our PEO"
                       + "|\\b(?:moves?|transfers?|switch(?:es)?)\\s+(?:its|their|the|his|her)\\s+(?:entire|whole)\\b"
-                      + "[^.\\n]{0,40}\\bto\\s+(?:us|our)\\b")),
+                      + "[^.\\n]{0,40}\\b(?:on)?to\\s+(?:us|our)\\b")),
           // "gets a signed resolution to switch providers": the board's decision in writing
           new Step(
               4,
@@ -624,10 +631,13 @@ final class BuyingProcess {
   private static final Pattern DOTTED_THOUSANDS =
       Pattern.compile(
           "(?<=[$€£]\\s?|(?:eur|usd|gbp)\\s)\\d{1,3}(?:\\.\\d{3})+(?![\\d.])"
-              + "|\\b\\d{1,3}(?:\\.\\d{3})+(?=\\s?(?:[$€£]|eur\\b|euros?\\b|usd\\b|gbp\\b))");
+              + "|\\b\\d{1,3}(?:[. \\u00a0]\\d{3})+(?=\\s?(?:[$€£]|eur\\b|euros?\\b|usd\\b|gbp\\b|chf\\b))");
 
   static double amount(String text) {
-    text = DOTTED_THOUSANDS.matcher(text).replaceAll(m -> m.group().replace(".", ""));
+    text =
+        DOTTED_THOUSANDS
+            .matcher(text)
+            .replaceAll(m -> m.group().replace(".", "").replace(" ", "").replace("\u00a0", ""));
     double best = 0;
     double money = 0; // "15,000 leaflets for £1,500": the sum of money, not the count
     var f = FIGURES.matcher(text);

@@ -856,7 +856,8 @@ public final class ObjectiveLinter {
         }
         // "the VP of Customer Experience": a name; "tells us who owns the decision": a person
         if (Character.isUpperCase(s.tokens()[head].charAt(0))
-            || indexOfWord(s, "who", from, i) >= 0) {
+            || indexOfWord(s, "who", from, i) >= 0
+            || indexOfWord(s, "which", from, i) >= 0) {
           abstractObject = false;
         }
         return abstractObject ? s.span(r.verbAt(), head + 1) : null;

@@ -59,7 +59,10 @@ class PlainLateStepsAndClippedEnglishTest {
         "Champion sends last quarter's interval data: inbound volume, AHT and abandon rate",
         "Champion gets the VP of Customer Experience to accept the tailored demo on the 18th",
         "Ops manager tells us who owns the platform decision and forwards our note to them",
-        "Customer decides the PoC start date and the person in charge of it on their side"
+        "Customer decides the PoC start date and the person in charge of it on their side",
+        "Marketing to send photos of last year's stand and name the 3 things that did not work",
+        "Switchboard gives us the name and direct email of whoever looks after IT disposals",
+        "Channel partner tells us which awareness training vendors they sell now"
       })
   void aBareVerbAfterTheCustomerIsTheCustomersStep(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
@@ -94,7 +97,8 @@ class PlainLateStepsAndClippedEnglishTest {
         "Merchant accepts that our tariff is better than the competitor's",
         "Prospect agrees we send them the TCO model",
         "Mother agrees that we will send her the brochure and fee sheet on WhatsApp",
-        "Keep HO engaged and moving forward on the replacement"
+        "Keep HO engaged and moving forward on the replacement",
+        "Client accepts to receive our Provence villas brochure by post"
       })
   void ourStaffExplainingOrTheCustomerOnlyFeelingOrAllowingIsNoAdvance(String advance) {
     assertNotAnAdvance(advance);
@@ -250,6 +254,12 @@ class PlainLateStepsAndClippedEnglishTest {
       outbound-prospecting | Cold prospect hosts a 2-week on-site POC at their plant with our team flying in
       first-contact        | Client closes their accounts at the current bank and moves payroll over to us
       discovery            | Customer takes delivery of the car at home this afternoon
+      outbound-prospecting | Bursar signs the 3-year contract for 400 staff and teacher lines
+      discovery            | Member's company moves its operating line and payroll to us
+      discovery            | Client pays the full rental amount (85 000 EUR) for the August week
+      outbound-prospecting | Former client we call out of the blue signs contracts for 3 villas
+      first-contact        | Farmer moves the whole herd onto our ration and pays for the full winter supply
+      discovery            | Partner migrates all 40 of their end customers to our platform
       """)
   void aLateStepInPlainWordsIsUnrealisticEarlyOn(String stage, String advance) throws Exception {
     assertEquals(
