@@ -431,9 +431,7 @@ final class AdvanceReader {
   private static final Set<String> PRESENTING = Set.of("explain", "walk", "outline", "clarify");
 
   private static final Set<String> THEIR_SIDE =
-      Set.of(
-          "us", "their", "his", "her", "its", "why", "how", "what", "when", "where", "which",
-          "whether", "who");
+      Set.of("us", "their", "his", "her", "its", "why", "whether");
 
   private static final Set<String> COPULAS =
       Set.of("seem", "feel", "sound", "appear", "look", "become", "remain", "stay", "grow");
@@ -572,11 +570,15 @@ final class AdvanceReader {
     return i;
   }
 
+  private static final Set<String> CALL_MEDIA =
+      Set.of("phone", "call", "line", "screen", "zoom", "teams");
+
   /** After "while we're on the phone" (up to six words from {@code i}), or -1. */
   private static int onTheCallEnd(Sentence s, int i) {
     for (int k = i + 1; k < Math.min(s.size() - 1, i + 7); k++) {
-      if (s.wordIn(k, Set.of("phone", "call", "line", "screen", "zoom", "teams"))
-          && s.wordIn(k - 1, Set.of("the", "a"))) {
+      if (s.wordIn(k, CALL_MEDIA)
+          && s.wordIn(k - 1, Set.of("the", "a"))
+          && s.wordIn(k - 2, Set.of("on", "over"))) {
         return s.lower()[k + 1].equals(",") ? k + 2 : k + 1;
       }
     }
@@ -1083,15 +1085,6 @@ final class AdvanceReader {
    * Who the words from {@code from} to {@code to} name: the customer's side, ours, a thing, or
    * nobody.
    */
-  private static boolean possessiveBetween(Sentence s, int from, int to) {
-    for (int j = from + 1; j < to; j++) {
-      if (s.word(j, "'s") || s.word(j, "'")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   Actor actorOf(Sentence s, int from, int to) {
     int customer = -1;
     int agent = -1;
@@ -1162,6 +1155,16 @@ final class AdvanceReader {
       return agent > customer ? Actor.AGENT : Actor.CUSTOMER;
     }
     return customer >= 0 ? Actor.CUSTOMER : Actor.AGENT;
+  }
+
+  /** Whether a possessive stands between two words ("the family's financial adviser"). */
+  private static boolean possessiveBetween(Sentence s, int from, int to) {
+    for (int j = from + 1; j < to; j++) {
+      if (s.word(j, "'s") || s.word(j, "'")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

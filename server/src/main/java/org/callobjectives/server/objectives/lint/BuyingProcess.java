@@ -129,7 +129,7 @@ final class BuyingProcess {
                   "\\b(?:fl(?:y|ies|ew|ying)|travel(?:s|led|ling)?)\\s+(?:in\\s+|out\\s+|over\\s+|back\\s+)?"
                       + "(?:from\\s+[\\w-]+(?:\\s+[\\w-]+)?\\s+)?to\\b"
                       + "|\\b(?:trips?|journeys?|flights?)\\s+to\\b"
-                      + "|\\bfl(?:y|ies|ew|ying)\\s+(?:home|back|in|over|out|down|up)\\s+from\\b"
+                      + "|\\bfl(?:y|ies|ew|ying)\\s+(?:home|in|over)\\s+from\\b"
                       + "|\\bbooks?\\s+(?:their\\s+|the\\s+)?flights?\\b"
                       + "|\\b(?:our\\s+(?:[\\w-]+\\s+)?(?:team|engineers?|people)|we)\\s+(?:fly|flies|flying)\\s+(?:in|out|over)\\b"
                       + "|\\b(?:two|three|four|\\d)-week\\s+on-?site\\s+(?:poc|pilot|trial|visit|workshop|assessment)\\b"
@@ -285,15 +285,18 @@ final class BuyingProcess {
               p(
                   "\\b(?:signs?|signed|signing|e-signs?|countersigns?|executes?)"
                       + "\\b[^.]{0,60}(?<!trial |pilot |evaluation |non-disclosure |consent |data-sharing |data sharing )\\b(?:contracts|agreements|contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
-                      + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice)|volume commitment|letter of engagement|client care letter|tenancy|"
+                      + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice| in principle| review| check| appointment| affordability)|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
                       + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the) (?!trial |sample |test )(?:\\w+ )?order\\b|\\bcloses? the deal\\b"
-                      + "|\\b(?:signs?|buys?|purchases?|commits?\\s+to)\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|enterprise)\\b"
+                      + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|enterprise)\\b"
+                      + "|\\bcommits?\\s+to\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year)\\b"
                       + "|\\b(?:multi-year|two-year|three-year|five-year|\\d+-year|\\d{2}-month)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment|order|term|renewal|licen[cs]e|subscription)\\b"
                       // "commits all their volume to us for the next two years"
-                      + "|\\b(?:commits?|signs?|locks?\\s+in)\\b[^.\\n]{0,60}\\bfor\\s+(?:the\\s+next\\s+)?(?:two|three|four|five|[2-9])\\s+years\\b"
-                      + "|\\bsigns?\\s+over\\b|\\bsigns?\\b[^.]{0,40}\\bappointment\\s+letters?\\b"
+                      + "|\\b(?:commits?|signs?|locks?\\s+in)\\b(?![^.\\n]{0,30}\\b(?:consent|nda|data)\\b)[^.\\n]{0,60}"
+                      + "\\bfor\\s+(?:the\\s+next\\s+)?(?:two|three|four|five|[2-9])\\s+years\\b"
+                      + "|\\bsigns?\\s+over\\s+(?!the\\s+(?:phone|line|call)\\b)(?:his|her|their|its|the)\\b"
+                      + "|\\bsigns?\\b[^.]{0,40}\\bappointment\\s+letters?\\b"
                       + "|\\b(?:orders?|buys?|purchases?)\\b[^.]{0,60}"
                       + MONEY_BIG
                       + "|\\bpays?\\b[^.\\n]{0,30}\\b(?:years?|(?:\\d+|six|nine|twelve|eighteen|twenty-four) months)\\b"
@@ -345,7 +348,7 @@ final class BuyingProcess {
                       + "tickets|seats|places|licen[cs]es)\\b"
                       + "|\\bpays?\\s+(?:the|their)\\s+full\\s+[$€£]\\s?\\d"
                       // "books and pays for a 6-session laser course"
-                      + "|\\bpays?\\s+for\\s+(?:a|an|the|their|his|her)\\s+(?:\\d+|six|eight|ten|twelve)-session\\b")),
+                      + "|\\bpays?\\s+for\\s+(?:a|an|the|their|his|her)\\s+(?:[3-9]|[1-9]\\d|six|eight|ten|twelve)-session\\b")),
           // "completes the remortgage", "signs a 24-month recontract", "signs up to a 36-month
           // package"
           new Step(
@@ -399,6 +402,7 @@ final class BuyingProcess {
               p(
                   "\\b(?:orders?|buys?|purchases?|stocks? up)\\b[^.\\n]{0,20}\\b(?:(?:a|the)\\s+)?(?:full\\s+)?"
                       + "(?:12|twelve|18|eighteen|24|twenty-four)\\s+months(?:'|’)?\\s+(?:of|worth)\\b"
+                      + "(?!\\s+(?:bank\\s+)?(?:statements|payslips|history|data|records|invoices))"
                       + "|\\b(?:orders?|buys?|purchases?)\\b[^.\\n]{0,20}\\ba\\s+(?:full\\s+)?year(?:'s|’s)\\s+"
                       + "(?:supply|stock|worth)\\b"
                       // "pays for the full winter supply up front"
@@ -429,23 +433,25 @@ final class BuyingProcess {
                       // "closes their accounts at the current bank and moves payroll over to us"
                       + "|\\bcloses?\\s+(?:their|its|his|her)\\s+(?:[\\w-]+\\s+)?accounts?\\s+(?:at|with)\\s+"
                       + "(?:the|their|his|her|its)\\s+(?:current|existing|old)\\b"
-                      + "|\\bmoves?\\b[^.\\n]{0,60}\\bover\\s+to\\s+us\\b"
+                      + "|\\bmoves?\\s+(?!one\\b|a\\s+(?:test|trial|sample)|test|trial|sample)[^.\\n]{0,60}\\bover\\s+to\\s+us\\b"
                       // "takes delivery of the car this afternoon": the sale is done
-                      + "|\\btakes?\\s+delivery\\b"
+                      + "|\\btakes?\\s+delivery\\s+of\\s+(?:the|their|his|her)\\s+(?!demo|sample|loan|trial)"
                       // "hands over the keys and full management of his 14 flats"
-                      + "|\\bhands?\\s+over\\s+(?:the\\s+)?keys\\b"
+                      + "|\\bhands?\\s+over\\s+(?:the\\s+)?keys\\s+and\\b"
                       // "switches all loan repayment collections for 40,000 members to our paybill"
-                      + "|\\b(?:moves?|transfers?|switch(?:es)?|migrates?)\\s+all\\b[^.\\n]{0,60}\\bto\\s+(?:us|our)\\b"
+                      + "|\\b(?:moves?|transfers?|switch(?:es)?|migrates?)\\s+all\\b(?![^.\\n]{0,30}\\b(?:data|files|documents)\\b)"
+                      + "[^.\\n]{0,60}\\bto\\s+(?:us|our)\\b"
                       // "moves its operating line and payroll to us"
                       + "|\\b(?:moves?|transfers?|switch(?:es)?)\\s+(?:its|their)\\s+(?:[\\w-]+\\s+){0,3}?(?:payroll|banking|"
                       + "operating line|accounts|business|volumes?|freight|book)\\b[^.\\n]{0,30}\\bto\\s+us\\b"
                       // "moves Mom into the apartment": the move-in is the purchase
                       + "|\\bmoves?\\s+(?:(?:their|his|her)\\s+)?(?:mom|mum|dad|mother|father|parents?|nan|gran)\\s+in(?:to)?\\b"
                       // "has the $400k loan paid into their account": funds released
-                      + "|\\bloan\\b[^.\\n]{0,20}\\b(?:paid|released|advanced)\\s+(?:in)?to\\s+(?:their|the|his|her)\\b"
+                      + "|\\b(?:has|gets)\\s+(?:the|their|a|an)\\s+(?:[$€£]?[\\w,.-]+\\s+){0,3}?loan\\s+(?:paid|released|advanced)\\s+"
+                      + "(?:in)?to\\b"
                       // "transfers its entire workforce to our PEO"
                       + "|\\b(?:moves?|transfers?|switch(?:es)?)\\s+(?:its|their|the|his|her)\\s+(?:entire|whole)\\b"
-                      + "[^.\\n]{0,40}\\b(?:on)?to\\s+(?:us|our)\\b")),
+                      + "(?![^.\\n]{0,30}\\b(?:data|dataset|files)\\b)[^.\\n]{0,40}\\b(?:on)?to\\s+(?:us|our)\\b")),
           // "gets a signed resolution to switch providers": the board's decision in writing
           new Step(
               4,
@@ -465,7 +471,8 @@ final class BuyingProcess {
               "an order of equipment",
               p(
                   "\\border(?:s|ed)?\\s+(?:an?|the|their|its|two|three|four|five|\\d+)\\s+"
-                      + "(?!free\\b|sample|trial|test|loan\\b|demo|spare|replacement)(?:[\\w-]+\\s+){0,4}?"
+                      + "(?!free\\b|sample|trial|test|loan\\b|demo|spare|replacement|quote|brochure|catalogue|catalog|spec|hire)"
+                      + "(?:(?!of\\b|on\\b|for\\b|about\\b|with\\b)[\\w-]+\\s+){0,3}?"
                       + "(?:machines?|machining centres?|turning centres?|lathes?|presses|press|tanks?|trucks?|"
                       + "excavators?|forklifts?|tractors?|combines?|boilers?|generators?|compressors?|chillers?|"
                       + "scanners?|robots?|vehicles?|vans?)\\b")),
@@ -476,7 +483,8 @@ final class BuyingProcess {
               p(
                   "\\bleaves?\\s+us\\s+(?:\\d+\\s?%|a\\s+share|a\\s+percentage|the\\s+residue|(?:their|his|her)\\s+"
                       + "(?:residuary|estate|house|home))"
-                      + "|\\b(?:amends?|changes?|updates?|rewrites?)\\s+(?:their|his|her)\\s+will\\b")),
+                      + "|\\b(?:amends?|changes?|updates?|rewrites?)\\s+(?:their|his|her)\\s+will\\b[^.\\n]{0,40}"
+                      + "\\b(?:leave|include)\\s+(?:us|our)\\b")),
           // "give their OK to invest in bulk tanks for all 4 sites": the spend approved
           new Step(
               4,
@@ -630,7 +638,7 @@ final class BuyingProcess {
   /** "45.000 €": thousands written with dots, next to a currency. */
   private static final Pattern DOTTED_THOUSANDS =
       Pattern.compile(
-          "(?<=[$€£]\\s?|(?:eur|usd|gbp)\\s)\\d{1,3}(?:\\.\\d{3})+(?![\\d.])"
+          "(?<=[$€£]\\s?|(?:eur|usd|gbp)\\s)\\d{1,3}(?:\\.\\d{3})+(?![\\d.]|\\s?(?:k|m|mn|bn|million|billion)\\b)"
               + "|\\b\\d{1,3}(?:[. \\u00a0]\\d{3})+(?=\\s?(?:[$€£]|eur\\b|euros?\\b|usd\\b|gbp\\b|chf\\b))");
 
   static double amount(String text) {

@@ -545,6 +545,7 @@ public final class ObjectiveLinter {
    */
   private Sentence withModal(Sentence s, Reading r) {
     if (!misread(s, r)
+        || r.imperative() && s.is(0, "VERB") // "Help client to upload ...": the agent's task
         || r.customerActs() && r.verb() != null
         || r.passive()
         || s.size() < 3
@@ -566,14 +567,20 @@ public final class ObjectiveLinter {
         return null; // past the subject
       }
       // "Mrs Okafor books two places": after "will" the verb takes its bare form
-      String bare = s.word(j, "to") ? null : Rewrites.base(s.lower()[j]);
+      String bare =
+          s.word(j, "to") || !(s.is(j, "NOUN") || s.is(j, "VERB"))
+              ? null
+              : s.is(j, "VERB") ? s.lemmas()[j] : Rewrites.base(s.lower()[j]);
       String rest =
           s.word(j, "to")
               ? s.span(j + 1, s.size())
               : bare != null ? bare + " " + s.span(j + 1, s.size()) : s.span(j, s.size());
-      Sentence alt = v.read("The " + lowerFirst(s.span(0, j)) + " will " + rest);
+      // a name or a title stays as written ("Mrs Okafor will book"), a role takes "The"
+      boolean named = s.is(0, "PROPN") || s.wordIn(0, TITLES);
+      String subject = named ? s.span(0, j) : "The " + lowerFirst(s.span(0, j));
+      Sentence alt = v.read(subject + " will " + rest);
       Reading ra = reader.read(alt);
-      int will = j + 1;
+      int will = named ? j : j + 1;
       if (alt.word(will, "will")
           && ra.actor() == Reading.Actor.CUSTOMER
           && ra.verb() != null
@@ -585,6 +592,8 @@ public final class ObjectiveLinter {
     }
     return null;
   }
+
+  private static final java.util.Set<String> TITLES = java.util.Set.of("mr", "mrs", "ms", "dr");
 
   /** Whether the tagger may have misread who acts: no verb, no actor, or an unlikely one. */
   private boolean misread(Sentence s, Reading r) {
@@ -855,9 +864,11 @@ public final class ObjectiveLinter {
           abstractObject = false;
         }
         // "the VP of Customer Experience": a name; "tells us who owns the decision": a person
-        if (Character.isUpperCase(s.tokens()[head].charAt(0))
-            || indexOfWord(s, "who", from, i) >= 0
-            || indexOfWord(s, "which", from, i) >= 0) {
+        String headWord = s.tokens()[head];
+        boolean name =
+            Character.isUpperCase(headWord.charAt(0))
+                && !headWord.equals(headWord.toUpperCase(Locale.ROOT)); // "ROI", "CX" are no names
+        if (name || indexOfWord(s, "who", from, i) >= 0 || indexOfWord(s, "which", from, i) >= 0) {
           abstractObject = false;
         }
         return abstractObject ? s.span(r.verbAt(), head + 1) : null;
@@ -1209,8 +1220,10 @@ public final class ObjectiveLinter {
    * down ("Notes updated", "Interest logged in HubSpot", "Next steps agreed"), or null.
    */
   private String emptyRecord(Sentence m) {
-    if (m.wordIn(0, java.util.Set.of("both", "each", "all", "every"))) {
-      return null; // "Both recorded in CRM": the things the advance names
+    if (m.wordIn(0, REFERRING)
+        && (m.is(1, "VERB") || m.lower().length > 1 && m.lower()[1].endsWith("ed"))) {
+      return null; // "Both recorded in CRM": the things the advance names ("All notes updated" is
+      // no fact)
     }
     boolean verb = false;
     int words = 0;
@@ -1246,6 +1259,9 @@ public final class ObjectiveLinter {
     }
     return verb && words <= 7 ? m.span(0, m.size()) : null;
   }
+
+  private static final java.util.Set<String> REFERRING =
+      java.util.Set.of("both", "each", "all", "every");
 
   /**
    * "logged" to "log": a past form with its last consonant doubled. Used for the barest measures

@@ -79,9 +79,11 @@ final class Rewrites {
 
   /** "Parents", "Both directors", "The owner and her son"; not "James" after a first name. */
   private static boolean plural(String who) {
-    String[] words = who.split("\\s+");
+    // the head comes before "of", "for", "at" ...: "The head of operations" is one person
+    String head = who.split("\\s+(?:of|for|at|in|from|with|on)\\s+", 2)[0];
+    String[] words = head.split("\\s+");
     String last = words[words.length - 1];
-    if (who.contains(" and ") || who.contains(" & ")) {
+    if (head.contains(" and ") || head.contains(" & ")) {
       return true;
     }
     return last.length() > 3

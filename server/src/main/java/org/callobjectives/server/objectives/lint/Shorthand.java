@@ -12,7 +12,18 @@ final class Shorthand {
 
   // Capitals only: "ho" or "dm" in lower case are not these. Before RULES, which reads it.
   private static final java.util.Set<String> CASED =
-      java.util.Set.of("DM", "DMs", "HO", "HOs", "Pt", "Pts");
+      java.util.Set.of(
+          "DM",
+          "DMs",
+          "HO",
+          "HOs",
+          "Pt",
+          "Pts",
+          "mbr|Mbr",
+          "mbrs|Mbrs",
+          "Mrs\\.",
+          "Mr\\.",
+          "Ms\\.");
 
   private static final List<Rule> RULES =
       List.of(
@@ -25,16 +36,18 @@ final class Shorthand {
           r("HO", "homeowner"),
           r("cx|cust", "customer"),
           r("ex-cust|ex-cx", "former customer"),
-          r("mbr", "member"),
+          // ("MBR", a monthly business review, stays as written)
+          r("mbr|Mbr", "member"),
           // "Pt sends 2 pics": a patient, written as clinics write it
           r("Pt", "patient"),
           r("Pts", "patients"),
-          r("contract-holders?", "contract holder"),
+          r("contract-holder", "contract holder"),
+          r("contract-holders", "contract holders"),
           // "Mrs. Henderson picks ...": the title's full stop is no sentence end
           r("Mrs\\.", "Mrs"),
           r("Mr\\.", "Mr"),
           r("Ms\\.", "Ms"),
-          r("mbrs", "members"),
+          r("mbrs|Mbrs", "members"),
           r("ops", "operations"),
           r("opp", "opportunity"),
           r("opps", "opportunities"),

@@ -25,7 +25,8 @@ final class TextLimits {
               + "|(?<![\\w_])_(?=[^\\s_])([^_\\n]*?[^\\s_])_(?![\\w_])");
   // "data:" only as a URL ("data:text/html,..."), not "interval data: volume, AHT"
   private static final Pattern SCHEME =
-      Pattern.compile("(?i)\\b(?:javascript:|vbscript:|data:[a-z]+/[\\w.+-]+)");
+      Pattern.compile(
+          "(?i)\\b(?:javascript:|vbscript:|data:\\s*[a-z]+/[\\w.+-]+|data:[^,\\s]*;base64,)");
 
   private TextLimits() {}
 

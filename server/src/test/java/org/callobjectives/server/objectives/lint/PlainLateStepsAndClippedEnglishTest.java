@@ -207,6 +207,24 @@ class PlainLateStepsAndClippedEnglishTest {
   }
 
   @Test
+  void theReviewsOverWideReadingsStayNarrow() {
+    assertNotAnAdvance("Specialist explains how the warranty works");
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_MEASURABLE),
+        errors("Client uploads two payslips to the portal", "All notes updated", TIME));
+    assertEquals(
+        List.of(ObjectiveLinter.TOO_GENERAL), errors("Customer improves their ROI", MEASURE, TIME));
+    assertEquals(List.of(), errors("Client books a holistic therapy session", MEASURE, TIME));
+    assertEquals(
+        List.of(), errors("Customer accepts that quote and pays the deposit", MEASURE, TIME));
+    assertEquals(
+        List.of(), errors("Customer books the MBR with their team for 12 May", MEASURE, TIME));
+    assertEquals(
+        "The head of operations agrees to a call",
+        Rewrites.agreeing("The head of operations", "The head of operations agrees to a call"));
+  }
+
+  @Test
   void aRoughIdeaIsNoMeasure() {
     assertEquals(
         List.of(ObjectiveLinter.NOT_MEASURABLE),
@@ -280,6 +298,19 @@ class PlainLateStepsAndClippedEnglishTest {
       commitment    | Supporter updates their will with their solicitor to include a gift to us
       discovery     | Champion picks the queue and about 40 agents for a 2-week pilot
       first-contact | Superintendent gives name and email of whoever approves rentals over $25k
+      first-contact | Customer signs over the phone to confirm the appointment for Tuesday
+      first-contact | Customer signs the consent for their mortgage in principle
+      first-contact | Customer orders a copy of 12 months of bank statements for the application
+      first-contact | Customer orders a quote for two forklifts for the new depot
+      first-contact | Customer books a date to take delivery of the demo unit
+      first-contact | Landlord hands over the keys for the valuation visit on Friday
+      first-contact | Shipper moves one test shipment over to us this week
+      first-contact | Client transfers all their usage data to our analyst for the review
+      first-contact | Client confirms the date the loan is paid into their account
+      first-contact | Client signs the consent so we can keep their records for 2 years
+      first-contact | Client books a free appointment to update their will
+      first-contact | Customer books a call for Monday after she flies back from Madrid
+      first-contact | Customer pays for a 1-session trial of the laser treatment
       """)
   void aFactASmallPaymentOrAStepAtItsStageIsRealistic(String stage, String advance)
       throws Exception {
