@@ -196,8 +196,9 @@ public final class BridgeClient implements AutoCloseable {
     }
 
     /**
-     * Keepalive: a ping every interval; a connection silent for three intervals is dropped and
-     * retried. Default 20 s; zero turns keepalive off.
+     * Keepalive: a ping every interval; a ping not answered within the interval (at most 10 s), or
+     * one that cannot be sent, drops the connection and it is retried. Default 20 s; zero turns
+     * keepalive off.
      */
     public Builder pingInterval(Duration interval) {
       this.pingInterval = Objects.requireNonNull(interval, "interval");
@@ -311,6 +312,12 @@ public final class BridgeClient implements AutoCloseable {
       hb.sslContext(b.sslContext);
     }
     this.http = b.httpClient != null ? b.httpClient : hb.build();
+  }
+
+  /** How long the server has to answer a ping: the ping interval, at most 10 s. */
+  private Duration pongTimeout() {
+    Duration most = Duration.ofSeconds(10);
+    return pingInterval.compareTo(most) < 0 ? pingInterval : most;
   }
 
   /** "agent-bridge/&lt;version&gt;", as sent in Hello. */
@@ -654,13 +661,18 @@ public final class BridgeClient implements AutoCloseable {
                 (x, e) -> {
                   if (e != null) {
                     log.debug("send on connection #{} failed: {}", s.id, e.toString());
-                    try {
-                      timer.execute(() -> sessionEnded(s, "send failed: " + rootMessage(e)));
-                    } catch (RejectedExecutionException closing) {
-                      // closing anyway
-                    }
+                    endLater(s, "send failed: " + rootMessage(e));
                   }
                 });
+  }
+
+  /** Ends {@code s} from the timer thread (not from inside the WebSocket's own callbacks). */
+  private void endLater(Session s, String why) {
+    try {
+      timer.execute(() -> sessionEnded(s, why));
+    } catch (RejectedExecutionException closing) {
+      // closing anyway
+    }
   }
 
   private void dispatch(Runnable callback) {
@@ -1047,6 +1059,7 @@ public final class BridgeClient implements AutoCloseable {
         if (ended) {
           return;
         }
+        long pingAt = System.nanoTime();
         sendTail =
             sendTail
                 .handle((x, e) -> null)
@@ -1055,7 +1068,22 @@ public final class BridgeClient implements AutoCloseable {
                         ended
                             ? CompletableFuture.completedFuture(null)
                             : ws.sendPing(ByteBuffer.allocate(0)))
-                .exceptionally(e -> null);
+                .whenComplete(
+                    (x, e) -> {
+                      if (e != null) {
+                        endLater(this, "ping failed: " + rootMessage(e));
+                      }
+                    });
+        // A server that went away without the socket saying so (a restart whose close went
+        // unseen, a host gone, a cut cable) answers no ping: reconnect rather than wait.
+        Duration pongTimeout = pongTimeout();
+        schedule(
+            () -> {
+              if (lastHeardNanos - pingAt < 0) {
+                sessionEnded(this, "no answer to a ping within " + pongTimeout.toMillis() + " ms");
+              }
+            },
+            pongTimeout);
       }
     }
 

@@ -1,6 +1,6 @@
 package org.callobjectives.server.push;
 
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -43,6 +43,9 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
 
   /** The WebSocket close code for a policy violation (RFC 6455): here, flooding. */
   static final int POLICY_VIOLATION = 1008;
+
+  /** How long a client has to answer the server's close before the connection is closed anyway. */
+  static final long CLOSE_ANSWER_MS = 5_000;
 
   private final Access access;
   private final AgentSessions sessions;
@@ -342,9 +345,20 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
       return;
     }
     closeSent = true;
-    ctx.channel()
-        .writeAndFlush(new CloseWebSocketFrame(POLICY_VIOLATION, closeReason))
-        .addListener(ChannelFutureListener.CLOSE);
+    Channel ch = ctx.channel();
+    ch.writeAndFlush(new CloseWebSocketFrame(POLICY_VIOLATION, closeReason))
+        .addListener(
+            f -> {
+              if (!f.isSuccess()) {
+                ch.close();
+                return;
+              }
+              // Until the client's close comes back, what it still sends is read and dropped:
+              // closing with unread data would reset the connection, and the client's system
+              // would throw away the answers it has not read yet (acks of what was stored).
+              ch.config().setAutoRead(true);
+              ch.eventLoop().schedule(() -> ch.close(), CLOSE_ANSWER_MS, TimeUnit.MILLISECONDS);
+            });
   }
 
   private void storeAnswered(ChannelHandlerContext ctx) {
@@ -467,7 +481,15 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    log.warn("agent connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    if (closeSent && cause instanceof java.io.IOException) {
+      // Told to go and gone without answering the close: nothing was lost.
+      log.debug(
+          "agent connection {} dropped after the close: {}",
+          ctx.channel().remoteAddress(),
+          cause.toString());
+    } else {
+      log.warn("agent connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    }
     ctx.close();
   }
 }

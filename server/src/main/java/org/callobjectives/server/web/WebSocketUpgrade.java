@@ -1,10 +1,11 @@
 package org.callobjectives.server.web;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -97,18 +98,37 @@ public final class WebSocketUpgrade {
     p.addLast(endpoint);
   }
 
-  /** Answers pings, drops pongs, completes the close; passes data frames on. Per connection. */
-  private static final class Control extends ChannelInboundHandlerAdapter {
+  /**
+   * Answers pings, drops pongs, completes the close; passes data frames on. Per connection. A close
+   * the server started ends the connection when the client's close comes back (what the client sent
+   * meanwhile is read and dropped by the endpoint, so closing never resets the connection under
+   * answers the client has not read yet).
+   */
+  private static final class Control extends ChannelDuplexHandler {
     private final WebSocketServerHandshaker handshaker;
+    private boolean closeSent;
 
     Control(WebSocketServerHandshaker handshaker) {
       this.handshaker = handshaker;
     }
 
     @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+      if (msg instanceof CloseWebSocketFrame) {
+        closeSent = true;
+      }
+      ctx.write(msg, promise);
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       if (msg instanceof CloseWebSocketFrame close) {
-        handshaker.close(ctx.channel(), close);
+        if (closeSent) {
+          close.release();
+          ctx.close();
+        } else {
+          handshaker.close(ctx.channel(), close);
+        }
       } else if (msg instanceof PingWebSocketFrame ping) {
         ctx.writeAndFlush(new PongWebSocketFrame(ping.content()));
       } else if (msg instanceof PongWebSocketFrame pong) {

@@ -46,6 +46,7 @@ import org.callobjectives.server.testing.AgentRecorder;
 import org.callobjectives.server.testing.ManualClock;
 import org.callobjectives.server.testing.RawAgentSocket;
 import org.callobjectives.server.testing.TestServer;
+import org.callobjectives.server.testing.WireWebSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,6 +159,40 @@ class AgentFloodTest {
       // 5,000 proposals of 2,000 characters would be 10 MB; ten are 20 kB.
       long grown = databaseBytes() - bytesBefore;
       assertTrue(grown < 1_000_000, "the database grew by " + grown + " bytes");
+    }
+  }
+
+  @Test
+  void aFlooderThatReadsLateStillGetsTheAckOfEveryProposalStoredAndAnOrderlyClose()
+      throws Exception {
+    start(AgentLimits.DEFAULTS);
+    int burst = AgentLimits.DEFAULTS.limits().get(AgentLimits.Kind.PROPOSAL).burst();
+    int refusals = AgentLimits.DEFAULTS.refusalsBeforeDisconnect();
+    try (WireWebSocket bob = new WireWebSocket(ts.agentUri())) {
+      bob.send(new Hello("1002", "demo-1002", "wire"));
+      while (!bob.next().text().contains("\"type\":\"welcome\"")) {
+        // agent_state pushes before the welcome
+      }
+      // More than it takes to be cut off, and none of the answers read yet: frames the server
+      // never reads are still on their way to it when it closes.
+      int sent = burst + refusals + 30;
+      for (int i = 0; i < sent; i++) {
+        bob.send(new Proposal("late" + i, null, BIG_TEXT));
+      }
+      Thread.sleep(1_500);
+      int acks = 0;
+      int limited = 0;
+      WireWebSocket.Frame f;
+      while ((f = bob.next()).opcode() != WireWebSocket.Frame.CLOSE) {
+        acks += f.text().contains("\"type\":\"proposal_ack\"") ? 1 : 0;
+        limited += f.text().contains("\"code\":\"rate_limited\"") ? 1 : 0;
+      }
+      assertEquals(burst, acks, "every proposal stored is acked before the close");
+      assertEquals(refusals + 1, limited, "told each time, then told it is disconnected");
+      assertEquals(1008, f.closeCode(), f.text());
+      bob.sendClose(1000);
+      assertEquals(
+          burst, count("SELECT COUNT(*) FROM proposals WHERE agent_id = ?", "1002"), "stored");
     }
   }
 

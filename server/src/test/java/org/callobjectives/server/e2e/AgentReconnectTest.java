@@ -26,6 +26,7 @@ import org.callobjectives.protocol.DispositionSubmit;
 import org.callobjectives.protocol.Welcome;
 import org.callobjectives.server.config.AmiServer;
 import org.callobjectives.server.testing.AgentRecorder;
+import org.callobjectives.server.testing.FreezableProxy;
 import org.callobjectives.server.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +146,32 @@ class AgentReconnectTest {
       }
       assertTrue(
           pending.isCompletedExceptionally(), "the first client's future ended with its close");
+    }
+  }
+
+  @Test
+  void aServerThatStopsAnsweringWithoutClosingIsLeftAfterAnUnansweredPingAndTheBridgeSignsInAgain()
+      throws Exception {
+    try (TestServer ts = TestServer.start(dir, 0, List.of(), Duration.ofMinutes(2), List.of());
+        FreezableProxy proxy = new FreezableProxy(ts.server.address().getPort())) {
+      AgentRecorder alice = new AgentRecorder("1001");
+      try (BridgeClient client =
+          BridgeClient.builder(
+                  java.net.URI.create("ws://127.0.0.1:" + proxy.port() + "/agent"),
+                  "1001",
+                  "demo-1001")
+              .listener(alice)
+              .backoff(Duration.ofMillis(100), Duration.ofMillis(300))
+              .pingInterval(Duration.ofMillis(500))
+              .build()) {
+        client.start();
+        alice.await(Welcome.class, 10);
+        // The link stays open and says nothing (a host gone, a cut cable, a close never seen):
+        // only the ping that gets no answer shows it.
+        proxy.freezeCurrent();
+        alice.await(Welcome.class, 10);
+        assertTrue(client.isConnected(), "signed in again over a fresh connection");
+      }
     }
   }
 }

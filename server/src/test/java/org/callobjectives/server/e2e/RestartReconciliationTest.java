@@ -94,6 +94,9 @@ class RestartReconciliationTest {
               BridgeClient.builder(first.agentUri(), agent, "demo-" + agent)
                   .listener(r)
                   .backoff(Duration.ofMillis(100), Duration.ofMillis(300))
+                  // Under load the JDK's WebSocket was seen to miss the old server's close once
+                  // in a while; then the unanswered ping is what sends the bridge to the new one.
+                  .pingInterval(Duration.ofSeconds(1))
                   .build();
           c.start();
           r.await(Welcome.class, 10);
