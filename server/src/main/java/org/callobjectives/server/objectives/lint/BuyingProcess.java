@@ -116,6 +116,8 @@ final class BuyingProcess {
           + "|\\b\\d{1,3}(?:[ \\u00a0]\\d{3})+\\s?(?:[$€£]|eur\\b|euros?\\b|usd\\b|gbp\\b|chf\\b)"
           // "Rs 1,85,000", "₹2,40,000": rupees in lakh grouping
           + "|(?:\\brs\\.?\\s?|\\binr\\s?|₹\\s?)\\d{1,3}(?:,\\d{2,3})+"
+          // "2.5 lakh", "1 crore", "1,20,000 rupees"
+          + "|\\b\\d+(?:\\.\\d+)?\\s?(?:lakhs?|lacs?|crores?)\\b|\\b\\d{1,3}(?:,\\d{2,3})+\\s?rupees\\b"
           // "45.000 €", "180.000 EUR": thousands with dots, the currency after
           + "|\\b\\d{1,3}(?:[.,]\\d{3})+(?:,\\d{2})?\\s?(?:[$€£]|eur\\b|euros?\\b|usd\\b|gbp\\b)"
           + "|\\b\\d{4,}\\s?(?:[$€£]|eur\\b|euros?\\b))";
@@ -437,7 +439,7 @@ final class BuyingProcess {
                       // "takes delivery of the car this afternoon": the sale is done
                       + "|\\btakes?\\s+delivery\\s+of\\s+(?:the|their|his|her)\\s+(?!demo|sample|loan|trial)"
                       // "hands over the keys and full management of his 14 flats"
-                      + "|\\bhands?\\s+over\\s+(?:the\\s+)?keys\\s+and\\b"
+                      + "|\\bhands?\\s+over\\s+(?:the\\s+)?keys(?=\\s+and\\b)"
                       // "switches all loan repayment collections for 40,000 members to our paybill"
                       + "|\\b(?:moves?|transfers?|switch(?:es)?|migrates?)\\s+all\\b(?![^.\\n]{0,30}\\b(?:data|files|documents)\\b)"
                       + "[^.\\n]{0,60}\\bto\\s+(?:us|our)\\b"
@@ -623,7 +625,8 @@ final class BuyingProcess {
   }
 
   private static final Pattern FIGURES =
-      Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)\\s?(k|m|mn|million|bn|billion|thousand)?\\b");
+      Pattern.compile(
+          "(\\d[\\d,]*(?:\\.\\d+)?)\\s?(k|m|mn|million|bn|billion|thousand|lakhs?|lacs?|crores?|cr)?\\b");
   private static final Pattern IN_WORDS =
       Pattern.compile("\\b([a-z]+(?:-[a-z]+)?)\\s+(hundred\\s+)?(thousand|million)\\b");
   private static final java.util.Map<String, Integer> NUMBERS = numbers();
@@ -633,7 +636,13 @@ final class BuyingProcess {
       Pattern.compile("(?:[$€£₹]|\\b(?:usd|eur|gbp|inr|rs\\.?))\\s?$");
 
   private static final Pattern CURRENCY_AFTER =
-      Pattern.compile("\\s?(?:[$€£]|(?:pounds?|dollars?|euros?|usd|eur|gbp)\\b)");
+      Pattern.compile("\\s?(?:[$€£]|(?:pounds?|dollars?|euros?|usd|eur|gbp|rupees?|inr)\\b)");
+
+  private static final Pattern RUPEES_BEFORE = Pattern.compile("(?:₹|\\b(?:inr|rs\\.?))\\s?$");
+  private static final Pattern RUPEES_AFTER = Pattern.compile("\\s?(?:rupees?|inr)\\b");
+
+  /** Rupees to the dollars, pounds and euros the thresholds are written in (roughly). */
+  private static final double RUPEES_PER_UNIT = 80;
 
   /** "45.000 €": thousands written with dots, next to a currency. */
   private static final Pattern DOTTED_THOUSANDS =
@@ -658,12 +667,23 @@ final class BuyingProcess {
               case "k", "thousand" -> 1e3;
               case "m", "mn", "million" -> 1e6;
               case "bn", "billion" -> 1e9;
+              case "lakh", "lakhs", "lac", "lacs" -> 1e5;
+              case "crore", "crores", "cr" -> 1e7;
               default -> 1;
             };
+        String before = text.substring(Math.max(0, f.start() - 4), f.start());
+        String after = text.substring(f.end());
+        // "Rs 1,85,000" is about two thousand in the thresholds' money, not 185,000
+        if (unit.startsWith("la")
+            || unit.startsWith("cr")
+            || RUPEES_BEFORE.matcher(before).find()
+            || RUPEES_AFTER.matcher(after).lookingAt()) {
+          v /= RUPEES_PER_UNIT;
+        }
         best = Math.max(best, v);
         if (!unit.isEmpty()
-            || CURRENCY_BEFORE.matcher(text.substring(Math.max(0, f.start() - 4), f.start())).find()
-            || CURRENCY_AFTER.matcher(text.substring(f.end())).lookingAt()) {
+            || CURRENCY_BEFORE.matcher(before).find()
+            || CURRENCY_AFTER.matcher(after).lookingAt()) {
           money = Math.max(money, v);
         }
       } catch (NumberFormatException e) {

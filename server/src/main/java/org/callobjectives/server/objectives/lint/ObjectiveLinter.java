@@ -155,13 +155,7 @@ public final class ObjectiveLinter {
               + r.hedge()
               + "': a possibility is not a commitment; state"
               + " what the customer does",
-          "'"
-              + Rewrites.customer(r)
-              + " "
-              + (r.verb() == null ? "..." : Rewrites.third(r.verb()))
-              + " "
-              + advance.span(r.verbAt() + 1, advance.size())
-              + "'");
+          "'" + Rewrites.customerDoes(r, advance.span(r.verbAt() + 1, advance.size())) + "'");
     }
     // Past the customer's own title ("the architect on their side books ..."), when the sentence is
     // one part
@@ -969,13 +963,7 @@ public final class ObjectiveLinter {
           "advance",
           NOT_AN_ADVANCE,
           "'" + aside + "' is the agent's part; the objective is the" + " customer's step",
-          "'"
-              + Rewrites.customer(r)
-              + " "
-              + Rewrites.third(r.verb())
-              + " "
-              + advance.span(r.verbAt() + 1, advance.size())
-              + "'");
+          "'" + Rewrites.customerDoes(r, advance.span(r.verbAt() + 1, advance.size())) + "'");
     } else if (r.actor() == Reading.Actor.UNKNOWN || r.actor() == Reading.Actor.THING) {
       out.warning(
           "advance",

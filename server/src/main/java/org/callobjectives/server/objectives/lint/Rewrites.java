@@ -22,6 +22,16 @@ final class Rewrites {
     return "The customer";
   }
 
+  /**
+   * "&lt;the customer&gt; &lt;verb, third person&gt; &lt;rest&gt;", the verb agreeing with a plural
+   * customer ("Parents book ...").
+   */
+  static String customerDoes(Reading r, String rest) {
+    String who = customer(r);
+    String verb = r.verb() == null ? "..." : third(r.verb());
+    return agreeing(who, who + " " + verb + " " + rest);
+  }
+
   /** The text with its hedges taken out. */
   static String withoutHedges(Sentence s, Phrases hedges) {
     StringBuilder kept = new StringBuilder();

@@ -164,6 +164,33 @@ class PlainLateStepsAndClippedEnglishTest {
   }
 
   @Test
+  void aHedgedPluralCustomersRewriteAgreesToo() {
+    List<LintFinding> f =
+        ObjectiveLinterTest.lint(
+            "Parents might book a campus tour with our counsellor", MEASURE, TIME);
+    assertTrue(
+        f.stream()
+            .anyMatch(
+                x -> "'Parents book a campus tour with our counsellor'".equals(x.suggestion())),
+        f.toString());
+  }
+
+  @Test
+  void theKeysHandedOverAreQuotedWithoutTheAndAfterThem() {
+    var found =
+        BuyingProcess.ofAdvance(
+            "Landlord hands over the keys and full management of his 14 flats to us", null, null);
+    assertEquals("hands over the keys", found.orElseThrow().words());
+  }
+
+  @Test
+  void rupeesAreWeighedAgainstThePaymentThresholdInTheirOwnMoney() {
+    assertEquals(2312.5, BuyingProcess.amount("pays full rs 1,85,000 study-abroad package fee"));
+    assertEquals(150.0, BuyingProcess.amount("pays ₹12,000 today"));
+    assertEquals(31250.0, BuyingProcess.amount("pays 25 lakh"));
+  }
+
+  @Test
   void aRewriteAgreesWithAPluralCustomer() {
     assertEquals(
         "Parents agree to a follow-up call",
@@ -266,6 +293,7 @@ class PlainLateStepsAndClippedEnglishTest {
       outbound-prospecting | ABC Engineering orders a turning centre with bar feeder
       outbound-prospecting | Head of womenswear approves to list our brand in all 12 doors for FW25
       first-contact        | Parent pays full Rs 1,85,000 study-abroad package fee via UPI
+      first-contact        | Buyer pays 2.5 lakh by UPI today towards the plot booking
       discovery            | Parents book flights for the campus tour to Toronto with our counsellor
       outbound-prospecting | Employer's board resolves to make us the chosen scheme for all 600 staff
       outbound-prospecting | Lead from the bought-in list books and pays for a 6-session laser course
@@ -291,6 +319,7 @@ class PlainLateStepsAndClippedEnglishTest {
           """
       demo          | Champion shares the approved budget range and names who signs off
       first-contact | Customer pays £40 by card today and sets up a plan for the rest
+      first-contact | Customer pays Rs 12,000 by UPI today to clear the overdue EMI
       discovery     | Customer tells us whether they are on a prepayment meter and its supply number
       commitment    | Landlord hands over the keys for the first flat on Friday
       demo          | Plant engineer orders a trial cylinder of argon for the new weld cell
