@@ -799,6 +799,8 @@ final class AdvanceReader {
           "open",
           "aware",
           "reassured",
+          "enchanted",
+          "thrilled",
           "keen",
           "convinced");
 

@@ -438,6 +438,12 @@ final class BuyingProcess {
                       + "|\\bmoves?\\s+(?!one\\b|a\\s+(?:test|trial|sample)|test|trial|sample)[^.\\n]{0,60}\\bover\\s+to\\s+us\\b"
                       // "takes delivery of the car this afternoon": the sale is done
                       + "|\\btakes?\\s+delivery\\s+of\\s+(?:the|their|his|her)\\s+(?!demo|sample|loan|trial)"
+                      // "the new supply goes live", "completes the data migration of all 300
+                      // records":
+                      // after the sale
+                      + "|\\b(?:supply|service|system|platform|account|lines?|policy|cover|plan|contract|site|"
+                      + "store|tenant|payroll)\\s+(?:goes|go|is|are)\\s+live\\b"
+                      + "|\\bcompletes?\\s+(?:the|their|its|his|her)\\s+(?:full\\s+|data\\s+|whole\\s+)*migration\\b"
                       // "hands over the keys and full management of his 14 flats"
                       + "|\\bhands?\\s+over\\s+(?:the\\s+)?keys(?=\\s+and\\b)"
                       // "switches all loan repayment collections for 40,000 members to our paybill"

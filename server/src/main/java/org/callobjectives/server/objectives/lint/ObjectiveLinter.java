@@ -551,7 +551,11 @@ public final class ObjectiveLinter {
     for (int j = 1; j <= 4 && j + 1 < s.size(); j++) {
       String next = s.tokens()[j];
       if (s.is(j, "CCONJ")
-          || Character.isUpperCase(next.charAt(0)) && !next.equals("RSVP") && !s.is(j, "DET")) {
+          || Character.isUpperCase(next.charAt(0)) && !next.equals("RSVP") && !s.is(j, "DET")
+          // "Head of Engineering signs": a title with its department
+          || s.word(j, "of")
+              && j + 1 < s.size()
+              && Character.isUpperCase(s.tokens()[j + 1].charAt(0))) {
         continue; // "Alum and spouse RSVP", "Head RVN to email", "Mrs Okafor books"
       }
       if (!Character.isLetter(next.charAt(0))
@@ -675,7 +679,9 @@ public final class ObjectiveLinter {
           "positive",
           "conviction",
           "confidence",
-          "comfort");
+          "comfort",
+          "peace",
+          "ease");
 
   /**
    * The words of an advance whose step is a state of mind ("appreciates why ...", "warms to the
@@ -698,6 +704,14 @@ public final class ObjectiveLinter {
     }
     if (MIND_VERBS.contains(r.verb())) {
       return s.lower()[r.verbAt()];
+    }
+    // "gets excited about the college", "stays engaged and excited"
+    int at = r.verbAt();
+    if (at > 0
+        && (MIND_STATES.contains(s.lower()[at]) || s.word(at, "engaged"))
+        && java.util.Set.of("get", "become", "grow", "stay", "remain", "feel")
+            .contains(s.lemmas()[at - 1])) {
+      return s.span(at - 1, at + 1);
     }
     // "sees the value of the plan", "sees us as a credible alternative"
     if (r.verb().equals("see")) {
@@ -773,12 +787,30 @@ public final class ObjectiveLinter {
       if (s.is(k, "NUM") || s.is(k, "PROPN") && k > i + 1) {
         return null;
       }
+      // "what has changed since: any new drivers, ...", "any loan, with the lender, balance and
+      // monthly amount": the facts wanted are listed
+      if (s.lower()[k].equals(":") || s.word(k, "with") && listFollows(s, k + 1)) {
+        return null;
+      }
       // "how many staff" asks for a fact; "how she feels", "how frustrated they are" do not
       if (s.wordIn(k, PRECISE) && !aboutFeelings(s, k + 1)) {
         return null;
       }
     }
     return s.span(r.verbAt(), Math.min(s.size(), i + 4));
+  }
+
+  /** Whether a list of two or more items ("X, Y and Z") follows {@code from}. */
+  private static boolean listFollows(Sentence s, int from) {
+    boolean comma = false;
+    for (int k = from; k < s.size(); k++) {
+      if (s.lower()[k].equals(",")) {
+        comma = true;
+      } else if (comma && s.wordIn(k, java.util.Set.of("and", "or"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -72,8 +72,20 @@ final class Rewrites {
     int space = rest.indexOf(' ');
     String verb = space < 0 ? rest : rest.substring(0, space);
     String base = base(verb);
-    return base == null ? text : who + " " + base + rest.substring(verb.length());
+    if (base == null) {
+      return text;
+    }
+    // "... a demo and invites the decision maker": the suggestions' second verbs agree too
+    String after =
+        SECOND_VERB
+            .matcher(rest.substring(verb.length()))
+            .replaceAll(m -> "and " + base(m.group(1)));
+    return who + " " + base + after;
   }
+
+  private static final java.util.regex.Pattern SECOND_VERB =
+      java.util.regex.Pattern.compile(
+          "\\band (invites|books|sends|authori[sz]es|brings|names|gives|signs|pays|emails|shares)\\b");
 
   /** "books" -> "book", "copies" -> "copy", "pushes" -> "push"; null if not a third-person form. */
   static String base(String verb) {

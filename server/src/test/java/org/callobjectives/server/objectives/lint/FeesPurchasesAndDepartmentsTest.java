@@ -83,7 +83,9 @@ class FeesPurchasesAndDepartmentsTest {
       strings = {
         "Fleet manager appreciates why device management matters",
         "Practice manager recognizes the value of adding the 3-year service contract",
-        "Customer warms to the idea of electric vans for their fleet"
+        "Customer warms to the idea of electric vans for their fleet",
+        "Client is at peace with the policy they chose for their family",
+        "Client is at ease with the payment plan"
       })
   void aStateOfMindIsNotAnAdvanceAndNotSaidTwiceAsTooGeneral(String advance) {
     assertEquals(List.of(ObjectiveLinter.NOT_AN_ADVANCE), errors(advance, MEASURE, TIME), advance);

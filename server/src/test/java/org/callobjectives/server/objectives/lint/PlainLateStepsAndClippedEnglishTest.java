@@ -29,6 +29,7 @@ class PlainLateStepsAndClippedEnglishTest {
   @BeforeAll
   static void load() throws Exception {
     AccountEventsAndRolesTest.load();
+    ObjectiveLinterTest.load();
   }
 
   @ParameterizedTest
@@ -62,7 +63,15 @@ class PlainLateStepsAndClippedEnglishTest {
         "Customer decides the PoC start date and the person in charge of it on their side",
         "Marketing to send photos of last year's stand and name the 3 things that did not work",
         "Switchboard gives us the name and direct email of whoever looks after IT disposals",
-        "Channel partner tells us which awareness training vendors they sell now"
+        "Channel partner tells us which awareness training vendors they sell now",
+        "Publican reviews our trial price sheet with his business partner and rings back with a"
+            + " yes or no and any counter-offer on the EUR 165 keg price",
+        "Head of Engineering signs our master services agreement and a 12-month SOW for four Java"
+            + " developers",
+        "Client tells us what has changed since last renewal: any new regular drivers, security"
+            + " upgrades at home and business equipment kept at the house",
+        "Cardholder tells us about any personal or salary loan they currently pay, with the lender,"
+            + " remaining balance and monthly amortization"
       })
   void aBareVerbAfterTheCustomerIsTheCustomersStep(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
@@ -163,6 +172,27 @@ class PlainLateStepsAndClippedEnglishTest {
             "no later than 48 hrs before load day"));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Homeowner accepts the conservatory brochure pack and takes our leaflet",
+        "Client confirms the bank account the debit order runs from",
+        "Student gets excited about the college"
+      })
+  void aLightStepOrAFeelingIsNoAdvance(String advance) {
+    assertNotAnAdvance(advance);
+  }
+
+  @Test
+  void anEnchantedClientIsAFeelingNotARecord() {
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_MEASURABLE),
+        errors(
+            "Client books a second viewing of the yacht",
+            "Client is enchanted with the yacht",
+            TIME));
+  }
+
   @Test
   void aHedgedPluralCustomersRewriteAgreesToo() {
     List<LintFinding> f =
@@ -207,6 +237,11 @@ class PlainLateStepsAndClippedEnglishTest {
     assertEquals(
         "The business agrees to a call",
         Rewrites.agreeing("The business", "The business agrees to a call"));
+    assertEquals(
+        "Partners agree to a demo on a named date and invite the decision maker",
+        Rewrites.agreeing(
+            "Partners",
+            "Partners agrees to a demo on a named date and invites the decision maker"));
   }
 
   @Test
@@ -294,6 +329,8 @@ class PlainLateStepsAndClippedEnglishTest {
       outbound-prospecting | Head of womenswear approves to list our brand in all 12 doors for FW25
       first-contact        | Parent pays full Rs 1,85,000 study-abroad package fee via UPI
       first-contact        | Buyer pays 2.5 lakh by UPI today towards the plot booking
+      discovery            | Customer's new supply goes live and they pay the first monthly bill
+      first-contact        | Client completes the data migration of all 300 employee records into our platform
       discovery            | Parents book flights for the campus tour to Toronto with our counsellor
       outbound-prospecting | Employer's board resolves to make us the chosen scheme for all 600 staff
       outbound-prospecting | Lead from the bought-in list books and pays for a 6-session laser course
@@ -320,6 +357,8 @@ class PlainLateStepsAndClippedEnglishTest {
       demo          | Champion shares the approved budget range and names who signs off
       first-contact | Customer pays £40 by card today and sets up a plan for the rest
       first-contact | Customer pays Rs 12,000 by UPI today to clear the overdue EMI
+      commitment    | Customer agrees the go-live date and the site where the system goes live first
+      demo          | Customer migrates one test tenant so their IT lead can check the data
       discovery     | Customer tells us whether they are on a prepayment meter and its supply number
       commitment    | Landlord hands over the keys for the first flat on Friday
       demo          | Plant engineer orders a trial cylinder of argon for the new weld cell
