@@ -205,6 +205,8 @@ final class BuyingProcess {
               p(
                   "\\b(?:board|board of directors|trustees|governors|governing body|investment committee|"
                       + "steering committee|executive committee|exec committee|works council)"
+                      // "Works council (OR) gives formal approval"
+                      + "(?:\\s*\\([^)]{1,12}\\))?"
                       + "(?:\\s+of\\s+(?:the\\s+)?[\\w-]+(?:\\s+[\\w-]+)?)?\\s+(?:(?!has\\b|have\\b|had\\b)"
                       + "[\\w-]+\\s+)?(?:to\\s+)?(?:signs?\\s+off|approves?|ratif(?:y|ies)|green-?lights?|"
                       + "votes?\\s+(?:through|for|to)|resolves?\\s+to|gives?\\s+(?:its\\s+|their\\s+)?(?:formal\\s+|final\\s+)?"
@@ -326,6 +328,19 @@ final class BuyingProcess {
                       + "(?:offer|quote)\\b(?!\\s+(?:of|to|for)\\s+(?:an?|the)\\b)")),
           // "pays the £499 broker fee", "pays 50% of the migration fee": money committed to the
           // deal
+          // "pays a deposit", "pays the enrollment deposit": no sum named, the purchase's own
+          // deposit
+          new Step(
+              4,
+              "a deposit paid",
+              p(
+                  "\\bpa(?:y|ys|ying)\\s+(?:a|the|their|his|her|its|\\w+\\s+weeks?'?s?)\\s+"
+                      + "(?:(?!refundable|holding|booking|small|token|security)[\\w-]+\\s+){0,2}?deposit\\b")),
+          // "commits 10 northbound loads a week to us": volume promised
+          new Step(
+              4,
+              "volume committed to us",
+              p("\\bcommits?\\s+(?:\\d+|all|its|their|his|her)\\b[^.\\n]{0,40}\\bto\\s+us\\b")),
           // ("pays the £25 application fee" is a small step that fits any stage)
           new Step(
               4,
@@ -442,7 +457,8 @@ final class BuyingProcess {
                       // records":
                       // after the sale
                       + "|\\b(?:supply|service|system|platform|account|lines?|policy|cover|plan|contract|site|"
-                      + "store|tenant|payroll)\\s+(?:goes|go|is|are)\\s+live\\b"
+                      + "store|tenant|payroll|clinics|sites|stores|branches|offices|locations)\\s+(?:all\\s+)?"
+                      + "(?:goes|go|is|are)\\s+live\\b"
                       + "|\\bcompletes?\\s+(?:the|their|its|his|her)\\s+(?:full\\s+|data\\s+|whole\\s+)*migration\\b"
                       // "hands over the keys and full management of his 14 flats"
                       + "|\\bhands?\\s+over\\s+(?:the\\s+)?keys(?=\\s+and\\b)"
@@ -514,6 +530,8 @@ final class BuyingProcess {
       Pattern.compile(
           "\\b(?:"
               + String.join("|", new java.util.TreeSet<>(Sentence.CLAUSE_WORDS))
+              // "tells us when their clinics go live": when it happens, not that it does now
+              + "|when"
               + ")\\s+(?:\\w+\\s+)?$"
               // "says whether they or head office signs off the budget": a question, not a step
               + "|\\bwhether\\s+(?:[\\w'-]+\\s+){0,4}$");

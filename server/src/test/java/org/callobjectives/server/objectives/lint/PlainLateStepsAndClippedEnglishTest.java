@@ -331,6 +331,11 @@ class PlainLateStepsAndClippedEnglishTest {
       first-contact        | Buyer pays 2.5 lakh by UPI today towards the plot booking
       discovery            | Customer's new supply goes live and they pay the first monthly bill
       first-contact        | Client completes the data migration of all 300 employee records into our platform
+      outbound-prospecting | Seminar attendee signs up for the Premier plan and pays a deposit
+      demo                 | Group's nine clinics all go live on the partner portal
+      first-contact        | Works council (OR) gives formal approval for the bike lease regulation
+      outbound-prospecting | Plant manager commits 10 northbound loads a week to us starting next month
+      first-contact        | Parent signs the acceptance form for a place for September 2026
       discovery            | Parents book flights for the campus tour to Toronto with our counsellor
       outbound-prospecting | Employer's board resolves to make us the chosen scheme for all 600 staff
       outbound-prospecting | Lead from the bought-in list books and pays for a 6-session laser course
@@ -359,6 +364,9 @@ class PlainLateStepsAndClippedEnglishTest {
       first-contact | Customer pays Rs 12,000 by UPI today to clear the overdue EMI
       commitment    | Customer agrees the go-live date and the site where the system goes live first
       demo          | Customer migrates one test tenant so their IT lead can check the data
+      first-contact | Customer pays a refundable holding deposit to keep the Saturday slot
+      discovery     | Customer tells us when their clinics go live on the new booking system
+      discovery     | Customer tells us which sites go live first on their new till system
       discovery     | Customer tells us whether they are on a prepayment meter and its supply number
       commitment    | Landlord hands over the keys for the first flat on Friday
       demo          | Plant engineer orders a trial cylinder of argon for the new weld cell
