@@ -821,8 +821,26 @@ final class AdvanceReader {
   private boolean anotherEffortfulVerb(Sentence s, int main, String low) {
     String[] lowWords = Vocabulary.lower(low).split("\\s+");
     Set<String> lowSet = Set.of(lowWords);
+    // "confirms her address so the carrier can send the kit and ID card", "confirms email id and
+    // alternate mobile number": after a verb in -s, a verb joined by "and" takes -s too
+    boolean thirdPerson = s.lower()[main].endsWith("s");
     for (int k = main; k < s.size(); k++) {
-      if (isVerb(s, k)
+      if (thirdPerson
+          && k > main
+          && s.is(k - 1, "CCONJ")
+          && !s.lower()[k].endsWith("s")
+          && !s.lower()[k].endsWith("ed")) {
+        continue;
+      }
+      // "... and books the installation slot": a verb in -s read as a plural noun
+      boolean verbInS =
+          thirdPerson
+              && k > main
+              && s.is(k - 1, "CCONJ")
+              && s.is(k, "NOUN")
+              && s.lower()[k].endsWith("s")
+              && (s.is(k + 1, "DET") || s.is(k + 1, "PRON") || s.is(k + 1, "NUM"));
+      if ((isVerb(s, k) || verbInS)
           && !lowSet.contains(s.lower()[k])
           && !STATE_VERBS.contains(s.lemmas()[k])
           && !s.lemmas()[k].equals("agree")

@@ -71,7 +71,8 @@ class PlainLateStepsAndClippedEnglishTest {
         "Client tells us what has changed since last renewal: any new regular drivers, security"
             + " upgrades at home and business equipment kept at the house",
         "Cardholder tells us about any personal or salary loan they currently pay, with the lender,"
-            + " remaining balance and monthly amortization"
+            + " remaining balance and monthly amortization",
+        "Customer confirms the delivery address and books the installation slot"
       })
   void aBareVerbAfterTheCustomerIsTheCustomersStep(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
@@ -177,7 +178,9 @@ class PlainLateStepsAndClippedEnglishTest {
       strings = {
         "Homeowner accepts the conservatory brochure pack and takes our leaflet",
         "Client confirms the bank account the debit order runs from",
-        "Student gets excited about the college"
+        "Student gets excited about the college",
+        "Caller confirms her mailing address so the carrier can send the welcome kit and ID card",
+        "Student confirms correct email id and alternate mobile number for our records"
       })
   void aLightStepOrAFeelingIsNoAdvance(String advance) {
     assertNotAnAdvance(advance);
