@@ -428,7 +428,8 @@ final class AdvanceReader {
           "ask");
 
   /** Informing verbs that, said of someone of unknown side, are most often our staff's part. */
-  private static final Set<String> PRESENTING = Set.of("explain", "walk", "outline", "clarify");
+  private static final Set<String> PRESENTING =
+      Set.of("explain", "walk", "outline", "clarify", "introduce", "run", "showcase", "pitch");
 
   private static final Set<String> THEIR_SIDE =
       Set.of("us", "their", "his", "her", "its", "why", "whether");

@@ -130,8 +130,13 @@ final class BuyingProcess {
               p(
                   "\\b(?:fl(?:y|ies|ew|ying)|travel(?:s|led|ling)?)\\s+(?:in\\s+|out\\s+|over\\s+|back\\s+)?"
                       + "(?:from\\s+[\\w-]+(?:\\s+[\\w-]+)?\\s+)?to\\b"
-                      + "|\\b(?:trips?|journeys?|flights?)\\s+to\\b"
+                      // "a trip to Cairo", not "sends the poll for a trip to the members"
+                      + "|\\b(?:trips?|journeys?|flights?)\\s+to\\b(?!\\s+(?:the|our|their|his|her|all|every|each)\\s+"
+                      + "(?:members?|group|team|staff|club|committee|parents|families|travellers|attendees|board)\\b)"
                       + "|\\bfl(?:y|ies|ew|ying)\\s+(?:home|in|over)\\s+from\\b"
+                      // "commits to fly two engineers to Bologna"
+                      + "|\\bfl(?:y|ies|ying)\\s+(?:[\\w-]+\\s+){0,2}(?:engineers?|people|staff|team|managers?|directors?|"
+                      + "buyers?|delegates?)\\s+(?:over\\s+|out\\s+)?to\\b"
                       + "|\\bbooks?\\s+(?:their\\s+|the\\s+)?flights?\\b"
                       + "|\\b(?:our\\s+(?:[\\w-]+\\s+)?(?:team|engineers?|people)|we)\\s+(?:fly|flies|flying)\\s+(?:in|out|over)\\b"
                       + "|\\b(?:two|three|four|\\d)-week\\s+on-?site\\s+(?:poc|pilot|trial|visit|workshop|assessment)\\b"
@@ -295,7 +300,10 @@ final class BuyingProcess {
                       + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the) (?!trial |sample |test )(?:\\w+ )?order\\b|\\bcloses? the deal\\b"
                       + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|enterprise)\\b"
                       + "|\\bcommits?\\s+to\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year)\\b"
-                      + "|\\b(?:multi-year|two-year|three-year|five-year|\\d+-year|\\d{2}-month)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment|order|term|renewal|licen[cs]e|subscription)\\b"
+                      // ("the benefits of a 10-year term over a 5-year term": terms compared, none
+                      // signed)
+                      + "|(?<!\\bof an? |\\bin an? |\\bover an? |\\bthan an? |\\bvs\\.? an? |\\bversus an? )"
+                      + "\\b(?:multi-year|two-year|three-year|five-year|\\d+-year|\\d{2}-month)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment|order|term|renewal|licen[cs]e|subscription)\\b"
                       // "commits all their volume to us for the next two years"
                       + "|\\b(?:commits?|signs?|locks?\\s+in)\\b(?![^.\\n]{0,30}\\b(?:consent|nda|data)\\b)[^.\\n]{0,60}"
                       + "\\bfor\\s+(?:the\\s+next\\s+)?(?:two|three|four|five|[2-9])\\s+years\\b"
@@ -336,6 +344,12 @@ final class BuyingProcess {
               p(
                   "\\bpa(?:y|ys|ying)\\s+(?:a|the|their|his|her|its|\\w+\\s+weeks?'?s?)\\s+"
                       + "(?:(?!refundable|holding|booking|small|token|security)[\\w-]+\\s+){0,2}?deposit\\b")),
+          // "commits budget for 500 memberships", "allocates budget for 25 places"
+          new Step(
+              4,
+              "a budget committed",
+              p(
+                  "\\b(?:commits?|allocates?|ring-?fences?|earmarks?)\\s+(?:the\\s+|a\\s+|their\\s+|its\\s+)?budget\\b")),
           // "commits 10 northbound loads a week to us": volume promised
           new Step(
               4,

@@ -85,6 +85,10 @@ public final class ObjectiveLinter {
           "(?i)^\\s*(?:we(?:\\s+will|\\s*['’]ll)?\\s+)?(?:try|attempt|aim|endeavou?r)\\s+(?:to|and)\\s+"
               + "(?=(?:get|have|help|ask|invite|let)\\b)");
 
+  private static final java.util.regex.Pattern HEDGE_BEFORE_VERB =
+      java.util.regex.Pattern.compile(
+          "(?i)^((?:[\\w'’.-]+\\s+){1,4}?)(?:ideally|hopefully|perhaps|maybe)\\s+(?=[a-z]+s\\b)");
+
   private static final java.util.regex.Pattern HEDGE_ASIDE =
       java.util.regex.Pattern.compile(
           "(?i)\\s*,\\s*(?:if possible|if they can|where possible|hopefully|ideally|perhaps|maybe|"
@@ -105,7 +109,13 @@ public final class ObjectiveLinter {
     String unhedged = HEDGE_ASIDE.matcher(advanceText == null ? "" : advanceText).replaceAll(" ");
     // "Try to get the customer to promise £200": read past the attempt to whoever acts
     unhedged = LEADING_ATTEMPT.matcher(unhedged).replaceFirst("");
+    // "Employer ideally registers for ...": read without the hedge between subject and verb
+    String keptHedge = unhedged;
+    unhedged = HEDGE_BEFORE_VERB.matcher(unhedged).replaceFirst("$1");
     Sentence advance = unhedged.equals(advanceText) ? written : v.read(unhedged);
+    if (!unhedged.equals(keptHedge) && reader.read(advance).verb() == null) {
+      advance = keptHedge.equals(advanceText) ? written : v.read(keptHedge); // no better read
+    }
     Sentence measure = v.read(markup ? TextLimits.plain(o.measure()) : o.measure());
     Sentence title = v.read(markup ? TextLimits.plain(o.title()) : o.title());
 

@@ -187,6 +187,32 @@ class PlainLateStepsAndClippedEnglishTest {
   }
 
   @Test
+  void aHedgeBetweenTheCustomerAndTheVerbIsOnlyAHedge() {
+    assertEquals(
+        List.of(ObjectiveLinter.HEDGED),
+        errors(
+            "Employer ideally registers for the 7 May apprenticeship information evening",
+            MEASURE,
+            TIME));
+  }
+
+  @Test
+  void ourIntakeOfficerExplainingIsTheAgentsPart() {
+    assertNotAnAdvance(
+        "Intake officer explains the basic daily fee and the income-tested care fee");
+  }
+
+  @Test
+  void aClientWhoAppearsToLikeSomeoneIsAnImpression() {
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_MEASURABLE),
+        errors(
+            "Client meets the proposed case manager on a video call",
+            "Client appears to like the case manager",
+            TIME));
+  }
+
+  @Test
   void anEnchantedClientIsAFeelingNotARecord() {
     assertEquals(
         List.of(ObjectiveLinter.NOT_MEASURABLE),
@@ -339,6 +365,10 @@ class PlainLateStepsAndClippedEnglishTest {
       first-contact        | Works council (OR) gives formal approval for the bike lease regulation
       outbound-prospecting | Plant manager commits 10 northbound loads a week to us starting next month
       first-contact        | Parent signs the acceptance form for a place for September 2026
+      outbound-prospecting | Cold prospect commits to fly two engineers to Bologna for a factory tour in May
+      outbound-prospecting | HR director commits budget for 500 company-paid memberships
+      outbound-prospecting | District director signs a memorandum of understanding to route all referrals to us
+      outbound-prospecting | Asset manager awards us a place on their 4-year adaptations framework
       discovery            | Parents book flights for the campus tour to Toronto with our counsellor
       outbound-prospecting | Employer's board resolves to make us the chosen scheme for all 600 staff
       outbound-prospecting | Lead from the bought-in list books and pays for a 6-session laser course
@@ -370,6 +400,8 @@ class PlainLateStepsAndClippedEnglishTest {
       first-contact | Customer pays a refundable holding deposit to keep the Saturday slot
       discovery     | Customer tells us when their clinics go live on the new booking system
       discovery     | Customer tells us which sites go live first on their new till system
+      discovery     | Tenant names the benefits they see in a 10-year term over a 5-year term
+      first-contact | Trip secretary sends our three-date poll for a February Egypt trip to the members
       discovery     | Customer tells us whether they are on a prepayment meter and its supply number
       commitment    | Landlord hands over the keys for the first flat on Friday
       demo          | Plant engineer orders a trial cylinder of argon for the new weld cell
