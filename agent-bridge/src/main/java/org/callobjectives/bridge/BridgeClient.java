@@ -196,9 +196,9 @@ public final class BridgeClient implements AutoCloseable {
     }
 
     /**
-     * Keepalive: a ping every interval; a ping not answered within the interval (at most 10 s), or
-     * one that cannot be sent, drops the connection and it is retried. Default 20 s; zero turns
-     * keepalive off.
+     * Keepalive: a ping every interval; a ping not answered within the interval (2 to 10 s) while
+     * nothing else waits for the server, or one that cannot be sent, drops the connection and it is
+     * retried; so does silence for three intervals. Default 20 s; zero turns keepalive off.
      */
     public Builder pingInterval(Duration interval) {
       this.pingInterval = Objects.requireNonNull(interval, "interval");
@@ -314,10 +314,18 @@ public final class BridgeClient implements AutoCloseable {
     this.http = b.httpClient != null ? b.httpClient : hb.build();
   }
 
-  /** How long the server has to answer a ping: the ping interval, at most 10 s. */
+  /** How long the server has to answer a ping: the ping interval, at least 2 s, at most 10 s. */
   private Duration pongTimeout() {
+    Duration least = Duration.ofSeconds(2);
     Duration most = Duration.ofSeconds(10);
-    return pingInterval.compareTo(most) < 0 ? pingInterval : most;
+    return pingInterval.compareTo(least) < 0
+        ? least
+        : pingInterval.compareTo(most) > 0 ? most : pingInterval;
+  }
+
+  /** Whether dispositions or proposals sent wait for the server's answer. */
+  private boolean awaitingAnswers() {
+    return !proposals.isEmpty() || !outbox.entries().isEmpty();
   }
 
   /** "agent-bridge/&lt;version&gt;", as sent in Hello. */
@@ -997,6 +1005,7 @@ public final class BridgeClient implements AutoCloseable {
     CompletableFuture<?> sendTail = CompletableFuture.completedFuture(null); // guarded by lock
     ScheduledFuture<?> welcomeTimer; // guarded by lock
     ScheduledFuture<?> pingTask; // guarded by lock
+    ScheduledFuture<?> pongCheck; // guarded by lock
     volatile long lastHeardNanos = System.nanoTime();
     private final StringBuilder text = new StringBuilder();
 
@@ -1010,6 +1019,9 @@ public final class BridgeClient implements AutoCloseable {
       }
       if (pingTask != null) {
         pingTask.cancel(false);
+      }
+      if (pongCheck != null) {
+        pongCheck.cancel(false);
       }
     }
 
@@ -1059,7 +1071,6 @@ public final class BridgeClient implements AutoCloseable {
         if (ended) {
           return;
         }
-        long pingAt = System.nanoTime();
         sendTail =
             sendTail
                 .handle((x, e) -> null)
@@ -1072,18 +1083,35 @@ public final class BridgeClient implements AutoCloseable {
                     (x, e) -> {
                       if (e != null) {
                         endLater(this, "ping failed: " + rootMessage(e));
+                      } else {
+                        expectPong(System.nanoTime());
                       }
                     });
-        // A server that went away without the socket saying so (a restart whose close went
-        // unseen, a host gone, a cut cable) answers no ping: reconnect rather than wait.
-        Duration pongTimeout = pongTimeout();
-        schedule(
-            () -> {
-              if (lastHeardNanos - pingAt < 0) {
-                sessionEnded(this, "no answer to a ping within " + pongTimeout.toMillis() + " ms");
-              }
-            },
-            pongTimeout);
+      }
+    }
+
+    /**
+     * A server that went away without the socket saying so (a restart whose close went unseen, a
+     * host gone, a cut cable) answers no ping: reconnect rather than wait. Not while the server
+     * owes answers: it stops reading (and so answering pings) while its database catches up.
+     */
+    private void expectPong(long pingAt) {
+      Duration timeout = pongTimeout();
+      synchronized (lock) {
+        if (ended) {
+          return;
+        }
+        if (pongCheck != null && !pongCheck.isDone()) {
+          return; // the earlier ping's deadline stands (a later ping must not push it back)
+        }
+        pongCheck =
+            schedule(
+                () -> {
+                  if (lastHeardNanos - pingAt < 0 && !awaitingAnswers()) {
+                    sessionEnded(this, "no answer to a ping within " + timeout.toMillis() + " ms");
+                  }
+                },
+                timeout);
       }
     }
 

@@ -294,7 +294,16 @@ public final class AgentSocketHandler extends SimpleChannelInboundHandler<WebSoc
               wait));
       closeWhenAnswered(ctx);
       // However long the store takes, and a client that does not read the close.
-      ctx.executor().schedule(() -> ctx.close(), 5, TimeUnit.SECONDS);
+      ctx.executor()
+          .schedule(
+              () -> {
+                if (!closeSent) {
+                  ctx.close(); // the store never answered; once the close is out, it has its own
+                  // wait
+                }
+              },
+              5,
+              TimeUnit.SECONDS);
       return true;
     }
     reply(

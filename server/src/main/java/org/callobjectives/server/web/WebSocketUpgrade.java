@@ -13,9 +13,11 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.util.ReferenceCountUtil;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +116,13 @@ public final class WebSocketUpgrade {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+      if (closeSent && msg instanceof WebSocketFrame) {
+        // Nothing may follow a close (RFC 6455 5.5.1); what was meant for this connection is
+        // given again on the next (open calls are replayed on sign-in).
+        ReferenceCountUtil.release(msg);
+        promise.setFailure(new java.nio.channels.ClosedChannelException());
+        return;
+      }
       if (msg instanceof CloseWebSocketFrame) {
         closeSent = true;
       }

@@ -191,6 +191,7 @@ class AgentFloodTest {
       assertEquals(refusals + 1, limited, "told each time, then told it is disconnected");
       assertEquals(1008, f.closeCode(), f.text());
       bob.sendClose(1000);
+      assertTrue(bob.endsCleanly(2_000), "the server ends the connection once it has our close");
       assertEquals(
           burst, count("SELECT COUNT(*) FROM proposals WHERE agent_id = ?", "1002"), "stored");
     }

@@ -123,6 +123,15 @@ public final class WireWebSocket implements AutoCloseable {
     return new Frame(b0 & 0x0f, payload);
   }
 
+  /**
+   * Whether the server then ends the connection cleanly (end of stream) within {@code millis}; an
+   * exception if it resets it or says nothing.
+   */
+  public boolean endsCleanly(int millis) throws IOException {
+    socket.setSoTimeout(millis);
+    return in.read() < 0;
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

@@ -428,8 +428,7 @@ final class AdvanceReader {
           "ask");
 
   /** Informing verbs that, said of someone of unknown side, are most often our staff's part. */
-  private static final Set<String> PRESENTING =
-      Set.of("explain", "walk", "outline", "clarify", "introduce", "run", "showcase", "pitch");
+  private static final Set<String> PRESENTING = Set.of("explain", "walk", "outline", "clarify");
 
   private static final Set<String> THEIR_SIDE =
       Set.of("us", "their", "his", "her", "its", "why", "whether");
@@ -830,8 +829,9 @@ final class AdvanceReader {
           && k > main
           && s.is(k - 1, "CCONJ")
           && !s.lower()[k].endsWith("s")
-          && !s.lower()[k].endsWith("ed")) {
-        continue;
+          && !s.lower()[k].endsWith("ed")
+          && !auxiliaryBetween(s, main, k)) {
+        continue; // ("and will sign and return the agreement": after "will" the bare form is right)
       }
       // "... and books the installation slot": a verb in -s read as a plural noun
       boolean verbInS =
@@ -840,7 +840,7 @@ final class AdvanceReader {
               && s.is(k - 1, "CCONJ")
               && s.is(k, "NOUN")
               && s.lower()[k].endsWith("s")
-              && (s.is(k + 1, "DET") || s.is(k + 1, "PRON") || s.is(k + 1, "NUM"));
+              && (s.is(k + 1, "DET") || s.is(k + 1, "NUM"));
       if ((isVerb(s, k) || verbInS)
           && !lowSet.contains(s.lower()[k])
           && !STATE_VERBS.contains(s.lemmas()[k])
@@ -864,6 +864,14 @@ final class AdvanceReader {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the word joined at {@code k} follows a bare verb after a modal or "to" ("and will sign
+   * and return"; not "so the carrier can send the kit and ID card").
+   */
+  private static boolean auxiliaryBetween(Sentence s, int from, int k) {
+    return k - 3 > from && (s.is(k - 3, "AUX") || s.word(k - 3, "to"));
   }
 
   private int findVerb(Sentence s, int from) {

@@ -97,7 +97,9 @@ final class BuyingProcess {
   }
 
   private static final String MONEY_BIG =
-      "(?:(?:six|seven|eight)-figure|\\d+(?:\\.\\d+)?-?\\s?(?:megawatt|mw)\\b|[$€£]\\s?\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion|k)\\b"
+      // (not rupees: "INR 100,000" is about 1,250 in the thresholds' money)
+      "(?<!₹|₹\\s|\\brs\\s|\\brs\\.|\\brs\\.\\s|\\binr|\\binr\\s)"
+          + "(?:(?:six|seven|eight)-figure|\\d+(?:\\.\\d+)?-?\\s?(?:megawatt|mw)\\b|[$€£]\\s?\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion|k)\\b"
           + "|\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion)\\s*(?:usd|eur|gbp|dollars?|euros?|pounds?)?\\b"
           + "|(?:usd|eur|gbp)\\s?\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion)\\b|\\d{1,3}(?:,\\d{3}){2,}"
           + "|(?:[$€£]\\s?|(?:usd|eur|gbp)\\s?)?\\d{3}(?:,\\d{3})(?:\\s?(?:usd|eur|gbp|dollars?|euros?|pounds?))?)";
@@ -131,8 +133,8 @@ final class BuyingProcess {
                   "\\b(?:fl(?:y|ies|ew|ying)|travel(?:s|led|ling)?)\\s+(?:in\\s+|out\\s+|over\\s+|back\\s+)?"
                       + "(?:from\\s+[\\w-]+(?:\\s+[\\w-]+)?\\s+)?to\\b"
                       // "a trip to Cairo", not "sends the poll for a trip to the members"
-                      + "|\\b(?:trips?|journeys?|flights?)\\s+to\\b(?!\\s+(?:the|our|their|his|her|all|every|each)\\s+"
-                      + "(?:members?|group|team|staff|club|committee|parents|families|travellers|attendees|board)\\b)"
+                      + "|\\b(?:trips?|journeys?|flights?)\\s+to\\b(?!\\s+(?:the|their|his|her|all|every|each)\\s+"
+                      + "(?:members?|group|club|committee|parents|families|travellers|attendees|board)\\b)"
                       + "|\\bfl(?:y|ies|ew|ying)\\s+(?:home|in|over)\\s+from\\b"
                       // "commits to fly two engineers to Bologna"
                       + "|\\bfl(?:y|ies|ying)\\s+(?:[\\w-]+\\s+){0,2}(?:engineers?|people|staff|team|managers?|directors?|"
@@ -302,7 +304,7 @@ final class BuyingProcess {
                       + "|\\bcommits?\\s+to\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year)\\b"
                       // ("the benefits of a 10-year term over a 5-year term": terms compared, none
                       // signed)
-                      + "|(?<!\\bof an? |\\bin an? |\\bover an? |\\bthan an? |\\bvs\\.? an? |\\bversus an? )"
+                      + "|(?<!\\bof an? |\\bover an? |\\bthan an? |\\bvs\\.? an? |\\bversus an? )"
                       + "\\b(?:multi-year|two-year|three-year|five-year|\\d+-year|\\d{2}-month)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment|order|term|renewal|licen[cs]e|subscription)\\b"
                       // "commits all their volume to us for the next two years"
                       + "|\\b(?:commits?|signs?|locks?\\s+in)\\b(?![^.\\n]{0,30}\\b(?:consent|nda|data)\\b)[^.\\n]{0,60}"
@@ -343,18 +345,30 @@ final class BuyingProcess {
               "a deposit paid",
               p(
                   "\\bpa(?:y|ys|ying)\\s+(?:a|the|their|his|her|its|\\w+\\s+weeks?'?s?)\\s+"
-                      + "(?:(?!refundable|holding|booking|small|token|security)[\\w-]+\\s+){0,2}?deposit\\b")),
+                      + "(?:(?!refundable|holding|booking|small|token|security|consultation|appointment|"
+                      + "reservation|keg|cylinder|damage|key|bottle|pallet|crate)[a-z-]+\\s+){0,2}?deposit\\b")),
+          // "signs the acceptance form for a place in September" (not a trial's or a delivery's)
+          new Step(
+              4,
+              "an acceptance signed",
+              p(
+                  "\\bsigns?\\s+(?:the|their|his|her|an?|our)\\s+"
+                      + "(?:(?!trial|loan|delivery|equipment|goods)[\\w-]+\\s+){0,2}?acceptance\\s+form\\b")),
           // "commits budget for 500 memberships", "allocates budget for 25 places"
           new Step(
               4,
               "a budget committed",
               p(
-                  "\\b(?:commits?|allocates?|ring-?fences?|earmarks?)\\s+(?:the\\s+|a\\s+|their\\s+|its\\s+)?budget\\b")),
+                  "\\b(?:commits|committed|allocates|allocated|ring-?fences|ring-?fenced|earmarks|earmarked)\\s+"
+                      + "(?:the\\s+|a\\s+|their\\s+|its\\s+)?budget\\b")),
           // "commits 10 northbound loads a week to us": volume promised
           new Step(
               4,
               "volume committed to us",
-              p("\\bcommits?\\s+(?:\\d+|all|its|their|his|her)\\b[^.\\n]{0,40}\\bto\\s+us\\b")),
+              p(
+                  "\\bcommits?\\s+(?:\\d+|all|its|their|his|her)\\b"
+                      + "(?![^.\\n]{0,40}\\b(?:trial|test|sample|minutes?|hours?|time)\\b)"
+                      + "[^.\\n]{0,40}\\bto\\s+us\\b")),
           // ("pays the £25 application fee" is a small step that fits any stage)
           new Step(
               4,
@@ -472,8 +486,9 @@ final class BuyingProcess {
                       // after the sale
                       + "|\\b(?:supply|service|system|platform|account|lines?|policy|cover|plan|contract|site|"
                       + "store|tenant|payroll|clinics|sites|stores|branches|offices|locations)\\s+(?:all\\s+)?"
-                      + "(?:goes|go|is|are)\\s+live\\b"
+                      + "(?:goes|go)\\s+live\\b"
                       + "|\\bcompletes?\\s+(?:the|their|its|his|her)\\s+(?:full\\s+|data\\s+|whole\\s+)*migration\\b"
+                      + "(?!\\s+(?:form|questionnaire|checklist|survey|template|plan|assessment)\\b)"
                       // "hands over the keys and full management of his 14 flats"
                       + "|\\bhands?\\s+over\\s+(?:the\\s+)?keys(?=\\s+and\\b)"
                       // "switches all loan repayment collections for 40,000 members to our paybill"
@@ -544,9 +559,11 @@ final class BuyingProcess {
       Pattern.compile(
           "\\b(?:"
               + String.join("|", new java.util.TreeSet<>(Sentence.CLAUSE_WORDS))
-              // "tells us when their clinics go live": when it happens, not that it does now
-              + "|when"
               + ")\\s+(?:\\w+\\s+)?$"
+              // "tells us when the new payroll system goes live", "the date their platform goes
+              // live": when it happens, not that it does now
+              + "|\\b(?:when|once|until|if|after)\\s+(?:[\\w'-]+\\s+){0,4}$"
+              + "|\\bthe\\s+date\\s+(?:[\\w'-]+\\s+){0,3}$"
               // "says whether they or head office signs off the budget": a question, not a step
               + "|\\bwhether\\s+(?:[\\w'-]+\\s+){0,4}$");
 
@@ -709,7 +726,12 @@ final class BuyingProcess {
               case "crore", "crores", "cr" -> 1e7;
               default -> 1;
             };
-        String before = text.substring(Math.max(0, f.start() - 4), f.start());
+        // the four characters before the figure, from a word's start ("yrs. 15,000" is no "rs.")
+        int from = Math.max(0, f.start() - 4);
+        while (from > 0 && from < f.start() && Character.isLetter(text.charAt(from - 1))) {
+          from++;
+        }
+        String before = text.substring(from, f.start());
         String after = text.substring(f.end());
         // "Rs 1,85,000" is about two thousand in the thresholds' money, not 185,000
         if (unit.startsWith("la")

@@ -799,7 +799,7 @@ public final class ObjectiveLinter {
       }
       // "what has changed since: any new drivers, ...", "any loan, with the lender, balance and
       // monthly amount": the facts wanted are listed
-      if (s.lower()[k].equals(":") || s.word(k, "with") && listFollows(s, k + 1)) {
+      if ((s.lower()[k].equals(":") || s.word(k, "with")) && listFollows(s, k + 1)) {
         return null;
       }
       // "how many staff" asks for a fact; "how she feels", "how frustrated they are" do not
@@ -814,6 +814,10 @@ public final class ObjectiveLinter {
   private static boolean listFollows(Sentence s, int from) {
     boolean comma = false;
     for (int k = from; k < s.size(); k++) {
+      // "good or bad", "whatever they are happy to share": no facts named
+      if (s.wordIn(k, java.util.Set.of("whatever", "bad", "anything", "feel", "feels", "how"))) {
+        return false;
+      }
       if (s.lower()[k].equals(",")) {
         comma = true;
       } else if (comma && s.wordIn(k, java.util.Set.of("and", "or"))) {

@@ -85,7 +85,8 @@ final class Rewrites {
 
   private static final java.util.regex.Pattern SECOND_VERB =
       java.util.regex.Pattern.compile(
-          "\\band (invites|books|sends|authori[sz]es|brings|names|gives|signs|pays|emails|shares)\\b");
+          "\\band (invites|books|sends|authori[sz]es|brings|names|gives|signs|pays|emails|shares)"
+              + "(?= (?:the|a|an|their|his|her|its|our|us|them)\\b)");
 
   /** "books" -> "book", "copies" -> "copy", "pushes" -> "push"; null if not a third-person form. */
   static String base(String verb) {
