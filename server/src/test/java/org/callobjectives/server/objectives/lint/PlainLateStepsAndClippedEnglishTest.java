@@ -188,6 +188,23 @@ class PlainLateStepsAndClippedEnglishTest {
   }
 
   @Test
+  void anEmployerTakingOnApprenticesIsTheCustomer() {
+    List<LintFinding> f =
+        ObjectiveLinterTest.lint(
+            "Employer ideally registers for the 7 May apprenticeship information evening",
+            MEASURE,
+            TIME);
+    assertTrue(
+        f.stream()
+            .anyMatch(
+                x ->
+                    "'Employer registers for the 7 May apprenticeship information evening'"
+                        .equals(x.suggestion())),
+        f.toString());
+    assertTrue(f.stream().noneMatch(x -> x.message().contains("the customer?")), f.toString());
+  }
+
+  @Test
   void aHedgeBetweenTheCustomerAndTheVerbIsOnlyAHedge() {
     assertEquals(
         List.of(ObjectiveLinter.HEDGED),
