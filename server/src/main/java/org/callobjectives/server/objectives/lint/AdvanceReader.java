@@ -830,7 +830,7 @@ final class AdvanceReader {
           && s.is(k - 1, "CCONJ")
           && !s.lower()[k].endsWith("s")
           && !s.lower()[k].endsWith("ed")
-          && !auxiliaryBetween(s, main, k)) {
+          && !afterModalVerb(s, main, k)) {
         continue; // ("and will sign and return the agreement": after "will" the bare form is right)
       }
       // "... and books the installation slot": a verb in -s read as a plural noun
@@ -870,7 +870,7 @@ final class AdvanceReader {
    * Whether the word joined at {@code k} follows a bare verb after a modal or "to" ("and will sign
    * and return"; not "so the carrier can send the kit and ID card").
    */
-  private static boolean auxiliaryBetween(Sentence s, int from, int k) {
+  private static boolean afterModalVerb(Sentence s, int from, int k) {
     return k - 3 > from && (s.is(k - 3, "AUX") || s.word(k - 3, "to"));
   }
 

@@ -43,16 +43,19 @@ class AccountEventsAndRolesTest {
   }
 
   static List<String> errors(String advance, String measure, String timeFrame) {
-    return linter
-        .lint(
-            new Objective("x", "Customer's step", advance, measure, timeFrame, List.of()),
-            shipped,
-            field -> 0,
-            "objectives.yaml")
-        .stream()
+    return findings(advance, measure, timeFrame).stream()
         .filter(f -> f.severity() == Severity.ERROR)
         .map(LintFinding::rule)
         .toList();
+  }
+
+  /** Every finding, errors and warnings, of one objective checked against the shipped config. */
+  static List<LintFinding> findings(String advance, String measure, String timeFrame) {
+    return linter.lint(
+        new Objective("x", "Customer's step", advance, measure, timeFrame, List.of()),
+        shipped,
+        field -> 0,
+        "objectives.yaml");
   }
 
   @ParameterizedTest

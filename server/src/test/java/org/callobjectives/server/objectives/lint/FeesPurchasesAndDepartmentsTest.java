@@ -140,18 +140,8 @@ class FeesPurchasesAndDepartmentsTest {
   @org.junit.jupiter.api.Test
   void aRewriteNeverMakesUsOrAVerbTheActor() {
     String rewrite =
-        linter
-            .lint(
-                new org.callobjectives.server.config.Objective(
-                    "x",
-                    "Trust",
-                    "Caller trusts us enough to open up about her health history",
-                    MEASURE,
-                    TIME,
-                    List.of()),
-                AccountEventsAndRolesTest.shipped,
-                field -> 0,
-                "objectives.yaml")
+        AccountEventsAndRolesTest.findings(
+                "Caller trusts us enough to open up about her health history", MEASURE, TIME)
             .stream()
             .filter(f -> f.rule().equals(ObjectiveLinter.NOT_AN_ADVANCE))
             .map(LintFinding::suggestion)

@@ -288,19 +288,11 @@ class PlainLateStepsAndClippedEnglishTest {
   @Test
   void aVerbTakingToIsTheVerbWhateverItsTagAndNoPartOfTheSubject() {
     String rewrite =
-        AccountEventsAndRolesTest.linter
-            .lint(
-                new org.callobjectives.server.config.Objective(
-                    "x",
-                    "Corner",
-                    "Owner of the new boutique agrees to open a shop-in-shop corner and keep us in the"
-                        + " loop",
-                    MEASURE,
-                    TIME,
-                    List.of()),
-                AccountEventsAndRolesTest.shipped,
-                field -> 0,
-                "objectives.yaml")
+        AccountEventsAndRolesTest.findings(
+                "Owner of the new boutique agrees to open a shop-in-shop corner and keep us in the"
+                    + " loop",
+                MEASURE,
+                TIME)
             .stream()
             .map(LintFinding::suggestion)
             .filter(x -> x != null && x.contains("Owner"))
