@@ -388,7 +388,90 @@ final class AdvanceReader {
                 && INFORMING.contains(s.lemmas()[main])
             ? null
             : agentVerbAt(s, main);
+    int addressed = addressesTheCustomer(s, main);
+    if (addressed > 0 && actor != Actor.AGENT) {
+      // "Treatment coordinator rings the enquirer back": whoever calls the customer is us
+      return new Reading(
+          Actor.AGENT,
+          subject,
+          s.lemmas()[main],
+          main,
+          false,
+          false,
+          s.span(main, addressed),
+          null,
+          hedge);
+    }
     return new Reading(actor, subject, s.lemmas()[main], main, false, false, agentVerb, low, hedge);
+  }
+
+  /** Ways of getting in touch with someone or working on them. */
+  private static final Set<String> CONTACTING =
+      Set.of(
+          "call",
+          "ring",
+          "phone",
+          "email",
+          "e-mail",
+          "text",
+          "message",
+          "contact",
+          "chase",
+          "nurture",
+          "pitch",
+          "persuade",
+          "convince",
+          "coach",
+          "remind",
+          "reassure",
+          "thank",
+          "greet",
+          "welcome",
+          "qualify",
+          "upsell",
+          "re-engage",
+          "nudge");
+
+  /** Whom our side serves, named singly ("the enquirer", "the lead"). */
+  private static final Set<String> ADDRESSED =
+      Set.of(
+          "customer",
+          "client",
+          "prospect",
+          "lead",
+          "enquirer",
+          "inquirer",
+          "caller",
+          "borrower",
+          "homeowner",
+          "candidate",
+          "applicant",
+          "patient",
+          "member",
+          "donor",
+          "supporter",
+          "subscriber",
+          "policyholder");
+
+  /**
+   * Where the object ends when the verb at {@code main} contacts or works on the customer, named
+   * singly right after it ("rings the enquirer back", "nurtures the borrower"); else -1.
+   */
+  static int addressesTheCustomer(Sentence s, int main) {
+    if (main < 0 || !s.wordIn(main, CONTACTING)) {
+      return -1;
+    }
+    int k = main + 1;
+    if (s.wordIn(k, Set.of("the", "each", "every", "our"))) {
+      k++;
+    }
+    if (k < s.size() && ADDRESSED.contains(s.lower()[k])) {
+      if (s.wordIn(k + 1, Set.of("back", "up"))) {
+        return k + 2;
+      }
+      return s.is(k + 1, "NOUN") ? -1 : k + 1;
+    }
+    return -1;
   }
 
   /**
@@ -859,12 +942,18 @@ final class AdvanceReader {
                   && !lowSet.contains(s.lower()[k - 2])
                   && !lowSet.contains(s.lemmas()[k - 2])
                   && !s.wordIn(k - 2, TOWARD_US)
-                  && !s.word(k - 2, "we"))) {
+                  && !s.word(k - 2, "we")
+                  // "best time to call", "the number to ring": a detail, not a step
+                  && !s.wordIn(k - 2, WHEN_AND_WHERE))) {
         return true;
       }
     }
     return false;
   }
+
+  /** Nouns an infinitive describes ("time to call"), not a step after them. */
+  private static final Set<String> WHEN_AND_WHERE =
+      Set.of("time", "times", "day", "days", "date", "dates", "slot", "number", "place");
 
   /**
    * Whether the word joined at {@code k} follows a bare verb after a modal or "to" ("and will sign
@@ -994,8 +1083,11 @@ final class AdvanceReader {
 
   /** "the named date", "accepted invites": a participle used as an adjective. */
   private boolean participleModifier(Sentence s, int k) {
+    String w = s.lower()[k];
     return s.is(k, "VERB")
         && k + 1 < s.size()
+        // "the wholesaler sends last quarter's figures": no participle ends in "-s"
+        && !(w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us"))
         && (s.is(k + 1, "NOUN")
             || s.is(k + 1, "PROPN")
             || s.is(k + 1, "ADJ") && s.is(k + 2, "NOUN"))
@@ -1169,6 +1261,8 @@ final class AdvanceReader {
               && customer > agent
               && OURS_BUT_THEIRS.contains(s.lemmas()[customer])
               && headIsTheirs
+              // ("our sales lead", "our project lead": a job title, ours)
+              && !nounBetween(s, agent, customer)
           || possessive && customer > agent) {
         return Actor.CUSTOMER;
       }
@@ -1184,6 +1278,16 @@ final class AdvanceReader {
       return agent > customer ? Actor.AGENT : Actor.CUSTOMER;
     }
     return customer >= 0 ? Actor.CUSTOMER : Actor.AGENT;
+  }
+
+  /** Whether a noun stands between two words. */
+  private static boolean nounBetween(Sentence s, int from, int to) {
+    for (int j = from + 1; j < to; j++) {
+      if (s.is(j, "NOUN") || s.is(j, "PROPN")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a possessive stands between two words ("the family's financial adviser"). */

@@ -124,6 +124,39 @@ final class BuyingProcess {
           + "|\\b\\d{1,3}(?:[.,]\\d{3})+(?:,\\d{2})?\\s?(?:[$€£]|eur\\b|euros?\\b|usd\\b|gbp\\b)"
           + "|\\b\\d{4,}\\s?(?:[$€£]|eur\\b|euros?\\b))";
 
+  /** A number of things, in figures or words ("60", "forty", "six"). */
+  private static final String COUNT =
+      "(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|"
+          + "forty|fifty|sixty|seventy|eighty|ninety|hundred|both)";
+
+  /** Sites, people or assets of an account, one or many. */
+  private static final String UNITS =
+      "(?:branch(?:es)?|offices?|sites?|stores?|shops?|bars?|pubs?|hotels?|depots?|clinics?|practices?|"
+          + "locations?|outlets?|restaurants?|venues?|campus(?:es)?|schools?|warehouses?|plants?|factor(?:y|ies)|"
+          + "propert(?:y|ies)|buildings?|retail parks?|parks?|tenants?|members?|staff|employees?|workers?|residents?|"
+          + "patients?|clients?|client files?|ledgers?|policies|policy|vehicles?|vans?|trucks?|lorr(?:y|ies)|"
+          + "trailers?|prime movers?|routes?|users?|seats?|agents?|physicians?|doctors?|referrals?|"
+          + "subsidiar(?:y|ies)|entit(?:y|ies)|compan(?:y|ies)|machines?|devices?|handsets?|drivers?|"
+          + "subcontractors?|homes?|rooms?|floors?|departments?|divisions?|regions?|doors|directors?|bays?|"
+          + "kitchens?|lines)";
+
+  /**
+   * The whole of an account: "all 60 haul trucks", "every one of its 200 client ledgers", "her
+   * whole caseload of 60 clients".
+   */
+  private static final String ALL_OF_THEM =
+      "(?:\\b(?:all|every(?:\\s+one\\s+of)?|each\\s+of)\\s+(?:(?:its|their|his|her|the|of\\s+(?:its|their|the))\\s+)?"
+          + "(?:"
+          + COUNT
+          + "\\s+)?(?:[\\w&'-]+\\s+){0,2}?"
+          + UNITS
+          + "\\b|\\b(?:whole|entire)\\s+(?:caseload|fleet|estate|range|workforce|portfolio|book|network|membership)\\b"
+          + "|\\bacross\\s+(?:all|every)\\s+(?:"
+          + COUNT
+          + "\\s+)?(?:[\\w&'-]+\\s+){0,2}?"
+          + UNITS
+          + "\\b)";
+
   private static final List<Step> STEPS =
       List.of(
           new Step(
@@ -308,7 +341,7 @@ final class BuyingProcess {
                       + "\\b(?:multi-year|two-year|three-year|five-year|\\d+-year|\\d{2}-month)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment|order|term|renewal|licen[cs]e|subscription)\\b"
                       // "commits all their volume to us for the next two years"
                       + "|\\b(?:commits?|signs?|locks?\\s+in)\\b(?![^.\\n]{0,30}\\b(?:consent|nda|data)\\b)[^.\\n]{0,60}"
-                      + "\\bfor\\s+(?:the\\s+next\\s+)?(?:two|three|four|five|[2-9])\\s+years\\b"
+                      + "\\bfor\\s+(?:the\\s+next\\s+)?(?:two|three|four|five|ten|fifteen|twenty|twenty-five|[2-9]|[12]\\d)\\s+years\\b"
                       + "|\\bsigns?\\s+over\\s+(?!the\\s+(?:phone|line|call)\\b)(?:his|her|their|its|the)\\b"
                       + "|\\bsigns?\\b[^.]{0,40}\\bappointment\\s+letters?\\b"
                       + "|\\b(?:orders?|buys?|purchases?)\\b[^.]{0,60}"
@@ -344,9 +377,9 @@ final class BuyingProcess {
               4,
               "a deposit paid",
               p(
-                  "\\bpa(?:y|ys|ying)\\s+(?:a|the|their|his|her|its|\\w+\\s+weeks?'?s?)\\s+"
+                  "\\b(?:pa(?:y|ys|ying)|sends?|wires?)\\s+(?:a|the|their|his|her|its|\\w+\\s+weeks?'?s?)\\s+"
                       + "(?:(?!refundable|holding|booking|small|token|security|consultation|appointment|"
-                      + "reservation|keg|cylinder|damage|key|bottle|pallet|crate)[a-z-]+\\s+){0,2}?deposit\\b")),
+                      + "reservation|keg|cylinder|damage|key|bottle|pallet|crate)(?:[a-z][\\w-]*|\\d+(?:%|-[a-z]+))\\s+){0,2}?deposit\\b")),
           // "signs the acceptance form for a place in September" (not a trial's or a delivery's)
           new Step(
               4,
@@ -505,6 +538,63 @@ final class BuyingProcess {
                       // "transfers its entire workforce to our PEO"
                       + "|\\b(?:moves?|transfers?|switch(?:es)?)\\s+(?:its|their|the|his|her)\\s+(?:entire|whole)\\b"
                       + "(?![^.\\n]{0,30}\\b(?:data|dataset|files)\\b)[^.\\n]{0,40}\\b(?:on)?to\\s+(?:us|our)\\b")),
+          // "installs our dispatch system on all 60 haul trucks", "moves every resident over to our
+          // agency": the whole estate adopts it at once, the sale's end, not a first step
+          new Step(
+              5,
+              "a rollout to all of them",
+              p(
+                  "\\b(?:installs?|fits?|deploys?|rolls?\\s+(?:[\\w-]+\\s+){0,3}?out|switch(?:es)?|moves?|"
+                      + "migrates?|transfers?|converts?|orders?|enrol(?:l)?s?|signs?\\s+up|onboards?|routes?|"
+                      + "swaps?|equips?|upgrades?|replaces?|commits?|books?)\\b"
+                      + "(?![^.\\n]{0,80}\\b(?:trials?|pilots?|poc|samples?|tests?|demos?|free|quotes?|surveys?|"
+                      + "data|files|list|names|details|numbers|counts?|assessments?|audits?|calls?|meetings?|"
+                      + "walk-?throughs?|visits?|tours?|inspections?|viewings?|consultations?)\\b)"
+                      + "[^.\\n]{0,40}?"
+                      + ALL_OF_THEM
+                      // "lists our whole range in all 14 hotels": only with our product named
+                      + "|\\b(?:lists?|puts?|stocks?|ranges?)\\s+our\\b[^.\\n]{0,40}?"
+                      + ALL_OF_THEM
+                      // "gets all 240 members to buy", "tells his 40 stores to cancel the current
+                      // supplier"
+                      + "|\\b(?:gets?|has|have|tells?|instructs?|makes?)\\s+(?:all|every(?:\\s+one\\s+of)?|"
+                      + "(?:his|her|their|its)\\s+"
+                      + COUNT
+                      + ")\\s+(?:(?:its|their|his|her|the|of\\s+(?:its|their|the))\\s+)?(?:"
+                      + COUNT
+                      + "\\s+)?(?:[\\w&'-]+\\s+){0,2}?"
+                      + UNITS
+                      + "\\s+(?:to\\s+)?(?:buy|sign|switch|move|install|order|cancel|join|enrol|enroll|register|start|use)\\b"
+                      // "picks install weeks for all five retail parks"
+                      + "|\\binstall(?:ation)?\\s+(?:dates?|weeks?|slots?)\\s+for\\s+"
+                      + ALL_OF_THEM
+                      // "the go-ahead to start fitting panels next month"
+                      + "|\\b(?:gives?|grants?)\\s+(?:us\\s+)?(?:the|their|a)\\s+go-?ahead\\s+to\\s+(?:start\\s+)?"
+                      + "(?:install|fit|build|order|proceed|begin\\s+(?:the\\s+)?(?:work|install))")),
+          // "completes the financing application, credit check included": a full credit
+          // application
+          new Step(
+              4,
+              "an application with a credit check",
+              p(
+                  "\\bapplication\\b[^.\\n]{0,80}(?<!soft\\s)(?<!soft-)\\bcredit\\s+(?:check|pull|search)\\b"
+                      + "|(?<!soft\\s)(?<!soft-)\\bcredit\\s+(?:check|pull|search)\\b[^.\\n]{0,30}\\bapplication\\b"
+                      + "|\\bhard\\s+credit\\s+(?:check|pull|search|inquiry|enquiry)\\b"
+                      + "|\\bcompletes?\\s+our\\s+full\\s+(?:[\\w-]+\\s+){0,2}?application\\b")),
+          // "opens a letter of credit for the first 12,000 metres": payment for an order secured
+          new Step(
+              5,
+              "a letter of credit",
+              p(
+                  "\\bopens?\\s+(?:an?\\s+|the\\s+)?(?:irrevocable\\s+)?(?:letter of credit|l/c)\\b")),
+          // "draws the full $80,000 on the line", "the mobile notary comes out to close the line"
+          new Step(
+              5,
+              "credit drawn or closed",
+              p(
+                  "\\bdraws?\\s+(?:down\\s+)?(?:the\\s+)?(?:full|entire|whole)\\b"
+                      + "|\\bclose\\s+(?:the|their)\\s+(?:line|loan|heloc|mortgage|refinance|refi)\\b"
+                      + "|\\b(?:loan|mortgage|heloc)\\s+closing\\b")),
           // "gets a signed resolution to switch providers": the board's decision in writing
           new Step(
               4,

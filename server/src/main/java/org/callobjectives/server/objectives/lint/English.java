@@ -132,7 +132,7 @@ final class English {
       forTagging[0] = raw[0].toLowerCase(Locale.ROOT);
     }
     for (int i = 0; i < forTagging.length; i++) {
-      forTagging[i] = headOfCompound(forTagging[i]);
+      forTagging[i] = messagingVerb(headOfCompound(forTagging[i]));
     }
     String[] rawTags = universal.tag(forTagging);
     subjectReadAsVerb(forTagging, rawTags);
@@ -162,7 +162,12 @@ final class English {
     String[] tokens = tok.toArray(String[]::new);
     String[] tags = tag.toArray(String[]::new);
     hyphenatedWords(tokens, tags);
+    acronymsAreNames(tokens, tags);
     mainVerbReadAsNoun(tokens, tags);
+    modifierReadAsVerb(tags, tokens);
+    roleReadAsVerb(tokens, tags);
+    gerundInSubject(tokens, tags);
+    compoundReadAsVerb(tokens, tags);
     verbAfterEach(tokens, tags);
     nounAfterPossessive(tokens, tags);
     numbersHaveDigitsOrNames(tokens, tags);
@@ -232,6 +237,18 @@ final class English {
       return word;
     }
     return head;
+  }
+
+  /** "WhatsApps a photo", "WhatsApped the form": the app as a verb is tagged as "texts". */
+  private static String messagingVerb(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    if (w.equals("whatsapps") || w.equals("imessages")) {
+      return "texts";
+    }
+    if (w.equals("whatsapped") || w.equals("whatsapp'd")) {
+      return "texted";
+    }
+    return word;
   }
 
   /** Possessives that a verb never follows ("her" may be an object: "lets her decide"). */
@@ -398,6 +415,126 @@ final class English {
     }
   }
 
+  /** Capitals that are instructions, not names ("CC the manager"). */
+  private static final java.util.Set<String> VERB_ACRONYMS =
+      java.util.Set.of("OK", "CC", "BCC", "RSVP", "ASAP", "FYI");
+
+  /**
+   * "Patient's POA signs", "Site IT creates": an acronym in capitals is a name, never a verb or the
+   * pronoun "it" (unless the whole text is in capitals).
+   */
+  private static void acronymsAreNames(String[] tokens, String[] tags) {
+    int capitals = 0;
+    int words = 0;
+    for (String t : tokens) {
+      if (t.length() > 1 && t.chars().allMatch(Character::isLetter)) {
+        words++;
+        if (t.chars().allMatch(Character::isUpperCase)) {
+          capitals++;
+        }
+      }
+    }
+    if (capitals * 2 > words) {
+      return;
+    }
+    for (int i = 0; i < tokens.length; i++) {
+      String t = tokens[i];
+      if (t.length() >= 2
+          && t.length() <= 5
+          && t.chars().allMatch(c -> c >= 'A' && c <= 'Z')
+          && (tags[i].equals("VERB") || tags[i].equals("PRON"))
+          && !VERB_ACRONYMS.contains(t)) {
+        tags[i] = "PROPN";
+      }
+    }
+  }
+
+  /**
+   * "Recruitment consultant paints a picture": a role as the second word, read as a verb, before a
+   * word in -s read as a noun that an object follows.
+   */
+  private static void roleReadAsVerb(String[] tokens, String[] tags) {
+    if (tokens.length < 4 || !tags[0].equals("NOUN") || !tags[1].equals("VERB")) {
+      return;
+    }
+    String role = tokens[1].toLowerCase(Locale.ROOT);
+    String next = tokens[2].toLowerCase(Locale.ROOT);
+    boolean roleLike =
+        role.length() > 4
+            && (role.endsWith("ant")
+                || role.endsWith("ent")
+                || role.endsWith("er")
+                || role.endsWith("or")
+                || role.endsWith("ist"))
+            && !IMPERATIVES_IN_ER.contains(role);
+    if (roleLike
+        && tags[2].equals("NOUN")
+        && next.endsWith("s")
+        && !next.endsWith("ss")
+        && (tags[3].equals("DET") || tags[3].equals("PRON") || tags[3].equals("NUM"))) {
+      tags[1] = "NOUN";
+      tags[2] = "VERB";
+    }
+  }
+
+  /** "Policy wording and schedule are delivered": a noun in -ing in the subject is no verb. */
+  private static void gerundInSubject(String[] tokens, String[] tags) {
+    for (int i = 1; i + 1 < tokens.length; i++) {
+      if (tags[i].equals("AUX")) {
+        return;
+      }
+      if (tags[i].equals("VERB")
+          && tokens[i].toLowerCase(Locale.ROOT).endsWith("ing")
+          && tags[i - 1].equals("NOUN")
+          && (tokens[i + 1].equalsIgnoreCase("and") || tags[i + 1].equals("AUX"))) {
+        tags[i] = "NOUN";
+        return;
+      }
+      if (tags[i].equals("VERB")) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * "with the IT lead on priorities": after a preposition and a singular noun, a bare verb form
+   * before a preposition or the end is the noun's head ("lead"), not a verb (that would need "-s").
+   */
+  private static void compoundReadAsVerb(String[] tokens, String[] tags) {
+    for (int i = 2; i < tokens.length; i++) {
+      String w = tokens[i].toLowerCase(Locale.ROOT);
+      if (tags[i].equals("VERB")
+          && (tags[i - 1].equals("NOUN") || tags[i - 1].equals("PROPN"))
+          && !tokens[i - 1].toLowerCase(Locale.ROOT).endsWith("s")
+          && tags[i - 2].equals("ADP")
+          && !w.endsWith("s")
+          && !w.endsWith("ed")
+          && !w.endsWith("ing")
+          && (i + 1 == tokens.length
+              || tags[i + 1].equals("ADP")
+              || tags[i + 1].equals("PUNCT")
+              || tags[i + 1].equals("CCONJ"))) {
+        tags[i] = "NOUN";
+      }
+    }
+  }
+
+  /**
+   * "Bar team names which two ...", "Order desk confirms ...": a first word read as an instruction
+   * before a noun and a verb in -s is the subject's first noun.
+   */
+  private static void modifierReadAsVerb(String[] tags, String[] words) {
+    if (words.length >= 4
+        && tags[0].equals("VERB")
+        && tags[1].equals("NOUN")
+        && tags[2].equals("VERB")
+        && words[2].endsWith("s")
+        && !words[2].endsWith("ss")
+        && !words[1].endsWith("s")) {
+      tags[0] = "NOUN";
+    }
+  }
+
   /**
    * "follow-up", "port-in": a word joined at its hyphen keeps the tagger's PUNCT; it is a noun or,
    * before a noun, an adjective.
@@ -472,6 +609,8 @@ final class English {
       boolean subjectBefore =
           tags[i - 1].equals("NOUN")
               || tags[i - 1].equals("PROPN")
+              // "buyer at the wholesaler sends": a noun the tagger read as an adjective
+              || tags[i - 1].equals("ADJ") && i >= 2 && tags[i - 2].equals("DET")
               || tokens[i - 1].equals("IT") // "the head of IT"
               || tags[i - 1].equals("ADJ")
                   && i >= 2
@@ -489,6 +628,10 @@ final class English {
               || tags[i + 1].equals("PRON")
               || tags[i + 1].equals("NUM")
               || AFTER_VERB_ONLY.contains(next)
+              // "sends last quarter's figures", "sends full details"
+              || tags[i + 1].equals("ADJ")
+                  && i + 2 < tokens.length
+                  && (tags[i + 2].equals("NOUN") || tags[i + 2].equals("NUM"))
               || tags[i].equals("ADV") && tags[i + 1].equals("ADP")
               || next.equals("to")
                   && i + 2 < tokens.length

@@ -617,7 +617,9 @@ public final class ObjectiveLinter {
         // "Listing agent books ...": a trade's own agent, read as ours
         || r.actor() == Reading.Actor.AGENT
             && !r.imperative()
-            && !s.wordIn(0, java.util.Set.of("we", "our", "i", "us"));
+            && !s.wordIn(0, java.util.Set.of("we", "our", "i", "us"))
+            // ("Branch manager calls the lead": ours by whom it calls, not by a misread word)
+            && AdvanceReader.addressesTheCustomer(s, r.verbAt()) < 0;
   }
 
   /** Whether the first word is one of the agent's verbs ("Present", "Walk ... through"). */

@@ -1,0 +1,128 @@
+package org.callobjectives.server.objectives.lint;
+
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.MEASURE;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.TIME;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Wording found in the ninth round of labelled objectives (dev parts zzi to zzl): a whole account
+ * switched or rolled out at once, credit applications with a credit check, letters of credit; our
+ * staff named by whom they call ("rings the enquirer back"); words the tagger misreads (acronyms,
+ * "Bar team", "buyer at the wholesaler sends").
+ */
+class RolloutsAndAddressedCustomersTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void load() throws Exception {
+    AccountEventsAndRolesTest.load();
+    ObjectiveLinterTest.load();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact        | Gerente de operaciones agrees to install our dispatch system on all 60 haul trucks of the pit
+      discovery            | IT manager moves all seven branches off their current provider and onto our fibre this month
+      outbound-prospecting | Administrator moves every resident currently with another hospice over to our agency
+      outbound-prospecting | Office manager signs up every one of their 40 staff to our corporate plan
+      discovery            | Group F&B director lists our whole range in all 14 hotels from next month
+      outbound-prospecting | Fleet manager agrees to fit our tracking units across all 140 prime movers next month
+      first-contact        | Case manager enrolls her whole caseload of 60 clients for monitoring
+      discovery            | Ski club president gets all 240 members to buy their season passes through us
+      discovery            | Regional lead tells his 40 stores to cancel the current supplier and start with us
+      first-contact        | Head of property picks install weeks for all five retail parks next spring
+      discovery            | Facilities manager gives us the go-ahead to start fitting panels on the roof next month
+      first-contact        | New enquirer completes the bank's funding application, including consent to a credit check
+      outbound-prospecting | Senior completes the financing application for the Deluxe bundle and consents to a credit check
+      outbound-prospecting | Office manager completes our full credit application for a 36-month line
+      first-contact        | Buyer opens a letter of credit at their bank for the first 12,000 metres of poplin
+      first-contact        | Homeowner draws the full $80,000 on the line to pay off credit cards this week
+      outbound-prospecting | HR manager books the lodge for their retreat and sends the 30% deposit
+      first-contact        | Son pays the 30-day private-pay deposit for a residential suite
+      outbound-prospecting | Plant manager commits all three sites to buying power from our panels for the next fifteen years
+      """)
+  void aWholeAccountAtOnceIsUnrealisticEarlyOn(String stage, String advance) throws Exception {
+    assertEquals(
+        List.of(ObjectiveLinter.UNREALISTIC), onStage(dir, stage, advance, MEASURE), advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      discovery            | IT manager picks one pilot branch and books the site survey there for next week
+      outbound-prospecting | Business park manager emails the tenant list with unit numbers and who handles IT at each
+      first-contact        | Bar group owner names which of his six bars runs the cocktail menu and books a tasting
+      discovery            | IT manager sends the site list for all seven branches with contract end dates
+      demo                 | Ops manager moves all 12 vans onto our free 30-day trial next week
+      first-contact        | Head of facilities agrees an on-site walk-through of all three buildings with our surveyor
+      discovery            | Applicants consent to a soft credit search and disclose any missed payments
+      outbound-prospecting | Homeowner completes the five-question soft pre-qual form (no credit pull) from our link
+      commitment           | Operations director agrees to switch all three mine sites to us when the quarter ends
+      """)
+  void aPilotAListOrALaterStageIsNoRollout(String stage, String advance) throws Exception {
+    assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Treatment coordinator rings the enquirer back to keep the momentum going",
+        "Branch manager calls the lead personally to introduce the local crew",
+        "Processor nurtures the borrower with a check-in every other day",
+        "Our sales lead handles the MD's objections on monthly price"
+      })
+  void whoeverCallsOrWorksOnTheCustomerIsUs(String advance) {
+    List<String> rules = errors(advance, MEASURE, TIME);
+    assertTrue(rules.contains(ObjectiveLinter.NOT_AN_ADVANCE), advance + ": " + rules);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Category buyer at the wholesaler sends last quarter's depletion figures for their top ten"
+            + " single malts",
+        "Bar team names which two expressions they'd use in cocktails and the price per serve",
+        "Site IT creates VPN accounts for our two pilot engineers and sends the credentials",
+        "Patient's POA signs the hospice election statement and the admission consents",
+        "Factory owner WhatsApps a photo of the current fire policy schedule showing sum insured",
+        "Customer calls the lead buyer at head office and books a meeting for us",
+        "Our new client signs the order form for the second site",
+        "Customer calls their broker and asks for the renewal terms in writing"
+      })
+  void theCustomerActsWhateverTheTaggerMakesOfTheWords(String advance) {
+    assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @Test
+  void contactDetailsWithATimeToCallAreStillNoStep() {
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_AN_ADVANCE),
+        errors("Family confirms their address, phone number and best time to call", MEASURE, TIME));
+  }
+
+  @Test
+  void anAcronymIsANameButOkStaysAVerb() {
+    Sentence s = English.analyze("Patient's POA signs the statement");
+    assertEquals("PROPN", s.tags()[2]);
+    assertEquals("VERB", s.tags()[3]);
+    Sentence ok = English.analyze("Manager will OK the spend");
+    assertTrue(!ok.tags()[3].equals("PROPN"), String.join(" ", ok.tags()));
+  }
+}
