@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import opennlp.tools.lemmatizer.DefaultLemmatizerContextGenerator;
 import opennlp.tools.lemmatizer.LemmatizerContextGenerator;
 import opennlp.tools.lemmatizer.LemmatizerFactory;
 import opennlp.tools.lemmatizer.LemmatizerME;
@@ -75,10 +76,29 @@ final class English {
 
   private final TokenizerME tokenizer = new TokenizerME(Models.TOKENIZER);
   private final POSTaggerME universal = new POSTaggerME(Models.TAGGER, POSTagFormat.UD);
-  private final TopKBeamSearch lemmaSearch =
-      new TopKBeamSearch(Models.LEMMATIZER.beamSize(), Models.LEMMATIZER.maxent());
   private final LemmatizerContextGenerator lemmaContext =
       Models.LEMMATIZER.factory().getContextGenerator();
+
+  /**
+   * OpenNLP's lemma features are the word, its tag and the previous lemma's script; for its own
+   * context generator, a step is remembered by those three.
+   */
+  private final TopKBeamSearch lemmaSearch =
+      new TopKBeamSearch(
+          Models.LEMMATIZER.beamSize(),
+          Models.LEMMATIZER.maxent(),
+          (i, tokens, before, context) ->
+              tokens[i].toString()
+                  + '\u0000'
+                  + ((String[]) context[0])[i]
+                  + '\u0000'
+                  + (i == 0 ? "" : before[i - 1]),
+          lemmaContext.getClass() == DefaultLemmatizerContextGenerator.class ? 20_000 : 0);
+
+  /** Bumped by {@link #forget()}: each thread's lemmatizer drops what it remembers. */
+  private static volatile int generation;
+
+  private int seenGeneration = generation;
   private final SequenceValidator<String> lemmaValidator =
       Models.LEMMATIZER.factory().getSequenceValidator();
 
@@ -100,6 +120,7 @@ final class English {
   /** Drops the texts read so far (benchmarks measure the analysis itself). */
   static void forget() {
     RECENT.clear();
+    generation++;
   }
 
   /**
@@ -195,6 +216,10 @@ final class English {
   private String[] lemmatize(String[] tokens, String[] pennTags) {
     if (tokens.length == 0) {
       return new String[0];
+    }
+    if (seenGeneration != generation) {
+      seenGeneration = generation;
+      lemmaSearch.forget();
     }
     Sequence best =
         lemmaSearch.bestSequence(tokens, new Object[] {pennTags}, lemmaContext, lemmaValidator);

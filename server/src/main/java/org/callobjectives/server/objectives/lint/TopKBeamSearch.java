@@ -12,17 +12,33 @@ import opennlp.tools.util.SequenceValidator;
  * OpenNLP's beam search (opennlp.tools.ml.BeamSearch, same candidates, same scores, same order),
  * finding each step's k best outcomes by selection instead of sorting every outcome: the English
  * lemmatizer has 860 outcomes, and sorting them three times per word was most of the objective
- * check's time. Not thread-safe (one per thread, like OpenNLP's tools).
+ * check's time. Given a {@link StepKey} (what a step's context depends on), each step's best
+ * outcomes are kept for the next time the same word comes in the same context. Not thread-safe (one
+ * per thread, like OpenNLP's tools).
  */
 final class TopKBeamSearch implements SequenceClassificationModel {
   private static final double ZERO_LOG = -100000;
+
+  /** What a step's features are made of, as one string; equal keys give equal features. */
+  interface StepKey {
+    String of(int i, Object[] sequence, String[] outcomes, Object[] additionalContext);
+  }
+
+  /** A step's outcomes that stay in the beam (score at least the k-th best), in outcome order. */
+  private record Best(int[] outcomes, double[] scores) {}
 
   private final int size;
   private final MaxentModel model;
   private final double[] probs;
   private final double[] top;
+  private final StepKey key;
+  private final java.util.Map<String, Best> seen;
 
   TopKBeamSearch(int size, MaxentModel model) {
+    this(size, model, null, 0);
+  }
+
+  TopKBeamSearch(int size, MaxentModel model, StepKey key, int remember) {
     if (size < 1) {
       throw new IllegalArgumentException("beam size must be at least 1: " + size);
     }
@@ -30,6 +46,19 @@ final class TopKBeamSearch implements SequenceClassificationModel {
     this.model = model;
     this.probs = new double[model.getNumOutcomes()];
     this.top = new double[size];
+    this.key = remember > 0 ? key : null;
+    this.seen =
+        new java.util.LinkedHashMap<>(256, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(java.util.Map.Entry<String, Best> eldest) {
+            return size() > remember;
+          }
+        };
+  }
+
+  /** Forgets the steps seen so far. */
+  void forget() {
+    seen.clear();
   }
 
   @Override
@@ -49,16 +78,31 @@ final class TopKBeamSearch implements SequenceClassificationModel {
       for (int sc = 0; !prev.isEmpty() && sc < sz; sc++) {
         Sequence candidate = prev.remove();
         String[] outcomes = candidate.getOutcomes().toArray(new String[0]);
-        double[] scores = model.eval(cg.getContext(i, sequence, outcomes, context), probs);
-        double min = kthLargest(scores);
-        for (int p = 0; p < scores.length; p++) {
-          if (scores[p] >= min) {
-            extend(next, candidate, i, sequence, outcomes, p, scores, minSequenceScore, validator);
+        String k = key == null ? null : key.of(i, sequence, outcomes, context);
+        Best best = k == null ? null : seen.get(k);
+        if (best == null) {
+          best = best(model.eval(cg.getContext(i, sequence, outcomes, context), probs));
+          if (k != null) {
+            seen.put(k, best);
           }
         }
+        for (int b = 0; b < best.outcomes().length; b++) {
+          extend(
+              next,
+              candidate,
+              i,
+              sequence,
+              outcomes,
+              best.outcomes()[b],
+              best.scores()[b],
+              minSequenceScore,
+              validator);
+        }
         if (next.isEmpty()) { // nothing advanced: advance every valid outcome
+          double[] scores = model.eval(cg.getContext(i, sequence, outcomes, context), probs);
           for (int p = 0; p < scores.length; p++) {
-            extend(next, candidate, i, sequence, outcomes, p, scores, minSequenceScore, validator);
+            extend(
+                next, candidate, i, sequence, outcomes, p, scores[p], minSequenceScore, validator);
           }
         }
       }
@@ -82,16 +126,37 @@ final class TopKBeamSearch implements SequenceClassificationModel {
       T[] sequence,
       String[] outcomes,
       int p,
-      double[] scores,
+      double score,
       double minSequenceScore,
       SequenceValidator<T> validator) {
     String out = model.getOutcome(p);
     if (validator.validSequence(i, sequence, outcomes, out)) {
-      Sequence ns = new Sequence(candidate, out, scores[p]);
+      Sequence ns = new Sequence(candidate, out, score);
       if (ns.getScore() > minSequenceScore) {
         next.add(ns);
       }
     }
+  }
+
+  /** The outcomes scoring at least the k-th best, in outcome order, with their scores. */
+  private Best best(double[] scores) {
+    double min = kthLargest(scores);
+    int n = 0;
+    for (double sc : scores) {
+      if (sc >= min) {
+        n++;
+      }
+    }
+    int[] outcomes = new int[n];
+    double[] kept = new double[n];
+    int j = 0;
+    for (int p = 0; p < scores.length; p++) {
+      if (scores[p] >= min) {
+        outcomes[j] = p;
+        kept[j++] = scores[p];
+      }
+    }
+    return new Best(outcomes, kept);
   }
 
   /**

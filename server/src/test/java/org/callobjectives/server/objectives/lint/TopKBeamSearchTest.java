@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lemmas our beam search finds are OpenNLP's own, word for word, over every text of the
- * development corpus (titles, advances, measures, time frames): only the speed differs.
+ * development corpus (titles, advances, measures, time frames), with the steps it remembers from
+ * earlier texts in play: only the speed differs.
  */
 class TopKBeamSearchTest {
   static final Path DEV = Path.of("src", "test", "resources", "checker", "dev");
