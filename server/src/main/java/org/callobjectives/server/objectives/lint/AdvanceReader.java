@@ -389,6 +389,9 @@ final class AdvanceReader {
             ? null
             : agentVerbAt(s, main);
     int addressed = addressesTheCustomer(s, main);
+    if (addressed < 0 && actor != Actor.AGENT && !relationInSubject(s, from, to)) {
+      addressed = informsTheCustomer(s, main);
+    }
     if (addressed > 0 && actor != Actor.AGENT) {
       // "Treatment coordinator rings the enquirer back": whoever calls the customer is us
       return new Reading(
@@ -403,6 +406,97 @@ final class AdvanceReader {
           hedge);
     }
     return new Reading(actor, subject, s.lemmas()[main], main, false, false, agentVerb, low, hedge);
+  }
+
+  /** Ways of telling or showing someone something. */
+  private static final Set<String> INFORMING_THEM =
+      Set.of(
+          "present",
+          "explain",
+          "walk",
+          "talk",
+          "take",
+          "demonstrate",
+          "show",
+          "share",
+          "send",
+          "email",
+          "e-mail",
+          "brief",
+          "update",
+          "guide",
+          "educate",
+          "advise",
+          "go");
+
+  /** Whom our side informs ("the family", "the Owners"): the customer's people, named as such. */
+  private static final Set<String> INFORMED =
+      Set.of(
+          "customer",
+          "client",
+          "prospect",
+          "lead",
+          "enquirer",
+          "caller",
+          "borrower",
+          "homeowner",
+          "candidate",
+          "applicant",
+          "patient",
+          "member",
+          "family",
+          "parent",
+          "parents",
+          "buyer",
+          "owners",
+          "partner",
+          "daughter",
+          "son",
+          "couple",
+          "trustees");
+
+  /**
+   * Whether the subject is named by its relation to us ("the client's CFO", "Customer"), not by a
+   * job title alone.
+   */
+  private static boolean relationInSubject(Sentence s, int from, int to) {
+    for (int k = Math.max(0, from); k < Math.min(to, s.size()); k++) {
+      if (INFORMED.contains(s.lower()[k]) && !s.is(k + 1, "NOUN") && !s.is(k + 1, "PROPN")
+          || s.is(k, "PRON")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where the customer's person ends when the verb at {@code main} tells or shows them something
+   * ("emails the family the FAQ", "presents the findings to the Owners", "talks the patient
+   * through"); else -1.
+   */
+  static int informsTheCustomer(Sentence s, int main) {
+    if (main < 0 || !s.wordIn(main, INFORMING_THEM)) {
+      return -1;
+    }
+    for (int k = main + 1; k < Math.min(s.size(), main + 12); k++) {
+      // ("shares the kit and pricing deck with the partner": nouns joined, the same clause)
+      if (s.is(k, "CCONJ") && (s.is(k + 1, "VERB") || s.is(k + 1, "AUX"))
+          || s.is(k, "SCONJ")
+          || s.word(k, ",")
+          || s.word(k, "so")) {
+        return -1;
+      }
+      boolean direct = k == main + 2 && s.word(k - 1, "the");
+      boolean recipient =
+          k >= 2 && s.word(k - 1, "the") && s.wordIn(k - 2, Set.of("to", "with", "for"));
+      if ((direct || recipient)
+          && INFORMED.contains(s.lower()[k])
+          && !s.is(k + 1, "NOUN")
+          && !s.word(k + 1, "'s")) {
+        return k + 1;
+      }
+    }
+    return -1;
   }
 
   /** Ways of getting in touch with someone or working on them. */
@@ -837,6 +931,7 @@ final class AdvanceReader {
       if (i > from + 1
           && s.word(i - 1, "to")
           && (s.is(i - 2, "NOUN") || s.is(i - 2, "PROPN"))
+          && !TAKES_TO.contains(s.lemmas()[i - 2]) // "agrees to take": the tagger's noun
           && isVerb(s, i)) {
         return null; // "books a review with our adviser to look at life cover": the step's purpose
       }

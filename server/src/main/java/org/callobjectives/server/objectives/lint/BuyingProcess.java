@@ -328,7 +328,7 @@ final class BuyingProcess {
               "a signed contract or order",
               p(
                   "\\b(?:signs?|signed|signing|e-signs?|countersigns?|executes?)"
-                      + "\\b[^.]{0,60}(?<!trial |pilot |evaluation |non-disclosure |consent |data-sharing |data sharing )\\b(?:contracts|agreements|contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
+                      + "\\b[^.]{0,60}(?<!trial |pilot |evaluation |demo |non-disclosure |consent |data-sharing |data sharing )\\b(?:contracts|agreements|contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
                       + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice| in principle| review| check| appointment| affordability)|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
@@ -581,6 +581,15 @@ final class BuyingProcess {
                       + "|(?<!soft\\s)(?<!soft-)\\bcredit\\s+(?:check|pull|search)\\b[^.\\n]{0,30}\\bapplication\\b"
                       + "|\\bhard\\s+credit\\s+(?:check|pull|search|inquiry|enquiry)\\b"
                       + "|\\bcompletes?\\s+our\\s+full\\s+(?:[\\w-]+\\s+){0,2}?application\\b")),
+          // "closes on a 30-year refinance and signs the closing documents": the loan's close
+          new Step(
+              5,
+              "a loan closing",
+              p(
+                  "\\bcloses?\\s+on\\s+(?:an?|the|their|his|her)\\s+(?:[\\w-]+\\s+){0,3}?(?:mortgage|refinance|refi|"
+                      + "loan|heloc|purchase|sale|house|home|property)\\b"
+                      + "|\\bsigns?\\s+(?:the|their|his|her|all)\\s+(?:loan\\s+)?closing\\s+(?:documents|docs|papers|"
+                      + "package|disclosure)\\b")),
           // "opens a letter of credit for the first 12,000 metres": payment for an order secured
           new Step(
               5,
@@ -661,6 +670,11 @@ final class BuyingProcess {
 
   private static final Pattern TRIAL_ORDER =
       Pattern.compile("\\b(?:trial|sample|test|starter) orders?\\b");
+
+  /** "signs our demo agreement": the papers of a trial, not of the sale. */
+  private static final Pattern TRIAL_PAPERS =
+      Pattern.compile(
+          "(?i)\\b(?:demo|trial|pilot|evaluation|loan|non-disclosure|nda|consent)\\s+(?:agreement|contract|form)");
 
   /** A visit near a country's English name, capitalised as written. */
   private static final Pattern VISIT_ABROAD =
@@ -747,7 +761,9 @@ final class BuyingProcess {
     if (s != null && (best == null || best.phase() < 5)) {
       Phrase close = closeWords.first(s, true);
       // "places a trial order of one case": a first small order is a trial, not a close
-      if (close != null && !TRIAL_ORDER.matcher(t).find()) {
+      int at = close == null ? -1 : s.find(close, 0);
+      String said = at < 0 ? "" : s.span(at, at + s.matchAt(close, at));
+      if (close != null && !TRIAL_ORDER.matcher(t).find() && !TRIAL_PAPERS.matcher(said).find()) {
         best = new Found(5, "a close", close.text());
       }
     }

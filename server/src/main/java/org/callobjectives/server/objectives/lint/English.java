@@ -157,6 +157,7 @@ final class English {
     }
     String[] rawTags = universal.tag(forTagging);
     subjectReadAsVerb(forTagging, rawTags);
+    nameBeforePossessive(raw, rawTags);
     // The UD model tags "customer's" as one token NOUN+PART: split such words at the clitic.
     java.util.List<String> tok = new java.util.ArrayList<>();
     java.util.List<String> tag = new java.util.ArrayList<>();
@@ -184,6 +185,8 @@ final class English {
     String[] tags = tag.toArray(String[]::new);
     hyphenatedWords(tokens, tags);
     acronymsAreNames(tokens, tags);
+    titleCaseIsName(tokens, tags);
+    modifierInSubject(tokens, tags);
     mainVerbReadAsNoun(tokens, tags);
     modifierReadAsVerb(tags, tokens);
     roleReadAsVerb(tokens, tags);
@@ -438,6 +441,108 @@ final class English {
       tags[0] = "NOUN";
       tags[1] = "VERB";
     }
+  }
+
+  /** "Hargrove Manufacturing's coordinator picks": a capitalised first word before a possessive. */
+  private static void nameBeforePossessive(String[] raw, String[] tags) {
+    if (raw.length > 2
+        && tags[0].equals("VERB")
+        && Character.isUpperCase(raw[0].charAt(0))
+        && (raw[1].endsWith("'s")
+            || raw[1].endsWith("’s")
+            // "Hargrove Manufacturing's": a name of two words before the possessive
+            || Character.isUpperCase(raw[1].charAt(0))
+                && (raw[2].equals("'s") || raw[2].equals("’s"))
+            || tags[1].contains("+PART")
+            // "Estate HOA board votes": a word before an acronym is part of the name
+            || raw[1].length() >= 2
+                && raw[1].length() <= 5
+                && raw[1].chars().allMatch(c -> c >= 'A' && c <= 'Z')
+                && !raw[0].chars().allMatch(Character::isUpperCase))) {
+      tags[0] = "PROPN";
+    }
+    // "Voided check for ACH autopay sent in by ...": a first word in -ed before a noun describes
+    // it (no instruction starts with a past form; "Need", "Feed" and "Proceed" are no past forms)
+    String first = raw.length > 2 ? raw[0].toLowerCase(Locale.ROOT) : "";
+    if (raw.length > 2
+        && tags[0].equals("VERB")
+        && first.endsWith("ed")
+        && !first.endsWith("eed")
+        && first.length() > 4
+        && (tags[1].startsWith("NOUN") || tags[1].equals("VERB") && !raw[1].endsWith("s"))
+        && !raw[1].isEmpty()
+        && Character.isLetter(raw[1].charAt(0))) {
+      tags[0] = "ADJ";
+      tags[1] = "NOUN"; // "Voided check", "Updated pricing"
+    }
+  }
+
+  /**
+   * "Our Member Advocate reviews": inside a text written in sentence case, a capitalised word after
+   * another is part of a name or a title, not a verb.
+   */
+  private static void titleCaseIsName(String[] tokens, String[] tags) {
+    int capitals = 0;
+    int words = 0;
+    for (String t : tokens) {
+      if (!t.isEmpty() && Character.isLetter(t.charAt(0))) {
+        words++;
+        if (Character.isUpperCase(t.charAt(0))) {
+          capitals++;
+        }
+      }
+    }
+    if (capitals * 2 >= words) {
+      return; // a title in Title Case: capitals say nothing
+    }
+    for (int i = 1; i < tokens.length; i++) {
+      // ("Design Engineering Consultant demonstrates": at the start, only inside a run of three)
+      boolean inRun =
+          i >= 2
+              || i + 1 < tokens.length
+                  && !tokens[i + 1].isEmpty()
+                  && Character.isUpperCase(tokens[i + 1].charAt(0));
+      if (inRun
+          && tags[i].equals("VERB")
+          && !tokens[i - 1].isEmpty()
+          && Character.isUpperCase(tokens[i].charAt(0))
+          && Character.isUpperCase(tokens[i - 1].charAt(0))
+          && (tags[i - 1].equals("NOUN") || tags[i - 1].equals("PROPN"))) {
+        tags[i] = "PROPN";
+      }
+    }
+  }
+
+  /**
+   * "A 20-minute online banking demo is delivered": before the verb, a word in -ing between a
+   * modifier and a noun is part of the noun phrase.
+   */
+  private static void modifierInSubject(String[] tokens, String[] tags) {
+    for (int i = 1; i + 1 < tokens.length; i++) {
+      if (tags[i].equals("AUX")) {
+        return;
+      }
+      if (tags[i].equals("VERB")
+          && tokens[i].toLowerCase(Locale.ROOT).endsWith("ing")
+          && (tags[i - 1].equals("ADJ") || tags[i - 1].equals("DET") || tags[i - 1].equals("NUM"))
+          && tags[i + 1].equals("NOUN")
+          && laterVerb(tags, i + 2)) {
+        tags[i] = "ADJ";
+        return;
+      }
+      if (tags[i].equals("VERB")) {
+        return;
+      }
+    }
+  }
+
+  private static boolean laterVerb(String[] tags, int from) {
+    for (int i = from; i < tags.length; i++) {
+      if (tags[i].equals("AUX") || tags[i].equals("VERB")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Capitals that are instructions, not names ("CC the manager"). */

@@ -176,7 +176,8 @@ public final class ObjectiveLinter {
             advance,
             r.actor() == Reading.Actor.CUSTOMER && r.verbAt() > 0 && !r.passive() && onePart
                 ? verbGroupStart(advance, r.verbAt())
-                : 0);
+                : 0,
+            r.verbAt());
     if (vague == null) {
       vague = vagueMainVerb(advance, r);
     }
@@ -374,14 +375,14 @@ public final class ObjectiveLinter {
 
   /** The first vague phrase in {@code s}, as written, or null. */
   private String vagueIn(Sentence s) {
-    return vagueIn(s, 0);
+    return vagueIn(s, 0, -1);
   }
 
   /**
    * From word {@code from} (past the customer's title: "the architect on their side") to a reason
    * ("so ...").
    */
-  private String vagueIn(Sentence s, int from) {
+  private String vagueIn(Sentence s, int from, int verbAt) {
     for (int i = Math.max(0, from); i < s.size(); i++) {
       if (i > from && s.wordIn(i, REASONS) && i > 0 && !s.is(i - 1, "VERB")) {
         return null; // "so we can keep in touch": the reason for the step, not the step
@@ -402,8 +403,10 @@ public final class ObjectiveLinter {
         int n = s.matchAt(p, i);
         boolean verbFirst = p.words().length > 1 && VERB_FIRST.contains(p.words()[0]);
         // "the eligibility check in the app" is a noun: a verb-first phrase needs a verb there
+        // ("the partnership moves forward": the sentence's own verb after its subject)
         if (n > 0
             && !(verbFirst
+                && i != verbAt
                 && (s.is(i, "DET")
                     || s.is(i - 1, "DET")
                     || s.is(i - 1, "ADJ")
@@ -619,7 +622,8 @@ public final class ObjectiveLinter {
             && !r.imperative()
             && !s.wordIn(0, java.util.Set.of("we", "our", "i", "us"))
             // ("Branch manager calls the lead": ours by whom it calls, not by a misread word)
-            && AdvanceReader.addressesTheCustomer(s, r.verbAt()) < 0;
+            && AdvanceReader.addressesTheCustomer(s, r.verbAt()) < 0
+            && AdvanceReader.informsTheCustomer(s, r.verbAt()) < 0;
   }
 
   /** Whether the first word is one of the agent's verbs ("Present", "Walk ... through"). */
@@ -833,6 +837,16 @@ public final class ObjectiveLinter {
    * A main verb that names no step, or a step on an abstract object, when nothing concrete is
    * named.
    */
+  /** Where {@code word} is from {@code from} up to {@code to}, or -1. */
+  private static int indexWithin(Sentence s, String word, int from, int to) {
+    for (int i = Math.max(0, from); i < Math.min(s.size(), to); i++) {
+      if (s.word(i, word)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private String vagueMainVerb(Sentence s, Reading r) {
     if (r.verb() == null
         || r.verbAt() < 0
@@ -867,7 +881,10 @@ public final class ObjectiveLinter {
             && s.word(r.verbAt() + 1, "out")
             && !s.wordIn(
                 r.verbAt() + 2, java.util.Set.of("which", "what", "how", "whether", "if", "where"));
-    if (v.vagueVerbs.contains(r.verb()) && !workOut) {
+    // "drives the trade-in tractor to the yard": driving somewhere is a trip, not a push
+    boolean driveTo =
+        r.verb().equals("drive") && indexWithin(s, "to", r.verbAt() + 1, r.verbAt() + 7) > 0;
+    if (v.vagueVerbs.contains(r.verb()) && !workOut && !driveTo) {
       int end = r.verbAt() + 1;
       while (end < s.size() && !s.is(end, "NOUN") && end < r.verbAt() + 4) {
         end++;

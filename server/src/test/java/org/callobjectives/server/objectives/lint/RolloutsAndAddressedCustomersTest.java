@@ -54,6 +54,7 @@ class RolloutsAndAddressedCustomersTest {
       first-contact        | Homeowner draws the full $80,000 on the line to pay off credit cards this week
       outbound-prospecting | HR manager books the lodge for their retreat and sends the 30% deposit
       first-contact        | Son pays the 30-day private-pay deposit for a residential suite
+      discovery            | Caller closes on a 30-year mortgage refinance with us and signs the closing documents
       outbound-prospecting | Plant manager commits all three sites to buying power from our panels for the next fifteen years
       """)
   void aWholeAccountAtOnceIsUnrealisticEarlyOn(String stage, String advance) throws Exception {
@@ -75,6 +76,7 @@ class RolloutsAndAddressedCustomersTest {
       discovery            | Applicants consent to a soft credit search and disclose any missed payments
       outbound-prospecting | Homeowner completes the five-question soft pre-qual form (no credit pull) from our link
       commitment           | Operations director agrees to switch all three mine sites to us when the quarter ends
+      demo                 | Farmer collects the demo loader with his own trailer and signs our demo agreement
       """)
   void aPilotAListOrALaterStageIsNoRollout(String stage, String advance) throws Exception {
     assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
@@ -86,7 +88,13 @@ class RolloutsAndAddressedCustomersTest {
         "Treatment coordinator rings the enquirer back to keep the momentum going",
         "Branch manager calls the lead personally to introduce the local crew",
         "Processor nurtures the borrower with a check-in every other day",
-        "Our sales lead handles the MD's objections on monthly price"
+        "Our sales lead handles the MD's objections on monthly price",
+        "Enrollment Counselor emails the family the lottery FAQ and the key dates for fall",
+        "Marine Claims Manager presents the survey findings to the Owners",
+        "Partner Success Manager shares the onboarding kit and pricing deck with the partner",
+        "Patient Liaison talks the patient through our 0% and 9.9% finance options",
+        "Design Engineering Consultant demonstrates the new functions to the design team",
+        "Office sends the homeowner the final invoice and the lien waiver after the build"
       })
   void whoeverCallsOrWorksOnTheCustomerIsUs(String advance) {
     List<String> rules = errors(advance, MEASURE, TIME);
@@ -104,10 +112,53 @@ class RolloutsAndAddressedCustomersTest {
         "Factory owner WhatsApps a photo of the current fire policy schedule showing sum insured",
         "Customer calls the lead buyer at head office and books a meeting for us",
         "Our new client signs the order form for the second site",
-        "Customer calls their broker and asks for the renewal terms in writing"
+        "Customer calls their broker and asks for the renewal terms in writing",
+        "HR director presents our proposal to the board and sends us their decision",
+        "Customer emails the client list with contract end dates to our inbox",
+        "Voided check for ACH autopay sent in by the homeowner through the portal upload link",
+        "Estate HOA board votes the budget for a gate survey through at the AGM",
+        "Hargrove Manufacturing's benefits coordinator picks a date for a lunch-and-learn",
+        "A 20-minute online banking demo is booked by the HR manager for the break room",
+        "Farmer drives the trade-in tractor to the yard on demo day for the workshop to inspect"
       })
   void theCustomerActsWhateverTheTaggerMakesOfTheWords(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "FD takes the offer forward internally",
+        "Customer thinks it over and makes a decision",
+        "Customer takes our proposal through their process",
+        "Aged leads keep progressing through the funnel",
+        "School board buys in on the outdoor ed program",
+        "Sunrise SNF partnership moves forward this month"
+      })
+  void progressWithoutAStepIsTooGeneral(String advance) {
+    List<String> rules = errors(advance, MEASURE, TIME);
+    assertTrue(rules.contains(ObjectiveLinter.TOO_GENERAL), advance + ": " + rules);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Farmer agrees to take the brochure and price list for the round baler in the post",
+        "Farmer confirms his Eircode and herd type for our records"
+      })
+  void takingABrochureOrConfirmingAPostcodeIsNoStep(String advance) {
+    assertEquals(List.of(ObjectiveLinter.NOT_AN_ADVANCE), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "240 passes sold under the club code",
+        "Deposit receipt issued and stock unit marked sold"
+      })
+  void soldInARecordIsAFact(String measure) {
+    assertEquals(
+        List.of(), errors("Customer signs the order form on the call", measure, TIME), measure);
   }
 
   @Test
