@@ -388,11 +388,15 @@ final class AdvanceReader {
                 && INFORMING.contains(s.lemmas()[main])
             ? null
             : agentVerbAt(s, main);
-    int addressed = addressesTheCustomer(s, main);
-    if (addressed < 0 && actor != Actor.AGENT && !relationInSubject(s, from, to)) {
+    // Only for a subject of unknown side, or a job title that names no relation to us: a
+    // customer's manager may well call or brief their own people.
+    boolean ourSideUnsure =
+        actor == Actor.UNKNOWN || actor == Actor.CUSTOMER && !relationInSubject(s, from, to);
+    int addressed = ourSideUnsure ? addressesTheCustomer(s, main) : -1;
+    if (addressed < 0 && actor == Actor.UNKNOWN && !relationInSubject(s, from, to)) {
       addressed = informsTheCustomer(s, main);
     }
-    if (addressed > 0 && actor != Actor.AGENT) {
+    if (addressed > 0) {
       // "Treatment coordinator rings the enquirer back": whoever calls the customer is us
       return new Reading(
           Actor.AGENT,
@@ -440,20 +444,38 @@ final class AdvanceReader {
           "caller",
           "borrower",
           "homeowner",
-          "candidate",
           "applicant",
           "patient",
           "member",
+          "policyholder",
+          "couple");
+
+  /** Words that name a person by their relation to us or to the customer. */
+  private static final Set<String> RELATIONS =
+      Set.of(
+          "customer",
+          "client",
+          "prospect",
+          "lead",
+          "enquirer",
+          "caller",
+          "borrower",
+          "homeowner",
+          "applicant",
+          "patient",
+          "member",
+          "policyholder",
+          "couple",
           "family",
           "parent",
           "parents",
           "buyer",
+          "owner",
           "owners",
           "partner",
           "daughter",
           "son",
-          "couple",
-          "trustees");
+          "candidate");
 
   /**
    * Whether the subject is named by its relation to us ("the client's CFO", "Customer"), not by a
@@ -461,7 +483,7 @@ final class AdvanceReader {
    */
   private static boolean relationInSubject(Sentence s, int from, int to) {
     for (int k = Math.max(0, from); k < Math.min(to, s.size()); k++) {
-      if (INFORMED.contains(s.lower()[k]) && !s.is(k + 1, "NOUN") && !s.is(k + 1, "PROPN")
+      if (RELATIONS.contains(s.lower()[k]) && !s.is(k + 1, "NOUN") && !s.is(k + 1, "PROPN")
           || s.is(k, "PRON")) {
         return true;
       }
@@ -528,24 +550,7 @@ final class AdvanceReader {
 
   /** Whom our side serves, named singly ("the enquirer", "the lead"). */
   private static final Set<String> ADDRESSED =
-      Set.of(
-          "customer",
-          "client",
-          "prospect",
-          "lead",
-          "enquirer",
-          "inquirer",
-          "caller",
-          "borrower",
-          "homeowner",
-          "candidate",
-          "applicant",
-          "patient",
-          "member",
-          "donor",
-          "supporter",
-          "subscriber",
-          "policyholder");
+      Set.of("prospect", "lead", "enquirer", "inquirer", "caller");
 
   /**
    * Where the object ends when the verb at {@code main} contacts or works on the customer, named
@@ -556,9 +561,10 @@ final class AdvanceReader {
       return -1;
     }
     int k = main + 1;
-    if (s.wordIn(k, Set.of("the", "each", "every", "our"))) {
-      k++;
+    if (!s.word(k, "the")) {
+      return -1;
     }
+    k++;
     if (k < s.size() && ADDRESSED.contains(s.lower()[k])) {
       if (s.wordIn(k + 1, Set.of("back", "up"))) {
         return k + 2;
@@ -1356,8 +1362,9 @@ final class AdvanceReader {
               && customer > agent
               && OURS_BUT_THEIRS.contains(s.lemmas()[customer])
               && headIsTheirs
-              // ("our sales lead", "our project lead": a job title, ours)
-              && !nounBetween(s, agent, customer)
+              // ("our sales lead", "our project lead": a job title, ours; "our finance contact"
+              // is theirs)
+              && !(s.lemmas()[customer].equals("lead") && nounBetween(s, agent, customer))
           || possessive && customer > agent) {
         return Actor.CUSTOMER;
       }

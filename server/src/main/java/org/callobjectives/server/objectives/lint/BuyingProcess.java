@@ -137,8 +137,11 @@ final class BuyingProcess {
           + "patients?|clients?|client files?|ledgers?|policies|policy|vehicles?|vans?|trucks?|lorr(?:y|ies)|"
           + "trailers?|prime movers?|routes?|users?|seats?|agents?|physicians?|doctors?|referrals?|"
           + "subsidiar(?:y|ies)|entit(?:y|ies)|compan(?:y|ies)|machines?|devices?|handsets?|drivers?|"
-          + "subcontractors?|homes?|rooms?|floors?|departments?|divisions?|regions?|doors|directors?|bays?|"
-          + "kitchens?|lines)";
+          + "subcontractors?|homes?|rooms?|floors?|departments?|divisions?|regions?|doors|bays?|"
+          + "kitchens?|lines)"
+          // "all 12 branch managers" are people, not branches
+          + "(?!\\s+(?:managers?|directors?|heads?|leads?|owners?|staff|teams?|secretar(?:y|ies)|"
+          + "admins?|administrators?|coordinators?|supervisors?))";
 
   /**
    * The whole of an account: "all 60 haul trucks", "every one of its 200 client ledgers", "her
@@ -379,7 +382,8 @@ final class BuyingProcess {
               p(
                   "\\b(?:pa(?:y|ys|ying)|sends?|wires?)\\s+(?:a|the|their|his|her|its|\\w+\\s+weeks?'?s?)\\s+"
                       + "(?:(?!refundable|holding|booking|small|token|security|consultation|appointment|"
-                      + "reservation|keg|cylinder|damage|key|bottle|pallet|crate)(?:[a-z][\\w-]*|\\d+(?:%|-[a-z]+))\\s+){0,2}?deposit\\b")),
+                      + "reservation|keg|cylinder|damage|key|bottle|pallet|crate)(?:[a-z][\\w-]*|\\d+(?:%|-[a-z]+))\\s+){0,2}?deposit\\b"
+                      + "(?!\\s+(?:paperwork|forms?|requests?|details|slips?|information|info|terms))")),
           // "signs the acceptance form for a place in September" (not a trial's or a delivery's)
           new Step(
               4,
@@ -544,12 +548,14 @@ final class BuyingProcess {
               5,
               "a rollout to all of them",
               p(
-                  "\\b(?:installs?|fits?|deploys?|rolls?\\s+(?:[\\w-]+\\s+){0,3}?out|switch(?:es)?|moves?|"
-                      + "migrates?|transfers?|converts?|orders?|enrol(?:l)?s?|signs?\\s+up|onboards?|routes?|"
-                      + "swaps?|equips?|upgrades?|replaces?|commits?|books?)\\b"
-                      + "(?![^.\\n]{0,80}\\b(?:trials?|pilots?|poc|samples?|tests?|demos?|free|quotes?|surveys?|"
+                  // (nothing tried, counted, met or listed: "a free trial at all six clinics")
+                  "(?![^.\\n]{0,100}\\b(?:trials?|pilots?|poc|samples?|tests?|demos?|free|quotes?|surveys?|"
                       + "data|files|list|names|details|numbers|counts?|assessments?|audits?|calls?|meetings?|"
-                      + "walk-?throughs?|visits?|tours?|inspections?|viewings?|consultations?)\\b)"
+                      + "walk-?throughs?|visits?|tours?|inspections?|viewings?|consultations?|sessions?|"
+                      + "slots?|huddles?|webinars?|lunch-and-learns?|reads?|checks?|mock-?ups?)\\b)"
+                      + "(?:\\b(?:installs?|fits?|deploys?|rolls?\\s+(?:[\\w-]+\\s+){0,3}?out|switch(?:es)?|moves?|"
+                      + "migrates?|transfers?|converts?|orders?|enrol(?:l)?s?|signs?\\s+up|onboards?|"
+                      + "swaps?|equips?|upgrades?|replaces?|commits?)\\b"
                       + "[^.\\n]{0,40}?"
                       + ALL_OF_THEM
                       // "lists our whole range in all 14 hotels": only with our product named
@@ -570,15 +576,17 @@ final class BuyingProcess {
                       + ALL_OF_THEM
                       // "the go-ahead to start fitting panels next month"
                       + "|\\b(?:gives?|grants?)\\s+(?:us\\s+)?(?:the|their|a)\\s+go-?ahead\\s+to\\s+(?:start\\s+)?"
-                      + "(?:install|fit|build|order|proceed|begin\\s+(?:the\\s+)?(?:work|install))")),
+                      + "(?:install|fit|build|order|proceed|begin\\s+(?:the\\s+)?(?:work|install)))")),
           // "completes the financing application, credit check included": a full credit
           // application
           new Step(
               4,
               "an application with a credit check",
               p(
-                  "\\bapplication\\b[^.\\n]{0,80}(?<!soft\\s)(?<!soft-)\\bcredit\\s+(?:check|pull|search)\\b"
-                      + "|(?<!soft\\s)(?<!soft-)\\bcredit\\s+(?:check|pull|search)\\b[^.\\n]{0,30}\\bapplication\\b"
+                  "\\bapplication\\b(?![^.\\n]{0,80}\\b(?:no|without|soft)\\b)[^.\\n]{0,80}"
+                      + "\\bcredit\\s+(?:check|pull|search)\\b"
+                      + "|(?<!\\b(?:no|soft)\\s)(?<!soft-)(?<!without\\s)(?<!without\\sa\\s)"
+                      + "\\bcredit\\s+(?:check|pull|search)\\b[^.\\n]{0,30}\\bapplication\\b"
                       + "|\\bhard\\s+credit\\s+(?:check|pull|search|inquiry|enquiry)\\b"
                       + "|\\bcompletes?\\s+our\\s+full\\s+(?:[\\w-]+\\s+){0,2}?application\\b")),
           // "closes on a 30-year refinance and signs the closing documents": the loan's close
@@ -602,8 +610,7 @@ final class BuyingProcess {
               "credit drawn or closed",
               p(
                   "\\bdraws?\\s+(?:down\\s+)?(?:the\\s+)?(?:full|entire|whole)\\b"
-                      + "|\\bclose\\s+(?:the|their)\\s+(?:line|loan|heloc|mortgage|refinance|refi)\\b"
-                      + "|\\b(?:loan|mortgage|heloc)\\s+closing\\b")),
+                      + "|\\bclose\\s+(?:the|their)\\s+(?:line|loan|heloc|mortgage|refinance|refi)\\b")),
           // "gets a signed resolution to switch providers": the board's decision in writing
           new Step(
               4,

@@ -92,7 +92,7 @@ final class English {
                   + '\u0000'
                   + ((String[]) context[0])[i]
                   + '\u0000'
-                  + (i == 0 ? "" : before[i - 1]),
+                  + (i == 0 ? "\u0001bos" : before[i - 1]),
           lemmaContext.getClass() == DefaultLemmatizerContextGenerator.class ? 20_000 : 0);
 
   /** Bumped by {@link #forget()}: each thread's lemmatizer drops what it remembers. */
@@ -443,6 +443,40 @@ final class English {
     }
   }
 
+  /** Instructions that may stand before a name ("Call IT", "Email HR the form"). */
+  private static final java.util.Set<String> INSTRUCTIONS =
+      java.util.Set.of(
+          "call",
+          "email",
+          "e-mail",
+          "ring",
+          "ask",
+          "tell",
+          "get",
+          "send",
+          "book",
+          "contact",
+          "chase",
+          "phone",
+          "text",
+          "brief",
+          "update",
+          "invite",
+          "meet",
+          "help",
+          "have",
+          "let",
+          "make",
+          "give",
+          "show",
+          "loop",
+          "copy",
+          "cc",
+          "ping",
+          "message",
+          "remind",
+          "escalate");
+
   /** "Hargrove Manufacturing's coordinator picks": a capitalised first word before a possessive. */
   private static void nameBeforePossessive(String[] raw, String[] tags) {
     if (raw.length > 2
@@ -451,11 +485,13 @@ final class English {
         && (raw[1].endsWith("'s")
             || raw[1].endsWith("’s")
             // "Hargrove Manufacturing's": a name of two words before the possessive
-            || Character.isUpperCase(raw[1].charAt(0))
+            || !raw[1].isEmpty()
+                && Character.isUpperCase(raw[1].charAt(0))
                 && (raw[2].equals("'s") || raw[2].equals("’s"))
             || tags[1].contains("+PART")
-            // "Estate HOA board votes": a word before an acronym is part of the name
-            || raw[1].length() >= 2
+            // "Estate HOA board votes": a word before an acronym is part of the name ("Call IT")
+            || !INSTRUCTIONS.contains(raw[0].toLowerCase(Locale.ROOT))
+                && raw[1].length() >= 2
                 && raw[1].length() <= 5
                 && raw[1].chars().allMatch(c -> c >= 'A' && c <= 'Z')
                 && !raw[0].chars().allMatch(Character::isUpperCase))) {
@@ -504,6 +540,7 @@ final class English {
                   && Character.isUpperCase(tokens[i + 1].charAt(0));
       if (inRun
           && tags[i].equals("VERB")
+          && !tokens[i].isEmpty()
           && !tokens[i - 1].isEmpty()
           && Character.isUpperCase(tokens[i].charAt(0))
           && Character.isUpperCase(tokens[i - 1].charAt(0))

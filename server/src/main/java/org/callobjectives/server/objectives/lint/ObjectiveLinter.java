@@ -837,6 +837,11 @@ public final class ObjectiveLinter {
    * A main verb that names no step, or a step on an abstract object, when nothing concrete is
    * named.
    */
+  private static final java.util.regex.Pattern VEHICLES =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:tractor|car|van|truck|lorry|vehicle|machine|trailer|loader|bus|boat|caravan|"
+              + "motorhome|bike|excavator|digger|forklift|mower)s?\\b");
+
   /** Where {@code word} is from {@code from} up to {@code to}, or -1. */
   private static int indexWithin(Sentence s, String word, int from, int to) {
     for (int i = Math.max(0, from); i < Math.min(s.size(), to); i++) {
@@ -883,7 +888,9 @@ public final class ObjectiveLinter {
                 r.verbAt() + 2, java.util.Set.of("which", "what", "how", "whether", "if", "where"));
     // "drives the trade-in tractor to the yard": driving somewhere is a trip, not a push
     boolean driveTo =
-        r.verb().equals("drive") && indexWithin(s, "to", r.verbAt() + 1, r.verbAt() + 7) > 0;
+        r.verb().equals("drive")
+            && indexWithin(s, "to", r.verbAt() + 1, r.verbAt() + 7) > 0
+            && VEHICLES.matcher(s.span(r.verbAt(), Math.min(s.size(), r.verbAt() + 5))).find();
     if (v.vagueVerbs.contains(r.verb()) && !workOut && !driveTo) {
       int end = r.verbAt() + 1;
       while (end < s.size() && !s.is(end, "NOUN") && end < r.verbAt() + 4) {
@@ -1133,6 +1140,12 @@ public final class ObjectiveLinter {
       }
       if (measure.word(i, "progress") && measure.word(i - 1, "in")) {
         continue; // "an application in progress": a state the system shows
+      }
+      if (measure.lower()[i].equals("sold")
+          && (measure.wordIn(i - 1, java.util.Set.of("marked", "shown", "flagged", "recorded"))
+              || measure.is(i - 2, "NUM")
+              || measure.is(i - 1, "NUM"))) {
+        continue; // "240 passes sold", "unit marked sold": a count or a status, not a mood
       }
       for (Phrase p : v.subjective.candidates(measure, i)) {
         int n = measure.matchAt(p, i);

@@ -77,6 +77,21 @@ class RolloutsAndAddressedCustomersTest {
       outbound-prospecting | Homeowner completes the five-question soft pre-qual form (no credit pull) from our link
       commitment           | Operations director agrees to switch all three mine sites to us when the quarter ends
       demo                 | Farmer collects the demo loader with his own trailer and signs our demo agreement
+      discovery            | Operations manager books a 15-minute slot with each of the four regional directors next week
+      discovery            | Area manager books our rep into the Monday huddle with all 12 branch managers
+      discovery            | Facilities manager books a meter read across all 12 sites for next week
+      discovery            | CFO moves Friday's session to Monday so all three directors can attend
+      discovery            | Receptionist routes our email to all three directors today
+      discovery            | Champion puts our case study in front of all three directors at Monday's board meeting
+      discovery            | Regional lead tells all 40 stores to register for our free webinar next Tuesday
+      first-contact        | Practice group owner has all six clinics start the free 14-day trial next week
+      first-contact        | HR manager books a lunch-and-learn for all 200 staff at the head office next month
+      discovery            | Facilities manager gives us the go-ahead to proceed with a free energy audit next week
+      discovery            | Buyer gives us the go-ahead to order the fabric samples from the mill
+      first-contact        | Homeowner completes the 2-minute eligibility application with no credit check on the call
+      first-contact        | Homeowner completes the pre-qualification application without a credit check on the call
+      first-contact        | Buyer books our home inspection for next week, before their mortgage closing on the 30th
+      discovery            | Parent sends the deposit paperwork request to the bursar
       """)
   void aPilotAListOrALaterStageIsNoRollout(String stage, String advance) throws Exception {
     assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
@@ -87,14 +102,9 @@ class RolloutsAndAddressedCustomersTest {
       strings = {
         "Treatment coordinator rings the enquirer back to keep the momentum going",
         "Branch manager calls the lead personally to introduce the local crew",
-        "Processor nurtures the borrower with a check-in every other day",
         "Our sales lead handles the MD's objections on monthly price",
-        "Enrollment Counselor emails the family the lottery FAQ and the key dates for fall",
-        "Marine Claims Manager presents the survey findings to the Owners",
-        "Partner Success Manager shares the onboarding kit and pricing deck with the partner",
-        "Patient Liaison talks the patient through our 0% and 9.9% finance options",
-        "Design Engineering Consultant demonstrates the new functions to the design team",
-        "Office sends the homeowner the final invoice and the lien waiver after the build"
+        "Consultant walks Mrs Jones through the finance options",
+        "Design Engineering Consultant demonstrates the new functions to the design team"
       })
   void whoeverCallsOrWorksOnTheCustomerIsUs(String advance) {
     List<String> rules = errors(advance, MEASURE, TIME);
@@ -119,7 +129,27 @@ class RolloutsAndAddressedCustomersTest {
         "Estate HOA board votes the budget for a gate survey through at the AGM",
         "Hargrove Manufacturing's benefits coordinator picks a date for a lunch-and-learn",
         "A 20-minute online banking demo is booked by the HR manager for the break room",
-        "Farmer drives the trade-in tractor to the yard on demo day for the workshop to inspect"
+        "Farmer drives the trade-in tractor to the yard on demo day for the workshop to inspect",
+        // found by the round's review: a customer's people informing their own people
+        "Finance director presents our proposal to the owners on Thursday and emails us their"
+            + " decision",
+        "Trust chair presents our proposal to the trustees at the March meeting and sends us the"
+            + " minute",
+        "Farmer talks the proposal through with the son and calls back Friday with a decision",
+        "Executor walks the family through our pre-need plan and calls back Monday with a decision",
+        "Store manager sends our line sheet to the buyer at head office by Friday",
+        "Head teacher sends the trip consent letter to the parents and returns 30 signed forms",
+        "Wedding planner sends our venue brochure to the couple and books a viewing for Saturday",
+        "Client emails each candidate the assessment link from the trial account",
+        "Customer texts each member the booking link from our trial app",
+        "Our procurement contact at Acme raises the PO for the first 50 seats by Friday",
+        "Our finance contact signs the credit application form and emails it back",
+        "Procurement lead takes our quote through their approval process and issues the PO by the"
+            + " 30th",
+        "Finance manager takes our proposal forward to the board on Tuesday and sends us the"
+            + " minutes",
+        "Customer thinks over the two options tonight and calls back by Friday with the one they"
+            + " choose"
       })
   void theCustomerActsWhateverTheTaggerMakesOfTheWords(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
@@ -128,9 +158,6 @@ class RolloutsAndAddressedCustomersTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "FD takes the offer forward internally",
-        "Customer thinks it over and makes a decision",
-        "Customer takes our proposal through their process",
         "Aged leads keep progressing through the funnel",
         "School board buys in on the outdoor ed program",
         "Sunrise SNF partnership moves forward this month"
@@ -159,6 +186,13 @@ class RolloutsAndAddressedCustomersTest {
   void soldInARecordIsAFact(String measure) {
     assertEquals(
         List.of(), errors("Customer signs the order form on the call", measure, TIME), measure);
+  }
+
+  @Test
+  void soldAsAMoodIsStillNotMeasurable() {
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_MEASURABLE),
+        errors("Customer signs the order form on the call", "Buyer is sold and ready to go", TIME));
   }
 
   @Test
