@@ -548,8 +548,14 @@ final class BuyingProcess {
               5,
               "a rollout to all of them",
               p(
-                  // (nothing tried, counted, met or listed: "a free trial at all six clinics")
-                  "(?![^.\\n]{0,100}\\b(?:trials?|pilots?|poc|samples?|tests?|demos?|free|quotes?|surveys?|"
+                  // (nothing tried, counted, met or listed: "a free trial at all six clinics";
+                  // looked
+                  // at only where one of the verbs starts)
+                  "\\b(?=(?:installs?|installation|fits?|deploys?|rolls?|switch(?:es)?|moves?|migrates?|"
+                      + "transfers?|converts?|orders?|enrol(?:l)?s?|signs?|onboards?|swaps?|equips?|upgrades?|"
+                      + "replaces?|commits?|lists?|puts?|stocks?|ranges?|gets?|has|have|tells?|instructs?|"
+                      + "makes?|gives?|grants?)\\b)"
+                      + "(?![^.\\n]{0,100}\\b(?:trials?|pilots?|poc|samples?|tests?|demos?|free|quotes?|surveys?|"
                       + "data|files|list|names|details|numbers|counts?|assessments?|audits?|calls?|meetings?|"
                       + "walk-?throughs?|visits?|tours?|inspections?|viewings?|consultations?|sessions?|"
                       + "slots?|huddles?|webinars?|lunch-and-learns?|reads?|checks?|mock-?ups?)\\b)"
