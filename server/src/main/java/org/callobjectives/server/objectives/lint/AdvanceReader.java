@@ -452,30 +452,20 @@ final class AdvanceReader {
 
   /** Words that name a person by their relation to us or to the customer. */
   private static final Set<String> RELATIONS =
-      Set.of(
-          "customer",
-          "client",
-          "prospect",
-          "lead",
-          "enquirer",
-          "caller",
-          "borrower",
-          "homeowner",
-          "applicant",
-          "patient",
-          "member",
-          "policyholder",
-          "couple",
-          "family",
-          "parent",
-          "parents",
-          "buyer",
-          "owner",
-          "owners",
-          "partner",
-          "daughter",
-          "son",
-          "candidate");
+      java.util.stream.Stream.concat(
+              INFORMED.stream(),
+              java.util.stream.Stream.of(
+                  "family",
+                  "parent",
+                  "parents",
+                  "buyer",
+                  "owner",
+                  "owners",
+                  "partner",
+                  "daughter",
+                  "son",
+                  "candidate"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /**
    * Whether the subject is named by its relation to us ("the client's CFO", "Customer"), not by a
