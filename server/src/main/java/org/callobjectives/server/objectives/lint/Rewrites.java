@@ -144,6 +144,7 @@ final class Rewrites {
       for (int k = from; k < to; k++) {
         verbInside |= s.is(k, "VERB"); // "attempt to get the architect": no topic to name
         verbInside |= s.wordIn(k, NO_TOPIC); // "show some interest": nothing to follow up on
+        verbInside |= s.wordIn(k, PEOPLE); // "persuade the customer": a person is no topic
       }
       if (to > from
           && !verbInside
@@ -165,6 +166,9 @@ final class Rewrites {
     return s.is(k, "ADJ")
         || s.lower()[Math.min(k, s.size() - 1)].endsWith("ing") && s.is(k + 1, "NOUN");
   }
+
+  private static final Set<String> PEOPLE =
+      Set.of("customer", "client", "enquirer", "prospect", "lead", "caller", "patient", "member");
 
   private static final Set<String> NO_TOPIC =
       Set.of(
@@ -207,7 +211,14 @@ final class Rewrites {
           && !s.lower()[i + 1].endsWith("ing") // "open to talking": no infinitive
           && isActorBefore(s, i)) {
         String rest = s.span(i + 2, s.size());
-        String actor = actorBefore(s, i);
+        boolean noTopic = false;
+        for (int k = i + 1; k < s.size(); k++) {
+          noTopic |= s.wordIn(k, NO_TOPIC);
+        }
+        if (noTopic) {
+          break; // "rings the enquirer back to keep the momentum going": nothing to keep of it
+        }
+        String actor = actorBefore(s, i).replaceFirst("\\s+(?:back|up|out|over)$", "");
         return capital(actor)
             + " "
             + (actor.contains(" and ") ? s.lower()[i + 1] : third(s.lower()[i + 1]))

@@ -196,6 +196,20 @@ class RolloutsAndAddressedCustomersTest {
   }
 
   @Test
+  void theRewriteOfARingBackNamesAStepNotTheMomentum() {
+    for (LintFinding f :
+        AccountEventsAndRolesTest.findings(
+            "Treatment coordinator rings the enquirer back to keep the momentum going",
+            MEASURE,
+            TIME)) {
+      assertTrue(
+          f.suggestion() == null
+              || !f.suggestion().contains("momentum") && !f.suggestion().contains("back keeps"),
+          f.toString());
+    }
+  }
+
+  @Test
   void contactDetailsWithATimeToCallAreStillNoStep() {
     assertEquals(
         List.of(ObjectiveLinter.NOT_AN_ADVANCE),
