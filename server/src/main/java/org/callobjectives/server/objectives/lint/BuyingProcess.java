@@ -153,7 +153,7 @@ final class BuyingProcess {
           + COUNT
           + "\\s+)?(?:[\\w&'-]+\\s+){0,2}?"
           + UNITS
-          + "\\b|\\b(?:whole|entire)\\s+(?:caseload|fleet|estate|range|workforce|portfolio|book|network|membership)\\b"
+          + "\\b|\\b(?:whole|entire)\\s+(?:caseload|fleet|estate|range|collection|catalogue|workforce|portfolio|book|network|membership)\\b"
           + "|\\bacross\\s+(?:all|every)\\s+(?:"
           + COUNT
           + "\\s+)?(?:[\\w&'-]+\\s+){0,2}?"
@@ -335,7 +335,7 @@ final class BuyingProcess {
                       + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice| in principle| review| check| appointment| affordability)|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
-                      + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the) (?!trial |sample |test )(?:\\w+ )?order\\b|\\bcloses? the deal\\b"
+                      + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the|their|its) (?!trial |sample |test )(?:(?!trial |sample |test )[\\w,-]+ ){0,3}?order\\b|\\bcloses? the deal\\b"
                       + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|enterprise)\\b"
                       + "|\\bcommits?\\s+to\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year)\\b"
                       // ("the benefits of a 10-year term over a 5-year term": terms compared, none
@@ -541,7 +541,64 @@ final class BuyingProcess {
                       + "(?:in)?to\\b"
                       // "transfers its entire workforce to our PEO"
                       + "|\\b(?:moves?|transfers?|switch(?:es)?)\\s+(?:its|their|the|his|her)\\s+(?:entire|whole)\\b"
-                      + "(?![^.\\n]{0,30}\\b(?:data|dataset|files)\\b)[^.\\n]{0,40}\\b(?:on)?to\\s+(?:us|our)\\b")),
+                      + "(?![^.\\n]{0,30}\\b(?:data|dataset|files)\\b)[^.\\n]{0,60}\\b(?:on)?to\\s+(?:us|our)\\b")),
+          // "takes delivery of a spray rig", "picks up the keys", "Dad moves in on Saturday",
+          // "trades in his old sprayer", "buys a drone off us": the purchase done, said plainly
+          new Step(
+              5,
+              "a purchase made",
+              p(
+                  "\\b(?:takes?|taking|took)\\s+delivery\\s+of\\b"
+                      + "(?![^.\\n]{0,30}\\b(?:demo|sample|loan|trial|test|brochure|pack|quote)\\b)"
+                      + "|\\b(?:picks?\\s+up|collects?|gets?|receives?)\\s+(?:the\\s+)?keys\\b"
+                      + "(?![^.\\n]{0,40}\\b(?:viewing|tour|visit|inspection|demo|test|trial|show)\\b)"
+                      + "|\\b(?:moves|moving|will\\s+move)\\s+in(?:to)?\\s+(?:for|on|next|this|by|permanently|tomorrow|today|"
+                      + "the|a|an|our|one)\\b"
+                      + "(?![^.\\n]{0,30}\\b(?:phase|stage|step|round|conversation|discussion|direction|"
+                      + "process|pipeline|talks|conversations|right)\\b)"
+                      + "|\\btrades?\\s+in\\s+(?:his|her|their|its|the|an?)\\b"
+                      + "|\\bbuys?\\b(?!\\s+(?:in|into|time)\\b)[^.\\n]{0,40}\\b(?:off|from)\\s+us\\b"
+                      + "|\\brefinances?\\b[^.\\n]{0,40}\\bwith\\s+us\\b"
+                      + "|\\bpays?\\s+off\\s+(?:the|their|his|her|its)\\s+(?:current|existing|old)\\s+"
+                      + "(?:bank|lender|loan|mortgage|provider|finance)\\b"
+                      + "|\\b(?:puts?|places?|gets?)\\b[^.\\n]{0,40}\\bon\\s+(?:an?\\s+)?(?:\\d+|two|three|four|five)"
+                      + "[- ]year\\s+(?:finance|lease|loan|plan|contract|hire)\\b"
+                      // "switches all his spraying from the contractor to his own drones"
+                      + "|\\b(?:moves?|transfers?|switch(?:es)?|migrates?)\\s+all\\b[^.\\n]{0,60}\\bfrom\\b"
+                      + "[^.\\n]{0,40}\\bto\\b"
+                      + "|\\bsigns?\\s+(?:[\\w']+\\s+){0,3}?up\\s+for\\s+(?:a\\s+)?permanent\\s+"
+                      + "(?:place|room|bed|stay|placement)\\b"
+                      // "pays the first month of rental", "pays the first monthly invoice": service
+                      // bought
+                      + "|\\bpays?\\s+(?:the\\s+|their\\s+)?first\\s+(?:month|quarter|monthly|quarterly|year|annual)\\b"
+                      // (not a gym's first month "of 29 pounds")
+                      + "(?![^.\\n]{0,20}?(?:[$€£]\\s?\\d{1,2}(?:\\.\\d{2})?\\b|\\b\\d{1,2}(?:\\.\\d{2})?\\s?"
+                      + "(?:pounds|dollars|euros|quid|bucks)\\b))"
+                      + "(?![^.\\n]{0,30}\\b(?:arrears|overdue|owed|missed|instal(?:l)?ments?\\s+of\\s+the\\s+plan)\\b)"
+                      // "switch the three sites from their current provider to ours"
+                      + "|\\bfrom\\s+(?:their|the|his|her|its)\\s+(?:current|existing|old|incumbent)\\s+"
+                      + "(?:[\\w-]+\\s+){0,3}?to\\s+(?:us|ours|our)\\b"
+                      // "transfers the money for 3 containers" (not a debt's arrears)
+                      + "|\\btransfers?\\s+(?:the|their|his|her|its)\\s+(?:[\\w'-]+\\s+){0,3}?"
+                      + "(?:money|funds|purchase price|fees)\\b"
+                      + "(?![^.\\n]{0,60}\\b(?:arrears|overdue|owed|outstanding|missed|debt)\\b)")),
+          // "puts the deposit down on two drones", "puts the 10% equity into escrow"
+          new Step(
+              4,
+              "a deposit put down",
+              p(
+                  "\\bputs?\\s+(?:down\\s+)?(?:a|the|their|his|her|its)\\s+"
+                      + "(?:(?!refundable|holding|booking|small|token|security|reservation|key|damage)"
+                      + "[\\w%-]+\\s+){0,3}?deposit\\b"
+                      + "|\\b(?:into|in)\\s+escrow\\b")),
+          // "puts the £2,000 room reservation deposit down": a deposit of that size
+          new Step(
+              4,
+              "a deposit of that size",
+              p(
+                  "\\b(?:puts?|pays?|transfers?|leaves?|sends?|wires?)\\s+(?:down\\s+)?(?:a|the|their|his|her|its)\\s+"
+                      + "[$€£]\\s?[\\d,.]+k?\\s+(?:[\\w-]+\\s+){0,3}?deposit\\b"),
+              1000),
           // "installs our dispatch system on all 60 haul trucks", "moves every resident over to our
           // agency": the whole estate adopts it at once, the sale's end, not a first step
           new Step(
@@ -554,18 +611,18 @@ final class BuyingProcess {
                   "\\b(?=(?:installs?|installation|fits?|deploys?|rolls?|switch(?:es)?|moves?|migrates?|"
                       + "transfers?|converts?|orders?|enrol(?:l)?s?|signs?|onboards?|swaps?|equips?|upgrades?|"
                       + "replaces?|commits?|lists?|puts?|stocks?|ranges?|gets?|has|have|tells?|instructs?|"
-                      + "makes?|gives?|grants?)\\b)"
+                      + "makes?|gives?|grants?|places?|takes?|routes?)\\b)"
                       + "(?![^.\\n]{0,100}\\b(?:trials?|pilots?|poc|samples?|tests?|demos?|free|quotes?|surveys?|"
                       + "data|files|list|names|details|numbers|counts?|assessments?|audits?|calls?|meetings?|"
                       + "walk-?throughs?|visits?|tours?|inspections?|viewings?|consultations?|sessions?|"
                       + "slots?|huddles?|webinars?|lunch-and-learns?|reads?|checks?|mock-?ups?)\\b)"
                       + "(?:\\b(?:installs?|fits?|deploys?|rolls?\\s+(?:[\\w-]+\\s+){0,3}?out|switch(?:es)?|moves?|"
                       + "migrates?|transfers?|converts?|orders?|enrol(?:l)?s?|signs?\\s+up|onboards?|"
-                      + "swaps?|equips?|upgrades?|replaces?|commits?)\\b"
+                      + "swaps?|equips?|upgrades?|replaces?|commits?|places?|routes?)\\b"
                       + "[^.\\n]{0,40}?"
                       + ALL_OF_THEM
                       // "lists our whole range in all 14 hotels": only with our product named
-                      + "|\\b(?:lists?|puts?|stocks?|ranges?)\\s+our\\b[^.\\n]{0,40}?"
+                      + "|\\b(?:lists?|puts?|stocks?|ranges?|takes?)\\s+our\\b[^.\\n]{0,40}?"
                       + ALL_OF_THEM
                       // "gets all 240 members to buy", "tells his 40 stores to cancel the current
                       // supplier"

@@ -294,11 +294,57 @@ final class English {
     }
   }
 
+  /** Words in -s the lemmatizer's model reads as others ("buys" as "busy", "fees" as "foos"). */
+  private static final java.util.Map<String, String> MISREAD_LEMMAS =
+      java.util.Map.of(
+          "buys", "buy",
+          "patients", "patient",
+          "fees", "fee",
+          "lives", "live",
+          "apprentices", "apprentice");
+
+  /** The stem of a word in -s by the spelling rules ("replies" reply, "fixes" fix), or null. */
+  private static String regularStem(String word) {
+    int n = word.length();
+    if (n < 4 || !word.endsWith("s") || word.endsWith("ss") || word.endsWith("us")) {
+      return null;
+    }
+    if (word.endsWith("ies")) {
+      return word.substring(0, n - 3) + "y";
+    }
+    String es = word.substring(0, n - 2);
+    if (word.endsWith("es")
+        && (es.endsWith("ss")
+            || es.endsWith("zz")
+            || es.endsWith("sh")
+            || es.endsWith("ch")
+            || es.endsWith("x"))) {
+      return es;
+    }
+    return word.substring(0, n - 1);
+  }
+
   /**
    * The lemmatizer keeps the "e" of "-sses", "-zzes", "-shes" and "-ches" on some verbs
    * ("discusses" as "discusse") and reads "analyses" as the noun "analysis".
    */
   private static String verbLemma(String word, String tag, String lemma) {
+    String fixed = MISREAD_LEMMAS.get(word);
+    if (fixed != null && (tag.equals("VERB") || !word.equals("lives"))) {
+      return fixed;
+    }
+    // "workflows" as "workfl", "switches" as "switc": a lemma cut short of the word's own stem
+    String stem = regularStem(word);
+    if (stem != null
+        && stem.startsWith(lemma)
+        && !stem.equals(lemma)
+        && !word.equals(lemma + "es")
+        && !word.equals(lemma + "s")) {
+      return stem;
+    }
+    if (stem != null && tag.equals("VERB") && lemma.equals(word)) {
+      return stem; // "sprays" left as it is
+    }
     // "logged" as "logge": a doubled consonant before "-ed"
     int n = word.length();
     if (tag.equals("VERB")
@@ -312,7 +358,7 @@ final class English {
     if (!tag.equals("VERB") || !word.endsWith("es")) {
       return lemma;
     }
-    String stem = word.substring(0, word.length() - 2);
+    stem = word.substring(0, word.length() - 2);
     if (lemma.equals(word.substring(0, word.length() - 1))
         && (stem.endsWith("ss")
             || stem.endsWith("zz")
@@ -518,17 +564,12 @@ final class English {
    * another is part of a name or a title, not a verb.
    */
   private static void titleCaseIsName(String[] tokens, String[] tags) {
-    int capitals = 0;
-    int words = 0;
-    for (String t : tokens) {
-      if (!t.isEmpty() && Character.isLetter(t.charAt(0))) {
-        words++;
-        if (Character.isUpperCase(t.charAt(0))) {
-          capitals++;
-        }
-      }
-    }
-    if (capitals * 2 >= words) {
+    int[] c =
+        capitalsAmong(
+            tokens,
+            t -> !t.isEmpty() && Character.isLetter(t.charAt(0)),
+            t -> Character.isUpperCase(t.charAt(0)));
+    if (c[0] * 2 >= c[1]) {
       return; // a title in Title Case: capitals say nothing
     }
     for (int i = 1; i < tokens.length; i++) {
@@ -582,6 +623,24 @@ final class English {
     return false;
   }
 
+  /** Of the tokens that are {@code word}s: how many are {@code capital} and how many in all. */
+  private static int[] capitalsAmong(
+      String[] tokens,
+      java.util.function.Predicate<String> word,
+      java.util.function.Predicate<String> capital) {
+    int capitals = 0;
+    int words = 0;
+    for (String t : tokens) {
+      if (word.test(t)) {
+        words++;
+        if (capital.test(t)) {
+          capitals++;
+        }
+      }
+    }
+    return new int[] {capitals, words};
+  }
+
   /** Capitals that are instructions, not names ("CC the manager"). */
   private static final java.util.Set<String> VERB_ACRONYMS =
       java.util.Set.of("OK", "CC", "BCC", "RSVP", "ASAP", "FYI");
@@ -591,17 +650,12 @@ final class English {
    * pronoun "it" (unless the whole text is in capitals).
    */
   private static void acronymsAreNames(String[] tokens, String[] tags) {
-    int capitals = 0;
-    int words = 0;
-    for (String t : tokens) {
-      if (t.length() > 1 && t.chars().allMatch(Character::isLetter)) {
-        words++;
-        if (t.chars().allMatch(Character::isUpperCase)) {
-          capitals++;
-        }
-      }
-    }
-    if (capitals * 2 > words) {
+    int[] counted =
+        capitalsAmong(
+            tokens,
+            t -> t.length() > 1 && t.chars().allMatch(Character::isLetter),
+            t -> t.chars().allMatch(Character::isUpperCase));
+    if (counted[0] * 2 > counted[1]) {
       return;
     }
     for (int i = 0; i < tokens.length; i++) {

@@ -1,0 +1,96 @@
+package org.callobjectives.server.objectives.lint;
+
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.MEASURE;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Wording found in the tenth round of labelled objectives (dev parts zzq to zzt): a purchase said
+ * in everyday words (delivery taken, keys picked up, a move-in, a trade-in, money transferred),
+ * words in -s the lemmatizer's model misreads ("buys" as "busy"), our staff under a job title
+ * telling the patient or the family something.
+ */
+class PlainPurchasesAndLemmasTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void load() throws Exception {
+    AccountEventsAndRolesTest.load();
+    ObjectiveLinterTest.load();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      outbound-prospecting | Grower buys a drone off us
+      first-contact        | Grower takes delivery of a T50 spray rig with batteries and generator
+      discovery            | Retail chain is taking delivery of the full bedroom collection to all 40 stores
+      discovery            | Borrower picks up the keys to the new building, bought with our loan
+      first-contact        | Enquirer's mother moves into the vacant ground-floor room next week
+      demo                 | Dad moves in for permanent care on Saturday
+      outbound-prospecting | Contractor trades in his old boom sprayer and puts the deposit down on two drones
+      discovery            | Family puts the £2,000 room reservation deposit down
+      discovery            | Buyer puts the 10% equity injection into escrow
+      discovery            | Importer transfers the money for 3 containers
+      discovery            | Family transfers the first four weeks' fees up front
+      outbound-prospecting | Owner refinances the warehouse with us and pays off their current bank
+      outbound-prospecting | CFO switches their whole revolver and all treasury accounts over to us
+      first-contact        | Caller puts two T50s on 3-year finance through our lender
+      first-contact        | Caller signs her mum up for a permanent place and sets up the monthly direct debit
+      outbound-prospecting | Discharge team places all their step-down patients with us from next month
+      outbound-prospecting | Client takes our whole collection as only distributor in Norway for next 3 years
+      demo                 | Grower switches all his aerial spraying from the chopper contractor to his own drones
+      discovery            | Operations director agrees to switch the three mine sites from their current dispatch provider to ours
+      outbound-prospecting | Restaurant owner pays first month of tablecloth and napkin rental by card on this cold call
+      outbound-prospecting | Buyer places the complete AW25 knitwear order, 40,000 pieces over six styles, with our factory
+      discovery            | Director of case management routes every hospice referral from all three campuses to our agency
+      """)
+  void aPurchaseInEverydayWordsIsUnrealisticEarlyOn(String stage, String advance) throws Exception {
+    assertEquals(
+        List.of(ObjectiveLinter.UNREALISTIC), onStage(dir, stage, advance, MEASURE), advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact        | Caller gives us their team size, budget and the month they need to move in by
+      first-contact        | New member signs up online and pays the first month of 29 pounds
+      discovery            | Grower books a demo flight on his own farm and names who decides on the purchase
+      discovery            | Family books a tour of the home for Saturday and brings Dad along
+      discovery            | Letting applicant collects the keys for Saturday's viewing from the office
+      demo                 | Farmer takes delivery of the demo drone for a week's trial on his own fields
+      discovery            | Customer transfers the overdue balance to clear the arrears today
+      discovery            | The process moves into the next phase once the buyer sends the floor plans
+      """)
+  void aVisitATrialOrAFirstSmallPaymentIsNoPurchase(String stage, String advance) throws Exception {
+    assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"buys", "patients", "fees", "workflows", "switches", "avoids", "sprays"})
+  void wordsInSHaveTheirOwnStemAsLemma(String word) {
+    Sentence s = English.analyze("The customer " + word + " it");
+    String lemma = s.lemmas()[2];
+    assertTrue(word.startsWith(lemma) && word.length() - lemma.length() <= 2, lemma);
+  }
+
+  @Test
+  void buysIsBuyNotBusy() {
+    assertEquals("buy", English.analyze("Grower buys a drone off us").lemmas()[1]);
+    assertEquals("focus", English.analyze("Buyer focuses on price").lemmas()[1]);
+  }
+}
