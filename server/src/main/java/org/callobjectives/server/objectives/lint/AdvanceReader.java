@@ -193,37 +193,30 @@ final class AdvanceReader {
       int verb = s.word(i, "to") ? i + 1 : i;
       String lemma = s.lemmas()[verb];
       if (CAUSATIVE.contains(lemma)) {
-        // "Get the tenant to book a visit": the tenant acts.
-        int np = verb + 1;
-        int end = nounPhraseEnd(s, np);
-        // "Have the manager complete and return the form": the last "noun" is the verb
-        if (end - 1 > np
-            && (s.is(end - 1, "NOUN") || s.is(end - 1, "ADJ"))
-            && !s.word(end, "to")
-            && (s.is(end, "DET") || s.is(end, "CCONJ") && isVerb(s, end + 1))
-            && simpleNounPhrase(s, np, end - 1)
-            && actorOf(s, np, end - 1) == Actor.CUSTOMER) {
-          end--;
-        }
-        Actor who = actorOf(s, np, end);
-        int k = end;
-        if (s.word(k, "to")) {
-          k++;
-        }
-        boolean person = who == Actor.CUSTOMER || who == Actor.UNKNOWN && s.word(end, "to");
-        // "Have the manager complete and return the form": a bare verb the tagger took for a noun
-        // "Get the customer to promise £200": after "to", the word is the verb whatever its tag
-        boolean bareVerb =
-            (s.is(k, "NOUN") || s.is(k, "ADJ"))
-                && (s.is(k + 1, "DET")
-                    || s.is(k + 1, "CCONJ") && isVerb(s, k + 2)
-                    || s.word(k - 1, "to") && !s.is(k + 1, "ADP"));
-        if (person && k < s.size() && (isVerb(s, k) || bareVerb)) {
-          return clause(s, np, end, k);
+        Reading handed = handedOver(s, verb);
+        if (handed != null) {
+          return handed;
         }
       }
       return new Reading(
           Actor.AGENT, "", lemma, verb, true, false, agentVerbAt(s, verb), null, null);
+    }
+    // "We'll get them to dig out the deed": what we get them to do is theirs
+    if (s.wordIn(i, Set.of("we", "i"))) {
+      int v = i + 1;
+      while (v < s.size() && (s.wordIn(v, MODALS) || s.wordIn(v, Set.of("'ll", "’ll")))) {
+        v++;
+      }
+      if (v < s.size() && s.wordIn(v, Set.of("get", "have"))) {
+        Reading handed = handedOver(s, v);
+        // (not "we'll get them booked in": what is done to them is ours)
+        if (handed != null
+            && handed.verbAt() > 0
+            && (s.word(handed.verbAt() - 1, "to")
+                || s.word(v, "have") && !s.lower()[handed.verbAt()].endsWith("ed"))) {
+          return handed;
+        }
+      }
     }
     int verb = findVerb(s, i);
     if (verb < 0) {
@@ -254,6 +247,77 @@ final class AdvanceReader {
     // "Shipper to email the volumes": the note-taking future, subject before "to"
     return clause(s, i, s.word(verb - 1, "to") && verb - 1 > i ? verb - 1 : verb, verb);
   }
+
+  /**
+   * "Get the tenant to book a visit", "We'll get them to dig out the deed": the one named after the
+   * causative verb at {@code verb} acts; null when no one is.
+   */
+  private Reading handedOver(Sentence s, int verb) {
+    // "Get the tenant to book a visit": the tenant acts.
+    int np = verb + 1;
+    int end = nounPhraseEnd(s, np);
+    // "Have the manager complete and return the form": the last "noun" is the verb
+    if (end - 1 > np
+        && (s.is(end - 1, "NOUN") || s.is(end - 1, "ADJ"))
+        && !s.word(end, "to")
+        && (s.is(end, "DET") || s.is(end, "CCONJ") && isVerb(s, end + 1))
+        && simpleNounPhrase(s, np, end - 1)
+        && actorOf(s, np, end - 1) == Actor.CUSTOMER) {
+      end--;
+    }
+    Actor who = actorOf(s, np, end);
+    int k = end;
+    if (s.word(k, "to")) {
+      k++;
+    }
+    // ("get the farm to send": an organisation that does something is the customer)
+    boolean person =
+        who == Actor.CUSTOMER
+            || (who == Actor.UNKNOWN || who == Actor.THING && s.wordIn(k, ACTING_VERBS_AFTER_TO))
+                && s.word(end, "to");
+    // "Have the manager complete and return the form": a bare verb the tagger took for a noun
+    // "Get the customer to promise £200": after "to", the word is the verb whatever its tag
+    boolean bareVerb =
+        (s.is(k, "NOUN") || s.is(k, "ADJ"))
+            && (s.is(k + 1, "DET")
+                || s.is(k + 1, "CCONJ") && isVerb(s, k + 2)
+                || s.word(k - 1, "to") && !s.is(k + 1, "ADP"));
+    if (person && k < s.size() && (isVerb(s, k) || bareVerb)) {
+      return clause(s, np, end, k);
+    }
+    return null;
+  }
+
+  /** Steps an organisation takes after "get the farm to ...". */
+  private static final Set<String> ACTING_VERBS_AFTER_TO =
+      Set.of(
+          "send",
+          "sign",
+          "book",
+          "email",
+          "return",
+          "complete",
+          "share",
+          "forward",
+          "submit",
+          "upload",
+          "pay",
+          "confirm",
+          "agree",
+          "join",
+          "start",
+          "switch",
+          "order",
+          "place",
+          "give",
+          "name",
+          "introduce",
+          "pick",
+          "choose",
+          "schedule",
+          "fill",
+          "provide",
+          "trial");
 
   /** A subject from {@code from} to {@code to}, its verb group starting at {@code verb}. */
   private Reading clause(Sentence s, int from, int to, int verb) {

@@ -185,6 +185,7 @@ final class English {
     String[] tags = tag.toArray(String[]::new);
     hyphenatedWords(tokens, tags);
     acronymsAreNames(tokens, tags);
+    contractionsAreAuxiliaries(tokens, tags);
     titleCaseIsName(tokens, tags);
     modifierInSubject(tokens, tags);
     mainVerbReadAsNoun(tokens, tags);
@@ -205,7 +206,7 @@ final class English {
           lemmas[i] == null || lemmas[i].equals("O")
               ? lower[i]
               : lemmas[i].toLowerCase(Locale.ROOT);
-      lemmas[i] = verbLemma(lower[i], tags[i], l);
+      lemmas[i] = verbLemma(lower[i], tags[i], CONTRACTED.getOrDefault(l.replace('’', '\''), l));
     }
     return new Sentence(text, tokens, lower, tags, lemmas);
   }
@@ -639,6 +640,22 @@ final class English {
       }
     }
     return new int[] {capitals, words};
+  }
+
+  private static final java.util.Set<String> CONTRACTIONS =
+      java.util.Set.of("'ll", "’ll", "'ve", "’ve", "'re", "’re", "'m", "’m", "'d", "’d");
+
+  /** The words the split-off contractions stand for. */
+  private static final java.util.Map<String, String> CONTRACTED =
+      java.util.Map.of("'ll", "will", "'ve", "have", "'re", "be", "'m", "be", "'d", "would");
+
+  /** "We'll get them to ...": the split-off "'ll" is the auxiliary, not a word of the subject. */
+  private static void contractionsAreAuxiliaries(String[] tokens, String[] tags) {
+    for (int i = 1; i < tokens.length; i++) {
+      if (CONTRACTIONS.contains(tokens[i].toLowerCase(Locale.ROOT))) {
+        tags[i] = "AUX";
+      }
+    }
   }
 
   /** Capitals that are instructions, not names ("CC the manager"). */

@@ -85,6 +85,8 @@ record Sentence(String text, String[] tokens, String[] lower, String[] tags, Str
                   || is(k, "ADV")
                   || is(k, "NOUN")
                   || is(k, "PROPN")
+                  // ("our salary benchmarking report": a word in -ing before a noun)
+                  || is(k, "VERB") && lower[k].endsWith("ing") && is(k + 1, "NOUN")
                   || lower[k].equals("'s")
                   || lower[k].equals("-")
                   || lower[k].equals("'")

@@ -1,6 +1,8 @@
 package org.callobjectives.server.objectives.lint;
 
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.MEASURE;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.TIME;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,5 +94,62 @@ class PlainPurchasesAndLemmasTest {
   void buysIsBuyNotBusy() {
     assertEquals("buy", English.analyze("Grower buys a drone off us").lemmas()[1]);
     assertEquals("focus", English.analyze("Buyer focuses on price").lemmas()[1]);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "We'll get them to dig out their deed and last maintenance fee statement and email photos"
+            + " of both",
+        "We will get the practice manager to send the signed order form by Friday"
+      })
+  void whatWeGetThemToDoIsTheirs(String advance) {
+    assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @Test
+  void anOrganisationWeTryToGetToActIsOnlyHedged() {
+    assertEquals(
+        List.of(ObjectiveLinter.HEDGED),
+        errors(
+            "Try to get the farm to send planned stocking numbers for autumn per site",
+            MEASURE,
+            TIME));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "We'll get them booked in for a free consult and shoot over the calendar invite",
+        "Client gets our 2025 salary benchmarking report for finance roles",
+        "Owner agrees to get our exit packet by email",
+        "Front desk accepts a callback from our rep next week",
+        "Prospect gets a call back from our lab tech about the open-bite case",
+        "Owner confirms cell, email and best time to call back"
+      })
+  void whatIsDoneForThemOrLightIsNoStep(String advance) {
+    List<String> rules = errors(advance, MEASURE, TIME);
+    assertTrue(rules.contains(ObjectiveLinter.NOT_AN_ADVANCE), advance + ": " + rules);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Sales director gets some traction with the oncology biotech on the target list",
+        "Unlock additional opportunities across their rare-disease portfolio",
+        "Ensure good uptake of the drought cover among the farmers",
+        "Uncover upside on their cross-border US lanes",
+        "Champion socializes the solution internally with finance"
+      })
+  void vagueBusinessWordsAreTooGeneral(String advance) {
+    List<String> rules = errors(advance, MEASURE, TIME);
+    assertTrue(rules.contains(ObjectiveLinter.TOO_GENERAL), advance + ": " + rules);
+  }
+
+  @Test
+  void aContractionIsReadAsTheWordItStandsFor() {
+    Sentence s = English.analyze("They'll send the signed form by Friday");
+    assertEquals("AUX", s.tags()[1]);
+    assertEquals("will", s.lemmas()[1]);
   }
 }
