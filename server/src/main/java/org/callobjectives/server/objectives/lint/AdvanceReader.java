@@ -225,6 +225,9 @@ final class AdvanceReader {
     if (verb < 0) {
       verb = verbAfterOfPhrase(s, i);
     }
+    if (verb < 0) {
+      verb = verbInSAfterTheSubject(s, i);
+    }
     // "Import manager we've never spoken to signs ...": "we" right after the subject's noun opens a
     // clause about the subject; the sentence's own verb comes after it, in the third person.
     int we = ourClauseInSubject(s, i, verb < 0 ? s.size() - 1 : verb);
@@ -1221,6 +1224,42 @@ final class AdvanceReader {
               || s.is(k + 1, "DET")
               || s.is(k + 1, "PRON")
               || s.is(k + 1, "NUM"))) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * "Partner's accounts team registers as a vendor", "director at Maple Grove Senior Living orders
+   * pendants": with no verb found, a word in -s the tagger took for a plural noun, right after the
+   * subject's person or name and before an object.
+   */
+  private int verbInSAfterTheSubject(Sentence s, int from) {
+    for (int k = from + 1; k < Math.min(s.size() - 1, from + 10); k++) {
+      String w = s.lower()[k];
+      if (s.is(k, "AUX") || s.is(k, "VERB") || s.is(k, "PUNCT") && !w.equals("'s")) {
+        return -1;
+      }
+      boolean inS =
+          w.endsWith("s")
+              && !w.endsWith("ss")
+              && !w.endsWith("us")
+              && w.length() > 3
+              && Character.isLowerCase(s.tokens()[k].charAt(0)); // not "the Maldives"
+      boolean afterSubject =
+          isActorWord(s, k - 1)
+              || s.is(k - 1, "PROPN")
+              || s.is(k - 1, "NOUN")
+                  && k - 2 >= from
+                  && (s.word(k - 2, "'s") || s.is(k - 2, "NOUN") || isActorWord(s, k - 2));
+      boolean objectNext =
+          s.is(k + 1, "DET")
+              || s.is(k + 1, "PRON")
+              || s.is(k + 1, "NUM")
+              || s.wordIn(k + 1, Set.of("as", "to", "with", "into", "onto"))
+              || s.is(k + 1, "NOUN") && (s.is(k + 2, "NOUN") || s.is(k + 2, "ADP"));
+      if (inS && s.is(k, "NOUN") && afterSubject && objectNext && !isActorWord(s, k)) {
         return k;
       }
     }

@@ -152,4 +152,15 @@ class PlainPurchasesAndLemmasTest {
     assertEquals("AUX", s.tags()[1]);
     assertEquals("will", s.lemmas()[1]);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Partner's accounts team registers as a vendor on our partner portal and uploads the GST"
+            + " certificate",
+        "Activities director at Maple Grove Senior Living orders two pendants for a trial"
+      })
+  void aVerbInSTakenForANounIsStillTheVerb(String advance) {
+    assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
+  }
 }
