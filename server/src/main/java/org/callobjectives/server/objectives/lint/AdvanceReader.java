@@ -869,8 +869,10 @@ final class AdvanceReader {
     if (keepThem && (isActorWord(s, i + 1) || s.is(i + 1, "DET") && isActorWord(s, i + 2))) {
       return true;
     }
+    // ("Expand our footprint": a verb before "our" is an instruction all the same)
+    boolean verbBeforeOurs = s.is(i, "VERB") && s.wordIn(i + 1, Set.of("our", "us"));
     if (isActorWord(s, i)
-        || isActorWord(s, i + 1) && !agentVerb(s, i)
+        || isActorWord(s, i + 1) && !agentVerb(s, i) && !verbBeforeOurs
         || roleThenVerb
         || s.is(i, "DET")
         || s.is(i, "PRON")

@@ -139,7 +139,11 @@ class PlainPurchasesAndLemmasTest {
         "Unlock additional opportunities across their rare-disease portfolio",
         "Ensure good uptake of the drought cover among the farmers",
         "Uncover upside on their cross-border US lanes",
-        "Champion socializes the solution internally with finance"
+        "Champion socializes the solution internally with finance",
+        "Expand our footprint with the client across the group",
+        "Customer moves toward an optimised licence setup",
+        "Family commits to us as their provider of choice",
+        "Farmer and ourselves move the tractor enquiry on to the next stage"
       })
   void vagueBusinessWordsAreTooGeneral(String advance) {
     List<String> rules = errors(advance, MEASURE, TIME);
