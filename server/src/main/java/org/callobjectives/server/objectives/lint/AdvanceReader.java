@@ -185,6 +185,26 @@ final class AdvanceReader {
     if (i >= s.size()) {
       return new Reading(Actor.NONE, "", null, -1, false, false, null, null, null);
     }
+    // "Mike Alvarez, the lender's senior processor, places ...": read past the apposition
+    int[] aside = apposition(s, i);
+    if (aside != null) {
+      Reading r = clause(s, i, aside[0], aside[1]);
+      // "Sophie, our conversion lead, sends ...": the apposition says whose side they are on
+      Actor side =
+          r.actor() != Actor.CUSTOMER && r.actor() != Actor.UNKNOWN
+              ? r.actor()
+              : s.word(aside[0] + 1, "our") ? Actor.AGENT : Actor.CUSTOMER;
+      return new Reading(
+          side,
+          s.span(i, aside[0]),
+          r.verb(),
+          r.verbAt(),
+          false,
+          r.passive(),
+          r.agentVerb(),
+          r.lowEffort(),
+          r.hedge());
+    }
     Reading nominal = nominal(s, i);
     if (nominal != null) {
       return nominal;
@@ -196,6 +216,22 @@ final class AdvanceReader {
         Reading handed = handedOver(s, verb);
         if (handed != null) {
           return handed;
+        }
+      }
+      // "Get the technical drawing from the customer": the customer gives it
+      if (Set.of("get", "obtain", "collect").contains(lemma)) {
+        int giver = fromTheCustomer(s, verb + 1);
+        if (giver > 0) {
+          return new Reading(
+              Actor.CUSTOMER,
+              s.span(giver, nounPhraseEnd(s, giver)),
+              "give",
+              verb,
+              false,
+              false,
+              null,
+              null,
+              null);
         }
       }
       return new Reading(
@@ -236,6 +272,20 @@ final class AdvanceReader {
       if (main > 0) {
         return clause(s, i, we, main);
       }
+    }
+    // "Target grade and exam dates, from the parent, on this call": what the customer gives
+    int giver = verb < 0 ? fromTheCustomer(s, i + 1) : -1;
+    if (giver > 0) {
+      return new Reading(
+          Actor.CUSTOMER,
+          s.span(giver, nounPhraseEnd(s, giver)),
+          "give",
+          giver - 1,
+          false,
+          false,
+          null,
+          null,
+          null);
     }
     if (verb < 0) {
       return new Reading(
@@ -321,6 +371,54 @@ final class AdvanceReader {
           "fill",
           "provide",
           "trial");
+
+  /**
+   * Where ", the lender's senior processor," sits after a name at {@code i} and before its verb:
+   * {from, to} to leave out, or null.
+   */
+  private static int[] apposition(Sentence s, int i) {
+    int n = i;
+    boolean name = false;
+    // ("Mike Alvarez": a first name the tagger took for a verb, capitalised all the same)
+    while (n < s.size()
+        && n < i + 3
+        && !s.tokens()[n].isEmpty()
+        && Character.isUpperCase(s.tokens()[n].charAt(0))
+        && !s.is(n, "PUNCT")) {
+      name |= s.is(n, "PROPN");
+      n++;
+    }
+    if (!name || !s.word(n, ",") || !s.wordIn(n + 1, Set.of("the", "our", "their", "his", "her"))) {
+      return null;
+    }
+    for (int c = n + 2; c < Math.min(s.size() - 1, n + 10); c++) {
+      if (s.is(c, "AUX") || s.is(c, "VERB") && s.lower()[c].endsWith("s")) {
+        return null;
+      }
+      if (s.word(c, ",")) {
+        String next = s.lower()[c + 1];
+        return s.is(c + 1, "VERB") || next.endsWith("s") && s.is(c + 1, "NOUN")
+            ? new int[] {n, c + 1}
+            : null;
+      }
+    }
+    return null;
+  }
+
+  /** Where the customer's people start after "from" ("from the parent"), or -1. */
+  private int fromTheCustomer(Sentence s, int start) {
+    for (int k = start; k < Math.min(s.size() - 1, start + 14); k++) {
+      if (s.is(k, "VERB") || s.is(k, "AUX")) {
+        return -1;
+      }
+      if (s.word(k, "from")) {
+        int np = k + 1;
+        int end = nounPhraseEnd(s, np);
+        return end > np && actorOf(s, np, end) == Actor.CUSTOMER ? np : -1;
+      }
+    }
+    return -1;
+  }
 
   /** A subject from {@code from} to {@code to}, its verb group starting at {@code verb}. */
   private Reading clause(Sentence s, int from, int to, int verb) {
@@ -790,6 +888,10 @@ final class AdvanceReader {
       if (h > 0) {
         i += h;
         moved = true;
+      } else if (s.wordIn(i, Set.of("on", "during", "over")) && callPhraseEnd(s, i) > 0) {
+        // "On first call the new food plant signs ...": no comma, the call is the setting
+        i = callPhraseEnd(s, i);
+        moved = true;
       } else if (s.wordIn(i, Set.of("while", "whilst")) && onTheCallEnd(s, i) > 0) {
         // "While we're on the phone the client downloads ...": no comma, the call is the setting
         i = onTheCallEnd(s, i);
@@ -812,6 +914,23 @@ final class AdvanceReader {
 
   private static final Set<String> CALL_MEDIA =
       Set.of("phone", "call", "line", "screen", "zoom", "teams");
+
+  /** After "on first call", "during this call" (up to four words from {@code i}), or -1. */
+  private static int callPhraseEnd(Sentence s, int i) {
+    for (int k = i + 1; k < Math.min(s.size() - 2, i + 5); k++) {
+      if (s.wordIn(k, CALL_MEDIA)) {
+        int next = s.lower()[k + 1].equals(",") ? k + 2 : k + 1;
+        return s.is(next, "DET") || s.is(next, "PROPN") || s.is(next, "NOUN") ? next : -1;
+      }
+      if (!(s.is(k, "DET") || s.is(k, "ADJ") || s.is(k, "NUM") || s.wordIn(k, FIRST_CALL))) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static final Set<String> FIRST_CALL =
+      Set.of("first", "cold", "initial", "intro", "introductory", "discovery", "this", "today's");
 
   /** After "while we're on the phone" (up to six words from {@code i}), or -1. */
   private static int onTheCallEnd(Sentence s, int i) {
@@ -868,6 +987,15 @@ final class AdvanceReader {
         s.wordIn(i, Set.of("keep", "make")) && Character.isUpperCase(s.tokens()[i].charAt(0));
     if (keepThem && (isActorWord(s, i + 1) || s.is(i + 1, "DET") && isActorWord(s, i + 2))) {
       return true;
+    }
+    // "Show lead texts us the photos": a word before a role and its verb in -s describes the role
+    String third = s.lower().length > i + 2 ? s.lower()[i + 2] : "";
+    if (isActorWord(s, i + 1)
+        && s.is(i + 2, "VERB")
+        && third.endsWith("s")
+        && !third.endsWith("ss")
+        && Character.isUpperCase(s.tokens()[i].charAt(0))) {
+      return false;
     }
     // ("Expand our footprint": a verb before "our" is an instruction all the same)
     boolean verbBeforeOurs = s.is(i, "VERB") && s.wordIn(i + 1, Set.of("our", "us"));

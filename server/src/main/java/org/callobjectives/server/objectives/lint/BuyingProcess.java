@@ -153,7 +153,7 @@ final class BuyingProcess {
           + COUNT
           + "\\s+)?(?:[\\w&'-]+\\s+){0,2}?"
           + UNITS
-          + "\\b|\\b(?:whole|entire)\\s+(?:caseload|fleet|estate|range|collection|catalogue|workforce|portfolio|book|network|membership)\\b"
+          + "\\b|\\b(?:whole|entire)\\s+(?:caseload|fleet|estate|range|collection|catalogue|workforce|portfolio|book|network|membership|company|business)\\b"
           + "|\\bacross\\s+(?:all|every)\\s+(?:"
           + COUNT
           + "\\s+)?(?:[\\w&'-]+\\s+){0,2}?"
@@ -335,7 +335,7 @@ final class BuyingProcess {
                       + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice| in principle| review| check| appointment| affordability)|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
-                      + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the|their|its) (?!trial |sample |test )(?:(?!trial |sample |test )[\\w,-]+ ){0,3}?order\\b|\\bcloses? the deal\\b"
+                      + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the|their|its) (?!trial |sample |test )(?:(?:complete|full|whole|entire|first|bulk) (?:[\\w,-]+ ){0,2}?|[\\w-]+ )?order\\b|\\bcloses? the deal\\b"
                       + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|enterprise)\\b"
                       + "|\\bcommits?\\s+to\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year)\\b"
                       // ("the benefits of a 10-year term over a 5-year term": terms compared, none
@@ -515,7 +515,7 @@ final class BuyingProcess {
                       // "closes their accounts at the current bank and moves payroll over to us"
                       + "|\\bcloses?\\s+(?:their|its|his|her)\\s+(?:[\\w-]+\\s+)?accounts?\\s+(?:at|with)\\s+"
                       + "(?:the|their|his|her|its)\\s+(?:current|existing|old)\\b"
-                      + "|\\bmoves?\\s+(?!one\\b|a\\s+(?:test|trial|sample)|test|trial|sample)[^.\\n]{0,60}\\bover\\s+to\\s+us\\b"
+                      + "|\\bmoves?\\s+(?!one\\b|a\\s+(?:test|trial|sample)|test|trial|sample)[^.\\n]{0,60}\\bover\\s+to\\s+(?:us|our)\\b"
                       // "takes delivery of the car this afternoon": the sale is done
                       + "|\\btakes?\\s+delivery\\s+of\\s+(?:the|their|his|her)\\s+(?!demo|sample|loan|trial)"
                       // "the new supply goes live", "completes the data migration of all 300
@@ -530,7 +530,8 @@ final class BuyingProcess {
                       + "|\\bhands?\\s+over\\s+(?:the\\s+)?keys(?=\\s+and\\b)"
                       // "switches all loan repayment collections for 40,000 members to our paybill"
                       + "|\\b(?:moves?|transfers?|switch(?:es)?|migrates?)\\s+all\\b(?![^.\\n]{0,30}\\b(?:data|files|documents)\\b)"
-                      + "[^.\\n]{0,60}\\bto\\s+(?:us|our)\\b"
+                      + "(?![^.\\n]{0,60}\\b(?:trial|pilot|demo|test)\\b)"
+                      + "[^.\\n]{0,60}\\b(?:on)?to\\s+(?:us|our)\\b"
                       // "moves its operating line and payroll to us"
                       + "|\\b(?:moves?|transfers?|switch(?:es)?)\\s+(?:its|their)\\s+(?:[\\w-]+\\s+){0,3}?(?:payroll|banking|"
                       + "operating line|accounts|business|volumes?|freight|book)\\b[^.\\n]{0,30}\\bto\\s+us\\b"
@@ -540,7 +541,7 @@ final class BuyingProcess {
                       + "|\\b(?:has|gets)\\s+(?:the|their|a|an)\\s+(?:[$€£]?[\\w,.-]+\\s+){0,3}?loan\\s+(?:paid|released|advanced)\\s+"
                       + "(?:in)?to\\b"
                       // "transfers its entire workforce to our PEO"
-                      + "|\\b(?:moves?|transfers?|switch(?:es)?)\\s+(?:its|their|the|his|her)\\s+(?:entire|whole)\\b"
+                      + "|\\b(?:moves?|transfers?|switch(?:es)?)\\s+(?:its|their|the|his|her)\\s+(?:[\\w']+\\s+)?(?:entire|whole|complete|full)\\b"
                       + "(?![^.\\n]{0,30}\\b(?:data|dataset|files)\\b)[^.\\n]{0,60}\\b(?:on)?to\\s+(?:us|our)\\b")),
           // "takes delivery of a spray rig", "picks up the keys", "Dad moves in on Saturday",
           // "trades in his old sprayer", "buys a drone off us": the purchase done, said plainly
@@ -578,6 +579,31 @@ final class BuyingProcess {
                       // "switch the three sites from their current provider to ours"
                       + "|\\bfrom\\s+(?:their|the|his|her|its)\\s+(?:current|existing|old|incumbent)\\s+"
                       + "(?:[\\w-]+\\s+){0,3}?to\\s+(?:us|ours|our)\\b"
+                      // "drives away with the new boat", "the boat goes home on their trailer"
+                      + "|\\b(?:drives?|sails?|rides?|walks?)\\s+(?:away|off|home)\\s+(?:with|in|on)\\s+(?:the|a|their|his|her)\\s+new\\b"
+                      + "|\\b(?:goes|go)\\s+home\\s+(?:on|with)\\b"
+                      // "refinances her boat loan through our lender", "the old note gets paid off"
+                      + "|\\brefinances?\\b[^.\\n]{0,40}\\bthrough\\s+(?:us|our)\\b"
+                      + "|\\b(?:loan|note|mortgage|finance|balance)\\s+(?:gets|is)\\s+paid\\s+off\\b"
+                      // "cancels his spot at Harbor Point", "terminates the contract with their
+                      // current supplier"
+                      + "|\\b(?:cancels?|terminates?)\\s+(?:his|her|their|its|the)\\s+(?:[\\w-]+\\s+){0,2}?"
+                      + "(?:spot|contract|membership|subscription|account|agreement|lease|berth|mooring)\\s+"
+                      + "(?:at|with)\\s+(?!us\\b|our\\b)"
+                      + "|\\b(?:cancels?|terminates?|ends?)\\s+(?:the\\s+|their\\s+|its\\s+|his\\s+|her\\s+)?"
+                      + "(?:current|existing|incumbent)\\s+(?:[\\w-]+\\s+){0,2}?(?:contract|agreement|supplier|provider|tmc|account)\\b"
+                      // "the first truck with 22 pallets arrives at their warehouse"
+                      + "|\\bfirst\\s+(?:truck|delivery|shipment|consignment|container|load|pallets?)\\b"
+                      + "(?![^.\\n]{0,40}\\b(?:samples?|trial|demo|test)\\b)[^.\\n]{0,60}\\b(?:arrives?|is\\s+delivered|lands?)\\b"
+                      // "sends the first order"
+                      + "|\\bsends?\\s+(?:us\\s+)?(?:the|their|its|a)\\s+first\\s+(?:purchase\\s+)?order\\b"
+                      // "starts weekly lessons with his new tutor from Monday": the service itself
+                      + "|\\bstarts?\\s+(?:weekly|regular|fortnightly|monthly|paid|daily)\\s+"
+                      + "(?:(?!trial|free|taster|demo)[\\w-]+\\s+){0,3}?(?:lessons|sessions|classes|tuition|service|deliveries|"
+                      + "collections|cleaning|visits|care)\\b"
+                      // "the whole finance team switches expense claims to our module"
+                      + "|\\b(?:whole|entire)\\b[^.\\n]{0,30}\\b(?:switch(?:es)?|moves?|transfers?|migrates?)\\b[^.\\n]{0,40}"
+                      + "\\b(?:on)?to\\s+(?:us|our)\\b"
                       // "transfers the money for 3 containers" (not a debt's arrears)
                       + "|\\btransfers?\\s+(?:the|their|his|her|its)\\s+(?:[\\w'-]+\\s+){0,3}?"
                       + "(?:money|funds|purchase price|fees)\\b"

@@ -186,6 +186,7 @@ final class English {
     hyphenatedWords(tokens, tags);
     acronymsAreNames(tokens, tags);
     contractionsAreAuxiliaries(tokens, tags);
+    nameBeforeVerbInS(tokens, tags);
     titleCaseIsName(tokens, tags);
     modifierInSubject(tokens, tags);
     mainVerbReadAsNoun(tokens, tags);
@@ -644,6 +645,32 @@ final class English {
 
   private static final java.util.Set<String> CONTRACTIONS =
       java.util.Set.of("'ll", "’ll", "'ve", "’ve", "'re", "’re", "'m", "’m", "'d", "’d");
+
+  /**
+   * "Mike picks one", "Fenwick signs a contract": a capitalised first word read as a verb, before a
+   * verb in -s, is a name (an instruction is never followed by a verb in the third person).
+   */
+  private static void nameBeforeVerbInS(String[] tokens, String[] tags) {
+    if (tokens.length < 3 || !tags[0].equals("VERB") || tokens[0].isEmpty()) {
+      return;
+    }
+    String next = tokens[1];
+    boolean inS =
+        next.length() > 3
+            && Character.isLowerCase(next.charAt(0))
+            && next.endsWith("s")
+            && !next.endsWith("ss");
+    // ("Discuss needs and options": a plural noun after an instruction, no object after it)
+    boolean verbNext =
+        tags[1].equals("VERB")
+                && (tags[2].equals("DET") || tags[2].equals("NUM") || tags[2].equals("PRON"))
+            || tags[1].equals("NOUN")
+                && (tokens[2].equalsIgnoreCase("a") || tokens[2].equalsIgnoreCase("an"));
+    if (Character.isUpperCase(tokens[0].charAt(0)) && inS && verbNext) {
+      tags[0] = "PROPN";
+      tags[1] = "VERB";
+    }
+  }
 
   /** The words the split-off contractions stand for. */
   private static final java.util.Map<String, String> CONTRACTED =

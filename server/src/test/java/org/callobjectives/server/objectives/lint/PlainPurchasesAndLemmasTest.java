@@ -58,6 +58,17 @@ class PlainPurchasesAndLemmasTest {
       outbound-prospecting | Restaurant owner pays first month of tablecloth and napkin rental by card on this cold call
       outbound-prospecting | Buyer places the complete AW25 knitwear order, 40,000 pieces over six styles, with our factory
       discovery            | Director of case management routes every hospice referral from all three campuses to our agency
+      discovery            | Ms. Alvarez refinances her current boat loan through our lender and the old note gets paid off
+      discovery            | Customer brings the two jet skis into our winter storage and cancels his spot at Harbor Point
+      outbound-prospecting | Owner moves his fishing club's six boats over to our service department for this season
+      discovery            | Purchaser terminates the supply contract with their current film supplier and lists us as main supplier
+      outbound-prospecting | Prospect puts us on their approved supplier list and sends the first order
+      first-contact        | Oliver starts weekly GCSE chemistry lessons with his new tutor from Monday
+      outbound-prospecting | Head of Year 11 moves the school's whole catch-up programme to our tutors from next term
+      outbound-prospecting | Prospect moves all 250 travellers onto our booking tool by end Q3
+      discovery            | Company's whole finance team switches expense claims to our integrated T&E module from 1 Jan
+      first-contact        | On first call the new food plant signs a 3-year frame contract for all pump service
+      discovery            | Fenwick signs a 3-year master vendor agreement across all 40 stores
       """)
   void aPurchaseInEverydayWordsIsUnrealisticEarlyOn(String stage, String advance) throws Exception {
     assertEquals(
@@ -77,6 +88,8 @@ class PlainPurchasesAndLemmasTest {
       demo                 | Farmer takes delivery of the demo drone for a week's trial on his own fields
       discovery            | Customer transfers the overdue balance to clear the arrears today
       discovery            | The process moves into the next phase once the buyer sends the floor plans
+      discovery            | Oliver starts a free taster session with his new tutor on Monday
+      discovery            | Customer cancels the demo slot with our engineer and books a new one for Friday
       """)
   void aVisitATrialOrAFirstSmallPaymentIsNoPurchase(String stage, String advance) throws Exception {
     assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
@@ -166,5 +179,62 @@ class PlainPurchasesAndLemmasTest {
       })
   void aVerbInSTakenForANounIsStillTheVerb(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Mike Alvarez, the lender's senior processor, sends the three pending files through our"
+            + " portal",
+        "Show lead texts us 6 photos of his pontoon plus the hull ID",
+        "Mike picks one of the three menu options and initials it in DocuSign",
+        "Current grade and exam dates from the parent on this call"
+      })
+  void theCustomerActsWhateverTheNamesAndCommas(String advance) {
+    assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @Test
+  void ourPersonInAnAppositionIsUs() {
+    List<String> rules =
+        errors(
+            "Jenna Smith, our conversion lead, finalises the timeline and sends it to the practice",
+            MEASURE,
+            TIME);
+    assertTrue(rules.contains(ObjectiveLinter.NOT_AN_ADVANCE), rules.toString());
+  }
+
+  @Test
+  void whatWeGetFromTheCustomerIsTheirsToGive() {
+    assertEquals(
+        List.of(ObjectiveLinter.HEDGED),
+        errors(
+            "Aim to get the technical drawing of the core and the max roll OD from the customer",
+            MEASURE,
+            TIME));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      outbound-prospecting | Show lead drops off his old pontoon as the trade and drives away with the new boat
+      discovery            | First truck with 22 pallets of our stretch film arrives at their warehouse
+      """)
+  void goodsArrivingOrDrivenAwayAreAPurchase(String stage, String advance) throws Exception {
+    List<String> rules = onStage(dir, stage, advance, MEASURE);
+    assertTrue(rules.contains(ObjectiveLinter.UNREALISTIC), advance + ": " + rules);
+  }
+
+  @Test
+  void aSampleArrivingIsNoPurchase() throws Exception {
+    List<String> rules =
+        onStage(
+            dir,
+            "discovery",
+            "First sample roll of our stretch film arrives at their warehouse for a line trial",
+            MEASURE);
+    assertTrue(!rules.contains(ObjectiveLinter.UNREALISTIC), rules.toString());
   }
 }
