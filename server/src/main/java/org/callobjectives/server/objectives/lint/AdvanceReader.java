@@ -414,7 +414,8 @@ final class AdvanceReader {
       if (s.word(k, "from")) {
         int np = k + 1;
         int end = nounPhraseEnd(s, np);
-        return end > np && actorOf(s, np, end) == Actor.CUSTOMER ? np : -1;
+        Actor who = end > np ? actorOf(s, np, end) : Actor.NONE;
+        return who == Actor.CUSTOMER || who == Actor.UNKNOWN && namesAPerson(s, np, end) ? np : -1;
       }
     }
     return -1;

@@ -637,14 +637,14 @@ final class BuyingProcess {
                   "\\b(?=(?:installs?|installation|fits?|deploys?|rolls?|switch(?:es)?|moves?|migrates?|"
                       + "transfers?|converts?|orders?|enrol(?:l)?s?|signs?|onboards?|swaps?|equips?|upgrades?|"
                       + "replaces?|commits?|lists?|puts?|stocks?|ranges?|gets?|has|have|tells?|instructs?|"
-                      + "makes?|gives?|grants?|places?|takes?|routes?)\\b)"
+                      + "makes?|gives?|grants?|places?|takes?|routes?|pays?)\\b)"
                       + "(?![^.\\n]{0,100}\\b(?:trials?|pilots?|poc|samples?|tests?|demos?|free|quotes?|surveys?|"
                       + "data|files|list|names|details|numbers|counts?|assessments?|audits?|calls?|meetings?|"
                       + "walk-?throughs?|visits?|tours?|inspections?|viewings?|consultations?|sessions?|"
                       + "slots?|huddles?|webinars?|lunch-and-learns?|reads?|checks?|mock-?ups?)\\b)"
                       + "(?:\\b(?:installs?|fits?|deploys?|rolls?\\s+(?:[\\w-]+\\s+){0,3}?out|switch(?:es)?|moves?|"
                       + "migrates?|transfers?|converts?|orders?|enrol(?:l)?s?|signs?\\s+up|onboards?|"
-                      + "swaps?|equips?|upgrades?|replaces?|commits?|places?|routes?)\\b"
+                      + "swaps?|equips?|upgrades?|replaces?|commits?|places?|routes?|pays?\\s+for)\\b"
                       + "[^.\\n]{0,40}?"
                       + ALL_OF_THEM
                       // "lists our whole range in all 14 hotels": only with our product named

@@ -187,6 +187,7 @@ final class English {
     acronymsAreNames(tokens, tags);
     contractionsAreAuxiliaries(tokens, tags);
     nameBeforeVerbInS(tokens, tags);
+    instructionReadAsAdjective(tokens, tags);
     titleCaseIsName(tokens, tags);
     modifierInSubject(tokens, tags);
     mainVerbReadAsNoun(tokens, tags);
@@ -669,6 +670,21 @@ final class English {
     if (Character.isUpperCase(tokens[0].charAt(0)) && inS && verbNext) {
       tags[0] = "PROPN";
       tags[1] = "VERB";
+    }
+  }
+
+  /**
+   * "Align with the owners on ...": a first word read as an adjective before "with", with no
+   * adjective's ending, is the instruction's verb.
+   */
+  private static void instructionReadAsAdjective(String[] tokens, String[] tags) {
+    if (tokens.length < 3 || !tags[0].equals("ADJ") || !tokens[1].equalsIgnoreCase("with")) {
+      return;
+    }
+    String w = tokens[0].toLowerCase(Locale.ROOT);
+    if (!w.matches(".*(?:y|ful|ive|able|ible|ed|ous|al|ic|nt|ar|less|ish|ent|ant|ing|er|st)")
+        && Character.isUpperCase(tokens[0].charAt(0))) {
+      tags[0] = "VERB";
     }
   }
 

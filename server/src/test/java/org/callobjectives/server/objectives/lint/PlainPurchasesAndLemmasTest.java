@@ -68,6 +68,7 @@ class PlainPurchasesAndLemmasTest {
       outbound-prospecting | Prospect moves all 250 travellers onto our booking tool by end Q3
       discovery            | Company's whole finance team switches expense claims to our integrated T&E module from 1 Jan
       first-contact        | On first call the new food plant signs a 3-year frame contract for all pump service
+      discovery            | Customer pays for mesh Wi-Fi across all four farm buildings and schedules the install
       discovery            | Fenwick signs a 3-year master vendor agreement across all 40 stores
       """)
   void aPurchaseInEverydayWordsIsUnrealisticEarlyOn(String stage, String advance) throws Exception {
@@ -236,5 +237,22 @@ class PlainPurchasesAndLemmasTest {
             "First sample roll of our stretch film arrives at their warehouse for a line trial",
             MEASURE);
     assertTrue(!rules.contains(ObjectiveLinter.UNREALISTIC), rules.toString());
+  }
+
+  @Test
+  void alignWithSomeoneIsTheAgentsVagueTask() {
+    List<String> rules =
+        errors("Align with the owners on a way forward after the consult", MEASURE, TIME);
+    assertTrue(
+        rules.contains(ObjectiveLinter.NOT_AN_ADVANCE)
+            && rules.contains(ObjectiveLinter.TOO_GENERAL),
+        rules.toString());
+  }
+
+  @Test
+  void dataWeGetFromTheOperatorIsTheirsToGive() {
+    assertEquals(
+        List.of(),
+        errors("Get last month's usage data from the site operator on this call", MEASURE, TIME));
   }
 }
