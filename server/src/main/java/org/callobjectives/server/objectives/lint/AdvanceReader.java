@@ -219,7 +219,7 @@ final class AdvanceReader {
         }
       }
       // "Get the technical drawing from the customer": the customer gives it
-      if (Set.of("get", "obtain", "collect").contains(lemma)) {
+      if (Set.of("get", "obtain", "collect").contains(lemma) && namesData(s, verb + 1)) {
         int giver = fromTheCustomer(s, verb + 1);
         if (giver > 0) {
           return new Reading(
@@ -274,7 +274,7 @@ final class AdvanceReader {
       }
     }
     // "Target grade and exam dates, from the parent, on this call": what the customer gives
-    int giver = verb < 0 ? fromTheCustomer(s, i + 1) : -1;
+    int giver = verb < 0 && namesData(s, i) ? fromTheCustomer(s, i + 1) : -1;
     if (giver > 0) {
       return new Reading(
           Actor.CUSTOMER,
@@ -403,6 +403,45 @@ final class AdvanceReader {
       }
     }
     return null;
+  }
+
+  /** Figures and documents one can hand over (not "a commitment", "a yes", "details"). */
+  private static final Set<String> DATA =
+      Set.of(
+          "data",
+          "figure",
+          "number",
+          "usage",
+          "drawing",
+          "file",
+          "invoice",
+          "statement",
+          "bill",
+          "report",
+          "list",
+          "photo",
+          "spreadsheet",
+          "export",
+          "reading",
+          "measurement",
+          "spec",
+          "specification",
+          "plan",
+          "grade",
+          "date",
+          "volume",
+          "log",
+          "record",
+          "certificate");
+
+  /** Whether the words from {@code start} up to "from" name figures or documents. */
+  private static boolean namesData(Sentence s, int start) {
+    for (int k = start; k < Math.min(s.size(), start + 14) && !s.word(k, "from"); k++) {
+      if (s.is(k, "NOUN") && DATA.contains(s.lemmas()[k])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Where the customer's people start after "from" ("from the parent"), or -1. */
@@ -560,7 +599,11 @@ final class AdvanceReader {
         actor == Actor.UNKNOWN || actor == Actor.CUSTOMER && !relationInSubject(s, from, to);
     int addressed = ourSideUnsure ? addressesTheCustomer(s, main) : -1;
     if (addressed < 0 && actor == Actor.UNKNOWN && !relationInSubject(s, from, to)) {
-      addressed = informsTheCustomer(s, main);
+      addressed = informsTheCustomer(s, main, INFORMED);
+    }
+    // "Area sales manager sends samples to the customer": no one of theirs informs "the customer"
+    if (addressed < 0 && ourSideUnsure) {
+      addressed = informsTheCustomer(s, main, SERVED);
     }
     if (addressed > 0) {
       // "Treatment coordinator rings the enquirer back": whoever calls the customer is us
@@ -616,6 +659,10 @@ final class AdvanceReader {
           "policyholder",
           "couple");
 
+  /** Whom only our side serves, by these very words. */
+  static final Set<String> SERVED =
+      Set.of("customer", "client", "prospect", "enquirer", "inquirer", "caller");
+
   /** Words that name a person by their relation to us or to the customer. */
   private static final Set<String> RELATIONS =
       java.util.stream.Stream.concat(
@@ -652,7 +699,7 @@ final class AdvanceReader {
    * ("emails the family the FAQ", "presents the findings to the Owners", "talks the patient
    * through"); else -1.
    */
-  static int informsTheCustomer(Sentence s, int main) {
+  static int informsTheCustomer(Sentence s, int main, Set<String> informed) {
     if (main < 0 || !s.wordIn(main, INFORMING_THEM)) {
       return -1;
     }
@@ -668,7 +715,7 @@ final class AdvanceReader {
       boolean recipient =
           k >= 2 && s.word(k - 1, "the") && s.wordIn(k - 2, Set.of("to", "with", "for"));
       if ((direct || recipient)
-          && INFORMED.contains(s.lower()[k])
+          && informed.contains(s.lower()[k])
           && !s.is(k + 1, "NOUN")
           && !s.word(k + 1, "'s")) {
         return k + 1;

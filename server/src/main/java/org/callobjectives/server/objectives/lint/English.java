@@ -648,6 +648,94 @@ final class English {
       java.util.Set.of("'ll", "’ll", "'ve", "’ve", "'re", "’re", "'m", "’m", "'d", "’d");
 
   /**
+   * Verbs that start an instruction ("Send brochures a week before", "Make calls the same day").
+   */
+  private static final java.util.Set<String> COMMON_INSTRUCTIONS =
+      java.util.Set.of(
+          "send",
+          "make",
+          "get",
+          "book",
+          "call",
+          "email",
+          "offer",
+          "ask",
+          "check",
+          "confirm",
+          "set",
+          "give",
+          "take",
+          "show",
+          "schedule",
+          "follow",
+          "keep",
+          "find",
+          "arrange",
+          "collect",
+          "review",
+          "discuss",
+          "share",
+          "present",
+          "pitch",
+          "explain",
+          "update",
+          "build",
+          "secure",
+          "close",
+          "agree",
+          "identify",
+          "capture",
+          "introduce",
+          "invite",
+          "run",
+          "do",
+          "put",
+          "place",
+          "provide",
+          "obtain",
+          "gather",
+          "log",
+          "note",
+          "record",
+          "track",
+          "contact",
+          "reach",
+          "text",
+          "phone",
+          "ring",
+          "chase",
+          "visit",
+          "walk",
+          "talk",
+          "sell",
+          "quote",
+          "post",
+          "mail",
+          "prepare",
+          "plan",
+          "hold",
+          "host",
+          "list",
+          "map",
+          "win",
+          "grow",
+          "drive",
+          "push",
+          "bring",
+          "leave",
+          "write",
+          "draft",
+          "complete",
+          "sign",
+          "pay",
+          "order",
+          "raise",
+          "cut",
+          "save",
+          "test",
+          "try");
+
+  /**
    * "Mike picks one", "Fenwick signs a contract": a capitalised first word read as a verb, before a
    * verb in -s, is a name (an instruction is never followed by a verb in the third person).
    */
@@ -667,7 +755,10 @@ final class English {
                 && (tags[2].equals("DET") || tags[2].equals("NUM") || tags[2].equals("PRON"))
             || tags[1].equals("NOUN")
                 && (tokens[2].equalsIgnoreCase("a") || tokens[2].equalsIgnoreCase("an"));
-    if (Character.isUpperCase(tokens[0].charAt(0)) && inS && verbNext) {
+    if (Character.isUpperCase(tokens[0].charAt(0))
+        && inS
+        && verbNext
+        && !COMMON_INSTRUCTIONS.contains(tokens[0].toLowerCase(Locale.ROOT))) {
       tags[0] = "PROPN";
       tags[1] = "VERB";
     }

@@ -623,7 +623,7 @@ public final class ObjectiveLinter {
             && !s.wordIn(0, java.util.Set.of("we", "our", "i", "us"))
             // ("Branch manager calls the lead": ours by whom it calls, not by a misread word)
             && AdvanceReader.addressesTheCustomer(s, r.verbAt()) < 0
-            && AdvanceReader.informsTheCustomer(s, r.verbAt()) < 0;
+            && AdvanceReader.informsTheCustomer(s, r.verbAt(), AdvanceReader.SERVED) < 0;
   }
 
   /** Whether the first word is one of the agent's verbs ("Present", "Walk ... through"). */

@@ -90,6 +90,16 @@ class PlainPurchasesAndLemmasTest {
       discovery            | Customer transfers the overdue balance to clear the arrears today
       discovery            | The process moves into the next phase once the buyer sends the floor plans
       discovery            | Oliver starts a free taster session with his new tutor on Monday
+      demo                 | The customer drives off in the new EV for a 24-hour test drive on Saturday
+      demo                 | The patient goes home with a pair of trial hearing aids after the fitting on Thursday
+      demo                 | The member cancels their spot at the taster class with another instructor and books ours
+      discovery            | The entire panel moves the discovery workshop to our offices on the 12th
+      discovery            | The account holder transfers the money for March's instalment while on the call
+      discovery            | The customer collects the keys to the courtesy car for the test drive
+      demo                 | The buyer takes delivery of the samples for the line trial next week
+      demo                 | The buyer places their first trial order of one case
+      demo                 | The customer emails the last three invoices from their current supplier to us for a comparison
+      discovery            | The customer transfers all test records from Excel to the trial workspace
       discovery            | Customer cancels the demo slot with our engineer and books a new one for Friday
       """)
   void aVisitATrialOrAFirstSmallPaymentIsNoPurchase(String stage, String advance) throws Exception {
@@ -135,7 +145,6 @@ class PlainPurchasesAndLemmasTest {
   @ValueSource(
       strings = {
         "We'll get them booked in for a free consult and shoot over the calendar invite",
-        "Client gets our 2025 salary benchmarking report for finance roles",
         "Owner agrees to get our exit packet by email",
         "Front desk accepts a callback from our rep next week",
         "Prospect gets a call back from our lab tech about the open-bite case",
@@ -155,9 +164,7 @@ class PlainPurchasesAndLemmasTest {
         "Uncover upside on their cross-border US lanes",
         "Champion socializes the solution internally with finance",
         "Expand our footprint with the client across the group",
-        "Customer moves toward an optimised licence setup",
-        "Family commits to us as their provider of choice",
-        "Farmer and ourselves move the tractor enquiry on to the next stage"
+        "Family commits to us as their provider of choice"
       })
   void vagueBusinessWordsAreTooGeneral(String advance) {
     List<String> rules = errors(advance, MEASURE, TIME);
