@@ -306,6 +306,15 @@ final class English {
           "lives", "live",
           "apprentices", "apprentice");
 
+  /** Whether a stem takes "-es" in the third person ("fix", "reach", "pass"). */
+  private static boolean takesEs(String stem) {
+    return stem.endsWith("ss")
+        || stem.endsWith("zz")
+        || stem.endsWith("sh")
+        || stem.endsWith("ch")
+        || stem.endsWith("x");
+  }
+
   /** The stem of a word in -s by the spelling rules ("replies" reply, "fixes" fix), or null. */
   private static String regularStem(String word) {
     int n = word.length();
@@ -316,12 +325,7 @@ final class English {
       return word.substring(0, n - 3) + "y";
     }
     String es = word.substring(0, n - 2);
-    if (word.endsWith("es")
-        && (es.endsWith("ss")
-            || es.endsWith("zz")
-            || es.endsWith("sh")
-            || es.endsWith("ch")
-            || es.endsWith("x"))) {
+    if (word.endsWith("es") && takesEs(es)) {
       return es;
     }
     return word.substring(0, n - 1);
@@ -362,12 +366,7 @@ final class English {
       return lemma;
     }
     stem = word.substring(0, word.length() - 2);
-    if (lemma.equals(word.substring(0, word.length() - 1))
-        && (stem.endsWith("ss")
-            || stem.endsWith("zz")
-            || stem.endsWith("sh")
-            || stem.endsWith("ch")
-            || stem.endsWith("x"))) {
+    if (lemma.equals(word.substring(0, word.length() - 1)) && takesEs(stem)) {
       return stem;
     }
     if (lemma.endsWith("sis") && word.endsWith("ses")) {
