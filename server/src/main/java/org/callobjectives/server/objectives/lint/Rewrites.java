@@ -16,7 +16,10 @@ final class Rewrites {
     if (r.actor() == Reading.Actor.CUSTOMER
         && r.subject() != null
         && !r.subject().isBlank()
-        && r.subject().length() < 60) {
+        && r.subject().length() < 60
+        // ("We'll get them to ...": a pronoun is no one to start a sentence with)
+        && !java.util.Set.of("them", "they", "him", "he", "her", "she", "it")
+            .contains(r.subject().toLowerCase(java.util.Locale.ROOT))) {
       return capital(r.subject());
     }
     return "The customer";

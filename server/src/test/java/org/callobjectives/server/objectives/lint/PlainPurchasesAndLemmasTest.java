@@ -262,4 +262,13 @@ class PlainPurchasesAndLemmasTest {
         List.of(),
         errors("Get last month's usage data from the site operator on this call", MEASURE, TIME));
   }
+
+  @Test
+  void theRewriteOfWhatWeGetThemToDoNamesTheCustomer() {
+    for (LintFinding f :
+        AccountEventsAndRolesTest.findings(
+            "We'll get them to dig out their deed and email photos of it", MEASURE, TIME)) {
+      assertTrue(f.suggestion() == null || !f.suggestion().startsWith("'Them"), f.toString());
+    }
+  }
 }
