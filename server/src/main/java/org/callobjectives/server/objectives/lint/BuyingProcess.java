@@ -124,6 +124,12 @@ final class BuyingProcess {
           + "|\\b\\d{1,3}(?:[.,]\\d{3})+(?:,\\d{2})?\\s?(?:[$€£]|eur\\b|euros?\\b|usd\\b|gbp\\b)"
           + "|\\b\\d{4,}\\s?(?:[$€£]|eur\\b|euros?\\b))";
 
+  /**
+   * Words that make goods or a step a trial, not a purchase ("the loaner", "samples", "a taster").
+   */
+  private static final String TRIAL_WORDS =
+      "demos?|samples?|loan(?:er)?s?|trials?|tests?|brochures?|packs?|quotes?|demonstrators?|evaluations?|courtesy|pilots?|taster|free|returnable";
+
   /** A number of things, in figures or words ("60", "forty", "six"). */
   private static final String COUNT =
       "(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|"
@@ -550,7 +556,9 @@ final class BuyingProcess {
               "a purchase made",
               p(
                   "\\b(?:takes?|taking|took)\\s+delivery\\s+of\\b"
-                      + "(?![^.\\n]{0,30}\\b(?:demos?|samples?|loan(?:er)?s?|trials?|tests?|brochures?|packs?|quotes?|demonstrators?|evaluations?|courtesy|pilots?|taster|free|returnable)\\b)"
+                      + "(?![^.\\n]{0,30}\\b(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)"
                       + "|\\b(?:picks?\\s+up|collects?|gets?|receives?)\\s+(?:the\\s+)?keys\\b"
                       + "(?![^.\\n]{0,40}\\b(?:viewings?|view|look|tours?|visits?|inspections?|demos?|tests?|trials?|show|courtesy|loaner|hire|loan\\s+(?:car|van|vehicle|unit))\\b)"
                       + "|\\b(?:moves|moving|will\\s+move)\\s+in(?:to)?\\s+(?:for|on|next|this|by|permanently|tomorrow|today|"
@@ -586,7 +594,9 @@ final class BuyingProcess {
                       // "drives away with the new boat", "the boat goes home on their trailer"
                       + "|(?:\\b(?:drives?|sails?|rides?|walks?)\\s+(?:away|off|home)\\s+(?:with|in|on)\\s+(?:the|a|their|his|her)\\s+new\\b"
                       + "|\\b(?:goes|go)\\s+home\\s+(?:on|with)\\b)"
-                      + "(?![^.\\n]{0,40}\\b(?:demos?|samples?|loan(?:er)?s?|trials?|tests?|brochures?|packs?|quotes?|demonstrators?|evaluations?|courtesy|pilots?|taster|free|returnable|test\\s+drive|units?\\s+to\\s+test)\\b)"
+                      + "(?![^.\\n]{0,40}\\b(?:"
+                      + TRIAL_WORDS
+                      + "|test\\s+drive|units?\\s+to\\s+test)\\b)"
                       // "refinances her boat loan through our lender", "the old note gets paid off"
                       + "|\\brefinances?\\b[^.\\n]{0,40}\\bthrough\\s+(?:us|our)\\b"
                       + "|\\b(?:loan|note|mortgage|finance|balance)\\s+(?:gets|is)\\s+paid\\s+off\\b"
@@ -594,12 +604,16 @@ final class BuyingProcess {
                       // current supplier"
                       + "|\\b(?:cancels?|terminates?)\\s+(?:his|her|their|its|the)\\s+(?:[\\w-]+\\s+){0,2}?"
                       + "(?:spot|contract|membership|subscription|account|agreement|lease|berth|mooring)\\s+"
-                      + "(?:at|with)\\s+(?!us\\b|our\\b)(?![^.\\n]{0,30}\\b(?:demos?|samples?|loan(?:er)?s?|trials?|tests?|brochures?|packs?|quotes?|demonstrators?|evaluations?|courtesy|pilots?|taster|free|returnable)\\b)"
+                      + "(?:at|with)\\s+(?!us\\b|our\\b)(?![^.\\n]{0,30}\\b(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)"
                       + "|\\b(?:cancels?|terminates?|ends?)\\s+(?:the\\s+|their\\s+|its\\s+|his\\s+|her\\s+)?"
                       + "(?:current|existing|incumbent)\\s+(?:[\\w-]+\\s+){0,2}?(?:contract|agreement|supplier|provider|tmc|account)\\b"
                       // "the first truck with 22 pallets arrives at their warehouse"
                       + "|\\bfirst\\s+(?:truck|delivery|shipment|consignment|container|load|pallets?)\\b"
-                      + "(?![^.\\n]{0,40}\\b(?:demos?|samples?|loan(?:er)?s?|trials?|tests?|brochures?|packs?|quotes?|demonstrators?|evaluations?|courtesy|pilots?|taster|free|returnable)\\b)[^.\\n]{0,60}\\b(?:arrives?|is\\s+delivered|lands?)\\b"
+                      + "(?![^.\\n]{0,40}\\b(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)[^.\\n]{0,60}\\b(?:arrives?|is\\s+delivered|lands?)\\b"
                       // "sends the first order"
                       + "|\\bsends?\\s+(?:us\\s+)?(?:the|their|its|a)\\s+first\\s+(?:purchase\\s+)?order\\b"
                       // "starts weekly lessons with his new tutor from Monday": the service itself
@@ -624,7 +638,9 @@ final class BuyingProcess {
               p(
                   "\\bputs?\\s+(?:down\\s+)?(?:a|the|their|his|her|its)\\s+"
                       + "(?:(?!refundable|returnable|holding|booking|small|token|security|reservation|key|damage)"
-                      + "[\\w%-]+\\s+){0,3}?deposit\\b(?![^.\\n]{0,30}\\b(?:demos?|samples?|loan(?:er)?s?|trials?|tests?|brochures?|packs?|quotes?|demonstrators?|evaluations?|courtesy|pilots?|taster|free|returnable)\\b)"
+                      + "[\\w%-]+\\s+){0,3}?deposit\\b(?![^.\\n]{0,30}\\b(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)"
                       + "|\\b(?:puts?|pays?|transfers?|wires?|deposits?|places?)\\b[^.\\n]{0,50}\\binto\\s+escrow\\b")),
           // "puts the £2,000 room reservation deposit down": a deposit of that size
           new Step(

@@ -303,7 +303,6 @@ final class English {
           "buys", "buy",
           "patients", "patient",
           "fees", "fee",
-          "lives", "live",
           "apprentices", "apprentice");
 
   /** Whether a stem takes "-es" in the third person ("fix", "reach", "pass"). */
@@ -337,8 +336,11 @@ final class English {
    */
   private static String verbLemma(String word, String tag, String lemma) {
     String fixed = MISREAD_LEMMAS.get(word);
-    if (fixed != null && (tag.equals("VERB") || !word.equals("lives"))) {
+    if (fixed != null) {
       return fixed;
+    }
+    if (word.equals("lives") && tag.equals("VERB")) {
+      return "live"; // ("their lives" keeps "life")
     }
     // "workflows" as "workfl", "switches" as "switc": a lemma cut short of the word's own stem
     String stem = regularStem(word);
