@@ -270,7 +270,86 @@ public final class ObjectiveLinter {
       }
     }
     step.ifPresent(f -> realism(o, config, f, out));
+    likeness(advanceText, markup ? TextLimits.plain(o.measure()) : o.measure(), advance, r, out);
     return out.list;
+  }
+
+  /** Where a queue uses an objective: the stage, its place in the queue and in the process. */
+  private record Use(String queue, Stage stage, int index, int count, Optional<Integer> phase) {}
+
+  private static List<Use> uses(Objective o, Config config) {
+    List<Use> out = new ArrayList<>();
+    for (var e : config.rules().queueStages().entrySet()) {
+      List<Stage> stages = e.getValue();
+      for (int i = 0; i < stages.size(); i++) {
+        Stage s = stages.get(i);
+        if (o.id().equals(s.target().primary()) || o.id().equals(s.target().secondary())) {
+          out.add(
+              new Use(
+                  e.getKey(),
+                  s,
+                  i,
+                  stages.size(),
+                  BuyingProcess.ofStage(s.id(), i, stages.size())));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The likeness models' opinion ({@link Likeness}) where the reading found no error of a rule: the
+   * sentence reading misses unusual wordings that read very like the corpus's refused objectives.
+   */
+  private void likeness(
+      String advanceText, String measureText, Sentence advance, Reading r, Findings out) {
+    String who = Rewrites.customer(r);
+    String naa = telling(NOT_AN_ADVANCE, advanceText, measureText);
+    if (naa != null && !out.refused("advance", NOT_AN_ADVANCE)) {
+      out.error(
+          "advance",
+          NOT_AN_ADVANCE,
+          "not an advance, most likely: worded like objectives where the customer takes no real"
+              + " step ('"
+              + naa
+              + "' above all); write the one step that costs the CUSTOMER effort during or right"
+              + " after the call",
+          "'" + Rewrites.example(advance, who, r) + "'");
+    }
+    String general = telling(TOO_GENERAL, advanceText, measureText);
+    if (general != null && !out.refused("advance", TOO_GENERAL)) {
+      out.error(
+          "advance",
+          TOO_GENERAL,
+          "too general, most likely: worded like objectives that name no concrete outcome ('"
+              + general
+              + "' above all)",
+          "name the step and what it is about, e.g. '" + Rewrites.example(advance, who, r) + "'");
+    }
+    String unmeasured =
+        measureText == null || measureText.isBlank()
+            ? null
+            : telling(NOT_MEASURABLE, advanceText, measureText);
+    if (unmeasured != null && !out.refused("measure", NOT_MEASURABLE)) {
+      refuseMeasure(
+          out,
+          r,
+          unmeasured,
+          " is worded like measures nobody can check when the call ends, most likely; say what is"
+              + " recorded (a date, an amount, a reference, a name, a count)");
+    }
+  }
+
+  /**
+   * The word that makes a likeness model sure {@code rule} applies, or null when it is not sure.
+   */
+  private static String telling(String rule, String advanceText, String measureText) {
+    String[] features = Likeness.features(advanceText, measureText);
+    if (Likeness.of(rule, features) < Likeness.SURE) {
+      return null;
+    }
+    String word = Likeness.mostTelling(rule, features, NOT_MEASURABLE.equals(rule) ? "m" : "a");
+    return word == null ? "the wording" : word;
   }
 
   /**
@@ -1451,40 +1530,33 @@ public final class ObjectiveLinter {
 
   private void realism(Objective o, Config config, BuyingProcess.Found f, Findings out) {
     boolean flagged = false;
-    for (var e : config.rules().queueStages().entrySet()) {
-      List<Stage> stages = e.getValue();
-      for (int i = 0; i < stages.size(); i++) {
-        Stage s = stages.get(i);
-        if (!o.id().equals(s.target().primary()) && !o.id().equals(s.target().secondary())) {
-          continue;
-        }
-        Optional<Integer> at = BuyingProcess.ofStage(s.id(), i, stages.size());
-        // From the proposal on, a close is the next thing to ask for: only earlier stages can be
-        // asked too much
-        if (at.isPresent() && at.get() <= 2 && f.phase() - at.get() >= 2) {
-          flagged = true;
-          out.error(
-              "advance",
-              UNREALISTIC,
-              "unrealistic: "
-                  + stepOf(f)
-                  + ", but queue "
-                  + e.getKey()
-                  + " uses this objective at stage "
-                  + s.id()
-                  + " ("
-                  + BuyingProcess.name(at.get())
-                  + ", "
-                  + (i + 1)
-                  + " of "
-                  + stages.size()
-                  + ")",
-              "ask for the next step that fits "
-                  + BuyingProcess.name(at.get())
-                  + ": '"
-                  + Rewrites.forPhase(at.get())
-                  + "'");
-        }
+    for (Use u : uses(o, config)) {
+      Optional<Integer> at = u.phase();
+      // From the proposal on, a close is the next thing to ask for: only earlier stages can be
+      // asked too much
+      if (at.isPresent() && at.get() <= 2 && f.phase() - at.get() >= 2) {
+        flagged = true;
+        out.error(
+            "advance",
+            UNREALISTIC,
+            "unrealistic: "
+                + stepOf(f)
+                + ", but queue "
+                + u.queue()
+                + " uses this objective at stage "
+                + u.stage().id()
+                + " ("
+                + BuyingProcess.name(at.get())
+                + ", "
+                + (u.index() + 1)
+                + " of "
+                + u.count()
+                + ")",
+            "ask for the next step that fits "
+                + BuyingProcess.name(at.get())
+                + ": '"
+                + Rewrites.forPhase(at.get())
+                + "'");
       }
     }
     // "On this cold call, the homeowner signs the contract": the objective says where it stands
