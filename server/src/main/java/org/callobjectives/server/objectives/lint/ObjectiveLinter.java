@@ -439,12 +439,13 @@ public final class ObjectiveLinter {
       if (Vocabulary.longest(s, v.agentActors, i) > 0
           && !s.word(i, "us")
           && !s.word(i, "our")
-          // "while we're screensharing": when the step happens, not the agent's part of it
+          // "while we're screensharing", "before we hang up": when the step happens, not the
+          // agent's part of it
           && !s.wordIn(
               i - 1,
               java.util.Set.of(
-                  "so", "that", "because", "which", "where", "until", "while", "whilst", "as",
-                  "when"))
+                  "so", "that", "because", "which", "where", "until", "till", "while", "whilst",
+                  "as", "when", "before", "after", "once", "time"))
           && (s.is(i + 1, "VERB") || s.is(i + 1, "AUX") && s.is(i + 2, "VERB"))) {
         return s.span(i, s.is(i + 1, "AUX") ? i + 3 : i + 2);
       }

@@ -172,18 +172,19 @@ class FeesPurchasesAndDepartmentsTest {
     assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
   }
 
-  @org.junit.jupiter.api.Test
-  void whileWeAreScreensharingSaysWhenNotTheAgentsPart() {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "IT contact creates a login on the trial portal and enrols two handsets while we're"
+            + " screensharing",
+        "The CFO emails last year's usage figures before we hang up",
+        "The buyer uploads the floor plan by the time we finish the call"
+      })
+  void whileWeAreScreensharingSaysWhenNotTheAgentsPart(String advance) {
     List<LintFinding> found =
         linter.lint(
             new org.callobjectives.server.config.Objective(
-                "x",
-                "Two handsets enrolled",
-                "IT contact creates a login on the trial portal and enrols two handsets while we're"
-                    + " screensharing",
-                MEASURE,
-                TIME,
-                List.of()),
+                "x", "Two handsets enrolled", advance, MEASURE, TIME, List.of()),
             AccountEventsAndRolesTest.shipped,
             field -> 0,
             "objectives.yaml");
