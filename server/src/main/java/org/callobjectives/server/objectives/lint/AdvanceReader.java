@@ -1183,6 +1183,9 @@ final class AdvanceReader {
       }
       for (Phrase p : v.lowEffort.candidates(s, i)) {
         int n = s.matchAt(p, i);
+        if (n > 1 && p.words()[0].equals("be") && s.lower()[i + 1].endsWith("ing")) {
+          continue; // "is giving us the budget number": active, not "is given"
+        }
         // after an effortful step, a light one beside it is no objection ("looks up the consultant
         // and confirms the name"); a feeling as the goal still is ("reviews it and feels sure")
         if (n > 0 && (!afterStep || feeling(s, i, n) && !COMMITTING.contains(s.lemmas()[from]))) {

@@ -144,16 +144,63 @@ public final class Likeness {
     return m.eval(features)[m.getIndex(APPLIES)];
   }
 
-  /** Words that carry no meaning of their own: never quoted as the telling word. */
-  private static final Set<String> FUNCTION_WORDS =
+  /**
+   * Words never quoted as the telling word: they carry no meaning of their own, or name the
+   * customer, who is in every objective ("Customer understanding confirmed" is about the
+   * understanding).
+   */
+  private static final Set<String> NOT_QUOTED =
       Set.of(
-          "a", "an", "the", "to", "of", "and", "or", "for", "with", "in", "on", "at", "by", "from",
-          "our", "their", "his", "her", "its", "my", "your", "is", "are", "be", "it", "they", "we",
-          "us", "them", "that", "this", "these", "those", "as", "so", "if", "s", "'s");
+          "a",
+          "an",
+          "the",
+          "to",
+          "of",
+          "and",
+          "or",
+          "for",
+          "with",
+          "in",
+          "on",
+          "at",
+          "by",
+          "from",
+          "our",
+          "their",
+          "his",
+          "her",
+          "its",
+          "my",
+          "your",
+          "is",
+          "are",
+          "be",
+          "it",
+          "they",
+          "we",
+          "us",
+          "them",
+          "that",
+          "this",
+          "these",
+          "those",
+          "as",
+          "so",
+          "if",
+          "s",
+          "'s",
+          "customer",
+          "customers",
+          "client",
+          "clients",
+          "buyer",
+          "prospect",
+          "caller");
 
   /**
    * The word of {@code field} ("a" the advance, "m" the measure) that does the most to make the
-   * model sure, together with the word pairs it is in: what the finding quotes; null when none.
+   * model sure, together with the word pairs it is in, or the pair of it that weighs most: what the
+   * finding quotes; null when none.
    */
   static String mostTelling(String rule, String[] features, String field) {
     double all = of(rule, features);
@@ -165,7 +212,7 @@ public final class Likeness {
         continue;
       }
       String word = f.substring(prefix.length());
-      if (FUNCTION_WORDS.contains(word)) {
+      if (NOT_QUOTED.contains(word)) {
         continue;
       }
       String[] without =
@@ -182,6 +229,24 @@ public final class Likeness {
         best = word;
       }
     }
-    return best;
+    if (best == null) {
+      return null;
+    }
+    // "customer understanding": the pair may weigh more than either word of it
+    String telling = best;
+    double alone = all - of(rule, without(features, prefix + best));
+    for (String g : features) {
+      if (g.startsWith(prefix)
+          && (g.startsWith(prefix + best + "_") || g.endsWith("_" + best))
+          && all - of(rule, without(features, g)) > alone) {
+        alone = all - of(rule, without(features, g));
+        telling = g.substring(prefix.length()).replace('_', ' ');
+      }
+    }
+    return telling;
+  }
+
+  private static String[] without(String[] features, String feature) {
+    return java.util.Arrays.stream(features).filter(f -> !f.equals(feature)).toArray(String[]::new);
   }
 }

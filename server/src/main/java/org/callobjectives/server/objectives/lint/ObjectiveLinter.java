@@ -331,12 +331,15 @@ public final class ObjectiveLinter {
             ? null
             : telling(NOT_MEASURABLE, advanceText, measureText);
     if (unmeasured != null && !out.refused("measure", NOT_MEASURABLE)) {
-      refuseMeasure(
-          out,
-          r,
-          unmeasured,
-          " is worded like measures nobody can check when the call ends, most likely; say what is"
-              + " recorded (a date, an amount, a reference, a name, a count)");
+      out.error(
+          "measure",
+          NOT_MEASURABLE,
+          "not measurable, most likely: worded like measures nobody can check when the call ends"
+              + " ('"
+              + unmeasured
+              + "' above all); say what is recorded (a date, an amount, a reference, a name, a"
+              + " count)",
+          Rewrites.measureFor(r));
     }
   }
 
@@ -411,6 +414,90 @@ public final class ObjectiveLinter {
   }
 
   /** "five-year", "30-minute", "two-page": a count in a compound word. */
+  /** Things booked that a purpose clause ("to explore ...") can be about. */
+  private static final java.util.Set<String> MEETINGS =
+      java.util.Set.of(
+          "call",
+          "meeting",
+          "session",
+          "demo",
+          "workshop",
+          "appointment",
+          "slot",
+          "visit",
+          "review",
+          "walkthrough",
+          "walk-through",
+          "consultation",
+          "webinar",
+          "tour",
+          "chat",
+          "video");
+
+  /** Whether a booked thing is named between {@code from} and {@code to}. */
+  private static boolean meetingBefore(Sentence s, int from, int to) {
+    for (int k = Math.max(from, to - 8); k < to; k++) {
+      if (s.is(k, "NOUN") && MEETINGS.contains(s.lemmas()[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Record and document nouns a vague word can describe ("the next steps document"). */
+  private static final java.util.Set<String> DOCUMENTS =
+      java.util.Set.of(
+          "document",
+          "doc",
+          "plan",
+          "template",
+          "map",
+          "form",
+          "sheet",
+          "letter",
+          "email",
+          "workshop",
+          "session",
+          "report",
+          "tracker",
+          "checklist",
+          "list",
+          "deck",
+          "recording");
+
+  /**
+   * A vague word or phrase at {@code i} that the words around it make concrete: "engages their
+   * legal team by forwarding the draft" names the step in its means; "the onboarding journey
+   * template", "a customer journey workshop" and "the next steps document" are documents and
+   * events; "each step of the customer journey" is part of a named thing; "next steps with dates:
+   * legal review by 3 May" lists them.
+   */
+  private static boolean namedConcretely(Sentence s, int i, int n) {
+    int end = i + n;
+    for (int k = end; k < Math.min(s.size(), end + 8); k++) {
+      if (s.lower()[k].equals(",") || s.lower()[k].equals(";")) {
+        break;
+      }
+      if (s.word(k, "by") && s.is(k + 1, "VERB") && s.lower()[k + 1].endsWith("ing")) {
+        return true;
+      }
+    }
+    if (s.is(end - 1, "NOUN") && s.is(end, "NOUN") && DOCUMENTS.contains(s.lemmas()[end])) {
+      return true;
+    }
+    if (n == 1 && s.is(i, "NOUN") && i >= 3 && s.is(i - 1, "NOUN")) {
+      for (int k = i - 2; k >= Math.max(0, i - 4); k--) {
+        if (s.word(k, "of") || s.word(k, "for")) {
+          return s.is(k - 1, "NOUN");
+        }
+      }
+    }
+    boolean steps = s.lower()[end - 1].startsWith("step");
+    return steps
+        && (s.word(end, ":")
+            || s.word(end, "with") && (s.word(end + 1, "dates") || s.word(end + 1, "date")));
+  }
+
   private static final java.util.regex.Pattern NUMBERED =
       java.util.regex.Pattern.compile(
           "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty)-\\p{L}+");
@@ -445,7 +532,7 @@ public final class ObjectiveLinter {
               i - 1,
               java.util.Set.of(
                   "so", "that", "because", "which", "where", "until", "till", "while", "whilst",
-                  "as", "when", "before", "after", "once", "time"))
+                  "as", "when", "before", "time"))
           && (s.is(i + 1, "VERB") || s.is(i + 1, "AUX") && s.is(i + 2, "VERB"))) {
         return s.span(i, s.is(i + 1, "AUX") ? i + 3 : i + 2);
       }
@@ -479,8 +566,14 @@ public final class ObjectiveLinter {
       if (s.lower()[i].endsWith("ing") && s.is(i + 1, "NOUN") && s.is(i - 1, "CCONJ")) {
         continue; // "a fun and engaging lesson": a word describing the lesson
       }
+      if (s.word(i, "to") && s.is(i + 1, "VERB") && meetingBefore(s, from, i)) {
+        return null; // "agrees to a call on Tuesday to explore the options": what the call is for
+      }
       for (Phrase p : v.vague.candidates(s, i)) {
         int n = s.matchAt(p, i);
+        if (n > 0 && namedConcretely(s, i, n)) {
+          continue;
+        }
         boolean verbFirst = p.words().length > 1 && VERB_FIRST.contains(p.words()[0]);
         // "the eligibility check in the app" is a noun: a verb-first phrase needs a verb there
         // ("the partnership moves forward": the sentence's own verb after its subject)
@@ -971,7 +1064,10 @@ public final class ObjectiveLinter {
         r.verb().equals("drive")
             && indexWithin(s, "to", r.verbAt() + 1, r.verbAt() + 7) > 0
             && VEHICLES.matcher(s.span(r.verbAt(), Math.min(s.size(), r.verbAt() + 5))).find();
-    if (v.vagueVerbs.contains(r.verb()) && !workOut && !driveTo) {
+    if (v.vagueVerbs.contains(r.verb())
+        && !workOut
+        && !driveTo
+        && !namedConcretely(s, r.verbAt(), 1)) {
       int end = r.verbAt() + 1;
       while (end < s.size() && !s.is(end, "NOUN") && end < r.verbAt() + 4) {
         end++;
@@ -1005,6 +1101,16 @@ public final class ObjectiveLinter {
         if (s.word(head, "value") && head > i) {
           abstractObject = false;
         }
+        // "sends the value and end date of the contract": a figure handed over
+        if (s.word(head, "value")
+            && TELLING_FIGURES.contains(r.verb())
+            && s.wordIn(head + 1, java.util.Set.of("of", "and", ","))) {
+          abstractObject = false;
+        }
+        // "enters the opportunity in their procurement portal": a record made in a system
+        if (abstractObject && recordPlaceAfter(s, head + 1)) {
+          abstractObject = false;
+        }
         // "picks a deductible option": a choice made is the outcome
         if (CHOICES.contains(r.verb())) {
           abstractObject = false;
@@ -1021,6 +1127,40 @@ public final class ObjectiveLinter {
       }
     }
     return null;
+  }
+
+  /** Verbs that hand a figure over ("sends the value of the contract"). */
+  private static final java.util.Set<String> TELLING_FIGURES =
+      java.util.Set.of(
+          "send", "give", "share", "tell", "provide", "confirm", "state", "quote", "email",
+          "forward", "enter", "list", "write", "note", "read", "pass", "text", "upload", "submit");
+
+  /** Systems a record is made in. */
+  private static final java.util.Set<String> SYSTEMS =
+      java.util.Set.of(
+          "portal",
+          "system",
+          "crm",
+          "erp",
+          "tool",
+          "platform",
+          "database",
+          "spreadsheet",
+          "sap",
+          "salesforce",
+          "hubspot");
+
+  /** Whether "in/into/on ... a system" follows at {@code from}. */
+  private static boolean recordPlaceAfter(Sentence s, int from) {
+    if (!s.wordIn(from, java.util.Set.of("in", "into", "on", "onto"))) {
+      return false;
+    }
+    for (int k = from + 1; k < Math.min(s.size(), from + 5); k++) {
+      if (SYSTEMS.contains(s.lower()[k])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int indexOfWord(Sentence s, String word, int from, int to) {
@@ -1227,6 +1367,10 @@ public final class ObjectiveLinter {
               || measure.is(i - 1, "NUM"))) {
         continue; // "240 passes sold", "unit marked sold": a count or a status, not a mood
       }
+      if (measure.wordIn(i, java.util.Set.of("successful", "failed", "unsuccessful"))
+          && systemShows(measure, i)) {
+        continue; // "API log shows a successful call from their sandbox key": the system's state
+      }
       for (Phrase p : v.subjective.candidates(measure, i)) {
         int n = measure.matchAt(p, i);
         boolean asWritten =
@@ -1247,6 +1391,20 @@ public final class ObjectiveLinter {
       }
     }
     return null;
+  }
+
+  /** Whether a log, report or system "shows" what stands at {@code i}. */
+  private static boolean systemShows(Sentence m, int i) {
+    for (int k = 1; k < i; k++) {
+      if (m.wordIn(k, java.util.Set.of("shows", "show", "displays", "records", "logs"))
+          && m.wordIn(
+              k - 1,
+              java.util.Set.of(
+                  "log", "logs", "report", "dashboard", "console", "system", "portal"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
