@@ -336,18 +336,18 @@ final class BuyingProcess {
               5,
               "a signed contract or order",
               p(
-                  "\\b(?:signs?|signed|signing|e-signs?|countersigns?|executes?)"
+                  "\\b(?:signs?|signed|signing|e-signs?|docusigns?|countersigns?|executes?)"
                       + "\\b[^.]{0,60}(?<!trial |pilot |evaluation |demo |non-disclosure |consent |data-sharing |data sharing )\\b(?:contracts|agreements|contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
                       + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice| in principle| review| check| appointment| affordability)|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
                       + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the|their|its) (?!trial |sample |test )(?:(?:complete|full|whole|entire|first|bulk) (?:(?!trial |sample |test )[\\w,-]+ ){0,2}?|[\\w-]+ )?order\\b|\\bcloses? the deal\\b"
                       + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|enterprise)\\b"
-                      + "|\\bcommits?\\s+to\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year)\\b"
+                      + "|\\bcommits?\\s+to\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|[2-9]-year|\\d{2}-month)\\b"
                       // ("the benefits of a 10-year term over a 5-year term": terms compared, none
                       // signed)
                       + "|(?<!\\bof an? |\\bover an? |\\bthan an? |\\bvs\\.? an? |\\bversus an? )"
-                      + "\\b(?:multi-year|two-year|three-year|five-year|\\d+-year|\\d{2}-month)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment|order|term|renewal|licen[cs]e|subscription)\\b"
+                      + "\\b(?:multi-year|two-year|three-year|five-year|\\d+-year|\\d{2}-month)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment|order|term|renewal|licen[cs]e|subscription|lease)\\b"
                       // "commits all their volume to us for the next two years"
                       + "|\\b(?:commits?|signs?|locks?\\s+in)\\b(?![^.\\n]{0,30}\\b(?:consent|nda|data)\\b)[^.\\n]{0,60}"
                       + "\\bfor\\s+(?:the\\s+next\\s+)?(?:two|three|four|five|ten|fifteen|twenty|twenty-five|[2-9]|[12]\\d)\\s+years\\b"
@@ -627,6 +627,26 @@ final class BuyingProcess {
                       + "workshops?|visits?|tours?|webinars?|reviews?)\\b)"
                       + "[^.\\n]{0,40}"
                       + "\\b(?:on)?to\\s+(?:us|our)\\b"
+                      // "purchases the A-dec 500 chair package", "makes the purchase order of 25
+                      // tons"
+                      + "|\\bpurchases?\\s+(?:the|an?|their|its|his|her|our|\\d+|two|three|four|five|six)\\s+"
+                      + "(?![^.\\n]{0,40}\\b(?:"
+                      + TRIAL_WORDS
+                      + "|starter|taster|report|copy|ticket|tickets)\\b)[\\w'-]+(?:\\s+[\\w'-]+){0,3}"
+                      + "|\\b(?:makes?|raises?|issues?)\\s+(?:the|a|their)\\s+purchase\\s+order\\s+(?:of|for)\\s+"
+                      + COUNT
+                      + "|\\bconfirms?\\s+(?:the\\s+|their\\s+|an?\\s+)?order\\s+(?:of|for)\\s+"
+                      + COUNT
+                      // "pays the first order by bank transfer"
+                      + "|\\bpays?\\s+(?:for\\s+)?(?:the|their|its)\\s+first\\s+order\\b"
+                      // "signs up to the annual Family Plan and sets up the Direct Debit"
+                      + "|\\b(?:signs?\\s+up|enrol(?:l)?s?|subscribes?|joins)\\s+(?:to|for|in|on)\\b"
+                      + "(?![^.\\n]{0,50}\\b(?:"
+                      + TRIAL_WORDS
+                      + "|webinar|newsletter|event|waitlist|updates|alerts)\\b)"
+                      + "[^.\\n]{0,50}\\b(?:plan|membership|subscription|programme|program|policy|package|tier)\\b"
+                      + "[^.\\n]{0,40}\\b(?:direct\\s+debit|autopay|auto-pay|standing\\s+order|recurring\\s+payment|"
+                      + "first\\s+payment|card\\s+payment)\\b"
                       // "transfers the money for 3 containers" (not a debt's arrears)
                       + "|\\btransfers?\\s+(?:the|their|his|her|its)\\s+(?:[\\w'-]+\\s+){0,3}?"
                       + "(?:money|funds|purchase price|fees)\\b"
@@ -659,7 +679,7 @@ final class BuyingProcess {
                   // (nothing tried, counted, met or listed: "a free trial at all six clinics";
                   // looked
                   // at only where one of the verbs starts)
-                  "\\b(?=(?:installs?|installation|fits?|deploys?|rolls?|switch(?:es)?|moves?|migrates?|"
+                  "\\b(?=(?:installs?|installation|fits?|deploys?|rolls?|completes?|switch(?:es)?|moves?|migrates?|"
                       + "transfers?|converts?|orders?|enrol(?:l)?s?|signs?|onboards?|swaps?|equips?|upgrades?|"
                       + "replaces?|commits?|lists?|puts?|stocks?|ranges?|gets?|has|have|tells?|instructs?|"
                       + "makes?|gives?|grants?|places?|takes?|routes?|pays?)\\b)"
@@ -671,6 +691,9 @@ final class BuyingProcess {
                       + "migrates?|transfers?|converts?|orders?|enrol(?:l)?s?|signs?\\s+up|onboards?|"
                       + "swaps?|equips?|upgrades?|replaces?|commits?|places?|routes?|pays?\\s+for)\\b"
                       + "[^.\\n]{0,40}?"
+                      + ALL_OF_THEM
+                      // "completes the pan-India rollout to all 40 branches"
+                      + "|\\bcompletes?\\b[^.\\n]{0,30}\\brollout\\b[^.\\n]{0,20}?"
                       + ALL_OF_THEM
                       // "lists our whole range in all 14 hotels": only with our product named
                       + "|\\b(?:lists?|puts?|stocks?|ranges?|takes?)\\s+our\\b[^.\\n]{0,40}?"
@@ -717,7 +740,7 @@ final class BuyingProcess {
               5,
               "a letter of credit",
               p(
-                  "\\bopens?\\s+(?:an?\\s+|the\\s+)?(?:irrevocable\\s+)?(?:letter of credit|l/c)\\b")),
+                  "\\bopens?\\s+(?:an?\\s+|the\\s+)?(?:irrevocable\\s+)?(?:letter of credit|l/?c)\\b")),
           // "draws the full $80,000 on the line", "the mobile notary comes out to close the line"
           new Step(
               5,
