@@ -59,6 +59,9 @@ class VagueWordsUsedConcretelyTest {
       proposal  | The buyer agrees to next steps | Next steps noted | not-an-advance
       demo      | The developer runs the sample API call | Successful call | not-measurable
       discovery | The prospect sees the value of switching | Value understood | not-measurable
+      proposal  | Maintain good relation with the mill purchase department | Relation is good | too-general
+      discovery | Have a positive call with the Kerry co-op about a group deal | Positive call | too-general
+      discovery | Get under the skin of the agency | Solid understanding of their business | too-general
       """)
   void theVagueUseBesideItIsStillRefused(String stage, String advance, String measure, String rule)
       throws Exception {
