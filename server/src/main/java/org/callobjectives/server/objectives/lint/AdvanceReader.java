@@ -432,29 +432,50 @@ final class AdvanceReader {
           "volume",
           "log",
           "record",
-          "certificate");
+          "certificate",
+          "cert",
+          "po",
+          "transfer",
+          "copy",
+          "reference",
+          "approval",
+          "signature",
+          "payment");
 
   /** Whether the words from {@code start} up to "from" name figures or documents. */
   private static boolean namesData(Sentence s, int start) {
-    for (int k = start; k < Math.min(s.size(), start + 14) && !s.word(k, "from"); k++) {
-      if (s.is(k, "NOUN") && DATA.contains(s.lemmas()[k])) {
+    for (int k = start;
+        k < Math.min(s.size(), start + 14) && !s.word(k, "from") && !s.word(k, "off");
+        k++) {
+      if ((s.is(k, "NOUN") || s.is(k, "PROPN")) && DATA.contains(s.lemmas()[k])) {
         return true;
       }
     }
     return false;
   }
 
-  /** Where the customer's people start after "from" ("from the parent"), or -1. */
+  /**
+   * Where the customer's people start after "from" or "off" ("from the parent", "off their finance
+   * team", "from the hospital's purchasing dept"), or -1.
+   */
   private int fromTheCustomer(Sentence s, int start) {
     for (int k = start; k < Math.min(s.size() - 1, start + 14); k++) {
       if (s.is(k, "VERB") || s.is(k, "AUX")) {
         return -1;
       }
-      if (s.word(k, "from")) {
+      if (s.word(k, "from") || s.word(k, "off")) {
         int np = k + 1;
         int end = nounPhraseEnd(s, np);
         Actor who = end > np ? actorOf(s, np, end) : Actor.NONE;
-        return who == Actor.CUSTOMER || who == Actor.UNKNOWN && namesAPerson(s, np, end) ? np : -1;
+        // "their finance team", "the hospital's purchasing dept": someone on the customer's side
+        boolean theirs =
+            s.wordIn(np, Set.of("their", "his", "her", "its"))
+                || end > np + 1 && s.span(np, end).contains("'s ");
+        return who == Actor.CUSTOMER
+                || (who == Actor.UNKNOWN || who == Actor.THING)
+                    && (namesAPerson(s, np, end) || theirs)
+            ? np
+            : -1;
       }
     }
     return -1;
@@ -1146,6 +1167,9 @@ final class AdvanceReader {
       if (i > from && (s.wordIn(i, CLAUSE_BREAK) || s.embedded(from, i))) {
         return null;
       }
+      if (i > from + 1 && s.word(i, "(")) {
+        return null; // "(a rough range is fine)": an aside on the step, not the step
+      }
       if (i > from + 1 && s.is(i, "CCONJ") && effortFirst) {
         // "looks up their consultant and confirms the name appears": the first step is the effort
         // ("reviews the rentals and is satisfied": a feeling as the goal is still no step)
@@ -1185,6 +1209,12 @@ final class AdvanceReader {
         int n = s.matchAt(p, i);
         if (n > 1 && p.words()[0].equals("be") && s.lower()[i + 1].endsWith("ing")) {
           continue; // "is giving us the budget number": active, not "is given"
+        }
+        if (n > 0
+            && s.lemmas()[i].equals("get")
+            && s.is(i + n, "VERB")
+            && s.lower()[i + n].endsWith("ed")) {
+          continue; // "gets the quotation approved by their finance head": they have it done
         }
         // after an effortful step, a light one beside it is no objection ("looks up the consultant
         // and confirms the name"); a feeling as the goal still is ("reviews it and feels sure")

@@ -82,8 +82,10 @@ public final class ObjectiveLinter {
 
   private static final java.util.regex.Pattern LEADING_ATTEMPT =
       java.util.regex.Pattern.compile(
-          "(?i)^\\s*(?:we(?:\\s+will|\\s*['’]ll)?\\s+)?(?:try|attempt|aim|endeavou?r)\\s+(?:to|and)\\s+"
-              + "(?=(?:get|have|help|ask|invite|let)\\b)");
+          "(?i)^\\s*(?:we(?:\\s+will|\\s*['’]ll)?\\s+)?(?:(?:try|attempt|aim|endeavou?r)\\s+(?:to|and)|try)\\s+"
+              + "(?=(?:get|have|help|ask|invite|let)\\b)"
+              // "Will see if customer can share the seat count": the customer's step, hedged
+              + "|^\\s*(?:we\\s+)?(?:will|['’]ll)\\s+see\\s+(?:if|whether)\\s+");
 
   private static final java.util.regex.Pattern HEDGE_BEFORE_VERB =
       java.util.regex.Pattern.compile(
