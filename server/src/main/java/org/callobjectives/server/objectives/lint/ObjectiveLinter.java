@@ -415,7 +415,6 @@ public final class ObjectiveLinter {
     return false;
   }
 
-  /** "five-year", "30-minute", "two-page": a count in a compound word. */
   /** Things booked that a purpose clause ("to explore ...") can be about. */
   private static final java.util.Set<String> MEETINGS =
       java.util.Set.of(
@@ -500,6 +499,7 @@ public final class ObjectiveLinter {
             || s.word(end, "with") && (s.word(end + 1, "dates") || s.word(end + 1, "date")));
   }
 
+  /** "five-year", "30-minute", "two-page": a count in a compound word. */
   private static final java.util.regex.Pattern NUMBERED =
       java.util.regex.Pattern.compile(
           "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty)-\\p{L}+");
