@@ -440,14 +440,20 @@ final class AdvanceReader {
           "reference",
           "approval",
           "signature",
-          "payment");
+          "payment",
+          "nda",
+          "agreement",
+          "contract",
+          "form",
+          "document");
 
   /** Whether the words from {@code start} up to "from" name figures or documents. */
   private static boolean namesData(Sentence s, int start) {
     for (int k = start;
         k < Math.min(s.size(), start + 14) && !s.word(k, "from") && !s.word(k, "off");
         k++) {
-      if ((s.is(k, "NOUN") || s.is(k, "PROPN")) && DATA.contains(s.lemmas()[k])) {
+      if ((s.is(k, "NOUN") || s.is(k, "PROPN"))
+          && (DATA.contains(s.lemmas()[k]) || DATA.contains(s.lower()[k]))) {
         return true;
       }
     }
@@ -460,7 +466,9 @@ final class AdvanceReader {
    */
   private int fromTheCustomer(Sentence s, int start) {
     for (int k = start; k < Math.min(s.size() - 1, start + 14); k++) {
-      if (s.is(k, "VERB") || s.is(k, "AUX")) {
+      boolean participle = // "the signed NDA"
+          s.lower()[k].endsWith("ed") && (s.is(k + 1, "NOUN") || s.is(k + 1, "PROPN"));
+      if (s.is(k, "VERB") && !participle || s.is(k, "AUX")) {
         return -1;
       }
       if (s.word(k, "from") || s.word(k, "off")) {

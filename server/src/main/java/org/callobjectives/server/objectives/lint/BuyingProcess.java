@@ -319,7 +319,11 @@ final class BuyingProcess {
               5,
               "a purchase order",
               p(
-                  "\\b(?:raises?|issues?|sends?|approves?|signs?|submits?|releases?|cuts?)\\b[^.\\n]{0,40}"
+                  "\\b(?:raises?|issues?|sends?|approves?|signs?|submits?|releases?|cuts?)\\b"
+                      // (not "a copy of their last purchase order", "three sample purchase orders")
+                      + "(?![^.\\n]{0,40}\\b(?:sample|samples|copy|copies|last|previous|old|past|example|test|"
+                      + "dummy|format)\\b[^.\\n]{0,20}\\b(?:purchase orders?|p\\.?o\\.?s?)\\b)"
+                      + "[^.\\n]{0,40}"
                       + "\\b(?:purchase orders?|p\\.?o\\.?s?)\\b(?! number)")),
           new Step(
               5,
@@ -347,11 +351,16 @@ final class BuyingProcess {
                       // ("the benefits of a 10-year term over a 5-year term": terms compared, none
                       // signed)
                       + "|(?<!\\bof an? |\\bover an? |\\bthan an? |\\bvs\\.? an? |\\bversus an? )"
-                      + "\\b(?:multi-year|two-year|three-year|five-year|\\d+-year|\\d{2}-month)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment|order|term|renewal|licen[cs]e|subscription|lease)\\b"
+                      + "\\b(?:multi-year|two-year|three-year|five-year|\\d+-year|\\d{2}-month)\\b[^.]{0,30}\\b(?:contract|agreement|deal|commitment|order|term|renewal|licen[cs]e|subscription)\\b"
                       // "commits all their volume to us for the next two years"
                       + "|\\b(?:commits?|signs?|locks?\\s+in)\\b(?![^.\\n]{0,30}\\b(?:consent|nda|data)\\b)[^.\\n]{0,60}"
                       + "\\bfor\\s+(?:the\\s+next\\s+)?(?:two|three|four|five|ten|fifteen|twenty|twenty-five|[2-9]|[12]\\d)\\s+years\\b"
                       + "|\\bsigns?\\s+over\\s+(?!the\\s+(?:phone|line|call)\\b)(?:his|her|their|its|the)\\b"
+                      // "takes the van lease for 4 years", "takes out a 36-month lease"
+                      + "|\\btakes?\\s+(?:out\\s+)?(?:the|a|an|their)\\s+(?:[\\w-]+\\s+){0,2}?lease\\b"
+                      + "(?![^.\\n]{0,30}\\b(?:"
+                      + TRIAL_WORDS
+                      + "|quote|quotes|terms|details)\\b)"
                       + "|\\bsigns?\\b[^.]{0,40}\\bappointment\\s+letters?\\b"
                       + "|\\b(?:orders?|buys?|purchases?)\\b[^.]{0,60}"
                       + MONEY_BIG
@@ -638,15 +647,30 @@ final class BuyingProcess {
                       + "|\\bconfirms?\\s+(?:the\\s+|their\\s+|an?\\s+)?order\\s+(?:of|for)\\s+"
                       + COUNT
                       // "pays the first order by bank transfer"
-                      + "|\\bpays?\\s+(?:for\\s+)?(?:the|their|its)\\s+first\\s+order\\b"
+                      + "|\\b(?:pays?|settles?)\\s+(?:for\\s+|the\\s+invoice\\s+for\\s+)?(?:the|their|its)\\s+first\\s+order\\b"
                       // "signs up to the annual Family Plan and sets up the Direct Debit"
-                      + "|\\b(?:signs?\\s+up|enrol(?:l)?s?|subscribes?|joins)\\s+(?:to|for|in|on)\\b"
+                      + "|\\b(?:(?:signs?\\s+up|enrol(?:l)?s?|subscribes?|joins|upgrades?|switch(?:es)?|moves?)\\s+(?:to|for|in|on|onto)|"
+                      + "picks?|chooses?|selects?|takes?)\\b"
                       + "(?![^.\\n]{0,50}\\b(?:"
                       + TRIAL_WORDS
                       + "|webinar|newsletter|event|waitlist|updates|alerts)\\b)"
                       + "[^.\\n]{0,50}\\b(?:plan|membership|subscription|programme|program|policy|package|tier)\\b"
                       + "[^.\\n]{0,40}\\b(?:direct\\s+debit|autopay|auto-pay|standing\\s+order|recurring\\s+payment|"
                       + "first\\s+payment|card\\s+payment)\\b"
+                      // "enrols in autopay for the yearly subscription"
+                      + "|\\b(?:enrol(?:l)?s?\\s+in|sets?\\s+up|signs?\\s+up\\s+(?:to|for))\\s+(?:an?\\s+|the\\s+)?"
+                      + "(?:autopay|auto-pay|direct\\s+debit|standing\\s+order|recurring\\s+payments?)\\b"
+                      + "[^.\\n]{0,40}\\b(?:plan|membership|subscription|programme|program|policy|package|tier|contract)\\b"
+                      + "(?![^.\\n]{0,30}\\b(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)"
+                      // "buys 30 licences of the Team plan"
+                      + "|\\b(?:buys?|purchases?|orders?)\\s+"
+                      + COUNT
+                      + "\\s+(?:[\\w-]+\\s+)?(?:licen[cs]es|seats|subscriptions|user\\s+licen[cs]es)\\b"
+                      + "(?![^.\\n]{0,30}\\b(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)"
                       // "transfers the money for 3 containers" (not a debt's arrears)
                       + "|\\btransfers?\\s+(?:the|their|his|her|its)\\s+(?:[\\w'-]+\\s+){0,3}?"
                       + "(?:money|funds|purchase price|fees)\\b"

@@ -420,6 +420,7 @@ public final class ObjectiveLinter {
       java.util.Set.of(
           "call",
           "meeting",
+          "meetings",
           "session",
           "demo",
           "workshop",
@@ -438,7 +439,8 @@ public final class ObjectiveLinter {
   /** Whether a booked thing is named between {@code from} and {@code to}. */
   private static boolean meetingBefore(Sentence s, int from, int to) {
     for (int k = Math.max(from, to - 8); k < to; k++) {
-      if (s.is(k, "NOUN") && MEETINGS.contains(s.lemmas()[k])) {
+      if (s.is(k, "NOUN")
+          && (MEETINGS.contains(s.lemmas()[k]) || MEETINGS.contains(s.lower()[k]))) {
         return true;
       }
     }
@@ -464,7 +466,10 @@ public final class ObjectiveLinter {
           "checklist",
           "list",
           "deck",
-          "recording");
+          "recording",
+          "analytics",
+          "export",
+          "data");
 
   /**
    * A vague word or phrase at {@code i} that the words around it make concrete: "engages their
@@ -496,7 +501,19 @@ public final class ObjectiveLinter {
     boolean steps = s.lower()[end - 1].startsWith("step");
     return steps
         && (s.word(end, ":")
-            || s.word(end, "with") && (s.word(end + 1, "dates") || s.word(end + 1, "date")));
+            || s.word(end, "with")
+                && (s.word(end + 1, "dates") || s.word(end + 1, "date"))
+                && (s.word(end + 2, ":") || figureWithin(s, end + 2, end + 8)));
+  }
+
+  /** Whether a number (a date, a count) stands between {@code from} and {@code to}. */
+  private static boolean figureWithin(Sentence s, int from, int to) {
+    for (int k = from; k < Math.min(s.size(), to); k++) {
+      if (s.is(k, "NUM")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "five-year", "30-minute", "two-page": a count in a compound word. */
@@ -1101,6 +1118,23 @@ public final class ObjectiveLinter {
                 || v.abstractObjects.contains(s.lower()[head]);
         // "the estate value", "their order value": a value of something named is a figure
         if (s.word(head, "value") && head > i) {
+          abstractObject = false;
+        }
+        // "the floor plans", "a seating plan": a drawing or a schedule, not someone's plans
+        if (s.lemmas()[head].equals("plan")
+            && head > i
+            && !s.wordIn(
+                head - 1,
+                java.util.Set.of(
+                    "growth",
+                    "business",
+                    "expansion",
+                    "future",
+                    "strategy",
+                    "strategic",
+                    "development",
+                    "action",
+                    "long-term"))) {
           abstractObject = false;
         }
         // "sends the value and end date of the contract": a figure handed over

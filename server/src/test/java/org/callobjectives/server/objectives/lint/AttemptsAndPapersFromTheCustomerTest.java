@@ -32,7 +32,8 @@ class AttemptsAndPapersFromTheCustomerTest {
         "Hopefully get the PO from the hospital's purchasing dept",
         "Hopefully get the EICR and Gas Safe cert off the owner",
         "Aim to get the landlord's phone number off the tenant",
-        "Will see if customer can share the number of seats required"
+        "Will see if customer can share the number of seats required",
+        "Try to get the signed NDA off their legal team"
       })
   void aHedgedRequestForTheCustomersPapersIsOnlyHedged(String advance) {
     assertEquals(List.of(ObjectiveLinter.HEDGED), errors(advance, MEASURE, TIME), advance);

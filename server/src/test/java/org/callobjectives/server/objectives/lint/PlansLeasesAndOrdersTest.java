@@ -40,6 +40,13 @@ class PlansLeasesAndOrdersTest {
       first-contact        | Mill owner to open LC for 2 air-jet looms
       first-contact        | New lead from the website pays the first order by bank transfer during this call
       discovery            | Customer to complete pan-India rollout to all 40 branches
+      first-contact        | The customer picks the Pro plan and sets up a direct debit
+      first-contact        | The customer chooses the monthly plan with autopay
+      first-contact        | The customer enrols in autopay for the yearly subscription
+      first-contact        | The customer upgrades to the Premium package with a card payment
+      first-contact        | The customer buys 30 licences of the Team plan
+      first-contact        | The customer settles the invoice for the first order
+      first-contact        | The customer takes the van lease for 4 years
       """)
   void aPurchaseInNotesOrPlainWordsIsUnrealisticEarlyOn(String stage, String advance)
       throws Exception {
@@ -59,6 +66,10 @@ class PlansLeasesAndOrdersTest {
       first-contact        | Caller joins the webinar on the Premium plan and gives us a card-free email for the invite
       discovery            | Buyer confirms the order of the agenda for Thursday's demo
       discovery            | IT lead completes the pilot rollout plan for two branches by Friday
+      discovery            | The customer sends the terms of their current 3-year lease for the forklifts
+      discovery            | The customer books a meeting with the finance director to compare a 5-year lease with buying outright
+      discovery            | The customer sends three sample purchase orders so we can test the import
+      discovery            | The customer sends a copy of their last purchase order for yarn
       """)
   void aTrialAMeetingOrAPaperFitsAnEarlyCall(String stage, String advance) throws Exception {
     assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);

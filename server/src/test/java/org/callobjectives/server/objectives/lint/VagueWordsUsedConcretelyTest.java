@@ -42,6 +42,9 @@ class VagueWordsUsedConcretelyTest {
       outbound-prospecting | The CFO agrees to a 20-minute call on Tuesday to explore the three cost-saving options, and accepts the invite | Accepted invite for Tuesday in the CRM
       commitment    | The customer signs off the next steps document with dates for legal and finance review | Signed next steps document with two dates stored on the deal
       discovery     | The customer sends the funnel numbers from their analytics tool for each step of the customer journey | Funnel numbers for each step received from the customer
+      discovery     | The customer forwards the journey analytics export from their web shop | Export file received and attached to the lead
+      discovery     | The customer books a meeting next Tuesday with the operations director to explore the options | Meeting with the operations director in the calendar
+      discovery     | The customer gets the floor plans from their facilities manager and sends them | Floor plans received by email
       """)
   void aVagueWordNamingSomethingCheckableLoads(String stage, String advance, String measure)
       throws Exception {
@@ -62,6 +65,8 @@ class VagueWordsUsedConcretelyTest {
       proposal  | Maintain good relation with the mill purchase department | Relation is good | too-general
       discovery | Have a positive call with the Kerry co-op about a group deal | Positive call | too-general
       discovery | Get under the skin of the agency | Solid understanding of their business | too-general
+      proposal  | The customer agrees on the next steps with dates | Next steps noted | too-general
+      discovery | The customer is giving us a chance | Chance given | too-general
       """)
   void theVagueUseBesideItIsStillRefused(String stage, String advance, String measure, String rule)
       throws Exception {
