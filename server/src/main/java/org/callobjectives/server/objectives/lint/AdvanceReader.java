@@ -442,7 +442,6 @@ final class AdvanceReader {
           "signature",
           "payment",
           "nda",
-          "agreement",
           "contract",
           "form",
           "document");

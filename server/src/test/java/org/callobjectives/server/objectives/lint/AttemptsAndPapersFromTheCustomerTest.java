@@ -50,6 +50,12 @@ class AttemptsAndPapersFromTheCustomerTest {
             TIME));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"Get agreement from the customer", "Get a commitment from the customer"})
+  void agreementOrCommitmentGotFromTheCustomerIsNoPaper(String advance) {
+    assertTrue(!errors(advance, MEASURE, TIME).isEmpty(), advance);
+  }
+
   @Test
   void papersFromOurOwnTeamAreTheAgentsTask() {
     assertTrue(
