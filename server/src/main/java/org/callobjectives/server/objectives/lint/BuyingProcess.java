@@ -122,7 +122,10 @@ final class BuyingProcess {
           + "|\\b\\d+(?:\\.\\d+)?\\s?(?:lakhs?|lacs?|crores?)\\b|\\b\\d{1,3}(?:,\\d{2,3})+\\s?rupees\\b"
           // "45.000 €", "180.000 EUR": thousands with dots, the currency after
           + "|\\b\\d{1,3}(?:[.,]\\d{3})+(?:,\\d{2})?\\s?(?:[$€£]|eur\\b|euros?\\b|usd\\b|gbp\\b)"
-          + "|\\b\\d{4,}\\s?(?:[$€£]|eur\\b|euros?\\b))";
+          + "|\\b\\d{4,}\\s?(?:[$€£]|eur\\b|euros?\\b)"
+          // "CHF 5 Mio.", "AUD 250,000", "SGD 12000": a currency code before the figure
+          + "|\\b(?:chf|aud|cad|nzd|sgd|hkd|usd|eur|gbp)\\s?(?:\\d{1,3}(?:[,.' ]\\d{3})+|\\d{4,}"
+          + "|\\d+(?:\\.\\d+)?\\s?(?:k|m|mn|mio|million|bn|billion)\\b))";
 
   /**
    * Words that make goods or a step a trial, not a purchase ("the loaner", "samples", "a taster").
@@ -269,7 +272,9 @@ final class BuyingProcess {
               p(
                   "\\b(?:pays?|repays?|paying|clears?|settles?|transfers?|wires?|moves?|deposits?|invests?|"
                       + "authori[sz]es?|writes?\\s+(?:the|a|us\\s+a)\\s+(?:check|cheque))\\b[^.\\n]{0,70}"
-                      + MONEY_THOUSANDS),
+                      + MONEY_THOUSANDS
+                      // (not "tells us what he transfers, about $20,000 a month")
+                      + "(?![^.\\n]{0,20}\\b(?:a|per|each|every)\\s+(?:month|week|year|quarter)\\b)"),
               1_500),
           new Step(
               4,
@@ -819,7 +824,73 @@ final class BuyingProcess {
               p(
                   "\\b(?:writes?\\s+us\\s+into|leaves?\\s+us|donates?|gifts?|pledges?)\\b[^.\\n]{0,50}"
                       + MONEY_THOUSANDS),
-              10_000));
+              10_000),
+          // "tells us to go ahead and order the worktops", "gives us the go-ahead to rip out the
+          // old
+          // kitchen": the customer's word to do the work or place the order (not "go ahead with the
+          // survey")
+          new Step(
+              5,
+              "a go-ahead for the order or the work",
+              p(
+                  "(?:\\b(?:tells?|told|asks?)\\s+us\\s+to\\s+go\\s+ahead\\b"
+                      + "|\\b(?:gives?|gave|giving)\\s+(?:us\\s+)?(?:the|a|their|his|her|its)\\s+(?:full\\s+|final\\s+)?"
+                      + "go[- ]ahead\\s+(?:to\\s+(?:order|buy|purchase|start|rip|install|fit|begin|proceed|build|deliver|ship)|"
+                      + "for\\s+(?:the\\s+)?(?:order|works?|install(?:ation)?|job|project|purchase|build|fit(?:ting)?))\\b"
+                      + "|\\bgo(?:es)?\\s+ahead\\s+(?:and|with)\\s+(?:the\\s+)?(?:orders?|ordering|buys?|buying|purchases?|"
+                      + "install(?:ation)?|fit(?:ting)?|works?|job|project|contract|deal)\\b)"
+                      + "(?![^.\\n]{0,50}\\b(?:"
+                      + TRIAL_WORDS
+                      + "|surveys?|visits?|calls?|meetings?|measure|measuring|appointments?|assessments?|"
+                      + "inspections?|consultations?|designs?|viewings?|booking\\s+(?:a|the)\\s+)\\b)")),
+          // "says we can be their one and only bed vendor", "pulls them from the other agencies":
+          // all their business, or none for anyone else
+          new Step(
+              4,
+              "all their business given to us",
+              p(
+                  "\\b(?:us|we|our\\s+(?:firm|company|agency|business))\\b"
+                      // (not "says we can quote as their only other supplier")
+                      + "(?![^.\\n]{0,40}\\b(?:quote|quotes|quoting|bid|bids|tender|pitch|compete)\\b)"
+                      + "[^.\\n]{0,40}\\b(?:one and only|sole|only|exclusive)\\s+(?!other\\b)"
+                      + "(?:[\\w-]+\\s+){0,2}?(?:vendor|supplier|provider|agency|partner|recruiter|broker|distributor|"
+                      + "source|installer|contractor|agent)\\b"
+                      + "|\\b(?:sets?|setting)\\s+us\\s+up\\s+as\\s+(?:an?\\s+|their\\s+)?(?:approved\\s+|preferred\\s+|new\\s+)?"
+                      + "(?:vendor|supplier|provider)\\b[^.\\n]{0,30}\\b(?:every|all|each|whole|entire)\\b"
+                      + "|\\b(?:pulls?|takes?|withdraws?)\\s+(?:them|it|all|those|these)\\s+(?:away\\s+)?from\\s+(?:the|their|all)\\s+"
+                      + "(?:other|current|existing)\\s+(?:agencies|suppliers|vendors|providers|brokers)\\b"
+                      + "|\\bdrops?\\s+(?:the|their|all)\\s+(?:other|current|existing)\\s+(?:agencies|suppliers|vendors|"
+                      + "providers|brokers|agency|supplier|vendor|provider|broker)\\b")),
+          // "agrees to take all their olein from us for the next 2 years": supply bound for years
+          new Step(
+              4,
+              "a supply bound for years",
+              p(
+                  "\\b(?:takes?|taking|buys?|buying|rents?|renting|hires?|hiring|sources?|sourcing|orders?|"
+                      + "leases?|leasing|uses?|using)\\b"
+                      + "(?![^.\\n]{0,60}\\b(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)"
+                      + "[^.\\n]{0,60}\\b(?:for|over)\\s+(?:the\\s+)?(?:next\\s+)?(?:2|3|4|5|two|three|four|five|ten)\\s+years\\b")),
+          // "do TT 30% down payment", "pays 30% advance for a full container": money before the
+          // goods
+          new Step(
+              4,
+              "a down payment",
+              p(
+                  "\\b(?:pays?|paying|do|does|makes?|transfers?|wires?|sends?|puts?)\\b[^.\\n]{0,30}"
+                      + "(?:\\bdown[- ]?payment\\b|\\badvance\\s+payment\\b|\\b\\d{1,3}\\s?(?:%|percent|per cent)\\s+"
+                      + "(?:advance|upfront|up front|down)\\b)")),
+          // "orders the whole kitchen off the brochure prices": the whole thing bought at once
+          new Step(
+              5,
+              "a purchase of the whole thing",
+              p(
+                  "\\b(?:orders?|ordering|buys?|buying|purchases?)\\s+(?:the|their|a|an|his|her)\\s+(?:whole|entire|complete)\\s+"
+                      + "(?!(?:[\\w-]+\\s+)?(?:"
+                      + TRIAL_WORDS
+                      + "|reports?|guides?|copy|list|breakdown|catalogue|catalog|specs?|brochure|set of samples)\\b)"
+                      + "[\\w-]+")));
 
   /** A relative word right before the step ("names who signs off"), at most one word between. */
   private static final Pattern EMBEDDED =
@@ -955,7 +1026,7 @@ final class BuyingProcess {
 
   private static final Pattern FIGURES =
       Pattern.compile(
-          "(\\d[\\d,]*(?:\\.\\d+)?)\\s?(k|m|mn|million|bn|billion|thousand|lakhs?|lacs?|crores?|cr)?\\b");
+          "(\\d[\\d,]*(?:\\.\\d+)?)\\s?(k|m|mn|mio|million|bn|billion|thousand|lakhs?|lacs?|crores?|cr)?\\b");
   private static final Pattern IN_WORDS =
       Pattern.compile("\\b([a-z]+(?:-[a-z]+)?)\\s+(hundred\\s+)?(thousand|million)\\b");
   private static final java.util.Map<String, Integer> NUMBERS = numbers();
@@ -994,7 +1065,7 @@ final class BuyingProcess {
         v *=
             switch (unit) {
               case "k", "thousand" -> 1e3;
-              case "m", "mn", "million" -> 1e6;
+              case "m", "mn", "mio", "million" -> 1e6;
               case "bn", "billion" -> 1e9;
               case "lakh", "lakhs", "lac", "lacs" -> 1e5;
               case "crore", "crores", "cr" -> 1e7;

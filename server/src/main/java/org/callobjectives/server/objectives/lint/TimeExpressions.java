@@ -289,7 +289,8 @@ final class TimeExpressions {
       for (int at = s.find(p, 0); at >= 0; at = s.find(p, at + 1)) {
         // "no later than 48 hrs before load day" is a deadline
         if (!(p.text().equals("later") && s.word(at - 1, "no"))) {
-          return Optional.of(p.text());
+          // the admin's words ("when they're ready"), not the list's pattern ("when * 're ready")
+          return Optional.of(s.span(at, at + s.matchAt(p, at)).replace(" / ", "/"));
         }
       }
     }

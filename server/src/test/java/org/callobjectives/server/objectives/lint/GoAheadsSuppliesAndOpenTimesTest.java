@@ -1,0 +1,119 @@
+package org.callobjectives.server.objectives.lint;
+
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.MEASURE;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.findings;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Found in the twelfth round's dev batches (zzzf to zzzi): a go-ahead for the work, all of the
+ * customer's business, supply bound for years, a down payment, a whole kitchen ordered, a large
+ * transfer in Swiss francs; time frames that bound nothing ("when they're ready", "n/a"); and
+ * look-alikes that are fine.
+ */
+class GoAheadsSuppliesAndOpenTimesTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void load() throws Exception {
+    AccountEventsAndRolesTest.load();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact        | Caller tells us to go ahead and drop off 6 bariatric beds at their buildings this week
+      outbound-prospecting | Customer gives us the go-ahead to rip out the old kitchen and start fitting in the new year
+      outbound-prospecting | Customer tells us to go ahead and order the quartz worktops now while the sale is on
+      outbound-prospecting | Hiring manager hands us all her open reqs and pulls them from the other agencies
+      discovery            | VP tells procurement to set us up as a vendor for every department
+      outbound-prospecting | Buyer agree to take all their olein from us for next 2 years
+      first-contact        | New buyer from Vietnam do TT 30% down payment so we can hold the cargo for them
+      discovery            | Importer pays 30% advance for a full container of Malbec
+      discovery            | Mr Okafor orders the whole kitchen off the brochure prices
+      outbound-prospecting | Prospect opens a relationship with us and transfers CHF 5 Mio. from his current bank
+      """)
+  void aGoAheadAllTheirBusinessOrMoneyUpFrontIsUnrealisticEarlyOn(String stage, String advance)
+      throws Exception {
+    assertTrue(
+        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact | Caller gives us the go-ahead to book the free survey for Tuesday
+      first-contact | Caller tells us to go ahead with the home visit on Friday
+      first-contact | Client gives the go-ahead on the date of the site survey and emails the access details
+      discovery     | Customer tells us which supplier they have used for the last 3 years
+      discovery     | Customer names their sole supplier and the contract end date
+      discovery     | Customer tells us whether the down payment of 10% is affordable and sends two payslips
+      discovery     | Customer orders the whole sample kit for the team
+      discovery     | Customer sends the complete list of sites
+      discovery     | Customer tells us how much he transfers, about $20,000 a month, and sends a statement
+      discovery     | Prospect confirms we can quote as their only other supplier and sends the spec by Friday
+      discovery     | Customer has been using the old CRM for the past 5 years and sends its export
+      """)
+  void aSurveyASupplierNamedOrAFigureToldFitsAnEarlyCall(String stage, String advance)
+      throws Exception {
+    assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "when they're ready",
+        "when he's ready",
+        "once the figures are ready",
+        "n/a",
+        "N/A",
+        "long term",
+        "at the earliest",
+        "once available",
+        "when he gets the chance"
+      })
+  void aTimeFrameThatBoundsNothingIsRefused(String timeFrame) {
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_TIME_BOUND),
+        errors("The customer sends the signed form", "Signed form received", timeFrame),
+        timeFrame);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "any time before Friday",
+        "at the earliest, and no later than Friday",
+        "once the quote is ready, within 2 days"
+      })
+  void aDeadlineBesideAnOpenWordStillBounds(String timeFrame) {
+    assertEquals(
+        List.of(),
+        errors("The customer sends the signed form", "Signed form received", timeFrame),
+        timeFrame);
+  }
+
+  @Test
+  void theFindingQuotesTheAdminsWordsNotTheListsPattern() {
+    String message =
+        findings("The customer sends the signed form", "Signed form received", "when they're ready")
+            .get(0)
+            .message();
+    assertTrue(message.contains("'when they're ready'"), message);
+  }
+}
