@@ -518,6 +518,12 @@ final class AdvanceReader {
       }
       k++;
     }
+    // "Rate card sent to procurement", "A sample box gets couriered out to the buyer": a thing
+    // handed to someone, the giver left unsaid, is a passive of ours
+    if (!passive && actor == Actor.THING && k == verb && handedToThem(s, verb)) {
+      passive = true;
+      k = s.wordIn(verb, Set.of("get", "gets", "got")) ? verb + 1 : verb;
+    }
     int lightFrom = verb; // where a light step is looked for
     // "may be able to tell us", "might be willing to share": the step is what they would do
     if (k > verb
@@ -647,6 +653,54 @@ final class AdvanceReader {
           hedge);
     }
     return new Reading(actor, subject, s.lemmas()[main], main, false, false, agentVerb, low, hedge);
+  }
+
+  /** Ways of handing something over, as a bare participle ("sent to", "couriered out to"). */
+  private static final Set<String> HANDED =
+      Set.of(
+          "send",
+          "give",
+          "provide",
+          "courier",
+          "post",
+          "mail",
+          "email",
+          "e-mail",
+          "ship",
+          "deliver",
+          "present",
+          "show",
+          "issue",
+          "dispatch",
+          "forward",
+          "hand",
+          "share",
+          "offer",
+          "explain");
+
+  /**
+   * Whether the verb at {@code verb} (or after "gets") is a bare participle of handing over, to
+   * someone who is not us ("sent to procurement"; not "sent to us", "sent to our analyst").
+   */
+  private boolean handedToThem(Sentence s, int verb) {
+    int p = s.wordIn(verb, Set.of("get", "gets", "got")) ? verb + 1 : verb;
+    if (p >= s.size()
+        || !participle(s, p)
+        || !s.lower()[p].endsWith("ed") && !IRREGULAR_PARTICIPLES.contains(s.lower()[p])
+        || !HANDED.contains(s.lemmas()[p])) {
+      return false;
+    }
+    for (int k = p + 1; k < Math.min(s.size() - 1, p + 5); k++) {
+      if (s.word(k, "to")) {
+        int np = k + 1;
+        return !s.wordIn(np, Set.of("us", "our", "me", "my", "we"))
+            && actorOf(s, np, nounPhraseEnd(s, np)) != Actor.AGENT;
+      }
+      if (!s.is(k, "ADP") && !s.is(k, "ADV") && !s.is(k, "PART")) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Ways of telling or showing someone something. */
@@ -1633,7 +1687,7 @@ final class AdvanceReader {
               && !s.wordIn(k, Set.of("we", "i", "us", "our"));
       if (ours == 1 && tradeRole(s, from, k)) {
         customer = k; // "the recruitment agent", "the careers adviser": someone else's job
-      } else if (ours > 0 && theirs) {
+      } else if (ours > 0 && (theirs || ownedByOthers(s, from, k))) {
         // "the client's sales team", "the prospect's account manager": a team of the customer's
         customer = k;
         agentPhraseEnd = Math.max(agentPhraseEnd, k + ours);
@@ -1691,6 +1745,22 @@ final class AdvanceReader {
       return agent > customer ? Actor.AGENT : Actor.CUSTOMER;
     }
     return customer >= 0 ? Actor.CUSTOMER : Actor.AGENT;
+  }
+
+  /**
+   * "The Sandovals' advisor", "Acme's account manager": a job of ours by name, but someone else's
+   * (not "our company's account manager").
+   */
+  private static boolean ownedByOthers(Sentence s, int from, int k) {
+    if (k < from + 2 || !(s.word(k - 1, "'s") || s.word(k - 1, "'"))) {
+      return false;
+    }
+    for (int j = from; j < k - 1; j++) {
+      if (s.wordIn(j, Set.of("our", "we", "us", "my"))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a noun stands between two words. */

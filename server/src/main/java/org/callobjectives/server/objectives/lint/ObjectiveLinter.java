@@ -569,7 +569,7 @@ public final class ObjectiveLinter {
    * ("so ...").
    */
   private String vagueIn(Sentence s, int from, int verbAt) {
-    for (int i = Math.max(0, from); i < s.size(); i++) {
+    for (int i = headingEnd(s, Math.max(0, from)); i < s.size(); i++) {
       if (i > from && s.wordIn(i, REASONS) && i > 0 && !s.is(i - 1, "VERB")) {
         return null; // "so we can keep in touch": the reason for the step, not the step
       }
@@ -609,6 +609,26 @@ public final class ObjectiveLinter {
       }
     }
     return null;
+  }
+
+  /**
+   * Past a short heading before a colon when a whole step follows ("Grow share of wallet: the buyer
+   * sends their April forecast ..."): the heading is the manager's label, the step is what is
+   * checked.
+   */
+  private static int headingEnd(Sentence s, int from) {
+    for (int c = from + 1; c < Math.min(s.size(), from + 8); c++) {
+      if (s.word(c, ":")) {
+        // (a long one: "Sell more add-ons: the customer agrees to buy during the call" stays vague)
+        for (int k = c + 2; k < s.size() && s.size() - c > 10; k++) {
+          if (s.is(k, "VERB")) {
+            return c + 1;
+          }
+        }
+        return from;
+      }
+    }
+    return from;
   }
 
   /** States of mind a "step" may grow into: "becomes more interested", "shows interest". */

@@ -116,4 +116,32 @@ class GoAheadsSuppliesAndOpenTimesTest {
             .message();
     assertTrue(message.contains("'when they're ready'"), message);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Rate card sent to procurement and received",
+        "Quote emailed to the customer",
+        "Survey slot offered to customer",
+        "Caller confirms best callback number and email"
+      })
+  void aThingHandedToThemOrACallbackNumberIsNoAdvance(String advance) {
+    assertTrue(
+        errors(advance, MEASURE, "on this call").contains(ObjectiveLinter.NOT_AN_ADVANCE), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Usage figures sent to us by the customer's admin",
+        "Signed form sent back to us",
+        "The Sandovals' advisor sets up a family conference call with both adult children and us",
+        "Acme's account manager books the demo for Tuesday",
+        "Grow share of wallet: the purchasing head sends us their April forecast in kg per week",
+        "Move the needle on the Carter case: the son tells us the minimum offer the family would"
+            + " accept"
+      })
+  void theCustomersPeopleAndTheirPapersOrAHeadingBeforeTheStepLoad(String advance) {
+    assertEquals(List.of(), errors(advance, MEASURE, "on this call"), advance);
+  }
 }
