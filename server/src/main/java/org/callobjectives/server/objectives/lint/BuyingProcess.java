@@ -881,6 +881,54 @@ final class BuyingProcess {
                   "\\b(?:pays?|paying|do|does|makes?|transfers?|wires?|sends?|puts?)\\b[^.\\n]{0,30}"
                       + "(?:\\bdown[- ]?payment\\b|\\badvance\\s+payment\\b|\\b\\d{1,3}\\s?(?:%|percent|per cent)\\s+"
                       + "(?:advance|upfront|up front|down)\\b)")),
+          // "agrees to a 36-month stairlift rental", "accept exclusive with us 24 month", "enrolls
+          // in
+          // the 5-year care plan": bound for a term (not a repayment plan, not a free trial)
+          new Step(
+              4,
+              "a commitment for a term",
+              p(
+                  "\\b(?:agrees?|agree|commits?|commit|enrol(?:l)?s?|enroll|signs?|accepts?|accept|locks?\\s+in|"
+                      + "takes?|join(?:s)?)\\b"
+                      + "(?![^.\\n]{0,60}\\b(?:"
+                      + TRIAL_WORDS
+                      + "|repayment|payment plan|instalment|installment|arrangement|payment arrangement|"
+                      + "review|warranty|guarantee|so|consent|records|data|history)\\b)"
+                      + "[^.\\n]{0,50}\\b(?:(?:12|18|24|36|48|60)|twelve|eighteen|twenty-four|thirty-six|forty-eight|sixty)"
+                      + "[- ]?months?\\b(?!(?:'|’)?\\s+(?:of|worth)\\b)"
+                      + "|\\b(?:agrees?|commits?|commit|enrol(?:l)?s?|enroll|signs?|accepts?|accept|locks?\\s+in)\\b"
+                      + "(?![^.\\n]{0,60}\\b(?:"
+                      + TRIAL_WORDS
+                      + "|repayment|payment plan|instalment|installment|arrangement|warranty|guarantee|so|consent|"
+                      + "records|data|history)\\b)"
+                      + "[^.\\n]{0,50}\\b(?:[2-9]|two|three|four|five|ten)[- ](?:years?|yrs?|seasons?)\\b"
+                      + "(?!\\s+(?:ago|old|of\\s+(?:data|history|accounts|statements|records)))")),
+          // "commits his whole year's glyphosate volume to us", "locks in his whole winter crop
+          // programme": all of a season's or a year's business
+          new Step(
+              5,
+              "a season's or a year's business committed",
+              p(
+                  "\\b(?:commits?|commit|locks?\\s+in|gives?|give|books?|places?)\\b[^.\\n]{0,20}\\b(?:his|her|their|its|the)\\s+"
+                      + "(?:whole|entire|full)\\s+(?:[\\w'’,-]+\\s+){0,3}?(?:volume|budget|crop|program|programme|"
+                      + "requirements?|spend|tonnage)\\b")),
+          // "locks in an install date with the crew", "book the fitters in": the sale is done
+          new Step(
+              5,
+              "an install booked",
+              p(
+                  // (not "signs the 30-day pilot agreement and books a fitting slot")
+                  "(?<!\\b(?:pilot|trial|demo|loan|free|sample|test)\\b[^.\\n]{0,80})"
+                      + "(?:\\b(?:books?|book|schedules?|schedule|locks?\\s+in)\\s+(?:in\\s+)?(?:an?\\s+|the\\s+|their\\s+)?"
+                      + "(?:install|installation|fitting)\\s+(?:date|slot|day|crew|team)\\b"
+                      + "(?!\\s+(?:of|for)\\s+(?:their|the|his|her|its)\\s+(?:current|existing|old|present)\\b)"
+                      + "|\\b(?:books?|book)\\s+(?:in\\s+)?(?:the\\s+)?(?:fitters|installers|install crew|installation crew)\\b)")),
+          // "the resort's property goes live on our extranet": onboarding done
+          new Step(
+              5,
+              "a listing or property live",
+              p(
+                  "\\b(?:property|properties|hotel|resort|listing|listings|shop|store|outlet)\\s+(?:goes|go|going)\\s+live\\b")),
           // "orders the whole kitchen off the brochure prices": the whole thing bought at once
           new Step(
               5,

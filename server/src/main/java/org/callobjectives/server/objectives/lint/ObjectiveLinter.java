@@ -1329,6 +1329,35 @@ public final class ObjectiveLinter {
       java.util.regex.Pattern.compile(
           "(?i)\\b(?:set to|status|field|flag|marked as|recorded as|logged as|tagged)\\b");
 
+  /** Our side's own guess about the customer, however it is recorded. */
+  private static final java.util.regex.Pattern JUDGEMENT =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:interest|commitment|confidence|urgency|buying)\\s+(?:level|score|rating)\\b"
+              + "|\\blevel\\s+of\\s+(?:interest|commitment|confidence|urgency)\\b"
+              + "|\\b(?:agent|rep|sdr|bdr|ae|kam|csm|consultant|adviser|advisor|caller)(?:'s|’s)?\\s+"
+              + "(?:% chance|impression|view|opinion|feel(?:ing)?|sense|gut|confidence|estimate|assessment|"
+              + "judge?ment|read)\\b"
+              + "|\\bimpression\\s+(?:of|that)\\b"
+              + "|\\b(?:\\d{1,3}\\s?%|\\d{1,3}\\s?percent)\\s+(?:chance|probability|likelihood)\\b"
+              + "|\\b(?:chance|probability|likelihood)\\s+(?:of|that|to)\\b[^.\\n]{0,40}\\b(?:\\d{1,3}\\s?%|high|low|good)\\b"
+              + "|\\b(?:estimates?|estimated|guess(?:es|ed)?|gauges?|gauged)\\b[^.\\n]{0,40}\\b(?:chance|probability|"
+              + "likelihood|potential|interest|commitment|confidence)\\b"
+              + "|\\b(?:chance|probability|likelihood|potential|interest|commitment|confidence)\\b[^.\\n]{0,30}"
+              + "\\b(?:rated|estimated|judged|gauged|scored)\\b"
+              + "|\\b(?:handled|went|done|managed)\\s+(?:successfully|well|properly|effectively)\\b[^.\\n]{0,30}"
+              + "\\b(?:ticked|marked|noted|checked)\\s+by\\b"
+              + "|\\b(?:conviction|impression)\\s+(?:noted|logged|recorded|captured)\\b");
+
+  /**
+   * "a confidence rating of 8 given by the customer in the survey": their answer, not our guess.
+   */
+  private static final java.util.regex.Pattern THEIR_OWN_SCORE =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:given|stated|chosen|picked|scored|rated|entered|said)\\s+by\\s+(?:the\\s+)?"
+              + "(?:customer|client|caller|buyer|prospect|patient|member|owner|respondent)\\b"
+              + "|^\\s*(?:the\\s+)?(?:customer|client|caller|buyer|prospect)(?:'s|’s)\\s+(?:own\\s+)?"
+              + "(?:confidence|interest|commitment)\\s+(?:rating|score)\\b");
+
   /** A not-measurable finding: the words of the measure, then why they cannot be checked. */
   private static void refuseMeasure(Findings out, Reading r, String words, String why) {
     out.error(
@@ -1336,6 +1365,18 @@ public final class ObjectiveLinter {
   }
 
   private void notMeasurable(Sentence measure, Sentence advance, Reading r, Findings out) {
+    // "Interest level marked 'High' by the agent", "AE estimates a 70% chance": our own guess,
+    // even when a field holds it
+    var judged = JUDGEMENT.matcher(measure.text());
+    if (judged.find() && !THEIR_OWN_SCORE.matcher(measure.text()).find()) {
+      refuseMeasure(
+          out,
+          r,
+          judged.group().strip(),
+          " is our side's own judgement, not something the customer did or gave; say what is"
+              + " recorded of their step (a date, an amount, a reference, a name, a count)");
+      return;
+    }
     // "Lead status set to Engaged" is a field anyone can read; a vague value is too-general's
     if (RECORD_VALUE.matcher(measure.text()).find()) {
       return;

@@ -17,10 +17,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Found in the twelfth round's dev batches (zzzf to zzzi): a go-ahead for the work, all of the
+ * Found in the twelfth round's dev batches (zzzf to zzzm): a go-ahead for the work, all of the
  * customer's business, supply bound for years, a down payment, a whole kitchen ordered, a large
- * transfer in Swiss francs; time frames that bound nothing ("when they're ready", "n/a"); and
- * look-alikes that are fine.
+ * transfer in Swiss francs, a term commitment, an install booked; time frames that bound nothing
+ * ("when they're ready", "n/a"); our own guess as a measure; and look-alikes that are fine.
  */
 class GoAheadsSuppliesAndOpenTimesTest {
   @TempDir Path dir;
@@ -143,5 +143,77 @@ class GoAheadsSuppliesAndOpenTimesTest {
       })
   void theCustomersPeopleAndTheirPapersOrAHeadingBeforeTheStepLoad(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, "on this call"), advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      outbound-prospecting | Aged lead agrees to a 36-month stairlift rental and gives a card for the first payment
+      outbound-prospecting | Owner accept exclusive with us 24 month and put e-signature on partnership terms
+      demo                 | Homeowner enrolls in the 5-year Platinum Care maintenance plan and pays year one
+      discovery            | Grower commits to a 3-season supply deal for all his fungicides at locked pricing
+      first-contact        | Caller commits his whole year's glyphosate volume to us at a locked price
+      first-contact        | Homeowner okays the quote and locks in an install date with the crew for next week
+      demo                 | Couple book the fitters in for the week of 3rd March
+      outbound-prospecting | Resort loads its allotment on our extranet and the property goes live
+      """)
+  void aTermAYearsVolumeOrAnInstallBookedIsUnrealisticEarlyOn(String stage, String advance)
+      throws Exception {
+    assertTrue(
+        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact | Caller agrees to a 24-month repayment plan and pays the first $50 today
+      first-contact | Caller agrees to a 12-month free trial of the app and downloads it on the call
+      discovery     | Customer sends 24 months of bills by email
+      discovery     | Customer signs the NDA so we can see 3 years of data
+      first-contact | Caller books the installation survey for Tuesday
+      discovery     | Customer tells us the budget for the whole programme and who approves it
+      first-contact | Owner confirms the install date of their current system from the invoice
+      demo          | Transport manager signs the no-cost 30-day pilot agreement and books a fitting slot
+      """)
+  void aRepaymentPlanATrialOrAPastFactFitsAnEarlyCall(String stage, String advance)
+      throws Exception {
+    assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Interest level marked 'High' by the agent",
+        "Agent's impression of how close they are noted on the lead",
+        "KAM estimates approval probability at 90%",
+        "Consultant estimates 70% chance of acceptance, captured on the lead",
+        "Commitment level rated 8/10 by consultant",
+        "Objection handled successfully - ticked by agent",
+        "Customer conviction noted"
+      })
+  void ourOwnGuessIsNoMeasureEvenInAField(String measure) {
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_MEASURABLE),
+        errors("The buyer emails their monthly volumes", measure, "on this call"),
+        measure);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Interest rate and term entered on the quote",
+        "Credit score of the applicant returned by the bureau",
+        "Confidence rating of 8 given by the customer in the survey",
+        "Agent's notes list the two volumes the buyer gave"
+      })
+  void aFigureOrTheCustomersOwnScoreIsAMeasure(String measure) {
+    assertEquals(
+        List.of(),
+        errors("The buyer emails their monthly volumes", measure, "on this call"),
+        measure);
   }
 }
