@@ -85,7 +85,8 @@ class GoAheadsSuppliesAndOpenTimesTest {
         "long term",
         "at the earliest",
         "once available",
-        "when he gets the chance"
+        "when he gets the chance",
+        "any day convenient"
       })
   void aTimeFrameThatBoundsNothingIsRefused(String timeFrame) {
     assertEquals(
@@ -99,7 +100,8 @@ class GoAheadsSuppliesAndOpenTimesTest {
       strings = {
         "any time before Friday",
         "at the earliest, and no later than Friday",
-        "once the quote is ready, within 2 days"
+        "once the quote is ready, within 2 days",
+        "any day this week"
       })
   void aDeadlineBesideAnOpenWordStillBounds(String timeFrame) {
     assertEquals(
