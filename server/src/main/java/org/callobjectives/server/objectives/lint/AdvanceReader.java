@@ -1752,10 +1752,16 @@ final class AdvanceReader {
    * (not "our company's account manager").
    */
   private static boolean ownedByOthers(Sentence s, int from, int k) {
-    if (k < from + 2 || !(s.word(k - 1, "'s") || s.word(k - 1, "'"))) {
+    // the possessive right before the job, or before its one or two describing words
+    // ("Northwind's sales rep", "Mrs Patel's financial adviser")
+    int p = k - 1;
+    while (p > from && p >= k - 3 && (s.is(p, "NOUN") || s.is(p, "ADJ")) && !s.word(p, "'s")) {
+      p--;
+    }
+    if (p < from + 1 || !(s.word(p, "'s") || s.word(p, "'"))) {
       return false;
     }
-    for (int j = from; j < k - 1; j++) {
+    for (int j = from; j < p; j++) {
       if (s.wordIn(j, Set.of("our", "we", "us", "my"))) {
         return false;
       }

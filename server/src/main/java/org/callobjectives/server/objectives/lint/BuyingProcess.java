@@ -827,13 +827,16 @@ final class BuyingProcess {
               10_000),
           // "tells us to go ahead and order the worktops", "gives us the go-ahead to rip out the
           // old
-          // kitchen": the customer's word to do the work or place the order (not "go ahead with the
-          // survey")
+          // kitchen": the customer's word to do the work or place the order (not to price it up,
+          // not "before they give the go-ahead")
           new Step(
               5,
               "a go-ahead for the order or the work",
               p(
-                  "(?:\\b(?:tells?|told|asks?)\\s+us\\s+to\\s+go\\s+ahead\\b"
+                  "(?<!\\b(?:before|until|till|once|when|if|unless|whether)\\s[^.\\n]{0,25})"
+                      + "(?:\\b(?:tells?|told|asks?)\\s+us\\s+to\\s+go\\s+ahead\\s+(?:and|with)\\s+(?:the\\s+)?"
+                      + "(?:order|ordering|buy|purchase|install(?:ation)?|fit(?:ting)?|deliver|drop\\s+off|ship|start\\s+"
+                      + "(?:the\\s+)?(?:work|job|install|fitting|build)|rip|book\\s+(?:in\\s+)?the\\s+(?:[\\w-]+\\s+)?(?:fitters|installers))\\b"
                       + "|\\b(?:gives?|gave|giving)\\s+(?:us\\s+)?(?:the|a|their|his|her|its)\\s+(?:full\\s+|final\\s+)?"
                       + "go[- ]ahead\\s+(?:to\\s+(?:order|buy|purchase|start|rip|install|fit|begin|proceed|build|deliver|ship)|"
                       + "for\\s+(?:the\\s+)?(?:order|works?|install(?:ation)?|job|project|purchase|build|fit(?:ting)?))\\b"
@@ -842,36 +845,41 @@ final class BuyingProcess {
                       + "(?![^.\\n]{0,50}\\b(?:"
                       + TRIAL_WORDS
                       + "|surveys?|visits?|calls?|meetings?|measure|measuring|appointments?|assessments?|"
-                      + "inspections?|consultations?|designs?|viewings?|booking\\s+(?:a|the)\\s+)\\b)")),
+                      + "inspections?|consultations?|designs?|viewings?|proposals?|pric(?:e|es|ing))\\b)")),
           // "says we can be their one and only bed vendor", "pulls them from the other agencies":
-          // all their business, or none for anyone else
+          // all their business, or none for anyone else (not the conditions for it, not who their
+          // only supplier is today)
           new Step(
               4,
               "all their business given to us",
               p(
-                  "\\b(?:us|we|our\\s+(?:firm|company|agency|business))\\b"
-                      // (not "says we can quote as their only other supplier")
-                      + "(?![^.\\n]{0,40}\\b(?:quote|quotes|quoting|bid|bids|tender|pitch|compete)\\b)"
-                      + "[^.\\n]{0,40}\\b(?:one and only|sole|only|exclusive)\\s+(?!other\\b)"
+                  "(?<!\\b(?:conditions?|criteria|what|why|how|whether|if|who|which)\\b[^.\\n]{0,30})"
+                      + "(?:\\b(?:us|we)\\s+(?:can\\s+|could\\s+|will\\s+|would\\s+|to\\s+)?(?:be|become|are|as)\\s+"
+                      + "(?:their|the|his|her|its)\\s+(?:one and only|sole|only|exclusive)\\s+(?!other\\b)"
                       + "(?:[\\w-]+\\s+){0,2}?(?:vendor|supplier|provider|agency|partner|recruiter|broker|distributor|"
                       + "source|installer|contractor|agent)\\b"
+                      + "|\\b(?:makes?|names?|appoints?|chooses?)\\s+us\\s+(?:their|the|its)\\s+(?:one and only|sole|only|exclusive)\\s+"
+                      + "(?!other\\b)(?:[\\w-]+\\s+){0,2}?(?:vendor|supplier|provider|agency|partner|recruiter|broker|"
+                      + "distributor|source|installer|contractor|agent)\\b"
                       + "|\\b(?:sets?|setting)\\s+us\\s+up\\s+as\\s+(?:an?\\s+|their\\s+)?(?:approved\\s+|preferred\\s+|new\\s+)?"
                       + "(?:vendor|supplier|provider)\\b[^.\\n]{0,30}\\b(?:every|all|each|whole|entire)\\b"
-                      + "|\\b(?:pulls?|takes?|withdraws?)\\s+(?:them|it|all|those|these)\\s+(?:away\\s+)?from\\s+(?:the|their|all)\\s+"
-                      + "(?:other|current|existing)\\s+(?:agencies|suppliers|vendors|providers|brokers)\\b"
-                      + "|\\bdrops?\\s+(?:the|their|all)\\s+(?:other|current|existing)\\s+(?:agencies|suppliers|vendors|"
-                      + "providers|brokers|agency|supplier|vendor|provider|broker)\\b")),
+                      + "|\\b(?:pulls?|takes?|withdraws?)\\s+(?:them|it|all|those|these|the\\s+[\\w-]+(?:\\s+[\\w-]+)?)\\s+"
+                      + "(?:away\\s+)?from\\s+(?:the|their|all)\\s+(?:other|current|existing)\\s+(?:agencies|suppliers|vendors|"
+                      + "providers|brokers)\\b"
+                      + "|\\bdrops\\s+(?:the|their|all)\\s+(?:other|current|existing)\\s+(?:agencies|suppliers|vendors|"
+                      + "providers|brokers|agency|supplier|vendor|provider|broker)\\b)")),
           // "agrees to take all their olein from us for the next 2 years": supply bound for years
+          // (not "have been leasing for 3 years")
           new Step(
               4,
               "a supply bound for years",
               p(
-                  "\\b(?:takes?|taking|buys?|buying|rents?|renting|hires?|hiring|sources?|sourcing|orders?|"
-                      + "leases?|leasing|uses?|using)\\b"
+                  "(?<!\\bbeen\\s)\\b(?:takes?|buys?|rents?|renting|hires?|sources?|orders?|leases?)\\b"
                       + "(?![^.\\n]{0,60}\\b(?:"
                       + TRIAL_WORDS
                       + ")\\b)"
-                      + "[^.\\n]{0,60}\\b(?:for|over)\\s+(?:the\\s+)?(?:next\\s+)?(?:2|3|4|5|two|three|four|five|ten)\\s+years\\b")),
+                      + "[^.\\n]{0,60}\\b(?:(?:for|over)\\s+(?:the\\s+)?next|from\\s+us\\s+for)\\s+(?:2|3|4|5|two|three|four|five|ten)\\s+"
+                      + "years\\b")),
           // "do TT 30% down payment", "pays 30% advance for a full container": money before the
           // goods
           new Step(
@@ -883,7 +891,9 @@ final class BuyingProcess {
                       + "(?:advance|upfront|up front|down)\\b)")),
           // "agrees to a 36-month stairlift rental", "accept exclusive with us 24 month", "enrolls
           // in
-          // the 5-year care plan": bound for a term (not a repayment plan, not a free trial)
+          // the 5-year care plan", "commits ... for 3 years": bound for a term (not a repayment
+          // plan,
+          // a trial, a catch-up in 12 months or 3 years' accounts)
           new Step(
               4,
               "a commitment for a term",
@@ -892,26 +902,28 @@ final class BuyingProcess {
                       + "takes?|join(?:s)?)\\b"
                       + "(?![^.\\n]{0,60}\\b(?:"
                       + TRIAL_WORDS
-                      + "|repayment|payment plan|instalment|installment|arrangement|payment arrangement|"
-                      + "review|warranty|guarantee|so|consent|records|data|history)\\b)"
-                      + "[^.\\n]{0,50}\\b(?:(?:12|18|24|36|48|60)|twelve|eighteen|twenty-four|thirty-six|forty-eight|sixty)"
-                      + "[- ]?months?\\b(?!(?:'|’)?\\s+(?:of|worth)\\b)"
-                      + "|\\b(?:agrees?|commits?|commit|enrol(?:l)?s?|enroll|signs?|accepts?|accept|locks?\\s+in)\\b"
-                      + "(?![^.\\n]{0,60}\\b(?:"
-                      + TRIAL_WORDS
                       + "|repayment|payment plan|instalment|installment|arrangement|warranty|guarantee|so|consent|"
-                      + "records|data|history)\\b)"
-                      + "[^.\\n]{0,50}\\b(?:[2-9]|two|three|four|five|ten)[- ](?:years?|yrs?|seasons?)\\b"
-                      + "(?!\\s+(?:ago|old|of\\s+(?:data|history|accounts|statements|records)))")),
+                      + "records|data|history|which|what|tell|tells|name|names|whether)\\b)"
+                      + "[^.\\n]{0,40}\\b(?:(?:12|18|24|36|48|60|twelve|eighteen|twenty-four|thirty-six|forty-eight|sixty)[- ]?month|(?:[2-9]|two|three|four|five|ten)[- ](?:year|yr|season))[- ]+(?:[\\w-]+\\s+){0,3}?"
+                      + "(?:rental|lease|contract|plan|agreement|deal|term|subscription|commitment|exclusivity|"
+                      + "membership|programme|program|supply|service)\\b"
+                      + "|\\b(?:accepts?|accept|agrees?|agree|commits?|commit|signs?)\\b[^.\\n]{0,20}\\bexclusiv(?:e|ity)\\b"
+                      + "[^.\\n]{0,30}\\b(?:(?:12|18|24|36|48|60|twelve|eighteen|twenty-four|thirty-six|forty-eight|sixty)|(?:[2-9]|two|three|four|five|ten))\\s?(?:months?|years?)\\b"
+                      + "|\\bcommits?\\b(?![^.\\n]{0,60}\\b(?:so|records|data|history)\\b)[^.\\n]{0,60}\\bfor\\s+"
+                      + "(?:[2-9]|two|three|four|five|ten)\\s+(?:years?|seasons?)\\b")),
           // "commits his whole year's glyphosate volume to us", "locks in his whole winter crop
-          // programme": all of a season's or a year's business
+          // programme": all of a season's or a year's business (not "gives us their full budget")
           new Step(
               5,
               "a season's or a year's business committed",
               p(
-                  "\\b(?:commits?|commit|locks?\\s+in|gives?|give|books?|places?)\\b[^.\\n]{0,20}\\b(?:his|her|their|its|the)\\s+"
-                      + "(?:whole|entire|full)\\s+(?:[\\w'’,-]+\\s+){0,3}?(?:volume|budget|crop|program|programme|"
-                      + "requirements?|spend|tonnage)\\b")),
+                  "\\b(?:commits?|commit|locks?\\s+in|books?|places?|gives?)\\b[^.\\n]{0,20}\\b(?:his|her|their|its|the)\\s+"
+                      + "(?:whole|entire|full)\\s+(?:[\\w'’,-]+\\s+){0,3}?(?:volume|crop|program|programme|spend|tonnage)\\b"
+                      + "(?!\\s+(?:requirements?|list|details|figures?|estimates?|forecast|plan)\\b)"
+                      // "commits its full catch-up budget for the year to us" (not "gives their
+                      // full budget figure")
+                      + "|\\bcommits?\\b[^.\\n]{0,20}\\b(?:his|her|their|its|the)\\s+(?:whole|entire|full)\\s+"
+                      + "(?:[\\w'’,-]+\\s+){0,3}?budget\\b(?!\\s+(?:figure|number|amount|range)\\b)")),
           // "locks in an install date with the crew", "book the fitters in": the sale is done
           new Step(
               5,
@@ -919,25 +931,29 @@ final class BuyingProcess {
               p(
                   // (not "signs the 30-day pilot agreement and books a fitting slot")
                   "(?<!\\b(?:pilot|trial|demo|loan|free|sample|test)\\b[^.\\n]{0,80})"
-                      + "(?:\\b(?:books?|book|schedules?|schedule|locks?\\s+in)\\s+(?:in\\s+)?(?:an?\\s+|the\\s+|their\\s+)?"
-                      + "(?:install|installation|fitting)\\s+(?:date|slot|day|crew|team)\\b"
+                      + "(?:\\b(?:books?|book|schedules?|schedule|locks?\\s+in|picks?|chooses?)\\s+(?:in\\s+)?"
+                      + "(?:an?\\s+|the\\s+|their\\s+)?(?:install|installation|fitting)\\s+(?:date|slot|day|crew|team)\\b"
                       + "(?!\\s+(?:of|for)\\s+(?:their|the|his|her|its)\\s+(?:current|existing|old|present)\\b)"
-                      + "|\\b(?:books?|book)\\s+(?:in\\s+)?(?:the\\s+)?(?:fitters|installers|install crew|installation crew)\\b)")),
+                      + "|\\b(?:books?|book)\\s+(?:in\\s+)?(?:the\\s+)?(?:fitters|installers|install crew|installation crew)\\b)"
+                      + "(?![^.\\n]{0,40}\\b(?:"
+                      + TRIAL_WORDS
+                      + "|surveys?)\\b)")),
           // "the resort's property goes live on our extranet": onboarding done
           new Step(
               5,
               "a listing or property live",
               p(
-                  "\\b(?:property|properties|hotel|resort|listing|listings|shop|store|outlet)\\s+(?:goes|go|going)\\s+live\\b")),
+                  "\\b(?:property|properties|hotel|resort|listing|listings|shop|store|outlet|restaurant|venue|"
+                      + "clinic|practice|merchant|site|branch)\\s+(?:goes|go|going)\\s+live\\b")),
           // "orders the whole kitchen off the brochure prices": the whole thing bought at once
           new Step(
               5,
               "a purchase of the whole thing",
               p(
                   "\\b(?:orders?|ordering|buys?|buying|purchases?)\\s+(?:the|their|a|an|his|her)\\s+(?:whole|entire|complete)\\s+"
-                      + "(?!(?:[\\w-]+\\s+)?(?:"
+                      + "(?!(?:(?!at\\b|for\\b|from\\b|off\\b|on\\b|with\\b|in\\b)[\\w'’-]+\\s+){0,3}?(?:"
                       + TRIAL_WORDS
-                      + "|reports?|guides?|copy|list|breakdown|catalogue|catalog|specs?|brochure|set of samples)\\b)"
+                      + "|reports?|guides?|copy|list|breakdown|catalogue|catalog|specs?|brochure)\\b)"
                       + "[\\w-]+")));
 
   /** A relative word right before the step ("names who signs off"), at most one word between. */

@@ -1341,7 +1341,7 @@ public final class ObjectiveLinter {
               + "|\\b(?:\\d{1,3}\\s?%|\\d{1,3}\\s?percent)\\s+(?:chance|probability|likelihood)\\b"
               + "|\\b(?:chance|probability|likelihood)\\s+(?:of|that|to)\\b[^.\\n]{0,40}\\b(?:\\d{1,3}\\s?%|high|low|good)\\b"
               + "|\\b(?:estimates?|estimated|guess(?:es|ed)?|gauges?|gauged)\\b[^.\\n]{0,40}\\b(?:chance|probability|"
-              + "likelihood|potential|interest|commitment|confidence)\\b"
+              + "likelihood)\\b"
               + "|\\b(?:chance|probability|likelihood|potential|interest|commitment|confidence)\\b[^.\\n]{0,30}"
               + "\\b(?:rated|estimated|judged|gauged|scored)\\b"
               + "|\\b(?:handled|went|done|managed)\\s+(?:successfully|well|properly|effectively)\\b[^.\\n]{0,30}"
@@ -1353,10 +1353,12 @@ public final class ObjectiveLinter {
    */
   private static final java.util.regex.Pattern THEIR_OWN_SCORE =
       java.util.regex.Pattern.compile(
-          "(?i)\\b(?:given|stated|chosen|picked|scored|rated|entered|said)\\s+by\\s+(?:the\\s+)?"
-              + "(?:customer|client|caller|buyer|prospect|patient|member|owner|respondent)\\b"
-              + "|^\\s*(?:the\\s+)?(?:customer|client|caller|buyer|prospect)(?:'s|’s)\\s+(?:own\\s+)?"
-              + "(?:confidence|interest|commitment)\\s+(?:rating|score)\\b");
+          "(?i)\\b(?:given|stated|chosen|picked|scored|rated|entered|said|reported)\\s+by\\s+(?:the\\s+)?"
+              + "(?:customer|client|caller|buyer|prospect|patient|member|owner|respondent|applicant)\\b"
+              + "|\\b(?:customer|client|caller|buyer|prospect|patient|member|owner|applicant)(?:'s|’s|-reported|-stated)"
+              + "|\\b(?:customer|client|caller|buyer|prospect)\\s+gives\\b"
+              + "|\\bfrom\\s+(?:the|their)\\s+(?:[\\w-]+\\s+)?(?:form|survey|questionnaire|client|customer|accountant)\\b"
+              + "|\\breceived\\s+from\\b|\\bsigned\\s+(?:po|order|contract|agreement|purchase order)\\b");
 
   /** A not-measurable finding: the words of the measure, then why they cannot be checked. */
   private static void refuseMeasure(Findings out, Reading r, String words, String why) {

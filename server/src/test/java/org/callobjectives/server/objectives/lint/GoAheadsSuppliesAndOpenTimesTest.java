@@ -218,4 +218,64 @@ class GoAheadsSuppliesAndOpenTimesTest {
         errors("The buyer emails their monthly volumes", measure, "on this call"),
         measure);
   }
+
+  /** An independent review's look-alikes (its own 250 probes): facts and plans, not steps. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      discovery | The landlord tells us to go ahead and price up the boiler replacement
+      demo      | The operations director tells us to go ahead and draft a formal proposal for the depots
+      discovery | The dentist lists the three things they must see before they give the go-ahead for the order
+      discovery | The procurement lead tells us who their only approved supplier of gloves is today
+      discovery | The buyer tells us why they would drop the current supplier
+      discovery | The buyer lists the conditions for us to become their sole source of resin
+      discovery | The fleet manager tells us which vans they have been leasing for 3 years
+      discovery | The owner agrees to share the last 3 years' accounts
+      discovery | The prospect agrees to a catch-up in 12 months when their contract ends
+      discovery | The buyer agrees to tell us which 5-year plan their current provider has them on
+      discovery | The CFO gives us their full budget figure for the project
+      discovery | The buyer places their full programme requirements on the shared tender portal
+      demo      | The IT manager schedules the installation date for the trial unit
+      discovery | The homeowner orders the complete set of tile samples
+      """)
+  void aFactAPlanOrATrialNearALateStepFitsAnEarlyCall(String stage, String advance)
+      throws Exception {
+    assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      discovery            | The fleet manager makes us their exclusive tyre partner for all 60 vans
+      demo                 | The school agrees to lease 200 laptops from us for four years
+      demo                 | The farm manager books the whole spring spray programme with us
+      demo                 | The couple orders the whole kitchen at brochure prices
+      discovery            | The couple tells us to go ahead and book the kitchen fitters
+      discovery            | The homeowner picks an installation date for the heat pump
+      first-contact        | The restaurant goes live on our ordering platform
+      """)
+  void theReviewsLateStepsAreUnrealisticEarlyOn(String stage, String advance) throws Exception {
+    assertTrue(
+        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Buyer's estimate of the potential savings recorded in the CRM",
+        "Estimated interest payments schedule received from the accountant",
+        "Customer-reported confidence level recorded from the form",
+        "Minimum commitment level of 500 units stated in the signed PO",
+        "Sample plan with a 95% confidence level received from the client"
+      })
+  void theCustomersOwnFigureOrPaperIsAMeasure(String measure) {
+    assertEquals(
+        List.of(),
+        errors("The buyer emails their monthly volumes", measure, "on this call"),
+        measure);
+  }
 }
