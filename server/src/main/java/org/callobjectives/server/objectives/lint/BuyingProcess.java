@@ -833,7 +833,9 @@ final class BuyingProcess {
               5,
               "a go-ahead for the order or the work",
               p(
-                  "(?<!\\b(?:before|until|till|once|when|if|unless|whether)\\s[^.\\n]{0,25})"
+                  // (the lookahead first: the lookbehind is only paid where a verb of it stands)
+                  "\\b(?=(?:tells?|told|asks?|gives?|gave|giving|go|goes)\\b)"
+                      + "(?<!\\b(?:before|until|till|once|when|if|unless|whether)\\s[^.\\n]{0,25})"
                       + "(?:\\b(?:tells?|told|asks?)\\s+us\\s+to\\s+go\\s+ahead\\s+(?:and|with)\\s+(?:the\\s+)?"
                       + "(?:order|ordering|buy|purchase|install(?:ation)?|fit(?:ting)?|deliver|drop\\s+off|ship|start\\s+"
                       + "(?:the\\s+)?(?:work|job|install|fitting|build)|rip|book\\s+(?:in\\s+)?the\\s+(?:[\\w-]+\\s+)?(?:fitters|installers))\\b"
@@ -853,7 +855,8 @@ final class BuyingProcess {
               4,
               "all their business given to us",
               p(
-                  "(?<!\\b(?:conditions?|criteria|what|why|how|whether|if|who|which)\\b[^.\\n]{0,30})"
+                  "\\b(?=(?:us|we|makes?|names?|appoints?|chooses?|sets?|setting|pulls?|takes?|withdraws?|drops)\\b)"
+                      + "(?<!\\b(?:conditions?|criteria|what|why|how|whether|if|who|which)\\b[^.\\n]{0,30})"
                       + "(?:\\b(?:us|we)\\s+(?:can\\s+|could\\s+|will\\s+|would\\s+|to\\s+)?(?:be|become|are|as)\\s+"
                       + "(?:their|the|his|her|its)\\s+(?:one and only|sole|only|exclusive)\\s+(?!other\\b)"
                       + "(?:[\\w-]+\\s+){0,2}?(?:vendor|supplier|provider|agency|partner|recruiter|broker|distributor|"
@@ -874,7 +877,8 @@ final class BuyingProcess {
               4,
               "a supply bound for years",
               p(
-                  "(?<!\\bbeen\\s)\\b(?:takes?|buys?|rents?|renting|hires?|sources?|orders?|leases?)\\b"
+                  "\\b(?=(?:takes?|buys?|rents?|renting|hires?|sources?|orders?|leases?)\\b)(?<!\\bbeen\\s)"
+                      + "(?:takes?|buys?|rents?|renting|hires?|sources?|orders?|leases?)\\b"
                       + "(?![^.\\n]{0,60}\\b(?:"
                       + TRIAL_WORDS
                       + ")\\b)"
@@ -930,7 +934,8 @@ final class BuyingProcess {
               "an install booked",
               p(
                   // (not "signs the 30-day pilot agreement and books a fitting slot")
-                  "(?<!\\b(?:pilot|trial|demo|loan|free|sample|test)\\b[^.\\n]{0,80})"
+                  "\\b(?=(?:books?|book|schedules?|schedule|locks?|picks?|chooses?)\\b)"
+                      + "(?<!\\b(?:pilot|trial|demo|loan|free|sample|test)\\b[^.\\n]{0,80})"
                       + "(?:\\b(?:books?|book|schedules?|schedule|locks?\\s+in|picks?|chooses?)\\s+(?:in\\s+)?"
                       + "(?:an?\\s+|the\\s+|their\\s+)?(?:install|installation|fitting)\\s+(?:date|slot|day|crew|team)\\b"
                       + "(?!\\s+(?:of|for)\\s+(?:their|the|his|her|its)\\s+(?:current|existing|old|present)\\b)"
