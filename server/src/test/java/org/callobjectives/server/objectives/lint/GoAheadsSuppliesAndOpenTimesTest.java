@@ -48,8 +48,7 @@ class GoAheadsSuppliesAndOpenTimesTest {
       """)
   void aGoAheadAllTheirBusinessOrMoneyUpFrontIsUnrealisticEarlyOn(String stage, String advance)
       throws Exception {
-    assertTrue(
-        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+    unrealistic(stage, advance);
   }
 
   @ParameterizedTest
@@ -71,7 +70,7 @@ class GoAheadsSuppliesAndOpenTimesTest {
       """)
   void aSurveyASupplierNamedOrAFigureToldFitsAnEarlyCall(String stage, String advance)
       throws Exception {
-    assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
+    loads(stage, advance);
   }
 
   @ParameterizedTest
@@ -163,8 +162,7 @@ class GoAheadsSuppliesAndOpenTimesTest {
       """)
   void aTermAYearsVolumeOrAnInstallBookedIsUnrealisticEarlyOn(String stage, String advance)
       throws Exception {
-    assertTrue(
-        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+    unrealistic(stage, advance);
   }
 
   @ParameterizedTest
@@ -183,7 +181,7 @@ class GoAheadsSuppliesAndOpenTimesTest {
       """)
   void aRepaymentPlanATrialOrAPastFactFitsAnEarlyCall(String stage, String advance)
       throws Exception {
-    assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
+    loads(stage, advance);
   }
 
   @ParameterizedTest
@@ -242,7 +240,7 @@ class GoAheadsSuppliesAndOpenTimesTest {
       """)
   void aFactAPlanOrATrialNearALateStepFitsAnEarlyCall(String stage, String advance)
       throws Exception {
-    assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
+    loads(stage, advance);
   }
 
   @ParameterizedTest
@@ -259,8 +257,7 @@ class GoAheadsSuppliesAndOpenTimesTest {
       first-contact        | The restaurant goes live on our ordering platform
       """)
   void theReviewsLateStepsAreUnrealisticEarlyOn(String stage, String advance) throws Exception {
-    assertTrue(
-        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+    unrealistic(stage, advance);
   }
 
   @ParameterizedTest
@@ -277,5 +274,14 @@ class GoAheadsSuppliesAndOpenTimesTest {
         List.of(),
         errors("The buyer emails their monthly volumes", measure, "on this call"),
         measure);
+  }
+
+  private void unrealistic(String stage, String advance) throws Exception {
+    assertTrue(
+        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+  }
+
+  private void loads(String stage, String advance) throws Exception {
+    assertEquals(List.of(), onStage(dir, stage, advance, MEASURE), advance);
   }
 }
