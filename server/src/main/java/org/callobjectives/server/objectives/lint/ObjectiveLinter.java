@@ -1252,13 +1252,15 @@ public final class ObjectiveLinter {
               + Rewrites.example(advance, who, r)
               + "'");
     } else if (r.passive()) {
+      // "A live demo of the workflow builder is given": the thing given is no one to act
+      String actor = r.subject() != null && r.subject().contains(" of ") ? "The customer" : who;
       out.error(
           "advance",
           NOT_AN_ADVANCE,
           "not an advance: the passive ('"
-              + advance.span(r.verbAt() - 1, r.verbAt() + 1)
+              + passiveWords(advance, r.verbAt())
               + "') hides who acts, and it is not the customer",
-          "make the customer the actor: '" + Rewrites.example(advance, who, r) + "'");
+          "make the customer the actor: '" + Rewrites.example(advance, actor, r) + "'");
     } else if (r.agentVerb() != null) {
       out.error(
           "advance",
@@ -1328,6 +1330,25 @@ public final class ObjectiveLinter {
   private static final java.util.regex.Pattern RECORD_VALUE =
       java.util.regex.Pattern.compile(
           "(?i)\\b(?:set to|status|field|flag|marked as|recorded as|logged as|tagged)\\b");
+
+  /**
+   * The passive's own words: "is given", "gets couriered"; a bare participle with what follows
+   * ("sent to procurement", not "card sent").
+   */
+  private static String passiveWords(Sentence s, int verb) {
+    if (verb > 0
+        && (s.is(verb - 1, "AUX") || s.wordIn(verb - 1, java.util.Set.of("get", "gets", "got")))) {
+      return s.span(verb - 1, verb + 1);
+    }
+    int end = verb + 1; // through whom it goes to: "emailed to the customer"
+    for (int k = verb + 1; k < Math.min(s.size(), verb + 6); k++) {
+      if (s.is(k, "NOUN") || s.is(k, "PROPN") || s.is(k, "PRON")) {
+        end = k + 1;
+        break;
+      }
+    }
+    return s.span(verb, end);
+  }
 
   /** Our side's own guess about the customer, however it is recorded. */
   private static final java.util.regex.Pattern JUDGEMENT =

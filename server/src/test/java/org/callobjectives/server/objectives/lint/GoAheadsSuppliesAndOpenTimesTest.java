@@ -276,6 +276,17 @@ class GoAheadsSuppliesAndOpenTimesTest {
         measure);
   }
 
+  @Test
+  void aBarePassiveIsQuotedWithWhomItGoesToAndTheThingIsNotMadeTheActor() {
+    String message =
+        findings("Rate card sent to procurement and received", MEASURE, "today").get(0).message();
+    assertTrue(message.contains("('sent to procurement')"), message);
+    LintFinding given =
+        findings("A live demo of the workflow builder is given to the prospect", MEASURE, "today")
+            .get(0);
+    assertTrue(given.suggestion().contains("'The customer "), given.suggestion());
+  }
+
   private void unrealistic(String stage, String advance) throws Exception {
     assertTrue(
         onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
