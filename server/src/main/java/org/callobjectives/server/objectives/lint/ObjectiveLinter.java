@@ -237,16 +237,32 @@ public final class ObjectiveLinter {
         o.timeFrame() == null || o.timeFrame().isBlank() ? Optional.empty() : v.times.vague(when);
     // A time frame that is not vague is the admin's deadline even when it is an event of theirs
     // ("this visit", "before go-live", "at the consultation"): the agent knows when that is.
+    // "Friday at the earliest", "not before the 20th": when it may start, not by when
+    boolean startOnly = false;
+    if (o.timeFrame() != null
+        && (vagueTime.isEmpty() || LOWER_BOUND.matcher(vagueTime.get()).find())) {
+      var from = LOWER_BOUND.matcher(o.timeFrame());
+      if (from.find() && !DEADLINE.matcher(o.timeFrame()).find()) {
+        vagueTime = Optional.of(o.timeFrame().strip());
+        startOnly = true;
+      }
+    }
+    boolean startsOnly = startOnly;
     boolean stated = o.timeFrame() != null && !o.timeFrame().isBlank() && vagueTime.isEmpty();
-    if (!stated
-        && v.times.find(o.timeFrame()).isEmpty()
-        && (vagueTime.isPresent() || v.times.find(advanceText).isEmpty())) {
+    if (startOnly
+        || !stated
+            && v.times.find(o.timeFrame()).isEmpty()
+            && (vagueTime.isPresent() || v.times.find(advanceText).isEmpty())) {
       out.error(
           "timeFrame",
           NOT_TIME_BOUND,
           "not time-bound"
               + vagueTime
-                  .map(w -> " ('" + w + "' is no time" + " frame)")
+                  .map(
+                      w ->
+                          startsOnly
+                              ? " ('" + w + "' says when it may start, not by when)"
+                              : " ('" + w + "' is no time" + " frame)")
                   .orElse(
                       o.timeFrame() == null || o.timeFrame().isBlank()
                           ? " (no time frame)"
@@ -1350,6 +1366,16 @@ public final class ObjectiveLinter {
     return s.span(verb, end);
   }
 
+  /** When a step may start at the soonest ("at the earliest", "not before"). */
+  private static final java.util.regex.Pattern LOWER_BOUND =
+      java.util.regex.Pattern.compile("(?i)\\bat the earliest\\b|\\bnot before\\b[^,;]{0,30}");
+
+  /** By when it must be done. */
+  private static final java.util.regex.Pattern DEADLINE =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:by|before|until|till|within|latest|no later than|during|on this call|today|tonight)\\b"
+              + "(?<!\\bnot before)");
+
   /** Our side's own guess about the customer, however it is recorded. */
   private static final java.util.regex.Pattern JUDGEMENT =
       java.util.regex.Pattern.compile(
@@ -1367,7 +1393,13 @@ public final class ObjectiveLinter {
               + "\\b(?:rated|estimated|judged|gauged|scored)\\b"
               + "|\\b(?:handled|went|done|managed)\\s+(?:successfully|well|properly|effectively)\\b[^.\\n]{0,30}"
               + "\\b(?:ticked|marked|noted|checked)\\s+by\\b"
-              + "|\\b(?:conviction|impression)\\s+(?:noted|logged|recorded|captured)\\b");
+              + "|\\b(?:conviction|impression)\\s+(?:noted|logged|recorded|captured)\\b"
+              // "Win probability field updated to 60% by the rep", "forecast category set to
+              // Commit",
+              // "SDR marks the lead as Hot"
+              + "|\\b(?:win|close|closing|deal)\\s+probability\\b|\\bforecast\\s+category\\b"
+              + "|\\b(?:marks?|marked|flags?|flagged|tags?|tagged)\\s+(?:the\\s+)?(?:lead|prospect|deal|account)\\s+as\\s+"
+              + "(?:hot|warm|cold|keen|interested)\\b");
 
   /**
    * "a confidence rating of 8 given by the customer in the survey": their answer, not our guess.

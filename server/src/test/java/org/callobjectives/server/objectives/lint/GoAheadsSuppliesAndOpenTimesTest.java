@@ -287,6 +287,30 @@ class GoAheadsSuppliesAndOpenTimesTest {
     assertTrue(given.suggestion().contains("'The customer "), given.suggestion());
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"Friday at the earliest", "next week at the earliest", "not before the 20th"})
+  void whenItMayStartIsNoDeadline(String timeFrame) {
+    List<LintFinding> found =
+        findings("The customer sends the signed form", "Signed form received", timeFrame);
+    assertEquals(ObjectiveLinter.NOT_TIME_BOUND, found.get(0).rule(), timeFrame);
+    assertTrue(found.get(0).message().contains("may start, not by when"), found.get(0).message());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Win probability field updated to 60% by the rep",
+        "AE's forecast category set to Commit",
+        "SDR marks the lead as Hot"
+      })
+  void aRepsForecastIsNoMeasure(String measure) {
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_MEASURABLE),
+        errors("The buyer books a follow-up call for Tuesday", measure, "on this call"),
+        measure);
+  }
+
   private void unrealistic(String stage, String advance) throws Exception {
     assertTrue(
         onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
