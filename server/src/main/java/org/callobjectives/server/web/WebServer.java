@@ -102,6 +102,15 @@ public final class WebServer implements AutoCloseable {
     }
     // Clients must see the close now and reconnect (to this server restarted, or another node); a
     // connection left to the event loops' shutdown was seen to stay open with nobody behind it.
+    // WebSockets say so with a close frame (1001) first; the rest are simply closed.
+    for (Channel ch : open) {
+      if (WebSocketUpgrade.isWebSocket(ch)) {
+        ch.pipeline().fireUserEventTriggered(WebSocketUpgrade.SHUTTING_DOWN);
+      } else {
+        ch.close();
+      }
+    }
+    open.newCloseFuture().awaitUninterruptibly(1, java.util.concurrent.TimeUnit.SECONDS);
     open.close().awaitUninterruptibly(2, java.util.concurrent.TimeUnit.SECONDS);
     workers.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();

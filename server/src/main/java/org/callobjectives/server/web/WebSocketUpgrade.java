@@ -33,7 +33,18 @@ public final class WebSocketUpgrade {
   /** The largest message a client may send, fragmented or not. */
   public static final int MAX_MESSAGE = 64 * 1024;
 
+  /** RFC 6455 close code for an endpoint going away, such as a server shutting down. */
+  static final int GOING_AWAY = 1001;
+
+  /** User event: the server is shutting down; a socket sends its close (1001) and ends. */
+  static final Object SHUTTING_DOWN = new Object();
+
   private WebSocketUpgrade() {}
+
+  /** Whether {@code ch} was upgraded to a WebSocket. */
+  static boolean isWebSocket(Channel ch) {
+    return ch.pipeline().get(Control.class) != null;
+  }
 
   /**
    * Upgrades {@code req} to a WebSocket at {@code path} handled by {@code endpoint}, which sees
@@ -127,6 +138,24 @@ public final class WebSocketUpgrade {
         closeSent = true;
       }
       ctx.write(msg, promise);
+    }
+
+    /**
+     * A close frame tells every client, browsers included, that the server went on purpose and
+     * another may take over: a bare end of the connection was seen to go unnoticed by a client.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt != SHUTTING_DOWN) {
+        ctx.fireUserEventTriggered(evt);
+        return;
+      }
+      if (closeSent || !ctx.channel().isActive()) {
+        ctx.close();
+        return;
+      }
+      ctx.writeAndFlush(new CloseWebSocketFrame(GOING_AWAY, "server shutting down"))
+          .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
     }
 
     @Override
