@@ -209,6 +209,24 @@ final class AdvanceReader {
     if (nominal != null) {
       return nominal;
     }
+    // ("Elektron send ...": a name the tagger took for a leading adverb)
+    int nameAt = i == 1 && s.is(0, "ADV") ? 0 : i;
+    int named = verbAfterAName(s, nameAt);
+    if (named > 0) {
+      Reading r = clause(s, nameAt, named, named);
+      return r.actor() != Actor.NONE && r.actor() != Actor.THING
+          ? r
+          : new Reading(
+              Actor.UNKNOWN,
+              r.subject(),
+              r.verb(),
+              r.verbAt(),
+              false,
+              r.passive(),
+              r.agentVerb(),
+              r.lowEffort(),
+              r.hedge());
+    }
     if (startsInstruction(s, i)) {
       int verb = s.word(i, "to") ? i + 1 : i;
       String lemma = s.lemmas()[verb];
@@ -1155,6 +1173,138 @@ final class AdvanceReader {
             && (s.is(1, "DET") || s.wordIn(1, Set.of("their", "his", "her", "its", "our", "your")));
     return (s.is(i, "VERB") || agentVerb(s, i) || verbReadAsNoun) && !s.lower()[i].endsWith("ing")
         || s.is(i, "AUX") && !s.lemmas()[i].equals("be");
+  }
+
+  /** Verbs of handing over or naming that the tagger often reads as nouns after a name. */
+  private static final Set<String> GIVING_VERBS =
+      Set.of("name", "send", "share", "give", "bring", "sign", "pay", "email", "return", "list");
+
+  /**
+   * First words that, capitalised before a bare verb, are no name: they join the verb ("Cold call
+   * the list", "Follow up", "Text message them") or take a bare verb after them ("Help name").
+   */
+  private static final Set<String> NO_NAME =
+      Set.of(
+          "help",
+          "let",
+          "make",
+          "have",
+          "go",
+          "come",
+          "try",
+          "do",
+          "get",
+          "please",
+          "kindly",
+          "just",
+          "also",
+          "then",
+          "first",
+          "now",
+          "again",
+          "always",
+          "never",
+          "still",
+          "only",
+          "even",
+          "soon",
+          "directly",
+          "together",
+          "jointly",
+          "text",
+          "voice",
+          "video",
+          "phone",
+          "e",
+          "follow",
+          "call",
+          "cold",
+          "warm",
+          "double",
+          "cross",
+          "up",
+          "down",
+          "soft",
+          "hard",
+          "fast",
+          "spot",
+          "mass",
+          "auto",
+          "pre",
+          "re",
+          "co",
+          "self",
+          "back",
+          "hand",
+          "test",
+          "dry",
+          "pls",
+          "plz",
+          "pl",
+          "to",
+          "and",
+          "or",
+          "not",
+          "don't",
+          "dont",
+          "however",
+          "therefore",
+          "otherwise",
+          "next",
+          "later",
+          "afterwards",
+          "meanwhile",
+          "instead",
+          "today",
+          "tomorrow",
+          "tonight",
+          "asap",
+          "once",
+          "finally",
+          "lastly",
+          "pre-book",
+          "here",
+          "there");
+
+  /**
+   * "Kraftlink names one integrator", "Elektron send the forecast": a company's name the tagger
+   * took for an imperative, then its verb (bare in clipped English) with an object; the verb's
+   * index, or -1. An imperative is never followed by a bare verb and its object.
+   */
+  private int verbAfterAName(Sentence s, int i) {
+    int k = i + 1;
+    if (k + 1 >= s.size()
+        || i != 0
+        || !Character.isUpperCase(s.tokens()[i].charAt(0))
+        || !Character.isLowerCase(s.tokens()[k].charAt(0))
+        || NO_NAME.contains(s.lower()[i])
+        || s.lower()[i].endsWith("ly")
+        || s.is(i, "ADJ")
+        || s.is(i, "NOUN") // ("Office gets the samples shipped": a common noun, read as such)
+        || s.is(i, "AUX")
+        || s.is(i, "DET")
+        || s.is(i, "PRON")
+        || s.is(i, "ADP")
+        || s.is(i, "NUM")
+        || isActorWord(s, i)
+        || agentVerb(s, i)) {
+      return -1;
+    }
+    String w = s.lower()[k];
+    String lemma = s.lemmas()[k];
+    boolean bare = w.equals(lemma);
+    boolean thirdPerson = w.equals(lemma + "s") || w.equals(lemma + "es");
+    boolean verb = s.is(k, "VERB") && (bare || thirdPerson) || GIVING_VERBS.contains(lemma);
+    boolean object =
+        s.is(k + 1, "DET")
+            || s.is(k + 1, "NUM")
+            || s.wordIn(k + 1, TOWARD_US)
+            || s.wordIn(k + 1, Set.of("their", "his", "her", "its"))
+            // (a first word not read as a verb is surely a name: any object will do)
+            || !s.is(i, "VERB")
+                && !s.is(i, "NOUN")
+                && (s.is(k + 1, "NOUN") || s.is(k + 1, "ADJ") || s.is(k + 1, "PROPN"));
+    return verb && object ? k : -1;
   }
 
   private boolean agentVerb(Sentence s, int i) {
