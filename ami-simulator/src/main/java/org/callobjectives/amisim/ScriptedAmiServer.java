@@ -31,6 +31,7 @@ public final class ScriptedAmiServer implements AutoCloseable {
   private final double speed;
   private final AtomicInteger nextSession = new AtomicInteger();
   private final AtomicInteger served = new AtomicInteger();
+  private volatile CountDownLatch go = new CountDownLatch(0);
 
   /**
    * A server for the sessions on a loopback ephemeral port, accepting {@link
@@ -60,6 +61,20 @@ public final class ScriptedAmiServer implements AutoCloseable {
   /** A server replaying every session of a trace. */
   public static ScriptedAmiServer replaying(AmiTrace trace, double speed) {
     return new ScriptedAmiServer(trace.sessions(), speed);
+  }
+
+  /**
+   * Holds every replay after login until {@link #resume()}: a test makes its agents sign in first,
+   * so calls are not over before anyone can be told of them. Call before {@link #start()}.
+   */
+  public ScriptedAmiServer paused() {
+    go = new CountDownLatch(1);
+    return this;
+  }
+
+  /** Lets the replays held by {@link #paused()} go on. */
+  public void resume() {
+    go.countDown();
   }
 
   /** Binds and starts accepting connections. */
@@ -119,6 +134,16 @@ public final class ScriptedAmiServer implements AutoCloseable {
 
   private void replay(AmiSession connection, int index) {
     AmiTrace.Session session = script.get(index);
+    try {
+      while (!go.await(100, TimeUnit.MILLISECONDS)) {
+        if (connection.isClosed()) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
     long startNanos = System.nanoTime();
     for (AmiTrace.Packet packet : session.packets()) {
       if (speed > 0) {

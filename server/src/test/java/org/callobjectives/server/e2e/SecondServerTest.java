@@ -59,7 +59,7 @@ class SecondServerTest {
     int port = freePort();
     Path db = dir.resolve("objectives.db");
     try (ScriptedAmiServer ami =
-        new ScriptedAmiServer(List.of(new AmiTrace.Session(0, packets)), 0).start()) {
+        new ScriptedAmiServer(List.of(new AmiTrace.Session(0, packets)), 0).paused().start()) {
       Path config = ServerProcess.writeConfig(dir, "config", port, db, ami.port());
       URI ws = URI.create("ws://127.0.0.1:" + port + "/agent");
       Process first = ServerProcess.startAndWait(config, dir.resolve("first.log"), port);
@@ -72,6 +72,7 @@ class SecondServerTest {
           a.start();
           dave.next(Welcome.class, 30);
           alice.next(Welcome.class, 30);
+          ami.resume(); // (a call over before Dave signed in would never reach him)
           CallStarted davesCall = dave.next(CallStarted.class, 20);
           dave.next(CallEnded.class);
           CallStarted alicesCall = alice.next(CallStarted.class, 20);
