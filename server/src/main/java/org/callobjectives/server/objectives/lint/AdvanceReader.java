@@ -1123,11 +1123,16 @@ final class AdvanceReader {
    * agent.
    */
   private boolean startsInstruction(Sentence s, int i) {
+    // "Implement changes ...", "Document the ...": a verb in -ent first, whatever the tagger read
+    if (i == 0 && English.IMPERATIVES_IN_ENT.contains(s.lower()[0]) && !s.word(1, "'s")) {
+      return true;
+    }
     // "Site manager reads out ...", "Ops lead imports ...", "Driver books ...": a role, not an
     // instruction
     boolean roleThenVerb =
         personLike(s.lower()[i])
             && !THINGS.contains(s.lemmas()[i])
+            && !English.isImperativeLookingLikeARole(s.lower()[i])
             && (s.lower().length > i + 1 && s.lower()[i + 1].endsWith("s") && !s.is(i + 1, "NOUN")
                 || s.is(i + 1, "VERB"));
     // "Keep HO engaged", "Make the client feel heard": the agent keeps or makes the customer so
@@ -1174,6 +1179,84 @@ final class AdvanceReader {
     return (s.is(i, "VERB") || agentVerb(s, i) || verbReadAsNoun) && !s.lower()[i].endsWith("ing")
         || s.is(i, "AUX") && !s.lemmas()[i].equals("be");
   }
+
+  /** A customer's steps in -s, which the tagger may read as plural nouns after a role. */
+  static final Set<String> STEP_VERBS_IN_S =
+      Set.of(
+          "confirms",
+          "signs",
+          "returns",
+          "sends",
+          "shares",
+          "gives",
+          "brings",
+          "books",
+          "pays",
+          "emails",
+          "provides",
+          "completes",
+          "fills",
+          "submits",
+          "uploads",
+          "names",
+          "lists",
+          "agrees",
+          "accepts",
+          "approves",
+          "chooses",
+          "picks",
+          "selects",
+          "schedules",
+          "arranges",
+          "attends",
+          "joins",
+          "introduces",
+          "invites",
+          "forwards",
+          "commits",
+          "places",
+          "orders",
+          "buys",
+          "renews",
+          "tells",
+          "reviews",
+          "checks",
+          "tests",
+          "downloads",
+          "installs",
+          "registers",
+          "enrols",
+          "enrolls",
+          "applies",
+          "requests",
+          "answers",
+          "replies",
+          "calls",
+          "rings",
+          "texts",
+          "meets",
+          "hosts",
+          "photographs",
+          "measures",
+          "counts",
+          "exports",
+          "prints",
+          "scans",
+          "records",
+          "logs",
+          "trials",
+          "tries",
+          "switches",
+          "moves",
+          "transfers",
+          "authorises",
+          "authorizes",
+          "sets",
+          "drafts",
+          "writes",
+          "states",
+          "specifies",
+          "identifies");
 
   /** Verbs of handing over or naming that the tagger often reads as nouns after a name. */
   private static final Set<String> GIVING_VERBS =
@@ -1273,6 +1356,25 @@ final class AdvanceReader {
    */
   private int verbAfterAName(Sentence s, int i) {
     int k = i + 1;
+    // "Orchardist signs and returns the declaration", "Tradie confirms headcount": a role, then a
+    // step's verb in -s the tagger read as a plural noun
+    String first = s.lower()[i];
+    if (i == 0
+        && k + 1 < s.size()
+        && (personLike(first) || first.endsWith("ie") && first.length() > 4)
+        && !THINGS.contains(s.lemmas()[i])
+        && !English.isImperativeLookingLikeARole(first)
+        && !agentVerb(s, i)
+        && !isActorWord(s, i)
+        && STEP_VERBS_IN_S.contains(s.lower()[k])
+        && (s.is(k + 1, "DET")
+            || s.is(k + 1, "PRON")
+            || s.is(k + 1, "NUM")
+            || s.is(k + 1, "NOUN")
+            || s.is(k + 1, "ADJ")
+            || s.word(k + 1, "and") && isVerb(s, k + 2))) {
+      return k;
+    }
     if (k + 1 >= s.size()
         || i != 0
         || !Character.isUpperCase(s.tokens()[i].charAt(0))
@@ -1829,10 +1931,15 @@ final class AdvanceReader {
     boolean person = false;
     int agentPhraseEnd = -1;
     for (int k = Math.max(0, from); k < Math.min(to, s.size()); k++) {
+      // "The father, who's a consultant at the Mater, ...": what a relative clause says of the
+      // subject is not who acts
+      if (k > from && s.wordIn(k, Set.of("who", "who's", "whose", "which")) && customer >= 0) {
+        break;
+      }
       int ours = Vocabulary.longest(s, v.agentActors, k);
       boolean theirs =
           customer >= 0
-              && customer >= k - 3
+              && customer >= k - 4
               && possessiveBetween(s, customer, k) // "the family's financial adviser"
               && !s.wordIn(k, Set.of("we", "i", "us", "our"));
       if (ours == 1 && tradeRole(s, from, k)) {

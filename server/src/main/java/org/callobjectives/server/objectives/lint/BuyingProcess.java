@@ -347,6 +347,7 @@ final class BuyingProcess {
               p(
                   "\\b(?:signs?|signed|signing|e-signs?|docusigns?|countersigns?|executes?)"
                       + "\\b[^.]{0,60}(?<!trial |pilot |evaluation |demo |non-disclosure |consent |data-sharing |data sharing )\\b(?:contracts|agreements|contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
+                      + "(?:fully managed |management |service |standard |our )?terms(?! of reference)|switch-?over forms?|switching forms?|group guarantee|guarantee forms?|"
                       + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice| in principle| review| check| appointment| affordability)|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
@@ -890,7 +891,7 @@ final class BuyingProcess {
               4,
               "a down payment",
               p(
-                  "\\b(?:pays?|paying|do|does|makes?|transfers?|wires?|sends?|puts?)\\b[^.\\n]{0,30}"
+                  "\\b(?:pays?|paying|do|does|makes?|transfers?|wires?|sends?|puts?|funds?)\\b[^.\\n]{0,30}"
                       + "(?:\\bdown[- ]?payment\\b|\\badvance\\s+payment\\b|\\b\\d{1,3}\\s?(?:%|percent|per cent)\\s+"
                       + "(?:advance|upfront|up front|down)\\b)")),
           // "agrees to a 36-month stairlift rental", "accept exclusive with us 24 month", "enrolls
@@ -950,6 +951,54 @@ final class BuyingProcess {
               p(
                   "\\b(?:property|properties|hotel|resort|listing|listings|shop|store|outlet|restaurant|venue|"
                       + "clinic|practice|merchant|site|branch)\\s+(?:goes|go|going)\\s+live\\b")),
+          // "wires the setup fee", "pays the loan processing fee": the fee of the purchase itself
+          // ("pays the £25 application fee" is a small step that fits any stage)
+          new Step(
+              4,
+              "the purchase's fee paid",
+              p(
+                  "\\b(?=(?:pays?|paying|wires?|wiring|funds?|transfers?|settles?|remits?)\\b)"
+                      + "(?:pays?|paying|wires?|wiring|funds?|transfers?|settles?|remits?)\\b[^.\\n]{0,40}?"
+                      + "\\b(?:set-?up|implementation|onboarding|processing|activation|installation|install|"
+                      + "arrangement|joining|connection|placement|engagement|reservation|enrol?l?ment|"
+                      + "membership|first[- ]year(?:'s)?)\\s+fees?\\b"
+                      + "|\\b(?:pays?|paying|deposits?|posts?|puts?\\s+up|lodges?)\\b[^.\\n]{0,30}\\bcollateral\\b")),
+          // "makes the order of the first container", "issues a blanket order for the year"
+          new Step(
+              5,
+              "an order placed",
+              p(
+                  "\\bmakes?\\s+(?:the|an?|their|its|his|her)\\s+(?:first\\s+|initial\\s+|bulk\\s+|full\\s+)?"
+                      + "(?!(?:trial|sample|test|starter)\\b)(?:purchase\\s+)?order\\b"
+                      + "|\\bblanket\\s+(?:purchase\\s+)?(?:orders?|p\\.?o\\.?s?)\\b")),
+          // "approves the go-live from the 1st", "confirms the rollout on all three lines": the
+          // start of the service bought
+          new Step(
+              5,
+              "a go-live or rollout approved",
+              p(
+                  "\\b(?:approves?|approving|confirms?|authori[sz]es?|signs?\\s+off(?:\\s+on)?|green-?lights?|"
+                      + "okays?)\\s+(?:the|a|their|its|our)\\s+(?:(?!(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)[\\w-]+\\s+){0,2}?"
+                      + "(?:go-?live|rollout|roll-out|full launch)\\b"
+                      + "(?!\\s+(?:timeline|timing|requirements|criteria|window|questions|checklist)\\b)"
+                      + "(?![^.\\n]{0,40}\\b(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)")),
+          // "gives notice to the current courier", "moves daily pickups to us": the switch itself
+          new Step(
+              5,
+              "a switch of supplier",
+              p(
+                  "\\b(?:gives?|serves?|hands?\\s+in|sends?)\\s+(?:formal\\s+|written\\s+)?notice\\s+(?:to|on)\\s+"
+                      + "(?:the|their|its|his|her)\\s+(?:current|existing|old|present|incumbent)\\b"
+                      + "|\\bmoves?\\s+(?![^.\\n]{0,40}\\b(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)(?:(?:all|the|their|its|his|her|daily|weekly|every)\\s+)?(?:[\\w-]+\\s+){0,3}?"
+                      + "(?:to|over\\s+to)\\s+us\\b(?![^.\\n]{0,40}\\b(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)")),
           // "orders the whole kitchen off the brochure prices": the whole thing bought at once
           new Step(
               5,
@@ -969,10 +1018,18 @@ final class BuyingProcess {
               + ")\\s+(?:\\w+\\s+)?$"
               // "tells us when the new payroll system goes live", "the date their platform goes
               // live": when it happens, not that it does now
-              + "|\\b(?:when|once|until|if|after)\\s+(?:[\\w'-]+\\s+){0,4}$"
+              // ("if possible the group signs": a hedge, not a condition)
+              + "|\\b(?:when|once|until|if(?!\\s+(?:at\\s+all\\s+)?possible\\b)|after)\\s+(?:[\\w'-]+\\s+){0,4}$"
               + "|\\bthe\\s+date\\s+(?:[\\w'-]+\\s+){0,3}$"
               // "says whether they or head office signs off the budget": a question, not a step
-              + "|\\bwhether\\s+(?:[\\w'-]+\\s+){0,4}$");
+              + "|\\bwhether\\s+(?:[\\w'-]+\\s+){0,4}$"
+              // "tells us what they need to see to approve the spend": what it takes, not the step
+              + "|\\b(?:what|how)\\s+(?:[\\w'-]+\\s+){0,3}(?:need|needs|takes?|would|'d)\\s+(?:[\\w'-]+\\s+){0,3}$"
+              // "tells us which two accounts they'd move to us first": which, not that they do
+              + "|\\b(?:which|what|how\\s+many|how\\s+much)\\s+(?:[\\w'-]+\\s+){0,4}?"
+              + "(?:they'?d|they\\s+would|they'?ll|they\\s+will|she'?d|he'?d|would|could)\\s+$"
+              // "the names of households willing to pay the connection fee": who would, not a step
+              + "|\\b\\w+s\\s+(?:who\\s+are\\s+)?(?:willing|prepared|keen|wanting)\\s+to\\s+$");
 
   private static final int MAX_TEXT = 2_000;
 
@@ -982,7 +1039,8 @@ final class BuyingProcess {
   /** "signs our demo agreement": the papers of a trial, not of the sale. */
   private static final Pattern TRIAL_PAPERS =
       Pattern.compile(
-          "(?i)\\b(?:demo|trial|pilot|evaluation|loan|non-disclosure|nda|consent)\\s+(?:agreement|contract|form)");
+          "(?i)\\b(?:demo|trial|pilot|evaluation|loan|non-disclosure|nda|consent|data[- ]sharing|"
+              + "data[- ]processing|confidentiality|business associate)\\s+(?:agreement|contract|form)");
 
   /** A visit near a country's English name, capitalised as written. */
   private static final Pattern VISIT_ABROAD =

@@ -400,6 +400,39 @@ final class English {
   }
 
   /** Verbs in -er or -or that start an instruction ("Offer discounts"): never a subject. */
+  /** Verbs in -ent or -ant that start an instruction ("Present options"): never a subject. */
+  static final java.util.Set<String> IMPERATIVES_IN_ENT =
+      java.util.Set.of(
+          "present",
+          "implement",
+          "document",
+          "represent",
+          "prevent",
+          "comment",
+          "supplement",
+          "augment",
+          "invent",
+          "orient",
+          "cement",
+          "segment",
+          "lament",
+          "torment",
+          "ferment",
+          "enchant",
+          "supplant",
+          "implant",
+          "complement",
+          "compliment",
+          "experiment",
+          "resent",
+          "consent",
+          "dissent",
+          "repent");
+
+  static boolean isImperativeLookingLikeARole(String w) {
+    return IMPERATIVES_IN_ER.contains(w) || IMPERATIVES_IN_ENT.contains(w);
+  }
+
   private static final java.util.Set<String> IMPERATIVES_IN_ER =
       java.util.Set.of(
           "offer",

@@ -247,6 +247,13 @@ public final class ObjectiveLinter {
         startOnly = true;
       }
     }
+    // "once calving's done", "once he digs them out": whenever that may be
+    if (o.timeFrame() != null && vagueTime.isEmpty()) {
+      var once = ONCE_THEY.matcher(o.timeFrame());
+      if (once.find() && v.times.find(o.timeFrame().substring(once.end())).isEmpty()) {
+        vagueTime = Optional.of(o.timeFrame().strip());
+      }
+    }
     boolean startsOnly = startOnly;
     boolean stated = o.timeFrame() != null && !o.timeFrame().isBlank() && vagueTime.isEmpty();
     if (startOnly
@@ -606,7 +613,7 @@ public final class ObjectiveLinter {
       }
       for (Phrase p : v.vague.candidates(s, i)) {
         int n = s.matchAt(p, i);
-        if (n > 0 && namedConcretely(s, i, n)) {
+        if (n > 0 && (namedConcretely(s, i, n) || spelledOut(s, i + n))) {
           continue;
         }
         boolean verbFirst = p.words().length > 1 && VERB_FIRST.contains(p.words()[0]);
@@ -625,6 +632,30 @@ public final class ObjectiveLinter {
       }
     }
     return null;
+  }
+
+  /**
+   * "Moves forward by emailing us the invoices", "sorts out their lessons: books two slots",
+   * "agrees the next step is sending the file", "stays with us and signs the renewal": the vague
+   * words are followed at once by the concrete step they stand for.
+   */
+  private static boolean spelledOut(Sentence s, int end) {
+    for (int k = end; k < Math.min(s.size() - 1, end + 4); k++) {
+      if (s.word(k, ":") || s.word(k, "—") || s.word(k, "–")) {
+        return verbBetween(s, k + 1, s.size());
+      }
+      if (s.word(k, ",") || s.word(k, ";") || s.word(k, ".")) {
+        return false;
+      }
+    }
+    String next = end < s.size() ? s.lower()[end] : "";
+    String after = end + 1 < s.size() ? s.lower()[end + 1] : "";
+    return next.equals("by") && after.endsWith("ing")
+        || s.wordIn(end, java.util.Set.of("is", "being", "=")) && after.endsWith("ing")
+        || next.equals("and")
+            && end + 2 < s.size()
+            && AdvanceReader.STEP_VERBS_IN_S.contains(after)
+            && (s.is(end + 2, "DET") || s.is(end + 2, "NUM") || s.is(end + 2, "PRON"));
   }
 
   /**
@@ -1369,6 +1400,14 @@ public final class ObjectiveLinter {
   /** When a step may start at the soonest ("at the earliest", "not before"). */
   private static final java.util.regex.Pattern LOWER_BOUND =
       java.util.regex.Pattern.compile("(?i)\\bat the earliest\\b|\\bnot before\\b[^,;]{0,30}");
+
+  /** A time frame that waits for something of theirs, not for the call or a meeting. */
+  private static final java.util.regex.Pattern ONCE_THEY =
+      java.util.regex.Pattern.compile(
+          "(?i)^\\s*(?:right\\s+|straight\\s+|only\\s+)?once\\s+"
+              + "(?!(?:the|this|our|we|today's|tomorrow's)\\s+(?:[\\w-]+\\s+)?(?:call|meeting|demo|visit|survey|tour|"
+              + "assessment|appointment|consultation|session|webinar|viewing|inspection)\\b"
+              + "|we\\s+(?:hang\\s+up|finish|end)\\b)");
 
   /** By when it must be done. */
   private static final java.util.regex.Pattern DEADLINE =

@@ -1,0 +1,127 @@
+package org.callobjectives.server.objectives.lint;
+
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.MEASURE;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Found in the thirteenth round's dev batches (zzzn to zzzq): a company named first with its verb
+ * bare ("Elektron send the forecast"); the purchase's own fee paid, an order made, a go-live
+ * approved, a switch of supplier; time frames that wait on the customer ("once calving's done");
+ * our staff under their own titles; and look-alikes that are fine.
+ */
+class FeesSwitchesAndOurTitlesTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void load() throws Exception {
+    AccountEventsAndRolesTest.load();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Elektron send 12-month rolling forecast of thermal pad by part number",
+        "Kraftlink name one energy-storage integrator and give us the purchasing contact",
+        "Kraftlink names one integrator and gives us the purchasing contact",
+        "Siemens bring their plant manager to the follow-up call",
+        "The father, who's a consultant at the Mater, brings his daughter in for the taster day",
+        "Partner's two implementation consultants complete the Level 1 certification on our LMS",
+      })
+  void aCompanyOrPersonNamedFirstIsTheOneWhoActs(String advance) {
+    assertEquals(List.of(), errors(advance, MEASURE, "on this call"), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Also send the brochure to the buyer",
+        "Then email the quote to the buyer",
+        "However send the price list today",
+        "Help name the key stakeholders for the buyer",
+        "Credit officer runs the CRB check and approves the limit",
+        "Relationship officer visits the client's shop for the appraisal",
+        "Verification analyst confirms DTI under 45% and clears the income stip",
+        "Funding coordinator re-sends the loan docs to the homeowner",
+        "Consultant explains how the affordability assessment works",
+      })
+  void anInstructionOrOurOwnStaffIsNoAdvance(String advance) {
+    assertTrue(
+        errors(advance, MEASURE, "on this call").contains(ObjectiveLinter.NOT_AN_ADVANCE), advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      demo          | Lab director wires the setup fee after the demo
+      first-contact | Client pays the loan processing fee and 10% cash collateral
+      first-contact | The importer makes the order of the first 40ft container of cork flooring
+      first-contact | Distributor issues a blanket order for the full year requirement
+      first-contact | Prospect approves the go-live of the outsourced QA team from the 1st
+      first-contact | Office manager gives notice to their current courier
+      first-contact | Office mgr moves daily lab pickups to us starting Monday
+      first-contact | Landlord signs the fully managed terms on the enquiry call
+      discovery     | Homeowner funds the $3,000 down payment via ACH
+      first-contact | If possible the group signs the group guarantee
+      """)
+  void aFeeAnOrderAGoLiveOrASwitchIsUnrealisticEarlyOn(String stage, String advance)
+      throws Exception {
+    assertTrue(
+        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      demo          | HR director returns the signed data-sharing agreement so we can run the repricing
+      first-contact | Director tells us when the committee next meets and what they need to see to approve the spend
+      discovery     | Prospective member tells us which two accounts they'd move to us first
+      discovery     | The chairman sends us the names of households willing to pay the connection fee
+      first-contact | Applicant pays the £25 application fee
+      discovery     | Client approves the pilot rollout at one site for two weeks
+      """)
+  void whatItWouldTakeOrASmallFeeFitsAnEarlyCall(String stage, String advance) throws Exception {
+    assertTrue(
+        !onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "once calving's done",
+        "once he digs them out of the loft",
+        "in the next days",
+        "down the track",
+        "in a timely manner",
+        "after the harvest",
+      })
+  void aTimeFrameThatWaitsOnTheCustomerIsRefused(String timeFrame) {
+    assertTrue(
+        errors("The customer sends the signed form", "Signed form received", timeFrame)
+            .contains(ObjectiveLinter.NOT_TIME_BOUND),
+        timeFrame);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"once the call ends", "once we hang up", "once the demo on Friday ends"})
+  void aTimeFrameAfterTheCallOrADateBounds(String timeFrame) {
+    assertEquals(
+        List.of(),
+        errors("The customer sends the signed form", "Signed form received", timeFrame),
+        timeFrame);
+  }
+}
