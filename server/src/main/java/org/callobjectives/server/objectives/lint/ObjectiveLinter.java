@@ -613,7 +613,7 @@ public final class ObjectiveLinter {
       }
       for (Phrase p : v.vague.candidates(s, i)) {
         int n = s.matchAt(p, i);
-        if (n > 0 && (namedConcretely(s, i, n) || spelledOut(s, i + n))) {
+        if (n > 0 && (namedConcretely(s, i, n) || spelledOut(s, i, i + n))) {
           continue;
         }
         boolean verbFirst = p.words().length > 1 && VERB_FIRST.contains(p.words()[0]);
@@ -639,10 +639,13 @@ public final class ObjectiveLinter {
    * "agrees the next step is sending the file", "stays with us and signs the renewal": the vague
    * words are followed at once by the concrete step they stand for.
    */
-  private static boolean spelledOut(Sentence s, int end) {
+  private static boolean spelledOut(Sentence s, int start, int end) {
     for (int k = end; k < Math.min(s.size() - 1, end + 4); k++) {
       if (s.word(k, ":") || s.word(k, "—") || s.word(k, "–")) {
-        return verbBetween(s, k + 1, s.size());
+        // (not a heading: "Sell more add-ons: the customer agrees to buy" stays vague)
+        return start > 0
+            && (verbBetween(s, k + 1, s.size())
+                || AdvanceReader.STEP_VERBS_IN_S.contains(s.lower()[k + 1]));
       }
       if (s.word(k, ",") || s.word(k, ";") || s.word(k, ".")) {
         return false;
@@ -1438,7 +1441,13 @@ public final class ObjectiveLinter {
               // "SDR marks the lead as Hot"
               + "|\\b(?:win|close|closing|deal)\\s+probability\\b|\\bforecast\\s+category\\b"
               + "|\\b(?:marks?|marked|flags?|flagged|tags?|tagged)\\s+(?:the\\s+)?(?:lead|prospect|deal|account)\\s+as\\s+"
-              + "(?:hot|warm|cold|keen|interested)\\b");
+              + "(?:hot|warm|cold|keen|interested)\\b"
+              // "'buying signal' score set to 4/5 by the AE", "relationship status changed to
+              // 'strong' by me", "risk flag set to low after gauging how they reacted"
+              + "|\\bbuying\\s+signals?\\b|\\brelationship\\s+(?:status|strength|score|health|temperature)\\b"
+              + "|\\b(?:after|by|from)\\s+gauging\\b"
+              + "|\\b(?:score|rating|status|flag|grade|temperature|sentiment)\\b[^.\\n]{0,40}\\bby\\s+(?:the\\s+)?"
+              + "(?:me|agent|rep|ae|sdr|bdr|adviser|advisor|csm|consultant|caller|kam)\\b");
 
   /**
    * "a confidence rating of 8 given by the customer in the survey": their answer, not our guess.

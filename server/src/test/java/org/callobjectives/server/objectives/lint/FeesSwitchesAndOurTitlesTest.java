@@ -124,4 +124,43 @@ class FeesSwitchesAndOurTitlesTest {
         errors("The customer sends the signed form", "Signed form received", timeFrame),
         timeFrame);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Champion 'buying signal' score set to 4/5 or higher in SFDC by the AE",
+        "Relationship status changed to 'strong' in the CRM by me after the call",
+        "Renewal risk flag set to 'low' by the adviser after gauging how the client reacted",
+      })
+  void ourOwnJudgementRecordedIsNoMeasure(String measure) {
+    assertTrue(
+        errors("The customer sends the signed form", measure, "by Friday")
+            .contains(ObjectiveLinter.NOT_MEASURABLE),
+        measure);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CFO moves forward by emailing us the last two PBM invoices so we can price against them",
+        "Pupil sorts out their next lessons: books 2 x 2-hr slots with the same instructor",
+        "HR director agrees the next step is sending 12 months of claims, and sends the file",
+        "Client confirms they'll stay with us and signs the renewal acceptance",
+      })
+  void vagueWordsSpelledOutAtOnceAreNotTooGeneral(String advance) {
+    assertEquals(List.of(), errors(advance, MEASURE, "by Friday"), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Benefits manager maps out a path forward on the Q4 renewal with the SDR",
+        "The distributor develops the partnership with us for the Nordic market",
+        "The condo board keeps moving on the maintenance proposal",
+        "Owner agrees to next steps and says someone can call them back",
+      })
+  void aPathForwardOrAPartnershipDevelopedIsTooGeneral(String advance) {
+    assertTrue(
+        errors(advance, MEASURE, "by Friday").contains(ObjectiveLinter.TOO_GENERAL), advance);
+  }
 }
