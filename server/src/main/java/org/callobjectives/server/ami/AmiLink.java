@@ -270,6 +270,10 @@ public final class AmiLink implements AutoCloseable {
     }
     try {
       connection.login();
+      if (closed) {
+        logoff(); // closed while logging in
+        return;
+      }
       backoffMs = 500;
       log.info("AMI link {} logged in ({})", server.name(), server);
       afterConnect();
@@ -292,6 +296,9 @@ public final class AmiLink implements AutoCloseable {
 
   /** Asterisk-Java's dispatch thread: translate and hand over, nothing else. */
   private void onEvent(ManagerEvent e) {
+    if (closed) {
+      return; // a closed link's calls are no longer this node's to track
+    }
     eventsSeen.incrementAndGet();
     if (!(e instanceof ConnectEvent) && !(e instanceof DisconnectEvent)) {
       // From Asterisk (Connect and Disconnect are Asterisk-Java's own): the link is heard.
@@ -549,11 +556,33 @@ public final class AmiLink implements AutoCloseable {
     watch.shutdownNow();
     actions.shutdownNow();
     try {
-      if (connection.getState() == ManagerConnectionState.CONNECTED) {
+      // a login under way ends first, so that its connection is logged off below
+      actions.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    logoff();
+  }
+
+  /**
+   * Ends the connection, also while Asterisk-Java is reconnecting: a link closed then (Asterisk
+   * down, or a node handing the link over) would otherwise reconnect by itself and go on hearing
+   * calls that are no longer its own.
+   */
+  private void logoff() {
+    try {
+      ManagerConnectionState state = connection.getState();
+      if (state == ManagerConnectionState.CONNECTED
+          || state == ManagerConnectionState.RECONNECTING) {
         connection.logoff();
       }
     } catch (RuntimeException e) {
       log.debug("AMI logoff: {}", e.toString());
     }
+  }
+
+  /** Asterisk-Java's own state of the connection (tests). */
+  ManagerConnectionState state() {
+    return connection.getState();
   }
 }
