@@ -149,7 +149,16 @@ final class AdvanceReader {
           "indicator",
           "calculator",
           "elevator",
-          "generator");
+          "generator",
+          "dialler",
+          "dialer",
+          "autodialler",
+          "autodialer",
+          "mailer",
+          "emailer",
+          "chatbot",
+          "scanner",
+          "tracker");
 
   private static final Set<String> TOWARD_US = Set.of("us", "me", "our");
 
@@ -1052,13 +1061,60 @@ final class AdvanceReader {
       } else if (s.is(i, "PUNCT")
           || (s.is(i, "ADV") && !s.wordIn(i, Set.of("there")))
           || s.word(i, "please")
-          || s.word(i, "then")) {
+          || s.word(i, "then")
+          // "Thereafter send ...", "Monday send ...", "Tmrw email ...": when, then what to do
+          || s.wordIn(i, TIME_LEADS)
+              && s.is(i + 1, "VERB")
+              && s.lower()[i + 1].equals(s.lemmas()[i + 1])) {
         i++;
         moved = true;
       }
     }
     return i;
   }
+
+  /** Words of time that may open an instruction without a comma. */
+  private static final Set<String> TIME_LEADS =
+      Set.of(
+          "thereafter",
+          "afterwards",
+          "afterward",
+          "meantime",
+          "meanwhile",
+          "beforehand",
+          "straightaway",
+          "tmrw",
+          "tmr",
+          "tomorrow",
+          "today",
+          "tonight",
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "mon",
+          "tue",
+          "tues",
+          "wed",
+          "thu",
+          "thurs",
+          "fri",
+          "first",
+          "next",
+          "later",
+          "also",
+          "plus",
+          "again",
+          "immediately",
+          "asap",
+          "eod",
+          "eow",
+          "bulk",
+          "batch",
+          "mass");
 
   private static final Set<String> CALL_MEDIA =
       Set.of("phone", "call", "line", "screen", "zoom", "teams");
@@ -1256,7 +1312,17 @@ final class AdvanceReader {
           "writes",
           "states",
           "specifies",
-          "identifies");
+          "identifies",
+          "reads",
+          "pulls");
+
+  /** A customer's step verb, in -s or bare ("gives", "give", "replies", "reply"). */
+  static boolean isStepVerb(String w) {
+    return STEP_VERBS_IN_S.contains(w)
+        || STEP_VERBS_IN_S.contains(w + "s")
+        || STEP_VERBS_IN_S.contains(w + "es")
+        || w.endsWith("y") && STEP_VERBS_IN_S.contains(w.substring(0, w.length() - 1) + "ies");
+  }
 
   /** Verbs of handing over or naming that the tagger often reads as nouns after a name. */
   private static final Set<String> GIVING_VERBS =
@@ -1347,7 +1413,40 @@ final class AdvanceReader {
           "lastly",
           "pre-book",
           "here",
-          "there");
+          "there",
+          "straightaway",
+          "beforehand",
+          "thereafter",
+          "meantime",
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "tmrw",
+          "tmr",
+          "tomoz",
+          "bulk",
+          "batch",
+          "quick",
+          "remember",
+          "plus",
+          "maybe",
+          "perhaps",
+          "immediately",
+          "quickly",
+          "same",
+          "everyone",
+          "everybody",
+          "all",
+          "both",
+          "each");
+
+  /** Endings of adverbs and times ("straightaway", "beforehand", "thereafter", "sometimes"). */
+  private static final java.util.regex.Pattern ADVERB_ENDING =
+      java.util.regex.Pattern.compile(".*(?:ways?|wards?|after|fore|hand|times?|how|where|day)");
 
   /**
    * "Kraftlink names one integrator", "Elektron send the forecast": a company's name the tagger
@@ -1381,6 +1480,9 @@ final class AdvanceReader {
         || !Character.isLowerCase(s.tokens()[k].charAt(0))
         || NO_NAME.contains(s.lower()[i])
         || s.lower()[i].endsWith("ly")
+        || ADVERB_ENDING.matcher(s.lower()[i]).matches()
+        || s.is(i, "CCONJ")
+        || s.is(i, "SCONJ")
         || s.is(i, "ADJ")
         || s.is(i, "NOUN") // ("Office gets the samples shipped": a common noun, read as such)
         || s.is(i, "AUX")
@@ -1942,7 +2044,23 @@ final class AdvanceReader {
               && customer >= k - 4
               && possessiveBetween(s, customer, k) // "the family's financial adviser"
               && !s.wordIn(k, Set.of("we", "i", "us", "our"));
-      if (ours == 1 && tradeRole(s, from, k)) {
+      // "Their consultant", "their head of presales": a job of ours held by someone of theirs;
+      // "Consultant cardiologist": a consultant by rank; "the negotiator at Foxtons": elsewhere
+      boolean held =
+          ours > 0
+              && !s.wordIn(k, Set.of("we", "i", "us", "our"))
+              && (theirWordBefore(s, from, k)
+                  || s.word(k, "consultant")
+                      && k + 1 < s.size()
+                      && (personLike(s.lower()[k + 1]) || s.lower()[k + 1].endsWith("eon"))
+                      && !s.lower()[k + 1].endsWith("s")
+                  || s.wordIn(k + ours, Set.of("at", "from"))
+                      && k + ours + 1 < s.size()
+                      && Character.isUpperCase(s.tokens()[k + ours + 1].charAt(0)));
+      if (held) {
+        customer = k;
+        agentPhraseEnd = Math.max(agentPhraseEnd, k + ours);
+      } else if (ours == 1 && tradeRole(s, from, k)) {
         customer = k; // "the recruitment agent", "the careers adviser": someone else's job
       } else if (ours > 0 && (theirs || ownedByOthers(s, from, k))) {
         // "the client's sales team", "the prospect's account manager": a team of the customer's
@@ -2024,6 +2142,19 @@ final class AdvanceReader {
       }
     }
     return true;
+  }
+
+  /** "their", "his" or "her" within the three words before {@code k}, with no "our" after it. */
+  private static boolean theirWordBefore(Sentence s, int from, int k) {
+    for (int j = k - 1; j >= Math.max(from, k - 3); j--) {
+      if (s.wordIn(j, Set.of("our", "we", "us"))) {
+        return false;
+      }
+      if (s.wordIn(j, Set.of("their", "his", "her"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a noun stands between two words. */

@@ -347,7 +347,7 @@ final class BuyingProcess {
               p(
                   "\\b(?:signs?|signed|signing|e-signs?|docusigns?|countersigns?|executes?)"
                       + "\\b[^.]{0,60}(?<!trial |pilot |evaluation |demo |non-disclosure |consent |data-sharing |data sharing )\\b(?:contracts|agreements|contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
-                      + "(?:fully managed |management |service |standard |our )?terms(?! of reference)|switch-?over forms?|switching forms?|group guarantee|guarantee forms?|"
+                      + "switch-?over forms?|switching forms?|group guarantee|guarantee forms?|"
                       + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice| in principle| review| check| appointment| affordability)|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
@@ -962,7 +962,20 @@ final class BuyingProcess {
                       + "\\b(?:set-?up|implementation|onboarding|processing|activation|installation|install|"
                       + "arrangement|joining|connection|placement|engagement|reservation|enrol?l?ment|"
                       + "membership|first[- ]year(?:'s)?)\\s+fees?\\b"
-                      + "|\\b(?:pays?|paying|deposits?|posts?|puts?\\s+up|lodges?)\\b[^.\\n]{0,30}\\bcollateral\\b")),
+                      + "|\\b(?:set-?up|implementation|onboarding|processing|activation|installation|arrangement|"
+                      + "joining|connection|placement|engagement|reservation)\\s+fees?\\s+(?:is\\s+|are\\s+|gets?\\s+)?"
+                      + "(?:paid|wired|transferred|settled)\\b"
+                      + "|\\b(?:pays?|paying|deposits?|posts?|puts?\\s+up|lodges?)\\b[^.\\n]{0,30}"
+                      + "\\b(?:cash|security|loan|\\d+\\s?%)\\s+collateral\\b")),
+          // "signs the fully managed terms": the service's terms signed (not an NDA's)
+          new Step(
+              5,
+              "terms signed",
+              p(
+                  "\\b(?:signs?|signed|e-signs?|countersigns?)\\s+(?:and\\s+returns?\\s+)?(?:the\\s+|our\\s+|their\\s+)?"
+                      + "(?:(?:fully\\s+)?managed\\s+|management\\s+|service\\s+|standard\\s+|final\\s+|commercial\\s+|"
+                      + "payment\\s+|supply\\s+|trade\\s+)?terms\\b(?!\\s+(?:of|for)\\s+(?:the\\s+)?(?:nda|reference|trial|pilot|"
+                      + "demo|loan|evaluation))")),
           // "makes the order of the first container", "issues a blanket order for the year"
           new Step(
               5,
@@ -970,6 +983,9 @@ final class BuyingProcess {
               p(
                   "\\bmakes?\\s+(?:the|an?|their|its|his|her)\\s+(?:first\\s+|initial\\s+|bulk\\s+|full\\s+)?"
                       + "(?!(?:trial|sample|test|starter)\\b)(?:purchase\\s+)?order\\b"
+                      + "(?![^.\\n]{0,30}\\b(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)"
                       + "|\\bblanket\\s+(?:purchase\\s+)?(?:orders?|p\\.?o\\.?s?)\\b")),
           // "approves the go-live from the 1st", "confirms the rollout on all three lines": the
           // start of the service bought
@@ -982,7 +998,8 @@ final class BuyingProcess {
                       + TRIAL_WORDS
                       + ")\\b)[\\w-]+\\s+){0,2}?"
                       + "(?:go-?live|rollout|roll-out|full launch)\\b"
-                      + "(?!\\s+(?:timeline|timing|requirements|criteria|window|questions|checklist)\\b)"
+                      + "(?!\\s+(?:timeline|timing|requirements|criteria|window|questions|checklist|date|dates|"
+                      + "target|plan|plans|schedule|day|month|week)\\b)"
                       + "(?![^.\\n]{0,40}\\b(?:"
                       + TRIAL_WORDS
                       + ")\\b)")),
@@ -1027,7 +1044,13 @@ final class BuyingProcess {
               + "|\\b(?:what|how)\\s+(?:[\\w'-]+\\s+){0,3}(?:need|needs|takes?|would|'d)\\s+(?:[\\w'-]+\\s+){0,3}$"
               // "tells us which two accounts they'd move to us first": which, not that they do
               + "|\\b(?:which|what|how\\s+many|how\\s+much)\\s+(?:[\\w'-]+\\s+){0,4}?"
-              + "(?:they'?d|they\\s+would|they'?ll|they\\s+will|she'?d|he'?d|would|could)\\s+$"
+              + "(?:they'?d|they\\s+would|they'?ll|they\\s+will|she'?d|he'?d|would|could)\\s+(?:[\\w'-]+\\s+){0,3}$"
+              // "tells us how much they pay in placement fees today": a figure of today
+              + "|\\bhow\\s+(?:much|many|often)\\s+(?:[\\w'-]+\\s+){0,4}$"
+              + "|\\b(?:they'?d|they\\s+would|he'?d|she'?d)\\s+be\\s+(?:happy|willing|prepared|keen|able)\\s+to\\s+$"
+              // "names the two depots they plan to move to us first": their plan, not the step
+              + "|\\b(?:they|he|she)\\s+(?:plan|plans|want|wants|intend|intends|hope|hopes|expect|expects|"
+              + "would\\s+like|'d\\s+like)\\s+to\\s+$"
               // "the names of households willing to pay the connection fee": who would, not a step
               + "|\\b\\w+s\\s+(?:who\\s+are\\s+)?(?:willing|prepared|keen|wanting)\\s+to\\s+$");
 

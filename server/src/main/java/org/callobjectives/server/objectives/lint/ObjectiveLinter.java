@@ -611,6 +611,12 @@ public final class ObjectiveLinter {
       if (s.word(i, "to") && s.is(i + 1, "VERB") && meetingBefore(s, from, i)) {
         return null; // "agrees to a call on Tuesday to explore the options": what the call is for
       }
+      if (i > from + 2
+          && s.word(i, "to")
+          && (s.word(i - 1, ",") || s.word(i - 1, "order") && s.word(i - 2, "in"))
+          && verbBetween(s, from, i - 1)) {
+        return null; // "forms are submitted by all four, to sort out referencing": what it is for
+      }
       for (Phrase p : v.vague.candidates(s, i)) {
         int n = s.matchAt(p, i);
         if (n > 0 && (namedConcretely(s, i, n) || spelledOut(s, i, i + n))) {
@@ -640,12 +646,36 @@ public final class ObjectiveLinter {
    * words are followed at once by the concrete step they stand for.
    */
   private static boolean spelledOut(Sentence s, int start, int end) {
-    for (int k = end; k < Math.min(s.size() - 1, end + 4); k++) {
+    for (int k = end; k < Math.min(s.size() - 1, end + 6); k++) {
+      // "explores GF demand with us by pulling up the till report"
+      if (s.word(k, "by") && s.lower()[k + 1].endsWith("ing")) {
+        return true;
+      }
+    }
+    // "sorts out who handles cyber and gives the producer's line", "explore the split and the
+    // lead tenant emails who takes which room": a step of the customer's after "and"
+    for (int k = end; k < s.size() - 1; k++) {
+      if (s.word(k, ".") || s.word(k, ";") || s.wordIn(k, REASONS)) {
+        break;
+      }
+      if (s.word(k, "and")) {
+        for (int j = k + 1; j < Math.min(s.size(), k + 5); j++) {
+          if (AdvanceReader.isStepVerb(s.lower()[j])
+              && (j + 1 < s.size()
+                  && (s.is(j + 1, "DET")
+                      || s.is(j + 1, "NUM")
+                      || s.is(j + 1, "PRON")
+                      || s.wordIn(j + 1, java.util.Set.of("who", "which", "how", "what"))))) {
+            return true;
+          }
+        }
+      }
+    }
+    for (int k = end; k < Math.min(s.size() - 1, end + 10); k++) {
       if (s.word(k, ":") || s.word(k, "—") || s.word(k, "–")) {
         // (not a heading: "Sell more add-ons: the customer agrees to buy" stays vague)
         return start > 0
-            && (verbBetween(s, k + 1, s.size())
-                || AdvanceReader.STEP_VERBS_IN_S.contains(s.lower()[k + 1]));
+            && (verbBetween(s, k + 1, s.size()) || AdvanceReader.isStepVerb(s.lower()[k + 1]));
       }
       if (s.word(k, ",") || s.word(k, ";") || s.word(k, ".")) {
         return false;
@@ -653,12 +683,8 @@ public final class ObjectiveLinter {
     }
     String next = end < s.size() ? s.lower()[end] : "";
     String after = end + 1 < s.size() ? s.lower()[end + 1] : "";
-    return next.equals("by") && after.endsWith("ing")
-        || s.wordIn(end, java.util.Set.of("is", "being", "=")) && after.endsWith("ing")
-        || next.equals("and")
-            && end + 2 < s.size()
-            && AdvanceReader.STEP_VERBS_IN_S.contains(after)
-            && (s.is(end + 2, "DET") || s.is(end + 2, "NUM") || s.is(end + 2, "PRON"));
+    return s.wordIn(end, java.util.Set.of("is", "being", "=")) && after.endsWith("ing")
+        || next.equals("by") && after.endsWith("ing");
   }
 
   /**
@@ -667,18 +693,32 @@ public final class ObjectiveLinter {
    * checked.
    */
   private static int headingEnd(Sentence s, int from) {
-    for (int c = from + 1; c < Math.min(s.size(), from + 8); c++) {
+    // "To move the quote forward, the broker returns ...", "As next step, the director gives ...":
+    // the purpose in front, then the step
+    if (from == 0 && (s.word(0, "to") && s.is(1, "VERB") || s.word(0, "as"))) {
+      for (int c = 2; c < Math.min(s.size(), 9); c++) {
+        if (s.word(c, ",")) {
+          return stepAfter(s, c) ? c + 1 : from;
+        }
+      }
+    }
+    for (int c = from + 1; c < Math.min(s.size(), from + 12); c++) {
       if (s.word(c, ":")) {
         // (a long one: "Sell more add-ons: the customer agrees to buy during the call" stays vague)
-        for (int k = c + 2; k < s.size() && s.size() - c > 10; k++) {
-          if (s.is(k, "VERB")) {
-            return c + 1;
-          }
-        }
-        return from;
+        return s.size() - c > 10 && stepAfter(s, c) ? c + 1 : from;
       }
     }
     return from;
+  }
+
+  /** Whether a verb follows {@code c} (past the word right after it). */
+  private static boolean stepAfter(Sentence s, int c) {
+    for (int k = c + 2; k < s.size(); k++) {
+      if (s.is(k, "VERB") || AdvanceReader.isStepVerb(s.lower()[k])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** States of mind a "step" may grow into: "becomes more interested", "shows interest". */
@@ -1137,7 +1177,9 @@ public final class ObjectiveLinter {
       return null;
     }
     for (int i = r.verbAt(); i < s.size(); i++) {
-      if (COMPARATIVES.contains(s.lower()[i]) && !s.word(i + 1, "than")) {
+      if (COMPARATIVES.contains(s.lower()[i])
+          && !s.word(i + 1, "than")
+          && !spelledOut(s, r.verbAt(), i + 1)) {
         return s.span(Math.max(r.verbAt(), i - 1), Math.min(s.size(), i + 3));
       }
     }
@@ -1156,7 +1198,8 @@ public final class ObjectiveLinter {
     if (v.vagueVerbs.contains(r.verb())
         && !workOut
         && !driveTo
-        && !namedConcretely(s, r.verbAt(), 1)) {
+        && !namedConcretely(s, r.verbAt(), 1)
+        && !spelledOut(s, r.verbAt(), r.verbAt() + 1)) {
       int end = r.verbAt() + 1;
       while (end < s.size() && !s.is(end, "NOUN") && end < r.verbAt() + 4) {
         end++;
@@ -1408,9 +1451,10 @@ public final class ObjectiveLinter {
   private static final java.util.regex.Pattern ONCE_THEY =
       java.util.regex.Pattern.compile(
           "(?i)^\\s*(?:right\\s+|straight\\s+|only\\s+)?once\\s+"
-              + "(?!(?:the|this|our|we|today's|tomorrow's)\\s+(?:[\\w-]+\\s+)?(?:call|meeting|demo|visit|survey|tour|"
-              + "assessment|appointment|consultation|session|webinar|viewing|inspection)\\b"
-              + "|we\\s+(?:hang\\s+up|finish|end)\\b)");
+              + "(?![^,;]*\\b(?:call|zoom|teams|meeting|demo|visit|survey|tour|assessment|appointment|"
+              + "consultation|session|webinar|viewing|inspection|(?:hang|hung|hangs)\\s+up|rings?\\s+off|"
+              + "rung\\s+off|off\\s+the\\s+(?:phone|line|call)|done\\s+here|finish(?:ed)?\\s+talking|"
+              + "we\\s+(?:finish|end|are\\s+done|'re\\s+done))\\b)");
 
   /** By when it must be done. */
   private static final java.util.regex.Pattern DEADLINE =
@@ -1446,7 +1490,8 @@ public final class ObjectiveLinter {
               // 'strong' by me", "risk flag set to low after gauging how they reacted"
               + "|\\bbuying\\s+signals?\\b|\\brelationship\\s+(?:status|strength|score|health|temperature)\\b"
               + "|\\b(?:after|by|from)\\s+gauging\\b"
-              + "|\\b(?:score|rating|status|flag|grade|temperature|sentiment)\\b[^.\\n]{0,40}\\bby\\s+(?:the\\s+)?"
+              + "|\\b(?:deal|lead|prospect|opportunity)\\s+(?:temperature|grade|heat)\\b"
+              + "|\\b(?:score|rating|flag|sentiment)\\b[^.\\n]{0,40}\\bby\\s+(?:the\\s+)?"
               + "(?:me|agent|rep|ae|sdr|bdr|adviser|advisor|csm|consultant|caller|kam)\\b");
 
   /**
