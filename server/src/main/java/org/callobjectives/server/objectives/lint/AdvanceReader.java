@@ -218,6 +218,20 @@ final class AdvanceReader {
     if (nominal != null) {
       return nominal;
     }
+    // "Visit rebooked for Thu 7pm by Mrs Ali": what was done, and by the customer
+    int by = reducedPassiveBy(s, i);
+    if (by > 0) {
+      return new Reading(
+          Actor.CUSTOMER,
+          s.span(by + 1, Math.min(s.size(), by + 3)),
+          s.lemmas()[i + 1],
+          i + 1,
+          false,
+          false,
+          null,
+          null,
+          null);
+    }
     // ("Elektron send ...": a name the tagger took for a leading adverb)
     int nameAt = i == 1 && s.is(0, "ADV") ? 0 : i;
     int named = verbAfterAName(s, nameAt);
@@ -1179,6 +1193,13 @@ final class AdvanceReader {
    * agent.
    */
   private boolean startsInstruction(Sentence s, int i) {
+    // "Visit rebooked for Thu by Mrs Ali", "Go/no-go from the CFO": a noun, then what was done
+    if (s.is(i + 1, "VERB")
+            && s.lower()[i + 1].endsWith("ed")
+            && s.wordIn(i + 2, Set.of("for", "by", "to", "on", "in", "at", "with", "before"))
+        || s.word(i, "go") && s.wordIn(i + 1, Set.of("/", "-", "or"))) {
+      return false;
+    }
     // "Implement changes ...", "Document the ...": a verb in -ent first, whatever the tagger read
     if (i == 0 && English.IMPERATIVES_IN_ENT.contains(s.lower()[0]) && !s.word(1, "'s")) {
       return true;
@@ -1512,7 +1533,30 @@ final class AdvanceReader {
   }
 
   private boolean agentVerb(Sentence s, int i) {
-    return Vocabulary.longest(s, v.agentVerbs, i) > 0;
+    return Vocabulary.longest(s, v.agentVerbs, i) > 0 && !presentAt(s, i);
+  }
+
+  /** Where "by" names the customer after "Visit rebooked for ..." (a noun, a participle), or -1. */
+  private int reducedPassiveBy(Sentence s, int i) {
+    if (i + 2 >= s.size()
+        || !s.is(i + 1, "VERB")
+        || !s.lower()[i + 1].endsWith("ed")
+        || !s.wordIn(i + 2, Set.of("for", "by", "to", "on", "in", "at", "with", "before"))) {
+      return -1;
+    }
+    for (int k = i + 2; k < Math.min(s.size() - 1, i + 10); k++) {
+      if (s.word(k, "by")) {
+        return actorOf(s, k + 1, Math.min(s.size(), k + 4)) == Actor.CUSTOMER ? k : -1;
+      }
+    }
+    return -1;
+  }
+
+  /** "Both homeowners present at the survey": "present" as being there, not presenting. */
+  private static boolean presentAt(Sentence s, int i) {
+    return s.word(i, "present")
+        && s.wordIn(
+            i + 1, Set.of("at", "for", "during", "on", "in", "throughout", "when", "while"));
   }
 
   /**
@@ -1520,7 +1564,7 @@ final class AdvanceReader {
    * through").
    */
   private String agentVerbAt(Sentence s, int i) {
-    if (i < 0 || Vocabulary.longest(s, v.commitments, i) > 0) {
+    if (i < 0 || Vocabulary.longest(s, v.commitments, i) > 0 || presentAt(s, i)) {
       return null;
     }
     for (Phrase p : v.agentVerbs.candidates(s, i)) {
@@ -2086,6 +2130,17 @@ final class AdvanceReader {
         person = true;
       }
     }
+    // "The Hendersons come back to us": a family by its name
+    if (customer < 0
+        && agent < 0
+        && to - from == 2
+        && to <= s.size()
+        && s.word(from, "the")
+        && s.lower()[from + 1].endsWith("s")
+        && Character.isUpperCase(s.tokens()[from + 1].charAt(0))
+        && !s.tokens()[from + 1].equals(s.tokens()[from + 1].toUpperCase(java.util.Locale.ROOT))) {
+      return Actor.CUSTOMER;
+    }
     if (customer < 0 && agent < 0) {
       return person ? Actor.UNKNOWN : noun ? Actor.THING : Actor.NONE;
     }
@@ -2146,11 +2201,13 @@ final class AdvanceReader {
 
   /** "their", "his" or "her" within the three words before {@code k}, with no "our" after it. */
   private static boolean theirWordBefore(Sentence s, int from, int k) {
-    for (int j = k - 1; j >= Math.max(from, k - 3); j--) {
+    for (int j = k - 1; j >= Math.max(from, k - 4); j--) {
       if (s.wordIn(j, Set.of("our", "we", "us"))) {
         return false;
       }
-      if (s.wordIn(j, Set.of("their", "his", "her"))) {
+      // "their consultant", "the ASC's outside supply-chain consultant"
+      if (s.wordIn(j, Set.of("their", "his", "her"))
+          || s.wordIn(j, Set.of("'s", "’s")) && j > from && !s.wordIn(j - 1, Set.of("our", "we"))) {
         return true;
       }
     }

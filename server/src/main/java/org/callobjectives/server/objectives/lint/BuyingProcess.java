@@ -960,13 +960,74 @@ final class BuyingProcess {
                   "\\b(?=(?:pays?|paying|wires?|wiring|funds?|transfers?|settles?|remits?)\\b)"
                       + "(?:pays?|paying|wires?|wiring|funds?|transfers?|settles?|remits?)\\b[^.\\n]{0,40}?"
                       + "\\b(?:set-?up|implementation|onboarding|processing|activation|installation|install|"
-                      + "arrangement|joining|connection|placement|engagement|reservation|enrol?l?ment|"
+                      + "arrangement|joining|connection|placement|engagement|reservation|enrol?l?ment|fitment|"
                       + "membership|first[- ]year(?:'s)?)\\s+fees?\\b"
                       + "|\\b(?:set-?up|implementation|onboarding|processing|activation|installation|arrangement|"
                       + "joining|connection|placement|engagement|reservation)\\s+fees?\\s+(?:is\\s+|are\\s+|gets?\\s+)?"
                       + "(?:paid|wired|transferred|settled)\\b"
                       + "|\\b(?:pays?|paying|deposits?|posts?|puts?\\s+up|lodges?)\\b[^.\\n]{0,30}"
                       + "\\b(?:cash|security|loan|\\d+\\s?%)\\s+collateral\\b")),
+          // "pays the 500 pound deposit", "a holding deposit", "remit USD 30k advance by TT",
+          // "puts $250 on their card so we can hold the panels": money to hold the purchase
+          new Step(
+              4,
+              "a deposit paid",
+              p(
+                  "\\b(?=(?:pays?|paying|puts?|transfers?|wires?|remits?)\\b)"
+                      + "(?:(?:pays?|paying|puts?\\s+down|transfers?|wires?|remits?)\\s+(?:a|an|the|their|his|her)\\s+"
+                      + "(?:[\\w-]+\\s+){0,3}?(?:holding|booking|reservation|security)\\s+deposit\\b"
+                      + "|(?:pays?|paying|puts?\\s+down|transfers?|wires?|remits?)\\b[^.\\n]{0,20}\\b\\d[\\d,.]*\\s*k?\\s*"
+                      + "(?:pounds?|dollars?|euros?|rand|usd|gbp|eur|aud|cad|nzd)\\s+(?:[\\w-]+\\s+)?deposit\\b"
+                      + "|(?:remits?|wires?|transfers?)\\b[^.\\n]{0,30}\\badvance\\b"
+                      + "|puts?\\s+[$€£]\\s?\\d[\\d,]*\\s+(?:on|onto)\\s+(?:their|his|her|the)\\s+(?:credit\\s+|debit\\s+)?card\\b)")),
+          // "drops their community-solar subscription", "stops the debit order and ends their
+          // tracking": the current supplier cancelled for ours
+          new Step(
+              5,
+              "the current supplier cancelled",
+              p(
+                  "\\b(?:drops?|cancels?|ends?|stops?|terminates?)\\s+(?:their|his|her|its)\\s+"
+                      + "(?!(?:[\\w-]+\\s+){0,2}?(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)(?:current\\s+|existing\\s+|old\\s+)?(?:[\\w-]+\\s+){0,2}?"
+                      + "(?:subscription|tracking|service|provider|supplier|contract)\\b")),
+          // "so our crew can start racking on Thursday", "lets our driver drop off two bins":
+          // the service begins
+          new Step(
+              5,
+              "the work or service started",
+              p(
+                  "\\b(?:so|for|lets?|let)\\s+(?:that\\s+)?(?:our|the)\\s+(?:install\\s+|installation\\s+|fitting\\s+)?"
+                      + "(?:crew|installers?|fitters?|engineers?|drivers?|lorry|lorries|trucks?|team)\\s+"
+                      + "(?:can\\s+|could\\s+|to\\s+)?(?:start|begin|come\\s+out\\s+and\\s+(?:mount|install|fit)|mount|"
+                      + "install|fit|drop\\s+off|go\\s+in|get\\s+started)\\b"
+                      + "(?![^.\\n]{0,40}\\b(?:"
+                      + TRIAL_WORDS
+                      + "|surveys?|measure|inspections?|assessments?|visits?)\\b)"
+                      + "|\\b(?:installers?|fitters?|crew)\\s+can\\s+be\\s+booked\\b")),
+          // "put down 800 MT a month for Q3 with us", "lift 200 MT next week", "nominate the
+          // vessel": goods committed or collected
+          new Step(
+              5,
+              "goods committed or collected",
+              p(
+                  "\\bputs?\\s+down\\s+\\d[\\d,]*\\s*(?:mt|t|tons?|tonnes?|kg|units?|cases?|litres?|liters?|pallets?)\\b"
+                      + "|\\blifts?\\s+\\d[\\d,]*\\s*(?:mt|tons?|tonnes?)\\b"
+                      + "|\\bnominates?\\s+(?:the|a|their)\\s+vessel\\b|\\blaycan\\b")),
+          // "issues a bind order", "pays for 300 litres upfront", "releases the LPO", "gets the
+          // board to vote the panels through", "puts the full fleet onto our system"
+          new Step(
+              5,
+              "a purchase made",
+              p(
+                  "\\bbind\\s+(?:order|request)\\b"
+                      + "|\\bpays?\\s+for\\b[^.\\n]{0,50}\\b(?:up ?front|in advance|in full)\\b"
+                      + "|\\b(?:releases?|issues?|raises?)\\s+(?:the|an?|their)\\s+(?:[\\w-]+\\s+){0,2}?(?:lpo|l\\.p\\.o\\.?)\\b"
+                      + "|\\bputs?\\s+(?:the|their|its|his|her)\\s+(?:full|whole|entire)\\b[^.\\n]{0,30}\\b(?:onto|on\\s+to)\\s+our\\b")),
+          new Step(
+              4,
+              "a vote to approve",
+              p("\\bvotes?\\s+(?:the\\s+|our\\s+|it\\s+)?(?:[\\w-]+\\s+){0,3}?through\\b")),
           // "signs the fully managed terms": the service's terms signed (not an NDA's)
           new Step(
               5,
@@ -1010,9 +1071,9 @@ final class BuyingProcess {
               p(
                   "\\b(?:gives?|serves?|hands?\\s+in|sends?)\\s+(?:formal\\s+|written\\s+)?notice\\s+(?:to|on)\\s+"
                       + "(?:the|their|its|his|her)\\s+(?:current|existing|old|present|incumbent)\\b"
-                      + "|\\bmoves?\\s+(?![^.\\n]{0,40}\\b(?:"
+                      + "|\\b(?:moves?|puts?|switch(?:es)?)\\s+(?![^.\\n]{0,40}\\b(?:"
                       + TRIAL_WORDS
-                      + ")\\b)(?:(?:all|the|their|its|his|her|daily|weekly|every)\\s+)?(?:[\\w-]+\\s+){0,3}?"
+                      + ")\\b)(?:(?:all|the|their|its|his|her|daily|weekly|every)\\s+)?(?:[\\w-]+\\s+){0,5}?"
                       + "(?:to|over\\s+to)\\s+us\\b(?![^.\\n]{0,40}\\b(?:"
                       + TRIAL_WORDS
                       + ")\\b)")),

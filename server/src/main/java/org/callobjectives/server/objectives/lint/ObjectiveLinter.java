@@ -668,6 +668,10 @@ public final class ObjectiveLinter {
                       || s.wordIn(j + 1, java.util.Set.of("who", "which", "how", "what"))))) {
             return true;
           }
+          // (only the first verb after "and": "and says someone can call them" is no step)
+          if (s.is(j, "VERB") || s.is(j, "AUX") || s.is(j, "PRON")) {
+            break;
+          }
         }
       }
     }

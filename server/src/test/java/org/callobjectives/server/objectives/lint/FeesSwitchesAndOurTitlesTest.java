@@ -163,4 +163,110 @@ class FeesSwitchesAndOurTitlesTest {
     assertTrue(
         errors(advance, MEASURE, "by Friday").contains(ObjectiveLinter.TOO_GENERAL), advance);
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact        | Homeowner pays the 500 pound deposit for a tiled replacement roof
+      first-contact        | Lapsed enquirer pays a holding deposit on one of the new lodges
+      first-contact        | Buyer to remit USD 30k advance by TT to hold the November parcel
+      first-contact        | Homeowner puts $250 on their card so we can hold panels for their house
+      first-contact        | Homeowner calls the utility and drops their community-solar subscription
+      first-contact        | Homeowner takes next Friday off so our crew can start trenching for the conduit
+      outbound-prospecting | Site manager lets our driver drop off two bins on Monday
+      first-contact        | Buyer to put down 800 MT a month for Q3 with us
+      first-contact        | Buyer to nominate the vessel and give laycan for the first parcel
+      first-contact        | The new agency's producer issues a bind order on their largest renewal
+      first-contact        | Cooperative chairman pays for 300 litres of glyphosate upfront
+      first-contact        | Facilities manager puts all 14 of their sites over to us from the 1st
+      discovery            | Homeowner gets the HOA board to vote the panels through this week
+      first-contact        | Landlord signs the fully managed terms on the enquiry call
+      discovery            | MD pays the once-off fitment fee of R18 500 by EFT
+      """)
+  void aDepositACancelledSupplierOrWorkStartedIsUnrealisticEarlyOn(String stage, String advance)
+      throws Exception {
+    assertTrue(
+        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      discovery     | IT lead confirms their target go-live date and the rollout plan across four sites
+      discovery     | Buyer names the two depots they plan to move to us first
+      discovery     | Buyer sends the list of accounts they'd be happy to move to us
+      discovery     | Buyer tells us how much they pay in placement fees per hire today
+      discovery     | Buyer makes the order for a free sample pack
+      discovery     | HR posts our benefits collateral on their intranet
+      discovery     | Buyer signs the mutual NDA so we can share our standard terms
+      first-contact | Homeowner books a free survey so our surveyor can measure the roof
+      discovery     | Homeowner tells us when their current contract ends
+      """)
+  void aPlanAFigureOrASampleFitsAnEarlyCall(String stage, String advance) throws Exception {
+    assertTrue(
+        !onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "once I hang up",
+        "once we ring off",
+        "once we're done here",
+        "once the Zoom ends",
+        "once she's off the phone with us",
+      })
+  void theEndOfTheCallInAnyWordsBounds(String timeFrame) {
+    assertEquals(
+        List.of(),
+        errors("The customer sends the signed form", "Signed form received", timeFrame),
+        timeFrame);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Their consultant joins the demo and lists the three reports they need",
+        "Consultant cardiologist books a second demo for the cath lab team",
+        "Lettings negotiator at Foxtons books a demo of our CRM",
+        "The ASC's outside supply-chain consultant sends 12 months of spend by category",
+        "The Hendersons come back to us with a yes or no on the part-ex figure",
+        "Visit rebooked for Thu 7pm by Mrs Ali so that Mr Ali can be there too",
+        "Buyer takes it further: sends the spec sheet for the new line",
+        "Client progresses the deal by emailing us their current contract",
+        "To move the quote forward, the broker returns the signed supplemental application",
+      })
+  void theirPeopleAndStepsSpelledOutLoad(String advance) {
+    assertEquals(List.of(), errors(advance, MEASURE, "by Friday"), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Thereafter send the buyer our case study pack",
+        "Monday send the revised quote to the buyer",
+        "Tmrw send the buyer the rate card",
+        "Meantime share the brochure with the homeowner",
+        "Bulk email the webinar invite to the lead list",
+      })
+  void aWordOfTimeBeforeAnInstructionLeavesItOurs(String advance) {
+    assertTrue(
+        errors(advance, MEASURE, "by Friday").contains(ObjectiveLinter.NOT_AN_ADVANCE), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Opportunity status changed to 'Demo booked' by the AE",
+        "Temperature readings of 2-5C logged by the rep from the photo",
+        "Micron grade per bale logged by the rep from the lab report",
+      })
+  void aFactRecordedByTheRepIsAMeasure(String measure) {
+    assertEquals(
+        List.of(), errors("The customer sends the signed form", measure, "by Friday"), measure);
+  }
 }
