@@ -203,16 +203,7 @@ final class AdvanceReader {
           r.actor() != Actor.CUSTOMER && r.actor() != Actor.UNKNOWN
               ? r.actor()
               : s.word(aside[0] + 1, "our") ? Actor.AGENT : Actor.CUSTOMER;
-      return new Reading(
-          side,
-          s.span(i, aside[0]),
-          r.verb(),
-          r.verbAt(),
-          false,
-          r.passive(),
-          r.agentVerb(),
-          r.lowEffort(),
-          r.hedge());
+      return r.by(side, s.span(i, aside[0]));
     }
     Reading nominal = nominal(s, i);
     if (nominal != null) {
@@ -239,16 +230,7 @@ final class AdvanceReader {
       Reading r = clause(s, nameAt, named, named);
       return r.actor() != Actor.NONE && r.actor() != Actor.THING
           ? r
-          : new Reading(
-              Actor.UNKNOWN,
-              r.subject(),
-              r.verb(),
-              r.verbAt(),
-              false,
-              r.passive(),
-              r.agentVerb(),
-              r.lowEffort(),
-              r.hedge());
+          : r.by(Actor.UNKNOWN, r.subject());
     }
     if (startsInstruction(s, i)) {
       int verb = s.word(i, "to") ? i + 1 : i;

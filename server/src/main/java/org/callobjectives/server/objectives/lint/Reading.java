@@ -24,6 +24,11 @@ record Reading(
     NONE
   }
 
+  /** The same reading of a statement (no instruction) with {@code actor} as {@code subject}. */
+  Reading by(Actor actor, String subject) {
+    return new Reading(actor, subject, verb, verbAt, false, passive, agentVerb, lowEffort, hedge);
+  }
+
   boolean customerActs() {
     return actor == Actor.CUSTOMER && !passive && agentVerb == null && lowEffort == null;
   }
