@@ -1333,7 +1333,8 @@ final class AdvanceReader {
 
   /**
    * First words that, capitalised before a bare verb, are no name: they join the verb ("Cold call
-   * the list", "Follow up", "Text message them") or take a bare verb after them ("Help name").
+   * the list", "Follow up", "Text message them") or take a bare verb after them ("Help name");
+   * words of time are {@link #TIME_LEADS}.
    */
   private static final Set<String> NO_NAME =
       Set.of(
@@ -1349,11 +1350,8 @@ final class AdvanceReader {
           "please",
           "kindly",
           "just",
-          "also",
           "then",
-          "first",
           "now",
-          "again",
           "always",
           "never",
           "still",
@@ -1380,7 +1378,6 @@ final class AdvanceReader {
           "hard",
           "fast",
           "spot",
-          "mass",
           "auto",
           "pre",
           "re",
@@ -1402,43 +1399,18 @@ final class AdvanceReader {
           "however",
           "therefore",
           "otherwise",
-          "next",
-          "later",
-          "afterwards",
-          "meanwhile",
           "instead",
-          "today",
-          "tomorrow",
-          "tonight",
-          "asap",
           "once",
           "finally",
           "lastly",
           "pre-book",
           "here",
           "there",
-          "straightaway",
-          "beforehand",
-          "thereafter",
-          "meantime",
-          "monday",
-          "tuesday",
-          "wednesday",
-          "thursday",
-          "friday",
-          "saturday",
-          "sunday",
-          "tmrw",
-          "tmr",
           "tomoz",
-          "bulk",
-          "batch",
           "quick",
           "remember",
-          "plus",
           "maybe",
           "perhaps",
-          "immediately",
           "quickly",
           "same",
           "everyone",
@@ -1482,6 +1454,7 @@ final class AdvanceReader {
         || !Character.isUpperCase(s.tokens()[i].charAt(0))
         || !Character.isLowerCase(s.tokens()[k].charAt(0))
         || NO_NAME.contains(s.lower()[i])
+        || TIME_LEADS.contains(s.lower()[i])
         || s.lower()[i].endsWith("ly")
         || ADVERB_ENDING.matcher(s.lower()[i]).matches()
         || s.is(i, "CCONJ")
