@@ -1,6 +1,7 @@
 package org.callobjectives.server.objectives.lint;
 
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.callobjectives.server.objectives.lint.Reading.Actor;
 
 /**
@@ -172,7 +173,7 @@ final class AdvanceReader {
     // "Which depot is short of drivers? The supervisor names it": the part where the customer acts.
     int start = 0;
     for (int k = 0; k < s.size() - 1; k++) {
-      if (s.wordIn(k, Set.of(".", "?", "!", ":", ";")) && k > start) {
+      if (s.wordIn(k, Set.of(".", "?", "!", ":", ";")) && k > start && !abbreviationEnd(s, k)) {
         Reading part = readOne(s.slice(start, k));
         if (part.customerActs()) {
           return part;
@@ -187,6 +188,14 @@ final class AdvanceReader {
       }
     }
     return readOne(s);
+  }
+
+  /** "2 p.m. device demo": a full stop before a word in lower case ends an abbreviation. */
+  private static boolean abbreviationEnd(Sentence s, int k) {
+    return s.word(k, ".")
+        && k + 1 < s.size()
+        && Character.isLowerCase(s.tokens()[k + 1].charAt(0))
+        && Character.isLetter(s.tokens()[k - 1].charAt(s.tokens()[k - 1].length() - 1));
   }
 
   private Reading readOne(Sentence s) {
@@ -286,6 +295,9 @@ final class AdvanceReader {
     }
     if (verb < 0) {
       verb = verbInSAfterTheSubject(s, i);
+    }
+    if (verb < 0) {
+      verb = stepVerbAfterTheSubject(s, i);
     }
     // "Import manager we've never spoken to signs ...": "we" right after the subject's noun opens a
     // clause about the subject; the sentence's own verb comes after it, in the third person.
@@ -467,12 +479,19 @@ final class AdvanceReader {
           "nda",
           "contract",
           "form",
-          "document");
+          "document",
+          "decision",
+          "no-go",
+          "age",
+          "size",
+          "app",
+          "application",
+          "w-9");
 
   /** Whether the words from {@code start} up to "from" name figures or documents. */
   private static boolean namesData(Sentence s, int start) {
     for (int k = start;
-        k < Math.min(s.size(), start + 14) && !s.word(k, "from") && !s.word(k, "off");
+        k < Math.min(s.size(), start + 20) && !s.word(k, "from") && !s.word(k, "off");
         k++) {
       if ((s.is(k, "NOUN") || s.is(k, "PROPN"))
           && (DATA.contains(s.lemmas()[k]) || DATA.contains(s.lower()[k]))) {
@@ -487,7 +506,7 @@ final class AdvanceReader {
    * team", "from the hospital's purchasing dept"), or -1.
    */
   private int fromTheCustomer(Sentence s, int start) {
-    for (int k = start; k < Math.min(s.size() - 1, start + 14); k++) {
+    for (int k = start; k < Math.min(s.size() - 1, start + 20); k++) {
       boolean participle = // "the signed NDA"
           s.lower()[k].endsWith("ed") && (s.is(k + 1, "NOUN") || s.is(k + 1, "PROPN"));
       if (s.is(k, "VERB") && !participle || s.is(k, "AUX")) {
@@ -501,9 +520,11 @@ final class AdvanceReader {
         boolean theirs =
             s.wordIn(np, Set.of("their", "his", "her", "its"))
                 || end > np + 1 && s.span(np, end).contains("'s ");
+        // "from Aurora Travel (Milan)": a company by its name
+        boolean named = end > np && IntStream.range(np, end).allMatch(j -> s.is(j, "PROPN"));
         return who == Actor.CUSTOMER
                 || (who == Actor.UNKNOWN || who == Actor.THING)
-                    && (namesAPerson(s, np, end) || theirs)
+                    && (namesAPerson(s, np, end) || theirs || named)
             ? np
             : -1;
       }
@@ -1317,7 +1338,11 @@ final class AdvanceReader {
           "specifies",
           "identifies",
           "reads",
-          "pulls");
+          "pulls",
+          "deposits",
+          "rsvps",
+          "whatsapps",
+          "wires");
 
   /** A customer's step verb, in -s or bare ("gives", "give", "replies", "reply"). */
   static boolean isStepVerb(String w) {
@@ -1890,6 +1915,43 @@ final class AdvanceReader {
     }
     return -1;
   }
+
+  /**
+   * "Group members each deposit ...", "Process engineer and quality lead name ...", "Mr. Tariq
+   * WhatsApps photos ...": with no verb found at all, a customer's step verb the tagger took for a
+   * noun, right after a subject that is a plain noun phrase.
+   */
+  private int stepVerbAfterTheSubject(Sentence s, int from) {
+    for (int k = from + 1; k < Math.min(s.size() - 1, from + 9); k++) {
+      if (s.is(k, "PUNCT") && !s.word(k, ")") || s.wordIn(k, SUBJECT_ENDS)) {
+        return -1;
+      }
+      boolean afterSubject =
+          s.is(k - 1, "NOUN")
+              || s.is(k - 1, "PROPN")
+              || s.wordIn(k - 1, Set.of("they", "each", "both", "all", ")"))
+              || isActorWord(s, k - 1);
+      boolean objectNext = !s.is(k + 1, "PUNCT") && !s.is(k + 1, "CCONJ") && !s.word(k + 1, "'s");
+      if (isStepVerb(s.lower()[k])
+          && !s.is(k, "DET")
+          && afterSubject
+          && objectNext
+          && !isActorWord(s, k)
+          && (s.is(from, "NOUN")
+              || s.is(from, "PROPN")
+              || s.is(from, "ADJ")
+              || s.is(from, "NUM")
+              || isActorWord(s, from)
+              || s.wordIn(from, Set.of("the", "their", "both", "each", "all")))) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** Words that end a subject before any verb could follow ("Reminder for the client names"). */
+  private static final Set<String> SUBJECT_ENDS =
+      Set.of("for", "to", "with", "on", "about", "into", "by", "than", "if", "when");
 
   private boolean containsVerbGroup(Sentence s, int from, int to) {
     for (int k = from; k < to; k++) {
