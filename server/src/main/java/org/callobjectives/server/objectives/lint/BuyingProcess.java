@@ -962,6 +962,7 @@ final class BuyingProcess {
                       + "\\b(?:set-?up|implementation|onboarding|processing|activation|installation|install|"
                       + "arrangement|joining|connection|placement|engagement|reservation|enrol?l?ment|fitment|"
                       + "membership|first[- ]year(?:'s)?)\\s+fees?\\b"
+                      + "|\\bmobili[sz]ation\\s+(?:fees?|payments?|advance|deposit)\\b"
                       + "|\\b(?:set-?up|implementation|onboarding|processing|activation|installation|arrangement|"
                       + "joining|connection|placement|engagement|reservation)\\s+fees?\\s+(?:is\\s+|are\\s+|gets?\\s+)?"
                       + "(?:paid|wired|transferred|settled)\\b"
@@ -1002,6 +1003,84 @@ final class BuyingProcess {
                       + TRIAL_WORDS
                       + ")\\b)(?:current\\s+|existing\\s+|old\\s+)?(?:[\\w-]+\\s+){0,2}?"
                       + "(?:subscription|tracking|service|provider|supplier|contract)\\b")),
+          // "tells the old firm to stop coming": the current supplier let go
+          new Step(
+              5,
+              "the current supplier let go",
+              p(
+                  "\\btells?\\s+(?:the|their|his|her)\\s+(?:old|current|existing|present)\\s+"
+                      + "(?:firm|supplier|provider|company|contractor|agency|agent|installer|engineers?)\\s+"
+                      + "(?:to\\s+stop|(?:that\\s+)?(?:they'?re|they\\s+are)\\s+(?:done|finished|fired|out))\\b")),
+          // "sets up ACH from their operating account for the monthly bill", "sets up the quarterly
+          // direct debit for servicing": paying for the service as a customer (not an arrears plan
+          // or a gift: those are the call's own step)
+          new Step(
+              5,
+              "a regular payment set up for the service",
+              p(
+                  "\\b(?:sets?\\s+up|setting\\s+up|enrol?ls?\\s+in|turns?\\s+on|authori[sz]es?)\\s+"
+                      + "(?:an?\\s+|the\\s+|their\\s+|his\\s+|her\\s+)?(?:[\\w-]+\\s+){0,2}?"
+                      + "(?:direct\\s+debit|dd|debit\\s+order|standing\\s+order|ach|autopay|auto-pay|"
+                      + "pre-?authori[sz]ed\\s+(?:[\\w-]+\\s+)?(?:debit|payment|contribution)s?|"
+                      + "recurring\\s+(?:card\\s+)?payments?)\\b"
+                      + "(?![^.\\n]{0,80}\\b(?:arrears|repayment|owed|overdue|debts?|balance|instal?l?ments?\\s+of|"
+                      + "payment\\s+(?:plan|arrangement)|arrangement|hardship|gifts?|donations?|"
+                      + "demos?|samples?|trials?|tests?|pilots?|free)\\b)"
+                      + "(?<!\\b(?:arrears|repayment|plan|gift|donation|trial|test)\\b[^.\\n]{0,80})")),
+          // "confirm the date for first 40ft reefer loading", "release the first lot", "keys at
+          // reception for our engineer's first service visit": the goods or the service delivered
+          new Step(
+              5,
+              "the first delivery of the purchase",
+              p(
+                  "\\b(?:(?:confirms?|agrees?|picks?|books?|sets?|fix(?:es)?|locks?\\s+in)\\s+(?:the\\s+|a\\s+)?"
+                      + "(?:date|day|week|slot|window)\\s+(?:for|of)\\s+(?:the\\s+|their\\s+|our\\s+)?)?"
+                      + "first\\s+(?!(?:[\\w'-]+\\s+){0,2}?(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)(?:[\\w'-]+\\s+){0,2}?"
+                      + "(?:shipments?|containers?|consignments?|deliver(?:y|ies)|loading|lots?|service\\s+visits?|"
+                      + "installs?|installations?)\\b"
+                      + "(?![^.\\n]{0,30}\\bfrom\\s+(?:the|their|his|her)\\s+(?:new|current|other)\\b)")),
+          // "tows the new Rockwood off the lot", "picks up the new toy hauler", "puts insurance on
+          // the new trailer": the vehicle bought is taken home
+          new Step(
+              5,
+              "the purchase taken home",
+              p(
+                  "\\b(?:tows?|drives?|takes?|collects?)\\s+(?:the|their|his|her)\\s+(?!(?:[\\w'-]+\\s+){0,3}?(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)(?:[\\w'-]+\\s+){0,4}?(?:home|off\\s+the\\s+(?:lot|forecourt|yard))\\b"
+                      + "|\\b(?:picks?\\s+up|collects?|takes?\\s+delivery\\s+of)\\s+(?:the|their|his|her)\\s+new\\b"
+                      + "|\\b(?:insurance|plates?|registration|tags?)\\s+(?:on|for)\\s+(?:the|their|his|her)\\s+"
+                      + "(?:new\\s+)?(?:[\\w'-]+\\s+){0,3}?(?:car|van|truck|trailer|hauler|rv|motorhome|caravan|boat|"
+                      + "vehicle|bike|camper|fifth\\s+wheel|pontoon)\\b")),
+          // "agrees a date for the modules and racking to be dropped at their dock": delivery
+          // booked
+          new Step(
+              5,
+              "a delivery or install date booked",
+              p(
+                  "\\b(?:date|day|slot|window|week)\\s+for\\s+(?:the\\s+|our\\s+|their\\s+)?(?!(?:[\\w'-]+\\s+){0,4}?(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)(?:[\\w'-]+\\s+){0,4}?to\\s+be\\s+(?:dropped|delivered|installed|fitted|shipped|"
+                      + "loaded|mounted)\\b")),
+          // "books our install crew onto the roof", "the date our crew starts bolting racking",
+          // "registers fobs for our engineers": the work is booked in (not a survey)
+          new Step(
+              5,
+              "our crew booked in to do the work",
+              p(
+                  "\\b(?:books?|schedules?|picks?|confirms?|agrees?|locks?\\s+in|fix(?:es)?)\\b[^.\\n]{0,40}?"
+                      + "\\bour\\s+(?:install(?:ation)?\\s+|fitting\\s+)?(?:crew|fitters?|installers?|team|engineers?|technicians?)\\b"
+                      + "[^.\\n]{0,12}?\\b(?:starts?|begins?|onto|in\\s+to\\s+(?:replace|install|fit|start)|"
+                      + "to\\s+(?:replace|install|fit|start|begin))\\b"
+                      + "|\\bbooks?\\s+our\\s+install(?:ation)?\\s+(?:crew|team)\\b"
+                      + "|\\b(?:keys?|fobs?|access\\s+(?:cards?|codes?)|badges?|passes)\\b[^.\\n]{0,60}?"
+                      + "\\bfor\\s+our\\s+(?:[\\w-]+\\s+){0,2}?(?:engineers?|foreman|crew|fitters?|installers?|technicians?|"
+                      + "operatives?|workers?)\\b"
+                      + "(?![^.\\n]{0,40}\\b(?:surveys?|inspect(?:ion|s)?|assessments?|audits?|measure|quotes?|estimates?|"
+                      + TRIAL_WORDS
+                      + ")\\b)")),
           // "so our crew can start racking on Thursday", "lets our driver drop off two bins":
           // the service begins
           new Step(
@@ -1235,7 +1314,8 @@ final class BuyingProcess {
 
   private static final Pattern FIRST_CONTACT =
       p(
-          "\\b(?:cold|first|introductory|intro|initial)\\s+(?:call|outreach|contact|enquiry|inquiry|conversation)\\b"
+          "\\b(?:cold|first|introductory|intro|initial)\\s+(?:phone\\s+|sales\\s+)?(?:call|outreach|contact|enquiry|inquiry|conversation)\\b"
+              + "|\\bfirst\\s+time\\s+(?:we|i|they)(?:'ve)?\\s+(?:speak|spoke|spoken|talk|talked)\\b"
               + "|\\b(?:bought|bought-in|purchased|rented|cold|data)[- ](?:\\w+[- ])?(?:list|data|leads?)\\b|\\bcold lead\\b"
               + "|\\bcold-call(?:ed|ing)?\\b|\\bnever (?:been )?(?:spoken to|contacted|called|met|heard from)\\b"
               + "|\\bno (?:prior|previous) contact\\b|\\bnot (?:a|an existing) customer\\b");
