@@ -1454,11 +1454,17 @@ public final class ObjectiveLinter {
   /** A time frame that waits for something of theirs, not for the call or a meeting. */
   private static final java.util.regex.Pattern ONCE_THEY =
       java.util.regex.Pattern.compile(
-          "(?i)^\\s*(?:right\\s+|straight\\s+|only\\s+)?once\\s+"
+          "(?i)^\\s*(?:right\\s+|straight\\s+|only\\s+|sometime\\s+|some\\s+time\\s+)?(?:once|when(?:ever)?)\\s+"
               + "(?![^,;]*\\b(?:call|zoom|teams|meeting|demo|visit|survey|tour|assessment|appointment|"
               + "consultation|session|webinar|viewing|inspection|(?:hang|hung|hangs)\\s+up|rings?\\s+off|"
               + "rung\\s+off|off\\s+the\\s+(?:phone|line|call)|done\\s+here|finish(?:ed)?\\s+talking|"
               + "we\\s+(?:finish|end|are\\s+done|'re\\s+done))\\b)");
+
+  /** A measure that says there is none ("—", "N/A", "tbc"). */
+  private static final java.util.regex.Pattern NO_MEASURE =
+      java.util.regex.Pattern.compile(
+          "(?i)\\s*(?:[^\\p{L}\\p{N}]*|n\\s?/\\s?a|n\\.a\\.?|na|none|nil|nothing|tbc|tbd|to be (?:confirmed|decided)|"
+              + "not applicable|-+)\\s*\\.?\\s*");
 
   /** By when it must be done. */
   private static final java.util.regex.Pattern DEADLINE =
@@ -1495,7 +1501,7 @@ public final class ObjectiveLinter {
               + "|\\bbuying\\s+signals?\\b|\\brelationship\\s+(?:status|strength|score|health|temperature)\\b"
               + "|\\b(?:after|by|from)\\s+gauging\\b"
               + "|\\b(?:deal|lead|prospect|opportunity)\\s+(?:temperature|grade|heat)\\b"
-              + "|\\b(?:score|rating|flag|sentiment)\\b[^.\\n]{0,40}\\bby\\s+(?:the\\s+)?"
+              + "|\\b(?:score[sd]?|scoring|rated|rating|flag(?:ged)?|sentiment)\\b[^.\\n]{0,40}\\bby\\s+(?:the\\s+)?"
               + "(?:me|agent|rep|ae|sdr|bdr|adviser|advisor|csm|consultant|caller|kam)\\b");
 
   /**
@@ -1533,7 +1539,7 @@ public final class ObjectiveLinter {
     if (RECORD_VALUE.matcher(measure.text()).find()) {
       return;
     }
-    if (measure.size() == 0) {
+    if (measure.size() == 0 || NO_MEASURE.matcher(measure.text()).matches()) {
       out.error(
           "measure",
           NOT_MEASURABLE,
