@@ -1656,8 +1656,10 @@ final class AdvanceReader {
           continue; // "gets the quotation approved by their finance head": they have it done
         }
         // after an effortful step, a light one beside it is no objection ("looks up the consultant
-        // and confirms the name"); a feeling as the goal still is ("reviews it and feels sure")
-        if (n > 0 && (!afterStep || feeling(s, i, n) && !COMMITTING.contains(s.lemmas()[from]))) {
+        // and confirms the name"), nor is a feeling ("exports the fault codes and is happy with
+        // our analysis": the step is there, the feeling is the measure's problem); after only
+        // taking something in, the feeling is the goal ("watches the walkthrough and feels sure")
+        if (n > 0 && (!afterStep || TAKING_IN.contains(s.lemmas()[from]) && feeling(s, i, n))) {
           return s.span(i, i + n);
         }
       }
@@ -1665,11 +1667,9 @@ final class AdvanceReader {
     return null;
   }
 
-  /**
-   * Steps that commit the customer whatever they feel about them ("commits ... and feels sure").
-   */
-  private static final Set<String> COMMITTING =
-      Set.of("commit", "sign", "book", "pay", "buy", "order", "purchase", "enrol", "register");
+  /** Verbs of taking in what we show: no step of the customer's before a feeling. */
+  private static final Set<String> TAKING_IN =
+      Set.of("watch", "listen", "hear", "see", "view", "look");
 
   private static final Set<String> FEELINGS =
       Set.of(
@@ -2118,7 +2118,12 @@ final class AdvanceReader {
                   || s.wordIn(k + ours, Set.of("at", "from"))
                       && k + ours + 1 < s.size()
                       && Character.isUpperCase(s.tokens()[k + ours + 1].charAt(0)));
-      if (held) {
+      if (OUR_TOOLS.contains(s.lower()[k])
+          && customer < 0
+          && !theirWordBefore(s, from, k)
+          && !possessiveBetween(s, from, k)) {
+        agent = k; // "The dialler calls the leads", "CRM auto-mail sends the confirmation"
+      } else if (held) {
         customer = k;
         agentPhraseEnd = Math.max(agentPhraseEnd, k + ours);
       } else if (ours == 1 && tradeRole(s, from, k)) {
@@ -2176,7 +2181,9 @@ final class AdvanceReader {
               && headIsTheirs
               // ("our sales lead", "our project lead": a job title, ours; "our finance contact"
               // is theirs)
-              && !(s.lemmas()[customer].equals("lead") && nounBetween(s, agent, customer))
+              // ("our installer partner", "our EHR integration partner": a firm working for us)
+              && !(Set.of("lead", "partner").contains(s.lemmas()[customer])
+                  && nounBetween(s, agent, customer))
           || possessive && customer > agent) {
         return Actor.CUSTOMER;
       }
@@ -2390,6 +2397,28 @@ final class AdvanceReader {
           "student",
           "learner",
           "caller");
+
+  /** Our own tools, which act for us when they are the subject. */
+  private static final Set<String> OUR_TOOLS =
+      Set.of(
+          "dialler",
+          "dialer",
+          "autodialler",
+          "autodialer",
+          "auto-dialler",
+          "auto-dialer",
+          "crm",
+          "auto-mail",
+          "automail",
+          "auto-email",
+          "autoresponder",
+          "mailer",
+          "emailer",
+          "chatbot",
+          "bot",
+          "ivr",
+          "cadence",
+          "drip");
 
   private static final Set<String> ROLE_NOUNS =
       Set.of("agent", "adviser", "advisor", "rep", "representative", "counsellor", "counselor");

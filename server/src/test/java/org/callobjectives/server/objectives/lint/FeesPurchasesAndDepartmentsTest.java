@@ -94,11 +94,22 @@ class FeesPurchasesAndDepartmentsTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "Customer reviews the revised rentals and is satisfied with the pricing",
-        "Client watches the walkthrough and feels confident about moving across"
+        "Client watches the walkthrough and feels confident about moving across",
+        "Owner listens to the recording of the pilot call and is happy with it"
       })
-  void aFeelingAsTheGoalAfterALightStepIsNotAnAdvance(String advance) {
+  void aFeelingAsTheGoalAfterOnlyTakingSomethingInIsNotAnAdvance(String advance) {
     assertNotAnAdvance(advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Workshop manager exports last month's engine fault codes and is happy with our analysis",
+        "Merchant activates the till and is satisfied with the service",
+        "Customer reviews the revised rentals and is satisfied with the pricing"
+      })
+  void aFeelingBesideARealStepLeavesTheStepAnAdvance(String advance) {
+    assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
   }
 
   @ParameterizedTest
