@@ -171,14 +171,20 @@ final class AdvanceReader {
 
   Reading read(Sentence s) {
     // "Which depot is short of drivers? The supervisor names it": the part where the customer acts.
+    // ("Lay of the land = AP manager tells us ...", "Get a feel for the job, meaning the
+    // groundsman gives us ...": a label, then what it means)
     int start = 0;
+    boolean afterExplaining = false;
     for (int k = 0; k < s.size() - 1; k++) {
-      if (s.wordIn(k, Set.of(".", "?", "!", ":", ";")) && k > start && !abbreviationEnd(s, k)) {
+      boolean explained = s.word(k, ",") && s.wordIn(k + 1, EXPLAINING) && k + 2 < s.size();
+      if ((s.wordIn(k, Set.of(".", "?", "!", ":", ";", "=")) && !abbreviationEnd(s, k) || explained)
+          && k > start) {
         Reading part = readOne(s.slice(start, k));
-        if (part.customerActs()) {
+        if (part.customerActs() && part.verb() != null) {
           return part;
         }
-        start = k + 1;
+        start = explained ? k + 2 : k + 1;
+        afterExplaining = explained;
       }
     }
     if (start > 0) {
@@ -186,9 +192,25 @@ final class AdvanceReader {
       if (last.customerActs() || last.actor() == Actor.CUSTOMER) {
         return last;
       }
+      // "Action item for the caller, specifically: she uploads ...": the one named before;
+      // "Get a feel for the job, meaning the groundsman gives us ...": the one named after
+      if (last.actor() == Actor.UNKNOWN
+          && (afterExplaining
+              || Set.of("she", "he", "they")
+                      .contains(last.subject().toLowerCase(java.util.Locale.ROOT))
+                  && actorOf(s, 0, start) == Actor.CUSTOMER)
+          && last.agentVerb() == null
+          && last.lowEffort() == null
+          && !last.passive()) {
+        return last.by(Actor.CUSTOMER, last.subject());
+      }
     }
     return readOne(s);
   }
+
+  /** Words after a comma that say what the words before it mean. */
+  static final Set<String> EXPLAINING =
+      Set.of("meaning", "i.e.", "i.e", "ie", "namely", "specifically", "concretely");
 
   /** "2 p.m. device demo": a full stop before a word in lower case ends an abbreviation. */
   private static boolean abbreviationEnd(Sentence s, int k) {
@@ -1070,6 +1092,11 @@ final class AdvanceReader {
         // "While we're on the phone the client downloads ...": no comma, the call is the setting
         i = onTheCallEnd(s, i);
         moved = true;
+      } else if (s.wordIn(i, Set.of("after", "following", "before"))
+          && leadingNounPhrase(s, i) > 0) {
+        // "After the trial visit the technical department sends ...": no comma, the setting first
+        i = leadingNounPhrase(s, i);
+        moved = true;
       } else if (s.wordIn(i, LEADING_CLAUSE) && indexOf(s, ",", i + 1) > 0 || leadingPhrase(s, i)) {
         // "After we demonstrate the report, the customer agrees ...": the main clause follows the
         // comma.
@@ -1088,6 +1115,34 @@ final class AdvanceReader {
       }
     }
     return i;
+  }
+
+  /**
+   * Where the subject starts after "after the trial visit" with no comma: a second "the" (or their,
+   * our) within four words, a verb after it; -1 when there is none.
+   */
+  private static int leadingNounPhrase(Sentence s, int i) {
+    if (!s.wordIn(i + 1, Set.of("the", "this", "our", "their", "today's", "each"))) {
+      return -1;
+    }
+    for (int k = i + 2; k < Math.min(s.size() - 2, i + 6); k++) {
+      if (s.wordIn(k, Set.of("the", "their", "his", "her"))) {
+        return k > i + 2 && verbAfter(s, k + 1) ? k : -1;
+      }
+      if (s.is(k, "PUNCT") || s.is(k, "ADP") || s.is(k, "AUX") || s.is(k, "PRON")) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean verbAfter(Sentence s, int from) {
+    for (int k = from; k < Math.min(s.size(), from + 5); k++) {
+      if (s.is(k, "VERB") || s.is(k, "AUX")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Words of time that may open an instruction without a comma. */
@@ -1340,12 +1395,16 @@ final class AdvanceReader {
           "reads",
           "pulls",
           "deposits",
+          "collects",
           "rsvps",
           "whatsapps",
           "wires");
 
   /** A customer's step verb, in -s or bare ("gives", "give", "replies", "reply"). */
   static boolean isStepVerb(String w) {
+    if (w.startsWith("e-") && w.length() > 4) {
+      w = w.substring(2); // "e-signs"
+    }
     return STEP_VERBS_IN_S.contains(w)
         || STEP_VERBS_IN_S.contains(w + "s")
         || STEP_VERBS_IN_S.contains(w + "es")
@@ -1923,12 +1982,13 @@ final class AdvanceReader {
    */
   private int stepVerbAfterTheSubject(Sentence s, int from) {
     for (int k = from + 1; k < Math.min(s.size() - 1, from + 9); k++) {
-      if (s.is(k, "PUNCT") && !s.word(k, ")") || s.wordIn(k, SUBJECT_ENDS)) {
+      if (s.is(k, "PUNCT") && !s.word(k, ")") && !s.word(k, "'s") || s.wordIn(k, SUBJECT_ENDS)) {
         return -1;
       }
       boolean afterSubject =
           s.is(k - 1, "NOUN")
               || s.is(k - 1, "PROPN")
+              || Character.isUpperCase(s.tokens()[k - 1].charAt(0)) // "Mr Tariq WhatsApps"
               || s.wordIn(k - 1, Set.of("they", "each", "both", "all", ")"))
               || isActorWord(s, k - 1);
       boolean objectNext = !s.is(k + 1, "PUNCT") && !s.is(k + 1, "CCONJ") && !s.word(k + 1, "'s");
@@ -1940,6 +2000,7 @@ final class AdvanceReader {
           && (s.is(from, "NOUN")
               || s.is(from, "PROPN")
               || s.is(from, "ADJ")
+              || Character.isUpperCase(s.tokens()[from].charAt(0))
               || s.is(from, "NUM")
               || isActorWord(s, from)
               || s.wordIn(from, Set.of("the", "their", "both", "each", "all")))) {
@@ -2182,8 +2243,8 @@ final class AdvanceReader {
               // ("our sales lead", "our project lead": a job title, ours; "our finance contact"
               // is theirs)
               // ("our installer partner", "our EHR integration partner": a firm working for us)
-              && !(Set.of("lead", "partner").contains(s.lemmas()[customer])
-                  && nounBetween(s, agent, customer))
+              && !(s.lemmas()[customer].equals("lead") && nounBetween(s, agent, customer))
+              && !(s.lemmas()[customer].equals("partner") && customer > agent + 1)
           || possessive && customer > agent) {
         return Actor.CUSTOMER;
       }

@@ -681,6 +681,10 @@ public final class ObjectiveLinter {
         return start > 0
             && (verbBetween(s, k + 1, s.size()) || AdvanceReader.isStepVerb(s.lower()[k + 1]));
       }
+      // "Get a feel for the job, meaning the groundsman gives us the metres of hedging"
+      if (s.word(k, ",") && s.wordIn(k + 1, AdvanceReader.EXPLAINING)) {
+        return verbBetween(s, k + 2, s.size());
+      }
       if (s.word(k, ",") || s.word(k, ";") || s.word(k, ".")) {
         return false;
       }
