@@ -1396,6 +1396,9 @@ final class AdvanceReader {
           "pulls",
           "deposits",
           "collects",
+          "releases",
+          "issues",
+          "raises",
           "rsvps",
           "whatsapps",
           "wires");

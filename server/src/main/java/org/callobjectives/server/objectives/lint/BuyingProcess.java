@@ -1003,6 +1003,19 @@ final class BuyingProcess {
                       + TRIAL_WORDS
                       + ")\\b)(?:current\\s+|existing\\s+|old\\s+)?(?:[\\w-]+\\s+){0,2}?"
                       + "(?:subscription|tracking|service|provider|supplier|contract)\\b")),
+          // "the buyers exchange contracts on the semi": the property sale is done
+          new Step(
+              5,
+              "contracts exchanged",
+              p("\\bexchang(?:e|es|ing|ed)\\s+(?:of\\s+)?(?:the\\s+)?contracts\\b")),
+          // "submits a full mortgage application with all supporting documents": the formal
+          // application, after the choice is made (not a short online credit app)
+          new Step(
+              4,
+              "a full application submitted",
+              p(
+                  "\\b(?:submits?|completes?|sends?|lodges?|files?)\\s+(?:a|the|their|his|her)\\s+full\\s+"
+                      + "(?:mortgage\\s+|loan\\s+|finance\\s+|credit\\s+|remortgage\\s+)?application\\b")),
           // "tells the old firm to stop coming": the current supplier let go
           new Step(
               5,
