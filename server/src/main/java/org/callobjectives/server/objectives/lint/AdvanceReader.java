@@ -214,11 +214,20 @@ final class AdvanceReader {
 
   /** "2 p.m. device demo": a full stop before a word in lower case ends an abbreviation. */
   private static boolean abbreviationEnd(Sentence s, int k) {
+    // (not "We recap the pricing. owner then picks ...": a sentence that ends in lower case)
     return s.word(k, ".")
         && k + 1 < s.size()
         && Character.isLowerCase(s.tokens()[k + 1].charAt(0))
-        && Character.isLetter(s.tokens()[k - 1].charAt(s.tokens()[k - 1].length() - 1));
+        && (s.lower()[k - 1].matches("\\p{L}(?:\\.\\p{L})+\\.?")
+            || ABBREVIATIONS.contains(s.lower()[k - 1]));
   }
+
+  /** Words shortened with a full stop. */
+  private static final Set<String> ABBREVIATIONS =
+      Set.of(
+          "mr", "mrs", "ms", "dr", "st", "mgr", "co", "inc", "ltd", "approx", "no", "nos", "vs",
+          "etc", "jr", "sr", "dept", "est", "min", "max", "ref", "tel", "ext", "hr", "hrs", "wk",
+          "wks", "mo", "yr", "yrs", "am", "pm", "corp", "bros", "mfg", "intl");
 
   private Reading readOne(Sentence s) {
     int i = skipLead(s, 0);
@@ -504,6 +513,12 @@ final class AdvanceReader {
           "document",
           "decision",
           "no-go",
+          "yes",
+          "go-ahead",
+          "sign-off",
+          "signoff",
+          "letter",
+          "loi",
           "age",
           "size",
           "app",
@@ -515,7 +530,10 @@ final class AdvanceReader {
     for (int k = start;
         k < Math.min(s.size(), start + 20) && !s.word(k, "from") && !s.word(k, "off");
         k++) {
-      if ((s.is(k, "NOUN") || s.is(k, "PROPN"))
+      // ("A yes from the director": however the tagger reads "yes")
+      if ((s.is(k, "NOUN")
+              || s.is(k, "PROPN")
+              || s.wordIn(k, Set.of("yes", "go-ahead", "sign-off")))
           && (DATA.contains(s.lemmas()[k]) || DATA.contains(s.lower()[k]))) {
         return true;
       }
@@ -1126,7 +1144,7 @@ final class AdvanceReader {
       return -1;
     }
     for (int k = i + 2; k < Math.min(s.size() - 2, i + 6); k++) {
-      if (s.wordIn(k, Set.of("the", "their", "his", "her"))) {
+      if (s.wordIn(k, Set.of("the", "their", "his", "her", "our"))) {
         return k > i + 2 && verbAfter(s, k + 1) ? k : -1;
       }
       if (s.is(k, "PUNCT") || s.is(k, "ADP") || s.is(k, "AUX") || s.is(k, "PRON")) {

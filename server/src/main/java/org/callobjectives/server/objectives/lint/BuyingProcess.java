@@ -329,7 +329,19 @@ final class BuyingProcess {
                       + "(?![^.\\n]{0,40}\\b(?:sample|samples|copy|copies|last|previous|old|past|example|test|"
                       + "dummy|format)\\b[^.\\n]{0,20}\\b(?:purchase orders?|p\\.?o\\.?s?)\\b)"
                       + "[^.\\n]{0,40}"
-                      + "\\b(?:purchase orders?|p\\.?o\\.?s?)\\b(?! number)")),
+                      + "\\b(?:purchase orders?|p\\.?o\\.?s?)\\b(?! number)"
+                      // "Purchase order from Harbor Foods for 20 pallets": the paper, as the goal
+                      + "|^\\s*(?:an?\\s+|the\\s+|signed\\s+|first\\s+)*(?:purchase\\s+order|p\\.?o\\.?)\\s+(?:from|by)\\b")),
+          // "Letter of intent from Sahara Agro for the drip system": committed in writing
+          new Step(
+              4,
+              "a letter of intent",
+              p(
+                  // (not "sends the LOI for the business he's buying": a paper of another deal)
+                  "(?:^\\s*(?:an?\\s+|the\\s+|signed\\s+)*|\\bsigns?\\s+(?:an?|the|their|our)\\s+)"
+                      + "(?:letter\\s+of\\s+intent|loi)\\b"
+                      + "(?!\\s+(?:template|draft|format|example|sample)s?\\b)"
+                      + "(?![^.\\n]{0,30}\\bfor\\s+the\\s+(?:business|property|company|house|site)\\b)")),
           new Step(
               5,
               "a year paid in full",
@@ -666,6 +678,8 @@ final class BuyingProcess {
                       // "enrols in autopay for the yearly subscription"
                       + "|\\b(?:enrol(?:l)?s?\\s+in|sets?\\s+up|signs?\\s+up\\s+(?:to|for))\\s+(?:an?\\s+|the\\s+)?"
                       + "(?:autopay|auto-pay|direct\\s+debit|standing\\s+order|recurring\\s+payments?)\\b"
+                      // (not "for the arrears plan", "for the repayment plan": a debt's own plan)
+                      + "(?![^.\\n]{0,40}\\b(?:arrears|repayment|payment|debt|hardship|instal?l?ment)\\s+plan\\b)"
                       + "[^.\\n]{0,40}\\b(?:plan|membership|subscription|programme|program|policy|package|tier|contract)\\b"
                       + "(?![^.\\n]{0,30}\\b(?:"
                       + TRIAL_WORDS
@@ -1021,7 +1035,7 @@ final class BuyingProcess {
               5,
               "the current supplier let go",
               p(
-                  "\\btells?\\s+(?:the|their|his|her)\\s+(?:old|current|existing|present)\\s+"
+                  "\\btells?\\s+(?:the|their|his|her)\\s+(?:old|current|existing|present)\\s+(?:[\\w'-]+\\s+){0,2}?"
                       + "(?:firm|supplier|provider|company|contractor|agency|agent|installer|engineers?)\\s+"
                       + "(?:to\\s+stop|(?:that\\s+)?(?:they'?re|they\\s+are)\\s+(?:done|finished|fired|out))\\b")),
           // "sets up ACH from their operating account for the monthly bill", "sets up the quarterly
@@ -1053,7 +1067,9 @@ final class BuyingProcess {
                       + ")\\b)(?:[\\w'-]+\\s+){0,2}?"
                       + "(?:shipments?|containers?|consignments?|deliver(?:y|ies)|loading|lots?|service\\s+visits?|"
                       + "installs?|installations?)\\b"
-                      + "(?![^.\\n]{0,30}\\bfrom\\s+(?:the|their|his|her)\\s+(?:new|current|other)\\b)")),
+                      + "(?![^.\\n]{0,30}\\bfrom\\s+(?:(?:the|their|his|her)\\s+)?(?:new|current|other|existing)\\b)"
+                      // ("Date of first stock delivery": a title asking when, not that it happens)
+                      + "(?<!^\\s{0,2}dates?\\s{1,2}(?:of|for)\\s{1,2}first\\s{1,2}[\\w' -]{1,40})")),
           // "tows the new Rockwood off the lot", "picks up the new toy hauler", "puts insurance on
           // the new trailer": the vehicle bought is taken home
           new Step(
@@ -1227,7 +1243,7 @@ final class BuyingProcess {
   private static final Pattern TRIAL_PAPERS =
       Pattern.compile(
           "(?i)\\b(?:demo|trial|pilot|evaluation|loan|non-disclosure|nda|consent|data[- ]sharing|"
-              + "data[- ]processing|confidentiality|business associate)\\s+(?:agreement|contract|form)");
+              + "data[- ]processing|confidentiality|business associate|test[- ]drive)\\s+(?:agreement|contract|form)");
 
   /** A visit near a country's English name, capitalised as written. */
   private static final Pattern VISIT_ABROAD =

@@ -1458,7 +1458,8 @@ public final class ObjectiveLinter {
   /** A time frame that waits for something of theirs, not for the call or a meeting. */
   private static final java.util.regex.Pattern ONCE_THEY =
       java.util.regex.Pattern.compile(
-          "(?i)^\\s*(?:right\\s+|straight\\s+|only\\s+|sometime\\s+|some\\s+time\\s+)?(?:once|when(?:ever)?)\\s+"
+          "(?i)^\\s*(?:right\\s+|straight\\s+|only\\s+|sometime\\s+|some\\s+time\\s+|"
+              + "(?:the\\s+)?(?:day|week|morning|evening)\\s+after\\s+)?(?:once|when(?:ever)?|(?<=after\\s)the)\\s+"
               + "(?![^,;]*\\b(?:call|zoom|teams|meeting|demo|visit|survey|tour|assessment|appointment|"
               + "consultation|session|webinar|viewing|inspection|(?:hang|hung|hangs)\\s+up|rings?\\s+off|"
               + "rung\\s+off|off\\s+the\\s+(?:phone|line|call)|done\\s+here|finish(?:ed)?\\s+talking|"
@@ -1468,7 +1469,7 @@ public final class ObjectiveLinter {
   private static final java.util.regex.Pattern NO_MEASURE =
       java.util.regex.Pattern.compile(
           "(?i)\\s*(?:[^\\p{L}\\p{N}]*|n\\s?/\\s?a|n\\.a\\.?|na|none|nil|nothing|tbc|tbd|to be (?:confirmed|decided)|"
-              + "not applicable|-+)\\s*\\.?\\s*");
+              + "not applicable|-+)\\s*\\.?\\s*(?:[-—–,(]\\s*see\\b.*)?");
 
   /** By when it must be done. */
   private static final java.util.regex.Pattern DEADLINE =
@@ -1500,6 +1501,8 @@ public final class ObjectiveLinter {
               + "|\\b(?:win|close|closing|deal)\\s+probability\\b|\\bforecast\\s+category\\b"
               + "|\\b(?:marks?|marked|flags?|flagged|tags?|tagged)\\s+(?:the\\s+)?(?:lead|prospect|deal|account)\\s+as\\s+"
               + "(?:hot|warm|cold|keen|interested)\\b"
+              + "|\\b(?:lead|prospect|deal|account)\\s+(?:is\\s+)?(?:marked|flagged|tagged|set|rated|scored)\\s+(?:as\\s+|to\\s+)?"
+              + "['\"]?(?:hot|warm|cold|keen|interested)\\b"
               // "'buying signal' score set to 4/5 by the AE", "relationship status changed to
               // 'strong' by me", "risk flag set to low after gauging how they reacted"
               + "|\\bbuying\\s+signals?\\b|\\brelationship\\s+(?:status|strength|score|health|temperature)\\b"
