@@ -183,6 +183,18 @@ class AccountEventsAndRolesTest {
     return onStage(dir, stage, advance, measure);
   }
 
+  /** The advance is refused as unrealistic on a queue at {@code stage}. */
+  static void assertUnrealisticOn(Path dir, String stage, String advance) throws Exception {
+    List<String> found = onStage(dir, stage, advance, MEASURE);
+    assertTrue(found.contains(ObjectiveLinter.UNREALISTIC), advance + " -> " + found);
+  }
+
+  /** The advance fits a queue at {@code stage} (other findings may come). */
+  static void assertRealisticOn(Path dir, String stage, String advance) throws Exception {
+    List<String> found = onStage(dir, stage, advance, MEASURE);
+    assertFalse(found.contains(ObjectiveLinter.UNREALISTIC), advance + " -> " + found);
+  }
+
   /**
    * The errors for an objective on a queue at {@code stage}, linted as a whole config in {@code
    * dir}.

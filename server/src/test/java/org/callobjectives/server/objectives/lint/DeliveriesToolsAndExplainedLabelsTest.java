@@ -1,8 +1,9 @@
 package org.callobjectives.server.objectives.lint;
 
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.MEASURE;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRealisticOn;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertUnrealisticOn;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
-import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,8 +94,7 @@ class DeliveriesToolsAndExplainedLabelsTest {
       """)
   void aDeliveryOurCrewOrARegularPaymentIsUnrealisticEarlyOn(String stage, String advance)
       throws Exception {
-    assertTrue(
-        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+    assertUnrealisticOn(dir, stage, advance);
   }
 
   @ParameterizedTest
@@ -115,8 +115,7 @@ class DeliveriesToolsAndExplainedLabelsTest {
       first-contact | Customer completes the online credit app with their co-applicant's info
       """)
   void aPlanAGiftASurveyOrASampleFitsAnEarlyCall(String stage, String advance) throws Exception {
-    assertFalse(
-        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+    assertRealisticOn(dir, stage, advance);
   }
 
   @ParameterizedTest

@@ -1,8 +1,9 @@
 package org.callobjectives.server.objectives.lint;
 
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.MEASURE;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRealisticOn;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertUnrealisticOn;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
-import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,8 +79,7 @@ class FeesSwitchesAndOurTitlesTest {
       """)
   void aFeeAnOrderAGoLiveOrASwitchIsUnrealisticEarlyOn(String stage, String advance)
       throws Exception {
-    assertTrue(
-        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+    assertUnrealisticOn(dir, stage, advance);
   }
 
   @ParameterizedTest
@@ -95,8 +95,7 @@ class FeesSwitchesAndOurTitlesTest {
       discovery     | Client approves the pilot rollout at one site for two weeks
       """)
   void whatItWouldTakeOrASmallFeeFitsAnEarlyCall(String stage, String advance) throws Exception {
-    assertTrue(
-        !onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+    assertRealisticOn(dir, stage, advance);
   }
 
   @ParameterizedTest
@@ -187,8 +186,7 @@ class FeesSwitchesAndOurTitlesTest {
       """)
   void aDepositACancelledSupplierOrWorkStartedIsUnrealisticEarlyOn(String stage, String advance)
       throws Exception {
-    assertTrue(
-        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+    assertUnrealisticOn(dir, stage, advance);
   }
 
   @ParameterizedTest
@@ -207,8 +205,7 @@ class FeesSwitchesAndOurTitlesTest {
       discovery     | Homeowner tells us when their current contract ends
       """)
   void aPlanAFigureOrASampleFitsAnEarlyCall(String stage, String advance) throws Exception {
-    assertTrue(
-        !onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+    assertRealisticOn(dir, stage, advance);
   }
 
   @ParameterizedTest
