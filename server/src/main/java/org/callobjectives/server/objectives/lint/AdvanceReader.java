@@ -218,7 +218,7 @@ final class AdvanceReader {
     return s.word(k, ".")
         && k + 1 < s.size()
         && Character.isLowerCase(s.tokens()[k + 1].charAt(0))
-        && (s.lower()[k - 1].matches("\\p{L}(?:\\.\\p{L})+\\.?")
+        && (s.lower()[k - 1].matches("\\p{L}(?:\\.\\p{L})*\\.?")
             || ABBREVIATIONS.contains(s.lower()[k - 1]));
   }
 
@@ -389,6 +389,10 @@ final class AdvanceReader {
     if (s.word(k, "to")) {
       k++;
     }
+    // "Get the homeowner to maybe pick a time": the hedge is its own finding
+    while (k < s.size() - 1 && s.wordIn(k, HEDGING_ADVERBS)) {
+      k++;
+    }
     // ("get the farm to send": an organisation that does something is the customer)
     boolean person =
         who == Actor.CUSTOMER
@@ -406,6 +410,10 @@ final class AdvanceReader {
     }
     return null;
   }
+
+  /** Adverbs that hedge a step without changing who takes it. */
+  private static final Set<String> HEDGING_ADVERBS =
+      Set.of("maybe", "hopefully", "possibly", "perhaps", "ideally");
 
   /** Steps an organisation takes after "get the farm to ...". */
   private static final Set<String> ACTING_VERBS_AFTER_TO =
@@ -1110,6 +1118,13 @@ final class AdvanceReader {
         // "While we're on the phone the client downloads ...": no comma, the call is the setting
         i = onTheCallEnd(s, i);
         moved = true;
+      } else if (s.word(i, "to")
+          && isVerb(s, i + 1)
+          && indexOf(s, ",", i + 2) > 0
+          && indexOf(s, ",", i + 2) < i + 10) {
+        // "To move forward to exchange, purchaser signs ...": the purpose first, then who acts
+        i = indexOf(s, ",", i + 2) + 1;
+        moved = true;
       } else if (s.wordIn(i, Set.of("after", "following", "before"))
           && leadingNounPhrase(s, i) > 0) {
         // "After the trial visit the technical department sends ...": no comma, the setting first
@@ -1704,6 +1719,14 @@ final class AdvanceReader {
       }
       if ((s.is(i, "NOUN") || s.is(i, "PROPN") || s.is(i, "ADJ")) && i != from) {
         continue; // "a hearing test" is no "hear"
+      }
+      if (i > from + 1
+          && effortFirst
+          && isStepVerb(s.lower()[from])
+          && !s.lemmas()[from].equals("confirm")
+          && s.wordIn(i, Set.of("be", "is", "are", "was", "were", "get", "gets", "got"))
+          && !s.is(i - 1, "CCONJ")) {
+        continue; // "names the reasons her residents get sent out": a passive inside what is named
       }
       if (s.word(i, "like") && s.is(i, "ADP")
           || s.word(i, "know")

@@ -324,7 +324,7 @@ final class BuyingProcess {
               5,
               "a purchase order",
               p(
-                  "\\b(?:raises?|issues?|sends?|approves?|signs?|submits?|releases?|cuts?)\\b"
+                  "\\b(?:raises?|issues?|sends?|approves?|signs?|submits?|releases?|cuts?|places?)\\b"
                       // (not "a copy of their last purchase order", "three sample purchase orders")
                       + "(?![^.\\n]{0,40}\\b(?:sample|samples|copy|copies|last|previous|old|past|example|test|"
                       + "dummy|format)\\b[^.\\n]{0,20}\\b(?:purchase orders?|p\\.?o\\.?s?)\\b)"
@@ -1017,6 +1017,20 @@ final class BuyingProcess {
                       + TRIAL_WORDS
                       + ")\\b)(?:current\\s+|existing\\s+|old\\s+)?(?:[\\w-]+\\s+){0,2}?"
                       + "(?:subscription|tracking|service|provider|supplier|contract)\\b")),
+          // "has funds drawn to buy the tractor", "funds go to the dealer": the loan paid out
+          new Step(
+              5,
+              "the loan paid out",
+              p(
+                  "\\bfunds?\\s+(?:are\\s+|is\\s+|get\\s+|gets\\s+)?(?:drawn(?:\\s+down)?|disbursed|paid\\s+out|"
+                      + "released\\s+to|go(?:es)?\\s+to|sent\\s+to)\\b"
+                      + "|\\bhas\\s+(?:the\\s+)?funds?\\s+(?:drawn|released|disbursed|paid\\s+out)\\b")),
+          // "opens a credit account with us": set up to buy from us on terms
+          new Step(
+              4,
+              "a trade account opened with us",
+              p(
+                  "\\bopens?\\s+(?:an?\\s+|their\\s+)?(?:credit|trade|customer|wholesale)\\s+account\\s+with\\s+us\\b")),
           // "the buyers exchange contracts on the semi": the property sale is done
           new Step(
               5,
@@ -1100,10 +1114,10 @@ final class BuyingProcess {
               "our crew booked in to do the work",
               p(
                   "\\b(?:books?|schedules?|picks?|confirms?|agrees?|locks?\\s+in|fix(?:es)?)\\b[^.\\n]{0,40}?"
-                      + "\\bour\\s+(?:install(?:ation)?\\s+|fitting\\s+)?(?:crew|fitters?|installers?|team|engineers?|technicians?)\\b"
+                      + "\\bour\\s+(?:install(?:ation)?\\s+|fitting\\s+)?(?:crews?|fitters?|installers?|team|engineers?|technicians?)\\b"
                       + "[^.\\n]{0,12}?\\b(?:starts?|begins?|onto|in\\s+to\\s+(?:replace|install|fit|start)|"
                       + "to\\s+(?:replace|install|fit|start|begin))\\b"
-                      + "|\\bbooks?\\s+our\\s+install(?:ation)?\\s+(?:crew|team)\\b"
+                      + "|\\bbooks?\\s+(?:in\\s+)?our\\s+(?:[\\w-]+\\s+)?crews?\\b"
                       + "|\\b(?:keys?|fobs?|access\\s+(?:cards?|codes?)|badges?|passes)\\b[^.\\n]{0,60}?"
                       + "\\bfor\\s+our\\s+(?:[\\w-]+\\s+){0,2}?(?:engineers?|foreman|crew|fitters?|installers?|technicians?|"
                       + "operatives?|workers?)\\b"
@@ -1221,7 +1235,7 @@ final class BuyingProcess {
               // "says whether they or head office signs off the budget": a question, not a step
               + "|\\bwhether\\s+(?:[\\w'-]+\\s+){0,4}$"
               // "tells us what they need to see to approve the spend": what it takes, not the step
-              + "|\\b(?:what|how)\\s+(?:[\\w'-]+\\s+){0,3}(?:need|needs|takes?|would|'d)\\s+(?:[\\w'-]+\\s+){0,3}$"
+              + "|\\b(?:what|how|which|when)\\s+(?:[\\w'-]+\\s+){0,3}(?:need|needs|want|wants|takes?|would|'d)\\s+(?:[\\w'-]+\\s+){0,3}$"
               // "tells us which two accounts they'd move to us first": which, not that they do
               + "|\\b(?:which|what|how\\s+many|how\\s+much)\\s+(?:[\\w'-]+\\s+){0,4}?"
               + "(?:they'?d|they\\s+would|they'?ll|they\\s+will|she'?d|he'?d|would|could)\\s+(?:[\\w'-]+\\s+){0,3}$"
