@@ -318,6 +318,26 @@ final class AdvanceReader {
       }
     }
     int verb = findVerb(s, i);
+    // "Their Lebensmittelchemiker checks our label text and returns it": an earlier verb in -s
+    // the tagger took for a noun, right after the subject's noun and before an object
+    int earlier = verb > 0 ? earlierStepInS(s, i, verb) : -1;
+    if (earlier > 0) {
+      verb = earlier;
+    }
+    // "Tasting notes of our samples returned by their QA panel": done, and by the customer
+    int doneBy = verb > 0 ? reducedPassiveByThem(s, verb) : -1;
+    if (doneBy > 0) {
+      return new Reading(
+          Actor.CUSTOMER,
+          s.span(doneBy, nounPhraseEnd(s, doneBy)),
+          s.lemmas()[verb],
+          verb,
+          false,
+          false,
+          null,
+          null,
+          null);
+    }
     if (verb < 0) {
       verb = verbAfterShortSubject(s, i);
     }
@@ -612,7 +632,12 @@ final class AdvanceReader {
     }
     // "Rate card sent to procurement", "A sample box gets couriered out to the buyer": a thing
     // handed to someone, the giver left unsaid, is a passive of ours
-    if (!passive && actor == Actor.THING && k == verb && handedToThem(s, verb)) {
+    // ("Recap and pricing one-pager emailed to Okonkwo": a thing, though the reader may not know
+    // it)
+    if (!passive
+        && (actor == Actor.THING || actor == Actor.UNKNOWN && !namesAPerson(s, from, to))
+        && k == verb
+        && handedToThem(s, verb)) {
       passive = true;
       k = s.wordIn(verb, Set.of("get", "gets", "got")) ? verb + 1 : verb;
     }
@@ -1289,6 +1314,14 @@ final class AdvanceReader {
             && s.lower()[i + 1].endsWith("ed")
             && s.wordIn(i + 2, Set.of("for", "by", "to", "on", "in", "at", "with", "before"))
         || s.word(i, "go") && s.wordIn(i + 1, Set.of("/", "-", "or"))) {
+      return false;
+    }
+    // "Referral packet for Mr J is faxed ...", "Renewal quote signed ...": a noun in -al first
+    if (s.lower()[i].endsWith("al")
+        && s.lower()[i].length() > 5
+        && !s.wordIn(
+            i, Set.of("signal", "total", "trial", "dial", "pedal", "cancel", "label", "level"))
+        && (s.is(i + 1, "NOUN") || s.is(i + 1, "PROPN"))) {
       return false;
     }
     // "Implement changes ...", "Document the ...": a verb in -ent first, whatever the tagger read
@@ -2054,6 +2087,48 @@ final class AdvanceReader {
     return -1;
   }
 
+  /** Where a step verb in -s sits between the subject's first noun and {@code verb}, or -1. */
+  private int earlierStepInS(Sentence s, int from, int verb) {
+    for (int k = from + 1; k < verb - 1; k++) {
+      if (s.is(k, "VERB") || s.is(k, "AUX") || s.is(k, "ADP") || s.word(k, ",")) {
+        return -1;
+      }
+      String w = s.lower()[k];
+      if (w.endsWith("s")
+          && isStepVerb(w)
+          && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN"))
+          && !isActorWord(s, k)
+          && (s.is(k + 1, "DET") || s.is(k + 1, "PRON") || s.is(k + 1, "NUM"))) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Where the customer's people start in "returned by their QA panel", "faxed over by the
+   * facility's charge nurse" right after a participle at {@code verb} with no auxiliary, or -1.
+   */
+  private int reducedPassiveByThem(Sentence s, int verb) {
+    if (!s.lower()[verb].endsWith("ed") || verb > 0 && s.is(verb - 1, "AUX")) {
+      return -1;
+    }
+    for (int k = verb + 1; k < Math.min(s.size() - 1, verb + 3); k++) {
+      if (s.word(k, "by")) {
+        int np = k + 1;
+        int end = nounPhraseEnd(s, np);
+        boolean theirs =
+            s.wordIn(np, Set.of("their", "his", "her"))
+                || end > np + 1 && s.span(np, end).contains("'s ");
+        return end > np && (actorOf(s, np, end) == Actor.CUSTOMER || theirs) ? np : -1;
+      }
+      if (!s.is(k, "ADP") && !s.is(k, "ADV") && !s.is(k, "PART")) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
   /** Words that end a subject before any verb could follow ("Reminder for the client names"). */
   private static final Set<String> SUBJECT_ENDS =
       Set.of("for", "to", "with", "on", "about", "into", "by", "than", "if", "when");
@@ -2193,6 +2268,17 @@ final class AdvanceReader {
    * nobody.
    */
   Actor actorOf(Sentence s, int from, int to) {
+    // "Kwame (our credit analyst)": the brackets say whose side
+    for (int k = Math.max(0, from); k + 1 < Math.min(to, s.size()); k++) {
+      if (s.word(k, "(") && k > from) {
+        if (s.word(k + 1, "our")) {
+          return Actor.AGENT;
+        }
+        if (s.wordIn(k + 1, Set.of("their", "the client's", "the customer's"))) {
+          return Actor.CUSTOMER;
+        }
+      }
+    }
     int customer = -1;
     int agent = -1;
     boolean noun = false;

@@ -48,6 +48,11 @@ class DeliveriesToolsAndExplainedLabelsTest {
         "A yes from the district's transport director on the route-planning pilot",
         "Go-ahead from Kestrel Logistics (Leeds) for the driver-app trial",
         "Sign-off from the hospital's IT security board on the data-processing addendum",
+        "Tasting notes and score of our 3 samples returned by their QA panel on their scoring form",
+        "Referral packet for Mr. J. is completed and faxed over by the facility's charge nurse",
+        "Try to get the homeowner to maybe pick a time for the free in-home estimate",
+        "To move forward to exchange, purchaser signs the contract and posts the originals to us",
+        "DON at Maple Ridge names the two most common reasons her residents get sent out to the ER",
       })
   void theCustomersStepIsFoundHoweverItIsWritten(String advance) {
     assertFalse(
@@ -63,6 +68,7 @@ class DeliveriesToolsAndExplainedLabelsTest {
         "Our installer partner plans the retrofit week in their installation calendar",
         "Client watches the walkthrough and feels confident about moving across",
         "After the trial visit our technical team sends the report",
+        "Kwame (our credit analyst) pulls a side-by-side vs. the BDC offer for the owner",
       })
   void ourToolsOrPartnersOrAFeelingAfterWatchingAreNoAdvance(String advance) {
     assertTrue(
@@ -91,6 +97,11 @@ class DeliveriesToolsAndExplainedLabelsTest {
       discovery            | Office manager tells the current cleaning contractor to stop from the 31st
       discovery            | The buyers exchange contracts on the Leeds semi
       outbound-prospecting | The lead submits a full mortgage application with all supporting documents
+      outbound-prospecting | Grazier signs up for finance and has funds drawn to buy the tractor
+      outbound-prospecting | Prospect from the lease-expiry list opens a credit account with us and books the move
+      discovery            | Buyer place PO for 1x40ft so the container can ship from Songkhla
+      first-contact        | Office manager books our crews for the Sat and Sun of the relocation
+      discovery            | VP of Post-Acute approves us as preferred hospice partner for all four campuses
       """)
   void aDeliveryOurCrewOrARegularPaymentIsUnrealisticEarlyOn(String stage, String advance)
       throws Exception {
@@ -113,6 +124,7 @@ class DeliveriesToolsAndExplainedLabelsTest {
       discovery     | Buyer sends the LOI for the business he's buying and the seller's tax returns
       discovery     | Buyer tells us the date of their first shipment from their new Vietnam supplier
       first-contact | Customer completes the online credit app with their co-applicant's info
+      discovery     | Buyer tells us which month they need the first container to arrive at their port
       """)
   void aPlanAGiftASurveyOrASampleFitsAnEarlyCall(String stage, String advance) throws Exception {
     assertRealisticOn(dir, stage, advance);
