@@ -252,16 +252,8 @@ final class AdvanceReader {
     // "Visit rebooked for Thu 7pm by Mrs Ali": what was done, and by the customer
     int by = reducedPassiveBy(s, i);
     if (by > 0) {
-      return new Reading(
-          Actor.CUSTOMER,
-          s.span(by + 1, Math.min(s.size(), by + 3)),
-          s.lemmas()[i + 1],
-          i + 1,
-          false,
-          false,
-          null,
-          null,
-          null);
+      return Reading.customerStep(
+          s.span(by + 1, Math.min(s.size(), by + 3)), s.lemmas()[i + 1], i + 1);
     }
     // ("Elektron send ...": a name the tagger took for a leading adverb)
     int nameAt = i == 1 && s.is(0, "ADV") ? 0 : i;
@@ -285,16 +277,7 @@ final class AdvanceReader {
       if (Set.of("get", "obtain", "collect").contains(lemma) && namesData(s, verb + 1)) {
         int giver = fromTheCustomer(s, verb + 1);
         if (giver > 0) {
-          return new Reading(
-              Actor.CUSTOMER,
-              s.span(giver, nounPhraseEnd(s, giver)),
-              "give",
-              verb,
-              false,
-              false,
-              null,
-              null,
-              null);
+          return Reading.customerStep(s.span(giver, nounPhraseEnd(s, giver)), "give", verb);
         }
       }
       return new Reading(
@@ -327,16 +310,7 @@ final class AdvanceReader {
     // "Tasting notes of our samples returned by their QA panel": done, and by the customer
     int doneBy = verb > 0 ? reducedPassiveByThem(s, verb) : -1;
     if (doneBy > 0) {
-      return new Reading(
-          Actor.CUSTOMER,
-          s.span(doneBy, nounPhraseEnd(s, doneBy)),
-          s.lemmas()[verb],
-          verb,
-          false,
-          false,
-          null,
-          null,
-          null);
+      return Reading.customerStep(s.span(doneBy, nounPhraseEnd(s, doneBy)), s.lemmas()[verb], verb);
     }
     if (verb < 0) {
       verb = verbAfterShortSubject(s, i);
@@ -362,16 +336,7 @@ final class AdvanceReader {
     // "Target grade and exam dates, from the parent, on this call": what the customer gives
     int giver = verb < 0 && namesData(s, i) ? fromTheCustomer(s, i + 1) : -1;
     if (giver > 0) {
-      return new Reading(
-          Actor.CUSTOMER,
-          s.span(giver, nounPhraseEnd(s, giver)),
-          "give",
-          giver - 1,
-          false,
-          false,
-          null,
-          null,
-          null);
+      return Reading.customerStep(s.span(giver, nounPhraseEnd(s, giver)), "give", giver - 1);
     }
     if (verb < 0) {
       return new Reading(
@@ -582,22 +547,31 @@ final class AdvanceReader {
       }
       if (s.word(k, "from") || s.word(k, "off")) {
         int np = k + 1;
-        int end = nounPhraseEnd(s, np);
-        Actor who = end > np ? actorOf(s, np, end) : Actor.NONE;
-        // "their finance team", "the hospital's purchasing dept": someone on the customer's side
-        boolean theirs =
-            s.wordIn(np, Set.of("their", "his", "her", "its"))
-                || end > np + 1 && s.span(np, end).contains("'s ");
-        // "from Aurora Travel (Milan)": a company by its name
-        boolean named = end > np && IntStream.range(np, end).allMatch(j -> s.is(j, "PROPN"));
-        return who == Actor.CUSTOMER
-                || (who == Actor.UNKNOWN || who == Actor.THING)
-                    && (namesAPerson(s, np, end) || theirs || named)
-            ? np
-            : -1;
+        return theCustomersPeople(s, np, nounPhraseEnd(s, np), true) ? np : -1;
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether the words from {@code np} to {@code end} name the customer's side: a customer word, or
+   * a person, team or company of theirs ("their finance team", "the bride's mother", "Aurora
+   * Travel").
+   */
+  private boolean theCustomersPeople(Sentence s, int np, int end, boolean companyByName) {
+    if (end <= np) {
+      return false;
+    }
+    Actor who = actorOf(s, np, end);
+    if (who == Actor.CUSTOMER) {
+      return true;
+    }
+    boolean theirs =
+        s.wordIn(np, Set.of("their", "his", "her", "its"))
+            || end > np + 1 && s.span(np, end).contains("'s ");
+    boolean named = companyByName && IntStream.range(np, end).allMatch(j -> s.is(j, "PROPN"));
+    return (who == Actor.UNKNOWN || who == Actor.THING)
+        && (namesAPerson(s, np, end) || theirs || named);
   }
 
   /** A subject from {@code from} to {@code to}, its verb group starting at {@code verb}. */
@@ -699,10 +673,13 @@ final class AdvanceReader {
     int main = Math.min(k, s.size() - 1);
     if (passive) {
       int by = indexOf(s, "by", main + 1);
-      Actor agent = by < 0 ? Actor.NONE : actorOf(s, by + 1, nounPhraseEnd(s, by + 1));
-      if (agent == Actor.UNKNOWN && namesAPerson(s, by + 1, nounPhraseEnd(s, by + 1))) {
-        agent = Actor.CUSTOMER; // "by the bride's mother": a person on the customer's side
-      }
+      // "by the bride's mother", "by their QA panel": someone on the customer's side
+      Actor agent =
+          by < 0
+              ? Actor.NONE
+              : theCustomersPeople(s, by + 1, nounPhraseEnd(s, by + 1), false)
+                  ? Actor.CUSTOMER
+                  : actorOf(s, by + 1, nounPhraseEnd(s, by + 1));
       if (agent == Actor.CUSTOMER) {
         return new Reading(
             Actor.CUSTOMER,
@@ -1095,8 +1072,7 @@ final class AdvanceReader {
     for (int b = i + 1; b < s.size(); b++) {
       if (s.word(b, "by")) {
         int end = nounPhraseEnd(s, b + 1);
-        Actor who = actorOf(s, b + 1, end);
-        if (who == Actor.CUSTOMER || who == Actor.UNKNOWN && namesAPerson(s, b + 1, end)) {
+        if (theCustomersPeople(s, b + 1, end, false)) {
           return new Reading(
               Actor.CUSTOMER,
               s.span(b + 1, end),
@@ -1108,7 +1084,7 @@ final class AdvanceReader {
               lowEffortFrom(s, i),
               null);
         }
-        if (who == Actor.AGENT) {
+        if (actorOf(s, b + 1, end) == Actor.AGENT) {
           return new Reading(
               Actor.AGENT, s.span(b + 1, end), s.lemmas()[i], i, false, false, null, null, null);
         }
@@ -1654,7 +1630,7 @@ final class AdvanceReader {
     }
     for (int k = i + 2; k < Math.min(s.size() - 1, i + 10); k++) {
       if (s.word(k, "by")) {
-        return actorOf(s, k + 1, Math.min(s.size(), k + 4)) == Actor.CUSTOMER ? k : -1;
+        return theCustomersPeople(s, k + 1, nounPhraseEnd(s, k + 1), false) ? k : -1;
       }
     }
     return -1;
@@ -2115,12 +2091,7 @@ final class AdvanceReader {
     }
     for (int k = verb + 1; k < Math.min(s.size() - 1, verb + 3); k++) {
       if (s.word(k, "by")) {
-        int np = k + 1;
-        int end = nounPhraseEnd(s, np);
-        boolean theirs =
-            s.wordIn(np, Set.of("their", "his", "her"))
-                || end > np + 1 && s.span(np, end).contains("'s ");
-        return end > np && (actorOf(s, np, end) == Actor.CUSTOMER || theirs) ? np : -1;
+        return theCustomersPeople(s, k + 1, nounPhraseEnd(s, k + 1), false) ? k + 1 : -1;
       }
       if (!s.is(k, "ADP") && !s.is(k, "ADV") && !s.is(k, "PART")) {
         return -1;

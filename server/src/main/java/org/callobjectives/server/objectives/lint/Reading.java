@@ -24,6 +24,11 @@ record Reading(
     NONE
   }
 
+  /** The customer's own step ({@code verb} at {@code verbAt}), done by {@code subject}. */
+  static Reading customerStep(String subject, String verb, int verbAt) {
+    return new Reading(Actor.CUSTOMER, subject, verb, verbAt, false, false, null, null, null);
+  }
+
   /** The same reading of a statement (no instruction) with {@code actor} as {@code subject}. */
   Reading by(Actor actor, String subject) {
     return new Reading(actor, subject, verb, verbAt, false, passive, agentVerb, lowEffort, hedge);
