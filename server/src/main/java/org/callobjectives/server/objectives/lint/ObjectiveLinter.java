@@ -1458,8 +1458,8 @@ public final class ObjectiveLinter {
   /** A time frame that waits for something of theirs, not for the call or a meeting. */
   private static final java.util.regex.Pattern ONCE_THEY =
       java.util.regex.Pattern.compile(
-          "(?i)^\\s*(?:right\\s+|straight\\s+|only\\s+|sometime\\s+|some\\s+time\\s+|"
-              + "(?:the\\s+)?(?:day|week|morning|evening)\\s+after\\s+)?(?:once|when(?:ever)?|(?<=after\\s)the)\\s+"
+          "(?i)^\\s*(?:(?:right|straight|only|sometime|some\\s+time)\\s+)?"
+              + "(?:once|when(?:ever)?|(?:the\\s+)?(?:day|week|morning|evening)\\s+after\\s+the)\\s+"
               + "(?![^,;]*\\b(?:call|zoom|teams|meeting|demo|visit|survey|tour|assessment|appointment|"
               + "consultation|session|webinar|viewing|inspection|(?:hang|hung|hangs)\\s+up|rings?\\s+off|"
               + "rung\\s+off|off\\s+the\\s+(?:phone|line|call)|done\\s+here|finish(?:ed)?\\s+talking|"
