@@ -1,9 +1,10 @@
 package org.callobjectives.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.callobjectives.server.objectives.lint.LabelledCorpus.load;
+import static org.callobjectives.server.objectives.lint.LabelledCorpus.prepareAll;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,10 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
-import org.callobjectives.server.config.Config;
-import org.callobjectives.server.config.ConfigLoader;
-import org.callobjectives.server.config.YamlSource;
+import org.callobjectives.server.objectives.lint.LabelledCorpus.Entry;
+import org.callobjectives.server.objectives.lint.LabelledCorpus.Prepared;
 import org.callobjectives.server.objectives.lint.LintFinding;
 import org.callobjectives.server.objectives.lint.LintRules;
 import org.callobjectives.server.objectives.lint.ObjectiveLinter;
@@ -42,16 +41,6 @@ public final class CheckerHarness {
   private static final Map<String, List<String>> MESSAGES = new LinkedHashMap<>();
 
   private CheckerHarness() {}
-
-  record Entry(
-      String id,
-      String stage,
-      String title,
-      String advance,
-      String measure,
-      String timeFrame,
-      boolean good,
-      Set<String> rules) {}
 
   public static void main(String[] args) throws Exception {
     Path corpus = Path.of("server/src/test/resources/checker");
@@ -84,102 +73,10 @@ public final class CheckerHarness {
     }
   }
 
-  static List<Entry> load(Path dir) throws Exception {
-    List<Entry> out = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return out;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-        for (JsonNode n : YAML.readTree(f.toFile())) {
-          Set<String> rules = new TreeSet<>();
-          n.path("rules").forEach(r -> rules.add(r.asText()));
-          out.add(
-              new Entry(
-                  n.path("id").asText(),
-                  n.path("stage").asText("none"),
-                  n.path("title").asText(""),
-                  n.path("advance").asText(""),
-                  n.path("measure").asText(""),
-                  n.path("timeFrame").asText(""),
-                  "good".equals(n.path("verdict").asText()),
-                  rules));
-        }
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Objectives per generated config file: the loader caps a config file's size (as it does an
-   * admin's), so a large slice is checked in several files.
-   */
-  private static final int CHUNK = 2_000;
-
-  /** One generated config with its objectives file, ready to lint. */
-  record Prepared(Config config, YamlSource source, int objectives) {}
-
-  /** Writes {@code entries} into one config, each on a queue at its stage. */
-  static Prepared prepare(List<Entry> entries, Path shipped, Map<String, Set<String>> refused)
-      throws Exception {
-    Path dir = Files.createTempDirectory("checker");
-    for (String f : List.of("agents.yaml", "server.yaml")) {
-      Files.copy(shipped.resolve(f), dir.resolve(f));
-    }
-    JsonNode codes =
-        YAML.readTree(shipped.resolve("objectives.yaml").toFile()).path("dispositionCodes");
-    Map<String, Object> doc = new LinkedHashMap<>();
-    List<Map<String, Object>> objectives = new ArrayList<>();
-    Map<String, Object> queues = new LinkedHashMap<>();
-    Map<String, Object> close = new LinkedHashMap<>();
-    close.put("id", "harness-close");
-    close.put("title", "Signed order");
-    close.put("advance", "The customer signs the order form during the call");
-    close.put("measure", "Signed form received and recorded");
-    close.put("timeFrame", "during the call");
-    objectives.add(close);
-    for (Entry e : entries) {
-      if (e.title().isBlank() || e.advance().isBlank()) {
-        // The loader refuses an objective without these fields: for an admin that is the check's
-        // verdict
-        // (an empty measure or time frame is the check's own finding).
-        refused.put(e.id(), new TreeSet<>(Set.of("missing-field")));
-        continue;
-      }
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("id", e.id());
-      o.put("title", e.title());
-      o.put("advance", e.advance());
-      o.put("measure", e.measure());
-      o.put("timeFrame", e.timeFrame());
-      objectives.add(o);
-      if (!"none".equals(e.stage())) {
-        // Stages before the last are where a close is unrealistic; a close stage is the last one.
-        List<Map<String, String>> stages = new ArrayList<>();
-        stages.add(Map.of("id", e.stage(), "objective", e.id()));
-        if (!"close".equals(e.stage())) {
-          stages.add(Map.of("id", "close", "objective", "harness-close"));
-        }
-        queues.put("q-" + e.id(), Map.of("stages", stages));
-      }
-    }
-    doc.put("objectives", objectives);
-    doc.put("dispositionCodes", codes);
-    doc.put("queues", queues);
-    doc.put("outbound", Map.of("default", "harness-close"));
-    Files.writeString(dir.resolve("objectives.yaml"), YAML.writeValueAsString(doc));
-    Config config = new ConfigLoader(dir, org.callobjectives.server.config.ConfigGate.NONE).load();
-    return new Prepared(config, YamlSource.read(dir.resolve("objectives.yaml")), objectives.size());
-  }
-
   /** Runs the linter on every entry, each at its stage; returns the rules it raised per entry. */
   static Map<String, Set<String>> check(List<Entry> entries, Path shipped) throws Exception {
     Map<String, Set<String>> refused = new LinkedHashMap<>();
-    List<Prepared> parts = new ArrayList<>();
-    for (int from = 0; from < entries.size(); from += CHUNK) {
-      parts.add(
-          prepare(entries.subList(from, Math.min(entries.size(), from + CHUNK)), shipped, refused));
-    }
+    List<Prepared> parts = prepareAll(entries, shipped, refused);
     int checked = parts.stream().mapToInt(Prepared::objectives).sum();
     ObjectiveLinter linter = new ObjectiveLinter(LintRules.defaults());
     long start = System.nanoTime();

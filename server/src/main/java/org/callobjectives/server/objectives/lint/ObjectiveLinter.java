@@ -45,6 +45,30 @@ public final class ObjectiveLinter {
 
   /** Every finding for every objective of {@code config}, with lines from the objectives file. */
   public List<LintFinding> lint(Config config, YamlSource objectivesFile) {
+    List<LintFinding> out = new ArrayList<>();
+    each(config, objectivesFile, (o, lines, file) -> out.addAll(lint(o, config, lines, file)));
+    return out;
+  }
+
+  /**
+   * What the second opinion ({@link Likeness}) sees of each objective, by id, from the reading
+   * alone: what its models are trained on.
+   */
+  public Map<String, String[]> secondOpinionInputs(Config config, YamlSource objectivesFile) {
+    Map<String, String[]> out = new java.util.LinkedHashMap<>();
+    each(
+        config,
+        objectivesFile,
+        (o, lines, file) -> out.put(o.id(), inputs(o, config, read(o, config, lines, file))));
+    return out;
+  }
+
+  private interface Each {
+    void lint(Objective o, Lines lines, String file);
+  }
+
+  /** Each objective of {@code config}, in the file's order, with where its fields are written. */
+  private static void each(Config config, YamlSource objectivesFile, Each each) {
     Map<String, Integer> index = new HashMap<>();
     JsonNode tree = objectivesFile.tree();
     List<String> order = new ArrayList<>();
@@ -64,20 +88,16 @@ public final class ObjectiveLinter {
         order.add(id);
       }
     }
-    List<LintFinding> out = new ArrayList<>();
     for (String id : order) {
       Objective o = config.objectives().get(id);
       if (o != null) {
         Integer i = index.get(id);
-        out.addAll(
-            lint(
-                o,
-                config,
-                field -> i == null ? 0 : objectivesFile.line("/objectives/" + i + "/" + field),
-                objectivesFile.file().toString()));
+        each.lint(
+            o,
+            field -> i == null ? 0 : objectivesFile.line("/objectives/" + i + "/" + field),
+            objectivesFile.file().toString());
       }
     }
-    return out;
   }
 
   private static final java.util.regex.Pattern LEADING_ATTEMPT =
@@ -102,6 +122,13 @@ public final class ObjectiveLinter {
   }
 
   List<LintFinding> lint(Objective o, Config config, Lines lines, String file) {
+    Findings out = read(o, config, lines, file);
+    secondOpinion(o, config, out);
+    return out.list;
+  }
+
+  /** The findings of the sentence reading, before the second opinion. */
+  private Findings read(Objective o, Config config, Lines lines, String file) {
     Findings out = new Findings(o, lines, file);
     boolean markup = plainText(o, out);
     String advanceText = markup ? TextLimits.plain(o.advance()) : o.advance();
@@ -295,8 +322,13 @@ public final class ObjectiveLinter {
       }
     }
     step.ifPresent(f -> realism(o, config, f, out));
-    likeness(advanceText, markup ? TextLimits.plain(o.measure()) : o.measure(), advance, r, out);
-    return out.list;
+    out.read(
+        advanceText,
+        markup ? TextLimits.plain(o.measure()) : o.measure(),
+        markup ? TextLimits.plain(o.title()) : o.title(),
+        advance,
+        r);
+    return out;
   }
 
   /** Where a queue uses an objective: the stage, its place in the queue and in the process. */
@@ -322,62 +354,111 @@ public final class ObjectiveLinter {
     return out;
   }
 
-  /**
-   * The likeness models' opinion ({@link Likeness}) where the reading found no error of a rule: the
-   * sentence reading misses unusual wordings that read very like the corpus's refused objectives.
-   */
-  private void likeness(
-      String advanceText, String measureText, Sentence advance, Reading r, Findings out) {
-    String who = Rewrites.customer(r);
-    String naa = telling(NOT_AN_ADVANCE, advanceText, measureText);
-    if (naa != null && !out.refused("advance", NOT_AN_ADVANCE)) {
-      out.error(
-          "advance",
-          NOT_AN_ADVANCE,
-          "not an advance, most likely: worded like objectives where the customer takes no real"
-              + " step ('"
-              + naa
-              + "' above all); write the one step that costs the CUSTOMER effort during or right"
-              + " after the call",
-          "'" + Rewrites.example(advance, who, r) + "'");
-    }
-    String general = telling(TOO_GENERAL, advanceText, measureText);
-    if (general != null && !out.refused("advance", TOO_GENERAL)) {
-      out.error(
-          "advance",
-          TOO_GENERAL,
-          "too general, most likely: worded like objectives that name no concrete outcome ('"
-              + general
-              + "' above all)",
-          "name the step and what it is about, e.g. '" + Rewrites.example(advance, who, r) + "'");
-    }
-    String unmeasured =
-        measureText == null || measureText.isBlank()
-            ? null
-            : telling(NOT_MEASURABLE, advanceText, measureText);
-    if (unmeasured != null && !out.refused("measure", NOT_MEASURABLE)) {
-      out.error(
-          "measure",
-          NOT_MEASURABLE,
-          "not measurable, most likely: worded like measures nobody can check when the call ends"
-              + " ('"
-              + unmeasured
-              + "' above all); say what is recorded (a date, an amount, a reference, a name, a"
-              + " count)",
-          Rewrites.measureFor(r));
-    }
+  /** The phase of the earliest stage that uses {@code o}, if any. */
+  private static Optional<Use> earliestUse(Objective o, Config config) {
+    return uses(o, config).stream()
+        .filter(u -> u.phase().isPresent())
+        .min(java.util.Comparator.comparing(u -> u.phase().get()));
+  }
+
+  private static String[] inputs(Objective o, Config config, Findings reading) {
+    return Likeness.features(
+        reading.titleText,
+        reading.advanceText,
+        reading.measureText,
+        earliestUse(o, config).map(u -> BuyingProcess.name(u.phase().get())).orElse("none"),
+        reading.list);
   }
 
   /**
-   * The word that makes a likeness model sure {@code rule} applies, or null when it is not sure.
+   * The likeness models' opinion ({@link Likeness}) on the reading's findings: a rule the reading
+   * missed is added where a model is sure it applies (unusual wordings that read very like the
+   * corpus's refused objectives); a refusal it doubts stays, as a warning (authors mostly judged
+   * objectives like it fine).
    */
-  private static String telling(String rule, String advanceText, String measureText) {
-    String[] features = Likeness.features(advanceText, measureText);
-    if (Likeness.of(rule, features) < Likeness.SURE) {
-      return null;
+  private void secondOpinion(Objective o, Config config, Findings out) {
+    String[] features = inputs(o, config, out);
+    String who = Rewrites.customer(out.reading);
+    for (String rule : Likeness.RULES) {
+      double p = Likeness.of(rule, features);
+      if (out.refusedFor(rule)) {
+        if (p < Likeness.DOUBT) {
+          out.demote(
+              rule,
+              " (a warning only: objectives worded and read like this one were mostly judged"
+                  + " fine)");
+        }
+        continue;
+      }
+      // words alone add best what the reading missed; the stage needs the full model
+      java.util.function.ToDoubleFunction<String[]> model =
+          Likeness.WORD_RULES.contains(rule)
+              ? f -> Likeness.ofWords(rule, f)
+              : f -> Likeness.of(rule, f);
+      if (model.applyAsDouble(features) < Likeness.SURE) {
+        continue;
+      }
+      String word = Likeness.mostTelling(model, features, NOT_MEASURABLE.equals(rule) ? "m" : "a");
+      String telling = word == null ? "the wording" : word;
+      switch (rule) {
+        case NOT_AN_ADVANCE ->
+            out.error(
+                "advance",
+                NOT_AN_ADVANCE,
+                "not an advance, most likely: worded like objectives where the customer takes no real"
+                    + " step ('"
+                    + telling
+                    + "' above all); write the one step that costs the CUSTOMER effort during or right"
+                    + " after the call",
+                "'" + Rewrites.example(out.advance, who, out.reading) + "'");
+        case TOO_GENERAL ->
+            out.error(
+                "advance",
+                TOO_GENERAL,
+                "too general, most likely: worded like objectives that name no concrete outcome ('"
+                    + telling
+                    + "' above all)",
+                "name the step and what it is about, e.g. '"
+                    + Rewrites.example(out.advance, who, out.reading)
+                    + "'");
+        case NOT_MEASURABLE -> {
+          if (out.measureText != null && !out.measureText.isBlank()) {
+            out.error(
+                "measure",
+                NOT_MEASURABLE,
+                "not measurable, most likely: worded like measures nobody can check when the call"
+                    + " ends ('"
+                    + telling
+                    + "' above all); say what is recorded (a date, an amount, a reference, a"
+                    + " name, a count)",
+                Rewrites.measureFor(out.reading));
+          }
+        }
+        default ->
+            earliestUse(o, config)
+                .filter(u -> u.phase().get() <= 2)
+                .ifPresent(
+                    u ->
+                        out.error(
+                            "advance",
+                            UNREALISTIC,
+                            "unrealistic, most likely: worded like objectives that ask more than"
+                                + " stage "
+                                + u.stage().id()
+                                + " of queue "
+                                + u.queue()
+                                + " ("
+                                + BuyingProcess.name(u.phase().get())
+                                + ") can get ('"
+                                + telling
+                                + "' above all)",
+                            "ask for the next step that fits "
+                                + BuyingProcess.name(u.phase().get())
+                                + ": '"
+                                + Rewrites.forPhase(u.phase().get())
+                                + "'"));
+      }
     }
-    String word = Likeness.mostTelling(rule, features, NOT_MEASURABLE.equals(rule) ? "m" : "a");
-    return word == null ? "the wording" : word;
   }
 
   /**
@@ -2102,6 +2183,44 @@ public final class ObjectiveLinter {
     }
 
     private final java.util.Set<String> refused = new java.util.HashSet<>();
+
+    /** The texts as read, and the reading of the advance: for the second opinion. */
+    String advanceText;
+
+    String measureText;
+    String titleText;
+    Sentence advance;
+    Reading reading;
+
+    void read(String advanceText, String measureText, String titleText, Sentence s, Reading r) {
+      this.advanceText = advanceText;
+      this.measureText = measureText;
+      this.titleText = titleText;
+      this.advance = s;
+      this.reading = r;
+    }
+
+    /** Whether some field was refused for {@code rule}. */
+    boolean refusedFor(String rule) {
+      return list.stream().anyMatch(f -> f.severity() == Severity.ERROR && f.rule().equals(rule));
+    }
+
+    /** Turns the errors of {@code rule} into warnings, each message followed by {@code note}. */
+    void demote(String rule, String note) {
+      list.replaceAll(
+          f ->
+              f.severity() == Severity.ERROR && f.rule().equals(rule)
+                  ? new LintFinding(
+                      f.objectiveId(),
+                      Severity.WARNING,
+                      f.rule(),
+                      f.message() + note,
+                      f.file(),
+                      f.line(),
+                      f.suggestion())
+                  : f);
+      refused.removeIf(k -> k.endsWith(" " + rule));
+    }
 
     void error(String field, String rule, String message, String suggestion) {
       refused.add(field + " " + rule);

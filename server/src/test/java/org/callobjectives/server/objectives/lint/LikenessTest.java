@@ -5,18 +5,9 @@ import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTes
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
-import opennlp.tools.ml.model.MaxentModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,43 +24,56 @@ class LikenessTest {
     AccountEventsAndRolesTest.load();
   }
 
-  static List<Likeness.Example> devSlice() throws Exception {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-    List<Likeness.Example> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(Path.of("src", "test", "resources", "checker", "dev"))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-        for (JsonNode n : yaml.readTree(f.toFile())) {
-          Set<String> rules = new TreeSet<>();
-          n.path("rules").forEach(r -> rules.add(r.asText()));
-          out.add(
-              new Likeness.Example(
-                  n.path("advance").asText(""), n.path("measure").asText(""), rules));
-        }
+  @Test
+  void thePackagedModelsWereTrainedOnWhatTheDevSliceAndTheReadingGiveToday() throws Exception {
+    List<LabelledCorpus.Entry> dev =
+        LabelledCorpus.load(Path.of("src", "test", "resources", "checker", "dev"));
+    List<Likeness.Example> examples = LabelledCorpus.examples(dev, Path.of("..", "config"));
+    assertTrue(examples.size() > 12_000, "dev slice: " + examples.size());
+    String packaged;
+    try (InputStream in = Likeness.class.getResourceAsStream(Likeness.DIGEST)) {
+      packaged = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
+    assertEquals(
+        packaged,
+        Likeness.digest(examples),
+        "the dev slice or the reading changed: retrain with CheckerModels");
+    for (String rule : Likeness.RULES) {
+      try (InputStream in = Likeness.class.getResourceAsStream(Likeness.resource(rule))) {
+        assertEquals(2, Likeness.read(in).getNumOutcomes(), rule);
       }
     }
-    return out;
+    for (String rule : Likeness.WORD_RULES) {
+      try (InputStream in = Likeness.class.getResourceAsStream(Likeness.wordsResource(rule))) {
+        assertEquals(2, Likeness.read(in).getNumOutcomes(), rule);
+      }
+    }
   }
 
   @Test
-  void thePackagedModelsAreWhatTheDevSliceTrains() throws Exception {
-    List<Likeness.Example> dev = devSlice();
-    assertTrue(dev.size() > 8_000, "dev slice: " + dev.size());
-    for (String rule : Likeness.RULES) {
-      MaxentModel trained = Likeness.train(rule, dev);
-      MaxentModel packaged;
-      try (InputStream in = Likeness.class.getResourceAsStream(Likeness.resource(rule))) {
-        packaged = Likeness.read(in);
-      }
-      for (int i = 0; i < dev.size(); i += 97) {
-        Likeness.Example e = dev.get(i);
-        String[] f = Likeness.features(e.advance(), e.measure());
-        assertEquals(
-            trained.eval(f)[trained.getIndex(Likeness.APPLIES)],
-            packaged.eval(f)[packaged.getIndex(Likeness.APPLIES)],
-            1e-9,
-            rule + " on " + e.advance() + " (retrain with CheckerModels after a dev change)");
-      }
-    }
+  void theReadingsFindingsAreFeaturesByRuleSeverityAndOpening() {
+    List<String> f =
+        List.of(
+            Likeness.features(
+                "Demo",
+                "We present the demo",
+                "Demo given",
+                "discovery",
+                List.of(
+                    new LintFinding(
+                        "x",
+                        Severity.ERROR,
+                        ObjectiveLinter.NOT_AN_ADVANCE,
+                        "not an advance: 'present' is the agent's work, not the customer's",
+                        "f",
+                        1))));
+    assertTrue(f.contains("t:demo"), f.toString());
+    assertTrue(f.contains("s:discovery"), f.toString());
+    assertTrue(f.contains("f:E:not-an-advance"), f.toString());
+    assertTrue(
+        f.contains("fm:E:not-an-advance:not_an_advance_q_is_the_agent_s_work"), f.toString());
+    assertTrue(f.contains("s:discovery|f:not-an-advance"), f.toString());
+    assertTrue(!f.contains("f:none"), f.toString());
   }
 
   @Test
@@ -83,16 +87,31 @@ class LikenessTest {
   @Test
   void theAgentsWorkAndAFeltMeasureReadAsTheirRules() {
     String[] walk =
-        Likeness.features("We walk the buyer through the pricing tiers", "Tiers explained");
-    assertTrue(Likeness.of(ObjectiveLinter.NOT_AN_ADVANCE, walk) > 0.5);
+        Likeness.features(
+            "Pricing",
+            "We walk the buyer through the pricing tiers",
+            "Tiers explained",
+            "none",
+            List.of());
+    assertTrue(Likeness.ofWords(ObjectiveLinter.NOT_AN_ADVANCE, walk) > 0.5);
     // (which of the agent's words tells most shifts as the dev slice grows)
-    String telling = Likeness.mostTelling(ObjectiveLinter.NOT_AN_ADVANCE, walk, "a");
-    assertTrue(java.util.Set.of("we walk", "walk the", "we", "walk").contains(telling), telling);
+    String telling =
+        Likeness.mostTelling(f -> Likeness.ofWords(ObjectiveLinter.NOT_AN_ADVANCE, f), walk, "a");
+    assertTrue(
+        java.util.Set.of("we walk", "walk the", "we", "walk", "through", "buyer through")
+            .contains(telling),
+        telling);
     String[] understood =
-        Likeness.features("The prospect sees the value of switching", "Value understood");
-    assertTrue(Likeness.of(ObjectiveLinter.NOT_MEASURABLE, understood) > Likeness.SURE);
+        Likeness.features(
+            "Value",
+            "The prospect sees the value of switching",
+            "Value understood",
+            "none",
+            List.of());
     assertEquals(
-        "understood", Likeness.mostTelling(ObjectiveLinter.NOT_MEASURABLE, understood, "m"));
+        "understood",
+        Likeness.mostTelling(
+            f -> Likeness.ofWords(ObjectiveLinter.NOT_MEASURABLE, f), understood, "m"));
   }
 
   @Test
@@ -126,7 +145,9 @@ class LikenessTest {
             "The customer understands the value of our solution",
             "Customer understanding confirmed");
     assertEquals(
-        "understanding", Likeness.mostTelling(ObjectiveLinter.NOT_MEASURABLE, understanding, "m"));
+        "understanding",
+        Likeness.mostTelling(
+            f -> Likeness.ofWords(ObjectiveLinter.NOT_MEASURABLE, f), understanding, "m"));
   }
 
   @Test

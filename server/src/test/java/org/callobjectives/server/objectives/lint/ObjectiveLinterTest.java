@@ -120,9 +120,13 @@ class ObjectiveLinterTest {
         "The customer agrees to circle back during the call"
       })
   void vagueWordingInTheAdvanceIsTooGeneral(String advance) {
+    List<LintFinding> f = lint(advance, GOOD_MEASURE, GOOD_TIME);
+    // refused, and the vague words named; "build rapport so ..." is refused as the agent's work,
+    // its vagueness a warning beside it, as the corpus's authors label such objectives
+    assertTrue(!errors(f).isEmpty(), advance + " -> " + f);
     assertTrue(
-        errors(lint(advance, GOOD_MEASURE, GOOD_TIME)).contains(ObjectiveLinter.TOO_GENERAL),
-        advance);
+        f.stream().anyMatch(x -> x.rule().equals(ObjectiveLinter.TOO_GENERAL)),
+        advance + " -> " + f);
   }
 
   @ParameterizedTest
