@@ -264,6 +264,11 @@ final class AdvanceReader {
           ? r
           : r.by(Actor.UNKNOWN, r.subject());
     }
+    // "Supply chain head will sign ...": a title whose first word the tagger took for a verb
+    int title = titleReadAsVerb(s, i);
+    if (title > 0) {
+      return clause(s, i, title, title);
+    }
     if (startsInstruction(s, i)) {
       int verb = s.word(i, "to") ? i + 1 : i;
       String lemma = s.lemmas()[verb];
@@ -435,7 +440,7 @@ final class AdvanceReader {
    * Where ", the lender's senior processor," sits after a name at {@code i} and before its verb:
    * {from, to} to leave out, or null.
    */
-  private static int[] apposition(Sentence s, int i) {
+  private int[] apposition(Sentence s, int i) {
     int n = i;
     boolean name = false;
     // ("Mike Alvarez": a first name the tagger took for a verb, capitalised all the same)
@@ -447,10 +452,17 @@ final class AdvanceReader {
       name |= s.is(n, "PROPN");
       n++;
     }
-    if (!name || !s.word(n, ",") || !s.wordIn(n + 1, Set.of("the", "our", "their", "his", "her"))) {
+    if (!name || !s.word(n, ",") || n + 1 >= s.size()) {
       return null;
     }
-    for (int c = n + 2; c < Math.min(s.size() - 1, n + 10); c++) {
+    boolean determined = s.wordIn(n + 1, Set.of("the", "our", "their", "his", "her"));
+    // "Sarah Jenkins, CTO, books ...": a bare title, capitalised or a role of theirs
+    if (!determined
+        && !(Character.isUpperCase(s.tokens()[n + 1].charAt(0)) && !s.is(n + 1, "VERB"))
+        && Vocabulary.longest(s, v.customerActors, n + 1) == 0) {
+      return null;
+    }
+    for (int c = determined ? n + 2 : n + 1; c < Math.min(s.size() - 1, n + 10); c++) {
       if (s.is(c, "AUX") || s.is(c, "VERB") && s.lower()[c].endsWith("s")) {
         return null;
       }
@@ -1614,6 +1626,31 @@ final class AdvanceReader {
                 && !s.is(i, "NOUN")
                 && (s.is(k + 1, "NOUN") || s.is(k + 1, "ADJ") || s.is(k + 1, "PROPN"));
     return verb && object ? k : -1;
+  }
+
+  /**
+   * Where the verb group starts after a job title of theirs whose first word the tagger read as an
+   * imperative ("Supply chain head will sign", "Procurement lead sends"), or -1.
+   */
+  private int titleReadAsVerb(Sentence s, int i) {
+    if (!s.is(i, "VERB") || !Character.isUpperCase(s.tokens()[i].charAt(0))) {
+      return -1;
+    }
+    for (int j = i + 1; j <= i + 3 && j < s.size(); j++) {
+      if (!s.is(j, "NOUN") && !s.is(j, "PROPN") && !s.is(j, "ADJ")) {
+        return -1;
+      }
+      int role = Vocabulary.longest(s, v.customerActors, j);
+      int end = j + role;
+      if (role > 0
+          && end < s.size()
+          && (s.wordIn(end, MODALS)
+              || s.is(end, "AUX")
+              || s.is(end, "VERB") && s.lower()[end].endsWith("s"))) {
+        return end;
+      }
+    }
+    return -1;
   }
 
   private boolean agentVerb(Sentence s, int i) {
