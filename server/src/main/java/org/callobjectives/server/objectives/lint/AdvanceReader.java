@@ -1633,16 +1633,20 @@ final class AdvanceReader {
    * imperative ("Supply chain head will sign", "Procurement lead sends"), or -1.
    */
   private int titleReadAsVerb(Sentence s, int i) {
-    if (!s.is(i, "VERB") || !Character.isUpperCase(s.tokens()[i].charAt(0))) {
+    if (!s.is(i, "VERB")
+        || !Character.isUpperCase(s.tokens()[i].charAt(0))
+        || Vocabulary.longest(s, v.customerActors, i + 1) > 0) {
       return -1;
     }
+    // (a noun between: not "Remind customer contact will ...", "Make sure client signs ...")
     for (int j = i + 1; j <= i + 3 && j < s.size(); j++) {
-      if (!s.is(j, "NOUN") && !s.is(j, "PROPN") && !s.is(j, "ADJ")) {
+      if (!s.is(j, "NOUN") && !s.is(j, "PROPN")) {
         return -1;
       }
       int role = Vocabulary.longest(s, v.customerActors, j);
       int end = j + role;
       if (role > 0
+          && j > i + 1
           && end < s.size()
           && (s.wordIn(end, MODALS)
               || s.is(end, "AUX")

@@ -137,8 +137,18 @@ public final class LabelledCorpus {
     doc.put("queues", queues);
     doc.put("outbound", Map.of("default", "harness-close"));
     Files.writeString(dir.resolve("objectives.yaml"), YAML.writeValueAsString(doc));
-    Config config = new ConfigLoader(dir, ConfigGate.NONE).load();
-    return new Prepared(config, YamlSource.read(dir.resolve("objectives.yaml")), objectives.size());
+    try {
+      Config config = new ConfigLoader(dir, ConfigGate.NONE).load();
+      return new Prepared(
+          config, YamlSource.read(dir.resolve("objectives.yaml")), objectives.size());
+    } finally {
+      // (read into memory: findings keep only the file's name)
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
   }
 
   /** {@code entries} in configs of at most {@link #CHUNK} objectives each. */

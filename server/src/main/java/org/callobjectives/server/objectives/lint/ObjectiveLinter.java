@@ -377,6 +377,37 @@ public final class ObjectiveLinter {
    * objectives like it fine).
    */
   private void secondOpinion(Objective o, Config config, Findings out) {
+    opinion(o, config, out);
+    // "Notes updated" waited for the advance to name a step; with the advance let through, it is
+    // the measure's own error again
+    if (!out.refused("advance", TOO_GENERAL) && !out.refused("advance", NOT_AN_ADVANCE)) {
+      out.list.replaceAll(
+          f -> {
+            var deferred = DEFERRED_MEASURE.matcher(f.message());
+            return f.severity() == Severity.WARNING
+                    && f.rule().equals(NOT_MEASURABLE)
+                    && deferred.find()
+                ? new LintFinding(
+                    f.objectiveId(),
+                    Severity.ERROR,
+                    NOT_MEASURABLE,
+                    "not measurable: '"
+                        + deferred.group(1)
+                        + "' names no fact anyone can check; say what is recorded (a date, an"
+                        + " amount, a reference, a name, a count)",
+                    f.file(),
+                    f.line(),
+                    f.suggestion())
+                : f;
+          });
+    }
+  }
+
+  /** The measure's warning that waits for the advance to name the customer's step. */
+  private static final java.util.regex.Pattern DEFERRED_MEASURE =
+      java.util.regex.Pattern.compile("^'(.*)' names no fact; once the advance names");
+
+  private void opinion(Objective o, Config config, Findings out) {
     String[] features = inputs(o, config, out);
     String who = Rewrites.customer(out.reading);
     for (String rule : Likeness.RULES) {
@@ -390,6 +421,7 @@ public final class ObjectiveLinter {
         }
         continue;
       }
+
       // words alone add best what the reading missed; the stage needs the full model
       java.util.function.ToDoubleFunction<String[]> model =
           Likeness.WORD_RULES.contains(rule)
@@ -2223,6 +2255,10 @@ public final class ObjectiveLinter {
     }
 
     void error(String field, String rule, String message, String suggestion) {
+      // (the error says it instead of the reading's warning of that field: not both)
+      int at = lines.of(field);
+      list.removeIf(
+          f -> f.severity() == Severity.WARNING && f.rule().equals(rule) && f.line() == at);
       refused.add(field + " " + rule);
       add(Severity.ERROR, field, rule, message, suggestion);
     }

@@ -121,11 +121,14 @@ class ObjectiveLinterTest {
       })
   void vagueWordingInTheAdvanceIsTooGeneral(String advance) {
     List<LintFinding> f = lint(advance, GOOD_MEASURE, GOOD_TIME);
-    // refused, and the vague words named; "build rapport so ..." is refused as the agent's work,
-    // its vagueness a warning beside it, as the corpus's authors label such objectives
-    assertTrue(!errors(f).isEmpty(), advance + " -> " + f);
+    // Refused, with the vague words named. Beside a not-an-advance error ("Build rapport so ...",
+    // the agent's work) too-general may be a warning only, the second opinion's call: the
+    // corpus's authors give such objectives one rule, not two.
+    boolean besideNotAnAdvance = errors(f).contains(ObjectiveLinter.NOT_AN_ADVANCE);
     assertTrue(
-        f.stream().anyMatch(x -> x.rule().equals(ObjectiveLinter.TOO_GENERAL)),
+        errors(f).contains(ObjectiveLinter.TOO_GENERAL)
+            || besideNotAnAdvance
+                && f.stream().anyMatch(x -> x.rule().equals(ObjectiveLinter.TOO_GENERAL)),
         advance + " -> " + f);
   }
 

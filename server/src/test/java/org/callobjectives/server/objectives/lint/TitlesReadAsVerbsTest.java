@@ -38,8 +38,9 @@ class TitlesReadAsVerbsTest {
       strings = {
         "Sales executive to explain the complete on-road price breakup to the customer",
         "Sales exec walks the dealer principal through PCP versus lease on the fleet quote",
+        "Remind customer contact will send the PO by Friday",
       })
-  void ourSalesExecutiveIsNoAdvance(String advance) {
+  void ourSalesExecutiveOrAnInstructionBeforeTheirRoleIsNoAdvance(String advance) {
     assertTrue(
         errors(advance, MEASURE, "by Friday").contains(ObjectiveLinter.NOT_AN_ADVANCE), advance);
   }
@@ -51,5 +52,32 @@ class TitlesReadAsVerbsTest {
         List.of(ObjectiveLinter.NOT_TIME_BOUND),
         errors("The manager sends the three client contacts", MEASURE, timeFrame),
         timeFrame);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aMeasureThatWaitedForTheAdvanceIsRefusedWhenTheAdvanceIsLetThrough() {
+    // the reading refuses "are given" as low effort; the second opinion lets it through as a
+    // warning, and "Notes updated" is then the measure's own error
+    List<LintFinding> f =
+        AccountEventsAndRolesTest.findings(
+            "Preferred install week, budget ceiling and whether the landlord must sign off are"
+                + " given to us by the tenant",
+            "Notes updated",
+            "by Friday");
+    assertTrue(
+        f.stream()
+            .anyMatch(
+                x ->
+                    x.severity() == Severity.ERROR
+                        && x.rule().equals(ObjectiveLinter.NOT_MEASURABLE)
+                        && x.message().contains("names no fact anyone can check")),
+        f.toString());
+    assertTrue(
+        f.stream()
+            .noneMatch(
+                x ->
+                    x.rule().equals(ObjectiveLinter.NOT_MEASURABLE)
+                        && x.severity() == Severity.WARNING),
+        f.toString());
   }
 }
