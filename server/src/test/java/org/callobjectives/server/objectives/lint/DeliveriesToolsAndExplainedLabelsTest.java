@@ -141,6 +141,9 @@ class DeliveriesToolsAndExplainedLabelsTest {
         "when harvest money comes",
         "at the next opportunity",
         "the day after the rain stops",
+        "as and when customer is free",
+        "nearer the time",
+        "closer to the time",
       })
   void aTimeFrameThatWaitsOnAnEventIsNoDeadline(String timeFrame) {
     assertEquals(

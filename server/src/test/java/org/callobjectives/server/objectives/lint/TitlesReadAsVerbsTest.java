@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Found in the fifteenth round's probes: a name with a bare title after it, or a title whose first
- * word the tagger reads as a verb, is the customer; our sales executive is ours; "as and when" and
- * "nearer the time" are no deadline.
+ * word the tagger reads as a verb, is the customer; our sales executive is ours; a measure that
+ * waited for the advance is refused when the advance is let through.
  */
 class TitlesReadAsVerbsTest {
   @BeforeAll
@@ -43,15 +43,6 @@ class TitlesReadAsVerbsTest {
   void ourSalesExecutiveOrAnInstructionBeforeTheirRoleIsNoAdvance(String advance) {
     assertTrue(
         errors(advance, MEASURE, "by Friday").contains(ObjectiveLinter.NOT_AN_ADVANCE), advance);
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"as and when customer is free", "nearer the time", "closer to the time"})
-  void aTimeFrameLeftToLaterIsNoDeadline(String timeFrame) {
-    assertEquals(
-        List.of(ObjectiveLinter.NOT_TIME_BOUND),
-        errors("The manager sends the three client contacts", MEASURE, timeFrame),
-        timeFrame);
   }
 
   @org.junit.jupiter.api.Test
