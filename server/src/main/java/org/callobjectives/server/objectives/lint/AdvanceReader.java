@@ -690,6 +690,7 @@ final class AdvanceReader {
           by < 0
               ? Actor.NONE
               : theCustomersPeople(s, by + 1, nounPhraseEnd(s, by + 1), false)
+                      || someoneElse(s, by + 1, nounPhraseEnd(s, by + 1))
                   ? Actor.CUSTOMER
                   : actorOf(s, by + 1, nounPhraseEnd(s, by + 1));
       if (agent == Actor.CUSTOMER) {
@@ -2273,6 +2274,51 @@ final class AdvanceReader {
   boolean isActorWord(Sentence s, int i) {
     return Vocabulary.longest(s, v.customerActors, i) > 0
         || Vocabulary.longest(s, v.agentActors, i) > 0;
+  }
+
+  /** Bodies that act as one: "by the estate office", "by the parish council". */
+  private static final Set<String> BODIES =
+      Set.of(
+          "office",
+          "practice",
+          "firm",
+          "company",
+          "board",
+          "council",
+          "committee",
+          "trust",
+          "school",
+          "family",
+          "household",
+          "estate",
+          "parish",
+          "club",
+          "charity",
+          "surgery",
+          "clinic",
+          "warden",
+          "churchwarden",
+          "trustees",
+          "governors");
+
+  /**
+   * "paid by the estate office", "sent over by the churchwarden": a passive's "by" names a person
+   * or body that is not ours, so someone on the customer's side acts (not "by the end of the day",
+   * "by bank transfer").
+   */
+  private boolean someoneElse(Sentence s, int from, int to) {
+    if (to <= from + 1
+        || !s.wordIn(from, Set.of("the", "their", "his", "her", "its"))
+        || !s.is(to - 1, "NOUN") && !s.is(to - 1, "PROPN")) {
+      return false;
+    }
+    Actor named = actorOf(s, from, to);
+    // ("by the back office", "by the support team": ours)
+    boolean oursByFunction =
+        s.wordIn(to - 2, Set.of("back", "front", "support", "sales", "service", "admin"));
+    return !oursByFunction
+        && (named == Actor.UNKNOWN && s.is(to - 1, "NOUN")
+            || named == Actor.THING && BODIES.contains(s.lemmas()[to - 1]));
   }
 
   /**

@@ -90,9 +90,26 @@ final class BuyingProcess {
               "onboarding"));
 
   /** Steps of an advance with their phase (index into {@link #PHASES}); the latest found wins. */
-  private record Step(int phase, String what, Pattern pattern, long minAmount) {
+  /**
+   * A step, found where its pattern matches with an amount of at least {@code minAmount}; with
+   * {@code unnamedCounts}, also where the match names no amount ("pays the deposit").
+   */
+  private record Step(
+      int phase, String what, Pattern pattern, long minAmount, boolean unnamedCounts) {
     Step(int phase, String what, Pattern pattern) {
-      this(phase, what, pattern, 0);
+      this(phase, what, pattern, 0, false);
+    }
+
+    Step(int phase, String what, Pattern pattern, long minAmount) {
+      this(phase, what, pattern, minAmount, false);
+    }
+
+    boolean tooSmall(String matched) {
+      if (minAmount == 0) {
+        return false;
+      }
+      double named = amount(matched);
+      return named < minAmount && !(unnamedCounts && named == 0);
     }
   }
 
@@ -132,6 +149,11 @@ final class BuyingProcess {
    */
   private static final String TRIAL_WORDS =
       "demos?|samples?|loan(?:er)?s?|trials?|tests?|brochures?|packs?|quotes?|demonstrators?|evaluations?|courtesy|pilots?|taster|free|returnable";
+
+  /** What a whole price is paid for, a few words after "the full" ("the full first-year fee"). */
+  private static final String WHOLE_PRICE =
+      "(?:[\\w'-]+\\s+){0,4}?(?:balance|amount|price|fees?|invoice|rent|premium|cost|tuition|bill|ob|arrears|"
+          + "debt|season|term|programme|program|package|course|contract|plan|order)\\b";
 
   /** A number of things, in figures or words ("60", "forty", "six"). */
   private static final String COUNT =
@@ -292,6 +314,45 @@ final class BuyingProcess {
                       + "|\\b(?:pays?|repays?|clears?|settles?)\\s+(?:off\\s+)?(?:the|their|his|her)\\s+(?:full|entire|whole|total)\\b[^.\\n]{0,20}"
                       + MONEY_THOUSANDS),
               5_000),
+          // "pays the full 4,800 for two implants", "settles the full outstanding balance", "puts
+          // the full 24 months on card", "pays six months of the plan upfront": the whole price
+          // paid now, whatever the amount
+          new Step(
+              5,
+              "a payment of the whole price now",
+              p(
+                  "\\b(?:(?:pays?|paying|settles?|clears?|repays?)\\s+(?:off\\s+|out\\s+|for\\s+)?"
+                      + "(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+|our\\s+)?(?:full|whole|entire|total)\\s+"
+                      + "(?:[$€£₹]?\\s?\\d[\\d,.]*(?:k\\b)?|"
+                      + WHOLE_PRICE
+                      + ")|(?:transfers?|wires?)\\s+(?:the\\s+|their\\s+|its\\s+)?(?:full|whole|entire|total)\\s+"
+                      + "(?:[$€£₹]\\s?\\d[\\d,.]*(?:k\\b)?|"
+                      + WHOLE_PRICE
+                      + "))"
+                      + "|\\b(?:pays?|paying|prepays?|transfers?|wires?|puts?)\\s+(?:for\\s+)?(?:the\\s+)?"
+                      + "(?:all\\s+|full\\s+)?"
+                      + COUNT
+                      + "\\s+(?:months|years|weeks|terms|quarters|sessions|lessons)\\b[^.\\n]{0,40}?"
+                      + "\\b(?:up ?front|in advance|in one go|in full|on (?:the\\s+|their\\s+|a\\s+)?card)\\b"
+                      + "|\\bpays?\\s+(?:for\\s+)?all\\s+"
+                      + COUNT
+                      + "\\s+(?:months|years|terms|quarters)\\b"
+                      + "|\\bpays?\\s+up ?front\\s+for\\s+(?:[\\w'-]+\\s+){0,2}[\\w'-]+")),
+          // "pays the SEVIS fee", "wires the 30% advance", "pays the £500 damage deposit": money
+          // for the sale itself (not "pays the £50 consultation fee" to book a first meeting, "a
+          // refundable holding deposit", "pays INR 100,000 towards the course fee")
+          new Step(
+              4,
+              "a fee or deposit paid",
+              p(
+                  "\\b(?:pays?|paying|transfers?|wires?|puts?\\s+down)\\s+"
+                      + "(?:(?!\\b(?:booking|consult\\w*|applications?|registration|call-?out|assessments?|"
+                      + "surveys?|inspections?|diagnostics?|viewings?|admin|towards?|(?<!non-)refundable|"
+                      + TRIAL_WORDS
+                      + ")\\b)[^.\\n]){0,40}?"
+                      + "\\b(?:fees?|deposits?|advance|retainer|surcharge)\\b"),
+              150,
+              true),
           new Step(
               4,
               "a large financial commitment",
@@ -1016,7 +1077,12 @@ final class BuyingProcess {
                       + "(?!(?:[\\w-]+\\s+){0,2}?(?:"
                       + TRIAL_WORDS
                       + ")\\b)(?:current\\s+|existing\\s+|old\\s+)?(?:[\\w-]+\\s+){0,2}?"
-                      + "(?:subscription|tracking|service|provider|supplier|contract)\\b")),
+                      + "(?:subscription|tracking|service|provider|supplier|contract)\\b"
+                      // "gives notice to his current broker", "serves notice on their current
+                      // lift firm" (not "the renewal notice from their current insurer")
+                      + "|\\b(?:gives?|serves?|sends?|hands?\\s+in|issues?)\\s+(?:(?:the|a|their|his|her|its)\\s+)?"
+                      + "(?:written\\s+|formal\\s+)?(?:termination\\s+|cancell?ation\\s+)?(?:notice|termination)\\s+"
+                      + "(?:to|on)\\s+(?:the|their|his|her|its)\\s+(?:current|existing|old|incumbent)\\b")),
           // "has funds drawn to buy the tractor", "funds go to the dealer": the loan paid out
           new Step(
               5,
@@ -1321,7 +1387,7 @@ final class BuyingProcess {
       var m = st.pattern().matcher(t);
       // "names who signs off the budget": a step someone else takes, later
       boolean found = m.find();
-      while (found && st.minAmount() > 0 && amount(m.group()) < st.minAmount()) {
+      while (found && st.tooSmall(m.group())) {
         found = m.find(m.start() + 1);
       }
       if (found
@@ -1353,7 +1419,37 @@ final class BuyingProcess {
     return Optional.ofNullable(best);
   }
 
-  record Found(int phase, String what, String words) {}
+  record Found(int phase, String what, String words) {
+    /**
+     * Whether the step follows the customer's signature: the whole price paid, the purchase made,
+     * the service started. From a proposal the signature is the next thing to ask for, not these.
+     */
+    boolean afterSignature() {
+      return AFTER_SIGNATURE.contains(what);
+    }
+  }
+
+  private static final java.util.Set<String> AFTER_SIGNATURE =
+      java.util.Set.of(
+          "a payment of the whole deal",
+          "a payment in full",
+          "a payment of the whole price now",
+          "a year paid in full",
+          "a purchase made",
+          "credit drawn or closed",
+          "a go-live or rollout approved",
+          "a switch of everything to us",
+          "a rollout to all of them",
+          "the work or service started");
+
+  static {
+    var named = STEPS.stream().map(Step::what).collect(java.util.stream.Collectors.toSet());
+    for (String what : AFTER_SIGNATURE) {
+      if (!named.contains(what)) {
+        throw new IllegalStateException("no step named '" + what + "'");
+      }
+    }
+  }
 
   private static final Pattern FIRST_CONTACT =
       p(

@@ -1742,6 +1742,10 @@ public final class ObjectiveLinter {
               || measure.is(i - 1, "NUM"))) {
         continue; // "240 passes sold", "unit marked sold": a count or a status, not a mood
       }
+      if (measure.lower()[i].equals("interested")
+          && measure.wordIn(i + 1, java.util.Set.of("party", "parties"))) {
+        continue; // "interested parties noted on the policy": a legal term, not a mood
+      }
       if (measure.wordIn(i, java.util.Set.of("successful", "failed", "unsuccessful"))
           && systemShows(measure, i)) {
         continue; // "API log shows a successful call from their sandbox key": the system's state
@@ -2067,12 +2071,12 @@ public final class ObjectiveLinter {
     for (Use u : uses(o, config)) {
       Optional<Integer> at = u.phase();
       // From the proposal on, a close is the next thing to ask for: only earlier stages can be
-      // asked too much
-      if (at.isPresent() && at.get() <= 2 && f.phase() - at.get() >= 2) {
+      // asked too much, and a proposal only what comes after the signature
+      boolean early = at.isPresent() && at.get() <= 2 && f.phase() - at.get() >= 2;
+      boolean pastSignature = at.isPresent() && at.get() == 3 && f.afterSignature();
+      if (early || pastSignature) {
         flagged = true;
-        out.error(
-            "advance",
-            UNREALISTIC,
+        String where =
             "unrealistic: "
                 + stepOf(f)
                 + ", but queue "
@@ -2085,12 +2089,25 @@ public final class ObjectiveLinter {
                 + (u.index() + 1)
                 + " of "
                 + u.count()
-                + ")",
-            "ask for the next step that fits "
-                + BuyingProcess.name(at.get())
-                + ": '"
-                + Rewrites.forPhase(at.get())
-                + "'");
+                + ")";
+        if (early) {
+          out.error(
+              "advance",
+              UNREALISTIC,
+              where,
+              "ask for the next step that fits "
+                  + BuyingProcess.name(at.get())
+                  + ": '"
+                  + Rewrites.forPhase(at.get())
+                  + "'");
+        } else {
+          out.error(
+              "advance",
+              UNREALISTIC,
+              where + ", and it comes after the customer accepts the proposal",
+              "ask for the acceptance first: 'The customer accepts the proposal and signs the order"
+                  + " form during the call'");
+        }
       }
     }
     // "On this cold call, the homeowner signs the contract": the objective says where it stands
