@@ -155,6 +155,10 @@ final class BuyingProcess {
       "(?:[\\w'-]+\\s+){0,4}?(?:balance|amount|price|fees?|invoice|rent|premium|cost|tuition|bill|ob|arrears|"
           + "debt|season|term|programme|program|package|course|contract|plan|order)\\b";
 
+  /** What our crew may come out for before a sale: to look, measure or quote. */
+  private static final String CREW_ASKS =
+      "look|check|survey|surveys|measure|quote|visit|inspection|assessment|" + TRIAL_WORDS;
+
   /** A number of things, in figures or words ("60", "forty", "six"). */
   private static final String COUNT =
       "(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|"
@@ -1285,7 +1289,40 @@ final class BuyingProcess {
                       + "(?!(?:(?!at\\b|for\\b|from\\b|off\\b|on\\b|with\\b|in\\b)[\\w'’-]+\\s+){0,3}?(?:"
                       + TRIAL_WORDS
                       + "|reports?|guides?|copy|list|breakdown|catalogue|catalog|specs?|brochure)\\b)"
-                      + "[\\w-]+")));
+                      + "[\\w-]+")),
+          // "moves daily lab pickups to us starting Monday", "effective 1 August", "our contractor
+          // to start Monday": the service itself begins on a date (not a trial or pilot starting,
+          // nor "before calving starts")
+          new Step(
+              5,
+              "the service started on a date",
+              p(
+                  "(?<!\\b(?:"
+                      + TRIAL_WORDS
+                      + "|before|until|when|once|after)\\b[^.\\n]{0,60})"
+                      + "\\b(?:starting|effective|starts?|begins?|beginning)\\s+(?:on\\s+|from\\s+)?"
+                      + "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow"
+                      + "|next\\s+(?:week|month|sprint|quarter|term|payroll(?:\\s+cycle)?)"
+                      + "|the\\s+\\d{1,2}(?:st|nd|rd|th)\\b"
+                      + "|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b"
+                      + "|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)")),
+          // "a 3-day roof shutdown for our install crew", "access fobs for our cleaning staff",
+          // "our team's first shift": the work itself under way (not "our crew could take a look")
+          new Step(
+              5,
+              "the work under way for our crew",
+              p(
+                  "(?<!\\b(?:"
+                      + CREW_ASKS
+                      + ")\\b[^.\\n]{0,60})"
+                      + "\\bour\\s+(?:(?:install|installation|fitting|cleaning|set-?up|delivery|moving|removals?|build|"
+                      + "project|landscaping|roofing|solar)\\s+)?(?:crews?|cleaners|installers|fitters|movers|"
+                      + "(?:cleaning|install(?:ation)?|set-?up)\\s+(?:staff|team))\\b"
+                      + "(?![^.\\n]{0,100}\\b(?:"
+                      + CREW_ASKS
+                      + ")\\b)"
+                      + "|\\bour\\s+(?:[\\w-]+\\s+)?[\\w-]+(?:'s|’s|s')\\s+first\\s+(?:shift|service|delivery|"
+                      + "collection|clean|lifts?|run|pick-?up|week|install)\\b")));
 
   /** A relative word right before the step ("names who signs off"), at most one word between. */
   private static final Pattern EMBEDDED =
@@ -1440,7 +1477,9 @@ final class BuyingProcess {
           "a go-live or rollout approved",
           "a switch of everything to us",
           "a rollout to all of them",
-          "the work or service started");
+          "the work or service started",
+          "the service started on a date",
+          "the work under way for our crew");
 
   static {
     var named = STEPS.stream().map(Step::what).collect(java.util.stream.Collectors.toSet());

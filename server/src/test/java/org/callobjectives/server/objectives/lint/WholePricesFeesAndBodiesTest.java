@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Found in the sixteenth round: the whole price paid now whatever the amount, a fee or deposit for
- * the sale itself, notice served on the current supplier, a payment asked on a proposal before its
- * acceptance; a passive whose "by" names a body of the customer's; legal and idiomatic wording.
+ * the sale itself, notice served on the current supplier, the service starting on a date, the
+ * customer making way for our crew, a payment asked on a proposal before its acceptance; a passive
+ * whose "by" names a body of the customer's; legal and idiomatic wording.
  */
 class WholePricesFeesAndBodiesTest {
   @TempDir Path dir;
@@ -47,6 +48,12 @@ class WholePricesFeesAndBodiesTest {
       discovery            | The shipper pays the advance freight for 20 containers
       discovery            | Managing agent serves notice on their current lift firm
       outbound-prospecting | The customer gives written termination to his current forwarder
+      first-contact        | Office mgr moves daily lab pickups to us starting Monday
+      discovery            | HR manager moves the staff cover to our panel insurer effective 1 August
+      first-contact        | CTO okays our Java contractor to start Monday at $95/hr
+      first-contact        | Plant manager schedules a 3-day roof access shutdown for our install crew
+      first-contact        | The building manager issues twelve access fobs for our cleaning staff
+      discovery            | The practice manager books reception and security for our team's first shift
       """)
   void theWholePriceAFeeOrNoticeToTheCurrentSupplierIsLateForAnEarlyStage(
       String stage, String advance) throws Exception {
@@ -67,6 +74,10 @@ class WholePricesFeesAndBodiesTest {
       commitment    | The caller pays the remaining balance of $412 in full
       commitment    | Customer pays the 30% deposit by card so we can order the unit
       proposal      | Customer signs the order form for the 40 seats during the call
+      demo          | The shipping manager agrees a two-week trial on the lane starting Monday
+      discovery     | Farmer books the risk survey with our manager for a date before calving starts on 20 July
+      outbound-prospecting | Homeowner gives our crew the OK to do a 15-minute yard check on Saturday
+      first-contact | Homeowner books a slot for our crew to measure up the windows next week
       """)
   void aSmallFeeARefundableDepositOrAStepAtItsStageIsRealistic(String stage, String advance)
       throws Exception {
