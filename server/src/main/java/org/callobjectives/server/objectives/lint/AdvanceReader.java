@@ -2276,26 +2276,22 @@ final class AdvanceReader {
         || Vocabulary.longest(s, v.agentActors, i) > 0;
   }
 
-  /** Bodies that act as one: "by the estate office", "by the parish council". */
+  /**
+   * Bodies of the customer's that act as one: "by the parish council", "by the trustees" (not an
+   * office, a practice or a clinic, which may be ours).
+   */
   private static final Set<String> BODIES =
       Set.of(
-          "office",
-          "practice",
-          "firm",
-          "company",
           "board",
           "council",
           "committee",
           "trust",
-          "school",
           "family",
           "household",
           "estate",
           "parish",
           "club",
           "charity",
-          "surgery",
-          "clinic",
           "warden",
           "churchwarden",
           "trustees",

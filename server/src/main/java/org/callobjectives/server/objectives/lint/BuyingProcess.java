@@ -152,12 +152,37 @@ final class BuyingProcess {
 
   /** What a whole price is paid for, a few words after "the full" ("the full first-year fee"). */
   private static final String WHOLE_PRICE =
-      "(?:[\\w'-]+\\s+){0,4}?(?:balance|amount|price|fees?|invoice|rent|premium|cost|tuition|bill|ob|arrears|"
-          + "debt|season|term|programme|program|package|course|contract|plan|order)\\b";
+      "(?:[\\w'-]+\\s+){0,4}?(?:amount|price|fees?|rent|premium|cost|tuition|season|term|programme|program|"
+          + "package|course|contract|plan|order)\\b";
 
-  /** What our crew may come out for before a sale: to look, measure or quote. */
-  private static final String CREW_ASKS =
-      "look|check|survey|surveys|measure|quote|visit|inspection|assessment|" + TRIAL_WORDS;
+  /**
+   * No trial, taster or consultation, and no balance, arrears or bill (what a collections call
+   * settles) in the 80 characters before (checked where the step was found), nor "of the trial" or
+   * "for the consultation" just after.
+   */
+  private static final String NOT_A_TRIAL_OR_A_DEBT =
+      "(?<!\\b(?:demos?|samples?|trials?|tests?|pilots?|taster|free|consultations?|consults?|surveys?|"
+          + "assessments?|admin|deposits?|balances?|arrears|debts?|outstanding|overdue|invoices?|bills?|"
+          + "late|reconnection)\\b[^.\\n]{0,80})"
+          + "(?!\\s+(?:for|of|towards?|on)\\s+(?:(?:the|a|an|their|our|his|her)\\s+)?(?:[\\w-]+\\s+){0,2}?"
+          + "(?:demos?|samples?|trials?|tests?|pilots?|taster|consultations?|surveys?|assessments?)\\b)";
+
+  /** A date soon after the call: a weekday, "next month", "the 1st", "1 August", "Jan 1". */
+  private static final String SOON =
+      "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow"
+          + "|next\\s+(?:week|month|sprint|quarter|term|payroll(?:\\s+cycle)?)"
+          + "|the\\s+\\d{1,2}(?:st|nd|rd|th)\\b"
+          + "|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b"
+          + "|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)";
+
+  /**
+   * No trial, pilot or sample in the 80 characters before (checked where the step's words were
+   * found, not at every character).
+   */
+  private static final String TRIAL_BEFORE =
+      "(?<!\\b(?:"
+          + "demos?|samples?|trials?|tests?|pilots?|evaluations?|taster|free"
+          + ")\\b[^.\\n]{0,80})";
 
   /** A number of things, in figures or words ("60", "forty", "six"). */
   private static final String COUNT =
@@ -318,45 +343,39 @@ final class BuyingProcess {
                       + "|\\b(?:pays?|repays?|clears?|settles?)\\s+(?:off\\s+)?(?:the|their|his|her)\\s+(?:full|entire|whole|total)\\b[^.\\n]{0,20}"
                       + MONEY_THOUSANDS),
               5_000),
-          // "pays the full 4,800 for two implants", "settles the full outstanding balance", "puts
-          // the full 24 months on card", "pays six months of the plan upfront": the whole price
-          // paid now, whatever the amount
+          // "pays the full 4,800 for two implants", "puts the full 24 months on card", "pays six
+          // months of the plan upfront": the whole price paid now (not a balance, arrears or a
+          // bill, which a first collections call may well settle, nor a trial or a taster)
           new Step(
               5,
               "a payment of the whole price now",
               p(
-                  "\\b(?:(?:pays?|paying|settles?|clears?|repays?)\\s+(?:off\\s+|out\\s+|for\\s+)?"
-                      + "(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+|our\\s+)?(?:full|whole|entire|total)\\s+"
+                  "\\b(?:pays?|paying|settles?|transfers?|wires?)\\s+(?:for\\s+)?"
+                      + "(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+)?(?:full|whole|entire)\\s+"
                       + "(?:[$€£₹]?\\s?\\d[\\d,.]*(?:k\\b)?|"
                       + WHOLE_PRICE
-                      + ")|(?:transfers?|wires?)\\s+(?:the\\s+|their\\s+|its\\s+)?(?:full|whole|entire|total)\\s+"
-                      + "(?:[$€£₹]\\s?\\d[\\d,.]*(?:k\\b)?|"
-                      + WHOLE_PRICE
-                      + "))"
-                      + "|\\b(?:pays?|paying|prepays?|transfers?|wires?|puts?)\\s+(?:for\\s+)?(?:the\\s+)?"
+                      + ")"
+                      + NOT_A_TRIAL_OR_A_DEBT),
+              500,
+              true),
+          new Step(
+              5,
+              "a payment of the whole price now",
+              p(
+                  "\\b(?:pays?|paying|prepays?|transfers?|wires?|puts?)\\s+(?:for\\s+)?(?:the\\s+)?"
                       + "(?:all\\s+|full\\s+)?"
                       + COUNT
                       + "\\s+(?:months|years|weeks|terms|quarters|sessions|lessons)\\b[^.\\n]{0,40}?"
                       + "\\b(?:up ?front|in advance|in one go|in full|on (?:the\\s+|their\\s+|a\\s+)?card)\\b"
+                      + NOT_A_TRIAL_OR_A_DEBT
                       + "|\\bpays?\\s+(?:for\\s+)?all\\s+"
                       + COUNT
                       + "\\s+(?:months|years|terms|quarters)\\b"
-                      + "|\\bpays?\\s+up ?front\\s+for\\s+(?:[\\w'-]+\\s+){0,2}[\\w'-]+")),
-          // "pays the SEVIS fee", "wires the 30% advance", "pays the £500 damage deposit": money
-          // for the sale itself (not "pays the £50 consultation fee" to book a first meeting, "a
-          // refundable holding deposit", "pays INR 100,000 towards the course fee")
-          new Step(
-              4,
-              "a fee or deposit paid",
-              p(
-                  "\\b(?:pays?|paying|transfers?|wires?|puts?\\s+down)\\s+"
-                      + "(?:(?!\\b(?:booking|consult\\w*|applications?|registration|call-?out|assessments?|"
-                      + "surveys?|inspections?|diagnostics?|viewings?|admin|towards?|(?<!non-)refundable|"
-                      + TRIAL_WORDS
-                      + ")\\b)[^.\\n]){0,40}?"
-                      + "\\b(?:fees?|deposits?|advance|retainer|surcharge)\\b"),
-              150,
-              true),
+                      + NOT_A_TRIAL_OR_A_DEBT
+                      + "|\\bpays?\\s+up ?front\\s+for\\s+(?:the\\s+(?:full|whole|entire)\\s+[\\w'-]+|"
+                      + COUNT
+                      + "\\s+(?:[\\w'-]+\\s+)?[\\w'-]+)"
+                      + NOT_A_TRIAL_OR_A_DEBT)),
           new Step(
               4,
               "a large financial commitment",
@@ -1290,39 +1309,21 @@ final class BuyingProcess {
                       + TRIAL_WORDS
                       + "|reports?|guides?|copy|list|breakdown|catalogue|catalog|specs?|brochure)\\b)"
                       + "[\\w-]+")),
-          // "moves daily lab pickups to us starting Monday", "effective 1 August", "our contractor
-          // to start Monday": the service itself begins on a date (not a trial or pilot starting,
-          // nor "before calving starts")
+          // "moves daily lab pickups to us starting Monday", "to our group plan effective 1
+          // August",
+          // "our contractor to start Monday": our service begins on a date (not a trial or pilot,
+          // nor "the webinar starting Thursday")
           new Step(
               5,
               "the service started on a date",
               p(
-                  "(?<!\\b(?:"
-                      + TRIAL_WORDS
-                      + "|before|until|when|once|after)\\b[^.\\n]{0,60})"
-                      + "\\b(?:starting|effective|starts?|begins?|beginning)\\s+(?:on\\s+|from\\s+)?"
-                      + "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow"
-                      + "|next\\s+(?:week|month|sprint|quarter|term|payroll(?:\\s+cycle)?)"
-                      + "|the\\s+\\d{1,2}(?:st|nd|rd|th)\\b"
-                      + "|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b"
-                      + "|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)")),
-          // "a 3-day roof shutdown for our install crew", "access fobs for our cleaning staff",
-          // "our team's first shift": the work itself under way (not "our crew could take a look")
-          new Step(
-              5,
-              "the work under way for our crew",
-              p(
-                  "(?<!\\b(?:"
-                      + CREW_ASKS
-                      + ")\\b[^.\\n]{0,60})"
-                      + "\\bour\\s+(?:(?:install|installation|fitting|cleaning|set-?up|delivery|moving|removals?|build|"
-                      + "project|landscaping|roofing|solar)\\s+)?(?:crews?|cleaners|installers|fitters|movers|"
-                      + "(?:cleaning|install(?:ation)?|set-?up)\\s+(?:staff|team))\\b"
-                      + "(?![^.\\n]{0,100}\\b(?:"
-                      + CREW_ASKS
-                      + ")\\b)"
-                      + "|\\bour\\s+(?:[\\w-]+\\s+)?[\\w-]+(?:'s|’s|s')\\s+first\\s+(?:shift|service|delivery|"
-                      + "collection|clean|lifts?|run|pick-?up|week|install)\\b")));
+                  "\\b(?:to|onto)\\s+(?:us|our\\s+[\\w-]+(?:\\s+[\\w-]+)?)\\b"
+                      + TRIAL_BEFORE
+                      + "[^.\\n]{0,40}?\\b(?:starting|effective)\\s+(?:on\\s+)?"
+                      + SOON
+                      + "|\\bour\\s+[\\w-]+(?:\\s+[\\w-]+)?\\s+to\\s+start(?:s|ing)?\\s+(?:on\\s+)?"
+                      + SOON
+                      + TRIAL_BEFORE)));
 
   /** A relative word right before the step ("names who signs off"), at most one word between. */
   private static final Pattern EMBEDDED =
@@ -1478,8 +1479,7 @@ final class BuyingProcess {
           "a switch of everything to us",
           "a rollout to all of them",
           "the work or service started",
-          "the service started on a date",
-          "the work under way for our crew");
+          "the service started on a date");
 
   static {
     var named = STEPS.stream().map(Step::what).collect(java.util.stream.Collectors.toSet());

@@ -2066,6 +2066,14 @@ public final class ObjectiveLinter {
     return "'" + f.words() + "' is " + f.what() + " (a " + BuyingProcess.name(f.phase()) + " step)";
   }
 
+  /** "accepts the quote and pays ...", "signs and pays ...": the acceptance is asked too. */
+  private static final java.util.regex.Pattern ACCEPTED =
+      java.util.regex.Pattern.compile(
+          "\\b(?:accepts?|approves?|signs?|e-signs?|countersigns?|executes?|agrees?\\s+to)\\b[^.\\n]{0,40}"
+              + "\\b(?:quote|quotation|proposal|offer|contract|agreement|order\\s+form|terms|estimate|lease)\\b"
+              + "|\\bsigns?\\s+(?:and|,)",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private void realism(Objective o, Config config, BuyingProcess.Found f, Findings out) {
     boolean flagged = false;
     for (Use u : uses(o, config)) {
@@ -2073,7 +2081,11 @@ public final class ObjectiveLinter {
       // From the proposal on, a close is the next thing to ask for: only earlier stages can be
       // asked too much, and a proposal only what comes after the signature
       boolean early = at.isPresent() && at.get() <= 2 && f.phase() - at.get() >= 2;
-      boolean pastSignature = at.isPresent() && at.get() == 3 && f.afterSignature();
+      boolean pastSignature =
+          at.isPresent()
+              && at.get() == 3
+              && f.afterSignature()
+              && !ACCEPTED.matcher(o.advance()).find();
       if (early || pastSignature) {
         flagged = true;
         String where =

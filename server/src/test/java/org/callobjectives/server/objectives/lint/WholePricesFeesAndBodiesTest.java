@@ -19,10 +19,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Found in the sixteenth round: the whole price paid now whatever the amount, a fee or deposit for
- * the sale itself, notice served on the current supplier, the service starting on a date, the
- * customer making way for our crew, a payment asked on a proposal before its acceptance; a passive
- * whose "by" names a body of the customer's; legal and idiomatic wording.
+ * Found in the sixteenth round: the whole price paid now, notice served on the current supplier,
+ * our service starting on a date, a payment asked on a proposal without its acceptance; a passive
+ * whose "by" names a body of the customer's; legal and idiomatic wording. The realistic cases
+ * include an outside review's false alarms (collections, small deposits, trials, webinars, our crew
+ * quoting).
  */
 class WholePricesFeesAndBodiesTest {
   @TempDir Path dir;
@@ -38,24 +39,17 @@ class WholePricesFeesAndBodiesTest {
       textBlock =
           """
       first-contact        | New caller pays the full 4,800 for two implants before any consultation
-      first-contact        | Borrower settles the full outstanding balance on the first call
       demo                 | Customer puts the full 24 months on card today
       first-contact        | Parent pays upfront for 38 weekly lessons for the whole academic year
       outbound-prospecting | Lapsed customer rejoins on the 3-year plan and pays all 3 years by card
       discovery            | Seller pays 12 months of the Pro subscription upfront during our call
-      discovery            | The student pays the SEVIS I-901 fee online
-      outbound-prospecting | Couple to pay the £500 damage deposit for the venue
-      discovery            | The shipper pays the advance freight for 20 containers
       discovery            | Managing agent serves notice on their current lift firm
       outbound-prospecting | The customer gives written termination to his current forwarder
       first-contact        | Office mgr moves daily lab pickups to us starting Monday
       discovery            | HR manager moves the staff cover to our panel insurer effective 1 August
       first-contact        | CTO okays our Java contractor to start Monday at $95/hr
-      first-contact        | Plant manager schedules a 3-day roof access shutdown for our install crew
-      first-contact        | The building manager issues twelve access fobs for our cleaning staff
-      discovery            | The practice manager books reception and security for our team's first shift
       """)
-  void theWholePriceAFeeOrNoticeToTheCurrentSupplierIsLateForAnEarlyStage(
+  void theWholePriceNoticeToTheCurrentSupplierOrOurServiceStartingIsLateForAnEarlyStage(
       String stage, String advance) throws Exception {
     assertUnrealisticOn(dir, stage, advance);
   }
@@ -70,17 +64,32 @@ class WholePricesFeesAndBodiesTest {
       first-contact | Customer pays a refundable holding deposit to keep the Saturday slot
       first-contact | Customer pays INR 100,000 towards the course fee today
       first-contact | Applicant creates a portal account and pays the £25 application fee
+      first-contact | Client pays the $200 deposit to hold the photography date
+      first-contact | Customer books a table for Saturday and pays in advance
+      first-contact | Customer pays the late payment fee by card during the call
+      first-contact | Debtor agrees a payment plan and pays the full arrears of £85 by card
+      first-contact | Customer pays the full overdue invoice of $240 by card
+      first-contact | Caller pays the full remaining balance of $412 by card
+      first-contact | Homeowner pays upfront for the survey
+      demo          | Customer pays the full cost of the trial by card
       discovery     | Owner digs out the renewal notice from her current insurer and emails a copy
       commitment    | The caller pays the remaining balance of $412 in full
       commitment    | Customer pays the 30% deposit by card so we can order the unit
       proposal      | Customer signs the order form for the 40 seats during the call
+      proposal      | Customer accepts the quote and pays the full $1,200 by card
+      proposal      | Customer signs the contract and pays the full $14,900 today
       demo          | The shipping manager agrees a two-week trial on the lane starting Monday
+      demo          | Customer agrees a 2-week pilot of our route planner with five drivers, starting Monday
       discovery     | Farmer books the risk survey with our manager for a date before calving starts on 20 July
+      discovery     | Customer confirms the discovery workshop starting on the 14th
+      first-contact | Customer confirms attendance at the webinar starting Thursday
+      first-contact | Parent books a visit to the nursery ahead of the term starting 5 September
+      first-contact | Prospect says their busy season starts next month and books a discovery call
       outbound-prospecting | Homeowner gives our crew the OK to do a 15-minute yard check on Saturday
       first-contact | Homeowner books a slot for our crew to measure up the windows next week
+      first-contact | Homeowner books a time for our crew to come round and give a price
       """)
-  void aSmallFeeARefundableDepositOrAStepAtItsStageIsRealistic(String stage, String advance)
-      throws Exception {
+  void aFeeADebtATrialOrAStepAtItsStageIsRealistic(String stage, String advance) throws Exception {
     assertRealisticOn(dir, stage, advance);
   }
 
@@ -106,7 +115,7 @@ class WholePricesFeesAndBodiesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "The first instalment of the premium is paid by the estate office by bank transfer",
+        "The first instalment of the premium is paid by the parish council by bank transfer",
         "The latest inspection report for St Mary's is sent over by the churchwarden",
         "The signed heads of terms are returned by the parish council",
       })
@@ -119,6 +128,8 @@ class WholePricesFeesAndBodiesTest {
       strings = {
         "A callback is arranged by the support team for tomorrow morning",
         "A till number is allocated by the back office",
+        "The written quote is given by the office before Friday",
+        "The welcome pack is sent over by the lettings office",
       })
   void aPassiveDoneByOurSupportTeamOrBackOfficeIsOurs(String advance) {
     assertTrue(
@@ -140,7 +151,6 @@ class WholePricesFeesAndBodiesTest {
       strings = {
         "The payroll team leans into our value narrative across the 3 regional hubs",
         "The commercial farm MD keys into our solar irrigation vision for his 200 hectares",
-        "The cooperative chairman carries the solar pump matter forward with his members",
       })
   void leaningOrKeyingIntoOurVisionNamesNoOutcome(String advance) {
     assertTrue(
