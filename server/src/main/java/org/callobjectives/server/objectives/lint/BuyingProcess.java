@@ -150,20 +150,15 @@ final class BuyingProcess {
   private static final String TRIAL_WORDS =
       "demos?|samples?|loan(?:er)?s?|trials?|tests?|brochures?|packs?|quotes?|demonstrators?|evaluations?|courtesy|pilots?|taster|free|returnable";
 
-  /** What a whole price is paid for, a few words after "the full" ("the full first-year fee"). */
-  private static final String WHOLE_PRICE =
-      "(?:[\\w'-]+\\s+){0,4}?(?:amount|price|fees?|rent|premium|cost|tuition|season|term|programme|program|"
-          + "package|course|contract|plan|order)\\b";
-
   /**
-   * No trial, taster or consultation, and no balance, arrears or bill (what a collections call
-   * settles) in the 80 characters before (checked where the step was found), nor "of the trial" or
-   * "for the consultation" just after.
+   * No trial, taster or consultation, and no balance, arrears, bill or payment plan (what a
+   * collections call settles) in the 80 characters before (checked where the step was found), nor
+   * "of the trial" or "for the consultation" just after.
    */
   private static final String NOT_A_TRIAL_OR_A_DEBT =
       "(?<!\\b(?:demos?|samples?|trials?|tests?|pilots?|taster|free|consultations?|consults?|surveys?|"
           + "assessments?|admin|deposits?|balances?|arrears|debts?|outstanding|overdue|invoices?|bills?|"
-          + "late|reconnection)\\b[^.\\n]{0,80})"
+          + "late|reconnection|payment plan|arrangement|instal+ments?|magazine)\\b[^.\\n]{0,80})"
           + "(?!\\s+(?:for|of|towards?|on)\\s+(?:(?:the|a|an|their|our|his|her)\\s+)?(?:[\\w-]+\\s+){0,2}?"
           + "(?:demos?|samples?|trials?|tests?|pilots?|taster|consultations?|surveys?|assessments?)\\b)";
 
@@ -343,21 +338,9 @@ final class BuyingProcess {
                       + "|\\b(?:pays?|repays?|clears?|settles?)\\s+(?:off\\s+)?(?:the|their|his|her)\\s+(?:full|entire|whole|total)\\b[^.\\n]{0,20}"
                       + MONEY_THOUSANDS),
               5_000),
-          // "pays the full 4,800 for two implants", "puts the full 24 months on card", "pays six
-          // months of the plan upfront": the whole price paid now (not a balance, arrears or a
-          // bill, which a first collections call may well settle, nor a trial or a taster)
-          new Step(
-              5,
-              "a payment of the whole price now",
-              p(
-                  "\\b(?:pays?|paying|settles?|transfers?|wires?)\\s+(?:for\\s+)?"
-                      + "(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+)?(?:full|whole|entire)\\s+"
-                      + "(?:[$€£₹]?\\s?\\d[\\d,.]*(?:k\\b)?|"
-                      + WHOLE_PRICE
-                      + ")"
-                      + NOT_A_TRIAL_OR_A_DEBT),
-              500,
-              true),
+          // "puts the full 24 months on card", "pays 12 months of the subscription upfront", "pays
+          // all 3 years by card": a long period paid ahead (not a payment plan's instalments, a
+          // trial or a taster)
           new Step(
               5,
               "a payment of the whole price now",
@@ -365,16 +348,16 @@ final class BuyingProcess {
                   "\\b(?:pays?|paying|prepays?|transfers?|wires?|puts?)\\s+(?:for\\s+)?(?:the\\s+)?"
                       + "(?:all\\s+|full\\s+)?"
                       + COUNT
-                      + "\\s+(?:months|years|weeks|terms|quarters|sessions|lessons)\\b[^.\\n]{0,40}?"
-                      + "\\b(?:up ?front|in advance|in one go|in full|on (?:the\\s+|their\\s+|a\\s+)?card)\\b"
+                      + "\\s+(?:months|years|terms|quarters)\\b[^.\\n]{0,40}?"
+                      + "\\b(?:up ?front|in advance|in one go|on (?:the\\s+|their\\s+|a\\s+)?card)\\b"
                       + NOT_A_TRIAL_OR_A_DEBT
                       + "|\\bpays?\\s+(?:for\\s+)?all\\s+"
                       + COUNT
-                      + "\\s+(?:months|years|terms|quarters)\\b"
+                      + "\\s+years\\b"
                       + NOT_A_TRIAL_OR_A_DEBT
-                      + "|\\bpays?\\s+up ?front\\s+for\\s+(?:the\\s+(?:full|whole|entire)\\s+[\\w'-]+|"
+                      + "|\\bpays?\\s+up ?front\\s+for\\s+(?:the\\s+(?:full|whole|entire)\\s+(?:year|term|season|course)|"
                       + COUNT
-                      + "\\s+(?:[\\w'-]+\\s+)?[\\w'-]+)"
+                      + "\\s+(?:[\\w'-]+\\s+)?(?:lessons|sessions|classes|months|weeks))\\b"
                       + NOT_A_TRIAL_OR_A_DEBT)),
           new Step(
               4,
@@ -1103,7 +1086,7 @@ final class BuyingProcess {
                       + "(?:subscription|tracking|service|provider|supplier|contract)\\b"
                       // "gives notice to his current broker", "serves notice on their current
                       // lift firm" (not "the renewal notice from their current insurer")
-                      + "|\\b(?:gives?|serves?|sends?|hands?\\s+in|issues?)\\s+(?:(?:the|a|their|his|her|its)\\s+)?"
+                      + "|\\b(?:gives?|serves?|hands?\\s+in)\\s+(?:(?:their|his|her|its)\\s+)?"
                       + "(?:written\\s+|formal\\s+)?(?:termination\\s+|cancell?ation\\s+)?(?:notice|termination)\\s+"
                       + "(?:to|on)\\s+(?:the|their|his|her|its)\\s+(?:current|existing|old|incumbent)\\b")),
           // "has funds drawn to buy the tractor", "funds go to the dealer": the loan paid out
@@ -1317,13 +1300,14 @@ final class BuyingProcess {
               5,
               "the service started on a date",
               p(
-                  "\\b(?:to|onto)\\s+(?:us|our\\s+[\\w-]+(?:\\s+[\\w-]+)?)\\b"
+                  "\\b(?:moves?|moving|switch(?:es|ing)?|transfers?|transferring|routes?|brings?|puts?|rolls?)\\b"
+                      + "[^.\\n]{0,60}?\\b(?:to|onto)\\s+(?:us|our\\s+[\\w-]+(?:\\s+[\\w-]+)?)\\b"
                       + TRIAL_BEFORE
                       + "[^.\\n]{0,40}?\\b(?:starting|effective)\\s+(?:on\\s+)?"
                       + SOON
-                      + "|\\bour\\s+[\\w-]+(?:\\s+[\\w-]+)?\\s+to\\s+start(?:s|ing)?\\s+(?:on\\s+)?"
-                      + SOON
-                      + TRIAL_BEFORE)));
+                      + "(?![^.\\n]{0,40}\\b(?:"
+                      + TRIAL_WORDS
+                      + "|audits?|assessments?|surveys?)\\b)")));
 
   /** A relative word right before the step ("names who signs off"), at most one word between. */
   private static final Pattern EMBEDDED =

@@ -2066,12 +2066,13 @@ public final class ObjectiveLinter {
     return "'" + f.words() + "' is " + f.what() + " (a " + BuyingProcess.name(f.phase()) + " step)";
   }
 
-  /** "accepts the quote and pays ...", "signs and pays ...": the acceptance is asked too. */
+  /** "accepts the quote and pays ...", "goes ahead and pays ...": the acceptance is asked too. */
   private static final java.util.regex.Pattern ACCEPTED =
       java.util.regex.Pattern.compile(
-          "\\b(?:accepts?|approves?|signs?|e-signs?|countersigns?|executes?|agrees?\\s+to)\\b[^.\\n]{0,40}"
-              + "\\b(?:quote|quotation|proposal|offer|contract|agreement|order\\s+form|terms|estimate|lease)\\b"
-              + "|\\bsigns?\\s+(?:and|,)",
+          "\\b(?:accepts?|accepted|approves?|signs?|signed|e-signs?|countersigns?|executes?|renews?|upgrades?|"
+              + "joins?|enrol+s?|commits?|buys?|confirms?\\s+(?:the\\s+|their\\s+)?order|goes?\\s+ahead|"
+              + "says?\\s+yes|takes?\\s+out|places?\\s+(?:the|an?|their)\\s+order|agrees?\\s+to\\s+(?:go\\s+ahead|proceed|"
+              + "the\\s+(?:quote|quotation|proposal|offer|terms|price)))\\b",
           java.util.regex.Pattern.CASE_INSENSITIVE);
 
   private void realism(Objective o, Config config, BuyingProcess.Found f, Findings out) {

@@ -38,7 +38,6 @@ class WholePricesFeesAndBodiesTest {
       delimiter = '|',
       textBlock =
           """
-      first-contact        | New caller pays the full 4,800 for two implants before any consultation
       demo                 | Customer puts the full 24 months on card today
       first-contact        | Parent pays upfront for 38 weekly lessons for the whole academic year
       outbound-prospecting | Lapsed customer rejoins on the 3-year plan and pays all 3 years by card
@@ -47,7 +46,7 @@ class WholePricesFeesAndBodiesTest {
       outbound-prospecting | The customer gives written termination to his current forwarder
       first-contact        | Office mgr moves daily lab pickups to us starting Monday
       discovery            | HR manager moves the staff cover to our panel insurer effective 1 August
-      first-contact        | CTO okays our Java contractor to start Monday at $95/hr
+      first-contact        | Customer transfers all 85 staff to our panel insurer effective 1 August
       """)
   void theWholePriceNoticeToTheCurrentSupplierOrOurServiceStartingIsLateForAnEarlyStage(
       String stage, String advance) throws Exception {
@@ -88,6 +87,24 @@ class WholePricesFeesAndBodiesTest {
       outbound-prospecting | Homeowner gives our crew the OK to do a 15-minute yard check on Saturday
       first-contact | Homeowner books a slot for our crew to measure up the windows next week
       first-contact | Homeowner books a time for our crew to come round and give a price
+      first-contact | Customer pays the full amount owed of £320 by card
+      first-contact | Customer pays the full amount due on the account by card
+      first-contact | Tenant pays the full month's rent of £700 by card to clear the arrears
+      first-contact | Customer pays 6 months of the payment plan in advance by card
+      first-contact | Customer transfers the full amount into the new savings account today
+      first-contact | Caller pays for the full 2025 season pass by card
+      first-contact | Subscriber pays for all 12 months of the magazine subscription by card
+      demo          | Customer moves 20 users onto our platform starting Monday for a 30-day trial
+      demo          | Customer sends a week of call recordings to our analysts starting Monday
+      discovery     | Customer books our surveyor to start on Monday
+      discovery     | Customer grants their IT lead access to our portal starting Monday
+      discovery     | Customer sends a notice to their current insurer asking for the claims history
+      proposal      | Customer confirms the order and pays the full £4,800 by card
+      proposal      | Customer goes ahead with the quote and pays the full £3,000 by card
+      proposal      | Customer says yes to the quote and pays the whole price by bank transfer today
+      proposal      | Customer accepts and pays the full £3,000 by card
+      proposal      | Customer renews for another year and pays the full £900 premium by card
+      proposal      | Customer takes out the policy and pays the first month's premium by card
       """)
   void aFeeADebtATrialOrAStepAtItsStageIsRealistic(String stage, String advance) throws Exception {
     assertRealisticOn(dir, stage, advance);
