@@ -79,14 +79,33 @@ class ResyncRefusedTest {
         assertEquals(pop.callId(), ended.callId());
         assertEquals("completed:caller", ended.reason());
       }
-      try (Connection c = DriverManager.getConnection(ts.jdbcUrl())) {
-        ResultSet rs =
-            c.createStatement().executeQuery("SELECT outcome, end_reason, talk_seconds FROM calls");
-        assertTrue(rs.next());
-        assertEquals("COMPLETED", rs.getString(1));
-        assertEquals("caller", rs.getString(2));
-        assertEquals(3, rs.getInt(3), "Asterisk's TalkTime");
-      }
+      // The push to the agent may come before the store has written the call's end
+      String[] row = awaitEndedCall(ts);
+      assertEquals("COMPLETED", row[0]);
+      assertEquals("caller", row[1]);
+      assertEquals(3, Integer.parseInt(row[2]), "Asterisk's TalkTime");
     }
+  }
+
+  /**
+   * The one call's outcome, end reason and talk time once the store has ended it (15 s at most).
+   */
+  private static String[] awaitEndedCall(TestServer ts) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    String[] row;
+    do {
+      try (Connection c = DriverManager.getConnection(ts.jdbcUrl());
+          ResultSet rs =
+              c.createStatement()
+                  .executeQuery("SELECT outcome, end_reason, talk_seconds FROM calls")) {
+        assertTrue(rs.next());
+        row = new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
+      }
+      if (!"CONNECTED".equals(row[0])) {
+        return row;
+      }
+      Thread.sleep(50);
+    } while (System.nanoTime() < deadline);
+    return row;
   }
 }
