@@ -168,6 +168,10 @@ class PostgresStoreTest extends StoreContract {
     Store s = open();
     get(s.calls().upsertCall(call("pbx:1", CallOutcome.COMPLETED)));
     get(s.dispositions().markUndisposed("pbx:1", "1001"));
+    try (Connection c = database.connect();
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE probe_commits (n int)");
+    }
     // The commit waits for a standby that does not exist; the connection is then killed: the row
     // is committed here, but the server never heard so.
     admin("ALTER SYSTEM SET synchronous_standby_names = 'nobody'");
@@ -181,6 +185,7 @@ class PostgresStoreTest extends StoreContract {
     assertEquals(
         "nobody", get(s.database().write(standbyNames())), "the writer sees the reloaded setting");
     try {
+      awaitCommitsWaitForTheStandby();
       var saved = s.dispositions().saveDisposition("1001", disposition("pbx:1", "SALE"), ANY);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       int killed = 0;
@@ -203,6 +208,36 @@ class PostgresStoreTest extends StoreContract {
         get(s.dispositions().saveDisposition("1001", disposition("pbx:1", "SALE"), ANY))
             .duplicate(),
         "sent again later: a duplicate");
+  }
+
+  /**
+   * Until a commit on another connection is seen waiting for the standby (then killed): sessions
+   * see a reload before the checkpointer tells commits to wait, so a commit right after may not.
+   */
+  private void awaitCommitsWaitForTheStandby() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      var probe =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                try (Connection c = database.connect();
+                    Statement st = c.createStatement()) {
+                  st.execute("INSERT INTO probe_commits VALUES (1)");
+                } catch (java.sql.SQLException e) {
+                  // killed while it waited: what we wanted to see
+                }
+              });
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+      while (!probe.isDone() && System.nanoTime() < until) {
+        Thread.sleep(50);
+        if (terminateWaitingForStandby() > 0) {
+          probe.get(10, TimeUnit.SECONDS);
+          return;
+        }
+      }
+      probe.get(10, TimeUnit.SECONDS); // committed without waiting: not yet
+    }
+    throw new AssertionError("no commit ever waited for the standby 'nobody'");
   }
 
   private static Database.Write<String> standbyNames() {
