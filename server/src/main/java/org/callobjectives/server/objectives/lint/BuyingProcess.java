@@ -90,26 +90,13 @@ final class BuyingProcess {
               "onboarding"));
 
   /** Steps of an advance with their phase (index into {@link #PHASES}); the latest found wins. */
-  /**
-   * A step, found where its pattern matches with an amount of at least {@code minAmount}; with
-   * {@code unnamedCounts}, also where the match names no amount ("pays the deposit").
-   */
-  private record Step(
-      int phase, String what, Pattern pattern, long minAmount, boolean unnamedCounts) {
+  private record Step(int phase, String what, Pattern pattern, long minAmount) {
     Step(int phase, String what, Pattern pattern) {
-      this(phase, what, pattern, 0, false);
-    }
-
-    Step(int phase, String what, Pattern pattern, long minAmount) {
-      this(phase, what, pattern, minAmount, false);
+      this(phase, what, pattern, 0);
     }
 
     boolean tooSmall(String matched) {
-      if (minAmount == 0) {
-        return false;
-      }
-      double named = amount(matched);
-      return named < minAmount && !(unnamedCounts && named == 0);
+      return minAmount > 0 && amount(matched) < minAmount;
     }
   }
 
