@@ -376,6 +376,12 @@ final class AdvanceReader {
     }
     Actor who = actorOf(s, np, end);
     int k = end;
+    // "get the daughter (attorney under the LPA) to email": past an aside on who they are
+    int close = s.word(k, "(") ? indexOf(s, ")", k + 1) : -1;
+    if (close > 0 && close < k + 12 && s.word(close + 1, "to")) {
+      k = close + 1;
+    }
+    int to = k;
     if (s.word(k, "to")) {
       k++;
     }
@@ -387,7 +393,7 @@ final class AdvanceReader {
     boolean person =
         who == Actor.CUSTOMER
             || (who == Actor.UNKNOWN || who == Actor.THING && s.wordIn(k, ACTING_VERBS_AFTER_TO))
-                && s.word(end, "to");
+                && s.word(to, "to");
     // "Have the manager complete and return the form": a bare verb the tagger took for a noun
     // "Get the customer to promise £200": after "to", the word is the verb whatever its tag
     boolean bareVerb =
@@ -1293,6 +1299,32 @@ final class AdvanceReader {
             || s.is(comma + 1, "ADJ"));
   }
 
+  private static final Set<String> ORDERING =
+      Set.of("ensure", "make", "get", "have", "see", "check", "verify", "confirm", "ask", "let");
+
+  /** A thing first ("Offer", "Signed consent form"), then "is" a participle and "by" someone. */
+  private boolean thingDoneBySomeone(Sentence s, int i) {
+    if (i != 0 || s.wordIn(0, ORDERING) || agentVerb(s, 0)) {
+      return false;
+    }
+    for (int j = 1; j <= 4 && j + 1 < s.size(); j++) {
+      if (s.wordIn(j, Set.of("is", "are", "was", "were")) && participle(s, j + 1)) {
+        for (int k = j + 2; k < Math.min(s.size(), j + 7); k++) {
+          if (s.word(k, "by")) {
+            return true;
+          }
+        }
+        return false;
+      }
+      boolean nounLike =
+          s.is(j, "NOUN") || s.is(j, "PROPN") || s.is(j, "ADJ") || s.lower()[j].contains("-");
+      if (!nounLike) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /**
    * The text starts with a verb (or "to" and a verb): an instruction to whoever reads it, the
    * agent.
@@ -1303,6 +1335,11 @@ final class AdvanceReader {
             && s.lower()[i + 1].endsWith("ed")
             && s.wordIn(i + 2, Set.of("for", "by", "to", "on", "in", "at", "with", "before"))
         || s.word(i, "go") && s.wordIn(i + 1, Set.of("/", "-", "or"))) {
+      return false;
+    }
+    // "Offer is approved by the MD", "Signed consent form is returned by the patient": a thing,
+    // then what someone did to it; an instruction is never followed by "is" and a participle
+    if (thingDoneBySomeone(s, i)) {
       return false;
     }
     // "Referral packet for Mr J is faxed ...", "Renewal quote signed ...": a noun in -al first
@@ -1803,6 +1840,23 @@ final class AdvanceReader {
         if (n > 1 && p.words()[0].equals("be") && s.lower()[i + 1].endsWith("ing")) {
           continue; // "is giving us the budget number": active, not "is given"
         }
+        if (n == 1
+            && i != from
+            && s.lower()[i].endsWith("ing")
+            && (s.is(i + 1, "NOUN") || s.is(i + 1, "PROPN"))) {
+          continue; // "gives the receiving dock hours": a word describing a noun, not a step
+        }
+        if (n > 1
+            && p.words()[0].equals("be")
+            && i > 0
+            && s.is(i - 1, "NOUN")
+            && !personLike(s.lower()[i - 1])
+            && !isActorWord(s, i - 1)) {
+          continue; // "the signed approval page is emailed back": a thing sent, no one given it
+        }
+        if (n > 1 && p.words()[0].equals("be") && byTheCustomer(s, i + n)) {
+          continue; // "the budget ceiling is given to us by the tenant": theirs to give, and given
+        }
         if (n > 0
             && s.lemmas()[i].equals("get")
             && s.is(i + n, "VERB")
@@ -1819,6 +1873,17 @@ final class AdvanceReader {
       }
     }
     return null;
+  }
+
+  /** "by the tenant" within a few words from {@code from}: the customer is who does it. */
+  private boolean byTheCustomer(Sentence s, int from) {
+    for (int k = from; k < Math.min(s.size() - 1, from + 5); k++) {
+      if (s.word(k, "by")) {
+        int np = s.wordIn(k + 1, Set.of("the", "their", "his", "her")) ? k + 2 : k + 1;
+        return actorOf(s, np, nounPhraseEnd(s, np)) == Actor.CUSTOMER;
+      }
+    }
+    return false;
   }
 
   /** Verbs of taking in what we show: no step of the customer's before a feeling. */

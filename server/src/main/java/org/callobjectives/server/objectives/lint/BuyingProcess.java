@@ -277,7 +277,7 @@ final class BuyingProcess {
               "a budget approval",
               p(
                   "\\b(?:approves?|(?<!the |an |their |its )approved|approving|signs? off)\\b[^.\\n]{0,60}"
-                      + "\\b(?:budget|capex|capital|spend|investment|funding)\\b"
+                      + "\\b(?:budget|capex|capital|spend|investment|funding|sponsorship)\\b"
                       + "|\\b(?:secures?|gets?|obtains?|wins?)\\b[^.\\n]{0,40}\\b(?:budget|capex|capital|spend|"
                       + "investment|funding)\\b[^.\\n]{0,20}\\b(?:approved|approval|sign-off|signed off)\\b"
                       + "|\\bboard approval\\b|\\bbudget approval\\b")),
@@ -396,6 +396,17 @@ final class BuyingProcess {
                       + "(?:letter\\s+of\\s+intent|loi)\\b"
                       + "(?!\\s+(?:template|draft|format|example|sample)s?\\b)"
                       + "(?![^.\\n]{0,30}\\bfor\\s+the\\s+(?:business|property|company|house|site)\\b)")),
+          // "obtains the HOA approval and the city building permit", "pays the county permit fees":
+          // the permits for the work, which come once the job is agreed
+          new Step(
+              4,
+              "a permit for the work",
+              p(
+                  "\\b(?:obtains?|obtaining|secures?|pulls?|applies\\s+for|files?\\s+(?:for|the))\\s+"
+                      + "(?:(?:the|their|his|her|an?|all)\\s+)?(?:[\\w-]+\\s+){0,3}?(?:(?:building|planning|"
+                      + "electrical|construction|city|county|zoning|installation)\\s+(?:permits?|permission|consent)"
+                      + "|(?:hoa|homeowners'?\\s+association)\\s+approval)\\b"
+                      + "|\\bpays?\\s+(?:(?:the|their|all)\\s+)?(?:[\\w-]+\\s+){0,4}?permit\\s+fees?\\b")),
           new Step(
               5,
               "a year paid in full",
@@ -499,13 +510,17 @@ final class BuyingProcess {
               "a fee paid",
               p(
                   "\\b(?:pays?|paying)\\s+(?:the|an?|their|his|her)\\s+[$€£]\\s?[\\d,.]+\\s+"
-                      + "(?:[\\w-]+\\s+){0,2}?(?:fee|fees|retainer|deposit)\\b"),
+                      + "(?:[\\w-]+\\s+){0,2}?(?:fee|fees|retainer|deposit)\\b"
+                      // ("a £250 holding fee to hold the date": provisional, refunded or not, no
+                      // booking yet)
+                      + "(?<!holding fees?)(?<!hold fees?)(?<!holding deposit)"),
               250),
           new Step(
               4,
               "a share of the fee paid",
               p(
-                  "\\b(?:pays?|paying)\\s+\\d{2,3}\\s?%\\s+of\\s+the\\s+(?:[\\w-]+\\s+){0,2}?fees?\\b")),
+                  "\\b(?:pays?|paying)\\s+\\d{2,3}\\s?%\\s+of\\s+(?:the|their)\\s+(?:[\\w-]+\\s+){0,2}?"
+                      + "(?:fees?|hire|price|cost|total|package|contract(?:\\s+value)?)\\b")),
           // "agrees to buy a pair of hearing aids", "pays for the devices": the purchase itself
           new Step(
               5,
@@ -515,7 +530,9 @@ final class BuyingProcess {
                       + "|\\bpays?\\s+for\\s+(?:the|their|his|her)\\s+(?:[\\w-]+\\s+){0,2}?(?:devices?|aids?|"
                       + "hardware|equipment|units?|machines?|system|kit|handsets?|vehicles?|cars?|vans?|block|passes|"
                       + "tickets|seats|places|licen[cs]es)\\b"
-                      + "|\\bpays?\\s+(?:the|their)\\s+full\\s+[$€£]\\s?\\d"
+                      + "|\\bbuys?\\b[^.\\n]{0,40}\\boutright\\b"
+                      + "|\\bpays?\\s+(?:the|their)\\s+full\\s+[$€£]\\s?\\d[\\d,.]*+"
+                      + NOT_A_TRIAL_OR_A_DEBT
                       // "books and pays for a 6-session laser course"
                       + "|\\bpays?\\s+for\\s+(?:a|an|the|their|his|her)\\s+(?:[3-9]|[1-9]\\d|six|eight|ten|twelve)-session\\b")),
           // "completes the remortgage", "signs a 24-month recontract", "signs up to a 36-month
@@ -1012,6 +1029,16 @@ final class BuyingProcess {
                       + "(?![^.\\n]{0,40}\\b(?:"
                       + TRIAL_WORDS
                       + "|surveys?)\\b)")),
+          // "completes onboarding and gets a roll number", "completes admission": enrolled, so
+          // paid for (not "completes the onboarding questionnaire")
+          new Step(
+              5,
+              "an enrolment or onboarding completed",
+              p(
+                  "\\bcompletes?\\s+(?:(?:the|their|his|her)\\s+)?(?:onboarding|enrol?l?ment|admission)\\b"
+                      + "(?!\\s+(?:call|form|questionnaire|webinar|session|pack|checklist|survey))"
+                      + "|\\bgets?\\s+(?:(?:a|the|their|his|her)\\s+)?(?:roll|enrol?l?ment|admission)\\s+"
+                      + "(?:number|no\\.?)(?=\\W|$)")),
           // "the resort's property goes live on our extranet": onboarding done
           new Step(
               5,
@@ -1191,12 +1218,17 @@ final class BuyingProcess {
               p(
                   "\\b(?:so|for|lets?|let)\\s+(?:that\\s+)?(?:our|the)\\s+(?:install\\s+|installation\\s+|fitting\\s+)?"
                       + "(?:crew|installers?|fitters?|engineers?|drivers?|lorry|lorries|trucks?|team)\\s+"
-                      + "(?:can\\s+|could\\s+|to\\s+)?(?:start|begin|come\\s+out\\s+and\\s+(?:mount|install|fit)|mount|"
+                      + "(?:can\\s+|could\\s+|to\\s+)?(?:starts?|begins?|come\\s+out\\s+and\\s+(?:mount|install|fit)|mount|"
                       + "install|fit|drop\\s+off|go\\s+in|get\\s+started)\\b"
                       + "(?![^.\\n]{0,40}\\b(?:"
                       + TRIAL_WORDS
                       + "|surveys?|measure|inspections?|assessments?|visits?)\\b)"
-                      + "|\\b(?:installers?|fitters?|crew)\\s+can\\s+be\\s+booked\\b")),
+                      + "|\\b(?:installers?|fitters?|crew)\\s+can\\s+be\\s+booked\\b"
+                      // "agrees our mobilisation date", "arranges handover of keys and fobs to our
+                      // supervisor": the contract's work begins
+                      + "|\\b(?:agrees?|confirms?|sets?|fixes?)\\s+(?:our|the|a)\\s+(?:crew\\s+)?mobili[sz]ation\\s+date\\b"
+                      + "|\\b(?:arranges?|books?|schedules?|agrees?|sets?\\s+up)\\s+(?:the\\s+|a\\s+)?"
+                      + "(?:handover|hand-over)\\s+of\\s+(?:the\\s+)?keys\\b")),
           // "put down 800 MT a month for Q3 with us", "lift 200 MT next week", "nominate the
           // vessel": goods committed or collected
           new Step(

@@ -403,6 +403,16 @@ public final class ObjectiveLinter {
     }
   }
 
+  /**
+   * Money moved into the customer's own account ("transfers the full amount into the new savings
+   * account"): it stays theirs, so no payment to us however "full" it sounds.
+   */
+  private static final java.util.regex.Pattern OWN_ACCOUNT =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:transfers?|moves?|deposits?|puts?|pays?\\s+in)\\b[^.\\n]{0,40}\\binto\\s+"
+              + "(?:the|their|his|her|a)\\s+(?:new\\s+)?(?:savings|current|isa|deposit|pension|investment|"
+              + "checking)\\s+account\\b");
+
   /** The measure's warning that waits for the advance to name the customer's step. */
   private static final java.util.regex.Pattern DEFERRED_MEASURE =
       java.util.regex.Pattern.compile("^'(.*)' names no fact; once the advance names");
@@ -469,6 +479,7 @@ public final class ObjectiveLinter {
         default ->
             earliestUse(o, config)
                 .filter(u -> u.phase().get() <= 2)
+                .filter(u -> !OWN_ACCOUNT.matcher(out.advance.text()).find())
                 .ifPresent(
                     u ->
                         out.error(
@@ -1612,17 +1623,23 @@ public final class ObjectiveLinter {
               // Commit",
               // "SDR marks the lead as Hot"
               + "|\\b(?:win|close|closing|deal)\\s+probability\\b|\\bforecast\\s+category\\b"
-              + "|\\b(?:marks?|marked|flags?|flagged|tags?|tagged)\\s+(?:the\\s+)?(?:lead|prospect|deal|account)\\s+as\\s+"
+              + "|\\b(?:marks?|marked|flags?|flagged|tags?|tagged)\\s+(?:the\\s+)?(?:lead|prospect|deal|account|"
+              + "caller|customer|client|contact|opportunity|opp|them|him|her)\\s+as\\s+['\"]?"
               + "(?:hot|warm|cold|keen|interested)\\b"
+              // "SDR rates the meeting likelihood as 'high'", "Manager's gut says they'll buy"
+              + "|\\blikelihood\\b|\\bgut\\s+(?:feel(?:ing)?|says|tells|instinct|sense|call)\\b|\\b[\\w-]+(?:'s|’s)\\s+gut\\b"
+              + "|\\b(?:rates?|rated|grades?|graded)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:as|at)\\s+['\"]?"
+              + "(?:hot|warm|cold|high|medium|low|very good|good|strong|weak|keen)\\b"
               + "|\\b(?:lead|prospect|deal|account)\\s+(?:is\\s+)?(?:marked|flagged|tagged|set|rated|scored)\\s+(?:as\\s+|to\\s+)?"
               + "['\"]?(?:hot|warm|cold|keen|interested)\\b"
               // "'buying signal' score set to 4/5 by the AE", "relationship status changed to
               // 'strong' by me", "risk flag set to low after gauging how they reacted"
               + "|\\bbuying\\s+signals?\\b|\\brelationship\\s+(?:status|strength|score|health|temperature)\\b"
               + "|\\b(?:after|by|from)\\s+gauging\\b"
-              + "|\\b(?:deal|lead|prospect|opportunity)\\s+(?:temperature|grade|heat)\\b"
+              + "|\\b(?:deal|lead|prospect|opportunity)\\s+(?:temperature|temp|grade|heat)\\b"
               + "|\\b(?:score[sd]?|scoring|rated|rating|flag(?:ged)?|sentiment)\\b[^.\\n]{0,40}\\bby\\s+(?:the\\s+)?"
-              + "(?:me|agent|rep|ae|sdr|bdr|adviser|advisor|csm|consultant|caller|kam)\\b");
+              + "(?:our\\s+)?(?:sales\\s+)?(?:me|agent|rep|ae|sdr|bdr|adviser|advisor|csm|consultant|caller|kam|"
+              + "technician|tech)\\b");
 
   /**
    * "a confidence rating of 8 given by the customer in the survey": their answer, not our guess.
@@ -1633,6 +1650,8 @@ public final class ObjectiveLinter {
               + "(?:customer|client|caller|buyer|prospect|patient|member|owner|respondent|applicant)\\b"
               + "|\\b(?:customer|client|caller|buyer|prospect|patient|member|owner|applicant)(?:'s|’s|-reported|-stated)"
               + "|\\b(?:customer|client|caller|buyer|prospect)\\s+gives\\b"
+              + "|\\b(?:customer|client|caller|buyer|prospect|patient|member|owner|respondent)\\s+"
+              + "(?:rates?|scores?|grades?)\\b"
               + "|\\bfrom\\s+(?:the|their)\\s+(?:[\\w-]+\\s+)?(?:form|survey|questionnaire|client|customer|accountant)\\b"
               + "|\\breceived\\s+from\\b|\\bsigned\\s+(?:po|order|contract|agreement|purchase order)\\b");
 
@@ -2009,7 +2028,10 @@ public final class ObjectiveLinter {
         }
       }
     }
-    if (x.verb().equals("be") && x.lowEffort() != null && x.lowEffort().startsWith("be ")) {
+    // ("is open to changing supplier": the words as written, "is", not the lemma)
+    if (x.verb().equals("be")
+        && x.lowEffort() != null
+        && x.lowEffort().matches("(?i)(?:be|is|are|was|were|am)\\s.*")) {
       return x.lowEffort();
     }
     return null;

@@ -17,6 +17,10 @@ final class Rewrites {
         && r.subject() != null
         && !r.subject().isBlank()
         && r.subject().length() < 60
+        && r.verb() != null
+        // ("with client about way forward.", "the MD and the": no one a misreading can name)
+        && !r.subject().matches("(?is)(?:with|about|on|for|to|in|at|by|from)\\b.*|.*[.;:].*")
+        && !r.subject().matches("(?is).*\\b(?:the|a|an|and|or|of|our|their)")
         // ("We'll get them to ...": a pronoun is no one to start a sentence with)
         && !java.util.Set.of("them", "they", "him", "he", "her", "she", "it")
             .contains(r.subject().toLowerCase(java.util.Locale.ROOT))) {
@@ -183,7 +187,15 @@ final class Rewrites {
           "value",
           "enthusiasm",
           "openness",
-          "alignment");
+          "alignment",
+          // idioms: "move the needle", "get the ball rolling", "push things along"
+          "needle",
+          "ball",
+          "dial",
+          "thing",
+          "trust",
+          "confidence",
+          "engagement");
 
   private static final String GENERIC =
       "agrees to a follow-up call on a named date with the decision maker";

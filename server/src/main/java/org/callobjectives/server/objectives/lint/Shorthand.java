@@ -49,6 +49,13 @@ final class Shorthand {
           r("Ms\\.", "Ms"),
           r("mbrs|Mbrs", "members"),
           r("ops", "operations"),
+          // freight desks: "Shpr tenders the load", "Cnee DC mgr gives dock hours"
+          r("shpr", "shipper"),
+          r("shprs", "shippers"),
+          r("cnee", "consignee"),
+          r("cnees", "consignees"),
+          r("e-?brochure", "brochure"),
+          r("e-?brochures", "brochures"),
           r("opp", "opportunity"),
           r("opps", "opportunities"),
           r("thru", "through"),

@@ -47,6 +47,7 @@ class WholePricesFeesAndBodiesTest {
       first-contact        | Office mgr moves daily lab pickups to us starting Monday
       discovery            | HR manager moves the staff cover to our panel insurer effective 1 August
       first-contact        | Customer transfers all 85 staff to our panel insurer effective 1 August
+      first-contact        | Customer pays the full £3,400 for the new boiler by card
       """)
   void theWholePriceNoticeToTheCurrentSupplierOrOurServiceStartingIsLateForAnEarlyStage(
       String stage, String advance) throws Exception {
@@ -94,6 +95,8 @@ class WholePricesFeesAndBodiesTest {
       first-contact | Customer transfers the full amount into the new savings account today
       first-contact | Caller pays for the full 2025 season pass by card
       first-contact | Subscriber pays for all 12 months of the magazine subscription by card
+      first-contact | Parent pays the full £30 for the taster session by card
+      first-contact | Customer pays the full $49 for the trial month by card
       demo          | Customer moves 20 users onto our platform starting Monday for a 30-day trial
       demo          | Customer sends a week of call recordings to our analysts starting Monday
       discovery     | Customer books our surveyor to start on Monday
