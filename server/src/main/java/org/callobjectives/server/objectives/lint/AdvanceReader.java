@@ -946,9 +946,12 @@ final class AdvanceReader {
           "re-engage",
           "nudge");
 
-  /** Whom our side serves, named singly ("the enquirer", "the lead"). */
+  /**
+   * Whom our side serves, named singly ("the enquirer", "the lead", "the customer": in an objective
+   * "the customer" is ours, whoever else has customers; "the client" may be theirs).
+   */
   private static final Set<String> ADDRESSED =
-      Set.of("prospect", "lead", "enquirer", "inquirer", "caller");
+      Set.of("prospect", "lead", "enquirer", "inquirer", "caller", "customer");
 
   /**
    * Where the object ends when the verb at {@code main} contacts or works on the customer, named
@@ -1843,7 +1846,9 @@ final class AdvanceReader {
         if (n == 1
             && i != from
             && s.lower()[i].endsWith("ing")
-            && (s.is(i + 1, "NOUN") || s.is(i + 1, "PROPN"))) {
+            && (s.is(i + 1, "NOUN") || s.is(i + 1, "PROPN"))
+            && !s.is(i - 1, "ADP")
+            && !s.is(i - 1, "PART")) {
           continue; // "gives the receiving dock hours": a word describing a noun, not a step
         }
         if (n > 1

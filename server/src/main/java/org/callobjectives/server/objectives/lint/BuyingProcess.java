@@ -277,7 +277,8 @@ final class BuyingProcess {
               "a budget approval",
               p(
                   "\\b(?:approves?|(?<!the |an |their |its )approved|approving|signs? off)\\b[^.\\n]{0,60}"
-                      + "\\b(?:budget|capex|capital|spend|investment|funding|sponsorship)\\b"
+                      + "\\b(?:budget|capex|capital|spend|investment|funding|(?:company|corporate|employer)\\s+"
+                      + "sponsorship)\\b"
                       + "|\\b(?:secures?|gets?|obtains?|wins?)\\b[^.\\n]{0,40}\\b(?:budget|capex|capital|spend|"
                       + "investment|funding)\\b[^.\\n]{0,20}\\b(?:approved|approval|sign-off|signed off)\\b"
                       + "|\\bboard approval\\b|\\bbudget approval\\b")),
@@ -402,10 +403,14 @@ final class BuyingProcess {
               4,
               "a permit for the work",
               p(
-                  "\\b(?:obtains?|obtaining|secures?|pulls?|applies\\s+for|files?\\s+(?:for|the))\\s+"
-                      + "(?:(?:the|their|his|her|an?|all)\\s+)?(?:[\\w-]+\\s+){0,3}?(?:(?:building|planning|"
+                  "\\b(?:obtains?|obtaining|obtained|secures?|secured|securing|applies\\s+for|applied\\s+for|"
+                      + "apply\\s+for|applying\\s+for)\\s+(?:(?:the|their|his|her|an?|all)\\s+)?"
+                      // ("obtains a copy of the building permit", "the permit history": papers
+                      // about a permit, not the permit)
+                      + "(?:(?!(?:copy|copies|up|records?|history|details)\\b)[\\w-]+\\s+){0,2}?(?:(?:building|planning|"
                       + "electrical|construction|city|county|zoning|installation)\\s+(?:permits?|permission|consent)"
                       + "|(?:hoa|homeowners'?\\s+association)\\s+approval)\\b"
+                      + "(?!\\s+(?:history|records?|number|copy|letter|request|form|rules|status))"
                       + "|\\bpays?\\s+(?:(?:the|their|all)\\s+)?(?:[\\w-]+\\s+){0,4}?permit\\s+fees?\\b")),
           new Step(
               5,
@@ -511,16 +516,19 @@ final class BuyingProcess {
               p(
                   "\\b(?:pays?|paying)\\s+(?:the|an?|their|his|her)\\s+[$€£]\\s?[\\d,.]+\\s+"
                       + "(?:[\\w-]+\\s+){0,2}?(?:fee|fees|retainer|deposit)\\b"
-                      // ("a £250 holding fee to hold the date": provisional, refunded or not, no
-                      // booking yet)
-                      + "(?<!holding fees?)(?<!hold fees?)(?<!holding deposit)"),
+                      // ("a £250 holding fee to hold the date": provisional, no booking yet; a
+                      // letting's holding deposit binds the tenant, so it stays)
+                      + "(?<!holding fees?)(?<!hold fees?)"),
               250),
           new Step(
               4,
               "a share of the fee paid",
               p(
-                  "\\b(?:pays?|paying)\\s+\\d{2,3}\\s?%\\s+of\\s+(?:the|their)\\s+(?:[\\w-]+\\s+){0,2}?"
-                      + "(?:fees?|hire|price|cost|total|package|contract(?:\\s+value)?)\\b")),
+                  // (not "their plan pays 80% of the cost", "the grant pays 40%": someone else's
+                  // share, told us)
+                  "(?<!\\b(?:plan|grant|employer|insurer|insurance|scheme|council|fund|they|who|which|that|it)"
+                      + "\\s{1,3}(?:[\\w-]+\\s+)?)\\b(?:pays?|paying)\\s+\\d{2,3}\\s?%\\s+of\\s+(?:the|their)\\s+"
+                      + "(?:[\\w-]+\\s+){0,2}?(?:fees?|hire|price|package|contract(?:\\s+value)?)\\b")),
           // "agrees to buy a pair of hearing aids", "pays for the devices": the purchase itself
           new Step(
               5,
@@ -530,9 +538,13 @@ final class BuyingProcess {
                       + "|\\bpays?\\s+for\\s+(?:the|their|his|her)\\s+(?:[\\w-]+\\s+){0,2}?(?:devices?|aids?|"
                       + "hardware|equipment|units?|machines?|system|kit|handsets?|vehicles?|cars?|vans?|block|passes|"
                       + "tickets|seats|places|licen[cs]es)\\b"
-                      + "|\\bbuys?\\b[^.\\n]{0,40}\\boutright\\b"
+                      // ("would buy it outright rather than finance", "prefers to buy outright": a
+                      // preference told us)
+                      + "|(?<!\\b(?:would|'d|to|we|rather|whether|if)\\s{1,3})\\bbuys\\b[^.\\n]{0,40}\\boutright\\b"
+                      + "(?!\\s+rather)"
                       + "|\\bpays?\\s+(?:the|their)\\s+full\\s+[$€£]\\s?\\d[\\d,.]*+"
                       + NOT_A_TRIAL_OR_A_DEBT
+                      + "(?!\\s+(?:of\\s+)?(?:arrears|balance|debt|owed|outstanding|overdue|bill|invoice)\\b)"
                       // "books and pays for a 6-session laser course"
                       + "|\\bpays?\\s+for\\s+(?:a|an|the|their|his|her)\\s+(?:[3-9]|[1-9]\\d|six|eight|ten|twelve)-session\\b")),
           // "completes the remortgage", "signs a 24-month recontract", "signs up to a 36-month
@@ -1029,15 +1041,27 @@ final class BuyingProcess {
                       + "(?![^.\\n]{0,40}\\b(?:"
                       + TRIAL_WORDS
                       + "|surveys?)\\b)")),
+          // "transfers their 80k pension pot into a new account with us": their money moved to us,
+          // the sale itself
+          new Step(
+              5,
+              "their savings moved to us",
+              p(
+                  "\\btransfers?\\s+(?:their|his|her|the)\\s+(?:[\\w-]+\\s+){0,3}?(?:pension|pot|isa|investments?|"
+                      + "portfolio|savings)\\b[^.\\n]{0,50}?\\b(?:to\\s+us|with\\s+us|to\\s+our|into\\s+our)\\b")),
           // "completes onboarding and gets a roll number", "completes admission": enrolled, so
           // paid for (not "completes the onboarding questionnaire")
           new Step(
               5,
               "an enrolment or onboarding completed",
               p(
-                  "\\bcompletes?\\s+(?:(?:the|their|his|her)\\s+)?(?:onboarding|enrol?l?ment|admission)\\b"
-                      + "(?!\\s+(?:call|form|questionnaire|webinar|session|pack|checklist|survey))"
-                      + "|\\bgets?\\s+(?:(?:a|the|their|his|her)\\s+)?(?:roll|enrol?l?ment|admission)\\s+"
+                  // ("completes the admission application", "completes onboarding in the free
+                  // trial":
+                  // a step of the application or the trial)
+                  "\\bcompletes?\\s+(?:(?:the|their|his|her)\\s+)?(?:onboarding|enrol?l?ment|admission)"
+                      + "(?=\\s*(?:[,.;]|$|and\\b|with\\s+us\\b|today\\b|now\\b|for\\s+(?:the|their|his|her)\\s+"
+                      + "(?:course|programme|program|term|year|batch|intake)\\b))"
+                      + "|\\bgets?\\s+(?:(?:a|the|their|his|her)\\s+)?(?:roll|enrol?l?ment)\\s+"
                       + "(?:number|no\\.?)(?=\\W|$)")),
           // "the resort's property goes live on our extranet": onboarding done
           new Step(
@@ -1218,15 +1242,16 @@ final class BuyingProcess {
               p(
                   "\\b(?:so|for|lets?|let)\\s+(?:that\\s+)?(?:our|the)\\s+(?:install\\s+|installation\\s+|fitting\\s+)?"
                       + "(?:crew|installers?|fitters?|engineers?|drivers?|lorry|lorries|trucks?|team)\\s+"
-                      + "(?:can\\s+|could\\s+|to\\s+)?(?:starts?|begins?|come\\s+out\\s+and\\s+(?:mount|install|fit)|mount|"
+                      + "(?:can\\s+|could\\s+|to\\s+)?(?:start|begin|starts?\\s+on\\s+site|come\\s+out\\s+and\\s+(?:mount|install|fit)|mount|"
                       + "install|fit|drop\\s+off|go\\s+in|get\\s+started)\\b"
                       + "(?![^.\\n]{0,40}\\b(?:"
                       + TRIAL_WORDS
-                      + "|surveys?|measure|inspections?|assessments?|visits?)\\b)"
+                      + "|surveys?|measure|inspections?|assessments?|visits?|estimates?|quotes?|quotations?|"
+                      + "designs?|proposals?|scoping|mapping)\\b)"
                       + "|\\b(?:installers?|fitters?|crew)\\s+can\\s+be\\s+booked\\b"
                       // "agrees our mobilisation date", "arranges handover of keys and fobs to our
                       // supervisor": the contract's work begins
-                      + "|\\b(?:agrees?|confirms?|sets?|fixes?)\\s+(?:our|the|a)\\s+(?:crew\\s+)?mobili[sz]ation\\s+date\\b"
+                      + "|\\b(?:agrees?|sets?|fixes?|books?)\\s+(?:our|the|a)\\s+(?:crew\\s+)?mobili[sz]ation\\s+date\\b"
                       + "|\\b(?:arranges?|books?|schedules?|agrees?|sets?\\s+up)\\s+(?:the\\s+|a\\s+)?"
                       + "(?:handover|hand-over)\\s+of\\s+(?:the\\s+)?keys\\b")),
           // "put down 800 MT a month for Q3 with us", "lift 200 MT next week", "nominate the

@@ -116,6 +116,15 @@ public final class ObjectiveLinter {
           "(?i)\\s*,\\s*(?:if possible|if they can|where possible|hopefully|ideally|perhaps|maybe|"
               + "with luck|if willing)\\s*,\\s*");
 
+  /**
+   * "will have a go at filling in the calculator", "takes a shot at booking": an attempt at a step
+   * ("has a go at the sample assessment" does the assessment).
+   */
+  private static final java.util.regex.Pattern ATTEMPT_AT =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:have|has|having|take|takes|taking|give|gives)\\s+(?:it\\s+)?a\\s+(?:go|crack|shot|stab)\\s+"
+              + "at\\s+[a-z]+ing\\b");
+
   /** Where a field of the objective is written. */
   interface Lines {
     int of(String field);
@@ -162,7 +171,11 @@ public final class ObjectiveLinter {
     // Hedged: an attempt is not a commitment.
     Phrase hedge = v.hedges.first(written, true);
     var aside = HEDGE_ASIDE.matcher(advanceText == null ? "" : advanceText);
-    if (hedge == null && aside.find()) {
+    var attempt = ATTEMPT_AT.matcher(advanceText == null ? "" : advanceText);
+    boolean attempted = hedge == null && attempt.find();
+    if (attempted) {
+      hedge = Phrase.of(attempt.group().toLowerCase(java.util.Locale.ROOT));
+    } else if (hedge == null && aside.find()) {
       // "signs, hopefully, the agreement": set off by commas, a hedge wherever it stands
       hedge =
           Phrase.of(
@@ -174,7 +187,7 @@ public final class ObjectiveLinter {
       String rewrite =
           hedge == null
               ? Rewrites.withoutHedges(title, v.hedges)
-              : r.customerActs()
+              : r.customerActs() && r.verb() != null && !attempted
                   ? Rewrites.withoutHedges(advance, v.hedges)
                   : Rewrites.example(advance, Rewrites.customer(r), r);
       out.error(
@@ -321,6 +334,13 @@ public final class ObjectiveLinter {
         step = more;
       }
     }
+    // "transfers £5,000 into their new savings account": their money stays theirs
+    String advanceWords = advanceText == null ? "" : advanceText;
+    step =
+        step.filter(
+            f ->
+                !(OWN_ACCOUNT.matcher(advanceWords).find()
+                    && f.what().matches(".*(?:payment|paid|purchase).*")));
     step.ifPresent(f -> realism(o, config, f, out));
     out.read(
         advanceText,
@@ -410,8 +430,46 @@ public final class ObjectiveLinter {
   private static final java.util.regex.Pattern OWN_ACCOUNT =
       java.util.regex.Pattern.compile(
           "(?i)\\b(?:transfers?|moves?|deposits?|puts?|pays?\\s+in)\\b[^.\\n]{0,40}\\binto\\s+"
-              + "(?:the|their|his|her|a)\\s+(?:new\\s+)?(?:savings|current|isa|deposit|pension|investment|"
-              + "checking)\\s+account\\b");
+              + "(?:the|their|his|her|a)\\s+(?:new\\s+)?(?:savings|current|deposit|checking)\\s+account\\b");
+
+  /**
+   * What the reading judges realistic on purpose, whatever the words around it ("pays the full £30
+   * for the taster", "the £250 holding fee", "the full £850 arrears", money into their own
+   * account): the learned model, which weighs words such as "full" or "first", does not overrule
+   * it.
+   */
+  private static final java.util.regex.Pattern NOT_FOR_THE_MODEL =
+      java.util.regex.Pattern.compile(
+          OWN_ACCOUNT.pattern()
+              + "|(?i)\\b(?:taster|trial|samples?|holding\\s+fee|hold\\s+fee|arrears|overdue|owed|"
+              + "payment\\s+plan|instal+ments?)\\b");
+
+  /**
+   * The step agreed is itself the vague words ("agrees to circle back", "commits to touch base"):
+   * nothing else in the objective can make it concrete, so no doubt demotes it.
+   */
+  private static boolean vagueStepAgreed(Findings out) {
+    if (out.advance == null) {
+      return false;
+    }
+    for (LintFinding f : out.list) {
+      var quoted = QUOTED.matcher(f.message());
+      if (f.rule().equals(TOO_GENERAL) && quoted.find()) {
+        var agreed =
+            java.util.regex.Pattern.compile(
+                "(?i)\\b(?:agrees?|commits?|promises?|undertakes?)\\s+to\\s+"
+                    + java.util.regex.Pattern.quote(quoted.group(1))
+                    + "\\s*(?:$|[.,;]|during\\b|today\\b|on\\s+(?:this|the)\\s+call\\b|before\\b|by\\b)");
+        if (agreed.matcher(out.advance.text()).find()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.regex.Pattern QUOTED =
+      java.util.regex.Pattern.compile("^too general: '([^']+)'");
 
   /** The measure's warning that waits for the advance to name the customer's step. */
   private static final java.util.regex.Pattern DEFERRED_MEASURE =
@@ -423,7 +481,7 @@ public final class ObjectiveLinter {
     for (String rule : Likeness.RULES) {
       double p = Likeness.of(rule, features);
       if (out.refusedFor(rule)) {
-        if (p < Likeness.DOUBT) {
+        if (p < Likeness.DOUBT && !(TOO_GENERAL.equals(rule) && vagueStepAgreed(out))) {
           out.demote(
               rule,
               " (a warning only: objectives worded and read like this one were mostly judged"
@@ -479,7 +537,7 @@ public final class ObjectiveLinter {
         default ->
             earliestUse(o, config)
                 .filter(u -> u.phase().get() <= 2)
-                .filter(u -> !OWN_ACCOUNT.matcher(out.advance.text()).find())
+                .filter(u -> !NOT_FOR_THE_MODEL.matcher(out.advance.text()).find())
                 .ifPresent(
                     u ->
                         out.error(
@@ -1233,6 +1291,15 @@ public final class ObjectiveLinter {
     if (s.word(i, "what") && s.is(i + 1, "NOUN")) {
       return null;
     }
+    // "what they paid per tray", "what they spend a month": an amount asked for
+    if (s.word(i, "what")
+        && s.is(i + 1, "PRON")
+        && s.wordIn(
+            i + 2,
+            java.util.Set.of(
+                "pay", "spend", "charge", "cost", "earn", "ship", "buy", "order", "use", "owe"))) {
+      return null;
+    }
     for (int k = i; k < s.size(); k++) {
       if (s.is(k, "NUM") || s.is(k, "PROPN") && k > i + 1) {
         return null;
@@ -1456,6 +1523,9 @@ public final class ObjectiveLinter {
   private void notAnAdvance(Reading r, Sentence advance, String vague, Findings out) {
     String who = Rewrites.customer(r);
     String aside;
+    if (!r.imperative() && receivedFromThem(advance, r)) {
+      return; // "We receive from the Head of Procurement the export of all bookings": they send it
+    }
     if (r.imperative() || r.actor() == Reading.Actor.AGENT && !r.passive()) {
       String said =
           r.verb() == null
@@ -1551,6 +1621,53 @@ public final class ObjectiveLinter {
     }
   }
 
+  private static final java.util.Set<String> RECEIVING =
+      java.util.Set.of("receive", "get", "obtain", "collect");
+
+  /**
+   * Our side receives something "from" the customer's person ("Account manager receives from the
+   * client's travel coordinator the list ..."): the customer sends it, the effort is theirs.
+   */
+  private boolean receivedFromThem(Sentence s, Reading r) {
+    if (r.actor() != Reading.Actor.AGENT
+        || r.passive()
+        || r.verb() == null
+        || !RECEIVING.contains(r.verb())) {
+      return false;
+    }
+    for (int k = r.verbAt() + 1; k < Math.min(s.size() - 1, r.verbAt() + 12); k++) {
+      if (s.is(k, "CCONJ") || s.word(k, ",") || s.word(k, ";")) {
+        return false;
+      }
+      if (s.word(k, "from")) {
+        int np = s.wordIn(k + 1, java.util.Set.of("the", "their", "his", "her")) ? k + 2 : k + 1;
+        for (int j = np; j < Math.min(s.size(), np + 5); j++) {
+          int n = Vocabulary.longest(s, v.customerActors, j);
+          if (n > 0 && !s.word(j + n, "'s") && !s.word(j + n, "’s")) {
+            return true;
+          }
+          // "from the client's travel coordinator", not "from customer's systems": a person of
+          // theirs, not a thing fetched by us
+          if (n > 0 && personAfter(s, j + n + 1)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The noun phrase at {@code from} ends in a role: "travel coordinator", "finance manager". */
+  private static boolean personAfter(Sentence s, int from) {
+    int k = from;
+    while (k < s.size() && (s.is(k, "NOUN") || s.is(k, "PROPN") || s.is(k, "ADJ"))) {
+      k++;
+    }
+    return k > from
+        && s.lower()[k - 1].matches(".*(?:or|er|ist|ant|ent|ive|ian|head|lead|team|desk|office)");
+  }
+
   /** A field value in a record ("disposition set to engaged") is observable whatever the word. */
   private static final java.util.regex.Pattern RECORD_VALUE =
       java.util.regex.Pattern.compile(
@@ -1604,7 +1721,17 @@ public final class ObjectiveLinter {
   /** Our side's own guess about the customer, however it is recorded. */
   private static final java.util.regex.Pattern JUDGEMENT =
       java.util.regex.Pattern.compile(
-          "(?i)\\b(?:interest|commitment|confidence|urgency|buying)\\s+(?:level|score|rating)\\b"
+          "(?i)\\b(?:interest|commitment|confidence|urgency|buying|comfort|stress|trust|appetite|anxiety|"
+              + "enthusiasm|excitement|warmth|mood|readiness)\\s+(?:level|score|rating)\\b"
+              // "appetite for credit rated Hot/Warm/Cold", "pipeline set to 80% likely", "Agent
+              // judges we're the front-runner", "rates the client's trust 8/10"
+              + "|\\b(?:rated|marked|logged|ticked|tagged|flagged)\\s+(?:as\\s+)?['\"]?(?:hot|warm|cold)\\b"
+              + "(?!\\s+(?:water|wash|storage|chain|room))"
+              + "|\\b\\d{1,3}\\s?%\\s+(?:likely|probable|sure|certain|confident)\\b"
+              + "|\\b(?:agent|rep|we|i|sdr|bdr|ae|adviser|advisor|supervisor|manager|caller)\\s+(?:judges?|reckons?|"
+              + "senses?|believes?)\\b"
+              + "|\\brates?\\s+(?:the\\s+)?(?:[\\w-]+(?:'s|’s)\\s+)?(?:trust|comfort|mood|interest|enthusiasm|"
+              + "confidence|stress|warmth|rapport|sincerity|honesty|willingness)\\b"
               + "|\\blevel\\s+of\\s+(?:interest|commitment|confidence|urgency)\\b"
               + "|\\b(?:agent|rep|sdr|bdr|ae|kam|csm|consultant|adviser|advisor|caller)(?:'s|’s)?\\s+"
               + "(?:% chance|impression|view|opinion|feel(?:ing)?|sense|gut|confidence|estimate|assessment|"
@@ -1627,8 +1754,12 @@ public final class ObjectiveLinter {
               + "caller|customer|client|contact|opportunity|opp|them|him|her)\\s+as\\s+['\"]?"
               + "(?:hot|warm|cold|keen|interested)\\b"
               // "SDR rates the meeting likelihood as 'high'", "Manager's gut says they'll buy"
-              + "|\\blikelihood\\b|\\bgut\\s+(?:feel(?:ing)?|says|tells|instinct|sense|call)\\b|\\b[\\w-]+(?:'s|’s)\\s+gut\\b"
-              + "|\\b(?:rates?|rated|grades?|graded)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:as|at)\\s+['\"]?"
+              + "|\\b(?:meeting|decision|buying|purchase|close|closing|conversion|show|attendance|deal|win|"
+              + "signing)\\s+likelihood\\b|\\bgut\\s+(?:feel(?:ing)?|says|tells|instinct|sense|call)\\b|\\b[\\w-]+(?:'s|’s)\\s+gut\\b"
+              + "(?!\\s+(?:test|health|microbiome|kit|biome|flora|bacteria|check|issues?|problems?))"
+              // (ours who rate: "Experian rates the business as low risk" is a record of theirs)
+              + "|\\b(?:agent|rep|we|i|sdr|bdr|ae|adviser|advisor|supervisor|manager|caller|csm|kam)\\s+"
+              + "(?:rates?|rated|grades?|graded)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:as|at)\\s+['\"]?"
               + "(?:hot|warm|cold|high|medium|low|very good|good|strong|weak|keen)\\b"
               + "|\\b(?:lead|prospect|deal|account)\\s+(?:is\\s+)?(?:marked|flagged|tagged|set|rated|scored)\\s+(?:as\\s+|to\\s+)?"
               + "['\"]?(?:hot|warm|cold|keen|interested)\\b"
@@ -1639,7 +1770,7 @@ public final class ObjectiveLinter {
               + "|\\b(?:deal|lead|prospect|opportunity)\\s+(?:temperature|temp|grade|heat)\\b"
               + "|\\b(?:score[sd]?|scoring|rated|rating|flag(?:ged)?|sentiment)\\b[^.\\n]{0,40}\\bby\\s+(?:the\\s+)?"
               + "(?:our\\s+)?(?:sales\\s+)?(?:me|agent|rep|ae|sdr|bdr|adviser|advisor|csm|consultant|caller|kam|"
-              + "technician|tech)\\b");
+              + "technician)\\b");
 
   /**
    * "a confidence rating of 8 given by the customer in the survey": their answer, not our guess.
@@ -1648,7 +1779,11 @@ public final class ObjectiveLinter {
       java.util.regex.Pattern.compile(
           "(?i)\\b(?:given|stated|chosen|picked|scored|rated|entered|said|reported)\\s+by\\s+(?:the\\s+)?"
               + "(?:customer|client|caller|buyer|prospect|patient|member|owner|respondent|applicant)\\b"
-              + "|\\b(?:customer|client|caller|buyer|prospect|patient|member|owner|applicant)(?:'s|’s|-reported|-stated)"
+              + "|\\b(?:customer|client|caller|buyer|prospect|patient|member|owner|applicant)(?:-reported|-stated)"
+              // "the customer's rating of 9", not "the customer's stress level ticked 'low'"
+              + "|\\b(?:customer|client|caller|buyer|prospect|patient|member|owner|applicant)(?:'s|’s)\\s+"
+              + "(?:own\\s+)?(?:[\\w-]+\\s+)?(?:scores?|ratings?|answers?|reply|replies|figures?|estimates?|"
+              + "numbers?|words|choice|pick)\\b"
               + "|\\b(?:customer|client|caller|buyer|prospect)\\s+gives\\b"
               + "|\\b(?:customer|client|caller|buyer|prospect|patient|member|owner|respondent)\\s+"
               + "(?:rates?|scores?|grades?)\\b"

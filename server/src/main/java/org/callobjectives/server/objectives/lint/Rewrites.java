@@ -19,8 +19,13 @@ final class Rewrites {
         && r.subject().length() < 60
         && r.verb() != null
         // ("with client about way forward.", "the MD and the": no one a misreading can name)
-        && !r.subject().matches("(?is)(?:with|about|on|for|to|in|at|by|from)\\b.*|.*[.;:].*")
-        && !r.subject().matches("(?is).*\\b(?:the|a|an|and|or|of|our|their)")
+        && !r.subject().matches("(?is)(?:with|about|on|for|to|in|at|by|from)\\s.*|.*[;:].*|.*\\.")
+        && !r.subject().matches("(?s).*\\b(?:the|The|a|an|and|or|of|our|their)")
+        // ("The homeowner's HOA approval letter": a paper of theirs, not a person to act)
+        && !r.subject()
+            .matches(
+                "(?is).*\\b(?:letter|form|document|file|copy|report|pack|approval|agreement|contract|"
+                    + "invoice|quote|proposal|list|data|figures|details)")
         // ("We'll get them to ...": a pronoun is no one to start a sentence with)
         && !java.util.Set.of("them", "they", "him", "he", "her", "she", "it")
             .contains(r.subject().toLowerCase(java.util.Locale.ROOT))) {
@@ -175,7 +180,23 @@ final class Rewrites {
   }
 
   private static final Set<String> PEOPLE =
-      Set.of("customer", "client", "enquirer", "prospect", "lead", "caller", "patient", "member");
+      Set.of(
+          "customer",
+          "client",
+          "enquirer",
+          "prospect",
+          "lead",
+          "caller",
+          "patient",
+          "member",
+          "homeowner",
+          "owner",
+          "buyer",
+          "tenant",
+          "landlord",
+          "parent",
+          "family",
+          "donor");
 
   private static final Set<String> NO_TOPIC =
       Set.of(

@@ -14,6 +14,8 @@ final class Shorthand {
   private static final java.util.Set<String> CASED =
       java.util.Set.of(
           "DM",
+          "AH",
+          "(?<=(?:by|via|on|plan|the|a|monthly|annual|up|new|their|his|her) )DD(?!\\s+(?:pack|process|questionnaire|report|review|checklist|call|stage|phase|team|room|request|list))",
           "DMs",
           "HO",
           "HOs",
@@ -32,6 +34,12 @@ final class Shorthand {
           r("dept", "department"),
           r("DMs", "decision makers"),
           r("DM", "decision maker"),
+          // collections: "AH explains why the payment was missed"
+          r("AH", "account holder"),
+          // "signs up to the eyecare plan DD", "sets up the DD" (not a due-diligence "DD pack")
+          r(
+              "(?<=(?:by|via|on|plan|the|a|monthly|annual|up|new|their|his|her) )DD(?!\\s+(?:pack|process|questionnaire|report|review|checklist|call|stage|phase|team|room|request|list))",
+              "direct debit"),
           r("HOs", "homeowners"),
           r("HO", "homeowner"),
           r("cx|cust", "customer"),

@@ -74,6 +74,17 @@ class ShorthandJudgementsAndPermitsTest {
       true  | Demo rating in CRM set to 'very good' by the sales rep
       true  | Agent marks caller as 'warm' in the disposition field
       true  | Customer is open to change the supplier
+      true  | Owner's appetite for credit rated Hot/Warm/Cold in the CRM activity note
+      true  | Controller's comfort level with the portal logged as 'high' in Salesforce
+      true  | Agent judges we're the front-runner; pipeline set to 80% likely
+      true  | Customer's stress level ticked 'low' on the booking checklist
+      true  | Supervisor listens to the call and rates the client's trust 8/10
+      false | The customer's own rating of 9 out of 10 typed into the survey tool
+      false | Likelihood-to-recommend score of 9 or 10 recorded in the post-call survey
+      false | Experian rates the business as low risk (report saved to file)
+      false | Loan offer letter sent at the rate as low as 4.19% and signed by the client
+      false | Security rating form completed by the tech lead and returned
+      false | The patient's gut test kit order is placed in the shop
       false | Likelihood-to-recommend score of 9 given by the customer in the survey
       false | Lead score refreshed in the CRM
       false | Risk rating recorded from the completed vendor form
@@ -89,7 +100,7 @@ class ShorthandJudgementsAndPermitsTest {
       strings = {
         "The owner gets clarity on the dental plan for Max",
         "The owner aligns with us on the estimate for Luna's TPLO",
-        "Shipper solidifies the Laredo cross-border opportunity with our desk",
+        "Alum solidifies their reunion gift commitment",
       })
   void clarityAlignmentOrSolidityNamesNoOutcome(String advance) {
     assertRefusedAs(ObjectiveLinter.TOO_GENERAL, advance);
@@ -103,12 +114,15 @@ class ShorthandJudgementsAndPermitsTest {
       discovery | The client obtains the HOA approval and the city building permit for the panels
       demo      | Owner pays the county building and electrical permit fees for the array
       discovery | Homeowner secures planning permission for the extension before we quote
+      outbound-prospecting | The patient signs up to the eyecare plan DD during the recall call
       outbound-prospecting | Couple pays 50% of the venue hire to secure a Saturday in June
       demo      | After the app demo, householder buys the sensor outright
       first-contact | The facilities manager agrees our mobilisation date for the 1st of next month
       first-contact | The practice manager signs off our method statement so our team starts on site next Monday
       discovery | Student completes onboarding, gets roll number and joins the batch group
       outbound-prospecting | The L&D head approves company sponsorship of the PG program for 15 employees
+      first-contact | The tenant pays the £450 holding deposit by card on this first call
+      first-contact | The caller transfers their 80k pension pot into a new pension account with us today
       """)
   void thePermitsForTheWorkComeOnceTheJobIsAgreed(String stage, String advance) throws Exception {
     assertUnrealisticOn(dir, stage, advance);
@@ -125,6 +139,18 @@ class ShorthandJudgementsAndPermitsTest {
       first-contact | Parent pays the full £30 for the taster session by card
       demo          | Couple pay a £250 holding fee at the end of the show-round to hold the date for 14 days
       demo          | Owner feels reassured about handing over the keys to our housekeeping team
+      discovery     | The patient confirms their plan pays 80% of the cost and reads us the member ID
+      discovery     | The homeowner says the council grant pays 40% of the install cost and emails the grant letter
+      discovery     | The claimant obtains a copy of the building permit for the extension and emails it
+      discovery     | The owner pulls up their county permit history and sends us the list
+      discovery     | The owner says they would buy the system outright rather than finance it
+      discovery     | The buyer confirms the mobilisation date in their tender documents and emails the tender pack
+      discovery     | The client sends the user list so the team can begin the data-mapping estimate
+      first-contact | The resident's daughter completes the admission assessment with our nurse
+      demo          | The customer completes onboarding in the free trial workspace during the demo
+      discovery     | The candidate confirms HR has approved visa sponsorship for the role
+      first-contact | The debtor pays the full £850 arrears by debit card
+      discovery     | The customer transfers £5,000 into their new savings account before we hang up
       commitment    | Owner completes the onboarding questionnaire and pays the $1,500 setup fee
       """)
   void aPermitAtItsStageAskedAboutOrATasterPaidIsRealistic(String stage, String advance)
@@ -135,11 +161,73 @@ class ShorthandJudgementsAndPermitsTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "The client names a start date that aligns with their April fiscal year",
+        "The client agrees to give it a go and starts the 14-day free trial today",
+        "The learner has a go at the sample assessment in the portal and submits it",
+        "The member books two places on our Have a Go at Golf day",
+        "The client confirms they get the documents from their employer and emails them to us",
+        "The owner solidifies the guest count at 120 in the booking portal",
+      })
+  void aRelationAnIdiomOfTheirsOrAnEventNameIsFine(String advance) {
+    assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The supporter opts in to receiving email updates",
+        "Professional services team scopes the integration and sends the SOW",
+      })
+  void aLightStepOrOurOwnTeamIsStillNoAdvance(String advance) {
+    assertRefusedAs(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The prospect will have a go at filling in the ROI calculator",
+        "The client will have a crack at booking the site visit for next week",
+      })
+  void anAttemptAtAStepIsHedged(String advance) {
+    assertRefusedAs(ObjectiveLinter.HEDGED, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         "Have a go at getting the grower to agree our $95k trade figure on his old header",
         "If possible get the daughter (attorney under the LPA) to email a copy of the LPA",
       })
   void anAttemptInOtherWordsIsHedgedAndTheOneAskedStillActs(String advance) {
     assertEquals(List.of(ObjectiveLinter.HEDGED), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "We receive from the Head of Procurement the export of all 2024 bookings from their"
+            + " current TMC",
+        "Account manager receives from the client's travel coordinator the list of unused airline"
+            + " tickets",
+        "AH explains why the payment was missed and when the next payday is",
+      })
+  void whatWeReceiveFromTheirPersonIsTheirStep(String advance) {
+    assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "We will obtain energy consumption data from customer's systems through our technician",
+        "Route manager calls the customer to remind them the annual agreement renews on the 1st",
+      })
+  void whatWeFetchFromTheirSystemsOrWhoeverCallsTheCustomerIsOurs(String advance) {
+    assertRefusedAs(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
+  @Test
+  void cooperatingWithAProgramNamesNoStep() {
+    assertRefusedAs(ObjectiveLinter.TOO_GENERAL, "Customer cooperates with the payment program");
   }
 
   @Test
@@ -174,9 +262,11 @@ class ShorthandJudgementsAndPermitsTest {
     var found =
         findingsOnStage(
             dir, "discovery", "Align with client about way forward for co-packing.", MEASURE);
-    var general = found.stream().filter(f -> f.rule().equals(ObjectiveLinter.TOO_GENERAL)).toList();
-    assertEquals(1, general.size(), found.toString());
-    assertTrue(general.get(0).suggestion().contains("'The customer "), general.get(0).suggestion());
+    assertFalse(found.isEmpty());
+    found.forEach(
+        f ->
+            assertFalse(
+                f.suggestion() != null && f.suggestion().contains("With client"), f.suggestion()));
   }
 
   private static void assertRefusedAs(String rule, String advance) {
