@@ -946,12 +946,9 @@ final class AdvanceReader {
           "re-engage",
           "nudge");
 
-  /**
-   * Whom our side serves, named singly ("the enquirer", "the lead", "the customer": in an objective
-   * "the customer" is ours, whoever else has customers; "the client" may be theirs).
-   */
+  /** Whom our side serves, named singly ("the enquirer", "the lead"). */
   private static final Set<String> ADDRESSED =
-      Set.of("prospect", "lead", "enquirer", "inquirer", "caller", "customer");
+      Set.of("prospect", "lead", "enquirer", "inquirer", "caller");
 
   /**
    * Where the object ends when the verb at {@code main} contacts or works on the customer, named

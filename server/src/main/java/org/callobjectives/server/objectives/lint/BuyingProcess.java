@@ -527,7 +527,7 @@ final class BuyingProcess {
                   // (not "their plan pays 80% of the cost", "the grant pays 40%": someone else's
                   // share, told us)
                   "(?<!\\b(?:plan|grant|employer|insurer|insurance|scheme|council|fund|they|who|which|that|it)"
-                      + "\\s{1,3}(?:[\\w-]+\\s+)?)\\b(?:pays?|paying)\\s+\\d{2,3}\\s?%\\s+of\\s+(?:the|their)\\s+"
+                      + "\\s{1,3}(?:[\\w-]{1,20}\\s{1,3})?)\\b(?:pays?|paying)\\s+\\d{2,3}\\s?%\\s+of\\s+(?:the|their)\\s+"
                       + "(?:[\\w-]+\\s+){0,2}?(?:fees?|hire|price|package|contract(?:\\s+value)?)\\b")),
           // "agrees to buy a pair of hearing aids", "pays for the devices": the purchase itself
           new Step(
@@ -1048,7 +1048,9 @@ final class BuyingProcess {
               "their savings moved to us",
               p(
                   "\\btransfers?\\s+(?:their|his|her|the)\\s+(?:[\\w-]+\\s+){0,3}?(?:pension|pot|isa|investments?|"
-                      + "portfolio|savings)\\b[^.\\n]{0,50}?\\b(?:to\\s+us|with\\s+us|to\\s+our|into\\s+our)\\b")),
+                      + "portfolio|savings)\\b(?!\\s+(?:statements?|documents?|details|paperwork|forms?|records?|"
+                      + "summary|valuations?|letters?|history))[^.\\n]{0,50}?\\b(?:to\\s+us|with\\s+us|to\\s+our|"
+                      + "into\\s+our)\\b")),
           // "completes onboarding and gets a roll number", "completes admission": enrolled, so
           // paid for (not "completes the onboarding questionnaire")
           new Step(
@@ -1058,11 +1060,11 @@ final class BuyingProcess {
                   // ("completes the admission application", "completes onboarding in the free
                   // trial":
                   // a step of the application or the trial)
-                  "\\bcompletes?\\s+(?:(?:the|their|his|her)\\s+)?(?:onboarding|enrol?l?ment|admission)"
-                      + "(?=\\s*(?:[,.;]|$|and\\b|with\\s+us\\b|today\\b|now\\b|for\\s+(?:the|their|his|her)\\s+"
-                      + "(?:course|programme|program|term|year|batch|intake)\\b))"
-                      + "|\\bgets?\\s+(?:(?:a|the|their|his|her)\\s+)?(?:roll|enrol?l?ment)\\s+"
-                      + "(?:number|no\\.?)(?=\\W|$)")),
+                  "\\bcompletes?\\s+(?:(?:the|their|his|her)\\s+)?(?:enrol?l?ment|admission)"
+                      + "(?=\\s*(?:[,.;]|$|and\\b|for\\s+(?:the|their|his|her)\\s+"
+                      + "(?:course|programme|program|term|year|batch|intake)\\b|on\\s+the\\s+[\\w-]+\\s+"
+                      + "(?:course|programme|program)\\b))"
+                      + "(?![^.\\n]{0,60}\\b(?:trial|pilot|sandbox|taster|free)\\b)")),
           // "the resort's property goes live on our extranet": onboarding done
           new Step(
               5,
@@ -1251,9 +1253,7 @@ final class BuyingProcess {
                       + "|\\b(?:installers?|fitters?|crew)\\s+can\\s+be\\s+booked\\b"
                       // "agrees our mobilisation date", "arranges handover of keys and fobs to our
                       // supervisor": the contract's work begins
-                      + "|\\b(?:agrees?|sets?|fixes?|books?)\\s+(?:our|the|a)\\s+(?:crew\\s+)?mobili[sz]ation\\s+date\\b"
-                      + "|\\b(?:arranges?|books?|schedules?|agrees?|sets?\\s+up)\\s+(?:the\\s+|a\\s+)?"
-                      + "(?:handover|hand-over)\\s+of\\s+(?:the\\s+)?keys\\b")),
+                      + "|\\b(?:agrees?|sets?|fixes?|books?)\\s+(?:our|the|a)\\s+(?:crew\\s+)?mobili[sz]ation\\s+date\\b")),
           // "put down 800 MT a month for Q3 with us", "lift 200 MT next week", "nominate the
           // vessel": goods committed or collected
           new Step(

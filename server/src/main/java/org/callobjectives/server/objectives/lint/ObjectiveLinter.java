@@ -123,7 +123,9 @@ public final class ObjectiveLinter {
   private static final java.util.regex.Pattern ATTEMPT_AT =
       java.util.regex.Pattern.compile(
           "(?i)\\b(?:have|has|having|take|takes|taking|give|gives)\\s+(?:it\\s+)?a\\s+(?:go|crack|shot|stab)\\s+"
-              + "at\\s+[a-z]+ing\\b");
+              + "at\\s+(?:getting|filling|booking|signing|sending|completing|arranging|setting|securing|"
+              + "closing|persuading|convincing|finding|organi[sz]ing|scheduling|uploading|returning|"
+              + "submitting|sorting|pulling|putting|paying|agreeing)\\b");
 
   /** Where a field of the objective is written. */
   interface Lines {
@@ -441,8 +443,9 @@ public final class ObjectiveLinter {
   private static final java.util.regex.Pattern NOT_FOR_THE_MODEL =
       java.util.regex.Pattern.compile(
           OWN_ACCOUNT.pattern()
-              + "|(?i)\\b(?:taster|trial|samples?|holding\\s+fee|hold\\s+fee|arrears|overdue|owed|"
-              + "payment\\s+plan|instal+ments?)\\b");
+              + "|(?i)\\b(?:for|of|towards|on)\\s+(?:the|a|an|their|his|her)\\s+(?:[\\w-]+\\s+)?"
+              + "(?:taster|trial|samples?)\\b"
+              + "|(?i)\\b(?:holding\\s+fee|hold\\s+fee|arrears|overdue|owed|payment\\s+plan|instal+ments?)\\b");
 
   /**
    * The step agreed is itself the vague words ("agrees to circle back", "commits to touch base"):
@@ -1297,7 +1300,7 @@ public final class ObjectiveLinter {
         && s.wordIn(
             i + 2,
             java.util.Set.of(
-                "pay", "spend", "charge", "cost", "earn", "ship", "buy", "order", "use", "owe"))) {
+                "pay", "spend", "charge", "cost", "earn", "ship", "buy", "order", "owe"))) {
       return null;
     }
     for (int k = i; k < s.size(); k++) {
@@ -1621,19 +1624,22 @@ public final class ObjectiveLinter {
     }
   }
 
-  private static final java.util.Set<String> RECEIVING =
-      java.util.Set.of("receive", "get", "obtain", "collect");
-
   /**
-   * Our side receives something "from" the customer's person ("Account manager receives from the
-   * client's travel coordinator the list ..."): the customer sends it, the effort is theirs.
+   * Our side receives something "from" the customer's person ("We receive from the Head of
+   * Procurement the export ...", "Account manager receives from the client's travel coordinator the
+   * list ..."): the customer sends it, the effort is theirs. Only "receive": "gets the postcode
+   * from the caller" or "collects the pallets from the shipper" stay ours.
    */
   private boolean receivedFromThem(Sentence s, Reading r) {
     if (r.actor() != Reading.Actor.AGENT
         || r.passive()
         || r.verb() == null
-        || !RECEIVING.contains(r.verb())) {
-      return false;
+        || !r.verb().equals("receive")
+        || s.text()
+            .matches(
+                "(?is).*\\b(?:postcode|zip|e-?mail address|phone|mobile|address|name|dob|"
+                    + "date of birth|contact details)\\b.*")) {
+      return false; // (contact details received are a light step all the same)
     }
     for (int k = r.verbAt() + 1; k < Math.min(s.size() - 1, r.verbAt() + 12); k++) {
       if (s.is(k, "CCONJ") || s.word(k, ",") || s.word(k, ";")) {
@@ -1641,32 +1647,82 @@ public final class ObjectiveLinter {
       }
       if (s.word(k, "from")) {
         int np = s.wordIn(k + 1, java.util.Set.of("the", "their", "his", "her")) ? k + 2 : k + 1;
-        for (int j = np; j < Math.min(s.size(), np + 5); j++) {
-          int n = Vocabulary.longest(s, v.customerActors, j);
-          if (n > 0 && !s.word(j + n, "'s") && !s.word(j + n, "’s")) {
-            return true;
-          }
-          // "from the client's travel coordinator", not "from customer's systems": a person of
-          // theirs, not a thing fetched by us
-          if (n > 0 && personAfter(s, j + n + 1)) {
-            return true;
-          }
+        int head = np;
+        while (head + 1 < s.size()
+            && (s.is(head + 1, "NOUN")
+                || s.is(head + 1, "PROPN")
+                || s.is(head + 1, "ADJ")
+                || s.word(head + 1, "'s")
+                || s.word(head + 1, "’s")
+                || s.word(head, "'s")
+                || s.word(head, "’s"))) {
+          head++;
         }
-        return false;
+        // the head of what follows "from": "the Head (of Procurement)", "the client's travel
+        // coordinator"; not "customer's systems", "their old provider" or "lenders for the client"
+        String w = s.lower()[head];
+        boolean role = Vocabulary.longest(s, v.customerActors, head) > 0;
+        boolean person =
+            w.matches(".*(?:or|er|ist|ant|ian)") && !NOT_PEOPLE.contains(s.lemmas()[head]);
+        return (role || person) && !DEPARTMENTS.contains(w);
       }
     }
     return false;
   }
 
-  /** The noun phrase at {@code from} ends in a role: "travel coordinator", "finance manager". */
-  private static boolean personAfter(Sentence s, int from) {
-    int k = from;
-    while (k < s.size() && (s.is(k, "NOUN") || s.is(k, "PROPN") || s.is(k, "ADJ"))) {
-      k++;
-    }
-    return k > from
-        && s.lower()[k - 1].matches(".*(?:or|er|ist|ant|ent|ive|ian|head|lead|team|desk|office)");
-  }
+  /** Nouns in -er or -or that name things or third parties, not the customer's people. */
+  private static final java.util.Set<String> NOT_PEOPLE =
+      java.util.Set.of(
+          "server",
+          "order",
+          "provider",
+          "supplier",
+          "folder",
+          "computer",
+          "register",
+          "ledger",
+          "letter",
+          "paper",
+          "number",
+          "printer",
+          "router",
+          "container",
+          "trailer",
+          "calendar",
+          "counter",
+          "monitor",
+          "indicator",
+          "calculator",
+          "lender",
+          "insurer",
+          "carrier",
+          "vendor",
+          "competitor",
+          "meter",
+          "filter",
+          "scanner",
+          "tracker",
+          "browser",
+          "driver");
+
+  /** Departments: what we receive "from finance" is an approval of ours as often as theirs. */
+  private static final java.util.Set<String> DEPARTMENTS =
+      java.util.Set.of(
+          "finance",
+          "procurement",
+          "legal",
+          "hr",
+          "ops",
+          "it",
+          "marketing",
+          "purchasing",
+          "accounts",
+          "payables",
+          "lead",
+          "team",
+          "desk",
+          "office",
+          "department");
 
   /** A field value in a record ("disposition set to engaged") is observable whatever the word. */
   private static final java.util.regex.Pattern RECORD_VALUE =
@@ -1721,14 +1777,19 @@ public final class ObjectiveLinter {
   /** Our side's own guess about the customer, however it is recorded. */
   private static final java.util.regex.Pattern JUDGEMENT =
       java.util.regex.Pattern.compile(
-          "(?i)\\b(?:interest|commitment|confidence|urgency|buying|comfort|stress|trust|appetite|anxiety|"
-              + "enthusiasm|excitement|warmth|mood|readiness)\\s+(?:level|score|rating)\\b"
+          "(?i)\\b(?:interest|commitment|confidence|urgency|buying)\\s+(?:level|score|rating)\\b"
+              // "comfort level with the portal logged as 'high'", "stress level ticked 'low'": a
+              // mood given a value (not "the GAD-7 anxiety score", "a comfort rating of -5C")
+              + "|\\b(?:comfort|stress|trust|enthusiasm|excitement|mood|warmth)\\s+level\\b[^.\\n]{0,40}\\b"
+              + "(?:logged|ticked|marked|set|rated|recorded|noted)\\s+(?:as\\s+|to\\s+|at\\s+)?['\"]?"
+              + "(?:high|medium|low|good|ok|poor|hot|warm|cold)\\b"
               // "appetite for credit rated Hot/Warm/Cold", "pipeline set to 80% likely", "Agent
               // judges we're the front-runner", "rates the client's trust 8/10"
-              + "|\\b(?:rated|marked|logged|ticked|tagged|flagged)\\s+(?:as\\s+)?['\"]?(?:hot|warm|cold)\\b"
-              + "(?!\\s+(?:water|wash|storage|chain|room))"
+              + "|\\b(?:appetite|interest|lead|prospect|caller|customer|client|contact|deal|opportunity|opp)\\b"
+              + "[^.\\n]{0,40}\\b(?:rated|marked|logged|ticked|tagged|flagged)\\s+(?:as\\s+)?['\"]?"
+              + "(?:hot|warm|cold)\\b(?!\\s+(?:transfer|works|storage|chain|water|calls?)\\b)"
               + "|\\b\\d{1,3}\\s?%\\s+(?:likely|probable|sure|certain|confident)\\b"
-              + "|\\b(?:agent|rep|we|i|sdr|bdr|ae|adviser|advisor|supervisor|manager|caller)\\s+(?:judges?|reckons?|"
+              + "|\\b(?:agent|rep|we|i|sdr|bdr|ae|adviser|advisor|caller)\\s+(?:judges?|reckons?|"
               + "senses?|believes?)\\b"
               + "|\\brates?\\s+(?:the\\s+)?(?:[\\w-]+(?:'s|’s)\\s+)?(?:trust|comfort|mood|interest|enthusiasm|"
               + "confidence|stress|warmth|rapport|sincerity|honesty|willingness)\\b"
@@ -1769,8 +1830,7 @@ public final class ObjectiveLinter {
               + "|\\b(?:after|by|from)\\s+gauging\\b"
               + "|\\b(?:deal|lead|prospect|opportunity)\\s+(?:temperature|temp|grade|heat)\\b"
               + "|\\b(?:score[sd]?|scoring|rated|rating|flag(?:ged)?|sentiment)\\b[^.\\n]{0,40}\\bby\\s+(?:the\\s+)?"
-              + "(?:our\\s+)?(?:sales\\s+)?(?:me|agent|rep|ae|sdr|bdr|adviser|advisor|csm|consultant|caller|kam|"
-              + "technician)\\b");
+              + "(?:our\\s+)?(?:sales\\s+)?(?:me|agent|rep|ae|sdr|bdr|adviser|advisor|csm|consultant|caller|kam)\\b");
 
   /**
    * "a confidence rating of 8 given by the customer in the survey": their answer, not our guess.
@@ -1786,7 +1846,9 @@ public final class ObjectiveLinter {
               + "numbers?|words|choice|pick)\\b"
               + "|\\b(?:customer|client|caller|buyer|prospect)\\s+gives\\b"
               + "|\\b(?:customer|client|caller|buyer|prospect|patient|member|owner|respondent)\\s+"
-              + "(?:rates?|scores?|grades?)\\b"
+              + "(?:rates?|scores?|grades?)\\s+(?:us|our|it|the\\s+(?:call|service|demo|product|visit|session|"
+              + "course|stay|experience))\\b"
+              + "|\\b(?:stated|self-reported|self-rated|self-assessed)\\b"
               + "|\\bfrom\\s+(?:the|their)\\s+(?:[\\w-]+\\s+)?(?:form|survey|questionnaire|client|customer|accountant)\\b"
               + "|\\breceived\\s+from\\b|\\bsigned\\s+(?:po|order|contract|agreement|purchase order)\\b");
 

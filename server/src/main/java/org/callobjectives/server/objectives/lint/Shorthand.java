@@ -15,7 +15,7 @@ final class Shorthand {
       java.util.Set.of(
           "DM",
           "AH",
-          "(?<=(?:by|via|on|plan|the|a|monthly|annual|up|new|their|his|her) )DD(?!\\s+(?:pack|process|questionnaire|report|review|checklist|call|stage|phase|team|room|request|list))",
+          "(?<=\\b(?:by|via|on|plan|the|a|monthly|annual|up|new|their|his|her) )DD(?!\\s+(?:pack|process|questionnaire|report|review|checklist|call|stage|phase|team|room|request|list)\\b)",
           "DMs",
           "HO",
           "HOs",
@@ -38,7 +38,7 @@ final class Shorthand {
           r("AH", "account holder"),
           // "signs up to the eyecare plan DD", "sets up the DD" (not a due-diligence "DD pack")
           r(
-              "(?<=(?:by|via|on|plan|the|a|monthly|annual|up|new|their|his|her) )DD(?!\\s+(?:pack|process|questionnaire|report|review|checklist|call|stage|phase|team|room|request|list))",
+              "(?<=\\b(?:by|via|on|plan|the|a|monthly|annual|up|new|their|his|her) )DD(?!\\s+(?:pack|process|questionnaire|report|review|checklist|call|stage|phase|team|room|request|list)\\b)",
               "direct debit"),
           r("HOs", "homeowners"),
           r("HO", "homeowner"),

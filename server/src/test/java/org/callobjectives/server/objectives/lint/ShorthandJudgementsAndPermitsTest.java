@@ -68,7 +68,6 @@ class ShorthandJudgementsAndPermitsTest {
       textBlock =
           """
       true  | SDR rates the meeting likelihood as 'high' in the call notes
-      true  | Adherence-risk score set to 'low' by the technician
       true  | Rep marks the lead temp as HOT
       true  | Manager's gut says they'll buy
       true  | Demo rating in CRM set to 'very good' by the sales rep
@@ -85,6 +84,13 @@ class ShorthandJudgementsAndPermitsTest {
       false | Loan offer letter sent at the rate as low as 4.19% and signed by the client
       false | Security rating form completed by the tech lead and returned
       false | The patient's gut test kit order is placed in the shop
+      false | Insulin lines flagged as cold for the courier in the dispatch system
+      false | Call logged as warm transfer to the claims desk
+      false | Patient's GAD-7 anxiety score recorded in the care record
+      false | Sleeping bag comfort rating of -5C noted on the order
+      false | Buyer's stated urgency level logged on the opportunity
+      false | Mock-up approved after the QA manager judges it against spec
+      false | Survey form completed, roof rated suitable by the technician
       false | Likelihood-to-recommend score of 9 given by the customer in the survey
       false | Lead score refreshed in the CRM
       false | Risk rating recorded from the completed vendor form
@@ -119,7 +125,7 @@ class ShorthandJudgementsAndPermitsTest {
       demo      | After the app demo, householder buys the sensor outright
       first-contact | The facilities manager agrees our mobilisation date for the 1st of next month
       first-contact | The practice manager signs off our method statement so our team starts on site next Monday
-      discovery | Student completes onboarding, gets roll number and joins the batch group
+      discovery | The student completes enrolment, pays the first term's fee and joins the batch group
       outbound-prospecting | The L&D head approves company sponsorship of the PG program for 15 employees
       first-contact | The tenant pays the £450 holding deposit by card on this first call
       first-contact | The caller transfers their 80k pension pot into a new pension account with us today
@@ -148,6 +154,10 @@ class ShorthandJudgementsAndPermitsTest {
       discovery     | The client sends the user list so the team can begin the data-mapping estimate
       first-contact | The resident's daughter completes the admission assessment with our nurse
       demo          | The customer completes onboarding in the free trial workspace during the demo
+      demo          | The trial user completes onboarding today in the sandbox
+      discovery     | The saver gets their roll number from the building society passbook and reads it out
+      discovery     | The client transfers their investment statements to our secure portal
+      first-contact | The vendor arranges handover of keys to our valuer for the valuation
       discovery     | The candidate confirms HR has approved visa sponsorship for the role
       first-contact | The debtor pays the full £850 arrears by debit card
       discovery     | The customer transfers £5,000 into their new savings account before we hang up
@@ -167,6 +177,9 @@ class ShorthandJudgementsAndPermitsTest {
         "The member books two places on our Have a Go at Golf day",
         "The client confirms they get the documents from their employer and emails them to us",
         "The owner solidifies the guest count at 120 in the booking portal",
+        "The installer calls the customer back today and books our roof survey for them",
+        "The alumni relations director at the university books a demo of our CRM",
+        "The customer test drives the new Kuga and will have a go at driving it on Saturday",
       })
   void aRelationAnIdiomOfTheirsOrAnEventNameIsFine(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
@@ -219,7 +232,10 @@ class ShorthandJudgementsAndPermitsTest {
   @ValueSource(
       strings = {
         "We will obtain energy consumption data from customer's systems through our technician",
-        "Route manager calls the customer to remind them the annual agreement renews on the 1st",
+        "Rep gets approval from finance for a 10% discount",
+        "Agent gets the postcode from the caller",
+        "Our driver collects the 12 pallets from the shipper",
+        "We receive the delivery postcode from the customer's last order",
       })
   void whatWeFetchFromTheirSystemsOrWhoeverCallsTheCustomerIsOurs(String advance) {
     assertRefusedAs(ObjectiveLinter.NOT_AN_ADVANCE, advance);
