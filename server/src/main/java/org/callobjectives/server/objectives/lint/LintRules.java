@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -39,7 +41,8 @@ public record LintRules(
     List<String> vagueVerbs,
     List<String> abstractObjects,
     List<String> mentalVerbs,
-    List<String> recordWords) {
+    List<String> recordWords,
+    Map<String, List<String>> steps) {
   public static final String FILE = "lint.yaml";
   private static final String DEFAULTS = "lint-defaults.yaml";
 
@@ -71,6 +74,18 @@ public record LintRules(
             "/timePatterns/" + i, "not a valid regular expression: " + e.getDescription());
       }
     }
+    if (own.steps() != null) {
+      for (var e : own.steps().entrySet()) {
+        if (!SiteSteps.STAGES.contains(e.getKey())) {
+          throw src.error(
+              "/steps/" + e.getKey(),
+              "'"
+                  + e.getKey()
+                  + "' is no stage of the buying process; use one of "
+                  + String.join(", ", SiteSteps.STAGES));
+        }
+      }
+    }
     return Boolean.TRUE.equals(own.replaceDefaults()) ? own.orEmpty() : d.plus(own);
   }
 
@@ -94,7 +109,8 @@ public record LintRules(
         n(vagueVerbs),
         n(abstractObjects),
         n(mentalVerbs),
-        n(recordWords));
+        n(recordWords),
+        steps(steps, Map.of()));
   }
 
   private LintRules plus(LintRules o) {
@@ -117,7 +133,21 @@ public record LintRules(
         u(vagueVerbs, o.vagueVerbs),
         u(abstractObjects, o.abstractObjects),
         u(mentalVerbs, o.mentalVerbs),
-        u(recordWords, o.recordWords));
+        u(recordWords, o.recordWords),
+        steps(steps, o.steps));
+  }
+
+  /** The steps of {@code a} and {@code b} together, stage by stage. */
+  private static Map<String, List<String>> steps(
+      Map<String, List<String>> a, Map<String, List<String>> b) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String stage : SiteSteps.STAGES) {
+      List<String> both = u(a == null ? null : a.get(stage), b == null ? null : b.get(stage));
+      if (!both.isEmpty()) {
+        out.put(stage, List.copyOf(both));
+      }
+    }
+    return Map.copyOf(out);
   }
 
   private static List<String> n(List<String> l) {

@@ -324,14 +324,17 @@ public final class ObjectiveLinter {
     // The title and the measure tell the step too ("Flights booked", "Signed licence received");
     // each field is read on its own, so no phrase runs from one into the next.
     // ("signs 3-yr agmt": office shorthand is read as words here too)
+    // A step the site placed in lint.yaml counts as placed there
     Optional<BuyingProcess.Found> step =
-        BuyingProcess.ofAdvance(Shorthand.expand(advanceText), v.closes, advance);
-    for (String other :
+        v.steps.place(Shorthand.expand(advanceText), advance, true, v.closes, v::read);
+    List<String> others =
         List.of(
             markup ? TextLimits.plain(o.title()) : o.title(),
-            markup ? TextLimits.plain(o.measure()) : o.measure())) {
+            markup ? TextLimits.plain(o.measure()) : o.measure());
+    List<Sentence> read = List.of(title, measure);
+    for (int k = 0; k < others.size(); k++) {
       Optional<BuyingProcess.Found> more =
-          BuyingProcess.ofAdvance(Shorthand.expand(other), v.closes, null);
+          v.steps.place(Shorthand.expand(others.get(k)), read.get(k), false, v.closes, v::read);
       if (more.isPresent() && (step.isEmpty() || more.get().phase() > step.get().phase())) {
         step = more;
       }

@@ -15,6 +15,7 @@ final class Vocabulary {
   final Phrases commitments;
   final Phrases evidence;
   final Phrases closes;
+  final SiteSteps steps;
   final Phrases hedges;
   final List<Pattern> products;
   final java.util.Set<String> vagueVerbs;
@@ -33,6 +34,7 @@ final class Vocabulary {
     commitments = new Phrases(r.commitmentVerbs());
     evidence = new Phrases(r.evidenceWords());
     closes = new Phrases(r.closeWords());
+    steps = new SiteSteps(r.steps());
     hedges = new Phrases(r.hedges());
     products =
         r.productNames() == null
