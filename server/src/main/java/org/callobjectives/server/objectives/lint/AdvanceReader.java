@@ -163,6 +163,27 @@ final class AdvanceReader {
 
   private static final Set<String> TOWARD_US = Set.of("us", "me", "our");
 
+  /** Where our side keeps its customers: "the owner from our sales list" is a customer. */
+  private static final Set<String> OUR_RECORDS =
+      Set.of(
+          "list",
+          "database",
+          "record",
+          "books",
+          "waitlist",
+          "register",
+          "file",
+          "crm",
+          "ledger",
+          "roster",
+          "mailing",
+          "newsletter",
+          "panel");
+
+  /** Verbs of sending whose passive may name the sender after "from". */
+  private static final Set<String> SENT_FROM =
+      Set.of("send", "email", "e-mail", "forward", "return", "upload", "submit", "post", "mail");
+
   private final Vocabulary v;
 
   AdvanceReader(Vocabulary v) {
@@ -691,6 +712,13 @@ final class AdvanceReader {
     int main = Math.min(k, s.size() - 1);
     if (passive) {
       int by = indexOf(s, "by", main + 1);
+      // "Three sample files are sent from the client to our mailbox": who sends, after "from"
+      if (by < 0 && SENT_FROM.contains(s.lemmas()[main])) {
+        int sender = indexOf(s, "from", main + 1);
+        if (sender > main && sender <= main + 2) {
+          by = sender;
+        }
+      }
       // "by the bride's mother", "by their QA panel": someone on the customer's side
       Actor agent =
           by < 0
@@ -2506,6 +2534,17 @@ final class AdvanceReader {
       for (int k = Math.min(customer, agent) + 1; k < Math.max(customer, agent); k++) {
         if (s.word(k, "and") || s.word(k, "&")) {
           return Actor.CUSTOMER;
+        }
+      }
+      // "Lapsed owner from our 2018 sales list": a customer found in our records (not "a member
+      // of our team", "the rep from our Leeds office")
+      if (customer < agent
+          && s.word(agent, "our")
+          && s.wordIn(agent - 1, Set.of("from", "on", "in", "off"))) {
+        for (int k = agent + 1; k < Math.min(to, s.size()); k++) {
+          if (OUR_RECORDS.contains(s.lemmas()[k])) {
+            return Actor.CUSTOMER;
+          }
         }
       }
       return agent > customer ? Actor.AGENT : Actor.CUSTOMER;

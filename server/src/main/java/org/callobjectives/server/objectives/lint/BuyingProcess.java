@@ -656,6 +656,7 @@ final class BuyingProcess {
                       // "has the $400k loan paid into their account": funds released
                       + "|\\b(?:has|gets)\\s+(?:the|their|a|an)\\s+(?:[$€£]?[\\w,.-]+\\s+){0,3}?loan\\s+(?:paid|released|advanced)\\s+"
                       + "(?:in)?to\\b"
+
                       // "transfers its entire workforce to our PEO"
                       + "|\\b(?:moves?|transfers?|switch(?:es)?)\\s+(?:its|their|the|his|her)\\s+(?:[\\w']+\\s+)?(?:entire|whole|complete|full)\\b"
                       + "(?![^.\\n]{0,30}\\b(?:data|dataset|files)\\b)[^.\\n]{0,60}\\b(?:on)?to\\s+(?:us|our)\\b")),
@@ -907,7 +908,38 @@ final class BuyingProcess {
                   "\\bleaves?\\s+us\\s+(?:\\d+\\s?%|a\\s+share|a\\s+percentage|the\\s+residue|(?:their|his|her)\\s+"
                       + "(?:residuary|estate|house|home))"
                       + "|\\b(?:amends?|changes?|updates?|rewrites?)\\s+(?:their|his|her)\\s+will\\b[^.\\n]{0,40}"
-                      + "\\b(?:leave|include)\\s+(?:us|our)\\b")),
+                      + "\\b(?:leave|include)\\s+(?:us|our)\\b"
+                      // "pledges a named 25% residuary share", "confirms in writing a 10% residuary
+                      // gift to us in their new Will" (not "says they left a residuary gift to
+                      // ...")
+                      + "|\\b(?:pledges?|commits?|promises?)\\b"
+                      + "(?:(?!\\b(?:whether|if|discuss|talk|about|consider|learn|hear|find|visit|call|meeting)\\b)[^.\\n]){0,40}"
+                      + "\\b(?:residuary|pecuniary)\\s+(?:gift|share|legacy|bequest)\\b"
+                      + "|\\b(?:gift|legacy|bequest|share)\\s+(?:to|for)\\s+us\\s+in\\s+(?:their|his|her)\\s+"
+                      + "(?:(?:new|updated|amended|revised)\\s+)?will\\b"
+                      // "names us as a beneficiary", "pledges to leave us a gift in their will"
+                      + "|\\bnames?\\s+us\\s+as\\s+(?:a|the|their|his|her)\\s+(?:residuary\\s+)?beneficiary\\b"
+                      + "|\\b(?:pledges?|promises?|commits?)\\s+to\\s+leave\\s+us\\b"
+                      + "|\\bpromises?\\s+us\\s+\\d+\\s?%\\s+of\\s+(?:their|his|her)\\s+estate\\b"
+                      + "|\\bwrites?\\s+us\\s+into\\s+(?:their|his|her)\\s+will\\b"
+                      // "commits to a £5,000 legacy gift" (not "to a legacy conversation")
+                      + "|\\b(?:pledges?|commits?|promises?)\\s+(?:to\\s+)?(?:a|an|the|their|his|her)\\s+"
+                      + "(?:[$€£]?[\\d,.]+k?\\s+)?(?:legacy|bequest)(?:\\s+(?:gift|pledge))?\\b"
+                      + "(?!\\s+(?:conversation|call|meeting|visit|information|pack|guide|event|seminar|webinar|chat))")),
+          // "gets his marine loan funded", "gets the patient-finance loan for the plan approved"
+          // (not pre-approved or approved in principle; not "her finance manager to ...")
+          new Step(
+              4,
+              "a loan approved or funded",
+              p(
+                  "\\b(?:has|gets|got|having|getting)\\s+(?:the|their|his|her|its|a|an|[\\w-]+(?:'s|’s))\\s+"
+                      + "(?:[$€£]?[\\w,.'’-]+\\s+){0,3}?(?:loan|finance|financing|mortgage)"
+                      + "(?:\\s+(?!to\\b|manager|department|team|director|officer|controller|lead|head|person)"
+                      + "[\\w$€£,.'’-]+){0,5}?\\s+(?<!\\bpre\\s)(?<!pre-)(?:funded|approved|drawn\\s+down)\\b"
+                      + "(?!\\s*in[\\s-]+principle)"
+                      // "secures unconditional mortgage approval"
+                      + "|\\b(?:secures?|gets?|obtains?|receives?)\\s+(?:an?\\s+|the\\s+|their\\s+|his\\s+|her\\s+)?"
+                      + "(?:unconditional|full|formal|final)\\s+(?:mortgage|loan|finance)\\s+(?:approval|offer)\\b")),
           // "give their OK to invest in bulk tanks for all 4 sites": the spend approved
           new Step(
               4,
@@ -1524,7 +1556,8 @@ final class BuyingProcess {
               + "|\\bfirst\\s+time\\s+(?:we|i|they)(?:'ve)?\\s+(?:speak|spoke|spoken|talk|talked)\\b"
               + "|\\b(?:bought|bought-in|purchased|rented|cold|data)[- ](?:\\w+[- ])?(?:list|data|leads?)\\b|\\bcold lead\\b"
               + "|\\bcold-call(?:ed|ing)?\\b|\\bnever (?:been )?(?:spoken to|contacted|called|met|heard from)\\b"
-              + "|\\bno (?:prior|previous) contact\\b|\\bnot (?:a|an existing) customer\\b");
+              + "|\\bno (?:prior|previous) contact\\b|\\bnot (?:a|an existing) customer\\b"
+              + "|\\bfirst[- ]time\\s+(?:caller|enquirer|inquirer|contact)\\b|\\bcalled\\s+cold\\b");
 
   /** "On this cold call, ...": the text itself says the call is a first contact, or null. */
   static String statesFirstContact(String text) {

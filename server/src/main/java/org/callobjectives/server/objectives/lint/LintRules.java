@@ -76,13 +76,13 @@ public record LintRules(
     }
     if (own.steps() != null) {
       for (var e : own.steps().entrySet()) {
-        if (!SiteSteps.STAGES.contains(e.getKey())) {
+        if (!SiteSteps.KEYS.contains(e.getKey())) {
           throw src.error(
               "/steps/" + e.getKey(),
               "'"
                   + e.getKey()
                   + "' is no stage of the buying process; use one of "
-                  + String.join(", ", SiteSteps.STAGES));
+                  + String.join(", ", SiteSteps.KEYS));
         }
       }
     }
@@ -141,7 +141,7 @@ public record LintRules(
   private static Map<String, List<String>> steps(
       Map<String, List<String>> a, Map<String, List<String>> b) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    for (String stage : SiteSteps.STAGES) {
+    for (String stage : SiteSteps.KEYS) {
       List<String> both = u(a == null ? null : a.get(stage), b == null ? null : b.get(stage));
       if (!both.isEmpty()) {
         out.put(stage, List.copyOf(both));

@@ -147,6 +147,8 @@ public final class ObjectiveLinter {
     // "Enquirer books, if possible, a club tour": the hedge is found in the text as written; the
     // sentence is read without the aside, which would cut it in two.
     String unhedged = HEDGE_ASIDE.matcher(advanceText == null ? "" : advanceText).replaceAll(" ");
+    // "All being well, the FM raises ...": read past a leading hedge
+    unhedged = LEADING_HEDGE.matcher(unhedged).replaceFirst("");
     // "Try to get the customer to promise £200": read past the attempt to whoever acts
     unhedged = LEADING_ATTEMPT.matcher(unhedged).replaceFirst("");
     // "Employer ideally registers for ...": read without the hedge between subject and verb
@@ -161,6 +163,17 @@ public final class ObjectiveLinter {
 
     // An advance: the customer acts, with effort.
     Reading r = reader.read(advance);
+    // "Past-quote homeowner (2023 estimate, never started) books ...": the verb was read in the
+    // aside after the subject; read without it
+    var subjectAside = SUBJECT_ASIDE.matcher(advance.text());
+    if (subjectAside.find() && (r.verb() == null || inBrackets(advance, r.verbAt()))) {
+      Sentence plain = v.read(subjectAside.replaceFirst("$1"));
+      Reading read = reader.read(plain);
+      if (read.verb() != null) {
+        advance = plain;
+        r = read;
+      }
+    }
     Sentence withArticle = withArticle(advance, r);
     if (withArticle == null) {
       withArticle = withModal(advance, r);
@@ -172,6 +185,19 @@ public final class ObjectiveLinter {
 
     // Hedged: an attempt is not a commitment.
     Phrase hedge = v.hedges.first(written, true);
+    if (hedge != null && indirectQuestion(written, hedge)) {
+      hedge = null; // "chooses for each type if they want TEP or MT": a choice asked for
+    }
+    var leading = LEADING_HEDGE.matcher(advanceText == null ? "" : advanceText);
+    if (hedge == null && leading.find()) {
+      hedge =
+          Phrase.of(
+              leading
+                  .group()
+                  .replaceAll("[,\\s]+", " ")
+                  .strip()
+                  .toLowerCase(java.util.Locale.ROOT));
+    }
     var aside = HEDGE_ASIDE.matcher(advanceText == null ? "" : advanceText);
     var attempt = ATTEMPT_AT.matcher(advanceText == null ? "" : advanceText);
     boolean attempted = hedge == null && attempt.find();
@@ -201,7 +227,10 @@ public final class ObjectiveLinter {
               + " commitment; state what the customer does",
           "'" + rewrite + "'");
     }
-    if (hedge == null && titleHedge == null && r.hedge() != null) {
+    if (hedge == null
+        && titleHedge == null
+        && r.hedge() != null
+        && !indirectQuestion(advance, Phrase.of(r.hedge()))) {
       out.error(
           "advance",
           HEDGED,
@@ -1777,6 +1806,77 @@ public final class ObjectiveLinter {
           "(?i)\\b(?:by|before|until|till|within|latest|no later than|during|on this call|today|tonight)\\b"
               + "(?<!\\bnot before)");
 
+  /** "With a fair wind, ...", "If it is possible, ...": a condition in front of the whole step. */
+  private static final java.util.regex.Pattern LEADING_HEDGE =
+      java.util.regex.Pattern.compile(
+          "(?i)^\\s*(?:with\\s+(?:a\\s+fair\\s+wind|any\\s+luck)|all\\s+(?:being|going)\\s+well|"
+              + "if\\s+(?:all|everything)\\s+go(?:es)?\\s+(?:well|fine|ok|okay|to\\s+plan|smoothly)|"
+              + "where\\s+(?:feasible|practicable)|if\\s+(?:at\\s+all\\s+)?(?:possible|doable|feasible|practicable)|"
+              + "if\\s+it\\s*(?:is|'s|’s|be)\\s+(?:at\\s+all\\s+)?(?:possible|doable|feasible)|god\\s+willing|"
+              + "touch\\s+wood|time\\s+permitting|if\\s+time\\s+(?:allows|permits)|"
+              + "(?:we|i)\\s+hope(?:\\s+that)?)\\s*,?\\s+");
+
+  /** The verbs that ask for a choice or an answer: "if" after them is "whether", no hedge. */
+  private static final java.util.Set<String> ASKING =
+      java.util.Set.of(
+          "choose",
+          "decide",
+          "say",
+          "tell",
+          "confirm",
+          "check",
+          "ask",
+          "know",
+          "indicate",
+          "state",
+          "let",
+          "advise",
+          "clarify",
+          "specify",
+          "select",
+          "tick",
+          "mark",
+          "answer");
+
+  /** Whether {@code hedge} is an "if" after a verb asking for a choice, in the same clause. */
+  private static boolean indirectQuestion(Sentence s, Phrase hedge) {
+    if (!hedge.text().startsWith("if ")) {
+      return false;
+    }
+    int at = s.find(hedge, 0);
+    if (at < 0) {
+      return false;
+    }
+    for (int k = at - 1; k >= Math.max(0, at - 8); k--) {
+      if (s.wordIn(k, java.util.Set.of(",", ";", ":", "."))) {
+        return false;
+      }
+      // ("Client chooses for each type if ...": "chooses" is often tagged as a noun)
+      if (ASKING.contains(s.lemmas()[k]) && !(k > 0 && s.is(k - 1, "DET"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether token {@code i} stands between the first brackets of {@code s}. */
+  private static boolean inBrackets(Sentence s, int i) {
+    int open = -1;
+    for (int k = 0; k < s.size(); k++) {
+      if (s.word(k, "(")) {
+        open = k;
+      } else if (s.word(k, ")") && open >= 0) {
+        return i > open && i < k;
+      }
+    }
+    return false;
+  }
+
+  /** An aside in brackets right after the subject, before a lower-case word (a verb). */
+  private static final java.util.regex.Pattern SUBJECT_ASIDE =
+      java.util.regex.Pattern.compile(
+          "^(\\s*[^(),.;:]{1,60}?)\\s*\\([^()]{1,100}\\)(?=\\s+\\p{Ll})");
+
   /** Our side's own guess about the customer, however it is recorded. */
   private static final java.util.regex.Pattern JUDGEMENT =
       java.util.regex.Pattern.compile(
@@ -1788,9 +1888,10 @@ public final class ObjectiveLinter {
               + "(?:high|medium|low|good|ok|poor|hot|warm|cold)\\b"
               // "appetite for credit rated Hot/Warm/Cold", "pipeline set to 80% likely", "Agent
               // judges we're the front-runner", "rates the client's trust 8/10"
-              + "|\\b(?:appetite|interest|lead|prospect|caller|customer|client|contact|deal|opportunity|opp)\\b"
-              + "[^.\\n]{0,40}\\b(?:rated|marked|logged|ticked|tagged|flagged)\\s+(?:as\\s+)?['\"]?"
-              + "(?:hot|warm|cold)\\b(?!\\s+(?:transfer|works|storage|chain|water|calls?)\\b)"
+              + "|\\b(?:appetite|interest|lead|prospect|caller|customer|client|contact|deal|opportunity|opp|"
+              + "candidate|applicant|enquirer|inquirer|supporter|donor|parent|student)\\b"
+              + "[^.\\n]{0,40}\\b(?:rated|marked|logged|ticked|tagged|flagged|status\\s+set\\s+to)\\s+(?:as\\s+)?['\"]?"
+              + "(?:hot|warm|cold)\\b(?![-‐])(?!\\s+(?:transfer|works|storage|chain|water|calls?)\\b)"
               + "|\\b\\d{1,3}\\s?%\\s+(?:likely|probable|sure|certain|confident)\\b"
               + "|\\b(?:agent|rep|we|i|sdr|bdr|ae|adviser|advisor|caller)\\s+(?:judges?|reckons?|"
               + "senses?|believes?)\\b"
@@ -1801,6 +1902,14 @@ public final class ObjectiveLinter {
               + "(?:% chance|impression|view|opinion|feel(?:ing)?|sense|gut|confidence|estimate|assessment|"
               + "judge?ment|read)\\b"
               + "|\\bimpression\\s+(?:of|that)\\b"
+              // "Culture fit: Strong (recruiter's view)": a value that is someone's opinion, not
+              // theirs
+              + "|\\((?:(?:the|our|my)\\s+)?(?:[\\w-]+\\s+)?(?:agent|rep|recruiter|scheduler|sdr|bdr|ae|csm|kam|"
+              + "consultant|adviser|advisor|officer|coordinator|caller|closer|salesperson)(?:'s|’s|s')?\\s+"
+              + "(?:own\\s+)?(?:view|assessment|opinion|impression|judge?ment|read|take|gut|sense|estimate|feel)\\)"
+              + "|\\(per\\s+(?:the\\s+|our\\s+)?(?:[\\w-]+\\s+)?(?:agent|rep|recruiter|scheduler|sdr|bdr|ae|csm|kam|"
+              + "consultant|adviser|advisor|officer|coordinator|closer)\\)"
+              + "|\\b(?:commitment|buying|deal|close|closing|purchase|signing)\\s+confidence\\b"
               + "|\\b(?:\\d{1,3}\\s?%|\\d{1,3}\\s?percent)\\s+(?:chance|probability|likelihood)\\b"
               + "|\\b(?:chance|probability|likelihood)\\s+(?:of|that|to)\\b[^.\\n]{0,40}\\b(?:\\d{1,3}\\s?%|high|low|good)\\b"
               + "|\\b(?:estimates?|estimated|guess(?:es|ed)?|gauges?|gauged)\\b[^.\\n]{0,40}\\b(?:chance|probability|"

@@ -13,6 +13,7 @@ final class Shorthand {
   // Capitals only: "ho" or "dm" in lower case are not these. Before RULES, which reads it.
   private static final java.util.Set<String> CASED =
       java.util.Set.of(
+          "(?<!\\d\\s)pt(?=\\s+[a-z]+s\\b)",
           "DM",
           "AH",
           "(?<=\\b(?:by|via|on|plan|the|a|monthly|annual|up|new|their|his|her) )DD(?!\\s+(?:pack|process|questionnaire|report|review|checklist|call|stage|phase|team|room|request|list)\\b)",
@@ -49,6 +50,9 @@ final class Shorthand {
           // "Pt sends 2 pics": a patient, written as clinics write it
           r("Pt", "patient"),
           r("Pts", "patients"),
+          // "pt books the review" (not "5 pt sessions")
+          r("(?<!\\d\\s)pt(?=\\s+[a-z]+s\\b)", "patient"),
+          r("Cand\\.", "Candidate"),
           r("contract-holder", "contract holder"),
           r("contract-holders", "contract holders"),
           // "Mrs. Henderson picks ...": the title's full stop is no sentence end

@@ -15,6 +15,17 @@ final class SiteSteps {
   static final List<String> STAGES =
       List.of("first-contact", "discovery", "demo", "proposal", "commitment", "close");
 
+  /** The keys {@code steps} accepts: the stages, and outbound prospecting as a first contact. */
+  static final List<String> KEYS =
+      List.of(
+          "first-contact",
+          "outbound-prospecting",
+          "discovery",
+          "demo",
+          "proposal",
+          "commitment",
+          "close");
+
   static final String WHAT = "a step this site places in lint.yaml";
 
   private final List<Phrases> byPhase = new ArrayList<>();
@@ -23,15 +34,21 @@ final class SiteSteps {
   SiteSteps(Map<String, List<String>> steps) {
     boolean none = true;
     for (String stage : STAGES) {
-      List<String> words = steps == null ? null : steps.get(stage);
-      List<String> kept =
-          words == null
-              ? List.of()
-              : words.stream().filter(w -> w != null && !w.isBlank()).toList();
-      none &= kept.isEmpty();
-      byPhase.add(new Phrases(kept));
+      List<String> words = new ArrayList<>(words(steps, stage));
+      if (stage.equals("first-contact")) {
+        words.addAll(words(steps, "outbound-prospecting"));
+      }
+      none &= words.isEmpty();
+      byPhase.add(new Phrases(words));
     }
     empty = none;
+  }
+
+  private static List<String> words(Map<String, List<String>> steps, String key) {
+    List<String> words = steps == null ? null : steps.get(key);
+    return words == null
+        ? List.of()
+        : words.stream().filter(w -> w != null && !w.isBlank()).toList();
   }
 
   boolean isEmpty() {

@@ -81,7 +81,8 @@ class SiteStepsInLintYamlTest {
     assertTrue(
         e.getMessage().contains("'negotiation' is no stage")
             && e.getMessage()
-                .contains("first-contact, discovery, demo, proposal, commitment, close"),
+                .contains(
+                    "first-contact, outbound-prospecting, discovery, demo, proposal, commitment, close"),
         e.getMessage());
     assertTrue(e.line() > 0, e.getMessage());
   }
