@@ -170,6 +170,7 @@ final class AdvanceReader {
           "database",
           "record",
           "books",
+          "book",
           "waitlist",
           "register",
           "file",
@@ -177,8 +178,7 @@ final class AdvanceReader {
           "ledger",
           "roster",
           "mailing",
-          "newsletter",
-          "panel");
+          "newsletter");
 
   /** Verbs of sending whose passive may name the sender after "from". */
   private static final Set<String> SENT_FROM =
@@ -713,9 +713,16 @@ final class AdvanceReader {
     if (passive) {
       int by = indexOf(s, "by", main + 1);
       // "Three sample files are sent from the client to our mailbox": who sends, after "from"
-      if (by < 0 && SENT_FROM.contains(s.lemmas()[main])) {
+      // (by a deadline too: "... by Friday"; not "forwarded from the dealer to the prospect": sent
+      // on to the customer)
+      if (SENT_FROM.contains(s.lemmas()[main])) {
         int sender = indexOf(s, "from", main + 1);
-        if (sender > main && sender <= main + 2) {
+        int sentTo = indexOf(s, "to", main + 1);
+        boolean toThem = false;
+        for (int j = sentTo + 1; sentTo > 0 && j <= sentTo + 3 && j < s.size(); j++) {
+          toThem |= Vocabulary.longest(s, v.customerActors, j) > 0;
+        }
+        if (sender > main && sender <= main + 3 && (by < 0 || by > sender) && !toThem) {
           by = sender;
         }
       }
@@ -2542,7 +2549,9 @@ final class AdvanceReader {
           && s.word(agent, "our")
           && s.wordIn(agent - 1, Set.of("from", "on", "in", "off"))) {
         for (int k = agent + 1; k < Math.min(to, s.size()); k++) {
-          if (OUR_RECORDS.contains(s.lemmas()[k])) {
+          // (not "on our waitlist desk", "on our CRM team": a team of ours)
+          if (OUR_RECORDS.contains(s.lemmas()[k])
+              && !s.wordIn(k + 1, Set.of("team", "desk", "office", "staff", "unit", "crew"))) {
             return Actor.CUSTOMER;
           }
         }

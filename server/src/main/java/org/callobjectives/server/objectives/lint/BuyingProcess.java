@@ -919,13 +919,15 @@ final class BuyingProcess {
                       + "(?:(?:new|updated|amended|revised)\\s+)?will\\b"
                       // "names us as a beneficiary", "pledges to leave us a gift in their will"
                       + "|\\bnames?\\s+us\\s+as\\s+(?:a|the|their|his|her)\\s+(?:residuary\\s+)?beneficiary\\b"
-                      + "|\\b(?:pledges?|promises?|commits?)\\s+to\\s+leave\\s+us\\b"
+                      + "|\\b(?:pledges?|promises?|commits?)\\s+to\\s+leav(?:e|ing)\\s+us\\b"
                       + "|\\bpromises?\\s+us\\s+\\d+\\s?%\\s+of\\s+(?:their|his|her)\\s+estate\\b"
                       + "|\\bwrites?\\s+us\\s+into\\s+(?:their|his|her)\\s+will\\b"
                       // "commits to a £5,000 legacy gift" (not "to a legacy conversation")
                       + "|\\b(?:pledges?|commits?|promises?)\\s+(?:to\\s+)?(?:a|an|the|their|his|her)\\s+"
                       + "(?:[$€£]?[\\d,.]+k?\\s+)?(?:legacy|bequest)(?:\\s+(?:gift|pledge))?\\b"
-                      + "(?!\\s+(?:conversation|call|meeting|visit|information|pack|guide|event|seminar|webinar|chat))")),
+                      + "(?!\\s+(?:conversation|call|meeting|visit|information|pack|guide|event|seminar|webinar|chat|"
+                      + "planning|review|session|enquiry|inquiry|options|talk|discussion|brochure|appointment|advice|gift|"
+                      + "pledge))")),
           // "gets his marine loan funded", "gets the patient-finance loan for the plan approved"
           // (not pre-approved or approved in principle; not "her finance manager to ...")
           new Step(
@@ -934,12 +936,29 @@ final class BuyingProcess {
               p(
                   "\\b(?:has|gets|got|having|getting)\\s+(?:the|their|his|her|its|a|an|[\\w-]+(?:'s|’s))\\s+"
                       + "(?:[$€£]?[\\w,.'’-]+\\s+){0,3}?(?:loan|finance|financing|mortgage)"
-                      + "(?:\\s+(?!to\\b|manager|department|team|director|officer|controller|lead|head|person)"
-                      + "[\\w$€£,.'’-]+){0,5}?\\s+(?<!\\bpre\\s)(?<!pre-)(?:funded|approved|drawn\\s+down)\\b"
+                      + "(?:\\s+(?!to\\b|and\\b|or\\b|manager|department|team|director|officer|controller|lead|head|person)"
+                      + "[\\w$€£,.'’-]+){0,5}?\\s+(?<!\\bpre\\s)(?<!pre-)(?<!provisionally\\s)(?<!conditionally\\s)"
+                      + "(?:funded|approved|drawn\\s+down)\\b"
                       + "(?!\\s*in[\\s-]+principle)"
                       // "secures unconditional mortgage approval"
                       + "|\\b(?:secures?|gets?|obtains?|receives?)\\s+(?:an?\\s+|the\\s+|their\\s+|his\\s+|her\\s+)?"
                       + "(?:unconditional|full|formal|final)\\s+(?:mortgage|loan|finance)\\s+(?:approval|offer)\\b")),
+          // "enrolls in the $0 premium HMO", "signs the enrollment app for a 2025 MA plan"
+          new Step(
+              4,
+              "an enrolment in a health plan",
+              p(
+                  "\\benrol(?:l)?s?\\s+in(?:to)?\\s+(?:the|a|an|their|his|her)\\s+(?:[\\w$-]+\\s+){0,4}?"
+                      + "(?:hmo|ppo|medicare|medigap|ma\\s+plan|health\\s+plan|dental\\s+plan|insurance\\s+plan)\\b"
+                      + "|\\bsigns?\\s+(?:the|their|his|her)\\s+(?:[\\w-]+\\s+)?enrol(?:l)?ment\\s+"
+                      + "(?:app|application|form)\\b")),
+          // "pays Rs 50,000 first instalment for the program", "pays the first premium"
+          new Step(
+              4,
+              "a first instalment paid",
+              p(
+                  "\\bpays?\\b[^.\\n]{0,40}?\\bfirst\\s+(?:instal(?:l)?ments?|emi|monthly\\s+(?:payment|premium)|"
+                      + "premium)\\b")),
           // "give their OK to invest in bulk tanks for all 4 sites": the spend approved
           new Step(
               4,
@@ -1557,7 +1576,8 @@ final class BuyingProcess {
               + "|\\b(?:bought|bought-in|purchased|rented|cold|data)[- ](?:\\w+[- ])?(?:list|data|leads?)\\b|\\bcold lead\\b"
               + "|\\bcold-call(?:ed|ing)?\\b|\\bnever (?:been )?(?:spoken to|contacted|called|met|heard from)\\b"
               + "|\\bno (?:prior|previous) contact\\b|\\bnot (?:a|an existing) customer\\b"
-              + "|\\bfirst[- ]time\\s+(?:caller|enquirer|inquirer|contact)\\b|\\bcalled\\s+cold\\b");
+              + "|\\bfirst[- ]time\\s+(?:caller|enquirer|inquirer|contact)\\b|\\bcalled\\s+cold\\b"
+              + "|\\b(?:on|at)\\s+the\\s+first\\s+dial\\b|\\bnew\\s+caller\\b");
 
   /** "On this cold call, ...": the text itself says the call is a first contact, or null. */
   static String statesFirstContact(String text) {

@@ -1810,11 +1810,23 @@ public final class ObjectiveLinter {
   private static final java.util.regex.Pattern LEADING_HEDGE =
       java.util.regex.Pattern.compile(
           "(?i)^\\s*(?:with\\s+(?:a\\s+fair\\s+wind|any\\s+luck)|all\\s+(?:being|going)\\s+well|"
-              + "if\\s+(?:all|everything)\\s+go(?:es)?\\s+(?:well|fine|ok|okay|to\\s+plan|smoothly)|"
+              + "(?:if|should)\\s+(?:all|everything|things)\\s+go(?:es)?\\s+(?:well|fine|ok|okay|to\\s+plan|smoothly)|"
+              + "in\\s+an\\s+ideal\\s+world|if\\s+we(?:'re|’re|\\s+are)\\s+lucky|where\\s+practical|"
+              + "we(?:'re|’re|\\s+are)\\s+hoping(?:\\s+that)?|"
               + "where\\s+(?:feasible|practicable)|if\\s+(?:at\\s+all\\s+)?(?:possible|doable|feasible|practicable)|"
               + "if\\s+it\\s*(?:is|'s|’s|be)\\s+(?:at\\s+all\\s+)?(?:possible|doable|feasible)|god\\s+willing|"
               + "touch\\s+wood|time\\s+permitting|if\\s+time\\s+(?:allows|permits)|"
               + "(?:we|i)\\s+hope(?:\\s+that)?)\\s*,?\\s+");
+
+  /** Conditions that are hedges after any verb ("confirms, if possible, ..."). */
+  private static final java.util.Set<String> FIXED_CONDITIONS =
+      java.util.Set.of(
+          "if possible",
+          "if willing",
+          "if at all possible",
+          "if feasible",
+          "if doable",
+          "if they can");
 
   /** The verbs that ask for a choice or an answer: "if" after them is "whether", no hedge. */
   private static final java.util.Set<String> ASKING =
@@ -1840,7 +1852,7 @@ public final class ObjectiveLinter {
 
   /** Whether {@code hedge} is an "if" after a verb asking for a choice, in the same clause. */
   private static boolean indirectQuestion(Sentence s, Phrase hedge) {
-    if (!hedge.text().startsWith("if ")) {
+    if (!hedge.text().startsWith("if ") || FIXED_CONDITIONS.contains(hedge.text())) {
       return false;
     }
     int at = s.find(hedge, 0);
@@ -1848,7 +1860,7 @@ public final class ObjectiveLinter {
       return false;
     }
     for (int k = at - 1; k >= Math.max(0, at - 8); k--) {
-      if (s.wordIn(k, java.util.Set.of(",", ";", ":", "."))) {
+      if (s.wordIn(k, java.util.Set.of(",", ";", ":", ".", "and", "or", "then"))) {
         return false;
       }
       // ("Client chooses for each type if ...": "chooses" is often tagged as a noun)
@@ -1891,7 +1903,9 @@ public final class ObjectiveLinter {
               + "|\\b(?:appetite|interest|lead|prospect|caller|customer|client|contact|deal|opportunity|opp|"
               + "candidate|applicant|enquirer|inquirer|supporter|donor|parent|student)\\b"
               + "[^.\\n]{0,40}\\b(?:rated|marked|logged|ticked|tagged|flagged|status\\s+set\\s+to)\\s+(?:as\\s+)?['\"]?"
-              + "(?:hot|warm|cold)\\b(?![-‐])(?!\\s+(?:transfer|works|storage|chain|water|calls?)\\b)"
+              + "(?:hot|warm|cold)\\b(?![-‐])"
+              // ("tagged hot tub as a must-have", "ticked hot dinners": a thing, not a mark)
+              + "(?!\\s+(?!(?:in|on|at|by|for|after|from|per|and|lead|prospect|status|via|to|with)\\b)[a-z])"
               + "|\\b\\d{1,3}\\s?%\\s+(?:likely|probable|sure|certain|confident)\\b"
               + "|\\b(?:agent|rep|we|i|sdr|bdr|ae|adviser|advisor|caller)\\s+(?:judges?|reckons?|"
               + "senses?|believes?)\\b"

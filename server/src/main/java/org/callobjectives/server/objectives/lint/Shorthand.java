@@ -53,6 +53,8 @@ final class Shorthand {
           // "pt books the review" (not "5 pt sessions")
           r("(?<!\\d\\s)pt(?=\\s+[a-z]+s\\b)", "patient"),
           r("Cand\\.", "Candidate"),
+          r("bene", "beneficiary"),
+          r("benes", "beneficiaries"),
           r("contract-holder", "contract holder"),
           r("contract-holders", "contract holders"),
           // "Mrs. Henderson picks ...": the title's full stop is no sentence end

@@ -39,7 +39,8 @@ class AsidesLoansAndLegaciesTest {
         "Lapsed owner from our 2018 sales list books a sea trial for Saturday",
         "After the consult, pt books the smile design review and brings the spouse along",
         "Cand. locks Thu time for 2nd call, spouse on it too",
-        "Three sample source files are sent from the client to our project mailbox",
+        "Three sample source files are sent from the client to our project mailbox by Friday",
+        "Bene tells which 3 extra benefits matter most and her max monthly premium",
         "Client chooses for each content type if they want full TEP or MT and sends the list back",
       })
   void theCustomerActsPastAnAsideOurListOrShorthand(String advance) {
@@ -56,6 +57,10 @@ class AsidesLoansAndLegaciesTest {
         "A member of our team calls the client back with the revised price",
         "Owner of our Leeds franchise calls the lead back tomorrow",
         "Client is getting from us the final proposal with volume discount",
+        "The brochure is forwarded from the dealer to the prospect after the call",
+        "Customer care adviser on our waitlist desk calls the patient to offer a slot",
+        "Setter gives the homeowner a ballpark price for a 6.6 kW system",
+        "The customer agrees to be called by the surveyor next week",
       })
   void consentToBeMailedOrAStepOfOursIsNoAdvance(String advance) {
     List<String> found = errors(advance, MEASURE, TIME);
@@ -78,6 +83,8 @@ class AsidesLoansAndLegaciesTest {
       false | Candidate logged as hot-works certified
       true  | Applicant status set to Hot in the admissions CRM
       true  | Interest confirmed (per the recruiter)
+      false | Enquirer tagged hot tub as a must-have in the notes
+      false | Parent ticked hot dinners for Mon-Fri on the form
       """)
   void someonesViewGivenAsAValueIsNotMeasurable(boolean refused, String measure) {
     List<String> found = errors(BOOKED, measure, TIME);
@@ -93,6 +100,11 @@ class AsidesLoansAndLegaciesTest {
         "If it is possible, client make the PO for the first project of 40,000 words",
         "Owner will endeavour to send five years of fee statements after the case review",
         "If everything go fine, client sign the MSA and send it back",
+        "Should all go well, the patient books the implant consult for Tuesday",
+        "In an ideal world, the buyer signs the order form today",
+        "Prospect confirms if possible the number of licences they need",
+        "Customer decides if possible on the door colour and pays the deposit",
+        "Traveller chooses a departure date and books if they can",
       })
   void aConditionOrAnEndeavourInOtherWordsIsAHedge(String advance) {
     List<String> found = errors(advance, MEASURE, TIME);
@@ -118,6 +130,10 @@ class AsidesLoansAndLegaciesTest {
       discovery            | Supporter commits to a £5,000 legacy gift and signs the pledge card
       discovery            | Supporter names us as a beneficiary in the will they are signing this week
       none                 | First-time caller pays in full for a pair of hearing aids on this call
+      outbound-prospecting | Lead from Facebook form enrolls in the $0 premium HMO on the first dial
+      first-contact        | New caller completes and signs the enrollment app for a 2025 MA plan
+      outbound-prospecting | Cold lead from purchased data pays Rs 50,000 first instalment for the Full Stack program
+      discovery            | Supporter pledges to leave us a gift in her will
       """)
   void aLoanFundedOrALegacyPledgedComesLate(String stage, String advance) throws Exception {
     assertUnrealisticOn(dir, stage, advance);
@@ -137,6 +153,9 @@ class AsidesLoansAndLegaciesTest {
       discovery | Buyer gets her finance manager to read out the approved budget
       discovery | Supporter commits to a visit date to discuss a residuary gift
       discovery | Supporter commits to a legacy conversation with our officer next week
+      discovery | Supporter commits to a legacy planning session with us on 14 May
+      discovery | Buyer gets his boat loan provisionally approved and sends the email
+      discovery | Buyer gets the loan paperwork and the spec sheet approved by his partner
       """)
   void aPreApprovalOrALegacyAskedAboutIsRealistic(String stage, String advance) throws Exception {
     assertRealisticOn(dir, stage, advance);
