@@ -114,7 +114,10 @@ public final class ObjectiveLinter {
   private static final java.util.regex.Pattern HEDGE_ASIDE =
       java.util.regex.Pattern.compile(
           "(?i)\\s*,\\s*(?:if possible|if they can|where possible|hopefully|ideally|perhaps|maybe|"
-              + "with luck|if willing)\\s*,\\s*");
+              + "with luck|if willing|with any luck|all being well|all going well|time permitting|god willing|"
+              + "fingers crossed|touch wood|with a fair wind|if all goes well|if at all possible)"
+              // (or at the end: "..., time permitting.")
+              + "\\s*(?:,\\s*|(?=[.!]?\\s*$))");
 
   /**
    * "will have a go at filling in the calculator", "takes a shot at booking": an attempt at a step

@@ -105,6 +105,8 @@ class AsidesLoansAndLegaciesTest {
         "Prospect confirms if possible the number of licences they need",
         "Customer decides if possible on the door colour and pays the deposit",
         "Traveller chooses a departure date and books if they can",
+        "Prospect, with any luck, books the demo for Tuesday",
+        "The owner sends the floor plans by Friday, time permitting.",
       })
   void aConditionOrAnEndeavourInOtherWordsIsAHedge(String advance) {
     List<String> found = errors(advance, MEASURE, TIME);
