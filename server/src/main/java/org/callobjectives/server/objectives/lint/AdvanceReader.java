@@ -1860,7 +1860,10 @@ final class AdvanceReader {
       }
       if (i > from + 1
           && s.word(i - 1, "to")
-          && (s.is(i - 2, "NOUN") || s.is(i - 2, "PROPN"))
+          && (s.is(i - 2, "NOUN")
+              || s.is(i - 2, "PROPN")
+              || s.is(i - 2, "NUM")
+              || ORDINAL.matcher(s.lower()[i - 2]).matches()) // "for coffee on the 9th to hear"
           && !TAKES_TO.contains(s.lemmas()[i - 2]) // "agrees to take": the tagger's noun
           && isVerb(s, i)) {
         return null; // "books a review with our adviser to look at life cover": the step's purpose
@@ -1872,6 +1875,14 @@ final class AdvanceReader {
       }
       for (Phrase p : v.lowEffort.candidates(s, i)) {
         int n = s.matchAt(p, i);
+        if (n == 2
+            && s.lemmas()[i].equals("say")
+            && s.word(i + 1, "yes")
+            && s.word(i + 2, "to")
+            && !s.wordIn(
+                i + 3, Set.of("us", "our", "we", "me", "my", "being", "receiving", "getting"))) {
+          continue; // "says yes to hosting a coffee morning": agreeing to the step named
+        }
         if (n > 1 && p.words()[0].equals("be") && s.lower()[i + 1].endsWith("ing")) {
           continue; // "is giving us the budget number": active, not "is given"
         }
@@ -1911,6 +1922,9 @@ final class AdvanceReader {
     }
     return null;
   }
+
+  private static final java.util.regex.Pattern ORDINAL =
+      java.util.regex.Pattern.compile("\\d{1,2}(?:st|nd|rd|th)");
 
   /** "by the tenant" within a few words from {@code from}: the customer is who does it. */
   private boolean byTheCustomer(Sentence s, int from) {
@@ -2007,6 +2021,10 @@ final class AdvanceReader {
                   && !lowSet.contains(s.lemmas()[k - 2])
                   && !s.wordIn(k - 2, TOWARD_US)
                   && !s.word(k - 2, "we")
+                  // "lets us call back to go over the options": what our call is for
+                  && !(k >= 3
+                      && s.wordIn(k - 2, Set.of("back", "up", "over", "again", "round"))
+                      && lowSet.contains(s.lower()[k - 3]))
                   // "best time to call", "the number to ring": a detail, not a step
                   && !s.wordIn(k - 2, WHEN_AND_WHERE))) {
         return true;

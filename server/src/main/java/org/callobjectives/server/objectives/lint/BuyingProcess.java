@@ -258,7 +258,10 @@ final class BuyingProcess {
                       + "|\\bpays?\\s+(?:for\\s+)?(?:(?:the|their|his|her)\\s+)?(?:full|entire|whole)\\s+"
                       + "(?:(?:[$€£₹]|rs\\.?|inr)\\s?[\\d,.]+\\s+)?(?:[\\w-]+\\s+){0,4}?"
                       + "(?:plan|contract|programme|program|course|package|policy|subscription|membership|"
-                      + "licen[cs]e|price|fees?|tuition|term|cover)\\b")),
+                      + "licen[cs]e|price|fees?|tuition|term|cover)\\b"
+                      // "signs 2-year plans for all three units and pays upfront"
+                      + "|\\b(?:signs?|buys?|takes?\\s+out|orders?|purchases?)\\b[^.\\n]{0,80}\\band\\s+pays?\\s+"
+                      + "(?:(?:it|them|everything|the\\s+lot|all)\\s+)?(?:up ?front|outright)\\b")),
           new Step(
               5,
               "a payment in full",
@@ -305,7 +308,7 @@ final class BuyingProcess {
               "a large payment",
               p(
                   "\\b(?:pays?|repays?|paying|clears?|settles?|transfers?|wires?|moves?|deposits?|invests?|"
-                      + "authori[sz]es?|writes?\\s+(?:the|a|us\\s+a)\\s+(?:check|cheque))\\b[^.\\n]{0,70}"
+                      + "authori[sz]es?|writes?\\s+(?:the|a|us\\s+a)\\s+(?:check|cheque)|hands?\\s+(?:over|us|in))\\b[^.\\n]{0,70}"
                       + MONEY_THOUSANDS
                       // (not "tells us what he transfers, about $20,000 a month")
                       + "(?![^.\\n]{0,20}\\b(?:a|per|each|every)\\s+(?:month|week|year|quarter)\\b)"),
@@ -922,12 +925,30 @@ final class BuyingProcess {
                       + "|\\b(?:pledges?|promises?|commits?)\\s+to\\s+leav(?:e|ing)\\s+us\\b"
                       + "|\\bpromises?\\s+us\\s+\\d+\\s?%\\s+of\\s+(?:their|his|her)\\s+estate\\b"
                       + "|\\bwrites?\\s+us\\s+into\\s+(?:their|his|her)\\s+will\\b"
+                      // "adds a gift to the hospice in her will and sends us a copy of the codicil"
+                      + "|\\b(?:adds?|puts?|includes?|leaves?)\\s+(?:a\\s+|an\\s+)?(?:[\\w-]+\\s+)?(?:gift|legacy|bequest)\\b"
+                      + "[^.\\n]{0,40}\\bin\\s+(?:their|his|her)\\s+(?:(?:new|updated|amended|revised)\\s+)?will\\b"
+                      + "|\\b(?:signs?|sends?|makes?|adds?|executes?|has|gets?)\\s+(?:us\\s+)?(?:a|the|their|his|her)\\s+"
+                      + "(?:(?:signed\\s+)?copy\\s+of\\s+(?:the|their|his|her|a)\\s+)?codicil\\b|\\bcodicil\\s+(?:copy\\s+)?"
+                      + "(?:received|signed|on\\s+file|in)\\b"
                       // "commits to a £5,000 legacy gift" (not "to a legacy conversation")
                       + "|\\b(?:pledges?|commits?|promises?)\\s+(?:to\\s+)?(?:a|an|the|their|his|her)\\s+"
                       + "(?:[$€£]?[\\d,.]+k?\\s+)?(?:legacy|bequest)(?:\\s+(?:gift|pledge))?\\b"
                       + "(?!\\s+(?:conversation|call|meeting|visit|information|pack|guide|event|seminar|webinar|chat|"
                       + "planning|review|session|enquiry|inquiry|options|talk|discussion|brochure|appointment|advice|gift|"
                       + "pledge))")),
+          // "gets his TAMS grant approval letter from the Department": months of someone else's
+          // process (not "applies for the grant")
+          new Step(
+              4,
+              "a grant approved",
+              p(
+                  "\\b(?:gets?|got|receives?|has|secures?|obtains?|wins?)\\s+(?:the|their|his|her|its|a|an)\\s+"
+                      + "(?:[\\w-]+\\s+){0,3}?grant\\s+(?:approval|offer|award)\\b"
+                      + "|\\bgrant\\s+(?:is\\s+|gets\\s+)?(?:approved|awarded)\\b"
+                      + "|\\bgrant\\s+approval\\s+(?:letter\\s+)?(?:received|on\\s+file|in)\\b")),
+          // "Opp closed-won in SFDC": the deal itself
+          new Step(5, "a deal closed", p("\\bclosed[- ]won\\b")),
           // "gets his marine loan funded", "gets the patient-finance loan for the plan approved"
           // (not pre-approved or approved in principle; not "her finance manager to ...")
           new Step(
@@ -1415,6 +1436,9 @@ final class BuyingProcess {
               // ("if possible the group signs": a hedge, not a condition)
               + "|\\b(?:when|once|until|if(?!\\s+(?:at\\s+all\\s+)?possible\\b)|after)\\s+(?:[\\w'-]+\\s+){0,4}$"
               + "|\\bthe\\s+date\\s+(?:[\\w'-]+\\s+){0,3}$"
+              // "tells us who besides them signs off on agency spend": whom to ask, not the step
+              + "|\\b(?:tells?|names?|says?|explains?|shares?|asks?|knows?)\\s+(?:us\\s+|me\\s+)?(?:who|where)\\s+"
+              + "(?:[\\w'-]+\\s+){0,4}$"
               // "says whether they or head office signs off the budget": a question, not a step
               + "|\\bwhether\\s+(?:[\\w'-]+\\s+){0,4}$"
               // "tells us what they need to see to approve the spend": what it takes, not the step

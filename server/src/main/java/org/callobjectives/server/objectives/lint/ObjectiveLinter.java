@@ -328,11 +328,17 @@ public final class ObjectiveLinter {
         vagueTime = Optional.of(o.timeFrame().strip());
       }
     }
-    boolean startsOnly = startOnly;
     boolean stated = o.timeFrame() != null && !o.timeFrame().isBlank() && vagueTime.isEmpty();
+    // "at some point in the spring", "sometime next term": a period, but no deadline within it
+    boolean indefinite =
+        vagueTime.isPresent()
+            && INDEFINITE.matcher(vagueTime.get()).find()
+            && !DEADLINE.matcher(o.timeFrame()).find()
+            && !END_OF.matcher(o.timeFrame()).find();
+    boolean startsOnly = startOnly;
     if (startOnly
         || !stated
-            && v.times.find(o.timeFrame()).isEmpty()
+            && (indefinite || v.times.find(o.timeFrame()).isEmpty())
             && (vagueTime.isPresent() || v.times.find(advanceText).isEmpty())) {
       out.error(
           "timeFrame",
@@ -842,6 +848,14 @@ public final class ObjectiveLinter {
         if (n > 0 && (namedConcretely(s, i, n) || spelledOut(s, i, i + n))) {
           continue;
         }
+        // "with the captain on board": aboard, not agreeing
+        if (n == 2
+            && s.word(i, "on")
+            && s.is(i - 1, "NOUN")
+            && s.lower()[i - 1].length() > 2
+            && !reader.isActorWord(s, i - 1)) {
+          continue;
+        }
         boolean verbFirst = p.words().length > 1 && VERB_FIRST.contains(p.words()[0]);
         // "the eligibility check in the app" is a noun: a verb-first phrase needs a verb there
         // ("the partnership moves forward": the sentence's own verb after its subject)
@@ -1329,6 +1343,16 @@ public final class ObjectiveLinter {
     if (s.word(i, "what") && s.is(i + 1, "NOUN")) {
       return null;
     }
+    // "what went wrong on last year's charter", "what happened with the old supplier": an event
+    // of theirs, told
+    if (s.word(i, "what")
+            && (s.lemmas()[i + 1].equals("happen") || s.lemmas()[i + 1].equals("go"))
+            && s.wordIn(i + 3, java.util.Set.of("on", "with", "at", "during", "in"))
+        || s.word(i, "what")
+            && s.lemmas()[i + 1].equals("happen")
+            && s.wordIn(i + 2, java.util.Set.of("on", "with", "at", "during", "in"))) {
+      return null;
+    }
     // "what they paid per tray", "what they spend a month": an amount asked for
     if (s.word(i, "what")
         && s.is(i + 1, "PRON")
@@ -1509,10 +1533,24 @@ public final class ObjectiveLinter {
         if (name || indexOfWord(s, "who", from, i) >= 0 || indexOfWord(s, "which", from, i) >= 0) {
           abstractObject = false;
         }
+        // "walks us through the open reqs: title, headcount, pay rate ...": listed one by one
+        if (abstractObject && listedAfter(s, head + 1)) {
+          abstractObject = false;
+        }
         return abstractObject ? s.span(r.verbAt(), head + 1) : null;
       }
     }
     return null;
+  }
+
+  /** A colon or dash within a few words of {@code from}, a list following it. */
+  private static boolean listedAfter(Sentence s, int from) {
+    for (int k = from; k < Math.min(s.size() - 1, from + 3); k++) {
+      if (s.word(k, ":") || s.word(k, "—") || s.word(k, "–")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Verbs that hand a figure over ("sends the value of the contract"). */
@@ -1804,6 +1842,15 @@ public final class ObjectiveLinter {
               + "not applicable|-+)\\s*\\.?\\s*(?:[-—–,(]\\s*see\\b.*)?");
 
   /** By when it must be done. */
+  /** Words that leave the moment open within whatever period follows them. */
+  private static final java.util.regex.Pattern INDEFINITE =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:some\\s*time|some\\s+point|one\\s+day|some\\s*day)\\b");
+
+  /** "end of next week", "EOD": the end of a period is a deadline. */
+  private static final java.util.regex.Pattern END_OF =
+      java.util.regex.Pattern.compile("(?i)\\b(?:end\\s+of|close\\s+of|eod|eow|eom|cob|eob)\\b");
+
   private static final java.util.regex.Pattern DEADLINE =
       java.util.regex.Pattern.compile(
           "(?i)\\b(?:by|before|until|till|within|latest|no later than|during|on this call|today|tonight)\\b"
@@ -1959,7 +2006,16 @@ public final class ObjectiveLinter {
               + "|\\b(?:after|by|from)\\s+gauging\\b"
               + "|\\b(?:deal|lead|prospect|opportunity)\\s+(?:temperature|temp|grade|heat)\\b"
               + "|\\b(?:score[sd]?|scoring|rated|rating|flag(?:ged)?|sentiment)\\b[^.\\n]{0,40}\\bby\\s+(?:the\\s+)?"
-              + "(?:our\\s+)?(?:sales\\s+)?(?:me|agent|rep|ae|sdr|bdr|adviser|advisor|csm|consultant|caller|kam)\\b");
+              + "(?:our\\s+)?(?:sales\\s+)?(?:me|agent|rep|ae|sdr|bdr|adviser|advisor|csm|consultant|caller|kam)\\b"
+              // "records buying intent as 'high'", "summary states he is fully committed", "QA
+              // sheet scores the save as 'strong' based on customer tone"
+              + "|\\b(?:buying|purchase|purchasing|renewal|signing)\\s+intent\\b(?!\\s+(?:form|letter|survey|questionnaire))"
+              + "|\\b(?:is|are|was|seems?|sounds?)\\s+(?:fully|truly|really|totally|genuinely|100%|very)\\s+"
+              + "(?:committed|convinced|sold|engaged|on\\s+board|bought\\s+in)\\b"
+              + "|\\bbased\\s+on\\s+(?:the\\s+)?(?:(?:customer|client|caller|prospect)(?:'s|’s)?\\s+|their\\s+|his\\s+|her\\s+)?"
+              + "(?:tone|voice|mood|feel|impression|sense|vibe|energy|enthusiasm)\\b"
+              + "|\\b(?:qa|quality)\\s+(?:sheet|form|scorecard)\\s+(?:scores?|rates?|grades?|marks?)\\b[^.\\n]{0,40}\\bas\\s+['\"]?"
+              + "(?:strong|weak|good|great|excellent|poor|high|low)\\b");
 
   /**
    * "a confidence rating of 8 given by the customer in the survey": their answer, not our guess.

@@ -59,6 +59,8 @@ record Sentence(String text, String[] tokens, String[] lower, String[] tags, Str
    * {@code *} stands for up to three determiners, pronouns, adjectives, nouns, numbers or adverbs
    * ("agrees to the next steps" matches "agree to * next step").
    */
+  private static final java.util.Set<String> CURRENCY = java.util.Set.of("$", "€", "£", "¥", "₹");
+
   int matchAt(Phrase phrase, int i) {
     return match(phrase.words(), 0, i, i);
   }
@@ -88,6 +90,7 @@ record Sentence(String text, String[] tokens, String[] lower, String[] tags, Str
                   // ("our salary benchmarking report": a word in -ing before a noun)
                   || is(k, "VERB") && lower[k].endsWith("ing") && is(k + 1, "NOUN")
                   || lower[k].equals("'s")
+                  || CURRENCY.contains(lower[k])
                   || lower[k].equals("-")
                   || lower[k].equals("'")
                   || lower[k].equals("\"")

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 final class SiteSteps {
   /** The keys of {@code steps}, in the order of the buying process. */
   static final List<String> STAGES =
-      List.of("first-contact", "discovery", "demo", "proposal", "commitment", "close");
+      BuyingProcess.PHASES.stream().map(p -> p.replace(' ', '-')).toList();
 
   /** The keys {@code steps} accepts: the stages, and outbound prospecting as a first contact. */
   static final List<String> KEYS =

@@ -1,0 +1,157 @@
+package org.callobjectives.server.objectives.lint;
+
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.MEASURE;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.TIME;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRealisticOn;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertUnrealisticOn;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Found in the nineteenth round: Japanese and French job titles, a purpose after a dated meeting,
+ * "says yes to hosting", low-effort opt-ins, our own reading of their commitment, vague times in
+ * French and "at some point in the spring", a grant approved, a codicil and a cheque handed over as
+ * late steps, beside their look-alikes.
+ */
+class GrantsCodicilsAndOtherTonguesTest {
+  @TempDir Path dir;
+
+  private static final String BOOKED = "The customer books a demo for Thursday at 10am";
+
+  @BeforeAll
+  static void load() throws Exception {
+    AccountEventsAndRolesTest.load();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Seisan-gijutsu kacho send us 2D drawing and STEP file of impeller for test cut study",
+        "Bucho start ringi for the lathe purchase",
+        "Directeur des opérations accepts a 20-min call for next Tuesday 10h",
+        "Contact from the golf day agrees to meet our gifts officer for coffee on the 9th to hear"
+            + " about the appeal",
+        "The caller says yes to hosting a coffee morning for us in June",
+        "Client agrees a slot for a video walk-through of the two cats with the captain on board",
+        "Client tells us what went wrong on last year's charter with the other broker",
+        "Hiring mgr walks us through the open reqs: title, headcount, pay rate and start date",
+      })
+  void theCustomerActsInTheirOwnTitlesAndShapes(String advance) {
+    assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Caller lets us call back to go over renewal options",
+        "Caller opts in to SMS updates about new models in the fleet",
+        "Prospect opens the personalised quote email we send",
+        "The customer accepts the $50 loyalty credit we apply to the renewal invoice",
+        "The FM says yes to us emailing our SLA and response-times sheet",
+      })
+  void lettingUsCallOrOptingInToUpdatesIsNoAdvance(String advance) {
+    List<String> found = errors(advance, MEASURE, TIME);
+    assertTrue(found.contains(ObjectiveLinter.NOT_AN_ADVANCE), () -> advance + " -> " + found);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      true  | Agent records buying intent as 'high' on the 1-5 lead score in CRM
+      true  | Agent's call summary states the merchant is fully committed
+      true  | Supervisor's QA sheet scores the save as 'strong' based on customer tone
+      true  | They come away inspired
+      false | Purchase intent form signed by the customer
+      false | Renewal agreement e-signed, envelope ID in the CRM
+      """)
+  void ourReadingOfTheirCommitmentIsNotMeasurable(boolean refused, String measure) {
+    List<String> found = errors(BOOKED, measure, TIME);
+    assertEquals(
+        refused, found.contains(ObjectiveLinter.NOT_MEASURABLE), () -> measure + " -> " + found);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Client moves closer to choosing between the Sunreef and the Lagoon",
+        "Buying committee accelerates the path to close on the Q3 opp",
+        "Regular giver deepens her connection with the hospice's Day Therapy work",
+      })
+  void movingCloserOrAcceleratingIsTooGeneral(String advance) {
+    List<String> found = errors(advance, MEASURE, TIME);
+    assertTrue(found.contains(ObjectiveLinter.TOO_GENERAL), () -> advance + " -> " + found);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "bientôt",
+        "prochainement",
+        "à un moment donné",
+        "quand il sera prêt",
+        "at some point in the spring",
+        "sometime next term",
+      })
+  void aVagueTimeInFrenchOrSomePointInAPeriodIsNoDeadline(String timeFrame) {
+    assertEquals(List.of(ObjectiveLinter.NOT_TIME_BOUND), errors(BOOKED, MEASURE, timeFrame));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"sometime before Friday", "at some point by the end of next week", "by spring"})
+  void aDeadlineWithinThePeriodStillCounts(String timeFrame) {
+    assertEquals(List.of(), errors(BOOKED, MEASURE, timeFrame), timeFrame);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      discovery            | Farmer gets his TAMS grant approval letter from the Department for the new tanker
+      first-contact        | Supporter adds a gift to the hospice in her will and sends us a copy of the codicil
+      outbound-prospecting | Rotary club president hands over a £10k cheque for the Hospice at Home service
+      outbound-prospecting | Landlord on a cold call signs 2-year plans for all three rental units and pays upfront
+      """)
+  void aGrantACodicilOrAChequeHandedOverComesLate(String stage, String advance) throws Exception {
+    assertUnrealisticOn(dir, stage, advance);
+  }
+
+  @Test
+  void aDealClosedWonInTheMeasureIsAClose() throws Exception {
+    List<String> found =
+        onStage(
+            dir,
+            "first-contact",
+            "Prospect drives the deal to close this quarter",
+            "Opp closed-won in SFDC");
+    assertTrue(found.contains(ObjectiveLinter.UNREALISTIC), () -> found.toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      discovery     | Farmer sends us the reference number of his TAMS grant application
+      first-contact | Contact tells us who besides them signs off on agency spend and when their next budget review is
+      first-contact | Supporter books a call with our legacy officer to talk about a gift in her will
+      discovery     | Club president hands over the list of members who want a tour
+      """)
+  void aGrantAppliedForOrWhoSignsOffIsRealistic(String stage, String advance) throws Exception {
+    assertRealisticOn(dir, stage, advance);
+  }
+}
