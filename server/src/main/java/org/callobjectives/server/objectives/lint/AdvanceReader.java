@@ -870,6 +870,10 @@ final class AdvanceReader {
           "guide",
           "educate",
           "advise",
+          "post",
+          "mail",
+          "dispatch",
+          "despatch",
           "go");
 
   /** Whom our side informs ("the family", "the Owners"): the customer's people, named as such. */
@@ -887,6 +891,9 @@ final class AdvanceReader {
           "patient",
           "member",
           "policyholder",
+          "parent",
+          "parents",
+          "family",
           "couple");
 
   /** Whom only our side serves, by these very words. */
@@ -930,7 +937,11 @@ final class AdvanceReader {
    * through"); else -1.
    */
   static int informsTheCustomer(Sentence s, int main, Set<String> informed) {
-    if (main < 0 || !s.wordIn(main, INFORMING_THEM)) {
+    // ("tells the caller" of a customer is theirs to tell our caller: only someone of unknown
+    // side who tells the customer's people is ours)
+    if (main < 0
+        || !s.wordIn(main, INFORMING_THEM)
+            && !(informed == INFORMED && s.lemmas()[main].equals("tell"))) {
       return -1;
     }
     for (int k = main + 1; k < Math.min(s.size(), main + 12); k++) {
@@ -2008,7 +2019,7 @@ final class AdvanceReader {
           && !s.lemmas()[k].equals("agree")
           && !participleModifier(s, k)
           && lowEffortFrom(s, k) == null
-          && (s.is(k - 1, "CCONJ")
+          && (s.is(k - 1, "CCONJ") && !s.wordIn(k - 1, Set.of("both", "either", "neither"))
               || s.lower()[k - 1].equals(",")
               || s.word(k - 1, "then")
               || s.is(k - 1, "ADV")

@@ -308,7 +308,7 @@ final class BuyingProcess {
               "a large payment",
               p(
                   "\\b(?:pays?|repays?|paying|clears?|settles?|transfers?|wires?|moves?|deposits?|invests?|"
-                      + "authori[sz]es?|writes?\\s+(?:the|a|us\\s+a)\\s+(?:check|cheque)|hands?\\s+(?:over|us|in))\\b[^.\\n]{0,70}"
+                      + "authori[sz]es?|writes?\\s+(?:the|a|us\\s+a)\\s+(?:check|cheque)|hands?\\s+(?:over|us|in)|buys?|purchases?)\\b[^.\\n]{0,70}"
                       + MONEY_THOUSANDS
                       // (not "tells us what he transfers, about $20,000 a month")
                       + "(?![^.\\n]{0,20}\\b(?:a|per|each|every)\\s+(?:month|week|year|quarter)\\b)"),
@@ -937,6 +937,29 @@ final class BuyingProcess {
                       + "(?!\\s+(?:conversation|call|meeting|visit|information|pack|guide|event|seminar|webinar|chat|"
                       + "planning|review|session|enquiry|inquiry|options|talk|discussion|brochure|appointment|advice|gift|"
                       + "pledge))")),
+          // "pays the community fee", "endorses the ACV check and hands it to our rep": money of
+          // a decided purchase
+          new Step(
+              4,
+              "a payment",
+              p(
+                  "\\bpays?\\s+(?:the|their|his|her|a|an)\\s+(?:[\\w-]+\\s+)?(?:community|entrance|move-in|entry|buy-in)\\s+fee\\b"
+                      + "|\\bendorses?\\s+(?:the|their|his|her|an?)\\s+(?:[\\w-]+\\s+){0,2}?(?:check|cheque)\\b")),
+          // "signs the certificate of completion and pays the final balance": the job is done
+          new Step(
+              5,
+              "the final payment",
+              p(
+                  "\\bpays?\\s+(?:off\\s+)?(?:the|their|his|her)\\s+final\\s+(?:balance|payment|invoice|instal(?:l)?ment|bill)\\b"
+                      + "|\\bsigns?\\s+(?:off\\s+)?(?:the|a|their)\\s+(?:certificate\\s+of\\s+completion|completion\\s+certificate)\\b")),
+          // "sends the signed protocol approving the switch to our platform", "gets the management
+          // group to approve switching HR system to us": the decision itself
+          new Step(
+              4,
+              "a decision to switch to us",
+              p(
+                  "\\bapprov(?:e|es|ed|ing)\\s+(?:the\\s+)?(?:switch(?:ing)?|mov(?:e|ing)|migrat(?:e|ion|ing)|chang(?:e|ing)|"
+                      + "transfer(?:ring)?)\\b[^.\\n]{0,40}\\bto\\s+(?:us|our)\\b")),
           // "gets his TAMS grant approval letter from the Department": months of someone else's
           // process (not "applies for the grant")
           new Step(
@@ -1107,7 +1130,7 @@ final class BuyingProcess {
                   "\\b(?=(?:books?|book|schedules?|schedule|locks?|picks?|chooses?)\\b)"
                       + "(?<!\\b(?:pilot|trial|demo|loan|free|sample|test)\\b[^.\\n]{0,80})"
                       + "(?:\\b(?:books?|book|schedules?|schedule|locks?\\s+in|picks?|chooses?)\\s+(?:in\\s+)?"
-                      + "(?:an?\\s+|the\\s+|their\\s+)?(?:install|installation|fitting)\\s+(?:date|slot|day|crew|team)\\b"
+                      + "(?:an?\\s+|the\\s+|their\\s+)?(?:install|installation|fitting|build|production)\\s+(?:date|slot|day|crew|team)\\b"
                       + "(?!\\s+(?:of|for)\\s+(?:their|the|his|her|its)\\s+(?:current|existing|old|present)\\b)"
                       + "|\\b(?:books?|book)\\s+(?:in\\s+)?(?:the\\s+)?(?:fitters|installers|install crew|installation crew)\\b)"
                       + "(?![^.\\n]{0,40}\\b(?:"
@@ -1436,6 +1459,8 @@ final class BuyingProcess {
               // ("if possible the group signs": a hedge, not a condition)
               + "|\\b(?:when|once|until|if(?!\\s+(?:at\\s+all\\s+)?possible\\b)|after)\\s+(?:[\\w'-]+\\s+){0,4}$"
               + "|\\bthe\\s+date\\s+(?:[\\w'-]+\\s+){0,3}$"
+              // "gives his email so we can offer him a gifted first shipment": our step, later
+              + "|\\bso\\s+(?:that\\s+)?(?:we|i|our\\s+[\\w-]+)\\s+(?:can|could|may|might)\\s+(?:[\\w'-]+\\s+){0,5}$"
               // "tells us who besides them signs off on agency spend": whom to ask, not the step
               + "|\\b(?:tells?|names?|says?|explains?|shares?|asks?|knows?)\\s+(?:us\\s+|me\\s+)?(?:who|where)\\s+"
               + "(?:[\\w'-]+\\s+){0,4}$"

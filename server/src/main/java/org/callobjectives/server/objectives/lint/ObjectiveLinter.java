@@ -1685,6 +1685,17 @@ public final class ObjectiveLinter {
           NOT_AN_ADVANCE,
           "'" + aside + "' is the agent's part; the objective is the" + " customer's step",
           "'" + Rewrites.customerDoes(r, advance.span(r.verbAt() + 1, advance.size())) + "'");
+    } else if (r.actor() == Reading.Actor.UNKNOWN && ON_BEHALF.matcher(advance.text()).find()) {
+      // "Broker negotiates 10% off with the operator on the client's behalf": whoever acts for
+      // the customer is us
+      out.error(
+          "advance",
+          NOT_AN_ADVANCE,
+          "not an advance: '"
+              + r.subject()
+              + "' acts on the customer's behalf, which is our side's work; write what the"
+              + " CUSTOMER does",
+          "'" + Rewrites.example(advance, "The customer", r) + "'");
     } else if (r.actor() == Reading.Actor.UNKNOWN || r.actor() == Reading.Actor.THING) {
       out.warning(
           "advance",
@@ -1842,6 +1853,13 @@ public final class ObjectiveLinter {
               + "not applicable|-+)\\s*\\.?\\s*(?:[-—–,(]\\s*see\\b.*)?");
 
   /** By when it must be done. */
+  /** "on the client's behalf", "on behalf of the customer". */
+  private static final java.util.regex.Pattern ON_BEHALF =
+      java.util.regex.Pattern.compile(
+          "(?i)\\bon\\s+(?:the\\s+)?(?:customer|client|caller|prospect|buyer|member|tenant|borrower|patient|"
+              + "family|their|his|her)(?:'s|’s|s'|s’)?\\s+behalf\\b|\\bon\\s+behalf\\s+of\\s+(?:the\\s+)?"
+              + "(?:customer|client|caller|prospect|buyer|member|tenant|borrower|patient|family)s?\\b");
+
   /** Words that leave the moment open within whatever period follows them. */
   private static final java.util.regex.Pattern INDEFINITE =
       java.util.regex.Pattern.compile(
@@ -1866,7 +1884,19 @@ public final class ObjectiveLinter {
               + "where\\s+(?:feasible|practicable)|if\\s+(?:at\\s+all\\s+)?(?:possible|doable|feasible|practicable)|"
               + "if\\s+it\\s*(?:is|'s|’s|be)\\s+(?:at\\s+all\\s+)?(?:possible|doable|feasible)|god\\s+willing|"
               + "touch\\s+wood|time\\s+permitting|if\\s+time\\s+(?:allows|permits)|"
-              + "(?:we|i)\\s+hope(?:\\s+that)?)\\s*,?\\s+");
+              + "(?:we|i)\\s+hope(?:\\s+that)?|"
+              // "With a bit of luck", "No promises, but", "If the stars line up", "Should the gods
+              // smile", "In a perfect world", "If she's feeling brave", "Should Mom be up to it"
+              + "with\\s+(?:a\\s+(?:bit|little)\\s+of\\s+|some\\s+)luck|no\\s+promises\\s*,?\\s+but|"
+              + "if\\s+the\\s+stars\\s+(?:line\\s+up|align)|should\\s+the\\s+gods\\s+smile|the\\s+gods\\s+willing|"
+              + "in\\s+a\\s+perfect\\s+world|"
+              + "if\\s+(?:[\\w'’-]+\\s+){0,2}?(?:he|she|they|it|[\\w-]+)(?:'s|’s|'re|’re|\\s+is|\\s+are)\\s+"
+              + "(?:feeling\\s+(?:brave|generous|bold|keen|up\\s+to\\s+it)|up\\s+(?:for|to)\\s+it|game|in\\s+the\\s+mood)|"
+              + "should\\s+(?:[\\w'’-]+\\s+){0,2}?be\\s+(?:up\\s+(?:for|to)\\s+it|willing|feeling\\s+brave|in\\s+the\\s+mood)|"
+              // the same in Portuguese, Spanish, French and Arabic loan words
+              + "se\\s+(?:der|poss[ií]vel|puder)|quem\\s+sabe|oxal[aá]|ojal[aá]|na\\s+medida\\s+do\\s+poss[ií]vel|"
+              + "si\\s+(?:es\\s+posible|se\\s+puede|possible)|talvez|tal\\s+vez|quiz[aá]s?|peut[- ][eê]tre|"
+              + "insh?a'?\\s*allah)\\s*,?\\s+");
 
   /** Conditions that are hedges after any verb ("confirms, if possible, ..."). */
   private static final java.util.Set<String> FIXED_CONDITIONS =
@@ -1959,7 +1989,7 @@ public final class ObjectiveLinter {
               + "|\\b\\d{1,3}\\s?%\\s+(?:likely|probable|sure|certain|confident)\\b"
               + "|\\b(?:agent|rep|we|i|sdr|bdr|ae|adviser|advisor|caller)\\s+(?:judges?|reckons?|"
               + "senses?|believes?)\\b"
-              + "|\\brates?\\s+(?:the\\s+)?(?:[\\w-]+(?:'s|’s)\\s+)?(?:trust|comfort|mood|interest|enthusiasm|"
+              + "|\\brates?\\s+(?:the\\s+)?(?:[\\w-]+(?:'s|’s)?\\s+)?(?:trust|comfort|mood|interest|enthusiasm|"
               + "confidence|stress|warmth|rapport|sincerity|honesty|willingness)\\b"
               + "|\\blevel\\s+of\\s+(?:interest|commitment|confidence|urgency)\\b"
               + "|\\b(?:agent|rep|sdr|bdr|ae|kam|csm|consultant|adviser|advisor|caller)(?:'s|’s)?\\s+"
@@ -2009,6 +2039,10 @@ public final class ObjectiveLinter {
               + "(?:our\\s+)?(?:sales\\s+)?(?:me|agent|rep|ae|sdr|bdr|adviser|advisor|csm|consultant|caller|kam)\\b"
               // "records buying intent as 'high'", "summary states he is fully committed", "QA
               // sheet scores the save as 'strong' based on customer tone"
+              // "Premium tier interest logged as strong"
+              + "|\\b(?:interest|appetite|enthusiasm|intent|keenness|commitment)\\b[^.\\n]{0,30}\\b(?:rated|marked|logged|"
+              + "noted|recorded|tagged|flagged|set)\\s+(?:as\\s+|at\\s+|to\\s+)?['\"]?(?:high|medium|low|strong|weak|moderate|"
+              + "very\\s+high|good)\\b"
               + "|\\b(?:buying|purchase|purchasing|renewal|signing)\\s+intent\\b(?!\\s+(?:form|letter|survey|questionnaire))"
               + "|\\b(?:is|are|was|seems?|sounds?)\\s+(?:fully|truly|really|totally|genuinely|100%|very)\\s+"
               + "(?:committed|convinced|sold|engaged|on\\s+board|bought\\s+in)\\b"

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Found in the nineteenth round: Japanese and French job titles, a purpose after a dated meeting,
  * "says yes to hosting", low-effort opt-ins, our own reading of their commitment, vague times in
- * French and "at some point in the spring", a grant approved, a codicil and a cheque handed over as
- * late steps, beside their look-alikes.
+ * French and "at some point in the spring", hedges of luck and of their mood, acting on the
+ * client's behalf, a grant approved, a codicil, a cheque handed over, a build date and a switch
+ * approved as late steps, beside their look-alikes.
  */
 class GrantsCodicilsAndOtherTonguesTest {
   @TempDir Path dir;
@@ -46,6 +47,9 @@ class GrantsCodicilsAndOtherTonguesTest {
         "Client agrees a slot for a video walk-through of the two cats with the captain on board",
         "Client tells us what went wrong on last year's charter with the other broker",
         "Hiring mgr walks us through the open reqs: title, headcount, pay rate and start date",
+        "Alum tells the caller their current employer, job title and whether the company matches",
+        "Pre-approved mailer responder answers the 5-minute prequal questionnaire with me on the"
+            + " phone",
       })
   void theCustomerActsInTheirOwnTitlesAndShapes(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
@@ -59,6 +63,10 @@ class GrantsCodicilsAndOtherTonguesTest {
         "Prospect opens the personalised quote email we send",
         "The customer accepts the $50 loyalty credit we apply to the renewal invoice",
         "The FM says yes to us emailing our SLA and response-times sheet",
+        "Broker negotiates 10% off the desk rate with the operator on the client's behalf",
+        "Client gives us the go-ahead to chase the operator for final terms",
+        "Borrower says they'll think both offers over with their wife",
+        "Coordinator tells the parent about Mr Lee's conservatoire background and exam results",
       })
   void lettingUsCallOrOptingInToUpdatesIsNoAdvance(String advance) {
     List<String> found = errors(advance, MEASURE, TIME);
@@ -74,6 +82,8 @@ class GrantsCodicilsAndOtherTonguesTest {
       true  | Agent's call summary states the merchant is fully committed
       true  | Supervisor's QA sheet scores the save as 'strong' based on customer tone
       true  | They come away inspired
+      true  | Disposition set to 'Positive' and agent rates call warmth 4/5 or higher
+      true  | Premium tier interest logged as strong in call notes
       false | Purchase intent form signed by the customer
       false | Renewal agreement e-signed, envelope ID in the CRM
       """)
@@ -89,6 +99,7 @@ class GrantsCodicilsAndOtherTonguesTest {
         "Client moves closer to choosing between the Sunreef and the Lagoon",
         "Buying committee accelerates the path to close on the Q3 opp",
         "Regular giver deepens her connection with the hospice's Day Therapy work",
+        "The pet parent commits to the fresh-food lifestyle for Bella",
       })
   void movingCloserOrAcceleratingIsTooGeneral(String advance) {
     List<String> found = errors(advance, MEASURE, TIME);
@@ -104,6 +115,8 @@ class GrantsCodicilsAndOtherTonguesTest {
         "quand il sera prêt",
         "at some point in the spring",
         "sometime next term",
+        "em breve",
+        "just now, once the bond bank has come back to them",
       })
   void aVagueTimeInFrenchOrSomePointInAPeriodIsNoDeadline(String timeFrame) {
     assertEquals(List.of(ObjectiveLinter.NOT_TIME_BOUND), errors(BOOKED, MEASURE, timeFrame));
@@ -125,9 +138,33 @@ class GrantsCodicilsAndOtherTonguesTest {
       first-contact        | Supporter adds a gift to the hospice in her will and sends us a copy of the codicil
       outbound-prospecting | Rotary club president hands over a £10k cheque for the Hospice at Home service
       outbound-prospecting | Landlord on a cold call signs 2-year plans for all three rental units and pays upfront
+      first-contact        | Homeowner picks a shingle color and locks in a build date for the tear-off
+      discovery            | Homeowner endorses the ACV check and hands it to our rep along with the deductible
+      discovery            | The HR director sends us the signed protocol approving the switch to our platform
+      demo                 | The member buys a lifetime founding membership for the one-time 5,000 dollar fee
+      outbound-prospecting | The cold lead chooses an apartment and pays the community fee
       """)
   void aGrantACodicilOrAChequeHandedOverComesLate(String stage, String advance) throws Exception {
     assertUnrealisticOn(dir, stage, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "With a bit of luck the caller books the demo for Tuesday",
+        "No promises, but the borrower keys in the account number for autopay in the portal",
+        "Should Mom be up to it, she comes on the line and tells us her daily routine",
+        "If the stars line up, the family books the nurse assessment visit for Mom",
+        "If she's feeling brave, Mom picks a night for a trial stay in the guest suite",
+        "If they're up for it, the client books a second viewing of Centre B with their CFO",
+        "Should the gods smile, the prospect books a tour",
+        "In a perfect world, the CFO sends the per-desk budget ceiling",
+        "Se der, parceiro make the deal registration in the portal",
+        "Oxalá the client pay the first implementation invoice",
+      })
+  void luckOrTheirMoodInFrontOfTheStepIsAHedge(String advance) {
+    List<String> found = errors(advance, MEASURE, TIME);
+    assertTrue(found.contains(ObjectiveLinter.HEDGED), () -> advance + " -> " + found);
   }
 
   @Test
@@ -150,6 +187,7 @@ class GrantsCodicilsAndOtherTonguesTest {
       first-contact | Contact tells us who besides them signs off on agency spend and when their next budget review is
       first-contact | Supporter books a call with our legacy officer to talk about a gift in her will
       discovery     | Club president hands over the list of members who want a tour
+      discovery     | Member gives her son's email so we can offer him a gifted first shipment
       """)
   void aGrantAppliedForOrWhoSignsOffIsRealistic(String stage, String advance) throws Exception {
     assertRealisticOn(dir, stage, advance);
