@@ -1,5 +1,6 @@
 package org.callobjectives.server.objectives.lint;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.callobjectives.server.objectives.lint.Reading.Actor;
@@ -870,10 +871,6 @@ final class AdvanceReader {
           "guide",
           "educate",
           "advise",
-          "post",
-          "mail",
-          "dispatch",
-          "despatch",
           "go");
 
   /** Whom our side informs ("the family", "the Owners"): the customer's people, named as such. */
@@ -891,9 +888,6 @@ final class AdvanceReader {
           "patient",
           "member",
           "policyholder",
-          "parent",
-          "parents",
-          "family",
           "couple");
 
   /** Whom only our side serves, by these very words. */
@@ -937,11 +931,7 @@ final class AdvanceReader {
    * through"); else -1.
    */
   static int informsTheCustomer(Sentence s, int main, Set<String> informed) {
-    // ("tells the caller" of a customer is theirs to tell our caller: only someone of unknown
-    // side who tells the customer's people is ours)
-    if (main < 0
-        || !s.wordIn(main, INFORMING_THEM)
-            && !(informed == INFORMED && s.lemmas()[main].equals("tell"))) {
+    if (main < 0 || !s.wordIn(main, INFORMING_THEM)) {
       return -1;
     }
     for (int k = main + 1; k < Math.min(s.size(), main + 12); k++) {
@@ -1884,7 +1874,15 @@ final class AdvanceReader {
           && s.wordIn(i - 1, Set.of("it", "this", "that", "which"))) {
         return null; // "makes sure it is emailed": another clause with its own subject
       }
-      for (Phrase p : v.lowEffort.candidates(s, i)) {
+      // "signs the letter of authority that lets us contact their supplier", "the authority
+      // allowing us to contact their lender": what the step they take is for
+      boolean describesAThing =
+          i > from
+              && (s.wordIn(i - 1, Set.of("that", "which"))
+                  || s.lower()[i].endsWith("ing")
+                      && s.is(i - 1, "NOUN")
+                      && s.wordIn(i + 1, Set.of("us", "me")));
+      for (Phrase p : describesAThing ? List.<Phrase>of() : v.lowEffort.candidates(s, i)) {
         int n = s.matchAt(p, i);
         if (n == 2
             && s.lemmas()[i].equals("say")

@@ -260,7 +260,9 @@ final class BuyingProcess {
                       + "(?:plan|contract|programme|program|course|package|policy|subscription|membership|"
                       + "licen[cs]e|price|fees?|tuition|term|cover)\\b"
                       // "signs 2-year plans for all three units and pays upfront"
-                      + "|\\b(?:signs?|buys?|takes?\\s+out|orders?|purchases?)\\b[^.\\n]{0,80}\\band\\s+pays?\\s+"
+                      + "|\\b(?:signs?|buys?|takes?\\s+out|orders?|purchases?)\\b(?![^.\\n]{0,60}\\b(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)[^.\\n]{0,80}\\band\\s+pays?\\s+"
                       + "(?:(?:it|them|everything|the\\s+lot|all)\\s+)?(?:up ?front|outright)\\b")),
           new Step(
               5,
@@ -308,7 +310,11 @@ final class BuyingProcess {
               "a large payment",
               p(
                   "\\b(?:pays?|repays?|paying|clears?|settles?|transfers?|wires?|moves?|deposits?|invests?|"
-                      + "authori[sz]es?|writes?\\s+(?:the|a|us\\s+a)\\s+(?:check|cheque)|hands?\\s+(?:over|us|in)|buys?|purchases?)\\b[^.\\n]{0,70}"
+                      + "authori[sz]es?|writes?\\s+(?:the|a|us\\s+a)\\s+(?:check|cheque)|"
+                      // "hands over a £10k cheque" (not the keys to a £450,000 house); "buys a
+                      // membership for 5,000 dollars" (not "they buy $20,000 of toner a year")
+                      + "hands?\\s+(?:over|us|in)(?=[^.\\n]{0,30}\\b(?:cheques?|checks?|cash|payment|deposit)\\b)|"
+                      + "(?:buys?|purchases?)\\s+(?=an?\\s|the\\s))\\b[^.\\n]{0,70}"
                       + MONEY_THOUSANDS
                       // (not "tells us what he transfers, about $20,000 a month")
                       + "(?![^.\\n]{0,20}\\b(?:a|per|each|every)\\s+(?:month|week|year|quarter)\\b)"),
@@ -930,7 +936,7 @@ final class BuyingProcess {
                       + "[^.\\n]{0,40}\\bin\\s+(?:their|his|her)\\s+(?:(?:new|updated|amended|revised)\\s+)?will\\b"
                       + "|\\b(?:signs?|sends?|makes?|adds?|executes?|has|gets?)\\s+(?:us\\s+)?(?:a|the|their|his|her)\\s+"
                       + "(?:(?:signed\\s+)?copy\\s+of\\s+(?:the|their|his|her|a)\\s+)?codicil\\b|\\bcodicil\\s+(?:copy\\s+)?"
-                      + "(?:received|signed|on\\s+file|in)\\b"
+                      + "(?:received|signed|on\\s+file)\\b"
                       // "commits to a £5,000 legacy gift" (not "to a legacy conversation")
                       + "|\\b(?:pledges?|commits?|promises?)\\s+(?:to\\s+)?(?:a|an|the|their|his|her)\\s+"
                       + "(?:[$€£]?[\\d,.]+k?\\s+)?(?:legacy|bequest)(?:\\s+(?:gift|pledge))?\\b"
@@ -943,7 +949,7 @@ final class BuyingProcess {
               4,
               "a payment",
               p(
-                  "\\bpays?\\s+(?:the|their|his|her|a|an)\\s+(?:[\\w-]+\\s+)?(?:community|entrance|move-in|entry|buy-in)\\s+fee\\b"
+                  "\\bpays?\\s+(?:the|their|his|her|a|an)\\s+(?:[\\w-]+\\s+)?(?:community|entrance|move-in|entry|buy-in|admission)\\s+fee\\b"
                       + "|\\bendorses?\\s+(?:the|their|his|her|an?)\\s+(?:[\\w-]+\\s+){0,2}?(?:check|cheque)\\b")),
           // "signs the certificate of completion and pays the final balance": the job is done
           new Step(
@@ -958,18 +964,20 @@ final class BuyingProcess {
               4,
               "a decision to switch to us",
               p(
-                  "\\bapprov(?:e|es|ed|ing)\\s+(?:the\\s+)?(?:switch(?:ing)?|mov(?:e|ing)|migrat(?:e|ion|ing)|chang(?:e|ing)|"
-                      + "transfer(?:ring)?)\\b[^.\\n]{0,40}\\bto\\s+(?:us|our)\\b")),
+                  "\\bapprov(?:e|es|ed|ing)\\s+(?:the\\s+)?(?:switch(?:ing)?|mov(?:e|ing)|migrat(?:e|ion|ing)|"
+                      + "transfer(?:ring)?)\\s+(?!(?:[\\w-]+\\s+){0,3}?(?:meetings?|calls?|reviews?|visits?|sessions?|demos?)\\b)"
+                      + "(?:[\\w-]+\\s+){0,3}?(?:to|over\\s+to)\\s+(?:us|our\\s+(?:platform|system|solution|service|software|"
+                      + "product|company|firm|app|tool))\\b")),
           // "gets his TAMS grant approval letter from the Department": months of someone else's
           // process (not "applies for the grant")
           new Step(
               4,
               "a grant approved",
               p(
-                  "\\b(?:gets?|got|receives?|has|secures?|obtains?|wins?)\\s+(?:the|their|his|her|its|a|an)\\s+"
-                      + "(?:[\\w-]+\\s+){0,3}?grant\\s+(?:approval|offer|award)\\b"
-                      + "|\\bgrant\\s+(?:is\\s+|gets\\s+)?(?:approved|awarded)\\b"
-                      + "|\\bgrant\\s+approval\\s+(?:letter\\s+)?(?:received|on\\s+file|in)\\b")),
+                  "\\b(?:gets?|got|receives?|secures?|obtains?|wins?)\\s+(?:the|their|his|her|its|a|an)\\s+"
+                      + "(?:[\\w-]+\\s+){0,3}?grant\\s+(?:approval|award)\\b"
+                      + "|(?<!\\bappl(?:y|ies|ying)\\s+for\\s+(?:the\\s+|a\\s+)?)\\bgrant\\s+(?:is\\s+|gets\\s+)?(?:approved|awarded)\\b"
+                      + "|\\bgrant\\s+approval\\s+(?:letter\\s+)?(?:received|on\\s+file)\\b")),
           // "Opp closed-won in SFDC": the deal itself
           new Step(5, "a deal closed", p("\\bclosed[- ]won\\b")),
           // "gets his marine loan funded", "gets the patient-finance loan for the plan approved"
@@ -1130,7 +1138,7 @@ final class BuyingProcess {
                   "\\b(?=(?:books?|book|schedules?|schedule|locks?|picks?|chooses?)\\b)"
                       + "(?<!\\b(?:pilot|trial|demo|loan|free|sample|test)\\b[^.\\n]{0,80})"
                       + "(?:\\b(?:books?|book|schedules?|schedule|locks?\\s+in|picks?|chooses?)\\s+(?:in\\s+)?"
-                      + "(?:an?\\s+|the\\s+|their\\s+)?(?:install|installation|fitting|build|production)\\s+(?:date|slot|day|crew|team)\\b"
+                      + "(?:an?\\s+|the\\s+|their\\s+)?(?:(?:install|installation|fitting)\\s+(?:date|slot|day|crew|team)|(?:build|production)\\s+(?:date|slot|day))\\b"
                       + "(?!\\s+(?:of|for)\\s+(?:their|the|his|her|its)\\s+(?:current|existing|old|present)\\b)"
                       + "|\\b(?:books?|book)\\s+(?:in\\s+)?(?:the\\s+)?(?:fitters|installers|install crew|installation crew)\\b)"
                       + "(?![^.\\n]{0,40}\\b(?:"
@@ -1291,6 +1299,56 @@ final class BuyingProcess {
                       + "(?![^.\\n]{0,30}\\bfrom\\s+(?:(?:the|their|his|her)\\s+)?(?:new|current|other|existing)\\b)"
                       // ("Date of first stock delivery": a title asking when, not that it happens)
                       + "(?<!^\\s{0,2}dates?\\s{1,2}(?:of|for)\\s{1,2}first\\s{1,2}[\\w' -]{1,40})")),
+          // "has the orangery handed over", "the first channel bundle activated", "her new
+          // supplement active", "prints the first live shipping label", "completes onboarding
+          // training": what the customer has once the sale is done, in use or in place
+          new Step(
+              5,
+              "the purchase delivered or in use",
+              p(
+                  "(?<!\\b(?:"
+                      + TRIAL_WORDS
+                      + "|proof-of-concept|poc)\\b[^.\\n]{0,80})(?:"
+                      + "\\b(?:has|have|gets?|getting|having)\\s+(?:the|her|his|their|its|all)\\s+"
+                      + "(?!(?:[\\w'-]+\\s+){0,4}?(?:"
+                      + TRIAL_WORDS
+                      + "|existing|current|present|surveys?|estimates?)\\b)(?:[\\w'-]+\\s+){0,4}?"
+                      + "(?:fitted|installed|commissioned|handed\\s+over|erected|laid|mounted|activated|switched\\s+on)\\b"
+                      + "|(?<!\\b(?:existing|current|old|present|year|date)\\s)\\b(?:windows?|doors?|conservatory|orangery|"
+                      + "kitchen|boiler|roof|panels?|sashes|replacements|blinds|bathroom|heat\\s+pump|battery|system|unit|"
+                      + "kit|charger|bundle|sim|meter|router|supplement|coverage|subscription|licen[cs]e)\\s+"
+                      + "(?:is\\s+|are\\s+|gets?\\s+|was\\s+|shows?\\s+(?:as\\s+)?)?(?:fitted|installed|commissioned|handed\\s+over|"
+                      + "erected|activated|switched\\s+on)\\b"
+                      + "(?!\\s+(?:in|on)\\s+(?:19|20)\\d\\d)(?!\\s+\\w+\\s+years?\\s+ago)"
+                      + "|\\bhanded\\s+over\\s+(?:by|on|before|and)\\b|\\bhandover\\s+(?:sheet|photo|certificate|pack|"
+                      + "of\\s+(?:the\\s+)?(?:system|property|home|house|unit))\\b(?![^.\\n]{0,30}\\bto\\s+our\\b)"
+                      + "|\\bfirst\\s+(?:unlock|activation)\\s+code\\b"
+                      + "|\\bnew\\s+(?:[\\w-]+\\s+){0,2}?(?:coverage|cover|policy|plan|supplement)\\s+"
+                      + "(?:is\\s+|shows?\\s+|shown\\s+)?(?:active|live|in\\s+force)\\b|\\b(?:coverage|cover|policy)\\s+kicks?\\s+in\\b"
+                      + "|\\bhas\\s+(?:her|his|their)\\s+new\\s+(?:[\\w-]+\\s+){0,2}?(?:active|live|running|in\\s+force)\\b"
+                      + "|\\b(?:holding|has|with)\\s+(?:her|his|their)\\s+new\\s+(?:member\\s+)?id\\s+card\\b"
+                      + "|\\bmember\\s+id\\s+(?:card|number)\\s+(?:issued|in\\s+hand|arrives?|arrived)\\b"
+                      + "|\\b(?:carrier(?:'s)?|insurer(?:'s)?)\\s+welcome\\s+(?:call|kit|pack)\\b"
+                      + "|\\bfirst\\s+(?:live|production)\\s+(?:[\\w-]+\\s+){0,2}?(?:labels?|orders?|shipments?|transactions?|"
+                      + "payroll|runs?|bookings?|jobs?|routes?|invoices?|claims?|parcels?|pallets?|loads?)\\b"
+                      + "|\\bfirst\\s+(?:week|month|day)s?\\s+of\\s+usage\\b"
+                      + "|\\bcompletes?\\s+(?:the\\s+|their\\s+)?(?:[\\w-]+\\s+)?onboarding\\s+training\\b"
+                      + "|\\bbuilding\\s+control\\s+(?:sign-?off|completion)\\b"
+                      + "|\\b(?:measures?\\s+up|surveys?)\\s+for\\s+(?:manufacture|manufacturing|fabrication)\\b"
+                      + "|\\bcollects?\\s+(?:the|her|his|their)\\s+(?!(?:[\\w'-]+\\s+){0,3}?(?:"
+                      + TRIAL_WORDS
+                      + ")\\b)(?:[\\w'-]+\\s+){0,3}?(?:kit|unit|system|handset|order|goods)\\b"
+                      + "|\\b(?:hosts?|lets?|welcomes?)\\s+(?:in\\s+)?(?:our|the)\\s+(?:installers?|fitters?|"
+                      + "install(?:ation)?\\s+(?:team|crew|engineer))\\b)")),
+          // "answers the carrier's underwriting questions and gets approved": the application
+          // decided
+          new Step(
+              4,
+              "the insurer's approval",
+              p(
+                  "\\b(?:approved|accepted)\\s+by\\s+(?:the\\s+)?(?:carrier|insurer|underwriters?|underwriting)\\b"
+                      + "|\\bunderwriting\\b[^.\\n]{0,60}\\b(?:and|then)\\s+(?:gets?|is)\\s+approved\\b"
+                      + "|\\bapproval\\s+status\\b[^.\\n]{0,40}\\b(?:carrier|insurer)\\b")),
           // "tows the new Rockwood off the lot", "picks up the new toy hauler", "puts insurance on
           // the new trailer": the vehicle bought is taken home
           new Step(
@@ -1458,7 +1516,9 @@ final class BuyingProcess {
               // live": when it happens, not that it does now
               // ("if possible the group signs": a hedge, not a condition)
               + "|\\b(?:when|once|until|if(?!\\s+(?:at\\s+all\\s+)?possible\\b)|after)\\s+(?:[\\w'-]+\\s+){0,4}$"
-              + "|\\bthe\\s+date\\s+(?:[\\w'-]+\\s+){0,3}$"
+              + "|\\bthe\\s+(?:date|year|month|day|week)\\s+(?:[\\w'-]+\\s+){0,3}$"
+              // "where they'd want the charger fitted": where, not that it is
+              + "|\\bwhere\\s+(?:[\\w'-]+\\s+){0,5}$"
               // "gives his email so we can offer him a gifted first shipment": our step, later
               + "|\\bso\\s+(?:that\\s+)?(?:we|i|our\\s+[\\w-]+)\\s+(?:can|could|may|might)\\s+(?:[\\w'-]+\\s+){0,5}$"
               // "tells us who besides them signs off on agency spend": whom to ask, not the step
@@ -1607,7 +1667,8 @@ final class BuyingProcess {
           "a switch of everything to us",
           "a rollout to all of them",
           "the work or service started",
-          "the service started on a date");
+          "the service started on a date",
+          "the purchase delivered or in use");
 
   static {
     var named = STEPS.stream().map(Step::what).collect(java.util.stream.Collectors.toSet());

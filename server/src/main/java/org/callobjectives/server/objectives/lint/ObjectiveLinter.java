@@ -333,8 +333,8 @@ public final class ObjectiveLinter {
     boolean indefinite =
         vagueTime.isPresent()
             && INDEFINITE.matcher(vagueTime.get()).find()
-            && !DEADLINE.matcher(o.timeFrame()).find()
-            && !END_OF.matcher(o.timeFrame()).find();
+            && !BY_THEN.matcher(o.timeFrame()).find()
+            && !A_DAY.matcher(o.timeFrame()).find();
     boolean startsOnly = startOnly;
     if (startOnly
         || !stated
@@ -852,7 +852,8 @@ public final class ObjectiveLinter {
         if (n == 2
             && s.word(i, "on")
             && s.is(i - 1, "NOUN")
-            && s.lower()[i - 1].length() > 2
+            && s.is(i - 2, "DET")
+            && s.word(i - 3, "with")
             && !reader.isActorWord(s, i - 1)) {
           continue;
         }
@@ -1345,13 +1346,12 @@ public final class ObjectiveLinter {
     }
     // "what went wrong on last year's charter", "what happened with the old supplier": an event
     // of theirs, told
-    if (s.word(i, "what")
-            && (s.lemmas()[i + 1].equals("happen") || s.lemmas()[i + 1].equals("go"))
-            && s.wordIn(i + 3, java.util.Set.of("on", "with", "at", "during", "in"))
-        || s.word(i, "what")
-            && s.lemmas()[i + 1].equals("happen")
-            && s.wordIn(i + 2, java.util.Set.of("on", "with", "at", "during", "in"))) {
-      return null;
+    if (s.word(i, "what") && i + 2 < s.size()) {
+      String verb = s.lemmas()[i + 1];
+      int about = verb.equals("happen") ? i + 2 : verb.equals("go") ? i + 3 : -1;
+      if (about > 0 && s.wordIn(about, EVENT_PREPOSITIONS)) {
+        return null;
+      }
     }
     // "what they paid per tray", "what they spend a month": an amount asked for
     if (s.word(i, "what")
@@ -1378,6 +1378,10 @@ public final class ObjectiveLinter {
     }
     return s.span(r.verbAt(), Math.min(s.size(), i + 4));
   }
+
+  /** "what happened on", "what went wrong with": the event they tell about is named after these. */
+  private static final java.util.Set<String> EVENT_PREPOSITIONS =
+      java.util.Set.of("on", "with", "at", "during", "in");
 
   /** Whether a list of two or more items ("X, Y and Z") follows {@code from}. */
   private static boolean listFollows(Sentence s, int from) {
@@ -1852,12 +1856,11 @@ public final class ObjectiveLinter {
           "(?i)\\s*(?:[^\\p{L}\\p{N}]*|n\\s?/\\s?a|n\\.a\\.?|na|none|nil|nothing|tbc|tbd|to be (?:confirmed|decided)|"
               + "not applicable|-+)\\s*\\.?\\s*(?:[-—–,(]\\s*see\\b.*)?");
 
-  /** By when it must be done. */
   /** "on the client's behalf", "on behalf of the customer". */
   private static final java.util.regex.Pattern ON_BEHALF =
       java.util.regex.Pattern.compile(
-          "(?i)\\bon\\s+(?:the\\s+)?(?:customer|client|caller|prospect|buyer|member|tenant|borrower|patient|"
-              + "family|their|his|her)(?:'s|’s|s'|s’)?\\s+behalf\\b|\\bon\\s+behalf\\s+of\\s+(?:the\\s+)?"
+          "(?i)\\bon\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+)?(?:customer|client|caller|prospect|buyer|member|"
+              + "tenant|borrower|patient|family)(?:'s|’s|s'|s’)\\s+behalf\\b|\\bon\\s+behalf\\s+of\\s+(?:the\\s+)?"
               + "(?:customer|client|caller|prospect|buyer|member|tenant|borrower|patient|family)s?\\b");
 
   /** Words that leave the moment open within whatever period follows them. */
@@ -1865,10 +1868,21 @@ public final class ObjectiveLinter {
       java.util.regex.Pattern.compile(
           "(?i)\\b(?:some\\s*time|some\\s+point|one\\s+day|some\\s*day)\\b");
 
-  /** "end of next week", "EOD": the end of a period is a deadline. */
-  private static final java.util.regex.Pattern END_OF =
-      java.util.regex.Pattern.compile("(?i)\\b(?:end\\s+of|close\\s+of|eod|eow|eom|cob|eob)\\b");
+  /** "by", "before", "end of next week", "EOD": a deadline within the period. */
+  private static final java.util.regex.Pattern BY_THEN =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:by|before|until|till|within|latest|no\\s+later\\s+than|end\\s+of|close\\s+of|eod|eow|eom|cob|eob)\\b");
 
+  /** A day, a date or a clock time ("on Friday 14 March", "between 2pm and 4pm"). */
+  private static final java.util.regex.Pattern A_DAY =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\\b"
+              + "|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\b"
+              + "|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\s+\\d{1,2}(?:st|nd|rd|th)?\\b"
+              + "|\\b\\d{1,2}(?::\\d{2})?\\s?(?:am|pm)\\b|\\b\\d{1,2}:\\d{2}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b"
+              + "|\\b\\d{1,2}/\\d{1,2}\\b|\\b(?:today|tomorrow|tonight)\\b|\\bthe\\s+\\d{1,2}(?:st|nd|rd|th)\\b");
+
+  /** By when it must be done. */
   private static final java.util.regex.Pattern DEADLINE =
       java.util.regex.Pattern.compile(
           "(?i)\\b(?:by|before|until|till|within|latest|no later than|during|on this call|today|tonight)\\b"
@@ -1890,7 +1904,7 @@ public final class ObjectiveLinter {
               + "with\\s+(?:a\\s+(?:bit|little)\\s+of\\s+|some\\s+)luck|no\\s+promises\\s*,?\\s+but|"
               + "if\\s+the\\s+stars\\s+(?:line\\s+up|align)|should\\s+the\\s+gods\\s+smile|the\\s+gods\\s+willing|"
               + "in\\s+a\\s+perfect\\s+world|"
-              + "if\\s+(?:[\\w'’-]+\\s+){0,2}?(?:he|she|they|it|[\\w-]+)(?:'s|’s|'re|’re|\\s+is|\\s+are)\\s+"
+              + "if\\s+(?:[\\w'’-]+\\s+){0,2}?[\\w-]+(?:'s|’s|'re|’re|\\s+is|\\s+are)\\s+"
               + "(?:feeling\\s+(?:brave|generous|bold|keen|up\\s+to\\s+it)|up\\s+(?:for|to)\\s+it|game|in\\s+the\\s+mood)|"
               + "should\\s+(?:[\\w'’-]+\\s+){0,2}?be\\s+(?:up\\s+(?:for|to)\\s+it|willing|feeling\\s+brave|in\\s+the\\s+mood)|"
               // the same in Portuguese, Spanish, French and Arabic loan words
@@ -1989,7 +2003,8 @@ public final class ObjectiveLinter {
               + "|\\b\\d{1,3}\\s?%\\s+(?:likely|probable|sure|certain|confident)\\b"
               + "|\\b(?:agent|rep|we|i|sdr|bdr|ae|adviser|advisor|caller)\\s+(?:judges?|reckons?|"
               + "senses?|believes?)\\b"
-              + "|\\brates?\\s+(?:the\\s+)?(?:[\\w-]+(?:'s|’s)?\\s+)?(?:trust|comfort|mood|interest|enthusiasm|"
+              + "|\\brates?\\s+(?:the\\s+)?(?:[\\w-]+(?:'s|’s)\\s+|(?:call|conversation|meeting|customer|client|caller)\\s+)?"
+              + "(?:trust|comfort|mood|interest|enthusiasm|"
               + "confidence|stress|warmth|rapport|sincerity|honesty|willingness)\\b"
               + "|\\blevel\\s+of\\s+(?:interest|commitment|confidence|urgency)\\b"
               + "|\\b(?:agent|rep|sdr|bdr|ae|kam|csm|consultant|adviser|advisor|caller)(?:'s|’s)?\\s+"
@@ -2043,11 +2058,11 @@ public final class ObjectiveLinter {
               + "|\\b(?:interest|appetite|enthusiasm|intent|keenness|commitment)\\b[^.\\n]{0,30}\\b(?:rated|marked|logged|"
               + "noted|recorded|tagged|flagged|set)\\s+(?:as\\s+|at\\s+|to\\s+)?['\"]?(?:high|medium|low|strong|weak|moderate|"
               + "very\\s+high|good)\\b"
-              + "|\\b(?:buying|purchase|purchasing|renewal|signing)\\s+intent\\b(?!\\s+(?:form|letter|survey|questionnaire))"
+              + "|\\b(?:buying|purchase|purchasing)\\s+intent\\b(?!\\s+(?:form|letter|survey|questionnaire|notice))"
               + "|\\b(?:is|are|was|seems?|sounds?)\\s+(?:fully|truly|really|totally|genuinely|100%|very)\\s+"
               + "(?:committed|convinced|sold|engaged|on\\s+board|bought\\s+in)\\b"
               + "|\\bbased\\s+on\\s+(?:the\\s+)?(?:(?:customer|client|caller|prospect)(?:'s|’s)?\\s+|their\\s+|his\\s+|her\\s+)?"
-              + "(?:tone|voice|mood|feel|impression|sense|vibe|energy|enthusiasm)\\b"
+              + "(?:tone|voice|mood|feel|impression|sense|vibe|enthusiasm)\\b(?=\\s*(?:$|[.,;)]|and\\b|on\\b|during\\b|in\\b))"
               + "|\\b(?:qa|quality)\\s+(?:sheet|form|scorecard)\\s+(?:scores?|rates?|grades?|marks?)\\b[^.\\n]{0,40}\\bas\\s+['\"]?"
               + "(?:strong|weak|good|great|excellent|poor|high|low)\\b");
 

@@ -54,13 +54,14 @@ record Sentence(String text, String[] tokens, String[] lower, String[] tags, Str
     return null;
   }
 
+  /** Currency signs, skipped with the amount they stand before ("gets a $500 quote"). */
+  private static final java.util.Set<String> CURRENCY = java.util.Set.of("$", "€", "£", "¥", "₹");
+
   /**
    * How many tokens {@code phrase} covers at {@code i}, or 0. Words match as written or by lemma; a
    * {@code *} stands for up to three determiners, pronouns, adjectives, nouns, numbers or adverbs
    * ("agrees to the next steps" matches "agree to * next step").
    */
-  private static final java.util.Set<String> CURRENCY = java.util.Set.of("$", "€", "£", "¥", "₹");
-
   int matchAt(Phrase phrase, int i) {
     return match(phrase.words(), 0, i, i);
   }
