@@ -2467,13 +2467,24 @@ final class AdvanceReader {
     boolean noun = false;
     boolean person = false;
     int agentPhraseEnd = -1;
+    int customerPhraseEnd = -1;
     for (int k = Math.max(0, from); k < Math.min(to, s.size()); k++) {
       // "The father, who's a consultant at the Mater, ...": what a relative clause says of the
       // subject is not who acts
       if (k > from && s.wordIn(k, Set.of("who", "who's", "whose", "which")) && customer >= 0) {
         break;
       }
+      if (k < customerPhraseEnd) {
+        continue; // "purchasing agent": a title of theirs that ends in one of ours
+      }
       int ours = Vocabulary.longest(s, v.agentActors, k);
+      int theirTitle = Vocabulary.longest(s, v.customerActors, k);
+      if (theirTitle > 1 && theirTitle > ours && k >= agentPhraseEnd) {
+        customer = k;
+        customerPhraseEnd = k + theirTitle;
+        noun = true;
+        continue;
+      }
       boolean theirs =
           customer >= 0
               && customer >= k - 4

@@ -261,6 +261,9 @@ public final class ObjectiveLinter {
       vague = vagueTelling(advance, r);
     }
     if (vague == null) {
+      vague = talkWithUs(advance, r);
+    }
+    if (vague == null) {
       vague = changeOfMind(r);
     }
     // "becomes more interested" is a change of mind, too general as well
@@ -1383,6 +1386,72 @@ public final class ObjectiveLinter {
   private static final java.util.Set<String> EVENT_PREPOSITIONS =
       java.util.Set.of("on", "with", "at", "during", "in");
 
+  /** Talking a topic over, as written (the tagger reads "discusses" as a noun at times). */
+  private static final java.util.Set<String> TALKING_OVER =
+      java.util.Set.of(
+          "discuss",
+          "discusses",
+          "discussed",
+          "review",
+          "reviews",
+          "reviewed",
+          "chat",
+          "chats",
+          "talk",
+          "talks");
+
+  /** "has a chat", "has a conversation": talking as a noun. */
+  private static final java.util.Set<String> TALKS =
+      java.util.Set.of("chat", "conversation", "discussion", "talk");
+
+  /**
+   * "Client reviews the proposal with RM", "Member has a chat with us about their finances": a talk
+   * with our side, and nothing decided, given or named in it.
+   */
+  private static String talkWithUs(Sentence s, Reading r) {
+    if (r.verbAt() < 0 || r.actor() != Reading.Actor.CUSTOMER) {
+      return null;
+    }
+    int at = -1;
+    for (int k = Math.max(0, r.verbAt() - 1); k <= Math.min(s.size() - 2, r.verbAt() + 1); k++) {
+      boolean goesOver =
+          s.wordIn(k, java.util.Set.of("goes", "go", "went"))
+              && s.wordIn(k + 1, java.util.Set.of("over", "through"));
+      boolean hasATalk =
+          s.wordIn(k, java.util.Set.of("has", "have", "had"))
+              && s.is(k + 1, "DET")
+              && k + 2 < s.size()
+              && TALKS.contains(s.lower()[k + 2]);
+      if (TALKING_OVER.contains(s.lower()[k]) || goesOver || hasATalk) {
+        at = k;
+        break;
+      }
+    }
+    if (at < 0 || spelledOut(s, at, at + 1) || listedAfter(s, at + 1)) {
+      return null;
+    }
+    int with = -1;
+    for (int k = at + 1; k < s.size(); k++) {
+      // a figure, a second step, a purpose or "line by line" names something
+      if (s.is(k, "NUM")
+          || s.wordIn(k, java.util.Set.of("and", ",", "to"))
+          || s.word(k, "by") && k + 1 < s.size() && s.lower()[k - 1].equals(s.lower()[k + 1])) {
+        return null;
+      }
+      if (s.word(k, "with") && with < 0) {
+        with = k;
+      }
+    }
+    if (with < 0 || with + 1 >= s.size() || !OUR_SIDE.contains(s.lower()[with + 1])) {
+      return null;
+    }
+    return s.span(at, with + 2);
+  }
+
+  /** Who is ours right after "with". */
+  private static final java.util.Set<String> OUR_SIDE =
+      java.util.Set.of("us", "me", "our", "rm", "agent", "rep", "csr", "adviser", "advisor");
+
   /** Whether a list of two or more items ("X, Y and Z") follows {@code from}. */
   private static boolean listFollows(Sentence s, int from) {
     boolean comma = false;
@@ -2054,6 +2123,21 @@ public final class ObjectiveLinter {
               + "(?:our\\s+)?(?:sales\\s+)?(?:me|agent|rep|ae|sdr|bdr|adviser|advisor|csm|consultant|caller|kam)\\b"
               // "records buying intent as 'high'", "summary states he is fully committed", "QA
               // sheet scores the save as 'strong' based on customer tone"
+              // "'Very interested' in the Interest field", "'Keen as mustard' ticked in the Lead
+              // Mood
+              // field", "seemed happy wi it, so pipeline set to 'Warm'", "Probability to 90%",
+              // "'pt likely to show' in the no-show risk field", "from his tone of voice"
+              // (not "status set to 'Engaged'": a status anyone can read)
+              + "|['\"‘“](?:(?:very|really|quite)\\s+(?:interested|keen|motivated|serious|engaged)|"
+              + "keen(?:\\s+as\\s+mustard)?|motivated|enthusiastic)['\"’”]"
+              + "|\\b(?:interest|mood|seriousness|motivation|readiness|propensity|posture|no-show\\s+risk)\\s+"
+              + "(?:field|score|level|rating)\\b"
+              + "|\\b(?:sets?|puts?|picks?|ticks?|marks?|selects?)\\s+(?:the\\s+)?(?:probability|likelihood)\\b"
+              + "|\\b(?:seemed|seems|sounded|sounds|looked)\\s+(?:[\\w-]+\\s+){0,2}?(?:happy|keen|interested|positive|"
+              + "warm|ready|serious|committed|sold)\\b"
+              + "|\\blikely\\s+to\\s+(?:show|buy|sign|convert|renew|proceed|close|attend|enrol|enroll)\\b"
+              + "|\\bfrom\\s+(?:his|her|their|the)\\s+(?:tone|manner)\\b|\\btone\\s+of\\s+voice\\b"
+              + "|\\b(?:motivation|seriousness|readiness)\\b[^.\\n]{0,30}:\\s*(?:high|medium|low|strong|weak)\\b"
               // "Premium tier interest logged as strong"
               + "|\\b(?:interest|appetite|enthusiasm|intent|keenness|commitment)\\b[^.\\n]{0,30}\\b(?:rated|marked|logged|"
               + "noted|recorded|tagged|flagged|set)\\s+(?:as\\s+|at\\s+|to\\s+)?['\"]?(?:high|medium|low|strong|weak|moderate|"
@@ -2195,6 +2279,12 @@ public final class ObjectiveLinter {
       if (measure.lower()[i].equals("interested")
           && measure.wordIn(i + 1, java.util.Set.of("party", "parties"))) {
         continue; // "interested parties noted on the policy": a legal term, not a mood
+      }
+      if (measure.word(i, "relationship")
+          && (measure.wordIn(i - 1, java.util.Set.of("+", "and", "&", ","))
+                  && measure.word(i - 2, "name")
+              || measure.word(i + 1, "to"))) {
+        continue; // "guardian name + relationship", "relationship to the patient": a fact
       }
       if (measure.wordIn(i, java.util.Set.of("successful", "failed", "unsuccessful"))
           && systemShows(measure, i)) {

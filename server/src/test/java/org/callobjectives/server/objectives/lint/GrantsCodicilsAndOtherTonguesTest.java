@@ -52,6 +52,9 @@ class GrantsCodicilsAndOtherTonguesTest {
         "Alum tells the caller their current employer, job title and whether the company matches",
         "Pre-approved mailer responder answers the 5-minute prequal questionnaire with me on the"
             + " phone",
+        "The purchasing agent send us a copy of the last invoice of the actual vendor",
+        "CFO reviews the proposal with us line by line",
+        "The owner reviews the payroll proposal with her outside accountant",
       })
   void theCustomerActsInTheirOwnTitlesAndShapes(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
@@ -68,6 +71,8 @@ class GrantsCodicilsAndOtherTonguesTest {
         "Broker negotiates 10% off the desk rate with the operator on the client's behalf",
         "Client gives us the go-ahead to chase the operator for final terms",
         "Borrower says they'll think both offers over with their wife",
+        "Pt gives verbal OK for appointment text reminders",
+        "Intake verifies the caller's insurance benefits like she asked",
       })
   void lettingUsCallOrOptingInToUpdatesIsNoAdvance(String advance) {
     List<String> found = errors(advance, MEASURE, TIME);
@@ -92,6 +97,14 @@ class GrantsCodicilsAndOtherTonguesTest {
       false | PO received for the fully committed volume of 500 units
       false | Unit rate based on their energy usage recorded in the contract
       false | Booking confirmed; shot list based on the client's mood board received
+      true  | Rep puts 'Very interested' in the Interest field of the lead
+      true  | 'Keen as mustard' ticked in the Lead Mood field
+      true  | Parent seemed happy wi it, so pipeline field set to 'Warm'
+      true  | Agent sets Probability to 90% in the pipeline
+      true  | Coordinator notes 'pt likely to show' in the no-show risk field
+      true  | Agent marks 'Unhappy with vendor: Yes' from his tone of voice
+      false | Lead status changed to 'Engaged' in the CRM
+      false | Custodial guardian name + relationship in the chart
       """)
   void ourReadingOfTheirCommitmentIsNotMeasurable(boolean refused, String measure) {
     List<String> found = errors(BOOKED, measure, TIME);
@@ -106,6 +119,9 @@ class GrantsCodicilsAndOtherTonguesTest {
         "Buying committee accelerates the path to close on the Q3 opp",
         "Regular giver deepens her connection with the hospice's Day Therapy work",
         "The pet parent commits to the fresh-food lifestyle for Bella",
+        "Client reviews the proposal with RM",
+        "Client discusses offer with us",
+        "Member has a chat with us about their finances",
       })
   void movingCloserOrAcceleratingIsTooGeneral(String advance) {
     List<String> found = errors(advance, MEASURE, TIME);
