@@ -1932,6 +1932,7 @@ final class AdvanceReader {
     return null;
   }
 
+  /** A day of the month as written: "9th", "21st". */
   private static final java.util.regex.Pattern ORDINAL =
       java.util.regex.Pattern.compile("\\d{1,2}(?:st|nd|rd|th)");
 

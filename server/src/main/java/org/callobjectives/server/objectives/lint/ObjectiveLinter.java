@@ -2184,7 +2184,8 @@ public final class ObjectiveLinter {
       refuseMeasure(
           out,
           r,
-          judged.group().strip(),
+          // ("'Very interested'" is quoted once, by the message)
+          judged.group().strip().replaceAll("^['\"‘“]|['\"’”]$", ""),
           " is our side's own judgement, not something the customer did or gave; say what is"
               + " recorded of their step (a date, an amount, a reference, a name, a count)");
       return;
