@@ -1841,6 +1841,12 @@ final class AdvanceReader {
                 && !s.lemmas()[from].equals("agree")
                 && !s.lemmas()[from].equals("be");
       }
+      if (i == from && TAKING.contains(s.lemmas()[from])) {
+        int ours = fromUsAt(s, from);
+        if (ours > 0) {
+          return s.span(from, ours + 2); // "gets the catalogue PDF from us": ours to send
+        }
+      }
       if ((s.is(i, "NOUN") || s.is(i, "PROPN") || s.is(i, "ADJ")) && i != from) {
         continue; // "a hearing test" is no "hear"
       }
@@ -2036,7 +2042,38 @@ final class AdvanceReader {
                       && s.wordIn(k - 2, Set.of("back", "up", "over", "again", "round"))
                       && lowSet.contains(s.lower()[k - 3]))
                   // "best time to call", "the number to ring": a detail, not a step
-                  && !s.wordIn(k - 2, WHEN_AND_WHERE))) {
+                  && !s.wordIn(k - 2, WHEN_AND_WHERE)
+                  // "receives a call back from our specialist to go over the audiogram": what
+                  // our call is for
+                  && !fromOurSide(s, main, k - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final Set<String> TAKING = Set.of("get", "receive");
+
+  /**
+   * Where "from us" or "from our" stands in the clause after {@code verb}, with no other verb
+   * before it; else -1.
+   */
+  private int fromUsAt(Sentence s, int verb) {
+    for (int j = verb + 1; j < Math.min(s.size() - 1, verb + 12); j++) {
+      if (s.wordIn(j, CLAUSE_BREAK) || s.is(j, "CCONJ") || s.word(j, ",") || isVerb(s, j)) {
+        return -1;
+      }
+      if (s.word(j, "from") && s.wordIn(j + 1, Set.of("our", "us"))) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /** "from our specialist", "from us" between {@code from} and {@code to}. */
+  private static boolean fromOurSide(Sentence s, int from, int to) {
+    for (int j = from + 1; j < to; j++) {
+      if (s.word(j, "from") && s.wordIn(j + 1, Set.of("our", "us", "we"))) {
         return true;
       }
     }

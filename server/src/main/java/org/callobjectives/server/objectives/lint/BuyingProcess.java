@@ -202,6 +202,11 @@ final class BuyingProcess {
           + UNITS
           + "\\b)";
 
+  /** Who can approve for the customer and is no third party: us, or their own people. */
+  private static final String CLOSE_TO_THEM =
+      "us\\b|our\\b|me\\b|(?:his|her|their)\\s+(?:partner|wife|husband|spouse|family|parents?|boss|manager|"
+          + "team|lender|bank|broker)\\b|(?:the\\s+)?(?:lender|bank|broker)\\b";
+
   private static final List<Step> STEPS =
       List.of(
           new Step(
@@ -884,7 +889,18 @@ final class BuyingProcess {
               "credit drawn or closed",
               p(
                   "\\bdraws?\\s+(?:down\\s+)?(?:the\\s+)?(?:full|entire|whole)\\b"
-                      + "|\\bclose\\s+(?:the|their)\\s+(?:line|loan|heloc|mortgage|refinance|refi)\\b")),
+                      + "|\\bclose\\s+(?:the|their)\\s+(?:line|loan|heloc|mortgage|refinance|refi)\\b"
+                      + "|\\bdraws?\\s+down\\s+(?:the|their|his|her)\\s+(?:new\\s+)?(?:loan|facility|mortgage|funds?)\\b")),
+          // "buyers complete on the purchase", "completes the remortgage": the money has moved
+          // (not "completes the mortgage application")
+          new Step(
+              5,
+              "a purchase or loan completed",
+              p(
+                  "\\bcomplet(?:es?|ing)\\s+(?:on\\s+)?(?:the|their|his|her)\\s+(?:new\\s+)?"
+                      + "(?:purchase|remortgage|re-mortgage|refinance|refi|sale|mortgage|loan|house\\s+purchase)\\b"
+                      + "(?!\\s+(?:application|form|questionnaire|enquiry|inquiry|fact-?find|paperwork|checklist|quote|"
+                      + "illustration|calculator|pre-?approval|agreement in principle|aip|review|call|booking|survey))")),
           // "gets a signed resolution to switch providers": the board's decision in writing
           new Step(
               4,
@@ -1313,7 +1329,17 @@ final class BuyingProcess {
                       + "(?!(?:[\\w'-]+\\s+){0,4}?(?:"
                       + TRIAL_WORDS
                       + "|existing|current|present|surveys?|estimates?)\\b)(?:[\\w'-]+\\s+){0,4}?"
-                      + "(?:fitted|installed|commissioned|handed\\s+over|erected|laid|mounted|activated|switched\\s+on)\\b"
+                      + "(?:fitted|installed|commissioned|handed\\s+over|erected|laid|mounted|activated|switched\\s+on|"
+                      + "up\\s+and\\s+running)\\b"
+                      // "the patient's crown is fitted", "their first 20 containers with us are
+                      // delivered"
+                      + "|(?:'s|’s|\\btheir|\\bhis|\\bher)\\s+(?!(?:[\\w'-]+\\s+){0,5}?(?:"
+                      + TRIAL_WORDS
+                      + "|existing|current|old|report|results?|proposal|documents?|paperwork|letter|email|info|"
+                      + "information|survey|assessment|estimate)\\b)(?:[\\w'-]+\\s+){0,5}?(?:is|are)\\s+(?:now\\s+|all\\s+)?"
+                      + "(?:fitted|installed|commissioned|delivered|up\\s+and\\s+running)\\b"
+                      // "goes live on our WMS", "goes live with the EDI link to our TMS"
+                      + "|\\b(?:goes|go|going)\\s+live\\s+(?:on|with)\\s+(?:our\\b|us\\b|the\\s+new\\b|(?:the\\s+)?[\\w-]+\\s+(?:link|feed|integration)\\s+to\\s+our\\b)"
                       + "|(?<!\\b(?:existing|current|old|present|year|date)\\s)\\b(?:windows?|doors?|conservatory|orangery|"
                       + "kitchen|boiler|roof|panels?|sashes|replacements|blinds|bathroom|heat\\s+pump|battery|system|unit|"
                       + "kit|charger|bundle|sim|meter|router|supplement|coverage|subscription|licen[cs]e)\\s+"
@@ -1349,6 +1375,56 @@ final class BuyingProcess {
                   "\\b(?:approved|accepted)\\s+by\\s+(?:the\\s+)?(?:carrier|insurer|underwriters?|underwriting)\\b"
                       + "|\\bunderwriting\\b[^.\\n]{0,60}\\b(?:and|then)\\s+(?:gets?|is)\\s+approved\\b"
                       + "|\\bapproval\\s+status\\b[^.\\n]{0,40}\\b(?:carrier|insurer)\\b")),
+          // "lets our PSW start visits on Monday", "puts all waiters on our Till", "enrols its
+          // staff
+          // in our benefit": our service running for them, everything moved to us
+          new Step(
+              5,
+              "the work or service started",
+              p(
+                  "\\b(?:lets?|has|have|allows?)\\s+our\\s+(?:[\\w-]+\\s+){0,2}?(?:staff|team|carers?|psws?|nurses?|crew|"
+                      + "cleaners?|engineers?|installers?|technicians?|drivers?|guards?|workers?|caregivers?|fitters?)\\s+start\\b"
+                      + "(?![^.\\n]{0,40}\\b(?:"
+                      + TRIAL_WORDS
+                      + "|assessments?|surveys?|visit\\s+to\\s+assess)\\b)"
+                      + "|\\b(?:puts?|moves?|switch(?:es)?|enrol+s?|migrates?)\\s+(?:(?:its|their|his|her)\\s+)?"
+                      + "(?:all|whole|entire|every|staff|employees|workforce|fleet|drivers)\\b"
+                      + "(?![^.\\n]{0,60}\\b(?:"
+                      + TRIAL_WORDS
+                      + "|data|files|documents|details|questions|list)\\b)"
+                      + "[^.\\n]{0,40}\\b(?:on|onto|through|into|in)\\s+our\\b")),
+          // "gets the grid pre-approval from Energex", "gets the IVA approved at the creditors'
+          // meeting": someone else's approval of the purchase (not "gets sign-off from the boss to
+          // join the demo")
+          new Step(
+              4,
+              "another party's approval",
+              p(
+                  "\\bget(?:s|ting)?\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+|an?\\s+)?"
+                      + "(?!(?:[\\w'-]+\\s+){0,5}?(?:loan|finance|mortgage|credit|lending)\\b)(?:[\\w'-]+\\s+){0,5}?"
+                      + "(?:pre-?approval|approval|sign-?off)\\s+(?:from|by|of)\\s+(?!"
+                      + CLOSE_TO_THEM
+                      + ")"
+                      + "(?![^.\\n]{0,50}\\bto\\s+(?:attend|join|book|take|meet|see|try|share|send|come|speak|talk|have|sit|"
+                      + "trial|test|start\\s+a\\s+trial|run\\s+a\\s+(?:trial|pilot)|schedule|look)\\b)"
+                      + "|\\bget(?:s|ting)?\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+|an?\\s+)?(?:[\\w'-]+\\s+){0,5}?approved\\s+(?:by|at)\\s+"
+                      + "(?!"
+                      + CLOSE_TO_THEM
+                      + ")"
+                      + "|\\bget(?:s|ting)?\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+)(?:[\\w'-]+\\s+){0,5}?(?:loan|finance|mortgage|"
+                      + "credit|grant|visa|permit|planning|consent)\\s+approved\\b(?!\\s+in[- ]principle)"
+                      // "gets Veterans Affairs approval for 20 hrs/week", "gets the bank to release
+                      // the
+                      // draw", "obtains the CBK no-objection letter"
+                      + "|\\bget(?:s|ting)?\\s+(?![^.\\n]{0,40}\\b(?:loan|finance|mortgage|credit|lending|budget|manager|boss)\\b)"
+                      + "(?:[\\w'-]+\\s+){1,4}?(?:approval|pre-?approval|sign-?off)\\s+for\\s+"
+                      + "(?!(?:an?\\s+|the\\s+)?(?:[\\w-]+\\s+)?(?:demo|trial|pilot|meeting|call|visit|test|tour|workshop)\\b)"
+                      + "|\\bget(?:s|ting)?\\s+(?:the|his|her|their|its)\\s+(?:[\\w'-]+\\s+){0,3}?(?:bank|branch|lender|council|"
+                      + "city|insurer|regulator|planner|authority|government|ministry|department|funder)\\s+to\\s+"
+                      + "(?:approve|release|sign\\s+off|issue|grant|authori[sz]e|fund)\\b"
+                      + "|\\bobtains?\\s+(?![^.\\n]{0,20}\\b(?:copy|copies|scan|photo)\\s+of\\b)"
+                      + "(?:the\\s+|a\\s+|an\\s+|their\\s+|his\\s+|her\\s+)?(?:[\\w'-]+\\s+){0,4}?"
+                      + "(?:approval|permit|licen[cs]e|no-objection|clearance)\\b")),
           // "tows the new Rockwood off the lot", "picks up the new toy hauler", "puts insurance on
           // the new trailer": the vehicle bought is taken home
           new Step(
@@ -1618,7 +1694,12 @@ final class BuyingProcess {
       }
       if (found
           && !EMBEDDED.matcher(t.substring(0, m.start())).find()
-          && (best == null || st.phase() > best.phase())) {
+          && (best == null
+              || st.phase() > best.phase()
+              // of two close steps, the one past the signature says more
+              || (st.phase() == best.phase()
+                  && AFTER_SIGNATURE.contains(st.what())
+                  && !best.afterSignature()))) {
         best = new Found(st.phase(), st.what(), m.group().strip());
       }
     }
@@ -1668,7 +1749,9 @@ final class BuyingProcess {
           "a rollout to all of them",
           "the work or service started",
           "the service started on a date",
-          "the purchase delivered or in use");
+          "the purchase delivered or in use",
+          "the final payment",
+          "a purchase or loan completed");
 
   static {
     var named = STEPS.stream().map(Step::what).collect(java.util.stream.Collectors.toSet());

@@ -2148,7 +2148,31 @@ public final class ObjectiveLinter {
               + "|\\bbased\\s+on\\s+(?:the\\s+)?(?:(?:customer|client|caller|prospect)(?:'s|’s)?\\s+|their\\s+|his\\s+|her\\s+)?"
               + "(?:tone|voice|mood|feel|impression|sense|vibe|enthusiasm)\\b(?=\\s*(?:$|[.,;)]|and\\b|on\\b|during\\b|in\\b))"
               + "|\\b(?:qa|quality)\\s+(?:sheet|form|scorecard)\\s+(?:scores?|rates?|grades?|marks?)\\b[^.\\n]{0,40}\\bas\\s+['\"]?"
-              + "(?:strong|weak|good|great|excellent|poor|high|low)\\b");
+              + "(?:strong|weak|good|great|excellent|poor|high|low)\\b"
+              // "from my read of the conversation", "based on how the chat went", "as per agent
+              // note", "Caller rates alum's affinity 1-5", "SDR gives the demo an engagement
+              // score",
+              // "SDR feels pain is strong", "'Willingness to Pay' = High", "ticks 'Confident of
+              // go-live'", "Buy-in noted by caller"
+              + "|\\b(?:from|on|by|per)\\s+(?:my|our|the\\s+(?:agent|rep|caller|sdr|ae)(?:'s|’s)?)\\s+(?:own\\s+)?"
+              + "(?:read|reading|impression|sense|feel|judge?ment|assessment|gut)\\b"
+              + "|\\b(?:based\\s+on|from|judging\\s+by)\\s+how\\s+(?:the|it|our)\\s+(?:call|chat|conversation|talk|meeting)?\\s*(?:went|sounded|felt)\\b"
+              + "|\\b(?:as\\s+per|according\\s+to)\\s+(?:the\\s+)?(?:agent|rep|caller|sdr|ae|my|our)(?:'s|’s)?\\s+(?:own\\s+)?"
+              + "(?:notes?|view|read|feel|sense)\\b"
+              + "|\\b(?:agent|rep|caller|sdr|bdr|ae|adviser|advisor|csm|kam|recruiter|i|we)\\s+(?:rates?|estimates?|scores?|grades?)\\s+"
+              + "(?!(?:the\\s+)?(?:quote|price|cost|delivery|date|volume|total|invoice|bill|amount|shipping)\\b)"
+              + "|\\b(?:agent|rep|caller|sdr|bdr|ae|adviser|advisor|csm|kam|recruiter)\\s+gives?\\s+(?:the\\s+\\w+\\s+|it\\s+|them\\s+)?"
+              + "(?:an?\\s+)?(?:[\\w-]+\\s+)?(?:score|rating|grade|mark)\\b"
+              + "|\\b(?:agent|rep|sdr|bdr|ae|adviser|advisor|csm|kam|caller|recruiter)\\s+(?:feels?|thinks?)\\b"
+              + "|\\bwillingness\\s+to\\s+(?:pay|buy|commit|proceed|sign|change)\\b"
+              + "|['\"‘“](?:confident|likely|promising|positive|good\\s+fit|strong\\s+fit)\\b[^'\"’”]{0,30}['\"’”]"
+              + "|\\bbuy-?in\\s+(?:noted|logged|felt|sensed|recorded)\\b"
+              // "health score set to green if the vibe on the call is positive", "Likelihood-to-buy
+              // field set to 'high'"
+              + "|\\bvibes?\\b|\\blikelihood[- ]to[- ](?:buy|sign|proceed|renew|convert|close|attend|enrol+)\\b"
+              + "|\\b(?:affinity|giving\\s+capacity)\\s+(?:score|rating|level|grade)\\b"
+              // (not "engagement score in HubSpot": the tool counts it)
+              + "|\\b(?:rates?|estimates?|scores?)\\s+(?:the\\s+)?(?:[\\w-]+(?:'s|’s)\\s+)?(?:affinity|giving\\s+capacity|engagement)\\b");
 
   /**
    * "a confidence rating of 8 given by the customer in the survey": their answer, not our guess.
@@ -2613,7 +2637,8 @@ public final class ObjectiveLinter {
   /** "accepts the quote and pays ...", "goes ahead and pays ...": the acceptance is asked too. */
   private static final java.util.regex.Pattern ACCEPTED =
       java.util.regex.Pattern.compile(
-          "\\b(?:accepts?|accepted|approves?|signs?|signed|e-signs?|countersigns?|executes?|renews?|upgrades?|"
+          "\\b(?:accepts?|accepted|approves?|(?:signs?|signed)(?!\\s+(?:off\\s+)?(?:the|a|their)\\s+"
+              + "(?:certificate\\s+of\\s+completion|completion\\s+certificate|delivery\\s+note|handover))|e-signs?|countersigns?|executes?|renews?|upgrades?|"
               + "joins?|enrol+s?|commits?|buys?|confirms?\\s+(?:the\\s+|their\\s+)?order|goes?\\s+ahead|"
               + "says?\\s+yes|takes?\\s+out|places?\\s+(?:the|an?|their)\\s+order|agrees?\\s+to\\s+(?:go\\s+ahead|proceed|"
               + "the\\s+(?:quote|quotation|proposal|offer|terms|price)))\\b",
