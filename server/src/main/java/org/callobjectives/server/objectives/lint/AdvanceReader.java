@@ -1917,8 +1917,12 @@ final class AdvanceReader {
             && !isActorWord(s, i - 1)) {
           continue; // "the signed approval page is emailed back": a thing sent, no one given it
         }
-        if (n > 1 && p.words()[0].equals("be") && byTheCustomer(s, i + n)) {
-          continue; // "the budget ceiling is given to us by the tenant": theirs to give, and given
+        if (n > 1
+            && (p.words()[0].equals("be") || p.words()[0].equals("get"))
+            && byTheCustomer(s, i + n)) {
+          // "the budget ceiling is given to us by the tenant", "the job spec gets sent over by
+          // the HM": theirs to give, and given
+          continue;
         }
         if (n > 0
             && s.lemmas()[i].equals("get")
@@ -2017,7 +2021,9 @@ final class AdvanceReader {
               && s.is(k - 1, "CCONJ")
               && s.is(k, "NOUN")
               && s.lower()[k].endsWith("s")
-              && (s.is(k + 1, "DET") || s.is(k + 1, "NUM"));
+              && (s.is(k + 1, "DET")
+                  || s.is(k + 1, "NUM")
+                  || s.wordIn(k + 1, Set.of("it", "them", "this", "that"))); // "and loads it"
       if ((isVerb(s, k) || verbInS)
           && !lowSet.contains(s.lower()[k])
           && !STATE_VERBS.contains(s.lemmas()[k])

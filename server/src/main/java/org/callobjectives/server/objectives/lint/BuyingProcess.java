@@ -202,10 +202,25 @@ final class BuyingProcess {
           + UNITS
           + "\\b)";
 
-  /** Who can approve for the customer and is no third party: us, or their own people. */
-  private static final String CLOSE_TO_THEM =
-      "us\\b|our\\b|me\\b|(?:his|her|their)\\s+(?:partner|wife|husband|spouse|family|parents?|boss|manager|"
-          + "team|lender|bank|broker)\\b|(?:the\\s+)?(?:lender|bank|broker)\\b";
+  /** "completes the mortgage application": paperwork on the way, not the purchase completed. */
+  private static final String NOT_PAPERWORK =
+      "(?!\\s+(?:(?:[\\w'’-]+\\s+)?(?:application|form|questionnaire|enquiry|inquiry|fact-?find|paperwork|checklist|"
+          + "quote|illustration|calculator|pre-?approval|agreement in principle|aip|review|call|booking|survey|"
+          + "agreement|order|offer|quiz|documents?|eligibility|affordability|requisition|acceptance|contract|upload|"
+          + "instruction|check|assessment|template))\\b)";
+
+  /**
+   * An outside authority that approves a purchase: an insurer, a utility, a council, a regulator, a
+   * court, a government body, a creditors' meeting (not the customer's own people or us).
+   */
+  private static final String AUTHORITY =
+      "(?:insurers?|underwriters?|carriers?|health\\s+fund|utility|utilities|network\\s+operator|dno|grid\\s+operator|"
+          + "energex|council|city(?:\\s+of\\s+\\w+)?|county|municipality|state|federal|government|ministry|"
+          + "(?:planning|building|housing)\\s+(?:department|authority|office)|building\\s+control|authorit(?:y|ies)|"
+          + "regulators?|court|creditors'?(?:\\s+meeting)?|ombudsman|embassy|consulate|veterans\\s+affairs|va|vac|"
+          + "medicare|medicaid|nhs|insolvency\\s+service|central\\s+bank|cbk|land\\s+registry|immigration|"
+          + "customs|discharge\\s+planner|(?:[\\w'-]+\\s+){0,2}(?:agency|department|service|board|commission|"
+          + "inspector|inspectorate)\\s+(?:of|for)\\s+\\w+|health\\s+board|inspectors?|building\\s+regs)\\b";
 
   private static final List<Step> STEPS =
       List.of(
@@ -568,7 +583,8 @@ final class BuyingProcess {
               "a completed purchase or a term contract",
               p(
                   "\\bcompletes?\\s+(?:the|their|his|her)\\s+(?:re-?mortgage|mortgage|purchase|sale|"
-                      + "conveyancing)\\b(?!\\s+application)"
+                      + "conveyancing)\\b"
+                      + NOT_PAPERWORK
                       + "|\\bre-?contracts?\\b"
                       + "|\\b(?:signs?|signing)\\s+up\\s+(?:to|for)\\b[^.]{0,20}\\b(?:\\d+|twelve|eighteen|"
                       + "twenty-four|thirty-six)-month\\b(?![^.]{0,20}\\b(?:free|trial)\\b)"
@@ -899,8 +915,11 @@ final class BuyingProcess {
               p(
                   "\\bcomplet(?:es?|ing)\\s+(?:on\\s+)?(?:the|their|his|her)\\s+(?:new\\s+)?"
                       + "(?:purchase|remortgage|re-mortgage|refinance|refi|sale|mortgage|loan|house\\s+purchase)\\b"
-                      + "(?!\\s+(?:application|form|questionnaire|enquiry|inquiry|fact-?find|paperwork|checklist|quote|"
-                      + "illustration|calculator|pre-?approval|agreement in principle|aip|review|call|booking|survey))")),
+                      + NOT_PAPERWORK
+                      + "|\\b(?:closes?|settles?)\\s+on\\s+(?:the|their|his|her)\\s+(?:new\\s+)?(?:house|home|condo|flat|"
+                      + "apartment|property|purchase)\\b"
+                      + "|\\bfinali[sz]es?\\s+(?:the|their|his|her)\\s+(?:remortgage|re-mortgage|refinance|house\\s+purchase)\\b"
+                      + NOT_PAPERWORK)),
           // "gets a signed resolution to switch providers": the board's decision in writing
           new Step(
               4,
@@ -972,7 +991,12 @@ final class BuyingProcess {
               5,
               "the final payment",
               p(
-                  "\\bpays?\\s+(?:off\\s+)?(?:the|their|his|her)\\s+final\\s+(?:balance|payment|invoice|instal(?:l)?ment|bill)\\b"
+                  "\\b(?:pays?\\s+(?:off\\s+)?(?:the|their|his|her)\\s+final|(?:pays?|settles?)\\s+(?:off\\s+)?(?:the|their)\\s+"
+                      + "(?:remaining|last))\\s+(?:balance|payment|invoice|instal(?:l)?ment|bill)\\b"
+                      // (not "the final bill to their old supplier", "the remaining balance of the
+                      // arrears")
+                      + "(?![^.\\n]{0,30}\\b(?:to|with|from)\\s+(?:the|their|his|her)\\s+(?:old|current|previous|existing)\\b)"
+                      + "(?![^.\\n]{0,40}\\b(?:arrears|debt|overdue|account|card|loan)\\b)"
                       + "|\\bsigns?\\s+(?:off\\s+)?(?:the|a|their)\\s+(?:certificate\\s+of\\s+completion|completion\\s+certificate)\\b")),
           // "sends the signed protocol approving the switch to our platform", "gets the management
           // group to approve switching HR system to us": the decision itself
@@ -1328,19 +1352,25 @@ final class BuyingProcess {
                       + "\\b(?:has|have|gets?|getting|having)\\s+(?:the|her|his|their|its|all)\\s+"
                       + "(?!(?:[\\w'-]+\\s+){0,4}?(?:"
                       + TRIAL_WORDS
-                      + "|existing|current|present|surveys?|estimates?)\\b)(?:[\\w'-]+\\s+){0,4}?"
+                      + "|existing|current|present|surveys?|estimates?|sandbox|webcam|camera|zoom|teams|headset|"
+                      + "browser)\\b)(?:[\\w'-]+\\s+){0,4}?"
                       + "(?:fitted|installed|commissioned|handed\\s+over|erected|laid|mounted|activated|switched\\s+on|"
-                      + "up\\s+and\\s+running)\\b"
+                      + "up\\s+and\\s+running)\\b(?![^.\\n]{0,40}\\bfor\\s+(?:the|a|our|their)\\s+(?:[\\w-]+\\s+)?"
+                      + "(?:demo|trial|pilot|call|meeting|webinar|test|session)\\b)"
                       // "the patient's crown is fitted", "their first 20 containers with us are
                       // delivered"
-                      + "|(?:'s|’s|\\btheir|\\bhis|\\bher)\\s+(?!(?:[\\w'-]+\\s+){0,5}?(?:"
+                      + "|(?<!\\b(?:checks?|confirms?|tells?|says?|where|whether|if|when|how|asks?)\\b[^.\\n]{0,40})"
+                      + "(?:'s|’s|\\btheir|\\bhis|\\bher)\\s+(?!(?:[\\w'-]+\\s+){0,5}?(?:"
                       + TRIAL_WORDS
                       + "|existing|current|old|report|results?|proposal|documents?|paperwork|letter|email|info|"
                       + "information|survey|assessment|estimate)\\b)(?:[\\w'-]+\\s+){0,5}?(?:is|are)\\s+(?:now\\s+|all\\s+)?"
                       + "(?:fitted|installed|commissioned|delivered|up\\s+and\\s+running)\\b"
                       // "goes live on our WMS", "goes live with the EDI link to our TMS"
                       + "|\\b(?:goes|go|going)\\s+live\\s+(?:on|with)\\s+(?:our\\b|us\\b|the\\s+new\\b|(?:the\\s+)?[\\w-]+\\s+(?:link|feed|integration)\\s+to\\s+our\\b)"
-                      + "|(?<!\\b(?:existing|current|old|present|year|date)\\s)\\b(?:windows?|doors?|conservatory|orangery|"
+                      + "(?![^.\\n]{0,60}\\b(?:sandbox|pilot|trial|webinar|demo|test|guest|speaker|podcast)\\b)"
+                      + "|(?<!\\b(?:existing|current|old|present|year|date)\\s)"
+                      + "(?<!\\b(?:checks?|confirms?|tells?|says?|where|whether|if|when|how|asks?)\\b[^.\\n]{0,40})"
+                      + "\\b(?:windows?|doors?|conservatory|orangery|"
                       + "kitchen|boiler|roof|panels?|sashes|replacements|blinds|bathroom|heat\\s+pump|battery|system|unit|"
                       + "kit|charger|bundle|sim|meter|router|supplement|coverage|subscription|licen[cs]e)\\s+"
                       + "(?:is\\s+|are\\s+|gets?\\s+|was\\s+|shows?\\s+(?:as\\s+)?)?(?:fitted|installed|commissioned|handed\\s+over|"
@@ -1364,7 +1394,8 @@ final class BuyingProcess {
                       + "|\\bcollects?\\s+(?:the|her|his|their)\\s+(?!(?:[\\w'-]+\\s+){0,3}?(?:"
                       + TRIAL_WORDS
                       + ")\\b)(?:[\\w'-]+\\s+){0,3}?(?:kit|unit|system|handset|order|goods)\\b"
-                      + "|\\b(?:hosts?|lets?|welcomes?)\\s+(?:in\\s+)?(?:our|the)\\s+(?:installers?|fitters?|"
+                      + "|\\b(?:hosts?|lets?|welcomes?)\\s+(?:in\\s+)?(?:our|the)\\s+(?![^.\\n]{0,30}\\b(?:measur\\w*|survey\\w*|"
+                      + "assess\\w*|quot\\w*|inspect\\w*)\\b)(?:installers?|fitters?|"
                       + "install(?:ation)?\\s+(?:team|crew|engineer))\\b)")),
           // "answers the carrier's underwriting questions and gets approved": the application
           // decided
@@ -1384,47 +1415,84 @@ final class BuyingProcess {
               p(
                   "\\b(?:lets?|has|have|allows?)\\s+our\\s+(?:[\\w-]+\\s+){0,2}?(?:staff|team|carers?|psws?|nurses?|crew|"
                       + "cleaners?|engineers?|installers?|technicians?|drivers?|guards?|workers?|caregivers?|fitters?)\\s+start\\b"
-                      + "(?![^.\\n]{0,40}\\b(?:"
+                      + "(?![^.\\n]{0,60}\\b(?:"
                       + TRIAL_WORDS
-                      + "|assessments?|surveys?|visit\\s+to\\s+assess)\\b)"
+                      + "|assessments?|surveys?|assess|diagnostics?|shadowing|proof\\s+of\\s+concept|reviews?|audits?|measur\\w*|inspections?|"
+                      + "checks?|scoping|discovery|site\\s+visits?)\\b)"
                       + "|\\b(?:puts?|moves?|switch(?:es)?|enrol+s?|migrates?)\\s+(?:(?:its|their|his|her)\\s+)?"
                       + "(?:all|whole|entire|every|staff|employees|workforce|fleet|drivers)\\b"
                       + "(?![^.\\n]{0,60}\\b(?:"
                       + TRIAL_WORDS
-                      + "|data|files|documents|details|questions|list)\\b)"
+                      + "|data|files|documents|details|questions|list|assessments?|calculators?|spreadsheets?|webinars?|"
+                      + "calls?|meetings?|sessions?|workshops?|surveys?|comparisons?|questionnaires?|quiz(?:zes)?|events?|"
+                      + "briefings?|rates|prices|courses?|training)\\b)"
                       + "[^.\\n]{0,40}\\b(?:on|onto|through|into|in)\\s+our\\b")),
+          // "has a full tank of our kerosene", "running the tractors on our green diesel", "does
+          // the
+          // shift planning in our platform and the old Excel is switched off", "is covered with
+          // us": the customer already living on ours (not on a trial of it)
+          new Step(
+              5,
+              "ours already in use",
+              p(
+                  "(?<!\\b(?:"
+                      + TRIAL_WORDS
+                      + "|proof-of-concept|poc|sandbox)\\b[^.\\n]{0,80})(?:"
+                      + "\\b(?:has|have|having|gets?|getting)\\s+(?:a\\s+full\\s+(?:tank|load|order)\\s+of\\s+our|our)\\s+"
+                      + "(?:[\\w'-]+\\s+){0,5}?(?:delivered|spread|installed|fitted|filled|working|running|live|onboarded|"
+                      + "in\\s+production|stacked|fed|applied|in\\s+use)\\b"
+                      + "|\\b(?:has|have)\\s+a\\s+full\\s+tank\\s+of\\s+our\\b"
+                      + "|\\b(?:is|are)\\s+(?:now\\s+)?(?:running|operating|using)\\b[^.\\n]{0,50}\\b(?:on|with)\\s+our\\b"
+                      + "|\\b(?:do|does|run|runs|process|processes|book|books|manage|manages)\\s+(?:all\\s+)?(?:their|its|his|her)\\b"
+                      + "[^.\\n]{0,40}\\b(?:in|on|through)\\s+our\\s+(?:[\\w-]+\\s+)?(?:platform|system|app|software|tool|portal)\\b"
+                      + "|\\b(?:onboarded|live)\\s+(?:and\\s+live\\s+)?on\\s+(?:the|our)\\s+(?:platform|system|app|software|portal)\\b"
+                      + "|\\b(?:is|are)\\s+(?:now\\s+)?(?:covered|insured)\\s+(?:with|by)\\s+us\\b"
+                      + "|\\bhas\\s+us\\s+on\\s+file\\s+as\\b|\\bhas\\s+us\\s+start\\b"
+                      + "|\\bstarts?\\s+(?:using|routing|running|processing|booking|ordering)\\b[^.\\n]{0,50}\\b(?:all|every|entire|"
+                      + "whole)\\b[^.\\n]{0,40}\\b(?:on|through|in|with|via|from)\\s+(?:us|our)\\b"
+                      + "|\\bstarts?\\s+using\\s+(?:our|the)\\s+(?:[\\w-]+\\s+){1,2}?(?:for|with)\\s+(?:all|every|the\\s+whole|"
+                      + "the\\s+entire)\\b"
+                      + "|\\blaunch(?:es)?\\s+(?:their|its|his|her)\\s+(?:[\\w-]+\\s+){0,2}?(?:store|shop|site|service|app)\\s+on\\s+our\\b"
+                      + "|\\b(?:passes|appoints?|names?|selects?)\\s+us\\s+as\\s+(?:the|their|its|his|her)\\b[^.\\n]{0,30}"
+                      + "\\b(?:supplier|provider|vendor|insurer|broker|agency|partner)\\b"
+                      + "|\\b(?:old|previous|current|existing)\\s+(?:[\\w'-]+\\s+){0,3}?(?:is|are|gets?)\\s+(?:switched\\s+off|"
+                      + "turned\\s+off|decommissioned|gone|cancell?ed|canceled|terminated|taken\\s+out)\\b"
+                      + "|\\b(?:signed|signs?)\\s+off\\s+on\\s+(?:the\\s+\\w+\\s+)?using\\s+our\\b"
+                      + "|\\bpositive\\s+advice\\s+on\\s+using\\s+our\\b)"
+                      + "(?![^.\\n]{0,60}\\b(?:"
+                      + TRIAL_WORDS
+                      + "|sandbox|webinar)\\b)")),
           // "gets the grid pre-approval from Energex", "gets the IVA approved at the creditors'
-          // meeting": someone else's approval of the purchase (not "gets sign-off from the boss to
-          // join the demo")
+          // meeting", "gets Veterans Affairs approval for 20 hrs/week", "gets the bank to release
+          // the draw", "obtains the no-objection letter": an outside authority's approval of the
+          // purchase (not their CFO's, manager's or IT's: their own people, any stage)
           new Step(
               4,
-              "another party's approval",
+              "an outside authority's approval",
               p(
                   "\\bget(?:s|ting)?\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+|an?\\s+)?"
-                      + "(?!(?:[\\w'-]+\\s+){0,5}?(?:loan|finance|mortgage|credit|lending)\\b)(?:[\\w'-]+\\s+){0,5}?"
-                      + "(?:pre-?approval|approval|sign-?off)\\s+(?:from|by|of)\\s+(?!"
-                      + CLOSE_TO_THEM
-                      + ")"
-                      + "(?![^.\\n]{0,50}\\bto\\s+(?:attend|join|book|take|meet|see|try|share|send|come|speak|talk|have|sit|"
-                      + "trial|test|start\\s+a\\s+trial|run\\s+a\\s+(?:trial|pilot)|schedule|look)\\b)"
-                      + "|\\bget(?:s|ting)?\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+|an?\\s+)?(?:[\\w'-]+\\s+){0,5}?approved\\s+(?:by|at)\\s+"
-                      + "(?!"
-                      + CLOSE_TO_THEM
-                      + ")"
-                      + "|\\bget(?:s|ting)?\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+)(?:[\\w'-]+\\s+){0,5}?(?:loan|finance|mortgage|"
-                      + "credit|grant|visa|permit|planning|consent)\\s+approved\\b(?!\\s+in[- ]principle)"
-                      // "gets Veterans Affairs approval for 20 hrs/week", "gets the bank to release
-                      // the
-                      // draw", "obtains the CBK no-objection letter"
-                      + "|\\bget(?:s|ting)?\\s+(?![^.\\n]{0,40}\\b(?:loan|finance|mortgage|credit|lending|budget|manager|boss)\\b)"
-                      + "(?:[\\w'-]+\\s+){1,4}?(?:approval|pre-?approval|sign-?off)\\s+for\\s+"
-                      + "(?!(?:an?\\s+|the\\s+)?(?:[\\w-]+\\s+)?(?:demo|trial|pilot|meeting|call|visit|test|tour|workshop)\\b)"
-                      + "|\\bget(?:s|ting)?\\s+(?:the|his|her|their|its)\\s+(?:[\\w'-]+\\s+){0,3}?(?:bank|branch|lender|council|"
-                      + "city|insurer|regulator|planner|authority|government|ministry|department|funder)\\s+to\\s+"
-                      + "(?:approve|release|sign\\s+off|issue|grant|authori[sz]e|fund)\\b"
+                      + "(?!(?:[\\w'-]+\\s+){0,5}?(?:loan|finance|mortgage|credit|lending|internal)\\b)(?:[\\w'-]+\\s+){0,5}?"
+                      + "(?:pre-?approval|approval|sign-?off|go-ahead)\\s+(?:from|by|of)\\s+(?:the\\s+|their\\s+)?(?:local\\s+)?"
+                      + AUTHORITY
+                      + "|\\bget(?:s|ting)?\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+|an?\\s+)?(?:[\\w'-]+\\s+){0,5}?"
+                      + "(?:approved|granted|issued|signed\\s+off)\\s+(?:by|at)\\s+(?:the\\s+|their\\s+)?(?:local\\s+)?"
+                      + AUTHORITY
+                      + "|\\bget(?:s|ting)?\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+)(?:[\\w'-]+\\s+){0,5}?(?:grant|visa|"
+                      + "(?:building|planning|export|import|work|operating|construction)\\s+(?:permit|permission|consent)|planning)"
+                      + "\\s+(?:approved|granted|issued)\\b(?!\\s+in[- ]principle)"
+                      + "|\\bget(?:s|ting)?\\s+(?:the\\s+)?"
+                      + AUTHORITY
+                      + "(?:'s|’s)?\\s+(?:pre-?approval|approval|sign-?off)\\b"
+                      + "|\\bget(?:s|ting)?\\s+(?:the|his|her|their|its)\\s+(?:[\\w'-]+\\s+){0,3}?(?:bank|branch|lender|"
+                      + "council|insurer|regulator|authority|government|ministry|funder)\\s+to\\s+"
+                      + "(?:approve|release|sign\\s+off|grant|authori[sz]e)\\b"
+                      + "(?![^.\\n]{0,40}\\b(?:letter|statement|reference|proof|quote|estimate)\\b)"
                       + "|\\bobtains?\\s+(?![^.\\n]{0,20}\\b(?:copy|copies|scan|photo)\\s+of\\b)"
-                      + "(?:the\\s+|a\\s+|an\\s+|their\\s+|his\\s+|her\\s+)?(?:[\\w'-]+\\s+){0,4}?"
-                      + "(?:approval|permit|licen[cs]e|no-objection|clearance)\\b")),
+                      + "(?:the\\s+|a\\s+|an\\s+|their\\s+|his\\s+|her\\s+)?(?:[\\w'-]+\\s+){0,3}?"
+                      + "(?:no-objection|planning\\s+permission|(?:building|export|import|operating)\\s+(?:permit|licen[cs]e))\\b"
+                      + "|\\bobtains?\\s+(?:the\\s+|an?\\s+|their\\s+)?(?:[\\w'-]+\\s+){0,3}?(?:approval|sign-?off|consent)\\s+"
+                      + "(?:from|of)\\s+(?:the\\s+|their\\s+)?"
+                      + AUTHORITY)),
           // "tows the new Rockwood off the lot", "picks up the new toy hauler", "puts insurance on
           // the new trailer": the vehicle bought is taken home
           new Step(
@@ -1477,8 +1545,8 @@ final class BuyingProcess {
                       + "install|fit|drop\\s+off|go\\s+in|get\\s+started)\\b"
                       + "(?![^.\\n]{0,40}\\b(?:"
                       + TRIAL_WORDS
-                      + "|surveys?|measure|inspections?|assessments?|visits?|estimates?|quotes?|quotations?|"
-                      + "designs?|proposals?|scoping|mapping)\\b)"
+                      + "|surveys?|measur\\w*|inspections?|assessments?|visits?|estimates?|quotes?|quotations?|"
+                      + "designs?|proposals?|scoping|mapping|proof\\s+of\\s+concept|diagnostics?|shadowing)\\b)"
                       + "|\\b(?:installers?|fitters?|crew)\\s+can\\s+be\\s+booked\\b"
                       // "agrees our mobilisation date", "arranges handover of keys and fobs to our
                       // supervisor": the contract's work begins
@@ -1751,7 +1819,8 @@ final class BuyingProcess {
           "the service started on a date",
           "the purchase delivered or in use",
           "the final payment",
-          "a purchase or loan completed");
+          "a purchase or loan completed",
+          "ours already in use");
 
   static {
     var named = STEPS.stream().map(Step::what).collect(java.util.stream.Collectors.toSet());

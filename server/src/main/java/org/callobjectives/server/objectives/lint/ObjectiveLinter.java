@@ -2132,6 +2132,7 @@ public final class ObjectiveLinter {
               + "keen(?:\\s+as\\s+mustard)?|motivated|enthusiastic)['\"’”]"
               + "|\\b(?:interest|mood|seriousness|motivation|readiness|propensity|posture|no-show\\s+risk)\\s+"
               + "(?:field|score|level|rating)\\b"
+              + "(?![^.\\n]{0,40}\\b(?:tool|computed|calculated|questionnaire|assessment|quiz|test)\\b)"
               + "|\\b(?:sets?|puts?|picks?|ticks?|marks?|selects?)\\s+(?:the\\s+)?(?:probability|likelihood)\\b"
               + "|\\b(?:seemed|seems|sounded|sounds|looked)\\s+(?:[\\w-]+\\s+){0,2}?(?:happy|keen|interested|positive|"
               + "warm|ready|serious|committed|sold)\\b"
@@ -2154,25 +2155,36 @@ public final class ObjectiveLinter {
               // score",
               // "SDR feels pain is strong", "'Willingness to Pay' = High", "ticks 'Confident of
               // go-live'", "Buy-in noted by caller"
-              + "|\\b(?:from|on|by|per)\\s+(?:my|our|the\\s+(?:agent|rep|caller|sdr|ae)(?:'s|’s)?)\\s+(?:own\\s+)?"
+              + "|\\b(?:from|on|by|per)\\s+(?:my|the\\s+(?:agent|rep|sdr|ae)(?:'s|’s)?)\\s+(?:own\\s+)?"
               + "(?:read|reading|impression|sense|feel|judge?ment|assessment|gut)\\b"
-              + "|\\b(?:based\\s+on|from|judging\\s+by)\\s+how\\s+(?:the|it|our)\\s+(?:call|chat|conversation|talk|meeting)?\\s*(?:went|sounded|felt)\\b"
+              + "|\\b(?:from|on|by|per)\\s+our\\s+(?:own\\s+)?(?:read|impression|sense|feel|judge?ment|gut)\\b"
+              + "|\\b(?:based\\s+on|from|judging\\s+by|on)\\s+how\\s+(?:(?:the|our)\\s+(?:call|chat|conversation|talk|meeting)|it)\\s+"
+              + "(?:went|sounded|felt)\\b"
               + "|\\b(?:as\\s+per|according\\s+to)\\s+(?:the\\s+)?(?:agent|rep|caller|sdr|ae|my|our)(?:'s|’s)?\\s+(?:own\\s+)?"
               + "(?:notes?|view|read|feel|sense)\\b"
-              + "|\\b(?:agent|rep|caller|sdr|bdr|ae|adviser|advisor|csm|kam|recruiter|i|we)\\s+(?:rates?|estimates?|scores?|grades?)\\s+"
-              + "(?!(?:the\\s+)?(?:quote|price|cost|delivery|date|volume|total|invoice|bill|amount|shipping)\\b)"
-              + "|\\b(?:agent|rep|caller|sdr|bdr|ae|adviser|advisor|csm|kam|recruiter)\\s+gives?\\s+(?:the\\s+\\w+\\s+|it\\s+|them\\s+)?"
+              + "|\\b(?:agent|rep|sdr|bdr|ae|adviser|advisor|csm|kam|recruiter|i|we)\\s+(?:rates?|scores?|grades?)\\s+"
+              + "(?!(?:the\\s+)?(?:[\\w-]+\\s+)?(?:quote|price|cost|delivery|date|volume|total|invoice|bill|amount|shipping|test|"
+              + "exam|quiz|assessment|answers|paper|submission|task)\\b)"
+              + "|\\b(?:agent|rep|sdr|bdr|ae|adviser|advisor|csm|kam|recruiter|i|we)\\s+estimates?\\s+(?:the\\s+|their\\s+)?"
+              + "(?:chance|likelihood|probability|potential|propensity|intent|interest|fit|readiness|appetite)\\b"
+              + "|\\b(?:agent|rep|sdr|bdr|ae|adviser|advisor|csm|kam|recruiter)\\s+gives?\\s+(?:the\\s+\\w+\\s+|it\\s+|them\\s+)?"
               + "(?:an?\\s+)?(?:[\\w-]+\\s+)?(?:score|rating|grade|mark)\\b"
-              + "|\\b(?:agent|rep|sdr|bdr|ae|adviser|advisor|csm|kam|caller|recruiter)\\s+(?:feels?|thinks?)\\b"
-              + "|\\bwillingness\\s+to\\s+(?:pay|buy|commit|proceed|sign|change)\\b"
-              + "|['\"‘“](?:confident|likely|promising|positive|good\\s+fit|strong\\s+fit)\\b[^'\"’”]{0,30}['\"’”]"
-              + "|\\bbuy-?in\\s+(?:noted|logged|felt|sensed|recorded)\\b"
+              + "|\\b(?:agent|rep|sdr|bdr|ae|adviser|advisor|csm|kam|recruiter)\\s+(?:feels?|thinks?)\\b"
+              + "|\\bwillingness\\s+to\\s+(?:pay|buy|commit|proceed|sign|change)\\b(?!\\s+(?:amount|figure|price|sum|budget|in\\s+[£$€]|of\\s+[£$€]))"
+              + "|['\"‘“](?:confident\\s+(?:of|that|in|about)|likely\\s+to|promising)\\b[^'\"’”]{0,30}['\"’”]"
+              + "|\\bbuy-?in\\s+(?:noted|felt|sensed)\\b|\\bbuy-?in\\s+logged\\s+by\\b"
               // "health score set to green if the vibe on the call is positive", "Likelihood-to-buy
               // field set to 'high'"
-              + "|\\bvibes?\\b|\\blikelihood[- ]to[- ](?:buy|sign|proceed|renew|convert|close|attend|enrol+)\\b"
+              + "|\\b(?:the|a|good|bad|positive|negative|overall|general)\\s+vibes?\\b|\\bvibes?\\s+(?:on|of|from|was|is|were|felt)\\b|\\blikelihood[- ]to[- ](?:buy|sign|proceed|renew|convert|close|attend|enrol+)\\b"
               + "|\\b(?:affinity|giving\\s+capacity)\\s+(?:score|rating|level|grade)\\b"
+              + "(?![^.\\n]{0,30}\\b(?:computed|calculated|generated|modell?ed|returned|from\\s+(?:the\\s+)?(?:tool|model|screening))\\b)"
               // (not "engagement score in HubSpot": the tool counts it)
-              + "|\\b(?:rates?|estimates?|scores?)\\s+(?:the\\s+)?(?:[\\w-]+(?:'s|’s)\\s+)?(?:affinity|giving\\s+capacity|engagement)\\b");
+              + "|\\b(?:rates?|estimates?|scores?)\\s+(?:the\\s+)?(?:[\\w-]+(?:'s|’s)\\s+)?(?:affinity|giving\\s+capacity)\\b"
+              // "Our take on the call logged", "Rapport level recorded", "Rep's verdict on the
+              // demo"
+              + "|\\bour\\s+take\\s+on\\b|\\brapport\\s+(?:level|score|rating)\\b|\\benthusiasm\\s+shown\\b"
+              + "|\\b(?:rep|agent|ae|sdr|closer|adviser|advisor)(?:'s|’s)\\s+(?:verdict|hunch|take)\\b"
+              + "|\\bfit\\s+(?:rated|scored|marked)\\s+as\\b");
 
   /**
    * "a confidence rating of 8 given by the customer in the survey": their answer, not our guess.
@@ -2192,6 +2204,8 @@ public final class ObjectiveLinter {
               + "course|stay|experience))\\b"
               + "|\\b(?:stated|self-reported|self-rated|self-assessed)\\b"
               + "|\\bfrom\\s+(?:the|their)\\s+(?:[\\w-]+\\s+)?(?:form|survey|questionnaire|client|customer|accountant)\\b"
+              + "|\\b(?:poll|survey|questionnaire)\\s+(?:answers?|responses?|results?)\\b|\\b(?:saved|scored)\\s+by\\s+the\\s+"
+              + "(?:poll|survey|quiz|questionnaire)\\b|\\bset\\s+by\\s+the\\s+(?:customer|client|caller|buyer|prospect)\\b"
               + "|\\breceived\\s+from\\b|\\bsigned\\s+(?:po|order|contract|agreement|purchase order)\\b");
 
   /** A not-measurable finding: the words of the measure, then why they cannot be checked. */
@@ -2640,6 +2654,7 @@ public final class ObjectiveLinter {
           "\\b(?:accepts?|accepted|approves?|(?:signs?|signed)(?!\\s+(?:off\\s+)?(?:the|a|their)\\s+"
               + "(?:certificate\\s+of\\s+completion|completion\\s+certificate|delivery\\s+note|handover))|e-signs?|countersigns?|executes?|renews?|upgrades?|"
               + "joins?|enrol+s?|commits?|buys?|confirms?\\s+(?:the\\s+|their\\s+)?order|goes?\\s+ahead|"
+              + "(?:chooses?|selects?|picks?)\\s+(?:option|package|plan|tier)|"
               + "says?\\s+yes|takes?\\s+out|places?\\s+(?:the|an?|their)\\s+order|agrees?\\s+to\\s+(?:go\\s+ahead|proceed|"
               + "the\\s+(?:quote|quotation|proposal|offer|terms|price)))\\b",
           java.util.regex.Pattern.CASE_INSENSITIVE);

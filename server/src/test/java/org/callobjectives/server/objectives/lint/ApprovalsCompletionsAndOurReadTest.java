@@ -55,6 +55,17 @@ class ApprovalsCompletionsAndOurReadTest {
       proposal       | The patient's crown is fitted and the balance is settled
       demo           | Customer's IT goes live with the EDI link to our TMS for booking messages
       proposal       | The homeowner has the system up and running and exporting to the grid
+      discovery      | Customer gets the health board's approval of the care package
+      discovery      | Customer gets building regs sign-off from the inspector
+      demo           | Customer closes on the condo
+      discovery      | Homebuyer settles on the property
+      proposal       | Customer pays off the remaining balance once the roof is done
+      proposal       | Customer settles the last invoice for the fit-out
+      demo           | Customer starts routing all inbound calls through our contact centre
+      demo           | Customer launches their store on our platform
+      first-contact  | The householder has a full tank of our kerosene and the heating back on by Friday
+      discovery      | All 14 distribution centres do their weekly shift planning in our platform
+      first-contact  | On the very first call, the caller is covered with us and drives home tonight
       """)
   void aCompletionAnApprovalOrOurServiceStartedComesLate(String stage, String advance)
       throws Exception {
@@ -77,6 +88,24 @@ class ApprovalsCompletionsAndOurReadTest {
       discovery | The practice manager lets our engineer start a free site survey on Monday
       discovery | The ops lead moves all the trial data into our sandbox for the pilot
       discovery | The patient tells us when their existing crown was fitted
+      demo      | Prospect gets approval from the CFO for the pilot
+      discovery | Customer gets internal approval for the site survey next week
+      discovery | Buyer gets their bank to issue a proof of funds letter
+      discovery | Customer obtains their software licence count from IT and shares it
+      discovery | Customer obtains a copy of the building permit and emails it
+      proposal  | Customer completes the sale agreement by e-signing it
+      demo      | Client completes the loan eligibility quiz on screen
+      discovery | Client completes the mortgage broker's fact-find with our adviser
+      proposal  | Customer pays the final bill to their old supplier so the switch to our tariff can go ahead
+      discovery | Fleet manager puts all 30 drivers through our online driving risk assessment
+      discovery | Customer has our technicians start a diagnostic on the chiller
+      discovery | Customer lets our installer start measuring the windows at 10am Thursday
+      demo      | Customer lets our engineer start the proof of concept install on Monday
+      demo      | IT lead gets the sandbox connector up and running
+      demo      | Customer goes live with the new booking widget for the two-week pilot
+      discovery | Customer checks their hearing aids are fitted with the telecoil
+      discovery | Customer confirms the property's windows are fitted with trickle vents
+      proposal  | Homeowner chooses option B in the proposal and the customer's panels are installed in July
       """)
   void aStepBeforeTheCloseOrTheirOwnPeoplesSayIsRealistic(String stage, String advance)
       throws Exception {
@@ -103,6 +132,20 @@ class ApprovalsCompletionsAndOurReadTest {
       false | Engagement score in the CRM rises above 60
       false | Rep estimates the delivery date and enters it on the order
       false | Customer rates the demo 9 out of 10 in the survey
+      false | Readiness score from our assessment tool saved in HubSpot
+      false | kWh based on our reading of the meter photo
+      false | Affinity score computed by DonorSearch
+      false | Willingness to pay amount in £ recorded in CRM
+      false | Survey answer 'Confident' stored in Typeform
+      false | Order for 3 Vibe boards in the CRM
+      false | Buy-in recorded in the signed board minutes
+      false | Agent estimates the floor area from the plan
+      false | Caller estimates annual mileage, figure saved on the quote
+      false | Recruiter scores the test against the answer key, score saved in Greenhouse
+      true  | Our take on the call logged in CRM
+      true  | Rapport level recorded by the agent
+      true  | Rep's verdict on the demo logged
+      true  | Fit rated as strong
       """)
   void ourReadOfTheCallIsNotMeasurable(boolean refused, String measure) {
     List<String> found = errors(BOOKED, measure, TIME);
@@ -118,6 +161,8 @@ class ApprovalsCompletionsAndOurReadTest {
         "The client gets a personalised demo of our e-learning platform",
         "Patient receives a call back from our specialist to go over the audiogram",
         "Broker gets a follow-up call from our BDM",
+        "The client lets us walk them through the talent pool dashboard",
+        "The buyer gives us 20 minutes so that we can explain our recycling concept",
       })
   void somethingGotFromUsIsNoAdvance(String advance) {
     List<String> found = errors(advance, MEASURE, TIME);
@@ -128,6 +173,9 @@ class ApprovalsCompletionsAndOurReadTest {
   @ValueSource(
       strings = {
         "The CFO gets the signed order form back to us from their legal team",
+        "Analyst gets the data from our API and loads it into their BI tool",
+        "Updated job spec with must-haves gets sent over by the HM",
+        "IT lead gets a demo account set up for five users",
         "The clinic manager gets the signed data-sharing form from us countersigned by their DPO",
       })
   void theirStepBesideSomethingReceivedStaysAnAdvance(String advance) {
@@ -138,13 +186,29 @@ class ApprovalsCompletionsAndOurReadTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "Student looks into the programs they saw on the tour",
+        "Former customer looks into coming back to us",
         "Client's delivery head syncs with stakeholders internally on the transition plan",
         "Couple joins the Catch-up Call with our team",
         "Client team and our team have Connect Session #2 at their office",
+        "Office manager moves ahead with our network program",
+        "Shop owner looks at other ways we can work together on gases",
+        "Customer agrees to regroup next week",
       })
   void lookingIntoOrAContentFreeMeetingIsTooGeneral(String advance) {
     List<String> found = errors(advance, MEASURE, TIME);
     assertTrue(found.contains(ObjectiveLinter.TOO_GENERAL), () -> advance + " -> " + found);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Customer looks into the camera to complete the selfie ID check",
+        "Customer books a spinal alignment session for Monday at 9am",
+        "Customer agrees the router will stay connected for the 48-hour line test",
+        "Customer agrees to keep both cars across one multi-car policy today",
+      })
+  void aCameraAnAlignmentOrAConnectionNamedIsNotTooGeneral(String advance) {
+    List<String> found = errors(advance, MEASURE, TIME);
+    assertFalse(found.contains(ObjectiveLinter.TOO_GENERAL), () -> advance + " -> " + found);
   }
 }
