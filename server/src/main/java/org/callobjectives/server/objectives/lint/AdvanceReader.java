@@ -2001,7 +2001,7 @@ final class AdvanceReader {
    */
   private boolean anotherEffortfulVerb(Sentence s, int main, String low) {
     String[] lowWords = Vocabulary.lower(low).split("\\s+");
-    Set<String> lowSet = Set.of(lowWords);
+    Set<String> lowSet = Set.copyOf(java.util.Arrays.asList(lowWords)); // words may repeat
     // "confirms her address so the carrier can send the kit and ID card", "confirms email id and
     // alternate mobile number": after a verb in -s, a verb joined by "and" takes -s too
     boolean thirdPerson = s.lower()[main].endsWith("s");
@@ -2023,7 +2023,9 @@ final class AdvanceReader {
               && s.lower()[k].endsWith("s")
               && (s.is(k + 1, "DET")
                   || s.is(k + 1, "NUM")
-                  || s.wordIn(k + 1, Set.of("it", "them", "this", "that"))); // "and loads it"
+                  || s.wordIn(k + 1, Set.of("it", "them", "this", "that")) // "and loads it"
+                  || s.wordIn(
+                      k + 1, Set.of("in", "up", "out", "off", "back", "over"))); // "and logs in"
       if ((isVerb(s, k) || verbInS)
           && !lowSet.contains(s.lower()[k])
           && !STATE_VERBS.contains(s.lemmas()[k])
@@ -2065,16 +2067,51 @@ final class AdvanceReader {
    * before it; else -1.
    */
   private int fromUsAt(Sentence s, int verb) {
-    for (int j = verb + 1; j < Math.min(s.size() - 1, verb + 12); j++) {
+    int at = -1;
+    for (int j = verb + 1; j < Math.min(s.size() - 1, verb + 12) && at < 0; j++) {
       if (s.wordIn(j, CLAUSE_BREAK) || s.is(j, "CCONJ") || s.word(j, ",") || isVerb(s, j)) {
         return -1;
       }
-      if (s.word(j, "from") && s.wordIn(j + 1, Set.of("our", "us"))) {
-        return j;
+      // "gets the PDF from us", "gets a demo of our platform"
+      if (s.word(j, "from") && s.wordIn(j + 1, Set.of("our", "us"))
+          || s.word(j, "of")
+              && s.wordIn(j + 1, Set.of("our"))
+              && j > 0
+              && SHOWN.contains(s.lemmas()[j - 1])) {
+        at = j;
       }
     }
-    return -1;
+    // "gets a visit from our surveyor booked", "receives the code from our team and logs in ten
+    // users": something done with it, or a step of theirs after it
+    for (int j = verb + 1; at > 0 && j < at; j++) {
+      if (s.wordIn(j, Set.of("their", "his", "her"))
+          && j + 2 < at
+          && s.wordIn(j + 2, Set.of("a", "an"))) {
+        return -1; // "gets their CFO a demo of our module": they bring someone to it
+      }
+    }
+    for (int j = at + 2; at > 0 && j < s.size(); j++) {
+      if (s.wordIn(j, Set.of("into", "set", "booked", "scheduled", "arranged", "put"))
+          || isVerb(s, j) && s.lower()[j].endsWith("ed")
+          || s.is(j, "CCONJ")
+              && j + 1 < s.size()
+              && (isVerb(s, j + 1) || s.is(j + 1, "NOUN") && s.lower()[j + 1].endsWith("s"))) {
+        return -1;
+      }
+    }
+    return at;
   }
+
+  /** What we show: "a demo of our platform" is ours to give. */
+  private static final Set<String> SHOWN =
+      Set.of(
+          "demo",
+          "demonstration",
+          "tour",
+          "overview",
+          "walkthrough",
+          "walk-through",
+          "presentation");
 
   /** "from our specialist", "from us" between {@code from} and {@code to}. */
   private static boolean fromOurSide(Sentence s, int from, int to) {

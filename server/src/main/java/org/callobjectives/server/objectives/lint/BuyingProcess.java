@@ -128,14 +128,15 @@ final class BuyingProcess {
           + "|\\b\\d{1,3}(?:[.,]\\d{3})+(?:,\\d{2})?\\s?(?:[$€£]|eur\\b|euros?\\b|usd\\b|gbp\\b)"
           + "|\\b\\d{4,}\\s?(?:[$€£]|eur\\b|euros?\\b)"
           // "CHF 5 Mio.", "AUD 250,000", "SGD 12000": a currency code before the figure
-          + "|\\b(?:chf|aud|cad|nzd|sgd|hkd|usd|eur|gbp)\\s?(?:\\d{1,3}(?:[,.' ]\\d{3})+|\\d{4,}"
+          + "|\\b(?:chf|aud|cad|nzd|sgd|hkd|usd|eur|gbp|rm|myr|kes|ksh|zar|php|aed|sar)\\s?(?:\\d{1,3}(?:[,.' ]\\d{3})+|\\d{4,}"
           + "|\\d+(?:\\.\\d+)?\\s?(?:k|m|mn|mio|million|bn|billion)\\b))";
 
   /**
    * Words that make goods or a step a trial, not a purchase ("the loaner", "samples", "a taster").
    */
   private static final String TRIAL_WORDS =
-      "demos?|samples?|loan(?:er)?s?|trials?|tests?|brochures?|packs?|quotes?|demonstrators?|evaluations?|courtesy|pilots?|taster|free|returnable";
+      "demos?|samples?|loan(?:er)?s?|loaned|borrowed|trials?|tests?|brochures?|packs?|quotes?|demonstrators?|evaluations?|"
+          + "courtesy|pilots?|taster|free|returnable|uat|staging";
 
   /**
    * No trial, taster or consultation, and no balance, arrears, bill or payment plan (what a
@@ -204,10 +205,19 @@ final class BuyingProcess {
 
   /** "completes the mortgage application": paperwork on the way, not the purchase completed. */
   private static final String NOT_PAPERWORK =
-      "(?!\\s+(?:(?:[\\w'’-]+\\s+)?(?:application|form|questionnaire|enquiry|inquiry|fact-?find|paperwork|checklist|"
+      "(?![-/]\\w)(?!\\s+(?:(?:[\\w'’-]+\\s+){0,2}?(?:application|form|questionnaire|enquiry|inquiry|fact-?find|paperwork|checklist|"
           + "quote|illustration|calculator|pre-?approval|agreement in principle|aip|review|call|booking|survey|"
           + "agreement|order|offer|quiz|documents?|eligibility|affordability|requisition|acceptance|contract|upload|"
-          + "instruction|check|assessment|template))\\b)";
+          + "instruction|check|assessment|template|pre-?qualification|pre-?qual|purpose|section|worksheet|planner|"
+          + "range|price|interview|verification|export|history|ledger|summary|timeline|schedule|and\\s+purchase))\\b)";
+
+  /**
+   * After "gets": not an approval of something before the sale ("gets our survey visit approved",
+   * "gets the free trial approved").
+   */
+  private static final String NOT_BEFORE_THE_SALE =
+      "(?![^.\\n]{0,50}\\b(?:trials?|pilots?|surveys?|visits?|parking|access|data|records?|samples?|recce|"
+          + "inspections?|sandbox|referrals?|free|poc|demos?|our)\\b)";
 
   /**
    * An outside authority that approves a purchase: an insurer, a utility, a council, a regulator, a
@@ -219,7 +229,8 @@ final class BuyingProcess {
           + "(?:planning|building|housing)\\s+(?:department|authority|office)|building\\s+control|authorit(?:y|ies)|"
           + "regulators?|court|creditors'?(?:\\s+meeting)?|ombudsman|embassy|consulate|veterans\\s+affairs|va|vac|"
           + "medicare|medicaid|nhs|insolvency\\s+service|central\\s+bank|cbk|land\\s+registry|immigration|"
-          + "customs|discharge\\s+planner|(?:[\\w'-]+\\s+){0,2}(?:agency|department|service|board|commission|"
+          + "customs|discharge\\s+planner|health\\s+plan|hoa|homeowners'?\\s+association|cqc|hmrc|listed\\s+building|"
+          + "(?:[\\w'-]+\\s+){0,2}(?:agency|department|service|board|commission|"
           + "inspector|inspectorate)\\s+(?:of|for)\\s+\\w+|health\\s+board|inspectors?|building\\s+regs)\\b";
 
   private static final List<Step> STEPS =
@@ -414,6 +425,9 @@ final class BuyingProcess {
                       + "dummy|format)\\b[^.\\n]{0,20}\\b(?:purchase orders?|p\\.?o\\.?s?)\\b)"
                       + "[^.\\n]{0,40}"
                       + "\\b(?:purchase orders?|p\\.?o\\.?s?)\\b(?! number)"
+                      // ("3 months POS transaction history": the point of sale)
+                      + "(?!\\s+(?:transactions?|terminals?|system|machines?|data|history|reports?|sales|statements?|"
+                      + "devices?|till|records?|float)\\b)"
                       // "Purchase order from Harbor Foods for 20 pallets": the paper, as the goal
                       + "|^\\s*(?:an?\\s+|the\\s+|signed\\s+|first\\s+)*(?:purchase\\s+order|p\\.?o\\.?)\\s+(?:from|by)\\b")),
           // "Letter of intent from Sahara Agro for the drip system": committed in writing
@@ -906,18 +920,21 @@ final class BuyingProcess {
               p(
                   "\\bdraws?\\s+(?:down\\s+)?(?:the\\s+)?(?:full|entire|whole)\\b"
                       + "|\\bclose\\s+(?:the|their)\\s+(?:line|loan|heloc|mortgage|refinance|refi)\\b"
-                      + "|\\bdraws?\\s+down\\s+(?:the|their|his|her)\\s+(?:new\\s+)?(?:loan|facility|mortgage|funds?)\\b")),
+                      + "|\\bdraws?\\s+down\\s+(?:the|their|his|her)\\s+(?:new\\s+)?(?:loan|facility|mortgage|funds?)\\b"
+                      + NOT_PAPERWORK)),
           // "buyers complete on the purchase", "completes the remortgage": the money has moved
           // (not "completes the mortgage application")
           new Step(
               5,
               "a purchase or loan completed",
               p(
-                  "\\bcomplet(?:es?|ing)\\s+(?:on\\s+)?(?:the|their|his|her)\\s+(?:new\\s+)?"
+                  "\\bcomplet(?:es?|ing)\\s+(?:on\\s+)?(?:the|their|his|her)\\s+(?:[\\w-]+\\s+){0,2}?"
                       + "(?:purchase|remortgage|re-mortgage|refinance|refi|sale|mortgage|loan|house\\s+purchase)\\b"
                       + NOT_PAPERWORK
-                      + "|\\b(?:closes?|settles?)\\s+on\\s+(?:the|their|his|her)\\s+(?:new\\s+)?(?:house|home|condo|flat|"
-                      + "apartment|property|purchase)\\b"
+                      + "|\\bcloses?\\s+on\\s+(?:the|their|his|her)\\s+(?:[\\w-]+\\s+){0,2}?(?:house|home|condo|flat|"
+                      + "apartment|property|purchase|new\\s+build|townhouse)\\b"
+                      + "|\\b(?:purchase|remortgage|re-mortgage|refinance)\\s+(?:completes|closes)\\b"
+                      + "(?!\\s+(?:last|in\\s+(?:19|20)\\d\\d|\\w+\\s+years?\\s+ago))"
                       + "|\\bfinali[sz]es?\\s+(?:the|their|his|her)\\s+(?:remortgage|re-mortgage|refinance|house\\s+purchase)\\b"
                       + NOT_PAPERWORK)),
           // "gets a signed resolution to switch providers": the board's decision in writing
@@ -991,8 +1008,10 @@ final class BuyingProcess {
               5,
               "the final payment",
               p(
-                  "\\b(?:pays?\\s+(?:off\\s+)?(?:the|their|his|her)\\s+final|(?:pays?|settles?)\\s+(?:off\\s+)?(?:the|their)\\s+"
-                      + "(?:remaining|last))\\s+(?:balance|payment|invoice|instal(?:l)?ment|bill)\\b"
+                  "\\b(?:pays?|settles?)\\s+(?:off\\s+)?(?:the|their|his|her)\\s+(?:final|remaining|last)\\s+(?:stage\\s+)?"
+                      + "(?:balance|payment|invoice|instal(?:l)?ment|bill)\\b"
+                      + "(?![^.\\n]{0,40}\\b(?:deposit|lease|design|survey|consult\\w*|retainer|booking|reservation|discovery|"
+                      + "scoping|feasibility|phase\\s+1|first\\s+phase)\\b)"
                       // (not "the final bill to their old supplier", "the remaining balance of the
                       // arrears")
                       + "(?![^.\\n]{0,30}\\b(?:to|with|from)\\s+(?:the|their|his|her)\\s+(?:old|current|previous|existing)\\b)"
@@ -1356,7 +1375,10 @@ final class BuyingProcess {
                       + "browser)\\b)(?:[\\w'-]+\\s+){0,4}?"
                       + "(?:fitted|installed|commissioned|handed\\s+over|erected|laid|mounted|activated|switched\\s+on|"
                       + "up\\s+and\\s+running)\\b(?![^.\\n]{0,40}\\bfor\\s+(?:the|a|our|their)\\s+(?:[\\w-]+\\s+)?"
-                      + "(?:demo|trial|pilot|call|meeting|webinar|test|session)\\b)"
+                      + "(?:demo|trial|pilot|call|meeting|webinar|test|session)\\b)(?![^.\\n]{0,40}\\bso\\s+(?:that\\s+)?(?:our|we|us)\\b)"
+                      + "(?![^.\\n]{0,60}\\b(?:proof\\s+of\\s+(?:value|concept)|pov|poc|"
+                      + TRIAL_WORDS
+                      + ")\\b)"
                       // "the patient's crown is fitted", "their first 20 containers with us are
                       // delivered"
                       + "|(?<!\\b(?:checks?|confirms?|tells?|says?|where|whether|if|when|how|asks?)\\b[^.\\n]{0,40})"
@@ -1364,10 +1386,11 @@ final class BuyingProcess {
                       + TRIAL_WORDS
                       + "|existing|current|old|report|results?|proposal|documents?|paperwork|letter|email|info|"
                       + "information|survey|assessment|estimate)\\b)(?:[\\w'-]+\\s+){0,5}?(?:is|are)\\s+(?:now\\s+|all\\s+)?"
-                      + "(?:fitted|installed|commissioned|delivered|up\\s+and\\s+running)\\b"
+                      + "(?:fitted|installed|commissioned|delivered)\\b(?!\\s+(?:in|to|on)\\b(?!\\s+(?:the|a|an|their|his|her|our|\\d)\\b))"
+                      + "(?!\\s+by\\s+(?:their|his|her)\\b)"
                       // "goes live on our WMS", "goes live with the EDI link to our TMS"
                       + "|\\b(?:goes|go|going)\\s+live\\s+(?:on|with)\\s+(?:our\\b|us\\b|the\\s+new\\b|(?:the\\s+)?[\\w-]+\\s+(?:link|feed|integration)\\s+to\\s+our\\b)"
-                      + "(?![^.\\n]{0,60}\\b(?:sandbox|pilot|trial|webinar|demo|test|guest|speaker|podcast)\\b)"
+                      + "(?![^.\\n]{0,60}\\b(?:sandbox|pilot|trial|webinar|demo|test|guest|speaker|podcast|uat|staging|dummy)\\b)"
                       + "|(?<!\\b(?:existing|current|old|present|year|date)\\s)"
                       + "(?<!\\b(?:checks?|confirms?|tells?|says?|where|whether|if|when|how|asks?)\\b[^.\\n]{0,40})"
                       + "\\b(?:windows?|doors?|conservatory|orangery|"
@@ -1375,6 +1398,7 @@ final class BuyingProcess {
                       + "kit|charger|bundle|sim|meter|router|supplement|coverage|subscription|licen[cs]e)\\s+"
                       + "(?:is\\s+|are\\s+|gets?\\s+|was\\s+|shows?\\s+(?:as\\s+)?)?(?:fitted|installed|commissioned|handed\\s+over|"
                       + "erected|activated|switched\\s+on)\\b"
+                      + "(?!\\s+(?:in|to|on)\\b(?!\\s+(?:the|a|an|their|his|her|our|\\d)\\b))(?!\\s+by\\s+(?:their|his|her)\\b)"
                       + "(?!\\s+(?:in|on)\\s+(?:19|20)\\d\\d)(?!\\s+\\w+\\s+years?\\s+ago)"
                       + "|\\bhanded\\s+over\\s+(?:by|on|before|and)\\b|\\bhandover\\s+(?:sheet|photo|certificate|pack|"
                       + "of\\s+(?:the\\s+)?(?:system|property|home|house|unit))\\b(?![^.\\n]{0,30}\\bto\\s+our\\b)"
@@ -1388,6 +1412,11 @@ final class BuyingProcess {
                       + "|\\bfirst\\s+(?:live|production)\\s+(?:[\\w-]+\\s+){0,2}?(?:labels?|orders?|shipments?|transactions?|"
                       + "payroll|runs?|bookings?|jobs?|routes?|invoices?|claims?|parcels?|pallets?|loads?)\\b"
                       + "|\\bfirst\\s+(?:week|month|day)s?\\s+of\\s+usage\\b"
+                      // "receives our first 5 IBCs and issues the GRN": the goods arrived
+                      + "|\\breceives?\\s+(?:our|the)\\s+first\\s+(?:\\d+\\s+)?(?:[\\w-]+\\s+){0,3}?(?:delivery|deliveries|shipment|"
+                      + "consignment|ibcs?|pallets?|drums?|containers?|loads?|cases?|units?)\\b"
+                      + "|\\b(?:issues?|signs?|raises?)\\s+(?:the|a|their)\\s+(?:grn|goods\\s+received\\s+note|delivery\\s+note|"
+                      + "proof\\s+of\\s+delivery)\\b"
                       + "|\\bcompletes?\\s+(?:the\\s+|their\\s+)?(?:[\\w-]+\\s+)?onboarding\\s+training\\b"
                       + "|\\bbuilding\\s+control\\s+(?:sign-?off|completion)\\b"
                       + "|\\b(?:measures?\\s+up|surveys?)\\s+for\\s+(?:manufacture|manufacturing|fabrication)\\b"
@@ -1414,18 +1443,20 @@ final class BuyingProcess {
               "the work or service started",
               p(
                   "\\b(?:lets?|has|have|allows?)\\s+our\\s+(?:[\\w-]+\\s+){0,2}?(?:staff|team|carers?|psws?|nurses?|crew|"
-                      + "cleaners?|engineers?|installers?|technicians?|drivers?|guards?|workers?|caregivers?|fitters?)\\s+start\\b"
+                      + "cleaners?|engineers?|installers?|technicians?|drivers?|guards?|workers?|caregivers?|fitters?|gardeners?|"
+                      + "landscapers?)\\s+(?:start|begin)\\b"
                       + "(?![^.\\n]{0,60}\\b(?:"
                       + TRIAL_WORDS
                       + "|assessments?|surveys?|assess|diagnostics?|shadowing|proof\\s+of\\s+concept|reviews?|audits?|measur\\w*|inspections?|"
-                      + "checks?|scoping|discovery|site\\s+visits?)\\b)"
+                      + "checks?|scoping|discovery|site\\s+visits?|walk-?throughs?|recce|counts?|valuations?|mapping|"
+                      + "quotes?|quotations?|proposals?|estimates?)\\b)"
                       + "|\\b(?:puts?|moves?|switch(?:es)?|enrol+s?|migrates?)\\s+(?:(?:its|their|his|her)\\s+)?"
                       + "(?:all|whole|entire|every|staff|employees|workforce|fleet|drivers)\\b"
                       + "(?![^.\\n]{0,60}\\b(?:"
                       + TRIAL_WORDS
                       + "|data|files|documents|details|questions|list|assessments?|calculators?|spreadsheets?|webinars?|"
                       + "calls?|meetings?|sessions?|workshops?|surveys?|comparisons?|questionnaires?|quiz(?:zes)?|events?|"
-                      + "briefings?|rates|prices|courses?|training)\\b)"
+                      + "briefings?|rates|prices|courses?|training|tours?|panels?|tastings?|presentations?|demos?)\\b)"
                       + "[^.\\n]{0,40}\\b(?:on|onto|through|into|in)\\s+our\\b")),
           // "has a full tank of our kerosene", "running the tractors on our green diesel", "does
           // the
@@ -1442,15 +1473,32 @@ final class BuyingProcess {
                       + "(?:[\\w'-]+\\s+){0,5}?(?:delivered|spread|installed|fitted|filled|working|running|live|onboarded|"
                       + "in\\s+production|stacked|fed|applied|in\\s+use)\\b"
                       + "|\\b(?:has|have)\\s+a\\s+full\\s+tank\\s+of\\s+our\\b"
-                      + "|\\b(?:is|are)\\s+(?:now\\s+)?(?:running|operating|using)\\b[^.\\n]{0,50}\\b(?:on|with)\\s+our\\b"
-                      + "|\\b(?:do|does|run|runs|process|processes|book|books|manage|manages)\\s+(?:all\\s+)?(?:their|its|his|her)\\b"
-                      + "[^.\\n]{0,40}\\b(?:in|on|through)\\s+our\\s+(?:[\\w-]+\\s+)?(?:platform|system|app|software|tool|portal)\\b"
+                      + "|\\b(?:is|are)\\s+(?:now\\s+)?(?:running|operating|using)\\b"
+                      + "(?![^.\\n]{0,50}\\b(?:spreadsheets?|templates?|calculators?|website|speed\\s+test|tools?|checkers?|quiz)\\b)"
+                      + "[^.\\n]{0,50}\\b(?:on|with)\\s+our\\b"
+                      + "|\\b(?:do|does|run|runs|process|processes|book|books|manage|manages)\\s+(?:all\\s+(?:(?:their|its|his|her)\\s+)?|"
+                      + "(?:their|its|his|her)\\s+)"
+                      + "[^.\\n]{0,40}\\b(?:in|on|through)\\s+our\\s+(?:[\\w-]+\\s+)?(?:platform|system|app|software|tool|portal|"
+                      + "terminals?|till|gateway|network)\\b"
+                      + "|\\bin\\s+force\\s+with\\s+us\\b"
                       + "|\\b(?:onboarded|live)\\s+(?:and\\s+live\\s+)?on\\s+(?:the|our)\\s+(?:platform|system|app|software|portal)\\b"
                       + "|\\b(?:is|are)\\s+(?:now\\s+)?(?:covered|insured)\\s+(?:with|by)\\s+us\\b"
                       + "|\\bhas\\s+us\\s+on\\s+file\\s+as\\b|\\bhas\\s+us\\s+start\\b"
+                      // "confirms we are now their exclusive mover", "switches 100% of their volume
+                      // to us", "all referrals come to us", "her mother is admitted to our service"
+                      + "|\\b(?:we\\s+are|we're|us\\s+as)\\s+(?:now\\s+)?(?:their|its|the)\\s+(?:new\\s+)?(?:exclusive|preferred|"
+                      + "sole|main|only|primary|official)\\s+(?:[\\w-]+\\s+)?(?:supplier|partner|provider|vendor|mover|agency|"
+                      + "broker|insurer|hospice|distributor|carrier|forwarder|lender|bank|contractor)\\b"
+                      + "|\\b(?:switch(?:es)?|moves?|transfers?|gives?|sends?)\\s+100\\s?%\\s+of\\b[^.\\n]{0,40}\\b(?:to|with)\\s+us\\b"
+                      + "|\\ball\\s+(?:their\\s+|its\\s+)?(?:referrals|orders|volume|business)\\s+(?:now\\s+)?(?:come|go)\\s+to\\s+us\\b"
+                      + "|\\b(?:admitted|enrol+ed)\\s+(?:to|into|onto|on)\\s+our\\s+(?:service|care|programme|program|hospice|"
+                      + "plan|books)\\b"
+                      + "|\\b(?:has|have|gets?|puts?)\\s+(?:the|their|his|her)\\s+(?:[\\w-]+\\s+)?on\\s+our\\s+(?:service|care|books)\\b"
+                      + "|\\bstarts?\\s+on\\s+our\\s+(?:service|care|programme|program|plan)\\b"
                       + "|\\bstarts?\\s+(?:using|routing|running|processing|booking|ordering)\\b[^.\\n]{0,50}\\b(?:all|every|entire|"
                       + "whole)\\b[^.\\n]{0,40}\\b(?:on|through|in|with|via|from)\\s+(?:us|our)\\b"
-                      + "|\\bstarts?\\s+using\\s+(?:our|the)\\s+(?:[\\w-]+\\s+){1,2}?(?:for|with)\\s+(?:all|every|the\\s+whole|"
+                      + "|\\bstarts?\\s+using\\s+(?:our|the)\\s+(?!(?:[\\w-]+\\s+){0,2}?(?:calculators?|templates?|spreadsheets?|"
+                      + "website|tools?|checkers?)\\b)(?:[\\w-]+\\s+){1,2}?(?:for|with)\\s+(?:all|every|the\\s+whole|"
                       + "the\\s+entire)\\b"
                       + "|\\blaunch(?:es)?\\s+(?:their|its|his|her)\\s+(?:[\\w-]+\\s+){0,2}?(?:store|shop|site|service|app)\\s+on\\s+our\\b"
                       + "|\\b(?:passes|appoints?|names?|selects?)\\s+us\\s+as\\s+(?:the|their|its|his|her)\\b[^.\\n]{0,30}"
@@ -1461,7 +1509,8 @@ final class BuyingProcess {
                       + "|\\bpositive\\s+advice\\s+on\\s+using\\s+our\\b)"
                       + "(?![^.\\n]{0,60}\\b(?:"
                       + TRIAL_WORDS
-                      + "|sandbox|webinar)\\b)")),
+                      + "|sandbox|webinar|website|web\\s+site|calculators?|speed\\s+test|checker|quiz|estimator|"
+                      + "configurator|comparison)\\b)")),
           // "gets the grid pre-approval from Energex", "gets the IVA approved at the creditors'
           // meeting", "gets Veterans Affairs approval for 20 hrs/week", "gets the bank to release
           // the draw", "obtains the no-objection letter": an outside authority's approval of the
@@ -1470,29 +1519,46 @@ final class BuyingProcess {
               4,
               "an outside authority's approval",
               p(
-                  "\\bget(?:s|ting)?\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+|an?\\s+)?"
+                  "(?:\\bget(?:s|ting)?\\s+"
+                      + NOT_BEFORE_THE_SALE
+                      + "(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+|an?\\s+)?"
                       + "(?!(?:[\\w'-]+\\s+){0,5}?(?:loan|finance|mortgage|credit|lending|internal)\\b)(?:[\\w'-]+\\s+){0,5}?"
                       + "(?:pre-?approval|approval|sign-?off|go-ahead)\\s+(?:from|by|of)\\s+(?:the\\s+|their\\s+)?(?:local\\s+)?"
                       + AUTHORITY
-                      + "|\\bget(?:s|ting)?\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+|an?\\s+)?(?:[\\w'-]+\\s+){0,5}?"
+                      + "|\\bget(?:s|ting)?\\s+"
+                      + NOT_BEFORE_THE_SALE
+                      + "(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+|an?\\s+)?(?:[\\w'-]+\\s+){0,5}?"
                       + "(?:approved|granted|issued|signed\\s+off)\\s+(?:by|at)\\s+(?:the\\s+|their\\s+)?(?:local\\s+)?"
                       + AUTHORITY
                       + "|\\bget(?:s|ting)?\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+)(?:[\\w'-]+\\s+){0,5}?(?:grant|visa|"
                       + "(?:building|planning|export|import|work|operating|construction)\\s+(?:permit|permission|consent)|planning)"
                       + "\\s+(?:approved|granted|issued)\\b(?!\\s+in[- ]principle)"
-                      + "|\\bget(?:s|ting)?\\s+(?:the\\s+)?"
+                      + "|\\bget(?:s|ting)?\\s+"
+                      + NOT_BEFORE_THE_SALE
+                      + "(?:the\\s+)?"
                       + AUTHORITY
                       + "(?:'s|’s)?\\s+(?:pre-?approval|approval|sign-?off)\\b"
+                      + "|\\b(?:local\\s+authority|council|insurer|city|county|medicare|medicaid|va)(?:'s|’s)\\s+"
+                      + "(?:approval|sign-?off)\\s+(?:on|of|for)\\b"
                       + "|\\bget(?:s|ting)?\\s+(?:the|his|her|their|its)\\s+(?:[\\w'-]+\\s+){0,3}?(?:bank|branch|lender|"
                       + "council|insurer|regulator|authority|government|ministry|funder)\\s+to\\s+"
                       + "(?:approve|release|sign\\s+off|grant|authori[sz]e)\\b"
                       + "(?![^.\\n]{0,40}\\b(?:letter|statement|reference|proof|quote|estimate)\\b)"
+                      + "|\\bget(?:s|ting)?\\s+(?:the\\s+)?"
+                      + AUTHORITY
+                      + "\\s+to\\s+(?:approve|sign\\s+off|authori[sz]e|grant|fund)\\b"
+                      + "|\\b(?:gets?|obtains?|secures?)\\s+(?:the\\s+|a\\s+)?prior\\s+auth(?:ori[sz]ation)?\\b"
                       + "|\\bobtains?\\s+(?![^.\\n]{0,20}\\b(?:copy|copies|scan|photo)\\s+of\\b)"
                       + "(?:the\\s+|a\\s+|an\\s+|their\\s+|his\\s+|her\\s+)?(?:[\\w'-]+\\s+){0,3}?"
                       + "(?:no-objection|planning\\s+permission|(?:building|export|import|operating)\\s+(?:permit|licen[cs]e))\\b"
                       + "|\\bobtains?\\s+(?:the\\s+|an?\\s+|their\\s+)?(?:[\\w'-]+\\s+){0,3}?(?:approval|sign-?off|consent)\\s+"
                       + "(?:from|of)\\s+(?:the\\s+|their\\s+)?"
-                      + AUTHORITY)),
+                      + AUTHORITY
+                      + ")"
+                      // (not an approval to share data with us or to let us in: "approval from the
+                      // trust's IG team to share referral data with us")
+                      + "(?![^.\\n]{0,60}\\bto\\s+(?:send|share|release|give|pass|let|pull|access|provide|park|run|start|evaluate|trial|"
+                      + "test|pilot|assess|try)\\b)")),
           // "tows the new Rockwood off the lot", "picks up the new toy hauler", "puts insurance on
           // the new trailer": the vehicle bought is taken home
           new Step(
@@ -1540,13 +1606,14 @@ final class BuyingProcess {
               "the work or service started",
               p(
                   "\\b(?:so|for|lets?|let)\\s+(?:that\\s+)?(?:our|the)\\s+(?:install\\s+|installation\\s+|fitting\\s+)?"
-                      + "(?:crew|installers?|fitters?|engineers?|drivers?|lorry|lorries|trucks?|team)\\s+"
+                      + "(?:crew|installers?|fitters?|engineers?|drivers?|lorry|lorries|trucks?|team|technicians?|techs?)\\s+"
                       + "(?:can\\s+|could\\s+|to\\s+)?(?:start|begin|starts?\\s+on\\s+site|come\\s+out\\s+and\\s+(?:mount|install|fit)|mount|"
                       + "install|fit|drop\\s+off|go\\s+in|get\\s+started)\\b"
                       + "(?![^.\\n]{0,40}\\b(?:"
                       + TRIAL_WORDS
                       + "|surveys?|measur\\w*|inspections?|assessments?|visits?|estimates?|quotes?|quotations?|"
-                      + "designs?|proposals?|scoping|mapping|proof\\s+of\\s+concept|diagnostics?|shadowing)\\b)"
+                      + "designs?|proposals?|scoping|mapping|proof\\s+of\\s+concept|diagnostics?|shadowing|walk-?throughs?|"
+                      + "recce|counts?|valuations?)\\b)"
                       + "|\\b(?:installers?|fitters?|crew)\\s+can\\s+be\\s+booked\\b"
                       // "agrees our mobilisation date", "arranges handover of keys and fobs to our
                       // supervisor": the contract's work begins

@@ -58,7 +58,6 @@ class ApprovalsCompletionsAndOurReadTest {
       discovery      | Customer gets the health board's approval of the care package
       discovery      | Customer gets building regs sign-off from the inspector
       demo           | Customer closes on the condo
-      discovery      | Homebuyer settles on the property
       proposal       | Customer pays off the remaining balance once the roof is done
       proposal       | Customer settles the last invoice for the fit-out
       demo           | Customer starts routing all inbound calls through our contact centre
@@ -66,10 +65,45 @@ class ApprovalsCompletionsAndOurReadTest {
       first-contact  | The householder has a full tank of our kerosene and the heating back on by Friday
       discovery      | All 14 distribution centres do their weekly shift planning in our platform
       first-contact  | On the very first call, the caller is covered with us and drives home tonight
+      discovery      | Buyer completes on the townhouse purchase by 30 June
+      proposal       | Customer settles their final bill once the extension is signed off
+      discovery      | Customer gets the local authority's sign-off on the care package
+      first-contact  | The Global Mobility Manager confirms we are now their exclusive mover for every transfer
+      first-contact  | The store keeper receives our first 5 IBCs of acid and issues the GRN
+      discovery      | Practice processes all card payments through our terminal from Monday
       """)
   void aCompletionAnApprovalOrOurServiceStartedComesLate(String stage, String advance)
       throws Exception {
     assertUnrealisticOn(dir, stage, advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      discovery | Tenant gets our survey visit approved by the housing authority for Tuesday 10am
+      discovery | Ward manager gets approval from the NHS trust's IG team to share referral data with us
+      demo      | IT manager at the council gets approval from the council's CIO for a 30-day trial of our software
+      demo      | Claims manager gets the insurer's approval to send us last year's claims data
+      discovery | Customer photographs the cupboard their meter is installed in and sends it
+      discovery | Customer gets their VPN up and running so our engineer can dial in
+      demo      | Customer's loaned scanner is up and running on line 2 and they scan 50 parcels
+      discovery | Customer is now using the calculator on our website to size the system
+      discovery | Customer starts using our ROI calculator for all five sites on the call
+      demo      | Customer goes live on our UAT environment with five dummy orders
+      discovery | Customer lets our team start a walk-through of their warehouse for the quote on Monday
+      demo      | Customer puts all five store managers through our online product tour on Thursday
+      discovery | Customer completes their loan pre-qualification on our portal during the call
+      discovery | Farmer completes the purchase-ledger summary for last year and emails it
+      demo      | Customer settles on their preferred property from our three shortlisted homes
+      proposal  | Customer pays the remaining balance of the deposit today to lock in the price
+      proposal  | Customer pays the final invoice for the discovery phase so the build proposal can be signed
+      discovery | Customer submits 3 months POS transaction history and a reference letter
+      """)
+  void anApprovalOfOurVisitTheirOwnKitOrPaperworkIsRealistic(String stage, String advance)
+      throws Exception {
+    assertRealisticOn(dir, stage, advance);
   }
 
   @ParameterizedTest
@@ -146,6 +180,12 @@ class ApprovalsCompletionsAndOurReadTest {
       true  | Rapport level recorded by the agent
       true  | Rep's verdict on the demo logged
       true  | Fit rated as strong
+      false | Order for the Vibe board logged in Salesforce
+      false | Customer's willingness to pay per seat, in the quote sheet
+      false | Agent rates the vehicle in the pricing engine
+      false | Fit scored as 78 by the matching engine
+      true  | Notes updated after call
+      true  | File updated
       """)
   void ourReadOfTheCallIsNotMeasurable(boolean refused, String measure) {
     List<String> found = errors(BOOKED, measure, TIME);
@@ -176,6 +216,12 @@ class ApprovalsCompletionsAndOurReadTest {
         "Analyst gets the data from our API and loads it into their BI tool",
         "Updated job spec with must-haves gets sent over by the HM",
         "IT lead gets a demo account set up for five users",
+        "Customer gets a visit from our surveyor booked for Tuesday 10am with the landlord present",
+        "Customer gets their CFO a demo of our forecasting module on 3 June",
+        "Customer receives the access code from our team and logs in ten users during the call",
+        "Customer lets us present to their board on 14 May",
+        "Customer gets the final version of the contract from us and signs it on the call",
+        "Customer gets a sample of our new blend from our rep and brews it for the team today",
         "The clinic manager gets the signed data-sharing form from us countersigned by their DPO",
       })
   void theirStepBesideSomethingReceivedStaysAnAdvance(String advance) {
@@ -206,6 +252,8 @@ class ApprovalsCompletionsAndOurReadTest {
         "Customer books a spinal alignment session for Monday at 9am",
         "Customer agrees the router will stay connected for the 48-hour line test",
         "Customer agrees to keep both cars across one multi-car policy today",
+        "Customer enables catchup TV on their set-top box during the call",
+        "Customer regroups their five warehouses into two zones in our demo workspace",
       })
   void aCameraAnAlignmentOrAConnectionNamedIsNotTooGeneral(String advance) {
     List<String> found = errors(advance, MEASURE, TIME);
