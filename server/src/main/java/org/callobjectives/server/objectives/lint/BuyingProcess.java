@@ -90,13 +90,33 @@ final class BuyingProcess {
               "onboarding"));
 
   /** Steps of an advance with their phase (index into {@link #PHASES}); the latest found wins. */
-  private record Step(int phase, String what, Pattern pattern, long minAmount) {
+  private record Step(
+      int phase, String what, Pattern pattern, long minAmount, boolean notAfterATrial) {
+    Step(int phase, String what, Pattern pattern, long minAmount) {
+      this(phase, what, pattern, minAmount, false);
+    }
+
     Step(int phase, String what, Pattern pattern) {
-      this(phase, what, pattern, 0);
+      this(phase, what, pattern, 0, false);
+    }
+
+    /** A step that a trial named shortly before it makes part of the trial ("a pilot ... live"). */
+    static Step inUse(int phase, String what, Pattern pattern) {
+      return new Step(phase, what, pattern, 0, true);
     }
 
     boolean tooSmall(String matched) {
       return minAmount > 0 && amount(matched) < minAmount;
+    }
+
+    /** Whether a trial is named in the 80 characters before {@code at} (same sentence). */
+    boolean afterATrial(String text, int at) {
+      if (!notAfterATrial) {
+        return false;
+      }
+      String before = text.substring(Math.max(0, at - 80), at);
+      int stop = Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'));
+      return TRIAL_NAMED.matcher(before.substring(stop + 1)).find();
     }
   }
 
@@ -210,6 +230,10 @@ final class BuyingProcess {
           + "agreement|order|offer|quiz|documents?|eligibility|affordability|requisition|acceptance|contract|upload|"
           + "instruction|check|assessment|template|pre-?qualification|pre-?qual|purpose|section|worksheet|planner|"
           + "range|price|interview|verification|export|history|ledger|summary|timeline|schedule|and\\s+purchase))\\b)";
+
+  /** Trial words, for {@link Step#afterATrial}. */
+  private static final Pattern TRIAL_NAMED =
+      Pattern.compile("\\b(?:" + TRIAL_WORDS + "|proof-of-concept|poc|sandbox)\\b");
 
   /**
    * After "gets": not an approval of something before the sale ("gets our survey visit approved",
@@ -1361,13 +1385,11 @@ final class BuyingProcess {
           // "has the orangery handed over", "the first channel bundle activated", "her new
           // supplement active", "prints the first live shipping label", "completes onboarding
           // training": what the customer has once the sale is done, in use or in place
-          new Step(
+          Step.inUse(
               5,
               "the purchase delivered or in use",
               p(
-                  "(?<!\\b(?:"
-                      + TRIAL_WORDS
-                      + "|proof-of-concept|poc)\\b[^.\\n]{0,80})(?:"
+                  "(?:"
                       + "\\b(?:has|have|gets?|getting|having)\\s+(?:the|her|his|their|its|all)\\s+"
                       + "(?!(?:[\\w'-]+\\s+){0,4}?(?:"
                       + TRIAL_WORDS
@@ -1381,8 +1403,8 @@ final class BuyingProcess {
                       + ")\\b)"
                       // "the patient's crown is fitted", "their first 20 containers with us are
                       // delivered"
-                      + "|(?<!\\b(?:checks?|confirms?|tells?|says?|where|whether|if|when|how|asks?)\\b[^.\\n]{0,40})"
-                      + "(?:'s|’s|\\btheir|\\bhis|\\bher)\\s+(?!(?:[\\w'-]+\\s+){0,5}?(?:"
+                      + "|(?:'s|’s|\\btheir|\\bhis|\\bher)"
+                      + "(?<!\\b(?:checks?|confirms?|tells?|says?|where|whether|if|when|how|asks?)\\b[^.\\n]{0,46})\\s+(?!(?:[\\w'-]+\\s+){0,5}?(?:"
                       + TRIAL_WORDS
                       + "|existing|current|old|report|results?|proposal|documents?|paperwork|letter|email|info|"
                       + "information|survey|assessment|estimate)\\b)(?:[\\w'-]+\\s+){0,5}?(?:is|are)\\s+(?:now\\s+|all\\s+)?"
@@ -1391,11 +1413,11 @@ final class BuyingProcess {
                       // "goes live on our WMS", "goes live with the EDI link to our TMS"
                       + "|\\b(?:goes|go|going)\\s+live\\s+(?:on|with)\\s+(?:our\\b|us\\b|the\\s+new\\b|(?:the\\s+)?[\\w-]+\\s+(?:link|feed|integration)\\s+to\\s+our\\b)"
                       + "(?![^.\\n]{0,60}\\b(?:sandbox|pilot|trial|webinar|demo|test|guest|speaker|podcast|uat|staging|dummy)\\b)"
-                      + "|(?<!\\b(?:existing|current|old|present|year|date)\\s)"
-                      + "(?<!\\b(?:checks?|confirms?|tells?|says?|where|whether|if|when|how|asks?)\\b[^.\\n]{0,40})"
-                      + "\\b(?:windows?|doors?|conservatory|orangery|"
+                      + "|\\b(?:windows?|doors?|conservatory|orangery|"
                       + "kitchen|boiler|roof|panels?|sashes|replacements|blinds|bathroom|heat\\s+pump|battery|system|unit|"
-                      + "kit|charger|bundle|sim|meter|router|supplement|coverage|subscription|licen[cs]e)\\s+"
+                      + "kit|charger|bundle|sim|meter|router|supplement|coverage|subscription|licen[cs]e)"
+                      + "(?<!\\b(?:existing|current|old|present|year|date)\\s[a-z ]{3,14})"
+                      + "(?<!\\b(?:checks?|confirms?|tells?|says?|where|whether|if|when|how|asks?)\\b[^.\\n]{0,54})\\s+"
                       + "(?:is\\s+|are\\s+|gets?\\s+|was\\s+|shows?\\s+(?:as\\s+)?)?(?:fitted|installed|commissioned|handed\\s+over|"
                       + "erected|activated|switched\\s+on)\\b"
                       + "(?!\\s+(?:in|to|on)\\b(?!\\s+(?:the|a|an|their|his|her|our|\\d)\\b))(?!\\s+by\\s+(?:their|his|her)\\b)"
@@ -1462,13 +1484,11 @@ final class BuyingProcess {
           // the
           // shift planning in our platform and the old Excel is switched off", "is covered with
           // us": the customer already living on ours (not on a trial of it)
-          new Step(
+          Step.inUse(
               5,
               "ours already in use",
               p(
-                  "(?<!\\b(?:"
-                      + TRIAL_WORDS
-                      + "|proof-of-concept|poc|sandbox)\\b[^.\\n]{0,80})(?:"
+                  "(?:"
                       + "\\b(?:has|have|having|gets?|getting)\\s+(?:a\\s+full\\s+(?:tank|load|order)\\s+of\\s+our|our)\\s+"
                       + "(?:[\\w'-]+\\s+){0,5}?(?:delivered|spread|installed|fitted|filled|working|running|live|onboarded|"
                       + "in\\s+production|stacked|fed|applied|in\\s+use)\\b"
@@ -1824,7 +1844,7 @@ final class BuyingProcess {
       var m = st.pattern().matcher(t);
       // "names who signs off the budget": a step someone else takes, later
       boolean found = m.find();
-      while (found && st.tooSmall(m.group())) {
+      while (found && (st.tooSmall(m.group()) || st.afterATrial(t, m.start()))) {
         found = m.find(m.start() + 1);
       }
       if (found
