@@ -42,6 +42,18 @@ class AccountEventsAndRolesTest {
     assertTrue(found.contains(ObjectiveLinter.NOT_AN_ADVANCE), advance + " -> " + found);
   }
 
+  /** The advance, with the shared measure and time frame, is refused for {@code rule}. */
+  static void assertRefusedFor(String rule, String advance) {
+    List<String> found = errors(advance, MEASURE, TIME);
+    assertTrue(found.contains(rule), () -> advance + " -> " + found);
+  }
+
+  /** The advance, with the shared measure and time frame, is not refused for {@code rule}. */
+  static void assertNotRefusedFor(String rule, String advance) {
+    List<String> found = errors(advance, MEASURE, TIME);
+    assertFalse(found.contains(rule), () -> advance + " -> " + found);
+  }
+
   static List<String> errors(String advance, String measure, String timeFrame) {
     return findings(advance, measure, timeFrame).stream()
         .filter(f -> f.severity() == Severity.ERROR)

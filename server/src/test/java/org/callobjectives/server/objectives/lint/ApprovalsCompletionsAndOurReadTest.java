@@ -1,13 +1,12 @@
 package org.callobjectives.server.objectives.lint;
 
-import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.MEASURE;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.TIME;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertNotRefusedFor;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRealisticOn;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRefusedFor;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertUnrealisticOn;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -205,8 +204,7 @@ class ApprovalsCompletionsAndOurReadTest {
         "The buyer gives us 20 minutes so that we can explain our recycling concept",
       })
   void somethingGotFromUsIsNoAdvance(String advance) {
-    List<String> found = errors(advance, MEASURE, TIME);
-    assertTrue(found.contains(ObjectiveLinter.NOT_AN_ADVANCE), () -> advance + " -> " + found);
+    assertRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
   }
 
   @ParameterizedTest
@@ -225,8 +223,7 @@ class ApprovalsCompletionsAndOurReadTest {
         "The clinic manager gets the signed data-sharing form from us countersigned by their DPO",
       })
   void theirStepBesideSomethingReceivedStaysAnAdvance(String advance) {
-    List<String> found = errors(advance, MEASURE, TIME);
-    assertFalse(found.contains(ObjectiveLinter.NOT_AN_ADVANCE), () -> advance + " -> " + found);
+    assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
   }
 
   @ParameterizedTest
@@ -241,8 +238,7 @@ class ApprovalsCompletionsAndOurReadTest {
         "Customer agrees to regroup next week",
       })
   void lookingIntoOrAContentFreeMeetingIsTooGeneral(String advance) {
-    List<String> found = errors(advance, MEASURE, TIME);
-    assertTrue(found.contains(ObjectiveLinter.TOO_GENERAL), () -> advance + " -> " + found);
+    assertRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
   }
 
   @ParameterizedTest
@@ -256,7 +252,6 @@ class ApprovalsCompletionsAndOurReadTest {
         "Customer regroups their five warehouses into two zones in our demo workspace",
       })
   void aCameraAnAlignmentOrAConnectionNamedIsNotTooGeneral(String advance) {
-    List<String> found = errors(advance, MEASURE, TIME);
-    assertFalse(found.contains(ObjectiveLinter.TOO_GENERAL), () -> advance + " -> " + found);
+    assertNotRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
   }
 }
