@@ -59,17 +59,34 @@ final class CheckerCrossValidation {
       p.put(rule, q);
     }
     report("reading alone", examples, (i, rule) -> reading(examples.get(i), rule));
-    // as shipped: the words models add (the full model for unrealistic), the full model doubts
+    // as shipped: the words models add (the full model for unrealistic, at its own threshold),
+    // the full model doubts
     for (double doubt : new double[] {0, 0.1, 0.2}) {
+      for (double late : new double[] {Likeness.SURE_UNREALISTIC, 0.8, 0.9}) {
+        report(
+            String.format(Locale.ROOT, "words add, doubt %.2f, unrealistic sure %.2f", doubt, late),
+            examples,
+            (i, rule) -> {
+              boolean r = reading(examples.get(i), rule);
+              double sure = ObjectiveLinter.UNREALISTIC.equals(rule) ? late : Likeness.SURE;
+              return r
+                  ? p.get(rule)[i] >= doubt
+                  : (Likeness.WORD_RULES.contains(rule) ? words.get(rule) : p.get(rule))[i] >= sure;
+            });
+      }
+    }
+    // the words models' own threshold, as shipped otherwise
+    for (double sure : new double[] {0.75, Likeness.SURE, 0.85, 0.9}) {
       report(
-          String.format(Locale.ROOT, "words add, doubt %.2f", doubt),
+          String.format(Locale.ROOT, "words add at %.2f, doubt %.2f", sure, Likeness.DOUBT),
           examples,
           (i, rule) -> {
             boolean r = reading(examples.get(i), rule);
             return r
-                ? p.get(rule)[i] >= doubt
-                : (Likeness.WORD_RULES.contains(rule) ? words.get(rule) : p.get(rule))[i]
-                    >= Likeness.SURE;
+                ? p.get(rule)[i] >= Likeness.DOUBT
+                : Likeness.WORD_RULES.contains(rule)
+                    ? words.get(rule)[i] >= sure
+                    : p.get(rule)[i] >= Likeness.sure(rule);
           });
     }
     // the full model alone, adding and doubting
@@ -102,7 +119,7 @@ final class CheckerCrossValidation {
   }
 
   private static void report(String name, List<Likeness.Example> examples, Decides d) {
-    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-24s", name));
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-44s", name));
     int right = 0;
     for (int i = 0; i < examples.size(); i++) {
       Likeness.Example e = examples.get(i);

@@ -310,9 +310,14 @@ final class AdvanceReader {
       return new Reading(
           Actor.AGENT, "", lemma, verb, true, false, agentVerbAt(s, verb), null, null);
     }
-    // "We'll get them to dig out the deed": what we get them to do is theirs
-    if (s.wordIn(i, Set.of("we", "i"))) {
-      int v = i + 1;
+    // "We'll get them to dig out the deed", "Agent gets the homeowner to book the survey": what
+    // we get them to do is theirs
+    int ours =
+        s.wordIn(i, Set.of("we", "i")) || s.wordIn(i, AGENT_TITLES)
+            ? i + 1
+            : s.wordIn(i, Set.of("our", "the")) && s.wordIn(i + 1, AGENT_TITLES) ? i + 2 : -1;
+    if (ours > 0) {
+      int v = ours;
       while (v < s.size() && (s.wordIn(v, MODALS) || s.wordIn(v, Set.of("'ll", "’ll")))) {
         v++;
       }
@@ -403,6 +408,18 @@ final class AdvanceReader {
     if (close > 0 && close < k + 12 && s.word(close + 1, "to")) {
       k = close + 1;
     }
+    // "get the netmaker at the fishing company to approve": past where they work
+    if (k == end && s.wordIn(k, Set.of("at", "from", "of", "in", "with"))) {
+      for (int t = k + 1; t < Math.min(s.size() - 1, k + 6); t++) {
+        if (s.is(t, "VERB") || s.is(t, "AUX") || s.word(t, ",")) {
+          break;
+        }
+        if (s.word(t, "to") && isVerb(s, t + 1)) {
+          k = t;
+          break;
+        }
+      }
+    }
     int to = k;
     if (s.word(k, "to")) {
       k++;
@@ -428,6 +445,10 @@ final class AdvanceReader {
     }
     return null;
   }
+
+  /** Our people named by their job, who can get the customer to do something. */
+  private static final Set<String> AGENT_TITLES =
+      Set.of("agent", "rep", "adviser", "advisor", "sdr", "ae", "csr", "consultant", "coordinator");
 
   /** Adverbs that hedge a step without changing who takes it. */
   private static final Set<String> HEDGING_ADVERBS =
@@ -462,7 +483,22 @@ final class AdvanceReader {
           "schedule",
           "fill",
           "provide",
-          "trial");
+          "trial",
+          "fix",
+          "release",
+          "approve",
+          "raise",
+          "issue",
+          "transfer",
+          "wire",
+          "register",
+          "accept",
+          "reserve",
+          "commit",
+          "countersign",
+          "authorise",
+          "authorize",
+          "lock");
 
   /**
    * Where ", the lender's senior processor," sits after a name at {@code i} and before its verb:
@@ -1644,19 +1680,21 @@ final class AdvanceReader {
    * index, or -1. An imperative is never followed by a bare verb and its object.
    */
   private int verbAfterAName(Sentence s, int i) {
-    int k = i + 1;
-    // "Orchardist signs and returns the declaration", "Tradie confirms headcount": a role, then a
-    // step's verb in -s the tagger read as a plural noun
-    String first = s.lower()[i];
+    // "Orchardist signs and returns the declaration", "Tradie confirms headcount", "The organist
+    // fills in our sheet": a role, then a step's verb in -s the tagger read as a plural noun
+    int role = i == 0 && s.word(0, "the") && !s.is(1, "NOUN") ? 1 : i;
+    int k = role + 1;
+    String first = s.lower()[role];
     if (i == 0
         && k + 1 < s.size()
         && (personLike(first) || first.endsWith("ie") && first.length() > 4)
-        && !THINGS.contains(s.lemmas()[i])
+        && !THINGS.contains(s.lemmas()[role])
         && !English.isImperativeLookingLikeARole(first)
-        && !agentVerb(s, i)
-        && !isActorWord(s, i)
+        && !agentVerb(s, role)
+        && !isActorWord(s, role)
         && STEP_VERBS_IN_S.contains(s.lower()[k])
         && (s.is(k + 1, "DET")
+            || role > i && s.wordIn(k + 1, Set.of("in", "out", "up"))
             || s.is(k + 1, "PRON")
             || s.is(k + 1, "NUM")
             || s.is(k + 1, "NOUN")
@@ -1664,6 +1702,7 @@ final class AdvanceReader {
             || s.word(k + 1, "and") && isVerb(s, k + 2))) {
       return k;
     }
+    k = i + 1;
     if (k + 1 >= s.size()
         || i != 0
         || !Character.isUpperCase(s.tokens()[i].charAt(0))
@@ -2505,7 +2544,32 @@ final class AdvanceReader {
           "warden",
           "churchwarden",
           "trustees",
-          "governors");
+          "governors",
+          "farm",
+          "practice",
+          "school",
+          "company",
+          "firm",
+          "business",
+          "shop",
+          "clinic",
+          "surgery",
+          "hotel",
+          "restaurant",
+          "cooperative",
+          "co-op",
+          "dealership",
+          "plant",
+          "mill",
+          "hospital",
+          "college",
+          "university",
+          "church",
+          "society",
+          "association",
+          "partnership",
+          "yard",
+          "depot");
 
   /**
    * "paid by the estate office", "sent over by the churchwarden": a passive's "by" names a person

@@ -90,8 +90,7 @@ final class BuyingProcess {
               "onboarding"));
 
   /** Steps of an advance with their phase (index into {@link #PHASES}); the latest found wins. */
-  private record Step(
-      int phase, String what, Pattern pattern, long minAmount, boolean notAfterATrial) {
+  record Step(int phase, String what, Pattern pattern, long minAmount, boolean notAfterATrial) {
     Step(int phase, String what, Pattern pattern, long minAmount) {
       this(phase, what, pattern, minAmount, false);
     }
@@ -241,7 +240,7 @@ final class BuyingProcess {
    */
   private static final String NOT_BEFORE_THE_SALE =
       "(?![^.\\n]{0,50}\\b(?:trials?|pilots?|surveys?|visits?|parking|access|data|records?|samples?|recce|"
-          + "inspections?|sandbox|referrals?|free|poc|demos?|our)\\b)";
+          + "inspections?|sandbox|referrals?|free|poc|demos?)\\b)(?!(?:the\\s+)?our\\b)";
 
   /**
    * An outside authority that approves a purchase: an insurer, a utility, a council, a regulator, a
@@ -253,9 +252,107 @@ final class BuyingProcess {
           + "(?:planning|building|housing)\\s+(?:department|authority|office)|building\\s+control|authorit(?:y|ies)|"
           + "regulators?|court|creditors'?(?:\\s+meeting)?|ombudsman|embassy|consulate|veterans\\s+affairs|va|vac|"
           + "medicare|medicaid|nhs|insolvency\\s+service|central\\s+bank|cbk|land\\s+registry|immigration|"
-          + "customs|discharge\\s+planner|health\\s+plan|hoa|homeowners'?\\s+association|cqc|hmrc|listed\\s+building|"
+          + "customs|discharge\\s+planner|health\\s+plan|hoa|homeowners'?\\s+association|body\\s+corp(?:orate)?(?:\\s+committee)?|"
+          + "strata(?:\\s+(?:council|committee|corporation))?|condo(?:minium)?\\s+(?:board|association)|co-?op\\s+board|"
+          + "fire\\s+(?:marshall?|department|officer|service)|insurance\\s+(?:company|provider|carrier)|fda|epa|faa|fcc|osha|cqc|hmrc|listed\\s+building|"
           + "(?:[\\w'-]+\\s+){0,2}(?:agency|department|service|board|commission|"
           + "inspector|inspectorate)\\s+(?:of|for)\\s+\\w+|health\\s+board|inspectors?|building\\s+regs)\\b";
+
+  static final String AUTHORITY_APPROVAL = "an outside authority's approval";
+
+  /**
+   * The approval of a purchase by an outside {@code authority} (a regular expression ending at a
+   * word): "gets pre-approval from their insurer", "the council approves the planning application",
+   * "has the permit approved by the city", "gets the local authority to fund the placement",
+   * "obtains the alcohol licence from the council".
+   */
+  static Pattern approvalBy(String authority) {
+    String whose = "(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+|an?\\s+)?";
+    String getOrHave = "\\b(?:get(?:s|ting)?|ha(?:s|ve|ving))\\s+";
+    return p(
+        "(?:\\bget(?:s|ting)?\\s+"
+            + NOT_BEFORE_THE_SALE
+            + whose
+            + "(?!(?:[\\w'-]+\\s+){0,5}?(?:loan|finance|mortgage|credit|lending|internal)\\b)(?:[\\w'-]+\\s+){0,5}?"
+            + "(?:pre-?approval|approval|sign-?off|go-ahead|green\\s+light|consent|clearance|permit|permission|licen[cs]e)"
+            + "\\s+(?:from|by|of)\\s+"
+            + "(?:the\\s+|their\\s+)?(?:local\\s+)?"
+            + authority
+            + "|"
+            + getOrHave
+            + NOT_BEFORE_THE_SALE
+            + whose
+            + "(?:[\\w'-]+\\s+){0,5}?"
+            + "(?:approved|granted|issued|signed\\s+off|cleared)\\s+(?:by|at)\\s+(?:the\\s+|their\\s+)?(?:local\\s+)?"
+            // ("by the Douglas County building department")
+            + "(?:[\\w'-]+\\s+){0,2}?"
+            + authority
+            + "|\\bget(?:s|ting)?\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+)(?:[\\w'-]+\\s+){0,5}?(?:grant|visa|"
+            + "(?:building|planning|export|import|work|operating|construction)\\s+(?:permit|permission|consent)|planning)"
+            + "\\s+(?:approved|granted|issued)\\b(?!\\s+in[- ]principle)"
+            + "|\\b(?:get(?:s|ting)?|obtains?|secures?|receives?)\\s+"
+            + NOT_BEFORE_THE_SALE
+            + "(?:the\\s+)?(?:local\\s+)?"
+            + authority
+            + "(?:'s|’s)?\\s+(?:pre-?approval|approval|sign-?off|consent|clearance|permission)\\b"
+            + "|\\b(?:local\\s+authority|council|insurer|city|county|medicare|medicaid|va)(?:'s|’s)\\s+"
+            + "(?:approval|sign-?off)\\s+(?:on|of|for)\\b"
+            + "|\\b"
+            + authority
+            + "(?:'s|’s)\\s+(?:approval|sign-?off)\\s+(?:on|of|for)\\b"
+            + "|\\bget(?:s|ting)?\\s+(?:the|his|her|their|its)\\s+(?:[\\w'-]+\\s+){0,3}?(?:bank|branch|lender|"
+            + "council|insurer|regulator|authority|government|ministry|funder)\\s+to\\s+"
+            + "(?:approve|release|sign\\s+off|grant|authori[sz]e)\\b"
+            + "(?![^.\\n]{0,40}\\b(?:letter|statement|reference|proof|quote|estimate)\\b)"
+            + "|\\bget(?:s|ting)?\\s+(?:the\\s+)?(?:local\\s+)?"
+            + authority
+            // ("gets the county environmental health office to sign off on the permit")
+            + "(?:\\s+[\\w'-]+){0,3}?\\s+to\\s+(?:approve|sign\\s+off|authori[sz]e|grant|fund)\\b"
+            // "the council approves the planning application", "Medicare approves the chair"
+            + "|\\b(?:the\\s+|their\\s+|his\\s+|her\\s+)?(?:local\\s+)?"
+            + authority
+            + "\\s+(?:approves|okays|oks|signs\\s+off(?:\\s+on)?|grants|authori[sz]es|funds|covers|"
+            + "agrees\\s+to\\s+(?:cover|fund|pay\\s+for))\\s+"
+            + NOT_BEFORE_THE_SALE
+            + "|\\b(?:gets?|obtains?|secures?)\\s+(?:the\\s+|a\\s+)?prior\\s+auth(?:ori[sz]ation)?\\b"
+            + "|\\bobtains?\\s+(?![^.\\n]{0,20}\\b(?:copy|copies|scan|photo)\\s+of\\b)"
+            + "(?:the\\s+|a\\s+|an\\s+|their\\s+|his\\s+|her\\s+)?(?:[\\w'-]+\\s+){0,3}?"
+            + "(?:no-objection|planning\\s+permission|(?:building|export|import|operating)\\s+(?:permit|licen[cs]e))\\b"
+            + "|\\b(?:obtains?|secures?|receives?)\\s+"
+            + NOT_BEFORE_THE_SALE
+            + "(?:the\\s+|an?\\s+|their\\s+)?(?:[\\w'-]+\\s+){0,3}?(?:approval|sign-?off|consent|licen[cs]e|permit|"
+            + "clearance)\\s+(?:from|of)\\s+(?:the\\s+|their\\s+)?(?:local\\s+)?"
+            + authority
+            + ")"
+            // (not an approval to share data with us or to let us in: "approval from the
+            // trust's IG team to share referral data with us")
+            + "(?![^.\\n]{0,60}\\bto\\s+(?:send|share|release|give|pass|let|pull|access|provide|park|run|start|evaluate|trial|"
+            + "test|pilot|assess|try)\\b)");
+  }
+
+  /**
+   * The approval by one of a site's own outside authorities ({@code outsideAuthorities} in
+   * lint.yaml), or none when it names none.
+   */
+  static Optional<Step> approvalByOneOf(List<String> authorities) {
+    List<String> names =
+        authorities == null
+            ? List.of()
+            : authorities.stream()
+                .filter(a -> a != null && !a.isBlank())
+                .map(
+                    a ->
+                        Pattern.quote(a.strip().toLowerCase(Locale.ROOT))
+                            .replace(" ", "\\E\\s+\\Q"))
+                .toList();
+    return names.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            new Step(
+                4,
+                AUTHORITY_APPROVAL,
+                approvalBy("(?:" + String.join("|", names) + ")(?:'?s)?(?![\\p{L}\\p{N}])")));
+  }
 
   private static final List<Step> STEPS =
       List.of(
@@ -266,7 +363,7 @@ final class BuyingProcess {
                   "\\b(?:fl(?:y|ies|ew|ying)|travel(?:s|led|ling)?)\\s+(?:in\\s+|out\\s+|over\\s+|back\\s+)?"
                       + "(?:from\\s+[\\w-]+(?:\\s+[\\w-]+)?\\s+)?to\\b"
                       // "a trip to Cairo", not "sends the poll for a trip to the members"
-                      + "|\\b(?:trips?|journeys?|flights?)\\s+to\\b(?!\\s+(?:the|their|his|her|all|every|each)\\s+"
+                      + "|(?<!\\borgani[sz]es?\\s)(?<!\\bruns\\s)(?<!\\barranges?\\s)\\b(?:trips?|journeys?|flights?)\\s+to\\b(?!\\s+(?:the|their|his|her|all|every|each)\\s+"
                       + "(?:members?|group|club|committee|parents|families|travellers|attendees|board)\\b)"
                       + "|\\bfl(?:y|ies|ew|ying)\\s+(?:home|in|over)\\s+from\\b"
                       // "commits to fly two engineers to Bologna"
@@ -281,6 +378,16 @@ final class BuyingProcess {
                       + "|\\bfamiliari[sz]ation (?:trip|visit|tour)\\b"
                       + "|\\bspends?\\b[^.\\n]{0,40}\\b(?:two|three|four|five|several|a few|\\d+)\\s+(?:full\\s+)?days?\\s+"
                       + "(?:at|in|on)\\b")),
+          // "commits to buying 30 licences", "commits to the purchase"
+          new Step(
+              4,
+              "a commitment to buy",
+              p(
+                  "\\bcommits?\\s+to\\s+(?:buying|purchasing|ordering|signing|the\\s+(?:purchase|order|contract|deal)|"
+                      + "(?:go|going)\\s+ahead\\s+with\\s+the\\s+(?:purchase|order))\\b"
+                      + "(?![^.\\n]{0,40}\\b(?:"
+                      + TRIAL_WORDS
+                      + "|samples?|demo)\\b)")),
           new Step(
               4,
               "a large commitment",
@@ -310,7 +417,7 @@ final class BuyingProcess {
                       + "(?:[$€£]\\s?[\\d,.]+\\s+)?(?:[\\w-]+\\s+){0,4}?"
                       + "(?:plan|contract|programme|program|course|package|policy|subscription|membership|"
                       + "licen[cs]e|price|fees?|tuition|term|cover)\\b[^.\\n]{0,30}\\b(?:in full|up ?front|outright)\\b"
-                      + "|\\bpays?\\s+(?:for\\s+)?(?:(?:the|their|his|her)\\s+)?(?:full|entire|whole)\\s+"
+                      + "|\\b(?:pays?|transfers?|wires?|remits?)\\s+(?:for\\s+)?(?:(?:the|their|his|her)\\s+)?(?:full|entire|whole)\\s+"
                       + "(?:(?:[$€£₹]|rs\\.?|inr)\\s?[\\d,.]+\\s+)?(?:[\\w-]+\\s+){0,4}?"
                       + "(?:plan|contract|programme|program|course|package|policy|subscription|membership|"
                       + "licen[cs]e|price|fees?|tuition|term|cover)\\b"
@@ -681,9 +788,9 @@ final class BuyingProcess {
               p(
                   "\\b(?:signs?|completes?|submits?)\\s+(?:the|a|their)\\s+(?:[\\w-]+\\s+){0,2}?"
                       + "(?:transfer|switch)\\s+(?:authori[sz]ations?|forms?|requests?|instructions?)\\b"
-                      + "|\\b(?:moves?|transfers?)\\s+(?:their|the|his|her)\\s+(?:[\\w-]+\\s+){0,5}?"
-                      + "(?:holdings|portfolio|pension|pensions|savings|investments|isa|assets)\\b[^.\\n]{0,30}"
-                      + "\\b(?:to|over to|across to)\\s+(?:us|our)\\b")),
+                      + "|\\b(?:moves?|transfers?)\\s+(?:their|the|his|her|its)\\s+(?:[\\w-]+\\s+){0,5}?"
+                      + "(?:holdings|portfolios?|pension|pensions|savings|investments|isa|assets)\\b[^.\\n]{0,30}"
+                      + "\\b(?:(?:to|over to|across to)\\s+(?:us|our)|into\\s+(?:custody\\s+with\\s+us|our))\\b")),
           // "signs a 90-day paid pilot agreement for 50 seats": money for a trial is a commitment
           new Step(4, "a paid pilot", p("\\bpaid\\s+(?:pilot|poc|proof of concept)\\b")),
           // "cuts all 80 client tenants over to our platform and cancels the incumbent": the switch
@@ -1425,6 +1532,10 @@ final class BuyingProcess {
                       + "|\\bhanded\\s+over\\s+(?:by|on|before|and)\\b|\\bhandover\\s+(?:sheet|photo|certificate|pack|"
                       + "of\\s+(?:the\\s+)?(?:system|property|home|house|unit))\\b(?![^.\\n]{0,30}\\bto\\s+our\\b)"
                       + "|\\bfirst\\s+(?:unlock|activation)\\s+code\\b"
+                      + "|\\bpass(?:es)?\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?final\\s+inspection\\b"
+                      // "signs off the newly fixed headstone": the finished work accepted
+                      + "|\\bsigns?\\s+off\\s+(?:on\\s+)?(?:the|their|his|her)\\s+(?:newly\\s+)?(?:fixed|installed|fitted|completed|"
+                      + "finished|built|laid|erected|re-fixed)\\s+\\w+"
                       + "|\\bnew\\s+(?:[\\w-]+\\s+){0,2}?(?:coverage|cover|policy|plan|supplement)\\s+"
                       + "(?:is\\s+|shows?\\s+|shown\\s+)?(?:active|live|in\\s+force)\\b|\\b(?:coverage|cover|policy)\\s+kicks?\\s+in\\b"
                       + "|\\bhas\\s+(?:her|his|their)\\s+new\\s+(?:[\\w-]+\\s+){0,2}?(?:active|live|running|in\\s+force)\\b"
@@ -1432,7 +1543,7 @@ final class BuyingProcess {
                       + "|\\bmember\\s+id\\s+(?:card|number)\\s+(?:issued|in\\s+hand|arrives?|arrived)\\b"
                       + "|\\b(?:carrier(?:'s)?|insurer(?:'s)?)\\s+welcome\\s+(?:call|kit|pack)\\b"
                       + "|\\bfirst\\s+(?:live|production)\\s+(?:[\\w-]+\\s+){0,2}?(?:labels?|orders?|shipments?|transactions?|"
-                      + "payroll|runs?|bookings?|jobs?|routes?|invoices?|claims?|parcels?|pallets?|loads?)\\b"
+                      + "payroll|runs?|bookings?|jobs?|routes?|invoices?|claims?|parcels?|pallets?|loads?|trades?)\\b"
                       + "|\\bfirst\\s+(?:week|month|day)s?\\s+of\\s+usage\\b"
                       // "receives our first 5 IBCs and issues the GRN": the goods arrived
                       + "|\\breceives?\\s+(?:our|the)\\s+first\\s+(?:\\d+\\s+)?(?:[\\w-]+\\s+){0,3}?(?:delivery|deliveries|shipment|"
@@ -1493,6 +1604,44 @@ final class BuyingProcess {
                       + "(?:[\\w'-]+\\s+){0,5}?(?:delivered|spread|installed|fitted|filled|working|running|live|onboarded|"
                       + "in\\s+production|stacked|fed|applied|in\\s+use)\\b"
                       + "|\\b(?:has|have)\\s+a\\s+full\\s+tank\\s+of\\s+our\\b"
+                      // "has his second-shift operators running our forklifts", "starts running the
+                      // yard cameras over our satellite link", "our trucks replace his current
+                      // provider's units", "starts referring their over-40 patients to us"
+                      + "|\\b(?:has|have|gets?)\\s+(?:his|her|their|its|the)\\s+(?:[\\w-]+\\s+){0,2}?(?:staff|crews?|operators?|"
+                      + "drivers?|teams?|people|workers?|engineers?|users?|technicians?|nurses?|carers?)\\s+(?:running|using|operating|"
+                      + "driving|working\\s+(?:on|with))\\s+our\\b"
+                      + "|\\bstarts?\\s+(?:running|using|operating)\\b[^.\\n]{0,50}\\b(?:over|on|through|via)\\s+our\\s+"
+                      + "(?:[\\w-]+\\s+)?(?:link|network|service|platform|system|connection|line|broadband|satellite)\\b"
+                      + "|\\bour\\s+(?:[\\w-]+\\s+){0,3}?replaces?\\s+(?:his|her|their|its|the)\\s+(?:current|existing|old|"
+                      + "incumbent)\\b"
+                      + "|\\bstarts?\\s+(?:referring|routing)\\s+(?:[\\w'-]+\\s+){1,5}?(?:to|through)\\s+us\\b"
+                      + "|\\b(?:delivered|installed|fitted)\\s+and\\s+(?:working|running|in\\s+use|live|operational)\\b"
+                      // "has back-to-base monitoring live on all 5 stores", "goes live on their
+                      // website with our rates", "tickets go on sale through our module", "tees
+                      // off as a full member"
+                      + "|\\bhas\\s+(?:[\\w-]+\\s+){1,3}?live\\s+(?:on|at|across|in)\\s+(?:all|every|each|the\\s+whole)\\b"
+                      + "|\\bgo(?:es)?\\s+live\\b[^.\\n]{0,40}\\bwith\\s+our\\s+(?:rates|prices|products?|range|offer|stock|"
+                      + "listings?)\\b"
+                      + "|\\bgo(?:es)?\\s+on\\s+sale\\s+(?:through|on|via|with)\\s+our\\b"
+                      // "moves its patient records to our system", "staff use our headsets on every
+                      // shift"
+                      + "|\\bmoves?\\s+(?:its|their|his|her|the|all)\\s+(?:[\\w'-]+\\s+){0,3}?(?:records|accounts|customers|clients|"
+                      + "patients|members|payroll|bookings|books)\\s+(?:over\\s+)?(?:to|onto|into)\\s+our\\s+(?:[\\w-]+\\s+)?"
+                      + "(?:system|platform|software|app|portal)\\b"
+                      + "|\\buses?\\s+our\\s+(?:[\\w-]+\\s+){1,3}?(?:on|for|in|at)\\s+(?:every|each|all)\\s+"
+                      + "(?:shifts?|days?|jobs?|orders?|sites?|stores?|branches|clients?|patients?)\\b"
+                      // "switches their 12 mast sites over to our rental sets", "puts the theatre
+                      // and
+                      // ICU on our 250kVA set", "start managing their clients' assets on our
+                      // platform"
+                      + "|\\bswitch(?:es)?\\s+(?:their|its|his|her|the)\\s+(?:[\\w'-]+\\s+){1,5}?(?:over\\s+)?to\\s+our\\s+"
+                      + "(?:[\\w-]+\\s+){0,2}?(?:sets?|generators?|platform|system|network|service|fleet|units?|kit|software|app|"
+                      + "supply|tariff|plan|lines?|trucks?|vans?)\\b"
+                      + "|\\b(?:runs?|puts?)\\s+(?:the|their|his|her|its)\\s+(?:[\\w'-]+\\s+){1,5}?on\\s+our\\s+(?:[\\w-]+\\s+){0,2}?"
+                      + "(?:sets?|generators?|platform|system|network|fleet|units?|kit|software|equipment)\\b"
+                      + "|\\bstarts?\\s+(?:managing|running|processing|booking|trading|operating)\\b[^.\\n]{0,50}\\b(?:on|through|in|via)\\s+"
+                      + "our\\s+(?:[\\w-]+\\s+)?(?:platform|system|app|software|portal|network|e-banking)\\b"
+                      + "|\\bas\\s+(?:a\\s+)?(?:full|paid|paying|fully\\s+paid)(?:-up)?\\s+members?\\b"
                       + "|\\b(?:is|are)\\s+(?:now\\s+)?(?:running|operating|using)\\b"
                       + "(?![^.\\n]{0,50}\\b(?:spreadsheets?|templates?|calculators?|website|speed\\s+test|tools?|checkers?|quiz)\\b)"
                       + "[^.\\n]{0,50}\\b(?:on|with)\\s+our\\b"
@@ -1535,50 +1684,7 @@ final class BuyingProcess {
           // meeting", "gets Veterans Affairs approval for 20 hrs/week", "gets the bank to release
           // the draw", "obtains the no-objection letter": an outside authority's approval of the
           // purchase (not their CFO's, manager's or IT's: their own people, any stage)
-          new Step(
-              4,
-              "an outside authority's approval",
-              p(
-                  "(?:\\bget(?:s|ting)?\\s+"
-                      + NOT_BEFORE_THE_SALE
-                      + "(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+|an?\\s+)?"
-                      + "(?!(?:[\\w'-]+\\s+){0,5}?(?:loan|finance|mortgage|credit|lending|internal)\\b)(?:[\\w'-]+\\s+){0,5}?"
-                      + "(?:pre-?approval|approval|sign-?off|go-ahead)\\s+(?:from|by|of)\\s+(?:the\\s+|their\\s+)?(?:local\\s+)?"
-                      + AUTHORITY
-                      + "|\\bget(?:s|ting)?\\s+"
-                      + NOT_BEFORE_THE_SALE
-                      + "(?:the\\s+|their\\s+|his\\s+|her\\s+|its\\s+|an?\\s+)?(?:[\\w'-]+\\s+){0,5}?"
-                      + "(?:approved|granted|issued|signed\\s+off)\\s+(?:by|at)\\s+(?:the\\s+|their\\s+)?(?:local\\s+)?"
-                      + AUTHORITY
-                      + "|\\bget(?:s|ting)?\\s+(?:the\\s+|their\\s+|his\\s+|her\\s+)(?:[\\w'-]+\\s+){0,5}?(?:grant|visa|"
-                      + "(?:building|planning|export|import|work|operating|construction)\\s+(?:permit|permission|consent)|planning)"
-                      + "\\s+(?:approved|granted|issued)\\b(?!\\s+in[- ]principle)"
-                      + "|\\bget(?:s|ting)?\\s+"
-                      + NOT_BEFORE_THE_SALE
-                      + "(?:the\\s+)?"
-                      + AUTHORITY
-                      + "(?:'s|’s)?\\s+(?:pre-?approval|approval|sign-?off)\\b"
-                      + "|\\b(?:local\\s+authority|council|insurer|city|county|medicare|medicaid|va)(?:'s|’s)\\s+"
-                      + "(?:approval|sign-?off)\\s+(?:on|of|for)\\b"
-                      + "|\\bget(?:s|ting)?\\s+(?:the|his|her|their|its)\\s+(?:[\\w'-]+\\s+){0,3}?(?:bank|branch|lender|"
-                      + "council|insurer|regulator|authority|government|ministry|funder)\\s+to\\s+"
-                      + "(?:approve|release|sign\\s+off|grant|authori[sz]e)\\b"
-                      + "(?![^.\\n]{0,40}\\b(?:letter|statement|reference|proof|quote|estimate)\\b)"
-                      + "|\\bget(?:s|ting)?\\s+(?:the\\s+)?"
-                      + AUTHORITY
-                      + "\\s+to\\s+(?:approve|sign\\s+off|authori[sz]e|grant|fund)\\b"
-                      + "|\\b(?:gets?|obtains?|secures?)\\s+(?:the\\s+|a\\s+)?prior\\s+auth(?:ori[sz]ation)?\\b"
-                      + "|\\bobtains?\\s+(?![^.\\n]{0,20}\\b(?:copy|copies|scan|photo)\\s+of\\b)"
-                      + "(?:the\\s+|a\\s+|an\\s+|their\\s+|his\\s+|her\\s+)?(?:[\\w'-]+\\s+){0,3}?"
-                      + "(?:no-objection|planning\\s+permission|(?:building|export|import|operating)\\s+(?:permit|licen[cs]e))\\b"
-                      + "|\\bobtains?\\s+(?:the\\s+|an?\\s+|their\\s+)?(?:[\\w'-]+\\s+){0,3}?(?:approval|sign-?off|consent)\\s+"
-                      + "(?:from|of)\\s+(?:the\\s+|their\\s+)?"
-                      + AUTHORITY
-                      + ")"
-                      // (not an approval to share data with us or to let us in: "approval from the
-                      // trust's IG team to share referral data with us")
-                      + "(?![^.\\n]{0,60}\\bto\\s+(?:send|share|release|give|pass|let|pull|access|provide|park|run|start|evaluate|trial|"
-                      + "test|pilot|assess|try)\\b)")),
+          new Step(4, AUTHORITY_APPROVAL, approvalBy(AUTHORITY)),
           // "tows the new Rockwood off the lot", "picks up the new toy hauler", "puts insurance on
           // the new trailer": the vehicle bought is taken home
           new Step(
@@ -1742,7 +1848,7 @@ final class BuyingProcess {
       Pattern.compile(
           "\\b(?:"
               + String.join("|", new java.util.TreeSet<>(Sentence.CLAUSE_WORDS))
-              + ")\\s+(?:\\w+\\s+)?$"
+              + ")\\s+(?:[\\w'-]+\\s+){0,3}(?:\\w+-)?$"
               // "tells us when the new payroll system goes live", "the date their platform goes
               // live": when it happens, not that it does now
               // ("if possible the group signs": a hedge, not a condition)
@@ -1834,13 +1940,18 @@ final class BuyingProcess {
 
   /** The furthest step an advance asks for, with its phase, if it names one. */
   static Optional<Found> ofAdvance(String text, Phrases closeWords, Sentence s) {
+    return ofAdvance(text, closeWords, s, List.of());
+  }
+
+  /** The furthest step an advance asks for, the site's {@code extra} steps included. */
+  static Optional<Found> ofAdvance(String text, Phrases closeWords, Sentence s, List<Step> extra) {
     String original = text == null ? "" : text;
     if (original.length() > MAX_TEXT) {
       original = original.substring(0, MAX_TEXT); // longer is refused as too long anyway
     }
     String t = original.toLowerCase(Locale.ROOT);
     Found best = null;
-    for (Step st : STEPS) {
+    for (Step st : extra.isEmpty() ? STEPS : concat(STEPS, extra)) {
       var m = st.pattern().matcher(t);
       // "names who signs off the budget": a step someone else takes, later
       boolean found = m.find();
@@ -1879,6 +1990,12 @@ final class BuyingProcess {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  private static List<Step> concat(List<Step> a, List<Step> b) {
+    List<Step> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   record Found(int phase, String what, String words) {

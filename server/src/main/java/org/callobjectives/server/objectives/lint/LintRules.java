@@ -42,6 +42,7 @@ public record LintRules(
     List<String> abstractObjects,
     List<String> mentalVerbs,
     List<String> recordWords,
+    List<String> outsideAuthorities,
     Map<String, List<String>> steps) {
   public static final String FILE = "lint.yaml";
   private static final String DEFAULTS = "lint-defaults.yaml";
@@ -110,6 +111,7 @@ public record LintRules(
         n(abstractObjects),
         n(mentalVerbs),
         n(recordWords),
+        n(outsideAuthorities),
         steps(steps, Map.of()));
   }
 
@@ -134,6 +136,7 @@ public record LintRules(
         u(abstractObjects, o.abstractObjects),
         u(mentalVerbs, o.mentalVerbs),
         u(recordWords, o.recordWords),
+        u(outsideAuthorities, o.outsideAuthorities),
         steps(steps, o.steps));
   }
 

@@ -32,6 +32,8 @@ final class Shorthand {
       List.of(
           r("mgrs", "managers"),
           r("mgr", "manager"),
+          // a ship's superintendent ("Supt releases the PO")
+          r("Supt|supt", "superintendent"),
           r("dept", "department"),
           r("DMs", "decision makers"),
           r("DM", "decision maker"),

@@ -30,8 +30,15 @@ final class SiteSteps {
 
   private final List<Phrases> byPhase = new ArrayList<>();
   private final boolean empty;
+  private final List<BuyingProcess.Step> authorities;
 
   SiteSteps(Map<String, List<String>> steps) {
+    this(steps, List.of());
+  }
+
+  /** With the site's own outside authorities, whose approval of a purchase is a late step. */
+  SiteSteps(Map<String, List<String>> steps, List<String> outsideAuthorities) {
+    authorities = BuyingProcess.approvalByOneOf(outsideAuthorities).stream().toList();
     boolean none = true;
     for (String stage : STAGES) {
       List<String> words = new ArrayList<>(words(steps, stage));
@@ -82,7 +89,7 @@ final class SiteSteps {
   Optional<BuyingProcess.Found> place(
       String text, Sentence s, boolean advance, Phrases closes, Function<String, Sentence> read) {
     Optional<BuyingProcess.Found> builtIn =
-        BuyingProcess.ofAdvance(text, closes, advance ? s : null);
+        BuyingProcess.ofAdvance(text, closes, advance ? s : null, authorities);
     if (empty) {
       return builtIn;
     }
@@ -92,7 +99,8 @@ final class SiteSteps {
     }
     if (builtIn.isPresent() && overlap(builtIn.get().words(), site.get().words())) {
       String rest = without(text == null ? "" : text, site.get().words());
-      builtIn = BuyingProcess.ofAdvance(rest, closes, advance ? read.apply(rest) : null);
+      builtIn =
+          BuyingProcess.ofAdvance(rest, closes, advance ? read.apply(rest) : null, authorities);
     }
     return builtIn.isPresent() && builtIn.get().phase() > site.get().phase() ? builtIn : site;
   }

@@ -34,7 +34,7 @@ final class Vocabulary {
     commitments = new Phrases(r.commitmentVerbs());
     evidence = new Phrases(r.evidenceWords());
     closes = new Phrases(r.closeWords());
-    steps = new SiteSteps(r.steps());
+    steps = new SiteSteps(r.steps(), r.outsideAuthorities());
     hedges = new Phrases(r.hedges());
     products =
         r.productNames() == null

@@ -74,6 +74,33 @@ class SiteStepsInLintYamlTest {
   }
 
   @Test
+  void anOutsideAuthorityTheSiteNamesMakesItsApprovalALateStep() throws Exception {
+    copyExample();
+    edit(
+        DEMO_ADVANCE,
+        "advance: The chairlift operator gets the Seilbahnbehoerde's approval for the new drive");
+    assertEquals(List.of(), unrealistic(), "unknown to the built-in reading");
+
+    authorities("[Seilbahnbehoerde, the diocese]");
+    assertEquals(1, unrealistic().size(), "an outside body's approval, two stages ahead");
+
+    copyExample();
+    edit(
+        DEMO_ADVANCE,
+        "advance: The parish gets the diocese's approval for the organ restoration by Friday");
+    authorities("[Seilbahnbehoerde, the diocese]");
+    assertEquals(1, unrealistic().size(), "a name of two words, as written");
+
+    copyExample();
+    edit(
+        DEMO_ADVANCE,
+        "advance: The operator asks the Seilbahnbehoerde which form they need and emails it to us by"
+            + " Friday");
+    authorities("[Seilbahnbehoerde]");
+    assertEquals(List.of(), unrealistic(), "asking the body something is no approval");
+  }
+
+  @Test
   void aStepUnderAnUnknownStageIsRefusedNamingTheStagesAndItsLine() throws Exception {
     copyExample();
     steps("\n  negotiation: [hull survey]");
@@ -114,6 +141,13 @@ class SiteStepsInLintYamlTest {
     String text = Files.readString(lint);
     assertTrue(text.contains("steps: {}"), text);
     Files.writeString(lint, text.replace("steps: {}", "steps: " + yaml));
+  }
+
+  private void authorities(String yaml) throws Exception {
+    Path lint = dir.resolve("lint.yaml");
+    String text = Files.readString(lint);
+    assertTrue(text.contains("outsideAuthorities: []"), text);
+    Files.writeString(lint, text.replace("outsideAuthorities: []", "outsideAuthorities: " + yaml));
   }
 
   private void copyExample() throws Exception {
