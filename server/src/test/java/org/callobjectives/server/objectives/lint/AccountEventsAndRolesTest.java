@@ -54,6 +54,13 @@ class AccountEventsAndRolesTest {
     assertFalse(found.contains(rule), () -> advance + " -> " + found);
   }
 
+  /** A measure beside a booked demo is refused as not measurable exactly when {@code refused}. */
+  static void assertMeasureRefused(boolean refused, String measure) {
+    List<String> found = errors("The customer books a demo for Thursday at 10am", measure, TIME);
+    assertEquals(
+        refused, found.contains(ObjectiveLinter.NOT_MEASURABLE), () -> measure + " -> " + found);
+  }
+
   static List<String> errors(String advance, String measure, String timeFrame) {
     return findings(advance, measure, timeFrame).stream()
         .filter(f -> f.severity() == Severity.ERROR)

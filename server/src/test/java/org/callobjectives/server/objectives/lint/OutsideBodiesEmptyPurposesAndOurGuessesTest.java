@@ -1,12 +1,10 @@
 package org.callobjectives.server.objectives.lint;
 
-import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.TIME;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertMeasureRefused;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertNotRefusedFor;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRealisticOn;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRefusedFor;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertUnrealisticOn;
-import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class OutsideBodiesEmptyPurposesAndOurGuessesTest {
   @TempDir Path dir;
-
-  private static final String BOOKED = "The customer books a demo for Thursday at 10am";
 
   @BeforeAll
   static void load() throws Exception {
@@ -129,10 +125,7 @@ class OutsideBodiesEmptyPurposesAndOurGuessesTest {
       false | Health score set by the customer in the onboarding form
       """)
   void ourGuessWrittenIntoAFieldIsNotMeasurable(boolean refused, String measure) {
-    assertEquals(
-        refused,
-        errors(BOOKED, measure, TIME).contains(ObjectiveLinter.NOT_MEASURABLE),
-        measure + " -> " + errors(BOOKED, measure, TIME));
+    assertMeasureRefused(refused, measure);
   }
 
   @ParameterizedTest
