@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -88,7 +89,7 @@ public final class YamlSource {
               + "; known keys: "
               + e.getKnownPropertyIds());
     } catch (JsonMappingException e) {
-      throw new ConfigException(file, lineFor(e), "wrong value at " + path(e) + ": " + message(e));
+      throw new ConfigException(file, lineFor(e), "wrong value at " + path(e) + ": " + plain(e));
     } catch (JsonProcessingException e) {
       throw new ConfigException(file, lineOf(e), message(e));
     }
@@ -152,6 +153,37 @@ public final class YamlSource {
           .append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
     }
     return sb.length() == 0 ? "/" : sb.toString();
+  }
+
+  /**
+   * A value of the wrong shape in the admin's words ("expected a list, e.g. [first, second], found
+   * keys and values"); anything else as Jackson says it.
+   */
+  private static String plain(JsonMappingException e) {
+    if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+      Class<?> t = m.getTargetType();
+      String want =
+          java.util.Collection.class.isAssignableFrom(t) || t.isArray()
+              ? "a list, e.g. [first, second]"
+              : Map.class.isAssignableFrom(t)
+                  ? "keys and values, e.g. {key: value}"
+                  : t == Boolean.class || t == boolean.class
+                      ? "true or false"
+                      : Number.class.isAssignableFrom(t) || t.isPrimitive()
+                          ? "a number"
+                          : t == String.class ? "a single value" : null;
+      if (want != null) {
+        String said = message(e);
+        String found =
+            said.contains("from Object value")
+                ? ", found keys and values"
+                : said.contains("from Array value")
+                    ? ", found a list"
+                    : said.contains("from String") ? ", found text" : "";
+        return "expected " + want + found;
+      }
+    }
+    return message(e);
   }
 
   private static String message(IOException e) {

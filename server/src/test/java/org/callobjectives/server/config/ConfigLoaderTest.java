@@ -101,6 +101,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aValueOfTheWrongShapeIsNamedInPlainWords() throws Exception {
+    String lint = Files.readString(EXAMPLE.resolve("lint.yaml"));
+    ConfigException list =
+        loadWith("lint.yaml", lint.replace("customerActors: []", "customerActors: {bursar: yes}"));
+    assertTrue(
+        list.getMessage()
+            .contains(
+                "wrong value at /customerActors: expected a list, e.g. [first, second], found keys"
+                    + " and values"),
+        list.getMessage());
+    assertTrue(list.line() > 0, list.getMessage());
+    ConfigException number = loadWith("server.yaml", "listen:\n  port: lots\n");
+    assertTrue(number.getMessage().contains("expected a number, found text"), number.getMessage());
+  }
+
+  @Test
   void agentsTokensMustBeHashes() throws Exception {
     ConfigException e =
         loadWith(
