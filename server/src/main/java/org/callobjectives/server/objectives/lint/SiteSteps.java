@@ -32,10 +32,6 @@ final class SiteSteps {
   private final boolean empty;
   private final List<BuyingProcess.Step> authorities;
 
-  SiteSteps(Map<String, List<String>> steps) {
-    this(steps, List.of());
-  }
-
   /** With the site's own outside authorities, whose approval of a purchase is a late step. */
   SiteSteps(Map<String, List<String>> steps, List<String> outsideAuthorities) {
     authorities = BuyingProcess.approvalByOneOf(outsideAuthorities).stream().toList();
