@@ -25,6 +25,7 @@ import org.callobjectives.server.config.YamlSource;
 public record LintRules(
     Boolean replaceDefaults,
     List<String> vaguePhrases,
+    List<String> emptyPurposes,
     List<String> agentVerbs,
     List<String> agentActors,
     List<String> customerActors,
@@ -94,6 +95,7 @@ public record LintRules(
     return new LintRules(
         true,
         n(vaguePhrases),
+        n(emptyPurposes),
         n(agentVerbs),
         n(agentActors),
         n(customerActors),
@@ -119,6 +121,7 @@ public record LintRules(
     return new LintRules(
         false,
         u(vaguePhrases, o.vaguePhrases),
+        u(emptyPurposes, o.emptyPurposes),
         u(agentVerbs, o.agentVerbs),
         u(agentActors, o.agentActors),
         u(customerActors, o.customerActors),

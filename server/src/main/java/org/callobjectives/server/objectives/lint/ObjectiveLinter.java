@@ -923,48 +923,15 @@ public final class ObjectiveLinter {
   }
 
   /**
-   * What a call is for when that names nothing at all: "to keep things rolling", "to go through
-   * things", "so both sides are on the same page".
+   * The first phrase from word {@code from} on that names nothing even as what a call is for ("to
+   * keep things rolling", "to go through things": {@code emptyPurposes} in lint.yaml), or null.
    */
-  private static final Phrases EMPTY_PURPOSE =
-      new Phrases(
-          List.of(
-              "keep thing roll",
-              "keep thing move",
-              "keep thing go",
-              "keep * conversation * going",
-              "keep * dialogue going",
-              "keep * ball rolling",
-              "go through thing",
-              "go over thing",
-              "talk thing through",
-              "same page",
-              "see how * feel",
-              "see how it go",
-              "see where * go",
-              "where to go from here",
-              "way forward",
-              "touch base",
-              "check in",
-              "keep in touch",
-              "stay in touch",
-              "close thing off",
-              "keep * momentum",
-              "build rapport",
-              "align on * next",
-              "circle back",
-              "talk about thing",
-              "where thing stand",
-              "see how thing be go",
-              "catch up"));
-
-  /** The first phrase of {@link #EMPTY_PURPOSE} from word {@code from} on, or null. */
-  private static String emptyPurpose(Sentence s, int from) {
+  private String emptyPurpose(Sentence s, int from) {
     for (int i = from; i < s.size(); i++) {
       if (s.word(i, ".") || s.word(i, ";")) {
         return null;
       }
-      for (Phrase p : EMPTY_PURPOSE.candidates(s, i)) {
+      for (Phrase p : v.emptyPurposes.candidates(s, i)) {
         int n = s.matchAt(p, i);
         if (n > 0) {
           return s.span(i, i + n);

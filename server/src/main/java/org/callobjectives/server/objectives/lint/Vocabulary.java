@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 /** The word lists of {@link LintRules}, compiled once for matching by lemma. */
 final class Vocabulary {
   final Phrases vague;
+  final Phrases emptyPurposes;
   final Phrases agentVerbs;
   final Phrases agentActors;
   final Phrases customerActors;
@@ -26,6 +27,7 @@ final class Vocabulary {
 
   Vocabulary(LintRules r) {
     vague = new Phrases(r.vaguePhrases());
+    emptyPurposes = new Phrases(r.emptyPurposes());
     agentVerbs = new Phrases(r.agentVerbs());
     agentActors = new Phrases(r.agentActors());
     customerActors = new Phrases(r.customerActors());

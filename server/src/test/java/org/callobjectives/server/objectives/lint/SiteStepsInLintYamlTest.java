@@ -101,6 +101,21 @@ class SiteStepsInLintYamlTest {
   }
 
   @Test
+  void aCallPurposeTheSiteListsIsTooGeneral() throws Exception {
+    copyExample();
+    edit(
+        DEMO_ADVANCE,
+        "advance: The customer agrees to a call on Friday at 10am to review the status");
+    assertEquals(List.of(), findings(ObjectiveLinter.TOO_GENERAL), "a purpose, so concrete");
+
+    Path lint = dir.resolve("lint.yaml");
+    Files.writeString(
+        lint,
+        Files.readString(lint).replace("emptyPurposes: []", "emptyPurposes: [review the status]"));
+    assertEquals(1, findings(ObjectiveLinter.TOO_GENERAL).size(), "the site says it names nothing");
+  }
+
+  @Test
   void aStepUnderAnUnknownStageIsRefusedNamingTheStagesAndItsLine() throws Exception {
     copyExample();
     steps("\n  negotiation: [hull survey]");
@@ -128,10 +143,14 @@ class SiteStepsInLintYamlTest {
   }
 
   private List<LintFinding> unrealistic() {
+    return findings(ObjectiveLinter.UNREALISTIC);
+  }
+
+  private List<LintFinding> findings(String rule) {
     Lint.Report r = Lint.report(dir);
     assertEquals(null, r.loadError(), String.valueOf(r.loadError()));
     return r.findings().stream()
-        .filter(f -> f.rule().equals(ObjectiveLinter.UNREALISTIC))
+        .filter(f -> f.rule().equals(rule))
         .filter(f -> f.objectiveId().equals("sales-demo-booked"))
         .toList();
   }
