@@ -606,7 +606,9 @@ final class BuyingProcess {
                       + "switch-?over forms?|switching forms?|group guarantee|guarantee forms?|"
                       + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice| in principle| review| check| appointment| affordability)|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
-                      + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
+                      // "in our prepaid box": a shipping box, not a payment
+                      + "|\\bprepays?\\b(?![\\w\\s-]{0,20}\\b(?:box|envelope|label|bag|postage|mailer|kit|pack)s?\\b)"
+                      + "|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
                       + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the|their|its) (?!trial |sample |test )(?:(?:complete|full|whole|entire|first|bulk) (?:(?!trial |sample |test )[\\w,-]+ ){0,2}?|[\\w-]+ )?order\\b|\\bcloses? the deal\\b"
                       + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|enterprise)\\b"
                       + "|\\bcommits?\\s+to\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|[2-9]-year|\\d{2}-month)\\b"
@@ -1985,7 +1987,13 @@ final class BuyingProcess {
       // "places a trial order of one case": a first small order is a trial, not a close
       int at = close == null ? -1 : s.find(close, 0);
       String said = at < 0 ? "" : s.span(at, at + s.matchAt(close, at));
-      if (close != null && !TRIAL_ORDER.matcher(t).find() && !TRIAL_PAPERS.matcher(said).find()) {
+      // "in our prepaid envelope": a word describing what is sent, no payment
+      boolean describing =
+          at >= 0 && s.lemmas()[at].equals("prepay") && s.is(at, "ADJ") && s.is(at + 1, "NOUN");
+      if (close != null
+          && !describing
+          && !TRIAL_ORDER.matcher(t).find()
+          && !TRIAL_PAPERS.matcher(said).find()) {
         best = new Found(5, "a close", close.text());
       }
     }

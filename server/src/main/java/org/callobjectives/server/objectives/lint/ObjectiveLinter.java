@@ -286,6 +286,9 @@ public final class ObjectiveLinter {
       vague = talkWithUs(advance, r);
     }
     if (vague == null) {
+      vague = emptyTalk(advance, r);
+    }
+    if (vague == null) {
       vague = changeOfMind(r);
     }
     // "becomes more interested" is a change of mind, too general as well
@@ -731,6 +734,47 @@ public final class ObjectiveLinter {
           "chat",
           "video");
 
+  /** Talks that are only as concrete as what they are for ("a catch-up", "an alignment call"). */
+  private static final java.util.Set<String> CATCH_UPS =
+      java.util.Set.of(
+          "catch-up",
+          "catchup",
+          "check-in",
+          "sync",
+          "sync-up",
+          "touch-base",
+          "touchpoint",
+          "huddle",
+          "alignment",
+          "regroup");
+
+  /**
+   * Where "to" starts the purpose of a talk named at {@code [start, end)} ("a catch-up call next
+   * week to go over the renewal quote"), or -1 when the phrase names no talk or no purpose follows.
+   */
+  private static int purposeOfTalk(Sentence s, int start, int end) {
+    boolean talk = false;
+    for (int k = start; k <= Math.min(end, s.size() - 1); k++) {
+      String w = s.lower()[k];
+      talk |=
+          CATCH_UPS.contains(w)
+              || CATCH_UPS.contains(s.lemmas()[k])
+              || MEETINGS.contains(s.lemmas()[k]);
+    }
+    if (!talk) {
+      return -1;
+    }
+    for (int k = end; k < Math.min(s.size() - 1, end + 10); k++) {
+      if (s.word(k, ".") || s.word(k, ";") || s.wordIn(k, REASONS)) {
+        return -1;
+      }
+      if (s.word(k, "to") && s.is(k + 1, "VERB")) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
   /** Whether a booked thing is named between {@code from} and {@code to}. */
   private static boolean meetingBefore(Sentence s, int from, int to) {
     for (int k = Math.max(from, to - 8); k < to; k++) {
@@ -895,6 +939,11 @@ public final class ObjectiveLinter {
         if (n > 0 && (namedConcretely(s, i, n) || spelledOut(s, i, i + n))) {
           continue;
         }
+        int purpose = n > 0 ? purposeOfTalk(s, i, i + n) : -1;
+        if (purpose >= 0) {
+          // "a check-in call on Tuesday to confirm the go-live date": the purpose decides
+          return emptyPurpose(s, purpose);
+        }
         // "with the captain on board": aboard, not agreeing
         if (n == 2
             && s.word(i, "on")
@@ -938,7 +987,122 @@ public final class ObjectiveLinter {
         }
       }
     }
-    return null;
+    return talkAboutNothing(s, from);
+  }
+
+  /** Verbs of talking or looking things over ("to see where things are", "to chat"). */
+  private static final java.util.Set<String> TALKING =
+      java.util.Set.of(
+          "see",
+          "talk",
+          "chat",
+          "discuss",
+          "go",
+          "review",
+          "look",
+          "catch",
+          "touch",
+          "round",
+          "wrap",
+          "know",
+          "hear",
+          "check",
+          "reconnect",
+          "connect",
+          "sync",
+          "meet",
+          "explore",
+          "share",
+          "exchange",
+          "align",
+          "reflect",
+          "recap",
+          "debrief",
+          "get",
+          "clarify");
+
+  /** Nouns that name no subject of their own ("things", "the situation", "where we are"). */
+  private static final java.util.Set<String> NOTHING_IN_PARTICULAR =
+      java.util.Set.of(
+          "thing",
+          "stuff",
+          "everything",
+          "anything",
+          "something",
+          "situation",
+          "progress",
+          "option",
+          "idea",
+          "way",
+          "matter",
+          "relationship",
+          "partnership",
+          "cooperation",
+          "collaboration",
+          "opportunity",
+          "possibility",
+          "update",
+          "bit",
+          "other",
+          "year",
+          "month",
+          "week",
+          "time",
+          "today",
+          "status",
+          "life",
+          "general",
+          "each",
+          "need",
+          "thought",
+          "feeling",
+          "project",
+          "side",
+          "end",
+          "point",
+          "question",
+          "detail",
+          "item",
+          "topic");
+
+  /**
+   * "To see where things are at", "to round things off", "to talk about the projects in general": a
+   * purpose that talks or looks and names nothing it is about, or null.
+   */
+  private String talkAboutNothing(Sentence s, int to) {
+    if (!s.word(to, "to")
+        || to + 1 >= s.size()
+        || !s.is(to + 1, "VERB")
+        || !TALKING.contains(s.lemmas()[to + 1])) {
+      return null;
+    }
+    for (int k = 0; k < to; k++) {
+      if (s.word(k, "with") && theirPeopleAt(s, k + 1)) {
+        return null; // "a meeting with the operations director to explore the options"
+      }
+    }
+    int end = to + 2;
+    for (; end < s.size(); end++) {
+      if (s.wordIn(
+              end, java.util.Set.of(".", ";", ",", ":", "before", "after", "when", "once", "so"))
+          || s.wordIn(end, REASONS)) {
+        break;
+      }
+      if (s.word(end, "in") && s.word(end + 1, "general")) {
+        return s.span(to + 1, end + 2);
+      }
+      boolean named =
+          s.is(end, "NUM")
+              || s.is(end, "PROPN") && Vocabulary.longest(s, v.agentActors, end) == 0
+              || s.is(end, "NOUN")
+                  && !NOTHING_IN_PARTICULAR.contains(s.lemmas()[end])
+                  && !BARE_TALKS.contains(s.lower()[end])
+                  && Vocabulary.longest(s, v.agentActors, end) == 0;
+      if (named) {
+        return null;
+      }
+    }
+    return s.span(to + 1, end);
   }
 
   /**
@@ -1373,6 +1537,73 @@ public final class ObjectiveLinter {
           "give",
           "provide");
 
+  /** What is on someone's mind ("the things that matter to them", "that worry her"). */
+  private static final java.util.Set<String> MINDFUL =
+      java.util.Set.of(
+          "matter",
+          "matters",
+          "mattered",
+          "worry",
+          "worries",
+          "bother",
+          "bothers",
+          "concern",
+          "concerns",
+          "interest",
+          "interests",
+          "excite",
+          "excites",
+          "like",
+          "likes",
+          "want",
+          "wants",
+          "need",
+          "needs",
+          "think",
+          "feel",
+          "feels",
+          "count",
+          "counts",
+          "help",
+          "helps",
+          "make",
+          "makes",
+          "could",
+          "would",
+          "might",
+          "should",
+          "can");
+
+  /** Words before what is told ("their", "some honest"). */
+  private static final java.util.Set<String> OPENERS =
+      java.util.Set.of(
+          "his", "her", "their", "its", "the", "some", "any", "honest", "first", "initial",
+          "general", "overall", "own", "a", "an", "his/her");
+
+  /** What someone feels or thinks, told: no fact named. */
+  private static final java.util.Set<String> IMPRESSIONS =
+      java.util.Set.of(
+          "feedback",
+          "impression",
+          "thought",
+          "feeling",
+          "frustration",
+          "worry",
+          "experience",
+          "story",
+          "dream",
+          "view",
+          "opinion",
+          "take",
+          "reaction",
+          "sentiment",
+          "perspective",
+          "vision",
+          "hope",
+          "fear",
+          "mood",
+          "vibe");
+
   /** Words that make what the customer tells precise ("how many", "which", "when", a number). */
   private static final java.util.Set<String> PRECISE =
       java.util.Set.of("how", "which", "when", "whether", "why", "who", "where");
@@ -1403,7 +1634,24 @@ public final class ObjectiveLinter {
             || s.is(i, "ADP") && !s.word(i, "about"))) {
       i++;
     }
-    if (!(s.word(i, "about") || s.word(i, "what") || s.word(i, "how") && aboutFeelings(s, i + 1))) {
+    int told = i;
+    while (told < s.size() && s.wordIn(told, OPENERS)) {
+      told++;
+    }
+    // "shares his frustration", "gives feedback on the platform": an impression, told
+    boolean impression = told < s.size() && IMPRESSIONS.contains(s.lemmas()[told]);
+    // "general feedback on the estimate": no point of it named
+    boolean general = told > i && s.wordIn(told - 1, java.util.Set.of("general", "overall"));
+    for (int k = told + 1; impression && !general && k < s.size(); k++) {
+      // "shares feedback on the cabin sample": an impression of a named thing
+      impression =
+          IMPRESSIONS.contains(s.lemmas()[k])
+              || s.wordIn(k, java.util.Set.of("and", "with", "us", "me", ".", "!"));
+    }
+    if (!(impression
+        || s.word(i, "about")
+        || s.word(i, "what")
+        || s.word(i, "how") && aboutFeelings(s, i + 1))) {
       return null;
     }
     // "what share of the bill", "what volume they ship": "what" before a noun asks for one fact
@@ -1510,6 +1758,285 @@ public final class ObjectiveLinter {
       return null;
     }
     return s.span(at, with + 2);
+  }
+
+  /** Talks that name nothing by themselves ("a chat", "a coffee"): what they are for has to. */
+  private static final java.util.Set<String> BARE_TALKS =
+      java.util.Set.of(
+          "chat",
+          "conversation",
+          "talk",
+          "coffee",
+          "catch-up",
+          "catchup",
+          "get-together",
+          "check-in",
+          "touch-base",
+          "sync",
+          "huddle",
+          "meet-up",
+          "meetup",
+          "sit-down",
+          "sitdown");
+
+  /** A meeting or call of these kinds names nothing either ("a general meeting"). */
+  private static final java.util.Set<String> EMPTY_KINDS =
+      java.util.Set.of(
+          "general",
+          "informal",
+          "casual",
+          "social",
+          "friendly",
+          "courtesy",
+          "get-to-know",
+          "relationship",
+          "kickoff",
+          "kick-off",
+          "wrap-up",
+          "catch-up",
+          "check-in",
+          "touch-base",
+          "base",
+          "sync",
+          "coffee");
+
+  /** Words before a chat that say only what kind of chat it is ("an intro chat"). */
+  private static final java.util.Set<String> CHAT_KINDS =
+      java.util.Set.of(
+          "intro",
+          "introductory",
+          "introduction",
+          "quick",
+          "short",
+          "brief",
+          "follow-up",
+          "further",
+          "another",
+          "second",
+          "next",
+          "first",
+          "new",
+          "phone",
+          "video",
+          "teams",
+          "zoom",
+          "annual",
+          "quarterly",
+          "monthly",
+          "weekly",
+          "regular",
+          "little",
+          "proper",
+          "final",
+          "initial",
+          "personal",
+          "online",
+          "virtual",
+          "in-person",
+          "wee",
+          "good",
+          "nice");
+
+  /** Meetings and calls, which a kind above leaves empty. */
+  private static final java.util.Set<String> MEETING_WORDS =
+      java.util.Set.of("meeting", "call", "session", "videocall");
+
+  /** Verbs that book or attend a talk ("books", "agrees to", "hops on", "meets"). */
+  private static final java.util.Set<String> TAKING_PART =
+      java.util.Set.of(
+          "book",
+          "schedule",
+          "set",
+          "arrange",
+          "agree",
+          "accept",
+          "attend",
+          "join",
+          "hop",
+          "jump",
+          "take",
+          "make",
+          "have",
+          "meet",
+          "grab",
+          "plan",
+          "fix",
+          "pencil",
+          "lock",
+          "come",
+          "get",
+          "sit",
+          "do",
+          "say",
+          "pick",
+          "go",
+          "organise",
+          "organize",
+          "confirm");
+
+  /**
+   * "Books an intro chat with one of our managers", "agrees to meet up for a coffee and a general
+   * chat": a talk booked or attended, and nothing named that it is for, done in it or brought to
+   * it.
+   */
+  private String emptyTalk(Sentence s, Reading r) {
+    if (r.verbAt() < 0
+        || r.actor() != Reading.Actor.CUSTOMER && r.actor() != Reading.Actor.UNKNOWN
+        || r.passive()
+        || !TAKING_PART.contains(r.verb())) {
+      return null;
+    }
+    int talk = -1;
+    for (int k = r.verbAt(); k < s.size(); k++) {
+      if (s.wordIn(k, java.util.Set.of(",", ".", ";", ":")) || s.wordIn(k, REASONS)) {
+        return null;
+      }
+      if (s.wordIn(k, java.util.Set.of("about", "re", "regarding"))) {
+        return null; // "a call with the deputy head about catch-up tutoring"
+      }
+      if (s.word(k, "to") && s.wordIn(k + 1, java.util.Set.of("talk", "chat"))) {
+        return talkAboutNothing(s, k); // "to talk budget": what follows is what they talk about
+      }
+      boolean talkWord =
+          BARE_TALKS.contains(s.lower()[k])
+              || BARE_TALKS.contains(s.lemmas()[k])
+              || MEETING_WORDS.contains(s.lower()[k]) && s.wordIn(k - 1, EMPTY_KINDS);
+      if (talkWord && k > r.verbAt()) {
+        talk = k;
+        break;
+      }
+      // "sends the minutes of the call": only a talk the verb books or joins
+      if (k > r.verbAt()
+          && s.is(k, "VERB")
+          && !TAKING_PART.contains(s.lemmas()[k])
+          && !s.wordIn(k, java.util.Set.of("chat", "talk"))) {
+        return null;
+      }
+    }
+    if (talk < 0) {
+      return null;
+    }
+    // "a pricing chat", "a renewal check-in": the kind of talk names its subject
+    if (talk > 0
+        && s.is(talk - 1, "NOUN")
+        && !EMPTY_KINDS.contains(s.lower()[talk - 1])
+        && !CHAT_KINDS.contains(s.lower()[talk - 1])
+        && !BARE_TALKS.contains(s.lower()[talk - 1])
+        && !reader.isActorWord(s, talk - 1)) {
+      return null;
+    }
+    for (int k = talk + 1; k < s.size(); k++) {
+      if (s.word(k, "to") && k + 1 < s.size() && s.is(k + 1, "VERB")) {
+        return emptyPurpose(s, k) != null ? emptyPurpose(s, k) : null;
+      }
+      if (s.wordIn(k, java.util.Set.of("about", "on", "re", "regarding", "over", "around"))
+          && k + 1 < s.size()
+          && !s.is(k + 1, "NUM")
+          && !s.wordIn(k + 1, java.util.Set.of("things", "stuff", "everything", "it"))
+          && !dayOrTime(s, k + 1)) {
+        return null; // "a call about the renewal quote"
+      }
+      if (s.word(k, "for")
+          && k + 1 < s.size()
+          && !s.is(k + 1, "NUM")
+          && !dayOrTime(s, k + 1)
+          && !talkAfter(s, k + 1)) {
+        return null; // "meets our tech for the free inspection"
+      }
+      if (s.wordIn(k, java.util.Set.of("and", ",", "where", "then"))
+          && secondStep(s, k + 1)
+          && !s.wordIn(k + 1, java.util.Set.of("chat", "talk", "meet", "catch"))) {
+        return null; // "joins a call and signs the mandate"
+      }
+      if (s.wordIn(k, java.util.Set.of("with", "and")) && theirPeopleAt(s, k + 1)) {
+        return null; // "with their CFO": brings someone of theirs to it
+      }
+      if (s.wordIn(k, java.util.Set.of("when", "once"))) {
+        return null; // "a catch-up in 12 months when their contract ends": tied to their renewal
+      }
+    }
+    // "books an intro chat", "a coffee and a general chat": the talk as written, not the clause
+    return s.span(Math.max(r.verbAt(), talk - 3), talk + 1);
+  }
+
+  /**
+   * Whether people of the customer's are named from {@code k} ("their CFO", "all 12 branch
+   * managers", "the operations director"), not ours ("our rep", "one of the contracts managers").
+   */
+  private boolean theirPeopleAt(Sentence s, int k) {
+    int j = k;
+    while (j < Math.min(s.size(), k + 3)
+        && (s.wordIn(j, java.util.Set.of("all", "the", "both", "their", "his", "her", "its"))
+            || s.is(j, "NUM"))) {
+      j++;
+    }
+    if (j >= s.size() || s.wordIn(k, OUR_SIDE) || s.word(k, "one")) {
+      return false;
+    }
+    // "the operations director", "branch managers": the role's last word names it
+    for (int n = j; n < Math.min(s.size(), j + 3) && (n == j || s.is(n, "NOUN")); n++) {
+      if (Vocabulary.longest(s, v.customerActors, n) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the word at {@code k} starts a day, date or time ("Thursday", "next week"). */
+  private static boolean dayOrTime(Sentence s, int k) {
+    return k < s.size()
+        && (s.wordIn(
+                    k,
+                    java.util.Set.of(
+                        "monday",
+                        "tuesday",
+                        "wednesday",
+                        "thursday",
+                        "friday",
+                        "saturday",
+                        "sunday",
+                        "next",
+                        "this",
+                        "the",
+                        "tomorrow",
+                        "today",
+                        "tonight",
+                        "a",
+                        "an"))
+                && (k + 1 >= s.size()
+                    || !s.is(k + 1, "NOUN")
+                    || TIME_NOUNS.contains(s.lemmas()[k + 1]))
+            || s.is(k, "NUM"));
+  }
+
+  /** Nouns of time ("the week", "a date"). */
+  private static final java.util.Set<String> TIME_NOUNS =
+      java.util.Set.of(
+          "week",
+          "day",
+          "month",
+          "morning",
+          "afternoon",
+          "evening",
+          "date",
+          "time",
+          "slot",
+          "minute",
+          "hour",
+          "quarter",
+          "year");
+
+  /** Whether a talk ("a chat", "a coffee") is what follows at {@code k}. */
+  private static boolean talkAfter(Sentence s, int k) {
+    for (int j = k; j < Math.min(s.size(), k + 4); j++) {
+      if (BARE_TALKS.contains(s.lower()[j]) || BARE_TALKS.contains(s.lemmas()[j])) {
+        return true;
+      }
+      if (s.is(j, "NOUN") && !EMPTY_KINDS.contains(s.lower()[j])) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /**
@@ -1668,6 +2195,15 @@ public final class ObjectiveLinter {
         if (s.word(head, "value")
             && TELLING_FIGURES.contains(r.verb())
             && s.wordIn(head + 1, java.util.Set.of("of", "and", ","))) {
+          abstractObject = false;
+        }
+        // "lists the things that broke last winter": events of theirs, not what is on their mind
+        if (abstractObject
+            && s.lemmas()[head].equals("thing")
+            && s.wordIn(head + 1, java.util.Set.of("that", "which"))
+            && (s.is(head + 2, "VERB") || s.is(head + 2, "AUX") && s.is(head + 3, "VERB"))
+            && !s.wordIn(head + 2, MINDFUL)
+            && !s.wordIn(head + 3, MINDFUL)) {
           abstractObject = false;
         }
         // "enters the opportunity in their procurement portal": a record made in a system

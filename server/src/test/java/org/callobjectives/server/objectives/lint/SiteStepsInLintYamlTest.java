@@ -105,13 +105,13 @@ class SiteStepsInLintYamlTest {
     copyExample();
     edit(
         DEMO_ADVANCE,
-        "advance: The customer agrees to a call on Friday at 10am to review the status");
+        "advance: The customer agrees to a call on Friday at 10am to review the rota");
     assertEquals(List.of(), findings(ObjectiveLinter.TOO_GENERAL), "a purpose, so concrete");
 
     Path lint = dir.resolve("lint.yaml");
     Files.writeString(
         lint,
-        Files.readString(lint).replace("emptyPurposes: []", "emptyPurposes: [review the status]"));
+        Files.readString(lint).replace("emptyPurposes: []", "emptyPurposes: [review the rota]"));
     assertEquals(1, findings(ObjectiveLinter.TOO_GENERAL).size(), "the site says it names nothing");
   }
 
