@@ -1985,29 +1985,21 @@ public final class ObjectiveLinter {
   /** Whether the word at {@code k} starts a day, date or time ("Thursday", "next week"). */
   private static boolean dayOrTime(Sentence s, int k) {
     return k < s.size()
-        && (s.wordIn(
-                    k,
-                    java.util.Set.of(
-                        "monday",
-                        "tuesday",
-                        "wednesday",
-                        "thursday",
-                        "friday",
-                        "saturday",
-                        "sunday",
-                        "next",
-                        "this",
-                        "the",
-                        "tomorrow",
-                        "today",
-                        "tonight",
-                        "a",
-                        "an"))
+        && (s.wordIn(k, DAY_STARTS)
                 && (k + 1 >= s.size()
                     || !s.is(k + 1, "NOUN")
                     || TIME_NOUNS.contains(s.lemmas()[k + 1]))
             || s.is(k, "NUM"));
   }
+
+  /** Words that start a day or a time: the weekdays, "next", "this", "tomorrow" and articles. */
+  private static final java.util.Set<String> DAY_STARTS =
+      java.util.stream.Stream.concat(
+              java.util.Arrays.stream(java.time.DayOfWeek.values())
+                  .map(d -> d.name().toLowerCase(Locale.ROOT)),
+              java.util.stream.Stream.of(
+                  "next", "this", "the", "tomorrow", "today", "tonight", "a", "an"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /** Nouns of time ("the week", "a date"). */
   private static final java.util.Set<String> TIME_NOUNS =
