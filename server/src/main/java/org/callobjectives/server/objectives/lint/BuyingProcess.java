@@ -606,9 +606,7 @@ final class BuyingProcess {
                       + "switch-?over forms?|switching forms?|group guarantee|guarantee forms?|"
                       + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice| in principle| review| check| appointment| affordability)|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
-                      // "in our prepaid box": a shipping box, not a payment
-                      + "|\\bprepays?\\b(?![\\w\\s-]{0,20}\\b(?:box|envelope|label|bag|postage|mailer|kit|pack)s?\\b)"
-                      + "|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
+                      + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
                       + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the|their|its) (?!trial |sample |test )(?:(?:complete|full|whole|entire|first|bulk) (?:(?!trial |sample |test )[\\w,-]+ ){0,2}?|[\\w-]+ )?order\\b|\\bcloses? the deal\\b"
                       + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|enterprise)\\b"
                       + "|\\bcommits?\\s+to\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|[2-9]-year|\\d{2}-month)\\b"

@@ -942,7 +942,11 @@ public final class ObjectiveLinter {
         int purpose = n > 0 ? purposeOfTalk(s, i, i + n) : -1;
         if (purpose >= 0) {
           // "a check-in call on Tuesday to confirm the go-live date": the purpose decides
-          return emptyPurpose(s, purpose);
+          String empty = emptyPurpose(s, purpose);
+          if (empty != null) {
+            return empty;
+          }
+          continue;
         }
         // "with the captain on board": aboard, not agreeing
         if (n == 2
@@ -1063,7 +1067,8 @@ public final class ObjectiveLinter {
           "question",
           "detail",
           "item",
-          "topic");
+          "topic",
+          "step");
 
   /**
    * "To see where things are at", "to round things off", "to talk about the projects in general": a
@@ -1643,7 +1648,7 @@ public final class ObjectiveLinter {
     // "general feedback on the estimate": no point of it named
     boolean general = told > i && s.wordIn(told - 1, java.util.Set.of("general", "overall"));
     for (int k = told + 1; impression && !general && k < s.size(); k++) {
-      // "shares feedback on the cabin sample": an impression of a named thing
+      // "gives feedback on the cabin sample": an impression of a named thing, not too general
       impression =
           IMPRESSIONS.contains(s.lemmas()[k])
               || s.wordIn(k, java.util.Set.of("and", "with", "us", "me", ".", "!"));
@@ -1839,7 +1844,7 @@ public final class ObjectiveLinter {
 
   /** Meetings and calls, which a kind above leaves empty. */
   private static final java.util.Set<String> MEETING_WORDS =
-      java.util.Set.of("meeting", "call", "session", "videocall");
+      java.util.Set.of("meeting", "meetings", "call", "calls", "session", "sessions", "videocall");
 
   /** Verbs that book or attend a talk ("books", "agrees to", "hops on", "meets"). */
   private static final java.util.Set<String> TAKING_PART =
@@ -1897,9 +1902,11 @@ public final class ObjectiveLinter {
       if (s.word(k, "to") && s.wordIn(k + 1, java.util.Set.of("talk", "chat"))) {
         return talkAboutNothing(s, k); // "to talk budget": what follows is what they talk about
       }
+      // "syncs their calendar", "a coffee order": a verb or a word describing a noun is no talk
       boolean talkWord =
-          BARE_TALKS.contains(s.lower()[k])
-              || BARE_TALKS.contains(s.lemmas()[k])
+          (BARE_TALKS.contains(s.lower()[k]) || BARE_TALKS.contains(s.lemmas()[k]))
+                  && !(s.is(k, "VERB") && (s.word(k - 1, "to") || s.is(k - 1, "AUX")))
+                  && !(s.is(k + 1, "NOUN") && !MEETING_WORDS.contains(s.lower()[k + 1]))
               || MEETING_WORDS.contains(s.lower()[k]) && s.wordIn(k - 1, EMPTY_KINDS);
       if (talkWord && k > r.verbAt()) {
         talk = k;
@@ -1927,13 +1934,14 @@ public final class ObjectiveLinter {
     }
     for (int k = talk + 1; k < s.size(); k++) {
       if (s.word(k, "to") && k + 1 < s.size() && s.is(k + 1, "VERB")) {
-        return emptyPurpose(s, k) != null ? emptyPurpose(s, k) : null;
+        return emptyPurpose(s, k);
       }
       if (s.wordIn(k, java.util.Set.of("about", "on", "re", "regarding", "over", "around"))
           && k + 1 < s.size()
           && !s.is(k + 1, "NUM")
           && !s.wordIn(k + 1, java.util.Set.of("things", "stuff", "everything", "it"))
-          && !dayOrTime(s, k + 1)) {
+          && !dayOrTime(s, k + 1)
+          && !mediumAt(s, k + 1)) {
         return null; // "a call about the renewal quote"
       }
       if (s.word(k, "for")
@@ -1970,11 +1978,14 @@ public final class ObjectiveLinter {
             || s.is(j, "NUM"))) {
       j++;
     }
-    if (j >= s.size() || s.wordIn(k, OUR_SIDE) || s.word(k, "one")) {
+    if (j >= s.size() || s.wordIn(k, OUR_SIDE) || s.word(k, "one") || s.is(j, "PRON")) {
       return false;
     }
     // "the operations director", "branch managers": the role's last word names it
     for (int n = j; n < Math.min(s.size(), j + 3) && (n == j || s.is(n, "NOUN")); n++) {
+      if (Vocabulary.longest(s, v.agentActors, n) > 0) {
+        return false; // "the account manager": ours
+      }
       if (Vocabulary.longest(s, v.customerActors, n) > 0) {
         return true;
       }
@@ -1982,23 +1993,61 @@ public final class ObjectiveLinter {
     return false;
   }
 
-  /** Whether the word at {@code k} starts a day, date or time ("Thursday", "next week"). */
-  private static boolean dayOrTime(Sentence s, int k) {
-    return k < s.size()
-        && (s.wordIn(k, DAY_STARTS)
-                && (k + 1 >= s.size()
-                    || !s.is(k + 1, "NOUN")
-                    || TIME_NOUNS.contains(s.lemmas()[k + 1]))
-            || s.is(k, "NUM"));
+  /** Where a talk takes place rather than what it is about ("over coffee", "on the phone"). */
+  private static final java.util.Set<String> MEDIA =
+      java.util.Set.of(
+          "coffee",
+          "tea",
+          "lunch",
+          "breakfast",
+          "drink",
+          "drinks",
+          "zoom",
+          "teams",
+          "phone",
+          "video",
+          "webex",
+          "skype",
+          "whatsapp",
+          "line",
+          "site");
+
+  /**
+   * Whether a medium or a place of talk ("the phone", "Zoom", "a coffee") is named at {@code k}.
+   */
+  private static boolean mediumAt(Sentence s, int k) {
+    int j = s.wordIn(k, java.util.Set.of("the", "a", "an")) ? k + 1 : k;
+    return s.wordIn(j, MEDIA);
   }
 
-  /** Words that start a day or a time: the weekdays, "next", "this", "tomorrow" and articles. */
-  private static final java.util.Set<String> DAY_STARTS =
-      java.util.stream.Stream.concat(
-              java.util.Arrays.stream(java.time.DayOfWeek.values())
-                  .map(d -> d.name().toLowerCase(Locale.ROOT)),
-              java.util.stream.Stream.of(
-                  "next", "this", "the", "tomorrow", "today", "tonight", "a", "an"))
+  /** Whether the word at {@code k} starts a day, date or time ("Thursday", "next week"). */
+  private static boolean dayOrTime(Sentence s, int k) {
+    if (s.is(k, "NUM") || s.wordIn(k, DAYS)) {
+      return true;
+    }
+    // "next week", "the first week of May", "a date that suits": an opener and a noun of time
+    if (!s.wordIn(k, java.util.Set.of("next", "this", "the", "a", "an", "early", "late", "mid"))) {
+      return false;
+    }
+    for (int j = k + 1; j < Math.min(s.size(), k + 4); j++) {
+      if (TIME_NOUNS.contains(s.lemmas()[j]) || s.wordIn(j, DAYS)) {
+        return true;
+      }
+      if (!s.is(j, "ADJ") && !s.is(j, "NUM") && !s.is(j, "DET")) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Days and months by name, and "today", "tomorrow", "tonight". */
+  private static final java.util.Set<String> DAYS =
+      java.util.stream.Stream.of(
+              java.util.Arrays.stream(java.time.DayOfWeek.values()).map(Enum::name),
+              java.util.Arrays.stream(java.time.Month.values()).map(Enum::name),
+              java.util.stream.Stream.of("today", "tomorrow", "tonight"))
+          .flatMap(x -> x)
+          .map(d -> d.toLowerCase(Locale.ROOT))
           .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /** Nouns of time ("the week", "a date"). */

@@ -37,6 +37,11 @@ class EmptyTalksAndToldImpressionsTest {
         "The architect makes a meeting with our agent in Lyon to talk about the projects in general",
         "Customer takes a follow-up call on Friday to clarify the open points",
         "Merchant shares his frustration",
+        "Client agrees to a chat over coffee next week",
+        "Client books a quick chat on Zoom for Thursday",
+        "Client books a catch-up on June 12",
+        "Client books a quick sync on Monday to discuss next steps",
+        "Client books a catch-up with the account manager for Friday",
       })
   void aTalkThatNamesNothingItIsForIsTooGeneral(String advance) {
     assertRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
@@ -55,6 +60,12 @@ class EmptyTalksAndToldImpressionsTest {
         "The showroom manager gives feedback on the infrared cabin sample we sent",
         "Customer lists the things that broke last winter",
         "Owner names the things that went wrong with the old supplier",
+        "Client books a chat on Friday about the revised quote",
+        "Client books a sit-down for a free survey of the roof",
+        "Client agrees to sync their calendar with our booking system on the call",
+        "Client confirms their coffee order for the launch event",
+        "Client agrees to push the install forward to 12 May",
+        "Client confirms the kiosk goes in the north-east corner of the lobby",
       })
   void aTalkForSomethingNamedOrATellingOfFactsIsNotTooGeneral(String advance) {
     assertNotRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);

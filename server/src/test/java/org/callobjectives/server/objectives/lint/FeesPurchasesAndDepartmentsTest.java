@@ -165,7 +165,14 @@ class FeesPurchasesAndDepartmentsTest {
   @ValueSource(
       strings = {"Customer of", "Customer of the", "Director with them", "Buyer from their"})
   void aRoleWithAPrepositionAndNothingAfterItIsNoActionNotACrash(String advance) {
-    assertEquals(List.of(ObjectiveLinter.NOT_AN_ADVANCE), errors(advance, MEASURE, TIME), advance);
+    // an error, or a warning where the models judge fragments worded like it mostly fine
+    assertTrue(
+        AccountEventsAndRolesTest.findings(advance, MEASURE, TIME).stream()
+            .anyMatch(f -> f.rule().equals(ObjectiveLinter.NOT_AN_ADVANCE)),
+        advance);
+    assertTrue(
+        List.of(ObjectiveLinter.NOT_AN_ADVANCE).containsAll(errors(advance, MEASURE, TIME)),
+        advance);
   }
 
   @ParameterizedTest
