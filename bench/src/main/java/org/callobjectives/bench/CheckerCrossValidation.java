@@ -135,7 +135,7 @@ final class CheckerCrossValidation {
       }
       right += refused == !e.rules().isEmpty() ? 1 : 0;
     }
-    line.append(String.format(Locale.ROOT, " verdict %.3f", right / (double) examples.size()));
+    line.append(String.format(Locale.ROOT, " verdict %.4f", right / (double) examples.size()));
     for (String rule : Likeness.RULES) {
       int tp = 0;
       int fp = 0;
