@@ -1246,13 +1246,20 @@ final class AdvanceReader {
    * Where the subject starts after "after the trial visit" with no comma: a second "the" (or their,
    * our) within four words, a verb after it; -1 when there is none.
    */
-  private static int leadingNounPhrase(Sentence s, int i) {
+  private int leadingNounPhrase(Sentence s, int i) {
     if (!s.wordIn(i + 1, Set.of("the", "this", "our", "their", "today's", "each"))) {
       return -1;
     }
     for (int k = i + 2; k < Math.min(s.size() - 2, i + 6); k++) {
       if (s.wordIn(k, Set.of("the", "their", "his", "her", "our"))) {
         return k > i + 2 && verbAfter(s, k + 1) ? k : -1;
+      }
+      // "After the tasting buyer ranks our 3 oils": a role with no article starts the subject
+      if (k > i + 2
+          && Vocabulary.longest(s, v.customerActors, k) > 0
+          && s.is(k - 1, "NOUN")
+          && (s.is(k + 1, "VERB") || s.is(k + 1, "AUX"))) {
+        return k;
       }
       if (s.is(k, "PUNCT") || s.is(k, "ADP") || s.is(k, "AUX") || s.is(k, "PRON")) {
         return -1;

@@ -447,7 +447,7 @@ final class BuyingProcess {
                       + "\\b(?:budget|capex|capital|spend|investment|funding|(?:company|corporate|employer)\\s+"
                       + "sponsorship)\\b"
                       + "|\\b(?:secures?|gets?|obtains?|wins?)\\b[^.\\n]{0,40}\\b(?:budget|capex|capital|spend|"
-                      + "investment|funding)\\b[^.\\n]{0,20}\\b(?:approved|approval|sign-off|signed off)\\b"
+                      + "investment|funding|afe|expenditure)\\b[^.\\n]{0,20}\\b(?:approved|approval|sign-off|signed off)\\b"
                       + "|\\bboard approval\\b|\\bbudget approval\\b")),
           // "The group board signs off on switching all sites": a governing body's decision is a
           // commitment whatever it is about ("the rate the board has approved" is a fact, not a
@@ -550,7 +550,7 @@ final class BuyingProcess {
               5,
               "a purchase order",
               p(
-                  "\\b(?:raises?|issues?|sends?|approves?|signs?|submits?|releases?|cuts?|places?)\\b"
+                  "\\b(?:raises?|issues?|sends?|approves?|signs?|submits?|releases?|cuts?|places?|emits?)\\b"
                       // (not "a copy of their last purchase order", "three sample purchase orders")
                       + "(?![^.\\n]{0,40}\\b(?:sample|samples|copy|copies|last|previous|old|past|example|test|"
                       + "dummy|format)\\b[^.\\n]{0,20}\\b(?:purchase orders?|p\\.?o\\.?s?)\\b)"
@@ -595,7 +595,7 @@ final class BuyingProcess {
                       + "|\\bpays?\\b[^.\\n]{0,20}\\b(?:the )?(?:first|whole|full) year\\b[^.\\n]{0,15}"
                       + "\\b(?:in full|up ?front|in advance)\\b"
                       + "|\\bprepayments?\\b(?!\\s+meters?)"
-                      + "|\\bpays?\\s+(?:the|their|its|his|her)\\s+(?:first\\s+)?(?:annual|yearly|year's|12-month|twelve-month)\\s+"
+                      + "|\\bpays?\\s+(?:the|their|its|his|her)\\s+(?:first\\s+)?(?:[$£€]?\\d[\\d,.]*k?\\s+)?(?:annual|yearly|year's|12-month|twelve-month)\\s+"
                       + "(?:invoice|fee|subscription|licen[cs]e|contract|premium)\\b")),
           new Step(
               5,
@@ -607,7 +607,7 @@ final class BuyingProcess {
                       + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice| in principle| review| check| appointment| affordability)|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
-                      + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:an?|the|their|its) (?!trial |sample |test )(?:(?:complete|full|whole|entire|first|bulk) (?:(?!trial |sample |test )[\\w,-]+ ){0,2}?|[\\w-]+ )?order\\b|\\bcloses? the deal\\b"
+                      + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:(?:an?|the|their|its|his|her) )?(?:(?!trial |sample |test |tester |return |repeat )[\\w$£€.,%-]+ ){0,4}?order\\b|\\bcloses? the deal\\b"
                       + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|enterprise)\\b"
                       + "|\\bcommits?\\s+to\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|[2-9]-year|\\d{2}-month)\\b"
                       // ("the benefits of a 10-year term over a 5-year term": terms compared, none
@@ -660,7 +660,9 @@ final class BuyingProcess {
                   "\\b(?:pa(?:y|ys|ying)|sends?|wires?)\\s+(?:a|the|their|his|her|its|\\w+\\s+weeks?'?s?)\\s+"
                       + "(?:(?!refundable|holding|booking|small|token|security|consultation|appointment|"
                       + "reservation|keg|cylinder|damage|key|bottle|pallet|crate)(?:[a-z][\\w-]*|\\d+(?:%|-[a-z]+))\\s+){0,2}?deposit\\b"
-                      + "(?!\\s+(?:paperwork|forms?|requests?|details|slips?|information|info|terms))")),
+                      + "(?!\\s+(?:paperwork|forms?|requests?|details|slips?|information|info|terms))"
+                      // "buys the van and pays deposit": shorthand drops the article
+                      + "|\\bpa(?:y|ys|ying)\\s+deposit\\b(?!\\s+(?:paperwork|forms?|requests?|details|slips?|information|info|terms))")),
           // "signs the acceptance form for a place in September" (not a trial's or a delivery's)
           new Step(
               4,
@@ -674,7 +676,12 @@ final class BuyingProcess {
               "a budget committed",
               p(
                   "\\b(?:commits|committed|allocates|allocated|ring-?fences|ring-?fenced|earmarks|earmarked)\\s+"
-                      + "(?:the\\s+|a\\s+|their\\s+|its\\s+)?budget\\b")),
+                      + "(?:the\\s+|a\\s+|their\\s+|its\\s+)?budget\\b"
+                      // "the board votes the $18k programme into next year's budget"
+                      + "|\\b(?:votes?|puts?|writes?|adds?|builds?)\\b[^.\\n]{0,60}\\b(?:into|in|onto)\\s+"
+                      + "(?:the\\s+|their\\s+|its\\s+|next\\s+year(?:'s|’s)\\s+|(?:fy|20)\\d{2}\\s+)"
+                      + "(?:[\\w-]+\\s+)?budget\\b(?!\\s+(?:figure|number|amount|range|sheet|spreadsheet|template|"
+                      + "form|request|review|meeting|call|discussion|planner|plan|tool|calculator)s?\\b)")),
           // "commits 10 northbound loads a week to us": volume promised
           new Step(
               4,
@@ -855,6 +862,9 @@ final class BuyingProcess {
                       + "|\\bbuys?\\b(?!\\s+(?:in|into|time)\\b)(?![^.\\n]{0,40}\\b(?:trial|sample|taster|test|starter)\\b)"
                       + "[^.\\n]{0,40}\\b(?:off|from)\\s+us\\b"
                       + "|\\brefinances?\\b[^.\\n]{0,40}\\bwith\\s+us\\b"
+                      // "buys the 10-year parts and labour extended warranty": cover bought
+                      + "|\\b(?:buys?|purchases?|takes?\\s+out|adds?\\s+on)\\s+(?:the|an?|their|his|her|its)\\s+"
+                      + "(?:[\\w$£€.,-]+\\s+){0,5}?(?:extended\\s+)?(?:warranty|warranties)\\b"
                       + "|\\bpays?\\s+off\\s+(?:the|their|his|her|its)\\s+(?:current|existing|old)\\s+"
                       + "(?:bank|lender|loan|mortgage|provider|finance)\\b"
                       + "|\\b(?:puts?|places?)\\b[^.\\n]{0,40}\\bon\\s+(?:an?\\s+)?(?:\\d+|two|three|four|five)"
@@ -903,6 +913,13 @@ final class BuyingProcess {
                       // "sends the first order"
                       + "|\\bsends?\\s+(?:us\\s+)?(?:the|their|its|a)\\s+first\\s+(?:purchase\\s+)?order\\b"
                       // "starts weekly lessons with his new tutor from Monday": the service itself
+                      // "adult patient starts Invisalign treatment": the treatment bought and begun
+                      // (not "the month she wishes to start treatment": a wish told)
+                      + "|(?<!\\b(?:wish|wishes|want|wants|plan|plans|hope|hopes|like|ready|when|whether)\\sto\\s)"
+                      + "\\bstarts?\\s+(?:their\\s+|the\\s+|his\\s+|her\\s+)?"
+                      + "(?:(?!trial|free|taster|demo|pilot|assessment|consultation|intake|evaluation|screening)"
+                      + "[\\w-]+\\s+){0,2}?(?:treatment|therapy|aligners|braces)\\b"
+                      + "(?!\\s+(?:plan|options?|consultation|assessment|enquiry|inquiry|questionnaire|form|discussion)s?\\b)"
                       + "|\\bstarts?\\s+(?:weekly|regular|fortnightly|monthly|paid|daily)\\s+"
                       + "(?:(?!trial|free|taster|demo|pilot|discovery|assessment|check-?in)[\\w-]+\\s+){0,3}?"
                       + "(?:lessons|classes|tuition|service|deliveries|"
@@ -1685,6 +1702,27 @@ final class BuyingProcess {
           // the draw", "obtains the no-objection letter": an outside authority's approval of the
           // purchase (not their CFO's, manager's or IT's: their own people, any stage)
           new Step(4, AUTHORITY_APPROVAL, approvalBy(AUTHORITY)),
+          // "approves our factory and adds us to their vendor list", "sets us up as a supplier":
+          // the buyer takes us on
+          new Step(
+              4,
+              "us taken on as a supplier",
+              p(
+                  "\\b(?:adds?|puts?|gets?|lists?)\\s+us\\s+(?:on|onto|to|in|as)\\s+(?:the|their|its|an?)\\s+"
+                      + "(?:approved\\s+|preferred\\s+|new\\s+)?(?:vendor|supplier)s?"
+                      + "(?:\\s+(?:list|panel|register|roster|database|system))?\\b"
+                      // (not "adds us to their supplier list for the tender": asked to bid)
+                      + "(?![^.\\n]{0,30}\\b(?:tenders?|bids?|bidding|rfps?|rfqs?|rfis?|it)\\b)"
+                      + "|\\bsets?\\s+us\\s+up\\s+as\\s+an?\\s+(?:new\\s+)?(?:approved\\s+)?(?:vendor|supplier)\\b"
+                      + "|\\b(?:onboards?|approves?)\\s+us\\s+as\\s+(?:an?\\s+)?(?:new\\s+)?(?:approved\\s+)?"
+                      + "(?:vendor|supplier)\\b")),
+          // "all creditors agree to freeze interest": every lender signs up to the plan
+          new Step(
+              4,
+              "every creditor's agreement",
+              p(
+                  "\\b(?:all|every|each)\\s+(?:of\\s+(?:their|the|his|her)\\s+)?creditors?\\s+"
+                      + "(?:agrees?|accepts?|approves?|signs?)\\b")),
           // "tows the new Rockwood off the lot", "picks up the new toy hauler", "puts insurance on
           // the new trailer": the vehicle bought is taken home
           new Step(

@@ -186,6 +186,7 @@ final class English {
     hyphenatedWords(tokens, tags);
     acronymsAreNames(tokens, tags);
     contractionsAreAuxiliaries(tokens, tags);
+    isContracted(tokens, tags);
     nameBeforeVerbInS(tokens, tags);
     instructionReadAsAdjective(tokens, tags);
     titleCaseIsName(tokens, tags);
@@ -193,6 +194,7 @@ final class English {
     mainVerbReadAsNoun(tokens, tags);
     modifierReadAsVerb(tags, tokens);
     roleReadAsVerb(tokens, tags);
+    careReadAsVerb(tokens, tags);
     gerundInSubject(tokens, tags);
     compoundReadAsVerb(tokens, tags);
     verbAfterEach(tokens, tags);
@@ -209,6 +211,9 @@ final class English {
               ? lower[i]
               : lemmas[i].toLowerCase(Locale.ROOT);
       lemmas[i] = verbLemma(lower[i], tags[i], CONTRACTED.getOrDefault(l.replace('’', '\''), l));
+      if (tags[i].equals("AUX") && (lower[i].equals("'s") || lower[i].equals("’s"))) {
+        lemmas[i] = "be"; // "how Dad's tracking"
+      }
     }
     return new Sentence(text, tokens, lower, tags, lemmas);
   }
@@ -773,6 +778,9 @@ final class English {
    * "Mike picks one", "Fenwick signs a contract": a capitalised first word read as a verb, before a
    * verb in -s, is a name (an instruction is never followed by a verb in the third person).
    */
+  private static final java.util.Set<String> SUBJECT_PRONOUNS =
+      java.util.Set.of("she", "he", "they", "we", "it", "i");
+
   private static void nameBeforeVerbInS(String[] tokens, String[] tags) {
     if (tokens.length < 3 || !tags[0].equals("VERB") || tokens[0].isEmpty()) {
       return;
@@ -788,7 +796,10 @@ final class English {
         tags[1].equals("VERB")
                 && (tags[2].equals("DET") || tags[2].equals("NUM") || tags[2].equals("PRON"))
             || tags[1].equals("NOUN")
-                && (tokens[2].equalsIgnoreCase("a") || tokens[2].equalsIgnoreCase("an"));
+                && (tokens[2].equalsIgnoreCase("a")
+                    || tokens[2].equalsIgnoreCase("an")
+                    // "Sarah confirms she'll take it to the board"
+                    || SUBJECT_PRONOUNS.contains(tokens[2].toLowerCase(Locale.ROOT)));
     if (Character.isUpperCase(tokens[0].charAt(0))
         && inS
         && verbNext
@@ -818,6 +829,21 @@ final class English {
       java.util.Map.of("'ll", "will", "'ve", "have", "'re", "be", "'m", "be", "'d", "would");
 
   /** "We'll get them to ...": the split-off "'ll" is the auxiliary, not a word of the subject. */
+  /** "How Dad's tracking", "where she's at": the "'s" of "is" before a verb in -ing or "at". */
+  private static void isContracted(String[] tokens, String[] tags) {
+    for (int i = 1; i + 1 < tokens.length; i++) {
+      String t = tokens[i].replace('’', '\'');
+      String next = tokens[i + 1].toLowerCase(Locale.ROOT);
+      if (t.equalsIgnoreCase("'s")
+          && (tags[i + 1].equals("VERB") && next.endsWith("ing")
+              || next.equals("at")
+              || next.equals("been")
+              || next.equals("not"))) {
+        tags[i] = "AUX";
+      }
+    }
+  }
+
   private static void contractionsAreAuxiliaries(String[] tokens, String[] tags) {
     for (int i = 1; i < tokens.length; i++) {
       if (CONTRACTIONS.contains(tokens[i].toLowerCase(Locale.ROOT))) {
@@ -882,6 +908,35 @@ final class English {
       tags[2] = "VERB";
     }
   }
+
+  /** "Patient and care partner book the visit": care before a person or a place is a noun. */
+  private static void careReadAsVerb(String[] tokens, String[] tags) {
+    for (int i = 0; i + 1 < tokens.length; i++) {
+      if (tags[i].equals("VERB")
+          && tokens[i].equalsIgnoreCase("care")
+          && CARE_NOUNS.contains(tokens[i + 1].toLowerCase(Locale.ROOT))) {
+        tags[i] = "NOUN";
+      }
+    }
+  }
+
+  private static final java.util.Set<String> CARE_NOUNS =
+      java.util.Set.of(
+          "partner",
+          "partners",
+          "giver",
+          "givers",
+          "worker",
+          "workers",
+          "team",
+          "home",
+          "homes",
+          "manager",
+          "coordinator",
+          "assistant",
+          "package",
+          "plan",
+          "needs");
 
   /** "Policy wording and schedule are delivered": a noun in -ing in the subject is no verb. */
   private static void gerundInSubject(String[] tokens, String[] tags) {

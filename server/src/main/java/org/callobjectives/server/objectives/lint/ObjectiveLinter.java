@@ -356,6 +356,13 @@ public final class ObjectiveLinter {
         vagueTime = Optional.of(o.timeFrame().strip());
       }
     }
+    // "sometime next week", "at some point in June": the week or month ends on a known day
+    if (vagueTime.isPresent()
+        && INDEFINITE.matcher(vagueTime.get()).find()
+        && SHORT_PERIOD.matcher(o.timeFrame()).find()
+        && !HEDGED_TIME.matcher(o.timeFrame()).find()) {
+      vagueTime = Optional.empty();
+    }
     boolean stated = o.timeFrame() != null && !o.timeFrame().isBlank() && vagueTime.isEmpty();
     // "at some point in the spring", "sometime next term": a period, but no deadline within it
     boolean indefinite =
@@ -775,10 +782,27 @@ public final class ObjectiveLinter {
     return -1;
   }
 
+  /**
+   * Whether the words at {@code i} say something of a thing just named ("names one thing we could
+   * have done better", "what we could improve"): a clause about it, not the customer's outcome.
+   */
+  private static boolean saysOfNamed(Sentence s, int i) {
+    int j = i - 1;
+    while (j > 0 && (s.is(j, "AUX") || s.is(j, "PART") && !s.word(j, "to"))) {
+      j--;
+    }
+    return j > 0
+        && s.wordIn(j, java.util.Set.of("we", "i", "you", "our", "us"))
+        && (s.is(j - 1, "NOUN")
+            || s.wordIn(j - 1, java.util.Set.of("what", "where", "how", "that")));
+  }
+
   /** Whether a booked thing is named between {@code from} and {@code to}. */
   private static boolean meetingBefore(Sentence s, int from, int to) {
     for (int k = Math.max(from, to - 8); k < to; k++) {
-      if (s.is(k, "NOUN")
+      // "agreed to meeting to discuss": shorthand drops the article, the tagger reads a verb
+      boolean bareMeeting = s.word(k, "meeting") && s.word(k - 1, "to");
+      if ((s.is(k, "NOUN") || bareMeeting)
           && (MEETINGS.contains(s.lemmas()[k]) || MEETINGS.contains(s.lower()[k]))) {
         return true;
       }
@@ -936,7 +960,7 @@ public final class ObjectiveLinter {
       }
       for (Phrase p : v.vague.candidates(s, i)) {
         int n = s.matchAt(p, i);
-        if (n > 0 && (namedConcretely(s, i, n) || spelledOut(s, i, i + n))) {
+        if (n > 0 && (namedConcretely(s, i, n) || spelledOut(s, i, i + n) || saysOfNamed(s, i))) {
           continue;
         }
         int purpose = n > 0 ? purposeOfTalk(s, i, i + n) : -1;
@@ -1418,6 +1442,11 @@ public final class ObjectiveLinter {
 
   /** "Payroll lead" -> "payroll lead"; "GM", "IT" and other capitals stay as written. */
   private static String lowerFirst(String t) {
+    // "Jones Builders", "Ops Manager": a name in capitals keeps them
+    String[] words = t.split("\\s+", 3);
+    if (words.length > 1 && !words[1].isEmpty() && Character.isUpperCase(words[1].charAt(0))) {
+      return t;
+    }
     return t.length() > 1 && Character.isLowerCase(t.charAt(1))
         ? Character.toLowerCase(t.charAt(0)) + t.substring(1)
         : t;
@@ -1893,8 +1922,10 @@ public final class ObjectiveLinter {
     }
     int talk = -1;
     for (int k = r.verbAt(); k < s.size(); k++) {
-      if (s.wordIn(k, java.util.Set.of(",", ".", ";", ":")) || s.wordIn(k, REASONS)) {
-        return null;
+      if (s.wordIn(k, java.util.Set.of(",", ".", ";", ":"))
+          || s.wordIn(k, REASONS)
+          || k > r.verbAt() && s.is(k, "SCONJ")) {
+        return null; // "confirms the upgrade after talking to his wife": a clause of its own
       }
       if (s.wordIn(k, java.util.Set.of("about", "re", "regarding"))) {
         return null; // "a call with the deputy head about catch-up tutoring"
@@ -2251,6 +2282,12 @@ public final class ObjectiveLinter {
         if (abstractObject && recordPlaceAfter(s, head + 1)) {
           abstractObject = false;
         }
+        // "settles the prorated upgrade charge": a fee paid (not "takes charge")
+        if (s.lemmas()[head].equals("charge")
+            && (head > i || PAYING.contains(r.verb()))
+            && !s.wordIn(head - 1, java.util.Set.of("in", "of"))) {
+          abstractObject = false;
+        }
         // "picks a deductible option": a choice made is the outcome
         if (CHOICES.contains(r.verb())) {
           abstractObject = false;
@@ -2263,6 +2300,10 @@ public final class ObjectiveLinter {
         if (name || indexOfWord(s, "who", from, i) >= 0 || indexOfWord(s, "which", from, i) >= 0) {
           abstractObject = false;
         }
+        // "shares his thoughts by picking the config he wants quoted": the step that says it
+        if (abstractObject && spelledOut(s, r.verbAt(), head + 1)) {
+          abstractObject = false;
+        }
         // "walks us through the open reqs: title, headcount, pay rate ...": listed one by one
         if (abstractObject && listedAfter(s, head + 1)) {
           abstractObject = false;
@@ -2272,6 +2313,10 @@ public final class ObjectiveLinter {
     }
     return null;
   }
+
+  /** Verbs that pay a sum ("settles the charge", "clears the balance"). */
+  private static final java.util.Set<String> PAYING =
+      java.util.Set.of("pay", "settle", "clear", "cover", "prepay", "refund", "dispute");
 
   /** A colon or dash within a few words of {@code from}, a list following it. */
   private static boolean listedAfter(Sentence s, int from) {
@@ -2599,6 +2644,18 @@ public final class ObjectiveLinter {
       java.util.regex.Pattern.compile(
           "(?i)\\b(?:by|before|until|till|within|latest|no\\s+later\\s+than|end\\s+of|close\\s+of|eod|eow|eom|cob|eob)\\b");
 
+  /** A week or a named month: short enough that "sometime next week" still ends at a known day. */
+  private static final java.util.regex.Pattern SHORT_PERIOD =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:this|next|the\\s+coming|the\\s+following)\\s+(?:week|month)\\b"
+              + "|\\b(?:january|february|march|april|june|july|august|september|october|november|december)\\b"
+              + "(?!\\s+or\\b)|\\bin\\s+may\\b(?!\\s+or\\b)");
+
+  /** "sometime next week maybe", "next week if possible": a week that may not hold. */
+  private static final java.util.regex.Pattern HEDGED_TIME =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:maybe|perhaps|possibly|hopefully|probably|if|or\\s+so|or\\s+later|ish)\\b");
+
   /** A day, a date or a clock time ("on Friday 14 March", "between 2pm and 4pm"). */
   private static final java.util.regex.Pattern A_DAY =
       java.util.regex.Pattern.compile(
@@ -2746,7 +2803,13 @@ public final class ObjectiveLinter {
               + "consultant|adviser|advisor|officer|coordinator|closer)\\)"
               + "|\\b(?:commitment|buying|deal|close|closing|purchase|signing)\\s+confidence\\b"
               + "|\\b(?:\\d{1,3}\\s?%|\\d{1,3}\\s?percent)\\s+(?:chance|probability|likelihood)\\b"
-              + "|\\b(?:chance|probability|likelihood)\\s+(?:of|that|to)\\b[^.\\n]{0,40}\\b(?:\\d{1,3}\\s?%|high|low|good)\\b"
+              + "|\\b(?:chance|probability|likelihood)\\s+(?:of|that|to)\\b[^.\\n]{0,40}(?:\\b\\d{1,3}\\s?%|\\b(?:high|low|good)\\b)"
+              // "puts the stage to 90% in the CRM", "sets opp probability to 75%": a pipeline guess
+              + "|\\b(?:sets?|puts?|moves?|updates?|changes?|bumps?|raises?)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?"
+              + "(?:stage|probability|forecast|likelihood)\\s+(?:to|at|as)\\s+\\d{1,3}\\s?%"
+              // "Presales rates the lead as 'A - Hot'": whoever grades the lead, it is our grade
+              + "|\\b(?:rates?|rated|grades?|graded|scores?|scored)\\s+(?:the\\s+|this\\s+)?(?:lead|prospect|deal|opp|"
+              + "opportunity)\\s+(?:as|at)\\s+['\"‘“]?(?:[a-d]\\s*[-–:]\\s*)?(?:hot|warm|cold|high|medium|low|strong|weak|keen)\\b"
               + "|\\b(?:estimates?|estimated|guess(?:es|ed)?|gauges?|gauged)\\b[^.\\n]{0,40}\\b(?:chance|probability|"
               + "likelihood)\\b"
               + "|\\b(?:chance|probability|likelihood|potential|interest|commitment|confidence)\\b[^.\\n]{0,30}"
@@ -2757,7 +2820,7 @@ public final class ObjectiveLinter {
               // "Win probability field updated to 60% by the rep", "forecast category set to
               // Commit",
               // "SDR marks the lead as Hot"
-              + "|\\b(?:win|close|closing|deal)\\s+probability\\b|\\bforecast\\s+category\\b"
+              + "|\\b(?:win|close|closing|deal|opportunity|opp|pipeline|sales)\\s+probability\\b|\\bforecast\\s+category\\b"
               + "|\\b(?:marks?|marked|flags?|flagged|tags?|tagged)\\s+(?:the\\s+)?(?:lead|prospect|deal|account|"
               + "caller|customer|client|contact|opportunity|opp|them|him|her)\\s+as\\s+['\"]?"
               + "(?:hot|warm|cold|keen|interested)\\b"

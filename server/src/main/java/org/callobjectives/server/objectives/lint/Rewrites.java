@@ -28,10 +28,59 @@ final class Rewrites {
                     + "invoice|quote|proposal|list|data|figures|details)")
         // ("We'll get them to ...": a pronoun is no one to start a sentence with)
         && !java.util.Set.of("them", "they", "him", "he", "her", "she", "it")
-            .contains(r.subject().toLowerCase(java.util.Locale.ROOT))) {
+            .contains(r.subject().toLowerCase(java.util.Locale.ROOT))
+        && !instructionOrThing(r.subject())) {
       return capital(r.subject());
     }
     return "The customer";
+  }
+
+  /** Things a misreading may take for the one who acts ("A date", "A catch-up"). */
+  private static final java.util.Set<String> NO_ONE =
+      java.util.Set.of(
+          "date",
+          "time",
+          "slot",
+          "call",
+          "meeting",
+          "chat",
+          "catch-up",
+          "demo",
+          "visit",
+          "session",
+          "quote",
+          "price",
+          "plan",
+          "deal",
+          "decision",
+          "step",
+          "follow-up",
+          "callback",
+          "review");
+
+  /**
+   * Whether a subject the reading found is an instruction ("Ring client back for a catch-up",
+   * "Touch base with the owner") or a thing ("A date"), not someone to start the rewrite with.
+   */
+  private static boolean instructionOrThing(String subject) {
+    Sentence s = English.analyze(subject);
+    if (s.size() == 0) {
+      return false;
+    }
+    // the tagger may read "Ring" or "Touch" as nouns: a long subject with a preposition that
+    // starts with neither a determiner nor a name is an instruction misread
+    boolean instruction =
+        s.size() > 3
+            && !s.is(0, "DET")
+            && !s.is(0, "PROPN")
+            && !s.is(0, "PRON")
+            && s.lower()[0].equals(s.lemmas()[0])
+            && java.util.stream.IntStream.range(1, s.size()).anyMatch(k -> s.is(k, "ADP"))
+            && java.util.stream.IntStream.range(1, s.size())
+                .anyMatch(k -> s.wordIn(k, Set.of("base", "back", "up", "for", "with", "on")));
+    boolean thing =
+        s.size() == 2 && s.wordIn(0, Set.of("a", "an", "the")) && NO_ONE.contains(s.lower()[1]);
+    return instruction || thing;
   }
 
   /**
@@ -415,8 +464,8 @@ final class Rewrites {
     for (int j = k + 1; j < to; j++) {
       person |= s.is(j, "NOUN") || s.is(j, "PROPN") || s.is(j, "PRON");
     }
-    if (!person) {
-      return ""; // "stays open to ...": no one named
+    if (!person || NO_ONE.contains(s.lower()[to - 1])) {
+      return ""; // "stays open to ...", "proposes a date to ...": no one named
     }
     for (int j = k + 1; j < to; j++) {
       if (s.wordIn(j, Set.of("us", "we", "me", "i", "our", "enough"))) {

@@ -22,6 +22,7 @@ final class Shorthand {
           "HOs",
           "Pt",
           "Pts",
+          "Tx",
           "mbr|Mbr",
           "mbrs|Mbrs",
           "Mrs\\.",
@@ -35,6 +36,11 @@ final class Shorthand {
           // a ship's superintendent ("Supt releases the PO")
           r("Supt|supt", "superintendent"),
           r("dept", "department"),
+          // "Maint super ships the failed tip back": a mine's or plant's superintendent
+          r("maint", "maintenance"),
+          r(
+              "(?<=(?:maint|maintenance|site|mine|plant|shift|area|project|night|day) )super",
+              "superintendent"),
           r("DMs", "decision makers"),
           r("DM", "decision maker"),
           // collections: "AH explains why the payment was missed"
@@ -52,6 +58,8 @@ final class Shorthand {
           // "Pt sends 2 pics": a patient, written as clinics write it
           r("Pt", "patient"),
           r("Pts", "patients"),
+          // "starts Invisalign Tx": a clinic's treatment ("TX" stays Texas)
+          r("Tx", "treatment"),
           // "pt books the review" (not "5 pt sessions")
           r("(?<!\\d\\s)pt(?=\\s+[a-z]+s\\b)", "patient"),
           r("Cand\\.", "Candidate"),

@@ -50,6 +50,13 @@ final class TimeExpressions {
       "(?:call|conversation|phone call|phone|line|contact|screen[- ]share|session|dial|"
           + "demo|demonstration|meeting|webinar|video call|chat|consultation|appointment|interaction|visit"
           + "|fact[- ]?find|kick[- ]?off|walk[- ]?through|test[- ]drive|drive|viewing|showing|tour)";
+
+  /** "on the demo unit", "in the demo account": a thing named after the call, not a time. */
+  private static final String NOT_A_THING =
+      "(?![\\s-]+(?:units?|machines?|kit|accounts?|logins?|site|systems?|environment|version|model|devices?|"
+          + "car|van|truck|printers?|room|box|stock|portal|app|tenant|instance|sandbox|equipment|hardware|"
+          + "set|pack|data|files?|script|deck|video|recording|link|page|form|certificate|report|notes)\\b)";
+
   private static final String MONTH_NAME =
       "(?:january|february|march|april|june|july|august|september|october"
           + "|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
@@ -62,7 +69,8 @@ final class TimeExpressions {
                   + " (?:the )?end of|on this|in this|on the same|before ending)\\s+(?:the\\s+|this\\s+|that\\s+|our\\s+)?"
                   + "(?:same\\s+|current\\s+|present\\s+|live\\s+)?"
                   + CALL
-                  + "\\b"),
+                  + "\\b"
+                  + NOT_A_THING),
           p(
               "\\b(?:while|whilst|when)\\s+(?:still\\s+|they\\s+are\\s+|the\\s+customer\\s+is\\s+|we\\s+are\\s+)?"
                   + "(?:on|in)\\s+(?:the\\s+)?(?:line|phone|call)\\b"),
@@ -89,7 +97,8 @@ final class TimeExpressions {
           p(
               "\\b(?:during|on|in|before the end of|by the end of|at the end of)\\s+(?:the|this|our)\\s+(?:\\w+\\s+){1,2}"
                   + CALL
-                  + "\\b"),
+                  + "\\b"
+                  + NOT_A_THING),
           p(
               "\\b(?:prior to|before)\\s+(?:the\\s+)?(?:termination|conclusion|end|close)\\s+of\\s+(?:the|this)\\s+"
                   + CALL

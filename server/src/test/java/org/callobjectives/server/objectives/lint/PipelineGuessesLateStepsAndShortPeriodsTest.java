@@ -1,0 +1,171 @@
+package org.callobjectives.server.objectives.lint;
+
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertMeasureRefused;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertNotRefusedFor;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRealisticOn;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRefusedFor;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertUnrealisticOn;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.findings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Found in the twenty-third round: our pipeline guesses however they are written, late steps in
+ * fresh words (an opening order with its amount, a warranty bought, a budget vote, a vendor list),
+ * a week or a month after "sometime", and rewrites that no longer start with a misread subject.
+ */
+class PipelineGuessesLateStepsAndShortPeriodsTest {
+  @TempDir Path dir;
+
+  private static final String BOOKED = "The customer books a demo for Thursday at 10am";
+  private static final String MEASURE = "Booking visible in the calendar";
+
+  @BeforeAll
+  static void load() throws Exception {
+    AccountEventsAndRolesTest.load();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Rep sets opp probability to 75% in CRM",
+        "Comercial put the stage to 90% in the CRM",
+        "Sales rep moves the deal stage to 90% in the CRM",
+        "Presales rates the lead as 'A - Hot' in the tracker",
+        "Chance of closing this month 60% in the forecast",
+        "Farmer comes away trusting our crew's work",
+        "Farmer's not put off by the per-metre rate",
+      })
+  void ourPipelineGuessOrTheirMoodIsNotMeasurable(String measure) {
+    assertMeasureRefused(true, measure);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Customer states their close date in the CRM note",
+        "Deal stage moved to Closed Won when the signed order form arrives",
+        "Stage set to 'Demo booked' with the date",
+      })
+  void aStageTheirStepSetsIsMeasurable(String measure) {
+    assertMeasureRefused(false, measure);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact        | Owner places a $25K opening stocking order
+      first-contact        | Customer buys the 10-year parts and labor extended warranty on their system
+      outbound-prospecting | Lapsed member re-enrolls in Comfort Club and pays the $189 annual fee by card
+      discovery            | HOA board votes the $18k community mosquito program into next year's budget
+      discovery            | Operator gets an AFE approved for 40 frac tanks for 6 months
+      discovery            | Client signs up to a DMP and all creditors agree to freeze interest
+      discovery            | Buyer adds us to their approved vendor list
+      discovery            | Adult pt starts Invisalign Tx
+      """)
+  void aLateStepInFreshWordsIsUnrealisticEarly(String stage, String advance) throws Exception {
+    assertUnrealisticOn(dir, stage, advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      demo      | Owner places a small trial order of 2 cases
+      commitment | Owner places a $25K opening stocking order
+      discovery | Customer asks about the extended warranty and names which of the 3 options they want priced
+      discovery | Buyer sends us their vendor registration form to fill in
+      discovery | Finance manager puts the figures into the budget spreadsheet and sends it over
+      discovery | Customer tells us which creditors they owe and how much to each
+      discovery | Procurement contact adds us to their supplier list for the facilities tender
+      discovery | The patient tells us in which month she wishes to start treatment
+      discovery | Patient starts their free trial treatment session
+      commitment | Buyer adds us to their approved supplier list
+      """)
+  void aFittingStepOrAWishIsNotUnrealistic(String stage, String advance) throws Exception {
+    assertRealisticOn(dir, stage, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Sometime next week", "sometime in May", "at some point in June"})
+  void sometimeInAWeekOrAMonthEndsOnAKnownDay(String timeFrame) {
+    assertEquals(List.of(), errors(BOOKED, MEASURE, timeFrame));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"sometime next week maybe", "sometime next quarter", "sometime in the spring"})
+  void sometimeInAHedgedOrLongPeriodIsNoDeadline(String timeFrame) {
+    assertEquals(List.of(ObjectiveLinter.NOT_TIME_BOUND), errors(BOOKED, MEASURE, timeFrame));
+  }
+
+  @Test
+  void aDemoUnitIsNoTimeForAMissingTimeFrame() {
+    List<String> found =
+        errors("IT manager tests follow-me print release on the demo unit", MEASURE, "");
+    assertTrue(found.contains(ObjectiveLinter.NOT_TIME_BOUND), found::toString);
+    assertEquals(
+        List.of(), errors("IT manager tests follow-me print release on the demo", MEASURE, ""));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Customer agreed to meeting to discuss",
+      })
+  void aMeetingToDiscussNothingIsTooGeneral(String advance) {
+    assertRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Client scores the job 1-10 and names one thing we could've done better",
+        "Customer settles the prorated upgrade charge through the payment link",
+        "Customer confirms the upgrade to Plan 2499 after talking to his wife",
+        "Customer agreed to meeting to discuss the renewal price",
+      })
+  void aNamedThingOrAFeeIsNotTooGeneral(String advance) {
+    assertNotRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Maint super ships the failed tip and adapter back to Perth workshop with the hours-run sheet",
+        "Parts counter guy logs into our B2B ordering portal during the call and looks up 3 part numbers",
+      })
+  void aRoleInShorthandActs(String advance) {
+    assertFalse(
+        errors(advance, MEASURE, "today").contains(ObjectiveLinter.NOT_AN_ADVANCE), advance);
+  }
+
+  @Test
+  void aMisreadSubjectIsNotWhereTheRewriteStarts() {
+    for (String advance :
+        List.of(
+            "Ring client back for a catch-up on how things are going",
+            "Touch base with practice owner re proposal",
+            "Buyer proposes a date to receive our rep at the restaurant")) {
+      for (LintFinding f : findings(advance, "Buyer trusts us", "today")) {
+        String s = String.valueOf(f.suggestion());
+        assertFalse(
+            s.contains("'Ring client") || s.contains("'Touch base") || s.contains("'A date"), s);
+      }
+    }
+  }
+}
