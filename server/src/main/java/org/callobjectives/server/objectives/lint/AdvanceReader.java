@@ -203,7 +203,7 @@ final class AdvanceReader {
           && k > start) {
         Reading part = readOne(s.slice(start, k));
         if (part.customerActs() && part.verb() != null) {
-          return part;
+          return part.shifted(start); // (positions are the whole sentence's)
         }
         start = explained ? k + 2 : k + 1;
         afterExplaining = explained;
@@ -212,7 +212,7 @@ final class AdvanceReader {
     if (start > 0) {
       Reading last = readOne(s.slice(start, s.size()));
       if (last.customerActs() || last.actor() == Actor.CUSTOMER) {
-        return last;
+        return last.shifted(start);
       }
       // "Action item for the caller, specifically: she uploads ...": the one named before;
       // "Get a feel for the job, meaning the groundsman gives us ...": the one named after
@@ -224,7 +224,7 @@ final class AdvanceReader {
           && last.agentVerb() == null
           && last.lowEffort() == null
           && !last.passive()) {
-        return last.by(Actor.CUSTOMER, last.subject());
+        return last.by(Actor.CUSTOMER, last.subject()).shifted(start);
       }
     }
     return readOne(s);
@@ -1489,6 +1489,8 @@ final class AdvanceReader {
   /** A customer's steps in -s, which the tagger may read as plural nouns after a role. */
   static final Set<String> STEP_VERBS_IN_S =
       Set.of(
+          "marks",
+          "ticks",
           "confirms",
           "signs",
           "returns",

@@ -607,7 +607,7 @@ final class BuyingProcess {
                       + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice| in principle| review| check| appointment| affordability)|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
-                      + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:(?:an?|the|their|its|his|her) )?(?:(?!trial |sample |test |tester |return |repeat )[\\w$£€.,%-]+ ){0,4}?order\\b|\\bcloses? the deal\\b"
+                      + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:(?:an?|the|their|its|his|her) )?(?:(?!trial |sample |test |tester |return |repeat |in |into |on |of |by |them |it |these |those |the |their )[\\w$£€.,%-]+ ){0,4}?order\\b(?!\\s+(?:of|to)\\b)|\\bcloses? the deal\\b"
                       + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|enterprise)\\b"
                       + "|\\bcommits?\\s+to\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|[2-9]-year|\\d{2}-month)\\b"
                       // ("the benefits of a 10-year term over a 5-year term": terms compared, none
@@ -678,7 +678,8 @@ final class BuyingProcess {
                   "\\b(?:commits|committed|allocates|allocated|ring-?fences|ring-?fenced|earmarks|earmarked)\\s+"
                       + "(?:the\\s+|a\\s+|their\\s+|its\\s+)?budget\\b"
                       // "the board votes the $18k programme into next year's budget"
-                      + "|\\b(?:votes?|puts?|writes?|adds?|builds?)\\b[^.\\n]{0,60}\\b(?:into|in|onto)\\s+"
+                      + "|\\b(?:votes?|puts?|adds?|builds?)\\s+(?:the|our|a|an|this|that|it|them|[$£€]\\d[\\w.,]*)\\s+"
+                      + "(?:[\\w.,'’$£€-]+\\s+){0,4}?(?:into|in|onto)\\s+"
                       + "(?:the\\s+|their\\s+|its\\s+|next\\s+year(?:'s|’s)\\s+|(?:fy|20)\\d{2}\\s+)"
                       + "(?:[\\w-]+\\s+)?budget\\b(?!\\s+(?:figure|number|amount|range|sheet|spreadsheet|template|"
                       + "form|request|review|meeting|call|discussion|planner|plan|tool|calculator)s?\\b)")),
@@ -863,8 +864,9 @@ final class BuyingProcess {
                       + "[^.\\n]{0,40}\\b(?:off|from)\\s+us\\b"
                       + "|\\brefinances?\\b[^.\\n]{0,40}\\bwith\\s+us\\b"
                       // "buys the 10-year parts and labour extended warranty": cover bought
-                      + "|\\b(?:buys?|purchases?|takes?\\s+out|adds?\\s+on)\\s+(?:the|an?|their|his|her|its)\\s+"
+                      + "|\\b(?:buys?|purchases?|adds?\\s+on)\\s+(?:the|an?|their|his|her|its)\\s+"
                       + "(?:[\\w$£€.,-]+\\s+){0,5}?(?:extended\\s+)?(?:warranty|warranties)\\b"
+                      + "(?!\\s+(?:card|certificate|number|details|claim|booklet|registration|terms|info|information)\\b)"
                       + "|\\bpays?\\s+off\\s+(?:the|their|his|her|its)\\s+(?:current|existing|old)\\s+"
                       + "(?:bank|lender|loan|mortgage|provider|finance)\\b"
                       + "|\\b(?:puts?|places?)\\b[^.\\n]{0,40}\\bon\\s+(?:an?\\s+)?(?:\\d+|two|three|four|five)"
@@ -915,9 +917,10 @@ final class BuyingProcess {
                       // "starts weekly lessons with his new tutor from Monday": the service itself
                       // "adult patient starts Invisalign treatment": the treatment bought and begun
                       // (not "the month she wishes to start treatment": a wish told)
-                      + "|(?<!\\b(?:wish|wishes|want|wants|plan|plans|hope|hopes|like|ready|when|whether)\\sto\\s)"
+                      + "|(?<!\\b(?:wish|wishes|want|wants|plan|plans|hope|hopes|like|ready|when|whether|able)\\sto\\s)"
+                      + "(?<!\\b(?:can|could|would|might|may|should|will|to)\\s)"
                       + "\\bstarts?\\s+(?:their\\s+|the\\s+|his\\s+|her\\s+)?"
-                      + "(?:(?!trial|free|taster|demo|pilot|assessment|consultation|intake|evaluation|screening)"
+                      + "(?:(?!trial|free|taster|demo|pilot|test|assessment|consultation|intake|evaluation|screening)"
                       + "[\\w-]+\\s+){0,2}?(?:treatment|therapy|aligners|braces)\\b"
                       + "(?!\\s+(?:plan|options?|consultation|assessment|enquiry|inquiry|questionnaire|form|discussion)s?\\b)"
                       + "|\\bstarts?\\s+(?:weekly|regular|fortnightly|monthly|paid|daily)\\s+"
@@ -1708,14 +1711,17 @@ final class BuyingProcess {
               4,
               "us taken on as a supplier",
               p(
-                  "\\b(?:adds?|puts?|gets?|lists?)\\s+us\\s+(?:on|onto|to|in|as)\\s+(?:the|their|its|an?)\\s+"
-                      + "(?:approved\\s+|preferred\\s+|new\\s+)?(?:vendor|supplier)s?"
-                      + "(?:\\s+(?:list|panel|register|roster|database|system))?\\b"
-                      // (not "adds us to their supplier list for the tender": asked to bid)
-                      + "(?![^.\\n]{0,30}\\b(?:tenders?|bids?|bidding|rfps?|rfqs?|rfis?|it)\\b)"
-                      + "|\\bsets?\\s+us\\s+up\\s+as\\s+an?\\s+(?:new\\s+)?(?:approved\\s+)?(?:vendor|supplier)\\b"
-                      + "|\\b(?:onboards?|approves?)\\s+us\\s+as\\s+(?:an?\\s+)?(?:new\\s+)?(?:approved\\s+)?"
-                      + "(?:vendor|supplier)\\b")),
+                  "(?:\\b(?:adds?|puts?|gets?|lists?)\\s+us\\s+(?:on|onto|to|in)\\s+(?:the|their|its)\\s+"
+                      + "(?:approved\\s+|preferred\\s+|new\\s+)?(?:vendor|supplier)s?\\s+"
+                      + "(?:list|panel|register|roster|database|master)\\b"
+                      // "sets us up as an approved supplier" (not "as a new supplier so we can ship
+                      // the trial pallet")
+                      + "|\\b(?:sets?\\s+us\\s+up|onboards?\\s+us|approves?\\s+us|adds?\\s+us|registers?\\s+us)\\s+as\\s+"
+                      + "(?:an?\\s+)?(?:new\\s+)?(?:approved|preferred|nominated)\\s+(?:vendor|supplier)\\b)"
+                      // (not "adds us to their supplier list for the tender": asked to bid; nor for
+                      // a trial or a sample)
+                      + "(?![^.\\n]{0,60}\\b(?:tenders?|bids?|bidding|rfps?|rfqs?|rfis?|trial|sample|samples|"
+                      + "pilot|test|for\\s+it)\\b)")),
           // "all creditors agree to freeze interest": every lender signs up to the plan
           new Step(
               4,

@@ -211,8 +211,8 @@ final class English {
               ? lower[i]
               : lemmas[i].toLowerCase(Locale.ROOT);
       lemmas[i] = verbLemma(lower[i], tags[i], CONTRACTED.getOrDefault(l.replace('’', '\''), l));
-      if (tags[i].equals("AUX") && (lower[i].equals("'s") || lower[i].equals("’s"))) {
-        lemmas[i] = "be"; // "how Dad's tracking"
+      if (tags[i].equals("AUX") && isOfBe(tokens, tags, i)) {
+        lemmas[i] = "be"; // "how Dad's tracking" (not "he's given us access": has)
       }
     }
     return new Sentence(text, tokens, lower, tags, lemmas);
@@ -683,6 +683,26 @@ final class English {
     return new int[] {capitals, words};
   }
 
+  /** "How Dad's tracking", "where she's at": the "'s" of "is" before a verb in -ing or "at". */
+  private static void isContracted(String[] tokens, String[] tags) {
+    for (int i = 1; i + 1 < tokens.length; i++) {
+      if (isOfBe(tokens, tags, i)) {
+        tags[i] = "AUX";
+      }
+    }
+  }
+
+  /** Whether the "'s" at {@code i} is "is": before a verb in -ing, "at" or "not". */
+  private static boolean isOfBe(String[] tokens, String[] tags, int i) {
+    if (i + 1 >= tokens.length || !tokens[i].replace('’', '\'').equalsIgnoreCase("'s")) {
+      return false;
+    }
+    String next = tokens[i + 1].toLowerCase(Locale.ROOT);
+    return tags[i + 1].equals("VERB") && next.endsWith("ing")
+        || next.equals("at")
+        || next.equals("not");
+  }
+
   private static final java.util.Set<String> CONTRACTIONS =
       java.util.Set.of("'ll", "’ll", "'ve", "’ve", "'re", "’re", "'m", "’m", "'d", "’d");
 
@@ -798,8 +818,11 @@ final class English {
             || tags[1].equals("NOUN")
                 && (tokens[2].equalsIgnoreCase("a")
                     || tokens[2].equalsIgnoreCase("an")
-                    // "Sarah confirms she'll take it to the board"
-                    || SUBJECT_PRONOUNS.contains(tokens[2].toLowerCase(Locale.ROOT)));
+                    // "Sarah confirms she'll take it to the board" (not "Address concerns they
+                    // have": the pronoun's own verb follows, no auxiliary)
+                    || SUBJECT_PRONOUNS.contains(tokens[2].toLowerCase(Locale.ROOT))
+                        && tokens.length > 3
+                        && tags[3].equals("AUX"));
     if (Character.isUpperCase(tokens[0].charAt(0))
         && inS
         && verbNext
@@ -829,21 +852,6 @@ final class English {
       java.util.Map.of("'ll", "will", "'ve", "have", "'re", "be", "'m", "be", "'d", "would");
 
   /** "We'll get them to ...": the split-off "'ll" is the auxiliary, not a word of the subject. */
-  /** "How Dad's tracking", "where she's at": the "'s" of "is" before a verb in -ing or "at". */
-  private static void isContracted(String[] tokens, String[] tags) {
-    for (int i = 1; i + 1 < tokens.length; i++) {
-      String t = tokens[i].replace('’', '\'');
-      String next = tokens[i + 1].toLowerCase(Locale.ROOT);
-      if (t.equalsIgnoreCase("'s")
-          && (tags[i + 1].equals("VERB") && next.endsWith("ing")
-              || next.equals("at")
-              || next.equals("been")
-              || next.equals("not"))) {
-        tags[i] = "AUX";
-      }
-    }
-  }
-
   private static void contractionsAreAuxiliaries(String[] tokens, String[] tags) {
     for (int i = 1; i < tokens.length; i++) {
       if (CONTRACTIONS.contains(tokens[i].toLowerCase(Locale.ROOT))) {

@@ -359,8 +359,7 @@ public final class ObjectiveLinter {
     // "sometime next week", "at some point in June": the week or month ends on a known day
     if (vagueTime.isPresent()
         && INDEFINITE.matcher(vagueTime.get()).find()
-        && SHORT_PERIOD.matcher(o.timeFrame()).find()
-        && !HEDGED_TIME.matcher(o.timeFrame()).find()) {
+        && SHORT_PERIOD.matcher(o.timeFrame()).matches()) {
       vagueTime = Optional.empty();
     }
     boolean stated = o.timeFrame() != null && !o.timeFrame().isBlank() && vagueTime.isEmpty();
@@ -792,9 +791,22 @@ public final class ObjectiveLinter {
       j--;
     }
     return j > 0
-        && s.wordIn(j, java.util.Set.of("we", "i", "you", "our", "us"))
-        && (s.is(j - 1, "NOUN")
-            || s.wordIn(j - 1, java.util.Set.of("what", "where", "how", "that")));
+        && s.wordIn(j, java.util.Set.of("we", "i", "you"))
+        && s.wordIn(
+            j - 1,
+            java.util.Set.of(
+                "thing",
+                "things",
+                "what",
+                "one",
+                "something",
+                "area",
+                "areas",
+                "part",
+                "parts",
+                "point",
+                "points",
+                "where"));
   }
 
   /** Whether a booked thing is named between {@code from} and {@code to}. */
@@ -834,6 +846,37 @@ public final class ObjectiveLinter {
           "export",
           "data");
 
+  /** Verbs of coming back to us ("circles back", "follows up", "gets back"). */
+  private static final java.util.Set<String> RETURNING =
+      java.util.Set.of("circle", "come", "get", "follow", "revert", "report", "loop");
+
+  /** Papers the customer hands over ("with the signed NDA", "with the completed form"). */
+  private static final java.util.Set<String> PAPERS =
+      java.util.Set.of(
+          "nda",
+          "contract",
+          "agreement",
+          "form",
+          "forms",
+          "document",
+          "documents",
+          "file",
+          "invoice",
+          "invoices",
+          "statement",
+          "statements",
+          "po",
+          "order",
+          "mandate",
+          "figures",
+          "numbers",
+          "quote",
+          "spreadsheet",
+          "photos",
+          "photo",
+          "pictures",
+          "list");
+
   /**
    * A vague word or phrase at {@code i} that the words around it make concrete: "engages their
    * legal team by forwarding the draft" names the step in its means; "the onboarding journey
@@ -853,6 +896,18 @@ public final class ObjectiveLinter {
     }
     if (s.is(end - 1, "NOUN") && s.is(end, "NOUN") && DOCUMENTS.contains(s.lemmas()[end])) {
       return true;
+    }
+    // "circles back with our NDA signed", "follows up with the completed form": a paper brought
+    // back (not "moves forward with the agreement": no paper handed over)
+    if (s.word(end, "with") && RETURNING.contains(s.lemmas()[i])) {
+      for (int k = end + 1; k < Math.min(s.size(), end + 5); k++) {
+        if (PAPERS.contains(s.lemmas()[k]) || PAPERS.contains(s.lower()[k])) {
+          return true;
+        }
+        if (s.is(k, "VERB") || s.is(k, "ADP") || s.is(k, "PUNCT")) {
+          break;
+        }
+      }
     }
     if (n == 1 && s.is(i, "NOUN") && i >= 3 && s.is(i - 1, "NOUN")) {
       for (int k = i - 2; k >= Math.max(0, i - 4); k--) {
@@ -961,6 +1016,13 @@ public final class ObjectiveLinter {
       for (Phrase p : v.vague.candidates(s, i)) {
         int n = s.matchAt(p, i);
         if (n > 0 && (namedConcretely(s, i, n) || spelledOut(s, i, i + n) || saysOfNamed(s, i))) {
+          continue;
+        }
+        // "instructs us to firm up the renewal": what they tell us to do, not their outcome
+        if (n > 0
+            && i > 2
+            && s.word(i - 1, "to")
+            && s.wordIn(i - 2, java.util.Set.of("us", "we"))) {
           continue;
         }
         int purpose = n > 0 ? purposeOfTalk(s, i, i + n) : -1;
@@ -1710,6 +1772,9 @@ public final class ObjectiveLinter {
                 "pay", "spend", "charge", "cost", "earn", "ship", "buy", "order", "owe"))) {
       return null;
     }
+    if (s.word(i, "about") && namedList(s, i + 1)) {
+      return null; // "tells about past surgeries, allergies and current medicine"
+    }
     for (int k = i; k < s.size(); k++) {
       if (s.is(k, "NUM") || s.is(k, "PROPN") && k > i + 1) {
         return null;
@@ -1725,6 +1790,30 @@ public final class ObjectiveLinter {
       }
     }
     return s.span(r.verbAt(), Math.min(s.size(), i + 4));
+  }
+
+  /**
+   * Whether three or more things are named from {@code from} on, with a comma among them ("past
+   * surgeries, allergies and current medicine"), none of them a word that names nothing.
+   */
+  private boolean namedList(Sentence s, int from) {
+    int named = 0;
+    boolean comma = false;
+    for (int k = from; k < s.size(); k++) {
+      if (s.wordIn(k, java.util.Set.of(".", ";", ":"))) {
+        break;
+      }
+      comma |= s.word(k, ",");
+      if (s.is(k, "NOUN") && !s.is(k + 1, "NOUN")) {
+        if (v.abstractObjects.contains(s.lemmas()[k])
+            || IMPRESSIONS.contains(s.lemmas()[k])
+            || NOTHING_IN_PARTICULAR.contains(s.lemmas()[k])) {
+          return false;
+        }
+        named++;
+      }
+    }
+    return named >= 3 && comma;
   }
 
   /** "what happened on", "what went wrong with": the event they tell about is named after these. */
@@ -1875,6 +1964,11 @@ public final class ObjectiveLinter {
   private static final java.util.Set<String> MEETING_WORDS =
       java.util.Set.of("meeting", "meetings", "call", "calls", "session", "sessions", "videocall");
 
+  /** Words that open a clause of its own ("after talking to his wife"). */
+  private static final java.util.Set<String> CLAUSE_OPENERS =
+      java.util.Set.of(
+          "after", "before", "because", "since", "while", "although", "though", "unless", "until");
+
   /** Verbs that book or attend a talk ("books", "agrees to", "hops on", "meets"). */
   private static final java.util.Set<String> TAKING_PART =
       java.util.Set.of(
@@ -1924,7 +2018,7 @@ public final class ObjectiveLinter {
     for (int k = r.verbAt(); k < s.size(); k++) {
       if (s.wordIn(k, java.util.Set.of(",", ".", ";", ":"))
           || s.wordIn(k, REASONS)
-          || k > r.verbAt() && s.is(k, "SCONJ")) {
+          || k > r.verbAt() && s.wordIn(k, CLAUSE_OPENERS)) {
         return null; // "confirms the upgrade after talking to his wife": a clause of its own
       }
       if (s.wordIn(k, java.util.Set.of("about", "re", "regarding"))) {
@@ -2644,17 +2738,17 @@ public final class ObjectiveLinter {
       java.util.regex.Pattern.compile(
           "(?i)\\b(?:by|before|until|till|within|latest|no\\s+later\\s+than|end\\s+of|close\\s+of|eod|eow|eom|cob|eob)\\b");
 
-  /** A week or a named month: short enough that "sometime next week" still ends at a known day. */
+  /**
+   * "Sometime next week", "at some point in June", "next week sometime": one week or one named
+   * month, short enough to end on a known day (the whole time frame, so not "in May or June").
+   */
   private static final java.util.regex.Pattern SHORT_PERIOD =
       java.util.regex.Pattern.compile(
-          "(?i)\\b(?:this|next|the\\s+coming|the\\s+following)\\s+(?:week|month)\\b"
-              + "|\\b(?:january|february|march|april|june|july|august|september|october|november|december)\\b"
-              + "(?!\\s+or\\b)|\\bin\\s+may\\b(?!\\s+or\\b)");
-
-  /** "sometime next week maybe", "next week if possible": a week that may not hold. */
-  private static final java.util.regex.Pattern HEDGED_TIME =
-      java.util.regex.Pattern.compile(
-          "(?i)\\b(?:maybe|perhaps|possibly|hopefully|probably|if|or\\s+so|or\\s+later|ish)\\b");
+          "(?i)^\\s*(?:(?:some\\s*time|at\\s+some\\s+point)\\s+)?(?:(?:in|during)\\s+)?"
+              + "(?:(?:this|next|the\\s+coming|the\\s+following)\\s+(?:week|month)"
+              + "|(?:early|mid|late)?[\\s-]*(?:january|february|march|april|may|june|july|august|september|"
+              + "october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?)"
+              + "(?:\\s+(?:some\\s*time|at\\s+some\\s+point))?\\s*[.!]?\\s*$");
 
   /** A day, a date or a clock time ("on Friday 14 March", "between 2pm and 4pm"). */
   private static final java.util.regex.Pattern A_DAY =
@@ -2805,8 +2899,9 @@ public final class ObjectiveLinter {
               + "|\\b(?:\\d{1,3}\\s?%|\\d{1,3}\\s?percent)\\s+(?:chance|probability|likelihood)\\b"
               + "|\\b(?:chance|probability|likelihood)\\s+(?:of|that|to)\\b[^.\\n]{0,40}(?:\\b\\d{1,3}\\s?%|\\b(?:high|low|good)\\b)"
               // "puts the stage to 90% in the CRM", "sets opp probability to 75%": a pipeline guess
-              + "|\\b(?:sets?|puts?|moves?|updates?|changes?|bumps?|raises?)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?"
-              + "(?:stage|probability|forecast|likelihood)\\s+(?:to|at|as)\\s+\\d{1,3}\\s?%"
+              + "|\\b(?:sets?|puts?|moves?|updates?|changes?|bumps?|raises?)\\s+(?:the\\s+)?"
+              + "(?:(?!their\\b|his\\b|her\\b|its\\b)[\\w-]+\\s+){0,2}?"
+              + "(?:stage|probability|likelihood)\\s+(?:to|at|as)\\s+\\d{1,3}\\s?%"
               // "Presales rates the lead as 'A - Hot'": whoever grades the lead, it is our grade
               + "|\\b(?:rates?|rated|grades?|graded|scores?|scored)\\s+(?:the\\s+|this\\s+)?(?:lead|prospect|deal|opp|"
               + "opportunity)\\s+(?:as|at)\\s+['\"‘“]?(?:[a-d]\\s*[-–:]\\s*)?(?:hot|warm|cold|high|medium|low|strong|weak|keen)\\b"

@@ -34,6 +34,14 @@ record Reading(
     return new Reading(actor, subject, verb, verbAt, false, passive, agentVerb, lowEffort, hedge);
   }
 
+  /** The same reading of a part that starts {@code by} words into the whole sentence. */
+  Reading shifted(int by) {
+    return by == 0 || verbAt < 0
+        ? this
+        : new Reading(
+            actor, subject, verb, verbAt + by, imperative, passive, agentVerb, lowEffort, hedge);
+  }
+
   boolean customerActs() {
     return actor == Actor.CUSTOMER && !passive && agentVerb == null && lowEffort == null;
   }

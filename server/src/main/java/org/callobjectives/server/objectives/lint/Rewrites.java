@@ -35,6 +35,9 @@ final class Rewrites {
     return "The customer";
   }
 
+  /** The particles of an instruction's verb ("ring back", "touch base", "follow up"). */
+  private static final Set<String> PARTICLES = Set.of("back", "base", "up", "in", "out");
+
   /** Things a misreading may take for the one who acts ("A date", "A catch-up"). */
   private static final java.util.Set<String> NO_ONE =
       java.util.Set.of(
@@ -67,17 +70,16 @@ final class Rewrites {
     if (s.size() == 0) {
       return false;
     }
-    // the tagger may read "Ring" or "Touch" as nouns: a long subject with a preposition that
-    // starts with neither a determiner nor a name is an instruction misread
+    // the tagger may read "Ring" or "Touch" as nouns: an instruction's verb with its particle
+    // ("Ring client back for ...", "Touch base with ...", "Follow up with ...") is no one
     boolean instruction =
         s.size() > 3
             && !s.is(0, "DET")
             && !s.is(0, "PROPN")
             && !s.is(0, "PRON")
             && s.lower()[0].equals(s.lemmas()[0])
-            && java.util.stream.IntStream.range(1, s.size()).anyMatch(k -> s.is(k, "ADP"))
-            && java.util.stream.IntStream.range(1, s.size())
-                .anyMatch(k -> s.wordIn(k, Set.of("base", "back", "up", "for", "with", "on")));
+            && (s.wordIn(1, PARTICLES) || s.wordIn(2, PARTICLES))
+            && java.util.stream.IntStream.range(2, s.size()).anyMatch(k -> s.is(k, "ADP"));
     boolean thing =
         s.size() == 2 && s.wordIn(0, Set.of("a", "an", "the")) && NO_ONE.contains(s.lower()[1]);
     return instruction || thing;

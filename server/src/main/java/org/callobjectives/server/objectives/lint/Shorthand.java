@@ -22,7 +22,8 @@ final class Shorthand {
           "HOs",
           "Pt",
           "Pts",
-          "Tx",
+          "(?<=\\b(?:starts?|begins?|start|begin)\\s(?:[A-Z][\\w-]{0,20}\\s)?)Tx",
+          "(?<=\\b(?i:maint|maintenance|site|plant|shift|area|project) )super",
           "mbr|Mbr",
           "mbrs|Mbrs",
           "Mrs\\.",
@@ -38,9 +39,7 @@ final class Shorthand {
           r("dept", "department"),
           // "Maint super ships the failed tip back": a mine's or plant's superintendent
           r("maint", "maintenance"),
-          r(
-              "(?<=(?:maint|maintenance|site|mine|plant|shift|area|project|night|day) )super",
-              "superintendent"),
+          r("(?<=\\b(?i:maint|maintenance|site|plant|shift|area|project) )super", "superintendent"),
           r("DMs", "decision makers"),
           r("DM", "decision maker"),
           // collections: "AH explains why the payment was missed"
@@ -58,8 +57,9 @@ final class Shorthand {
           // "Pt sends 2 pics": a patient, written as clinics write it
           r("Pt", "patient"),
           r("Pts", "patients"),
-          // "starts Invisalign Tx": a clinic's treatment ("TX" stays Texas)
-          r("Tx", "treatment"),
+          // "starts Invisalign Tx": a clinic's treatment started ("TX" stays Texas, "a test Tx" a
+          // transaction)
+          r("(?<=\\b(?:starts?|begins?|start|begin)\\s(?:[A-Z][\\w-]{0,20}\\s)?)Tx", "treatment"),
           // "pt books the review" (not "5 pt sessions")
           r("(?<!\\d\\s)pt(?=\\s+[a-z]+s\\b)", "patient"),
           r("Cand\\.", "Candidate"),

@@ -57,6 +57,7 @@ class PipelineGuessesLateStepsAndShortPeriodsTest {
         "Customer states their close date in the CRM note",
         "Deal stage moved to Closed Won when the signed order form arrives",
         "Stage set to 'Demo booked' with the date",
+        "Buyer updates their demand forecast to 80% of last year's volume in the portal",
       })
   void aStageTheirStepSetsIsMeasurable(String measure) {
     assertMeasureRefused(false, measure);
@@ -95,20 +96,43 @@ class PipelineGuessesLateStepsAndShortPeriodsTest {
       discovery | The patient tells us in which month she wishes to start treatment
       discovery | Patient starts their free trial treatment session
       commitment | Buyer adds us to their approved supplier list
+      demo       | Head chef places the 4 samples in order of preference and emails us the ranking
+      discovery  | Buyer adds us to their supplier shortlist for the spring range review
+      demo       | Procurement sets us up as a new supplier so we can ship the trial pallet
+      discovery  | HR manager adds up what is left in their training budget for Q4 and emails us the figure
+      discovery  | Finance lead puts in writing how much is in their budget for the new system
+      discovery  | Patient books a free consultation and confirms she can start treatment in June
+      first-contact | Customer takes out the warranty card and reads us the serial number
+      demo       | Merchant starts a test Tx on the terminal
       """)
   void aFittingStepOrAWishIsNotUnrealistic(String stage, String advance) throws Exception {
     assertRealisticOn(dir, stage, advance);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Sometime next week", "sometime in May", "at some point in June"})
+  @ValueSource(
+      strings = {
+        "Sometime next week",
+        "sometime in May",
+        "at some point in June",
+        "Sometime in Sept",
+        "sometime in late May",
+        "next week sometime"
+      })
   void sometimeInAWeekOrAMonthEndsOnAKnownDay(String timeFrame) {
     assertEquals(List.of(), errors(BOOKED, MEASURE, timeFrame));
   }
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"sometime next week maybe", "sometime next quarter", "sometime in the spring"})
+      strings = {
+        "sometime next week maybe",
+        "sometime next quarter",
+        "sometime in the spring",
+        "Sometime in May or June",
+        "Sometime in the next month or two",
+        "Sometime after next week"
+      })
   void sometimeInAHedgedOrLongPeriodIsNoDeadline(String timeFrame) {
     assertEquals(List.of(ObjectiveLinter.NOT_TIME_BOUND), errors(BOOKED, MEASURE, timeFrame));
   }
@@ -120,12 +144,20 @@ class PipelineGuessesLateStepsAndShortPeriodsTest {
     assertTrue(found.contains(ObjectiveLinter.NOT_TIME_BOUND), found::toString);
     assertEquals(
         List.of(), errors("IT manager tests follow-me print release on the demo", MEASURE, ""));
+    assertEquals(
+        List.of(),
+        errors(
+            "Customer gives verbal consent to the direct debit on the call recording",
+            MEASURE,
+            ""));
   }
 
   @ParameterizedTest
   @ValueSource(
       strings = {
         "Customer agreed to meeting to discuss",
+        "Customer agrees to a time we touch base next week",
+        "Customer agrees that we have a quick chat next week",
       })
   void aMeetingToDiscussNothingIsTooGeneral(String advance) {
     assertRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
@@ -138,6 +170,10 @@ class PipelineGuessesLateStepsAndShortPeriodsTest {
         "Customer settles the prorated upgrade charge through the payment link",
         "Customer confirms the upgrade to Plan 2499 after talking to his wife",
         "Customer agreed to meeting to discuss the renewal price",
+        "Site manager tells us how the crew got on with the demo mower and which model they want quoted",
+        "The Head of People circles back with our mutual NDA signed by their legal team",
+        "Patient tells about past surgeries, allergies and current medicine",
+        "Owners accept the 7.5% increase in writing and instruct us to firm up the renewal",
       })
   void aNamedThingOrAFeeIsNotTooGeneral(String advance) {
     assertNotRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
@@ -148,6 +184,8 @@ class PipelineGuessesLateStepsAndShortPeriodsTest {
       strings = {
         "Maint super ships the failed tip and adapter back to Perth workshop with the hours-run sheet",
         "Parts counter guy logs into our B2B ordering portal during the call and looks up 3 part numbers",
+        "Finance director confirms he's given us read access to the ledger",
+        "Sarah confirms she'll take the RPO recommendation to the exec meeting on the 3rd",
       })
   void aRoleInShorthandActs(String advance) {
     assertFalse(
