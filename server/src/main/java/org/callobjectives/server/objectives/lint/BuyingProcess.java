@@ -607,7 +607,7 @@ final class BuyingProcess {
                       + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice| in principle| review| check| appointment| affordability)|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
-                      + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:(?:an?|the|their|its|his|her) )?(?:(?!trial |sample |test |tester |return |repeat |in |into |on |of |by |them |it |these |those |the |their )[\\w$£€.,%-]+ ){0,4}?order\\b(?!\\s+(?:of|to)\\b)|\\bcloses? the deal\\b"
+                      + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:(?:an?|the|their|its|his|her) )?(?:(?!(?:trial|sample|test|tester|return|repeat|pilot|starter|in|into|on|of|by|them|it|these|those|the|their)\\b)[\\w$£€.,%-]+ ){0,4}?order\\b(?!\\s+(?:of|to)\\b)|\\bcloses? the deal\\b"
                       + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|enterprise)\\b"
                       + "|\\bcommits?\\s+to\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|[2-9]-year|\\d{2}-month)\\b"
                       // ("the benefits of a 10-year term over a 5-year term": terms compared, none
@@ -681,8 +681,9 @@ final class BuyingProcess {
                       + "|\\b(?:votes?|puts?|adds?|builds?)\\s+(?:the|our|a|an|this|that|it|them|[$£€]\\d[\\w.,]*)\\s+"
                       + "(?:[\\w.,'’$£€-]+\\s+){0,4}?(?:into|in|onto)\\s+"
                       + "(?:the\\s+|their\\s+|its\\s+|next\\s+year(?:'s|’s)\\s+|(?:fy|20)\\d{2}\\s+)"
-                      + "(?:[\\w-]+\\s+)?budget\\b(?!\\s+(?:figure|number|amount|range|sheet|spreadsheet|template|"
-                      + "form|request|review|meeting|call|discussion|planner|plan|tool|calculator)s?\\b)")),
+                      + "(?:(?!draft|proposed|provisional)[\\w-]+\\s+)?budget\\b(?!\\s+(?:figure|number|amount|range|sheet|"
+                      + "spreadsheet|template|form|request|review|meeting|call|discussion|planner|plan|tool|calculator|"
+                      + "proposal|submission|forecast|bid|pack|case|draft)s?\\b)")),
           // "commits 10 northbound loads a week to us": volume promised
           new Step(
               4,
@@ -864,7 +865,7 @@ final class BuyingProcess {
                       + "[^.\\n]{0,40}\\b(?:off|from)\\s+us\\b"
                       + "|\\brefinances?\\b[^.\\n]{0,40}\\bwith\\s+us\\b"
                       // "buys the 10-year parts and labour extended warranty": cover bought
-                      + "|\\b(?:buys?|purchases?|adds?\\s+on)\\s+(?:the|an?|their|his|her|its)\\s+"
+                      + "|\\b(?:buys?|purchases?|takes?\\s+out|adds?\\s+on)\\s+(?:the|an?|their|his|her|its)\\s+"
                       + "(?:[\\w$£€.,-]+\\s+){0,5}?(?:extended\\s+)?(?:warranty|warranties)\\b"
                       + "(?!\\s+(?:card|certificate|number|details|claim|booklet|registration|terms|info|information)\\b)"
                       + "|\\bpays?\\s+off\\s+(?:the|their|his|her|its)\\s+(?:current|existing|old)\\s+"
@@ -918,11 +919,12 @@ final class BuyingProcess {
                       // "adult patient starts Invisalign treatment": the treatment bought and begun
                       // (not "the month she wishes to start treatment": a wish told)
                       + "|(?<!\\b(?:wish|wishes|want|wants|plan|plans|hope|hopes|like|ready|when|whether|able)\\sto\\s)"
-                      + "(?<!\\b(?:can|could|would|might|may|should|will|to)\\s)"
+                      + "(?<!\\b(?:can|could|would|might|may|should|will)\\s)"
                       + "\\bstarts?\\s+(?:their\\s+|the\\s+|his\\s+|her\\s+)?"
                       + "(?:(?!trial|free|taster|demo|pilot|test|assessment|consultation|intake|evaluation|screening)"
                       + "[\\w-]+\\s+){0,2}?(?:treatment|therapy|aligners|braces)\\b"
-                      + "(?!\\s+(?:plan|options?|consultation|assessment|enquiry|inquiry|questionnaire|form|discussion)s?\\b)"
+                      + "(?!\\s+(?:plan|options?|consultation|assessment|enquiry|inquiry|questionnaire|form|discussion|"
+                      + "intake|referral|sign-up|signup|booking|registration|application)s?\\b)"
                       + "|\\bstarts?\\s+(?:weekly|regular|fortnightly|monthly|paid|daily)\\s+"
                       + "(?:(?!trial|free|taster|demo|pilot|discovery|assessment|check-?in)[\\w-]+\\s+){0,3}?"
                       + "(?:lessons|classes|tuition|service|deliveries|"
@@ -1721,7 +1723,7 @@ final class BuyingProcess {
                       // (not "adds us to their supplier list for the tender": asked to bid; nor for
                       // a trial or a sample)
                       + "(?![^.\\n]{0,60}\\b(?:tenders?|bids?|bidding|rfps?|rfqs?|rfis?|trial|sample|samples|"
-                      + "pilot|test|for\\s+it)\\b)")),
+                      + "pilot|test|for\\s+it|quote|quotes|quoting|proposal|pitch|price|pricing|framework)\\b)")),
           // "all creditors agree to freeze interest": every lender signs up to the plan
           new Step(
               4,

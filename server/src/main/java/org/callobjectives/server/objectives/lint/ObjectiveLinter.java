@@ -850,6 +850,10 @@ public final class ObjectiveLinter {
   private static final java.util.Set<String> RETURNING =
       java.util.Set.of("circle", "come", "get", "follow", "revert", "report", "loop");
 
+  /** Verbs that give us a mandate ("instructs us to", "authorises us to"). */
+  private static final java.util.Set<String> INSTRUCTING =
+      java.util.Set.of("instruct", "authorise", "authorize", "mandate", "appoint", "engage");
+
   /** Papers the customer hands over ("with the signed NDA", "with the completed form"). */
   private static final java.util.Set<String> PAPERS =
       java.util.Set.of(
@@ -992,6 +996,12 @@ public final class ObjectiveLinter {
         return null; // "so we can keep in touch": the reason for the step, not the step
       }
       if (i > from + 2
+          && (s.is(i, "SCONJ") || s.word(i, "when") && (s.is(i + 1, "PRON") || s.is(i + 1, "DET")))
+          && s.wordIn(i, java.util.Set.of("once", "when", "whenever", "after", "until", "before"))
+          && verbBetween(s, from, i)) {
+        return null; // "confirms the upgrade once he has had a chat with his wife": its condition
+      }
+      if (i > from + 2
           && s.lower()[i].equals(",")
           && i + 1 < s.size()
           && s.lower()[i + 1].endsWith("ing")
@@ -1018,11 +1028,13 @@ public final class ObjectiveLinter {
         if (n > 0 && (namedConcretely(s, i, n) || spelledOut(s, i, i + n) || saysOfNamed(s, i))) {
           continue;
         }
-        // "instructs us to firm up the renewal": what they tell us to do, not their outcome
+        // "instructs us to firm up the renewal": what they empower us to do, not their outcome
+        // (not "asks us to touch base again": nothing of theirs named)
         if (n > 0
-            && i > 2
+            && i > 3
             && s.word(i - 1, "to")
-            && s.wordIn(i - 2, java.util.Set.of("us", "we"))) {
+            && s.word(i - 2, "us")
+            && INSTRUCTING.contains(s.lemmas()[i - 3])) {
           continue;
         }
         int purpose = n > 0 ? purposeOfTalk(s, i, i + n) : -1;
@@ -1792,6 +1804,35 @@ public final class ObjectiveLinter {
     return s.span(r.verbAt(), Math.min(s.size(), i + 4));
   }
 
+  /** Nouns too broad to name a fact told ("the business, the team and the customers"). */
+  private static final java.util.Set<String> GENERAL_NOUNS =
+      java.util.Set.of(
+          "business",
+          "team",
+          "customer",
+          "company",
+          "staff",
+          "people",
+          "operation",
+          "organisation",
+          "organization",
+          "product",
+          "service",
+          "market",
+          "industry",
+          "history",
+          "background",
+          "family",
+          "life",
+          "work",
+          "goal",
+          "plan",
+          "side",
+          "world",
+          "day",
+          "setup",
+          "set-up");
+
   /**
    * Whether three or more things are named from {@code from} on, with a comma among them ("past
    * surgeries, allergies and current medicine"), none of them a word that names nothing.
@@ -1804,8 +1845,12 @@ public final class ObjectiveLinter {
         break;
       }
       comma |= s.word(k, ",");
+      if (s.is(k, "VERB")) {
+        break; // "... and then asks": the list ends
+      }
       if (s.is(k, "NOUN") && !s.is(k + 1, "NOUN")) {
         if (v.abstractObjects.contains(s.lemmas()[k])
+            || GENERAL_NOUNS.contains(s.lemmas()[k])
             || IMPRESSIONS.contains(s.lemmas()[k])
             || NOTHING_IN_PARTICULAR.contains(s.lemmas()[k])) {
           return false;
@@ -1967,7 +2012,20 @@ public final class ObjectiveLinter {
   /** Words that open a clause of its own ("after talking to his wife"). */
   private static final java.util.Set<String> CLAUSE_OPENERS =
       java.util.Set.of(
-          "after", "before", "because", "since", "while", "although", "though", "unless", "until");
+          "after",
+          "before",
+          "because",
+          "since",
+          "while",
+          "although",
+          "though",
+          "unless",
+          "until",
+          "once",
+          "when",
+          "whenever",
+          "if",
+          "as");
 
   /** Verbs that book or attend a talk ("books", "agrees to", "hops on", "meets"). */
   private static final java.util.Set<String> TAKING_PART =
@@ -2744,10 +2802,11 @@ public final class ObjectiveLinter {
    */
   private static final java.util.regex.Pattern SHORT_PERIOD =
       java.util.regex.Pattern.compile(
-          "(?i)^\\s*(?:(?:some\\s*time|at\\s+some\\s+point)\\s+)?(?:(?:in|during)\\s+)?"
-              + "(?:(?:this|next|the\\s+coming|the\\s+following)\\s+(?:week|month)"
+          "(?i)^\\s*(?:(?:some\\s*time|at\\s+some\\s+point)\\s+)?(?:(?:in|during|within)\\s+)?"
+              + "(?:(?:the\\s+)?(?:this|next|coming|following)\\s+(?:week|month)"
               + "|(?:early|mid|late)?[\\s-]*(?:january|february|march|april|may|june|july|august|september|"
-              + "october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?)"
+              + "october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?"
+              + "(?:\\s+(?:20\\d{2}|this\\s+year|next\\s+year))?)"
               + "(?:\\s+(?:some\\s*time|at\\s+some\\s+point))?\\s*[.!]?\\s*$");
 
   /** A day, a date or a clock time ("on Friday 14 March", "between 2pm and 4pm"). */
@@ -2901,7 +2960,7 @@ public final class ObjectiveLinter {
               // "puts the stage to 90% in the CRM", "sets opp probability to 75%": a pipeline guess
               + "|\\b(?:sets?|puts?|moves?|updates?|changes?|bumps?|raises?)\\s+(?:the\\s+)?"
               + "(?:(?!their\\b|his\\b|her\\b|its\\b)[\\w-]+\\s+){0,2}?"
-              + "(?:stage|probability|likelihood)\\s+(?:to|at|as)\\s+\\d{1,3}\\s?%"
+              + "(?:stage|probability|likelihood|forecast)\\s+(?:to|at|as)\\s+\\d{1,3}\\s?%"
               // "Presales rates the lead as 'A - Hot'": whoever grades the lead, it is our grade
               + "|\\b(?:rates?|rated|grades?|graded|scores?|scored)\\s+(?:the\\s+|this\\s+)?(?:lead|prospect|deal|opp|"
               + "opportunity)\\s+(?:as|at)\\s+['\"‘“]?(?:[a-d]\\s*[-–:]\\s*)?(?:hot|warm|cold|high|medium|low|strong|weak|keen)\\b"

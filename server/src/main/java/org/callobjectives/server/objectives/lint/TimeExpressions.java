@@ -53,10 +53,11 @@ final class TimeExpressions {
 
   /** "on the demo unit", "in the demo account": a thing named after the call, not a time. */
   private static final String NOT_A_THING =
-      "(?:(?<=\\b(?:call|phone|line|conversation|contact|session|meeting|chat|interaction|appointment|"
-          + "consultation|dial))"
-          + "|(?![\\s-]+(?:units?|machines?|kit|accounts?|logins?|systems?|environment|version|model|devices?|"
-          + "car|van|truck|printers?|room|box|stock|portal|app|tenant|instance|sandbox|equipment|hardware)\\b))";
+      "(?:(?<=\\b(?:call|phone|line))(?=[\\s-]+recordings?\\b)"
+          + "|(?![\\s-]+(?:units?|machines?|kit|accounts?|logins?|site|systems?|environment|version|model|"
+          + "devices?|car|van|truck|printers?|room|box|stock|portal|app|tenant|instance|sandbox|equipment|"
+          + "hardware|set|pack|data|files?|script|deck|video|recording|link|page|form|certificate|report|"
+          + "notes)\\b))";
 
   private static final String MONTH_NAME =
       "(?:january|february|march|april|june|july|august|september|october"

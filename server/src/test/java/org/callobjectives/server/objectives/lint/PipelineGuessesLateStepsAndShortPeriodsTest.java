@@ -46,6 +46,7 @@ class PipelineGuessesLateStepsAndShortPeriodsTest {
         "Chance of closing this month 60% in the forecast",
         "Farmer comes away trusting our crew's work",
         "Farmer's not put off by the per-metre rate",
+        "Rep puts the forecast at 80% in Salesforce",
       })
   void ourPipelineGuessOrTheirMoodIsNotMeasurable(String measure) {
     assertMeasureRefused(true, measure);
@@ -76,6 +77,8 @@ class PipelineGuessesLateStepsAndShortPeriodsTest {
       discovery            | Client signs up to a DMP and all creditors agree to freeze interest
       discovery            | Buyer adds us to their approved vendor list
       discovery            | Adult pt starts Invisalign Tx
+      first-contact        | Customer takes out a 5-year extended warranty on the new boiler
+      discovery            | Patient agrees to start Invisalign treatment in June
       """)
   void aLateStepInFreshWordsIsUnrealisticEarly(String stage, String advance) throws Exception {
     assertUnrealisticOn(dir, stage, advance);
@@ -104,6 +107,10 @@ class PipelineGuessesLateStepsAndShortPeriodsTest {
       discovery  | Patient books a free consultation and confirms she can start treatment in June
       first-contact | Customer takes out the warranty card and reads us the serial number
       demo       | Merchant starts a test Tx on the terminal
+      discovery  | Buyer adds us to their approved supplier list so we can quote for the spring range
+      demo       | Finance manager puts our quote into the budget proposal for the March board meeting
+      demo       | Practice manager puts our $4,800 quote into the draft budget she sends the partners
+      first-contact | Client starts the online therapy intake form while we are on the phone
       """)
   void aFittingStepOrAWishIsNotUnrealistic(String stage, String advance) throws Exception {
     assertRealisticOn(dir, stage, advance);
@@ -117,7 +124,9 @@ class PipelineGuessesLateStepsAndShortPeriodsTest {
         "at some point in June",
         "Sometime in Sept",
         "sometime in late May",
-        "next week sometime"
+        "next week sometime",
+        "Sometime in June 2026",
+        "Sometime in the next week"
       })
   void sometimeInAWeekOrAMonthEndsOnAKnownDay(String timeFrame) {
     assertEquals(List.of(), errors(BOOKED, MEASURE, timeFrame));
@@ -142,6 +151,12 @@ class PipelineGuessesLateStepsAndShortPeriodsTest {
     List<String> found =
         errors("IT manager tests follow-me print release on the demo unit", MEASURE, "");
     assertTrue(found.contains(ObjectiveLinter.NOT_TIME_BOUND), found::toString);
+    for (String thing :
+        List.of(
+            "IT lead uploads the payroll file on the demo site",
+            "Customer fills in the contact form on our website")) {
+      assertTrue(errors(thing, MEASURE, "").contains(ObjectiveLinter.NOT_TIME_BOUND), thing);
+    }
     assertEquals(
         List.of(), errors("IT manager tests follow-me print release on the demo", MEASURE, ""));
     assertEquals(
@@ -158,6 +173,8 @@ class PipelineGuessesLateStepsAndShortPeriodsTest {
         "Customer agreed to meeting to discuss",
         "Customer agrees to a time we touch base next week",
         "Customer agrees that we have a quick chat next week",
+        "Customer asks us to touch base again in two weeks",
+        "Owner tells us about the business, the team and the customers",
       })
   void aMeetingToDiscussNothingIsTooGeneral(String advance) {
     assertRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
@@ -174,6 +191,8 @@ class PipelineGuessesLateStepsAndShortPeriodsTest {
         "The Head of People circles back with our mutual NDA signed by their legal team",
         "Patient tells about past surgeries, allergies and current medicine",
         "Owners accept the 7.5% increase in writing and instruct us to firm up the renewal",
+        "Customer confirms the upgrade once he has had a chat with his wife",
+        "Customer signs the renewal when she has had a chat with her business partner",
       })
   void aNamedThingOrAFeeIsNotTooGeneral(String advance) {
     assertNotRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
