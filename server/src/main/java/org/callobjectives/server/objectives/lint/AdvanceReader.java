@@ -300,6 +300,12 @@ final class AdvanceReader {
           return handed;
         }
       }
+      // "Ask the plant manager about the sister plant, and get him to give us the name": the
+      // instruction ends in the customer's step
+      Reading then = handedOverLater(s, verb + 2);
+      if (then != null) {
+        return then;
+      }
       // "Get the technical drawing from the customer": the customer gives it
       if (Set.of("get", "obtain", "collect").contains(lemma) && namesData(s, verb + 1)) {
         int giver = fromTheCustomer(s, verb + 1);
@@ -382,6 +388,33 @@ final class AdvanceReader {
     }
     // "Shipper to email the volumes": the note-taking future, subject before "to"
     return clause(s, i, s.word(verb - 1, "to") && verb - 1 > i ? verb - 1 : verb, verb);
+  }
+
+  /**
+   * A later "and get &lt;the customer&gt; to &lt;step&gt;" in an instruction ("Ask ... and more
+   * important get homeowner to email a pic"): the customer's step; else null.
+   */
+  private Reading handedOverLater(Sentence s, int from) {
+    for (int k = Math.max(1, from); k + 3 < s.size(); k++) {
+      if (!s.wordIn(k, Set.of("get", "have")) || s.is(k - 1, "AUX") || s.is(k - 1, "PRON")) {
+        continue;
+      }
+      boolean joined = false;
+      for (int b = k - 1; b >= Math.max(0, k - 4) && !joined; b--) {
+        joined = s.wordIn(b, Set.of("and", "then", "also"));
+      }
+      if (!joined) {
+        continue;
+      }
+      Reading handed = handedOver(s, k);
+      if (handed != null
+          && handed.actor() == Actor.CUSTOMER
+          && handed.verbAt() > 0
+          && s.word(handed.verbAt() - 1, "to")) {
+        return handed;
+      }
+    }
+    return null;
   }
 
   /**

@@ -362,6 +362,9 @@ final class BuyingProcess {
               p(
                   "\\b(?:fl(?:y|ies|ew|ying)|travel(?:s|led|ling)?)\\s+(?:in\\s+|out\\s+|over\\s+|back\\s+)?"
                       + "(?:from\\s+[\\w-]+(?:\\s+[\\w-]+)?\\s+)?to\\b"
+                      // ("the top 3 cities they travel to": where they go, not a trip now)
+                      + "(?!\\s*(?:$|[.,;:)+&]|and\\b|or\\b|most\\b|often\\b|regularly\\b|every\\b|each\\b|"
+                      + "twice\\b|once\\b|annually\\b|yearly\\b|monthly\\b|weekly\\b))"
                       // "a trip to Cairo", not "sends the poll for a trip to the members"
                       + "|(?<!\\borgani[sz]es?\\s)(?<!\\bruns\\s)(?<!\\barranges?\\s)\\b(?:trips?|journeys?|flights?)\\s+to\\b(?!\\s+(?:the|their|his|her|all|every|each)\\s+"
                       + "(?:members?|group|club|committee|parents|families|travellers|attendees|board)\\b)"
@@ -609,6 +612,8 @@ final class BuyingProcess {
                       + "|\\bprepays?\\b|\\bdraws? down\\b|\\bcompletes? on (?:the|their|his|her) (?:mortgage|purchase|sale|house|"
                       + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:(?:an?|the|their|its|his|her) )?(?:(?!(?:trial|sample|test|tester|return|repeat|pilot|starter|in|into|on|of|by|them|it|these|those|the|their)\\b)[\\w$£€.,%-]+ ){0,4}?order\\b(?!\\s+(?:of|to)\\b)|\\bcloses? the deal\\b"
                       + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|enterprise)\\b"
+                      // "signs for a new F-150": the sale of a car, a van, a kitchen
+                      + "|\\bsigns?\\s+for\\s+(?:an?|the|their|his|her)\\s+(?:brand[- ]new|new|used|pre-owned|second-hand)\\s"
                       + "|\\bcommits?\\s+to\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|[2-9]-year|\\d{2}-month)\\b"
                       // ("the benefits of a 10-year term over a 5-year term": terms compared, none
                       // signed)

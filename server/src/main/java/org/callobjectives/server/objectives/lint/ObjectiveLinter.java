@@ -991,6 +991,7 @@ public final class ObjectiveLinter {
    * ("so ...").
    */
   private String vagueIn(Sentence s, int from, int verbAt) {
+    int real = realOutcomeAt(s, from);
     for (int i = headingEnd(s, Math.max(0, from)); i < s.size(); i++) {
       if (i > from && s.wordIn(i, REASONS) && i > 0 && !s.is(i - 1, "VERB")) {
         return null; // "so we can keep in touch": the reason for the step, not the step
@@ -1055,6 +1056,9 @@ public final class ObjectiveLinter {
             && !reader.isActorWord(s, i - 1)) {
           continue;
         }
+        if (n > 0 && real >= 0 && i < real) {
+          continue; // "build a good relation and, more concretely, she sends ...": the lead-in
+        }
         boolean verbFirst = p.words().length > 1 && VERB_FIRST.contains(p.words()[0]);
         // "the eligibility check in the app" is a noun: a verb-first phrase needs a verb there
         // ("the partnership moves forward": the sentence's own verb after its subject)
@@ -1071,6 +1075,34 @@ public final class ObjectiveLinter {
       }
     }
     return null;
+  }
+
+  /**
+   * Where the writer marks what follows as the real outcome ("and, more concretely, she sends ...",
+   * "and most importantly gets ..."), with a step after the mark; else the sentence's end.
+   */
+  private static int realOutcomeAt(Sentence s, int from) {
+    for (int i = Math.max(1, from + 2); i + 2 < s.size(); i++) {
+      int n = 0;
+      if (s.wordIn(i, java.util.Set.of("more", "most"))
+          && s.wordIn(
+              i + 1, java.util.Set.of("concrete", "concretely", "important", "importantly"))) {
+        n = 2;
+      } else if (s.word(i, "above") && s.word(i + 1, "all")) {
+        n = 2;
+      } else if (s.wordIn(i, java.util.Set.of("concretely", "specifically"))) {
+        n = 1;
+      }
+      if (n == 0 || !s.wordIn(i - 1, java.util.Set.of(",", "and", "but", ":", "-", "–"))) {
+        continue;
+      }
+      for (int k = i + n; k < s.size(); k++) {
+        if (s.is(k, "VERB")) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   /**
@@ -1455,6 +1487,9 @@ public final class ObjectiveLinter {
           || s.is(j, "ADP") && !s.word(j, "to")) {
         return null; // past the subject
       }
+      if (s.is(j, "NOUN") && NOUN_SUFFIX.matcher(s.lower()[j]).matches()) {
+        return null; // "Increase patient engagement with ...": a noun that is never a clipped verb
+      }
       // "Mrs Okafor books two places": after "will" the verb takes its bare form
       String bare =
           s.word(j, "to") || !(s.is(j, "NOUN") || s.is(j, "VERB"))
@@ -1483,6 +1518,13 @@ public final class ObjectiveLinter {
   }
 
   private static final java.util.Set<String> TITLES = java.util.Set.of("mr", "mrs", "ms", "dr");
+
+  /** Endings that make a noun, never a verb ("engagement", "retention", "awareness"). */
+  private static final java.util.regex.Pattern NOUN_SUFFIX =
+      java.util.regex.Pattern.compile(
+          "(?!(?:mention|question|position|function|auction|caution|commission|implement|document"
+              + "|comment|supplement|complement|experiment|augment|compliment)s?$)"
+              + "[a-z]{3,}(?:ment|tion|sion|ness|ity)s?");
 
   /** Whether the tagger may have misread who acts: no verb, no actor, or an unlikely one. */
   private boolean misread(Sentence s, Reading r) {
@@ -2394,6 +2436,15 @@ public final class ObjectiveLinter {
         boolean abstractObject =
             !s.lower()[head].endsWith("ing") && v.abstractObjects.contains(s.lemmas()[head])
                 || v.abstractObjects.contains(s.lower()[head]);
+        // "gives his decision about renewing the policy", "their position on the rent-free
+        // period": a stand taken on something named ("gets closer to a decision" is caught above)
+        if (s.wordIn(head, java.util.Set.of("decision", "position", "answer", "verdict"))
+            && s.wordIn(head + 1, java.util.Set.of("on", "about", "for", "regarding", "re"))
+            && head + 2 < s.size()
+            && !s.wordIn(head + 2, NOTHING_IN_PARTICULAR)
+            && !s.is(head + 2, "PUNCT")) {
+          abstractObject = false;
+        }
         // "the estate value", "their order value": a value of something named is a figure
         if (s.word(head, "value") && head > i) {
           abstractObject = false;
@@ -2986,6 +3037,11 @@ public final class ObjectiveLinter {
               + "|\\b(?:agent|rep|we|i|sdr|bdr|ae|adviser|advisor|supervisor|manager|caller|csm|kam)\\s+"
               + "(?:rates?|rated|grades?|graded)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:as|at)\\s+['\"]?"
               + "(?:hot|warm|cold|high|medium|low|very good|good|strong|weak|keen)\\b"
+              // "Probability set to 60% in CRM", "sets lead status to 'Hot - 90%'": our guess
+              + "|\\b(?:probability|likelihood)\\s+(?:field\\s+)?(?:is\\s+)?(?:set|put|updated|changed|moved|raised|bumped)\\s+"
+              + "(?:to|at|as)\\s+\\d{1,3}\\s?%"
+              + "|\\b(?:lead|prospect|deal|opportunity|opp)\\s+(?:status|stage|rating|temperature|temp)\\s+(?:is\\s+)?"
+              + "(?:(?:set|marked|changed|updated|moved)\\s+)?(?:to|as|at)\\s+['\"‘“]?(?:hot|warm|cold|keen)\\b"
               + "|\\b(?:lead|prospect|deal|account)\\s+(?:is\\s+)?(?:marked|flagged|tagged|set|rated|scored)\\s+(?:as\\s+|to\\s+)?"
               + "['\"]?(?:hot|warm|cold|keen|interested)\\b"
               // "'buying signal' score set to 4/5 by the AE", "relationship status changed to
@@ -3225,7 +3281,12 @@ public final class ObjectiveLinter {
       if (measure.lower()[i].equals("sold")
           && (measure.wordIn(i - 1, java.util.Set.of("marked", "shown", "flagged", "recorded"))
               || measure.is(i - 2, "NUM")
-              || measure.is(i - 1, "NUM"))) {
+              || measure.is(i - 1, "NUM")
+              // "Sold in DMS", "Vehicle sold on 12/03": a status in a system ("sold on the
+              // idea" is a mood)
+              || (i == 0 || measure.is(i - 1, "NOUN") || measure.is(i - 1, "PROPN"))
+                  && measure.wordIn(i + 1, java.util.Set.of("in", "via", "through", "-", ":"))
+              || i == 0 && measure.size() == 1)) {
         continue; // "240 passes sold", "unit marked sold": a count or a status, not a mood
       }
       if (measure.lower()[i].equals("interested")

@@ -208,6 +208,8 @@ final class Rewrites {
         verbInside |= s.is(k, "VERB"); // "attempt to get the architect": no topic to name
         verbInside |= s.wordIn(k, NO_TOPIC); // "show some interest": nothing to follow up on
         verbInside |= s.wordIn(k, PEOPLE); // "persuade the customer": a person is no topic
+        // "have a follow-up call with the family": a meeting, not what it is about
+        verbInside |= s.wordIn(k, MEETINGS);
       }
       if (to > from
           && !verbInside
@@ -248,6 +250,20 @@ final class Rewrites {
           "parent",
           "family",
           "donor");
+
+  private static final Set<String> MEETINGS =
+      Set.of(
+          "call",
+          "meeting",
+          "chat",
+          "catch-up",
+          "follow-up",
+          "callback",
+          "call-back",
+          "session",
+          "conversation",
+          "check-in",
+          "touchpoint");
 
   private static final Set<String> NO_TOPIC =
       Set.of(

@@ -1,0 +1,157 @@
+package org.callobjectives.server.objectives.lint;
+
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertMeasureRefused;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertNotRefusedFor;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRealisticOn;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRefusedFor;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertUnrealisticOn;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.findings;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Found in the twenty-fourth round: a decision or a position on something named, the outcome a
+ * writer marks as the real one after a vague lead-in, an instruction that ends in the customer's
+ * step, our lead status written as a grade, a sale recorded in a system, where they travel, a car
+ * signed for, and rewrites that start with neither a goal nor a meeting.
+ */
+class DecisionsOnThingsAndRealOutcomesTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void load() throws Exception {
+    AccountEventsAndRolesTest.load();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Client gives his decision about renewing the health policy with the new premium",
+        "Medicines mgmt lead shares current formulary position for SGLT2s",
+        "Procurement returns the MSA with their position on payment terms",
+        "Continue to build a good relation with Mme Dubois and, more concretely, she sends us her"
+            + " sell-out by reference for the last 6 months",
+        "Keep the convo going and, most importantly, the homeowner emails a photo of the"
+            + " declarations page",
+      })
+  void aStandOnSomethingNamedOrTheMarkedOutcomeIsNotTooGeneral(String advance) {
+    assertNotRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Client gives his decision",
+        "Member gets closer to a decision on the upgrade",
+        "Keep the momentum going and build rapport with the owner",
+        "Build the relationship and, more importantly, keep things moving",
+      })
+  void aBareDecisionOrAVagueOutcomeIsStillTooGeneral(String advance) {
+    assertRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Ask the plant manager if the sister plant has the same press line, and get him to give us"
+            + " the name and phone of the person responsible there",
+        "Ask the cx how many family members are on other operators and get the cx to give name and"
+            + " number of at least 1 member",
+        "Keep the convo going, and more important get homeowner to email a pic of the declarations"
+            + " page",
+      })
+  void anInstructionThatEndsInTheCustomersStepIsAnAdvance(String advance) {
+    assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Explain the new premium to the client and send the policy wording",
+        "Ask the customer about their fleet and note it in the CRM",
+      })
+  void anInstructionOfOursAloneIsNoAdvance(String advance) {
+    assertRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Probability set to 60% in CRM",
+        "Agent sets lead status to 'Hot - 90%'",
+        "Opportunity stage changed to warm",
+      })
+  void ourGradeOfTheLeadIsNotMeasurable(String measure) {
+    assertMeasureRefused(true, measure);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Sold in DMS",
+        "Vehicle sold in the DMS with the deal number",
+        "Lead status set to 'Demo booked'",
+      })
+  void aSaleOrAStatusInASystemIsMeasurable(String measure) {
+    assertMeasureRefused(false, measure);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Customer is totally sold on the idea", "Client seems sold"})
+  void beingSoldOnSomethingIsAMood(String measure) {
+    assertMeasureRefused(true, measure);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      discovery     | Travel mgr tells us avg monthly room nights and the top 3 cities they travel to
+      discovery     | Buyer names the two trade fairs they fly to every year
+      first-contact | Owner tells us which suppliers they travel to, and how often
+      """)
+  void whereTheyTravelIsNoTrip(String stage, String advance) throws Exception {
+    assertRealisticOn(dir, stage, advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      outbound-prospecting | Orphan owner signs for a new F-150
+      discovery            | Customer signs for a brand-new van on finance
+      discovery            | Buyer travels to our plant in Stuttgart for the acceptance test
+      """)
+  void aCarSignedForOrATripIsLateEarly(String stage, String advance) throws Exception {
+    assertUnrealisticOn(dir, stage, advance);
+  }
+
+  @Test
+  void aRewriteStartsWithNeitherAGoalNorAMeeting() {
+    for (String advance :
+        List.of(
+            "Increase patient engagement with the portal",
+            "Have a follow-up call with the family to align on where to go from here",
+            "Improve customer retention on the app")) {
+      for (LintFinding f : findings(advance, "Call logged", "next week")) {
+        String s = String.valueOf(f.suggestion());
+        assertFalse(
+            s.contains("'The increase")
+                || s.contains("'The improve")
+                || s.contains("follow-up on a follow-up")
+                || s.contains("follow-up on a call"),
+            s);
+      }
+    }
+  }
+}
