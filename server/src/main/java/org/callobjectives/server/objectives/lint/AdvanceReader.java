@@ -845,6 +845,18 @@ final class AdvanceReader {
                 && INFORMING.contains(s.lemmas()[main])
             ? null
             : agentVerbAt(s, main);
+    // "Customer makes sure her husband is at home for the demo": what they see to on their side
+    if (agentVerb != null
+        && actor == Actor.CUSTOMER
+        && Set.of("make", "ensure").contains(s.lemmas()[main])) {
+      int whom = s.word(main + 1, "sure") ? main + 2 : main + 1;
+      if (s.word(whom, "that")) {
+        whom++;
+      }
+      if (s.wordIn(whom, Set.of("their", "his", "her", "they", "he", "she"))) {
+        agentVerb = null;
+      }
+    }
     // Only for a subject of unknown side, or a job title that names no relation to us: a
     // customer's manager may well call or brief their own people.
     boolean ourSideUnsure =
@@ -856,6 +868,19 @@ final class AdvanceReader {
     // "Area sales manager sends samples to the customer": no one of theirs informs "the customer"
     if (addressed < 0 && ourSideUnsure) {
       addressed = informsTheCustomer(s, main, SERVED);
+    }
+    // "Tech team activate the customer's unit remotely": a crew that works on the customer's
+    // things and calls them "the customer's" is ours (not "Broker emails the client's claims
+    // history": a broker acts for the client)
+    if (addressed < 0
+        && (actor == Actor.UNKNOWN || actor == Actor.THING)
+        && !relationInSubject(s, from, to)
+        && to > from
+        && s.wordIn(to - 1, CREWS)
+        && s.word(main + 1, "the")
+        && SERVED.contains(s.lower()[Math.min(s.size() - 1, main + 2)])
+        && s.word(main + 3, "'s")) {
+      addressed = main + 4;
     }
     if (addressed > 0) {
       // "Treatment coordinator rings the enquirer back": whoever calls the customer is us
@@ -962,6 +987,26 @@ final class AdvanceReader {
   /** Whom only our side serves, by these very words. */
   static final Set<String> SERVED =
       Set.of("customer", "client", "prospect", "enquirer", "inquirer", "caller");
+
+  /** Teams that work on a customer's things ("tech team", "install crew", "engineer"). */
+  private static final Set<String> CREWS =
+      Set.of(
+          "team",
+          "crew",
+          "tech",
+          "techs",
+          "technician",
+          "technicians",
+          "engineer",
+          "engineers",
+          "installer",
+          "installers",
+          "support",
+          "ops",
+          "operations",
+          "dispatch",
+          "backoffice",
+          "back-office");
 
   /** Words that name a person by their relation to us or to the customer. */
   private static final Set<String> RELATIONS =

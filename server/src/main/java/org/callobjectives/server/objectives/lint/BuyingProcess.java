@@ -1931,7 +1931,8 @@ final class BuyingProcess {
   private static final int MAX_TEXT = 2_000;
 
   private static final Pattern TRIAL_ORDER =
-      Pattern.compile("\\b(?:trial|sample|test|starter) orders?\\b");
+      Pattern.compile(
+          "\\b(?:trial|sample|test|starter|pilot|taster)(?:[- ]sized?)?\\s+(?:[\\w-]+\\s+)?orders?\\b");
 
   /** "signs our demo agreement": the papers of a trial, not of the sale. */
   private static final Pattern TRIAL_PAPERS =
@@ -2094,7 +2095,7 @@ final class BuyingProcess {
 
   private static final Pattern FIRST_CONTACT =
       p(
-          "\\b(?:cold|first|introductory|intro|initial)\\s+(?:phone\\s+|sales\\s+)?(?:call|outreach|contact|enquiry|inquiry|conversation)\\b"
+          "\\b(?:cold|first|introductory|intro|initial)\\s+(?:phone\\s+|sales\\s+)?(?:call|outreach|contact|enquiry|inquiry|conversation)\\b(?![-‑](?:off|out)\\b)"
               + "|\\bfirst\\s+time\\s+(?:we|i|they)(?:'ve)?\\s+(?:speak|spoke|spoken|talk|talked)\\b"
               + "|\\b(?:bought|bought-in|purchased|rented|cold|data)[- ](?:\\w+[- ])?(?:list|data|leads?)\\b|\\bcold lead\\b"
               + "|\\bcold-call(?:ed|ing)?\\b|\\bnever (?:been )?(?:spoken to|contacted|called|met|heard from)\\b"

@@ -2445,6 +2445,11 @@ public final class ObjectiveLinter {
             && !s.is(head + 2, "PUNCT")) {
           abstractObject = false;
         }
+        // "goes through our offer position by position": item by item, nothing left vague
+        if (s.word(head + 1, "by")
+            && s.lower()[head].equals(s.lower()[Math.min(s.size() - 1, head + 2)])) {
+          abstractObject = false;
+        }
         // "the estate value", "their order value": a value of something named is a figure
         if (s.word(head, "value") && head > i) {
           abstractObject = false;
@@ -3037,6 +3042,11 @@ public final class ObjectiveLinter {
               + "|\\b(?:agent|rep|we|i|sdr|bdr|ae|adviser|advisor|supervisor|manager|caller|csm|kam)\\s+"
               + "(?:rates?|rated|grades?|graded)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:as|at)\\s+['\"]?"
               + "(?:hot|warm|cold|high|medium|low|very good|good|strong|weak|keen)\\b"
+              // "Adviser marks referral likelihood as High", "marks patient readiness as 'high'"
+              + "|\\b(?:marks?|marked|sets?|rates?|rated|puts?|logs?|logged|scores?|scored|flags?|flagged)\\s+"
+              + "(?:the\\s+|their\\s+|his\\s+|her\\s+)?(?:[\\w-]+\\s+){0,2}?(?:likelihood|probability|readiness|propensity|"
+              + "willingness|motivation|seriousness|intent)\\s+(?:as|to|at)\\s+['\"‘“]?(?:high|medium|low|strong|weak|hot|"
+              + "warm|cold|good|\\d{1,3}\\s?%)"
               // "Probability set to 60% in CRM", "sets lead status to 'Hot - 90%'": our guess
               + "|\\b(?:probability|likelihood)\\s+(?:field\\s+)?(?:is\\s+)?(?:set|put|updated|changed|moved|raised|bumped)\\s+"
               + "(?:to|at|as)\\s+\\d{1,3}\\s?%"

@@ -189,8 +189,9 @@ final class Rewrites {
             && (r.imperative() || r.agentVerb() != null || r.actor() == Reading.Actor.AGENT);
     if (agents) {
       int from = r.verbAt() + 1;
-      while (from < s.size() && (s.is(from, "ADP") || s.is(from, "PART"))) {
-        from++; // "walk through the options"
+      while (from < s.size()
+          && (s.is(from, "ADP") || s.is(from, "PART") || s.wordIn(from, PARTICLES))) {
+        from++; // "walk through the options", "gets back to us"
       }
       int to = from;
       while (to < s.size()
@@ -283,7 +284,14 @@ final class Rewrites {
           "thing",
           "trust",
           "confidence",
-          "engagement");
+          "engagement",
+          // "get a feel for how serious he is": a sense of theirs, no topic to meet on
+          "feel",
+          "sense",
+          "idea",
+          "picture",
+          "understanding",
+          "clarity");
 
   private static final String GENERIC =
       "agrees to a follow-up call on a named date with the decision maker";

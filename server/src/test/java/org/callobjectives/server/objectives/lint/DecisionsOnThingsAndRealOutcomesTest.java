@@ -136,20 +136,91 @@ class DecisionsOnThingsAndRealOutcomesTest {
     assertUnrealisticOn(dir, stage, advance);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Adviser marks referral likelihood as High",
+        "Coordinator marks patient readiness as 'high' in the CRM",
+        "SDR sets the buying intent to 80%",
+      })
+  void ourGradeOfTheirReadinessIsNotMeasurable(String measure) {
+    assertMeasureRefused(true, measure);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Customer makes sure her husband (the one paying) is at home when the field agent does the"
+            + " demo",
+        "Client makes sure their finance director joins the Thursday call",
+        "The buyer goes through our offer position by position with us",
+      })
+  void whatTheCustomerSeesToOnTheirSideIsTheirStep(String advance) {
+    assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+    assertNotRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Tech team activate the customer's unit remotely",
+        "Install crew fits the client's new meter",
+      })
+  void aCrewWorkingOnTheCustomersThingsIsUs(String advance) {
+    assertRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Broker emails the client's 3-year claims history for the fleet quote",
+        "Broker gets the client's signed debit order mandate back to us",
+      })
+  void aBrokerActsForTheirClient(String advance) {
+    assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact | Owner places a trial-size order of 2 cases
+      discovery     | Buyer places a pilot order of 10 units for one store
+      """)
+  void aTrialSizedOrderIsNoClose(String stage, String advance) throws Exception {
+    assertRealisticOn(dir, stage, advance);
+  }
+
+  @Test
+  void aFirstCallOffIsNoFirstCall() {
+    List<String> found =
+        AccountEventsAndRolesTest.errors(
+            "Purchase director signs the supply agreement and sends the first call-off for 40"
+                + " pallets",
+            "Signed agreement and call-off order received",
+            "before 1 July");
+    assertFalse(found.contains(ObjectiveLinter.UNREALISTIC), found::toString);
+  }
+
   @Test
   void aRewriteStartsWithNeitherAGoalNorAMeeting() {
     for (String advance :
         List.of(
             "Increase patient engagement with the portal",
             "Have a follow-up call with the family to align on where to go from here",
-            "Improve customer retention on the app")) {
+            "Improve customer retention on the app",
+            "Agent gets back to us with the answers on the open items",
+            "Get a feel for how serious Mr Johnson is about leaving something for the kids")) {
       for (LintFinding f : findings(advance, "Call logged", "next week")) {
         String s = String.valueOf(f.suggestion());
         assertFalse(
             s.contains("'The increase")
                 || s.contains("'The improve")
                 || s.contains("follow-up on a follow-up")
-                || s.contains("follow-up on a call"),
+                || s.contains("follow-up on a call")
+                || s.contains("follow-up on back")
+                || s.contains("follow-up on a feel"),
             s);
       }
     }
