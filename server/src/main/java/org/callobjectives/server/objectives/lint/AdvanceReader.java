@@ -400,17 +400,23 @@ final class AdvanceReader {
         continue;
       }
       boolean joined = false;
+      boolean asked = false;
       for (int b = k - 1; b >= Math.max(0, k - 4) && !joined; b--) {
         joined = s.wordIn(b, Set.of("and", "then", "also"));
+        // "Ask the owner ... and how to get the CFO to join": our question, not their step
+        asked |= s.wordIn(b, Sentence.CLAUSE_WORDS) || s.wordIn(b, Set.of("if", "to"));
       }
-      if (!joined) {
+      if (!joined || asked) {
         continue;
       }
       Reading handed = handedOver(s, k);
-      if (handed != null
-          && handed.actor() == Actor.CUSTOMER
-          && handed.verbAt() > 0
-          && s.word(handed.verbAt() - 1, "to")) {
+      if (handed == null || handed.actor() != Actor.CUSTOMER || handed.verbAt() <= 0) {
+        continue;
+      }
+      boolean afterTo = s.word(handed.verbAt() - 1, "to");
+      // "and have him sign the order form": after "have", the bare verb
+      boolean bare = s.word(k, "have") && !afterTo && !s.lower()[handed.verbAt()].endsWith("ed");
+      if (s.word(k, "get") ? afterTo : bare) {
         return handed;
       }
     }
@@ -853,7 +859,8 @@ final class AdvanceReader {
       if (s.word(whom, "that")) {
         whom++;
       }
-      if (s.wordIn(whom, Set.of("their", "his", "her", "they", "he", "she"))) {
+      if (s.wordIn(whom, Set.of("their", "his", "her"))
+          && (s.is(whom + 1, "NOUN") || s.is(whom + 1, "PROPN"))) {
         agentVerb = null;
       }
     }
@@ -878,8 +885,8 @@ final class AdvanceReader {
         && to > from
         && s.wordIn(to - 1, CREWS)
         && s.word(main + 1, "the")
-        && SERVED.contains(s.lower()[Math.min(s.size() - 1, main + 2)])
-        && s.word(main + 3, "'s")) {
+        && s.wordIn(main + 2, SERVED_PEOPLE)
+        && s.wordIn(main + 3, Set.of("'s", "’s"))) {
       addressed = main + 4;
     }
     if (addressed > 0) {
@@ -995,10 +1002,6 @@ final class AdvanceReader {
           "crew",
           "tech",
           "techs",
-          "technician",
-          "technicians",
-          "engineer",
-          "engineers",
           "installer",
           "installers",
           "support",
@@ -1007,6 +1010,21 @@ final class AdvanceReader {
           "dispatch",
           "backoffice",
           "back-office");
+
+  /** The customer by any name a crew of ours would use ("the patient's transport"). */
+  private static final Set<String> SERVED_PEOPLE =
+      java.util.stream.Stream.concat(
+              SERVED.stream(),
+              java.util.stream.Stream.of(
+                  "patient",
+                  "homeowner",
+                  "tenant",
+                  "member",
+                  "policyholder",
+                  "borrower",
+                  "resident",
+                  "subscriber"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /** Words that name a person by their relation to us or to the customer. */
   private static final Set<String> RELATIONS =

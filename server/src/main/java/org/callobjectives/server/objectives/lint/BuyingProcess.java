@@ -363,8 +363,7 @@ final class BuyingProcess {
                   "\\b(?:fl(?:y|ies|ew|ying)|travel(?:s|led|ling)?)\\s+(?:in\\s+|out\\s+|over\\s+|back\\s+)?"
                       + "(?:from\\s+[\\w-]+(?:\\s+[\\w-]+)?\\s+)?to\\b"
                       // ("the top 3 cities they travel to": where they go, not a trip now)
-                      + "(?!\\s*(?:$|[.,;:)+&]|and\\b|or\\b|most\\b|often\\b|regularly\\b|every\\b|each\\b|"
-                      + "twice\\b|once\\b|annually\\b|yearly\\b|monthly\\b|weekly\\b))"
+                      + "(?!\\s*(?:$|[.,;:)]))"
                       // "a trip to Cairo", not "sends the poll for a trip to the members"
                       + "|(?<!\\borgani[sz]es?\\s)(?<!\\bruns\\s)(?<!\\barranges?\\s)\\b(?:trips?|journeys?|flights?)\\s+to\\b(?!\\s+(?:the|their|his|her|all|every|each)\\s+"
                       + "(?:members?|group|club|committee|parents|families|travellers|attendees|board)\\b)"
@@ -613,7 +612,9 @@ final class BuyingProcess {
                       + "property|flat|home)\\b|\\bsigns?\\b[^.]{0,30}\\b(?:codicil|deed|lasting power of attorney)\\b|\\bplaces? (?:(?:an?|the|their|its|his|her) )?(?:(?!(?:trial|sample|test|tester|return|repeat|pilot|starter|in|into|on|of|by|them|it|these|those|the|their)\\b)[\\w$£€.,%-]+ ){0,4}?order\\b(?!\\s+(?:of|to)\\b)|\\bcloses? the deal\\b"
                       + "|\\b(?:signs?|buys?|purchases?)\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|enterprise)\\b"
                       // "signs for a new F-150": the sale of a car, a van, a kitchen
-                      + "|\\bsigns?\\s+for\\s+(?:an?|the|their|his|her)\\s+(?:brand[- ]new|new|used|pre-owned|second-hand)\\s"
+                      + "|\\bsigns?\\s+for\\s+(?:an?|the|their|his|her)\\s+(?:brand[- ]new|new|used|pre-owned|second-hand)\\s+"
+                      + "(?:car|van|truck|pick-?up|suv|vehicle|motorbike|motorcycle|boat|caravan|motorhome|tractor|"
+                      + "kitchen|[a-z]{1,3}-?\\d{1,4}[a-z]?)\\b"
                       + "|\\bcommits?\\s+to\\b[^.]{0,40}\\b(?:multi-year|two-year|three-year|five-year|[2-9]-year|\\d{2}-month)\\b"
                       // ("the benefits of a 10-year term over a 5-year term": terms compared, none
                       // signed)
@@ -1905,6 +1906,10 @@ final class BuyingProcess {
               // ("if possible the group signs": a hedge, not a condition)
               + "|\\b(?:when|once|until|if(?!\\s+(?:at\\s+all\\s+)?possible\\b)|after)\\s+(?:[\\w'-]+\\s+){0,4}$"
               + "|\\bthe\\s+(?:date|year|month|day|week)\\s+(?:[\\w'-]+\\s+){0,3}$"
+              // "the top 3 cities they travel to", "the fairs their reps fly to": where they go
+              + "|\\b(?:cities|places|destinations|countries|fairs|shows|events|sites|locations|regions|markets|"
+              + "offices|airports|hubs|venues|conferences)\\s+(?:that\\s+|which\\s+)?(?:they|he|she|we|you|"
+              + "(?:their|his|her)\\s+[\\w-]+)\\s+(?:[\\w'-]+\\s+)?$"
               // "where they'd want the charger fitted": where, not that it is
               + "|\\bwhere\\s+(?:[\\w'-]+\\s+){0,5}$"
               // "gives his email so we can offer him a gifted first shipment": our step, later
@@ -1932,7 +1937,8 @@ final class BuyingProcess {
 
   private static final Pattern TRIAL_ORDER =
       Pattern.compile(
-          "\\b(?:trial|sample|test|starter|pilot|taster)(?:[- ]sized?)?\\s+(?:[\\w-]+\\s+)?orders?\\b");
+          "\\b(?:trial|sample|test|starter|pilot|taster)(?:[- ]sized?)?\\s+(?:(?:stocking|stock|batch|run|"
+              + "size|sized|opening)\\s+)?orders?\\b");
 
   /** "signs our demo agreement": the papers of a trial, not of the sale. */
   private static final Pattern TRIAL_PAPERS =
@@ -2095,7 +2101,7 @@ final class BuyingProcess {
 
   private static final Pattern FIRST_CONTACT =
       p(
-          "\\b(?:cold|first|introductory|intro|initial)\\s+(?:phone\\s+|sales\\s+)?(?:call|outreach|contact|enquiry|inquiry|conversation)\\b(?![-‑](?:off|out)\\b)"
+          "\\b(?:cold|first|introductory|intro|initial)\\s+(?:phone\\s+|sales\\s+)?(?:call|outreach|contact|enquiry|inquiry|conversation)\\b(?![-‑–—]\\s*(?:off|out)\\b|\\s+off\\b)"
               + "|\\bfirst\\s+time\\s+(?:we|i|they)(?:'ve)?\\s+(?:speak|spoke|spoken|talk|talked)\\b"
               + "|\\b(?:bought|bought-in|purchased|rented|cold|data)[- ](?:\\w+[- ])?(?:list|data|leads?)\\b|\\bcold lead\\b"
               + "|\\bcold-call(?:ed|ing)?\\b|\\bnever (?:been )?(?:spoken to|contacted|called|met|heard from)\\b"

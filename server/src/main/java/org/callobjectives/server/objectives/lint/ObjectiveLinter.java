@@ -1488,7 +1488,7 @@ public final class ObjectiveLinter {
         return null; // past the subject
       }
       if (s.is(j, "NOUN") && NOUN_SUFFIX.matcher(s.lower()[j]).matches()) {
-        return null; // "Increase patient engagement with ...": a noun that is never a clipped verb
+        continue; // "Increase patient engagement with ...": a noun that is never a clipped verb
       }
       // "Mrs Okafor books two places": after "will" the verb takes its bare form
       String bare =
@@ -2365,7 +2365,9 @@ public final class ObjectiveLinter {
     if (r.verb() == null
         || r.verbAt() < 0
         || r.lowEffort() != null
-        || r.agentVerb() != null && !r.imperative()) {
+        || r.agentVerb() != null && !r.imperative()
+        // "keeps the conversation going and, more importantly, emails a photo": the marked step
+        || realOutcomeAt(s, r.verbAt()) >= 0) {
       return null;
     }
     boolean concrete = false;
@@ -2440,13 +2442,12 @@ public final class ObjectiveLinter {
         // period": a stand taken on something named ("gets closer to a decision" is caught above)
         if (s.wordIn(head, java.util.Set.of("decision", "position", "answer", "verdict"))
             && s.wordIn(head + 1, java.util.Set.of("on", "about", "for", "regarding", "re"))
-            && head + 2 < s.size()
-            && !s.wordIn(head + 2, NOTHING_IN_PARTICULAR)
-            && !s.is(head + 2, "PUNCT")) {
+            && namedThingAt(s, head + 2)) {
           abstractObject = false;
         }
         // "goes through our offer position by position": item by item, nothing left vague
-        if (s.word(head + 1, "by")
+        if (s.wordIn(head, LINE_ITEMS)
+            && s.word(head + 1, "by")
             && s.lower()[head].equals(s.lower()[Math.min(s.size() - 1, head + 2)])) {
           abstractObject = false;
         }
@@ -2520,6 +2521,36 @@ public final class ObjectiveLinter {
       }
     }
     return null;
+  }
+
+  /** The parts a paper is gone through by ("position by position", "line by line"). */
+  private static final java.util.Set<String> LINE_ITEMS =
+      java.util.Set.of("position", "line", "item", "clause", "page", "section", "room", "site");
+
+  /**
+   * Whether a named thing starts at {@code k} ("the 3-year term", "renewing the health policy"),
+   * not a pronoun, a question or a word that names nothing ("it", "what to do", "the matter").
+   */
+  private boolean namedThingAt(Sentence s, int k) {
+    for (int j = k; j < Math.min(s.size(), k + 6); j++) {
+      if (s.is(j, "PRON")
+          || s.is(j, "PUNCT")
+          || s.wordIn(j, Sentence.CLAUSE_WORDS)
+          || s.wordIn(j, java.util.Set.of("that", "this", "these", "those"))
+              && !s.is(j + 1, "NOUN")) {
+        return false;
+      }
+      if (s.is(j, "NOUN") || s.is(j, "PROPN") || s.is(j, "NUM")) {
+        int last = j;
+        while (s.is(last + 1, "NOUN") || s.is(last + 1, "PROPN")) {
+          last++;
+        }
+        return !s.wordIn(last, NOTHING_IN_PARTICULAR)
+            && !v.abstractObjects.contains(s.lemmas()[last])
+            && !v.abstractObjects.contains(s.lower()[last]);
+      }
+    }
+    return false;
   }
 
   /** Verbs that pay a sum ("settles the charge", "clears the balance"). */
@@ -3043,15 +3074,17 @@ public final class ObjectiveLinter {
               + "(?:rates?|rated|grades?|graded)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:as|at)\\s+['\"]?"
               + "(?:hot|warm|cold|high|medium|low|very good|good|strong|weak|keen)\\b"
               // "Adviser marks referral likelihood as High", "marks patient readiness as 'high'"
-              + "|\\b(?:marks?|marked|sets?|rates?|rated|puts?|logs?|logged|scores?|scored|flags?|flagged)\\s+"
+              + "|\\b(?:agent|rep|sdr|bdr|ae|adviser|advisor|csm|kam|consultant|coordinator|counsell?or|caller|"
+              + "recruiter|scheduler|we|i)\\s+(?:marks?|sets?|rates?|puts?|logs?|scores?|flags?)\\s+"
               + "(?:the\\s+|their\\s+|his\\s+|her\\s+)?(?:[\\w-]+\\s+){0,2}?(?:likelihood|probability|readiness|propensity|"
               + "willingness|motivation|seriousness|intent)\\s+(?:as|to|at)\\s+['\"‘“]?(?:high|medium|low|strong|weak|hot|"
-              + "warm|cold|good|\\d{1,3}\\s?%)"
+              + "warm|cold|good|\\d{1,3}\\s?%)(?![\\w-])"
               // "Probability set to 60% in CRM", "sets lead status to 'Hot - 90%'": our guess
               + "|\\b(?:probability|likelihood)\\s+(?:field\\s+)?(?:is\\s+)?(?:set|put|updated|changed|moved|raised|bumped)\\s+"
               + "(?:to|at|as)\\s+\\d{1,3}\\s?%"
               + "|\\b(?:lead|prospect|deal|opportunity|opp)\\s+(?:status|stage|rating|temperature|temp)\\s+(?:is\\s+)?"
               + "(?:(?:set|marked|changed|updated|moved)\\s+)?(?:to|as|at)\\s+['\"‘“]?(?:hot|warm|cold|keen)\\b"
+              + "(?=\\s*(?:$|['\"’”]|[-–(,.;]|in\\b|on\\b|by\\b|after\\b))"
               + "|\\b(?:lead|prospect|deal|account)\\s+(?:is\\s+)?(?:marked|flagged|tagged|set|rated|scored)\\s+(?:as\\s+|to\\s+)?"
               + "['\"]?(?:hot|warm|cold|keen|interested)\\b"
               // "'buying signal' score set to 4/5 by the AE", "relationship status changed to
@@ -3279,6 +3312,34 @@ public final class ObjectiveLinter {
     }
   }
 
+  /** Whether a system of record is named at {@code k} ("DMS", "the CRM", "our POS"). */
+  private static boolean systemAt(Sentence s, int k) {
+    int j = s.wordIn(k, java.util.Set.of("the", "our", "their")) ? k + 1 : k;
+    if (j >= s.size()) {
+      return false;
+    }
+    String w = s.tokens()[j];
+    return w.length() >= 2
+            && w.equals(w.toUpperCase(Locale.ROOT))
+            && Character.isLetter(w.charAt(0))
+        || s.wordIn(
+            j,
+            java.util.Set.of(
+                "system",
+                "crm",
+                "dms",
+                "erp",
+                "salesforce",
+                "hubspot",
+                "pos",
+                "till",
+                "portal",
+                "database",
+                "tracker",
+                "ledger",
+                "register"));
+  }
+
   /** Words of feeling or opinion in a measure, or null; nouns are skipped in a named record. */
   private String subjective(Sentence measure, boolean record) {
     for (int i = 0; i < measure.size(); i++) {
@@ -3295,7 +3356,9 @@ public final class ObjectiveLinter {
               // "Sold in DMS", "Vehicle sold on 12/03": a status in a system ("sold on the
               // idea" is a mood)
               || (i == 0 || measure.is(i - 1, "NOUN") || measure.is(i - 1, "PROPN"))
-                  && measure.wordIn(i + 1, java.util.Set.of("in", "via", "through", "-", ":"))
+                  && (measure.wordIn(i + 1, java.util.Set.of("-", ":"))
+                      || measure.wordIn(i + 1, java.util.Set.of("in", "via"))
+                          && systemAt(measure, i + 2))
               || i == 0 && measure.size() == 1)) {
         continue; // "240 passes sold", "unit marked sold": a count or a status, not a mood
       }

@@ -209,9 +209,27 @@ final class Rewrites {
         verbInside |= s.is(k, "VERB"); // "attempt to get the architect": no topic to name
         verbInside |= s.wordIn(k, NO_TOPIC); // "show some interest": nothing to follow up on
         verbInside |= s.wordIn(k, PEOPLE); // "persuade the customer": a person is no topic
-        // "have a follow-up call with the family": a meeting, not what it is about
-        verbInside |= s.wordIn(k, MEETINGS);
       }
+      // "have a follow-up call with the family": a meeting, not what it is about (not "the
+      // call-back policy")
+      verbInside |= to > from && s.wordIn(to - 1, MEETINGS);
+      // "call again tomorrow", "go over everything", "present this": no thing named
+      verbInside |=
+          s.is(from, "ADV")
+              || s.is(from, "PRON")
+              || s.wordIn(
+                  from,
+                  Set.of(
+                      "this",
+                      "that",
+                      "these",
+                      "those",
+                      "everything",
+                      "anything",
+                      "something",
+                      "again",
+                      "over",
+                      "all"));
       if (to > from
           && !verbInside
           && !object.isBlank()
@@ -250,7 +268,26 @@ final class Rewrites {
           "landlord",
           "parent",
           "family",
-          "donor");
+          "donor",
+          // "reach out to the procurement director": a person of theirs by title
+          "director",
+          "manager",
+          "head",
+          "cfo",
+          "ceo",
+          "coo",
+          "cto",
+          "cio",
+          "vp",
+          "president",
+          "officer",
+          "md",
+          "gm",
+          "supervisor",
+          "administrator",
+          "partner",
+          "principal",
+          "chair");
 
   private static final Set<String> MEETINGS =
       Set.of(

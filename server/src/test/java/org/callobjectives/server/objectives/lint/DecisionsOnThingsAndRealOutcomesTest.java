@@ -7,6 +7,7 @@ import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTes
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertUnrealisticOn;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.findings;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -201,6 +202,128 @@ class DecisionsOnThingsAndRealOutcomesTest {
             "Signed agreement and call-off order received",
             "before 1 July");
     assertFalse(found.contains(ObjectiveLinter.UNREALISTIC), found::toString);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Customer gives us his decision on the matter",
+        "Owner gives his decision on it",
+        "Buyer gives a decision about what to do",
+        "Owner shares his position on our relationship",
+        "Owner gives his feedback bit by bit",
+      })
+  void aDecisionOnNothingNamedIsStillTooGeneral(String advance) {
+    assertRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Homeowner keeps the conversation going and, more importantly, emails a photo of the"
+            + " declarations page to 07700 900123",
+        "Tenant keeps us posted and, more importantly, emails the signed reference form to Ana",
+      })
+  void theMarkIsNotItselfAVagueComparative(String advance) {
+    List<String> found = AccountEventsAndRolesTest.errors(advance, "Form received", "today");
+    assertFalse(found.contains(ObjectiveLinter.TOO_GENERAL), () -> advance + " -> " + found);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Customer makes sure they remember us next time they need parts",
+        "Dispatch crew fits the homeowner's new meter",
+        "Tech team activates the client’s unit remotely",
+      })
+  void ourQuestionOrOurCrewIsNoAdvance(String advance) {
+    assertRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
+  @Test
+  void howToGetThemToDoSomethingIsOurQuestion() {
+    // the reading refuses it; how sure the refusal is (error or warning) is the models' call
+    String advance = "Ask the owner about the budget and how to get the CFO to join the next call";
+    assertTrue(
+        findings(advance, "CFO on the invite", "today").stream()
+            .anyMatch(f -> f.rule().equals(ObjectiveLinter.NOT_AN_ADVANCE)),
+        advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Walk the owner through the quote and have him sign the order form",
+        "Structural engineer sends the client's site survey to our estimator",
+      })
+  void aStepHandedToThemOrTakenForThemIsAnAdvance(String advance) {
+    assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Patient rates their own readiness as high on the signed self-assessment form",
+        "Customer marks their readiness as high on the onboarding checklist",
+        "Buyer flags intent to lower the order quantity in the supplier portal",
+        "Lead status set to 'Warm transfer done' in Five9",
+      })
+  void theirOwnAnswerOrACallEventIsMeasurable(String measure) {
+    assertMeasureRefused(false, measure);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"Prospect sold in principle on the upgrade", "Client sold through the demo"})
+  void soldWithoutASystemIsAMood(String measure) {
+    assertMeasureRefused(true, measure);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact | Buyer travels to each of our two plants in Germany for the quality audit
+      first-contact | Buyer travels to most of our partner mills for the audit
+      discovery     | Customer flies to and tours our plant in Stuttgart
+      first-contact | Customer takes out the home insurance policy after the test and orders a copy
+      """)
+  void aTripOrAPolicyIsStillLateEarly(String stage, String advance) throws Exception {
+    assertUnrealisticOn(dir, stage, advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      discovery | Travel manager lists the cities their reps fly to for client meetings
+      discovery | Lab manager signs for the new reagent samples we courier over and runs one assay
+      commitment | Purchase director signs the supply agreement and sends the first call off for 40 pallets
+      """)
+  void whereTheyFlyOrASampleSignedForIsNoLateStep(String stage, String advance) throws Exception {
+    assertRealisticOn(dir, stage, advance);
+  }
+
+  @Test
+  void aRewriteNamesNoPersonNorAdverbAsTheTopic() {
+    for (String advance :
+        List.of(
+            "Reach out to the procurement director",
+            "Call again tomorrow",
+            "Go over everything with the owner",
+            "Present this to the owner")) {
+      for (LintFinding f : findings(advance, "Call logged", "next week")) {
+        String s = String.valueOf(f.suggestion());
+        assertFalse(
+            s.contains("follow-up on the procurement")
+                || s.contains("follow-up on again")
+                || s.contains("follow-up on over")
+                || s.contains("follow-up on this"),
+            s);
+      }
+    }
   }
 
   @Test
