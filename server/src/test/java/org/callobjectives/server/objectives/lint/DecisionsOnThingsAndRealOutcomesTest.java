@@ -308,43 +308,43 @@ class DecisionsOnThingsAndRealOutcomesTest {
 
   @Test
   void aRewriteNamesNoPersonNorAdverbAsTheTopic() {
-    for (String advance :
+    assertNoRewriteSays(
         List.of(
             "Reach out to the procurement director",
             "Call again tomorrow",
             "Go over everything with the owner",
-            "Present this to the owner")) {
-      for (LintFinding f : findings(advance, "Call logged", "next week")) {
-        String s = String.valueOf(f.suggestion());
-        assertFalse(
-            s.contains("follow-up on the procurement")
-                || s.contains("follow-up on again")
-                || s.contains("follow-up on over")
-                || s.contains("follow-up on this"),
-            s);
-      }
-    }
+            "Present this to the owner"),
+        "follow-up on the procurement",
+        "follow-up on again",
+        "follow-up on over",
+        "follow-up on this");
   }
 
   @Test
   void aRewriteStartsWithNeitherAGoalNorAMeeting() {
-    for (String advance :
+    assertNoRewriteSays(
         List.of(
             "Increase patient engagement with the portal",
             "Have a follow-up call with the family to align on where to go from here",
             "Improve customer retention on the app",
             "Agent gets back to us with the answers on the open items",
-            "Get a feel for how serious Mr Johnson is about leaving something for the kids")) {
+            "Get a feel for how serious Mr Johnson is about leaving something for the kids"),
+        "'The increase",
+        "'The improve",
+        "follow-up on a follow-up",
+        "follow-up on a call",
+        "follow-up on back",
+        "follow-up on a feel");
+  }
+
+  /** No suggestion for any of {@code advances} contains any of {@code wrong}. */
+  private static void assertNoRewriteSays(List<String> advances, String... wrong) {
+    for (String advance : advances) {
       for (LintFinding f : findings(advance, "Call logged", "next week")) {
         String s = String.valueOf(f.suggestion());
-        assertFalse(
-            s.contains("'The increase")
-                || s.contains("'The improve")
-                || s.contains("follow-up on a follow-up")
-                || s.contains("follow-up on a call")
-                || s.contains("follow-up on back")
-                || s.contains("follow-up on a feel"),
-            s);
+        for (String w : wrong) {
+          assertFalse(s.contains(w), () -> advance + " -> " + s);
+        }
       }
     }
   }
