@@ -1013,35 +1013,37 @@ final class AdvanceReader {
 
   /** The customer by any name a crew of ours would use ("the patient's transport"). */
   private static final Set<String> SERVED_PEOPLE =
-      java.util.stream.Stream.concat(
-              SERVED.stream(),
-              java.util.stream.Stream.of(
-                  "patient",
-                  "homeowner",
-                  "tenant",
-                  "member",
-                  "policyholder",
-                  "borrower",
-                  "resident",
-                  "subscriber"))
-          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+      with(
+          SERVED,
+          "patient",
+          "homeowner",
+          "tenant",
+          "member",
+          "policyholder",
+          "borrower",
+          "resident",
+          "subscriber");
+
+  /** {@code words} and {@code more}, as one set. */
+  private static Set<String> with(Set<String> words, String... more) {
+    return java.util.stream.Stream.concat(words.stream(), java.util.stream.Stream.of(more))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
 
   /** Words that name a person by their relation to us or to the customer. */
   private static final Set<String> RELATIONS =
-      java.util.stream.Stream.concat(
-              INFORMED.stream(),
-              java.util.stream.Stream.of(
-                  "family",
-                  "parent",
-                  "parents",
-                  "buyer",
-                  "owner",
-                  "owners",
-                  "partner",
-                  "daughter",
-                  "son",
-                  "candidate"))
-          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+      with(
+          INFORMED,
+          "family",
+          "parent",
+          "parents",
+          "buyer",
+          "owner",
+          "owners",
+          "partner",
+          "daughter",
+          "son",
+          "candidate");
 
   /**
    * Whether the subject is named by its relation to us ("the client's CFO", "Customer"), not by a
