@@ -2891,8 +2891,9 @@ public final class ObjectiveLinter {
       java.util.regex.Pattern.compile(
           "(?i)^\\s*(?:(?:some\\s*time|at\\s+some\\s+point)\\s+)?(?:(?:in|during|within)\\s+)?"
               + "(?:(?:the\\s+)?(?:this|next|coming|following)\\s+(?:week|month)"
-              + "|(?:early|mid|late)?[\\s-]*(?:january|february|march|april|may|june|july|august|september|"
-              + "october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?"
+              + "|(?:early|mid|late)?[\\s-]*"
+              + TimeExpressions.ANY_MONTH_NAME
+              + "\\.?"
               + "(?:\\s+(?:20\\d{2}|this\\s+year|next\\s+year))?)"
               + "(?:\\s+(?:some\\s*time|at\\s+some\\s+point))?\\s*[.!]?\\s*$");
 

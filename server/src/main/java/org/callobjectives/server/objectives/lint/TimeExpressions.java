@@ -59,9 +59,15 @@ final class TimeExpressions {
           + "hardware|set|pack|data|files?|script|deck|video|recording|link|page|form|certificate|report|"
           + "notes)\\b))";
 
-  private static final String MONTH_NAME =
-      "(?:january|february|march|april|june|july|august|september|october"
-          + "|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+  private static final String PLAIN_MONTHS =
+      "january|february|march|april|june|july|august|september|october"
+          + "|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+
+  /** A month's name that is no other English word ("may" and "mar" are left out). */
+  private static final String MONTH_NAME = "(?:" + PLAIN_MONTHS + ")";
+
+  /** Every month's name, for a whole time frame where "May" can only be the month. */
+  static final String ANY_MONTH_NAME = "(?:" + PLAIN_MONTHS + "|may|mar)";
 
   private static final List<Pattern> BUILT_IN =
       List.of(

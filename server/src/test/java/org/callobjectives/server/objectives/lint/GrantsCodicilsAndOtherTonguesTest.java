@@ -139,6 +139,8 @@ class GrantsCodicilsAndOtherTonguesTest {
         "em breve",
         "just now, once the bond bank has come back to them",
         "sometime during spring",
+        "zeitnah",
+        "baldmöglichst",
       })
   void aVagueTimeInFrenchOrSomePointInAPeriodIsNoDeadline(String timeFrame) {
     assertEquals(List.of(ObjectiveLinter.NOT_TIME_BOUND), errors(BOOKED, MEASURE, timeFrame));
