@@ -174,7 +174,7 @@ final class CheckerCrossValidation {
       line.append(
           String.format(
               Locale.ROOT,
-              " | %s %.3f/%.3f",
+              " | %s %.4f/%.4f",
               rule,
               tp / (double) Math.max(1, tp + fp),
               tp / (double) Math.max(1, tp + fn)));

@@ -227,8 +227,66 @@ final class AdvanceReader {
         return last.by(Actor.CUSTOMER, last.subject()).shifted(start);
       }
     }
-    return readOne(s);
+    Reading whole = readOne(s);
+    if (whole.actor() == Actor.AGENT || whole.actor() == Actor.THING) {
+      Reading then = theirStepAfterOurs(s, whole);
+      if (then != null) {
+        return then;
+      }
+    }
+    return whole;
   }
+
+  /**
+   * "Our helpdesk resets the login, then the buyer creates the two sub-logins": after our part, a
+   * clause in which the customer takes a real step (not "and the buyer receives the mail"); else
+   * null.
+   */
+  private Reading theirStepAfterOurs(Sentence s, Reading ours) {
+    for (int k = Math.max(1, ours.verbAt() + 1); k + 2 < s.size(); k++) {
+      if (!s.wordIn(k, Set.of(",", "and", "then"))) {
+        continue;
+      }
+      int j = k + 1;
+      while (j < s.size() && s.wordIn(j, AFTER_OUR_PART)) {
+        j++;
+      }
+      if (s.word(j - 1, "after")
+          || j >= s.size() - 1
+          || s.wordIn(j, Sentence.CLAUSE_WORDS)
+          || s.wordIn(j, Set.of("if", "to", "that"))) {
+        continue; // ("after" opens a clause of when; "and how to get the CFO to join" is ours)
+      }
+      Sentence rest = s.slice(j, s.size());
+      Reading part = readOne(rest);
+      // ("get the architect and their security lead to schedule": one object of our "get")
+      if (s.word(k, "and") && part.verbAt() > 0 && rest.word(part.verbAt() - 1, "to")) {
+        continue;
+      }
+      // ("and the investor moves in the right direction": no step named)
+      if (part.verb() != null
+          && part.verbAt() < rest.size() - 1 // (not "Discuss the offer and buyer needs")
+          && v.vague.first(rest) == null
+          && !v.vagueVerbs.contains(part.verb())
+          && !part.passive()
+          && part.agentVerb() == null
+          && part.lowEffort() == null
+          && part.hedge() == null
+          && !part.imperative()
+          && (part.actor() == Actor.CUSTOMER
+              || part.actor() == Actor.UNKNOWN
+                  && rest.wordIn(0, Set.of("the", "their", "his", "her"))
+                  && part.verbAt() > 1
+                  && rest.is(part.verbAt() - 1, "NOUN"))) {
+        return part.by(Actor.CUSTOMER, part.subject()).shifted(j);
+      }
+    }
+    return null;
+  }
+
+  /** Words that join our part to the customer's: ", then", "and after that", "and next". */
+  private static final Set<String> AFTER_OUR_PART =
+      Set.of("and", "then", "after", "that", "afterwards", "next", ",");
 
   /** Words after a comma that say what the words before it mean. */
   static final Set<String> EXPLAINING =

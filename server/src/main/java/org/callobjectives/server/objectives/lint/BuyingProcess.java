@@ -354,6 +354,23 @@ final class BuyingProcess {
                 approvalBy("(?:" + String.join("|", names) + ")(?:'?s)?(?![\\p{L}\\p{N}])")));
   }
 
+  /**
+   * "every tractor in the yard", "all 40 hospitals", "sole vendor for 10 yrs": a close of a size
+   * that no single call gets, whatever the stage.
+   */
+  private static final String ABSURD_SCALE_WORDS =
+      "(?:\\bevery\\s+(?:other\\s+|single\\s+)?(?!(?:day|week|month|year|quarter|time|morning|evening|night|shift|call|visit|season|"
+          + "monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b)[a-z][a-z-]*(?:'s)?\\s+(?:in|on|we|you|they|of)\\b"
+          + "|\\bevery\\s+other\\s+[a-z][a-z-]*"
+          + "|\\b(?:entire|whole)\\s+(?:product\\s+)?(?:catalog(?:ue)?|range|fleet|estate|company|group|chain|network|portfolio|"
+          + "workforce|staff|organi[sz]ation|business|street|town|village|county|region|country|tower|building)\\b"
+          + "|\\ball\\s+(?:of\\s+)?(?:(?:his|her|their|its|the)\\s+)?(?:[2-9]\\d|\\d{3,}|\\d{1,3},\\d{3}|twenty|thirty|forty|fifty|hundred)\\s+(?:of\\s+(?:his|her|their|its)\\s+)?"
+          + "(?:[a-z-]+\\s+)?(?:hospitals|stores|shops|branches|locations|sites|households|homes|schools|clinics|hotels|restaurants|"
+          + "offices|plants|farms|acres|hectares|members|employees|staff)\\b"
+          + "|\\bsole\\s+(?:vendor|supplier|provider)\\b|\\blifetime\\b"
+          + "|\\b(?:for\\s+)?(?:the\\s+next\\s+)?(?:[1-9]\\d|[5-9]|five|six|seven|eight|nine|ten|fifteen|twenty)\\s+(?:years?|yrs?|seasons)\\b"
+          + "(?=\\s+(?:of|up\\s*front|in\\s+advance|accommodation|contract|deal|exclusive|prepaid)|\\s*$|[.,;]))";
+
   private static final List<Step> STEPS =
       List.of(
           new Step(
@@ -850,6 +867,15 @@ final class BuyingProcess {
                       // "transfers its entire workforce to our PEO"
                       + "|\\b(?:moves?|transfers?|switch(?:es)?)\\s+(?:its|their|the|his|her)\\s+(?:[\\w']+\\s+)?(?:entire|whole|complete|full)\\b"
                       + "(?![^.\\n]{0,30}\\b(?:data|dataset|files)\\b)[^.\\n]{0,60}\\b(?:on)?to\\s+(?:us|our)\\b")),
+          // "buys every tractor in the yard", "converts all 40 hospitals": more than a sale
+          new Step(
+              5,
+              "a purchase of a size no single call gets",
+              p(
+                  "\\b(?:buys?|purchases?|orders?|prepays?|pays\\s+for|signs?|commits?|enrol+s?|converts?|"
+                      + "switch(?:es)?|moves?|leases?|insures?|makes?\\s+us|sells?|installs?|rolls?\\s+out|deploys?)\\b"
+                      + "[^.\\n]{0,50}"
+                      + ABSURD_SCALE_WORDS)),
           // "takes delivery of a spray rig", "picks up the keys", "Dad moves in on Saturday",
           // "trades in his old sprayer", "buys a drone off us": the purchase done, said plainly
           new Step(
@@ -2104,7 +2130,7 @@ final class BuyingProcess {
           "\\b(?:cold|first|introductory|intro|initial)\\s+(?:phone\\s+|sales\\s+)?(?:call|outreach|contact|enquiry|inquiry|conversation)\\b(?![-‑–—]\\s*(?:off|out)\\b|\\s+off\\b)"
               + "|\\bfirst\\s+time\\s+(?:we|i|they)(?:'ve)?\\s+(?:speak|spoke|spoken|talk|talked)\\b"
               + "|\\b(?:bought|bought-in|purchased|rented|cold|data)[- ](?:\\w+[- ])?(?:list|data|leads?)\\b|\\bcold lead\\b"
-              + "|\\bcold-call(?:ed|ing)?\\b|\\bnever (?:been )?(?:spoken to|contacted|called|met|heard from)\\b"
+              + "|\\bcold-call(?:ed|ing)?\\b|\\bnever (?:been )?(?:spoken to|contacted|called|met|heard from|dealt with|done business with|worked with|bought from)\\b"
               + "|\\bno (?:prior|previous) contact\\b|\\bnot (?:a|an existing) customer\\b"
               + "|\\bfirst[- ]time\\s+(?:caller|enquirer|inquirer|contact)\\b|\\bcalled\\s+cold\\b"
               + "|\\b(?:on|at)\\s+the\\s+first\\s+dial\\b|\\bnew\\s+caller\\b");
@@ -2113,6 +2139,14 @@ final class BuyingProcess {
   static String statesFirstContact(String text) {
     var m = FIRST_CONTACT.matcher(text == null ? "" : text);
     return m.find() ? m.group() : null;
+  }
+
+  private static final Pattern ABSURD_SCALE = p(ABSURD_SCALE_WORDS);
+
+  /** The words that ask a close of absurd size ("every tractor in the yard"), or null. */
+  static String absurdScale(String text) {
+    var m = ABSURD_SCALE.matcher(text == null ? "" : text);
+    return m.find() ? m.group().strip() : null;
   }
 
   private static final Pattern FIGURES =

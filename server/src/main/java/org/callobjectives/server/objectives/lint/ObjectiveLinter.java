@@ -561,6 +561,18 @@ public final class ObjectiveLinter {
         && OURS.matcher(out.reading.subject()).matches();
   }
 
+  /** Whether the advance asks for a trial or a pilot and the reading finds no later step in it. */
+  private boolean trialOnly(String advance) {
+    if (advance == null || !TRIAL.matcher(advance).find()) {
+      return false;
+    }
+    var step = BuyingProcess.ofAdvance(advance, v.closes, v.read(advance));
+    return step.isEmpty() || step.get().phase() < 4;
+  }
+
+  private static final java.util.regex.Pattern TRIAL =
+      java.util.regex.Pattern.compile("(?i)\\b(?:free\\s+)?(?:trial|pilot)s?\\b");
+
   private static final java.util.regex.Pattern OURS =
       java.util.regex.Pattern.compile("(?i)our\\s+[\\w -]{1,40}");
 
@@ -595,6 +607,10 @@ public final class ObjectiveLinter {
               ? f -> Likeness.ofWords(rule, f)
               : f -> Likeness.of(rule, f);
       if (model.applyAsDouble(features) < Likeness.sure(rule)) {
+        continue;
+      }
+      // "has all six clinics start the free 14-day trial": a trial read as such is no late step
+      if (UNREALISTIC.equals(rule) && trialOnly(o.advance())) {
         continue;
       }
       String word = Likeness.mostTelling(model, features, NOT_MEASURABLE.equals(rule) ? "m" : "a");
@@ -1054,6 +1070,10 @@ public final class ObjectiveLinter {
             && s.is(i - 2, "DET")
             && s.word(i - 3, "with")
             && !reader.isActorWord(s, i - 1)) {
+          continue;
+        }
+        // "units that need power on board": aboard, unless someone gets or is on board
+        if (n == 2 && s.word(i, "on") && s.word(i + 1, "board") && aboard(s, i)) {
           continue;
         }
         if (n > 0 && real >= 0 && i < real) {
@@ -2884,6 +2904,22 @@ public final class ObjectiveLinter {
           "(?i)\\b(?:by|before|until|till|within|latest|no\\s+later\\s+than|end\\s+of|close\\s+of|eod|eow|eom|cob|eob)\\b");
 
   /**
+   * Whether "on board" at {@code i} means aboard: its verb is not one of getting or being there.
+   */
+  private static boolean aboard(Sentence s, int i) {
+    for (int k = i - 1; k >= Math.max(0, i - 5); k--) {
+      if (s.is(k, "VERB") || s.is(k, "AUX")) {
+        return !ON_BOARD_VERBS.contains(s.lemmas()[k]);
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.Set<String> ON_BOARD_VERBS =
+      java.util.Set.of(
+          "get", "bring", "have", "keep", "come", "be", "stay", "remain", "jump", "hop", "climb");
+
+  /**
    * "Sometime next week", "at some point in June", "next week sometime": one week or one named
    * month, short enough to end on a known day (the whole time frame, so not "in May or June").
    */
@@ -3772,6 +3808,18 @@ public final class ObjectiveLinter {
               + first
               + "'",
           "ask for the next step that fits a first contact: '" + Rewrites.forPhase(0) + "'");
+    }
+    // "Caller ringing about a PTO shaft buys every tractor in the yard": absurd at any stage, and
+    // the only realism an objective without a stage gets
+    String scale = BuyingProcess.absurdScale(o.advance());
+    if (!flagged && scale != null && f.phase() >= 4) {
+      flagged = true;
+      out.error(
+          "advance",
+          UNREALISTIC,
+          "unrealistic: " + stepOf(f) + " of a size no single call gets ('" + scale + "')",
+          "ask for a first step of a size one call can get: 'The customer agrees to a pilot at one"
+              + " site and books the start date during the call'");
     }
     var outbound = config.outbound();
     boolean firstContact =

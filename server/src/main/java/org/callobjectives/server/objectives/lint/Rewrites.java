@@ -21,6 +21,8 @@ final class Rewrites {
         // ("with client about way forward.", "the MD and the": no one a misreading can name)
         && !r.subject().matches("(?is)(?:with|about|on|for|to|in|at|by|from)\\s.*|.*[;:].*|.*\\.")
         && !r.subject().matches("(?s).*\\b(?:the|The|a|an|and|or|of|our|their)")
+        // ("Parent talks about how they": a clause misread as the subject)
+        && !r.subject().matches("(?is).*\\b(?:how|what|why|where|whether|which|when|that)\\b.*")
         // ("The homeowner's HOA approval letter": a paper of theirs, not a person to act)
         && !r.subject()
             .matches(
@@ -496,6 +498,10 @@ final class Rewrites {
     };
   }
 
+  /** Verbs of trying or wanting the tagger may take for a noun before "to" ("X tries to"). */
+  private static final Set<String> ATTEMPTS =
+      Set.of("try", "tries", "attempt", "hope", "want", "aim", "wish", "seek", "intend", "need");
+
   private static boolean isActorBefore(Sentence s, int to) {
     return !actorBefore(s, to).isEmpty();
   }
@@ -527,8 +533,11 @@ final class Rewrites {
     for (int j = k + 1; j < to; j++) {
       person |= s.is(j, "NOUN") || s.is(j, "PROPN") || s.is(j, "PRON");
     }
-    if (!person || NO_ONE.contains(s.lower()[to - 1])) {
-      return ""; // "stays open to ...", "proposes a date to ...": no one named
+    if (!person
+        || NO_ONE.contains(s.lower()[to - 1])
+        || NO_ONE.contains(s.lemmas()[to - 1])
+        || ATTEMPTS.contains(s.lemmas()[to - 1])) {
+      return ""; // "stays open to ...", "agrees to next steps to ...", "tries to ...": no one named
     }
     for (int j = k + 1; j < to; j++) {
       if (s.wordIn(j, Set.of("us", "we", "me", "i", "our", "enough"))) {
