@@ -248,13 +248,14 @@ final class AdvanceReader {
         continue;
       }
       int j = k + 1;
-      while (j < s.size() && s.wordIn(j, AFTER_OUR_PART)) {
-        j++;
+      while (j < s.size()
+          && (s.wordIn(j, AFTER_OUR_PART) || s.word(j, "that") && s.word(j - 1, "after"))) {
+        j++; // (", after that the buyer creates ...")
       }
       if (s.word(j - 1, "after")
           || j >= s.size() - 1
           || s.wordIn(j, Sentence.CLAUSE_WORDS)
-          || s.wordIn(j, Set.of("if", "to", "that"))) {
+          || s.wordIn(j, SUBORDINATE)) {
         continue; // ("after" opens a clause of when; "and how to get the CFO to join" is ours)
       }
       Sentence rest = s.slice(j, s.size());
@@ -273,11 +274,8 @@ final class AdvanceReader {
           && part.lowEffort() == null
           && part.hedge() == null
           && !part.imperative()
-          && (part.actor() == Actor.CUSTOMER
-              || part.actor() == Actor.UNKNOWN
-                  && rest.wordIn(0, Set.of("the", "their", "his", "her"))
-                  && part.verbAt() > 1
-                  && rest.is(part.verbAt() - 1, "NOUN"))) {
+          && !LITTLE_STEPS.contains(part.verb())
+          && part.actor() == Actor.CUSTOMER) {
         return part.by(Actor.CUSTOMER, part.subject()).shifted(j);
       }
     }
@@ -286,7 +284,54 @@ final class AdvanceReader {
 
   /** Words that join our part to the customer's: ", then", "and after that", "and next". */
   private static final Set<String> AFTER_OUR_PART =
-      Set.of("and", "then", "after", "that", "afterwards", "next", ",");
+      Set.of("and", "then", "after", "afterwards", "next", ",");
+
+  /** Words that open a clause of when, why or what ("and while the buyer tests them ..."). */
+  private static final Set<String> SUBORDINATE =
+      Set.of(
+          "if",
+          "to",
+          "that",
+          "while",
+          "whilst",
+          "because",
+          "once",
+          "when",
+          "since",
+          "until",
+          "till",
+          "so",
+          "as",
+          "although",
+          "though",
+          "unless",
+          "before",
+          "whereas");
+
+  /** Steps after ours that cost the customer next to nothing ("and the customer clicks it"). */
+  private static final Set<String> LITTLE_STEPS =
+      Set.of(
+          "click",
+          "nod",
+          "watch",
+          "keep",
+          "log",
+          "listen",
+          "look",
+          "see",
+          "hear",
+          "read",
+          "receive",
+          "get",
+          "open",
+          "view",
+          "sit",
+          "stay",
+          "wait",
+          "follow",
+          "acknowledge",
+          "like",
+          "note");
 
   /** Words after a comma that say what the words before it mean. */
   static final Set<String> EXPLAINING =

@@ -359,17 +359,17 @@ final class BuyingProcess {
    * that no single call gets, whatever the stage.
    */
   private static final String ABSURD_SCALE_WORDS =
-      "(?:\\bevery\\s+(?:other\\s+|single\\s+)?(?!(?:day|week|month|year|quarter|time|morning|evening|night|shift|call|visit|season|"
-          + "monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\\b)[a-z][a-z-]*(?:'s)?\\s+(?:in|on|we|you|they|of)\\b"
-          + "|\\bevery\\s+other\\s+[a-z][a-z-]*"
-          + "|\\b(?:entire|whole)\\s+(?:product\\s+)?(?:catalog(?:ue)?|range|fleet|estate|company|group|chain|network|portfolio|"
-          + "workforce|staff|organi[sz]ation|business|street|town|village|county|region|country|tower|building)\\b"
-          + "|\\ball\\s+(?:of\\s+)?(?:(?:his|her|their|its|the)\\s+)?(?:[2-9]\\d|\\d{3,}|\\d{1,3},\\d{3}|twenty|thirty|forty|fifty|hundred)\\s+(?:of\\s+(?:his|her|their|its)\\s+)?"
-          + "(?:[a-z-]+\\s+)?(?:hospitals|stores|shops|branches|locations|sites|households|homes|schools|clinics|hotels|restaurants|"
-          + "offices|plants|farms|acres|hectares|members|employees|staff)\\b"
-          + "|\\bsole\\s+(?:vendor|supplier|provider)\\b|\\blifetime\\b"
-          + "|\\b(?:for\\s+)?(?:the\\s+next\\s+)?(?:[1-9]\\d|[5-9]|five|six|seven|eight|nine|ten|fifteen|twenty)\\s+(?:years?|yrs?|seasons)\\b"
-          + "(?=\\s+(?:of|up\\s*front|in\\s+advance|accommodation|contract|deal|exclusive|prepaid)|\\s*$|[.,;]))";
+      "(?:\\bevery\\s+other\\s+(?:[a-z-]+\\s+)?(?:shops?|stores?|vendors?|suppliers?|dealers?|retailers?|providers?|competitors?)\\b"
+          + "|\\bevery\\s+[a-z][a-z-]*\\s+(?:in|on)\\s+(?:the|our|their|his|her)\\s+(?:yard|showroom|warehouse|lot|stock|depot)\\b"
+          + "|\\b(?:entire|whole)\\s+(?:product\\s+)?catalog(?:ue)?\\b|\\b(?:entire|whole)\\s+(?:stock|inventory)\\b"
+          + "|\\b(?:entire|whole)\\s+(?:company|group|chain|workforce|street|town|village|county|country|tower)\\b"
+          + "|\\ball\\s+(?:of\\s+)?(?:(?:his|her|their|its|the)\\s+)?(?:[4-9]\\d|\\d{3,}|\\d{1,3},\\d{3}|forty|fifty|hundred)\\s+"
+          + "(?:of\\s+(?:his|her|their|its)\\s+)?(?:[a-z-]+\\s+)?(?:hospitals|stores|shops|branches|locations|sites|households|homes|"
+          + "schools|clinics|hotels|restaurants|offices|plants|farms)\\b"
+          + "|\\ball\\s+(?:of\\s+)?(?:(?:his|her|their|its|the)\\s+)?(?:\\d{1,3},\\d{3}|\\d{4,})\\s+(?:acres|hectares)\\b"
+          + "|\\bsole\\s+(?:vendor|supplier|provider)\\b"
+          + "|\\b(?:ten|fifteen|twenty|[1-9]\\d)[- ](?:years?|yrs?|seasons?)\\b"
+          + "(?=\\s+(?:of\\s+(?:premium|fees|rent|service|accommodation|cover)|up\\s*front|in\\s+advance|prepaid)\\b))";
 
   private static final List<Step> STEPS =
       List.of(
@@ -872,10 +872,15 @@ final class BuyingProcess {
               5,
               "a purchase of a size no single call gets",
               p(
-                  "\\b(?:buys?|purchases?|orders?|prepays?|pays\\s+for|signs?|commits?|enrol+s?|converts?|"
-                      + "switch(?:es)?|moves?|leases?|insures?|makes?\\s+us|sells?|installs?|rolls?\\s+out|deploys?)\\b"
-                      + "[^.\\n]{0,50}"
-                      + ABSURD_SCALE_WORDS)),
+                  "\\b(?:buys?|purchases?|orders?|prepays?|pays(?:\\s+for)?|signs?\\s+up|commits?|converts?|"
+                      + "switch(?:es)?|moves?|makes?\\s+us|sells?|installs?|rolls?\\s+out)\\b"
+                      + "(?![^.\\n]{0,60}\\b(?:trials?|pilots?|samples?|free|webinars?|nda)\\b)[^.\\n]{0,50}"
+                      + ABSURD_SCALE_WORDS
+                      // "every other rental shop in the county sign exclusive deals with us"
+                      + "|"
+                      + ABSURD_SCALE_WORDS
+                      + "[^.\\n]{0,60}\\b(?:to\\s+)?(?:buys?|signs?|orders?|switch(?:es)?|moves?|converts?)\\b"
+                      + "(?![^.\\n]{0,40}\\b(?:trials?|pilots?|samples?|free|webinars?|nda)\\b)")),
           // "takes delivery of a spray rig", "picks up the keys", "Dad moves in on Saturday",
           // "trades in his old sprayer", "buys a drone off us": the purchase done, said plainly
           new Step(
@@ -2130,7 +2135,9 @@ final class BuyingProcess {
           "\\b(?:cold|first|introductory|intro|initial)\\s+(?:phone\\s+|sales\\s+)?(?:call|outreach|contact|enquiry|inquiry|conversation)\\b(?![-‑–—]\\s*(?:off|out)\\b|\\s+off\\b)"
               + "|\\bfirst\\s+time\\s+(?:we|i|they)(?:'ve)?\\s+(?:speak|spoke|spoken|talk|talked)\\b"
               + "|\\b(?:bought|bought-in|purchased|rented|cold|data)[- ](?:\\w+[- ])?(?:list|data|leads?)\\b|\\bcold lead\\b"
-              + "|\\bcold-call(?:ed|ing)?\\b|\\bnever (?:been )?(?:spoken to|contacted|called|met|heard from|dealt with|done business with|worked with|bought from)\\b"
+              + "|\\bcold-call(?:ed|ing)?\\b|\\bnever (?:been )?(?:spoken to|contacted|called|met|heard from)\\b"
+              + "|\\bwe(?:'ve|\\s+have)?\\s+never\\s+(?:dealt|worked|done\\s+business)\\s+with\\b"
+              + "|\\bnever\\s+(?:dealt|worked|done\\s+business)\\s+with\\s+(?:us|our)\\b|\\bnever\\s+bought\\s+from\\s+(?:us|our)\\b"
               + "|\\bno (?:prior|previous) contact\\b|\\bnot (?:a|an existing) customer\\b"
               + "|\\bfirst[- ]time\\s+(?:caller|enquirer|inquirer|contact)\\b|\\bcalled\\s+cold\\b"
               + "|\\b(?:on|at)\\s+the\\s+first\\s+dial\\b|\\bnew\\s+caller\\b");
@@ -2141,12 +2148,19 @@ final class BuyingProcess {
     return m.find() ? m.group() : null;
   }
 
-  private static final Pattern ABSURD_SCALE = p(ABSURD_SCALE_WORDS);
+  /** What the step of absurd size is called in findings. */
+  static final String ABSURD = "a purchase of a size no single call gets";
 
-  /** The words that ask a close of absurd size ("every tractor in the yard"), or null. */
-  static String absurdScale(String text) {
-    var m = ABSURD_SCALE.matcher(text == null ? "" : text);
-    return m.find() ? m.group().strip() : null;
+  /** The words of {@code text} that ask a purchase of absurd size, or null. */
+  static String absurd(String text) {
+    String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
+    for (Step st : STEPS) {
+      if (st.what().equals(ABSURD)) {
+        var m = st.pattern().matcher(t);
+        return m.find() ? m.group().strip() : null;
+      }
+    }
+    return null;
   }
 
   private static final Pattern FIGURES =

@@ -563,15 +563,26 @@ public final class ObjectiveLinter {
 
   /** Whether the advance asks for a trial or a pilot and the reading finds no later step in it. */
   private boolean trialOnly(String advance) {
-    if (advance == null || !TRIAL.matcher(advance).find()) {
+    if (advance == null
+        || !TRIAL_STEP.matcher(advance).find()
+        || BEYOND_TRIAL.matcher(advance).find()) {
       return false;
     }
     var step = BuyingProcess.ofAdvance(advance, v.closes, v.read(advance));
     return step.isEmpty() || step.get().phase() < 4;
   }
 
-  private static final java.util.regex.Pattern TRIAL =
-      java.util.regex.Pattern.compile("(?i)\\b(?:free\\s+)?(?:trial|pilot)s?\\b");
+  /** "starts the free 14-day trial", "joins the pilot": the trial is what is asked. */
+  private static final java.util.regex.Pattern TRIAL_STEP =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:starts?|begins?|books?|joins?|signs?\\s+up\\s+for|sets?\\s+up|activates?|opens?)"
+              + "\\s+(?:[\\w'-]+\\s+){0,4}?(?:trial|pilot)s?\\b");
+
+  /** "takes the pilot live", "upgrades the whole team": past the trial. */
+  private static final java.util.regex.Pattern BEYOND_TRIAL =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:live|production|roll-?outs?|upgrades?|full|go-ahead|standardi[sz]es?|switch(?:es)?|"
+              + "moves?|converts?|contracts?|orders?|buys?|ends?|after|results?)\\b");
 
   private static final java.util.regex.Pattern OURS =
       java.util.regex.Pattern.compile("(?i)our\\s+[\\w -]{1,40}");
@@ -2906,8 +2917,18 @@ public final class ObjectiveLinter {
   /**
    * Whether "on board" at {@code i} means aboard: its verb is not one of getting or being there.
    */
-  private static boolean aboard(Sentence s, int i) {
+  private boolean aboard(Sentence s, int i) {
+    // "needs her husband on board", "gets the partners who own the firm on board": someone is
+    if (i < 1
+        || !s.is(i - 1, "NOUN")
+        || reader.isActorWord(s, i - 1)
+        || ON_BOARD_PEOPLE.contains(s.lemmas()[i - 1])) {
+      return false;
+    }
     for (int k = i - 1; k >= Math.max(0, i - 5); k--) {
+      if (s.wordIn(k, Sentence.CLAUSE_WORDS) || s.word(k, "that")) {
+        return false;
+      }
       if (s.is(k, "VERB") || s.is(k, "AUX")) {
         return !ON_BOARD_VERBS.contains(s.lemmas()[k]);
       }
@@ -2917,7 +2938,36 @@ public final class ObjectiveLinter {
 
   private static final java.util.Set<String> ON_BOARD_VERBS =
       java.util.Set.of(
-          "get", "bring", "have", "keep", "come", "be", "stay", "remain", "jump", "hop", "climb");
+          "get", "bring", "have", "keep", "come", "be", "stay", "remain", "jump", "hop", "climb",
+          "want", "take", "seem");
+
+  private static final java.util.Set<String> ON_BOARD_PEOPLE =
+      java.util.Set.of(
+          "husband",
+          "wife",
+          "spouse",
+          "partner",
+          "co-director",
+          "director",
+          "team",
+          "family",
+          "everyone",
+          "everybody",
+          "boss",
+          "colleague",
+          "staff",
+          "board",
+          "son",
+          "daughter",
+          "kid",
+          "parent",
+          "owner",
+          "manager",
+          "people",
+          "stakeholder",
+          "cfo",
+          "ceo",
+          "md");
 
   /**
    * "Sometime next week", "at some point in June", "next week sometime": one week or one named
@@ -3811,15 +3861,17 @@ public final class ObjectiveLinter {
     }
     // "Caller ringing about a PTO shaft buys every tractor in the yard": absurd at any stage, and
     // the only realism an objective without a stage gets
-    String scale = BuyingProcess.absurdScale(o.advance());
-    if (!flagged && scale != null && f.phase() >= 4) {
+    String absurd =
+        f.what().equals(BuyingProcess.ABSURD)
+            ? f.words()
+            : f.phase() >= 4 ? BuyingProcess.absurd(o.advance()) : null;
+    if (!flagged && absurd != null) {
       flagged = true;
       out.error(
           "advance",
           UNREALISTIC,
-          "unrealistic: " + stepOf(f) + " of a size no single call gets ('" + scale + "')",
-          "ask for a first step of a size one call can get: 'The customer agrees to a pilot at one"
-              + " site and books the start date during the call'");
+          "unrealistic: '" + absurd + "' is " + BuyingProcess.ABSURD,
+          "ask for a step one call can get: '" + Rewrites.forPhase(2) + "'");
     }
     var outbound = config.outbound();
     boolean firstContact =
