@@ -308,31 +308,6 @@ final class AdvanceReader {
           "before",
           "whereas");
 
-  /** Steps after ours that cost the customer next to nothing ("and the customer clicks it"). */
-  private static final Set<String> LITTLE_STEPS =
-      Set.of(
-          "click",
-          "nod",
-          "watch",
-          "keep",
-          "log",
-          "listen",
-          "look",
-          "see",
-          "hear",
-          "read",
-          "receive",
-          "get",
-          "open",
-          "view",
-          "sit",
-          "stay",
-          "wait",
-          "follow",
-          "acknowledge",
-          "like",
-          "note");
-
   /** Words after a comma that say what the words before it mean. */
   static final Set<String> EXPLAINING =
       Set.of("meaning", "i.e.", "i.e", "ie", "namely", "specifically", "concretely");
@@ -2209,6 +2184,26 @@ final class AdvanceReader {
   /** Verbs of taking in what we show: no step of the customer's before a feeling. */
   private static final Set<String> TAKING_IN =
       Set.of("watch", "listen", "hear", "see", "view", "look");
+
+  /** Steps after ours that cost the customer next to nothing ("and the customer clicks it"). */
+  private static final Set<String> LITTLE_STEPS =
+      with(
+          TAKING_IN,
+          "click",
+          "nod",
+          "keep",
+          "log",
+          "read",
+          "receive",
+          "get",
+          "open",
+          "sit",
+          "stay",
+          "wait",
+          "follow",
+          "acknowledge",
+          "like",
+          "note");
 
   private static final Set<String> FEELINGS =
       Set.of(

@@ -354,6 +354,9 @@ final class BuyingProcess {
                 approvalBy("(?:" + String.join("|", names) + ")(?:'?s)?(?![\\p{L}\\p{N}])")));
   }
 
+  /** What the step of absurd size is called in findings. */
+  static final String ABSURD = "a purchase of a size no single call gets";
+
   /**
    * "every tractor in the yard", "all 40 hospitals", "sole vendor for 10 yrs": a close of a size
    * that no single call gets, whatever the stage.
@@ -870,7 +873,7 @@ final class BuyingProcess {
           // "buys every tractor in the yard", "converts all 40 hospitals": more than a sale
           new Step(
               5,
-              "a purchase of a size no single call gets",
+              ABSURD,
               p(
                   "\\b(?:buys?|purchases?|orders?|prepays?|pays(?:\\s+for)?|signs?\\s+up|commits?|converts?|"
                       + "switch(?:es)?|moves?|makes?\\s+us|sells?|installs?|rolls?\\s+out)\\b"
@@ -2147,9 +2150,6 @@ final class BuyingProcess {
     var m = FIRST_CONTACT.matcher(text == null ? "" : text);
     return m.find() ? m.group() : null;
   }
-
-  /** What the step of absurd size is called in findings. */
-  static final String ABSURD = "a purchase of a size no single call gets";
 
   /** The words of {@code text} that ask a purchase of absurd size, or null. */
   static String absurd(String text) {
