@@ -460,6 +460,11 @@ final class AdvanceReader {
     }
     if (we > 0) {
       int main = thirdPersonVerbAfter(s, verb + 1);
+      // "Homeowners who got the door hanger could call back": a modal and its verb after the clause
+      int modal = modalAfter(s, verb + 1);
+      if (modal > 0 && (main < 0 || modal < main)) {
+        main = modal;
+      }
       if (main > 0) {
         return clause(s, i, we, main);
       }
@@ -524,6 +529,13 @@ final class AdvanceReader {
     int close = s.word(k, "(") ? indexOf(s, ")", k + 1) : -1;
     if (close > 0 && close < k + 12 && s.word(close + 1, "to")) {
       k = close + 1;
+    }
+    // "Have the client's son, who holds POA, look over the quote": past what is said of them
+    if (k == end && s.word(k, ",") && s.wordIn(k + 1, Set.of("who", "who's", "whose", "which"))) {
+      int comma = indexOf(s, ",", k + 2);
+      if (comma > 0 && comma < k + 12) {
+        k = comma + 1;
+      }
     }
     // "get the netmaker at the fishing company to approve": past where they work
     if (k == end && s.wordIn(k, Set.of("at", "from", "of", "in", "with"))) {
@@ -929,6 +941,14 @@ final class AdvanceReader {
                 && INFORMING.contains(s.lemmas()[main])
             ? null
             : agentVerbAt(s, main);
+    // "Thabo goes through the three quote options with the broker": going through it with one of
+    // ours is the customer's part
+    if (agentVerb != null
+        && actor != Actor.AGENT
+        && INFORMING.contains(s.lemmas()[main])
+        && withOneOfOurs(s, main)) {
+      agentVerb = null;
+    }
     // "Customer makes sure her husband is at home for the demo": what they see to on their side
     if (agentVerb != null
         && actor == Actor.CUSTOMER
@@ -951,8 +971,18 @@ final class AdvanceReader {
       addressed = informsTheCustomer(s, main, INFORMED);
     }
     // "Area sales manager sends samples to the customer": no one of theirs informs "the customer"
-    if (addressed < 0 && ourSideUnsure) {
+    if (addressed < 0
+        && (ourSideUnsure || actor == Actor.THING && !relationInSubject(s, from, to))) {
       addressed = informsTheCustomer(s, main, SERVED);
+      // "Implementation team creates sandbox account and sends login to client"
+      for (int and = main + 2; addressed < 0 && and < s.size(); and++) {
+        if (s.wordIn(and, CLAUSE_BREAK)) {
+          break;
+        }
+        if (s.is(and - 1, "CCONJ") && isVerb(s, and)) {
+          addressed = informsTheCustomer(s, and, SERVED);
+        }
+      }
     }
     // "Tech team activate the customer's unit remotely": a crew that works on the customer's
     // things and calls them "the customer's" is ours (not "Broker emails the client's claims
@@ -981,6 +1011,20 @@ final class AdvanceReader {
           hedge);
     }
     return new Reading(actor, subject, s.lemmas()[main], main, false, false, agentVerb, low, hedge);
+  }
+
+  /** Whether "with" one of our people follows the verb at {@code main} in its clause. */
+  private boolean withOneOfOurs(Sentence s, int main) {
+    for (int k = main + 1; k + 1 < Math.min(s.size(), main + 12); k++) {
+      if (s.wordIn(k, CLAUSE_BREAK) || s.is(k, "CCONJ") && isVerb(s, k + 1)) {
+        return false;
+      }
+      if (s.word(k, "with")) {
+        int who = s.wordIn(k + 1, Set.of("the", "our")) ? k + 2 : k + 1;
+        return Vocabulary.longest(s, v.agentActors, who) > 0 || s.word(k + 1, "us");
+      }
+    }
+    return false;
   }
 
   /** Ways of handing something over, as a bare participle ("sent to", "couriered out to"). */
@@ -1143,7 +1187,8 @@ final class AdvanceReader {
    * through"); else -1.
    */
   static int informsTheCustomer(Sentence s, int main, Set<String> informed) {
-    if (main < 0 || !s.wordIn(main, INFORMING_THEM)) {
+    if (main < 0
+        || !s.wordIn(main, INFORMING_THEM) && !(informed == SERVED && s.wordIn(main, HANDING))) {
       return -1;
     }
     for (int k = main + 1; k < Math.min(s.size(), main + 12); k++) {
@@ -1155,8 +1200,10 @@ final class AdvanceReader {
         return -1;
       }
       boolean direct = k == main + 2 && s.word(k - 1, "the");
+      // ("sends login to client": clipped, no article)
       boolean recipient =
-          k >= 2 && s.word(k - 1, "the") && s.wordIn(k - 2, Set.of("to", "with", "for"));
+          k >= 2 && s.word(k - 1, "the") && s.wordIn(k - 2, Set.of("to", "with", "for"))
+              || informed == SERVED && s.wordIn(k - 1, Set.of("to", "for"));
       if ((direct || recipient)
           && informed.contains(s.lower()[k])
           && !s.is(k + 1, "NOUN")
@@ -1166,6 +1213,13 @@ final class AdvanceReader {
     }
     return -1;
   }
+
+  /**
+   * Ways of handing "the client" something ("issues the certificate for the client", "gives the
+   * client a show-round"): only our side serves someone by that name.
+   */
+  private static final Set<String> HANDING =
+      Set.of("give", "issue", "provide", "offer", "grant", "hand", "quote", "prepare");
 
   /** Ways of getting in touch with someone or working on them. */
   private static final Set<String> CONTACTING =
@@ -1404,7 +1458,7 @@ final class AdvanceReader {
         i = indexOf(s, ",", i + 1) + 1;
         moved = true;
       } else if (s.is(i, "PUNCT")
-          || (s.is(i, "ADV") && !s.wordIn(i, Set.of("there")))
+          || (s.is(i, "ADV") && !s.wordIn(i, Set.of("there")) && !roleTakenForAdverb(s, i))
           || s.word(i, "please")
           || s.word(i, "then")
           // "Thereafter send ...", "Monday send ...", "Tmrw email ...": when, then what to do
@@ -1854,6 +1908,66 @@ final class AdvanceReader {
           "all",
           "both",
           "each");
+
+  /**
+   * "Farmer might come to the depot": a capitalised role the tagger read as an adverb, then a modal
+   * and a verb; an adverb opening a step is rarely followed by a bare modal.
+   */
+  private boolean roleTakenForAdverb(Sentence s, int i) {
+    String w = s.lower()[i];
+    return i == 0
+        && Character.isUpperCase(s.tokens()[i].charAt(0))
+        && !w.endsWith("ly")
+        && !ADVERB_ENDING.matcher(w).matches()
+        && !TIME_LEADS.contains(w)
+        && !NO_NAME.contains(w)
+        && !COMMON_ADVERBS.contains(w)
+        && Vocabulary.longest(s, v.hedges, i) == 0
+        && s.is(i + 1, "AUX")
+        && s.wordIn(i + 1, MODAL_VERBS)
+        && isVerb(s, i + 2);
+  }
+
+  /** Adverbs that open a step before a modal ("Then will ...", "Still could ..."). */
+  private static final Set<String> COMMON_ADVERBS =
+      Set.of(
+          "then",
+          "also",
+          "still",
+          "now",
+          "soon",
+          "together",
+          "again",
+          "just",
+          "only",
+          "even",
+          "so",
+          "thus",
+          "therefore",
+          "later",
+          "first",
+          "next",
+          "perhaps",
+          "maybe",
+          "possibly",
+          "hopefully",
+          "ideally",
+          "definitely",
+          "certainly",
+          "surely",
+          "probably",
+          "here",
+          "there",
+          "once",
+          "already",
+          "too",
+          "instead",
+          "otherwise",
+          "anyway",
+          "meanwhile",
+          "else",
+          "hence",
+          "not");
 
   /** Endings of adverbs and times ("straightaway", "beforehand", "thereafter", "sometimes"). */
   private static final java.util.regex.Pattern ADVERB_ENDING =
@@ -2824,6 +2938,13 @@ final class AdvanceReader {
       if (k > from && s.wordIn(k, Set.of("who", "who's", "whose", "which")) && customer >= 0) {
         break;
       }
+      // "Caller, with advisor guiding, uploads ...": the helper aside is not who acts
+      if (k > from
+          && customer >= 0
+          && s.word(k, ",")
+          && s.wordIn(k + 1, Set.of("with", "helped", "guided", "assisted", "supported"))) {
+        break;
+      }
       if (k < customerPhraseEnd) {
         continue; // "purchasing agent": a title of theirs that ends in one of ours
       }
@@ -3050,6 +3171,20 @@ final class AdvanceReader {
     return -1;
   }
 
+  /** The next modal before a verb ("could call", "will sign"), or -1. */
+  private int modalAfter(Sentence s, int from) {
+    for (int k = from; k + 1 < s.size(); k++) {
+      if (s.is(k, "AUX") && s.wordIn(k, MODAL_VERBS) && isVerb(s, k + 1)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** Modal verbs as such. */
+  private static final Set<String> MODAL_VERBS =
+      Set.of("could", "might", "may", "would", "will", "can", "should", "must", "shall");
+
   /** The next verb in -s with an object or particle after it ("signs the ...", "pays off"). */
   private static int thirdPersonVerbAfter(Sentence s, int from) {
     for (int k = from; k + 1 < s.size(); k++) {
@@ -3215,6 +3350,12 @@ final class AdvanceReader {
             || w.endsWith("ors")
             || w.endsWith("man")
             || w.endsWith("woman")
+            || w.endsWith("men")
+            || w.endsWith("lady")
+            || w.endsWith("ladies")
+            || w.endsWith("folk")
+            || w.endsWith("folks")
+            || w.endsWith("wife")
             || w.endsWith("person")
             || w.endsWith("people")
             || w.endsWith("staff"));

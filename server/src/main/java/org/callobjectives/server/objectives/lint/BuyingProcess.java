@@ -738,6 +738,23 @@ final class BuyingProcess {
                   "(?<!\\b(?:plan|grant|employer|insurer|insurance|scheme|council|fund|they|who|which|that|it)"
                       + "\\s{1,3}(?:[\\w-]{1,20}\\s{1,3})?)\\b(?:pays?|paying)\\s+\\d{2,3}\\s?%\\s+of\\s+(?:the|their)\\s+"
                       + "(?:[\\w-]+\\s+){0,2}?(?:fees?|hire|price|package|contract(?:\\s+value)?)\\b")),
+          // "Orphan owner buys a new Camry over the phone": the subject's own step is the purchase
+          // (not "who buys", "buys from", "buys a $49 scan" or a trial's token; not a caller, who
+          // rang to buy)
+          new Step(
+              5,
+              "a purchase",
+              p(
+                  "^(?!(?:the\\s+|an?\\s+)?(?:new\\s+|inbound\\s+)?(?:callers?|enquirers?|inquirers?|walk-ins?)\\b)"
+                      + "(?:the\\s+|our\\s+|an?\\s+)?(?!(?:who|that|which|he|she|they|it|we|i|agent|rep)\\b)"
+                      + "(?:[\\w'’&.-]+\\s+){1,3}?(?<said>(?:buys|purchases(?=\\s+(?:an?|the|their|his|her|our|\\d)\\b))\\s+"
+                      + "(?!(?:in|into|time|from|through|at|on|for|off|online|direct)\\b)"
+                      + "(?![^.\\n]{0,60}\\b(?:trials?|samples?|tasters?|tests?|tokens?|scans?|tickets?|vouchers?|"
+                      + "one-off|single)\\b)"
+                      + "(?![^.\\n]{0,40}(?:[$€£₦₹]|\\b(?:rs|inr|usd|eur|gbp)\\s)\\s?\\d{1,3}(?![\\d,.]|\\s?(?:k|m|mn|million|bn)\\b))"
+                      + "(?:(?:an?|the|their|his|her|our)\\s+)?(?:[\\w'’$€£,.-]+\\s+){0,2}?[\\w'’-]+)"
+                      + "(?=\\s+(?:over|on|by|from|off|for|at|in|of|and|to|with|via|today|this|before|during|while|"
+                      + "outright)\\b|\\s*[.,;(]|\\s*$)")),
           // "agrees to buy a pair of hearing aids", "pays for the devices": the purchase itself
           new Step(
               5,
@@ -1565,7 +1582,7 @@ final class BuyingProcess {
                       + "|existing|current|present|surveys?|estimates?|sandbox|webcam|camera|zoom|teams|headset|"
                       + "browser)\\b)(?:[\\w'-]+\\s+){0,4}?"
                       + "(?:fitted|installed|commissioned|handed\\s+over|erected|laid|mounted|activated|switched\\s+on|"
-                      + "up\\s+and\\s+running)\\b(?![^.\\n]{0,40}\\bfor\\s+(?:the|a|our|their)\\s+(?:[\\w-]+\\s+)?"
+                      + "up\\s+and\\s+running|in\\s+(?:daily|regular|everyday|full|routine|live)\\s+use)\\b(?![^.\\n]{0,40}\\bfor\\s+(?:the|a|our|their)\\s+(?:[\\w-]+\\s+)?"
                       + "(?:demo|trial|pilot|call|meeting|webinar|test|session)\\b)(?![^.\\n]{0,40}\\bso\\s+(?:that\\s+)?(?:our|we|us)\\b)"
                       + "(?![^.\\n]{0,60}\\b(?:proof\\s+of\\s+(?:value|concept)|pov|poc|"
                       + TRIAL_WORDS
@@ -2058,7 +2075,14 @@ final class BuyingProcess {
               || (st.phase() == best.phase()
                   && AFTER_SIGNATURE.contains(st.what())
                   && !best.afterSignature()))) {
-        best = new Found(st.phase(), st.what(), m.group().strip());
+        // ("Orphan owner buys a new Camry": the step said, without who takes it)
+        String said =
+            !st.pattern().pattern().contains("(?<said>")
+                ? m.group()
+                : original.length() == t.length()
+                    ? original.substring(m.start("said"), m.end("said"))
+                    : m.group("said");
+        best = new Found(st.phase(), st.what(), said.strip());
       }
     }
     // Country names as written ("our plant in Brazil"; not "fine china" or "turkey farm")

@@ -117,7 +117,8 @@ public final class ObjectiveLinter {
 
   private static final java.util.regex.Pattern HEDGE_ASIDE =
       java.util.regex.Pattern.compile(
-          "(?i)\\s*,\\s*(?:if possible|if they can|where possible|hopefully|ideally|perhaps|maybe|"
+          "(?i)\\s*,\\s*(?:if possible|if they can|where possible|where feasible|if feasible|where practical|"
+              + "where practicable|if practical|hopefully|ideally|perhaps|maybe|possibly|"
               + "with luck|if willing|with any luck|all being well|all going well|time permitting|god willing|"
               + "fingers crossed|touch wood|with a fair wind|if all goes well|if at all possible)"
               // (or at the end: "..., time permitting.")
@@ -2695,7 +2696,7 @@ public final class ObjectiveLinter {
               + "' costs the customer no effort"
               + " and moves nothing forward",
           "ask for a step that costs the customer effort: '"
-              + Rewrites.example(advance, who, r)
+              + Rewrites.notEchoing(Rewrites.example(advance, who, r), r.lowEffort(), who)
               + "'");
     } else if (r.lowEffort() != null) {
       out.error(
@@ -3449,6 +3450,12 @@ public final class ObjectiveLinter {
               || i == 0 && measure.size() == 1)) {
         continue; // "240 passes sold", "unit marked sold": a count or a status, not a mood
       }
+      if (measure.word(i, "trust") && measure.wordIn(i + 1, TRUST_RECORDS)) {
+        continue; // "trust ledger shows $10,000": money held in trust, a record
+      }
+      if (measure.word(i, "happy") && measure.wordIn(i + 1, java.util.Set.of("path", "paths"))) {
+        continue; // "happy path confirmed": the usual run through a process, tested
+      }
       if (measure.lower()[i].equals("interested")
           && measure.wordIn(i + 1, java.util.Set.of("party", "parties"))) {
         continue; // "interested parties noted on the policy": a legal term, not a mood
@@ -3484,6 +3491,19 @@ public final class ObjectiveLinter {
     }
     return null;
   }
+
+  /** What money held in trust is kept in. */
+  private static final java.util.Set<String> TRUST_RECORDS =
+      java.util.Set.of(
+          "ledger",
+          "account",
+          "accounts",
+          "fund",
+          "funds",
+          "deed",
+          "balance",
+          "deposit",
+          "transfer");
 
   /** Whether a log, report or system "shows" what stands at {@code i}. */
   private static boolean systemShows(Sentence m, int i) {

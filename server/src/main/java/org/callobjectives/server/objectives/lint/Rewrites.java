@@ -128,6 +128,20 @@ final class Rewrites {
     return agreeing(who, exampleFor(s, who, r));
   }
 
+  /**
+   * {@code rewrite}, unless it only repeats the low-effort step {@code low} ("Get the receptionist
+   * to confirm they got the email" -> "The receptionist confirms they got the email"): then a step
+   * with effort in it for {@code who}.
+   */
+  static String notEchoing(String rewrite, String low, String who) {
+    String[] words = low == null ? new String[0] : low.strip().split("\\s+", 2);
+    if (words.length < 2
+        || !rewrite.toLowerCase(Locale.ROOT).contains(words[1].toLowerCase(Locale.ROOT))) {
+      return rewrite;
+    }
+    return agreeing(who, who + " " + GENERIC);
+  }
+
   /** "Parents agrees to ..." -> "Parents agree to ...": the verb agrees with a plural subject. */
   static String agreeing(String who, String text) {
     if (who == null || !text.startsWith(who + " ") || !plural(who)) {

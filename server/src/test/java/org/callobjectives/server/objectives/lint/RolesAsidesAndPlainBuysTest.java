@@ -1,0 +1,134 @@
+package org.callobjectives.server.objectives.lint;
+
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.MEASURE;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertMeasureRefused;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertNotRefusedFor;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRefusedFor;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Found in the twenty-sixth round: roles the tagger reads as adverbs, asides about our helper,
+ * handing "the client" something, low-effort steps in new words, a plain "buys" and a purchase in
+ * daily use as late steps, and money held in trust.
+ */
+class RolesAsidesAndPlainBuysTest {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void load() throws Exception {
+    AccountEventsAndRolesTest.load();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Farmer might come to the open day on the 14th with the son",
+        "Chairlady could bring the committee minutes to the call",
+        "Bursar may send the fee schedule by Friday",
+      })
+  void aModalAfterARoleReadAsAnAdverbIsAHedge(String advance) {
+    assertRefusedFor(ObjectiveLinter.HEDGED, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Then the customer books the install slot for Friday",
+        "Hopefully the customer books the install slot for Friday",
+      })
+  void anAdverbBeforeTheSubjectIsStillAnAdverb(String advance) {
+    List<String> found = errors(advance, MEASURE, "Before we hang up");
+    assertFalse(found.contains(ObjectiveLinter.NOT_AN_ADVANCE), () -> advance + " -> " + found);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Caller, with advisor guiding, uploads the proof of income documents through the portal",
+        "Claimant to send last 2 payslips and bank statements for the Housing Benefit review",
+        "The chairlady brings the signed committee minutes to the call",
+        "Headwoman signs the consent form for the school trip",
+      })
+  void theCustomerActsBesideAnAsideOrUnderAnUnusualRole(String advance) {
+    assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Broker issues the insurance certificate (attestation) for the client",
+        "DOS gives the client a show-round of the ballroom and the rooftop",
+        "Subscriber lets agent walk her through the bills and payments tab of the app",
+        "Receptionist accepts the info pack to be posted for the practice manager",
+        "Front desk okays a callback on Tuesday about online booking",
+        "Garage owner agrees to stay in touch",
+      })
+  void handingTheClientSomethingOrLettingUsDoOurPartIsNoAdvance(String advance) {
+    assertRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      outbound-prospecting | Orphan owner buys a new Camry over the phone and puts it in the wife's name
+      discovery            | Grower buys a drone with the spraying kit
+      proposal             | Lab has the -80 freezer in daily use for their biobank
+      """)
+  void aPlainPurchaseOrOneInDailyUseIsUnrealisticEarlyOn(String stage, String advance)
+      throws Exception {
+    assertTrue(
+        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      discovery            | Site manager names who buys adhesives for the sister plant and gives the number
+      first-contact        | The owner buys the $49 local listings scan by card over the phone
+      demo                 | Each shop owner buys a N500 test token for the demo meter
+      commitment           | Orphan owner buys a new Camry over the phone and puts it in the wife's name
+      """)
+  void whoBuysASmallBuyOrABuyAtTheCloseIsNoUnrealisticStep(String stage, String advance)
+      throws Exception {
+    assertFalse(
+        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      true  | Advisor is sure caller accepts the decision
+      true  | Client trusts us
+      false | Wire confirmation PDF received + trust ledger shows $10,000
+      false | Trust account shows the retainer
+      """)
+  void moneyHeldInTrustIsARecordButBeingSureIsNot(boolean refused, String measure) {
+    assertMeasureRefused(refused, measure);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"next time he passes by the office", "next time they come in", "next time you"})
+  void theNextTimeSomeoneComesByIsNoTimeFrame(String timeFrame) {
+    List<String> found = errors("The customer sends the signed form", MEASURE, timeFrame);
+    assertEquals(true, found.contains(ObjectiveLinter.NOT_TIME_BOUND), () -> timeFrame + found);
+  }
+}
