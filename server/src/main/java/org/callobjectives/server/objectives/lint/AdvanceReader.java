@@ -391,6 +391,12 @@ final class AdvanceReader {
           return Reading.customerStep(s.span(giver, nounPhraseEnd(s, giver)), "give", verb);
         }
       }
+      // "Token amount of Rs 5,000 paid by parent": a noun the tagger took for an imperative,
+      // then a participle whose "by" names the customer
+      Reading byThem = reducedPassiveByTheCustomer(s, verb);
+      if (byThem != null) {
+        return byThem;
+      }
       return new Reading(
           Actor.AGENT, "", lemma, verb, true, false, agentVerbAt(s, verb), null, null);
     }
@@ -941,14 +947,6 @@ final class AdvanceReader {
                 && INFORMING.contains(s.lemmas()[main])
             ? null
             : agentVerbAt(s, main);
-    // "Thabo goes through the three quote options with the broker": going through it with one of
-    // ours is the customer's part
-    if (agentVerb != null
-        && actor != Actor.AGENT
-        && INFORMING.contains(s.lemmas()[main])
-        && withOneOfOurs(s, main)) {
-      agentVerb = null;
-    }
     // "Customer makes sure her husband is at home for the demo": what they see to on their side
     if (agentVerb != null
         && actor == Actor.CUSTOMER
@@ -971,18 +969,17 @@ final class AdvanceReader {
       addressed = informsTheCustomer(s, main, INFORMED);
     }
     // "Area sales manager sends samples to the customer": no one of theirs informs "the customer"
-    if (addressed < 0
-        && (ourSideUnsure || actor == Actor.THING && !relationInSubject(s, from, to))) {
+    if (addressed < 0 && ourSideUnsure) {
       addressed = informsTheCustomer(s, main, SERVED);
-      // "Implementation team creates sandbox account and sends login to client"
-      for (int and = main + 2; addressed < 0 && and < s.size(); and++) {
-        if (s.wordIn(and, CLAUSE_BREAK)) {
-          break;
-        }
-        if (s.is(and - 1, "CCONJ") && isVerb(s, and)) {
-          addressed = informsTheCustomer(s, and, SERVED);
-        }
-      }
+    }
+    // "Implementation team creates sandbox account and sends login to client": a crew of ours
+    // that then hands the customer what it made
+    if (addressed < 0
+        && (actor == Actor.UNKNOWN || actor == Actor.THING)
+        && !relationInSubject(s, from, to)
+        && to > from
+        && s.wordIn(to - 1, CREWS)) {
+      addressed = crewHandsTheCustomer(s, main);
     }
     // "Tech team activate the customer's unit remotely": a crew that works on the customer's
     // things and calls them "the customer's" is ours (not "Broker emails the client's claims
@@ -1011,20 +1008,6 @@ final class AdvanceReader {
           hedge);
     }
     return new Reading(actor, subject, s.lemmas()[main], main, false, false, agentVerb, low, hedge);
-  }
-
-  /** Whether "with" one of our people follows the verb at {@code main} in its clause. */
-  private boolean withOneOfOurs(Sentence s, int main) {
-    for (int k = main + 1; k + 1 < Math.min(s.size(), main + 12); k++) {
-      if (s.wordIn(k, CLAUSE_BREAK) || s.is(k, "CCONJ") && isVerb(s, k + 1)) {
-        return false;
-      }
-      if (s.word(k, "with")) {
-        int who = s.wordIn(k + 1, Set.of("the", "our")) ? k + 2 : k + 1;
-        return Vocabulary.longest(s, v.agentActors, who) > 0 || s.word(k + 1, "us");
-      }
-    }
-    return false;
   }
 
   /** Ways of handing something over, as a bare participle ("sent to", "couriered out to"). */
@@ -1187,8 +1170,7 @@ final class AdvanceReader {
    * through"); else -1.
    */
   static int informsTheCustomer(Sentence s, int main, Set<String> informed) {
-    if (main < 0
-        || !s.wordIn(main, INFORMING_THEM) && !(informed == SERVED && s.wordIn(main, HANDING))) {
+    if (main < 0 || !s.wordIn(main, INFORMING_THEM)) {
       return -1;
     }
     for (int k = main + 1; k < Math.min(s.size(), main + 12); k++) {
@@ -1200,10 +1182,8 @@ final class AdvanceReader {
         return -1;
       }
       boolean direct = k == main + 2 && s.word(k - 1, "the");
-      // ("sends login to client": clipped, no article)
       boolean recipient =
-          k >= 2 && s.word(k - 1, "the") && s.wordIn(k - 2, Set.of("to", "with", "for"))
-              || informed == SERVED && s.wordIn(k - 1, Set.of("to", "for"));
+          k >= 2 && s.word(k - 1, "the") && s.wordIn(k - 2, Set.of("to", "with", "for"));
       if ((direct || recipient)
           && informed.contains(s.lower()[k])
           && !s.is(k + 1, "NOUN")
@@ -1215,11 +1195,30 @@ final class AdvanceReader {
   }
 
   /**
-   * Ways of handing "the client" something ("issues the certificate for the client", "gives the
-   * client a show-round"): only our side serves someone by that name.
+   * Where "to client" or "to the customer" ends after a later "and sends ..." of the verb at {@code
+   * main}; else -1.
    */
-  private static final Set<String> HANDING =
-      Set.of("give", "issue", "provide", "offer", "grant", "hand", "quote", "prepare");
+  private int crewHandsTheCustomer(Sentence s, int main) {
+    for (int and = main + 2; and + 2 < s.size(); and++) {
+      if (s.wordIn(and, CLAUSE_BREAK) || s.word(and, ",")) {
+        return -1;
+      }
+      if (!s.is(and - 1, "CCONJ") || !s.wordIn(and, Set.of("send", "email", "e-mail", "share"))) {
+        continue;
+      }
+      for (int k = and + 1; k + 1 < Math.min(s.size(), and + 8); k++) {
+        int who = s.word(k + 1, "the") ? k + 2 : k + 1;
+        if (s.word(k, "to")
+            && who < s.size()
+            && SERVED.contains(s.lower()[who])
+            && !s.is(who + 1, "NOUN")
+            && !s.word(who + 1, "'s")) {
+          return who + 1;
+        }
+      }
+    }
+    return -1;
+  }
 
   /** Ways of getting in touch with someone or working on them. */
   private static final Set<String> CONTACTING =
@@ -1457,7 +1456,7 @@ final class AdvanceReader {
         // comma.
         i = indexOf(s, ",", i + 1) + 1;
         moved = true;
-      } else if (s.is(i, "PUNCT")
+      } else if (s.is(i, "PUNCT") && !s.tokens()[i].matches(".*\\p{L}.*") // ("Dr. sends")
           || (s.is(i, "ADV") && !s.wordIn(i, Set.of("there")) && !roleTakenForAdverb(s, i))
           || s.word(i, "please")
           || s.word(i, "then")
@@ -1967,7 +1966,26 @@ final class AdvanceReader {
           "meanwhile",
           "else",
           "hence",
-          "not");
+          "not",
+          "moreover",
+          "likewise",
+          "overall",
+          "furthermore",
+          "nevertheless",
+          "nonetheless",
+          "besides",
+          "regardless",
+          "however",
+          "altogether",
+          "anyhow",
+          "somehow",
+          "thereby",
+          "further",
+          "plus",
+          "finally",
+          "lastly",
+          "ultimately",
+          "eventually");
 
   /** Endings of adverbs and times ("straightaway", "beforehand", "thereafter", "sometimes"). */
   private static final java.util.regex.Pattern ADVERB_ENDING =
@@ -3171,11 +3189,22 @@ final class AdvanceReader {
     return -1;
   }
 
-  /** The next modal before a verb ("could call", "will sign"), or -1. */
+  /**
+   * The modal right after a relative clause's object ("who got the door hanger could call"), or -1
+   * when another verb, a comma or a clause word comes first ("... book a taster so we could").
+   */
   private int modalAfter(Sentence s, int from) {
     for (int k = from; k + 1 < s.size(); k++) {
       if (s.is(k, "AUX") && s.wordIn(k, MODAL_VERBS) && isVerb(s, k + 1)) {
         return k;
+      }
+      if (isVerb(s, k)
+          || s.is(k, "AUX")
+          || s.is(k, "SCONJ")
+          || s.is(k, "PUNCT")
+          || s.wordIn(k, CLAUSE_BREAK)
+          || s.wordIn(k, Set.of("so", "that", "which", "who", "because", "to"))) {
+        return -1;
       }
     }
     return -1;
@@ -3184,6 +3213,46 @@ final class AdvanceReader {
   /** Modal verbs as such. */
   private static final Set<String> MODAL_VERBS =
       Set.of("could", "might", "may", "would", "will", "can", "should", "must", "shall");
+
+  /**
+   * The customer's step when the first word, read as an imperative, heads a noun phrase followed by
+   * a participle and "by" the customer ("Stock-control module set up by the practice nurse"); else
+   * null.
+   */
+  private Reading reducedPassiveByTheCustomer(Sentence s, int verb) {
+    if (verb != 0
+        || !Character.isUpperCase(s.tokens()[0].charAt(0))
+        || !(s.is(1, "NOUN") || s.is(1, "PROPN"))) {
+      return null;
+    }
+    for (int k = 2; k + 1 < Math.min(s.size(), 12); k++) {
+      if (s.is(k, "AUX") || s.wordIn(k, CLAUSE_BREAK) || s.word(k, ",")) {
+        return null;
+      }
+      if (participle(s, k)) {
+        int by = s.wordIn(k + 1, PARTICLES) ? k + 2 : k + 1;
+        // ("Transfer confirmation seen by finance": what they saw is a measure's matter)
+        if (!s.word(by, "by")
+            || !byTheCustomer(s, by)
+            || TAKING_IN.contains(s.lemmas()[k])
+            || FEELINGS.contains(s.lemmas()[k])) {
+          return null;
+        }
+        int np = s.wordIn(by + 1, Set.of("the", "their", "his", "her", "both")) ? by + 2 : by + 1;
+        return new Reading(
+            Actor.CUSTOMER,
+            s.span(np, nounPhraseEnd(s, np)),
+            s.lemmas()[k],
+            k,
+            false,
+            false,
+            null,
+            null,
+            null);
+      }
+    }
+    return null;
+  }
 
   /** The next verb in -s with an object or particle after it ("signs the ...", "pays off"). */
   private static int thirdPersonVerbAfter(Sentence s, int from) {
@@ -3350,7 +3419,8 @@ final class AdvanceReader {
             || w.endsWith("ors")
             || w.endsWith("man")
             || w.endsWith("woman")
-            || w.endsWith("men")
+            || w.endsWith("men") && !w.matches(".*(?:imen|umen|omen)") // not "specimen"
+            || w.endsWith("women")
             || w.endsWith("lady")
             || w.endsWith("ladies")
             || w.endsWith("folk")

@@ -169,6 +169,13 @@ final class BuyingProcess {
           + "(?!\\s+(?:for|of|towards?|on)\\s+(?:(?:the|a|an|their|our|his|her)\\s+)?(?:[\\w-]+\\s+){0,2}?"
           + "(?:demos?|samples?|trials?|tests?|pilots?|taster|consultations?|surveys?|assessments?)\\b)";
 
+  /** Words that, before "buys", say the sentence is not about the subject buying now. */
+  private static final String NOT_A_BUYER =
+      "(?:who|whoever|whom|whose|that|which|she|he|they|we|i|it|you|agent|rep|never|still|also|usually|"
+          + "normally|always|often|only|now|already|currently|regularly|sometimes|typically|generally|"
+          + "confirms?|says?|tells?|explains?|mentions?|notes?|adds?|states?|admits?|reports?|shares?|"
+          + "whether|if|where|when|what|how|why)";
+
   /** A date soon after the call: a weekday, "next month", "the 1st", "1 August", "Jan 1". */
   private static final String SOON =
       "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow"
@@ -739,20 +746,26 @@ final class BuyingProcess {
                       + "\\s{1,3}(?:[\\w-]{1,20}\\s{1,3})?)\\b(?:pays?|paying)\\s+\\d{2,3}\\s?%\\s+of\\s+(?:the|their)\\s+"
                       + "(?:[\\w-]+\\s+){0,2}?(?:fees?|hire|price|package|contract(?:\\s+value)?)\\b")),
           // "Orphan owner buys a new Camry over the phone": the subject's own step is the purchase
-          // (not "who buys", "buys from", "buys a $49 scan" or a trial's token; not a caller, who
-          // rang to buy)
+          // (not "who buys", "confirms she buys", "buys their fish at the market", "buys a $49
+          // scan"
+          // or a trial's token; not a caller, who rang to buy)
           new Step(
               5,
               "a purchase",
               p(
                   "^(?!(?:the\\s+|an?\\s+)?(?:new\\s+|inbound\\s+)?(?:callers?|enquirers?|inquirers?|walk-ins?)\\b)"
-                      + "(?:the\\s+|our\\s+|an?\\s+)?(?!(?:who|that|which|he|she|they|it|we|i|agent|rep)\\b)"
-                      + "(?:[\\w'’&.-]+\\s+){1,3}?(?<said>(?:buys|purchases(?=\\s+(?:an?|the|their|his|her|our|\\d)\\b))\\s+"
+                      + "(?:the\\s+|our\\s+|an?\\s+)?"
+                      + "(?:(?!"
+                      + NOT_A_BUYER
+                      + "\\b)[\\p{L}\\p{N}_'’&.-]+\\s+){1,3}?(?<said>(?:buys|purchases(?=\\s+(?:an?|the|their|his|her|our|\\d)\\b))\\s+"
                       + "(?!(?:in|into|time|from|through|at|on|for|off|online|direct)\\b)"
                       + "(?![^.\\n]{0,60}\\b(?:trials?|samples?|tasters?|tests?|tokens?|scans?|tickets?|vouchers?|"
-                      + "one-off|single)\\b)"
-                      + "(?![^.\\n]{0,40}(?:[$€£₦₹]|\\b(?:rs|inr|usd|eur|gbp)\\s)\\s?\\d{1,3}(?![\\d,.]|\\s?(?:k|m|mn|million|bn)\\b))"
-                      + "(?:(?:an?|the|their|his|her|our)\\s+)?(?:[\\w'’$€£,.-]+\\s+){0,2}?[\\w'’-]+)"
+                      + "one-off|single|lunch|coffee|dinner|breakfast|drinks?)\\b)"
+                      + "(?![^.\\n]{0,60}\\b(?:at|from)\\s+(?:the|a|an|their|his|her|its)\\s+(?!us\\b)"
+                      + "(?:[\\p{L}-]+\\s+){0,2}?(?:market|shop|store|co-op|supermarket|wholesaler|supplier|"
+                      + "competitor|cash-and-carry|chemist|pharmacy|dealer|outlet)s?\\b)"
+                      + "(?![^.\\n]{0,40}(?:[$€£]\\s?\\d{1,2}|(?:[₦₹]|\\b(?:n|rs|inr)\\s?)\\d{1,3})(?![\\d,.]|\\s?(?:k|m|mn|million|bn)\\b))"
+                      + "(?:(?:an?|the|their|his|her|our)\\s+)?(?:[\\p{L}\\p{N}_'’$€£,.-]+\\s+){0,2}?[\\p{L}\\p{N}_'’-]+)"
                       + "(?=\\s+(?:over|on|by|from|off|for|at|in|of|and|to|with|via|today|this|before|during|while|"
                       + "outright)\\b|\\s*[.,;(]|\\s*$)")),
           // "agrees to buy a pair of hearing aids", "pays for the devices": the purchase itself
@@ -1579,8 +1592,8 @@ final class BuyingProcess {
                       + "\\b(?:has|have|gets?|getting|having)\\s+(?:the|her|his|their|its|all)\\s+"
                       + "(?!(?:[\\w'-]+\\s+){0,4}?(?:"
                       + TRIAL_WORDS
-                      + "|existing|current|present|surveys?|estimates?|sandbox|webcam|camera|zoom|teams|headset|"
-                      + "browser)\\b)(?:[\\w'-]+\\s+){0,4}?"
+                      + "|existing|current|present|old|older|previous|legacy|surveys?|estimates?|sandbox|webcam|camera|"
+                      + "zoom|teams|headset|browser)\\b)(?:[\\w'-]+\\s+){0,4}?"
                       + "(?:fitted|installed|commissioned|handed\\s+over|erected|laid|mounted|activated|switched\\s+on|"
                       + "up\\s+and\\s+running|in\\s+(?:daily|regular|everyday|full|routine|live)\\s+use)\\b(?![^.\\n]{0,40}\\bfor\\s+(?:the|a|our|their)\\s+(?:[\\w-]+\\s+)?"
                       + "(?:demo|trial|pilot|call|meeting|webinar|test|session)\\b)(?![^.\\n]{0,40}\\bso\\s+(?:that\\s+)?(?:our|we|us)\\b)"

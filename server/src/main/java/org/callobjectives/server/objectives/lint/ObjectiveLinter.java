@@ -3483,7 +3483,7 @@ public final class ObjectiveLinter {
             && (n > 1
                 || !measure.is(i, "NOUN")
                 || NOUN_FEELINGS.contains(measure.lemmas()[i]) && !compound)
-            && !measure.is(i, "PROPN")
+            && (n > 1 || !measure.is(i, "PROPN")) // ("Advisor is sure": a capital read as a name)
             && Vocabulary.longest(measure, v.evidence, i) == 0) {
           return measure.span(i, i + n);
         }

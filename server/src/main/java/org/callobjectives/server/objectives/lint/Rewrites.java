@@ -136,10 +136,15 @@ final class Rewrites {
   static String notEchoing(String rewrite, String low, String who) {
     String[] words = low == null ? new String[0] : low.strip().split("\\s+", 2);
     if (words.length < 2
-        || !rewrite.toLowerCase(Locale.ROOT).contains(words[1].toLowerCase(Locale.ROOT))) {
+        || !java.util.regex.Pattern.compile(
+                "(?iu)(?<![\\p{L}\\p{N}])"
+                    + java.util.regex.Pattern.quote(words[1])
+                    + "(?![\\p{L}\\p{N}])")
+            .matcher(rewrite)
+            .find()) {
       return rewrite;
     }
-    return agreeing(who, who + " " + GENERIC);
+    return agreeing(who, who + " " + EFFORTFUL);
   }
 
   /** "Parents agrees to ..." -> "Parents agree to ...": the verb agrees with a plural subject. */
@@ -346,6 +351,10 @@ final class Rewrites {
           "understanding",
           "clarity");
 
+  /** A step with effort in it, for whoever the objective names. */
+  private static final String EFFORTFUL =
+      "sends their current figures and books a dated review call to go through them";
+
   private static final String GENERIC =
       "agrees to a follow-up call on a named date with the decision maker";
 
@@ -373,6 +382,7 @@ final class Rewrites {
           && i > 1
           && verbNext
           && !s.lower()[i + 1].endsWith("ing") // "open to talking": no infinitive
+          && !AdvanceReader.SERVED.contains(s.lower()[i + 1]) // "sends login to client"
           && isActorBefore(s, i)) {
         String rest = s.span(i + 2, s.size());
         boolean noTopic = false;
