@@ -746,9 +746,8 @@ final class BuyingProcess {
                       + "\\s{1,3}(?:[\\w-]{1,20}\\s{1,3})?)\\b(?:pays?|paying)\\s+\\d{2,3}\\s?%\\s+of\\s+(?:the|their)\\s+"
                       + "(?:[\\w-]+\\s+){0,2}?(?:fees?|hire|price|package|contract(?:\\s+value)?)\\b")),
           // "Orphan owner buys a new Camry over the phone": the subject's own step is the purchase
-          // (not "who buys", "confirms she buys", "buys their fish at the market", "buys a $49
-          // scan"
-          // or a trial's token; not a caller, who rang to buy)
+          // (not "who buys", "confirms she buys", "buys their fish at the market", a $49 scan or a
+          // trial's token; not a caller, who rang to buy)
           new Step(
               5,
               "a purchase",
