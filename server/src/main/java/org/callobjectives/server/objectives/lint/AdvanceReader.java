@@ -104,8 +104,18 @@ final class AdvanceReader {
       Set.of(
           "after", "once", "when", "before", "as", "if", "while", "since", "following", "having");
 
-  /** Modals in front of the main verb that make it a possibility, not a commitment. */
-  private static final Set<String> MODAL_HEDGES = Set.of("could", "might", "may", "would");
+  /** Participles that, after "be" and before "to", lay a duty on the subject. */
+  private static final Set<String> OBLIGED =
+      Set.of("expected", "supposed", "required", "obliged", "due", "scheduled", "meant", "asked");
+
+  /** Lemmas a tagger may rightly call auxiliary. */
+  private static final Set<String> REAL_AUX = Set.of("be", "have", "do", "get", "need", "dare");
+
+  /**
+   * Modals in front of the main verb that make it a possibility, not a commitment ("would" states
+   * what they will do: "Caller would book the service on this call").
+   */
+  private static final Set<String> MODAL_HEDGES = Set.of("could", "might", "may");
 
   /** Nouns ending like a person's role that are things. */
   private static final Set<String> THINGS =
@@ -258,6 +268,10 @@ final class AdvanceReader {
           || s.wordIn(j, SUBORDINATE)) {
         continue; // ("after" opens a clause of when; "and how to get the CFO to join" is ours)
       }
+      // ("... and let them have a read": our instruction goes on)
+      if (s.wordIn(j, Set.of("let", "help", "allow")) && s.is(j + 1, "PRON")) {
+        continue;
+      }
       Sentence rest = s.slice(j, s.size());
       Reading part = readOne(rest);
       // ("get the architect and their security lead to schedule": one object of our "get")
@@ -333,6 +347,10 @@ final class AdvanceReader {
     int i = skipLead(s, 0);
     if (i >= s.size()) {
       return new Reading(Actor.NONE, "", null, -1, false, false, null, null, null);
+    }
+    // "Could get the champion to share ...": an instruction behind a hedging modal
+    if (s.wordIn(i, MODAL_HEDGES) && s.is(i + 1, "VERB") && !isActorWord(s, i + 1)) {
+      return readOne(s.slice(i + 1, s.size())).shifted(i + 1).hedged(s.lower()[i]);
     }
     // "Mike Alvarez, the lender's senior processor, places ...": read past the apposition
     int[] aside = apposition(s, i);
@@ -574,9 +592,22 @@ final class AdvanceReader {
         (s.is(k, "NOUN") || s.is(k, "ADJ"))
             && (s.is(k + 1, "DET")
                 || s.is(k + 1, "CCONJ") && isVerb(s, k + 2)
-                || s.word(k - 1, "to") && !s.is(k + 1, "ADP"));
+                || s.word(k - 1, "to")
+                    && (!s.is(k + 1, "ADP") || s.wordIn(k + 1, Set.of("over", "back", "across"))));
     if (person && k < s.size() && (isVerb(s, k) || bareVerb)) {
       return clause(s, np, end, k);
+    }
+    // "Get the balance fee paid by the student": done, and by the customer
+    for (int t = np + 1; t + 2 < s.size() && t <= np + 6; t++) {
+      if (s.is(t, "VERB")
+          && s.word(t + 1, "by")
+          && (s.lower()[t].endsWith("ed") || !s.lower()[t].equals(s.lemmas()[t]))
+          && theCustomersPeople(s, t + 2, nounPhraseEnd(s, t + 2), false)) {
+        return Reading.customerStep(s.span(t + 2, nounPhraseEnd(s, t + 2)), s.lemmas()[t], t);
+      }
+      if (s.is(t, "VERB") || s.word(t, ",")) {
+        break;
+      }
     }
     return null;
   }
@@ -787,6 +818,15 @@ final class AdvanceReader {
 
   /** A subject from {@code from} to {@code to}, its verb group starting at {@code verb}. */
   private Reading clause(Sentence s, int from, int to, int verb) {
+    // "Encik Zul might upload ...": a modal the tagger took for part of the subject
+    // (not "before 1 May is booked": the month)
+    if (verb - 1 > from
+        && to == verb
+        && s.wordIn(verb - 1, MODAL_VERBS)
+        && Character.isLowerCase(s.tokens()[verb - 1].charAt(0))
+        && !s.is(verb - 1, "AUX")) {
+      return clause(s, from, verb - 1, verb - 1);
+    }
     Actor actor = actorOf(s, from, to);
     String subject = s.span(from, to);
     int k = verb;
@@ -794,7 +834,7 @@ final class AdvanceReader {
     boolean perfect = false;
     String hedge = null;
     while (k < s.size()
-        && (s.is(k, "AUX")
+        && (s.is(k, "AUX") && !mainVerbTaggedAux(s, k)
             || s.wordIn(k, MODALS)
             || s.is(k, "ADV") && k + 1 < s.size() && (isVerb(s, k + 1) || s.is(k + 1, "AUX")))) {
       if (s.wordIn(k, MODAL_HEDGES) && hedge == null) {
@@ -827,6 +867,16 @@ final class AdvanceReader {
       k = s.wordIn(verb, Set.of("get", "gets", "got")) ? verb + 1 : verb;
     }
     int lightFrom = verb; // where a light step is looked for
+    // "Customer is expected to ship 25 wafers": an obligation of theirs, not a passive of ours
+    if (k > verb
+        && s.lemmas()[k - 1].equals("be")
+        && s.wordIn(k, OBLIGED)
+        && s.word(k + 1, "to")
+        && isVerb(s, k + 2)) {
+      passive = false;
+      k += 2;
+      lightFrom = k;
+    }
     // "may be able to tell us", "might be willing to share": the step is what they would do
     if (k > verb
         && (s.wordIn(k, Set.of("able", "willing", "prepared"))
@@ -1687,6 +1737,22 @@ final class AdvanceReader {
     }
     // ("Expand our footprint": a verb before "our" is an instruction all the same)
     boolean verbBeforeOurs = s.is(i, "VERB") && s.wordIn(i + 1, Set.of("our", "us"));
+    // "Give caller the store hours", "Tell the church admin we can migrate ...": handing the
+    // customer something
+    if (i == 0 && s.wordIn(0, Set.of("give", "tell", "show", "send", "offer", "email", "text"))) {
+      int at = s.wordIn(1, Set.of("the", "this", "that")) ? 2 : 1;
+      int role = Vocabulary.longest(s, v.customerActors, at);
+      int after = at + role;
+      while (role > 0 && after < s.size() && s.is(after, "NOUN") && !s.is(after + 1, "VERB")) {
+        after++; // ("the church admin", "the practice manager")
+      }
+      if (role > 0
+          && (s.is(after, "DET")
+              || s.is(after, "NUM")
+              || s.wordIn(after, Set.of("our", "we", "that", "about", "how", "what", "why")))) {
+        return true;
+      }
+    }
     if (isActorWord(s, i)
         || isActorWord(s, i + 1) && !agentVerb(s, i) && !verbBeforeOurs
         || roleThenVerb
@@ -1708,7 +1774,7 @@ final class AdvanceReader {
     boolean verbReadAsNoun =
         i == 0
             && s.is(0, "NOUN")
-            && !s.lower()[0].endsWith("s")
+            && (!s.lower()[0].endsWith("s") || s.lower()[0].endsWith("ss"))
             && !personLike(s.lower()[0])
             && (s.is(1, "DET") || s.wordIn(1, Set.of("their", "his", "her", "its", "our", "your")));
     return (s.is(i, "VERB") || agentVerb(s, i) || verbReadAsNoun) && !s.lower()[i].endsWith("ing")
@@ -2055,7 +2121,8 @@ final class AdvanceReader {
             || !s.is(i, "VERB")
                 && !s.is(i, "NOUN")
                 && (s.is(k + 1, "NOUN") || s.is(k + 1, "ADJ") || s.is(k + 1, "PROPN"));
-    return verb && object ? k : -1;
+    // ("Give caller the store hours": a role the tagger read as a verb, after an instruction)
+    return verb && object && !isActorWord(s, k) ? k : -1;
   }
 
   /**
@@ -2810,6 +2877,17 @@ final class AdvanceReader {
 
   private static final Set<String> PARTICLES =
       Set.of("up", "out", "back", "down", "in", "off", "over", "through", "on");
+
+  /** "would issue the PO": a verb the tagger read as an auxiliary, right after a modal. */
+  private static boolean mainVerbTaggedAux(Sentence s, int k) {
+    return k > 0
+        && s.wordIn(k - 1, MODAL_VERBS)
+        && Character.isLowerCase(s.tokens()[k - 1].charAt(0))
+        && !REAL_AUX.contains(s.lemmas()[k])
+        && !s.wordIn(k, MODALS)
+        && !s.wordIn(k, Set.of("we", "us", "i", "you", "they", "he", "she", "it", "them", "not"))
+        && !s.lower()[k].startsWith("'");
+  }
 
   private boolean isVerb(Sentence s, int k) {
     return k >= 0 && k < s.size() && (s.is(k, "VERB") || misTaggedVerb(s, k));

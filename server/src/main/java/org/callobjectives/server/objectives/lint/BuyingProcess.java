@@ -3,6 +3,7 @@ package org.callobjectives.server.objectives.lint;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -90,18 +91,39 @@ final class BuyingProcess {
               "onboarding"));
 
   /** Steps of an advance with their phase (index into {@link #PHASES}); the latest found wins. */
-  record Step(int phase, String what, Pattern pattern, long minAmount, boolean notAfterATrial) {
+  record Step(
+      int phase,
+      String what,
+      Pattern pattern,
+      long minAmount,
+      boolean notAfterATrial,
+      boolean reportsSaid) {
     Step(int phase, String what, Pattern pattern, long minAmount) {
-      this(phase, what, pattern, minAmount, false);
+      this(phase, what, pattern, minAmount, false, false);
     }
 
     Step(int phase, String what, Pattern pattern) {
-      this(phase, what, pattern, 0, false);
+      this(phase, what, pattern, 0, false, false);
     }
 
     /** A step that a trial named shortly before it makes part of the trial ("a pilot ... live"). */
     static Step inUse(int phase, String what, Pattern pattern) {
-      return new Step(phase, what, pattern, 0, true);
+      return new Step(phase, what, pattern, 0, true, false);
+    }
+
+    /** A step whose match starts at its taker; only its {@code said} group is reported. */
+    static Step saidBy(int phase, String what, Pattern pattern) {
+      return new Step(phase, what, pattern, 0, false, true);
+    }
+
+    /** The step as written in {@code original}, for {@code m} run on its lower-case copy. */
+    String said(Matcher m, String original, String lower) {
+      if (!reportsSaid) {
+        return m.group();
+      }
+      return original.length() == lower.length()
+          ? original.substring(m.start("said"), m.end("said"))
+          : m.group("said");
     }
 
     boolean tooSmall(String matched) {
@@ -123,7 +145,7 @@ final class BuyingProcess {
       // (not rupees: "INR 100,000" is about 1,250 in the thresholds' money)
       "(?<!₹|₹\\s|\\brs\\s|\\brs\\.|\\brs\\.\\s|\\binr|\\binr\\s)"
           + "(?:(?:six|seven|eight)-figure|\\d+(?:\\.\\d+)?-?\\s?(?:megawatt|mw)\\b|[$€£]\\s?\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion|k)\\b"
-          + "|\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion)\\s*(?:usd|eur|gbp|dollars?|euros?|pounds?)?\\b"
+          + "|\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion|mio|mrd|mln|mld)\\s*(?:usd|eur|gbp|dollars?|euros?|pounds?)?\\b"
           + "|(?:usd|eur|gbp)\\s?\\d[\\d,.]*\\s?(?:m|mn|million|bn|billion)\\b|\\d{1,3}(?:,\\d{3}){2,}"
           + "|(?:[$€£]\\s?|(?:usd|eur|gbp)\\s?)?\\d{3}(?:,\\d{3})(?:\\s?(?:usd|eur|gbp|dollars?|euros?|pounds?))?)";
 
@@ -615,6 +637,17 @@ final class BuyingProcess {
                       + "|(?:hoa|homeowners'?\\s+association)\\s+approval)\\b"
                       + "(?!\\s+(?:history|records?|number|copy|letter|request|form|rules|status))"
                       + "|\\bpays?\\s+(?:(?:the|their|all)\\s+)?(?:[\\w-]+\\s+){0,4}?permit\\s+fees?\\b")),
+          // "Customer pays the renewal invoice in full", "pays our first invoice": paying for what
+          // was bought (not an old debt: "pays the overdue invoice", or "by invoice link")
+          new Step(
+              5,
+              "a paid invoice",
+              p(
+                  "\\b(?:pays?|settles?|clears?)\\s+(?:the|our|their|its|his|her)\\s+"
+                      + "(?:(?!(?:overdue|outstanding|late|unpaid|disputed|old|previous|last|missed|arrears)\\b)"
+                      + "[\\w$£€.,%-]+\\s+){0,3}?invoices?\\b(?!\\s+(?:link|number|query|queries|address))"
+                      // ("the final invoice for the discovery phase": a paid step before the deal)
+                      + "(?![^.\\n]{0,30}\\b(?:discovery|scoping|assessment|audit|survey|consultation|feasibility)\\b)")),
           new Step(
               5,
               "a year paid in full",
@@ -631,7 +664,7 @@ final class BuyingProcess {
               "a signed contract or order",
               p(
                   "\\b(?:signs?|signed|signing|e-signs?|docusigns?|countersigns?|executes?)"
-                      + "\\b[^.]{0,60}(?<!trial |pilot |evaluation |demo |non-disclosure |consent |data-sharing |data sharing )\\b(?:contracts|agreements|contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
+                      + "\\b(?!\\s+(?:consent|declaration|mandate form)\\b)[^.]{0,60}(?<!trial |pilot |evaluation |demo |non-disclosure |consent |data-sharing |data sharing )\\b(?:contracts|agreements|contract|agreement|programme|program|deal|msa|mandate|purchase order|order form|policy|scheme|lease|licence|license|retainer|"
                       + "switch-?over forms?|switching forms?|group guarantee|guarantee forms?|"
                       + "treatment plan contract|order|engagement letter|(?:registered\\s+)?mortgage(?! application| offer| illustration| advice| in principle| review| check| appointment| affordability)|volume commitment|letter of engagement|client care letter|tenancy|"
                       + "(?:final |new |updated |mirror )?wills?(?! be\\b| need| have| send| return| call))\\b|\\b(?:binds?|bound)\\b[^.]{0,30}\\b(?:cover|programme|policy|program)\\b"
@@ -695,7 +728,10 @@ final class BuyingProcess {
                       + "reservation|keg|cylinder|damage|key|bottle|pallet|crate)(?:[a-z][\\w-]*|\\d+(?:%|-[a-z]+))\\s+){0,2}?deposit\\b"
                       + "(?!\\s+(?:paperwork|forms?|requests?|details|slips?|information|info|terms))"
                       // "buys the van and pays deposit": shorthand drops the article
-                      + "|\\bpa(?:y|ys|ying)\\s+deposit\\b(?!\\s+(?:paperwork|forms?|requests?|details|slips?|information|info|terms))")),
+                      + "|\\bpa(?:y|ys|ying)\\s+deposit\\b(?!\\s+(?:paperwork|forms?|requests?|details|slips?|information|info|terms))"
+                      // "confirms a group of 60 rooms with deposit": the booking made firm by it
+                      + "|\\b(?:confirms?|books?|secures?|reserves?|locks?\\s+in)\\b[^.\\n]{0,50}\\bwith\\s+(?:an?\\s+|the\\s+|their\\s+)?"
+                      + "(?:\\d+\\s?%\\s+)?deposit\\b(?!\\s+(?:paperwork|forms?|requests?|details|information|info|terms))")),
           // "signs the acceptance form for a place in September" (not a trial's or a delivery's)
           new Step(
               4,
@@ -748,7 +784,7 @@ final class BuyingProcess {
           // "Orphan owner buys a new Camry over the phone": the subject's own step is the purchase
           // (not "who buys", "confirms she buys", "buys their fish at the market", a $49 scan or a
           // trial's token; not a caller, who rang to buy)
-          new Step(
+          Step.saidBy(
               5,
               "a purchase",
               p(
@@ -2087,14 +2123,7 @@ final class BuyingProcess {
               || (st.phase() == best.phase()
                   && AFTER_SIGNATURE.contains(st.what())
                   && !best.afterSignature()))) {
-        // ("Orphan owner buys a new Camry": the step said, without who takes it)
-        String said =
-            !st.pattern().pattern().contains("(?<said>")
-                ? m.group()
-                : original.length() == t.length()
-                    ? original.substring(m.start("said"), m.end("said"))
-                    : m.group("said");
-        best = new Found(st.phase(), st.what(), said.strip());
+        best = new Found(st.phase(), st.what(), st.said(m, original, t).strip());
       }
     }
     // Country names as written ("our plant in Brazil"; not "fine china" or "turkey farm")
@@ -2148,6 +2177,7 @@ final class BuyingProcess {
           "a payment in full",
           "a payment of the whole price now",
           "a year paid in full",
+          "a paid invoice",
           "a purchase made",
           "credit drawn or closed",
           "a go-live or rollout approved",

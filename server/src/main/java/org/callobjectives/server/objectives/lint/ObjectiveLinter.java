@@ -144,6 +144,14 @@ public final class ObjectiveLinter {
     try {
       Findings out = read(o, config, lines, file);
       secondOpinion(o, config, out);
+      // "Le DTI nomme les 5 usagers ...": who acts and how is read in English only
+      if (!Language.looksEnglish(o.advance())) {
+        String note =
+            " (a warning only: the advance is not written in English, and the check reads who acts"
+                + " and how in English only)";
+        out.demote(NOT_AN_ADVANCE, note);
+        out.demote(TOO_GENERAL, note);
+      }
       return out.list;
     } catch (RuntimeException e) {
       // One objective the reading cannot handle must not stop the check of the whole file
@@ -242,7 +250,10 @@ public final class ObjectiveLinter {
           hedge == null
               ? Rewrites.withoutHedges(title, v.hedges)
               : r.customerActs() && r.verb() != null && !attempted
-                  ? Rewrites.withoutHedges(advance, v.hedges)
+                  // ("Client could maybe send us ...": the modal goes as well)
+                  ? r.hedge() != null
+                      ? Rewrites.customerDoes(r, advance.span(r.verbAt() + 1, advance.size()))
+                      : Rewrites.withoutHedges(advance, v.hedges)
                   : Rewrites.example(advance, Rewrites.customer(r), r);
       out.error(
           hedge != null ? "advance" : "title",
@@ -374,7 +385,8 @@ public final class ObjectiveLinter {
     if (startOnly
         || !stated
             && (indefinite || v.times.find(o.timeFrame()).isEmpty())
-            && (vagueTime.isPresent() || v.times.find(advanceText).isEmpty())) {
+            && (vagueTime.isPresent()
+                || v.times.find(DATA_PERIOD.matcher(advanceText).replaceAll("$1")).isEmpty())) {
       out.error(
           "timeFrame",
           NOT_TIME_BOUND,
@@ -1836,8 +1848,9 @@ public final class ObjectiveLinter {
         || s.word(i, "how") && aboutFeelings(s, i + 1))) {
       return null;
     }
-    // "what share of the bill", "what volume they ship": "what" before a noun asks for one fact
-    if (s.word(i, "what") && s.is(i + 1, "NOUN")) {
+    // "what share of the bill", "what other vendors they evaluate": "what" before a noun asks
+    // for one fact
+    if (s.word(i, "what") && (s.is(i + 1, "NOUN") || s.is(i + 1, "ADJ") && s.is(i + 2, "NOUN"))) {
       return null;
     }
     // "what went wrong on last year's charter", "what happened with the old supplier": an event
@@ -2878,6 +2891,17 @@ public final class ObjectiveLinter {
     return s.span(verb, end);
   }
 
+  /**
+   * "sends the volume forecast for next year": the period the figures cover, not a deadline (group
+   * 1 is what stays).
+   */
+  private static final java.util.regex.Pattern DATA_PERIOD =
+      java.util.regex.Pattern.compile(
+          "(?i)(\\b(?:forecasts?|budgets?|volumes?|plans?|figures|numbers|estimates?|projections?|"
+              + "requirements|needs|demand|targets?|tenders?|headcount|spend|usage|per\\s+(?:month|week|year|quarter))"
+              + "(?:\\s+[\\w-]+){0,3}?)\\s+for\\s+(?:the\\s+)?(?:next|coming|following|upcoming)\\s+"
+              + "(?:(?:financial|fiscal|calendar|school|academic)\\s+)?(?:year|quarter|season|fy|term|\\d+\\s+(?:months|years|quarters))\\b");
+
   /** When a step may start at the soonest ("at the earliest", "not before"). */
   private static final java.util.regex.Pattern LOWER_BOUND =
       java.util.regex.Pattern.compile("(?i)\\bat the earliest\\b|\\bnot before\\b[^,;]{0,30}");
@@ -3195,6 +3219,10 @@ public final class ObjectiveLinter {
               + "(?:field|score|level|rating)\\b"
               + "(?![^.\\n]{0,40}\\b(?:tool|computed|calculated|questionnaire|assessment|quiz|test)\\b)"
               + "|\\b(?:sets?|puts?|picks?|ticks?|marks?|selects?)\\s+(?:the\\s+)?(?:probability|likelihood)\\b"
+              // "RM marks case as 'Hot - 95%'", "flags the deal as hot": a temperature is our guess
+              + "|\\b(?:marks?|marked|tags?|tagged|flags?|flagged|sets?|puts?|moves?|moved)\\s+(?:the\\s+|this\\s+)?"
+              + "(?:case|lead|deal|opp(?:ortunity)?|prospect|account|contact|client|customer)\\s+(?:as|to|at)\\s+"
+              + "['\"‘“]?(?:hot|warm|cold|lukewarm)\\b"
               + "|\\b(?:seemed|seems|sounded|sounds|looked)\\s+(?:[\\w-]+\\s+){0,2}?(?:happy|keen|interested|positive|"
               + "warm|ready|serious|committed|sold)\\b"
               + "|\\blikely\\s+to\\s+(?:show|buy|sign|convert|renew|proceed|close|attend|enrol|enroll)\\b"
@@ -3663,6 +3691,9 @@ public final class ObjectiveLinter {
       }
       String lemma = m.lemmas()[i];
       String low = m.lower()[i];
+      if (low.equals("opened") && m.wordIn(i - 1, java.util.Set.of("account", "accounts"))) {
+        return null; // "Account opened": a new account, which the bank's system shows
+      }
       boolean doneWord = low.endsWith("ed") || m.is(i, "VERB");
       if (doneWord
           && (GENERIC_DONE.contains(lemma)

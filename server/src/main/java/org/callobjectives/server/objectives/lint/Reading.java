@@ -42,6 +42,14 @@ record Reading(
             actor, subject, verb, verbAt + by, imperative, passive, agentVerb, lowEffort, hedge);
   }
 
+  /** The same reading, hedged by {@code word} unless a hedge is already known. */
+  Reading hedged(String word) {
+    return hedge != null
+        ? this
+        : new Reading(
+            actor, subject, verb, verbAt, imperative, passive, agentVerb, lowEffort, word);
+  }
+
   boolean customerActs() {
     return actor == Actor.CUSTOMER && !passive && agentVerb == null && lowEffort == null;
   }
