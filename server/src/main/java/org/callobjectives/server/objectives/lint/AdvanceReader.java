@@ -268,8 +268,11 @@ final class AdvanceReader {
           || s.wordIn(j, SUBORDINATE)) {
         continue; // ("after" opens a clause of when; "and how to get the CFO to join" is ours)
       }
-      // ("... and let them have a read": our instruction goes on)
-      if (s.wordIn(j, Set.of("let", "help", "allow")) && s.is(j + 1, "PRON")) {
+      // ("... and let them have a read": our instruction goes on; not "let them sign the form")
+      if (s.wordIn(j, Set.of("let", "allow"))
+          && s.is(j + 1, "PRON")
+          && s.wordIn(
+              j + 2, Set.of("have", "think", "look", "read", "consider", "mull", "digest"))) {
         continue;
       }
       Sentence rest = s.slice(j, s.size());
@@ -350,7 +353,10 @@ final class AdvanceReader {
     }
     // "Could get the champion to share ...": an instruction behind a hedging modal
     if (s.wordIn(i, MODAL_HEDGES) && s.is(i + 1, "VERB") && !isActorWord(s, i + 1)) {
-      return readOne(s.slice(i + 1, s.size())).shifted(i + 1).hedged(s.lower()[i]);
+      Reading theirs = readOne(s.slice(i + 1, s.size())).shifted(i + 1);
+      if (theirs.actor() == Actor.CUSTOMER && !theirs.imperative()) {
+        return theirs.hedged(s.lower()[i]);
+      }
     }
     // "Mike Alvarez, the lender's senior processor, places ...": read past the apposition
     int[] aside = apposition(s, i);
@@ -599,10 +605,16 @@ final class AdvanceReader {
     }
     // "Get the balance fee paid by the student": done, and by the customer
     for (int t = np + 1; t + 2 < s.size() && t <= np + 6; t++) {
+      int byEnd = t + 2 < s.size() ? nounPhraseEnd(s, t + 2) : -1;
       if (s.is(t, "VERB")
           && s.word(t + 1, "by")
           && (s.lower()[t].endsWith("ed") || !s.lower()[t].equals(s.lemmas()[t]))
-          && theCustomersPeople(s, t + 2, nounPhraseEnd(s, t + 2), false)) {
+          // (a person, not "by the customer's deadline")
+          && byEnd > t + 2
+          && (isActorWord(s, byEnd - 1)
+              || s.is(byEnd - 1, "PROPN")
+              || personLike(s.lower()[byEnd - 1]))
+          && theCustomersPeople(s, t + 2, byEnd, false)) {
         return Reading.customerStep(s.span(t + 2, nounPhraseEnd(s, t + 2)), s.lemmas()[t], t);
       }
       if (s.is(t, "VERB") || s.word(t, ",")) {
@@ -840,6 +852,10 @@ final class AdvanceReader {
       if (s.wordIn(k, MODAL_HEDGES) && hedge == null) {
         hedge = s.lower()[k];
       }
+      // "would sign the order if we match the price": a condition, not a commitment
+      if (s.word(k, "would") && hedge == null && indexOf(s, "if", k + 1) > 0) {
+        hedge = "would";
+      }
       if (s.lemmas()[k].equals("have") && s.is(k, "AUX")) {
         perfect = true;
       }
@@ -868,11 +884,24 @@ final class AdvanceReader {
     }
     int lightFrom = verb; // where a light step is looked for
     // "Customer is expected to ship 25 wafers": an obligation of theirs, not a passive of ours
+    // (not "The proposal is expected to reach the buyer")
     if (k > verb
+        && actor == Actor.CUSTOMER
         && s.lemmas()[k - 1].equals("be")
         && s.wordIn(k, OBLIGED)
         && s.word(k + 1, "to")
         && isVerb(s, k + 2)) {
+      passive = false;
+      k += 2;
+      lightFrom = k;
+    }
+    // "Store manager is likely to agree a survey date": a guess at their step, a hedge
+    if (k > verb
+        && s.lemmas()[k - 1].equals("be")
+        && s.wordIn(k, Set.of("likely", "unlikely"))
+        && s.word(k + 1, "to")
+        && isVerb(s, k + 2)) {
+      hedge = hedge == null ? s.lower()[k] + " to" : hedge;
       passive = false;
       k += 2;
       lightFrom = k;

@@ -141,6 +141,11 @@ final class BuyingProcess {
     }
   }
 
+  /** Words before "invoice" that make it no payment for what was bought. */
+  private static final String NOT_A_SALE_INVOICE =
+      "(?:overdue|outstanding|late|unpaid|disputed|old|previous|last|missed|arrears|monthly|repair|"
+          + "sample|trial|deposit|water|gas|electricity|phone|utility)\\b";
+
   private static final String MONEY_BIG =
       // (not rupees: "INR 100,000" is about 1,250 in the thresholds' money)
       "(?<!₹|₹\\s|\\brs\\s|\\brs\\.|\\brs\\.\\s|\\binr|\\binr\\s)"
@@ -638,16 +643,25 @@ final class BuyingProcess {
                       + "(?!\\s+(?:history|records?|number|copy|letter|request|form|rules|status))"
                       + "|\\bpays?\\s+(?:(?:the|their|all)\\s+)?(?:[\\w-]+\\s+){0,4}?permit\\s+fees?\\b")),
           // "Customer pays the renewal invoice in full", "pays our first invoice": paying for what
-          // was bought (not an old debt: "pays the overdue invoice", or "by invoice link")
+          // was bought (not a monthly bill, an old debt, a repair, a sample, a trial, a deposit
+          // invoice, an invoice link, or the final invoice of a paid discovery phase)
           new Step(
               5,
               "a paid invoice",
               p(
                   "\\b(?:pays?|settles?|clears?)\\s+(?:the|our|their|its|his|her)\\s+"
-                      + "(?:(?!(?:overdue|outstanding|late|unpaid|disputed|old|previous|last|missed|arrears)\\b)"
-                      + "[\\w$£€.,%-]+\\s+){0,3}?invoices?\\b(?!\\s+(?:link|number|query|queries|address))"
-                      // ("the final invoice for the discovery phase": a paid step before the deal)
-                      + "(?![^.\\n]{0,30}\\b(?:discovery|scoping|assessment|audit|survey|consultation|feasibility)\\b)")),
+                      + "(?:(?:(?!"
+                      + NOT_A_SALE_INVOICE
+                      + ")[\\w$£€.,%'-]+\\s+){0,3}?invoices?\\b(?=\\s+in\\s+full\\b)"
+                      + "|(?:(?!"
+                      + NOT_A_SALE_INVOICE
+                      + ")[\\w$£€.,%'-]+\\s+){0,2}?(?:first|renewal|annual|yearly|onboarding|set-?up|subscription|"
+                      + "licen[cs]e)(?:'s)?\\s+(?:(?!"
+                      + NOT_A_SALE_INVOICE
+                      + ")[\\w$£€.,%'-]+\\s+){0,2}?invoices?\\b)"
+                      + "(?!\\s+(?:link|number|query|queries|address))"
+                      + "(?![^.\\n]{0,40}\\b(?:discovery|scoping|assessment|audit|survey|consultation|feasibility|"
+                      + "trial|sample|samples|repair|repairs|deposit|overdue|outstanding|arrears|last\\s+month)\\b)")),
           new Step(
               5,
               "a year paid in full",
@@ -730,8 +744,12 @@ final class BuyingProcess {
                       // "buys the van and pays deposit": shorthand drops the article
                       + "|\\bpa(?:y|ys|ying)\\s+deposit\\b(?!\\s+(?:paperwork|forms?|requests?|details|slips?|information|info|terms))"
                       // "confirms a group of 60 rooms with deposit": the booking made firm by it
-                      + "|\\b(?:confirms?|books?|secures?|reserves?|locks?\\s+in)\\b[^.\\n]{0,50}\\bwith\\s+(?:an?\\s+|the\\s+|their\\s+)?"
-                      + "(?:\\d+\\s?%\\s+)?deposit\\b(?!\\s+(?:paperwork|forms?|requests?|details|information|info|terms))")),
+                      // (not
+                      // "happy with the deposit amount", "deposit-free renting")
+                      + "|\\b(?:confirms?|books?|secures?|reserves?|locks?\\s+in)\\s+(?!(?:that|they|he|she|it|we)\\b)"
+                      + "[^.,;\\n]{0,50}?\\bwith\\s+(?:an?\\s+|the\\s+|their\\s+)?(?:\\d+\\s?%\\s+)?deposit\\b(?!-)"
+                      + "(?!\\s+(?:paperwork|forms?|requests?|details|information|info|terms|amount|scheme|protection|"
+                      + "holder|card|team|return|refund|free))")),
           // "signs the acceptance form for a place in September" (not a trial's or a delivery's)
           new Step(
               4,

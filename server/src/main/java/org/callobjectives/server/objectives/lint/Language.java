@@ -30,8 +30,8 @@ final class Language {
           "während", "vor", "nach");
 
   /**
-   * Whether {@code text} reads as English: not when the small words of another language outnumber
-   * English's two to one (three at least).
+   * Whether {@code text} reads as English: not when the small words of another language, in lower
+   * case, outnumber English's two to one (three at least).
    */
   static boolean looksEnglish(String text) {
     if (text == null) {
@@ -39,7 +39,11 @@ final class Language {
     }
     int english = 0;
     int others = 0;
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+    for (String word : text.split("[^\\p{L}]+")) {
+      if (word.isEmpty() || Character.isUpperCase(word.charAt(0))) {
+        continue; // ("Des Moines", "Casa de la Playa y Los Pinos": names)
+      }
+      String w = word.toLowerCase(Locale.ROOT);
       if (ENGLISH.contains(w)) {
         english++;
       } else if (OTHERS.contains(w)) {

@@ -37,8 +37,8 @@ public final class Likeness {
    * Probability above which the model adds a finding the reading missed (chosen by five-fold
    * cross-validation on dev, folds by batch, so by author: the best verdict accuracy among the
    * thresholds that keep every rule's precision at 0.9 or more, and of equal ones the higher
-   * threshold, since a false refusal blocks an admin's load. On dev's 28,860, 0.7 gives 0.9807 and
-   * 0.75 0.9801 but not-an-advance precision 0.8976 and 0.8990; 0.8 gives 0.9794 at 0.9007).
+   * threshold, since a false refusal blocks an admin's load. On dev's 28,860, 0.7 gives 0.9806 and
+   * 0.75 0.9801 but not-an-advance precision 0.8972 and 0.8986; 0.8 gives 0.9793 at 0.9003).
    */
   public static final double SURE = 0.8;
 

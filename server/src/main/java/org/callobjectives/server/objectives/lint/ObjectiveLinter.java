@@ -2899,7 +2899,8 @@ public final class ObjectiveLinter {
       java.util.regex.Pattern.compile(
           "(?i)(\\b(?:forecasts?|budgets?|volumes?|plans?|figures|numbers|estimates?|projections?|"
               + "requirements|needs|demand|targets?|tenders?|headcount|spend|usage|per\\s+(?:month|week|year|quarter))"
-              + "(?:\\s+[\\w-]+){0,3}?)\\s+for\\s+(?:the\\s+)?(?:next|coming|following|upcoming)\\s+"
+              + "(?:\\s+(?!(?:meeting|review|call|visit|session|workshop|demo|presentation|appointment|discussion|chat)\\b)"
+              + "[\\w-]+){0,3}?)\\s+for\\s+(?:the\\s+)?(?:next|coming|following|upcoming)\\s+"
               + "(?:(?:financial|fiscal|calendar|school|academic)\\s+)?(?:year|quarter|season|fy|term|\\d+\\s+(?:months|years|quarters))\\b");
 
   /** When a step may start at the soonest ("at the earliest", "not before"). */
@@ -3222,7 +3223,7 @@ public final class ObjectiveLinter {
               // "RM marks case as 'Hot - 95%'", "flags the deal as hot": a temperature is our guess
               + "|\\b(?:marks?|marked|tags?|tagged|flags?|flagged|sets?|puts?|moves?|moved)\\s+(?:the\\s+|this\\s+)?"
               + "(?:case|lead|deal|opp(?:ortunity)?|prospect|account|contact|client|customer)\\s+(?:as|to|at)\\s+"
-              + "['\"‘“]?(?:hot|warm|cold|lukewarm)\\b"
+              + "['\"‘“]?(?:hot|warm|cold|lukewarm)\\b(?!\\s+(?:storage|store|tier|transfer|call|calls|calling|chain|room|water))"
               + "|\\b(?:seemed|seems|sounded|sounds|looked)\\s+(?:[\\w-]+\\s+){0,2}?(?:happy|keen|interested|positive|"
               + "warm|ready|serious|committed|sold)\\b"
               + "|\\blikely\\s+to\\s+(?:show|buy|sign|convert|renew|proceed|close|attend|enrol|enroll)\\b"

@@ -46,16 +46,20 @@ class ObligationsModalsAndOtherTonguesTest {
     assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
   }
 
+  /** The rewrite offered for the hedge in {@code advance}. */
+  private static String hedgeRewrite(String advance) {
+    List<LintFinding> found = findings(advance, MEASURE, "by Friday");
+    return found.stream()
+        .filter(f -> f.rule().equals(ObjectiveLinter.HEDGED))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(found.toString()))
+        .suggestion();
+  }
+
   @Test
   void aVerbReadAsAnAuxiliaryAfterAModalIsTheStepAndTheRewriteKeepsIt() {
-    List<LintFinding> found =
-        findings("Site manager could issue the PO for the scaffold hire", MEASURE, "by Friday");
-    LintFinding hedged =
-        found.stream()
-            .filter(f -> f.rule().equals(ObjectiveLinter.HEDGED))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError(found.toString()));
-    assertTrue(hedged.suggestion().contains("issues the PO"), hedged::suggestion);
+    String rewrite = hedgeRewrite("Site manager could issue the PO for the scaffold hire");
+    assertTrue(rewrite.contains("issues the PO"), rewrite);
   }
 
   @ParameterizedTest
@@ -72,12 +76,8 @@ class ObligationsModalsAndOtherTonguesTest {
 
   @Test
   void aModalHedgeIsDroppedFromTheRewriteWithTheOtherHedge() {
-    LintFinding hedged =
-        findings("Client could maybe send us the tender documents", MEASURE, "by Friday").stream()
-            .filter(f -> f.rule().equals(ObjectiveLinter.HEDGED))
-            .findFirst()
-            .orElseThrow();
-    assertTrue(hedged.suggestion().contains("Client sends us the tender"), hedged::suggestion);
+    String rewrite = hedgeRewrite("Client could maybe send us the tender documents");
+    assertTrue(rewrite.contains("Client sends us the tender"), rewrite);
   }
 
   @ParameterizedTest
@@ -230,5 +230,76 @@ class ObligationsModalsAndOtherTonguesTest {
   void vagueTimesInOtherTonguesAreNoTimeFrame(String timeFrame) {
     List<String> found = errors("The customer sends the signed form", MEASURE, timeFrame);
     assertTrue(found.contains(ObjectiveLinter.NOT_TIME_BOUND), () -> timeFrame + found);
+  }
+
+  // The outside review's sentences
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      first-contact | Caller pays the invoice for last month's boiler repair by card
+      first-contact | Member pays the invoice from March that is now overdue
+      discovery     | Customer pays the invoice for the sample batch
+      demo          | Business owner pays the invoice for the trial month
+      proposal      | Customer pays the deposit invoice for the kitchen order
+      first-contact | Tenant confirms they are happy with the deposit amount
+      first-contact | Caller books a viewing with deposit-free renting
+      """)
+  void billsSamplesTrialsAndDepositWordsAreNoClose(String stage, String advance) throws Exception {
+    assertFalse(
+        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The proposal is expected to reach the buyer by Friday",
+        "The samples are due to arrive at the customer's lab",
+        "Get the samples shipped by the customer's deadline",
+        "Could send the customer our pricing sheet",
+        "Visit Des Moines, Le Mans and La Jolla branches",
+        "Build rapport with El Pollo Loco y Los Hermanos",
+      })
+  void thingsDueToArriveOurHedgedTasksAndEnglishWithForeignNamesAreNoAdvance(String advance) {
+    assertRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Walk the owner through the quote and let them sign the site survey form on the call",
+        "Offer the caller a callback and let them choose the time",
+      })
+  void lettingThemTakeARealStepIsTheirStep(String advance) {
+    assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      true  | Customer would probably book the demo
+      true  | Customer would sign the order if we match the price
+      true  | Customer is likely to sign the renewal
+      false | Customer confirms the weeks when staff are likely to attend training
+      """)
+  void wouldWithAConditionOrAGuessIsAHedge(boolean hedged, String advance) {
+    List<String> found = errors(advance, MEASURE, "by Friday");
+    assertEquals(hedged, found.contains(ObjectiveLinter.HEDGED), () -> advance + " -> " + found);
+    assertFalse(found.contains(ObjectiveLinter.NOT_AN_ADVANCE), () -> advance + " -> " + found);
+  }
+
+  @Test
+  void coldStorageIsNoTemperatureOfALead() {
+    assertMeasureRefused(false, "Ops moves the account to cold storage in the archive");
+  }
+
+  @Test
+  void aMeetingForNextQuarterIsATime() {
+    List<String> found = errors("Client books the budget meeting for next quarter", MEASURE, "");
+    assertFalse(found.contains(ObjectiveLinter.NOT_TIME_BOUND), found::toString);
   }
 }
