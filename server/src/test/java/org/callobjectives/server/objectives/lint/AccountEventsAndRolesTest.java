@@ -226,6 +226,16 @@ class AccountEventsAndRolesTest {
         .toList();
   }
 
+  /** Asserts whether {@code advance}, used at {@code stage}, is refused as unrealistic. */
+  static void assertUnrealisticOn(Path dir, String stage, String advance, boolean unrealistic)
+      throws Exception {
+    List<String> found = onStage(dir, stage, advance, MEASURE);
+    assertEquals(
+        unrealistic,
+        found.contains(ObjectiveLinter.UNREALISTIC),
+        () -> stage + ": " + advance + " -> " + found);
+  }
+
   /** Every finding of an objective used at {@code stage}, before a close, in the shipped config. */
   static List<LintFinding> findingsOnStage(Path dir, String stage, String advance, String measure)
       throws Exception {

@@ -4,9 +4,9 @@ import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTes
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertMeasureRefused;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertNotRefusedFor;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRefusedFor;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertUnrealisticOn;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.findings;
-import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,8 +132,7 @@ class ObligationsModalsAndOtherTonguesTest {
       """)
   void paidInvoicesDepositsAndContractsInOtherTonguesAreLateSteps(String stage, String advance)
       throws Exception {
-    assertTrue(
-        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+    assertUnrealisticOn(dir, stage, advance, true);
   }
 
   @ParameterizedTest
@@ -146,8 +145,7 @@ class ObligationsModalsAndOtherTonguesTest {
       first-contact | Patient returns the signed consent form before the assessment
       """)
   void anOldDebtOrASignedConsentIsNoClose(String stage, String advance) throws Exception {
-    assertFalse(
-        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+    assertUnrealisticOn(dir, stage, advance, false);
   }
 
   @ParameterizedTest
@@ -248,8 +246,7 @@ class ObligationsModalsAndOtherTonguesTest {
       first-contact | Caller books a viewing with deposit-free renting
       """)
   void billsSamplesTrialsAndDepositWordsAreNoClose(String stage, String advance) throws Exception {
-    assertFalse(
-        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+    assertUnrealisticOn(dir, stage, advance, false);
   }
 
   @ParameterizedTest

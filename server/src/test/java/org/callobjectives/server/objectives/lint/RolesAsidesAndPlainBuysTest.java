@@ -4,11 +4,10 @@ import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTes
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertMeasureRefused;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertNotRefusedFor;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRefusedFor;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertUnrealisticOn;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
-import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -137,8 +136,7 @@ class RolesAsidesAndPlainBuysTest {
       """)
   void aPlainPurchaseOrOneInDailyUseIsUnrealisticEarlyOn(String stage, String advance)
       throws Exception {
-    assertTrue(
-        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+    assertUnrealisticOn(dir, stage, advance, true);
   }
 
   @ParameterizedTest
@@ -157,8 +155,7 @@ class RolesAsidesAndPlainBuysTest {
       """)
   void whoBuysASmallBuyOrABuyAtTheCloseIsNoUnrealisticStep(String stage, String advance)
       throws Exception {
-    assertFalse(
-        onStage(dir, stage, advance, MEASURE).contains(ObjectiveLinter.UNREALISTIC), advance);
+    assertUnrealisticOn(dir, stage, advance, false);
   }
 
   @ParameterizedTest
