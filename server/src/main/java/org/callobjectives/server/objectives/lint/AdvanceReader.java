@@ -1073,6 +1073,17 @@ final class AdvanceReader {
         && s.wordIn(main + 3, Set.of("'s", "’s"))) {
       addressed = main + 4;
     }
+    // "Home manager gives the family a tour", "Front desk emails the estimate to parent", "Route
+    // manager calls the customer to remind them": a job title that gives, sends or tells the
+    // customer's people something works for us
+    if (addressed < 0
+        && (actor == Actor.UNKNOWN || actor == Actor.THING || actor == Actor.CUSTOMER)
+        && to > from
+        && !relationInSubject(s, from, to)
+        && !s.wordIn(from, Set.of("their", "his", "her", "its"))
+        && !namesTheirPeople(s, from, to)) {
+      addressed = servesTheirPeople(s, main, actor == Actor.CUSTOMER);
+    }
     if (addressed > 0) {
       // "Treatment coordinator rings the enquirer back": whoever calls the customer is us
       return new Reading(
@@ -1268,6 +1279,118 @@ final class AdvanceReader {
           && !s.is(k + 1, "NOUN")
           && !s.word(k + 1, "'s")) {
         return k + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** Ways of serving someone: giving, sending, showing or telling them something, calling them. */
+  private static final Set<String> SERVING =
+      Set.of(
+          "give",
+          "send",
+          "email",
+          "e-mail",
+          "text",
+          "show",
+          "tell",
+          "call",
+          "ring",
+          "phone",
+          "walk",
+          "talk",
+          "take",
+          "explain",
+          "present",
+          "demonstrate",
+          "introduce",
+          "issue",
+          "mail",
+          "post",
+          "courier",
+          "remind",
+          "thank",
+          "credit",
+          "brief",
+          "guide",
+          "offer",
+          "quote",
+          "pitch",
+          "forward");
+
+  /** The customer's people as our side names them when it serves them. */
+  private static final Set<String> THEIR_PEOPLE =
+      with(
+          SERVED_PEOPLE,
+          "family",
+          "parent",
+          "parents",
+          "donor",
+          "supporter",
+          "guest",
+          "student",
+          "learner",
+          "bride",
+          "groom",
+          "couple",
+          "ho",
+          "cx",
+          "cust",
+          "alum",
+          "lead",
+          "applicant",
+          "customers",
+          "clients");
+
+  /**
+   * Whether the subject is one of the customer's people ("Alum tells the caller ...", "The bride's
+   * mother"), by its head (not "Patient Liaison").
+   */
+  private static boolean namesTheirPeople(Sentence s, int from, int to) {
+    int head = Math.min(to, s.size()) - 1;
+    return head >= 0
+            && (THEIR_PEOPLE.contains(s.lower()[head]) || THEIR_PEOPLE.contains(s.lemmas()[head]))
+        || IntStream.range(Math.max(0, from), Math.min(to, s.size()))
+            .anyMatch(k -> s.wordIn(k, Set.of("'s", "’s")));
+  }
+
+  /**
+   * Where the customer's person ends when the verb at {@code main} serves them, named right after
+   * it ("gives the family a tour") or after "to" or "with" in its clause ("emails the estimate to
+   * parent"); else -1.
+   */
+  private static int servesTheirPeople(Sentence s, int main, boolean customerTitle) {
+    if (main < 0 || !s.wordIn(main, SERVING)) {
+      return -1;
+    }
+    // "Wedding planner gives the client our brochure", "Installer calls the customer back and books
+    // our survey for them": whoever passes on ours, or deals with us, is not us
+    for (int k = main + 1; k < s.size(); k++) {
+      if (s.wordIn(k, Set.of("our", "us", "we"))) {
+        return -1;
+      }
+    }
+    for (int k = main + 1; k < Math.min(s.size(), main + 10); k++) {
+      if (s.is(k, "CCONJ") && (s.is(k + 1, "VERB") || s.is(k + 1, "AUX"))
+          || s.is(k, "SCONJ")
+          || s.wordIn(k, Set.of(",", ";", "so", "who", "which", "that"))
+          || s.word(k, "to") && s.is(k + 1, "VERB")) {
+        return -1;
+      }
+      // ("Wedding planner gives the client ...": a customer's title may serve its own clients)
+      if (customerTitle && s.wordIn(k, Set.of("client", "clients", "customer", "customers"))) {
+        continue;
+      }
+      int np = s.wordIn(k, Set.of("the", "our")) ? k + 1 : k;
+      boolean direct = k == main + 1;
+      boolean recipient = k > main + 1 && s.wordIn(k - 1, Set.of("to", "with"));
+      if ((direct || recipient)
+          && np < s.size()
+          && THEIR_PEOPLE.contains(s.lower()[np])
+          && !s.is(np + 1, "NOUN")
+          && !s.is(np + 1, "PROPN")
+          && !s.wordIn(np + 1, Set.of("'s", "’s", "'", "-"))) {
+        return np + 1;
       }
     }
     return -1;
@@ -1782,6 +1905,17 @@ final class AdvanceReader {
         return true;
       }
     }
+    // "Call grower to discuss ...", "Ring client back": getting in touch with a role named bare
+    if (i == 0
+        && s.is(0, "VERB")
+        && Character.isUpperCase(s.tokens()[0].charAt(0))
+        && s.wordIn(0, CONTACTING)
+        && isActorWord(s, 1)
+        && (s.size() == 2
+            || s.wordIn(
+                2, Set.of("back", "up", "to", "about", "re", "on", "for", "and", ",", ".")))) {
+      return true;
+    }
     if (isActorWord(s, i)
         || isActorWord(s, i + 1) && !agentVerb(s, i) && !verbBeforeOurs
         || roleThenVerb
@@ -2293,6 +2427,19 @@ final class AdvanceReader {
                 && !s.lemmas()[from].equals("agree")
                 && !s.lemmas()[from].equals("be");
       }
+      if (i == from) {
+        int ours = ourStepAllowed(s, from);
+        if (ours > 0) {
+          return s.span(from, ours + 1); // "lets us hold the office": leave for our own step
+        }
+        int got = documentReceived(s, from);
+        if (got < 0) {
+          got = paperRead(s, from);
+        }
+        if (got > 0) {
+          return s.span(from, got); // "gets the confirmation letter": as good as receiving it
+        }
+      }
       if (i == from && TAKING.contains(s.lemmas()[from])) {
         int ours = fromUsAt(s, from);
         if (ours > 0) {
@@ -2392,6 +2539,200 @@ final class AdvanceReader {
       }
     }
     return null;
+  }
+
+  /** What we send a customer to read. */
+  private static final Set<String> PAPERS =
+      Set.of(
+          "report",
+          "letter",
+          "document",
+          "documents",
+          "docs",
+          "quote",
+          "quotation",
+          "proposal",
+          "brochure",
+          "leaflet",
+          "pack",
+          "packet",
+          "deck",
+          "summary",
+          "recap",
+          "estimate",
+          "confirmation",
+          "copy",
+          "link",
+          "sheet",
+          "one-pager",
+          "guide",
+          "kit",
+          "statement",
+          "catalogue",
+          "catalog",
+          "offer",
+          "pdf",
+          "flyer",
+          "prospectus",
+          "booklet",
+          "factsheet",
+          "email",
+          "e-mail",
+          "magazine",
+          "newsletter",
+          "agreement",
+          "contract",
+          "invoice",
+          "video",
+          "list",
+          "card",
+          "breakdown",
+          "comparison",
+          "illustration",
+          "schedule");
+
+  /** Participles of what someone else does with a paper ("gets the quote signed"). */
+  private static final Set<String> SENT_PARTICIPLES =
+      Set.of(
+          "sent",
+          "emailed",
+          "e-mailed",
+          "mailed",
+          "posted",
+          "shipped",
+          "delivered",
+          "couriered",
+          "texted",
+          "forwarded",
+          "dropped",
+          "handed");
+
+  /**
+   * Where the paper ends when the verb at {@code from} is "gets" and its object a paper of ours
+   * ("gets the suitability report by email", "gets the welcome kit mailed out"); else -1. Not "gets
+   * the quote signed", "gets their statement", "gets the letter from their GP", "gets the proposal
+   * over to us": they do something with it.
+   */
+  private int documentReceived(Sentence s, int from) {
+    if (!s.lemmas()[from].equals("get") || s.wordIn(from + 1, Set.of("their", "his", "her"))) {
+      return -1;
+    }
+    int k = from + 1;
+    int head = -1;
+    while (k < s.size()
+        && k < from + 8
+        && (s.is(k, "DET")
+            || s.is(k, "ADJ")
+            || s.is(k, "NOUN")
+            || s.is(k, "PROPN")
+            || s.is(k, "NUM")
+            || s.word(k, "our")
+            || s.is(k, "VERB")
+                && (s.lower()[k].endsWith("ed") || s.lower()[k].endsWith("ing"))
+                && k + 1 < s.size()
+                && s.is(k + 1, "NOUN"))) {
+      if (s.wordIn(k, PAPERS)) {
+        head = k;
+      }
+      k++;
+    }
+    if (head < 0 || head != k - 1 && !s.is(k - 1, "NOUN")) {
+      return -1;
+    }
+    if (k < s.size()
+        && (s.is(k, "VERB") && !SENT_PARTICIPLES.contains(s.lower()[k])
+            || s.wordIn(k, Set.of("back", "over", "across", "out", "together", "to", "onto")))) {
+      return -1; // "gets the quote signed", "gets the form back to us"
+    }
+    int fromWhom = indexOf(s, "from", k);
+    if (fromWhom > 0 && !s.wordIn(fromWhom + 1, Set.of("us", "our", "me", "we"))) {
+      return -1; // "gets a letter from their GP": they fetch it
+    }
+    return k;
+  }
+
+  /** Ways of taking in a paper on one's own. */
+  private static final Set<String> READING =
+      Set.of("read", "review", "watch", "view", "browse", "skim");
+
+  /**
+   * Where the paper ends when the verb at {@code from} only reads, reviews or watches a paper of
+   * ours, alone and as the whole step ("reviews the quote", "reads our technical sheet"); else -1.
+   * Not with someone ("reviews the proposal with their CFO") nor before a step of theirs ("reads
+   * the quote and rings back with a choice").
+   */
+  private int paperRead(Sentence s, int from) {
+    int k = from + 1;
+    if (!s.wordIn(from, READING)
+        && !(s.lemmas()[from].equals("look") && s.wordIn(from + 1, Set.of("over", "through", "at")))
+        && !(s.lemmas()[from].equals("check") && s.word(from + 1, "out"))) {
+      return -1;
+    }
+    if (!s.wordIn(from, READING)) {
+      k++;
+    }
+    if (s.wordIn(k, Set.of("their", "his", "her", "its"))) {
+      return -1; // "checks their contract": what only they hold
+    }
+    int head = -1;
+    while (k < s.size()
+        && k < from + 9
+        && (s.is(k, "DET")
+            || s.is(k, "ADJ")
+            || s.is(k, "NOUN")
+            || s.is(k, "PROPN")
+            || s.is(k, "NUM")
+            || s.word(k, "our")
+            || s.is(k, "VERB") && k + 1 < s.size() && s.is(k + 1, "NOUN"))) {
+      if (s.wordIn(k, PAPERS)) {
+        head = k;
+      }
+      k++;
+    }
+    if (head < 0) {
+      return -1;
+    }
+    for (int j = k; j < s.size(); j++) {
+      if (s.is(j, "CCONJ")
+          || s.wordIn(j, Set.of(",", ";", "with", "w/", "together", "so", "then"))) {
+        return -1;
+      }
+    }
+    return head + 1;
+  }
+
+  /** Money changing hands: letting us take a payment is the customer's step. */
+  private static final java.util.regex.Pattern MONEY_TAKEN =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:deposit|payment|pay|card|debit|charge|instal+ments?)\\b|[£$€₹]");
+
+  /**
+   * Where our own verb is when the verb at {@code from} lets us do it ("lets us hold the office",
+   * "allows us to fit a logger"); else -1. Not "lets us know" or "lets us have the loss runs" (they
+   * tell or give), "lets us in" (they are there to open up), or a payment we put through.
+   */
+  private static int ourStepAllowed(Sentence s, int from) {
+    if (!Set.of("let", "allow", "permit").contains(s.lemmas()[from])
+        || !s.wordIn(from + 1, Set.of("us", "me"))) {
+      return -1;
+    }
+    int verb = s.word(from + 2, "to") ? from + 3 : from + 2;
+    if (verb + 1 >= s.size()
+        || s.is(verb, "ADP")
+        || s.is(verb, "PUNCT")
+        || s.is(verb, "DET")
+        || s.wordIn(verb, Set.of("know", "have", "in", "into", "use", "through"))
+        || MONEY_TAKEN.matcher(s.span(verb, s.size())).find()) {
+      return -1;
+    }
+    int end = verb;
+    while (end + 1 < s.size() && (s.is(end + 1, "PRON") || s.wordIn(end + 1, PARTICLES))) {
+      end++; // "lets us walk them through"
+    }
+    if (s.word(end + 1, "to") && s.wordIn(end + 2, Set.of("their", "the", "his", "her"))) {
+      return -1; // "lets us present to their board": their people's time, given
+    }
+    return end;
   }
 
   /** A day of the month as written: "9th", "21st". */
@@ -2523,6 +2864,8 @@ final class AdvanceReader {
                       && lowSet.contains(s.lower()[k - 3]))
                   // "best time to call", "the number to ring": a detail, not a step
                   && !s.wordIn(k - 2, WHEN_AND_WHERE)
+                  // "accepts our callback on Monday to discuss more": what our call is for
+                  && !(s.wordIn(k, TALKING) && lowSet.stream().anyMatch(OUR_CALLS::contains))
                   // "receives a call back from our specialist to go over the audiogram": what
                   // our call is for
                   && !fromOurSide(s, main, k - 1))) {
@@ -2533,6 +2876,15 @@ final class AdvanceReader {
   }
 
   private static final Set<String> TAKING = Set.of("get", "receive");
+
+  /** What a call of ours is for when it is only talk. */
+  private static final Set<String> TALKING =
+      Set.of(
+          "discuss", "talk", "chat", "go", "run", "walk", "review", "explain", "answer", "catch",
+          "check", "follow", "touch", "look", "cover", "update");
+
+  /** Calls of ours a customer only accepts. */
+  private static final Set<String> OUR_CALLS = Set.of("callback", "call-back", "call", "back");
 
   /**
    * Where "from us" or "from our" stands in the clause after {@code verb}, with no other verb
@@ -3503,7 +3855,8 @@ final class AdvanceReader {
 
   /** Words that name someone: a possessive ("the bride's mother") or a role by its ending. */
   private boolean namesAPerson(Sentence s, int from, int to) {
-    for (int k = Math.max(0, from); k < Math.min(to, s.size()); k++) {
+    // ("Quote for 12 drivers": the head comes before the first preposition)
+    for (int k = Math.max(0, from); k < Math.min(to, s.size()) && !s.is(k, "ADP"); k++) {
       if (s.lower()[k].equals("'s")
           || s.is(k, "NOUN") && personLike(s.lower()[k]) && !THINGS.contains(s.lemmas()[k])) {
         return true;
@@ -3516,10 +3869,10 @@ final class AdvanceReader {
   private static boolean personLike(String w) {
     return w.length() > 4
         && (w.endsWith("ist")
-            || w.endsWith("er")
+            || w.endsWith("er") && !w.endsWith("pager") // "one-pager"
             || w.endsWith("or")
             || w.endsWith("ant")
-            || w.endsWith("ent")
+            || w.endsWith("ent") && !w.endsWith("ment") // "agent", not "commitment"
             || w.endsWith("ian")
             || w.endsWith("ee")
             || w.endsWith("ers")

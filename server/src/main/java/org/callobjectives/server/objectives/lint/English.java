@@ -189,6 +189,7 @@ final class English {
     isContracted(tokens, tags);
     nameBeforeVerbInS(tokens, tags);
     instructionReadAsAdjective(tokens, tags);
+    instructionReadAsNoun(tokens, tags);
     titleCaseIsName(tokens, tags);
     modifierInSubject(tokens, tags);
     mainVerbReadAsNoun(tokens, tags);
@@ -845,6 +846,123 @@ final class English {
         && Character.isUpperCase(tokens[0].charAt(0))) {
       tags[0] = "VERB";
     }
+  }
+
+  /**
+   * Verbs that start an instruction and are seldom the first noun of an objective ("Touch base with
+   * ...", "Align on a way forward", "Unlock additional opportunities").
+   */
+  private static final java.util.Set<String> INSTRUCTION_VERBS =
+      java.util.Set.of(
+          "touch",
+          "align",
+          "engage",
+          "re-engage",
+          "unlock",
+          "introduce",
+          "build",
+          "learn",
+          "understand",
+          "negotiate",
+          "retain",
+          "qualify",
+          "discuss",
+          "deepen",
+          "strengthen",
+          "nurture",
+          "educate",
+          "explore",
+          "gather",
+          "ensure",
+          "establish",
+          "position",
+          "leverage",
+          "expand",
+          "boost",
+          "maximise",
+          "maximize",
+          "reassure",
+          "remind",
+          "upsell",
+          "pitch",
+          "promote",
+          "clarify",
+          "persuade",
+          "convince",
+          "motivate",
+          "inform",
+          "advise",
+          "assist",
+          "obtain",
+          "capture",
+          "identify",
+          "uncover",
+          "probe",
+          "explain",
+          "talk",
+          "chat",
+          "reconnect",
+          "ring",
+          "grow",
+          "secure",
+          "help",
+          "address",
+          "increase",
+          "map",
+          "call");
+
+  /** Of those, the ones that are nouns as often ("Call with the CFO", "Increase in usage"). */
+  private static final java.util.Set<String> ALSO_NOUNS =
+      java.util.Set.of("increase", "map", "call");
+
+  /** Words that end the first clause of an instruction ("... and build the relationship"). */
+  private static final java.util.Set<String> CLAUSE_ENDS =
+      java.util.Set.of(
+          "and", ",", ";", "so", "to", "how", "what", "where", "why", "when", "that", "which",
+          "who", "if", "whether", "until", "before", "after", "while", "(");
+
+  /**
+   * "Touch base with Mr Dawson", "Ring client back", "Unlock additional opportunities": a first
+   * word read as a noun, adverb or adjective is the instruction's verb when nothing in its clause
+   * could be the verb of a subject it began (not "Call notes updated", "Increase in usage shows").
+   */
+  private static void instructionReadAsNoun(String[] tokens, String[] tags) {
+    if (tokens.length < 3
+        || tags[0].equals("VERB")
+        || tokens[0].length() < 3
+        || !Character.isUpperCase(tokens[0].charAt(0))
+        || !Character.isLowerCase(tokens[0].charAt(1))) {
+      return;
+    }
+    String w = tokens[0].toLowerCase(Locale.ROOT);
+    if (!INSTRUCTION_VERBS.contains(w)) {
+      return;
+    }
+    String next = tokens[1].toLowerCase(Locale.ROOT);
+    if (ALSO_NOUNS.contains(w)
+        && !(tags[1].equals("DET")
+            || tags[1].equals("PRON")
+            || PARTICLES.contains(next)
+            || tags[1].equals("NOUN")
+                && tokens.length > 2
+                && java.util.Set.of("back", "to", "up")
+                    .contains(tokens[2].toLowerCase(Locale.ROOT)))) {
+      return;
+    }
+    for (int i = 1; i < tokens.length; i++) {
+      String t = tokens[i].toLowerCase(Locale.ROOT);
+      if (CLAUSE_ENDS.contains(t)) {
+        break;
+      }
+      boolean modifier = tags[i - 1].equals("DET") || tags[i - 1].equals("PRON"); // "the revised"
+      if (tags[i].equals("AUX")
+          || tags[i].equals("VERB")
+              && !modifier
+              && (t.endsWith("ed") || t.endsWith("s") && !t.endsWith("ss"))) {
+        return; // "Call notes updated", "Increase in usage shows ...": a subject, then its verb
+      }
+    }
+    tags[0] = "VERB";
   }
 
   /** The words the split-off contractions stand for. */

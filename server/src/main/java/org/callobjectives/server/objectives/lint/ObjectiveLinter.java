@@ -1774,6 +1774,43 @@ public final class ObjectiveLinter {
           "his", "her", "their", "its", "the", "some", "any", "honest", "first", "initial",
           "general", "overall", "own", "a", "an", "his/her");
 
+  /** What someone thinks of something, whatever it is: told, it names no outcome. */
+  private static final java.util.Set<String> MUSINGS =
+      java.util.Set.of("thought", "impression", "feeling");
+
+  /**
+   * "how things are going", "how the pilot went", "how she found the quote", "how the kids have
+   * been doing": how something went for them, not a fact ("how they do payroll", "how they go about
+   * hiring" are facts).
+   */
+  private static boolean howItWent(Sentence s, int k) {
+    for (int j = k; j < Math.min(s.size(), k + 6); j++) {
+      if (s.wordIn(j, java.util.Set.of(",", ";", ".", "and", "what", "which", "whether"))
+          || s.wordIn(j, java.util.Set.of("much", "many", "long", "often"))) {
+        return false;
+      }
+      String w = s.lower()[j];
+      boolean end =
+          j + 1 >= s.size()
+              || s.is(j + 1, "ADP") && !s.word(j + 1, "about")
+              || s.is(j + 1, "ADV")
+              || s.is(j + 1, "PUNCT")
+              || s.is(j + 1, "CCONJ")
+              || s.is(j + 1, "SCONJ");
+      if (java.util.Set.of(
+                      "went", "goes", "going", "gone", "travelling", "traveling", "experienced")
+                  .contains(w)
+              && end
+          || w.equals("go") && end && j > k
+          || w.equals("doing") && end
+          || w.equals("working") && s.word(j + 1, "out")
+          || w.equals("found") && j > k && (s.is(j + 1, "DET") || s.is(j + 1, "PRON"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** What someone feels or thinks, told: no fact named. */
   private static final java.util.Set<String> IMPRESSIONS =
       java.util.Set.of(
@@ -1836,16 +1873,29 @@ public final class ObjectiveLinter {
     boolean impression = told < s.size() && IMPRESSIONS.contains(s.lemmas()[told]);
     // "general feedback on the estimate": no point of it named
     boolean general = told > i && s.wordIn(told - 1, java.util.Set.of("general", "overall"));
-    for (int k = told + 1; impression && !general && k < s.size(); k++) {
+    // "shares his thoughts on the pricing", "gives her impressions of the oils": what they think
+    // of it, whatever "it" is ("shares his thoughts by picking the config" names a step)
+    boolean musing =
+        impression
+            && MUSINGS.contains(s.lemmas()[told])
+            && java.util.stream.IntStream.range(told, s.size())
+                .noneMatch(
+                    k ->
+                        s.word(k, "by")
+                            && s.lower()[Math.min(k + 1, s.size() - 1)].endsWith("ing"));
+    for (int k = told + 1; impression && !general && !musing && k < s.size(); k++) {
       // "gives feedback on the cabin sample": an impression of a named thing, not too general
       impression =
           IMPRESSIONS.contains(s.lemmas()[k])
               || s.wordIn(k, java.util.Set.of("and", "with", "us", "me", ".", "!"));
     }
+    if (musing) {
+      return s.span(r.verbAt(), Math.min(s.size(), told + 1));
+    }
     if (!(impression
         || s.word(i, "about")
         || s.word(i, "what")
-        || s.word(i, "how") && aboutFeelings(s, i + 1))) {
+        || s.word(i, "how") && (aboutFeelings(s, i + 1) || howItWent(s, i + 1)))) {
       return null;
     }
     // "what share of the bill", "what other vendors they evaluate": "what" before a noun asks
@@ -1884,7 +1934,9 @@ public final class ObjectiveLinter {
         return null;
       }
       // "how many staff" asks for a fact; "how she feels", "how frustrated they are" do not
-      if (s.wordIn(k, PRECISE) && !aboutFeelings(s, k + 1)) {
+      if (s.wordIn(k, PRECISE)
+          && !aboutFeelings(s, k + 1)
+          && !(s.word(k, "how") && howItWent(s, k + 1))) {
         return null;
       }
     }
