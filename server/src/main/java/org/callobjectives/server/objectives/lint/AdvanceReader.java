@@ -1077,12 +1077,12 @@ final class AdvanceReader {
     // manager calls the customer to remind them": a job title that gives, sends or tells the
     // customer's people something works for us
     if (addressed < 0
-        && (actor == Actor.UNKNOWN || actor == Actor.THING || actor == Actor.CUSTOMER)
+        && (actor == Actor.UNKNOWN || actor == Actor.THING)
         && to > from
         && !relationInSubject(s, from, to)
         && !s.wordIn(from, Set.of("their", "his", "her", "its"))
         && !namesTheirPeople(s, from, to)) {
-      addressed = servesTheirPeople(s, main, actor == Actor.CUSTOMER);
+      addressed = servesTheirPeople(s, main);
     }
     if (addressed > 0) {
       // "Treatment coordinator rings the enquirer back": whoever calls the customer is us
@@ -1337,7 +1337,6 @@ final class AdvanceReader {
           "cx",
           "cust",
           "alum",
-          "lead",
           "applicant",
           "customers",
           "clients");
@@ -1359,7 +1358,7 @@ final class AdvanceReader {
    * it ("gives the family a tour") or after "to" or "with" in its clause ("emails the estimate to
    * parent"); else -1.
    */
-  private static int servesTheirPeople(Sentence s, int main, boolean customerTitle) {
+  private static int servesTheirPeople(Sentence s, int main) {
     if (main < 0 || !s.wordIn(main, SERVING)) {
       return -1;
     }
@@ -1377,16 +1376,12 @@ final class AdvanceReader {
           || s.word(k, "to") && s.is(k + 1, "VERB")) {
         return -1;
       }
-      // ("Wedding planner gives the client ...": a customer's title may serve its own clients)
-      if (customerTitle && s.wordIn(k, Set.of("client", "clients", "customer", "customers"))) {
-        continue;
-      }
       int np = s.wordIn(k, Set.of("the", "our")) ? k + 1 : k;
       boolean direct = k == main + 1;
       boolean recipient = k > main + 1 && s.wordIn(k - 1, Set.of("to", "with"));
       if ((direct || recipient)
           && np < s.size()
-          && THEIR_PEOPLE.contains(s.lower()[np])
+          && (THEIR_PEOPLE.contains(s.lower()[np]) || THEIR_PEOPLE.contains(s.lemmas()[np]))
           && !s.is(np + 1, "NOUN")
           && !s.is(np + 1, "PROPN")
           && !s.wordIn(np + 1, Set.of("'s", "’s", "'", "-"))) {
@@ -2617,18 +2612,57 @@ final class AdvanceReader {
     if (!s.lemmas()[from].equals("get") || s.wordIn(from + 1, Set.of("their", "his", "her"))) {
       return -1;
     }
-    int k = from + 1;
+    int[] paper = paperAt(s, from + 1, from + 10, true);
+    int head = paper[0];
+    int k = paper[1];
+    if (head < 0 || head != k - 1 && !s.is(k - 1, "NOUN") && !s.is(k - 1, "NUM")) {
+      return -1;
+    }
+    // only received: nothing after it but how or when it comes, what it comes with, or from us
+    // (not "gets the proposal in front of the board", "gets the contract through procurement",
+    // "gets the quote signed", "gets a letter from their GP")
+    int j = k;
+    if (j < s.size() && SENT_PARTICIPLES.contains(s.lower()[j])) {
+      j++;
+      while (j < s.size() && s.wordIn(j, PARTICLES)) {
+        j++;
+      }
+    }
+    boolean received =
+        j >= s.size()
+            || s.is(j, "PUNCT")
+            || s.wordIn(
+                j, Set.of("by", "via", "today", "tomorrow", "before", "after", "this", "within"))
+            || s.word(j, "in")
+                && s.wordIn(j + 1, Set.of("the", "their", "his", "her"))
+                && s.wordIn(j + 2, Set.of("post", "mail", "inbox", "email"))
+            || s.wordIn(j, Set.of("with", "for"))
+                && !s.wordIn(j + 1, Set.of("their", "his", "her"))
+                && !s.wordIn(j + 2, PEOPLE_TO_SEE)
+            || s.word(j, "from") && s.wordIn(j + 1, Set.of("us", "our", "me", "we"));
+    return received ? j : -1;
+  }
+
+  /**
+   * The noun phrase from {@code k} up to {@code limit}, with the last paper in it: {head, end},
+   * head -1 when it names no paper ("our 2025 salary benchmarking report"); {@code joined} lets it
+   * run on past "of" and "and" after the paper ("the list of 40 users", "the report and key
+   * features documents") and takes only participles before a noun.
+   */
+  private static int[] paperAt(Sentence s, int k, int limit, boolean joined) {
     int head = -1;
     while (k < s.size()
-        && k < from + 8
+        && k < limit
         && (s.is(k, "DET")
             || s.is(k, "ADJ")
             || s.is(k, "NOUN")
             || s.is(k, "PROPN")
             || s.is(k, "NUM")
             || s.word(k, "our")
+            || joined && s.word(k, "of") && head > 0
+            || joined && s.word(k, "and") && head > 0 && (s.is(k + 1, "NOUN") || s.is(k + 1, "ADJ"))
             || s.is(k, "VERB")
-                && (s.lower()[k].endsWith("ed") || s.lower()[k].endsWith("ing"))
+                && (!joined || s.lower()[k].endsWith("ed") || s.lower()[k].endsWith("ing"))
                 && k + 1 < s.size()
                 && s.is(k + 1, "NOUN"))) {
       if (s.wordIn(k, PAPERS)) {
@@ -2636,20 +2670,40 @@ final class AdvanceReader {
       }
       k++;
     }
-    if (head < 0 || head != k - 1 && !s.is(k - 1, "NOUN")) {
-      return -1;
-    }
-    if (k < s.size()
-        && (s.is(k, "VERB") && !SENT_PARTICIPLES.contains(s.lower()[k])
-            || s.wordIn(k, Set.of("back", "over", "across", "out", "together", "to", "onto")))) {
-      return -1; // "gets the quote signed", "gets the form back to us"
-    }
-    int fromWhom = indexOf(s, "from", k);
-    if (fromWhom > 0 && !s.wordIn(fromWhom + 1, Set.of("us", "our", "me", "we"))) {
-      return -1; // "gets a letter from their GP": they fetch it
-    }
-    return k;
+    return new int[] {head, k};
   }
+
+  /** Who a paper is taken to or looked at with, on the customer's side. */
+  private static final Set<String> PEOPLE_TO_SEE =
+      Set.of(
+          "board",
+          "boss",
+          "cfo",
+          "ceo",
+          "md",
+          "director",
+          "team",
+          "committee",
+          "panel",
+          "partner",
+          "agenda");
+
+  /** Bodies of the customer's that meet to decide. */
+  private static final Set<String> GROUPS =
+      Set.of(
+          "board",
+          "panel",
+          "committee",
+          "legal",
+          "procurement",
+          "team",
+          "council",
+          "trustees",
+          "partners",
+          "directors",
+          "governors",
+          "management",
+          "purchasing");
 
   /** Ways of taking in a paper on one's own. */
   private static final Set<String> READING =
@@ -2674,32 +2728,40 @@ final class AdvanceReader {
     if (s.wordIn(k, Set.of("their", "his", "her", "its"))) {
       return -1; // "checks their contract": what only they hold
     }
-    int head = -1;
-    while (k < s.size()
-        && k < from + 9
-        && (s.is(k, "DET")
-            || s.is(k, "ADJ")
-            || s.is(k, "NOUN")
-            || s.is(k, "PROPN")
-            || s.is(k, "NUM")
-            || s.word(k, "our")
-            || s.is(k, "VERB") && k + 1 < s.size() && s.is(k + 1, "NOUN"))) {
-      if (s.wordIn(k, PAPERS)) {
-        head = k;
-      }
-      k++;
-    }
-    if (head < 0) {
-      return -1;
+    int[] paper = paperAt(s, k, from + 9, false);
+    int head = paper[0];
+    k = paper[1];
+    if (head < 0 || s.wordIn(head, Set.of("contract", "agreement", "schedule", "terms"))) {
+      return -1; // a contract reviewed is a formal step of theirs
     }
     for (int j = k; j < s.size(); j++) {
       if (s.is(j, "CCONJ")
-          || s.wordIn(j, Set.of(",", ";", "with", "w/", "together", "so", "then"))) {
+          || s.wordIn(j, Set.of(",", ";", "with", "w/", "together", "so", "then", "meeting"))) {
         return -1;
       }
     }
+    // "Board reviews the proposal", "Procurement panel reviews ...": a body that meets on it
+    if (from > 0 && s.wordIn(from - 1, GROUPS)) {
+      return -1;
+    }
     return head + 1;
   }
+
+  /** What we may do only with the customer's people's time. */
+  private static final Set<String> MEETING_THEM =
+      Set.of(
+          "meet",
+          "speak",
+          "interview",
+          "present",
+          "pilot",
+          "trial",
+          "visit",
+          "demo",
+          "demonstrate",
+          "train",
+          "observe",
+          "shadow");
 
   /** Money changing hands: letting us take a payment is the customer's step. */
   private static final java.util.regex.Pattern MONEY_TAKEN =
@@ -2729,8 +2791,14 @@ final class AdvanceReader {
     while (end + 1 < s.size() && (s.is(end + 1, "PRON") || s.wordIn(end + 1, PARTICLES))) {
       end++; // "lets us walk them through"
     }
-    if (s.word(end + 1, "to") && s.wordIn(end + 2, Set.of("their", "the", "his", "her"))) {
-      return -1; // "lets us present to their board": their people's time, given
+    if (s.word(end + 1, "to") && s.wordIn(end + 2, Set.of("their", "the", "his", "her"))
+        || s.wordIn(verb, MEETING_THEM)) {
+      return -1; // "lets us present to their board", "lets us meet their head chef": their time
+    }
+    for (int j = verb + 1; j + 1 < s.size() && !s.wordIn(j, Set.of(",", ";", "and")); j++) {
+      if (s.wordIn(j, Set.of("with", "to")) && s.wordIn(j + 1, Set.of("their", "his", "her"))) {
+        return -1; // "allows us to run a pilot with their sales team"
+      }
     }
     return end;
   }
@@ -2865,7 +2933,9 @@ final class AdvanceReader {
                   // "best time to call", "the number to ring": a detail, not a step
                   && !s.wordIn(k - 2, WHEN_AND_WHERE)
                   // "accepts our callback on Monday to discuss more": what our call is for
-                  && !(s.wordIn(k, TALKING) && lowSet.stream().anyMatch(OUR_CALLS::contains))
+                  && !(s.wordIn(k, TALKING)
+                      && lowSet.stream().anyMatch(OUR_CALLS::contains)
+                      && !withTheirPeople(s, main))
                   // "receives a call back from our specialist to go over the audiogram": what
                   // our call is for
                   && !fromOurSide(s, main, k - 1))) {
@@ -2876,6 +2946,16 @@ final class AdvanceReader {
   }
 
   private static final Set<String> TAKING = Set.of("get", "receive");
+
+  /** "with their accountant", "with his solicitor": someone of theirs brought in. */
+  private static boolean withTheirPeople(Sentence s, int main) {
+    for (int j = main + 1; j + 1 < s.size(); j++) {
+      if (s.word(j, "with") && s.wordIn(j + 1, Set.of("their", "his", "her"))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** What a call of ours is for when it is only talk. */
   private static final Set<String> TALKING =

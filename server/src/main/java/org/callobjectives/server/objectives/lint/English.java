@@ -915,6 +915,13 @@ final class English {
   private static final java.util.Set<String> ALSO_NOUNS =
       java.util.Set.of("increase", "map", "call");
 
+  /** Participles without -ed that follow a noun subject ("proof sent in", "login set up"). */
+  private static final java.util.Set<String> IRREGULAR_DONE =
+      java.util.Set.of(
+          "sent", "set", "made", "done", "given", "paid", "put", "got", "gotten", "taken", "built",
+          "brought", "held", "kept", "left", "sold", "bought", "shown", "written", "won", "lost",
+          "met", "run", "begun", "found", "read", "cut", "shut", "spent", "seen", "signed");
+
   /** Words that end the first clause of an instruction ("... and build the relationship"). */
   private static final java.util.Set<String> CLAUSE_ENDS =
       java.util.Set.of(
@@ -942,7 +949,7 @@ final class English {
     if (ALSO_NOUNS.contains(w)
         && !(tags[1].equals("DET")
             || tags[1].equals("PRON")
-            || PARTICLES.contains(next)
+            || PARTICLES.contains(next) && !next.equals("in") && !next.equals("on")
             || tags[1].equals("NOUN")
                 && tokens.length > 2
                 && java.util.Set.of("back", "to", "up")
@@ -951,8 +958,14 @@ final class English {
     }
     for (int i = 1; i < tokens.length; i++) {
       String t = tokens[i].toLowerCase(Locale.ROOT);
+      if (t.equals("to") && i + 1 < tokens.length && tokens[i + 1].equalsIgnoreCase("be")) {
+        return; // "Secure login to be set up by ...": a thing, then what is to be done to it
+      }
       if (CLAUSE_ENDS.contains(t)) {
         break;
+      }
+      if (tags[i].equals("VERB") && IRREGULAR_DONE.contains(t)) {
+        return; // "Address proof sent in by the customer"
       }
       boolean modifier = tags[i - 1].equals("DET") || tags[i - 1].equals("PRON"); // "the revised"
       if (tags[i].equals("AUX")

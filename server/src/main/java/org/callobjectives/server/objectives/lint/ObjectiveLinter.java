@@ -1797,19 +1797,53 @@ public final class ObjectiveLinter {
               || s.is(j + 1, "PUNCT")
               || s.is(j + 1, "CCONJ")
               || s.is(j + 1, "SCONJ");
-      if (java.util.Set.of(
-                      "went", "goes", "going", "gone", "travelling", "traveling", "experienced")
+      // ("how invoices go through approval", "how their orders go out": facts, not how it went)
+      boolean settled =
+          j + 1 >= s.size()
+              || s.is(j + 1, "PUNCT")
+              || s.wordIn(
+                  j + 1,
+                  java.util.Set.of("well", "badly", "so", "ok", "okay", "smoothly", "since"));
+      if (java.util.Set.of("went", "going", "gone", "travelling", "traveling", "experienced")
                   .contains(w)
               && end
-          || w.equals("go") && end && j > k
+          || (w.equals("go") || w.equals("goes")) && settled && j > k
           || w.equals("doing") && end
           || w.equals("working") && s.word(j + 1, "out")
-          || w.equals("found") && j > k && (s.is(j + 1, "DET") || s.is(j + 1, "PRON"))) {
+          || w.equals("found")
+              && j > k
+              && s.wordIn(j + 1, java.util.Set.of("the", "our", "it", "this", "that"))
+              && (s.word(j + 1, "it") || s.wordIn(j + 2, OUR_SHOWINGS))) {
         return true;
       }
     }
     return false;
   }
+
+  /** What we show or send a customer, as they may have found it ("how she found the quote"). */
+  private static final java.util.Set<String> OUR_SHOWINGS =
+      java.util.Set.of(
+          "quote",
+          "demo",
+          "proposal",
+          "offer",
+          "trial",
+          "pilot",
+          "visit",
+          "session",
+          "tour",
+          "service",
+          "price",
+          "pricing",
+          "sample",
+          "samples",
+          "tasting",
+          "course",
+          "class",
+          "app",
+          "platform",
+          "product",
+          "machine");
 
   /** What someone feels or thinks, told: no fact named. */
   private static final java.util.Set<String> IMPRESSIONS =
@@ -1882,7 +1916,9 @@ public final class ObjectiveLinter {
                 .noneMatch(
                     k ->
                         s.word(k, "by")
-                            && s.lower()[Math.min(k + 1, s.size() - 1)].endsWith("ing"));
+                            && k + 1 < s.size()
+                            && s.is(k + 1, "VERB")
+                            && s.lower()[k + 1].endsWith("ing"));
     for (int k = told + 1; impression && !general && !musing && k < s.size(); k++) {
       // "gives feedback on the cabin sample": an impression of a named thing, not too general
       impression =

@@ -37,6 +37,17 @@ class InstructionsServiceAndPapersTest {
     assertRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Increase in standing order to 40 cases, signed off by the buyer",
+        "Address proof sent in by the customer",
+        "Secure login to be set up by the customer on their own tenant",
+      })
+  void aNounPhraseWhoseDoerIsTheCustomerIsNoInstruction(String advance) {
+    assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
   @Test
   void aFirstNounFollowedByItsOwnVerbStaysANoun() {
     assertNotEquals(
@@ -48,7 +59,8 @@ class InstructionsServiceAndPapersTest {
   @ValueSource(
       strings = {
         "Registrar emails the enrolment pack to the parent",
-        "Showroom manager gives the couple a tour of the venue",
+        "Viewings desk gives the couple a tour of the venue",
+        "Billing desk emails the estimate to the families",
         "Accounts desk rings the customer to remind them the renewal is due",
         "Commitment letter issued to the borrower's directors for signature",
         "Quote for 12 vans emailed to the fleet manager",
@@ -63,6 +75,8 @@ class InstructionsServiceAndPapersTest {
         "Practice manager emails the patient list to our onboarding team",
         "Wedding planner gives the client our brochure and books a venue tour",
         "Alumna tells the caller how she prefers to give and names the fund",
+        "Facilities manager takes the lead on booking the install with their landlord",
+        "Landlord offers the tenant the new lease at the agreed rent",
       })
   void theCustomersPeopleServingTheirOwnOrDealingWithUsStillAct(String advance) {
     assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
@@ -91,6 +105,14 @@ class InstructionsServiceAndPapersTest {
         "Customer gets the quote signed by their director",
         "Patient gets a referral letter from their GP and sends it to us",
         "Account holder agrees to a callback tomorrow to pick a speed tier",
+        "CFO lets us present the business case to their board on the 14th",
+        "Owner lets us meet their head chef on Thursday",
+        "Client allows us to run a two-week pilot with their sales team",
+        "Champion gets the proposal in front of the board by Friday",
+        "Customer gets the list of 40 users to us by Friday",
+        "Buyer gets the contract through procurement this month",
+        "Board reviews the proposal at its March meeting",
+        "Owner accepts a callback with their accountant on Monday to go through the finance options",
       })
   void whatTheyDoWithItOrPayStaysTheirStep(String advance) {
     assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
@@ -102,6 +124,7 @@ class InstructionsServiceAndPapersTest {
         "Prospect shares their thoughts on the pricing",
         "Merchant shares how the trial went",
         "Practice manager gives her impressions of the new scanner",
+        "Prospect gives their thoughts on the proposal by morning",
       })
   void thoughtsOrHowSomethingWentNameNoOutcome(String advance) {
     assertRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
@@ -112,6 +135,8 @@ class InstructionsServiceAndPapersTest {
       strings = {
         "Grower shares his thoughts by picking the harvester he wants quoted",
         "Ops manager tells us how they plan the routes today and how many drivers they have",
+        "Finance director explains how invoices go through approval at their end",
+        "Buyer explains how they found their current supplier",
       })
   void aThoughtShownByAChoiceOrAFactToldIsConcrete(String advance) {
     assertNotRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
