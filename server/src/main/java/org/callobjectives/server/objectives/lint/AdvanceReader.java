@@ -1026,6 +1026,13 @@ final class AdvanceReader {
                 && INFORMING.contains(s.lemmas()[main])
             ? null
             : agentVerbAt(s, main);
+    // "Homeowner shows interest in the doorbell": the light phrase says what the verb is
+    if (agentVerb != null
+        && (actor == Actor.CUSTOMER || actor == Actor.UNKNOWN)
+        && low != null
+        && low.toLowerCase(java.util.Locale.ROOT).startsWith(s.lower()[main] + " ")) {
+      agentVerb = null;
+    }
     // "Customer makes sure her husband is at home for the demo": what they see to on their side
     if (agentVerb != null
         && actor == Actor.CUSTOMER
@@ -1076,13 +1083,32 @@ final class AdvanceReader {
     // "Home manager gives the family a tour", "Front desk emails the estimate to parent", "Route
     // manager calls the customer to remind them": a job title that gives, sends or tells the
     // customer's people something works for us
+    // "Retention team leader offers a loyalty discount", "Pharmacy supervisor approves a shipping
+    // credit": whoever grants a price concession is the seller
     if (addressed < 0
-        && (actor == Actor.UNKNOWN || actor == Actor.THING)
+        && (ourSideUnsure || actor == Actor.THING)
+        && !s.wordIn(from, Set.of("their", "his", "her", "its"))
+        && !namesTheirPeople(s, from, to)) {
+      addressed = grantsAConcession(s, main);
+    }
+    int served = main;
+    // ("Our academic lead phones the applicant back": "our" with a title that is also a sales
+    // lead's)
+    boolean ours = s.word(from, "our") && to > from + 1 && !s.wordIn(to - 1, SERVED);
+    if (addressed < 0
+        && (actor == Actor.UNKNOWN || actor == Actor.THING || ours)
         && to > from
-        && !relationInSubject(s, from, to)
+        && (ours || !relationInSubject(s, from, to))
         && !s.wordIn(from, Set.of("their", "his", "her", "its"))
         && !namesTheirPeople(s, from, to)) {
       addressed = servesTheirPeople(s, main);
+      // "Install scheduler locks the route and sends the homeowner a confirmation text"
+      for (int v = main + 2; addressed < 0 && v < s.size() && !s.wordIn(v, CLAUSE_BREAK); v++) {
+        if (s.is(v - 1, "CCONJ") && s.is(v, "VERB")) {
+          addressed = servesTheirPeople(s, v);
+          served = v;
+        }
+      }
     }
     if (addressed > 0) {
       // "Treatment coordinator rings the enquirer back": whoever calls the customer is us
@@ -1093,11 +1119,96 @@ final class AdvanceReader {
           main,
           false,
           false,
-          s.span(main, addressed),
+          s.span(addressed > served ? served : main, addressed),
           null,
           hedge);
     }
     return new Reading(actor, subject, s.lemmas()[main], main, false, false, agentVerb, low, hedge);
+  }
+
+  /** Granting something: the verbs a seller uses for a concession on its own price. */
+  private static final Set<String> GRANTING =
+      Set.of(
+          "offer",
+          "approve",
+          "apply",
+          "give",
+          "grant",
+          "issue",
+          "authorise",
+          "authorize",
+          "extend",
+          "waive",
+          "process",
+          "raise",
+          "add",
+          "honour",
+          "honor");
+
+  /** A concession on our price ("a loyalty discount", "a goodwill credit", "the late fee"). */
+  private static final Set<String> CONCESSIONS =
+      Set.of(
+          "discount",
+          "refund",
+          "rebate",
+          "waiver",
+          "concession",
+          "compensation",
+          "goodwill",
+          "credit",
+          "price-match");
+
+  /**
+   * What follows "credit" when it is the customer's own finance ("credit line", "credit check").
+   */
+  private static final Set<String> THEIR_CREDIT =
+      Set.of(
+          "line",
+          "limit",
+          "application",
+          "check",
+          "card",
+          "facility",
+          "terms",
+          "account",
+          "agreement",
+          "score",
+          "report",
+          "union",
+          "rating",
+          "insurance",
+          "control",
+          "approval");
+
+  /**
+   * Where the concession ends when the verb at {@code main} grants one ("offers a 30-pound loyalty
+   * discount", "waives the late fee"); else -1. Not a code the customer applies ("applies the
+   * discount code"), nor one given to their own people or to us.
+   */
+  private static int grantsAConcession(Sentence s, int main) {
+    if (main < 0 || !s.wordIn(main, GRANTING)) {
+      return -1;
+    }
+    for (int k = main + 1; k < s.size(); k++) {
+      if (s.wordIn(k, Set.of("their", "us", "our", "we"))) {
+        return -1; // "offers a discount to their members", "gives us the discount code"
+      }
+    }
+    boolean waive = s.word(main, "waive");
+    for (int k = main + 1; k < Math.min(s.size(), main + 7); k++) {
+      boolean modifier = s.lower()[k].endsWith("ing") && s.is(k + 1, "NOUN"); // "shipping credit"
+      if (s.is(k, "VERB") && !modifier || s.is(k, "ADP") || s.is(k, "CCONJ") || s.is(k, "PUNCT")) {
+        return -1;
+      }
+      boolean concession =
+          waive
+              ? s.wordIn(k, Set.of("fee", "fees", "charge", "charges", "penalty", "excess"))
+              : s.wordIn(k, CONCESSIONS) && !(s.word(k, "credit") && s.wordIn(k + 1, THEIR_CREDIT));
+      if (concession) {
+        return s.wordIn(k + 1, Set.of("code", "codes", "voucher", "coupon")) ? -1 : k + 1;
+      }
+    }
+    return -1;
   }
 
   /** Ways of handing something over, as a bare participle ("sent to", "couriered out to"). */

@@ -200,6 +200,7 @@ final class English {
     compoundReadAsVerb(tokens, tags);
     verbAfterEach(tokens, tags);
     nounAfterPossessive(tokens, tags);
+    adjectiveAfterBe(tokens, tags);
     numbersHaveDigitsOrNames(tokens, tags);
     // The lemmatizer was trained on Penn tags: the coarse mapping OpenNLP itself uses, without
     // tagging twice.
@@ -250,9 +251,14 @@ final class English {
     for (int i = 0; i < tokens.length; i++) {
       if (tags[i].equals("NUM") && !NUMBER_WORD.matcher(tokens[i]).matches()) {
         tags[i] = "NOUN";
+      } else if (PLAIN_NUMBER.matcher(tokens[i]).matches()) {
+        tags[i] = "NUM"; // "tells 3 must-have requirements": "3" read as an auxiliary
       }
     }
   }
+
+  private static final java.util.regex.Pattern PLAIN_NUMBER =
+      java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})*(\\.\\d+)?|\\d+");
 
   private static final java.util.Set<String> PARTICLES =
       java.util.Set.of("up", "in", "on", "off", "out", "down", "back", "over", "through", "away");
@@ -370,6 +376,9 @@ final class English {
         && "aeiouy".indexOf(word.charAt(n - 3)) < 0) {
       return word.substring(0, n - 3);
     }
+    if (tag.equals("VERB") && n > 6 && word.endsWith("ing") && lemma.equals(word)) {
+      return ingStem(word.substring(0, n - 3), lemma); // "ringing" left as it is
+    }
     if (!tag.equals("VERB") || !word.endsWith("es")) {
       return lemma;
     }
@@ -382,6 +391,63 @@ final class English {
     }
     return lemma;
   }
+
+  /**
+   * The verb of a stem left by "-ing" where its spelling says so: two consonants ("ring", "send"; a
+   * doubled one halved, "run"); else {@code lemma}, as "mak" may be "make".
+   */
+  private static String ingStem(String stem, String lemma) {
+    int n = stem.length();
+    char a = stem.charAt(n - 2);
+    char b = stem.charAt(n - 1);
+    String vowels = "aeiouy";
+    // "phoning" phone, "making" make: one syllable ending consonant, vowel, consonant
+    if (n >= 3
+        && vowels.indexOf(a) >= 0
+        && "aeiouywx".indexOf(b) < 0
+        && vowels.indexOf(stem.charAt(n - 3)) < 0
+        && stem.substring(0, n - 2).chars().noneMatch(c -> vowels.indexOf(c) >= 0)) {
+      return stem + "e";
+    }
+    if (vowels.indexOf(a) >= 0 || vowels.indexOf(b) >= 0) {
+      return lemma;
+    }
+    return a == b && "lsfz".indexOf(b) < 0 ? stem.substring(0, n - 1) : stem;
+  }
+
+  /** Adjectives the tagger reads as verbs after "is" ("is keen on", "is eager to"). */
+  private static final java.util.Set<String> NEVER_VERBS_AFTER_BE =
+      java.util.Set.of("keen", "eager", "willing", "glad", "happy", "able", "unable", "ready");
+
+  /** "The employer is keen on a staff benefit": an adjective, not a passive. */
+  private static void adjectiveAfterBe(String[] tokens, String[] tags) {
+    for (int i = 1; i < tokens.length; i++) {
+      int be = tags[i - 1].equals("ADV") && i >= 2 ? i - 2 : i - 1;
+      if (tags[i].equals("VERB")
+          && NEVER_VERBS_AFTER_BE.contains(tokens[i].toLowerCase(Locale.ROOT))
+          && tags[be].equals("AUX")) {
+        tags[i] = "ADJ";
+      }
+    }
+  }
+
+  /** Verbs in -s that are read as nouns before "about". */
+  private static final java.util.Set<String> SPEAKING_ABOUT =
+      java.util.Set.of(
+          "talks",
+          "speaks",
+          "asks",
+          "thinks",
+          "hears",
+          "learns",
+          "complains",
+          "enquires",
+          "inquires",
+          "worries",
+          "cares",
+          "writes",
+          "reads",
+          "tells");
 
   private static final java.util.Set<String> AFTER_VERB_ONLY =
       java.util.Set.of("up", "us", "back", "through", "out", "off", "me");
@@ -1147,6 +1213,12 @@ final class English {
           && tokens[i].chars().anyMatch(Character::isLetter)) {
         tags[i] = i + 1 < tokens.length && tags[i + 1].equals("NOUN") ? "ADJ" : "NOUN";
       }
+      // "3 must-have requirements", "a nice-to-have feature": shown "have", tagged as a verb
+      if (tokens[i].toLowerCase(Locale.ROOT).endsWith("-have")
+          && i + 1 < tokens.length
+          && tags[i + 1].equals("NOUN")) {
+        tags[i] = "ADJ";
+      }
     }
   }
 
@@ -1212,6 +1284,7 @@ final class English {
               // "buyer at the wholesaler sends": a noun the tagger read as an adjective
               || tags[i - 1].equals("ADJ") && i >= 2 && tags[i - 2].equals("DET")
               || tokens[i - 1].equals("IT") // "the head of IT"
+              || tokens[i - 1].equals(")") // "Prospect (FM at the DC) accepts"
               || tags[i - 1].equals("ADJ")
                   && i >= 2
                   && tokens[i - 2].equalsIgnoreCase("of"); // "the head of digital"
@@ -1228,6 +1301,9 @@ final class English {
               || tags[i + 1].equals("PRON")
               || tags[i + 1].equals("NUM")
               || AFTER_VERB_ONLY.contains(next)
+              || Character.isDigit(next.charAt(0)) // "accepts 15-min call"
+              // "The senior talks about her dental health"
+              || next.equals("about") && SPEAKING_ABOUT.contains(w)
               // "sends last quarter's figures", "sends full details"
               || tags[i + 1].equals("ADJ")
                   && i + 2 < tokens.length

@@ -311,6 +311,17 @@ public final class ObjectiveLinter {
         && !MIND_VERBS.contains(r.verb())) {
       mind = null; // "is open to hearing more and agrees to next steps": vague in other words too
     }
+    String shown = mind == null ? interestShown(r) : null;
+    boolean leaning = mind != null && leaningOnly(mind, advance) || shown != null;
+    if (shown != null && vague == null) {
+      vague = shown;
+    }
+    if (leaning) {
+      // "is open to a bigger order next season": a leaning toward something unnamed; authors call
+      // it too general rather than a feeling
+      vague = vague != null ? vague : asWritten(advance, mind);
+      mind = null;
+    }
     if (mind != null) {
       // not-an-advance says it; too general would say the same thing twice
       out.error(
@@ -319,7 +330,7 @@ public final class ObjectiveLinter {
           "not an advance: '" + mind + "' is a state of mind, not a step the customer takes",
           "'" + Rewrites.example(advance, Rewrites.customer(r), r) + "'");
       vague = null;
-    } else {
+    } else if (!leaning) {
       notAnAdvance(r, advance, vague, out);
     }
     if (vague != null) {
@@ -1624,6 +1635,55 @@ public final class ObjectiveLinter {
       k--;
     }
     return k;
+  }
+
+  /** A state of mind read as "be keen", as written: "is keen on", "becomes more open to". */
+  private static String asWritten(Sentence s, String mind) {
+    String[] w = mind.toLowerCase(Locale.ROOT).split("\\s+");
+    int at = java.util.Arrays.asList(s.lower()).indexOf(w[w.length - 1]);
+    if (at < 1) {
+      return mind;
+    }
+    int from = s.is(at - 1, "ADV") && at >= 2 ? at - 2 : at - 1;
+    int to = s.wordIn(at + 1, java.util.Set.of("to", "on", "about")) ? at + 2 : at + 1;
+    return s.span(from, to);
+  }
+
+  /**
+   * "shows interest", "expresses some interest": a leaning shown, as the light step read; or null.
+   */
+  private static String interestShown(Reading r) {
+    String low = r.lowEffort();
+    if (low == null || r.actor() == Reading.Actor.AGENT || r.imperative()) {
+      return null;
+    }
+    String[] w = low.toLowerCase(Locale.ROOT).split("\\s+");
+    return w.length >= 2
+            && w.length <= 3
+            && java.util.Set.of("shows", "show", "expresses", "express", "showing").contains(w[0])
+            && w[w.length - 1].equals("interest")
+        ? low
+        : null;
+  }
+
+  /**
+   * Whether a state of mind is only a leaning ("is open", "be receptive", "is keen on"), not a
+   * feeling.
+   */
+  private static boolean leaningOnly(String mind, Sentence s) {
+    String[] w = mind.toLowerCase(Locale.ROOT).split("\\s+");
+    if (w.length == 2 && w[1].equals("keen")) {
+      int at = java.util.Arrays.asList(s.lower()).indexOf("keen");
+      return at >= 0 && s.word(at + 1, "on"); // "is keen on a staff benefit", not "keen to book"
+    }
+    return (w.length == 2
+            || w.length == 3 && w[1].endsWith("ly")
+            || w.length == 3 && w[1].equals("more"))
+        && java.util.Set.of(
+                "is", "are", "be", "stays", "remains", "becomes", "seems", "sounds", "gets",
+                "grows")
+            .contains(w[0])
+        && java.util.Set.of("open", "receptive").contains(w[w.length - 1]);
   }
 
   /** Verbs of a state of mind: "appreciates the value", "trusts our advice". */

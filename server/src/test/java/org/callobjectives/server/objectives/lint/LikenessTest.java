@@ -120,7 +120,7 @@ class LikenessTest {
         findingsOnStage(
             dir,
             "first-contact",
-            "The homeowner is open to hearing more about solar",
+            "The homeowner warms to hearing more about solar",
             "Openness noted in CRM");
     assertEquals(
         List.of(ObjectiveLinter.NOT_AN_ADVANCE, ObjectiveLinter.TOO_GENERAL),
@@ -132,7 +132,7 @@ class LikenessTest {
     var quoted = java.util.regex.Pattern.compile("'([^']+)' above all").matcher(opinion.message());
     assertTrue(quoted.find(), opinion.message());
     assertTrue(
-        "the homeowner is open to hearing more about solar".contains(quoted.group(1)),
+        "the homeowner warms to hearing more about solar".contains(quoted.group(1)),
         opinion.message());
     assertTrue(opinion.suggestion().contains("The homeowner agrees to"), opinion.suggestion());
     assertTrue(found.get(0).message().contains("state of mind"), found.get(0).message());
