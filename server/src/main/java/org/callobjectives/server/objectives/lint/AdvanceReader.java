@@ -949,6 +949,8 @@ final class AdvanceReader {
         && (s.lemmas()[k - 1].equals("be") || s.is(k - 1, "ADV") && s.lemmas()[k - 2].equals("be"))
         && !(s.lower()[k].endsWith("ed") && indexOf(s, "by", k + 1) > 0)) {
       String low = lowEffortFrom(s, verb);
+      low = low != null ? low : "be " + s.lower()[k];
+      // "Buyer is open to a pilot and books the kickoff call for 9 May": the state leads to a step
       return new Reading(
           actor,
           subject,
@@ -957,7 +959,7 @@ final class AdvanceReader {
           false,
           false,
           null,
-          low != null ? low : "be " + s.lower()[k],
+          stepAfterState(s, verb, k) ? null : low,
           hedge);
     }
     int main = Math.min(k, s.size() - 1);
@@ -1103,8 +1105,14 @@ final class AdvanceReader {
         && !namesTheirPeople(s, from, to)) {
       addressed = servesTheirPeople(s, main);
       // "Install scheduler locks the route and sends the homeowner a confirmation text"
-      for (int v = main + 2; addressed < 0 && v < s.size() && !s.wordIn(v, CLAUSE_BREAK); v++) {
-        if (s.is(v - 1, "CCONJ") && s.is(v, "VERB")) {
+      // (not after a purchase from us: "Installer orders 12 panels and sends the homeowner the
+      // date" is our customer serving theirs)
+      boolean dealsWithUs = s.wordIn(main, BUYING);
+      for (int v = main + 2;
+          addressed < 0 && !dealsWithUs && v < s.size() && !s.wordIn(v, CLAUSE_BREAK);
+          v++) {
+        dealsWithUs = s.wordIn(v, Set.of("us", "our", "we")) || s.wordIn(v, BUYING);
+        if (!dealsWithUs && s.is(v - 1, "CCONJ") && s.is(v, "VERB")) {
           addressed = servesTheirPeople(s, v);
           served = v;
         }
@@ -1126,6 +1134,71 @@ final class AdvanceReader {
     return new Reading(actor, subject, s.lemmas()[main], main, false, false, agentVerb, low, hedge);
   }
 
+  /** Verbs of a state or a wish, not a step ("and believes in the project", "and wants ..."). */
+  private static final Set<String> NO_STEP_AFTER_STATE =
+      Set.of(
+          "believe",
+          "want",
+          "feel",
+          "love",
+          "like",
+          "trust",
+          "seem",
+          "appreciate",
+          "understand",
+          "value",
+          "agree",
+          "hope",
+          "wish",
+          "look",
+          "sound",
+          "stay",
+          "remain",
+          "become",
+          "get");
+
+  /**
+   * Whether the state "is X" at {@code verb} (the sentence's first verb) is followed by the
+   * subject's own step joined by "and" ("is open to a pilot and books the kickoff call").
+   */
+  private boolean stepAfterState(Sentence s, int verb, int state) {
+    for (int k = 0; k < verb; k++) {
+      if (isVerb(s, k) || s.is(k, "AUX") || s.word(k, "that") || s.is(k, "SCONJ")) {
+        return false; // ("Prospect confirms that evenings are best and gives ...")
+      }
+    }
+    for (int k = state + 1; k < s.size(); k++) {
+      boolean inS =
+          s.lower()[k].endsWith("s")
+              && (isVerb(s, k) || s.is(k, "NOUN") && (s.is(k + 1, "DET") || s.is(k + 1, "NUM")));
+      if (s.is(k - 1, "CCONJ")
+          && inS
+          && !NO_STEP_AFTER_STATE.contains(s.lemmas()[k])
+          && !STATE_VERBS.contains(s.lemmas()[k])
+          && lowEffortFrom(s, k) == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Buying or committing to buy from us. */
+  private static final Set<String> BUYING =
+      Set.of(
+          "buy",
+          "order",
+          "purchase",
+          "sign",
+          "pay",
+          "subscribe",
+          "renew",
+          "rent",
+          "lease",
+          "hire",
+          "license",
+          "reorder",
+          "prepay");
+
   /** Granting something: the verbs a seller uses for a concession on its own price. */
   private static final Set<String> GRANTING =
       Set.of(
@@ -1139,9 +1212,6 @@ final class AdvanceReader {
           "authorize",
           "extend",
           "waive",
-          "process",
-          "raise",
-          "add",
           "honour",
           "honor");
 
@@ -1190,26 +1260,76 @@ final class AdvanceReader {
       return -1;
     }
     for (int k = main + 1; k < s.size(); k++) {
-      if (s.wordIn(k, Set.of("their", "us", "our", "we"))) {
+      if (s.wordIn(k, Set.of("us", "our", "we"))
+          || s.wordIn(k, Set.of("their", "his", "her")) && s.wordIn(k + 1, PEOPLE_SERVED_BY_THEM)) {
         return -1; // "offers a discount to their members", "gives us the discount code"
       }
     }
     boolean waive = s.word(main, "waive");
     for (int k = main + 1; k < Math.min(s.size(), main + 7); k++) {
-      boolean modifier = s.lower()[k].endsWith("ing") && s.is(k + 1, "NOUN"); // "shipping credit"
-      if (s.is(k, "VERB") && !modifier || s.is(k, "ADP") || s.is(k, "CCONJ") || s.is(k, "PUNCT")) {
-        return -1;
-      }
       boolean concession =
           waive
-              ? s.wordIn(k, Set.of("fee", "fees", "charge", "charges", "penalty", "excess"))
+              ? s.wordIn(k, Set.of("fee", "charge", "penalty", "excess"))
               : s.wordIn(k, CONCESSIONS) && !(s.word(k, "credit") && s.wordIn(k + 1, THEIR_CREDIT));
-      if (concession) {
-        return s.wordIn(k + 1, Set.of("code", "codes", "voucher", "coupon")) ? -1 : k + 1;
+      boolean modifier = s.lower()[k].endsWith("ing") && s.is(k + 1, "NOUN"); // "shipping credit"
+      if (!concession
+          && (s.is(k, "VERB") && !modifier
+              || s.is(k, "ADP")
+              || s.is(k, "CCONJ")
+              || s.is(k, "PUNCT")
+              // "gives tenants a rent discount": a concession of theirs to their own people
+              || s.is(k, "NOUN")
+                  && !s.is(k + 1, "NOUN")
+                  && s.lower()[k].endsWith("s")
+                  && !s.lower()[k].endsWith("ss"))) {
+        return -1;
       }
+      if (!concession) {
+        continue;
+      }
+      int end = k + 1;
+      // "a goodwill gesture", "a refund payment"; not "a refund request", "the rebate form"
+      if (s.is(end, "NOUN")) {
+        if (!s.wordIn(end, Set.of("gesture", "payment", "amount")) && !s.wordIn(end, CONCESSIONS)) {
+          return -1;
+        }
+        end++;
+      }
+      // "offers a volume rebate to resellers": to many, so theirs
+      int to =
+          s.word(end, "to")
+              ? (s.wordIn(end + 1, Set.of("the", "all", "its")) ? end + 2 : end + 1)
+              : -1;
+      if (to > 0
+          && s.is(to, "NOUN")
+          && s.lower()[to].endsWith("s")
+          && !s.lower()[to].endsWith("ss")) {
+        return -1;
+      }
+      return end;
     }
     return -1;
   }
+
+  /** The people a customer's business serves, as it names them ("their members"). */
+  private static final Set<String> PEOPLE_SERVED_BY_THEM =
+      Set.of(
+          "members",
+          "staff",
+          "employees",
+          "customers",
+          "clients",
+          "tenants",
+          "team",
+          "residents",
+          "students",
+          "patients",
+          "users",
+          "drivers",
+          "guests",
+          "resellers",
+          "dealers",
+          "buyers");
 
   /** Ways of handing something over, as a bare participle ("sent to", "couriered out to"). */
   private static final Set<String> HANDED =
@@ -4079,6 +4199,7 @@ final class AdvanceReader {
             || w.endsWith("wife")
             || w.endsWith("person")
             || w.endsWith("people")
-            || w.endsWith("staff"));
+            || w.endsWith("staff")
+            || w.endsWith("-to-be")); // "bride-to-be"
   }
 }

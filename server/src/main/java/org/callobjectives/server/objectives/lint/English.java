@@ -376,6 +376,13 @@ final class English {
         && "aeiouy".indexOf(word.charAt(n - 3)) < 0) {
       return word.substring(0, n - 3);
     }
+    // "cancelling" as "cancell": British spelling doubles the "l" of a longer verb
+    if (tag.equals("VERB")
+        && word.endsWith("lling")
+        && lemma.equals(word.substring(0, n - 3))
+        && lemma.substring(0, lemma.length() - 2).matches(".*[aeiouy][^aeiouy]+[aeiouy].*")) {
+      return lemma.substring(0, lemma.length() - 1);
+    }
     if (tag.equals("VERB") && n > 6 && word.endsWith("ing") && lemma.equals(word)) {
       return ingStem(word.substring(0, n - 3), lemma); // "ringing" left as it is
     }
@@ -401,19 +408,41 @@ final class English {
     char a = stem.charAt(n - 2);
     char b = stem.charAt(n - 1);
     String vowels = "aeiouy";
+    int syllables = 0;
+    for (int k = 0; k < n; k++) {
+      if (vowels.indexOf(stem.charAt(k)) >= 0
+          && (k == 0 || vowels.indexOf(stem.charAt(k - 1)) < 0)) {
+        syllables++;
+      }
+    }
     // "phoning" phone, "making" make: one syllable ending consonant, vowel, consonant
     if (n >= 3
         && vowels.indexOf(a) >= 0
         && "aeiouywx".indexOf(b) < 0
         && vowels.indexOf(stem.charAt(n - 3)) < 0
-        && stem.substring(0, n - 2).chars().noneMatch(c -> vowels.indexOf(c) >= 0)) {
+        && syllables == 1) {
       return stem + "e";
     }
     if (vowels.indexOf(a) >= 0 || vowels.indexOf(b) >= 0) {
       return lemma;
     }
-    return a == b && "lsfz".indexOf(b) < 0 ? stem.substring(0, n - 1) : stem;
+    if (a == b) {
+      // "running" run; "calling" call, but "cancelling" cancel
+      return "lsfz".indexOf(b) < 0 || b == 'l' && syllables >= 2 ? stem.substring(0, n - 1) : stem;
+    }
+    String end = stem.substring(n - 2);
+    if (end.equals("ng")) {
+      return n >= 3 && "iu".indexOf(stem.charAt(n - 3)) >= 0 ? stem : lemma; // "ring", not "chang"
+    }
+    return WORD_FINAL.contains(end) ? stem : lemma; // "send", "text"; not "charg", "solv"
   }
+
+  /** Consonant pairs an English verb may end with, no "e" after them. */
+  private static final java.util.Set<String> WORD_FINAL =
+      java.util.Set.of(
+          "nd", "nt", "ld", "lt", "lk", "lp", "lm", "mp", "nk", "rk", "rm", "rn", "rt", "rd", "rb",
+          "rl", "st", "sk", "sp", "ft", "pt", "ct", "xt", "ch", "sh", "th", "ck", "wn", "gh", "rp",
+          "rf", "lf", "wl");
 
   /** Adjectives the tagger reads as verbs after "is" ("is keen on", "is eager to"). */
   private static final java.util.Set<String> NEVER_VERBS_AFTER_BE =
@@ -709,18 +738,57 @@ final class English {
       if (tags[i].equals("AUX")) {
         return;
       }
+      String w = tokens[i].toLowerCase(Locale.ROOT);
+      boolean modifierBefore =
+          tags[i - 1].equals("ADJ")
+              || tags[i - 1].equals("DET")
+              || tags[i - 1].equals("NUM")
+              // "20-minute online banking demo"
+              || tags[i - 1].equals("ADV") && i >= 2 && !tags[i - 2].equals("PRON");
       if (tags[i].equals("VERB")
-          && tokens[i].toLowerCase(Locale.ROOT).endsWith("ing")
-          && (tags[i - 1].equals("ADJ") || tags[i - 1].equals("DET") || tags[i - 1].equals("NUM"))
+          && w.endsWith("ing")
+          && modifierBefore
           && tags[i + 1].equals("NOUN")
           && laterVerb(tags, i + 2)) {
         tags[i] = "ADJ";
+        return;
+      }
+      // "The KYC refresh documents for the trade line are dispatched": a bare verb between a
+      // name and a noun, with the clause's own verb still to come, is a noun
+      if (tags[i].equals("VERB")
+          && tags[0].equals("DET")
+          && !w.endsWith("ing")
+          && !w.endsWith("ed")
+          && !w.endsWith("s")
+          && (tags[i - 1].equals("PROPN") || tags[i - 1].equals("NOUN"))
+          && tags[i + 1].equals("NOUN")
+          && clauseVerbLater(tokens, tags, i + 2)) {
+        tags[i] = "NOUN";
         return;
       }
       if (tags[i].equals("VERB")) {
         return;
       }
     }
+  }
+
+  /**
+   * Whether a verb comes after {@code from} in the same clause (no conjunction or pronoun first).
+   */
+  private static boolean clauseVerbLater(String[] tokens, String[] tags, int from) {
+    for (int i = from; i < tags.length; i++) {
+      if (tags[i].equals("AUX") || tags[i].equals("VERB")) {
+        return true;
+      }
+      if (tags[i].equals("CCONJ")
+          || tags[i].equals("SCONJ")
+          || tags[i].equals("PRON")
+          || tokens[i].equals(",")
+          || tokens[i].equals(";")) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean laterVerb(String[] tags, int from) {
@@ -1212,6 +1280,10 @@ final class English {
           && !tokens[i].startsWith("'")
           && tokens[i].chars().anyMatch(Character::isLetter)) {
         tags[i] = i + 1 < tokens.length && tags[i + 1].equals("NOUN") ? "ADJ" : "NOUN";
+      }
+      // "The bride-to-be", "a mum-to-be": a person
+      if (tokens[i].toLowerCase(Locale.ROOT).endsWith("-to-be")) {
+        tags[i] = "NOUN";
       }
       // "3 must-have requirements", "a nice-to-have feature": shown "have", tagged as a verb
       if (tokens[i].toLowerCase(Locale.ROOT).endsWith("-have")

@@ -312,14 +312,17 @@ public final class ObjectiveLinter {
       mind = null; // "is open to hearing more and agrees to next steps": vague in other words too
     }
     String shown = mind == null ? interestShown(r) : null;
-    boolean leaning = mind != null && leaningOnly(mind, advance) || shown != null;
-    if (shown != null && vague == null) {
+    boolean leaning =
+        (mind != null && leaningOnly(mind, advance, r.verbAt()) || shown != null)
+            // ("Customer success manager is keen on a quarterly review": ours, still checked)
+            && (r.actor() == Reading.Actor.CUSTOMER || r.actor() == Reading.Actor.UNKNOWN);
+    if (leaning && shown != null && vague == null) {
       vague = shown;
     }
     if (leaning) {
       // "is open to a bigger order next season": a leaning toward something unnamed; authors call
       // it too general rather than a feeling
-      vague = vague != null ? vague : asWritten(advance, mind);
+      vague = vague != null ? vague : asWritten(advance, mind, r.verbAt());
       mind = null;
     }
     if (mind != null) {
@@ -1637,16 +1640,26 @@ public final class ObjectiveLinter {
     return k;
   }
 
+  /** Where {@code word} first stands at or after {@code from}, or -1. */
+  private static int indexFrom(Sentence s, String word, int from) {
+    for (int k = Math.max(0, from); k < s.size(); k++) {
+      if (s.lower()[k].equals(word)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
   /** A state of mind read as "be keen", as written: "is keen on", "becomes more open to". */
-  private static String asWritten(Sentence s, String mind) {
+  private static String asWritten(Sentence s, String mind, int from) {
     String[] w = mind.toLowerCase(Locale.ROOT).split("\\s+");
-    int at = java.util.Arrays.asList(s.lower()).indexOf(w[w.length - 1]);
+    int at = indexFrom(s, w[w.length - 1], from);
     if (at < 1) {
       return mind;
     }
-    int from = s.is(at - 1, "ADV") && at >= 2 ? at - 2 : at - 1;
-    int to = s.wordIn(at + 1, java.util.Set.of("to", "on", "about")) ? at + 2 : at + 1;
-    return s.span(from, to);
+    int start = s.is(at - 1, "ADV") && at >= 2 ? at - 2 : at - 1;
+    int end = s.wordIn(at + 1, java.util.Set.of("to", "on", "about")) ? at + 2 : at + 1;
+    return s.span(start, end);
   }
 
   /**
@@ -1670,10 +1683,10 @@ public final class ObjectiveLinter {
    * Whether a state of mind is only a leaning ("is open", "be receptive", "is keen on"), not a
    * feeling.
    */
-  private static boolean leaningOnly(String mind, Sentence s) {
+  private static boolean leaningOnly(String mind, Sentence s, int from) {
     String[] w = mind.toLowerCase(Locale.ROOT).split("\\s+");
     if (w.length == 2 && w[1].equals("keen")) {
-      int at = java.util.Arrays.asList(s.lower()).indexOf("keen");
+      int at = indexFrom(s, "keen", from);
       return at >= 0 && s.word(at + 1, "on"); // "is keen on a staff benefit", not "keen to book"
     }
     return (w.length == 2

@@ -5,6 +5,7 @@ import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTes
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.findings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -50,6 +51,28 @@ class LeaningsConcessionsAndLaterServiceTest {
         ObjectiveLinter.NOT_AN_ADVANCE, "Clinic staff become excited about the imaging quality");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Buyer is open to a pilot and books the kickoff call for 9 May",
+        "Retailer is keen on the spring range and places an order for 40 units",
+        "Buyer is happy with the quote and pays the deposit today",
+      })
+  void aStateFollowedByTheirOwnStepIsThatStep(String advance) {
+    assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+    assertNotRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Chief Okonkwo is happy with our company and believes in the project",
+        "Supporter is committed in principle to remembering us",
+      })
+  void aStateFollowedByAnotherStateIsNoStep(String advance) {
+    assertRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
   @Test
   void aLeaningNamesWhatItIsTowardAsWritten() {
     String found = message("Prospect is keen on switching to an automated payroll system", null);
@@ -70,6 +93,10 @@ class LeaningsConcessionsAndLaterServiceTest {
         "The pharmacy supervisor approves a one-time shipping credit for the late order",
         "The save desk waives the late fee on the March invoice",
         "Accounts supervisor issues a goodwill refund for the missed delivery",
+        "Duty manager issues a refund for their cancelled order",
+        "Collections officer waives the late charges on the overdue balance",
+        "Underwriter approves the no-claims discount on the renewal quote",
+        "Duty manager authorises a goodwill gesture for the late install",
       })
   void whoeverGrantsAConcessionOnOurPriceIsOurSide(String advance) {
     assertRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
@@ -85,6 +112,10 @@ class LeaningsConcessionsAndLaterServiceTest {
         "The CFO approves the credit application and emails the signed form",
         "The store manager offers a discount to their members and books our stand for the fair",
         "The buyer accepts the loyalty discount and signs the renewal form",
+        "Account holder raises a refund request through the portal",
+        "Site manager adds the rebate form to the month-end pack",
+        "Landlord gives tenants a rent discount for signing two-year leases",
+        "Head of sales at the distributor offers a volume rebate to resellers",
       })
   void theCustomersOwnStepsWithDiscountsAndCreditStayTheirs(String advance) {
     assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
@@ -107,6 +138,26 @@ class LeaningsConcessionsAndLaterServiceTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "Solar installer orders 12 panels and sends the homeowner the install date",
+        "Optician orders the frames from us and calls the patient to collect",
+        "Private tutor buys the whiteboard licence and sends the parents a login each",
+      })
+  void aCustomerWhoBuysFromUsThenServesTheirOwnPeopleStaysTheCustomer(String advance) {
+    assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
+  @Test
+  void aStaffMemberOfOursWithALeaningIsStillOurs() {
+    assertRefusedFor(
+        ObjectiveLinter.NOT_AN_ADVANCE,
+        "Our account manager is keen on a quarterly review with the client");
+    assertRefusedFor(
+        ObjectiveLinter.NOT_AN_ADVANCE, "The rep is open to a joint visit with the clinic");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         "The patient agrees to us ringing her back in a fortnight",
         "The customer agrees to us phoning him on Friday",
       })
@@ -118,6 +169,9 @@ class LeaningsConcessionsAndLaterServiceTest {
   void misreadWordsAreReadRight() {
     assertEquals("ring", lemmaOf("We are ringing the customer", "ringing"));
     assertEquals("run", lemmaOf("They are running the pilot", "running"));
+    assertEquals("phone", lemmaOf("The customer agrees to us phoning him on Friday", "phoning"));
+    assertNotEquals("chang", lemmaOf("They are changing supplier", "changing"));
+    assertNotEquals("cancell", lemmaOf("They are cancelling the order", "cancelling"));
     assertEquals("ADJ", tagOf("The employer is keen on a staff dental benefit", "keen"));
     assertEquals("NUM", tagOf("Facility manager tells 3 must-have requirements", "3"));
     assertEquals(
