@@ -543,6 +543,26 @@ final class Rewrites {
   private static final Set<String> ATTEMPTS =
       Set.of("try", "tries", "attempt", "hope", "want", "aim", "wish", "seek", "intend", "need");
 
+  /** Verbs whose object before "to" is a thing given for a purpose, not a person to move. */
+  private static final Set<String> GIVEN_FOR_A_PURPOSE =
+      Set.of(
+          "offer",
+          "give",
+          "send",
+          "provide",
+          "issue",
+          "apply",
+          "approve",
+          "grant",
+          "waive",
+          "share",
+          "email",
+          "post",
+          "use",
+          "authorise",
+          "authorize",
+          "extend");
+
   private static boolean isActorBefore(Sentence s, int to) {
     return !actorBefore(s, to).isEmpty();
   }
@@ -566,7 +586,9 @@ final class Rewrites {
     // has none)
     if (k == to - 1
         || k < 0
-        || !(s.is(k, "VERB") || k == 0 && !s.is(0, "NOUN") && !s.is(0, "PROPN"))) {
+        || !(s.is(k, "VERB") || k == 0 && !s.is(0, "NOUN") && !s.is(0, "PROPN"))
+        // "offers a loyalty discount to stop the cancellation": a thing given for a purpose
+        || s.wordIn(k, GIVEN_FOR_A_PURPOSE)) {
       return "";
     }
     String np = s.span(k + 1, to);
