@@ -1640,20 +1640,10 @@ public final class ObjectiveLinter {
     return k;
   }
 
-  /** Where {@code word} first stands at or after {@code from}, or -1. */
-  private static int indexFrom(Sentence s, String word, int from) {
-    for (int k = Math.max(0, from); k < s.size(); k++) {
-      if (s.lower()[k].equals(word)) {
-        return k;
-      }
-    }
-    return -1;
-  }
-
   /** A state of mind read as "be keen", as written: "is keen on", "becomes more open to". */
   private static String asWritten(Sentence s, String mind, int from) {
     String[] w = mind.toLowerCase(Locale.ROOT).split("\\s+");
-    int at = indexFrom(s, w[w.length - 1], from);
+    int at = indexOfWord(s, w[w.length - 1], from, s.size());
     if (at < 1) {
       return mind;
     }
@@ -1686,7 +1676,7 @@ public final class ObjectiveLinter {
   private static boolean leaningOnly(String mind, Sentence s, int from) {
     String[] w = mind.toLowerCase(Locale.ROOT).split("\\s+");
     if (w.length == 2 && w[1].equals("keen")) {
-      int at = indexFrom(s, "keen", from);
+      int at = indexOfWord(s, "keen", from, s.size());
       return at >= 0 && s.word(at + 1, "on"); // "is keen on a staff benefit", not "keen to book"
     }
     return (w.length == 2
