@@ -1093,6 +1093,28 @@ final class AdvanceReader {
         && !namesTheirPeople(s, from, to)) {
       addressed = grantsAConcession(s, main);
     }
+    // "The community manager gives the prospect a walkthrough": whoever serves "the prospect" or
+    // "the caller", words only a seller uses, is the seller
+    if (addressed < 0
+        && actor == Actor.CUSTOMER
+        && !relationInSubject(s, from, to)
+        && !s.wordIn(from, Set.of("their", "his", "her", "its"))
+        && !namesTheirPeople(s, from, to)) {
+      int np = servesTheirPeople(s, main);
+      if (np > 0 && ADDRESSED.contains(s.lower()[np - 1])) {
+        addressed = np;
+      }
+    }
+    // "The supporter care team lead calls the supporter back": a desk named after whom it serves;
+    // "The caller thanks the supporter": on an outbound line the caller is ours
+    if (addressed < 0
+        && actor == Actor.CUSTOMER
+        && !s.wordIn(from, Set.of("their", "his", "her"))) {
+      int np = servesTheirPeople(s, main);
+      if (np > 0 && (deskFor(s, from, to, s.lemmas()[np - 1]) || callerServing(s, from, to, np))) {
+        addressed = np;
+      }
+    }
     int served = main;
     // ("Our academic lead phones the applicant back": "our" with a title that is also a sales
     // lead's)
@@ -1107,7 +1129,8 @@ final class AdvanceReader {
       // "Install scheduler locks the route and sends the homeowner a confirmation text"
       // (not after a purchase from us: "Installer orders 12 panels and sends the homeowner the
       // date" is our customer serving theirs)
-      boolean dealsWithUs = s.wordIn(main, BUYING);
+      // ("The bank has us on file and mails the client the letter": it deals with us)
+      boolean dealsWithUs = s.wordIn(main, BUYING) || s.wordIn(main + 1, Set.of("us", "our", "we"));
       for (int v = main + 2;
           addressed < 0 && !dealsWithUs && v < s.size() && !s.wordIn(v, CLAUSE_BREAK);
           v++) {
@@ -1132,6 +1155,46 @@ final class AdvanceReader {
           hedge);
     }
     return new Reading(actor, subject, s.lemmas()[main], main, false, false, agentVerb, low, hedge);
+  }
+
+  /** What a desk serving someone is called after them: "supporter care", "member services". */
+  private static final Set<String> DESKS =
+      Set.of(
+          "care",
+          "service",
+          "services",
+          "support",
+          "success",
+          "relations",
+          "experience",
+          "retention",
+          "liaison",
+          "engagement",
+          "desk",
+          "line",
+          "helpline");
+
+  /** Whether the subject is a desk named after {@code served} ("the member-services rep"). */
+  private static boolean deskFor(Sentence s, int from, int to, String served) {
+    for (int k = Math.max(0, from); k < Math.min(to, s.size()) - 1; k++) {
+      String w = s.lower()[k];
+      boolean named = s.lemmas()[k].equals(served) && s.wordIn(k + 1, DESKS);
+      boolean hyphenated =
+          (w.startsWith(served + "-") || w.startsWith(served + "s-"))
+              && DESKS.contains(w.substring(w.indexOf('-') + 1));
+      if (named || hyphenated) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "The caller thanks the supporter": a caller serving someone else of theirs is our caller. */
+  private static boolean callerServing(Sentence s, int from, int to, int servedEnd) {
+    return to - 1 >= from
+        && s.word(to - 1, "caller")
+        && !s.word(servedEnd - 1, "caller")
+        && !namesTheirPeople(s, from, to - 1);
   }
 
   /** Verbs of a state or a wish, not a step ("and believes in the project", "and wants ..."). */
@@ -1547,7 +1610,12 @@ final class AdvanceReader {
           "offer",
           "quote",
           "pitch",
-          "forward");
+          "forward",
+          // "The caller updates the supporter on the appeal", "welcomes the new member"
+          "update",
+          "welcome",
+          "congratulate",
+          "hand");
 
   /** The customer's people as our side names them when it serves them. */
   private static final Set<String> THEIR_PEOPLE =
@@ -4153,7 +4221,7 @@ final class AdvanceReader {
     if (!s.wordIn(k, ROLE_NOUNS) || k - 1 < from) {
       return false;
     }
-    if (!(s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN")) || s.wordIn(k - 1, OUR_DESKS)) {
+    if (!(s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN")) || ourDesk(s, k - 1)) {
       return false;
     }
     for (int j = from; j < k; j++) {
@@ -4162,6 +4230,23 @@ final class AdvanceReader {
       }
     }
     return true;
+  }
+
+  /** A desk of ours: "intake", "member-services", "consultation-line". */
+  private static boolean ourDesk(Sentence s, int k) {
+    if (s.wordIn(k, OUR_DESKS)) {
+      return true;
+    }
+    String w = s.lower()[k];
+    if (w.indexOf('-') < 0) {
+      return false;
+    }
+    for (String part : w.split("-")) {
+      if (OUR_DESKS.contains(part) || DESKS.contains(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Words that name someone: a possessive ("the bride's mother") or a role by its ending. */

@@ -199,6 +199,7 @@ final class English {
     gerundInSubject(tokens, tags);
     compoundReadAsVerb(tokens, tags);
     verbAfterEach(tokens, tags);
+    conjoinedVerbReadAsNoun(tokens, tags);
     nounAfterPossessive(tokens, tags);
     adjectiveAfterBe(tokens, tags);
     numbersHaveDigitsOrNames(tokens, tags);
@@ -753,6 +754,21 @@ final class English {
         tags[i] = "ADJ";
         return;
       }
+      // "The revised itinerary is approved": a participle between "the" and its noun (which the
+      // tagger may even have read as a pronoun)
+      if (tags[i].equals("VERB")
+          && w.endsWith("ed")
+          && i == 1
+          && tags[0].equals("DET")
+          && (tags[i + 1].equals("NOUN")
+              || tags[i + 1].equals("PRON")
+                  && !PRONOUNS.contains(tokens[i + 1].toLowerCase(Locale.ROOT)))
+          && i + 2 < tokens.length
+          && (tags[i + 2].equals("AUX") || tags[i + 2].equals("VERB"))) {
+        tags[i] = "ADJ";
+        tags[i + 1] = "NOUN";
+        return;
+      }
       // "The KYC refresh documents for the trade line are dispatched": a bare verb between a
       // name and a noun, with the clause's own verb still to come, is a noun
       if (tags[i].equals("VERB")
@@ -1159,6 +1175,7 @@ final class English {
    * word in -s read as a noun that an object follows.
    */
   private static void roleReadAsVerb(String[] tokens, String[] tags) {
+    titleReadAsVerb(tokens, tags);
     if (tokens.length < 4 || !tags[0].equals("NOUN") || !tags[1].equals("VERB")) {
       return;
     }
@@ -1179,6 +1196,37 @@ final class English {
         && (tags[3].equals("DET") || tags[3].equals("PRON") || tags[3].equals("NUM"))) {
       tags[1] = "NOUN";
       tags[2] = "VERB";
+    }
+  }
+
+  /**
+   * Short job titles that are verbs too ("the member-services rep"); not "lead", which the reading
+   * takes for the prospect ("the partnerships lead calls the prospect back" is ours).
+   */
+  private static final java.util.Set<String> SHORT_TITLES =
+      java.util.Set.of("rep", "head", "exec", "chair", "manager", "buyer");
+
+  /**
+   * "The member-services rep checks in with ...": a short title after a noun, read as the verb,
+   * before the real verb read as a plural noun.
+   */
+  private static void titleReadAsVerb(String[] tokens, String[] tags) {
+    for (int i = 1; i + 2 < tokens.length; i++) {
+      if (tags[i].equals("AUX") || tags[i].equals("VERB") && i > 1 && tags[i - 1].equals("VERB")) {
+        return;
+      }
+      String next = tokens[i + 1].toLowerCase(Locale.ROOT);
+      if (tags[i].equals("VERB")
+          && SHORT_TITLES.contains(tokens[i].toLowerCase(Locale.ROOT))
+          && (tags[i - 1].equals("NOUN") || tags[i - 1].equals("PROPN"))
+          && tags[i + 1].equals("NOUN")
+          && next.endsWith("s")
+          && !next.endsWith("ss")
+          && java.util.Set.of("DET", "PRON", "NUM", "ADP").contains(tags[i + 2])) {
+        tags[i] = "NOUN";
+        tags[i + 1] = "VERB";
+        return;
+      }
     }
   }
 
@@ -1318,6 +1366,66 @@ final class English {
     }
   }
 
+  /** Words that start an object: after "and texts" they make "texts" a verb. */
+  private static final java.util.Set<String> OBJECT_STARTS =
+      java.util.Set.of("the", "a", "an", "them", "him", "her", "us", "me", "it");
+
+  /**
+   * "The scheduler locks a technician and texts the homeowner": after "and", a noun in -s before an
+   * object, following a verb in -s, is a second verb of the same subject.
+   */
+  private static void conjoinedVerbReadAsNoun(String[] tokens, String[] tags) {
+    boolean verbInS = false;
+    for (int i = 1; i + 1 < tokens.length; i++) {
+      String w = tokens[i].toLowerCase(Locale.ROOT);
+      if (tags[i].equals("VERB") && w.endsWith("s") && !w.endsWith("ss")) {
+        verbInS = true;
+      } else if (verbInS
+          && tags[i].equals("NOUN")
+          && w.length() > 3
+          && w.endsWith("s")
+          && !w.endsWith("ss")
+          && tokens[i - 1].equalsIgnoreCase("and")
+          && OBJECT_STARTS.contains(tokens[i + 1].toLowerCase(Locale.ROOT))) {
+        tags[i] = "VERB";
+      }
+    }
+  }
+
+  /** Pronouns proper, not nouns the tagger read as pronouns ("itinerary"). */
+  private static final java.util.Set<String> PRONOUNS =
+      java.util.Set.of(
+          "i",
+          "you",
+          "he",
+          "she",
+          "it",
+          "we",
+          "they",
+          "me",
+          "him",
+          "her",
+          "us",
+          "them",
+          "this",
+          "that",
+          "these",
+          "those",
+          "who",
+          "which",
+          "what",
+          "one",
+          "ones",
+          "each",
+          "all",
+          "both",
+          "some",
+          "any",
+          "none",
+          "everyone",
+          "someone",
+          "anyone");
+
   /** Adverbs that end in -s. */
   private static final java.util.Set<String> ADVERBS_IN_S =
       java.util.Set.of(
@@ -1359,7 +1467,10 @@ final class English {
               || tokens[i - 1].equals(")") // "Prospect (FM at the DC) accepts"
               || tags[i - 1].equals("ADJ")
                   && i >= 2
-                  && tokens[i - 2].equalsIgnoreCase("of"); // "the head of digital"
+                  && tokens[i - 2].equalsIgnoreCase("of") // "the head of digital"
+              || tags[i - 1].equals("NUM")
+                  && i >= 2
+                  && tokens[i - 2].equalsIgnoreCase("of"); // "team of three activates"
       if (!(tags[i].equals("NOUN") || tags[i].equals("ADV") && !ADVERBS_IN_S.contains(w))
           || !w.endsWith("s")
           || w.endsWith("ss")
@@ -1381,6 +1492,13 @@ final class English {
                   && i + 2 < tokens.length
                   && (tags[i + 2].equals("NOUN") || tags[i + 2].equals("NUM"))
               || tags[i].equals("ADV") && tags[i + 1].equals("ADP")
+              // "The HR team engages more with our offer": nothing after it is a verb
+              || tags[i + 1].equals("ADV")
+                  && (next.endsWith("ly") || next.equals("more") || next.equals("further"))
+                  && !tokens[i - 1].toLowerCase(Locale.ROOT).endsWith("s")
+                  && i + 2 < tokens.length
+                  && tags[i + 2].equals("ADP")
+                  && !laterVerb(tags, i + 1)
               || next.equals("to")
                   && i + 2 < tokens.length
                   && java.util.Set.of("DET", "ADJ", "ADV", "NUM", "PRON").contains(tags[i + 2]);
@@ -1391,6 +1509,18 @@ final class English {
               && !next.endsWith("ed")
               && i + 2 < tokens.length
               && tags[i + 2].equals("NOUN");
+      // "The group leader discusses needs for the week": a plural noun takes no verb in -s, so
+      // the first is the verb and the second its object
+      objectReadAsVerb |=
+          tags[i + 1].equals("VERB")
+              && next.endsWith("s")
+              && !next.endsWith("ss")
+              && !tokens[i - 1].equalsIgnoreCase("of")
+              && Character.isLowerCase(tokens[i].charAt(0))
+              && (i + 2 == tokens.length
+                  || tags[i + 2].equals("ADP")
+                  || tags[i + 2].equals("PUNCT")
+                  || tags[i + 2].equals("CCONJ"));
       if (verbContext || objectReadAsVerb) {
         tags[i] = "VERB";
         if (objectReadAsVerb) {

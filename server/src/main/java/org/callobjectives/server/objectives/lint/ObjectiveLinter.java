@@ -517,8 +517,12 @@ public final class ObjectiveLinter {
                     NOT_MEASURABLE,
                     "not measurable: '"
                         + deferred.group(1)
-                        + "' names no fact anyone can check; say what is recorded (a date, an"
-                        + " amount, a reference, a name, a count)",
+                        + (deferred.group(2).startsWith("names")
+                            ? "' names no fact anyone can check"
+                            : "' is our side's own judgement, not something the customer did or"
+                                + " gave")
+                        + "; say what is recorded (a date, an amount, a reference, a name, a"
+                        + " count)",
                     f.file(),
                     f.line(),
                     f.suggestion())
@@ -619,7 +623,37 @@ public final class ObjectiveLinter {
 
   /** The measure's warning that waits for the advance to name the customer's step. */
   private static final java.util.regex.Pattern DEFERRED_MEASURE =
-      java.util.regex.Pattern.compile("^'(.*)' names no fact; once the advance names");
+      java.util.regex.Pattern.compile(
+          "^'(.*)' (names no fact|is our side's own mark); once the advance names");
+
+  /** How a deferred lead mark reads: {@link #DEFERRED_MEASURE} finds it again. */
+  private static final String JUDGED_LATER =
+      " is our side's own mark; once the advance names the customer's step";
+
+  /** How a deferred record without a fact reads. */
+  private static final String NO_FACT_YET =
+      " names no fact; once the advance names the customer's step";
+
+  /**
+   * A measure's refusal that waits for the advance to name a step (a warning until then; {@link
+   * #secondOpinion} makes it an error again if the advance is let through).
+   */
+  private static void deferMeasure(Findings out, Reading r, String words, String why) {
+    out.warning(
+        "measure",
+        NOT_MEASURABLE,
+        "'"
+            + words
+            + "'"
+            + why
+            + ", say what is recorded of it (a date, an amount, a reference, a name, a count)",
+        Rewrites.measureFor(r));
+  }
+
+  /** "Lead marked Warm", "Prospect status set to hot": a mark on the lead, not on the call. */
+  private static final java.util.regex.Pattern LEAD_MARK =
+      java.util.regex.Pattern.compile(
+          "(?i)(?:lead|prospect|deal|account|opportunity|opp|contact)\\b(?!(?:'s|’s))");
 
   private void opinion(Objective o, Config config, Findings out) {
     String[] features = inputs(o, config, out);
@@ -1664,7 +1698,8 @@ public final class ObjectiveLinter {
     return w.length >= 2
             && w.length <= 3
             && java.util.Set.of("shows", "show", "expresses", "express", "showing").contains(w[0])
-            && w[w.length - 1].equals("interest")
+            && java.util.Set.of("interest", "commitment", "willingness", "enthusiasm", "eagerness")
+                .contains(w[w.length - 1])
         ? low
         : null;
   }
@@ -3499,11 +3534,17 @@ public final class ObjectiveLinter {
     // even when a field holds it
     var judged = JUDGEMENT.matcher(measure.text());
     if (judged.find() && !THEIR_OWN_SCORE.matcher(measure.text()).find()) {
+      String words = judged.group().strip().replaceAll("^['\"‘“]|['\"’”]$", "");
+      if (LEAD_MARK.matcher(words).lookingAt() && out.refused("advance", TOO_GENERAL)) {
+        // "shows interest" / "Lead marked Warm": the mark only mirrors the vague step; authors
+        // refuse the step, and the mark waits for the step to be named
+        deferMeasure(out, r, words, JUDGED_LATER);
+        return;
+      }
       refuseMeasure(
           out,
           r,
-          // ("'Very interested'" is quoted once, by the message)
-          judged.group().strip().replaceAll("^['\"‘“]|['\"’”]$", ""),
+          words, // ("'Very interested'" is quoted once, by the message)
           " is our side's own judgement, not something the customer did or gave; say what is"
               + " recorded of their step (a date, an amount, a reference, a name, a count)");
       return;
@@ -3525,6 +3566,14 @@ public final class ObjectiveLinter {
       record |= measure.wordIn(i, v.recordWords);
     }
     String feeling = subjective(measure, record);
+    if (feeling != null
+        && record
+        && feelingRecorded(measure, firstWordOf(measure, feeling))
+        && (out.refused("advance", TOO_GENERAL) || out.refused("advance", NOT_AN_ADVANCE))) {
+      // "Interest logged" after "shows interest": the record mirrors the vague step
+      deferMeasure(out, r, measure.text().strip().replaceAll("[.;]+$", ""), NO_FACT_YET);
+      return;
+    }
     if (feeling != null) {
       refuseMeasure(
           out,
@@ -3549,14 +3598,7 @@ public final class ObjectiveLinter {
     if (empty != null
         && (out.refused("advance", TOO_GENERAL) || out.refused("advance", NOT_AN_ADVANCE))) {
       // The advance names no step yet: "Notes updated" follows it; a measure comes with the step
-      out.warning(
-          "measure",
-          NOT_MEASURABLE,
-          "'"
-              + empty
-              + "' names no fact; once the advance names the customer's step, say what"
-              + " is recorded of it (a date, an amount, a reference, a name, a count)",
-          Rewrites.measureFor(r));
+      deferMeasure(out, r, empty, NO_FACT_YET);
       return;
     }
     if (empty != null) {
@@ -3611,7 +3653,10 @@ public final class ObjectiveLinter {
   /** Words of feeling or opinion in a measure, or null; nouns are skipped in a named record. */
   private String subjective(Sentence measure, boolean record) {
     for (int i = 0; i < measure.size(); i++) {
-      if (record && measure.is(i, "NOUN")) {
+      if (record
+          && measure.is(i, "NOUN")
+          && !participle(measure, i)
+          && !feelingRecorded(measure, i)) {
         continue; // "Relationship stage updated in the CRM" names a field
       }
       if (measure.word(i, "progress") && measure.word(i - 1, "in")) {
@@ -3629,6 +3674,9 @@ public final class ObjectiveLinter {
                           && systemAt(measure, i + 2))
               || i == 0 && measure.size() == 1)) {
         continue; // "240 passes sold", "unit marked sold": a count or a status, not a mood
+      }
+      if (measure.word(i, "trust") && measure.word(i + 1, "in")) {
+        return measure.span(i, i + 2); // "Customer trust in our guarantee increased": a feeling
       }
       if (measure.word(i, "trust") && measure.wordIn(i + 1, TRUST_RECORDS)) {
         continue; // "trust ledger shows $10,000": money held in trust, a record
@@ -3662,6 +3710,7 @@ public final class ObjectiveLinter {
             && asWritten
             && (n > 1
                 || !measure.is(i, "NOUN")
+                || participle(measure, i)
                 || NOUN_FEELINGS.contains(measure.lemmas()[i]) && !compound)
             && (n > 1 || !measure.is(i, "PROPN")) // ("Advisor is sure": a capital read as a name)
             && Vocabulary.longest(measure, v.evidence, i) == 0) {
@@ -3670,6 +3719,32 @@ public final class ObjectiveLinter {
       }
     }
     return null;
+  }
+
+  /** Where {@code words}, the first of them, stand in {@code m}; -1 if nowhere. */
+  private static int firstWordOf(Sentence m, String words) {
+    String first = words.split("\\s+")[0].toLowerCase(Locale.ROOT);
+    for (int i = 0; i < m.size(); i++) {
+      if (m.lower()[i].equals(first)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** "Strategy understood": a participle the tagger read as a noun. */
+  private static boolean participle(Sentence m, int i) {
+    return m.lower()[i].equals("understood") || m.lower()[i].endsWith("ed") && i > 0;
+  }
+
+  /** "Openness noted", "Confidence logged": a feeling written down, not a field of a record. */
+  private static boolean feelingRecorded(Sentence m, int i) {
+    return i >= 0
+        && i + 1 < m.size()
+        && NOUN_FEELINGS.contains(m.lemmas()[i])
+        && !m.is(i + 1, "NOUN")
+        && m.wordIn(i + 1, java.util.Set.of("note", "log", "record", "capture"))
+        && m.lower()[i + 1].endsWith("ed");
   }
 
   /** What money held in trust is kept in. */

@@ -325,7 +325,26 @@ final class Rewrites {
           "administrator",
           "partner",
           "principal",
-          "chair");
+          "chair",
+          // "locks a technician for the route": our own staff are no topic either
+          "technician",
+          "engineer",
+          "installer",
+          "fitter",
+          "specialist",
+          "consultant",
+          "adviser",
+          "advisor",
+          "rep",
+          "representative",
+          "colleague",
+          "surveyor",
+          "inspector",
+          "crew",
+          "driver",
+          "courier",
+          "coordinator",
+          "scheduler");
 
   private static final Set<String> MEETINGS =
       Set.of(

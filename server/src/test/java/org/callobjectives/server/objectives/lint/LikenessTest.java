@@ -122,6 +122,15 @@ class LikenessTest {
             "first-contact",
             "The homeowner warms to hearing more about solar",
             "Openness noted in CRM");
+    // the feeling written down waits, as a warning, for the advance to name a step
+    assertTrue(
+        found.stream()
+            .anyMatch(
+                f ->
+                    f.rule().equals(ObjectiveLinter.NOT_MEASURABLE)
+                        && f.severity() == Severity.WARNING),
+        found::toString);
+    found = found.stream().filter(f -> f.severity() == Severity.ERROR).toList();
     assertEquals(
         List.of(ObjectiveLinter.NOT_AN_ADVANCE, ObjectiveLinter.TOO_GENERAL),
         found.stream().map(LintFinding::rule).toList());
