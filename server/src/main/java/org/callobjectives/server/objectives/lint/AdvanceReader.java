@@ -1540,7 +1540,13 @@ final class AdvanceReader {
    */
   private static boolean relationInSubject(Sentence s, int from, int to) {
     for (int k = Math.max(0, from); k < Math.min(to, s.size()); k++) {
-      if (RELATIONS.contains(s.lower()[k]) && !s.is(k + 1, "NOUN") && !s.is(k + 1, "PROPN")
+      // ("The sales lead", "the IT lead": a title, not the prospect)
+      boolean titledLead =
+          s.word(k, "lead") && k > from && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN"));
+      if (RELATIONS.contains(s.lower()[k])
+              && !s.is(k + 1, "NOUN")
+              && !s.is(k + 1, "PROPN")
+              && !titledLead
           || s.is(k, "PRON")) {
         return true;
       }

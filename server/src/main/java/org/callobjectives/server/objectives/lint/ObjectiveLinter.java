@@ -2231,8 +2231,6 @@ public final class ObjectiveLinter {
           "courtesy",
           "get-to-know",
           "relationship",
-          "kickoff",
-          "kick-off",
           "wrap-up",
           "catch-up",
           "check-in",

@@ -39,6 +39,7 @@ class SellerWordsLeadMarksAndMisreadVerbsTest {
         "The partnerships lead sends the prospect a proposal",
         "The team lead calls the caller back",
         "The engagement lead calls the prospect back",
+        "The sales lead gives the caller a quote",
       })
   void whoeverServesTheProspectIsTheSeller(String advance) {
     assertRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
@@ -66,6 +67,17 @@ class SellerWordsLeadMarksAndMisreadVerbsTest {
         "The install scheduler locks a technician for the route and texts the homeowner");
     // "and" between nouns stays a list of nouns
     assertEquals("NOUN", tagOf("The buyer orders the shoes and socks for the team", "socks"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The customer books the kick-off meeting for 3 March",
+        "The project lead books the kick-off call for the week of 7 July",
+      })
+  void bookingTheKickOffIsAConcreteStep(String advance) {
+    assertNotRefusedFor(ObjectiveLinter.TOO_GENERAL, advance);
+    assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
   }
 
   @Test
