@@ -1366,6 +1366,13 @@ final class English {
     }
   }
 
+  /**
+   * Plurals that are never verbs: "bookings", "drawings", "facilities" (not "brings"; "orders",
+   * "documents" and "questions" are verbs too).
+   */
+  private static final java.util.regex.Pattern NOUN_ENDINGS =
+      java.util.regex.Pattern.compile("^.{3,}(?<!r)ings$|ities$");
+
   /** Words that start an object: after "and texts" they make "texts" a verb. */
   private static final java.util.Set<String> OBJECT_STARTS =
       java.util.Set.of("the", "a", "an", "them", "him", "her", "us", "me", "it");
@@ -1385,6 +1392,7 @@ final class English {
           && w.length() > 3
           && w.endsWith("s")
           && !w.endsWith("ss")
+          && !NOUN_ENDINGS.matcher(w).find() // "the survey and bookings the same week"
           && tokens[i - 1].equalsIgnoreCase("and")
           && OBJECT_STARTS.contains(tokens[i + 1].toLowerCase(Locale.ROOT))) {
         tags[i] = "VERB";

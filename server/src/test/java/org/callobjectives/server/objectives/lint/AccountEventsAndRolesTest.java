@@ -54,6 +54,17 @@ class AccountEventsAndRolesTest {
     assertFalse(found.contains(rule), () -> advance + " -> " + found);
   }
 
+  /** Among {@code found}, the measure's refusal waits as a warning (the advance names no step). */
+  static void assertMeasureWaits(List<LintFinding> found) {
+    assertTrue(
+        found.stream()
+            .anyMatch(
+                f ->
+                    f.rule().equals(ObjectiveLinter.NOT_MEASURABLE)
+                        && f.severity() == Severity.WARNING),
+        found::toString);
+  }
+
   /** A measure beside a booked demo is refused as not measurable exactly when {@code refused}. */
   static void assertMeasureRefused(boolean refused, String measure) {
     List<String> found = errors("The customer books a demo for Thursday at 10am", measure, TIME);

@@ -1,5 +1,6 @@
 package org.callobjectives.server.objectives.lint;
 
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertMeasureWaits;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.findingsOnStage;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.onStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -123,13 +124,7 @@ class LikenessTest {
             "The homeowner warms to hearing more about solar",
             "Openness noted in CRM");
     // the feeling written down waits, as a warning, for the advance to name a step
-    assertTrue(
-        found.stream()
-            .anyMatch(
-                f ->
-                    f.rule().equals(ObjectiveLinter.NOT_MEASURABLE)
-                        && f.severity() == Severity.WARNING),
-        found::toString);
+    assertMeasureWaits(found);
     found = found.stream().filter(f -> f.severity() == Severity.ERROR).toList();
     assertEquals(
         List.of(ObjectiveLinter.NOT_AN_ADVANCE, ObjectiveLinter.TOO_GENERAL),
