@@ -1093,25 +1093,24 @@ final class AdvanceReader {
         && !namesTheirPeople(s, from, to)) {
       addressed = grantsAConcession(s, main);
     }
-    // "The community manager gives the prospect a walkthrough": whoever serves "the prospect" or
-    // "the caller", words only a seller uses, is the seller
+    // A title that serves the customer's people is ours when it serves "the prospect" or "the
+    // caller", words only a seller uses ("The community manager gives the prospect a
+    // walkthrough"), when it is a desk named after whom it serves ("The supporter care team lead
+    // calls the supporter back"), or when it is an outbound caller ("The caller thanks the
+    // supporter")
     if (addressed < 0
         && actor == Actor.CUSTOMER
-        && !relationInSubject(s, from, to)
-        && !s.wordIn(from, Set.of("their", "his", "her", "its"))
-        && !namesTheirPeople(s, from, to)) {
+        && !s.wordIn(from, Set.of("their", "his", "her", "its"))) {
       int np = servesTheirPeople(s, main);
-      if (np > 0 && ADDRESSED.contains(s.lower()[np - 1])) {
-        addressed = np;
-      }
-    }
-    // "The supporter care team lead calls the supporter back": a desk named after whom it serves;
-    // "The caller thanks the supporter": on an outbound line the caller is ours
-    if (addressed < 0
-        && actor == Actor.CUSTOMER
-        && !s.wordIn(from, Set.of("their", "his", "her"))) {
-      int np = servesTheirPeople(s, main);
-      if (np > 0 && (deskFor(s, from, to, s.lemmas()[np - 1]) || callerServing(s, from, to, np))) {
+      boolean sellerWord =
+          np > 0
+              && ADDRESSED.contains(s.lower()[np - 1])
+              && !relationInSubject(s, from, to)
+              && !namesTheirPeople(s, from, to);
+      if (np > 0
+          && (sellerWord
+              || deskFor(s, from, to, s.lemmas()[np - 1])
+              || callerServing(s, from, to, np))) {
         addressed = np;
       }
     }

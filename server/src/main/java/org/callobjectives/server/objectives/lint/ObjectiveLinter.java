@@ -3566,7 +3566,10 @@ public final class ObjectiveLinter {
     String feeling = subjective(measure, record);
     if (feeling != null
         && record
-        && feelingRecorded(measure, firstWordOf(measure, feeling))
+        && feelingRecorded(
+            measure,
+            indexOfWord(
+                measure, feeling.split("\\s+")[0].toLowerCase(Locale.ROOT), 0, measure.size()))
         && (out.refused("advance", TOO_GENERAL) || out.refused("advance", NOT_AN_ADVANCE))) {
       // "Interest logged" after "shows interest": the record mirrors the vague step
       deferMeasure(out, r, measure.text().strip().replaceAll("[.;]+$", ""), NO_FACT_YET);
@@ -3717,17 +3720,6 @@ public final class ObjectiveLinter {
       }
     }
     return null;
-  }
-
-  /** Where {@code words}, the first of them, stand in {@code m}; -1 if nowhere. */
-  private static int firstWordOf(Sentence m, String words) {
-    String first = words.split("\\s+")[0].toLowerCase(Locale.ROOT);
-    for (int i = 0; i < m.size(); i++) {
-      if (m.lower()[i].equals(first)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** "Strategy understood": a participle the tagger read as a noun. */
