@@ -1533,6 +1533,22 @@ final class AdvanceReader {
           "son",
           "candidate");
 
+  /** Ranks of a partner in a firm. */
+  private static final Set<String> PARTNER_RANKS =
+      Set.of(
+          "senior",
+          "managing",
+          "equity",
+          "salaried",
+          "engagement",
+          "audit",
+          "tax",
+          "founding",
+          "junior",
+          "supervising",
+          "lead",
+          "relationship");
+
   /**
    * Whether the subject is named by its relation to us ("the client's CFO", "Customer"), not by a
    * job title alone.
@@ -1542,10 +1558,13 @@ final class AdvanceReader {
       // ("The sales lead", "the IT lead": a title, not the prospect)
       boolean titledLead =
           s.word(k, "lead") && k > from && (s.is(k - 1, "NOUN") || s.is(k - 1, "PROPN"));
+      // ("The senior partner", "the engagement partner": a rank in a firm, not a spouse)
+      boolean rankedPartner = s.word(k, "partner") && k > from && s.wordIn(k - 1, PARTNER_RANKS);
       if (RELATIONS.contains(s.lower()[k])
               && !s.is(k + 1, "NOUN")
               && !s.is(k + 1, "PROPN")
               && !titledLead
+              && !rankedPartner
           || s.is(k, "PRON")) {
         return true;
       }
@@ -2659,6 +2678,10 @@ final class AdvanceReader {
             || s.word(after, "it") && s.wordIn(after + 1, Set.of("to"))) {
           return null;
         }
+        if (s.lemmas()[i].equals("show")
+            && s.wordIn(s.is(after, "ADJ") || s.is(after, "ADV") ? after + 1 : after, LEANINGS)) {
+          return null; // "shows interest", "shows real commitment": a leaning, not our showing
+        }
         for (int k = i + 1; k < Math.min(s.size(), i + 12); k++) {
           if (s.word(k, "to")
               && (s.wordIn(k + 1, Set.of("their", "his", "her", "its"))
@@ -2828,6 +2851,9 @@ final class AdvanceReader {
             && s.lower()[i + n].endsWith("ed")) {
           continue; // "gets the quotation approved by their finance head": they have it done
         }
+        if (n > 0 && stepByDoing(s, i + n)) {
+          continue; // "shows willingness by texting a photo of the pre-approval": how they show it
+        }
         // after an effortful step, a light one beside it is no objection ("looks up the consultant
         // and confirms the name"), nor is a feeling ("exports the fault codes and is happy with
         // our analysis": the step is there, the feeling is the measure's problem); after only
@@ -2838,6 +2864,76 @@ final class AdvanceReader {
       }
     }
     return null;
+  }
+
+  /** What a customer shows of their mind: "shows interest", "shows willingness". */
+  private static final Set<String> LEANINGS =
+      Set.of(
+          "interest",
+          "commitment",
+          "willingness",
+          "enthusiasm",
+          "eagerness",
+          "appetite",
+          "intent",
+          "intention",
+          "readiness",
+          "goodwill",
+          "faith");
+
+  /** Verbs whose "-ing" after "by" is still no step: "by listening", "by saying yes". */
+  private static final Set<String> LIGHT_BY =
+      Set.of(
+          "listen",
+          "receive",
+          "get",
+          "confirm",
+          "say",
+          "agree",
+          "think",
+          "read",
+          "watch",
+          "hear",
+          "show",
+          "express",
+          "stay",
+          "keep",
+          "accept",
+          "reply",
+          "respond",
+          "be",
+          "feel",
+          "consider",
+          "look",
+          "let",
+          "allow",
+          "take");
+
+  /** Words in "-ing" that are no verb after "by": "by morning", "by spring". */
+  private static final Set<String> BY_WHEN = Set.of("morning", "evening", "spring", "closing");
+
+  /**
+   * Whether "by" and a step in "-ing" follow soon after {@code from} in the same clause ("shows
+   * willingness to work with us by texting a photo of the letter").
+   */
+  private static boolean stepByDoing(Sentence s, int from) {
+    for (int k = from; k + 1 < Math.min(s.size(), from + 8); k++) {
+      if (s.wordIn(k, Set.of(",", ";", ".", ":", "(")) || s.wordIn(k, CLAUSE_BREAK)) {
+        return false;
+      }
+      String w = s.lower()[k + 1];
+      if (s.word(k, "by")
+          && w.endsWith("ing")
+          && w.length() > 5
+          && !BY_WHEN.contains(w)
+          && !LIGHT_BY.contains(s.lemmas()[k + 1])
+          && !LIGHT_BY.contains(w.substring(0, w.length() - 3))
+          // ("by asking us to send the brochure": ours to do)
+          && !(s.lemmas()[k + 1].equals("ask") && s.wordIn(k + 2, Set.of("us", "me", "for")))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What we send a customer to read. */
@@ -3608,6 +3704,7 @@ final class AdvanceReader {
         && !s.is(k, "PRON")
         && !s.is(k, "VERB")
         && !s.is(k, "AUX")
+        && !(k + 1 < s.size() && English.deskBeforeTitle(w, s.lower()[k + 1]))
         // "Sarah (People Ops) emails a list": a name with an aside in brackets
         && (s.is(k - 1, "NOUN")
             || s.is(k - 1, "PROPN")
@@ -3834,7 +3931,9 @@ final class AdvanceReader {
                       && !s.lower()[k + 1].endsWith("s")
                   || s.wordIn(k + ours, Set.of("at", "from"))
                       && k + ours + 1 < s.size()
-                      && Character.isUpperCase(s.tokens()[k + ours + 1].charAt(0)));
+                      && (Character.isUpperCase(s.tokens()[k + ours + 1].charAt(0))
+                          // ("a territory manager at a drinks wholesaler": someone elsewhere)
+                          || s.wordIn(k + ours + 1, Set.of("a", "an"))));
       if (OUR_TOOLS.contains(s.lower()[k])
           && customer < 0
           && !theirWordBefore(s, from, k)
@@ -3926,6 +4025,15 @@ final class AdvanceReader {
           }
         }
       }
+      // "The caller, a key account manager at ...": the apposition says what the caller does
+      int comma = indexOf(s, ",", customer + 1);
+      if (customer < agent
+          && comma > 0
+          && comma < agent
+          && !s.word(agent, "our")
+          && !s.word(agent - 1, "our")) {
+        return Actor.CUSTOMER;
+      }
       return agent > customer ? Actor.AGENT : Actor.CUSTOMER;
     }
     return customer >= 0 ? Actor.CUSTOMER : Actor.AGENT;
@@ -3962,6 +4070,13 @@ final class AdvanceReader {
       // "their consultant", "the ASC's outside supply-chain consultant"
       if (s.wordIn(j, Set.of("their", "his", "her"))
           || s.wordIn(j, Set.of("'s", "’s")) && j > from && !s.wordIn(j - 1, Set.of("our", "we"))) {
+        return true;
+      }
+      // "Energia-Tech key account manager", "McKinsey account director": a firm's own, by name
+      String w = s.tokens()[j];
+      if (w.length() > 3
+          && w.chars().skip(1).anyMatch(Character::isUpperCase)
+          && w.chars().anyMatch(Character::isLowerCase)) {
         return true;
       }
     }

@@ -609,7 +609,7 @@ final class BuyingProcess {
                   "\\b(?:raises?|issues?|sends?|approves?|signs?|submits?|releases?|cuts?|places?|emits?)\\b"
                       // (not "a copy of their last purchase order", "three sample purchase orders")
                       + "(?![^.\\n]{0,40}\\b(?:sample|samples|copy|copies|last|previous|old|past|example|test|"
-                      + "dummy|format)\\b[^.\\n]{0,20}\\b(?:purchase orders?|p\\.?o\\.?s?)\\b)"
+                      + "dummy|format)\\b[^.\\n]{0,30}\\b(?:purchase orders?|p\\.?o\\.?s?)\\b)"
                       + "[^.\\n]{0,40}"
                       + "\\b(?:purchase orders?|p\\.?o\\.?s?)\\b(?! number)"
                       // ("3 months POS transaction history": the point of sale)
@@ -2021,7 +2021,8 @@ final class BuyingProcess {
       Pattern.compile(
           "\\b(?:"
               + String.join("|", new java.util.TreeSet<>(Sentence.CLAUSE_WORDS))
-              + ")\\s+(?:[\\w'-]+\\s+){0,3}(?:\\w+-)?$"
+              // ("who, besides her, signs off": an aside after the relative word)
+              + ")(?:,\\s+(?:[\\w'-]+\\s+){0,2}[\\w'-]+,)?\\s+(?:[\\w'-]+\\s+){0,3}(?:\\w+-)?$"
               // "tells us when the new payroll system goes live", "the date their platform goes
               // live": when it happens, not that it does now
               // ("if possible the group signs": a hedge, not a condition)

@@ -195,11 +195,14 @@ final class English {
     mainVerbReadAsNoun(tokens, tags);
     modifierReadAsVerb(tags, tokens);
     roleReadAsVerb(tokens, tags);
+    deskReadAsVerb(tokens, tags);
     careReadAsVerb(tokens, tags);
     gerundInSubject(tokens, tags);
     compoundReadAsVerb(tokens, tags);
     verbAfterEach(tokens, tags);
     conjoinedVerbReadAsNoun(tokens, tags);
+    verbAfterSubjectTo(tokens, tags);
+    nounBeforePassive(tokens, tags);
     nounAfterPossessive(tokens, tags);
     adjectiveAfterBe(tokens, tags);
     numbersHaveDigitsOrNames(tokens, tags);
@@ -984,6 +987,60 @@ final class English {
   }
 
   /**
+   * "A sample zirconia crown is shipped to the office": the last word of a noun phrase, read as a
+   * verb right before "is" and a participle, is the noun the passive is about.
+   */
+  private static void nounBeforePassive(String[] tokens, String[] tags) {
+    for (int i = 1; i + 2 < tokens.length; i++) {
+      if (tags[i].equals("VERB")
+          && java.util.Set.of("NOUN", "ADJ", "PROPN").contains(tags[i - 1])
+          && java.util.Set.of("is", "are", "was", "were")
+              .contains(tokens[i + 1].toLowerCase(Locale.ROOT))
+          && tags[i + 2].equals("VERB")
+          && tokens[i + 2].toLowerCase(Locale.ROOT).matches("[a-z]+(?:ed|en|t)")
+          && !tokens[i].toLowerCase(Locale.ROOT).endsWith("ing")) {
+        for (int k = 0; k < i; k++) {
+          if (!java.util.Set.of("DET", "NOUN", "ADJ", "PROPN", "NUM").contains(tags[k])) {
+            return; // "what the client wants is set out ...": a clause, not a noun phrase
+          }
+        }
+        tags[i] = "NOUN";
+      }
+    }
+  }
+
+  /**
+   * "Customer to confirm budget range", "Owner to book slot": in a note's "subject to verb", the
+   * word after "to" is the verb, whatever the tagger took it for.
+   */
+  private static void verbAfterSubjectTo(String[] tokens, String[] tags) {
+    int to = -1;
+    boolean noun = false;
+    for (int i = 0; i < Math.min(tokens.length, 5); i++) {
+      if (tokens[i].equalsIgnoreCase("to")) {
+        to = i;
+        break;
+      }
+      if (!java.util.Set.of("DET", "NOUN", "PROPN", "ADJ").contains(tags[i])) {
+        return;
+      }
+      noun |= tags[i].equals("NOUN") || tags[i].equals("PROPN");
+    }
+    if (to < 1 || !noun || to + 2 >= tokens.length) {
+      return;
+    }
+    String w = tokens[to + 1];
+    boolean misread = tags[to + 1].equals("ADJ") || tags[to + 1].equals("NOUN");
+    if (misread
+        && w.chars().allMatch(Character::isLowerCase)
+        && !w.matches(".*(?:y|ful|ive|able|ible|ed|ous|al|ic|ary|ory|less|ish|ing|er|est)")
+        && (java.util.Set.of("DET", "NOUN", "PROPN", "NUM", "PRON", "ADJ").contains(tags[to + 2])
+            || tags[to + 2].equals("VERB") && tokens[to + 2].endsWith("ed"))) {
+      tags[to + 1] = "VERB";
+    }
+  }
+
+  /**
    * "Align with the owners on ...": a first word read as an adjective before "with", with no
    * adjective's ending, is the instruction's verb.
    */
@@ -1168,6 +1225,58 @@ final class English {
         tags[i] = "PROPN";
       }
     }
+  }
+
+  /** Plural nouns that name a desk: "client services", "member relations". */
+  private static final java.util.Set<String> DESK_PLURALS =
+      java.util.Set.of("services", "relations", "sales", "renewals");
+
+  /** Titles that follow a desk: "client services manager". */
+  private static final java.util.Set<String> DESK_TITLES =
+      java.util.Set.of(
+          "manager",
+          "team",
+          "director",
+          "lead",
+          "coordinator",
+          "executive",
+          "exec",
+          "rep",
+          "desk",
+          "officer",
+          "head",
+          "specialist",
+          "agent",
+          "advisor",
+          "adviser",
+          "consultant",
+          "partner",
+          "associate",
+          "assistant",
+          "supervisor",
+          "administrator",
+          "staff");
+
+  /**
+   * "Our client services manager sets up ...": a desk's plural before a title, read as the verb, is
+   * part of the title.
+   */
+  private static void deskReadAsVerb(String[] tokens, String[] tags) {
+    for (int i = 1; i + 1 < tokens.length; i++) {
+      if (tags[i].equals("VERB")
+          && (tags[i - 1].equals("NOUN")
+              || tags[i - 1].equals("PROPN")
+              || tags[i - 1].equals("ADJ"))
+          && deskBeforeTitle(tokens[i], tokens[i + 1])) {
+        tags[i] = "NOUN";
+      }
+    }
+  }
+
+  /** Whether {@code word} names a desk and {@code next} a title of it: "services manager". */
+  static boolean deskBeforeTitle(String word, String next) {
+    return DESK_PLURALS.contains(word.toLowerCase(Locale.ROOT))
+        && DESK_TITLES.contains(next.toLowerCase(Locale.ROOT));
   }
 
   /**

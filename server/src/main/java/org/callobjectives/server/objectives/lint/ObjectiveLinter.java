@@ -585,12 +585,43 @@ public final class ObjectiveLinter {
         .anyMatch(f -> f.rule().equals(UNREALISTIC) && f.message().contains(SiteSteps.WHAT));
   }
 
-  /** "Our team sets up the mats": the subject says it is our step, whatever the wording. */
+  /**
+   * "Our team sets up the mats", "Venue sales executive books the show-round": the subject says it
+   * is our step, whatever the wording.
+   */
   private static boolean oursBySubject(Findings out) {
-    return out.reading != null
-        && out.reading.actor() == Reading.Actor.AGENT
-        && OURS.matcher(out.reading.subject()).matches();
+    if (out.reading == null || out.reading.actor() != Reading.Actor.AGENT) {
+      return false;
+    }
+    return OURS.matcher(out.reading.subject()).matches()
+        || sellerTitle(out.reading.subject(), out.advance);
   }
+
+  /** Whether a subject is one of our sellers by title ("the renewals coordinator"). */
+  private static boolean sellerTitle(String subject, Sentence advance) {
+    return subject != null
+        && SELLER_TITLE.matcher(subject).find()
+        && !THEIR_SELLER.matcher(subject).find()
+        && !END_CLIENTS.matcher(advance.text()).find();
+  }
+
+  /** A seller's title: "sales executive", "renewals coordinator", "client-services manager". */
+  private static final java.util.regex.Pattern SELLER_TITLE =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:(?:tele)?sales|renewals?|client[- ]services?|account|key\\s+account|territory)\\s+"
+              + "(?:executive|exec|rep|representative|manager|director|coordinator|team|specialist"
+              + "|consultant|adviser|advisor|agent)\\b|\\b(?:kam|sdr|bdr)\\b");
+
+  /** A seller of the customer's own: "distributor sales rep", "the agency's account director". */
+  private static final java.util.regex.Pattern THEIR_SELLER =
+      java.util.regex.Pattern.compile(
+          "(?i:\\b(?:partner|distributor|dealer|reseller|agency|channel|their|his|her|caller|customer"
+              + "|prospect|buyer|client(?![- ]services?))\\b|\\b(?:at|from|of)\\s+(?:an?|the)\\b)|['’]s\\b"
+              + "|\\b[A-Z][a-z]+-[A-Z]");
+
+  /** "... adds their end client's procurement lead": a seller with clients of its own is theirs. */
+  private static final java.util.regex.Pattern END_CLIENTS =
+      java.util.regex.Pattern.compile("(?i)\\bend[- ](?:client|customer|user)s?\\b");
 
   /** Whether the advance asks for a trial or a pilot and the reading finds no later step in it. */
   private boolean trialOnly(String advance) {
@@ -1633,6 +1664,7 @@ public final class ObjectiveLinter {
         || r.actor() == Reading.Actor.AGENT
             && !r.imperative()
             && !s.wordIn(0, java.util.Set.of("we", "our", "i", "us"))
+            && !sellerTitle(r.subject(), s)
             // ("Branch manager calls the lead": ours by whom it calls, not by a misread word)
             && AdvanceReader.addressesTheCustomer(s, r.verbAt()) < 0
             && AdvanceReader.informsTheCustomer(s, r.verbAt(), AdvanceReader.SERVED) < 0;

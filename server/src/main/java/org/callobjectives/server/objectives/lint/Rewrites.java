@@ -108,6 +108,10 @@ final class Rewrites {
         if (i < s.size() && s.lower()[i].equals(",")) {
           i++;
         }
+        // ("sends the plans, inshallah, by Friday": the comma before it goes too)
+        if (kept.length() > 0 && kept.charAt(kept.length() - 1) == ',') {
+          kept.setLength(kept.length() - 1);
+        }
         continue;
       }
       if (kept.length() > 0 && !",.;:!?)'".contains(s.tokens()[i].substring(0, 1))) {
