@@ -406,6 +406,26 @@ final class Rewrites {
         : s;
   }
 
+  /** What we visit or call someone to do ourselves: "to demo the scanner". */
+  private static final Set<String> OUR_PURPOSES =
+      Set.of(
+          "demo",
+          "demonstrate",
+          "present",
+          "pitch",
+          "show",
+          "showcase",
+          "explain",
+          "walk",
+          "upsell",
+          "persuade",
+          "convince",
+          "remind",
+          "introduce",
+          "reassure",
+          "update",
+          "inform");
+
   /** An advance the customer would take, close to what was written. */
   static String example(Sentence s, String who) {
     // "Persuade the customer to upgrade to the annual plan" -> "The customer upgrades to the annual
@@ -423,6 +443,8 @@ final class Rewrites {
           && verbNext
           && !s.lower()[i + 1].endsWith("ing") // "open to talking": no infinitive
           && !AdvanceReader.SERVED.contains(s.lower()[i + 1]) // "sends login to client"
+          // ("visits the clinic to demo the scanner": our purpose, not their step)
+          && !OUR_PURPOSES.contains(s.lemmas()[i + 1])
           && isActorBefore(s, i)) {
         String rest = s.span(i + 2, s.size());
         boolean noTopic = false;
