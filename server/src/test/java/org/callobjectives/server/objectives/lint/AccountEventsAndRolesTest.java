@@ -72,6 +72,12 @@ class AccountEventsAndRolesTest {
         refused, found.contains(ObjectiveLinter.NOT_MEASURABLE), () -> measure + " -> " + found);
   }
 
+  /** The part of speech the analysis gives {@code word} in {@code text}. */
+  static String tagOf(String text, String word) {
+    Sentence s = English.analyze(text);
+    return s.tags()[List.of(s.tokens()).indexOf(word)];
+  }
+
   static List<String> errors(String advance, String measure, String timeFrame) {
     return findings(advance, measure, timeFrame).stream()
         .filter(f -> f.severity() == Severity.ERROR)

@@ -3,6 +3,7 @@ package org.callobjectives.server.objectives.lint;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertNotRefusedFor;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRefusedFor;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.findings;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.tagOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -214,10 +215,5 @@ class LeaningsConcessionsAndLaterServiceTest {
   private static String lemmaOf(String text, String word) {
     Sentence s = English.analyze(text);
     return s.lemmas()[List.of(s.tokens()).indexOf(word)];
-  }
-
-  private static String tagOf(String text, String word) {
-    Sentence s = English.analyze(text);
-    return s.tags()[List.of(s.tokens()).indexOf(word)];
   }
 }

@@ -5,6 +5,7 @@ import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTes
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRealisticOn;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRefusedFor;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.tagOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -151,10 +152,5 @@ class SellerTitlesStepsByDoingAndNoteShorthandTest {
             + " signs off on capital leases");
     AccountEventsAndRolesTest.assertUnrealisticOn(
         dir, "first-contact", "The parents, who live in Dubai, sign the enrolment contract today");
-  }
-
-  private static String tagOf(String text, String word) {
-    Sentence s = English.analyze(text);
-    return s.tags()[List.of(s.tokens()).indexOf(word)];
   }
 }

@@ -6,6 +6,7 @@ import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTes
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRefusedFor;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.findings;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.tagOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -221,10 +222,5 @@ class SellerWordsLeadMarksAndMisreadVerbsTest {
             TIME)) {
       assertFalse(String.valueOf(f.suggestion()).contains("on a technician"), f::toString);
     }
-  }
-
-  private static String tagOf(String text, String word) {
-    Sentence s = English.analyze(text);
-    return s.tags()[List.of(s.tokens()).indexOf(word)];
   }
 }
