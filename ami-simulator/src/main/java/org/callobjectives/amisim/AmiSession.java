@@ -60,6 +60,8 @@ final class AmiSession {
   private final AtomicLong dropped = new AtomicLong();
   private final CountDownLatch closedSignal = new CountDownLatch(1);
   private final AtomicBoolean ready = new AtomicBoolean();
+  // A peer stuck in a raw stream answers nothing: a reply's empty line would end its packet.
+  private volatile boolean muted;
   private final Thread reader;
   private final Thread writer;
 
@@ -96,6 +98,11 @@ final class AmiSession {
   /** True exactly once: the first time the session is declared ready for events after login. */
   boolean markReady() {
     return ready.compareAndSet(false, true);
+  }
+
+  /** From now on, actions get no reply (the session still reads them). */
+  void mute() {
+    muted = true;
   }
 
   long dropped() {
@@ -175,7 +182,7 @@ final class AmiSession {
         AmiAction action = new AmiAction(id, headers);
         listener.onAction(this, action);
         AmiProtocol.Reply reply = protocol.handle(action);
-        for (AmiEvent packet : reply.packets()) {
+        for (AmiEvent packet : muted ? List.<AmiEvent>of() : reply.packets()) {
           send(packet.toBytes());
         }
         switch (reply.outcome()) {

@@ -202,9 +202,10 @@ public final class ScriptedAmiServer implements AutoCloseable {
 
   /**
    * Bytes sent to one connection once it is logged in, with no AMI framing: for a peer that
-   * misbehaves. They are handed over only as fast as the client reads them (at most a chunk or two
-   * ahead), so {@link #bytesWritten()} tells how much the client took before it stopped reading.
-   * After the last byte the connection stays open and idle.
+   * misbehaves (from then on its actions get no reply, which would break into the stream). They are
+   * handed over only as fast as the client reads them (at most a chunk or two ahead), so {@link
+   * #bytesWritten()} tells how much the client took before it stopped reading. After the last byte
+   * the connection stays open and idle.
    */
   public static final class RawStream {
     private final byte[] head;
@@ -277,6 +278,7 @@ public final class ScriptedAmiServer implements AutoCloseable {
       int turn = nextSession.getAndIncrement();
       if (turn < raw.size()) {
         RawStream stream = raw.get(turn);
+        connection.mute(); // only the stream goes out, never a reply in the middle of it
         Thread thread = new Thread(() -> stream(connection, stream), "scripted-ami-raw-" + turn);
         thread.setDaemon(true);
         thread.start();
