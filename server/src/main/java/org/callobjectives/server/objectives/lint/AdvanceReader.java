@@ -95,7 +95,14 @@ final class AdvanceReader {
           "returned",
           "issued",
           "processed",
-          "arranged");
+          "arranged",
+          "laid",
+          "lent",
+          "led",
+          "fed",
+          "dealt",
+          "taught",
+          "hung");
   private static final Set<String> STATE_VERBS =
       Set.of(
           "be", "have", "feel", "seem", "become", "remain", "stay", "look", "sound", "appear",
@@ -2678,9 +2685,10 @@ final class AdvanceReader {
             || s.word(after, "it") && s.wordIn(after + 1, Set.of("to"))) {
           return null;
         }
-        if (s.lemmas()[i].equals("show")
-            && s.wordIn(s.is(after, "ADJ") || s.is(after, "ADV") ? after + 1 : after, LEANINGS)) {
-          return null; // "shows interest", "shows real commitment": a leaning, not our showing
+        if (leaningShownAt(s, i) > 0 || s.lemmas()[i].equals("show") && s.word(after, "up")) {
+          // "shows interest", "shows real commitment": a leaning, not our showing; "shows up to
+          // the demo": they come
+          return null;
         }
         for (int k = i + 1; k < Math.min(s.size(), i + 12); k++) {
           if (s.word(k, "to")
@@ -2809,6 +2817,10 @@ final class AdvanceReader {
                   || s.lower()[i].endsWith("ing")
                       && s.is(i - 1, "NOUN")
                       && s.wordIn(i + 1, Set.of("us", "me")));
+      int shown = leaningShownAt(s, i);
+      if (shown > 0 && !describesAThing && !stepByDoing(s, shown)) {
+        return s.span(i, shown); // "shows real interest": a leaning shown costs nothing
+      }
       for (Phrase p : describesAThing ? List.<Phrase>of() : v.lowEffort.candidates(s, i)) {
         int n = s.matchAt(p, i);
         if (n == 2
@@ -2867,7 +2879,7 @@ final class AdvanceReader {
   }
 
   /** What a customer shows of their mind: "shows interest", "shows willingness". */
-  private static final Set<String> LEANINGS =
+  static final Set<String> LEANINGS =
       Set.of(
           "interest",
           "commitment",
@@ -2879,7 +2891,33 @@ final class AdvanceReader {
           "intention",
           "readiness",
           "goodwill",
-          "faith");
+          "faith",
+          "support");
+
+  /**
+   * Where a leaning shown ends ("shows interest", "expresses some willingness", "shows real
+   * appetite"), or -1.
+   */
+  static int leaningShownAt(Sentence s, int i) {
+    if (i < 0 || i >= s.size() || !SHOWING.contains(s.lemmas()[i])) {
+      return -1;
+    }
+    int k = i + 1;
+    // "shows interest", "shows real interest", "shows their full commitment"
+    while (k < i + 3
+        && !s.wordIn(k, LEANINGS)
+        && (s.is(k, "ADJ")
+            || s.is(k, "ADV")
+            || s.is(k, "DET")
+            || s.wordIn(k, Set.of("their", "his", "her", "its")))) {
+      k++;
+    }
+    return s.wordIn(k, LEANINGS) ? k + 1 : -1;
+  }
+
+  /** Verbs by which a leaning is shown. */
+  private static final Set<String> SHOWING =
+      Set.of("show", "express", "indicate", "demonstrate", "display", "signal");
 
   /** Verbs whose "-ing" after "by" is still no step: "by listening", "by saying yes". */
   private static final Set<String> LIGHT_BY =
@@ -2907,7 +2945,10 @@ final class AdvanceReader {
           "look",
           "let",
           "allow",
-          "take");
+          "take",
+          "nod",
+          "smile",
+          "laugh");
 
   /** Words in "-ing" that are no verb after "by": "by morning", "by spring". */
   private static final Set<String> BY_WHEN = Set.of("morning", "evening", "spring", "closing");
@@ -2916,7 +2957,7 @@ final class AdvanceReader {
    * Whether "by" and a step in "-ing" follow soon after {@code from} in the same clause ("shows
    * willingness to work with us by texting a photo of the letter").
    */
-  private static boolean stepByDoing(Sentence s, int from) {
+  static boolean stepByDoing(Sentence s, int from) {
     for (int k = from; k + 1 < Math.min(s.size(), from + 8); k++) {
       if (s.wordIn(k, Set.of(",", ";", ".", ":", "(")) || s.wordIn(k, CLAUSE_BREAK)) {
         return false;
@@ -3932,8 +3973,13 @@ final class AdvanceReader {
                   || s.wordIn(k + ours, Set.of("at", "from"))
                       && k + ours + 1 < s.size()
                       && (Character.isUpperCase(s.tokens()[k + ours + 1].charAt(0))
-                          // ("a territory manager at a drinks wholesaler": someone elsewhere)
-                          || s.wordIn(k + ours + 1, Set.of("a", "an"))));
+                          // ("a territory manager at a drinks wholesaler", "a KAM at the
+                          // wholesaler": someone elsewhere)
+                          || s.wordIn(k + ours + 1, Set.of("a", "an"))
+                          // (not "the sales rep at the branch": ours, too)
+                          || s.word(k + ours + 1, "the")
+                              && (s.wordIn(k + ours + 2, OTHER_FIRMS)
+                                  || s.wordIn(k + ours + 3, OTHER_FIRMS))));
       if (OUR_TOOLS.contains(s.lower()[k])
           && customer < 0
           && !theirWordBefore(s, from, k)
@@ -3951,7 +3997,10 @@ final class AdvanceReader {
       } else if (ours > 0) {
         agent = k;
         agentPhraseEnd = Math.max(agentPhraseEnd, k + ours);
-      } else if (k >= agentPhraseEnd && Vocabulary.longest(s, v.customerActors, k) > 0) {
+      } else if (k >= agentPhraseEnd
+          && Vocabulary.longest(s, v.customerActors, k) > 0
+          // ("our lead aesthetician", "our client care team": a word of theirs naming our job)
+          && !(s.word(k - 1, "our") && s.is(k + 1, "NOUN") && k + 1 < to)) {
         // "our account manager": "manager" inside a phrase of ours is not the customer's
         customer = k;
       }
@@ -4072,6 +4121,10 @@ final class AdvanceReader {
           || s.wordIn(j, Set.of("'s", "’s")) && j > from && !s.wordIn(j - 1, Set.of("our", "we"))) {
         return true;
       }
+      // "the partner account manager", "the distributor sales rep": another firm's seller
+      if (s.wordIn(j, OTHER_FIRMS)) {
+        return true;
+      }
       // "Energia-Tech key account manager", "McKinsey account director": a firm's own, by name
       String w = s.tokens()[j];
       if (w.length() > 3
@@ -4082,6 +4135,20 @@ final class AdvanceReader {
     }
     return false;
   }
+
+  /** Firms between us and the customer, whose sellers are not ours ("the dealer sales rep"). */
+  private static final Set<String> OTHER_FIRMS =
+      Set.of(
+          "partner",
+          "distributor",
+          "dealer",
+          "reseller",
+          "agency",
+          "wholesaler",
+          "franchise",
+          "franchisee",
+          "supplier",
+          "vendor");
 
   /** Whether a noun stands between two words. */
   private static boolean nounBetween(Sentence s, int from, int to) {

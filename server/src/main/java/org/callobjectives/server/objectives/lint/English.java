@@ -192,6 +192,7 @@ final class English {
     instructionReadAsNoun(tokens, tags);
     titleCaseIsName(tokens, tags);
     modifierInSubject(tokens, tags);
+    nounEndsPossessivePhrase(tokens, tags);
     mainVerbReadAsNoun(tokens, tags);
     modifierReadAsVerb(tags, tokens);
     roleReadAsVerb(tokens, tags);
@@ -204,6 +205,7 @@ final class English {
     verbAfterSubjectTo(tokens, tags);
     nounBeforePassive(tokens, tags);
     nounAfterPossessive(tokens, tags);
+    accountIsANoun(tokens, tags);
     adjectiveAfterBe(tokens, tags);
     numbersHaveDigitsOrNames(tokens, tags);
     // The lemmatizer was trained on Penn tags: the coarse mapping OpenNLP itself uses, without
@@ -308,6 +310,53 @@ final class English {
   private static void nounAfterPossessive(String[] tokens, String[] tags) {
     for (int i = 1; i < tokens.length; i++) {
       if (tags[i].equals("VERB") && POSSESSIVES.contains(tokens[i - 1].toLowerCase(Locale.ROOT))) {
+        tags[i] = "NOUN";
+      }
+    }
+  }
+
+  /** Verbs after which a possessive's noun may do something ("gets their team working on it"). */
+  private static final java.util.Set<String> CAUSATIVES =
+      java.util.Set.of("get", "gets", "got", "have", "has", "had", "keep", "keeps", "see", "sees");
+
+  /**
+   * "engages more with our MICE offering", "talks through their charging needs": after a possessive
+   * and its modifiers, a word in -ing or -s that ends the phrase is its noun.
+   */
+  private static void nounEndsPossessivePhrase(String[] tokens, String[] tags) {
+    for (int p = 1; p + 2 < tokens.length; p++) {
+      if (!POSSESSIVES.contains(tokens[p].toLowerCase(Locale.ROOT))
+          || !(tags[p - 1].equals("ADP") || tags[p - 1].equals("VERB"))
+          || CAUSATIVES.contains(tokens[p - 1].toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      int j = p + 1;
+      while (j < tokens.length
+          && j - p <= 2
+          && (tags[j].equals("NOUN") || tags[j].equals("ADJ") || tags[j].equals("PROPN"))) {
+        j++;
+      }
+      if (j == p + 1 || j >= tokens.length || !tags[j].equals("VERB")) {
+        continue;
+      }
+      String w = tokens[j].toLowerCase(Locale.ROOT);
+      boolean ends =
+          j + 1 == tokens.length
+              || tags[j + 1].equals("PUNCT")
+              || tags[j + 1].equals("ADP")
+              || tags[j + 1].equals("CCONJ");
+      if (ends && (w.endsWith("ing") || w.endsWith("s") && !w.endsWith("ss"))) {
+        tags[j] = "NOUN";
+      }
+    }
+  }
+
+  /** "our account lead": "account" before a noun is a noun too, never an adjective. */
+  private static void accountIsANoun(String[] tokens, String[] tags) {
+    for (int i = 0; i + 1 < tokens.length; i++) {
+      if (tags[i].equals("ADJ")
+          && tokens[i].equalsIgnoreCase("account")
+          && tags[i + 1].equals("NOUN")) {
         tags[i] = "NOUN";
       }
     }
@@ -468,6 +517,7 @@ final class English {
   private static final java.util.Set<String> SPEAKING_ABOUT =
       java.util.Set.of(
           "talks",
+          "chats",
           "speaks",
           "asks",
           "thinks",
@@ -774,8 +824,13 @@ final class English {
       }
       // "The KYC refresh documents for the trade line are dispatched": a bare verb between a
       // name and a noun, with the clause's own verb still to come, is a noun
+      // ("Photo upload link is texted to the customer": a noun at the start, its noun's AUX next)
       if (tags[i].equals("VERB")
-          && tags[0].equals("DET")
+          && (tags[0].equals("DET")
+              || i == 1
+                  && tags[0].equals("NOUN")
+                  && i + 2 < tokens.length
+                  && tags[i + 2].equals("AUX"))
           && !w.endsWith("ing")
           && !w.endsWith("ed")
           && !w.endsWith("s")
@@ -1503,7 +1558,11 @@ final class English {
           && !w.endsWith("ss")
           && !NOUN_ENDINGS.matcher(w).find() // "the survey and bookings the same week"
           && tokens[i - 1].equalsIgnoreCase("and")
-          && OBJECT_STARTS.contains(tokens[i + 1].toLowerCase(Locale.ROOT))) {
+          && (OBJECT_STARTS.contains(tokens[i + 1].toLowerCase(Locale.ROOT))
+              // "holds a general meeting and votes to appoint us"
+              || tokens[i + 1].equalsIgnoreCase("to")
+                  && i + 2 < tokens.length
+                  && tags[i + 2].equals("VERB"))) {
         tags[i] = "VERB";
       }
     }
@@ -1580,6 +1639,11 @@ final class English {
               || tags[i - 1].equals("PROPN")
               // "buyer at the wholesaler sends": a noun the tagger read as an adjective
               || tags[i - 1].equals("ADJ") && i >= 2 && tags[i - 2].equals("DET")
+              // "the body corporate chats": an adjective after its noun
+              || tags[i - 1].equals("ADJ")
+                  && i >= 3
+                  && tags[i - 2].equals("NOUN")
+                  && tags[i - 3].equals("DET")
               || tokens[i - 1].equals("IT") // "the head of IT"
               || tokens[i - 1].equals(")") // "Prospect (FM at the DC) accepts"
               || tags[i - 1].equals("ADJ")

@@ -589,7 +589,7 @@ public final class ObjectiveLinter {
    * "Our team sets up the mats", "Venue sales executive books the show-round": the subject says it
    * is our step, whatever the wording.
    */
-  private static boolean oursBySubject(Findings out) {
+  private boolean oursBySubject(Findings out) {
     if (out.reading == null || out.reading.actor() != Reading.Actor.AGENT) {
       return false;
     }
@@ -598,19 +598,20 @@ public final class ObjectiveLinter {
   }
 
   /** Whether a subject is one of our sellers by title ("the renewals coordinator"). */
-  private static boolean sellerTitle(String subject, Sentence advance) {
-    return subject != null
-        && SELLER_TITLE.matcher(subject).find()
-        && !THEIR_SELLER.matcher(subject).find()
-        && !END_CLIENTS.matcher(advance.text()).find();
+  private boolean sellerTitle(String subject, Sentence advance) {
+    if (subject == null
+        || THEIR_SELLER.matcher(subject).find()
+        || END_CLIENTS.matcher(advance.text()).find()) {
+      return false;
+    }
+    Sentence s = v.read(subject);
+    for (int k = 0; k < s.size(); k++) {
+      if (Vocabulary.longest(s, v.sellerTitles, k) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
-
-  /** A seller's title: "sales executive", "renewals coordinator", "client-services manager". */
-  private static final java.util.regex.Pattern SELLER_TITLE =
-      java.util.regex.Pattern.compile(
-          "(?i)\\b(?:(?:tele)?sales|renewals?|client[- ]services?|account|key\\s+account|territory)\\s+"
-              + "(?:executive|exec|rep|representative|manager|director|coordinator|team|specialist"
-              + "|consultant|adviser|advisor|agent)\\b|\\b(?:kam|sdr|bdr)\\b");
 
   /** A seller of the customer's own: "distributor sales rep", "the agency's account director". */
   private static final java.util.regex.Pattern THEIR_SELLER =
@@ -1009,13 +1010,8 @@ public final class ObjectiveLinter {
    */
   private static boolean namedConcretely(Sentence s, int i, int n) {
     int end = i + n;
-    for (int k = end; k < Math.min(s.size(), end + 8); k++) {
-      if (s.lower()[k].equals(",") || s.lower()[k].equals(";")) {
-        break;
-      }
-      if (s.word(k, "by") && s.is(k + 1, "VERB") && s.lower()[k + 1].endsWith("ing")) {
-        return true;
-      }
+    if (AdvanceReader.stepByDoing(s, end)) {
+      return true;
     }
     if (s.is(end - 1, "NOUN") && s.is(end, "NOUN") && DOCUMENTS.contains(s.lemmas()[end])) {
       return true;
@@ -1369,11 +1365,8 @@ public final class ObjectiveLinter {
    * words are followed at once by the concrete step they stand for.
    */
   private static boolean spelledOut(Sentence s, int start, int end) {
-    for (int k = end; k < Math.min(s.size() - 1, end + 6); k++) {
-      // "explores GF demand with us by pulling up the till report"
-      if (s.word(k, "by") && s.lower()[k + 1].endsWith("ing")) {
-        return true;
-      }
+    if (AdvanceReader.stepByDoing(s, end)) {
+      return true; // "explores GF demand with us by pulling up the till report"
     }
     // "sorts out who handles cyber and gives the producer's line", "explore the split and the
     // lead tenant emails who takes which room": a step of the customer's after "and"
@@ -1412,10 +1405,8 @@ public final class ObjectiveLinter {
         return false;
       }
     }
-    String next = end < s.size() ? s.lower()[end] : "";
     String after = end + 1 < s.size() ? s.lower()[end + 1] : "";
-    return s.wordIn(end, java.util.Set.of("is", "being", "=")) && after.endsWith("ing")
-        || next.equals("by") && after.endsWith("ing");
+    return s.wordIn(end, java.util.Set.of("is", "being", "=")) && after.endsWith("ing");
   }
 
   /**
@@ -1728,10 +1719,26 @@ public final class ObjectiveLinter {
     }
     String[] w = low.toLowerCase(Locale.ROOT).split("\\s+");
     return w.length >= 2
-            && w.length <= 3
-            && java.util.Set.of("shows", "show", "expresses", "express", "showing").contains(w[0])
-            && java.util.Set.of("interest", "commitment", "willingness", "enthusiasm", "eagerness")
-                .contains(w[w.length - 1])
+            && w.length <= 4
+            && java.util.Set.of(
+                    "show",
+                    "shows",
+                    "showed",
+                    "showing",
+                    "express",
+                    "expresses",
+                    "expressed",
+                    "indicate",
+                    "indicates",
+                    "indicated",
+                    "demonstrate",
+                    "demonstrates",
+                    "display",
+                    "displays",
+                    "signal",
+                    "signals")
+                .contains(w[0])
+            && AdvanceReader.LEANINGS.contains(w[w.length - 1])
         ? low
         : null;
   }
@@ -1857,6 +1864,7 @@ public final class ObjectiveLinter {
           "explain",
           "walk",
           "talk",
+          "chat",
           "outline",
           "give",
           "provide");

@@ -445,6 +445,8 @@ final class Rewrites {
           && !AdvanceReader.SERVED.contains(s.lower()[i + 1]) // "sends login to client"
           // ("visits the clinic to demo the scanner": our purpose, not their step)
           && !OUR_PURPOSES.contains(s.lemmas()[i + 1])
+          // ("shows some readiness to switch": a leaning is no one to act)
+          && !s.wordIn(i - 1, AdvanceReader.LEANINGS)
           && isActorBefore(s, i)) {
         String rest = s.span(i + 2, s.size());
         boolean noTopic = false;

@@ -10,6 +10,7 @@ final class Vocabulary {
   final Phrases emptyPurposes;
   final Phrases agentVerbs;
   final Phrases agentActors;
+  final Phrases sellerTitles;
   final Phrases customerActors;
   final Phrases lowEffort;
   final Phrases subjective;
@@ -29,7 +30,8 @@ final class Vocabulary {
     vague = new Phrases(r.vaguePhrases());
     emptyPurposes = new Phrases(r.emptyPurposes());
     agentVerbs = new Phrases(r.agentVerbs());
-    agentActors = new Phrases(r.agentActors());
+    sellerTitles = new Phrases(r.sellerTitles());
+    agentActors = new Phrases(both(r.agentActors(), r.sellerTitles()));
     customerActors = new Phrases(r.customerActors());
     lowEffort = new Phrases(r.lowEffortPhrases());
     subjective = new Phrases(r.subjectiveWords());
@@ -54,6 +56,13 @@ final class Vocabulary {
     mentalVerbs = words(r.mentalVerbs());
     recordWords = words(r.recordWords());
     times = new TimeExpressions(r.timePatterns(), r.timePhrases(), r.vagueTimeWords());
+  }
+
+  /** Our sellers are our side: their titles are agent actors too. */
+  private static List<String> both(List<String> a, List<String> b) {
+    List<String> all = new java.util.ArrayList<>(a == null ? List.of() : a);
+    all.addAll(b == null ? List.of() : b);
+    return all;
   }
 
   /** {@code text} read as English, product names standing in as the plain noun "product". */
