@@ -4137,7 +4137,7 @@ final class AdvanceReader {
   }
 
   /** Firms between us and the customer, whose sellers are not ours ("the dealer sales rep"). */
-  private static final Set<String> OTHER_FIRMS =
+  static final Set<String> OTHER_FIRMS =
       Set.of(
           "partner",
           "distributor",

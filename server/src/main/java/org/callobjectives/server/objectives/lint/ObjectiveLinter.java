@@ -616,7 +616,9 @@ public final class ObjectiveLinter {
   /** A seller of the customer's own: "distributor sales rep", "the agency's account director". */
   private static final java.util.regex.Pattern THEIR_SELLER =
       java.util.regex.Pattern.compile(
-          "(?i:\\b(?:partner|distributor|dealer|reseller|agency|channel|their|his|her|caller|customer"
+          "(?i:\\b(?:"
+              + String.join("|", AdvanceReader.OTHER_FIRMS)
+              + "|channel|their|his|her|caller|customer"
               + "|prospect|buyer|client(?![- ]services?))\\b|\\b(?:at|from|of)\\s+(?:an?|the)\\b)|['’]s\\b"
               + "|\\b[A-Z][a-z]+-[A-Z]");
 
@@ -1717,30 +1719,8 @@ public final class ObjectiveLinter {
     if (low == null || r.actor() == Reading.Actor.AGENT || r.imperative()) {
       return null;
     }
-    String[] w = low.toLowerCase(Locale.ROOT).split("\\s+");
-    return w.length >= 2
-            && w.length <= 4
-            && java.util.Set.of(
-                    "show",
-                    "shows",
-                    "showed",
-                    "showing",
-                    "express",
-                    "expresses",
-                    "expressed",
-                    "indicate",
-                    "indicates",
-                    "indicated",
-                    "demonstrate",
-                    "demonstrates",
-                    "display",
-                    "displays",
-                    "signal",
-                    "signals")
-                .contains(w[0])
-            && AdvanceReader.LEANINGS.contains(w[w.length - 1])
-        ? low
-        : null;
+    Sentence shown = English.analyze(low);
+    return AdvanceReader.leaningShownAt(shown, 0) == shown.size() ? low : null;
   }
 
   /**
