@@ -924,7 +924,16 @@ public final class HeadlessUi implements BridgeClient.Listener {
             + label(callId)
             + ". The draft is kept: /open "
             + n
-            + " to correct it.");
+            + (uncorrectable(e.code())
+                ? " to look at it; this server has no such call of yours, so /discard "
+                    + n
+                    + " yes drops it."
+                : " to correct it."));
+  }
+
+  /** Refusals no change to the form can mend: the call is not (or no longer) the agent's here. */
+  private static boolean uncorrectable(String code) {
+    return ErrorMessage.UNKNOWN_CALL.equals(code) || ErrorMessage.NOT_YOUR_CALL.equals(code);
   }
 
   // ---------------------------------------------------------------------------------------------

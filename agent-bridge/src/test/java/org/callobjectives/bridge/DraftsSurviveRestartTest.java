@@ -154,6 +154,8 @@ class DraftsSurviveRestartTest {
         waitFor(() -> bytes.toString(StandardCharsets.UTF_8).contains("(unknown_call)"));
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("Not saved: no such call here (unknown_call)"), out);
+        // (no change to the form mends it: the agent is told how to drop it)
+        assertTrue(out.contains("/discard 1 yes drops it"), out);
         assertFalse(out.contains("\u001B[31m"));
         WrapUp kept = ui.wrapUps().get(call.callId()).orElseThrow();
         assertFalse(kept.sending(), "editable again");
