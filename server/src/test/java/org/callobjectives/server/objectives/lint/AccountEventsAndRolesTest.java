@@ -79,7 +79,13 @@ class AccountEventsAndRolesTest {
   }
 
   static List<String> errors(String advance, String measure, String timeFrame) {
-    return findings(advance, measure, timeFrame).stream()
+    return errors(linter, advance, measure, timeFrame);
+  }
+
+  /** The rules {@code with} refuses one objective for, checked against the shipped config. */
+  static List<String> errors(
+      ObjectiveLinter with, String advance, String measure, String timeFrame) {
+    return findings(with, advance, measure, timeFrame).stream()
         .filter(f -> f.severity() == Severity.ERROR)
         .map(LintFinding::rule)
         .toList();
@@ -87,7 +93,12 @@ class AccountEventsAndRolesTest {
 
   /** Every finding, errors and warnings, of one objective checked against the shipped config. */
   static List<LintFinding> findings(String advance, String measure, String timeFrame) {
-    return linter.lint(
+    return findings(linter, advance, measure, timeFrame);
+  }
+
+  private static List<LintFinding> findings(
+      ObjectiveLinter with, String advance, String measure, String timeFrame) {
+    return with.lint(
         new Objective("x", "Customer's step", advance, measure, timeFrame, List.of()),
         shipped,
         field -> 0,

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.callobjectives.server.config.Objective;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,17 +40,7 @@ class SellerTitlesListLeaningsAndNounPhrasesTest {
     assertNotRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
     Files.writeString(dir.resolve(LintRules.FILE), "sellerTitles: [venue host]\n");
     ObjectiveLinter site = new ObjectiveLinter(LintRules.load(dir));
-    List<String> found =
-        site
-            .lint(
-                new Objective("x", "Show-round", advance, MEASURE, TIME, List.of()),
-                AccountEventsAndRolesTest.shipped,
-                field -> 0,
-                "objectives.yaml")
-            .stream()
-            .filter(f -> f.severity() == Severity.ERROR)
-            .map(LintFinding::rule)
-            .toList();
+    List<String> found = errors(site, advance, MEASURE, TIME);
     assertTrue(found.contains(ObjectiveLinter.NOT_AN_ADVANCE), found::toString);
   }
 
