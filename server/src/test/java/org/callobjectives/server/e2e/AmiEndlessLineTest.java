@@ -50,7 +50,9 @@ class AmiEndlessLineTest {
         port,
         AmiWireServer.DEFAULT_USERNAME,
         AmiWireServer.DEFAULT_SECRET,
-        1); // ping every second: a stall shows within a few seconds
+        // Every 2 s: a stall shows within seconds, and a healthy link's pongs (1 s apart at 1 s)
+        // keep a margin a busy 2-core CI machine does not eat (a 1 s hiccup was a false stall).
+        2);
   }
 
   @Test
