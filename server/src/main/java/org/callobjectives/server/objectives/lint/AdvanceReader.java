@@ -1033,6 +1033,7 @@ final class AdvanceReader {
                     || actor == Actor.UNKNOWN
                         && (!PRESENTING.contains(s.lemmas()[main]) || aboutThemselves(s, main)))
                 && INFORMING.contains(s.lemmas()[main])
+                && !toACustomer(s, main)
             ? null
             : agentVerbAt(s, main);
     // "Homeowner shows interest in the doorbell": the light phrase says what the verb is
@@ -1787,6 +1788,10 @@ final class AdvanceReader {
       return -1;
     }
     int k = main + 1;
+    int named = calledBackByName(s, k);
+    if (named > 0) {
+      return named;
+    }
     if (!s.word(k, "the")) {
       return -1;
     }
@@ -1798,6 +1803,23 @@ final class AdvanceReader {
       return s.is(k + 1, "NOUN") ? -1 : k + 1;
     }
     return -1;
+  }
+
+  /**
+   * Where "back" ends when a household or a person by name is rung back ("rings the Hendersons
+   * back", "calls Mrs. Reyes back"), else -1.
+   */
+  private static int calledBackByName(Sentence s, int k) {
+    int name = -1;
+    if (s.word(k, "the") && k + 1 < s.size() && s.lower()[k + 1].endsWith("s")) {
+      name = k + 1;
+    } else if (s.wordIn(k, Set.of("mr", "mrs", "ms", "miss", "dr", "mx"))) {
+      name = s.word(k + 1, ".") ? k + 2 : k + 1;
+    }
+    if (name < 0 || name >= s.size() || !Character.isUpperCase(s.tokens()[name].charAt(0))) {
+      return -1;
+    }
+    return s.word(name + 1, "back") ? name + 2 : -1;
   }
 
   /**
@@ -2661,6 +2683,52 @@ final class AdvanceReader {
     }
     return -1;
   }
+
+  /**
+   * "Dealer explains the subsidy scheme to the farmer": telling a customer is our side's part,
+   * whatever the teller's title.
+   */
+  private boolean toACustomer(Sentence s, int verb) {
+    for (int k = verb + 1; k < Math.min(s.size() - 2, verb + 10); k++) {
+      if (s.is(k, "VERB") || s.is(k, "AUX") || s.word(k, "and")) {
+        return false;
+      }
+      if (s.word(k, "to")
+          && s.wordIn(k + 1, Set.of("the", "a", "each", "every"))
+          && s.wordIn(k + 2, CALLED)
+          && !s.word(k + 3, "'s")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whom our side calls (not the customer's own people: "to the board", "to the owner"). */
+  private static final Set<String> CALLED =
+      Set.of(
+          "customer",
+          "client",
+          "prospect",
+          "caller",
+          "farmer",
+          "grower",
+          "homeowner",
+          "patient",
+          "member",
+          "parent",
+          "applicant",
+          "enquirer",
+          "guest",
+          "tenant",
+          "student",
+          "shopper",
+          "consumer",
+          "subscriber",
+          "policyholder",
+          "donor",
+          "supporter",
+          "borrower",
+          "debtor");
 
   /** "Both homeowners present at the survey": "present" as being there, not presenting. */
   private static boolean presentAt(Sentence s, int i) {
@@ -3913,6 +3981,14 @@ final class AdvanceReader {
    * Who the words from {@code from} to {@code to} name: the customer's side, ours, a thing, or
    * nobody.
    */
+  /** What opens an aside after the subject: "The customer, after listening to ..., decides". */
+  private static final Set<String> ASIDE_OPENERS =
+      Set.of("after", "before", "once", "having", "when", "while", "following", "despite");
+
+  /** "The prospective agent", "a would-be reseller": someone we are recruiting, not ours. */
+  private static final Set<String> WOULD_BE =
+      Set.of("prospective", "potential", "would-be", "aspiring", "candidate", "applicant");
+
   Actor actorOf(Sentence s, int from, int to) {
     // "Kwame (our credit analyst)": the brackets say whose side
     for (int k = Math.max(0, from); k + 1 < Math.min(to, s.size()); k++) {
@@ -3942,6 +4018,13 @@ final class AdvanceReader {
           && customer >= 0
           && s.word(k, ",")
           && s.wordIn(k + 1, Set.of("with", "helped", "guided", "assisted", "supported"))) {
+        break;
+      }
+      // "The customer, after listening to our offers, decides ...": an aside is not who acts
+      if (k > from
+          && customer >= 0
+          && s.word(k, ",")
+          && (s.is(k + 1, "SCONJ") || s.wordIn(k + 1, ASIDE_OPENERS))) {
         break;
       }
       if (k < customerPhraseEnd) {
@@ -3988,8 +4071,10 @@ final class AdvanceReader {
       } else if (held) {
         customer = k;
         agentPhraseEnd = Math.max(agentPhraseEnd, k + ours);
-      } else if (ours == 1 && tradeRole(s, from, k)) {
-        customer = k; // "the recruitment agent", "the careers adviser": someone else's job
+      } else if (ours == 1 && (tradeRole(s, from, k) || s.wordIn(k - 1, WOULD_BE))) {
+        // "the recruitment agent", "the careers adviser": someone else's job; "the prospective
+        // agent": someone we are recruiting
+        customer = k;
       } else if (ours > 0 && (theirs || ownedByOthers(s, from, k))) {
         // "the client's sales team", "the prospect's account manager": a team of the customer's
         customer = k;

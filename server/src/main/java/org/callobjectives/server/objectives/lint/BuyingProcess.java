@@ -1630,6 +1630,11 @@ final class BuyingProcess {
               p(
                   "\\b(?:(?:confirms?|agrees?|picks?|books?|sets?|fix(?:es)?|locks?\\s+in)\\s+(?:the\\s+|a\\s+)?"
                       + "(?:date|day|week|slot|window)\\s+(?:for|of)\\s+(?:the\\s+|their\\s+|our\\s+)?)?"
+                      // ("lists their needs: styles, price and the first delivery week": when they
+                      // want it, told as a fact)
+                      + "(?!(?<=\\b(?:lists?|names?|gives?|tells?|shares?|states?|mentions?|outlines?)\\b"
+                      + "[^.\\n]{0,100})first\\s+(?:[\\w'-]+\\s+){0,2}?(?:shipments?|deliver(?:y|ies)|loading)\\s+"
+                      + "(?:week|date|day|month|window|slot)s?\\b)"
                       + "first\\s+(?!(?:[\\w'-]+\\s+){0,2}?(?:"
                       + TRIAL_WORDS
                       + ")\\b)(?:[\\w'-]+\\s+){0,2}?"
@@ -2027,7 +2032,8 @@ final class BuyingProcess {
               // live": when it happens, not that it does now
               // ("if possible the group signs": a hedge, not a condition)
               + "|\\b(?:when|once|until|if(?!\\s+(?:at\\s+all\\s+)?possible\\b)|after)\\s+(?:[\\w'-]+\\s+){0,4}$"
-              + "|\\bthe\\s+(?:date|year|month|day|week)\\s+(?:[\\w'-]+\\s+){0,3}$"
+              // ("the week she would want the first delivery")
+              + "|\\bthe\\s+(?:date|year|month|day|week)\\s+(?:[\\w'-]+\\s+){0,5}$"
               // "the top 3 cities they travel to", "the fairs their reps fly to": where they go
               + "|\\b(?:cities|places|destinations|countries|fairs|shows|events|sites|locations|regions|markets|"
               + "offices|airports|hubs|venues|conferences)\\s+(?:that\\s+|which\\s+)?(?:they|he|she|we|you|"
@@ -2041,6 +2047,8 @@ final class BuyingProcess {
               + "(?:[\\w'-]+\\s+){0,4}$"
               // "says whether they or head office signs off the budget": a question, not a step
               + "|\\bwhether\\s+(?:[\\w'-]+\\s+){0,4}$"
+              // "a good conversation about moving into the space", "asks about signing": a topic
+              + "|\\babout\\s+$"
               // "tells us what they need to see to approve the spend": what it takes, not the step
               + "|\\b(?:what|how|which|when)\\s+(?:[\\w'-]+\\s+){0,3}(?:need|needs|want|wants|takes?|would|'d)\\s+(?:[\\w'-]+\\s+){0,3}$"
               // "tells us which two accounts they'd move to us first": which, not that they do

@@ -185,6 +185,7 @@ final class English {
     String[] tags = tag.toArray(String[]::new);
     hyphenatedWords(tokens, tags);
     acronymsAreNames(tokens, tags);
+    firmNames(tokens, tags);
     contractionsAreAuxiliaries(tokens, tags);
     isContracted(tokens, tags);
     nameBeforeVerbInS(tokens, tags);
@@ -193,7 +194,9 @@ final class English {
     titleCaseIsName(tokens, tags);
     modifierInSubject(tokens, tags);
     nounEndsPossessivePhrase(tokens, tags);
+    verbAfterAside(tokens, tags);
     mainVerbReadAsNoun(tokens, tags);
+    phrasalVerbReadAsNoun(tokens, tags);
     modifierReadAsVerb(tags, tokens);
     roleReadAsVerb(tokens, tags);
     deskReadAsVerb(tokens, tags);
@@ -1282,6 +1285,38 @@ final class English {
     }
   }
 
+  /** What ends a firm's name: "Kowalski Bread Co.", "Hargrove Ltd", "Brandt GmbH". */
+  private static final java.util.Set<String> FIRM_SUFFIXES =
+      java.util.Set.of(
+          "Co", "Co.", "Ltd", "Ltd.", "Inc", "Inc.", "LLC", "LLP", "GmbH", "plc", "PLC", "Pty",
+          "Corp", "Corp.", "Limited", "AG", "BV", "NV", "Srl", "SRL", "Bhd", "SAS", "S.A.");
+
+  /**
+   * "Kowalski Bread Co. gets excited": the capitalised words before a firm's suffix are its name,
+   * never a verb (an instruction at the start, "Call Hargrove Ltd", stays one).
+   */
+  private static void firmNames(String[] tokens, String[] tags) {
+    for (int i = 1; i < tokens.length; i++) {
+      if (!FIRM_SUFFIXES.contains(tokens[i]) || !capitalised(tokens[i - 1])) {
+        continue;
+      }
+      int from = i - 1;
+      while (from > 0 && i - from < 4 && capitalised(tokens[from - 1])) {
+        from--;
+      }
+      if (from == 0 && INSTRUCTIONS.contains(tokens[0].toLowerCase(Locale.ROOT))) {
+        from = 1;
+      }
+      for (int k = from; k <= i; k++) {
+        tags[k] = "PROPN";
+      }
+    }
+  }
+
+  private static boolean capitalised(String t) {
+    return !t.isEmpty() && Character.isUpperCase(t.charAt(0));
+  }
+
   /** Plural nouns that name a desk: "client services", "member relations". */
   private static final java.util.Set<String> DESK_PLURALS =
       java.util.Set.of("services", "relations", "sales", "renewals");
@@ -1562,8 +1597,88 @@ final class English {
               // "holds a general meeting and votes to appoint us"
               || tokens[i + 1].equalsIgnoreCase("to")
                   && i + 2 < tokens.length
-                  && tags[i + 2].equals("VERB"))) {
+                  && tags[i + 2].equals("VERB")
+              // "reads our terms and replies by email"
+              || tokens[i + 1].equalsIgnoreCase("by")
+                  && i + 2 < tokens.length
+                  && CHANNELS.contains(tokens[i + 2].toLowerCase(Locale.ROOT)))) {
         tags[i] = "VERB";
+      }
+    }
+  }
+
+  /** What opens an aside after the subject: "The owner, following our visit, registers". */
+  private static final java.util.Set<String> ASIDE_STARTS =
+      java.util.Set.of(
+          "following", "after", "having", "before", "despite", "once", "when", "while", "as");
+
+  /**
+   * "The shop owner, following our agent's visit, registers as a reseller": after an aside between
+   * commas, a word in -s with an object or a preposition after it is the main verb.
+   */
+  private static void verbAfterAside(String[] tokens, String[] tags) {
+    for (int c = 1; c < Math.min(tokens.length - 1, 8); c++) {
+      if (!tokens[c].equals(",")) {
+        continue;
+      }
+      if (!ASIDE_STARTS.contains(tokens[c + 1].toLowerCase(Locale.ROOT))) {
+        return;
+      }
+      for (int d = c + 2; d + 2 < tokens.length && d < c + 14; d++) {
+        if (!tokens[d].equals(",")) {
+          continue;
+        }
+        String w = tokens[d + 1].toLowerCase(Locale.ROOT);
+        if (tags[d + 1].equals("NOUN")
+            && w.length() > 3
+            && w.endsWith("s")
+            && !w.endsWith("ss")
+            && java.util.Set.of("DET", "PRON", "ADP", "NUM").contains(tags[d + 2])) {
+          tags[d + 1] = "VERB";
+        }
+        return;
+      }
+      return;
+    }
+  }
+
+  /** How a reply comes: "replies by email". */
+  private static final java.util.Set<String> CHANNELS =
+      java.util.Set.of(
+          "email",
+          "e-mail",
+          "mail",
+          "phone",
+          "text",
+          "sms",
+          "whatsapp",
+          "letter",
+          "post",
+          "return");
+
+  /** Verbs whose base form, before its particle, the tagger reads as a noun ("mark up"). */
+  private static final java.util.Set<String> PHRASAL_BASES =
+      java.util.Set.of(
+          "mark", "fill", "sign", "write", "print", "pay", "set", "pick", "draw", "hand", "type",
+          "ring", "read", "send", "track", "check", "map", "note", "jot", "scan", "add", "carve");
+
+  /**
+   * "The head of claims and their medical director mark up our draft": before any verb, a verb's
+   * base form after a noun, with its particle and then its object, is the verb.
+   */
+  private static void phrasalVerbReadAsNoun(String[] tokens, String[] tags) {
+    for (int i = 1; i + 2 < tokens.length; i++) {
+      if (tags[i].equals("VERB") || tags[i].equals("AUX")) {
+        return;
+      }
+      if (tags[i].equals("NOUN")
+          && (tags[i - 1].equals("NOUN") || tags[i - 1].equals("PROPN"))
+          && PHRASAL_BASES.contains(tokens[i].toLowerCase(Locale.ROOT))
+          && PARTICLES.contains(tokens[i + 1].toLowerCase(Locale.ROOT))
+          && (tags[i + 2].equals("DET") || tags[i + 2].equals("PRON"))) {
+        tags[i] = "VERB";
+        tags[i + 1] = "ADP";
+        return;
       }
     }
   }

@@ -308,14 +308,17 @@ public final class ObjectiveLinter {
     if (mind != null
         && vague != null
         && !vague.toLowerCase(Locale.ROOT).contains(mind)
-        && !MIND_VERBS.contains(r.verb())) {
+        && !MIND_VERBS.contains(r.verb())
+        && !leansToward(advance.text(), mind, vague)) {
       mind = null; // "is open to hearing more and agrees to next steps": vague in other words too
     }
     String shown = mind == null ? interestShown(r) : null;
     boolean leaning =
         (mind != null && leaningOnly(mind, advance, r.verbAt()) || shown != null)
             // ("Customer success manager is keen on a quarterly review": ours, still checked)
-            && (r.actor() == Reading.Actor.CUSTOMER || r.actor() == Reading.Actor.UNKNOWN);
+            && (r.actor() == Reading.Actor.CUSTOMER
+                || r.actor() == Reading.Actor.UNKNOWN
+                || peopleAsOne(r));
     if (leaning && shown != null && vague == null) {
       vague = shown;
     }
@@ -2933,6 +2936,7 @@ public final class ObjectiveLinter {
       return; // "Advancement of the relationship": too general says it all
     } else if (r.actor() == Reading.Actor.NONE
         || r.actor() == Reading.Actor.THING
+            && !peopleAsOne(r)
             && java.util.Set.of("be", "have", "go", "get", "become", "remain", "stay", "come")
                 .contains(r.verb())) {
       out.error(
@@ -2969,6 +2973,58 @@ public final class ObjectiveLinter {
               + " (or add it to customerActors in lint.yaml)",
           null);
     }
+  }
+
+  /**
+   * Whether the vague words are what the leaning leans toward ("is open to spreading the word"),
+   * not a step of their own after it ("is open to hearing more and agrees to next steps").
+   */
+  private static boolean leansToward(String text, String mind, String vague) {
+    String t = text.toLowerCase(Locale.ROOT);
+    int m = t.indexOf(mind.toLowerCase(Locale.ROOT));
+    int v = t.indexOf(vague.toLowerCase(Locale.ROOT));
+    if (m < 0 || v < m + mind.length()) {
+      return false;
+    }
+    String between = t.substring(m + mind.length(), v);
+    return between.split("\\s+").length <= 3
+        && !between.matches("(?s).*(?:\\band\\b|,|;|\\bthen\\b).*");
+  }
+
+  /** Words for people acting as one: "the technical team", "the HOA board", "the household". */
+  private static final java.util.Set<String> GROUPS =
+      java.util.Set.of(
+          "team",
+          "teams",
+          "board",
+          "committee",
+          "council",
+          "department",
+          "dept",
+          "family",
+          "household",
+          "staff",
+          "crew",
+          "group",
+          "trustees",
+          "governors",
+          "management",
+          "partners",
+          "directors",
+          "office",
+          "practice",
+          "firm",
+          "company",
+          "co-operative",
+          "cooperative");
+
+  /** A subject read as a thing that is a group of people ("the deli team"): whose, unsaid. */
+  private static boolean peopleAsOne(Reading r) {
+    if (r.actor() != Reading.Actor.THING || r.subject() == null || r.subject().isBlank()) {
+      return false;
+    }
+    String[] words = r.subject().trim().toLowerCase(Locale.ROOT).split("\\s+");
+    return GROUPS.contains(words[words.length - 1].replaceAll("[^a-z-]", ""));
   }
 
   /**

@@ -14,7 +14,11 @@ record Phrase(String text, String[] words) {
     String t = text.strip().toLowerCase(Locale.ROOT);
     List<String> w = new ArrayList<>();
     for (String s : t.split("\\s+")) {
-      if (!s.isEmpty()) {
+      // "god's": the text's tokens split the possessive off ("god", "'s")
+      if (s.length() > 2 && (s.endsWith("'s") || s.endsWith("\u2019s"))) {
+        w.add(s.substring(0, s.length() - 2));
+        w.add("'s");
+      } else if (!s.isEmpty()) {
         w.add(s.equals("*") ? s : stem(s));
       }
     }

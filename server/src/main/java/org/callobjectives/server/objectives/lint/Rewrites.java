@@ -442,6 +442,8 @@ final class Rewrites {
           && i > 1
           && verbNext
           && !s.lower()[i + 1].endsWith("ing") // "open to talking": no infinitive
+          // ("spreading the word to neighbours": a plural, whatever its tag, is no infinitive)
+          && !s.lower()[i + 1].matches(".*[^su]s")
           && !AdvanceReader.SERVED.contains(s.lower()[i + 1]) // "sends login to client"
           // ("visits the clinic to demo the scanner": our purpose, not their step)
           && !OUR_PURPOSES.contains(s.lemmas()[i + 1])
