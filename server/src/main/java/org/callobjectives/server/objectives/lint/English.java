@@ -1278,7 +1278,10 @@ final class English {
       if (t.length() >= 2
           && t.length() <= 5
           && t.chars().allMatch(c -> c >= 'A' && c <= 'Z')
-          && (tags[i].equals("VERB") || tags[i].equals("PRON"))
+          && (tags[i].equals("VERB")
+              || tags[i].equals("PRON")
+              // "TO sends the route list": a role's initials before the verb, not "to"
+              || i == 0 && tokens.length > 1 && tags[1].equals("VERB") && tokens[1].endsWith("s"))
           && !VERB_ACRONYMS.contains(t)) {
         tags[i] = "PROPN";
       }

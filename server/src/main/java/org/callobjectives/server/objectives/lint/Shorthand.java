@@ -26,6 +26,7 @@ final class Shorthand {
           "(?<=\\b(?i:maint|maintenance|site|plant|shift|area|project) )super",
           "mbr|Mbr",
           "mbrs|Mbrs",
+          "(?<=^)(?:Appl|APPL|Applt)",
           "Mrs\\.",
           "Mr\\.",
           "Ms\\.");
@@ -51,6 +52,8 @@ final class Shorthand {
           r("HOs", "homeowners"),
           r("HO", "homeowner"),
           r("cx|cust", "customer"),
+          // "Appl. signs the consent": an applicant, at the start only ("appl form" is a form)
+          r("(?<=^)(?:Appl|APPL|Applt)", "applicant"),
           r("ex-cust|ex-cx", "former customer"),
           // ("MBR", a monthly business review, stays as written)
           r("mbr|Mbr", "member"),

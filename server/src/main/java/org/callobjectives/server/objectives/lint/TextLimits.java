@@ -14,6 +14,9 @@ final class TextLimits {
   static final int FOLLOW_UP = 120;
 
   private static final Pattern TAG = Pattern.compile("</?[a-zA-Z!][^>]*>");
+  // A tag that breaks a line or a block stands between words ("sends<br>payslips")
+  private static final Pattern BREAKING_TAG =
+      Pattern.compile("(?i)</?(?:br|p|div|li|ul|ol|tr|td|th|h[1-6]|hr|table|blockquote)\\b[^>]*>");
   private static final Pattern ENTITY =
       Pattern.compile("&(?:[a-zA-Z]{2,8}|#\\d{1,6}|#x[0-9a-fA-F]{1,6});");
   private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\(([^)]*)\\)");
@@ -57,6 +60,7 @@ final class TextLimits {
   static String plain(String text) {
     String t = LINK.matcher(text).replaceAll("$1");
     t = EMPHASIS.matcher(t).replaceAll(m -> Matcher.quoteReplacement(emphasised(m)));
+    t = BREAKING_TAG.matcher(t).replaceAll(" ");
     t = TAG.matcher(t).replaceAll("");
     t = ENTITY.matcher(t).replaceAll(" ");
     t = SCHEME.matcher(t).replaceAll("");

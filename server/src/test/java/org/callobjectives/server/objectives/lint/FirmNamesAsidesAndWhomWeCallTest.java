@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Found in the thirty-third round: a firm's name before "Co." or "Ltd", an aside between the
  * subject and its verb, a recruit called a "prospective agent", a base-form verb with its particle
  * ("mark up"), a reply "by email", a group of people showing a leaning, whom our side tells or
- * rings back, a delivery week named as a fact, and hedges by God's grace.
+ * rings back, a delivery week named as a fact, hedges by God's grace, a role's initials before its
+ * verb ("TO sends"), "Appl." for an applicant and a line-break tag between two words.
  */
 class FirmNamesAsidesAndWhomWeCallTest {
   private static final String TIME = "during the call";
@@ -45,6 +46,8 @@ class FirmNamesAsidesAndWhomWeCallTest {
         "The shop owner, following our agent's visit, registers as a reseller on our portal",
         "The head of claims and their medical director mark up our draft SLA and return it",
         "The owner reads our terms and replies by email with their questions",
+        "Appl. signs the background-check consent via the DocuSign link",
+        "TO sends the route list and pick-up points to our AE on WhatsApp",
       })
   void theCustomersOwnStepIsAnAdvance(String advance) {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
@@ -103,6 +106,15 @@ class FirmNamesAsidesAndWhomWeCallTest {
       })
   void gracesAreHedges(String advance) {
     assertRefusedFor(ObjectiveLinter.HEDGED, advance);
+  }
+
+  @Test
+  void aLineBreakTagStandsBetweenWords() {
+    assertEquals(
+        List.of(ObjectiveLinter.MARKUP),
+        errors("The customer sends<br>payslips and bank statements", MEASURE, TIME));
+    assertEquals("a b", TextLimits.plain("a<br>b"));
+    assertEquals("bold text", TextLimits.plain("<b>bold</b> text"));
   }
 
   @Test
