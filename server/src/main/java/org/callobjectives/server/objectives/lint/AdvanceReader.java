@@ -3986,7 +3986,7 @@ final class AdvanceReader {
       Set.of("after", "before", "once", "having", "when", "while", "following", "despite");
 
   /** "The prospective agent", "a would-be reseller": someone we are recruiting, not ours. */
-  private static final Set<String> WOULD_BE =
+  static final Set<String> WOULD_BE =
       Set.of("prospective", "potential", "would-be", "aspiring", "candidate", "applicant");
 
   Actor actorOf(Sentence s, int from, int to) {

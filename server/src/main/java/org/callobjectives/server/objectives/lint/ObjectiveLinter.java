@@ -1087,6 +1087,7 @@ public final class ObjectiveLinter {
       if (Vocabulary.longest(s, v.agentActors, i) > 0
           && !s.word(i, "us")
           && !s.word(i, "our")
+          && !s.wordIn(i - 1, AdvanceReader.WOULD_BE) // "the prospective agent uploads": theirs
           // "while we're screensharing", "before we hang up": when the step happens, not the
           // agent's part of it
           && !s.wordIn(

@@ -53,6 +53,18 @@ class FirmNamesAsidesAndWhomWeCallTest {
     assertEquals(List.of(), errors(advance, MEASURE, TIME), advance);
   }
 
+  @Test
+  void aRecruitCalledAProspectiveAgentIsNoAgentAside() {
+    List<LintFinding> found =
+        AccountEventsAndRolesTest.findings(
+            "The prospective agent uploads her ID card and business registration to the portal",
+            MEASURE,
+            TIME);
+    assertTrue(
+        found.stream().noneMatch(f -> f.rule().equals(ObjectiveLinter.NOT_AN_ADVANCE)),
+        found::toString);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
