@@ -581,6 +581,27 @@ public final class ObjectiveLinter {
   }
 
   /**
+   * "Notes logged." beside a concrete step ("picks an installation date"): the measure names no
+   * fact of it, whatever authors let pass beside steps they refused for something else.
+   */
+  private static boolean namesNoFactBesideAStep(Findings out) {
+    return !out.refused("advance", TOO_GENERAL)
+        && !out.refused("advance", NOT_AN_ADVANCE)
+        && out.list.stream()
+            .anyMatch(
+                f ->
+                    f.severity() == Severity.ERROR
+                        && f.rule().equals(NOT_MEASURABLE)
+                        && NOTES_ONLY.matcher(f.message()).find());
+  }
+
+  /** A measure that only says notes were written: "Notes logged.", "Call notes updated". */
+  private static final java.util.regex.Pattern NOTES_ONLY =
+      java.util.regex.Pattern.compile(
+          "(?i)^not measurable: '(?:the\\s+|call\\s+|crm\\s+)?notes?\\s+"
+              + "(?:logged|added|taken|updated|made|written|entered|saved)\\.?' names no fact");
+
+  /**
    * A late step the site itself placed in lint.yaml: the admin's word, not the model's to doubt.
    */
   private static boolean placedBySite(Findings out) {
@@ -701,7 +722,8 @@ public final class ObjectiveLinter {
         if (p < Likeness.DOUBT
             && !(TOO_GENERAL.equals(rule) && vagueStepAgreed(out))
             && !(NOT_AN_ADVANCE.equals(rule) && oursBySubject(out))
-            && !(UNREALISTIC.equals(rule) && placedBySite(out))) {
+            && !(UNREALISTIC.equals(rule) && placedBySite(out))
+            && !(NOT_MEASURABLE.equals(rule) && namesNoFactBesideAStep(out))) {
           out.demote(
               rule,
               " (a warning only: objectives worded and read like this one were mostly judged"

@@ -121,6 +121,16 @@ class FirmNamesAsidesAndWhomWeCallTest {
   }
 
   @Test
+  void notesLoggedBesideAConcreteStepStayRefusedWhateverTheModelsDoubt() {
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_MEASURABLE),
+        errors(
+            "The customer picks an installation date for the smart meter",
+            "Notes logged.",
+            "before the call ends"));
+  }
+
+  @Test
   void aLineBreakTagStandsBetweenWords() {
     assertEquals(
         List.of(ObjectiveLinter.MARKUP),
