@@ -970,6 +970,16 @@ final class AdvanceReader {
           hedge);
     }
     int main = Math.min(k, s.size() - 1);
+    // "The PT Sawit Lestari engineering team emails us the log": whoever sends "us" something is
+    // not us, whatever their team is called
+    if (actor == Actor.AGENT
+        && !passive
+        && s.word(main + 1, "us")
+        && s.wordIn(main, SERVING)
+        && IntStream.range(from, Math.min(to, s.size()))
+            .noneMatch(j -> s.wordIn(j, Set.of("we", "i", "our", "us")))) {
+      actor = Actor.CUSTOMER;
+    }
     if (passive) {
       int by = indexOf(s, "by", main + 1);
       // "Three sample files are sent from the client to our mailbox": who sends, after "from"
@@ -1669,6 +1679,8 @@ final class AdvanceReader {
           "cust",
           "alum",
           "applicant",
+          "candidate",
+          "buyer",
           "customers",
           "clients");
 
@@ -1700,7 +1712,8 @@ final class AdvanceReader {
         return -1;
       }
     }
-    for (int k = main + 1; k < Math.min(s.size(), main + 10); k++) {
+    // ("sends 2 kg samples of white quinoa by DHL to the buyer": a long object)
+    for (int k = main + 1; k < Math.min(s.size(), main + 14); k++) {
       if (s.is(k, "CCONJ") && (s.is(k + 1, "VERB") || s.is(k + 1, "AUX"))
           || s.is(k, "SCONJ")
           || s.wordIn(k, Set.of(",", ";", "so", "who", "which", "that"))
@@ -3038,7 +3051,10 @@ final class AdvanceReader {
           && !LIGHT_BY.contains(s.lemmas()[k + 1])
           && !LIGHT_BY.contains(w.substring(0, w.length() - 3))
           // ("by asking us to send the brochure": ours to do)
-          && !(s.lemmas()[k + 1].equals("ask") && s.wordIn(k + 2, Set.of("us", "me", "for")))) {
+          && !(s.lemmas()[k + 1].equals("ask") && s.wordIn(k + 2, Set.of("us", "me", "for")))
+          // ("by checking in on the last shipment", "by touching base": as vague as the rest)
+          && !(s.wordIn(k + 1, Set.of("checking", "touching", "catching", "following"))
+              && s.wordIn(k + 2, Set.of("in", "base", "up")))) {
         return true;
       }
     }
@@ -4432,7 +4448,8 @@ final class AdvanceReader {
           "account",
           "accounts",
           "billing",
-          "contact");
+          "contact",
+          "field");
 
   /** "Our champion", "our client": people of the customer's side we call ours. */
   private static final Set<String> OURS_BUT_THEIRS =

@@ -868,6 +868,22 @@ final class English {
     return false;
   }
 
+  /** Prepositions a verb takes ("engages with", "votes at", "reports on"). */
+  private static final java.util.Set<String> VERB_PREPOSITIONS =
+      java.util.Set.of("with", "at", "on", "for", "from", "about", "into", "over");
+
+  /** Whether a verb from {@code from} on heads a clause (not after "to", "and" or "or"). */
+  private static boolean laterFiniteVerb(String[] tokens, String[] tags, int from) {
+    for (int i = from; i < tags.length; i++) {
+      if ((tags[i].equals("AUX") || tags[i].equals("VERB"))
+          && !java.util.Set.of("to", "and", "or")
+              .contains(tokens[i - 1].toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean laterVerb(String[] tags, int from) {
     for (int i = from; i < tags.length; i++) {
       if (tags[i].equals("AUX") || tags[i].equals("VERB")) {
@@ -1800,7 +1816,16 @@ final class English {
                   && !laterVerb(tags, i + 1)
               || next.equals("to")
                   && i + 2 < tokens.length
-                  && java.util.Set.of("DET", "ADJ", "ADV", "NUM", "PRON").contains(tags[i + 2]);
+                  && java.util.Set.of("DET", "ADJ", "ADV", "NUM", "PRON").contains(tags[i + 2])
+              // "The winery engages with our brand", "The congregation votes at a meeting to
+              // adopt ... and migrate ...": no other verb heads the sentence
+              || VERB_PREPOSITIONS.contains(next)
+                  && i + 2 < tokens.length
+                  && java.util.Set.of("DET", "PRON").contains(tags[i + 2])
+                  && !tokens[i - 1].toLowerCase(Locale.ROOT).endsWith("s")
+                  // (not "Explore connectivity options with ...": an order read as a noun)
+                  && (i == 1 || tags[0].equals("DET") || tags[0].equals("PRON"))
+                  && !laterFiniteVerb(tokens, tags, i + 2);
       // "the CIO secures board approval": read as a noun, then a verb that is the object's noun
       boolean objectReadAsVerb =
           tags[i + 1].equals("VERB")
