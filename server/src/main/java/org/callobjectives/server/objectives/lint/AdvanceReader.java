@@ -996,6 +996,14 @@ final class AdvanceReader {
           by = sender;
         }
       }
+      // "sent to the buyer's QA team by express courier": how it goes, not who sends it
+      if (by >= 0
+          && by + 1 < s.size()
+          && !s.is(by + 1, "DET")
+          && !s.is(by + 1, "PRON")
+          && s.wordIn(nounPhraseEnd(s, by + 1) - 1, BY_MEANS)) {
+        by = -1;
+      }
       // "by the bride's mother", "by their QA panel": someone on the customer's side
       Actor agent =
           by < 0
@@ -2716,6 +2724,30 @@ final class AdvanceReader {
     return false;
   }
 
+  /** How a thing is sent, after "by" ("by express courier", "by registered post"). */
+  private static final Set<String> BY_MEANS =
+      Set.of(
+          "courier",
+          "post",
+          "mail",
+          "email",
+          "e-mail",
+          "fax",
+          "messenger",
+          "dhl",
+          "fedex",
+          "ups",
+          "tnt",
+          "freight",
+          "airfreight",
+          "air",
+          "sea",
+          "road",
+          "rail",
+          "van",
+          "lorry",
+          "truck");
+
   /** Whom our side calls (not the customer's own people: "to the board", "to the owner"). */
   private static final Set<String> CALLED =
       Set.of(
@@ -2859,6 +2891,13 @@ final class AdvanceReader {
       }
       if ((s.is(i, "NOUN") || s.is(i, "PROPN") || s.is(i, "ADJ")) && i != from) {
         continue; // "a hearing test" is no "hear"
+      }
+      if (i > from + 1
+          && s.lower()[i].endsWith("ed")
+          && s.is(i - 1, "NOUN")
+          && s.is(i + 1, "NOUN")
+          && !s.word(i + 1, "by")) {
+        continue; // "signs the goods received note": a participle inside a document's name
       }
       if (i > from + 1
           && effortFirst
@@ -4150,6 +4189,8 @@ final class AdvanceReader {
               // ("our installer partner", "our EHR integration partner": a firm working for us)
               && !(s.lemmas()[customer].equals("lead") && nounBetween(s, agent, customer))
               && !(s.lemmas()[customer].equals("partner") && customer > agent + 1)
+              // ("our field buyer": one of ours out in the field)
+              && !(customer > agent + 1 && s.word(customer - 1, "field"))
           || possessive && customer > agent) {
         return Actor.CUSTOMER;
       }

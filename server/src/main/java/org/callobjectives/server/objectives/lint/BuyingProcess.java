@@ -2032,8 +2032,9 @@ final class BuyingProcess {
               // live": when it happens, not that it does now
               // ("if possible the group signs": a hedge, not a condition)
               + "|\\b(?:when|once|until|if(?!\\s+(?:at\\s+all\\s+)?possible\\b)|after)\\s+(?:[\\w'-]+\\s+){0,4}$"
-              // ("the week she would want the first delivery")
-              + "|\\bthe\\s+(?:date|year|month|day|week)\\s+(?:[\\w'-]+\\s+){0,5}$"
+              // ("the week she would want the first delivery", "the dates they want first
+              // delivery")
+              + "|\\bthe\\s+(?:dates?|years?|months?|days?|weeks?)\\s+(?:[\\w'-]+\\s+){0,5}$"
               // "the top 3 cities they travel to", "the fairs their reps fly to": where they go
               + "|\\b(?:cities|places|destinations|countries|fairs|shows|events|sites|locations|regions|markets|"
               + "offices|airports|hubs|venues|conferences)\\s+(?:that\\s+|which\\s+)?(?:they|he|she|we|you|"

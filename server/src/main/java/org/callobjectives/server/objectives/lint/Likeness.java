@@ -410,15 +410,7 @@ public final class Likeness {
       if (NOT_QUOTED.contains(word)) {
         continue;
       }
-      String[] without =
-          java.util.Arrays.stream(features)
-              .filter(
-                  g ->
-                      !g.equals(f)
-                          && !(g.startsWith(prefix)
-                              && (g.startsWith(prefix + word + "_") || g.endsWith("_" + word))))
-              .toArray(String[]::new);
-      double d = all - model.applyAsDouble(without);
+      double d = all - model.applyAsDouble(withoutWord(features, field, word));
       if (d > drop) {
         drop = d;
         best = word;
@@ -439,6 +431,20 @@ public final class Likeness {
       }
     }
     return telling;
+  }
+
+  /**
+   * The features without one word of a field, alone or in a pair ("a:weekend", "a:lisbon_weekend").
+   */
+  static String[] withoutWord(String[] features, String field, String word) {
+    String prefix = field + ":";
+    return java.util.Arrays.stream(features)
+        .filter(
+            g ->
+                !g.equals(prefix + word)
+                    && !(g.startsWith(prefix)
+                        && (g.startsWith(prefix + word + "_") || g.endsWith("_" + word))))
+        .toArray(String[]::new);
   }
 
   private static String[] without(String[] features, String feature) {

@@ -219,7 +219,7 @@ public final class ObjectiveLinter {
 
     // Hedged: an attempt is not a commitment.
     Phrase hedge = v.hedges.first(written, true);
-    if (hedge != null && indirectQuestion(written, hedge)) {
+    if (hedge != null && (indirectQuestion(written, hedge) || inOurPurpose(written, hedge))) {
       hedge = null; // "chooses for each type if they want TEP or MT": a choice asked for
     }
     var leading = LEADING_HEDGE.matcher(advanceText == null ? "" : advanceText);
@@ -276,6 +276,26 @@ public final class ObjectiveLinter {
               + "': a possibility is not a commitment; state"
               + " what the customer does",
           "'" + Rewrites.customerDoes(r, advance.span(r.verbAt() + 1, advance.size())) + "'");
+    }
+    // "by Friday if possible", "today hopefully": a deadline hoped for is no deadline agreed
+    // (not "Friday or possibly Saturday, at the latest Monday": a firm one comes after)
+    Phrase timeHedge =
+        hedge != null || titleHedge != null || r.hedge() != null || o.timeFrame() == null
+            ? null
+            : v.hedges.first(v.read(o.timeFrame()), true);
+    if (timeHedge != null && !FIRM_FALLBACK.matcher(o.timeFrame()).find()) {
+      out.error(
+          "timeFrame",
+          HEDGED,
+          "hedged wording '"
+              + timeHedge.text()
+              + "' in the time frame: a deadline hoped for is not a commitment; state by when"
+              + " the customer does it",
+          "'"
+              + TIME_HEDGE_GLUE
+                  .matcher(Rewrites.withoutHedges(v.read(o.timeFrame()), v.hedges))
+                  .replaceAll("")
+              + "'");
     }
     // Past the customer's own title ("the architect on their side books ..."), when the sentence is
     // one part
@@ -549,6 +569,12 @@ public final class ObjectiveLinter {
    * account): the learned model, which weighs words such as "full" or "first", does not overrule
    * it.
    */
+  /** A word of time, which tells when a step happens, not how far along it is. */
+  private static final java.util.regex.Pattern WHEN_WORD =
+      java.util.regex.Pattern.compile(
+          "(?i)(?:weekends?|weeks?|months?|years?|days?|today|tonight|tomorrow|mornings?"
+              + "|evenings?|afternoons?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)");
+
   private static final java.util.regex.Pattern NOT_FOR_THE_MODEL =
       java.util.regex.Pattern.compile(
           OWN_ACCOUNT.pattern()
@@ -595,11 +621,23 @@ public final class ObjectiveLinter {
                         && NOTES_ONLY.matcher(f.message()).find());
   }
 
-  /** A measure that only says notes were written: "Notes logged.", "Call notes updated". */
+  /** A firm deadline beside a hoped-for one ("or possibly Saturday, at the very latest Monday"). */
+  private static final java.util.regex.Pattern FIRM_FALLBACK =
+      java.util.regex.Pattern.compile("(?i)\\bat the (?:very )?latest\\b|\\bor possibly\\b");
+
+  /** Commas or "and" left at the ends once a hedge is taken out of a time frame. */
+  private static final java.util.regex.Pattern TIME_HEDGE_GLUE =
+      java.util.regex.Pattern.compile("^[,;\\s]+|[,;\\s]+$");
+
+  /**
+   * A measure that only says notes were written or the call logged: "Notes logged.", "Call notes
+   * updated", "Call logged".
+   */
   private static final java.util.regex.Pattern NOTES_ONLY =
       java.util.regex.Pattern.compile(
-          "(?i)^not measurable: '(?:the\\s+|call\\s+|crm\\s+)?notes?\\s+"
-              + "(?:logged|added|taken|updated|made|written|entered|saved)\\.?' names no fact");
+          "(?i)^not measurable: '(?:the\\s+|call\\s+|crm\\s+)?(?:notes?|call|activity)\\s+"
+              + "(?:logged|added|taken|updated|made|written|entered|saved|noted)\\.?' names no"
+              + " fact");
 
   /**
    * A late step the site itself placed in lint.yaml: the admin's word, not the model's to doubt.
@@ -784,6 +822,14 @@ public final class ObjectiveLinter {
             earliestUse(o, config)
                 .filter(u -> u.phase().get() <= 2)
                 .filter(u -> !NOT_FOR_THE_MODEL.matcher(out.advance.text()).find())
+                // ("to cover the Lisbon weekend": a word of when, without which the wording
+                // reads as no late step, tells nothing of the step)
+                .filter(
+                    u ->
+                        word == null
+                            || !WHEN_WORD.matcher(word).matches()
+                            || model.applyAsDouble(Likeness.withoutWord(features, "a", word))
+                                >= Likeness.sure(rule))
                 .ifPresent(
                     u ->
                         out.error(
@@ -1197,6 +1243,13 @@ public final class ObjectiveLinter {
             && s.is(i - 2, "DET")
             && s.word(i - 3, "with")
             && !reader.isActorWord(s, i - 1)) {
+          continue;
+        }
+        // "looks into the camera for the selfie check": looking, not weighing something up
+        if (n == 2
+            && s.lemmas()[i].equals("look")
+            && s.word(i + 1, "into")
+            && s.wordIn(i + 3, java.util.Set.of("camera", "lens", "webcam", "screen", "mirror"))) {
           continue;
         }
         // "units that need power on board": aboard, unless someone gets or is on board
@@ -3216,12 +3269,12 @@ public final class ObjectiveLinter {
   /** Words that leave the moment open within whatever period follows them. */
   private static final java.util.regex.Pattern INDEFINITE =
       java.util.regex.Pattern.compile(
-          "(?i)\\b(?:some\\s*time|some\\s+point|one\\s+day|some\\s*day)\\b");
+          "(?i)\\b(?:some\\s*time|some\\s+point|one\\s+day|some\\s*day|later)\\b");
 
   /** "by", "before", "end of next week", "EOD": a deadline within the period. */
   private static final java.util.regex.Pattern BY_THEN =
       java.util.regex.Pattern.compile(
-          "(?i)\\b(?:by|before|until|till|within|latest|no\\s+later\\s+than|end\\s+of|close\\s+of|eod|eow|eom|cob|eob)\\b");
+          "(?i)\\b(?:by|before|until|till|within|latest|(?:no|not)\\s+later\\s+than|end\\s+of|close\\s+of|eod|eow|eom|cob|eob)\\b");
 
   /**
    * Whether "on board" at {@code i} means aboard: its verb is not one of getting or being there.
@@ -3279,12 +3332,12 @@ public final class ObjectiveLinter {
           "md");
 
   /**
-   * "Sometime next week", "at some point in June", "next week sometime": one week or one named
-   * month, short enough to end on a known day (the whole time frame, so not "in May or June").
+   * "Sometime next week", "at some point in June", "later this month": one week or one named month,
+   * short enough to end on a known day (the whole time frame, so not "in May or June").
    */
   private static final java.util.regex.Pattern SHORT_PERIOD =
       java.util.regex.Pattern.compile(
-          "(?i)^\\s*(?:(?:some\\s*time|at\\s+some\\s+point)\\s+)?(?:(?:in|during|within)\\s+)?"
+          "(?i)^\\s*(?:(?:some\\s*time|at\\s+some\\s+point|later)\\s+)?(?:(?:in|during|within)\\s+)?"
               + "(?:(?:the\\s+)?(?:this|next|coming|following)\\s+(?:week|month)"
               + "|(?:early|mid|late)?[\\s-]*"
               + TimeExpressions.ANY_MONTH_NAME
@@ -3364,6 +3417,21 @@ public final class ObjectiveLinter {
           "answer");
 
   /** Whether {@code hedge} is an "if" after a verb asking for a choice, in the same clause. */
+  /** "sends the dates so we can see if the residence has beds": our check, after their step. */
+  private static boolean inOurPurpose(Sentence s, Phrase hedge) {
+    int at = s.find(hedge, 0);
+    for (int k = at - 1; at > 0 && k >= Math.max(0, at - 5); k--) {
+      if (s.word(k, "so")
+          && java.util.stream.IntStream.range(k + 1, at)
+              .anyMatch(j -> s.wordIn(j, java.util.Set.of("we", "i")))
+          && java.util.stream.IntStream.range(k + 1, at)
+              .anyMatch(j -> s.wordIn(j, java.util.Set.of("can", "could", "may", "might")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean indirectQuestion(Sentence s, Phrase hedge) {
     if (!hedge.text().startsWith("if ") || FIXED_CONDITIONS.contains(hedge.text())) {
       return false;

@@ -135,7 +135,6 @@ class PipelineGuessesLateStepsAndShortPeriodsTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "sometime next week maybe",
         "sometime next quarter",
         "sometime in the spring",
         "Sometime in May or June",

@@ -1,6 +1,7 @@
 package org.callobjectives.server.objectives.lint;
 
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.MEASURE;
+import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRealisticOn;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.assertRefusedFor;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.errors;
 import static org.callobjectives.server.objectives.lint.AccountEventsAndRolesTest.tagOf;
@@ -8,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -74,5 +77,106 @@ class SendersToUsVerbsWithPrepositionsAndRecurringTimesTest {
       })
   void ourSideServingTheCustomerIsNoAdvance(String advance) {
     assertRefusedFor(ObjectiveLinter.NOT_AN_ADVANCE, advance);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"by Friday if possible", "today hopefully", "ideally by 30 June"})
+  void aDeadlineHopedForIsHedged(String timeFrame) {
+    assertEquals(
+        List.of(ObjectiveLinter.HEDGED),
+        errors("The clinic sends us its patient volumes", MEASURE, timeFrame),
+        timeFrame);
+  }
+
+  @Test
+  void aHedgedVaguePeriodIsBothHedgedAndNoDeadline() {
+    assertEquals(
+        List.of(ObjectiveLinter.HEDGED, ObjectiveLinter.NOT_TIME_BOUND),
+        errors("The clinic sends us its patient volumes", MEASURE, "sometime next week maybe"));
+  }
+
+  @Test
+  void aFirmDeadlineBesideAHopedForOneIsNoHedge() {
+    assertEquals(
+        List.of(),
+        errors(
+            "The clinic sends us its patient volumes",
+            MEASURE,
+            "Friday or possibly Saturday, at the very latest Monday"));
+  }
+
+  @Test
+  void aLoggedCallBesideAConcreteStepStaysNotMeasurable() {
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_MEASURABLE),
+        errors(
+            "The CFO reviews the quote and confirms the budget line", "Call logged", "by 20 June"));
+  }
+
+  @Test
+  void whatGoesByCourierIsSentByUs() {
+    assertRefusedFor(
+        ObjectiveLinter.NOT_AN_ADVANCE,
+        "Samples of all four grades are sent to the buyer's QA team by express courier");
+    assertEquals(
+        List.of(),
+        errors(
+            "The revised itinerary is approved in writing by the client's CEO office and the approval"
+                + " email is forwarded to us",
+            MEASURE,
+            TIME));
+  }
+
+  @Test
+  void lookingIntoSomethingIsTooGeneral() {
+    assertTrue(
+        errors("The student looks into the programmes they saw on the tour", MEASURE, TIME)
+            .contains(ObjectiveLinter.TOO_GENERAL));
+  }
+
+  @Test
+  void laterInALongPeriodIsNoDeadline() {
+    String advance = "The owner orders a new oven for the second shop";
+    assertEquals(
+        List.of(ObjectiveLinter.NOT_TIME_BOUND), errors(advance, MEASURE, "later this year"));
+    assertEquals(List.of(), errors(advance, MEASURE, "later this week"));
+    assertEquals(List.of(), errors(advance, MEASURE, "not later than 15.05."));
+  }
+
+  @Test
+  void aParticipleInsideADocumentsNameIsNoLightStep() {
+    assertEquals(
+        List.of(),
+        errors(
+            "Stores signs the goods received note for the membranes and finance releases the 70%"
+                + " balance payment against our invoice",
+            "Signed GRN copy and payment advice received", "within fourteen days of delivery"));
+  }
+
+  @Test
+  void ourFieldBuyerIsOurs() {
+    assertRefusedFor(
+        ObjectiveLinter.NOT_AN_ADVANCE,
+        "Our field buyer visits the cooperative to talk about the new farmgate price");
+  }
+
+  @Test
+  void whatWeCheckAfterTheirStepIsNoHedge() {
+    assertEquals(
+        List.of(),
+        errors(
+            "The product manager at Agenzia Sole sends us back the arrival and departure dates for"
+                + " their July group, so we can see if the residence has beds",
+            MEASURE,
+            "by Friday 14 March"));
+  }
+
+  @Test
+  void theDatesTheyWantFirstDeliveryAreAFactTold(@TempDir Path dir) throws Exception {
+    assertRealisticOn(
+        dir,
+        "discovery",
+        "The chairman sends us the yearly pellet consumption, the silo sizes and the dates they"
+            + " want first delivery in autumn");
   }
 }
