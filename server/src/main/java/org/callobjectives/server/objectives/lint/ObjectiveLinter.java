@@ -625,7 +625,7 @@ public final class ObjectiveLinter {
   private static final java.util.regex.Pattern FIRM_FALLBACK =
       java.util.regex.Pattern.compile("(?i)\\bat the (?:very )?latest\\b|\\bor possibly\\b");
 
-  /** Commas or "and" left at the ends once a hedge is taken out of a time frame. */
+  /** Commas, semicolons or spaces left at the ends once a hedge is taken out of a time frame. */
   private static final java.util.regex.Pattern TIME_HEDGE_GLUE =
       java.util.regex.Pattern.compile("^[,;\\s]+|[,;\\s]+$");
 
