@@ -279,10 +279,11 @@ public final class ObjectiveLinter {
     }
     // "by Friday if possible", "today hopefully": a deadline hoped for is no deadline agreed
     // (not "Friday or possibly Saturday, at the latest Monday": a firm one comes after)
+    Sentence when = v.read(o.timeFrame());
     Phrase timeHedge =
         hedge != null || titleHedge != null || r.hedge() != null || o.timeFrame() == null
             ? null
-            : v.hedges.first(v.read(o.timeFrame()), true);
+            : v.hedges.first(when, true);
     if (timeHedge != null && !FIRM_FALLBACK.matcher(o.timeFrame()).find()) {
       out.error(
           "timeFrame",
@@ -292,9 +293,7 @@ public final class ObjectiveLinter {
               + "' in the time frame: a deadline hoped for is not a commitment; state by when"
               + " the customer does it",
           "'"
-              + TIME_HEDGE_GLUE
-                  .matcher(Rewrites.withoutHedges(v.read(o.timeFrame()), v.hedges))
-                  .replaceAll("")
+              + TIME_HEDGE_GLUE.matcher(Rewrites.withoutHedges(when, v.hedges)).replaceAll("")
               + "'");
     }
     // Past the customer's own title ("the architect on their side books ..."), when the sentence is
@@ -383,7 +382,6 @@ public final class ObjectiveLinter {
     // T: time-bound.
     // A time in the advance stands in for a missing time frame, not for one that says "when
     // convenient": "books a health check to unlock the discount on renewal" names no deadline then.
-    Sentence when = v.read(o.timeFrame());
     Optional<String> vagueTime =
         o.timeFrame() == null || o.timeFrame().isBlank() ? Optional.empty() : v.times.vague(when);
     // A time frame that is not vague is the admin's deadline even when it is an event of theirs
