@@ -117,6 +117,14 @@ public final class CheckerHarness {
     for (Entry e : entries) {
       out.put(e.id(), refused.getOrDefault(e.id(), new TreeSet<>()));
     }
+    // A reading that throws loads its objective unchecked: a measurement must say so, never count
+    // it as a good objective in silence.
+    long unchecked =
+        findings.stream().filter(f -> ObjectiveLinter.UNCHECKED.equals(f.rule())).count();
+    if (unchecked > 0) {
+      System.out.printf(
+          Locale.ROOT, "UNCHECKED: the reading failed on %d objectives (see the log)%n", unchecked);
+    }
     for (LintFinding f : findings) {
       Set<String> s = out.get(f.objectiveId());
       if (s != null

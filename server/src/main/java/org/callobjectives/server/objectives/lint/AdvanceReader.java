@@ -4168,6 +4168,9 @@ final class AdvanceReader {
         && !s.tokens()[from + 1].equals(s.tokens()[from + 1].toUpperCase(java.util.Locale.ROOT))) {
       return Actor.CUSTOMER;
     }
+    if (customer < 0 && agent < 0 && ourDeskActs(s, from, to)) {
+      return Actor.AGENT;
+    }
     if (customer < 0 && agent < 0) {
       return person ? Actor.UNKNOWN : noun ? Actor.THING : Actor.NONE;
     }
@@ -4560,6 +4563,41 @@ final class AdvanceReader {
       }
     }
     return true;
+  }
+
+  /** Desks on the customer's side: the front desk we reach, the desks that buy from us. */
+  private static final Set<String> THEIR_DESKS =
+      Set.of(
+          "front",
+          "reception",
+          "purchasing",
+          "procurement",
+          "buying",
+          "import",
+          "imports",
+          "travel",
+          "chartering",
+          "payables",
+          "payable");
+
+  /**
+   * "The freight desk holds two lanes", "Desk books the gang in": a desk acting is people at a
+   * desk, ours unless it is the customer's front or buying desk or someone's by name.
+   */
+  private boolean ourDeskActs(Sentence s, int from, int to) {
+    int head = Math.min(to, s.size()) - 1;
+    if (head < 0 || head - from > 3 || !s.lemmas()[head].equals("desk")) {
+      return false;
+    }
+    for (int k = Math.max(0, from); k < head; k++) {
+      if (s.wordIn(k, THEIR_DESKS)
+          || s.is(k, "PROPN")
+          || s.is(k, "PRON") && !s.word(k, "our")
+          || s.word(k, "'s")) {
+        return false;
+      }
+    }
+    return !theirWordBefore(s, from, head);
   }
 
   /** A desk of ours: "intake", "member-services", "consultation-line". */

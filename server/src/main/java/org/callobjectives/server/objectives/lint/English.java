@@ -195,6 +195,7 @@ final class English {
     modifierInSubject(tokens, tags);
     nounEndsPossessivePhrase(tokens, tags);
     verbAfterAside(tokens, tags);
+    nounAfterNounsPossessive(tokens, tags);
     mainVerbReadAsNoun(tokens, tags);
     phrasalVerbReadAsNoun(tokens, tags);
     modifierReadAsVerb(tags, tokens);
@@ -208,6 +209,7 @@ final class English {
     verbAfterSubjectTo(tokens, tags);
     nounBeforePassive(tokens, tags);
     nounAfterPossessive(tokens, tags);
+    pluralObjectReadAsVerb(tokens, tags);
     accountIsANoun(tokens, tags);
     adjectiveAfterBe(tokens, tags);
     numbersHaveDigitsOrNames(tokens, tags);
@@ -313,6 +315,59 @@ final class English {
   private static void nounAfterPossessive(String[] tokens, String[] tags) {
     for (int i = 1; i < tokens.length; i++) {
       if (tags[i].equals("VERB") && POSSESSIVES.contains(tokens[i - 1].toLowerCase(Locale.ROOT))) {
+        tags[i] = "NOUN";
+      }
+    }
+  }
+
+  /**
+   * "The caller's neighbour texts three photos", "the agent's needs analysis": after a noun's
+   * possessive 's (not "is" or "has"), a word the tagger read as a verb is what the owner has when
+   * it is a plural or a verb in -s follows it.
+   */
+  private static void nounAfterNounsPossessive(String[] tokens, String[] tags) {
+    for (int i = 2; i < tokens.length; i++) {
+      String w = tokens[i].toLowerCase(Locale.ROOT);
+      String next = i + 1 < tokens.length ? tokens[i + 1].toLowerCase(Locale.ROOT) : "";
+      boolean plural = w.endsWith("s") && !w.endsWith("ss");
+      boolean verbInSNext =
+          next.endsWith("s")
+              && !next.endsWith("ss")
+              && next.length() > 3
+              && (tags[i + 1].equals("NOUN") || tags[i + 1].equals("VERB"));
+      if (tags[i].equals("VERB")
+          && (tokens[i - 1].equals("'s") || tokens[i - 1].equals("\u2019s"))
+          && (tags[i - 1].equals("PUNCT") || tags[i - 1].equals("PART"))
+          && (tags[i - 2].equals("NOUN") || tags[i - 2].equals("PROPN"))
+          && !w.endsWith("ing")
+          && !w.endsWith("ed")
+          && (plural || verbInSNext)) {
+        tags[i] = "NOUN";
+      }
+    }
+  }
+
+  /**
+   * "The production manager discusses needs for the field": two finite verbs in -s never follow one
+   * another, so before a preposition or the end the second is the first one's plural object.
+   */
+  private static void pluralObjectReadAsVerb(String[] tokens, String[] tags) {
+    for (int i = 1; i + 1 < tokens.length; i++) {
+      String before = tokens[i - 1].toLowerCase(Locale.ROOT);
+      String w = tokens[i].toLowerCase(Locale.ROOT);
+      boolean ends =
+          i + 1 == tokens.length
+              || tags[i + 1].equals("ADP")
+              || tags[i + 1].equals("PUNCT")
+              || tags[i + 1].equals("CCONJ");
+      if (tags[i - 1].equals("VERB")
+          && tags[i].equals("VERB")
+          && before.endsWith("s")
+          && !before.endsWith("ss")
+          && w.endsWith("s")
+          && !w.endsWith("ss")
+          && w.length() >= 4
+          && ends) {
         tags[i] = "NOUN";
       }
     }
@@ -1761,6 +1816,10 @@ final class English {
           "forwards",
           "as");
 
+  /** Linking verbs in -s, which the tagger reads as plural nouns before a participle. */
+  private static final java.util.Set<String> LINKING_IN_S =
+      java.util.Set.of("stays", "remains", "becomes", "seems", "appears", "grows");
+
   /** True when a verb was found or set from word {@code from} on. */
   private static boolean mainVerbReadAsNoun(String[] tokens, String[] tags, int from) {
     for (int i = from; i + 1 < tokens.length; i++) {
@@ -1817,6 +1876,10 @@ final class English {
               || next.equals("to")
                   && i + 2 < tokens.length
                   && java.util.Set.of("DET", "ADJ", "ADV", "NUM", "PRON").contains(tags[i + 2])
+              // "The buyer stays engaged with us": a linking verb before how they are
+              || LINKING_IN_S.contains(w)
+                  && (tags[i + 1].equals("ADJ")
+                      || tags[i + 1].equals("VERB") && next.endsWith("ed"))
               // "The winery engages with our brand", "The congregation votes at a meeting to
               // adopt ... and migrate ...": no other verb heads the sentence
               || VERB_PREPOSITIONS.contains(next)
@@ -1844,9 +1907,16 @@ final class English {
               && (i + 2 == tokens.length
                   || tags[i + 2].equals("ADP")
                   || tags[i + 2].equals("PUNCT")
-                  || tags[i + 2].equals("CCONJ"));
+                  || tags[i + 2].equals("CCONJ")
+                  // ("discusses needs around loyalty": a preposition read as an adverb)
+                  || tags[i + 2].equals("ADV")
+                      && java.util.Set.of("around", "about", "on", "over", "for")
+                          .contains(tokens[i + 2].toLowerCase(Locale.ROOT)));
       if (verbContext || objectReadAsVerb) {
         tags[i] = "VERB";
+        if (LINKING_IN_S.contains(w) && tags[i + 1].equals("VERB")) {
+          tags[i + 1] = "ADJ"; // ("stays engaged": how they are, as in "remains engaged")
+        }
         if (objectReadAsVerb) {
           tags[i + 1] = "NOUN";
         }

@@ -1810,6 +1810,9 @@ public final class ObjectiveLinter {
       int at = indexOfWord(s, "keen", from, s.size());
       return at >= 0 && s.word(at + 1, "on"); // "is keen on a staff benefit", not "keen to book"
     }
+    if (w.length == 2 && (w[0].equals("stays") || w[0].equals("remains"))) {
+      return true; // "stays engaged", "remains interested": no step, only staying as they are
+    }
     return (w.length == 2
             || w.length == 3 && w[1].endsWith("ly")
             || w.length == 3 && w[1].equals("more"))
@@ -1862,6 +1865,10 @@ public final class ObjectiveLinter {
           "peace",
           "ease");
 
+  /** How a customer stays with us without doing anything: "stays engaged", "remains involved". */
+  private static final java.util.Set<String> STAYING_STATES =
+      java.util.Set.of("engaged", "involved", "connected", "committed", "warm", "onboard");
+
   /**
    * The words of an advance whose step is a state of mind ("appreciates why ...", "warms to the
    * idea", "becomes excited"), or null.
@@ -1870,7 +1877,10 @@ public final class ObjectiveLinter {
     for (int k = Math.max(0, r.verbAt()); k + 1 < s.size(); k++) {
       if (s.is(k, "CCONJ")
           && (s.is(k + 1, "VERB") || s.lower()[k + 1].endsWith("s") && s.is(k + 1, "NOUN"))
-          && !MIND_VERBS.contains(s.lemmas()[k + 1])) {
+          && !MIND_VERBS.contains(s.lemmas()[k + 1])
+          // ("stays engaged and keeps moving forward": what follows names no step either)
+          && !(("stay".equals(r.verb()) || "remain".equals(r.verb()))
+              && v.vague.first(s.slice(k + 1, s.size())) != null)) {
         return null; // "loves the range and introduces us to the buyer": a step follows
       }
     }
@@ -1891,6 +1901,11 @@ public final class ObjectiveLinter {
         && java.util.Set.of("get", "become", "grow", "stay", "remain", "feel")
             .contains(s.lemmas()[at - 1])) {
       return s.span(at - 1, at + 1);
+    }
+    // "stays engaged with us", "remains interested": the linking verb read as the step
+    if (java.util.Set.of("stay", "remain").contains(r.verb())
+        && (s.wordIn(at + 1, MIND_STATES) || s.wordIn(at + 1, STAYING_STATES))) {
+      return s.span(at, at + 2);
     }
     // "sees the value of the plan", "sees us as a credible alternative"
     if (r.verb().equals("see")) {

@@ -32,7 +32,8 @@ final class Rewrites {
         && !java.util.Set.of("them", "they", "him", "he", "her", "she", "it")
             .contains(r.subject().toLowerCase(java.util.Locale.ROOT))
         && !instructionOrThing(r.subject())) {
-      return capital(r.subject());
+      // ("The executive director personally calls": the adverb belongs to the old step)
+      return capital(r.subject().replaceFirst("(?i)\\s+(?:personally|also|then|now|finally)$", ""));
     }
     return "The customer";
   }

@@ -26,6 +26,11 @@ final class TextLimits {
               // "*no gap*", "_today_": one star or underscore around words ("5 * 3" is no emphasis)
               + "|(?<![\\w*])\\*(?=[^\\s*])([^*\\n]*?[^\\s*])\\*(?![\\w*])"
               + "|(?<![\\w_])_(?=[^\\s_])([^_\\n]*?[^\\s_])_(?![\\w_])");
+  // BBCode as forums and some CRMs write it: only a tag with its closing one ("[b]today[/b]"), so
+  // "option [b]" in a list is no markup
+  private static final Pattern BBCODE =
+      Pattern.compile(
+          "(?i)\\[(b|i|u|s|url|color|colour|size|font|quote|code|highlight)(?:=[^\\]]*)?\\](.*?)\\[/\\1\\]");
   // "data:" only as a URL ("data:text/html,..."), not "interval data: volume, AHT"
   private static final Pattern SCHEME =
       Pattern.compile(
@@ -33,12 +38,15 @@ final class TextLimits {
 
   private TextLimits() {}
 
-  /** The markup in {@code text} (an HTML tag or entity, a Markdown link or emphasis), if any. */
+  /**
+   * The markup in {@code text} (an HTML tag or entity, a Markdown link or emphasis, BBCode), if
+   * any.
+   */
   static Optional<String> markup(String text) {
     if (text == null) {
       return Optional.empty();
     }
-    for (Pattern p : new Pattern[] {TAG, LINK, ENTITY, EMPHASIS, SCHEME}) {
+    for (Pattern p : new Pattern[] {TAG, LINK, ENTITY, EMPHASIS, BBCODE, SCHEME}) {
       Matcher m = p.matcher(text);
       if (m.find()) {
         return Optional.of(m.group());
@@ -60,6 +68,7 @@ final class TextLimits {
   static String plain(String text) {
     String t = LINK.matcher(text).replaceAll("$1");
     t = EMPHASIS.matcher(t).replaceAll(m -> Matcher.quoteReplacement(emphasised(m)));
+    t = BBCODE.matcher(t).replaceAll(m -> Matcher.quoteReplacement(m.group(2)));
     t = BREAKING_TAG.matcher(t).replaceAll(" ");
     t = TAG.matcher(t).replaceAll("");
     t = ENTITY.matcher(t).replaceAll(" ");

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,7 +92,6 @@ class DeliveriesToolsAndExplainedLabelsTest {
       discovery            | Customer puts insurance on the new toy hauler and sends us the pink slip
       outbound-prospecting | Warehouse owner agrees a date for the modules and racking to be dropped at their dock
       first-contact        | Block manager tells the old firm to stop coming from Monday
-      first-contact        | If possible the owner wires the 10% mobilization payment so we can order modules
       discovery            | Purchase order from Harbor Foods (Oakland) for 20 pallets of trays
       first-contact        | Letter of intent from Sahara Agro (Nairobi) for the drip system
       discovery            | Office manager tells the current cleaning contractor to stop from the 31st
@@ -106,6 +106,26 @@ class DeliveriesToolsAndExplainedLabelsTest {
   void aDeliveryOurCrewOrARegularPaymentIsUnrealisticEarlyOn(String stage, String advance)
       throws Exception {
     assertUnrealisticOn(dir, stage, advance);
+  }
+
+  @Test
+  void aHedgedPaymentOnAFirstContactIsRefusedAsHedgedAndStillShownAsUnrealistic() throws Exception {
+    // Authors who mark the hedge often name that one problem only: the second opinion may keep
+    // the stage's objection as a warning, but it is always shown.
+    List<LintFinding> found =
+        AccountEventsAndRolesTest.findingsOnStage(
+            dir,
+            "first-contact",
+            "If possible the owner wires the 10% mobilization payment so we can order modules",
+            MEASURE);
+    assertTrue(
+        found.stream()
+            .anyMatch(
+                f -> f.rule().equals(ObjectiveLinter.HEDGED) && f.severity() == Severity.ERROR),
+        found::toString);
+    assertTrue(
+        found.stream().anyMatch(f -> f.rule().equals(ObjectiveLinter.UNREALISTIC)),
+        found::toString);
   }
 
   @ParameterizedTest
