@@ -27,10 +27,12 @@ final class TextLimits {
               + "|(?<![\\w*])\\*(?=[^\\s*])([^*\\n]*?[^\\s*])\\*(?![\\w*])"
               + "|(?<![\\w_])_(?=[^\\s_])([^_\\n]*?[^\\s_])_(?![\\w_])");
   // BBCode as forums and some CRMs write it: only a tag with its closing one ("[b]today[/b]"), so
-  // "option [b]" in a list is no markup
+  // "option [b]" in a list is no markup; what is inside is bounded and bracket-free, so a long
+  // paste of "[b][b][b]..." is read in linear time
   private static final Pattern BBCODE =
       Pattern.compile(
-          "(?i)\\[(b|i|u|s|url|color|colour|size|font|quote|code|highlight)(?:=[^\\]]*)?\\](.*?)\\[/\\1\\]");
+          "(?i)\\[(b|i|u|s|url|color|colour|size|font|quote|code|highlight)(?:=[^\\]\\[]{0,300})?\\]"
+              + "([^\\[\\]]{0,300})\\[/\\1\\]");
   // "data:" only as a URL ("data:text/html,..."), not "interval data: volume, AHT"
   private static final Pattern SCHEME =
       Pattern.compile(
@@ -68,7 +70,9 @@ final class TextLimits {
   static String plain(String text) {
     String t = LINK.matcher(text).replaceAll("$1");
     t = EMPHASIS.matcher(t).replaceAll(m -> Matcher.quoteReplacement(emphasised(m)));
-    t = BBCODE.matcher(t).replaceAll(m -> Matcher.quoteReplacement(m.group(2)));
+    for (int nested = 0; nested < 3; nested++) { // "[b][i]today[/i][/b]": inner first
+      t = BBCODE.matcher(t).replaceAll(m -> Matcher.quoteReplacement(m.group(2)));
+    }
     t = BREAKING_TAG.matcher(t).replaceAll(" ");
     t = TAG.matcher(t).replaceAll("");
     t = ENTITY.matcher(t).replaceAll(" ");

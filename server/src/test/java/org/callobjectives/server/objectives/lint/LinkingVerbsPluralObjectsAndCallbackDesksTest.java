@@ -116,6 +116,11 @@ class LinkingVerbsPluralObjectsAndCallbackDesksTest {
     assertFalse(
         errors("Client picks option [b] of the two quotes and signs it", MEASURE, "today")
             .contains(ObjectiveLinter.MARKUP));
+    assertEquals(
+        "Client returns the letter today",
+        TextLimits.plain("Client returns the letter [b][i]today[/i][/b]"));
+    // a long paste of opening tags is no markup
+    assertTrue(TextLimits.markup("[b]".repeat(30_000)).isEmpty());
   }
 
   @ParameterizedTest
