@@ -947,7 +947,10 @@ final class AdvanceReader {
           false,
           false,
           null,
-          s.span(k, s.is(k + 1, "ADV") ? k + 3 : k + 2),
+          // "remains available after the call and emails the bills": the state leads to a step
+          stepAfterState(s, k, s.is(k + 1, "ADV") ? k + 2 : k + 1)
+              ? null
+              : s.span(k, s.is(k + 1, "ADV") ? k + 3 : k + 2),
           hedge);
     }
     if (k < s.size()
@@ -980,6 +983,18 @@ final class AdvanceReader {
             .noneMatch(j -> s.wordIn(j, Set.of("we", "i", "our", "us")))) {
       actor = Actor.CUSTOMER;
     }
+    // "The advisor emails an intro to the firm's attorney, copying us": who copies us in is not us
+    if (actor == Actor.AGENT
+        && !passive
+        && IntStream.range(main + 1, s.size() - 1)
+            .anyMatch(
+                j ->
+                    s.wordIn(j, Set.of("copying", "copies", "cc'ing", "ccing", "cc's", "ccs"))
+                        && s.word(j + 1, "us"))
+        && IntStream.range(from, Math.min(to, s.size()))
+            .noneMatch(j -> s.wordIn(j, Set.of("we", "i", "our", "us")))) {
+      actor = Actor.CUSTOMER;
+    }
     if (passive) {
       int by = indexOf(s, "by", main + 1);
       // "Three sample files are sent from the client to our mailbox": who sends, after "from"
@@ -1004,14 +1019,37 @@ final class AdvanceReader {
           && s.wordIn(nounPhraseEnd(s, by + 1) - 1, BY_MEANS)) {
         by = -1;
       }
+      // "sent to the homeowners by the project advisor": who sends to the customer is not the
+      // customer, unless named as theirs
+      boolean toTheCustomer = false;
+      int toAt = indexOf(s, "to", main + 1);
+      if (SENT_FROM.contains(s.lemmas()[main])
+          && toAt > main
+          && toAt <= main + 3
+          && (by < 0 || toAt < by)) {
+        for (int j = toAt + 1; j <= toAt + 3 && j < s.size(); j++) {
+          toTheCustomer |= Vocabulary.longest(s, v.customerActors, j) > 0;
+        }
+      }
       // "by the bride's mother", "by their QA panel": someone on the customer's side
       Actor agent =
           by < 0
               ? Actor.NONE
               : theCustomersPeople(s, by + 1, nounPhraseEnd(s, by + 1), false)
-                      || someoneElse(s, by + 1, nounPhraseEnd(s, by + 1))
+                      || !toTheCustomer && someoneElse(s, by + 1, nounPhraseEnd(s, by + 1))
                   ? Actor.CUSTOMER
                   : actorOf(s, by + 1, nounPhraseEnd(s, by + 1));
+      if (toTheCustomer && by > 0) {
+        int end = nounPhraseEnd(s, by + 1);
+        boolean theirs =
+            IntStream.range(by + 1, end)
+                .anyMatch(j -> s.wordIn(j, Set.of("their", "his", "her", "its", "'s")));
+        // ("by the project advisor": a title of ours, whatever precedes it)
+        if (agent == Actor.UNKNOWN
+            || !theirs && end > by + 1 && Vocabulary.longest(s, v.agentActors, end - 1) > 0) {
+          agent = Actor.AGENT;
+        }
+      }
       if (agent == Actor.CUSTOMER) {
         return new Reading(
             Actor.CUSTOMER,
@@ -1263,6 +1301,7 @@ final class AdvanceReader {
           && inS
           && !NO_STEP_AFTER_STATE.contains(s.lemmas()[k])
           && !STATE_VERBS.contains(s.lemmas()[k])
+          && !(s.lemmas()[k].equals("let") && s.word(k + 1, "go")) // ("and lets go of ...")
           && lowEffortFrom(s, k) == null) {
         return true;
       }
@@ -2046,10 +2085,12 @@ final class AdvanceReader {
    * our) within four words, a verb after it; -1 when there is none.
    */
   private int leadingNounPhrase(Sentence s, int i) {
-    if (!s.wordIn(i + 1, Set.of("the", "this", "our", "their", "today's", "each"))) {
+    // ("Before Saturday's walkthrough the executor emails ...": a day's or a name's event too)
+    boolean possessive = (s.is(i + 1, "PROPN") || s.is(i + 1, "NOUN")) && s.word(i + 2, "'s");
+    if (!s.wordIn(i + 1, Set.of("the", "this", "our", "their", "today's", "each")) && !possessive) {
       return -1;
     }
-    for (int k = i + 2; k < Math.min(s.size() - 2, i + 6); k++) {
+    for (int k = possessive ? i + 3 : i + 2; k < Math.min(s.size() - 2, i + 6); k++) {
       if (s.wordIn(k, Set.of("the", "their", "his", "her", "our"))) {
         return k > i + 2 && verbAfter(s, k + 1) ? k : -1;
       }

@@ -184,6 +184,8 @@ final class English {
     String[] tokens = tok.toArray(String[]::new);
     String[] tags = tag.toArray(String[]::new);
     hyphenatedWords(tokens, tags);
+    openWordReadAsPreposition(tokens, tags);
+    nounsReadAsVerbs(tokens, tags);
     acronymsAreNames(tokens, tags);
     firmNames(tokens, tags);
     contractionsAreAuxiliaries(tokens, tags);
@@ -1615,6 +1617,207 @@ final class English {
     }
   }
 
+  /** The words that are prepositions or adverbial particles, in English and in loans. */
+  private static final java.util.Set<String> PREPOSITIONS =
+      java.util.Set.of(
+          "about",
+          "above",
+          "across",
+          "after",
+          "against",
+          "along",
+          "alongside",
+          "amid",
+          "among",
+          "amongst",
+          "around",
+          "as",
+          "at",
+          "before",
+          "behind",
+          "below",
+          "beneath",
+          "beside",
+          "besides",
+          "between",
+          "beyond",
+          "by",
+          "despite",
+          "down",
+          "during",
+          "except",
+          "for",
+          "from",
+          "in",
+          "inside",
+          "into",
+          "like",
+          "near",
+          "nearby",
+          "next",
+          "of",
+          "off",
+          "on",
+          "onto",
+          "opposite",
+          "out",
+          "outside",
+          "outwith",
+          "over",
+          "past",
+          "per",
+          "plus",
+          "re",
+          "round",
+          "since",
+          "than",
+          "through",
+          "throughout",
+          "thru",
+          "till",
+          "to",
+          "toward",
+          "towards",
+          "under",
+          "underneath",
+          "unlike",
+          "until",
+          "up",
+          "upon",
+          "via",
+          "vs",
+          "vs.",
+          "versus",
+          "with",
+          "within",
+          "without",
+          "worth",
+          "back",
+          "forward",
+          "forwards",
+          "ahead",
+          "together",
+          "aside",
+          "apart",
+          "away",
+          "upfront",
+          "overnight",
+          "beforehand",
+          "incl",
+          "incl.",
+          "cum",
+          "pro",
+          "de",
+          "del",
+          "da",
+          "do",
+          "di",
+          "du",
+          "des",
+          "la",
+          "le",
+          "von",
+          "van",
+          "der",
+          "den",
+          "zu",
+          "à",
+          "au",
+          "aux",
+          "en",
+          "y",
+          "e",
+          "a",
+          "para",
+          "por",
+          "con",
+          "sin",
+          "pour",
+          "avec",
+          "sur",
+          "für",
+          "mit",
+          "bei",
+          "nach",
+          "aus",
+          "um",
+          "dans",
+          "chez");
+
+  /**
+   * "Before Saturday's walkthrough the executor emails ...", "the cigarette factory ... Macedonian
+   * tobacco", "Paralegal asks ...": the tagger reads a word it does not know as a preposition; only
+   * a closed set of words are, the rest are nouns (a verb in -s among them is found after).
+   */
+  private static void openWordReadAsPreposition(String[] tokens, String[] tags) {
+    for (int i = 0; i < tokens.length; i++) {
+      String w = tokens[i].toLowerCase(Locale.ROOT);
+      if (!tags[i].equals("ADP")
+          || PREPOSITIONS.contains(w)
+          || w.length() < 3
+          || !w.chars().allMatch(c -> Character.isLetter(c) || c == '-')) {
+        continue;
+      }
+      if (w.endsWith("ly")) {
+        tags[i] = "ADV"; // "hopefully", "electronically"
+      } else if (i > 0 && tokens[i - 1].equalsIgnoreCase("to")) {
+        tags[i] = "VERB"; // "to attend", "to accept"
+      } else if (!NUMBER_WORD.matcher(w).matches()
+          && !java.util.Set.of(
+                  "who", "which", "whoever", "our", "us", "we", "if", "because", "is", "are", "was",
+                  "were", "been", "am")
+              .contains(w)) {
+        tags[i] = "NOUN";
+      }
+    }
+  }
+
+  /** Verbs in -ment; every other word in -ment is a noun ("signs the order acknowledgement"). */
+  private static final java.util.Set<String> VERBS_IN_MENT =
+      java.util.Set.of(
+          "comment",
+          "document",
+          "implement",
+          "supplement",
+          "augment",
+          "ferment",
+          "lament",
+          "torment",
+          "segment",
+          "complement",
+          "compliment",
+          "experiment",
+          "cement",
+          "foment",
+          "fragment",
+          "ornament",
+          "pigment",
+          "dement",
+          "regiment",
+          "increment",
+          "orient");
+
+  /**
+   * "signs the order acknowledgement", "60 felt colours": a noun in -ment, and felt the material,
+   * which the tagger reads as verbs.
+   */
+  private static void nounsReadAsVerbs(String[] tokens, String[] tags) {
+    for (int i = 0; i < tokens.length; i++) {
+      if (!tags[i].equals("VERB")) {
+        continue;
+      }
+      String w = tokens[i].toLowerCase(Locale.ROOT);
+      if (w.endsWith("ment") && w.length() > 6 && !VERBS_IN_MENT.contains(w)) {
+        tags[i] = "NOUN";
+      } else if (w.equals("felt")
+          && i + 1 < tokens.length
+          && (tags[i + 1].equals("NOUN") || tags[i + 1].equals("PROPN"))
+          && (i == 0 || !tags[i - 1].equals("PRON") && !tags[i - 1].equals("AUX"))) {
+        tags[i] = "ADJ";
+      }
+    }
+  }
+
   private static final java.util.Set<String> DISTRIBUTIVE =
       java.util.Set.of("each", "both", "all", "jointly", "together");
 
@@ -1838,6 +2041,10 @@ final class English {
                   && tags[i - 2].equals("NOUN")
                   && tags[i - 3].equals("DET")
               || tokens[i - 1].equals("IT") // "the head of IT"
+              // "the owner of the épicerie fine emails us": whatever the adjective, a word in -s
+              // before "us" is what they do
+              || tags[i - 1].equals("ADJ")
+                  && java.util.Set.of("us", "me").contains(tokens[i + 1].toLowerCase(Locale.ROOT))
               || tokens[i - 1].equals(")") // "Prospect (FM at the DC) accepts"
               || tags[i - 1].equals("ADJ")
                   && i >= 2

@@ -222,6 +222,9 @@ public final class ObjectiveLinter {
     if (hedge != null && (indirectQuestion(written, hedge) || inOurPurpose(written, hedge))) {
       hedge = null; // "chooses for each type if they want TEP or MT": a choice asked for
     }
+    if (hedge != null && partOfAName(written, hedge)) {
+      hedge = null; // "The buyer at Ojala Foods signs ...", "the owner of Inshallah Bakery"
+    }
     var leading = LEADING_HEDGE.matcher(advanceText == null ? "" : advanceText);
     if (hedge == null && leading.find()) {
       hedge =
@@ -1522,6 +1525,18 @@ public final class ObjectiveLinter {
     return false;
   }
 
+  /** Whether {@code p} is written inside a name: capitalised mid-sentence, a capital after it. */
+  private static boolean partOfAName(Sentence s, Phrase p) {
+    int at = s.find(p, 0);
+    if (at <= 0) {
+      return false;
+    }
+    int end = at + s.matchAt(p, at);
+    return Character.isUpperCase(s.tokens()[at].charAt(0))
+        && end < s.size()
+        && Character.isUpperCase(s.tokens()[end].charAt(0));
+  }
+
   /** States of mind a "step" may grow into: "becomes more interested", "shows interest". */
   private static final java.util.Set<String> MIND =
       java.util.Set.of("interest", "interested", "excited", "aware", "keen", "curious");
@@ -1812,6 +1827,13 @@ public final class ObjectiveLinter {
     }
     if (w.length == 2 && (w[0].equals("stays") || w[0].equals("remains"))) {
       return true; // "stays engaged", "remains interested": no step, only staying as they are
+    }
+    if (w.length == 2
+        && java.util.Set.of("is", "are", "be").contains(w[0])
+        && w[1].equals("interested")
+        && from >= 0
+        && s.lemmas()[from].equals("be")) { // (not "says she is interested": telling us)
+      return true; // "is interested in our cloves": a leaning, too general as dev's authors say
     }
     return (w.length == 2
             || w.length == 3 && w[1].endsWith("ly")
@@ -3105,7 +3127,26 @@ public final class ObjectiveLinter {
           "firm",
           "company",
           "co-operative",
-          "cooperative");
+          "cooperative",
+          "co-op",
+          "coop",
+          // an organisation that says or feels something is its people ("the farm is open to")
+          "factory",
+          "chain",
+          "farm",
+          "store",
+          "shop",
+          "school",
+          "club",
+          "hotel",
+          "clinic",
+          "mill",
+          "business",
+          "agency",
+          "church",
+          "parish",
+          "charity",
+          "heirs");
 
   /** A subject read as a thing that is a group of people ("the deli team"): whose, unsaid. */
   private static boolean peopleAsOne(Reading r) {

@@ -33,6 +33,12 @@ final class TextLimits {
       Pattern.compile(
           "(?i)\\[(b|i|u|s|url|color|colour|size|font|quote|code|highlight)(?:=[^\\]\\[]{0,300})?\\]"
               + "([^\\[\\]]{0,300})\\[/\\1\\]");
+  // A Markdown or pasted list: a bullet or number opening a line after the first ("Caller:\n- picks
+  // unit size\n- ..."); the pop-up shows one paragraph, so the lines would run together
+  private static final Pattern LIST_ITEM =
+      Pattern.compile("\\n[ \\t]*(?:[-*+•▪◦‣]|\\d{1,2}[.)])[ \\t]+(?=\\S)");
+  private static final Pattern FIRST_ITEM =
+      Pattern.compile("^[ \\t]*(?:[-*+•▪◦‣]|\\d{1,2}[.)])[ \\t]+(?=\\S)");
   // "data:" only as a URL ("data:text/html,..."), not "interval data: volume, AHT"
   private static final Pattern SCHEME =
       Pattern.compile(
@@ -48,10 +54,11 @@ final class TextLimits {
     if (text == null) {
       return Optional.empty();
     }
-    for (Pattern p : new Pattern[] {TAG, LINK, ENTITY, EMPHASIS, BBCODE, SCHEME}) {
+    for (Pattern p : new Pattern[] {TAG, LINK, ENTITY, EMPHASIS, BBCODE, SCHEME, LIST_ITEM}) {
       Matcher m = p.matcher(text);
       if (m.find()) {
-        return Optional.of(m.group());
+        return Optional.of(
+            p == LIST_ITEM ? m.group().strip() + " opening a line" : m.group().strip());
       }
     }
     return Optional.empty();
@@ -77,6 +84,14 @@ final class TextLimits {
     t = TAG.matcher(t).replaceAll("");
     t = ENTITY.matcher(t).replaceAll(" ");
     t = SCHEME.matcher(t).replaceAll("");
-    return t.replaceAll("\\s+", " ").strip();
+    if (LIST_ITEM.matcher(t).find()) {
+      // "Caller:\n- picks unit size\n- completes the rental": "Caller: picks unit size; completes
+      // ..."
+      t = FIRST_ITEM.matcher(t).replaceFirst("");
+      t = LIST_ITEM.matcher(t).replaceAll("; ").replace(":;", ":");
+    }
+    // (literal replacements: a pattern with a run of spaces before ";" would be quadratic)
+    t = t.replaceAll("\\s+", " ").replace(" ;", ";").strip();
+    return t.startsWith(";") ? t.substring(1).strip() : t;
   }
 }
