@@ -247,6 +247,12 @@ public final class ObjectiveLinter {
               aside.group().replaceAll("[,\\s]+", " ").strip().toLowerCase(java.util.Locale.ROOT));
     }
     Phrase titleHedge = v.hedges.first(title, true);
+    if (titleHedge != null
+        && (partOfAName(title, titleHedge)
+            || written.find(titleHedge, 0) >= 0 && partOfAName(written, titleHedge))) {
+      titleHedge =
+          null; // (title "Ojala Foods proposal", the advance "The buyer at Ojala Foods ...")
+    }
     if (hedge != null || titleHedge != null) {
       String w = hedge != null ? hedge.text() : titleHedge.text();
       String rewrite =

@@ -200,6 +200,20 @@ class IssueExamplesTest {
   }
 
   @Test
+  void aBlessingInTheFirmsNameIsNoHedgeInTheTitleEither() throws Exception {
+    Path d =
+        folder(
+            "proposal",
+            "Ojala Foods proposal",
+            "The buyer at Ojala Foods signs the proposal and emails it back",
+            "Signed proposal attached to the deal",
+            "by Friday 5 pm");
+    List<LintFinding> found = findings(d);
+    assertTrue(
+        found.stream().noneMatch(x -> x.rule().equals(ObjectiveLinter.HEDGED)), found::toString);
+  }
+
+  @Test
   void aChangeOfMindIsRefusedAsTooGeneralAndToldIsNoStep() throws Exception {
     // dev's authors call "becomes more interested" too general (6) more often than no advance (5);
     // the models decide whether no-advance is an error or a warning, and it is always said
