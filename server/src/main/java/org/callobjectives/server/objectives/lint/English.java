@@ -1794,8 +1794,7 @@ final class English {
           "pigment",
           "dement",
           "regiment",
-          "increment",
-          "orient");
+          "increment");
 
   /**
    * "signs the order acknowledgement", "60 felt colours": a noun in -ment, and felt the material,
