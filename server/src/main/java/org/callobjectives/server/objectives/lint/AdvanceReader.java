@@ -1787,6 +1787,22 @@ final class AdvanceReader {
    * main}; else -1.
    */
   private int crewHandsTheCustomer(Sentence s, int main) {
+    // "Contracts team sends the pack, the guide and the proofs to the client": its own verb
+    if (s.wordIn(main, Set.of("send", "sends", "email", "emails", "share", "shares", "mail"))) {
+      for (int k = main + 1; k + 1 < Math.min(s.size(), main + 16); k++) {
+        if (s.wordIn(k, CLAUSE_BREAK) || s.is(k, "VERB") || s.is(k, "AUX")) {
+          break;
+        }
+        int who = s.word(k + 1, "the") ? k + 2 : k + 1;
+        if (s.word(k, "to")
+            && who < s.size()
+            && SERVED.contains(s.lower()[who])
+            && !s.is(who + 1, "NOUN")
+            && !s.word(who + 1, "'s")) {
+          return who + 1;
+        }
+      }
+    }
     for (int and = main + 2; and + 2 < s.size(); and++) {
       if (s.wordIn(and, CLAUSE_BREAK) || s.word(and, ",")) {
         return -1;
@@ -4194,7 +4210,11 @@ final class AdvanceReader {
         }
       }
       if (s.is(k, "PROPN")
-          || s.is(k, "PRON") && !s.wordIn(k, Set.of("it", "this", "that", "its"))) {
+          || s.is(k, "PRON") && !s.wordIn(k, Set.of("it", "this", "that", "its"))
+          // "Khun Arthit", "Pak Budi", "Herr Vogel": a title of address before a name
+          || s.wordIn(k, HONORIFICS)
+              && k + 1 < Math.min(to, s.size())
+              && Character.isUpperCase(s.tokens()[k + 1].charAt(0))) {
         person = true;
       }
     }
@@ -4671,6 +4691,61 @@ final class AdvanceReader {
   }
 
   /** A role by its ending: receptionist, cardholder, coordinator, attendee. */
+  /** Titles of address before a person's name, in English and other languages. */
+  private static final Set<String> HONORIFICS =
+      Set.of(
+          "mr",
+          "mrs",
+          "ms",
+          "mx",
+          "miss",
+          "dr",
+          "sir",
+          "dame",
+          "madam",
+          "khun",
+          "herr",
+          "frau",
+          "señor",
+          "senor",
+          "señora",
+          "senora",
+          "sr",
+          "sra",
+          "don",
+          "doña",
+          "dona",
+          "mme",
+          "madame",
+          "monsieur",
+          "signor",
+          "signora",
+          "pak",
+          "bapak",
+          "ibu",
+          "bu",
+          "encik",
+          "puan",
+          "datuk",
+          "dato",
+          "tuan",
+          "shri",
+          "sri",
+          "smt",
+          "sheikh",
+          "haji",
+          "hajah",
+          "alhaji",
+          "ustaz",
+          "mallam",
+          "chief",
+          "nana",
+          "mevrouw",
+          "meneer",
+          "aunty",
+          "auntie",
+          "uncle");
+
   private static boolean personLike(String w) {
     return w.length() > 4
         && (w.endsWith("ist")

@@ -2250,6 +2250,118 @@ final class BuyingProcess {
   }
 
   /** The words of {@code text} that ask a purchase of absurd size, or null. */
+  /**
+   * "Wee one-truck haulier books 40 trailers a week", "solo practice sends us 200 crown cases": a
+   * one- or two-person business buying, booking or referring forty or more of something (not kilos,
+   * hours or money).
+   */
+  private static final Pattern SMALL_BUYER_BIG_ORDER =
+      p(
+          "\\b(?:small|tiny|wee|solo|single-handed|(?:one|two)-(?:truck|man|person|woman|van|chair|vet|"
+              + "dentist|doctor|counter|site|location)|single-(?:site|truck|chair|location)|sole[\\s-]+trader|"
+              + "micro)\\b[^.\\n]{0,60}\\b(?:orders?|buys?|books?|sends?\\s+us|refers?|commits?\\s+to|"
+              + "signs?\\s+(?:up\\s+)?for|purchases?|agrees?\\s+to\\s+(?:order|buy))\\b"
+              + "(?![^.\\n]{0,40}\\b(?:trials?|pilots?|samples?|free|tasters?|test)\\b)[^.\\n]{0,30}?"
+              + "\\b(?:[4-9]\\d|\\d{3,}|\\d{1,3}(?:[, ]\\d{3})+)\\b"
+              + "(?!\\s*(?:kg|g|lbs?|kilos?|litres?|liters?|l|ml|gallons?|tonnes?|tons?|m|metres?|meters?|"
+              + "ft|feet|sq|square|hours?|minutes?|mins?|days?|weeks?|months?|years?|%|percent|euros?|"
+              + "dollars?|pounds?|gbp|usd|eur|miles?|km)\\b)");
+
+  /** The words of a small business's outsized order, or null. */
+  static String outsized(String advance) {
+    var m = SMALL_BUYER_BIG_ORDER.matcher(advance == null ? "" : advance);
+    return m.find() ? m.group().strip() : null;
+  }
+
+  /** Deadlines of a day or less: today, tomorrow, within hours, on this call. */
+  private static final Pattern RUSH =
+      p(
+          "\\b(?:today|tonight|this\\s+(?:afternoon|morning|evening)|tomorrow|tmrw"
+              + "|within\\s+(?:the|an|one|1|2|3|4|6|8|12|24|two|three|48)\\s?(?:hours?|hrs?|h|minutes?|mins?)"
+              + "|in\\s+an\\s+hour|within\\s+the\\s+hour|end\\s+of\\s+(?:the\\s+)?(?:call|day)"
+              + "|before\\s+(?:we\\s+)?hang\\s?up|(?:on|during)\\s+(?:this|the)\\s+call|by\\s+eod|same\\s+day"
+              + "|this\\s+weekend|within\\s+(?:24|48)|while\\s+on\\s+the\\s+(?:line|call|phone)"
+              + "|before\\s+(?:the\\s+)?(?:end\\s+of\\s+(?:the\\s+)?)?call)\\b");
+
+  /** A later day named beside the rush ("booked on this call, visit on 12 May"). */
+  private static final Pattern LATER =
+      p(
+          "\\b(?:next\\s+(?:week|month|year|quarter)|within\\s+\\d+\\s+(?:days?|weeks?|months?)"
+              + "|in\\s+\\d+\\s+(?:days?|weeks?)|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+              + "|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\s+\\d{1,2}|\\d{4}-\\d{2}-\\d{2}"
+              + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b");
+
+  private static final Pattern COPY_OF =
+      p("\\b(?:cop(?:y|ies)|photos?|scans?|pictures?|details|number|proof)\\s+of\\b");
+
+  private static final Pattern OURS_BEFORE = p("\\b(?:we|us|our|i)\\b");
+
+  /** Words before the step that make it something the customer tells, not does. */
+  private static final Pattern TELLS =
+      p(
+          "\\b(?:names?|tells?|says?|whether|which|how|what|when|if|asks?|explains?|lists?|gives?)\\b");
+
+  /**
+   * Steps that take days whoever asks: an authority's permit, a journey by air or sea, building
+   * work; each with the words it needs beside it, or null.
+   */
+  private static final List<Pattern[]> SLOW_STEPS =
+      List.of(
+          new Pattern[] {
+            p(
+                "\\b(?:building|planning|city|council|county|highways?|listed[- ]building|study|work|import|"
+                    + "export|environmental|fire|zoning|regulatory|government|ministry|state|federal|dcgi|premises|alcohol|liquor|"
+                    + "cdsco|fda|ema|mhra|hoa|customs)\\s+(?:(?!(?:gets?|got|obtains?|secures?|pulls?|grants?|has|have|"
+                    + "and|or|from|to|for|of)\\b)[\\w/-]+\\s+){0,2}?(?:permits?|consent|"
+                    + "permission|licen[cs]es?|approval|clearance)\\b(?!\\s+(?:form|application|number|no|"
+                    + "check|code|copy|photo|details|letter|history|records?|list|status|fees?))"),
+            p(
+                "\\b(?:obtains?|obtained|gets?|getting|got|secures?|pulls?(?!\\s+up)|grants?|granted|approved|"
+                    + "issued|approves?)\\b")
+          },
+          new Pattern[] {
+            p(
+                "(?<![-\\w])(?:fly|flies|flying|flown|sails?)\\s+(?:in|out|over|"
+                    + "to|from|down|up|across|into|back|his|her|their|the|a|an|all)\\b"),
+            null
+          },
+          new Pattern[] {
+            p(
+                "(?<!-)\\b(?:built|poured|pours|cured|cures|refitted|renovated|constructed|shipped\\s+from|installed\\s+and\\s+"
+                    + "(?:running|producing|live|working))\\b"),
+            p(
+                "\\b(?:shed|barn|extension|kitchen|bathrooms?|base|slab|foundations?|concrete|house|"
+                    + "building|warehouse|wall|roof|machines?|line|plant|system|sensors|equipment)\\b")
+          });
+
+  /**
+   * "gets the building permit approved today", "the board flies from Sydney to Cebu tomorrow",
+   * "lays a concrete base and has it cured within the hour": a step that takes days, asked within a
+   * day; the words that say so, or null.
+   */
+  static String rushed(String advance, String timeFrame) {
+    String a = advance == null ? "" : advance.toLowerCase(Locale.ROOT);
+    String t = timeFrame == null ? "" : timeFrame.toLowerCase(Locale.ROOT);
+    if (!(RUSH.matcher(t).find() || RUSH.matcher(a).find())
+        || LATER.matcher(t).find()
+        || LATER.matcher(a).find()) {
+      return null;
+    }
+    for (Pattern[] slow : SLOW_STEPS) {
+      var m = slow[0].matcher(a);
+      if (m.find()
+          && (slow[1] == null || slow[1].matcher(a).find())
+          && !TELLS.matcher(a.substring(0, m.start())).find()
+          // ("obtains a copy of the building permit": the paper, not the permit)
+          && !COPY_OF.matcher(a.substring(Math.max(0, m.start() - 24), m.start())).find()
+          // ("agrees the two days we can fly over the paddocks": our drone, not their journey)
+          && !OURS_BEFORE.matcher(a.substring(Math.max(0, m.start() - 16), m.start())).find()) {
+        return m.group().strip();
+      }
+    }
+    return null;
+  }
+
   static String absurd(String text) {
     String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
     for (Step st : STEPS) {

@@ -154,6 +154,12 @@ final class English {
     }
     for (int i = 0; i < forTagging.length; i++) {
       forTagging[i] = messagingVerb(headOfCompound(forTagging[i]));
+      // "Estate engineer to WhatsApp photos": the app after "to" is the verb
+      if (i > 0
+          && forTagging[i - 1].equalsIgnoreCase("to")
+          && raw[i].equalsIgnoreCase("whatsapp")) {
+        forTagging[i] = "text";
+      }
     }
     String[] rawTags = universal.tag(forTagging);
     subjectReadAsVerb(forTagging, rawTags);
@@ -184,6 +190,7 @@ final class English {
     String[] tokens = tok.toArray(String[]::new);
     String[] tags = tag.toArray(String[]::new);
     hyphenatedWords(tokens, tags);
+    unknownSubjectReadAsAdverb(tokens, tags);
     openWordReadAsPreposition(tokens, tags);
     nounsReadAsVerbs(tokens, tags);
     acronymsAreNames(tokens, tags);
@@ -201,6 +208,7 @@ final class English {
     mainVerbReadAsNoun(tokens, tags);
     phrasalVerbReadAsNoun(tokens, tags);
     modifierReadAsVerb(tags, tokens);
+    shorthandRoleReadAsVerb(tokens, tags);
     roleReadAsVerb(tokens, tags);
     deskReadAsVerb(tokens, tags);
     careReadAsVerb(tokens, tags);
@@ -1272,6 +1280,14 @@ final class English {
    * could be the verb of a subject it began (not "Call notes updated", "Increase in usage shows").
    */
   private static void instructionReadAsNoun(String[] tokens, String[] tags) {
+    // "Touch base with Dr. Lee about ...": the idiom read as a compound noun
+    if (tokens.length >= 3
+        && tokens[0].equalsIgnoreCase("touch")
+        && tokens[1].equalsIgnoreCase("base")
+        && tokens[2].equalsIgnoreCase("with")) {
+      tags[0] = "VERB";
+      return;
+    }
     if (tokens.length < 3
         || tags[0].equals("VERB")
         || tokens[0].length() < 3
@@ -1582,12 +1598,114 @@ final class English {
    */
   private static void modifierReadAsVerb(String[] tags, String[] words) {
     if (words.length >= 4
-        && tags[0].equals("VERB")
+        && (tags[0].equals("VERB")
+            // "Mill engineer blocks one shift": "Mill" read as the modal "will"
+            || tags[0].equals("AUX") && !AUXILIARIES.contains(words[0].toLowerCase(Locale.ROOT)))
         && tags[1].equals("NOUN")
         && tags[2].equals("VERB")
         && words[2].endsWith("s")
         && !words[2].endsWith("ss")
         && !words[1].endsWith("s")) {
+      tags[0] = "NOUN";
+    }
+  }
+
+  /**
+   * "Estate engineer to WhatsApp photos": in shorthand, a first word read as an instruction before
+   * a role and "to" is the role's modifier, and the word after "to" its verb.
+   */
+  private static void shorthandRoleReadAsVerb(String[] tokens, String[] tags) {
+    if (tokens.length < 5 || !tags[0].equals("VERB") || !tags[1].equals("NOUN")) {
+      return;
+    }
+    String role = tokens[1].toLowerCase(Locale.ROOT);
+    boolean person =
+        role.length() > 4
+            && (role.endsWith("er")
+                || role.endsWith("or")
+                || role.endsWith("ist")
+                || role.endsWith("ant")
+                || role.endsWith("ee")
+                || role.endsWith("man"));
+    if (person
+        && tokens[2].equalsIgnoreCase("to")
+        && Character.isUpperCase(tokens[0].charAt(0))
+        && (tags[3].equals("NOUN") || tags[3].equals("PROPN") || tags[3].equals("VERB"))
+        && (tags[4].equals("NOUN") || tags[4].equals("DET") || tags[4].equals("PRON"))) {
+      tags[0] = "NOUN";
+      tags[2] = "PART";
+      tags[3] = "VERB";
+    }
+  }
+
+  private static final java.util.Set<String> AUXILIARIES =
+      java.util.Set.of(
+          "be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "do",
+          "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might", "must",
+          "need", "ought", "dare", "wo", "ca", "'ll", "'d", "'s", "'re", "'ve", "'m");
+
+  /** Sentence-start adverbs that a verb in -s may follow in shorthand ("Also sends ..."). */
+  private static final java.util.Set<String> OPENING_ADVERBS =
+      java.util.Set.of(
+          "also",
+          "then",
+          "now",
+          "still",
+          "just",
+          "again",
+          "always",
+          "never",
+          "often",
+          "first",
+          "next",
+          "finally",
+          "later",
+          "today",
+          "tomorrow",
+          "tonight",
+          "soon",
+          "here",
+          "there",
+          "once",
+          "already",
+          "even",
+          "only",
+          "maybe",
+          "perhaps",
+          "together",
+          "instead",
+          "meanwhile",
+          "afterwards",
+          "otherwise",
+          "thereafter",
+          "immediately",
+          "please",
+          "asap",
+          "hopefully",
+          "ideally",
+          "definitely",
+          "probably",
+          "possibly",
+          "eventually");
+
+  /**
+   * "Innkjøpssjef goes through our offer": a word the tagger does not know, read as an adverb at
+   * the start before a verb in -s, is that verb's subject.
+   */
+  private static void unknownSubjectReadAsAdverb(String[] tokens, String[] tags) {
+    if (tokens.length < 3 || !tags[0].equals("ADV") || !tags[1].equals("VERB")) {
+      return;
+    }
+    String first = tokens[0].toLowerCase(Locale.ROOT);
+    String verb = tokens[1].toLowerCase(Locale.ROOT);
+    if (Character.isUpperCase(tokens[0].charAt(0))
+        && first.length() > 3
+        && first.chars().allMatch(Character::isLetter)
+        && !first.endsWith("ly")
+        && !OPENING_ADVERBS.contains(first)
+        && verb.endsWith("s")
+        && !verb.endsWith("ss")
+        && verb.length() > 3) {
       tags[0] = "NOUN";
     }
   }
@@ -2118,6 +2236,18 @@ final class English {
                   || tags[i + 2].equals("ADV")
                       && java.util.Set.of("around", "about", "on", "over", "for")
                           .contains(tokens[i + 2].toLowerCase(Locale.ROOT)));
+      // "Factory dispatches samples of 3 grades": two plurals in a row after a singular
+      // subject; the first is its verb
+      objectReadAsVerb |=
+          tags[i + 1].equals("NOUN")
+              && w.endsWith("es")
+              && next.endsWith("s")
+              && !next.endsWith("ss")
+              && !tokens[i - 1].toLowerCase(Locale.ROOT).endsWith("s")
+              && i + 2 < tokens.length
+              && (tags[i + 2].equals("ADP")
+                  || tags[i + 2].equals("PUNCT")
+                  || tags[i + 2].equals("CCONJ"));
       if (verbContext || objectReadAsVerb) {
         tags[i] = "VERB";
         if (LINKING_IN_S.contains(w) && tags[i + 1].equals("VERB")) {

@@ -249,6 +249,8 @@ public final class ObjectiveLinter {
     Phrase titleHedge = v.hedges.first(title, true);
     if (titleHedge != null
         && (partOfAName(title, titleHedge)
+            // (title "Customer asks next door if they want the same-day slot": a question asked)
+            || indirectQuestion(title, titleHedge)
             || written.find(titleHedge, 0) >= 0 && partOfAName(written, titleHedge))) {
       titleHedge =
           null; // (title "Ojala Foods proposal", the advance "The buyer at Ojala Foods ...")
@@ -476,6 +478,25 @@ public final class ObjectiveLinter {
                 !(OWN_ACCOUNT.matcher(advanceWords).find()
                     && f.what().matches(".*(?:payment|paid|purchase).*")));
     step.ifPresent(f -> realism(o, config, f, out));
+    String outsized = BuyingProcess.outsized(advanceText);
+    if (outsized != null && !out.refused("advance", UNREALISTIC)) {
+      out.error(
+          "advance",
+          UNREALISTIC,
+          "unrealistic: '" + outsized + OUTSIZED,
+          "ask for a first order that fits them: 'The owner places a trial order for the first"
+              + " week and books a review call'");
+    }
+    String rushed = BuyingProcess.rushed(advanceText, o.timeFrame());
+    if (rushed != null && !out.refused("advance", UNREALISTIC)) {
+      out.error(
+          "advance",
+          UNREALISTIC,
+          "unrealistic: '" + rushed + TAKES_DAYS,
+          "ask for the step that starts it, e.g. 'The customer submits the application and sends"
+              + " us the reference' or 'The customer books the visit date', or give it the days it"
+              + " takes");
+    }
     out.read(
         advanceText,
         markup ? TextLimits.plain(o.measure()) : o.measure(),
@@ -651,8 +672,19 @@ public final class ObjectiveLinter {
    */
   private static boolean placedBySite(Findings out) {
     return out.list.stream()
-        .anyMatch(f -> f.rule().equals(UNREALISTIC) && f.message().contains(SiteSteps.WHAT));
+        .anyMatch(
+            f ->
+                f.rule().equals(UNREALISTIC)
+                    && (f.message().contains(SiteSteps.WHAT)
+                        // a size or a pace that no wording makes possible
+                        || f.message().contains(TAKES_DAYS)
+                        || f.message().contains(OUTSIZED)));
   }
+
+  private static final String TAKES_DAYS =
+      "' takes days (an authority's permit, a journey, building work), not the day or less the"
+          + " objective gives it";
+  private static final String OUTSIZED = "' is more than a business of that size buys or sends";
 
   /**
    * "Our team sets up the mats", "Venue sales executive books the show-round": the subject says it
@@ -3329,7 +3361,9 @@ public final class ObjectiveLinter {
   /** Words that leave the moment open within whatever period follows them. */
   private static final java.util.regex.Pattern INDEFINITE =
       java.util.regex.Pattern.compile(
-          "(?i)\\b(?:some\\s*time|some\\s+point|one\\s+day|some\\s*day|later)\\b");
+          "(?i)\\b(?:some\\s*time|some\\s+point|one\\s+day|some\\s*day|later"
+              // ("now in a minute": Welsh English for some time later, not within a minute)
+              + "|now\\s+in\\s+a\\s+minute)\\b");
 
   /** "by", "before", "end of next week", "EOD": a deadline within the period. */
   private static final java.util.regex.Pattern BY_THEN =
@@ -3500,7 +3534,19 @@ public final class ObjectiveLinter {
     if (at < 0) {
       return false;
     }
-    for (int k = at - 1; k >= Math.max(0, at - 8); k--) {
+    int budget = 8;
+    for (int k = at - 1; k >= 0 && budget > 0; k--, budget--) {
+      // "asks next door (who's got a log burner too) if they want ...": the aside does not count
+      if (s.word(k, ")")) {
+        int open = k - 1;
+        while (open > 0 && !s.word(open, "(") && k - open < 16) {
+          open--;
+        }
+        if (s.word(open, "(")) {
+          k = open;
+          continue;
+        }
+      }
       if (s.wordIn(k, java.util.Set.of(",", ";", ":", ".", "and", "or", "then"))) {
         return false;
       }
@@ -3802,6 +3848,12 @@ public final class ObjectiveLinter {
       deferMeasure(out, r, measure.text().strip().replaceAll("[.;]+$", ""), NO_FACT_YET);
       return;
     }
+    if (feeling != null && saysTheyLean(measure, feeling) && out.refused("advance", TOO_GENERAL)) {
+      // "FM says he's interested" after "shows interest": they said it, so the measure mirrors
+      // the vague step, which authors refuse; the measure waits for the step to be named
+      deferMeasure(out, r, measure.text().strip().replaceAll("[.;]+$", ""), SAID_LEANING);
+      return;
+    }
     if (feeling != null) {
       refuseMeasure(
           out,
@@ -3955,6 +4007,35 @@ public final class ObjectiveLinter {
   }
 
   /** "Openness noted", "Confidence logged": a feeling written down, not a field of a record. */
+  /** Leanings that someone can say aloud ("says he is open to it"). */
+  private static final java.util.Set<String> SAYABLE_LEANINGS =
+      java.util.Set.of("interested", "open", "keen", "willing");
+
+  /**
+   * "Manager says he is open to it", "Bride says she's interested": the customer says where they
+   * lean (not our rep's guess: "Rep's gut says he's interested").
+   */
+  private boolean saysTheyLean(Sentence m, String feeling) {
+    String first = feeling.split("\\s+")[0].toLowerCase(Locale.ROOT);
+    int at = indexOfWord(m, first, 0, m.size());
+    if (at < 0 || !SAYABLE_LEANINGS.contains(first)) {
+      return false;
+    }
+    boolean said = false;
+    for (int i = 0; i < at; i++) {
+      if (Vocabulary.longest(m, v.agentActors, i) > 0
+          || m.wordIn(i, java.util.Set.of("gut", "feeling", "sense", "we", "i", "our"))) {
+        return false;
+      }
+      said |= m.lemmas()[i].equals("say") || m.lemmas()[i].equals("tell");
+    }
+    return said;
+  }
+
+  /** How a deferred leaning that the customer said reads. */
+  private static final String SAID_LEANING =
+      " is what they say of their leaning; once the advance names the customer's step";
+
   private static boolean feelingRecorded(Sentence m, int i) {
     return i >= 0
         && i + 1 < m.size()

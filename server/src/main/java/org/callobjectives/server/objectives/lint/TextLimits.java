@@ -44,6 +44,11 @@ final class TextLimits {
       Pattern.compile(
           "(?i)\\b(?:javascript:|vbscript:|data:\\s*[a-z]+/[\\w.+-]+|data:[^,\\s]*;base64,)");
 
+  // A chat app's emoji code (":thumbsup:", ":wind_face:"): the pop-up shows the code, not the
+  // picture; a letter is needed, and no word or colon may touch it ("10:30:00" is a time)
+  private static final Pattern EMOJI_CODE =
+      Pattern.compile("(?<![\\w:]):(?=[a-z0-9_+-]{0,29}[a-z])[a-z0-9_+-]{2,30}:(?![\\w:])");
+
   private TextLimits() {}
 
   /**
@@ -54,7 +59,8 @@ final class TextLimits {
     if (text == null) {
       return Optional.empty();
     }
-    for (Pattern p : new Pattern[] {TAG, LINK, ENTITY, EMPHASIS, BBCODE, SCHEME, LIST_ITEM}) {
+    for (Pattern p :
+        new Pattern[] {TAG, LINK, ENTITY, EMPHASIS, BBCODE, SCHEME, EMOJI_CODE, LIST_ITEM}) {
       Matcher m = p.matcher(text);
       if (m.find()) {
         return Optional.of(
@@ -84,6 +90,7 @@ final class TextLimits {
     t = TAG.matcher(t).replaceAll("");
     t = ENTITY.matcher(t).replaceAll(" ");
     t = SCHEME.matcher(t).replaceAll("");
+    t = EMOJI_CODE.matcher(t).replaceAll("");
     if (LIST_ITEM.matcher(t).find()) {
       // "Caller:\n- picks unit size\n- completes the rental": "Caller: picks unit size; completes
       // ..."

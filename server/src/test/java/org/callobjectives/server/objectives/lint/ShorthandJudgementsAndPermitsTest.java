@@ -142,7 +142,7 @@ class ShorthandJudgementsAndPermitsTest {
       delimiter = '|',
       textBlock =
           """
-      commitment    | The client obtains the HOA approval and the city building permit for the panels
+      commitment    | The client obtains the HOA approval and the city building permit for the panels within 30 days
       demo          | Homeowner sends the HOA's written approval for the roof panels
       discovery     | Homeowner tells us whether their HOA needs to approve roof panels
       first-contact | Parent pays the full £30 for the taster session by card
