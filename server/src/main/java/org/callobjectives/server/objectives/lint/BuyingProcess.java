@@ -2263,7 +2263,7 @@ final class BuyingProcess {
               + "signs?\\s+(?:up\\s+)?for|purchases?|agrees?\\s+to\\s+(?:order|buy))\\b"
               + "(?![^.\\n]{0,40}\\b(?:trials?|pilots?|samples?|free|tasters?|test)\\b)[^.\\n]{0,30}?"
               + "\\b(?:[4-9]\\d|\\d{3,}|\\d{1,3}(?:[, ]\\d{3})+)\\b"
-              + "(?!\\s*(?:kg|g|lbs?|kilos?|litres?|liters?|l|ml|gallons?|tonnes?|tons?|m|metres?|meters?|"
+              + "(?![\\s-]*(?:kg|g|lbs?|kilos?|litres?|liters?|l|ml|gallons?|tonnes?|tons?|m|metres?|meters?|"
               + "ft|feet|sq|square|hours?|minutes?|mins?|days?|weeks?|months?|years?|%|percent|euros?|"
               + "dollars?|pounds?|gbp|usd|eur|miles?|km)\\b)");
 

@@ -174,6 +174,16 @@ class NamesTitlesAndSaidLeaningsTest {
         errors(advance, MEASURE, "by Friday").contains(ObjectiveLinter.UNREALISTIC), advance);
   }
 
+  @Test
+  void aSmallBusinessBookingAFortyFiveMinuteDemoIsRealistic() {
+    assertFalse(
+        errors(
+                "Sole-trader plumber books a 45-minute demo of our job-sheet app.",
+                MEASURE,
+                "by" + " Wednesday 5pm")
+            .contains(ObjectiveLinter.UNREALISTIC));
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
