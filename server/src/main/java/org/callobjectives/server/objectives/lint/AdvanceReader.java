@@ -1793,13 +1793,9 @@ final class AdvanceReader {
         if (s.wordIn(k, CLAUSE_BREAK) || s.is(k, "VERB") || s.is(k, "AUX")) {
           break;
         }
-        int who = s.word(k + 1, "the") ? k + 2 : k + 1;
-        if (s.word(k, "to")
-            && who < s.size()
-            && SERVED.contains(s.lower()[who])
-            && !s.is(who + 1, "NOUN")
-            && !s.word(who + 1, "'s")) {
-          return who + 1;
+        int end = toTheServed(s, k);
+        if (end > 0) {
+          return end;
         }
       }
     }
@@ -1811,17 +1807,25 @@ final class AdvanceReader {
         continue;
       }
       for (int k = and + 1; k + 1 < Math.min(s.size(), and + 8); k++) {
-        int who = s.word(k + 1, "the") ? k + 2 : k + 1;
-        if (s.word(k, "to")
-            && who < s.size()
-            && SERVED.contains(s.lower()[who])
-            && !s.is(who + 1, "NOUN")
-            && !s.word(who + 1, "'s")) {
-          return who + 1;
+        int end = toTheServed(s, k);
+        if (end > 0) {
+          return end;
         }
       }
     }
     return -1;
+  }
+
+  /** Where "to (the) client" starting at {@code k} ends, or -1 (not "to the client's team"). */
+  private static int toTheServed(Sentence s, int k) {
+    int who = s.word(k + 1, "the") ? k + 2 : k + 1;
+    return s.word(k, "to")
+            && who < s.size()
+            && SERVED.contains(s.lower()[who])
+            && !s.is(who + 1, "NOUN")
+            && !s.word(who + 1, "'s")
+        ? who + 1
+        : -1;
   }
 
   /** Ways of getting in touch with someone or working on them. */

@@ -670,7 +670,7 @@ public final class ObjectiveLinter {
   /**
    * A late step the site itself placed in lint.yaml: the admin's word, not the model's to doubt.
    */
-  private static boolean placedBySite(Findings out) {
+  private static boolean placedBySiteOrPace(Findings out) {
     return out.list.stream()
         .anyMatch(
             f ->
@@ -799,7 +799,7 @@ public final class ObjectiveLinter {
         if (p < Likeness.DOUBT
             && !(TOO_GENERAL.equals(rule) && vagueStepAgreed(out))
             && !(NOT_AN_ADVANCE.equals(rule) && oursBySubject(out))
-            && !(UNREALISTIC.equals(rule) && placedBySite(out))
+            && !(UNREALISTIC.equals(rule) && placedBySiteOrPace(out))
             && !(NOT_MEASURABLE.equals(rule) && namesNoFactBesideAStep(out))) {
           out.demote(
               rule,
