@@ -22,7 +22,7 @@ import opennlp.tools.tokenize.TokenizerModel;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lemmas our beam search finds are OpenNLP's own, word for word, over every text of the
+ * The lemmas our beam search finds are OpenNLP's own, word for word, over every fourth text of the
  * development corpus (titles, advances, measures, time frames), with the steps it remembers from
  * earlier texts in play: only the speed differs.
  */
@@ -84,7 +84,7 @@ class TopKBeamSearchTest {
   }
 
   @Test
-  void lemmasEqualOpenNlpsLemmatizerOnEveryCorpusText() throws Exception {
+  void lemmasEqualOpenNlpsLemmatizerOnEveryFourthCorpusText() throws Exception {
     ClassLoader cl = getClass().getClassLoader();
     TokenizerME tokenizer =
         new TokenizerME(
@@ -108,7 +108,10 @@ class TopKBeamSearchTest {
       }
     }
     assertTrue(texts.size() > 5000, "corpus texts: " + texts.size());
-    for (String text : texts) {
+    // Every fourth text, repeats kept: OpenNLP's own lemmatizer over all 160,000 texts took five of
+    // CI's minutes; a quarter of them still spans every file and every kind of field.
+    for (int i = 0; i < texts.size(); i += 4) {
+      String text = texts.get(i);
       String[] tokens = tokenizer.tokenize(text);
       String[] tags = tagger.tag(tokens);
       assertArrayEquals(theirs.lemmatize(tokens, tags), English.lemmasOf(tokens, tags), text);
