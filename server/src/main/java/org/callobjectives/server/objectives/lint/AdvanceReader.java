@@ -4178,7 +4178,12 @@ final class AdvanceReader {
                           // (not "the sales rep at the branch": ours, too)
                           || s.word(k + ours + 1, "the")
                               && (s.wordIn(k + ours + 2, OTHER_FIRMS)
-                                  || s.wordIn(k + ours + 3, OTHER_FIRMS))));
+                                  || s.wordIn(k + ours + 3, OTHER_FIRMS)))
+                  // "Sales manager of the chain": a title held at a firm named after it
+                  || s.word(k + ours, "of")
+                      && s.wordIn(k + ours + 1, Set.of("the", "a", "an"))
+                      && !s.wordIn(
+                          k + ours + 2, Set.of("month", "week", "year", "day", "team", "region")));
       if (OUR_TOOLS.contains(s.lower()[k])
           && customer < 0
           && !theirWordBefore(s, from, k)
@@ -4358,7 +4363,11 @@ final class AdvanceReader {
           "franchise",
           "franchisee",
           "supplier",
-          "vendor");
+          "vendor",
+          "dealership",
+          "retailer",
+          "manufacturer",
+          "chain");
 
   /** Whether a noun stands between two words. */
   private static boolean nounBetween(Sentence s, int from, int to) {

@@ -2258,11 +2258,20 @@ final class BuyingProcess {
   private static final Pattern SMALL_BUYER_BIG_ORDER =
       p(
           "\\b(?:small|tiny|wee|solo|single-handed|(?:one|two)-(?:truck|man|person|woman|van|chair|vet|"
-              + "dentist|doctor|counter|site|location)|single-(?:site|truck|chair|location)|sole[\\s-]+trader|"
-              + "micro)\\b[^.\\n]{0,60}\\b(?:orders?|buys?|books?|sends?\\s+us|refers?|commits?\\s+to|"
+              + "dentist|doctor|counter|site|location)|(?:one|two)\\s+(?:shop|store|person)|"
+              + "single-(?:site|truck|chair|location)|sole[\\s-]+trader|works\\s+alone|"
+              + "micro)\\b"
+              // ("places a small test order": the order is small, not the buyer)
+              + "(?!\\s+(?:(?:test|trial|sample|first|starter|pilot)\\s+)?orders?\\b)"
+              + "[^.\\n]{0,60}\\b(?:orders?|buys?|books?|sends?\\s+us|refers?|"
+              + "commits?(?:\\s+in\\s+writing)?\\s+to(?:\\s+(?:sell|selling|order|buy))?|"
               + "signs?\\s+(?:up\\s+)?for|purchases?|agrees?\\s+to\\s+(?:order|buy))\\b"
               + "(?![^.\\n]{0,40}\\b(?:trials?|pilots?|samples?|free|tasters?|test)\\b)[^.\\n]{0,30}?"
+              + "(?:(?<!(?:usd|eur|gbp|inr|aud|cad|\\$|€|£)\\s?)"
               + "\\b(?:[4-9]\\d|\\d{3,}|\\d{1,3}(?:[, ]\\d{3})+)\\b"
+              // ("orders 3 x 20ft containers": a container load is no small shop's order)
+              + "|\\b(?:[2-9]|\\d{2,})\\s*(?:x\\s*)?(?:(?:20|40)\\s?(?:ft|foot|')\\s*)?"
+              + "(?:containers?|truckloads?|lorry\\s+loads?|fcls?)\\b)"
               + "(?![\\s-]*(?:kg|g|lbs?|kilos?|litres?|liters?|l|ml|gallons?|tonnes?|tons?|m|metres?|meters?|"
               + "ft|feet|sq|square|hours?|minutes?|mins?|days?|weeks?|months?|years?|%|percent|euros?|"
               + "dollars?|pounds?|gbp|usd|eur|miles?|km)\\b)");
@@ -2278,7 +2287,7 @@ final class BuyingProcess {
       p(
           "\\b(?:today|tonight|this\\s+(?:afternoon|morning|evening)|tomorrow|tmrw"
               + "|within\\s+(?:the|an|one|1|2|3|4|6|8|12|24|two|three|48)\\s?(?:hours?|hrs?|h|minutes?|mins?)"
-              + "|in\\s+an\\s+hour|within\\s+the\\s+hour|end\\s+of\\s+(?:the\\s+)?(?:call|day)"
+              + "|in\\s+(?:an|one|two|three|1|2|3)\\s+hours?|within\\s+the\\s+hour|end\\s+of\\s+(?:the\\s+)?(?:call|day)"
               + "|before\\s+(?:we\\s+)?hang\\s?up|(?:on|during)\\s+(?:this|the)\\s+call|by\\s+eod|same\\s+day"
               + "|this\\s+weekend|within\\s+(?:24|48)|while\\s+on\\s+the\\s+(?:line|call|phone)"
               + "|before\\s+(?:the\\s+)?(?:end\\s+of\\s+(?:the\\s+)?)?call)\\b");
@@ -2302,8 +2311,9 @@ final class BuyingProcess {
           "\\b(?:names?|tells?|says?|whether|which|how|what|when|if|asks?|explains?|lists?|gives?)\\b");
 
   /**
-   * Steps that take days whoever asks: an authority's permit, a journey by air or sea, building
-   * work; each with the words it needs beside it, or null.
+   * Steps that take days whoever asks: an authority's permit or a bank's loan, a journey, building
+   * work, a full integration, years of paper scanned; each with the words it needs beside it, or
+   * null.
    */
   private static final List<Pattern[]> SLOW_STEPS =
       List.of(
@@ -2332,6 +2342,28 @@ final class BuyingProcess {
             p(
                 "\\b(?:shed|barn|extension|kitchen|bathrooms?|base|slab|foundations?|concrete|house|"
                     + "building|warehouse|wall|roof|machines?|line|plant|system|sensors|equipment)\\b")
+          },
+          // ("gets her siblings, who live in three different states, to the cemetery tomorrow")
+          new Pattern[] {
+            p(
+                "\\blive\\s+in\\s+(?:\\w+\\s+)?(?:different|other|separate|two|three|four|five|several|\\d+)\\s+"
+                    + "(?:states|countries|cities|provinces|counties)\\b"),
+            null
+          },
+          // a bank's loan decision, a full system integration, years of paper scanned
+          new Pattern[] {
+            p(
+                "\\bapproves?\\s+(?:\\S+\\s+){0,3}?loan\\b|\\bloan\\s+(?:is\\s+)?(?:approved|approval)\\b"),
+            p("\\bbank\\b|\\$\\s?\\d+\\s?k\\b|\\b\\d{2,3},000\\b")
+          },
+          new Pattern[] {
+            p("\\b(?:full|complete|entire)\\s+(?:[\\w/-]+\\s+)?(?:integration|migration)\\b"), null
+          },
+          new Pattern[] {
+            p(
+                "\\b(?:scans?|digiti[sz]es?)\\b[^.]{0,40}\\ball\\s+(?:(?:the\\s+)?(?:last\\s+)?)?"
+                    + "(?:\\d{2,}|[5-9]|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\\s+years\\b"),
+            null
           });
 
   /**

@@ -208,6 +208,7 @@ final class English {
     mainVerbReadAsNoun(tokens, tags);
     phrasalVerbReadAsNoun(tokens, tags);
     modifierReadAsVerb(tags, tokens);
+    passiveSubjectReadAsVerb(tokens, tags);
     shorthandRoleReadAsVerb(tokens, tags);
     roleReadAsVerb(tokens, tags);
     deskReadAsVerb(tokens, tags);
@@ -1122,6 +1123,17 @@ final class English {
         && !COMMON_INSTRUCTIONS.contains(tokens[0].toLowerCase(Locale.ROOT))) {
       tags[0] = "PROPN";
       tags[1] = "VERB";
+    } else if (Character.isUpperCase(tokens[0].charAt(0))
+        && SPEAKING_ABOUT.contains(next)
+        && tokens[2].equalsIgnoreCase("about")
+        && !COMMON_INSTRUCTIONS.contains(tokens[0].toLowerCase(Locale.ROOT))
+        && !tokens[0].equalsIgnoreCase("hold")) {
+      tags[0] = "PROPN"; // "Sarah talks about her plans"
+      tags[1] = "VERB";
+    } else if (Character.isUpperCase(tokens[0].charAt(0))
+        && !tokens[0].chars().allMatch(c -> c < 128)
+        && (tags[1].equals("PROPN") || tags[1].equals("NOUN"))) {
+      tags[0] = "PROPN"; // "Útgerð Sæbjörg moves forward": no English instruction is spelt so
     }
   }
 
@@ -1607,6 +1619,46 @@ final class English {
         && !words[2].endsWith("ss")
         && !words[1].endsWith("s")) {
       tags[0] = "NOUN";
+    }
+  }
+
+  private static final java.util.Set<String> PAPER_MODIFIERS =
+      java.util.Set.of(
+          "work",
+          "purchase",
+          "change",
+          "service",
+          "trial",
+          "sample",
+          "credit",
+          "supply",
+          "price",
+          "order",
+          "test",
+          "job",
+          "delivery");
+
+  /**
+   * "Work order for the audit is issued by their commercial department": a first word of a paper's
+   * name, read as an instruction, is the subject's modifier when the sentence's verb is a passive.
+   */
+  private static void passiveSubjectReadAsVerb(String[] tokens, String[] tags) {
+    if (tokens.length < 5
+        || !tags[0].equals("VERB")
+        || !tags[1].equals("NOUN")
+        || !PAPER_MODIFIERS.contains(tokens[0].toLowerCase(Locale.ROOT))) {
+      return;
+    }
+    for (int j = 2; j + 1 < tokens.length; j++) {
+      if (tags[j].equals("VERB") || tags[j].equals("SCONJ") || tags[j].equals("CCONJ")) {
+        return;
+      }
+      String w = tokens[j].toLowerCase(Locale.ROOT);
+      if (java.util.Set.of("is", "are", "was", "were", "gets", "get").contains(w)
+          && tags[j + 1].equals("VERB")) {
+        tags[0] = "NOUN";
+        return;
+      }
     }
   }
 

@@ -222,6 +222,11 @@ public final class ObjectiveLinter {
     if (hedge != null && (indirectQuestion(written, hedge) || inOurPurpose(written, hedge))) {
       hedge = null; // "chooses for each type if they want TEP or MT": a choice asked for
     }
+    if (hedge != null
+        && written.find(hedge, 0) > 0
+        && written.word(written.find(hedge, 0) - 1, "about")) {
+      hedge = null; // "talks about maybe reseeding": the topic is open, not the step
+    }
     if (hedge != null && partOfAName(written, hedge)) {
       hedge = null; // "The buyer at Ojala Foods signs ...", "the owner of Inshallah Bakery"
     }
@@ -256,7 +261,7 @@ public final class ObjectiveLinter {
           null; // (title "Ojala Foods proposal", the advance "The buyer at Ojala Foods ...")
     }
     if (hedge != null || titleHedge != null) {
-      String w = hedge != null ? hedge.text() : titleHedge.text();
+      String w = hedge != null ? hedge.shown() : titleHedge.shown();
       String rewrite =
           hedge == null
               ? Rewrites.withoutHedges(title, v.hedges)
@@ -300,7 +305,7 @@ public final class ObjectiveLinter {
           "timeFrame",
           HEDGED,
           "hedged wording '"
-              + timeHedge.text()
+              + timeHedge.shown()
               + "' in the time frame: a deadline hoped for is not a commitment; state by when"
               + " the customer does it",
           "'"
@@ -668,7 +673,8 @@ public final class ObjectiveLinter {
               + " fact");
 
   /**
-   * A late step the site itself placed in lint.yaml: the admin's word, not the model's to doubt.
+   * A late step the site itself placed in lint.yaml, or one no wording makes possible (a size, a
+   * pace, a completed purchase): not the model's to doubt.
    */
   private static boolean placedBySiteOrPace(Findings out) {
     return out.list.stream()
@@ -678,11 +684,16 @@ public final class ObjectiveLinter {
                     && (f.message().contains(SiteSteps.WHAT)
                         // a size or a pace that no wording makes possible
                         || f.message().contains(TAKES_DAYS)
-                        || f.message().contains(OUTSIZED)));
+                        || f.message().contains(OUTSIZED)
+                        // the money has moved: no wording makes that an earlier step
+                        || f.message().contains(COMPLETED)));
   }
 
+  private static final String COMPLETED = "' is a purchase or loan completed (a close step)";
+
   private static final String TAKES_DAYS =
-      "' takes days (an authority's permit, a journey, building work), not the day or less the"
+      "' takes days (a permit or a bank's loan decision, a journey, building work, a full"
+          + " integration, years of paper scanned), not the day or less the"
           + " objective gives it";
   private static final String OUTSIZED = "' is more than a business of that size buys or sends";
 
@@ -705,6 +716,10 @@ public final class ObjectiveLinter {
         || END_CLIENTS.matcher(advance.text()).find()) {
       return false;
     }
+    int at = advance.text().indexOf(subject);
+    if (at >= 0 && OF_A_FIRM.matcher(advance.text().substring(at + subject.length())).lookingAt()) {
+      return false; // "Sales manager of the chain sends back ...": theirs
+    }
     Sentence s = v.read(subject);
     for (int k = 0; k < s.size(); k++) {
       if (Vocabulary.longest(s, v.sellerTitles, k) > 0) {
@@ -722,6 +737,9 @@ public final class ObjectiveLinter {
               + "|channel|their|his|her|caller|customer"
               + "|prospect|buyer|client(?![- ]services?))\\b|\\b(?:at|from|of)\\s+(?:an?|the)\\b)|['’]s\\b"
               + "|\\b[A-Z][a-z]+-[A-Z]");
+
+  private static final java.util.regex.Pattern OF_A_FIRM =
+      java.util.regex.Pattern.compile("(?i)\\s+(?:at|from|of)\\s+(?:an?|the)\\b");
 
   /** "... adds their end client's procurement lead": a seller with clients of its own is theirs. */
   private static final java.util.regex.Pattern END_CLIENTS =

@@ -53,6 +53,13 @@ record Phrase(String text, String[] words) {
     return w;
   }
 
+  /**
+   * The entry as written in a message: "insha ' allah" (split as the tokens are) as insha'allah.
+   */
+  String shown() {
+    return text.replaceAll("\\s*(['\u2019])\\s*", "$1");
+  }
+
   @Override
   public String toString() {
     return text;

@@ -74,6 +74,22 @@ final class Phrases implements Iterable<Phrase> {
   Phrase first(Sentence s, boolean mainClause) {
     Phrase found = null;
     int order = Integer.MAX_VALUE;
+    // "... the week after first cut, please God.": an aside closing the sentence is the whole
+    // sentence's, whatever clause stands before it
+    int comma = -1;
+    for (int i = s.size() - 1; mainClause && i > 0 && comma < 0; i--) {
+      comma = s.word(i, ",") ? i : -1;
+    }
+    if (comma > 0 && comma + 1 < s.size()) {
+      for (Phrase p : candidates(s, comma + 1)) {
+        int n = s.matchAt(p, comma + 1);
+        int at = all.indexOf(p);
+        if (n > 0 && at < order && onlyPunctuationFrom(s, comma + 1 + n)) {
+          found = p;
+          order = at;
+        }
+      }
+    }
     for (int i = 0; i < s.size(); i++) {
       if (mainClause && s.embedded(i)) {
         break;
@@ -87,6 +103,15 @@ final class Phrases implements Iterable<Phrase> {
       }
     }
     return found;
+  }
+
+  private static boolean onlyPunctuationFrom(Sentence s, int from) {
+    for (int i = from; i < s.size(); i++) {
+      if (!s.is(i, "PUNCT")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
