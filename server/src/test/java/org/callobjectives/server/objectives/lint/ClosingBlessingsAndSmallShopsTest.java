@@ -83,22 +83,6 @@ class ClosingBlessingsAndSmallShopsTest {
             .contains(ObjectiveLinter.UNREALISTIC));
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "Mrs. Lee gets all five of her siblings, who live in three different states, to the"
-            + " cemetery for a group tour|tomorrow 9 a.m.",
-        "Farmer gets his rural bank manager to approve a $95k loan for the upgrade.|Within the"
-            + " hour",
-        "Agency moves all bookings to our platform and completes full XML integration.|By tomorrow"
-            + " morning",
-        "Board scans and uploads all 15 years of paper records and minutes|by 9 a.m. tomorrow",
-      })
-  void aStepThatTakesDaysAskedWithinADayIsUnrealistic(String both) {
-    String[] parts = both.split("\\|");
-    assertTrue(errors(parts[0], MEASURE, parts[1]).contains(ObjectiveLinter.UNREALISTIC), parts[0]);
-  }
-
   @Test
   void aConsumerLoanApprovedOnTheCallIsNoBanksDecision() {
     assertFalse(

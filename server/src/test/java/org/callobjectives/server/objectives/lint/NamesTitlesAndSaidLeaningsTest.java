@@ -194,6 +194,15 @@ class NamesTitlesAndSaidLeaningsTest {
         "Plot holder lays a concrete base and has it cured and ready for the fit|within the hour",
         "Restaurant owner obtains the premises alcohol licence|today",
         "Hotel has the espresso machines shipped from Milan and installed|within 6 hours",
+        // (the thirty-eighth round's: relatives from three states, a bank's loan, a full
+        // integration, years of paper scanned)
+        "Mrs. Lee gets all five of her siblings, who live in three different states, to the"
+            + " cemetery for a group tour|tomorrow 9 a.m.",
+        "Farmer gets his rural bank manager to approve a $95k loan for the upgrade.|Within the"
+            + " hour",
+        "Agency moves all bookings to our platform and completes full XML integration.|By tomorrow"
+            + " morning",
+        "Board scans and uploads all 15 years of paper records and minutes|by 9 a.m. tomorrow",
       })
   void aStepThatTakesDaysAskedWithinADayIsUnrealistic(String both) {
     String[] parts = both.split("\\|");
