@@ -2257,7 +2257,7 @@ final class BuyingProcess {
    */
   private static final Pattern SMALL_BUYER_BIG_ORDER =
       p(
-          "\\b(?:small|tiny|wee|solo|single-handed|(?:one|two)-(?:truck|man|person|woman|van|chair|vet|"
+          "\\b(?:small|tiny|wee|solo|single-handed|(?:one|two)-(?:truck|man|person|woman|van|chair|vet|shop|store|"
               + "dentist|doctor|counter|site|location)|(?:one|two)\\s+(?:shop|store|person)|"
               + "single-(?:site|truck|chair|location)|sole[\\s-]+trader|works\\s+alone|"
               + "micro)\\b"
@@ -2361,8 +2361,8 @@ final class BuyingProcess {
           },
           new Pattern[] {
             p(
-                "\\b(?:scans?|digiti[sz]es?)\\b[^.]{0,40}\\ball\\s+(?:(?:the\\s+)?(?:last\\s+)?)?"
-                    + "(?:\\d{2,}|[5-9]|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\\s+years\\b"),
+                "\\b(?:scans?|digiti[sz]es?)\\b[^.]{0,40}?\\b(?:all\\s+)?(?:(?:the\\s+)?(?:last\\s+)?)?"
+                    + "(?:\\d{2,}|[5-9]|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\\s+years\\b(?![\\s-]+old)"),
             null
           });
 

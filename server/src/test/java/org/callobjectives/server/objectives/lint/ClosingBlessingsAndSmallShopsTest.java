@@ -35,6 +35,8 @@ class ClosingBlessingsAndSmallShopsTest {
         "If God wants, the buyer approves our proposal for the 2,400 m2 and signs the price sheet.",
         "Mr. Manolakis accepts our net rates for the two island routes, o Theos voithos",
         "The cooperative chairman approve our quotation for 2 pulpers, Egziabher kale",
+        "Mr Cohen signs the catering contract after his wife reviews the menu tonight, im yirtzeh"
+            + " Hashem.",
       })
   void aBlessingClosingTheSentenceIsAHedge(String advance) {
     assertTrue(errors(advance, MEASURE, "by Friday").contains(ObjectiveLinter.HEDGED), advance);
@@ -66,6 +68,7 @@ class ClosingBlessingsAndSmallShopsTest {
             + " cosmetic argan",
         "The two-person agency in Folegandros commits in writing to sell 10,000 tickets through us"
             + " in July",
+        "The corner cafe owner, a one-shop business, orders 2 truckloads of takeaway cups.",
       })
   void aContainerOrATenThousandFromASmallShopIsUnrealistic(String advance) {
     assertTrue(

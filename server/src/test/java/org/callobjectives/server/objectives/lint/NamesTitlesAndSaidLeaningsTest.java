@@ -203,6 +203,7 @@ class NamesTitlesAndSaidLeaningsTest {
         "Agency moves all bookings to our platform and completes full XML integration.|By tomorrow"
             + " morning",
         "Board scans and uploads all 15 years of paper records and minutes|by 9 a.m. tomorrow",
+        "The practice manager scans 15 years of paper patient records into our portal.|in 2 hours",
       })
   void aStepThatTakesDaysAskedWithinADayIsUnrealistic(String both) {
     String[] parts = both.split("\\|");
