@@ -61,20 +61,6 @@ class ClosingBlessingsAndSmallShopsTest {
             .contains(ObjectiveLinter.HEDGED));
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "The organic shop in Lyon (one shop, the owner works alone) orders 3 x 20ft containers of"
-            + " cosmetic argan",
-        "The two-person agency in Folegandros commits in writing to sell 10,000 tickets through us"
-            + " in July",
-        "The corner cafe owner, a one-shop business, orders 2 truckloads of takeaway cups.",
-      })
-  void aContainerOrATenThousandFromASmallShopIsUnrealistic(String advance) {
-    assertTrue(
-        errors(advance, MEASURE, "by Friday").contains(ObjectiveLinter.UNREALISTIC), advance);
-  }
-
   @Test
   void aSmallTestOrderIsNoSmallBuyer() {
     assertFalse(

@@ -168,6 +168,12 @@ class NamesTitlesAndSaidLeaningsTest {
             + " whole year.",
         "Two-doctor clinic refers 200 emergency cases to us this weekend.",
         "Sole-trader electrician orders 60 EV chargers for his next job.",
+        // (the thirty-eighth round's: containers, truckloads, ten thousand tickets)
+        "The organic shop in Lyon (one shop, the owner works alone) orders 3 x 20ft containers of"
+            + " cosmetic argan",
+        "The two-person agency in Folegandros commits in writing to sell 10,000 tickets through us"
+            + " in July",
+        "The corner cafe owner, a one-shop business, orders 2 truckloads of takeaway cups.",
       })
   void aOnePersonBusinessBuyingForAHundredIsUnrealistic(String advance) {
     assertTrue(
