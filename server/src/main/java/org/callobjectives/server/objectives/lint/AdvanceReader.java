@@ -199,6 +199,9 @@ final class AdvanceReader {
           "newsletter");
 
   /** Verbs of sending whose passive may name the sender after "from". */
+  /** Ways a paper reaches our office by hand or by carrier ("couriered back to our office"). */
+  private static final Set<String> HANDED_IN = Set.of("drop", "courier", "fax", "hand", "bring");
+
   private static final Set<String> SENT_FROM =
       Set.of("send", "email", "e-mail", "forward", "return", "upload", "submit", "post", "mail");
 
@@ -1031,14 +1034,31 @@ final class AdvanceReader {
           toTheCustomer |= Vocabulary.longest(s, v.customerActors, j) > 0;
         }
       }
+      // "The signed contract is sent back to us", "cheques are dropped off at our office": only
+      // their side hands us their paper, whoever is left unsaid
+      boolean toUs = false;
+      if (by < 0
+          && (SENT_FROM.contains(s.lemmas()[main]) || HANDED_IN.contains(s.lemmas()[main]))) {
+        int j = main + 1;
+        while (j < s.size() && j <= main + 3 && s.wordIn(j, Set.of("back", "off", "over", "in"))) {
+          j++;
+        }
+        toUs =
+            s.wordIn(j, Set.of("to", "at", "into"))
+                && (s.word(j + 1, "us") || s.word(j + 1, "our"))
+                && IntStream.range(from, Math.min(to, s.size()))
+                    .noneMatch(q -> s.wordIn(q, Set.of("we", "i", "our", "us")));
+      }
       // "by the bride's mother", "by their QA panel": someone on the customer's side
       Actor agent =
-          by < 0
-              ? Actor.NONE
-              : theCustomersPeople(s, by + 1, nounPhraseEnd(s, by + 1), false)
-                      || !toTheCustomer && someoneElse(s, by + 1, nounPhraseEnd(s, by + 1))
-                  ? Actor.CUSTOMER
-                  : actorOf(s, by + 1, nounPhraseEnd(s, by + 1));
+          toUs
+              ? Actor.CUSTOMER
+              : by < 0
+                  ? Actor.NONE
+                  : theCustomersPeople(s, by + 1, nounPhraseEnd(s, by + 1), false)
+                          || !toTheCustomer && someoneElse(s, by + 1, nounPhraseEnd(s, by + 1))
+                      ? Actor.CUSTOMER
+                      : actorOf(s, by + 1, nounPhraseEnd(s, by + 1));
       if (toTheCustomer && by > 0) {
         int end = nounPhraseEnd(s, by + 1);
         boolean theirs =
@@ -1053,7 +1073,7 @@ final class AdvanceReader {
       if (agent == Actor.CUSTOMER) {
         return new Reading(
             Actor.CUSTOMER,
-            s.span(by + 1, nounPhraseEnd(s, by + 1)),
+            toUs ? subject : s.span(by + 1, nounPhraseEnd(s, by + 1)),
             s.lemmas()[main],
             main,
             false,
@@ -3505,6 +3525,10 @@ final class AdvanceReader {
    * A verb outside the low-effort phrase that is real work ("accepts the plan and books a
    * session").
    */
+  /** The first words of a leave given to us ("OKs us calling", "lets us send"). */
+  private static final Set<String> PERMITS_US =
+      Set.of("ok", "oks", "okay", "okays", "let", "lets", "allow", "allows");
+
   private boolean anotherEffortfulVerb(Sentence s, int main, String low) {
     String[] lowWords = Vocabulary.lower(low).split("\\s+");
     Set<String> lowSet = Set.copyOf(java.util.Arrays.asList(lowWords)); // words may repeat
@@ -3551,6 +3575,9 @@ final class AdvanceReader {
                   && !lowSet.contains(s.lemmas()[k - 2])
                   && !s.wordIn(k - 2, TOWARD_US)
                   && !s.word(k - 2, "we")
+                  // "OKs us calling back Tues to go through options": after leave for our step,
+                  // what our step is for
+                  && !(lowSet.contains("us") && PERMITS_US.contains(lowWords[0]))
                   // "lets us call back to go over the options": what our call is for
                   && !(k >= 3
                       && s.wordIn(k - 2, Set.of("back", "up", "over", "again", "round"))

@@ -2359,6 +2359,43 @@ final class BuyingProcess {
           new Pattern[] {
             p("\\b(?:full|complete|entire)\\s+(?:[\\w/-]+\\s+)?(?:integration|migration)\\b"), null
           },
+          // an authority's approval sought by the customer ("gets approval from the Ministry of
+          // Agriculture", "gets the county health department to approve the design")
+          new Pattern[] {
+            p(
+                "\\bapprovals?\\s+from\\s+(?:the\\s+)?(?:[\\w'-]+\\s+){0,4}?(?:ministry|department|council|"
+                    // (not "from the council's CIO": a person inside, not the body)
+                    + "county|authority|authorities|regulator|agency|government|commission)\\b(?!['’]s)"
+                    + "|\\b(?:department|council|county|authority|ministry|regulator|agency|commission)\\s+to\\s+"
+                    + "(?:approve|sign\\s+off|grant|issue|licen[cs]e|register)\\b"
+                    + "|\\bregisters?\\b[^.]{0,50}?\\bwith\\s+(?:the\\s+)?(?:[\\w'-]+\\s+){0,3}?(?:authority|"
+                    + "authorities|ministry|regulator|agency|customs|fda)\\b(?!['’]s)"),
+            p("\\b(?:gets?|getting|got|obtains?|secures?|receives?)\\b")
+          },
+          // a general meeting needs its notice period ("holds an emergency AGM tonight")
+          new Pattern[] {
+            p(
+                "\\b(?:holds?|calls?|convenes?|runs?)\\s+(?:an?\\s+|the\\s+|their\\s+|its\\s+|his\\s+|her\\s+)?(?:emergency\\s+|special\\s+|"
+                    + "extraordinary\\s+)?(?:agm|egm|general\\s+meeting|annual\\s+meeting|shareholders'?\\s+meeting|"
+                    + "members'?\\s+meeting)\\b"),
+            null
+          },
+          // dozens of people each signing or voting ("gets all 140 unit owners to sign off")
+          new Pattern[] {
+            p(
+                "\\ball\\s+(?:[2-9]\\d|\\d{3,})\\s+(?:[\\w-]+\\s+)?(?:owners|residents|members|tenants|"
+                    + "shareholders|households|parents|employees|staff|landlords|farmers|growers|families)\\b"),
+            p("\\b(?:sign|signs|signed|vote|votes|approve|approves|sign-off)\\b")
+          },
+          // building work at many sites ("gets cabling and power sorted at all 12 pilot pubs")
+          new Pattern[] {
+            p(
+                "\\b(?:at|across|in)\\s+all\\s+(?:[5-9]|\\d{2,}|five|six|seven|eight|nine|ten|twelve|twenty)\\s+"
+                    + "(?:of\\s+(?:its|their|the|his|her)\\s+)?(?:[\\w-]+\\s+)?(?:sites|pubs|stores|shops|branches|locations|restaurants|clinics|schools|"
+                    + "farms|hotels|offices|depots|warehouses|buildings|venues)\\b"),
+            p(
+                "\\b(?:cabling|wiring|wired|rewired|installs?|installed|fitted|refit(?:ted)?|upgraded|replaced|built)\\b")
+          },
           new Pattern[] {
             p(
                 "\\b(?:scans?|digiti[sz]es?)\\b[^.]{0,40}?\\b(?:all\\s+)?(?:(?:the\\s+)?(?:last\\s+)?)?"

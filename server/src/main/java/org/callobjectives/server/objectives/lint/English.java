@@ -209,6 +209,8 @@ final class English {
     phrasalVerbReadAsNoun(tokens, tags);
     modifierReadAsVerb(tags, tokens);
     passiveSubjectReadAsVerb(tokens, tags);
+    honorificReadAsVerb(tokens, tags);
+    okReadAsName(tokens, tags);
     shorthandRoleReadAsVerb(tokens, tags);
     roleReadAsVerb(tokens, tags);
     deskReadAsVerb(tokens, tags);
@@ -1638,6 +1640,31 @@ final class English {
           "job",
           "delivery");
 
+  /** "Don Washington transfers the fee": the Spanish title before a name, not the verb "don". */
+  private static void honorificReadAsVerb(String[] tokens, String[] tags) {
+    for (int i = 0; i + 1 < tokens.length; i++) {
+      if ((tokens[i].equals("Don") || tokens[i].equals("Doña") || tokens[i].equals("Dona"))
+          && tags[i + 1].equals("PROPN")) {
+        tags[i] = "PROPN";
+      }
+    }
+  }
+
+  /** "Practice manager OKs us emailing the fee table": the verb "OK", read as a name. */
+  private static void okReadAsName(String[] tokens, String[] tags) {
+    for (int i = 1; i + 1 < tokens.length; i++) {
+      if (!tags[i].equals("VERB")
+          && tokens[i].matches("(?i)ok(?:'?s|'?d|ed)|okays|okayed")
+          && (tags[i - 1].equals("NOUN") || tags[i - 1].equals("PROPN"))
+          && (tags[i + 1].equals("PRON") || tags[i + 1].equals("DET"))) {
+        tags[i] = "VERB";
+      }
+    }
+  }
+
+  private static final java.util.Set<String> PASSIVE_AUXILIARIES =
+      java.util.Set.of("is", "are", "was", "were", "gets", "get");
+
   /**
    * "Work order for the audit is issued by their commercial department": a first word of a paper's
    * name, read as an instruction, is the subject's modifier when the sentence's verb is a passive.
@@ -1654,8 +1681,7 @@ final class English {
         return;
       }
       String w = tokens[j].toLowerCase(Locale.ROOT);
-      if (java.util.Set.of("is", "are", "was", "were", "gets", "get").contains(w)
-          && tags[j + 1].equals("VERB")) {
+      if (PASSIVE_AUXILIARIES.contains(w) && tags[j + 1].equals("VERB")) {
         tags[0] = "NOUN";
         return;
       }
@@ -1777,6 +1803,12 @@ final class English {
       // "The bride-to-be", "a mum-to-be": a person
       if (tokens[i].toLowerCase(Locale.ROOT).endsWith("-to-be")) {
         tags[i] = "NOUN";
+      }
+      // "Family-run resort orders ...", "Locally-owned shop signs ...": a modifier, not an order
+      if (tags[i].equals("VERB")
+          && i + 1 < tokens.length
+          && tokens[i].matches("(?i)[a-z]+-(?:run|owned|based|led|managed|operated|sized)")) {
+        tags[i] = "ADJ";
       }
       // "3 must-have requirements", "a nice-to-have feature": shown "have", tagged as a verb
       if (tokens[i].toLowerCase(Locale.ROOT).endsWith("-have")

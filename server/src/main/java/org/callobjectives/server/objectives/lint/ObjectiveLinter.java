@@ -692,9 +692,9 @@ public final class ObjectiveLinter {
   private static final String COMPLETED = "' is a purchase or loan completed (a close step)";
 
   private static final String TAKES_DAYS =
-      "' takes days (a permit or a bank's loan decision, a journey, building work, a full"
-          + " integration, years of paper scanned), not the day or less the"
-          + " objective gives it";
+      "' takes days (a permit or an authority's approval, a bank's loan decision, a journey,"
+          + " building work, a full integration, years of paper scanned, a general meeting's"
+          + " notice, dozens of signatures), not the day or less the objective gives it";
   private static final String OUTSIZED = "' is more than a business of that size buys or sends";
 
   /**

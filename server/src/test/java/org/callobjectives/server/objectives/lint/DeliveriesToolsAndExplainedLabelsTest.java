@@ -109,7 +109,8 @@ class DeliveriesToolsAndExplainedLabelsTest {
 
   @Test
   void stoppingTheCurrentContractorOnDiscoveryIsShownAsUnrealistic() throws Exception {
-    // The models retrained on 42,780 dev objectives hold this one as a warning (objectives worded
+    // The models retrained on 42,780 dev objectives (and on 43,740) hold this one as a warning
+    // (objectives worded
     // like it were mostly judged fine); the late step stays named either way.
     List<LintFinding> all =
         AccountEventsAndRolesTest.findingsOnStage(
