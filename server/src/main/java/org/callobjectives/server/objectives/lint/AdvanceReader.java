@@ -198,10 +198,10 @@ final class AdvanceReader {
           "mailing",
           "newsletter");
 
-  /** Verbs of sending whose passive may name the sender after "from". */
   /** Ways a paper reaches our office by hand or by carrier ("couriered back to our office"). */
   private static final Set<String> HANDED_IN = Set.of("drop", "courier", "fax", "hand", "bring");
 
+  /** Verbs of sending whose passive may name the sender after "from". */
   private static final Set<String> SENT_FROM =
       Set.of("send", "email", "e-mail", "forward", "return", "upload", "submit", "post", "mail");
 
@@ -3521,14 +3521,14 @@ final class AdvanceReader {
     return false;
   }
 
-  /**
-   * A verb outside the low-effort phrase that is real work ("accepts the plan and books a
-   * session").
-   */
   /** The first words of a leave given to us ("OKs us calling", "lets us send"). */
   private static final Set<String> PERMITS_US =
       Set.of("ok", "oks", "okay", "okays", "let", "lets", "allow", "allows");
 
+  /**
+   * A verb outside the low-effort phrase that is real work ("accepts the plan and books a
+   * session").
+   */
   private boolean anotherEffortfulVerb(Sentence s, int main, String low) {
     String[] lowWords = Vocabulary.lower(low).split("\\s+");
     Set<String> lowSet = Set.copyOf(java.util.Arrays.asList(lowWords)); // words may repeat

@@ -1650,11 +1650,14 @@ final class English {
     }
   }
 
+  private static final java.util.regex.Pattern OK_VERB =
+      java.util.regex.Pattern.compile("(?i)ok(?:'?s|'?d|ed)|okays|okayed");
+
   /** "Practice manager OKs us emailing the fee table": the verb "OK", read as a name. */
   private static void okReadAsName(String[] tokens, String[] tags) {
     for (int i = 1; i + 1 < tokens.length; i++) {
       if (!tags[i].equals("VERB")
-          && tokens[i].matches("(?i)ok(?:'?s|'?d|ed)|okays|okayed")
+          && OK_VERB.matcher(tokens[i]).matches()
           && (tags[i - 1].equals("NOUN") || tags[i - 1].equals("PROPN"))
           && (tags[i + 1].equals("PRON") || tags[i + 1].equals("DET"))) {
         tags[i] = "VERB";
@@ -1788,6 +1791,10 @@ final class English {
     }
   }
 
+  /** "Family-run", "locally-owned": a hyphenated modifier ending in a participle. */
+  private static final java.util.regex.Pattern RUN_BY =
+      java.util.regex.Pattern.compile("(?i)[a-z]+-(?:run|owned|based|led|managed|operated|sized)");
+
   /**
    * "follow-up", "port-in": a word joined at its hyphen keeps the tagger's PUNCT; it is a noun or,
    * before a noun, an adjective.
@@ -1805,9 +1812,7 @@ final class English {
         tags[i] = "NOUN";
       }
       // "Family-run resort orders ...", "Locally-owned shop signs ...": a modifier, not an order
-      if (tags[i].equals("VERB")
-          && i + 1 < tokens.length
-          && tokens[i].matches("(?i)[a-z]+-(?:run|owned|based|led|managed|operated|sized)")) {
+      if (tags[i].equals("VERB") && i + 1 < tokens.length && RUN_BY.matcher(tokens[i]).matches()) {
         tags[i] = "ADJ";
       }
       // "3 must-have requirements", "a nice-to-have feature": shown "have", tagged as a verb
